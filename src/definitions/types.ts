@@ -1,0 +1,84 @@
+// The typed value of a transformation definition (see ../shared/docs/definitions.md).
+import { z } from 'zod';
+
+/** The parsed `atx` block of a step: how to carry it out without a model. */
+export const StepActionSchema = z.union([
+  z
+    .object({
+      codemod: z.string(),
+      options: z.record(z.string(), z.unknown()).optional(),
+      retries: z.number().int().min(0).max(10).optional(),
+      dependsOn: z.array(z.string()).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      command: z.string().min(1),
+      retries: z.number().int().min(0).max(10).optional(),
+      dependsOn: z.array(z.string()).optional(),
+      timeoutSeconds: z.number().positive().optional(),
+    })
+    .strict(),
+]);
+export type StepAction = z.infer<typeof StepActionSchema>;
+
+export const StepSchema = z.object({
+  /** `<phase>.<step>`, 1-based, derived from the position in the document. */
+  id: z.string(),
+  /** The step's plain-English text (markdown, without the atx block). */
+  text: z.string(),
+  action: StepActionSchema.optional(),
+});
+export type Step = z.infer<typeof StepSchema>;
+
+export const PhaseSchema = z.object({
+  /** Phase number as written (`### Phase 2: …` → 2). */
+  number: z.number().int().positive(),
+  title: z.string(),
+  steps: z.array(StepSchema),
+});
+export type Phase = z.infer<typeof PhaseSchema>;
+
+/** The parsed `atx` block of an exit criterion. */
+export const ValidatorSpecSchema = z
+  .object({
+    validator: z.string(),
+    pattern: z.string().optional(),
+    paths: z.array(z.string()).optional(),
+    command: z.string().optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+export type ValidatorSpec = z.infer<typeof ValidatorSpecSchema>;
+
+export const ExitCriterionSchema = z.object({
+  /** `exit-<n>`, 1-based. */
+  id: z.string(),
+  text: z.string(),
+  validator: ValidatorSpecSchema.optional(),
+});
+export type ExitCriterion = z.infer<typeof ExitCriterionSchema>;
+
+export const DefinitionSchema = z.object({
+  /** `transformation_definition.md` or `SKILL.md`. */
+  format: z.enum(['transformation_definition', 'skill']),
+  /** SKILL.md front matter (`name`, `description`), kept so it renders back. */
+  frontMatter: z.object({ name: z.string(), description: z.string() }).optional(),
+  title: z.string(),
+  objective: z.string(),
+  summary: z.string(),
+  entryCriteria: z.array(z.string()),
+  phases: z.array(PhaseSchema),
+  guardrails: z.array(z.string()),
+  exitCriteria: z.array(ExitCriterionSchema),
+});
+export type Definition = z.infer<typeof DefinitionSchema>;
+
+/** A definition folder: the definition plus its optional companions. */
+export interface DefinitionBundle {
+  definition: Definition;
+  /** Contents of summaries.md, if present. */
+  summaries?: string;
+  /** Files under document_references/, relative to it, with their sizes. */
+  references: Array<{ path: string; size: number }>;
+}

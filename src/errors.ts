@@ -1,0 +1,58 @@
+// The few error classes atx throws on purpose. Only src/cli maps them to exit codes.
+
+/** Bad input from the user: unknown flag or definition, invalid file, not a repository. Exit 2. */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UsageError';
+  }
+}
+
+/** A definition file that does not follow the format; carries the file and line. Exit 2. */
+export class DefinitionError extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly reason: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${reason}`);
+    this.name = 'DefinitionError';
+  }
+}
+
+/** A git command failed; stderr is attached. */
+export class GitError extends Error {
+  constructor(message: string, readonly stderr = '', options?: { cause?: unknown }) {
+    super(stderr ? `${message}\n${stderr.trim()}` : message, options);
+    this.name = 'GitError';
+  }
+}
+
+/** A child process failed in a way the caller did not expect. */
+export class CommandError extends Error {
+  constructor(
+    message: string,
+    readonly command: string,
+    readonly exitCode: number | undefined,
+    readonly output = '',
+  ) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}
+
+/** The run was interrupted (Ctrl-C, SIGTERM); it can be resumed. Exit 130. */
+export class InterruptedError extends Error {
+  readonly exitCode = 130;
+  constructor(message = 'interrupted') {
+    super(message);
+    this.name = 'InterruptedError';
+  }
+}
+
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof UsageError) return 2;
+  if (error instanceof InterruptedError) return 130;
+  return 1;
+}

@@ -1,0 +1,38 @@
+// git behind one module (simple-git). Failures become GitError with git's own message.
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { GitError } from '../errors.js';
+
+export const defaultAuthor = { name: 'atx', email: 'atx@localhost' };
+
+/** Author for commits atx makes, from ATX_GIT_COMMITTER_NAME / _EMAIL. */
+export function commitAuthor(env: NodeJS.ProcessEnv = process.env): { name: string; email: string } {
+  return {
+    name: env.ATX_GIT_COMMITTER_NAME || defaultAuthor.name,
+    email: env.ATX_GIT_COMMITTER_EMAIL || defaultAuthor.email,
+  };
+}
+
+/** A simple-git client for a folder, with atx's author set for commits it makes. */
+export function gitAt(dir: string, env: NodeJS.ProcessEnv = process.env): SimpleGit {
+  const author = commitAuthor(env);
+  const gitEnv: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) gitEnv[key] = value;
+  Object.assign(gitEnv, {
+    GIT_AUTHOR_NAME: author.name,
+    GIT_AUTHOR_EMAIL: author.email,
+    GIT_COMMITTER_NAME: author.name,
+    GIT_COMMITTER_EMAIL: author.email,
+    GIT_TERMINAL_PROMPT: '0',
+  });
+  return simpleGit({ baseDir: dir, trimmed: false }).env(gitEnv);
+}
+
+/** Runs a git operation and turns any failure into a GitError naming what was attempted. */
+export async function gitStep<T>(what: string, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new GitError(`git: ${what} failed`, message, { cause: error });
+  }
+}
