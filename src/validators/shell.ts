@@ -1,0 +1,70 @@
+// Running a check's command in the transformed tree and turning how it ended into evidence.
+// Every process goes through src/util/proc.ts; this adds scope, timeout and interruption.
+import { join } from 'node:path';
+import { InterruptedError } from '../errors.js';
+import { runShell, tail, type CommandRun } from '../util/proc.js';
+import { defaultTimeoutMs, type CriterionResult, type Evidence, type EvidenceKind, type ValidatorContext } from './types.js';
+
+/** Absolute folder the run is scoped to; commands run here. */
+export function scopeDir(ctx: ValidatorContext): string {
+  return ctx.scope ? join(ctx.worktree, ctx.scope) : ctx.worktree;
+}
+
+/** Quotes one argument for a POSIX shell (runShell takes a command line). */
+export function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Runs a command line in the scope folder; an abort becomes InterruptedError, not a failed check. */
+export async function runInScope(
+  ctx: ValidatorContext,
+  command: string,
+  env?: Record<string, string | undefined>,
+): Promise<CommandRun> {
+  if (ctx.signal?.aborted) throw new InterruptedError();
+  const run = await runShell(command, {
+    cwd: scopeDir(ctx),
+    env,
+    timeoutMs: ctx.timeoutMs ?? defaultTimeoutMs,
+    signal: ctx.signal,
+  });
+  if (ctx.signal?.aborted) throw new InterruptedError();
+  return run;
+}
+
+export function commandEvidence(run: CommandRun, ctx: ValidatorContext, extra: Record<string, unknown> = {}): Evidence {
+  const ending = run.timedOut ? `timed out after ${run.durationMs} ms` : `exited ${run.exitCode} in ${run.durationMs} ms`;
+  return {
+    kind: 'command',
+    summary: `\`${run.command}\` ${ending}`,
+    details: {
+      command: run.command,
+      cwd: ctx.scope || '.',
+      exitCode: run.exitCode,
+      durationMs: run.durationMs,
+      timedOut: run.timedOut,
+      outputTail: tail(run.output, 40),
+      ...extra,
+    },
+  };
+}
+
+/** Runs a command and reports passed iff it exits 0. */
+export async function commandCheck(
+  ctx: ValidatorContext,
+  command: string,
+  env?: Record<string, string | undefined>,
+): Promise<CriterionResult & { run: CommandRun }> {
+  const run = await runInScope(ctx, command, env);
+  const passed = run.exitCode === 0 && !run.timedOut;
+  return { status: passed ? 'passed' : 'failed', evidence: [commandEvidence(run, ctx)], run };
+}
+
+/** A check that could not run; the evidence says why (kind 'file' when a file decided it). */
+export function skipped(summary: string, details: Record<string, unknown> = {}, kind: EvidenceKind = 'file'): CriterionResult {
+  return { status: 'skipped', evidence: [{ kind, summary, details }] };
+}
+
+export function failed(summary: string, details: Record<string, unknown> = {}, kind: EvidenceKind = 'file'): CriterionResult {
+  return { status: 'failed', evidence: [{ kind, summary, details }] };
+}

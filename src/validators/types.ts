@@ -1,0 +1,43 @@
+// The values the validators exchange with the executor: what a check needs to run, and the
+// status plus evidence it reports for an exit criterion (see shared/docs/cli-contract.md).
+import type { ValidatorSpec } from '../definitions/types.js';
+
+export type EvidenceKind = 'command' | 'commit' | 'search' | 'metric' | 'file';
+
+export interface Evidence {
+  kind: EvidenceKind;
+  summary: string;
+  details: Record<string, unknown>;
+}
+
+export interface ValidatorContext {
+  /** Absolute path of the transformed tree (git worktree root). */
+  worktree: string;
+  /** Repository-relative folder the run is scoped to ('' for the whole repository; e.g. 'packages/api' in a monorepo). Commands run in worktree/scope. */
+  scope: string;
+  /** The commit the run started from. */
+  baseCommit: string;
+  /** -c / --build-command. */
+  buildCommand?: string;
+  /** Defaults: package.json scripts.test → `npm test`, else none (then 'tests' is skipped with a reason). */
+  testCommand?: string;
+  /** From configuration; run by runValidationCommands, not as criteria. */
+  validationCommands: string[];
+  /** Target Node.js major, e.g. 24. */
+  targetNodeVersion?: number;
+  /** Cache for installed Node.js versions: <atxHome>/cache/node/<version>/. */
+  atxHome: string;
+  signal?: AbortSignal;
+  /** Per command; default 20 minutes. */
+  timeoutMs?: number;
+}
+
+export interface CriterionResult {
+  status: 'passed' | 'failed' | 'skipped';
+  evidence: Evidence[];
+}
+
+/** One kind of check. It gets the criterion's `atx` block and the run's context. */
+export type Validator = (spec: ValidatorSpec, ctx: ValidatorContext) => Promise<CriterionResult>;
+
+export const defaultTimeoutMs = 20 * 60 * 1000;
