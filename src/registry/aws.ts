@@ -1,0 +1,75 @@
+// The AWS-managed definitions shipped inside the atx package (transformations/AWS/<name>/):
+// read-only, always available offline, listed first.
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DefinitionError } from '../errors.js';
+import { definitionDescription, loadDefinitionDir } from '../definitions/index.js';
+import { exists } from '../util/fs.js';
+
+export interface AwsDefinition {
+  /** `AWS/<folder>`. */
+  name: string;
+  version: string;
+  description: string;
+  dir: string;
+}
+
+const MetadataSchema = z.object({ description: z.string().optional(), version: z.string().min(1).optional() });
+
+/** The folder holding package.json with name "atx", found by walking up from this module (src or dist). */
+export function findPackageRoot(from: string = fileURLToPath(import.meta.url)): string | undefined {
+  let dir = dirname(from);
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'atx') return dir;
+      } catch {
+        // An unreadable package.json on the way up is not ours; keep walking.
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function defaultAwsDir(): string | undefined {
+  const root = findPackageRoot();
+  return root ? join(root, 'transformations', 'AWS') : undefined;
+}
+
+/** Every shipped definition, sorted by name; folders without a definition file are skipped. */
+export async function listAwsDefinitions(awsDir: string | undefined): Promise<AwsDefinition[]> {
+  if (!awsDir || !(await exists(awsDir))) return [];
+  const entries = await readdir(awsDir, { withFileTypes: true });
+  const found: AwsDefinition[] = [];
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const dir = join(awsDir, entry.name);
+    const hasDefinition = (await exists(join(dir, 'transformation_definition.md'))) || (await exists(join(dir, 'SKILL.md')));
+    if (hasDefinition) found.push(await readAwsDefinition(entry.name, dir));
+  }
+  return found;
+}
+
+async function readAwsDefinition(folder: string, dir: string): Promise<AwsDefinition> {
+  const metadataPath = join(dir, 'metadata.json');
+  let metadata: z.infer<typeof MetadataSchema> = {};
+  if (await exists(metadataPath)) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(metadataPath, 'utf8'));
+    } catch (error) {
+      throw new DefinitionError(metadataPath, undefined, `not valid JSON: ${(error as Error).message}`);
+    }
+    const parsed = MetadataSchema.safeParse(raw);
+    if (!parsed.success) throw new DefinitionError(metadataPath, undefined, `expected { "description", "version" }: ${parsed.error.message}`);
+    metadata = parsed.data;
+  }
+  // Without a description in metadata.json, the definition's own objective describes it.
+  const description = metadata.description ?? definitionDescription((await loadDefinitionDir(dir)).definition);
+  return { name: `AWS/${folder}`, version: metadata.version ?? '1', description, dir };
+}

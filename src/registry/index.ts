@@ -1,0 +1,40 @@
+// The registry of transformation definitions: AWS-managed (shipped), local (ATX_HOME) and
+// an optional git team registry (ATX_REGISTRY_URL).
+import { homedir, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { defaultAwsDir } from './aws.js';
+import { AtxRegistry } from './registry.js';
+import { normalizeTeamUrl } from './team-git.js';
+import type { Registry, RegistryOptions } from './types.js';
+
+export type { Origin, Registry, RegistryEntry, RegistryOptions, ResolvedDefinition, VersionStatus } from './types.js';
+export { validateName, validateWritableName, isAwsName, isVersionNumber } from './names.js';
+export { findPackageRoot, defaultAwsDir } from './aws.js';
+export { copyDefinitionFiles } from './copy.js';
+
+export function openRegistry(options: RegistryOptions): Registry {
+  return new AtxRegistry({
+    ...options,
+    atxHome: resolve(options.atxHome),
+    teamUrl: options.teamUrl ? normalizeTeamUrl(options.teamUrl) : undefined,
+    awsDir: options.awsDir ?? defaultAwsDir(),
+  });
+}
+
+/** Options from ATX_HOME, ATX_REGISTRY_URL and ATX_GIT_COMMITTER_NAME. */
+export function registryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RegistryOptions {
+  const options: RegistryOptions = { atxHome: env.ATX_HOME || join(homedir(), '.atx'), env };
+  if (env.ATX_REGISTRY_URL) options.teamUrl = env.ATX_REGISTRY_URL;
+  const author = env.ATX_GIT_COMMITTER_NAME || currentUser();
+  if (author) options.author = author;
+  return options;
+}
+
+function currentUser(): string | undefined {
+  try {
+    return userInfo().username || undefined;
+  } catch {
+    // Some containers run as a uid without a passwd entry.
+    return undefined;
+  }
+}

@@ -1,0 +1,172 @@
+// The registry as commands see it: AWS-managed, local and team definitions behind one
+// interface. Validation happens here, before anything is stored.
+import { UsageError } from '../errors.js';
+import { definitionDescription, loadDefinitionDir } from '../definitions/index.js';
+import { listAwsDefinitions, type AwsDefinition } from './aws.js';
+import { LocalRegistry, requireDraft } from './local.js';
+import { isAwsName, validateName, validateWritableName } from './names.js';
+import { TeamRegistry } from './team.js';
+import type { Origin, Registry, RegistryEntry, RegistryOptions, ResolvedDefinition } from './types.js';
+import { defaultRecord, findRecord, newestRecord, sortedRecords, type NameIndex } from './versions.js';
+
+interface Candidate extends ResolvedDefinition {
+  createdAt: string;
+}
+
+export class AtxRegistry implements Registry {
+  private readonly local: LocalRegistry;
+  private readonly team?: TeamRegistry;
+
+  constructor(private readonly options: RegistryOptions) {
+    this.local = new LocalRegistry(options.atxHome, options.author);
+    if (options.teamUrl) {
+      this.team = new TeamRegistry({ url: options.teamUrl, atxHome: options.atxHome, env: options.env ?? process.env, author: options.author });
+    }
+  }
+
+  async list(): Promise<RegistryEntry[]> {
+    const entries: RegistryEntry[] = (await this.aws()).map((d) => ({
+      name: d.name, version: d.version, description: d.description, origin: 'aws-managed', versions: [d.version], status: 'published',
+    }));
+    for (const [origin, source] of this.customSources()) {
+      for (const name of await source.names()) {
+        const index = await source.index(name);
+        const record = index && defaultRecord(index);
+        if (!index || !record) continue;
+        const versions = sortedRecords(index).map((r) => r.version);
+        entries.push({ name, version: record.version, description: record.description, origin, versions, status: record.status });
+      }
+    }
+    return entries;
+  }
+
+  async resolve(name: string, version?: string): Promise<ResolvedDefinition> {
+    validateName(name);
+    if (isAwsName(name)) return this.resolveAws(name, version);
+    const candidates = await this.candidates(name);
+    if (!candidates.length) throw new UsageError(`unknown definition "${name}"; see atx custom def list`);
+    if (version !== undefined) {
+      const matching = candidates.filter((c) => c.version === version);
+      if (!matching.length) throw new UsageError(`${name} has no version "${version}" (versions: ${listVersions(candidates)})`);
+      return strip(pickNewest(matching));
+    }
+    const published = candidates.filter((c) => c.status === 'published');
+    return strip(pickNewest(published.length ? published : candidates));
+  }
+
+  async saveDraft(name: string, description: string, sourceDir: string): Promise<{ name: string; version: string }> {
+    validateWritableName(name);
+    const text = await describe(description, sourceDir);
+    const floor = this.team ? highestVersion(await this.team.index(name)) : 0;
+    return this.local.saveDraft(name, text, sourceDir, floor);
+  }
+
+  async publish(name: string, description: string, sourceDir: string) {
+    validateWritableName(name);
+    const text = await describe(description, sourceDir);
+    const team = this.team;
+    if (!team) return { ...(await this.local.publish(name, text, sourceDir)), origin: 'local' as const };
+    // The newest local draft is what this publication supersedes; it goes once the push landed.
+    const version = await this.local.transact(name, async (index) => {
+      const landed = await team.publish(name, text, sourceDir);
+      const newest = newestRecord(index);
+      if (newest?.status === 'draft') await this.local.dropVersions(name, [newest.version]);
+      return landed;
+    });
+    return { name, version, origin: 'team' as const };
+  }
+
+  async promote(name: string, version: string) {
+    validateWritableName(name);
+    const team = this.team;
+    if (!team) return { ...(await this.local.promote(name, version)), origin: 'local' as const };
+    const landed = await this.local.transact(name, async (index) => {
+      if (!findRecord(index, version)) {
+        const teamIndex = await team.index(name);
+        if (teamIndex && findRecord(teamIndex, version)) {
+          throw new UsageError(`${name} version ${version} is already published; published versions are immutable`);
+        }
+      }
+      const draft = requireDraft(index, name, version);
+      const published = await team.publish(name, draft.description, this.local.dirOf(name, version), { author: draft.author });
+      await this.local.dropVersions(name, [version]);
+      return published;
+    });
+    return { name, version: landed, origin: 'team' as const };
+  }
+
+  async remove(name: string, version?: string): Promise<{ removed: string[]; origins: Origin[] }> {
+    validateWritableName(name);
+    const holds = (index: NameIndex | undefined) =>
+      Boolean(index && (version === undefined ? index.versions.length : findRecord(index, version)));
+    const inLocal = holds(await this.local.index(name));
+    const inTeam = this.team ? holds(await this.team.index(name)) : false;
+    if (!inLocal && !inTeam) {
+      throw new UsageError(version === undefined ? `unknown definition "${name}"; see atx custom def list` : `${name} has no version "${version}"`);
+    }
+    const versions = version === undefined ? undefined : [version];
+    const removed = new Set<string>();
+    const origins: Origin[] = [];
+    if (inLocal) {
+      for (const v of await this.local.remove(name, versions)) removed.add(v);
+      origins.push('local');
+    }
+    if (inTeam && this.team) {
+      for (const v of await this.team.remove(name, versions)) removed.add(v);
+      origins.push('team');
+    }
+    return { removed: [...removed].sort((a, b) => Number(a) - Number(b)), origins };
+  }
+
+  private aws(): Promise<AwsDefinition[]> {
+    return listAwsDefinitions(this.options.awsDir);
+  }
+
+  private customSources(): Array<[Origin, LocalRegistry | TeamRegistry]> {
+    return this.team ? [['local', this.local], ['team', this.team]] : [['local', this.local]];
+  }
+
+  private async resolveAws(name: string, version?: string): Promise<ResolvedDefinition> {
+    const wanted = name.slice(name.indexOf('/') + 1);
+    const found = (await this.aws()).find((d) => d.name.slice(4) === wanted);
+    if (!found) throw new UsageError(`unknown AWS-managed definition "${name}"; see atx custom def list`);
+    if (version !== undefined && version !== found.version) {
+      throw new UsageError(`${found.name} has no version "${version}" (version: ${found.version})`);
+    }
+    return { name: found.name, version: found.version, origin: 'aws-managed', description: found.description, dir: found.dir, status: 'published' };
+  }
+
+  private async candidates(name: string): Promise<Candidate[]> {
+    const all: Candidate[] = [];
+    for (const [origin, source] of this.customSources()) {
+      const index = await source.index(name);
+      for (const r of index?.versions ?? []) {
+        all.push({ name, version: r.version, origin, description: r.description, dir: source.dirOf(name, r.version), status: r.status, createdAt: r.createdAt });
+      }
+    }
+    return all;
+  }
+}
+
+/** The user's description, or the definition's own objective when none was given. Validates the folder first. */
+async function describe(description: string, sourceDir: string): Promise<string> {
+  const bundle = await loadDefinitionDir(sourceDir);
+  return description.trim() || definitionDescription(bundle.definition);
+}
+
+function highestVersion(index: NameIndex | undefined): number {
+  return Math.max(0, index?.lastVersion ?? 0, ...(index?.versions ?? []).map((r) => Number(r.version)));
+}
+
+/** Higher version number wins; between equal numbers (local and team), the more recent one. */
+function pickNewest(candidates: Candidate[]): Candidate {
+  return [...candidates].sort((a, b) => Number(a.version) - Number(b.version) || a.createdAt.localeCompare(b.createdAt)).at(-1)!;
+}
+
+function strip({ createdAt: _createdAt, ...resolved }: Candidate): ResolvedDefinition {
+  return resolved;
+}
+
+function listVersions(candidates: Candidate[]): string {
+  return [...new Set(candidates.map((c) => c.version))].sort((a, b) => Number(a) - Number(b)).join(', ');
+}

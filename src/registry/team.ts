@@ -1,0 +1,122 @@
+// The team registry: a git repository everyone pushes to. Publishing is fetch, reset,
+// allocate, write, commit, push; a push refused because someone else got there first
+// starts over from the new remote state, so concurrent publishers all land, each with
+// its own version number.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { join } from 'node:path';
+import { GitError, UsageError } from '../errors.js';
+import { withLock } from './lock.js';
+import { deleteVersions, listNames, nameDir, readIndex, storeVersion, versionDir, versionFolders, assertNameFits } from './store.js';
+import { TeamClone, cloneDirFor, isRejectedPush } from './team-git.js';
+import { emptyIndex, findRecord, nextVersion, type NameIndex, type VersionRecord } from './versions.js';
+
+const maxAttempts = 10;
+
+export interface TeamOptions {
+  url: string;
+  atxHome: string;
+  env: NodeJS.ProcessEnv;
+  author?: string;
+}
+
+export class TeamRegistry {
+  readonly url: string;
+  readonly root: string;
+  private readonly clone: TeamClone;
+  private readonly locks: string;
+  private readonly lockKey: string;
+  private fresh?: Promise<void>;
+
+  constructor(private readonly options: TeamOptions) {
+    this.url = options.url;
+    const dir = cloneDirFor(options.atxHome, options.url);
+    this.clone = new TeamClone(options.url, dir, options.env);
+    this.root = join(dir, 'registry');
+    this.locks = join(options.atxHome, 'locks');
+    this.lockKey = `team:${dir}`;
+  }
+
+  /** Syncs the clone once per registry instance before the first read. */
+  refresh(): Promise<void> {
+    this.fresh ??= withLock(this.locks, this.lockKey, () => this.clone.sync()).catch((error: unknown) => {
+      this.fresh = undefined;
+      throw error;
+    });
+    return this.fresh;
+  }
+
+  async names(): Promise<string[]> {
+    await this.refresh();
+    return listNames(this.root);
+  }
+
+  async index(name: string): Promise<NameIndex | undefined> {
+    await this.refresh();
+    return readIndex(this.root, name);
+  }
+
+  dirOf(name: string, version: string): string {
+    return versionDir(this.root, name, version);
+  }
+
+  /** Publishes `sourceDir` as the next free version; returns the number it landed as. */
+  publish(name: string, description: string, sourceDir: string, meta: Partial<VersionRecord> = {}): Promise<string> {
+    return this.transaction(async () => {
+      await assertNameFits(this.root, name);
+      const index = (await readIndex(this.root, name)) ?? emptyIndex(name);
+      const version = nextVersion(index, await versionFolders(this.root, name));
+      const record: VersionRecord = { version, status: 'published', description, createdAt: new Date().toISOString() };
+      const author = meta.author ?? this.options.author;
+      if (author) record.author = author;
+      await storeVersion(this.root, name, record, sourceDir);
+      return { message: `atx: publish ${name} version ${version}`, paths: [nameDir(this.root, name)], result: version };
+    });
+  }
+
+  /** Removes versions (all when omitted) in one pushed commit; returns the versions removed. */
+  remove(name: string, versions?: string[]): Promise<string[]> {
+    return this.transaction(async () => {
+      const index = await readIndex(this.root, name);
+      const present = index?.versions.map((r) => r.version) ?? [];
+      const removed = versions ? versions.filter((v) => index && findRecord(index, v)) : present;
+      if (!removed.length) throw new UsageError(`${name}${versions ? ` version ${versions.join(', ')}` : ''} is not in the team registry`);
+      await deleteVersions(this.root, name, removed);
+      const what = versions ? `version ${removed.join(', ')}` : 'all versions';
+      return { message: `atx: delete ${name} ${what}`, paths: [nameDir(this.root, name)], result: removed };
+    });
+  }
+
+  /**
+   * Applies `change` to a fresh copy of the remote state and pushes it, starting over when
+   * the push is refused. `change` must derive everything from the files it reads, since it
+   * may run several times.
+   */
+  private transaction<T>(change: () => Promise<{ message: string; paths: string[]; result: T }>): Promise<T> {
+    return withLock(this.locks, this.lockKey, async () => {
+      let lastError: unknown;
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        await this.clone.sync();
+        const { message, paths, result } = await change();
+        await this.clone.commit(paths, message);
+        try {
+          await this.clone.push();
+          this.fresh = Promise.resolve();
+          return result;
+        } catch (error) {
+          if (!isRejectedPush(error)) throw new GitError(`git: push to the team registry ${this.url} failed`, String((error as Error).message ?? error), { cause: error });
+          lastError = error;
+          await sleep(backoffMs(attempt));
+        }
+      }
+      throw new GitError(
+        `git: the team registry ${this.url} refused the push ${maxAttempts} times because others kept publishing at the same time; try again`,
+        lastError instanceof Error ? lastError.message : String(lastError),
+      );
+    });
+  }
+}
+
+/** Random, growing pauses so two publishers that collided do not collide again in step. */
+function backoffMs(attempt: number): number {
+  return Math.round((30 + Math.random() * 120) * Math.min(attempt, 5));
+}

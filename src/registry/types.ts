@@ -1,0 +1,49 @@
+// The registry's public shapes (see docs/cli-contract.md, `atx custom def list --json`).
+
+export type Origin = 'aws-managed' | 'local' | 'team';
+export type VersionStatus = 'draft' | 'published';
+
+export interface RegistryEntry {
+  name: string;
+  /** The version `--tv` defaults to: newest published, else newest draft. */
+  version: string;
+  description: string;
+  origin: Origin;
+  /** Every version held by this origin, oldest first. */
+  versions: string[];
+  status: VersionStatus;
+}
+
+export interface ResolvedDefinition {
+  name: string;
+  version: string;
+  origin: Origin;
+  description: string;
+  /** Folder holding the definition files; read it, never write to it. */
+  dir: string;
+  status: VersionStatus;
+}
+
+export interface RegistryOptions {
+  /** Root of atx's own files (ATX_HOME, default ~/.atx). */
+  atxHome: string;
+  /** Git URL or path of the team registry (ATX_REGISTRY_URL); none means publish locally. */
+  teamUrl?: string;
+  /** Folder of the AWS-managed definitions; default: the package's transformations/AWS. */
+  awsDir?: string;
+  /** Recorded with every version stored. */
+  author?: string;
+  /** Environment for git (commit author from ATX_GIT_COMMITTER_NAME / _EMAIL); default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Registry {
+  /** AWS-managed first (sorted), then local, then team; a name can appear once per origin. */
+  list(): Promise<RegistryEntry[]>;
+  /** UsageError if the name or version is unknown. */
+  resolve(name: string, version?: string): Promise<ResolvedDefinition>;
+  saveDraft(name: string, description: string, sourceDir: string): Promise<{ name: string; version: string }>;
+  publish(name: string, description: string, sourceDir: string): Promise<{ name: string; version: string; origin: Origin }>;
+  promote(name: string, version: string): Promise<{ name: string; version: string; origin: Origin }>;
+  remove(name: string, version?: string): Promise<{ removed: string[]; origins: Origin[] }>;
+}
