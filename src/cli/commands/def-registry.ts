@@ -1,0 +1,87 @@
+// `atx custom def list | get | save-draft | publish | delete`.
+import { cp, mkdir, readdir } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { loadDefinitionDir } from '../../definitions/index.js';
+import { UsageError } from '../../errors.js';
+import { openRegistry, registryOptionsFromEnv, validateName, type RegistryEntry } from '../../registry/index.js';
+import type { CliIO } from '../io.js';
+
+function registryFor(io: CliIO) {
+  return openRegistry(registryOptionsFromEnv(io.env));
+}
+
+export async function listCommand(options: { json?: boolean }, io: CliIO): Promise<RegistryEntry[]> {
+  const entries = await registryFor(io).list();
+  if (options.json) {
+    io.stdout(`${JSON.stringify(entries.map(({ name, version, description, origin, versions }) => ({ name, version, description, origin, versions })), null, 2)}\n`);
+    return entries;
+  }
+  const rows = entries.map((e) => [e.name, e.version + (e.status === 'draft' ? ' (draft)' : ''), e.origin, e.description]);
+  const header = ['NAME', 'VERSION', 'ORIGIN', 'DESCRIPTION'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  io.stdout(`${[line(header), ...rows.map(line)].join('\n')}\n`);
+  return entries;
+}
+
+export async function getCommand(
+  options: { transformationName: string; transformationVersion?: string; td?: string; json?: boolean },
+  io: CliIO,
+): Promise<{ dir?: string }> {
+  validateName(options.transformationName);
+  const resolved = await registryFor(io).resolve(options.transformationName, options.transformationVersion);
+  let dir: string | undefined;
+  if (options.td || !options.json) {
+    dir = resolve(io.cwd, options.td ?? basename(resolved.name));
+    if (dir === resolve(io.cwd)) throw new UsageError('refusing to write the definition into the current folder itself; name a folder with --td');
+    await mkdir(dir, { recursive: true });
+    for (const entry of await readdir(resolved.dir)) {
+      if (!['transformation_definition.md', 'SKILL.md', 'summaries.md', 'document_references'].includes(entry)) continue;
+      await cp(join(resolved.dir, entry), join(dir, entry), { recursive: true, force: true });
+    }
+  }
+  if (options.json) {
+    const bundle = await loadDefinitionDir(resolved.dir);
+    const out = { name: resolved.name, version: resolved.version, origin: resolved.origin, description: resolved.description, ...bundle };
+    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    io.stdout(`${resolved.name} v${resolved.version} (${resolved.origin}) written to ${dir}\n`);
+  }
+  return { dir };
+}
+
+export async function saveDraftCommand(
+  options: { transformationName: string; description: string; sd: string },
+  io: CliIO,
+): Promise<{ name: string; version: string }> {
+  const saved = await registryFor(io).saveDraft(options.transformationName, options.description, resolve(io.cwd, options.sd));
+  io.stdout(`saved draft ${saved.name} v${saved.version}\n`);
+  return saved;
+}
+
+export async function publishCommand(
+  options: { transformationName: string; description?: string; sd?: string; transformationVersion?: string },
+  io: CliIO,
+): Promise<{ name: string; version: string }> {
+  const registry = registryFor(io);
+  let published;
+  if (options.transformationVersion && !options.sd) {
+    published = await registry.promote(options.transformationName, options.transformationVersion);
+  } else {
+    if (!options.sd || !options.description) {
+      throw new UsageError('publish needs --description and --sd DIR (a new version), or --tv VERSION (promote a draft)');
+    }
+    published = await registry.publish(options.transformationName, options.description, resolve(io.cwd, options.sd));
+  }
+  io.stdout(`published ${published.name} v${published.version} (${published.origin})\n`);
+  return published;
+}
+
+export async function deleteCommand(
+  options: { transformationName: string; transformationVersion?: string },
+  io: CliIO,
+): Promise<{ removed: string[] }> {
+  const result = await registryFor(io).remove(options.transformationName, options.transformationVersion);
+  io.stdout(`deleted ${options.transformationName} ${result.removed.map((v) => `v${v}`).join(', ')}\n`);
+  return result;
+}

@@ -1,0 +1,68 @@
+// `atx custom def exec` and `atx --resume`: run, print the summary, return the exit code.
+import { execDefinition, resumeRun, type ExecRequest } from '../../executor/index.js';
+import { atxHomeFrom } from '../../executor/paths.js';
+import { latestUnfinishedRun } from '../../executor/state.js';
+import { exitCodeFor, type RunSummary } from '../../executor/summary.js';
+import { UsageError } from '../../errors.js';
+import type { CliIO } from '../io.js';
+
+export interface ExecOutput {
+  json?: boolean;
+}
+
+export async function execCommand(request: ExecRequest & ExecOutput, io: CliIO): Promise<number> {
+  const summary = await execDefinition(request, hooksFor(io, request));
+  return report(summary, request, io);
+}
+
+export async function resumeCommand(runId: string | undefined, output: ExecOutput & { trustAllTools?: boolean }, io: CliIO): Promise<number> {
+  const id = runId ?? (await latestUnfinishedRun(atxHomeFrom(io.env)));
+  if (!id) throw new UsageError('there is no interrupted run to resume');
+  const summary = await resumeRun(id, hooksFor(io, { nonInteractive: true }));
+  return report(summary, output, io);
+}
+
+function hooksFor(io: CliIO, request: { nonInteractive: boolean }) {
+  const interactive = io.interactive && !request.nonInteractive && io.ask !== undefined;
+  return {
+    cwd: io.cwd,
+    env: io.env,
+    log: (line: string) => io.stderr(`${line}\n`),
+    signal: io.signal,
+    ask: interactive ? io.ask : undefined,
+    confirm: interactive ? async (question: string) => /^y(es)?$/i.test((await io.ask!(`${question} [y/N] `)).trim()) : undefined,
+    onRunId: (runId: string) => io.stderr(`atx run ${runId}\n`),
+  };
+}
+
+function report(summary: RunSummary, output: ExecOutput & { dryRun?: boolean }, io: CliIO): number {
+  if (output.json) {
+    io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    if (summary.dryRun) io.stdout(summary.diff || '(no changes)\n');
+    io.stderr(`${humanSummary(summary)}\n`);
+  }
+  return exitCodeFor(summary);
+}
+
+export function humanSummary(summary: RunSummary): string {
+  const lines = [``, `Run ${summary.runId}: ${summary.status}`];
+  if (summary.branch) lines.push(`Result branch: ${summary.branch}`);
+  for (const step of summary.steps) {
+    lines.push(`  ${step.status.padEnd(9)} ${step.id} ${step.title}${step.commit ? ` (${step.commit.slice(0, 12)})` : ''}${step.reason && step.reason !== 'no-change' ? ` — ${step.reason.split('\n')[0]}` : ''}`);
+  }
+  if (summary.exitCriteria.length) lines.push('Exit criteria:');
+  for (const criterion of summary.exitCriteria) {
+    lines.push(`  ${criterion.status.padEnd(7)} ${criterion.description.split('\n')[0]}`);
+    const first = criterion.evidence[0];
+    if (first) lines.push(`          ${first.kind}: ${first.summary}`);
+  }
+  if (summary.findings.length) {
+    lines.push(`Findings for a person (${summary.findings.length}):`);
+    for (const f of summary.findings.slice(0, 20)) lines.push(`  ${f.severity} ${f.file}:${f.line} ${f.message}`);
+    if (summary.findings.length > 20) lines.push(`  … ${summary.findings.length - 20} more in ${summary.reportPath ?? summary.summaryPath}`);
+  }
+  lines.push(`Plan: ${summary.planPath}`);
+  if (summary.reportPath) lines.push(`Report: ${summary.reportPath}`);
+  return lines.join('\n');
+}

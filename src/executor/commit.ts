@@ -1,0 +1,47 @@
+// One commit per completed step, on the result branch in the worktree.
+import { gitAt, gitStep } from '../util/git.js';
+
+export const stepTrailer = 'Atx-Step';
+
+const excludeNodeModules = ':(exclude,glob)**/node_modules/**';
+
+/**
+ * Stages everything under `scope` (but node_modules) and commits it.
+ * Returns the commit and the files it changed (relative to the scope), or null when nothing changed.
+ */
+export async function commitStep(
+  worktree: string,
+  scope: string,
+  message: { stepId: string; title: string; runId: string; transformation: string },
+): Promise<{ commit: string; files: string[] } | null> {
+  const git = gitAt(worktree);
+  await gitStep('add', () => git.raw(['add', '-A', '--', scope || '.', excludeNodeModules]));
+  const staged = await gitStep('diff --cached', () => git.raw(['diff', '--cached', '--name-only', '-z', '--no-renames']));
+  const files = staged.split('\0').filter(Boolean);
+  if (files.length === 0) return null;
+  const body = [
+    `atx: ${message.stepId} ${message.title}`,
+    '',
+    `Applied by atx, transformation ${message.transformation}.`,
+    '',
+    `Atx-Run: ${message.runId}`,
+    `${stepTrailer}: ${message.stepId}`,
+  ].join('\n');
+  await gitStep('commit', () => git.raw(['commit', '--quiet', '--no-verify', '-m', body]));
+  const commit = (await git.raw(['rev-parse', 'HEAD'])).trim();
+  const prefix = scope ? `${scope}/` : '';
+  return { commit, files: files.map((f) => (f.startsWith(prefix) ? f.slice(prefix.length) : f)).sort() };
+}
+
+/** The step id recorded in a commit's trailer, if atx made it. */
+export async function stepOfCommit(worktree: string, commit: string): Promise<string | undefined> {
+  const message = await gitStep('log', () => gitAt(worktree).raw(['log', '-1', '--format=%B', commit]));
+  return new RegExp(`^${stepTrailer}: (.+)$`, 'm').exec(message)?.[1]?.trim();
+}
+
+/** Puts the worktree back exactly at `commit`, dropping a half-applied step. */
+export async function resetTo(worktree: string, commit: string): Promise<void> {
+  const git = gitAt(worktree);
+  await gitStep('reset', () => git.raw(['reset', '--quiet', '--hard', commit]));
+  await gitStep('clean', () => git.raw(['clean', '-fdq', '-e', 'node_modules']));
+}

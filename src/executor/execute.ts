@@ -1,0 +1,177 @@
+// The durable part of a run: steps in order, a commit and a checkpoint after each one,
+// the build after each phase, then the exit criteria. Shared by new and resumed runs.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Finding } from '../codemods/types.js';
+import { InterruptedError } from '../errors.js';
+import { listTrackedFiles, type PackageManager } from '../planner/analyse.js';
+import { DiskRepoView } from '../planner/repo-view.js';
+import type { Plan, PlanStep } from '../planner/types.js';
+import { runShell } from '../util/proc.js';
+import { commitStep } from './commit.js';
+import { installDependencies } from './install.js';
+import { saveState, type RunState, type StepState } from './state.js';
+import { carryOutStep } from './steps.js';
+
+export interface ExecuteHooks {
+  log(line: string): void;
+  confirm?: (question: string) => Promise<boolean>;
+  signal?: AbortSignal;
+}
+
+export async function executeSteps(atxHome: string, plan: Plan, state: RunState, hooks: ExecuteHooks): Promise<void> {
+  const checkoutDir = join(state.worktree, state.scope);
+  const failed = new Set<string>();
+  for (const [index, step] of plan.steps.entries()) {
+    const record = state.steps.find((s) => s.id === step.id)!;
+    if (record.status === 'failed') failed.add(step.id);
+    if (record.status === 'completed' || record.status === 'skipped' || record.status === 'failed') continue;
+    if (hooks.signal?.aborted) throw new InterruptedError();
+
+    const blocker = step.dependsOn.find((id) => failed.has(id));
+    if (blocker) {
+      Object.assign(record, { status: 'skipped', reason: `depends on failed step ${blocker}` });
+      await saveState(atxHome, state);
+      continue;
+    }
+    record.status = 'running';
+    await saveState(atxHome, state);
+    hooks.log(`▸ ${index + 1}/${plan.steps.length} ${step.id} ${step.title}`);
+    let status: StepState['status'];
+    try {
+      status = await runOneStep(atxHome, plan, state, step, record, checkoutDir, hooks);
+    } catch (error) {
+      // An interrupted step is not done: it runs again, from its checkpoint, on resume.
+      Object.assign(record, { status: 'pending', reason: undefined });
+      throw error;
+    }
+    if (status === 'failed') failed.add(step.id);
+    hooks.log(`  ${symbol(record)} ${record.status}${record.reason ? ` (${record.reason.split('\n')[0]})` : ''}${record.commit ? ` → ${record.commit.slice(0, 12)}` : ''} ${(record.durationMs / 1000).toFixed(1)} s`);
+
+    const lastOfPhase = plan.steps[index + 1]?.phase !== step.phase;
+    if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks);
+  }
+}
+
+async function runOneStep(
+  atxHome: string,
+  plan: Plan,
+  state: RunState,
+  step: PlanStep,
+  record: StepState,
+  checkoutDir: string,
+  hooks: ExecuteHooks,
+): Promise<StepState['status']> {
+  const started = performance.now();
+  let findings: Finding[] = [];
+  for (let attempt = 1; attempt <= step.retries + 1; attempt++) {
+    record.attempts = attempt;
+    const files = await listTrackedFiles(state.worktree, state.scope);
+    const view = new DiskRepoView(checkoutDir, files);
+    try {
+      const outcome = await carryOutStep(step, {
+        checkoutDir,
+        view,
+        trustAllTools: state.options.trustAllTools,
+        confirm: hooks.confirm,
+        dryRun: false,
+        signal: hooks.signal,
+      });
+      findings = outcome.findings;
+      Object.assign(record, { status: outcome.status, reason: outcome.reason });
+      if (outcome.written.includes('package.json')) await refreshLockfile(state, plan, checkoutDir, hooks);
+    } catch (error) {
+      if (hooks.signal?.aborted) throw new InterruptedError();
+      Object.assign(record, { status: 'failed', reason: (error as Error).message });
+    }
+    if (record.status !== 'failed' || attempt > step.retries) break;
+    hooks.log(`  retrying ${step.id} (attempt ${attempt + 1} of ${step.retries + 1})`);
+  }
+  if (hooks.signal?.aborted) throw new InterruptedError();
+  if (record.status === 'completed') {
+    const committed = await commitStep(state.worktree, state.scope, {
+      stepId: step.id,
+      title: step.title,
+      runId: state.runId,
+      transformation: `${plan.transformation.name} v${plan.transformation.version}`,
+    });
+    record.commit = committed?.commit ?? null;
+    record.filesChanged = committed?.files ?? [];
+    if (committed) state.headCommit = committed.commit;
+  }
+  record.durationMs = Math.round(performance.now() - started);
+  state.findings.push(...findings);
+  await saveState(atxHome, state);
+  return record.status;
+}
+
+/** package.json changed: let the package manager bring the lockfile along, in the same commit. */
+async function refreshLockfile(state: RunState, plan: Plan, checkoutDir: string, hooks: ExecuteHooks): Promise<void> {
+  if (!plan.analysis.lockfile) return;
+  hooks.log('  package.json changed: updating the lockfile');
+  const run = await installDependencies(checkoutDir, plan.analysis.packageManager as PackageManager, true, hooks.signal);
+  state.dependenciesInstalled = run.exitCode === 0;
+  if (run.exitCode !== 0) {
+    state.findings.push({
+      file: plan.analysis.lockfile,
+      line: 1,
+      rule: 'atx/install-failed',
+      message: `\`${run.command}\` exited with ${run.exitCode}; update the lockfile by hand: ${run.output.trim().split('\n').slice(-3).join(' ')}`,
+      severity: 'manual',
+    });
+  }
+}
+
+async function buildAfterPhase(
+  atxHome: string,
+  plan: Plan,
+  state: RunState,
+  phase: number,
+  checkoutDir: string,
+  hooks: ExecuteHooks,
+): Promise<void> {
+  const command = state.options.buildCommand;
+  if (!command || state.phaseBuilds.some((b) => b.phase === phase)) return;
+  const phaseSteps = plan.steps.filter((s) => s.phase === phase).map((s) => state.steps.find((r) => r.id === s.id)!);
+  if (!phaseSteps.some((s) => s.commit)) return;
+  await ensureDependencies(state, plan, checkoutDir, hooks);
+  hooks.log(`  building after phase ${phase}: ${command}`);
+  const run = await runShell(command, { cwd: checkoutDir, signal: hooks.signal, timeoutMs: 30 * 60_000 });
+  if (hooks.signal?.aborted) throw new InterruptedError();
+  state.phaseBuilds.push({ phase, exitCode: run.exitCode, durationMs: run.durationMs });
+  if (run.exitCode !== 0) {
+    state.findings.push({
+      file: '.',
+      line: 1,
+      rule: 'atx/build-failed-after-phase',
+      message: `\`${command}\` exited with ${run.exitCode} after phase ${phase}: ${run.output.trim().split('\n').slice(-3).join(' ')}`,
+      severity: 'manual',
+    });
+  }
+  await saveState(atxHome, state);
+}
+
+/** A fresh worktree has no node_modules: install once before building or testing. */
+export async function ensureDependencies(state: RunState, plan: Plan, checkoutDir: string, hooks: ExecuteHooks): Promise<void> {
+  if (state.dependenciesInstalled || !plan.analysis.packageManager) return;
+  if (existsSync(join(checkoutDir, 'node_modules'))) return;
+  const pkg = await readFile(join(checkoutDir, 'package.json'), 'utf8').catch(() => '');
+  if (!/"(dev)?[dD]ependencies"\s*:\s*\{\s*"/.test(pkg)) return;
+  hooks.log('  installing dependencies');
+  const run = await installDependencies(checkoutDir, plan.analysis.packageManager as PackageManager, false, hooks.signal);
+  state.dependenciesInstalled = true;
+  if (run.exitCode !== 0) {
+    state.findings.push({
+      file: 'package.json',
+      line: 1,
+      rule: 'atx/install-failed',
+      message: `\`${run.command}\` exited with ${run.exitCode}: ${run.output.trim().split('\n').slice(-3).join(' ')}`,
+      severity: 'warning',
+    });
+  }
+}
+
+function symbol(record: StepState): string {
+  return record.status === 'completed' ? '✔' : record.status === 'failed' ? '✘' : '–';
+}

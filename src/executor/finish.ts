@@ -1,0 +1,98 @@
+// The end of a run: exit criteria with evidence, then the summary and its markdown report.
+import { join } from 'node:path';
+import type { Plan } from '../planner/types.js';
+import { writeFileSafe, writeJson } from '../util/fs.js';
+import { runValidationCommands, runValidator, type Evidence } from '../validators/index.js';
+import { ensureDependencies, type ExecuteHooks } from './execute.js';
+import { runDir } from './paths.js';
+import { saveState, type RunState } from './state.js';
+import { overallStatus, renderReport, type CriterionSummary, type RunSummary, type StepSummary } from './summary.js';
+
+const needsInstall = new Set(['build', 'tests', 'typecheck', 'node-runtime', 'command']);
+
+export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunState, hooks: ExecuteHooks): Promise<CriterionSummary[]> {
+  const checkoutDir = join(state.worktree, state.scope);
+  const wantsInstall =
+    Boolean(state.options.buildCommand) ||
+    state.options.validationCommands.length > 0 ||
+    plan.exitCriteria.some((c) => c.validator && needsInstall.has(c.validator.validator));
+  if (wantsInstall) await ensureDependencies(state, plan, checkoutDir, hooks);
+  const ctx = {
+    worktree: state.worktree,
+    scope: state.scope,
+    baseCommit: state.baseCommit,
+    buildCommand: state.options.buildCommand,
+    testCommand: plan.analysis.testCommand,
+    validationCommands: state.options.validationCommands,
+    targetNodeVersion: plan.configuration.targetVersion ?? defaultTarget(plan),
+    atxHome,
+    signal: hooks.signal,
+  };
+  const runCommits = commitEvidence(state);
+  const results: CriterionSummary[] = [];
+  for (const criterion of plan.exitCriteria) {
+    hooks.log(`▸ exit criterion: ${criterion.description.split('\n')[0]}`);
+    const result = await runValidator({ id: criterion.id, text: criterion.description, validator: criterion.validator }, ctx);
+    hooks.log(`  ${result.status}`);
+    results.push({ id: criterion.id, description: criterion.description, status: result.status, evidence: [...result.evidence, ...runCommits] });
+  }
+  const extra = await runValidationCommands(ctx);
+  extra.forEach((result, i) => {
+    const command = state.options.validationCommands[i]!;
+    hooks.log(`▸ validation command: ${command} → ${result.status}`);
+    results.push({ id: `validation-${i + 1}`, description: `\`${command}\` succeeds`, status: result.status, evidence: result.evidence });
+  });
+  return results;
+}
+
+/** Node.js definitions default to the newest Lambda runtime. */
+function defaultTarget(plan: Plan): number | undefined {
+  return /node/i.test(plan.transformation.name) ? 24 : undefined;
+}
+
+function commitEvidence(state: RunState): Evidence[] {
+  const commits = state.steps.filter((s) => s.commit).map((s) => ({ step: s.id, commit: s.commit }));
+  return [{ kind: 'commit', summary: `checked at ${state.headCommit.slice(0, 12)} (${commits.length} commit${commits.length === 1 ? '' : 's'} by this run)`, details: { head: state.headCommit, commits } }];
+}
+
+export function stepSummaries(plan: Plan, state: RunState): StepSummary[] {
+  return plan.steps.map((step) => {
+    const record = state.steps.find((s) => s.id === step.id)!;
+    const status = record.status === 'completed' || record.status === 'failed' ? record.status : 'skipped';
+    return {
+      id: step.id,
+      title: step.title,
+      status,
+      commit: record.commit,
+      filesChanged: record.filesChanged,
+      durationMs: record.durationMs,
+      ...(record.reason || status === 'skipped' ? { reason: record.reason ?? 'not run' } : {}),
+      attempts: record.attempts,
+    };
+  });
+}
+
+export async function writeSummary(atxHome: string, plan: Plan, state: RunState, criteria: CriterionSummary[]): Promise<RunSummary> {
+  const dir = runDir(atxHome, state.runId);
+  const steps = stepSummaries(plan, state);
+  const summary: RunSummary = {
+    status: overallStatus(steps, criteria),
+    runId: state.runId,
+    transformation: { name: plan.transformation.name, version: plan.transformation.version },
+    repository: state.repository,
+    baseCommit: state.baseCommit,
+    branch: state.branch,
+    planPath: join(dir, 'plan.json'),
+    steps,
+    exitCriteria: criteria,
+    findings: state.findings,
+    builds: state.phaseBuilds,
+    summaryPath: join(dir, 'summary.json'),
+    reportPath: join(dir, 'summary.md'),
+  };
+  await writeJson(summary.summaryPath!, summary);
+  await writeFileSafe(summary.reportPath!, renderReport(summary));
+  state.status = 'completed';
+  await saveState(atxHome, state);
+  return summary;
+}

@@ -1,0 +1,231 @@
+// `atx custom def exec`: plan a definition for one repository and apply it, durably.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { loadDefinitionDir } from '../definitions/index.js';
+import { InterruptedError, UsageError } from '../errors.js';
+import { analyseRepository } from '../planner/analyse.js';
+import { loadConfiguration } from '../planner/config.js';
+import { applyFeedback, formatPlan } from '../planner/feedback.js';
+import { createPlan } from '../planner/plan.js';
+import { DiskRepoView } from '../planner/repo-view.js';
+import { PlanSchema, type Plan } from '../planner/types.js';
+import { openRegistry, registryOptionsFromEnv } from '../registry/index.js';
+import { readJson, writeJson } from '../util/fs.js';
+import { executeSteps, type ExecuteHooks } from './execute.js';
+import { checkExitCriteria, writeSummary } from './finish.js';
+import { atxHomeFrom, newRunId, resultBranchName, runDir } from './paths.js';
+import { addWorktree, headOf, locateRepository, removeWorktree, restoreWorktree, uncommittedFiles } from './repository.js';
+import { loadState, saveState, type RunState } from './state.js';
+import { carryOutStep } from './steps.js';
+import { overallStatus, type RunSummary, type StepSummary } from './summary.js';
+import { resetTo, stepOfCommit } from './commit.js';
+
+export interface ExecRequest {
+  codeRepositoryPath?: string;
+  transformationName?: string;
+  transformationVersion?: string;
+  buildCommand?: string;
+  /** The raw -g value. */
+  configuration?: string;
+  nonInteractive: boolean;
+  trustAllTools: boolean;
+  doNotLearn: boolean;
+  dryRun: boolean;
+}
+
+export interface ExecIO extends ExecuteHooks {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Asks the person a question (interactive runs only). */
+  ask?: (question: string) => Promise<string>;
+  /** Called once the run id is known, so an interrupt can name it. */
+  onRunId?: (runId: string) => void;
+}
+
+export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<RunSummary> {
+  const config = await loadConfiguration(request.configuration, io.cwd);
+  const repoPath = request.codeRepositoryPath ?? config.codeRepositoryPath;
+  const name = request.transformationName ?? config.transformationName;
+  if (!repoPath) throw new UsageError('missing -p/--code-repository-path (or codeRepositoryPath in -g)');
+  if (!name) throw new UsageError('missing -n/--transformation-name (or transformationName in -g)');
+  const configuration = { ...config, buildCommand: request.buildCommand ?? config.buildCommand };
+
+  const location = await locateRepository(repoPath, io.cwd);
+  const registry = openRegistry(registryOptionsFromEnv(io.env));
+  const resolved = await registry.resolve(name, request.transformationVersion ?? config.transformationVersion);
+  const bundle = await loadDefinitionDir(resolved.dir);
+
+  const atxHome = atxHomeFrom(io.env);
+  const runId = newRunId();
+  io.onRunId?.(runId);
+  const dir = runDir(atxHome, runId);
+  const worktree = join(dir, 'worktree');
+  const branch = request.dryRun ? null : resultBranchName(resolved.name, runId);
+  const pending = await uncommittedFiles(location);
+
+  await addWorktree(location.root, worktree, location.head, branch);
+  try {
+    const checkoutDir = join(worktree, location.scope);
+    const analysis = await analyseRepository(worktree, location.scope);
+    let plan = await createPlan({
+      runId,
+      bundle,
+      transformation: { name: resolved.name, version: resolved.version, origin: resolved.origin },
+      repository: location.path,
+      scope: location.scope,
+      checkoutDir,
+      baseCommit: location.head,
+      branch,
+      configuration,
+      analysis,
+      hasModel: false,
+    });
+    const planPath = join(dir, 'plan.json');
+    await writeJson(planPath, plan);
+    io.log(formatPlan(plan));
+    if (!request.nonInteractive && io.ask) {
+      plan = await reviewPlan(plan, io);
+      await writeJson(planPath, plan);
+    }
+    const findings = pending.map((file) => ({
+      file,
+      line: 1,
+      rule: 'atx/uncommitted-change',
+      message: 'uncommitted change in your working tree: not included in this run (commit it and run again to include it)',
+      severity: 'warning' as const,
+    }));
+    if (request.dryRun) return await dryRun(plan, checkoutDir, analysis.files, findings, dir, io);
+
+    const state: RunState = {
+      runId,
+      status: 'running',
+      startedAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      repository: location.path,
+      repoRoot: location.root,
+      scope: location.scope,
+      worktree,
+      branch,
+      baseCommit: location.head,
+      headCommit: location.head,
+      options: {
+        trustAllTools: request.trustAllTools,
+        doNotLearn: request.doNotLearn,
+        buildCommand: configuration.buildCommand,
+        validationCommands: configuration.validationCommands,
+      },
+      steps: plan.steps.map((step) => ({ id: step.id, status: 'pending', commit: null, filesChanged: [], durationMs: 0, attempts: 0 })),
+      phaseBuilds: [],
+      findings,
+      dependenciesInstalled: false,
+    };
+    await saveState(atxHome, state);
+    return await finishRun(atxHome, plan, state, io);
+  } finally {
+    if (request.dryRun) await removeWorktree(location.root, worktree).catch(() => undefined);
+  }
+}
+
+/** `atx --resume` / `--conversation-id`: continue a run at its first unfinished step. */
+export async function resumeRun(runId: string, io: ExecIO): Promise<RunSummary> {
+  const atxHome = atxHomeFrom(io.env);
+  const state = await loadState(atxHome, runId);
+  const plan = PlanSchema.parse(await readJson(join(runDir(atxHome, runId), 'plan.json')));
+  if (!state.branch) throw new UsageError(`run ${runId} was a dry run; there is nothing to resume`);
+  if (!existsSync(state.worktree)) await restoreWorktree(state.repoRoot, state.worktree, state.branch);
+  await reconcile(state);
+  io.log(`Resuming run ${runId} on branch ${state.branch}`);
+  state.status = 'running';
+  await saveState(atxHome, state);
+  return finishRun(atxHome, plan, state, io);
+}
+
+async function finishRun(atxHome: string, plan: Plan, state: RunState, io: ExecIO): Promise<RunSummary> {
+  try {
+    await executeSteps(atxHome, plan, state, io);
+    const criteria = await checkExitCriteria(atxHome, plan, state, io);
+    if (io.signal?.aborted) throw new InterruptedError();
+    return await writeSummary(atxHome, plan, state, criteria);
+  } catch (error) {
+    state.status = 'interrupted';
+    await saveState(atxHome, state);
+    throw error;
+  }
+}
+
+/**
+ * After a kill the worktree may hold a half-applied step, or a step committed just before its
+ * checkpoint. Keep what was committed (never apply a step twice); drop what was not.
+ */
+async function reconcile(state: RunState): Promise<void> {
+  const head = await headOf(state.worktree);
+  if (head !== state.headCommit) {
+    const stepId = await stepOfCommit(state.worktree, head);
+    const record = state.steps.find((s) => s.id === stepId);
+    if (record && record.status !== 'completed') {
+      Object.assign(record, { status: 'completed', commit: head });
+      state.headCommit = head;
+    }
+  }
+  await resetTo(state.worktree, state.headCommit);
+  for (const record of state.steps) if (record.status === 'running') record.status = 'pending';
+}
+
+async function reviewPlan(plan: Plan, io: ExecIO): Promise<Plan> {
+  for (;;) {
+    const answer = await io.ask!('Review the plan: say "skip step 3", "also run npm run lint", "the target is Node 22", or "proceed".\n> ');
+    const outcome = applyFeedback(plan, answer);
+    io.log(outcome.reply);
+    plan = outcome.plan;
+    if (outcome.kind === 'accepted') return plan;
+    if (outcome.kind === 'changed') io.log(formatPlan(plan));
+  }
+}
+
+async function dryRun(
+  plan: Plan,
+  checkoutDir: string,
+  files: string[],
+  findings: RunSummary['findings'],
+  dir: string,
+  io: ExecIO,
+): Promise<RunSummary> {
+  const view = new DiskRepoView(checkoutDir, files);
+  const steps: StepSummary[] = [];
+  for (const step of plan.steps) {
+    const started = performance.now();
+    const outcome = await carryOutStep(step, { checkoutDir, view, trustAllTools: false, dryRun: true });
+    findings.push(...outcome.findings);
+    steps.push({
+      id: step.id,
+      title: step.title,
+      status: outcome.status,
+      commit: null,
+      filesChanged: outcome.written,
+      durationMs: Math.round(performance.now() - started),
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+    });
+  }
+  const diff = view
+    .changedFiles()
+    .map((path) => createTwoFilesPatch(`a/${path}`, `b/${path}`, view.original(path) ?? '', view.changedText(path)!, '', '', { context: 3 }))
+    .join('');
+  const summary: RunSummary = {
+    status: overallStatus(steps, []),
+    runId: plan.runId,
+    transformation: { name: plan.transformation.name, version: plan.transformation.version },
+    repository: plan.repository,
+    baseCommit: plan.baseCommit,
+    branch: null,
+    planPath: join(dir, 'plan.json'),
+    steps,
+    exitCriteria: plan.exitCriteria.map((c) => ({ id: c.id, description: c.description, status: 'skipped', evidence: [{ kind: 'file', summary: 'dry run: exit criteria are checked on a real run', details: {} }] })),
+    findings,
+    dryRun: true,
+    diff,
+    summaryPath: join(dir, 'summary.json'),
+  };
+  await writeJson(summary.summaryPath!, summary);
+  return summary;
+}

@@ -1,0 +1,100 @@
+// Carrying out one plan step: a codemod over the files, a command, or (without a model) nothing.
+import { join } from 'node:path';
+import { isCodemodName, loadCodemod } from '../codemods/index.js';
+import type { Finding } from '../codemods/types.js';
+import type { PlanStep } from '../planner/types.js';
+import type { DiskRepoView } from '../planner/repo-view.js';
+import { writeFileSafe } from '../util/fs.js';
+import { runShell, tail } from '../util/proc.js';
+
+export interface StepOutcome {
+  status: 'completed' | 'skipped' | 'failed';
+  reason?: string;
+  findings: Finding[];
+  /** Files the step wrote (scope-relative). */
+  written: string[];
+}
+
+export interface StepEnvironment {
+  /** Absolute folder the step works in (worktree + scope). */
+  checkoutDir: string;
+  view: DiskRepoView;
+  trustAllTools: boolean;
+  /** Asks the person whether to run a command; absent in non-interactive runs. */
+  confirm?: (question: string) => Promise<boolean>;
+  /** Dry run: codemods change the in-memory view only; commands are not run. */
+  dryRun: boolean;
+  signal?: AbortSignal;
+}
+
+export async function carryOutStep(step: PlanStep, env: StepEnvironment): Promise<StepOutcome> {
+  if (step.status === 'skipped-by-user') return { status: 'skipped', reason: 'skipped at plan review', findings: [], written: [] };
+  if (step.status === 'no-change') return { status: 'skipped', reason: 'no-change', findings: [], written: [] };
+  switch (step.kind) {
+    case 'codemod':
+      return runCodemodStep(step, env);
+    case 'command':
+      return runCommandStep(step, env);
+    case 'agent':
+      return {
+        status: 'skipped',
+        reason: 'needs-model',
+        findings: [
+          {
+            file: '.',
+            line: 1,
+            rule: 'atx/needs-model',
+            message: `step ${step.id} "${step.title}" needs a language model (set ANTHROPIC_API_KEY) or a person to carry it out`,
+            severity: 'manual',
+          },
+        ],
+        written: [],
+      };
+  }
+}
+
+async function runCodemodStep(step: PlanStep, env: StepEnvironment): Promise<StepOutcome> {
+  const action = step.action;
+  if (!action || !('codemod' in action) || !isCodemodName(action.codemod)) {
+    return { status: 'failed', reason: 'unknown codemod', findings: [], written: [] };
+  }
+  const codemod = await loadCodemod(action.codemod);
+  const result = await codemod.run(env.view, step.options);
+  const written: string[] = [];
+  for (const [path, text] of result.changes) {
+    if (env.view.read(path) === text) continue;
+    if (!env.dryRun) await writeFileSafe(join(env.checkoutDir, path), text);
+    written.push(path);
+  }
+  env.view.apply(result.changes);
+  return { status: 'completed', findings: result.findings, written: written.sort() };
+}
+
+async function runCommandStep(step: PlanStep, env: StepEnvironment): Promise<StepOutcome> {
+  const action = step.action;
+  if (!action || !('command' in action)) return { status: 'failed', reason: 'no command', findings: [], written: [] };
+  if (env.dryRun) return { status: 'skipped', reason: `dry run: would run \`${action.command}\``, findings: [], written: [] };
+  if (!env.trustAllTools) {
+    const allowed = env.confirm ? await env.confirm(`Run \`${action.command}\` in ${env.checkoutDir}?`) : false;
+    if (!allowed) {
+      return {
+        status: 'skipped',
+        reason: env.confirm ? 'declined' : 'command not run: pass -t (--trust-all-tools) to allow commands',
+        findings: [],
+        written: [],
+      };
+    }
+  }
+  const run = await runShell(action.command, {
+    cwd: env.checkoutDir,
+    signal: env.signal,
+    timeoutMs: (action.timeoutSeconds ?? 1800) * 1000,
+  });
+  if (run.exitCode === 0) return { status: 'completed', findings: [], written: [] };
+  return {
+    status: 'failed',
+    reason: `\`${action.command}\` exited with ${run.exitCode}${run.timedOut ? ' (timed out)' : ''}: ${tail(run.output, 5)}`,
+    findings: [],
+    written: [],
+  };
+}

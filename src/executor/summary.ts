@@ -1,0 +1,98 @@
+// The summary document of a run (cli-contract.md), and its markdown report.
+import type { Finding } from '../codemods/types.js';
+import type { Evidence } from '../validators/index.js';
+
+export interface StepSummary {
+  id: string;
+  title: string;
+  status: 'completed' | 'skipped' | 'failed';
+  commit: string | null;
+  filesChanged: string[];
+  durationMs: number;
+  /** Why a step was skipped or failed, in a few words. */
+  reason?: string;
+  attempts?: number;
+}
+
+export interface CriterionSummary {
+  id: string;
+  description: string;
+  status: 'passed' | 'failed' | 'skipped';
+  evidence: Evidence[];
+}
+
+export interface RunSummary {
+  status: 'succeeded' | 'failed' | 'partial';
+  runId: string;
+  transformation: { name: string; version: string };
+  repository: string;
+  baseCommit: string;
+  branch: string | null;
+  planPath: string;
+  steps: StepSummary[];
+  exitCriteria: CriterionSummary[];
+  findings: Finding[];
+  /** Build command runs after each phase. */
+  builds?: Array<{ phase: number; exitCode: number; durationMs: number }>;
+  dryRun?: boolean;
+  /** Unified diff of what the run would change (dry runs only). */
+  diff?: string;
+  summaryPath?: string;
+  reportPath?: string;
+}
+
+export function overallStatus(steps: StepSummary[], criteria: CriterionSummary[]): RunSummary['status'] {
+  if (steps.some((s) => s.status === 'failed') || criteria.some((c) => c.status === 'failed')) return 'failed';
+  const incomplete =
+    steps.some((s) => s.status === 'skipped' && s.reason !== 'no-change') || criteria.some((c) => c.status === 'skipped');
+  return incomplete ? 'partial' : 'succeeded';
+}
+
+/** 0 when nothing failed; 1 when a step or an exit criterion failed. */
+export function exitCodeFor(summary: RunSummary): number {
+  return summary.status === 'failed' ? 1 : 0;
+}
+
+export function renderReport(summary: RunSummary): string {
+  const lines = [
+    `# atx run ${summary.runId}`,
+    '',
+    `- Transformation: ${summary.transformation.name} v${summary.transformation.version}`,
+    `- Repository: ${summary.repository}`,
+    `- Base commit: ${summary.baseCommit}`,
+    `- Result branch: ${summary.branch ?? '(none: dry run)'}`,
+    `- Status: **${summary.status}**`,
+    `- Plan: ${summary.planPath}`,
+    '',
+    '## Steps',
+    '',
+    '| step | title | status | commit | files | time |',
+    '|---|---|---|---|---|---|',
+    ...summary.steps.map(
+      (s) =>
+        `| ${s.id} | ${cell(s.title)} | ${s.status}${s.reason ? ` (${cell(s.reason)})` : ''} | ${s.commit?.slice(0, 12) ?? '–'} | ${s.filesChanged.length} | ${(s.durationMs / 1000).toFixed(1)} s |`,
+    ),
+    '',
+    '## Exit criteria',
+    '',
+  ];
+  for (const criterion of summary.exitCriteria) {
+    lines.push(`### ${criterion.status === 'passed' ? '✔' : criterion.status === 'failed' ? '✘' : '–'} ${criterion.description.split('\n')[0]}`, '');
+    lines.push(`Status: ${criterion.status}`, '');
+    for (const evidence of criterion.evidence) {
+      lines.push(`- ${evidence.kind}: ${evidence.summary}`);
+      const output = evidence.details.outputTail ?? evidence.details.matches;
+      if (typeof output === 'string' && output.trim()) lines.push('', '```', output.trimEnd(), '```', '');
+      else if (Array.isArray(output) && output.length) lines.push('', '```', output.join('\n'), '```', '');
+    }
+    lines.push('');
+  }
+  lines.push('## Findings for a person', '');
+  if (summary.findings.length === 0) lines.push('None.');
+  for (const f of summary.findings) lines.push(`- **${f.severity}** \`${f.file}:${f.line}\` ${f.rule}: ${f.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

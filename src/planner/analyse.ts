@@ -1,0 +1,83 @@
+// Repository analysis, done once per run: the file index and the facts steps and validators use.
+import { readFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { gitAt, gitStep } from '../util/git.js';
+
+export type PackageManager = 'npm' | 'pnpm' | 'yarn';
+
+export interface RepoAnalysis {
+  /** Tracked files in scope, relative to the scope folder, POSIX, sorted. */
+  files: string[];
+  languages: Record<string, number>;
+  packageJson?: { name?: string; hasDependencies: boolean; testScript?: string; engines?: string };
+  packageManager?: PackageManager;
+  lockfile?: string;
+  templates: string[];
+  hasTypeScript: boolean;
+}
+
+const languageByExtension: Record<string, string> = {
+  '.js': 'javascript', '.cjs': 'javascript', '.mjs': 'javascript', '.jsx': 'javascript',
+  '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescript',
+  '.py': 'python', '.java': 'java', '.kt': 'kotlin', '.go': 'go', '.cs': 'csharp', '.rb': 'ruby',
+  '.tf': 'terraform', '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json',
+};
+
+const templateName = /(^|\/)(template\.ya?ml|[^/]*\.template\.(json|ya?ml)|serverless\.ya?ml|cdk\.json|[^/]*\.tf)$/;
+
+/** Tracked files under `scope` of the checkout at `root`, relative to the scope. */
+export async function listTrackedFiles(root: string, scope: string): Promise<string[]> {
+  const git = gitAt(root);
+  const out = await gitStep('ls-files', () => git.raw(['ls-files', '-z', '--', scope || '.']));
+  const prefix = scope ? `${scope}/` : '';
+  return out
+    .split('\0')
+    .filter((path) => path !== '' && !path.split('/').includes('node_modules'))
+    .map((path) => (prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path))
+    .sort();
+}
+
+export async function analyseRepository(root: string, scope: string): Promise<RepoAnalysis> {
+  const files = await listTrackedFiles(root, scope);
+  const languages: Record<string, number> = {};
+  for (const file of files) {
+    const language = languageByExtension[posix.extname(file)];
+    if (language) languages[language] = (languages[language] ?? 0) + 1;
+  }
+  const base = join(root, scope);
+  const fileSet = new Set(files);
+  const lockfiles: Array<[string, PackageManager]> = [
+    ['pnpm-lock.yaml', 'pnpm'],
+    ['yarn.lock', 'yarn'],
+    ['package-lock.json', 'npm'],
+    ['npm-shrinkwrap.json', 'npm'],
+  ];
+  const lock = lockfiles.find(([name]) => fileSet.has(name));
+  return {
+    files,
+    languages,
+    packageJson: fileSet.has('package.json') ? await readPackageJson(join(base, 'package.json')) : undefined,
+    packageManager: lock?.[1] ?? (fileSet.has('package.json') ? 'npm' : undefined),
+    lockfile: lock?.[0],
+    templates: files.filter((file) => templateName.test(file) && !file.split('/').includes('node_modules')),
+    hasTypeScript: fileSet.has('tsconfig.json') || (languages.typescript ?? 0) > 0,
+  };
+}
+
+async function readPackageJson(path: string): Promise<RepoAnalysis['packageJson']> {
+  try {
+    const pkg = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    const deps = { ...(pkg.dependencies as object), ...(pkg.devDependencies as object) };
+    const scripts = (pkg.scripts ?? {}) as Record<string, string>;
+    const engines = (pkg.engines ?? {}) as Record<string, string>;
+    return {
+      name: typeof pkg.name === 'string' ? pkg.name : undefined,
+      hasDependencies: Object.keys(deps).length > 0,
+      testScript: scripts.test && !scripts.test.includes('no test specified') ? scripts.test : undefined,
+      engines: engines.node,
+    };
+  } catch {
+    // An unparsable package.json is the project's problem to report, not a reason to stop planning.
+    return undefined;
+  }
+}

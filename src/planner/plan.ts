@@ -1,0 +1,126 @@
+// Builds the plan from a definition and the repository analysis. Reads files, changes nothing.
+import type { DefinitionBundle, Step } from '../definitions/types.js';
+import { isCodemodName, loadCodemod } from '../codemods/index.js';
+import { parseTargetVersion } from '../codemods/nodejs-runtime/target.js';
+import type { RepoAnalysis } from './analyse.js';
+import type { RunConfiguration } from './config.js';
+import { DiskRepoView } from './repo-view.js';
+import type { Plan, PlanStep } from './types.js';
+
+export interface PlanInput {
+  runId: string;
+  bundle: DefinitionBundle;
+  transformation: { name: string; version: string; origin: string };
+  repository: string;
+  scope: string;
+  /** Absolute folder holding the checkout the steps will see (worktree + scope). */
+  checkoutDir: string;
+  baseCommit: string;
+  branch: string | null;
+  configuration: RunConfiguration;
+  analysis: RepoAnalysis;
+  hasModel: boolean;
+}
+
+export async function createPlan(input: PlanInput): Promise<Plan> {
+  const { configuration, analysis } = input;
+  const targetVersion = configuration.targetVersion ?? parseTargetVersion(configuration.additionalPlanContext);
+  const view = new DiskRepoView(input.checkoutDir, analysis.files);
+  const steps: PlanStep[] = [];
+  for (const phase of input.bundle.definition.phases) {
+    for (const step of phase.steps) {
+      steps.push(await planStep(step, phase.number, phase.title, view, targetVersion, input.hasModel));
+    }
+  }
+  return {
+    schemaVersion: 1,
+    runId: input.runId,
+    createdAt: new Date().toISOString(),
+    transformation: input.transformation,
+    repository: input.repository,
+    scope: input.scope,
+    baseCommit: input.baseCommit,
+    branch: input.branch,
+    configuration: {
+      buildCommand: configuration.buildCommand,
+      validationCommands: configuration.validationCommands,
+      additionalPlanContext: configuration.additionalPlanContext,
+      targetVersion,
+    },
+    analysis: {
+      files: analysis.files.length,
+      languages: analysis.languages,
+      packageManager: analysis.packageManager,
+      lockfile: analysis.lockfile,
+      templates: analysis.templates,
+      testCommand: analysis.packageJson?.testScript ? testCommandFor(analysis) : undefined,
+    },
+    steps,
+    exitCriteria: input.bundle.definition.exitCriteria.map((criterion) => ({
+      id: criterion.id,
+      description: criterion.text,
+      validator: criterion.validator,
+    })),
+    guardrails: input.bundle.definition.guardrails,
+    feedback: [],
+  };
+}
+
+export function testCommandFor(analysis: RepoAnalysis): string {
+  const manager = analysis.packageManager ?? 'npm';
+  return manager === 'npm' ? 'npm test' : `${manager} test`;
+}
+
+/** The first line of a step's text, without markdown emphasis, as a short title. */
+export function stepTitle(text: string): string {
+  const first = text.split('\n')[0]!.replace(/[*_`]/g, '').trim();
+  return first.length > 100 ? `${first.slice(0, 97)}…` : first;
+}
+
+async function planStep(
+  step: Step,
+  phase: number,
+  phaseTitle: string,
+  view: DiskRepoView,
+  targetVersion: number | undefined,
+  hasModel: boolean,
+): Promise<PlanStep> {
+  const base = {
+    id: step.id,
+    phase,
+    phaseTitle,
+    title: stepTitle(step.text),
+    action: step.action,
+    retries: step.action?.retries ?? 0,
+    dependsOn: step.action?.dependsOn ?? [],
+  };
+  const action = step.action;
+  if (action && 'codemod' in action && isCodemodName(action.codemod)) {
+    const options: Record<string, unknown> = { ...action.options };
+    if (targetVersion !== undefined) options.targetVersion = targetVersion;
+    const codemod = await loadCodemod(action.codemod);
+    const targets = codemod.candidates(view, options);
+    return {
+      ...base,
+      kind: 'codemod',
+      options,
+      targets,
+      expectedChange:
+        targets.length === 0
+          ? `nothing to change: no file matches ${codemod.name}`
+          : `${codemod.description} (${targets.length} candidate file${targets.length === 1 ? '' : 's'})`,
+      status: targets.length === 0 ? 'no-change' : 'pending',
+    };
+  }
+  if (action && 'command' in action) {
+    return { ...base, kind: 'command', options: {}, targets: [], expectedChange: `runs \`${action.command}\``, status: 'pending' };
+  }
+  return {
+    ...base,
+    kind: 'agent',
+    options: {},
+    targets: [],
+    expectedChange: hasModel ? 'carried out by the model with file and command tools' : 'needs a language model (ANTHROPIC_API_KEY)',
+    status: hasModel ? 'pending' : 'needs-model',
+  };
+}

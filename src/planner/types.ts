@@ -1,0 +1,55 @@
+// The per-repository plan: written as JSON before any change, read back on resume.
+import { z } from 'zod';
+import { StepActionSchema, ValidatorSpecSchema } from '../definitions/types.js';
+
+export const PlanStepSchema = z.object({
+  id: z.string(),
+  phase: z.number().int(),
+  phaseTitle: z.string(),
+  title: z.string(),
+  kind: z.enum(['codemod', 'command', 'agent']),
+  action: StepActionSchema.optional(),
+  /** Options passed to the codemod, after the plan context (e.g. targetVersion) is applied. */
+  options: z.record(z.string(), z.unknown()).default({}),
+  /** Scope-relative files the step will look at (cheap prefilter; no parse). */
+  targets: z.array(z.string()),
+  expectedChange: z.string(),
+  status: z.enum(['pending', 'no-change', 'needs-model', 'skipped-by-user']),
+  retries: z.number().int().min(0).default(0),
+  dependsOn: z.array(z.string()).default([]),
+  /** Added during plan review rather than taken from the definition. */
+  addedByFeedback: z.boolean().optional(),
+});
+export type PlanStep = z.infer<typeof PlanStepSchema>;
+
+export const PlanSchema = z.object({
+  schemaVersion: z.literal(1),
+  runId: z.string(),
+  createdAt: z.string(),
+  transformation: z.object({ name: z.string(), version: z.string(), origin: z.string() }),
+  repository: z.string(),
+  scope: z.string(),
+  baseCommit: z.string(),
+  branch: z.string().nullable(),
+  configuration: z.object({
+    buildCommand: z.string().optional(),
+    validationCommands: z.array(z.string()),
+    additionalPlanContext: z.string().optional(),
+    targetVersion: z.number().optional(),
+  }),
+  analysis: z.object({
+    files: z.number(),
+    languages: z.record(z.string(), z.number()),
+    packageManager: z.string().optional(),
+    lockfile: z.string().optional(),
+    templates: z.array(z.string()),
+    testCommand: z.string().optional(),
+  }),
+  steps: z.array(PlanStepSchema),
+  exitCriteria: z.array(
+    z.object({ id: z.string(), description: z.string(), validator: ValidatorSpecSchema.optional() }),
+  ),
+  guardrails: z.array(z.string()),
+  feedback: z.array(z.string()).default([]),
+});
+export type Plan = z.infer<typeof PlanSchema>;
