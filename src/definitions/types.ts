@@ -35,6 +35,8 @@ export const PhaseSchema = z.object({
   /** Phase number as written (`### Phase 2: …` → 2). */
   number: z.number().int().positive(),
   title: z.string(),
+  /** Prose under the phase heading that is not a step (markdown), if any. */
+  description: z.string().optional(),
   steps: z.array(StepSchema),
 });
 export type Phase = z.infer<typeof PhaseSchema>;

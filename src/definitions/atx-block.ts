@@ -1,0 +1,113 @@
+// Reading one ```atx block: YAML → a plain object, with the file line of every key so a
+// mistake is reported where the author made it, not just where the block starts.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { DefinitionError } from '../errors.js';
+import type { Code } from './markdown.js';
+
+export interface AtxBlock {
+  /** Top-level keys in the order written, with their values as plain JS. */
+  values: Map<string, unknown>;
+  /** File line of a key (or of the block when the key is absent). */
+  lineOf(key: string): number;
+  /** File line of the opening fence. */
+  line: number;
+  file: string;
+}
+
+export function readAtxBlock(code: Code, file: string): AtxBlock {
+  const line = code.position?.start.line ?? 1;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(code.value, { lineCounter, uniqueKeys: true });
+  // Line 1 of the block's YAML is the line after the opening fence.
+  const fileLine = (offset: number) => line + lineCounter.linePos(offset).line;
+  const error = doc.errors[0];
+  if (error) {
+    const reason = error.message.split('\n')[0];
+    throw new DefinitionError(file, fileLine(error.pos[0]), `atx block is not valid YAML: ${reason}`);
+  }
+  if (!isMap(doc.contents)) {
+    const what = doc.contents === null ? 'empty' : 'not a mapping';
+    throw new DefinitionError(file, line, `atx block is ${what}; write 'key: value' lines, e.g. 'codemod: NAME' or 'validator: build'`);
+  }
+  const values = new Map<string, unknown>();
+  const lines = new Map<string, number>();
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key as YamlNode | null;
+    const keyLine = fileLine(keyNode?.range?.[0] ?? 0);
+    if (!isScalar(keyNode) || typeof keyNode.value !== 'string') {
+      throw new DefinitionError(file, keyLine, 'atx block keys must be plain words');
+    }
+    values.set(keyNode.value, toValue(keyNode.value, pair.value as YamlNode | null));
+    lines.set(keyNode.value, keyLine);
+  }
+  return { values, lineOf: (key) => lines.get(key) ?? line, line, file };
+}
+
+function toValue(key: string, node: YamlNode | null): unknown {
+  // `dependsOn: [1.10]` would read as the number 1.1; step ids are text, so keep the source.
+  if (key === 'dependsOn' && isSeq(node)) {
+    return node.items.map((item) => (isScalar(item) ? (item.source ?? String(item.value)) : (item as YamlNode).toJSON()));
+  }
+  if (key === 'dependsOn' && isScalar(node) && typeof node.value === 'number') return node.source ?? String(node.value);
+  return node === null ? null : node.toJSON();
+}
+
+/** Throw for the first key not in `allowed`, naming the ones that are. */
+export function rejectUnknownKeys(block: AtxBlock, allowed: readonly string[], kind: string): void {
+  for (const key of block.values.keys()) {
+    if (!allowed.includes(key)) {
+      throw new DefinitionError(block.file, block.lineOf(key), `unknown key '${key}' in ${kind} atx block; allowed: ${allowed.join(', ')}`);
+    }
+  }
+}
+
+export function fail(block: AtxBlock, key: string, reason: string): never {
+  throw new DefinitionError(block.file, block.lineOf(key), reason);
+}
+
+export function optionalText(block: AtxBlock, key: string): string | undefined {
+  if (!block.values.has(key)) return undefined;
+  const value = block.values.get(key);
+  if (typeof value !== 'string' || value.trim() === '') fail(block, key, `'${key}' must be a non-empty text`);
+  return value;
+}
+
+export function optionalTextList(block: AtxBlock, key: string): string[] | undefined {
+  if (!block.values.has(key)) return undefined;
+  let value = block.values.get(key);
+  if (typeof value === 'string') value = [value];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v === '')) {
+    fail(block, key, `'${key}' must be a list of texts, e.g. ${key}: [a, b]`);
+  }
+  return value as string[];
+}
+
+export function optionalMapping(block: AtxBlock, key: string): Record<string, unknown> | undefined {
+  if (!block.values.has(key)) return undefined;
+  const value = block.values.get(key);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    fail(block, key, `'${key}' must be a mapping of 'name: value' lines`);
+  }
+  return value as Record<string, unknown>;
+}
+
+export function optionalNumber(
+  block: AtxBlock,
+  key: string,
+  check: { integer?: boolean; min: number; max?: number; minExclusive?: boolean },
+): number | undefined {
+  if (!block.values.has(key)) return undefined;
+  const value = block.values.get(key);
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (!check.integer || Number.isInteger(value)) &&
+    (check.minExclusive ? value > check.min : value >= check.min) &&
+    (check.max === undefined || value <= check.max);
+  if (!ok) {
+    const kind = check.integer ? 'a whole number' : 'a number';
+    const range = check.max === undefined ? `${check.minExclusive ? 'above' : 'at least'} ${check.min}` : `from ${check.min} to ${check.max}`;
+    fail(block, key, `'${key}' must be ${kind} ${range}`);
+  }
+  return value as number;
+}

@@ -1,0 +1,21 @@
+// One line that describes a definition in listings (`atx custom def list`).
+import { markdownToLine } from './markdown.js';
+import type { Definition } from './types.js';
+
+// Words ending in a period that do not end a sentence.
+const abbreviations = /(?:^|\s)(?:e\.g|i\.e|etc|vs|cf|approx|incl)\.$/i;
+
+export function definitionDescription(d: Definition): string {
+  if (d.frontMatter?.description) return d.frontMatter.description.replace(/\s+/g, ' ').trim();
+  return firstSentence(markdownToLine(d.objective));
+}
+
+function firstSentence(text: string): string {
+  // A sentence ends at . ! or ? followed by a space and not part of "e.g." or a version like 1.2.
+  const ends = /[.!?](?=\s|$)/g;
+  for (let m = ends.exec(text); m; m = ends.exec(text)) {
+    const candidate = text.slice(0, m.index + 1);
+    if (!abbreviations.test(candidate)) return candidate;
+  }
+  return text;
+}

@@ -1,0 +1,6 @@
+// The definitions module: read, check and write transformation definitions.
+export { parseDefinition } from './parse.js';
+export { renderDefinition } from './render.js';
+export { loadDefinitionDir, definitionFileNames, referencesLimitBytes } from './load.js';
+export { definitionDescription } from './describe.js';
+export * from './types.js';

@@ -1,0 +1,129 @@
+// parseDefinition: transformation_definition.md or SKILL.md → the typed Definition value.
+// The markdown is parsed once with mdast-util-from-markdown; fields are sliced from the
+// source by node positions, so they keep the author's markdown and errors get real lines.
+import { basename } from 'node:path';
+import { DefinitionError } from '../errors.js';
+import { validatorSpecOf } from './actions.js';
+import { readAtxBlock } from './atx-block.js';
+import { splitFrontMatter } from './front-matter.js';
+import { readItems } from './items.js';
+import { findAtxBlocks, headingSource, parseMarkdown, plainText, sliceSource, startLine, type RootContent } from './markdown.js';
+import { knownHeadings, requiredSections, sectionHeadings, sectionOf, type SectionId } from './sections.js';
+import { readPhases } from './steps.js';
+import { DefinitionSchema, type Definition, type ExitCriterion } from './types.js';
+
+interface Section {
+  line: number;
+  nodes: RootContent[];
+}
+
+interface Layout {
+  title?: { text: string; line: number };
+  sections: Map<SectionId, Section>;
+}
+
+export function parseDefinition(markdown: string, file: string): Definition {
+  const text = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const { frontMatter, body } = splitFrontMatter(text, file);
+  if (!frontMatter && basename(file).toLowerCase() === 'skill.md') {
+    throw new DefinitionError(file, 1, "SKILL.md starts with front matter: a '---' line, 'name: …', 'description: …', then '---'");
+  }
+  const layout = splitSections(parseMarkdown(body).children, body, file);
+  const eof = lastLine(text);
+  if (!layout.title) throw new DefinitionError(file, eof, "missing the title: start the definition with '# <Title>'");
+  for (const id of requiredSections) {
+    if (!layout.sections.has(id)) {
+      throw new DefinitionError(file, eof, `missing required section '## ${sectionHeadings[id]}'`);
+    }
+  }
+  const section = (id: SectionId) => layout.sections.get(id) ?? { line: eof, nodes: [] };
+  const definition: Definition = {
+    format: frontMatter ? 'skill' : 'transformation_definition',
+    ...(frontMatter ? { frontMatter } : {}),
+    title: layout.title.text,
+    objective: prose(section('objective'), 'objective', body, file),
+    summary: prose(section('summary'), 'summary', body, file),
+    entryCriteria: bullets(section('entry'), 'entry criterion', body, file),
+    phases: readPhases(section('steps').nodes, body, file, section('steps').line),
+    guardrails: bullets(section('guardrails'), 'guardrail', body, file),
+    exitCriteria: exitCriteria(section('exit'), body, file),
+  };
+  const checked = DefinitionSchema.safeParse(definition);
+  if (!checked.success) {
+    throw new DefinitionError(file, undefined, `definition does not match the schema: ${checked.error.issues[0]?.message}`);
+  }
+  return definition;
+}
+
+/** Walk the top level once: the `#` title, then `##` sections with the blocks under each. */
+function splitSections(nodes: readonly RootContent[], source: string, file: string): Layout {
+  const layout: Layout = { sections: new Map() };
+  let current: Section | undefined;
+  for (const node of nodes) {
+    const line = startLine(node);
+    if (node.type === 'heading' && node.depth === 1) {
+      if (layout.title) {
+        throw new DefinitionError(file, line, `a definition has one '# Title' (first at line ${layout.title.line}); use '##' or '###' here`);
+      }
+      layout.title = { text: headingSource(source, node), line };
+      if (layout.title.text === '') throw new DefinitionError(file, line, "the title is empty; write '# <Title>'");
+    } else if (node.type === 'heading' && node.depth === 2) {
+      if (!layout.title) throw new DefinitionError(file, line, "expected the title '# <Title>' before the first section");
+      current = startSection(node, line, layout, file);
+    } else if (node.type === 'html' && !current) {
+      continue; // an author's comment above the first section is not part of any field
+    } else if (!current) {
+      const where = layout.title ? 'between the title and the first section; move it into ## Objective or ## Summary' : "before the title '# <Title>'";
+      throw new DefinitionError(file, line, `unexpected content ${where}`);
+    } else {
+      current.nodes.push(node);
+    }
+  }
+  return layout;
+}
+
+function startSection(node: RootContent & { type: 'heading' }, line: number, layout: Layout, file: string): Section {
+  const heading = plainText(node).trim();
+  const id = sectionOf(heading);
+  if (!id) throw new DefinitionError(file, line, `unknown section '## ${heading}'; known sections: ${knownHeadings()}`);
+  const first = layout.sections.get(id);
+  if (first) {
+    throw new DefinitionError(file, line, `duplicate section '## ${heading}' (first at line ${first.line}); merge the two`);
+  }
+  const section: Section = { line, nodes: [] };
+  layout.sections.set(id, section);
+  return section;
+}
+
+function prose(section: Section, name: string, source: string, file: string): string {
+  const { nodes } = section;
+  for (const node of nodes) {
+    const [block] = findAtxBlocks(node);
+    if (block) throw new DefinitionError(file, startLine(block), `atx blocks belong to steps and exit criteria, not to the ${name}`);
+  }
+  const text = nodes.length === 0 ? '' : sliceSource(source, nodes[0], nodes[nodes.length - 1]).trim();
+  if (text === '') throw new DefinitionError(file, section.line, `the ${name} is empty; write a paragraph under the heading`);
+  return text;
+}
+
+function bullets(section: Section, kind: string, source: string, file: string): string[] {
+  return readItems(section.nodes, { source, file, kind, allowAtx: false }).map((item) => item.text);
+}
+
+function exitCriteria(section: Section, source: string, file: string): ExitCriterion[] {
+  const items = readItems(section.nodes, { source, file, kind: 'exit criterion', allowAtx: true });
+  if (items.length === 0) {
+    throw new DefinitionError(file, section.line, 'no exit criteria; add at least one bullet saying how to tell the transformation worked');
+  }
+  return items.map((item, i) => {
+    const criterion: ExitCriterion = { id: `exit-${i + 1}`, text: item.text };
+    if (item.atx) criterion.validator = validatorSpecOf(readAtxBlock(item.atx, file));
+    return criterion;
+  });
+}
+
+/** The last line of the file (a final newline does not start a new line). */
+function lastLine(text: string): number {
+  const lines = text.split('\n');
+  return Math.max(1, text.endsWith('\n') ? lines.length - 1 : lines.length);
+}

@@ -1,0 +1,92 @@
+// renderDefinition: the canonical markdown of a Definition. parseDefinition reads it back
+// to an equal value, so a definition can be edited as data and written out for people.
+import { Document, isScalar, visit } from 'yaml';
+import { sectionHeadings } from './sections.js';
+import type { Definition, ExitCriterion, Phase, Step, StepAction, ValidatorSpec } from './types.js';
+
+export function renderDefinition(d: Definition): string {
+  if ((d.format === 'skill') !== (d.frontMatter !== undefined)) {
+    throw new TypeError(`a definition in '${d.format}' format ${d.format === 'skill' ? 'needs' : 'cannot have'} front matter`);
+  }
+  const parts: string[] = [];
+  if (d.frontMatter) {
+    const { name, description } = d.frontMatter;
+    parts.push(`---\n${yamlText({ name, description })}---`);
+  }
+  parts.push(`# ${d.title}`);
+  parts.push(section('objective', d.objective));
+  parts.push(section('summary', d.summary));
+  if (d.entryCriteria.length > 0) parts.push(section('entry', bulletList(d.entryCriteria)));
+  parts.push(section('steps', d.phases.map(renderPhase).join('\n\n')));
+  if (d.guardrails.length > 0) parts.push(section('guardrails', bulletList(d.guardrails)));
+  parts.push(section('exit', renderExitCriteria(d.exitCriteria)));
+  return `${parts.join('\n\n')}\n`;
+}
+
+function section(id: keyof typeof sectionHeadings, body: string): string {
+  return `## ${sectionHeadings[id]}\n\n${body}`;
+}
+
+function renderPhase(phase: Phase): string {
+  const heading = `### Phase ${phase.number}${phase.title ? `: ${phase.title}` : ''}`;
+  const steps = phase.steps.map((step, i) => listItem(`${i + 1}.`, step.text, actionBlock(step))).join('\n\n');
+  return [heading, phase.description, steps].filter((part) => part !== undefined && part !== '').join('\n\n');
+}
+
+function bulletList(items: readonly string[]): string {
+  // Loose (blank-line separated) only when an item itself has several blocks.
+  const separator = items.some((item) => item.includes('\n\n')) ? '\n\n' : '\n';
+  return items.map((item) => listItem('-', item)).join(separator);
+}
+
+function renderExitCriteria(criteria: readonly ExitCriterion[]): string {
+  const loose = criteria.some((c) => c.validator !== undefined || c.text.includes('\n\n'));
+  const items = criteria.map((c) => listItem('-', c.text, c.validator ? atxBlock(validatorFields(c.validator)) : undefined));
+  return items.join(loose ? '\n\n' : '\n');
+}
+
+/** A list item whose continuation lines (and atx block) are indented to the item's content. */
+function listItem(marker: string, text: string, block?: string): string {
+  const indent = ' '.repeat(marker.length + 1);
+  const body = block ? `${text}\n${block}` : text;
+  const lines = body.split('\n').map((line, i) => (i === 0 || line === '' ? line : indent + line));
+  return `${marker} ${lines.join('\n')}`;
+}
+
+function actionBlock(step: Step): string | undefined {
+  return step.action ? atxBlock(actionFields(step.action)) : undefined;
+}
+
+// Keys in the order a person would write them: what to run first, then the tuning.
+function actionFields(action: StepAction): Record<string, unknown> {
+  const order = ['codemod', 'command', 'options', 'retries', 'timeoutSeconds', 'dependsOn'];
+  return pick(action as Record<string, unknown>, order);
+}
+
+function validatorFields(spec: ValidatorSpec): Record<string, unknown> {
+  return pick(spec as Record<string, unknown>, ['validator', 'pattern', 'paths', 'command', 'options']);
+}
+
+function pick(value: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
+  const keys = [...order.filter((k) => k in value), ...Object.keys(value).filter((k) => !order.includes(k))];
+  return Object.fromEntries(keys.filter((k) => value[k] !== undefined).map((k) => [k, value[k]]));
+}
+
+function atxBlock(fields: Record<string, unknown>): string {
+  const body = yamlText(fields);
+  // A fence longer than any backtick run inside keeps the block closed where we mean it to.
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}atx\n${body}${fence}`;
+}
+
+function yamlText(value: Record<string, unknown>): string {
+  const doc = new Document(value);
+  // Short lists of plain values read best on one line: `dependsOn: ["1.1", "1.2"]`.
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.every((item) => isScalar(item))) node.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
