@@ -1,6 +1,6 @@
 // Copies only the files that make up a definition, so a stray node_modules, .git or secret
 // next to the definition never ends up in a registry.
-import { copyFile, lstat, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exists } from '../util/fs.js';
 
@@ -26,24 +26,29 @@ export async function copyDefinitionFiles(sourceDir: string, destDir: string): P
   return copied;
 }
 
-// Symbolic links are skipped on purpose: following them could copy files from anywhere.
-async function copyTree(from: string, to: string, relative: string, copied: string[]): Promise<void> {
+// Called after loadDefinitionDir accepted the folder, which allows symbolic links only when
+// they stay inside document_references; they are copied as the files they point to, so the
+// stored version stands on its own. `seen` stops a link back up from looping.
+async function copyTree(from: string, to: string, relative: string, copied: string[], seen = new Set<string>()): Promise<void> {
+  seen.add(await realpath(from));
   await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    if (entry.isDirectory()) {
-      await copyTree(source, target, `${relative}/${entry.name}`, copied);
-    } else if (entry.isFile()) {
+  for (const entry of (await readdir(from)).sort()) {
+    const source = join(from, entry);
+    const target = join(to, entry);
+    const info = await stat(source);
+    if (info.isDirectory()) {
+      if (seen.has(await realpath(source))) continue;
+      await copyTree(source, target, `${relative}/${entry}`, copied, seen);
+    } else if (info.isFile()) {
       await copyFile(source, target);
-      copied.push(`${relative}/${entry.name}`);
+      copied.push(`${relative}/${entry}`);
     }
   }
 }
 
 async function isRegularFile(path: string): Promise<boolean> {
   try {
-    return (await lstat(path)).isFile();
+    return (await stat(path)).isFile();
   } catch {
     return false;
   }
