@@ -1,0 +1,60 @@
+// Node.js 24 behaviour changes in Lambda that atx reports but cannot fix by itself: pending
+// promises after the handler returns, experimental module flags in NODE_OPTIONS
+// (https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/).
+import type { Codemod, Finding, RepoView } from '../types.js';
+import { experimentalFlagFindings } from './behaviour/experimental-flags.js';
+import { handlerNamesIn } from './behaviour/handlers.js';
+import { unawaitedFindings } from './behaviour/unawaited.js';
+import { baseName, inPaths, isExcluded } from './scope.js';
+import { resolveOptions } from './target.js';
+
+const configName = /\.(ya?ml|json|template|tf|tfvars)$|^\.env(\..+)?$|dockerfile|containerfile/i;
+const codeName = /\.(m|c)?(j|t)sx?$/i;
+const testName = /\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)(__tests__|__mocks__)\//;
+
+function isConfig(path: string, text: string): boolean {
+  return configName.test(baseName(path)) && /NODE_OPTIONS[^\n]*(\n[^\n]*)?--experimental-/.test(text);
+}
+
+function isHandlerCode(path: string, text: string): boolean {
+  return codeName.test(path) && !/\.d\.[cm]?ts$/.test(path) && !testName.test(path) && /handler/i.test(text) && /\basync\b/.test(text);
+}
+
+function scoped(repo: RepoView, options: Record<string, unknown>): string[] {
+  const { paths } = resolveOptions(options);
+  const wanted = (path: string) => configName.test(baseName(path)) || codeName.test(path);
+  return repo.files.filter((path) => wanted(path) && inPaths(path, paths) && !isExcluded(path));
+}
+
+/** Handler function names the repository's templates point at. */
+function templateHandlerNames(repo: RepoView, files: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const path of files) {
+    if (!/\.(ya?ml|json|template|tf)$/i.test(path) || baseName(path) === 'package.json') continue;
+    const text = repo.read(path);
+    if (/handler/i.test(text)) for (const name of handlerNamesIn(text)) names.add(name);
+  }
+  return names;
+}
+
+export const codemod: Codemod = {
+  name: 'nodejs24-behaviour-check',
+  description: 'Report Node.js 24 Lambda behaviour changes: promises left running after the handler returns, experimental module flags in NODE_OPTIONS',
+  candidates(repo, options) {
+    return scoped(repo, options).filter((path) => {
+      const text = repo.read(path);
+      return isConfig(path, text) || isHandlerCode(path, text);
+    });
+  },
+  run(repo, options) {
+    const files = scoped(repo, options);
+    const handlerNames = templateHandlerNames(repo, files);
+    const findings: Finding[] = [];
+    for (const path of files) {
+      const text = repo.read(path);
+      if (isConfig(path, text)) findings.push(...experimentalFlagFindings(path, text));
+      else if (isHandlerCode(path, text)) findings.push(...unawaitedFindings(path, text, handlerNames));
+    }
+    return { changes: new Map(), findings };
+  },
+};

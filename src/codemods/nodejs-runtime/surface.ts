@@ -1,0 +1,44 @@
+// What each surface (one file format that names a Node.js version) implements, and the
+// decisions they share: rewrite only older versions, never downgrade, never invent a runtime.
+import type { Finding, Severity } from '../types.js';
+import { lineAt } from './edits.js';
+import { isLambdaMajor } from './versions.js';
+
+export interface Surface {
+  name: string;
+  /** By path and a cheap text test only; no parsing. */
+  matches(path: string, text: string): boolean;
+  /** New text (unchanged when nothing applies) and findings. */
+  apply(text: string, ctx: SurfaceContext): string;
+}
+
+/** Per-file state handed to a surface: the target, and where its findings go. */
+export class SurfaceContext {
+  readonly findings: Finding[] = [];
+  constructor(
+    readonly file: string,
+    readonly target: number,
+    private readonly text: string,
+  ) {}
+
+  report(offset: number, rule: string, message: string, severity: Severity): void {
+    this.findings.push({ file: this.file, line: lineAt(this.text, offset), rule: `nodejs-runtime/${rule}`, message, severity });
+  }
+
+  /**
+   * Whether a version `found` at `offset` should become the target. Newer versions are left
+   * alone (with an info finding); a Lambda runtime is never rewritten to one Lambda lacks.
+   */
+  shouldUpgrade(found: number, offset: number, what: string, lambda = false): boolean {
+    if (found === this.target) return false;
+    if (found > this.target) {
+      this.report(offset, 'newer-than-target', `${what} is Node.js ${found}, newer than the target ${this.target}; left alone`, 'info');
+      return false;
+    }
+    if (lambda && !isLambdaMajor(this.target)) {
+      this.report(offset, 'unsupported-target', `${what} is Node.js ${found}, but Lambda has no Node.js ${this.target} runtime (only even LTS majors); not changed`, 'manual');
+      return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,73 @@
+// GitHub Actions: `node-version` of actions/setup-node and Node.js matrix axes
+// (https://github.com/actions/setup-node#usage). Matrix entries older than the target become
+// the target and duplicates are dropped: `[18.x, 20.x, 22.x]` → `[24.x]`.
+import { isPair, isScalar, visit, type Document, type Pair, type YAMLSeq } from 'yaml';
+import { applyEdits, type Edit } from '../edits.js';
+import type { Surface, SurfaceContext } from '../surface.js';
+import { codenameOf, LTS_CODENAMES, parseVersionToken } from '../versions.js';
+import { isInlineScalar, isSeq, parseYaml, removeSeqItems, scalarEdit, scalarSource } from '../yaml-doc.js';
+
+const matrixAxis = /^node(js)?([-_]?versions?)?$/i;
+
+/** The upgraded text of one version scalar (`20`, `'20.x'`, `lts/iron`), or undefined. */
+function upgradeToken(inner: string, offset: number, ctx: SurfaceContext): string | undefined {
+  const lts = /^lts\/([a-z]+)$/i.exec(inner);
+  const major = lts ? LTS_CODENAMES[lts[1].toLowerCase()] : parseVersionToken(inner)?.major;
+  if (major === undefined || !ctx.shouldUpgrade(major, offset, `node-version ${inner}`)) return undefined;
+  if (lts) return codenameOf(ctx.target) ? `lts/${codenameOf(ctx.target)}` : undefined;
+  return parseVersionToken(inner)!.render(ctx.target, 'major');
+}
+
+function scalarUpgrade(text: string, node: unknown, ctx: SurfaceContext): Edit | undefined {
+  if (!isInlineScalar(node)) return undefined;
+  const { inner, start } = scalarSource(text, node);
+  const next = upgradeToken(inner, start, ctx);
+  return next === undefined ? undefined : scalarEdit(text, node, next);
+}
+
+function seqUpgrade(text: string, seq: YAMLSeq, ctx: SurfaceContext): Edit[] {
+  const edits: Edit[] = [];
+  const seen = new Set<string>();
+  const duplicates: number[] = [];
+  seq.items.forEach((item, index) => {
+    const edit = scalarUpgrade(text, item, ctx);
+    const value = edit ? edit.text : isInlineScalar(item) ? scalarSource(text, item).inner : `#${index}`;
+    if (edit && seen.has(value)) duplicates.push(index);
+    else if (edit) edits.push(edit);
+    seen.add(value);
+  });
+  return [...edits, ...removeSeqItems(text, seq, duplicates)];
+}
+
+function inMatrix(path: readonly unknown[]): boolean {
+  return path.some((node) => isPair(node) && isScalar((node as Pair).key) && ((node as Pair).key as { value: unknown }).value === 'matrix');
+}
+
+function workflowEdits(text: string, doc: Document, ctx: SurfaceContext): Edit[] {
+  const edits: Edit[] = [];
+  visit(doc, {
+    Pair(_key, pair, path) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (key !== 'node-version' && !(matrixAxis.test(key) && inMatrix(path))) return;
+      if (isSeq(pair.value)) edits.push(...seqUpgrade(text, pair.value, ctx));
+      else {
+        const edit = scalarUpgrade(text, pair.value, ctx);
+        if (edit) edits.push(edit);
+      }
+    },
+  });
+  return edits;
+}
+
+export const githubActions: Surface = {
+  name: 'github-actions',
+  matches: (path, text) => /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path) && /node/i.test(text),
+  apply(text, ctx) {
+    const doc = parseYaml(text);
+    if (!doc) {
+      ctx.report(0, 'parse-error', 'not valid YAML; left alone', 'warning');
+      return text;
+    }
+    return applyEdits(text, workflowEdits(text, doc, ctx));
+  },
+};

@@ -1,0 +1,37 @@
+// Serverless Framework: `provider.runtime`, per-function `runtime`, CloudFormation under
+// `resources`, and serverless-esbuild's `target: node20` (https://www.serverless.com/framework/docs/providers/aws/guide/serverless.yml).
+import { visit } from 'yaml';
+import { applyEdits, type Edit } from '../edits.js';
+import { lambdaRuntimeEdits } from '../runtime-yaml.js';
+import type { Surface, SurfaceContext } from '../surface.js';
+import { baseName } from '../scope.js';
+import { isInlineScalar, parentKey, parseYaml, scalarEdit } from '../yaml-doc.js';
+import type { Document } from 'yaml';
+
+/** esbuild `target: node20` in `custom.esbuild`: the bundle must target the new runtime too. */
+function esbuildTargetEdits(text: string, doc: Document, ctx: SurfaceContext): Edit[] {
+  const edits: Edit[] = [];
+  visit(doc, {
+    Scalar(key, node, path) {
+      if (key === 'key' || parentKey(path) !== 'target' || !isInlineScalar(node)) return;
+      const match = /^node(\d+)$/.exec(String(node.value));
+      if (match && ctx.shouldUpgrade(Number(match[1]), node.range![0], `esbuild target ${match[0]}`)) {
+        edits.push(scalarEdit(text, node, `node${ctx.target}`));
+      }
+    },
+  });
+  return edits;
+}
+
+export const serverlessYaml: Surface = {
+  name: 'serverless',
+  matches: (path, text) => /^serverless(\.[\w-]+)?\.ya?ml$/i.test(baseName(path)) && /node(js)?\d/.test(text),
+  apply(text, ctx) {
+    const doc = parseYaml(text);
+    if (!doc) {
+      ctx.report(0, 'parse-error', 'not valid YAML; left alone', 'warning');
+      return text;
+    }
+    return applyEdits(text, [...lambdaRuntimeEdits(text, doc, ctx), ...esbuildTargetEdits(text, doc, ctx)]);
+  },
+};

@@ -1,0 +1,60 @@
+// Node.js version facts and the small version-token rewrites every surface shares.
+
+/** Majors Lambda has shipped as `nodejsNN.x` managed runtimes (only even, LTS majors). */
+export const LAMBDA_NODE_MAJORS: readonly number[] = [10, 12, 14, 16, 18, 20, 22, 24];
+
+/** Lambda base images for Node.js 18 and older are Amazon Linux 2 (yum); 20+ are AL2023 (dnf). */
+export const LAST_AL2_MAJOR = 18;
+
+export function isLambdaMajor(major: number): boolean {
+  return LAMBDA_NODE_MAJORS.includes(major);
+}
+
+/** LTS code names used by nvm (`lts/iron`). */
+export const LTS_CODENAMES: Readonly<Record<string, number>> = {
+  argon: 4, boron: 6, carbon: 8, dubnium: 10, erbium: 12, fermium: 14,
+  gallium: 16, hydrogen: 18, iron: 20, jod: 22, krypton: 24,
+};
+
+export function codenameOf(major: number): string | undefined {
+  return Object.keys(LTS_CODENAMES).find((name) => LTS_CODENAMES[name] === major);
+}
+
+/** `nodejs20.x`, and the old `nodejs8.10` / `nodejs4.3` identifiers. */
+const lambdaRuntime = /^nodejs(\d+)\.(?:x|\d+)$/;
+
+export function lambdaRuntimeMajor(value: string): number | undefined {
+  const match = lambdaRuntime.exec(value);
+  return match ? Number(match[1]) : undefined;
+}
+
+export function lambdaRuntimeId(major: number): string {
+  return `nodejs${major}.x`;
+}
+
+/** A version token such as `20`, `v20`, `20.x`, `20.11.0`, `v20.11`. */
+const versionToken = /^(v?)(\d+)((?:\.(?:\d+|x|\*))*)$/;
+
+export interface VersionToken {
+  major: number;
+  /**
+   * The token for another major. `keep` keeps the shape with zeros (`20.11.0` → `24.0.0`,
+   * for semver ranges); `major` drops minor and patch (`v20.11.0` → `v24`, `20.x` → `24.x`)
+   * because atx cannot know the newest patch release of the target.
+   */
+  render(major: number, style: 'keep' | 'major'): string;
+}
+
+export function parseVersionToken(token: string): VersionToken | undefined {
+  const match = versionToken.exec(token);
+  if (!match) return undefined;
+  const [, prefix, major, rest] = match;
+  const parts = rest.split('.').slice(1);
+  return {
+    major: Number(major),
+    render(next, style) {
+      if (style === 'major') return `${prefix}${next}${parts[0] === 'x' || parts[0] === '*' ? `.${parts[0]}` : ''}`;
+      return `${prefix}${next}${parts.map((p) => (/^\d+$/.test(p) ? '.0' : `.${p}`)).join('')}`;
+    },
+  };
+}
