@@ -2,7 +2,7 @@
 // Every process goes through src/util/proc.ts; this adds scope, timeout and interruption.
 import { join } from 'node:path';
 import { InterruptedError } from '../errors.js';
-import { runShell, tail, type CommandRun } from '../util/proc.js';
+import { runShell, tail, type CommandRun, type RunOptions } from '../util/proc.js';
 import { defaultTimeoutMs, type CriterionResult, type Evidence, type EvidenceKind, type ValidatorContext } from './types.js';
 
 /** Absolute folder the run is scoped to; commands run here. */
@@ -15,21 +15,38 @@ export function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
+// runShell's timeout and abort end only the shell; a grandchild (npm → jest, a hung test with
+// an open handle) keeps the output pipe open and the run would wait for it. coreutils
+// `timeout` puts the command in its own process group and signals the whole group, on expiry
+// and when it is itself terminated (hence `exec`, so abort reaches it). Where it is missing
+// (macOS without coreutils) runShell's own timeout is all there is.
+let groupTimeout: Promise<boolean> | undefined;
+function hasGroupTimeout(): Promise<boolean> {
+  groupTimeout ??= runShell('command -v timeout', { cwd: '/', timeoutMs: 10_000 }).then((run) => run.exitCode === 0);
+  return groupTimeout;
+}
+
+/** Runs a command line with its whole process tree bounded by the timeout and the abort signal. */
+export async function runGuarded(command: string, options: RunOptions): Promise<CommandRun> {
+  if (options.signal?.aborted) throw new InterruptedError();
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const wrap = await hasGroupTimeout();
+  const line = wrap ? `exec timeout -k 5 ${Math.max(1, Math.ceil(timeoutMs / 1000))}s sh -c ${shellQuote(command)}` : command;
+  // With the wrapper, runShell's timeout is only a backstop behind it.
+  const run = await runShell(line, { ...options, timeoutMs: wrap ? timeoutMs + 15_000 : timeoutMs });
+  if (options.signal?.aborted) throw new InterruptedError();
+  // timeout(1) exits 124 (137 after -k) when it had to stop the command.
+  const expired = wrap && (run.exitCode === 124 || run.exitCode === 137) && run.durationMs >= timeoutMs - 50;
+  return { ...run, command, timedOut: run.timedOut || expired };
+}
+
 /** Runs a command line in the scope folder; an abort becomes InterruptedError, not a failed check. */
-export async function runInScope(
+export function runInScope(
   ctx: ValidatorContext,
   command: string,
   env?: Record<string, string | undefined>,
 ): Promise<CommandRun> {
-  if (ctx.signal?.aborted) throw new InterruptedError();
-  const run = await runShell(command, {
-    cwd: scopeDir(ctx),
-    env,
-    timeoutMs: ctx.timeoutMs ?? defaultTimeoutMs,
-    signal: ctx.signal,
-  });
-  if (ctx.signal?.aborted) throw new InterruptedError();
-  return run;
+  return runGuarded(command, { cwd: scopeDir(ctx), env, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
 }
 
 export function commandEvidence(run: CommandRun, ctx: ValidatorContext, extra: Record<string, unknown> = {}): Evidence {
