@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     signal: controller.signal,
   };
   const result = { exitCode: 0 };
-  const program = createProgram(io, result).exitOverride();
+  const program = createProgram(io, result);
   try {
     await program.parseAsync(argv, { from: 'node' });
     return result.exitCode;

@@ -22,6 +22,8 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(add --help for usage)')
     .enablePositionalOptions()
+    // Subcommands copy these settings when created, so they are set before any is added.
+    .exitOverride()
     .action(async (options) => {
       const { sessionCommand } = await import('./commands/session.js');
       result.exitCode = await sessionCommand(options, io, program);

@@ -146,7 +146,10 @@ async function finishRun(atxHome: string, plan: Plan, state: RunState, io: ExecI
     await executeSteps(atxHome, plan, state, io);
     const criteria = await checkExitCriteria(atxHome, plan, state, io);
     if (io.signal?.aborted) throw new InterruptedError();
-    return await writeSummary(atxHome, plan, state, criteria);
+    const summary = await writeSummary(atxHome, plan, state, criteria);
+    // The branch stays; the worktree goes, so the person can check the branch out.
+    await removeWorktree(state.repoRoot, state.worktree).catch((error: Error) => io.log(`could not remove the worktree: ${error.message}`));
+    return summary;
   } catch (error) {
     state.status = 'interrupted';
     await saveState(atxHome, state);

@@ -24,7 +24,20 @@ export function gitAt(dir: string, env: NodeJS.ProcessEnv = process.env): Simple
     GIT_COMMITTER_EMAIL: author.email,
     GIT_TERMINAL_PROMPT: '0',
   });
-  return simpleGit({ baseDir: dir, trimmed: false }).env(gitEnv);
+  return simpleGit({
+    baseDir: dir,
+    trimmed: false,
+    // The environment is the person's own, not untrusted input: an EDITOR, PAGER, askpass or
+    // ssh command they set must not make every git call fail.
+    unsafe: {
+      allowUnsafeEditor: true,
+      allowUnsafePager: true,
+      allowUnsafeAskPass: true,
+      allowUnsafeSshCommand: true,
+      allowUnsafeGitProxy: true,
+      allowUnsafeConfigEnvCount: true,
+    },
+  }).env(gitEnv);
 }
 
 /** Runs a git operation and turns any failure into a GitError naming what was attempted. */

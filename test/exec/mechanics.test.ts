@@ -1,0 +1,128 @@
+// `atx custom def exec` end to end on temporary repositories, through the real binary.
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { atx, git, makeRepo, projectRoot, snapshot, tempDir } from '../helpers/cli.js';
+
+const mechanics = join(projectRoot, 'fixtures/exec/mechanics');
+
+async function freshHome(): Promise<Record<string, string>> {
+  const home = await tempDir('atx-home-');
+  const env = { ATX_HOME: home, ATX_GIT_COMMITTER_NAME: 'Bot Person', ATX_GIT_COMMITTER_EMAIL: 'bot@example.com' };
+  const published = await atx(['custom', 'def', 'publish', '-n', 'Test/mechanics', '--description', 'mechanics', '--sd', mechanics], { env });
+  expect(published.exitCode, published.stderr).toBe(0);
+  return env;
+}
+
+describe('exec on a repository', () => {
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    env = await freshHome();
+  });
+
+  it('commits each step on a new branch and leaves the user tree byte-identical', async () => {
+    const repo = await makeRepo({ 'README.md': '# svc\n', 'src/index.js': 'module.exports = 1;\n' });
+    await writeFile(join(repo, 'notes.txt'), 'uncommitted work\n');
+    await writeFile(join(repo, 'README.md'), '# svc, being edited\n');
+    const before = await snapshot(repo);
+
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-c', 'true', '-x', '-t', '--json'], { env });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.status).toBe('succeeded');
+    expect(summary.baseCommit).toBe(before['<HEAD>']);
+    expect(summary.steps.map((s: { status: string }) => s.status)).toEqual(['completed', 'completed', 'completed']);
+    expect(summary.exitCriteria.map((c: { status: string }) => c.status)).toEqual(['passed', 'passed']);
+    expect(summary.exitCriteria[1].evidence[0]).toMatchObject({ kind: 'command', details: { exitCode: 0 } });
+    expect(existsSync(summary.planPath)).toBe(true);
+    expect(existsSync(join(summary.planPath, '..', 'summary.md'))).toBe(true);
+    // The uncommitted change is reported, not taken, and not lost.
+    expect(summary.findings.map((f: { file: string; rule: string }) => `${f.rule} ${f.file}`)).toEqual(
+      expect.arrayContaining(['atx/uncommitted-change README.md', 'atx/uncommitted-change notes.txt']),
+    );
+    expect(await snapshot(repo)).toEqual(before);
+
+    const log = await git(repo, ['log', '--format=%an <%ae>|%s', `${summary.baseCommit}..${summary.branch}`]);
+    expect(log.split('\n')).toEqual([
+      'Bot Person <bot@example.com>|atx: 2.1 Write c.txt.',
+      'Bot Person <bot@example.com>|atx: 1.2 Wait a little, then write b.txt.',
+      'Bot Person <bot@example.com>|atx: 1.1 Write a.txt.',
+    ]);
+    expect(summary.steps[0].commit).toBe((await git(repo, ['rev-parse', `${summary.branch}~2`])).trim());
+    expect(summary.steps[0].filesChanged).toEqual(['a.txt']);
+    // The committed tree is HEAD plus the three files: the uncommitted edits are not in it.
+    expect(await git(repo, ['diff', '--name-only', summary.baseCommit, summary.branch])).toBe('a.txt\nb.txt\nc.txt');
+    // The branch can be checked out: atx left no worktree holding it.
+    expect(await git(repo, ['worktree', 'list', '--porcelain'])).not.toContain(summary.branch);
+  });
+
+  it('fails with exit 1 and evidence when the build command fails', async () => {
+    const repo = await makeRepo({ 'README.md': '# svc\n' });
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-C', 'echo broken build >&2; exit 3', '-x', '-t', '--json'], { env });
+    expect(run.exitCode, run.stderr).toBe(1);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.status).toBe('failed');
+    const build = summary.exitCriteria[1];
+    expect(build.status).toBe('failed');
+    expect(build.evidence[0].details).toMatchObject({ exitCode: 3 });
+    expect(JSON.stringify(build.evidence[0].details)).toContain('broken build');
+  });
+
+  it('does not run commands without -t in a non-interactive run', async () => {
+    const repo = await makeRepo({ 'README.md': '# svc\n' });
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '--json'], { env });
+    const summary = JSON.parse(run.stdout);
+    expect(summary.steps[0]).toMatchObject({ status: 'skipped', commit: null });
+    expect(summary.steps[0].reason).toMatch(/-t/);
+    expect(run.exitCode).toBe(1); // c.txt was never written, so its criterion fails
+  });
+
+  it('transforms only the named folder of a monorepo and branches in its repository', async () => {
+    const repo = await makeRepo({ 'packages/api/package.json': '{ "name": "api" }\n', 'packages/web/package.json': '{ "name": "web" }\n' });
+    const run = await atx(['custom', 'def', 'exec', '-p', join(repo, 'packages/api'), '-n', 'Test/mechanics', '-x', '-t', '--json'], { env });
+    expect(run.exitCode, run.stderr).toBe(1 - 1);
+    const summary = JSON.parse(run.stdout);
+    expect(await git(repo, ['diff', '--name-only', summary.baseCommit, summary.branch])).toBe(
+      'packages/api/a.txt\npackages/api/b.txt\npackages/api/c.txt',
+    );
+  });
+
+  it('accepts -g key=value pairs whose values contain commas', async () => {
+    const repo = await makeRepo({ 'README.md': '# svc\n' });
+    const run = await atx(
+      ['custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '--dry-run', '--json', '-g', 'additionalPlanContext=Keep it small, please, and safe,buildCommand=echo a,b'],
+      { env },
+    );
+    expect(run.exitCode, run.stderr).toBe(0);
+    const plan = JSON.parse(await readFile(JSON.parse(run.stdout).planPath, 'utf8'));
+    expect(plan.configuration).toMatchObject({ additionalPlanContext: 'Keep it small, please, and safe', buildCommand: 'echo a,b' });
+  });
+});
+
+describe('bad input', () => {
+  it('exits 2 with a clear message and changes nothing', async () => {
+    const env = await freshHome();
+    const repo = await makeRepo({ 'README.md': '# svc\n' });
+    const before = await snapshot(repo);
+    const notRepo = await tempDir();
+    const empty = await tempDir();
+    await git(empty, ['init', '-q']);
+    const cases: Array<[string[], RegExp]> = [
+      [['-p', notRepo, '-n', 'Test/mechanics'], /not a git repository/],
+      [['-p', empty, '-n', 'Test/mechanics'], /no commit/],
+      [['-p', join(notRepo, 'missing'), '-n', 'Test/mechanics'], /not found/],
+      [['-p', repo, '-n', 'Test/nope'], /Test\/nope/],
+      [['-p', repo, '-n', 'Test/mechanics', '-g', 'colour=blue'], /configuration/],
+      [['-p', repo, '-n', 'Test/mechanics', '-g', 'file://missing.yaml'], /not found/],
+      [['-p', repo, '-n', 'Test/mechanics', '--frobnicate'], /unknown option/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await atx(['custom', 'def', 'exec', ...args, '-x', '-t'], { env });
+      expect(run.exitCode, `${args.join(' ')}\n${run.stderr}`).toBe(2);
+      expect(run.stderr).toMatch(message);
+    }
+    expect(await snapshot(repo)).toEqual(before);
+    expect(await git(repo, ['branch', '--list'])).toBe('* main');
+  });
+});
