@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { DefinitionSchema, parseDefinition, renderDefinition, type Definition } from '../../src/definitions/index.js';
+import { DefinitionSchema, parseDefinition, renderDefinition, type Definition, type Step } from '../../src/definitions/index.js';
 
 const fixtures = [
   'fixtures/definitions/nodejs-upgrade-full/transformation_definition.md',
@@ -20,7 +20,7 @@ describe('parse → render → parse', () => {
 
 /** A value built in code, with the awkward cases: long lists, markup, code, blank lines. */
 function handBuilt(): Definition {
-  const many = Array.from({ length: 12 }, (_, i) => ({ id: `1.${i + 1}`, text: `Step number ${i + 1}.` }));
+  const many: Step[] = Array.from({ length: 12 }, (_, i) => ({ id: `1.${i + 1}`, text: `Step number ${i + 1}.` }));
   many[10] = {
     id: '1.11',
     text: 'Double-digit markers indent continuation lines by four:\n\n```js\nexports.handler = async () => 1;\n```\n\nThen continue.',
