@@ -40,10 +40,3 @@ export function stringEdit(file: JsonFile, literal: ts.StringLiteral, replacemen
   const start = stringStart(file, literal);
   return { start, end: literal.end - 1, text: replacement };
 }
-
-/** Removes array elements with the comma before them (never the first element). */
-export function removeElements(file: JsonFile, array: ts.ArrayLiteralExpression, indexes: readonly number[]): Edit[] {
-  return indexes
-    .filter((index) => index > 0)
-    .map((index) => ({ start: array.elements[index - 1].end, end: array.elements[index].end, text: '' }));
-}

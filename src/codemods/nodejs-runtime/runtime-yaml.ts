@@ -4,7 +4,8 @@ import { visit, type Document, type Node, type Scalar, type YAMLSeq } from 'yaml
 import type { Edit } from './edits.js';
 import type { SurfaceContext } from './surface.js';
 import { lambdaRuntimeId, lambdaRuntimeMajor } from './versions.js';
-import { isInlineScalar, parentKey, removeSeqItems, scalarEdit } from './yaml-doc.js';
+import { isInlineScalar, parentKey, scalarEdit } from './yaml-doc.js';
+import { listEdits, type ListItem } from './dedupe.js';
 
 /** Lists of runtimes where an upgrade must not leave the same runtime twice. */
 const setLikeKeys = new Set(['CompatibleRuntimes', 'AllowedValues', 'compatibleRuntimes']);
@@ -24,17 +25,13 @@ function upgradeScalar(text: string, node: Scalar, ctx: SurfaceContext): Edit | 
 
 /** A set-like list: upgrade each item, then drop items that became duplicates. */
 function upgradeSet(text: string, seq: YAMLSeq, ctx: SurfaceContext): Edit[] {
-  const edits: Edit[] = [];
-  const seen = new Set<string>();
-  const duplicates: number[] = [];
-  seq.items.forEach((item, index) => {
-    const edit = isInlineScalar(item) ? upgradeScalar(text, item, ctx) : undefined;
-    const value = edit ? edit.text : isInlineScalar(item) ? String(item.value) : `#${index}`;
-    if (edit && seen.has(value)) duplicates.push(index);
-    else if (edit) edits.push(edit);
-    seen.add(value);
+  const items: ListItem[] = seq.items.map((item, index) => {
+    const node = item as Node;
+    const edit = isInlineScalar(node) ? upgradeScalar(text, node, ctx) : undefined;
+    const value = edit ? edit.text : isInlineScalar(node) ? String(node.value) : `#${index}`;
+    return { start: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0, value, edit };
   });
-  return [...edits, ...removeSeqItems(text, seq, duplicates)];
+  return listEdits(text, items, !seq.flow);
 }
 
 export function lambdaRuntimeEdits(text: string, doc: Document, ctx: SurfaceContext): Edit[] {

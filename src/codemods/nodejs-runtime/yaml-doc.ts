@@ -1,9 +1,8 @@
 // YAML parsing that knows CloudFormation's short tags, and edits of scalars by source range
 // so comments, quotes, tags and indentation stay exactly as written.
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Pair, type Scalar } from 'yaml';
 import type { CollectionTag, ScalarTag } from 'yaml';
 import type { Edit } from './edits.js';
-import { lineSpan } from './edits.js';
 
 const intrinsicNames = [
   'Ref', 'Sub', 'GetAtt', 'Join', 'Select', 'Split', 'If', 'Equals', 'And', 'Or', 'Not', 'FindInMap',
@@ -41,29 +40,6 @@ export function scalarSource(text: string, node: Scalar): { inner: string; start
 export function scalarEdit(text: string, node: Scalar, replacement: string): Edit {
   const { inner, start } = scalarSource(text, node);
   return { start, end: start + inner.length, text: replacement };
-}
-
-/**
- * Edits that delete sequence items (used when an upgrade would leave duplicates such as two
- * `nodejs24.x`). Block items lose their whole line; flow items lose the separator before them.
- * Items that share a line with something else are kept rather than risk breaking the file.
- */
-export function removeSeqItems(text: string, seq: YAMLSeq, indexes: readonly number[]): Edit[] {
-  const edits: Edit[] = [];
-  for (const index of indexes) {
-    const item = seq.items[index] as Node | undefined;
-    const prev = seq.items[index - 1] as Node | undefined;
-    if (!item?.range || index === 0) continue;
-    if (seq.flow) {
-      if (prev?.range) edits.push({ start: prev.range[1], end: item.range[1], text: '' });
-      continue;
-    }
-    const line = lineSpan(text, item.range[0]);
-    const before = text.slice(line.start, item.range[0]);
-    const after = text.slice(item.range[1], line.end);
-    if (/^\s*-\s+$/.test(before) && /^\s*(#.*)?\r?\n?$/.test(after)) edits.push({ start: line.start, end: line.end, text: '' });
-  }
-  return edits;
 }
 
 /** The key of the pair that holds `node`, when it is a map value. */

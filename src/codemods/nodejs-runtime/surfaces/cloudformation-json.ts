@@ -2,7 +2,8 @@
 // template's own indentation because only the runtime strings are spliced.
 import { ts } from 'ts-morph';
 import { applyEdits, type Edit } from '../edits.js';
-import { parseJson, propertyName, removeElements, stringEdit, stringStart, type JsonFile } from '../json-doc.js';
+import { parseJson, propertyName, stringEdit, stringStart, type JsonFile } from '../json-doc.js';
+import { listEdits, type ListItem } from '../dedupe.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
 import { lambdaRuntimeId, lambdaRuntimeMajor } from '../versions.js';
@@ -18,17 +19,12 @@ function upgrade(file: JsonFile, node: ts.Node, ctx: SurfaceContext): Edit | und
 
 /** A set-like array: upgrade the items and drop the ones that became duplicates. */
 function upgradeSet(file: JsonFile, array: ts.ArrayLiteralExpression, ctx: SurfaceContext): Edit[] {
-  const edits: Edit[] = [];
-  const seen = new Set<string>();
-  const duplicates: number[] = [];
-  array.elements.forEach((element, index) => {
+  const items: ListItem[] = array.elements.map((element, index) => {
     const edit = upgrade(file, element, ctx);
     const value = edit ? edit.text : ts.isStringLiteral(element) ? element.text : `#${index}`;
-    if (edit && seen.has(value)) duplicates.push(index);
-    else if (edit) edits.push(edit);
-    seen.add(value);
+    return { start: element.getStart(file), end: element.end, value, edit };
   });
-  return [...edits, ...removeElements(file, array, duplicates)];
+  return listEdits(file.text, items, false);
 }
 
 function collect(file: JsonFile, node: ts.Node, ctx: SurfaceContext, edits: Edit[]): void {

@@ -1,11 +1,12 @@
 // GitHub Actions: `node-version` of actions/setup-node and Node.js matrix axes
 // (https://github.com/actions/setup-node#usage). Matrix entries older than the target become
 // the target and duplicates are dropped: `[18.x, 20.x, 22.x]` → `[24.x]`.
-import { isPair, isScalar, visit, type Document, type Pair, type YAMLSeq } from 'yaml';
+import { isPair, isScalar, visit, type Document, type Node, type Pair, type YAMLSeq } from 'yaml';
 import { applyEdits, type Edit } from '../edits.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { codenameOf, LTS_CODENAMES, parseVersionToken } from '../versions.js';
-import { isInlineScalar, isSeq, parseYaml, removeSeqItems, scalarEdit, scalarSource } from '../yaml-doc.js';
+import { isInlineScalar, isSeq, parseYaml, scalarEdit, scalarSource } from '../yaml-doc.js';
+import { listEdits, type ListItem } from '../dedupe.js';
 
 const matrixAxis = /^node(js)?([-_]?versions?)?$/i;
 
@@ -26,17 +27,13 @@ function scalarUpgrade(text: string, node: unknown, ctx: SurfaceContext): Edit |
 }
 
 function seqUpgrade(text: string, seq: YAMLSeq, ctx: SurfaceContext): Edit[] {
-  const edits: Edit[] = [];
-  const seen = new Set<string>();
-  const duplicates: number[] = [];
-  seq.items.forEach((item, index) => {
-    const edit = scalarUpgrade(text, item, ctx);
-    const value = edit ? edit.text : isInlineScalar(item) ? scalarSource(text, item).inner : `#${index}`;
-    if (edit && seen.has(value)) duplicates.push(index);
-    else if (edit) edits.push(edit);
-    seen.add(value);
+  const items: ListItem[] = seq.items.map((item, index) => {
+    const node = item as Node;
+    const edit = scalarUpgrade(text, node, ctx);
+    const value = edit ? edit.text : isInlineScalar(node) ? scalarSource(text, node).inner : `#${index}`;
+    return { start: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0, value, edit };
   });
-  return [...edits, ...removeSeqItems(text, seq, duplicates)];
+  return listEdits(text, items, !seq.flow);
 }
 
 function inMatrix(path: readonly unknown[]): boolean {

@@ -1,6 +1,7 @@
 // Terraform `runtime = "nodejs20.x"` and `compatible_runtimes` lists of aws_lambda_function /
 // aws_lambda_layer_version (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function).
 import { applyEdits, lineSpan, type Edit } from '../edits.js';
+import { listEdits, type ListItem } from '../dedupe.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { lambdaRuntimeId } from '../versions.js';
 
@@ -18,34 +19,25 @@ function enclosingList(text: string, offset: number): number | undefined {
   return open > close && !/[{}=]/.test(text.slice(open, offset)) ? open : undefined;
 }
 
-/** Removing a duplicate list item: its own line when it stands alone, else `, "…"`. */
-function removal(text: string, start: number, end: number, prevEnd: number): Edit {
-  const line = lineSpan(text, start);
-  if (/^\s*$/.test(text.slice(line.start, start)) && /^\s*,?\s*\r?\n?$/.test(text.slice(end, line.end))) {
-    return { start: line.start, end: line.end, text: '' };
-  }
-  return { start: prevEnd, end, text: '' };
-}
-
 function terraformEdits(text: string, ctx: SurfaceContext): Edit[] {
   const edits: Edit[] = [];
-  const lists = new Map<number, { values: Set<string>; lastEnd: number }>();
+  const lists = new Map<number, ListItem[]>();
   for (const match of text.matchAll(runtimeString)) {
     const start = match.index;
     const end = start + match[0].length;
     if (isCommentAt(text, start)) continue;
-    const list = enclosingList(text, start);
-    const entry = list === undefined ? undefined : (lists.get(list) ?? { values: new Set<string>(), lastEnd: list + 1 });
-    if (list !== undefined && entry) lists.set(list, entry);
     const upgrade = ctx.shouldUpgrade(Number(match[1]), start, `runtime ${match[0]}`, true);
-    const value = upgrade ? `"${lambdaRuntimeId(ctx.target)}"` : match[0];
-    if (upgrade && entry?.values.has(value)) edits.push(removal(text, start, end, entry.lastEnd));
-    else if (upgrade) edits.push({ start: start + 1, end: end - 1, text: lambdaRuntimeId(ctx.target) });
-    if (entry) {
-      entry.values.add(value);
-      entry.lastEnd = end;
+    const edit = upgrade ? { start: start + 1, end: end - 1, text: lambdaRuntimeId(ctx.target) } : undefined;
+    const list = enclosingList(text, start);
+    if (list === undefined) {
+      if (edit) edits.push(edit);
+      continue;
     }
+    const items = lists.get(list) ?? [];
+    items.push({ start, end, value: edit ? edit.text : match[0].slice(1, -1), edit });
+    lists.set(list, items);
   }
+  for (const items of lists.values()) edits.push(...listEdits(text, items, true));
   return edits;
 }
 
