@@ -1,0 +1,63 @@
+// Text edits on the original source. The codemod edits ranges of the text it parsed instead of
+// printing an AST, so every byte it does not mean to change stays as the author wrote it.
+
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Applies non-overlapping edits (zero-width inserts may share a position with a replacement). */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let limit = Number.POSITIVE_INFINITY;
+  for (const edit of sorted) {
+    if (edit.end > limit) throw new Error(`overlapping edits at ${edit.start}-${edit.end}`);
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+    limit = edit.start;
+  }
+  return out;
+}
+
+/** Where a position of the original text ends up once the edits are applied. */
+export function mapPosition(pos: number, edits: readonly Edit[]): number {
+  let shift = 0;
+  for (const edit of edits) {
+    if (edit.end <= pos && !(edit.start === edit.end && edit.start === pos)) shift += edit.text.length - (edit.end - edit.start);
+  }
+  return pos + shift;
+}
+
+export function lineOf(text: string, pos: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+export function lineStart(text: string, pos: number): number {
+  return text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+/** The whitespace that opens the line holding `pos`. */
+export function indentAt(text: string, pos: number): string {
+  const start = lineStart(text, pos);
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+/**
+ * Deletes the statement at [start, end): the whole line when nothing else is on it, otherwise
+ * just the statement (and the blanks before it), so no empty line or stray indent is left.
+ */
+export function deleteStatement(text: string, start: number, end: number): Edit {
+  const from = lineStart(text, start);
+  const before = text.slice(from, start);
+  const newline = text.indexOf('\n', end);
+  const after = text.slice(end, newline === -1 ? text.length : newline);
+  // A comment that ends the line explains the statement, so it goes with it.
+  if (/^[ \t]*$/.test(before) && /^[ \t]*(\/\/.*)?\r?$/.test(after)) {
+    return { start: from, end: newline === -1 ? text.length : newline + 1, text: '' };
+  }
+  const spaceBefore = /[ \t]*$/.exec(before)![0].length;
+  return { start: start - spaceBefore, end, text: '' };
+}

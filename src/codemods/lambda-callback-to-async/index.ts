@@ -1,0 +1,81 @@
+// Lambda Node.js 24 runtime: callback-style handlers and context.succeed/fail/done are gone.
+// Converts them to async handlers with the same result and error for every input.
+// https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/
+import { Project } from 'ts-morph';
+import { UsageError } from '../../errors.js';
+import type { Codemod, CodemodResult, RepoView } from '../types.js';
+import { discoverEntryPoints, type EntryPoints } from './entrypoints.js';
+import { RULES, transformFile } from './transform.js';
+
+export { RULES } from './transform.js';
+
+export interface LambdaCallbackOptions {
+  /** Only files under these repository-relative folders. */
+  paths?: string[];
+}
+
+const SOURCE = /\.(js|mjs|cjs|ts|mts|cts)$/;
+const EXCLUDED = /(^|\/)(node_modules|\.aws-sam|cdk\.out|\.serverless|test|tests|__tests__|__mocks__|fixtures|__fixtures__)\//;
+const TEST_FILE = /\.(test|spec)\.[mc]?[jt]s$/;
+// Cheap text tests: a parameter after `context`, or a Node.js 22-only context member.
+const CONTEXT_THEN_PARAM = /\b_*(?:context|ctx|lambdaContext|awsContext)\b\s*(?::[^,()]*)?,\s*[\w$]/;
+const LEGACY_CONTEXT = /\.(?:succeed|fail|done)\s*\(|callbackWaitsForEmptyEventLoop/;
+
+export function parseOptions(options: Record<string, unknown>): LambdaCallbackOptions {
+  const paths = options.paths;
+  if (paths === undefined) return {};
+  if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) {
+    throw new UsageError('lambda-callback-to-async: option "paths" must be a list of repository-relative folders, e.g. ["src/functions"]');
+  }
+  return { paths: paths.map((p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '')) };
+}
+
+// Candidates and run see the same repository view; its templates are read once.
+const entryPointCache = new WeakMap<RepoView, EntryPoints>();
+function entryPoints(repo: RepoView): EntryPoints {
+  let found = entryPointCache.get(repo);
+  if (!found) {
+    found = discoverEntryPoints(repo);
+    entryPointCache.set(repo, found);
+  }
+  return found;
+}
+
+function inScope(file: string, paths: readonly string[] | undefined): boolean {
+  if (!paths) return true;
+  return paths.some((p) => p === '' || p === '.' || file === p || file.startsWith(`${p}/`));
+}
+
+export const codemod: Codemod = {
+  name: 'lambda-callback-to-async',
+  description: 'Convert callback-style Lambda handlers and context.succeed/fail/done to async handlers (Node.js 24 runtime).',
+
+  candidates(repo, options) {
+    const { paths } = parseOptions(options);
+    const named = entryPoints(repo);
+    return repo.files.filter((file) => {
+      if (!SOURCE.test(file) || /\.d\.[mc]?ts$/.test(file) || EXCLUDED.test(file) || TEST_FILE.test(file) || !inScope(file, paths)) return false;
+      if (named.has(file)) return true;
+      const text = repo.read(file);
+      return CONTEXT_THEN_PARAM.test(text) || LEGACY_CONTEXT.test(text);
+    });
+  },
+
+  run(repo, options): CodemodResult {
+    const named = entryPoints(repo);
+    const project = new Project({ useInMemoryFileSystem: true, skipFileDependencyResolution: true, compilerOptions: { allowJs: true } });
+    const result: CodemodResult = { changes: new Map(), findings: [] };
+    for (const file of this.candidates(repo, options)) {
+      try {
+        const { text, findings } = transformFile(project, file, repo.read(file), named.get(file));
+        if (text !== undefined) result.changes.set(file, text);
+        result.findings.push(...findings);
+      } catch (error) {
+        // One file the codemod cannot handle is reported and left as it was; the run goes on.
+        const message = `Left unchanged: the codemod failed on this file (${(error as Error).message}).`;
+        result.findings.push({ file, line: 1, rule: RULES.unconvertible, message, severity: 'manual' });
+      }
+    }
+    return result;
+  },
+};

@@ -1,0 +1,112 @@
+// Just enough scope analysis, on a parse-only AST, to tell which identifiers inside a handler
+// refer to its own `callback` and `context` parameters (and not to a nested function's).
+import { Node, SyntaxKind, type Identifier } from 'ts-morph';
+
+export type FunctionNode =
+  | import('ts-morph').ArrowFunction
+  | import('ts-morph').FunctionExpression
+  | import('ts-morph').FunctionDeclaration
+  | import('ts-morph').MethodDeclaration;
+
+export function isFunctionNode(node: Node | undefined): node is FunctionNode {
+  return (
+    Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node)
+  );
+}
+
+/** Any construct that starts a new function body (and so a new `return` / `arguments` scope). */
+export function isFunctionScope(node: Node): boolean {
+  return (
+    isFunctionNode(node) ||
+    Node.isConstructorDeclaration(node) ||
+    Node.isGetAccessorDeclaration(node) ||
+    Node.isSetAccessorDeclaration(node) ||
+    Node.isClassStaticBlockDeclaration(node)
+  );
+}
+
+/** The innermost function whose body holds `node`. */
+export function enclosingFunction(node: Node): Node | undefined {
+  return node.getFirstAncestor((a) => isFunctionScope(a));
+}
+
+/** The names a binding (identifier or destructuring pattern) introduces. */
+export function bindingNames(name: Node): string[] {
+  if (Node.isIdentifier(name)) return [name.getText()];
+  if (Node.isObjectBindingPattern(name) || Node.isArrayBindingPattern(name)) {
+    return name.getElements().flatMap((el) => (Node.isBindingElement(el) ? bindingNames(el.getNameNode()) : []));
+  }
+  return [];
+}
+
+/** True when the identifier is a name being declared or a property key, not a read or write of a variable. */
+function isNameOnly(id: Identifier): boolean {
+  const parent = id.getParent();
+  if (Node.isPropertyAccessExpression(parent)) return parent.getNameNode() === id;
+  if (Node.isPropertyAssignment(parent) || Node.isMethodDeclaration(parent) || Node.isPropertyDeclaration(parent)) {
+    return parent.getNameNode() === id;
+  }
+  if (Node.isBindingElement(parent)) return parent.getPropertyNameNode() === id || parent.getNameNode() === id;
+  if (Node.isVariableDeclaration(parent) || Node.isParameterDeclaration(parent) || Node.isFunctionDeclaration(parent) || Node.isFunctionExpression(parent) || Node.isClassDeclaration(parent)) {
+    return parent.getNameNode() === id;
+  }
+  if (Node.isLabeledStatement(parent) || Node.isBreakStatement(parent) || Node.isContinueStatement(parent)) return true;
+  return Node.isQualifiedName(parent) || Node.isTypeReference(parent) || Node.isPropertySignature(parent);
+}
+
+function declares(node: Node, name: string): boolean {
+  if (isFunctionNode(node)) {
+    if (node.getParameters().some((p) => bindingNames(p.getNameNode()).includes(name))) return true;
+    return Node.isFunctionExpression(node) && node.getName() === name;
+  }
+  if (Node.isCatchClause(node)) {
+    const decl = node.getVariableDeclaration();
+    return decl !== undefined && bindingNames(decl.getNameNode()).includes(name);
+  }
+  if (Node.isForStatement(node) || Node.isForOfStatement(node) || Node.isForInStatement(node)) {
+    const init = node.getInitializer();
+    return Node.isVariableDeclarationList(init) && init.getDeclarations().some((d) => bindingNames(d.getNameNode()).includes(name));
+  }
+  if (Node.isBlock(node) || Node.isSourceFile(node) || Node.isCaseClause(node) || Node.isDefaultClause(node)) {
+    return node.getStatements().some((s) => statementDeclares(s, name));
+  }
+  return false;
+}
+
+export function statementDeclares(statement: Node, name: string): boolean {
+  if (Node.isVariableStatement(statement)) {
+    return statement.getDeclarations().some((d) => bindingNames(d.getNameNode()).includes(name));
+  }
+  if (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) return statement.getName() === name;
+  return false;
+}
+
+/** Identifiers in `fn`'s body that read or write `fn`'s own parameter `name`. */
+export function parameterReferences(fn: FunctionNode, name: string): Identifier[] {
+  const body = fn.getBody();
+  if (!body) return [];
+  const ids = Node.isIdentifier(body) ? [body] : body.getDescendantsOfKind(SyntaxKind.Identifier);
+  return ids.filter((id) => id.getText() === name && !isNameOnly(id) && !isShadowed(id, fn, name));
+}
+
+function isShadowed(id: Identifier, fn: FunctionNode, name: string): boolean {
+  for (let node: Node | undefined = id.getParent(); node && node !== fn; node = node.getParent()) {
+    // A `var`/`let` of the same name in the handler's own body is the parameter itself
+    // (or a syntax error); the caller treats it as a reassignment.
+    if (node === fn.getBody()) return false;
+    if (declares(node, name)) return true;
+  }
+  return false;
+}
+
+/** `(x)`, `x as T`, `x satisfies T`, `<T>x`, `x!` → x. */
+export function unwrapExpression(node: Node): Node {
+  let current = node;
+  for (;;) {
+    if (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current) || Node.isTypeAssertion(current) || Node.isNonNullExpression(current)) {
+      current = current.getExpression();
+    } else {
+      return current;
+    }
+  }
+}

@@ -1,0 +1,159 @@
+// The calls that end a Node.js 22 invocation (`callback(err, result)`, `context.succeed/fail/done`)
+// and the proof that one may become a plain `return`/`throw`: it runs in the handler's own
+// synchronous flow, it is the last thing the handler does, and no enclosing try/catch/finally
+// would see the thrown error differently from the callback.
+import { Node, type CallExpression, type ExpressionStatement, type ReturnStatement } from 'ts-morph';
+import { enclosingFunction, type FunctionNode } from './scope.js';
+
+export type SiteKind = 'callback' | 'succeed' | 'fail' | 'done';
+
+export interface Site {
+  kind: SiteKind;
+  call: CallExpression;
+}
+
+export type Outcome = { type: 'return'; value?: Node } | { type: 'throw'; error?: Node };
+
+export interface DirectSite {
+  site: Site;
+  outcome: Outcome;
+  /** The statement holding the call; undefined when the call is an arrow's expression body. */
+  statement?: ExpressionStatement | ReturnStatement;
+  /** The call with any parentheses around it. */
+  expression: Node;
+  /** A bare `return;` right after the call, folded into the new `return`/`throw`. */
+  trailingReturn?: ReturnStatement;
+}
+
+/** Every site as a plain return/throw, or undefined when one of them needs the Promise wrapper. */
+export function directSites(fn: FunctionNode, sites: readonly Site[]): DirectSite[] | undefined {
+  const byCall = new Map(sites.map((s) => [s.call as Node, s]));
+  const out: DirectSite[] = [];
+  for (const site of sites) {
+    const direct = directSite(fn, site, byCall);
+    if (!direct) return undefined;
+    out.push(direct);
+  }
+  return out;
+}
+
+function directSite(fn: FunctionNode, site: Site, byCall: ReadonlyMap<Node, Site>): DirectSite | undefined {
+  if (enclosingFunction(site.call) !== fn) return undefined;
+  let expression: Node = site.call;
+  while (Node.isParenthesizedExpression(expression.getParent())) expression = expression.getParentOrThrow();
+  const holder = expression.getParentOrThrow();
+  const outcome = outcomeOf(site);
+  if (!outcome) return undefined;
+  if (holder === fn) return { site, outcome, expression };
+  if (!Node.isExpressionStatement(holder) && !Node.isReturnStatement(holder)) return undefined;
+  if (!tryBlocksAgree(fn, site, outcome, byCall)) return undefined;
+  if (Node.isReturnStatement(holder)) return { site, outcome, statement: holder, expression };
+  const next = holder.getNextSibling();
+  if (Node.isReturnStatement(next) && !next.getExpression() && Node.isBlock(holder.getParent())) {
+    return { site, outcome, statement: holder, expression, trailingReturn: next };
+  }
+  return isTail(holder, fn) ? { site, outcome, statement: holder, expression } : undefined;
+}
+
+/** What the call makes the invocation do, or undefined when that depends on run-time values. */
+export function outcomeOf(site: Site): Outcome | undefined {
+  const args = site.call.getArguments();
+  if (args.some((a) => Node.isSpreadElement(a))) return undefined;
+  if (site.kind === 'succeed' || site.kind === 'fail') {
+    if (!args.slice(1).every(isPure)) return undefined;
+    return site.kind === 'succeed' ? { type: 'return', value: args[0] } : { type: 'throw', error: args[0] };
+  }
+  const [error, value, ...rest] = args;
+  if (!rest.every(isPure)) return undefined;
+  if (isNullish(error)) return { type: 'return', value };
+  // `callback(err, data)` evaluates `data` too; dropping it is only safe when that has no effect.
+  if (error && isNonNull(error) && (!value || isPure(value))) return { type: 'throw', error };
+  return undefined;
+}
+
+function isNullish(node: Node | undefined): boolean {
+  if (!node) return true;
+  if (Node.isNullLiteral(node) || Node.isVoidExpression(node)) return true;
+  return Node.isIdentifier(node) && node.getText() === 'undefined';
+}
+
+function isPure(node: Node): boolean {
+  return Node.isIdentifier(node) || Node.isLiteralExpression(node) || Node.isNullLiteral(node) || Node.isTrueLiteral(node) || Node.isFalseLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || Node.isThisExpression(node);
+}
+
+/** Provably neither null nor undefined, so Node.js 22 treated it as a failure. */
+function isNonNull(node: Node): boolean {
+  if (
+    Node.isStringLiteral(node) || Node.isNumericLiteral(node) || Node.isBigIntLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) ||
+    Node.isTemplateExpression(node) || Node.isTrueLiteral(node) || Node.isFalseLiteral(node) || Node.isRegularExpressionLiteral(node) ||
+    Node.isObjectLiteralExpression(node) || Node.isArrayLiteralExpression(node) || Node.isNewExpression(node) ||
+    Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isClassExpression(node)
+  ) {
+    return true;
+  }
+  if (Node.isCallExpression(node)) return /^(\w*Error)$/.test(node.getExpression().getText());
+  if (!Node.isIdentifier(node)) return false;
+  return isCatchVariable(node) || isGuardedNonNull(node);
+}
+
+// A catch binding holds a thrown value. Code that throws `null` or `undefined` on purpose is the
+// one case this accepts as a failure although Node.js 22 would have reported success.
+function isCatchVariable(id: Node): boolean {
+  const name = id.getText();
+  const clause = id.getFirstAncestor((a) => Node.isCatchClause(a) && a.getVariableDeclaration()?.getName() === name);
+  return clause !== undefined;
+}
+
+/** Inside `if (err) { … }`, `if (err != null) …`, or the else branch of `if (!err)`. */
+function isGuardedNonNull(id: Node): boolean {
+  const name = id.getText();
+  let child: Node = id;
+  for (let node = id.getParent(); node && !Node.isSourceFile(node); child = node, node = node.getParent()) {
+    if (!Node.isIfStatement(node)) continue;
+    const condition = node.getExpression().getText().replace(/\s+/g, ' ');
+    if (child === node.getThenStatement() && (condition === name || condition === `${name} != null` || condition === `null != ${name}`)) return true;
+    if (child === node.getElseStatement() && (condition === `!${name}` || condition === `${name} == null`)) return true;
+  }
+  return false;
+}
+
+/** A throw inside `try` must reach the caller as the same value: no finally, and a catch that only rethrows. */
+function tryBlocksAgree(fn: FunctionNode, site: Site, outcome: Outcome, byCall: ReadonlyMap<Node, Site>): boolean {
+  let child: Node = site.call;
+  for (let node = site.call.getParent(); node && node !== fn; child = node, node = node.getParent()) {
+    if (!Node.isTryStatement(node)) continue;
+    if (node.getFinallyBlock()) return false;
+    const clause = node.getCatchClause();
+    if (outcome.type === 'throw' && child === node.getTryBlock() && clause && !catchRethrows(clause, byCall)) return false;
+  }
+  return true;
+}
+
+function catchRethrows(clause: import('ts-morph').CatchClause, byCall: ReadonlyMap<Node, Site>): boolean {
+  const variable = clause.getVariableDeclaration()?.getName();
+  const statements = clause.getBlock().getStatements();
+  if (!variable || statements.length !== 1) return false;
+  const only = statements[0]!;
+  const expr = Node.isExpressionStatement(only) || Node.isReturnStatement(only) ? only.getExpression() : undefined;
+  const site = expr && byCall.get(expr);
+  const outcome = site && outcomeOf(site);
+  return outcome?.type === 'throw' && outcome.error?.getText() === variable && site!.call.getArguments().length === 1;
+}
+
+/** Nothing of the handler runs after this statement. */
+function isTail(statement: Node, fn: FunctionNode): boolean {
+  const parent = statement.getParentOrThrow();
+  if (Node.isIfStatement(parent)) return isTail(parent, fn);
+  if (!Node.isBlock(parent)) return false;
+  const rest = parent.getStatements().slice(parent.getStatements().indexOf(statement as never) + 1);
+  if (rest.some((s) => !Node.isFunctionDeclaration(s) && !Node.isEmptyStatement(s))) return false;
+  const owner = parent.getParentOrThrow();
+  if (owner === fn) return true;
+  if (Node.isIfStatement(owner) || Node.isBlock(owner)) return isTail(Node.isBlock(owner) ? parent : owner, fn);
+  if (Node.isTryStatement(owner)) return owner.getFinallyBlock() === undefined && isTail(owner, fn);
+  if (Node.isCatchClause(owner)) {
+    const tryStatement = owner.getParentOrThrow();
+    return Node.isTryStatement(tryStatement) && tryStatement.getFinallyBlock() === undefined && isTail(tryStatement, fn);
+  }
+  return false;
+}
