@@ -1,6 +1,7 @@
 // renderDefinition: the canonical markdown of a Definition. parseDefinition reads it back
 // to an equal value, so a definition can be edited as data and written out for people.
 import { Document, isScalar, visit } from 'yaml';
+import { parseMarkdown } from './markdown.js';
 import { sectionHeadings } from './sections.js';
 import type { Definition, ExitCriterion, Phase, Step, StepAction, ValidatorSpec } from './types.js';
 
@@ -28,6 +29,10 @@ function section(id: keyof typeof sectionHeadings, body: string): string {
 }
 
 function renderPhase(phase: Phase): string {
+  // Every list under a phase heading reads back as steps, so a list here would turn into steps.
+  if (phase.description && parseMarkdown(phase.description).children.some((node) => node.type === 'list')) {
+    throw new TypeError(`the description of phase ${phase.number} holds a list; lists under a phase are its steps`);
+  }
   const heading = `### Phase ${phase.number}${phase.title ? `: ${phase.title}` : ''}`;
   const steps = phase.steps.map((step, i) => listItem(`${i + 1}.`, step.text, actionBlock(step))).join('\n\n');
   return [heading, phase.description, steps].filter((part) => part !== undefined && part !== '').join('\n\n');

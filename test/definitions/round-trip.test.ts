@@ -109,4 +109,10 @@ describe('render → parse for hand-built values', () => {
     expect(() => renderDefinition({ ...d, format: 'skill' })).toThrow('needs front matter');
     expect(() => renderDefinition({ ...d, frontMatter: { name: 'n', description: 'd' } })).toThrow('cannot have front matter');
   });
+
+  it('refuses a phase description holding a list, which would read back as steps', () => {
+    const d = handBuilt();
+    d.phases[1].description = 'Before you start:\n\n- back up\n- branch';
+    expect(() => renderDefinition(d)).toThrow('the description of phase 3 holds a list');
+  });
 });
