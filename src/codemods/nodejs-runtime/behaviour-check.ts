@@ -16,8 +16,9 @@ function isConfig(path: string, text: string): boolean {
   return configName.test(baseName(path)) && /NODE_OPTIONS[^\n]*(\n[^\n]*)?--experimental-/.test(text);
 }
 
-function isHandlerCode(path: string, text: string): boolean {
-  return codeName.test(path) && !/\.d\.[cm]?ts$/.test(path) && !testName.test(path) && /handler/i.test(text) && /\basync\b/.test(text);
+function isHandlerCode(path: string, text: string, names: ReadonlySet<string>): boolean {
+  if (!codeName.test(path) || /\.d\.[cm]?ts$/.test(path) || testName.test(path) || !/\basync\b/.test(text)) return false;
+  return /handler/i.test(text) || [...names].some((name) => text.includes(name));
 }
 
 function scoped(repo: RepoView, options: Record<string, unknown>): string[] {
@@ -26,11 +27,11 @@ function scoped(repo: RepoView, options: Record<string, unknown>): string[] {
   return repo.files.filter((path) => wanted(path) && inPaths(path, paths) && !isExcluded(path));
 }
 
-/** Handler function names the repository's templates point at. */
-function templateHandlerNames(repo: RepoView, files: readonly string[]): Set<string> {
+/** Handler function names the repository's templates point at (also templates outside `paths`). */
+function templateHandlerNames(repo: RepoView): Set<string> {
   const names = new Set<string>();
-  for (const path of files) {
-    if (!/\.(ya?ml|json|template|tf)$/i.test(path) || baseName(path) === 'package.json') continue;
+  for (const path of repo.files) {
+    if (!/\.(ya?ml|json|template|tf)$/i.test(path) || isExcluded(path) || baseName(path) === 'package.json') continue;
     const text = repo.read(path);
     if (/handler/i.test(text)) for (const name of handlerNamesIn(text)) names.add(name);
   }
@@ -41,19 +42,20 @@ export const codemod: Codemod = {
   name: 'nodejs24-behaviour-check',
   description: 'Report Node.js 24 Lambda behaviour changes: promises left running after the handler returns, experimental module flags in NODE_OPTIONS',
   candidates(repo, options) {
+    const handlerNames = templateHandlerNames(repo);
     return scoped(repo, options).filter((path) => {
       const text = repo.read(path);
-      return isConfig(path, text) || isHandlerCode(path, text);
+      return isConfig(path, text) || isHandlerCode(path, text, handlerNames);
     });
   },
   run(repo, options) {
     const files = scoped(repo, options);
-    const handlerNames = templateHandlerNames(repo, files);
+    const handlerNames = templateHandlerNames(repo);
     const findings: Finding[] = [];
     for (const path of files) {
       const text = repo.read(path);
       if (isConfig(path, text)) findings.push(...experimentalFlagFindings(path, text));
-      else if (isHandlerCode(path, text)) findings.push(...unawaitedFindings(path, text, handlerNames));
+      else if (isHandlerCode(path, text, handlerNames)) findings.push(...unawaitedFindings(path, text, handlerNames));
     }
     return { changes: new Map(), findings };
   },
