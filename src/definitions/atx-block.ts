@@ -14,8 +14,9 @@ export interface AtxBlock {
   file: string;
 }
 
-export function readAtxBlock(code: Code, file: string): AtxBlock {
+export function readAtxBlock(code: Code, file: string, source: string): AtxBlock {
   const line = code.position?.start.line ?? 1;
+  requireClosingFence(code, file, source);
   const lineCounter = new LineCounter();
   const doc = parseDocument(code.value, { lineCounter, uniqueKeys: true });
   // Line 1 of the block's YAML is the line after the opening fence.
@@ -41,6 +42,17 @@ export function readAtxBlock(code: Code, file: string): AtxBlock {
     lines.set(keyNode.value, keyLine);
   }
   return { values, lineOf: (key) => lines.get(key) ?? line, line, file };
+}
+
+/** An unclosed fence swallows the rest of the document as YAML; say so instead. */
+function requireClosingFence(code: Code, file: string, source: string): void {
+  const text = source.slice(code.position?.start.offset ?? 0, code.position?.end.offset ?? 0);
+  const lines = text.split('\n');
+  const fence = /^\s*(`{3,}|~{3,})/.exec(lines[0])?.[1] ?? '```';
+  const last = lines[lines.length - 1].trim();
+  if (lines.length < 2 || !last.startsWith(fence) || last.replace(/[`~]/g, '') !== '') {
+    throw new DefinitionError(file, code.position?.start.line, `atx block is never closed; add a '${fence}' line after its last line`);
+  }
 }
 
 function toValue(key: string, node: YamlNode | null): unknown {

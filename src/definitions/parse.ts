@@ -117,7 +117,7 @@ function exitCriteria(section: Section, source: string, file: string): ExitCrite
   }
   return items.map((item, i) => {
     const criterion: ExitCriterion = { id: `exit-${i + 1}`, text: item.text };
-    if (item.atx) criterion.validator = validatorSpecOf(readAtxBlock(item.atx, file));
+    if (item.atx) criterion.validator = validatorSpecOf(readAtxBlock(item.atx, file, source));
     return criterion;
   });
 }

@@ -66,7 +66,7 @@ function toPhase(raw: RawPhase, source: string, file: string): Phase {
   }
   const steps = raw.items.map((item, i): Step => {
     const step: Step = { id: `${raw.number}.${i + 1}`, text: item.text };
-    if (item.atx) step.action = stepActionOf(readAtxBlock(item.atx, file));
+    if (item.atx) step.action = stepActionOf(readAtxBlock(item.atx, file, source));
     return step;
   });
   const phase: Phase = { number: raw.number, title: raw.title, steps };

@@ -118,6 +118,11 @@ describe('parseDefinition errors: file and line of the mistake', () => {
     expectError(empty, 16, 'atx block is empty');
   });
 
+  it('reports an atx block that is never closed at its opening fence', () => {
+    const text = valid.replace('  validator: build\n  ```', '  validator: build');
+    expectError(text, 24, "atx block is never closed; add a '```' line after its last line");
+  });
+
   it('reports unknown keys at their own line, listing the allowed ones', () => {
     const step = valid.replace('   codemod: lambda-callback-to-async', '   codemod: lambda-callback-to-async\n   retry: 2');
     expectError(step, 18, "unknown key 'retry' in codemod atx block; allowed: codemod, options, retries, dependsOn");
