@@ -1,7 +1,7 @@
 // Decides how one handler converts: plain return/throw (direct), the Promise wrapper, dropping an
 // unused callback parameter, nothing, or not at all (with the reason a person should read).
 import { Node, SyntaxKind, type Identifier, type PropertyAccessExpression } from 'ts-morph';
-import { bindingNames, enclosingFunction, parameterReferences, statementDeclares, unwrapExpression, type FunctionNode } from './scope.js';
+import { bindingNames, enclosingFunction, isFunctionScope, parameterReferences, statementDeclares, unwrapExpression, type FunctionNode } from './scope.js';
 import { directSites, type DirectSite, type Site, type SiteKind } from './sites.js';
 
 export type Plan =
@@ -144,7 +144,7 @@ function usesArguments(fn: FunctionNode): boolean {
   if (Node.isArrowFunction(fn)) return false;
   return fn.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => {
     if (id.getText() !== 'arguments') return false;
-    const owner = id.getFirstAncestor((a) => !Node.isArrowFunction(a) && (Node.isFunctionLikeDeclaration(a) || Node.isClassStaticBlockDeclaration(a)));
+    const owner = id.getFirstAncestor((a) => !Node.isArrowFunction(a) && isFunctionScope(a));
     return owner === fn;
   });
 }

@@ -20,13 +20,15 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return out;
 }
 
-/** Where a position of the original text ends up once the edits are applied. */
+/** Where a position of the original text ends up once the edits are applied (a removed one: where the removal was). */
 export function mapPosition(pos: number, edits: readonly Edit[]): number {
+  const inside = edits.find((e) => e.start < pos && pos < e.end);
+  const at = inside ? inside.start : pos;
   let shift = 0;
   for (const edit of edits) {
-    if (edit.end <= pos && !(edit.start === edit.end && edit.start === pos)) shift += edit.text.length - (edit.end - edit.start);
+    if (edit.end <= at && edit !== inside) shift += edit.text.length - (edit.end - edit.start);
   }
-  return pos + shift;
+  return at + shift;
 }
 
 export function lineOf(text: string, pos: number): number {

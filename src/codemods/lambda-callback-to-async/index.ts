@@ -20,6 +20,8 @@ const TEST_FILE = /\.(test|spec)\.[mc]?[jt]s$/;
 // Cheap text tests: a parameter after `context`, or a Node.js 22-only context member.
 const CONTEXT_THEN_PARAM = /\b_*(?:context|ctx|lambdaContext|awsContext)\b\s*(?::[^,()]*)?,\s*[\w$]/;
 const LEGACY_CONTEXT = /\.(?:succeed|fail|done)\s*\(|callbackWaitsForEmptyEventLoop/;
+// Async `(event, context)` handlers: checked for promises they leave running.
+const ASYNC_WITH_CONTEXT = /\basync\b[^;{]*[,(]\s*_*(?:context|ctx|lambdaContext|awsContext)\b\s*(?::[^,()]*)?\)/;
 
 export function parseOptions(options: Record<string, unknown>): LambdaCallbackOptions {
   const paths = options.paths;
@@ -57,7 +59,7 @@ export const codemod: Codemod = {
       if (!SOURCE.test(file) || /\.d\.[mc]?ts$/.test(file) || EXCLUDED.test(file) || TEST_FILE.test(file) || !inScope(file, paths)) return false;
       if (named.has(file)) return true;
       const text = repo.read(file);
-      return CONTEXT_THEN_PARAM.test(text) || LEGACY_CONTEXT.test(text);
+      return CONTEXT_THEN_PARAM.test(text) || LEGACY_CONTEXT.test(text) || ASYNC_WITH_CONTEXT.test(text);
     });
   },
 
