@@ -7,7 +7,8 @@ import { regexProblem } from './grep.js';
 import { isValidatorName, validatorNames, type ValidatorName } from './names.js';
 import { nodeRuntime } from './node-runtime.js';
 import { noMatch } from './no-match.js';
-import { failed, skipped } from './shell.js';
+import { exists } from '../util/fs.js';
+import { failed, scopeDir, skipped } from './shell.js';
 import { tests } from './tests.js';
 import { typecheck } from './typecheck.js';
 import type { CriterionResult, Validator, ValidatorContext } from './types.js';
@@ -51,6 +52,10 @@ export async function runValidator(criterion: ExitCriterion, ctx: ValidatorConte
     return skipped('No validator for this criterion: it needs a person or the model to judge', { criterion: criterion.text }, 'file');
   }
   if (!isValidatorName(spec.validator)) return failed(`Cannot check this criterion: ${validatorSpecProblem(spec)}`, { spec }, 'file');
+  // Without this a command would fail with an empty output and no hint why.
+  if (!(await exists(scopeDir(ctx)))) {
+    return failed(`The run's scope folder "${ctx.scope}" does not exist in the transformed tree ${ctx.worktree}`, { scope: ctx.scope }, 'file');
+  }
   return validators[spec.validator](spec, ctx);
 }
 

@@ -80,14 +80,20 @@ export async function ensureNode(atxHome: string, major: number, options: Instal
   const dir = nodeCacheDir(atxHome, major);
   const cached = await readCached(dir);
   if (cached) return cached;
-  await mkdir(dir, { recursive: true });
-  // Two runs (a campaign's parallel repositories) must not install into one folder at once;
-  // the second waits, then finds the first one's marker.
-  const release = await lockfile.lock(dir, {
-    stale: 60_000,
-    retries: { retries: Math.ceil(options.timeoutMs / 1000), factor: 1, minTimeout: 1000, maxTimeout: 1000 },
-    onCompromised: () => undefined,
-  });
+  let release: () => Promise<void>;
+  try {
+    await mkdir(dir, { recursive: true });
+    // Two runs (a campaign's parallel repositories) must not install into one folder at once;
+    // the second waits, then finds the first one's marker.
+    release = await lockfile.lock(dir, {
+      stale: 60_000,
+      retries: { retries: Math.ceil(options.timeoutMs / 1000), factor: 1, minTimeout: 1000, maxTimeout: 1000 },
+      onCompromised: () => undefined,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new NodeInstallError(`Cannot prepare the Node.js ${major} cache at ${dir}: ${reason}`);
+  }
   try {
     return (await readCached(dir)) ?? (await install(dir, major, options));
   } finally {

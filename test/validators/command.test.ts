@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InterruptedError } from '../../src/errors.js';
-import { runValidationCommands, runValidator, validatorSpecProblem } from '../../src/validators/index.js';
+import { runValidationCommands, runValidator, validators, validatorSpecProblem } from '../../src/validators/index.js';
+import { validatorNames } from '../../src/validators/names.js';
 import { criterion, makeRepo, type TempRepo } from './helpers.js';
 
 let repo: TempRepo;
@@ -44,6 +45,14 @@ describe('command validator and criteria without a check', () => {
     expect(validatorSpecProblem({ validator: 'lint' })).toMatch(/expected one of: build, tests, typecheck/);
     expect(validatorSpecProblem({ validator: 'no-match', pattern: 'nodejs18' })).toBeUndefined();
     expect(validatorSpecProblem({ validator: 'command' })).toMatch(/needs a `command`/);
+  });
+
+  it('every validator kind has a check, and a scope folder missing from the worktree fails clearly', async () => {
+    expect(Object.keys(validators).sort()).toEqual([...validatorNames].sort());
+    repo = makeRepo({ 'a.txt': '' });
+    const result = await runValidator(criterion({ validator: 'command', command: 'true' }), repo.ctx({ scope: 'packages/gone' }));
+    expect(result.status).toBe('failed');
+    expect(result.evidence[0].summary).toMatch(/scope folder "packages\/gone" does not exist/);
   });
 
   it('runValidationCommands runs each configured command in order, in the scope folder', async () => {

@@ -74,6 +74,16 @@ describe('node-runtime validator without the network', () => {
     expect(calls()).toHaveLength(2);
   });
 
+  it('a cache folder that cannot be created fails the criterion with the reason', async () => {
+    repo = makeRepo({ 'package.json': JSON.stringify({ scripts: { test: 'node --test' } }) });
+    const atxHome = join(dir, 'not-a-folder');
+    writeFileSync(atxHome, '');
+    const result = await runValidator(criterion({ validator: 'node-runtime' }), repo.ctx({ targetNodeVersion: 99, atxHome }));
+    expect(result.status).toBe('failed');
+    expect(result.evidence[0].summary).toMatch(/^Cannot prepare the Node.js 99 cache at .*not-a-folder.*: ENOTDIR/);
+    expect(calls()).toEqual([]);
+  });
+
   it('is skipped without a target version or without tests to run', async () => {
     repo = makeRepo({ 'package.json': JSON.stringify({ scripts: { test: 'echo "Error: no test specified" && exit 1' } }) });
     const noTarget = await runValidator(criterion({ validator: 'node-runtime' }), repo.ctx());
