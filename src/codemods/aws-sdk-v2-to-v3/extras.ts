@@ -1,0 +1,108 @@
+// Client methods that are not plain operations in v3: S3 presigned URLs (s3-request-presigner),
+// managed uploads (lib-storage), waiters, DocumentClient.createSet, and the ones left to a person.
+import { ts } from 'ts-morph';
+import type { OpCall } from './calls.js';
+import { needValue, report, textOf, type FileContext } from './context.js';
+import { propName } from './config.js';
+import { commandBase } from './services.js';
+
+function promiseOf(call: ts.CallExpression): ts.CallExpression | undefined {
+  const parent = call.parent;
+  if (!ts.isPropertyAccessExpression(parent) || parent.name.text !== 'promise') return undefined;
+  return ts.isCallExpression(parent.parent) && parent.parent.arguments.length === 0 ? parent.parent : undefined;
+}
+
+function isInAsyncFunction(node: ts.Node): boolean {
+  for (let cur = node.parent; cur; cur = cur.parent) {
+    if (ts.isFunctionLike(cur)) return !!ts.getModifiers(cur as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  }
+  return false;
+}
+
+/** `s3.getSignedUrlPromise('getObject', { Bucket, Key, Expires: 60 })` (and the sync `getSignedUrl` in async code). */
+function signedUrl(ctx: FileContext, op: OpCall): void {
+  const [opArg, params, extra] = op.call.arguments;
+  const sync = op.name.text === 'getSignedUrl';
+  if (!opArg || !ts.isStringLiteralLike(opArg) || !params || !ts.isObjectLiteralExpression(params) || extra
+    || (sync && !isInAsyncFunction(op.call))) {
+    return report(ctx, op.call, 'presigned-url', `${op.name.text} with a computed operation, non-literal params, a callback or outside an async function: use getSignedUrl from @aws-sdk/s3-request-presigner by hand`);
+  }
+  const expires = params.properties.find((p) => propName(p) === 'Expires');
+  const expiresValue = expires && ts.isPropertyAssignment(expires) ? textOf(ctx, expires.initializer) : expires ? 'Expires' : undefined;
+  const command = needValue(ctx, op.service.pkg, `${commandBase(opArg.text)}Command`);
+  const fn = needValue(ctx, '@aws-sdk/s3-request-presigner', 'getSignedUrl');
+  const prefix = `${sync ? 'await ' : ''}${fn}(${textOf(ctx, op.receiver)}, new ${command}(`;
+  ctx.edits.replace(op.call.getStart(ctx.sf), params.getStart(ctx.sf), prefix);
+  if (expires) {
+    const props = params.properties;
+    const i = props.indexOf(expires);
+    if (i + 1 < props.length) ctx.edits.replace(expires.getStart(ctx.sf), props[i + 1].getStart(ctx.sf), '');
+    else if (i > 0) ctx.edits.replace(props[i - 1].getEnd(), expires.getEnd(), '');
+    else ctx.edits.replaceNode(expires, '', ctx.sf);
+  }
+  const options = expiresValue === undefined ? '' : `, { expiresIn: ${expiresValue} }`;
+  ctx.edits.replace(params.getEnd(), op.call.getEnd(), `)${options})`);
+}
+
+/** `s3.upload(params, options).promise()` -> `new Upload({ client: s3, params, ...options }).done()`. */
+function upload(ctx: FileContext, op: OpCall): void {
+  const promise = promiseOf(op.call);
+  const [params, options] = op.call.arguments;
+  if (!promise || !params || op.call.arguments.length > 2) {
+    return report(ctx, op.call, 'managed-upload', 's3.upload without .promise() (callback, events or send): use Upload from @aws-sdk/lib-storage by hand');
+  }
+  const cls = needValue(ctx, '@aws-sdk/lib-storage', 'Upload');
+  ctx.edits.replace(op.call.getStart(ctx.sf), params.getStart(ctx.sf), `new ${cls}({ client: ${textOf(ctx, op.receiver)}, params: `);
+  let rest = '';
+  if (options && ts.isObjectLiteralExpression(options)) rest = options.properties.map((p) => `, ${textOf(ctx, p)}`).join('');
+  else if (options) rest = `, ...${textOf(ctx, options)}`;
+  ctx.edits.replace(params.getEnd(), promise.getEnd(), `${rest} }).done()`);
+}
+
+// v2 waiters' own limits (delay × attempts), so a converted waiter gives up when v2 did.
+const waitSeconds: Record<string, number> = { tableExists: 500, tableNotExists: 500 };
+
+/** `await s3.waitFor('bucketExists', p).promise();` -> `await waitUntilBucketExists({ client: s3, maxWaitTime }, p);` */
+function waiter(ctx: FileContext, op: OpCall): void {
+  const promise = promiseOf(op.call);
+  const [state, params] = op.call.arguments;
+  const statement = promise?.parent && ts.isAwaitExpression(promise.parent) && ts.isExpressionStatement(promise.parent.parent);
+  if (!promise || !statement || !state || !ts.isStringLiteralLike(state) || op.call.arguments.length > 2) {
+    return report(ctx, op.call, 'waiter', 'waitFor whose result is used, or with a callback: use the waitUntil… function of the v3 client by hand');
+  }
+  const fn = needValue(ctx, op.service.pkg, `waitUntil${commandBase(state.text)}`);
+  const limit = waitSeconds[state.text] ?? 100;
+  const head = `${fn}({ client: ${textOf(ctx, op.receiver)}, maxWaitTime: ${limit} }, `;
+  if (params) {
+    ctx.edits.replace(op.call.getStart(ctx.sf), params.getStart(ctx.sf), head);
+    ctx.edits.replace(params.getEnd(), promise.getEnd(), ')');
+  } else {
+    ctx.edits.replace(op.call.getStart(ctx.sf), promise.getEnd(), `${head}{})`);
+  }
+  report(ctx, op.call, 'waiter-timeout', `waiter converted with maxWaitTime ${limit}s; check it matches what the code expects`, 'info');
+}
+
+/** `doc.createSet([1, 2])` -> `new Set([1, 2])`: lib-dynamodb marshals native sets. */
+function createSet(ctx: FileContext, op: OpCall): void {
+  const [values, options] = op.call.arguments;
+  if (!values || options) return report(ctx, op.call, 'create-set', 'createSet with options: use a native Set by hand');
+  ctx.edits.replace(op.call.getStart(ctx.sf), values.getStart(ctx.sf), 'new Set(');
+}
+
+const manual: Record<string, string> = {
+  createPresignedPost: 'use createPresignedPost from @aws-sdk/s3-presigned-post (its Key is a separate field)',
+  makeRequest: 'call the operation\'s Command instead',
+  makeUnauthenticatedRequest: 'call the operation\'s Command instead',
+};
+
+/** Handle the special methods; true when the call was one of them. */
+export function convertSpecial(ctx: FileContext, op: OpCall): boolean {
+  const method = op.name.text;
+  if (op.service.v2 === 'S3' && (method === 'getSignedUrl' || method === 'getSignedUrlPromise')) signedUrl(ctx, op);
+  else if (op.service.v2 === 'S3' && method === 'upload') upload(ctx, op);
+  else if (method === 'waitFor') waiter(ctx, op);
+  else if (op.service.doc && method === 'createSet') createSet(ctx, op);
+  else if (method in manual) report(ctx, op.call, 'unsupported-method', `${method}: ${manual[method]}`);
+  else return false;
+  return true;
+}

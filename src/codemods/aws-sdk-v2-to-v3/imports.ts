@@ -1,0 +1,63 @@
+// Writes the v3 imports where the v2 import stood, in the file's own module style, quotes and
+// semicolons; the v2 import goes only when nothing in the file still needs it.
+import { ts } from 'ts-morph';
+import { textOf, type FileContext } from './context.js';
+
+function list(names: string[], head: string, tail: string): string {
+  const flat = `${head}{ ${names.join(', ')} }${tail}`;
+  if (flat.length <= 100) return flat;
+  return `${head}{\n${names.map((n) => `  ${n},`).join('\n')}\n}${tail}`;
+}
+
+export function importLines(ctx: FileContext, quote: string, semi: string): string[] {
+  const pkgs = [...new Set([...ctx.values.keys(), ...ctx.types.keys()])].sort();
+  const lines: string[] = [];
+  for (const pkg of pkgs) {
+    const values = [...(ctx.values.get(pkg) ?? [])].sort();
+    const types = [...(ctx.types.get(pkg) ?? [])].filter((t) => !values.includes(t)).sort();
+    const from = `${quote}${pkg}${quote}`;
+    if (ctx.esm) {
+      if (values.length) lines.push(list(values, 'import ', ` from ${from}${semi}`));
+      if (types.length) lines.push(list(types, 'import type ', ` from ${from}${semi}`));
+    } else if (values.length) {
+      lines.push(list(values, 'const ', ` = require(${from})${semi}`));
+    }
+  }
+  return lines;
+}
+
+/** Top-of-file statements after which imports may go: imports, requires, 'use strict'. */
+function lastHeaderStatement(sf: ts.SourceFile): ts.Statement | undefined {
+  let last: ts.Statement | undefined;
+  for (const stmt of sf.statements) {
+    const header = ts.isImportDeclaration(stmt) || ts.isImportEqualsDeclaration(stmt)
+      || (ts.isExpressionStatement(stmt) && ts.isStringLiteral(stmt.expression))
+      || (ts.isVariableStatement(stmt) && /^\s*(const|let|var)\s[^=]*=\s*require\(/.test(stmt.getText(sf)));
+    if (!header) break;
+    last = stmt;
+  }
+  return last;
+}
+
+/** Replace (or keep, when still needed) the v2 imports and add the v3 ones. */
+export function rewriteImports(ctx: FileContext, keepV2: boolean): void {
+  const first = ctx.v2Imports[0];
+  const sample = first ? textOf(ctx, first) : lastHeaderStatement(ctx.sf)?.getText(ctx.sf) ?? '';
+  const quote = /["']/.exec(sample)?.[0] ?? "'";
+  const semi = !sample || sample.trimEnd().endsWith(';') ? ';' : '';
+  const lines = importLines(ctx, quote, semi);
+  if (!first) {
+    if (lines.length === 0) return;
+    const anchor = lastHeaderStatement(ctx.sf);
+    if (anchor) ctx.edits.insert(anchor.getEnd(), `\n${lines.join('\n')}`);
+    else ctx.edits.insert(ctx.sf.statements[0]?.getStart(ctx.sf) ?? 0, `${lines.join('\n')}\n`);
+    return;
+  }
+  if (keepV2) {
+    if (lines.length) ctx.edits.insert(first.getEnd(), `\n${lines.join('\n')}`);
+    return;
+  }
+  if (lines.length) ctx.edits.replaceNode(first, lines.join('\n'), ctx.sf);
+  else ctx.edits.removeStatement(first, ctx.sf);
+  for (const stmt of ctx.v2Imports.slice(1)) ctx.edits.removeStatement(stmt, ctx.sf);
+}

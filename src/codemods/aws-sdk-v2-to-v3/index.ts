@@ -1,0 +1,114 @@
+// Implements AWS/nodejs-aws-sdk-v2-to-v3: migrate from `aws-sdk` (v2) to the modular `@aws-sdk/*` v3
+// clients (https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/migrating.html).
+import { posix } from 'node:path';
+import { UsageError } from '../../errors.js';
+import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
+import { v2Specifier } from './bindings.js';
+import type { Style } from './context.js';
+import { convertPrepared, prepare, type Prepared } from './convert-file.js';
+import { importedClients, type ClientExports } from './crossmodule.js';
+import { owningManifest, updateManifest } from './package-json.js';
+
+const sourceFile = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const skipped = /(?:^|\/)(?:node_modules|dist|build|coverage|\.aws-sam|cdk\.out)\/|\.d\.[cm]?ts$/;
+
+function isSource(path: string): boolean {
+  return sourceFile.test(path) && !skipped.test(path);
+}
+
+function styleOf(options: Record<string, unknown>): Style {
+  const style = options.style ?? 'bare';
+  if (style !== 'bare' && style !== 'aggregated') {
+    throw new UsageError(`aws-sdk-v2-to-v3: option style must be 'bare' or 'aggregated', not ${JSON.stringify(style)}`);
+  }
+  return style;
+}
+
+function candidates(repo: RepoView): string[] {
+  return repo.files.filter((f) => (isSource(f) && repo.read(f).includes('aws-sdk')) || posix.basename(f) === 'package.json');
+}
+
+/** Files that do not mention aws-sdk but may import a module exporting v2 clients. */
+function importers(repo: RepoView, taken: Set<string>, exporters: string[]): string[] {
+  const stems = exporters.map((p) => posix.basename(p).replace(/\.[^.]+$/, ''));
+  return repo.files.filter((f) => isSource(f) && !taken.has(f) && stems.some((s) => repo.read(f).includes(s)));
+}
+
+function tryPrepare(path: string, text: string, style: Style, findings: Finding[]): Prepared | undefined {
+  try {
+    return prepare(path, text, style);
+  } catch (error) {
+    findings.push({ file: path, line: 1, rule: 'aws-sdk-v3/parse-error', message: `could not read this file: ${(error as Error).message}`, severity: 'warning' });
+    return undefined;
+  }
+}
+
+function run(repo: RepoView, options: Record<string, unknown>): CodemodResult {
+  const style = styleOf(options);
+  const findings: Finding[] = [];
+  const changes = new Map<string, string>();
+  const prepared = new Map<string, Prepared>();
+  for (const path of candidates(repo).filter(isSource)) {
+    const text = repo.read(path);
+    if (!v2Specifier.test(text)) continue;
+    const p = tryPrepare(path, text, style, findings);
+    if (p) prepared.set(path, p);
+  }
+  const exportsByFile = new Map<string, ClientExports>([...prepared].filter(([, p]) => p.exports.size).map(([f, p]) => [f, p.exports]));
+  if (exportsByFile.size) {
+    for (const path of importers(repo, new Set(prepared.keys()), [...exportsByFile.keys()])) {
+      const p = tryPrepare(path, repo.read(path), style, findings);
+      if (p) prepared.set(path, p);
+    }
+  }
+  const packages = new Map<string, Set<string>>();
+  const manifests = new Set(repo.files.filter((f) => posix.basename(f) === 'package.json'));
+  for (const [path, p] of prepared) {
+    const external = exportsByFile.size ? importedClients(p.ctx, exportsByFile) : new Map();
+    if (!p.ctx.names.size && !p.ctx.v2Imports.length && external.size === 0) {
+      findings.push(...p.ctx.findings);
+      continue;
+    }
+    try {
+      const { text } = convertPrepared(p, external);
+      findings.push(...p.ctx.findings);
+      if (text !== repo.read(path)) changes.set(path, text);
+      const manifest = owningManifest(path, manifests);
+      if (manifest) {
+        const set = packages.get(manifest) ?? new Set<string>();
+        for (const pkg of [...p.ctx.values.keys(), ...p.ctx.types.keys()]) set.add(pkg);
+        packages.set(manifest, set);
+      }
+    } catch (error) {
+      findings.push({ file: path, line: 1, rule: 'aws-sdk-v3/internal', message: `left unchanged: ${(error as Error).message}`, severity: 'warning' });
+    }
+  }
+  updateManifests(repo, manifests, packages, changes, findings);
+  return { changes, findings };
+}
+
+/** Add the packages per manifest; drop aws-sdk when no source file it owns still imports v2. */
+function updateManifests(repo: RepoView, manifests: Set<string>, packages: Map<string, Set<string>>, changes: Map<string, string>, findings: Finding[]): void {
+  const stillV2 = new Set<string>();
+  for (const f of repo.files) {
+    if (!isSource(f)) continue;
+    const text = changes.get(f) ?? repo.read(f);
+    if (text.includes('aws-sdk') && v2Specifier.test(text)) stillV2.add(owningManifest(f, manifests) ?? '');
+  }
+  for (const manifest of manifests) {
+    const add = packages.get(manifest) ?? new Set<string>();
+    try {
+      const text = updateManifest(repo.read(manifest), add, !stillV2.has(manifest));
+      if (text !== undefined) changes.set(manifest, text);
+    } catch (error) {
+      findings.push({ file: manifest, line: 1, rule: 'aws-sdk-v3/package-json', message: `not valid JSON, dependencies not updated: ${(error as Error).message}`, severity: 'warning' });
+    }
+  }
+}
+
+export const codemod: Codemod = {
+  name: 'aws-sdk-v2-to-v3',
+  description: 'Migrate aws-sdk v2 code to the modular @aws-sdk/* v3 clients',
+  candidates: (repo) => candidates(repo),
+  run,
+};
