@@ -1,6 +1,8 @@
 'use strict';
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
+const http = require('node:http');
+const { once } = require('node:events');
 const { invoke } = require('./invoke');
 const { handler } = require('../src/handlers/quote-order');
 
@@ -36,6 +38,29 @@ describe('POST /quotes', () => {
       const response = await quote(body);
       assert.equal(response.statusCode, 400, JSON.stringify(body));
       assert.equal(typeof response.body.message, 'string');
+    }
+  });
+
+  it('posts anonymous statistics when ANALYTICS_URL is set', async () => {
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        res.end();
+        server.emit('statistics', JSON.parse(body));
+      });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    process.env.ANALYTICS_URL = `http://127.0.0.1:${server.address().port}/events`;
+    try {
+      const received = once(server, 'statistics');
+      const { statusCode } = await quote({ items: [{ sku: 'MUG-STONEWARE', quantity: 2 }] });
+      assert.equal(statusCode, 200);
+      assert.deepEqual((await received)[0], { event: 'quote', total: 2900 + 495, lines: 1 });
+    } finally {
+      delete process.env.ANALYTICS_URL;
+      server.close();
     }
   });
 
