@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { SimpleGit } from 'simple-git';
+import { GitError } from '../errors.js';
 import { exists } from '../util/fs.js';
 import { gitAt, gitStep } from '../util/git.js';
 
@@ -23,47 +24,55 @@ export function normalizeTeamUrl(url: string, cwd = process.cwd()): string {
 }
 
 export class TeamClone {
-  readonly git: SimpleGit;
+  private client?: SimpleGit;
+  private ready?: Promise<void>;
+  private headBranch?: string;
   private branch?: string;
 
-  constructor(readonly url: string, readonly dir: string, env: NodeJS.ProcessEnv) {
-    this.git = gitAt(dir, env);
+  constructor(readonly url: string, readonly dir: string, private readonly env: NodeJS.ProcessEnv) {}
+
+  /** simple-git refuses a folder that does not exist yet, so the client is made after ensureClone created it. */
+  private get git(): SimpleGit {
+    this.client ??= gitAt(this.dir, withoutInteractiveTools(this.env));
+    return this.client;
   }
 
   /** Fetches and resets the clone to the remote default branch (or to nothing if the remote is empty). */
   async sync(): Promise<void> {
-    await this.ensureClone();
+    this.ready ??= this.ensureClone().catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    await this.ready;
     await gitStep(`fetch from the team registry ${this.url}`, () =>
       this.git.raw(['fetch', '--prune', '--quiet', 'origin', '+refs/heads/*:refs/remotes/origin/*']),
     );
     const branch = await this.defaultBranch();
-    const remoteRef = `refs/remotes/origin/${branch}`;
-    await gitStep('clean the team registry clone', () => this.git.raw(['clean', '-fdxq']));
-    await gitStep('point the clone at the default branch', () => this.git.raw(['symbolic-ref', 'HEAD', `refs/heads/${branch}`]));
-    if (await this.hasRef(remoteRef)) {
-      await gitStep('reset the clone to the remote', () => this.git.raw(['reset', '--hard', '--quiet', remoteRef]));
-    } else {
+    if (this.headBranch !== branch) {
+      await gitStep('point the clone at the default branch', () => this.git.raw(['symbolic-ref', 'HEAD', `refs/heads/${branch}`]));
+      this.headBranch = branch;
+    }
+    if (!(await this.resetTo(`refs/remotes/origin/${branch}`))) {
       // An empty remote: start from no commit at all, whatever an earlier failed attempt left.
       await gitStep('reset the clone to empty', async () => {
         await this.git.raw(['update-ref', '-d', `refs/heads/${branch}`]);
         await this.git.raw(['read-tree', '--empty']);
-        await this.git.raw(['clean', '-fdxq']);
       });
     }
+    // reset --hard already replaced tracked files; this drops leftovers of an interrupted write.
+    await gitStep('clean the team registry clone', () => this.git.raw(['clean', '-fdxq']));
   }
 
-  /** Commits the given paths; false when there was nothing to commit. */
-  async commit(paths: string[], message: string): Promise<boolean> {
+  /** Commits the given paths. */
+  async commit(paths: string[], message: string): Promise<void> {
     await gitStep('stage registry changes', () => this.git.raw(['add', '--all', '--', ...paths]));
-    const staged = await gitStep('inspect staged changes', () => this.git.raw(['diff', '--cached', '--name-only']));
-    if (!staged.trim()) return false;
+    // `git commit` with nothing staged exits 1 quietly, which simple-git reports as success.
     await gitStep('commit to the team registry clone', () => this.git.raw(['commit', '--quiet', '--no-verify', '-m', message]));
-    return true;
   }
 
   /** Pushes HEAD to the default branch; throws what git said, for the caller to classify. */
   async push(): Promise<void> {
-    const branch = await this.defaultBranch();
+    const branch = this.headBranch ?? (await this.defaultBranch());
     await this.git.raw(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`]);
   }
 
@@ -115,14 +124,26 @@ export class TeamClone {
     }
   }
 
-  private async hasRef(ref: string): Promise<boolean> {
-    // simple-git resolves a failing command that printed nothing, so the answer is the output.
+  /** Resets to `ref`; false when the ref does not exist (the remote has no commits yet). */
+  private async resetTo(ref: string): Promise<boolean> {
     try {
-      return (await this.git.raw(['rev-parse', '--verify', '--quiet', ref])).trim().length > 0;
-    } catch {
-      return false;
+      await this.git.raw(['reset', '--hard', '--quiet', ref]);
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/unknown revision|ambiguous argument|bad revision/i.test(message)) return false;
+      throw new GitError('git: reset the team registry clone to the remote failed', message, { cause: error });
     }
   }
+}
+
+/**
+ * simple-git refuses to run at all when the environment names an editor or pager (npm and
+ * npx set EDITOR, for one). The registry never opens either, so they are left out.
+ */
+export function withoutInteractiveTools(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const dropped = new Set(['editor', 'pager', 'git_editor', 'git_pager', 'git_sequence_editor', 'prefix']);
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !dropped.has(key.toLowerCase().trim())));
 }
 
 /** A push refused because the remote moved on (someone else published first). */
