@@ -56,6 +56,9 @@ type Reference = DefinitionBundle['references'][number];
 async function readReferences(root: string): Promise<Reference[]> {
   const info = await lstat(root).catch(() => undefined);
   if (!info) return [];
+  if (info.isSymbolicLink()) {
+    throw new DefinitionError(root, undefined, 'document_references is a symbolic link; make it a real folder inside the definition');
+  }
   if (!info.isDirectory()) throw new DefinitionError(root, undefined, 'document_references must be a folder');
   const realRoot = await realpath(root);
   const found: Reference[] = [];

@@ -113,6 +113,16 @@ describe('loadDefinitionDir', () => {
     expect((await loadError(dir)).message).toContain('broken symbolic link');
   });
 
+  it('rejects document_references that is itself a symlink', async () => {
+    const refs = join(dir, 'document_references');
+    await rm(refs, { recursive: true });
+    await mkdir(join(work, 'elsewhere'));
+    await symlink(join(work, 'elsewhere'), refs);
+    const error = await loadError(dir);
+    expect(error.file).toBe(refs);
+    expect(error.message).toContain('is a symbolic link');
+  });
+
   it('follows symlinks that stay inside, without looping', async () => {
     const refs = join(dir, 'document_references');
     await symlink(join(refs, 'checklist.txt'), join(refs, 'alias.txt'));
