@@ -71,10 +71,13 @@ export function testCommandFor(analysis: RepoAnalysis): string {
   return manager === 'npm' ? 'npm test' : `${manager} test`;
 }
 
-/** The first line of a step's text, without markdown emphasis, as a short title. */
+/** A short title for a step: its first sentence, without markdown, cut at a word near 72 characters. */
 export function stepTitle(text: string): string {
-  const first = text.split('\n')[0]!.replace(/[*_`]/g, '').trim();
-  return first.length > 100 ? `${first.slice(0, 97)}…` : first;
+  const plain = text.split('\n')[0]!.replace(/[*_`]/g, '').trim();
+  const sentence = /^(.+?[.:;])(\s|$)/.exec(plain)?.[1] ?? plain;
+  if (sentence.length <= 72) return sentence.replace(/[:;]$/, '');
+  const cut = sentence.slice(0, 72);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).replace(/[,;:]$/, '')}…`;
 }
 
 async function planStep(
