@@ -40,7 +40,7 @@ export function readListItem(item: ListItem, ctx: ItemContext): Item {
     throw new DefinitionError(ctx.file, startLine(blocks[0]), `atx blocks belong to steps and exit criteria, not to a ${ctx.kind}`);
   }
   if (blocks.length > 1) {
-    throw new DefinitionError(ctx.file, startLine(blocks[1]), `a ${ctx.kind} carries at most one atx block (first at line ${startLine(blocks[0])}); split it into two ${ctx.kind}s`);
+    throw new DefinitionError(ctx.file, startLine(blocks[1]), `a ${ctx.kind} carries at most one atx block (first at line ${startLine(blocks[0])}); split it into two ${plural(ctx.kind)}`);
   }
   const text = runs(item.children, (n) => !isAtxBlock(n))
     .map((run) => dedentedSource(ctx.source, run, contentIndent(item)))
@@ -90,9 +90,13 @@ export function attachLooseBlock(items: Item[], code: Code, ctx: ItemContext): v
     throw new DefinitionError(ctx.file, startLine(code), `this atx block has no ${ctx.kind} before it; put it under the ${ctx.kind} it belongs to`);
   }
   if (previous.atx) {
-    throw new DefinitionError(ctx.file, startLine(code), `a ${ctx.kind} carries at most one atx block (first at line ${startLine(previous.atx)}); split it into two ${ctx.kind}s`);
+    throw new DefinitionError(ctx.file, startLine(code), `a ${ctx.kind} carries at most one atx block (first at line ${startLine(previous.atx)}); split it into two ${plural(ctx.kind)}`);
   }
   previous.atx = code;
+}
+
+function plural(kind: string): string {
+  return kind.endsWith('criterion') ? kind.replace(/criterion$/, 'criteria') : `${kind}s`;
 }
 
 /** Consecutive runs of nodes that satisfy `keep`, so each run is sliced from the source as one. */
