@@ -158,9 +158,17 @@ function highestVersion(index: NameIndex | undefined): number {
   return Math.max(0, index?.lastVersion ?? 0, ...(index?.versions ?? []).map((r) => Number(r.version)));
 }
 
-/** Higher version number wins; between equal numbers (local and team), the more recent one. */
+/**
+ * Within one origin the higher number is newer (numbers only grow there). Between local and
+ * team, whose numbers are allocated independently, the more recently created one wins.
+ */
 function pickNewest(candidates: Candidate[]): Candidate {
-  return [...candidates].sort((a, b) => Number(a.version) - Number(b.version) || a.createdAt.localeCompare(b.createdAt)).at(-1)!;
+  const best = new Map<Origin, Candidate>();
+  for (const c of candidates) {
+    const current = best.get(c.origin);
+    if (!current || Number(c.version) > Number(current.version)) best.set(c.origin, c);
+  }
+  return [...best.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)!;
 }
 
 function strip({ createdAt: _createdAt, ...resolved }: Candidate): ResolvedDefinition {

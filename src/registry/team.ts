@@ -11,6 +11,7 @@ import { TeamClone, cloneDirFor, isRejectedPush } from './team-git.js';
 import { emptyIndex, findRecord, nextVersion, type NameIndex, type VersionRecord } from './versions.js';
 
 const maxAttempts = 10;
+const freshForMs = 30_000;
 
 export interface TeamOptions {
   url: string;
@@ -26,6 +27,7 @@ export class TeamRegistry {
   private readonly locks: string;
   private readonly lockKey: string;
   private fresh?: Promise<void>;
+  private freshAt = Date.now();
 
   constructor(private readonly options: TeamOptions) {
     this.url = options.url;
@@ -36,12 +38,21 @@ export class TeamRegistry {
     this.lockKey = `team:${dir}`;
   }
 
-  /** Syncs the clone once per registry instance before the first read. */
+  /**
+   * Syncs the clone before reads; one command's reads share a sync, and a long session
+   * (the interactive UI) syncs again once the last one is `freshForMs` old.
+   */
   refresh(): Promise<void> {
-    this.fresh ??= withLock(this.locks, this.lockKey, () => this.clone.sync()).catch((error: unknown) => {
-      this.fresh = undefined;
-      throw error;
-    });
+    if (this.fresh && Date.now() - this.freshAt > freshForMs) this.fresh = undefined;
+    this.fresh ??= withLock(this.locks, this.lockKey, () => this.clone.sync()).then(
+      () => {
+        this.freshAt = Date.now();
+      },
+      (error: unknown) => {
+        this.fresh = undefined;
+        throw error;
+      },
+    );
     return this.fresh;
   }
 
@@ -101,6 +112,7 @@ export class TeamRegistry {
         try {
           await this.clone.push();
           this.fresh = Promise.resolve();
+          this.freshAt = Date.now();
           return result;
         } catch (error) {
           if (!isRejectedPush(error)) throw new GitError(`git: push to the team registry ${this.url} failed`, String((error as Error).message ?? error), { cause: error });

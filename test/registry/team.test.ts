@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDefinitionDir } from '../../src/definitions/index.js';
 import { GitError } from '../../src/errors.js';
+import { openRegistry } from '../../src/registry/index.js';
 import { bareRemote, definitionFolder, git, person, remoteFile, remoteIndex, tempDir } from './helpers.js';
 
 const objectiveOf = async (dir: string) => (await loadDefinitionDir(dir)).definition.objective;
@@ -124,10 +125,38 @@ describe('team registry (git)', () => {
   it('serves files straight from the clone of the remote', async () => {
     const remote = await bareRemote();
     const ana = await person('ana', remote);
-    await ana.publish('tool', 'x', await definitionFolder('content'), );
+    await ana.publish('tool', 'x', await definitionFolder('content'));
     const { dir } = await ana.resolve('tool', '1');
     expect(await readFile(join(dir, 'transformation_definition.md'), 'utf8')).toBe(
       remoteFile(remote, 'registry/tool/1/transformation_definition.md'),
     );
+  });
+});
+
+describe('a name both in the local and the team registry', () => {
+  it('resolves to the most recently created when no version is given', async () => {
+    const remote = await bareRemote();
+    const atxHome = await tempDir();
+    const open = (teamUrl?: string) => openRegistry({ atxHome, teamUrl, awsDir: join(atxHome, 'none') });
+    // Published locally before the team registry was set up.
+    await open().publish('tool', 'local 1', await definitionFolder('local-1'));
+    await open().publish('tool', 'local 2', await definitionFolder('local-2'));
+    const withTeam = open(remote);
+    expect(await withTeam.resolve('tool')).toMatchObject({ origin: 'local', version: '2' });
+    await withTeam.publish('tool', 'team 1', await definitionFolder('team-1'));
+    expect(await withTeam.resolve('tool')).toMatchObject({ origin: 'team', version: '1', description: 'team 1' });
+    expect(await withTeam.resolve('tool', '2')).toMatchObject({ origin: 'local', description: 'local 2' });
+    expect(await withTeam.resolve('tool', '1')).toMatchObject({ origin: 'team', description: 'team 1' });
+    expect((await withTeam.list()).map((e) => [e.origin, e.version])).toEqual([['local', '2'], ['team', '1']]);
+    // Deleting the name removes it everywhere it lives.
+    expect(await withTeam.remove('tool')).toEqual({ removed: ['1', '2'], origins: ['local', 'team'] });
+    expect(await withTeam.list()).toEqual([]);
+  });
+
+  it('accepts a team registry path relative to the current folder', async () => {
+    const remote = await bareRemote();
+    const registry = openRegistry({ atxHome: await tempDir(), teamUrl: relative(process.cwd(), remote), awsDir: '/nonexistent' });
+    expect((await registry.publish('tool', 'x', await definitionFolder())).origin).toBe('team');
+    expect(remoteIndex(remote, 'tool').versions).toHaveLength(1);
   });
 });
