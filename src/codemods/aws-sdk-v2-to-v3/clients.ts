@@ -2,7 +2,7 @@
 // `new AWS.DynamoDB.DocumentClient(options)` -> `DynamoDBDocumentClient.from(new DynamoDBClient(...), ...)`.
 import { ts } from 'ts-morph';
 import { markConsumed, resolveRef } from './bindings.js';
-import { applyConfig, planConfig, propName, propNames } from './config.js';
+import { applyConfig, planConfig, propName, propNames, type PropPlan } from './config.js';
 import { addInstance, needValue, report, textOf, type FileContext } from './context.js';
 import { indentAt } from './edits.js';
 import { documentClient, serviceByV2Name, type ServiceInfo } from './services.js';
@@ -83,11 +83,7 @@ function convertDocumentClient(ctx: FileContext, node: ts.NewExpression, globals
   }
   if (service !== undefined) report(ctx, node, 'document-client-options', 'DocumentClient has both `service` and client options; the options were applied to a new DynamoDB client', 'warning');
   ctx.edits.replace(node.getStart(ctx.sf), node.expression.getEnd(), `${from}new ${ddb}`);
-  if (literal) {
-    const plan = planConfig(ctx, literal, moved);
-    applyConfig(ctx, literal, plan);
-  }
-  mergeGlobals(ctx, node, globals);
+  configure(ctx, node, literal ? planConfig(ctx, literal, moved) : undefined, globals);
   if (!args && globals.size === 0) ctx.edits.insert(node.getEnd(), '()');
   ctx.edits.insert(node.getEnd(), `, { ${translate.join(', ')} })`);
 }
@@ -106,7 +102,17 @@ export function convertClient(ctx: FileContext, node: ts.NewExpression, globals:
   }
   ctx.edits.replaceNode(node.expression, clientClass(ctx, ref.service), ctx.sf);
   const arg = node.arguments?.[0];
-  if (arg && ts.isObjectLiteralExpression(arg)) applyConfig(ctx, arg, planConfig(ctx, arg));
-  mergeGlobals(ctx, node, globals);
+  configure(ctx, node, arg && ts.isObjectLiteralExpression(arg) ? planConfig(ctx, arg) : undefined, globals);
   return true;
+}
+
+/** Map the client's own options and add the global ones, as one set of non-overlapping edits. */
+function configure(ctx: FileContext, node: ts.NewExpression, plan: PropPlan | undefined, globals: Map<string, string>): void {
+  const literal = node.arguments?.[0];
+  if (plan && literal && ts.isObjectLiteralExpression(literal)) {
+    const emptied = literal.properties.length > 0 && literal.properties.every((p) => plan.get(p) === null);
+    if (emptied && globals.size) return ctx.edits.replaceNode(literal, `{ ${[...globals.values()].join(', ')} }`, ctx.sf);
+    applyConfig(ctx, literal, plan);
+  }
+  mergeGlobals(ctx, node, globals);
 }

@@ -30,7 +30,9 @@ export class Edits {
   /** Remove a statement together with its line when it stands alone on it. */
   removeStatement(node: ts.Node, sf: ts.SourceFile): void {
     const [start, end] = wholeLines(this.text, node.getStart(sf), node.getEnd());
-    this.replace(start, end, '');
+    // between two blank lines, take one of them too so no double gap is left
+    const gapAfter = end > node.getEnd() && /^\r?\n/.test(this.text.slice(end)) && /\n\r?\n$/.test(this.text.slice(0, start));
+    this.replace(start, gapAfter ? end + (this.text[end] === '\r' ? 2 : 1) : end, '');
   }
 
   get size(): number {
