@@ -53,13 +53,14 @@ function exportSites(sf: SourceFile): ExportSite[] {
           else if (Node.isMethodDeclaration(prop)) sites.push({ name: propertyName(prop.getNameNode()), value: prop });
         }
       }
-    } else if (Node.isVariableStatement(st) && st.isExported()) {
+    } else if (Node.isVariableStatement(st) && st.hasExportKeyword()) {
       for (const d of st.getDeclarations()) {
         const init = d.getInitializer();
         if (init && Node.isIdentifier(d.getNameNode())) sites.push({ name: d.getName(), value: init });
       }
-    } else if (Node.isFunctionDeclaration(st) && st.isExported() && st.hasBody()) {
-      sites.push({ name: st.isDefaultExport() ? 'default' : (st.getName() ?? 'default'), value: st });
+    } else if (Node.isFunctionDeclaration(st) && st.hasExportKeyword() && st.hasBody()) {
+      // Keyword checks only: isExported()/isDefaultExport() would build a type checker.
+      sites.push({ name: st.hasDefaultKeyword() ? 'default' : (st.getName() ?? 'default'), value: st });
     } else if (Node.isExportAssignment(st) && !st.isExportEquals()) {
       sites.push({ name: 'default', value: st.getExpression() });
     } else if (Node.isExportDeclaration(st) && !st.getModuleSpecifier()) {
