@@ -1,5 +1,5 @@
 // Every child process atx starts goes through here (execa): timeouts, output capture, and
-// the process tree killed when atx is interrupted.
+// the whole process tree stopped when a command times out or atx is interrupted.
 import { execa } from 'execa';
 
 export interface CommandRun {
@@ -18,10 +18,17 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-/** Runs a shell command line and reports how it ended; a non-zero exit is a result, not an error. */
+const graceMs = 2000;
+
+/**
+ * Runs a shell command line and reports how it ended; a non-zero exit is a result, not an error.
+ * The command gets its own process group, so a timeout or an abort stops everything it started
+ * (npm → jest → workers), not only the shell: a grandchild holding the output pipe open would
+ * otherwise keep the run waiting.
+ */
 export async function runShell(command: string, options: RunOptions): Promise<CommandRun> {
   const started = performance.now();
-  const result = await execa(command, {
+  const child = execa(command, {
     shell: true,
     cwd: options.cwd,
     env: options.env,
@@ -29,17 +36,43 @@ export async function runShell(command: string, options: RunOptions): Promise<Co
     all: true,
     reject: false,
     stdin: 'ignore',
-    timeout: options.timeoutMs,
-    cancelSignal: options.signal,
-    forceKillAfterDelay: 2000,
+    detached: process.platform !== 'win32',
   });
-  return {
-    command,
-    exitCode: result.exitCode ?? (result.timedOut ? 124 : 1),
-    durationMs: Math.round(performance.now() - started),
-    output: typeof result.all === 'string' ? result.all : '',
-    timedOut: Boolean(result.timedOut),
+  let timedOut = false;
+  const stopGroup = () => {
+    signalGroup(child.pid, 'SIGTERM');
+    setTimeout(() => signalGroup(child.pid, 'SIGKILL'), graceMs).unref();
   };
+  const timer = options.timeoutMs
+    ? setTimeout(() => {
+        timedOut = true;
+        stopGroup();
+      }, options.timeoutMs)
+    : undefined;
+  if (options.signal?.aborted) stopGroup();
+  options.signal?.addEventListener('abort', stopGroup, { once: true });
+  try {
+    const result = await child;
+    return {
+      command,
+      exitCode: result.exitCode ?? (timedOut ? 124 : 130),
+      durationMs: Math.round(performance.now() - started),
+      output: typeof result.all === 'string' ? result.all : '',
+      timedOut,
+    };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', stopGroup);
+  }
+}
+
+function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, signal);
+  } catch {
+    // The group has already exited.
+  }
 }
 
 /** The last lines of a command's output, for evidence and messages. */

@@ -15,29 +15,12 @@ export function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-// runShell's timeout and abort end only the shell; a grandchild (npm → jest, a hung test with
-// an open handle) keeps the output pipe open and the run would wait for it. coreutils
-// `timeout` puts the command in its own process group and signals the whole group, on expiry
-// and when it is itself terminated (hence `exec`, so abort reaches it). Where it is missing
-// (macOS without coreutils) runShell's own timeout is all there is.
-let groupTimeout: Promise<boolean> | undefined;
-function hasGroupTimeout(): Promise<boolean> {
-  groupTimeout ??= runShell('command -v timeout', { cwd: '/', timeoutMs: 10_000 }).then((run) => run.exitCode === 0);
-  return groupTimeout;
-}
-
 /** Runs a command line with its whole process tree bounded by the timeout and the abort signal. */
 export async function runGuarded(command: string, options: RunOptions): Promise<CommandRun> {
   if (options.signal?.aborted) throw new InterruptedError();
-  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-  const wrap = await hasGroupTimeout();
-  const line = wrap ? `exec timeout -k 5 ${Math.max(1, Math.ceil(timeoutMs / 1000))}s sh -c ${shellQuote(command)}` : command;
-  // With the wrapper, runShell's timeout is only a backstop behind it.
-  const run = await runShell(line, { ...options, timeoutMs: wrap ? timeoutMs + 15_000 : timeoutMs });
+  const run = await runShell(command, { ...options, timeoutMs: options.timeoutMs ?? defaultTimeoutMs });
   if (options.signal?.aborted) throw new InterruptedError();
-  // timeout(1) exits 124 (137 after -k) when it had to stop the command.
-  const expired = wrap && (run.exitCode === 124 || run.exitCode === 137) && run.durationMs >= timeoutMs - 50;
-  return { ...run, command, timedOut: run.timedOut || expired };
+  return run;
 }
 
 /** Runs a command line in the scope folder; an abort becomes InterruptedError, not a failed check. */
