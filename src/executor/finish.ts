@@ -1,5 +1,6 @@
 // The end of a run: exit criteria with evidence, then the summary and its markdown report.
 import { join } from 'node:path';
+import { expandValidator } from '../planner/plan.js';
 import type { Plan } from '../planner/types.js';
 import { writeFileSafe, writeJson } from '../util/fs.js';
 import { runValidationCommands, runValidator, type Evidence } from '../validators/index.js';
@@ -24,7 +25,7 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
     buildCommand: state.options.buildCommand,
     testCommand: plan.analysis.testCommand,
     validationCommands: state.options.validationCommands,
-    targetNodeVersion: plan.configuration.targetVersion ?? defaultTarget(plan),
+    targetNodeVersion: plan.configuration.targetVersion,
     atxHome,
     signal: hooks.signal,
   };
@@ -32,7 +33,8 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
   const results: CriterionSummary[] = [];
   for (const criterion of plan.exitCriteria) {
     hooks.log(`▸ exit criterion: ${criterion.description.split('\n')[0]}`);
-    const result = await runValidator({ id: criterion.id, text: criterion.description, validator: criterion.validator }, ctx);
+    const validator = expandValidator(criterion.validator, plan.configuration.targetVersion);
+    const result = await runValidator({ id: criterion.id, text: criterion.description, validator }, ctx);
     hooks.log(`  ${result.status}`);
     results.push({ id: criterion.id, description: criterion.description, status: result.status, evidence: [...result.evidence, ...runCommits] });
   }
@@ -43,11 +45,6 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
     results.push({ id: `validation-${i + 1}`, description: `\`${command}\` succeeds`, status: result.status, evidence: result.evidence });
   });
   return results;
-}
-
-/** Node.js definitions default to the newest Lambda runtime. */
-function defaultTarget(plan: Plan): number | undefined {
-  return /node/i.test(plan.transformation.name) ? 24 : undefined;
 }
 
 function commitEvidence(state: RunState): Evidence[] {

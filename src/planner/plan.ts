@@ -1,7 +1,7 @@
 // Builds the plan from a definition and the repository analysis. Reads files, changes nothing.
-import type { DefinitionBundle, Step } from '../definitions/types.js';
+import type { Definition, DefinitionBundle, ExitCriterion, Step } from '../definitions/types.js';
 import { isCodemodName, loadCodemod } from '../codemods/index.js';
-import { parseTargetVersion } from '../codemods/nodejs-runtime/target.js';
+import { DEFAULT_TARGET, parseTargetVersion } from '../codemods/nodejs-runtime/target.js';
 import type { RepoAnalysis } from './analyse.js';
 import type { RunConfiguration } from './config.js';
 import { DiskRepoView } from './repo-view.js';
@@ -24,7 +24,11 @@ export interface PlanInput {
 
 export async function createPlan(input: PlanInput): Promise<Plan> {
   const { configuration, analysis } = input;
-  const targetVersion = configuration.targetVersion ?? parseTargetVersion(configuration.additionalPlanContext);
+  const definition = input.bundle.definition;
+  const targetVersion =
+    configuration.targetVersion ??
+    parseTargetVersion(configuration.additionalPlanContext) ??
+    (namesNodeVersion(definition) ? DEFAULT_TARGET : undefined);
   const view = new DiskRepoView(input.checkoutDir, analysis.files);
   const steps: PlanStep[] = [];
   for (const phase of input.bundle.definition.phases) {
@@ -56,7 +60,7 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
       testCommand: analysis.packageJson?.testScript ? testCommandFor(analysis) : undefined,
     },
     steps,
-    exitCriteria: input.bundle.definition.exitCriteria.map((criterion) => ({
+    exitCriteria: definition.exitCriteria.map((criterion) => ({
       id: criterion.id,
       description: criterion.text,
       validator: criterion.validator,
@@ -64,6 +68,26 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
     guardrails: input.bundle.definition.guardrails,
     feedback: [],
   };
+}
+
+/** Node.js codemods and the node-runtime validator work towards a target version (default 24). */
+function namesNodeVersion(definition: Definition): boolean {
+  const steps = definition.phases.flatMap((phase) => phase.steps);
+  return (
+    steps.some((step) => step.action && 'codemod' in step.action && /^(nodejs|lambda-callback)/.test(step.action.codemod)) ||
+    definition.exitCriteria.some((criterion) => criterion.validator?.validator === 'node-runtime')
+  );
+}
+
+/**
+ * Patterns may name the target: `{{targetVersion}}`, and `{{olderNodeMajors}}`, a group of every
+ * Node.js major from 4 up to the one before the target, for "nothing older than the target is left".
+ */
+export function expandValidator(validator: ExitCriterion['validator'], targetVersion: number | undefined): ExitCriterion['validator'] {
+  if (!validator?.pattern || targetVersion === undefined) return validator;
+  const older = Array.from({ length: Math.max(targetVersion - 4, 1) }, (_, i) => String(4 + i)).join('|');
+  const pattern = validator.pattern.replaceAll('{{targetVersion}}', String(targetVersion)).replaceAll('{{olderNodeMajors}}', `(${older})`);
+  return { ...validator, pattern };
 }
 
 export function testCommandFor(analysis: RepoAnalysis): string {

@@ -1,0 +1,72 @@
+// Benchmark (issue 4): a generated repository of handler files through the whole
+// `atx custom def exec --dry-run`, against merely parsing the same files with the same compiler.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateHandlerRepo } from './generate.mjs';
+
+const atxBin = new URL('../bin/atx.js', import.meta.url).pathname;
+
+/** Parse-only in a fresh process, the same way atx starts: load ts-morph's TypeScript, read, parse. */
+const parseOnlyScript = `
+const { ts } = require('ts-morph');
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const [root, list] = [process.argv[1], process.argv[2]];
+const files = readFileSync(list, 'utf8').split('\\n').filter(Boolean);
+let nodes = 0;
+for (const file of files) {
+  const text = readFileSync(join(root, file), 'utf8');
+  const kind = file.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+  nodes += sf.statements.length;
+}
+process.stdout.write(String(nodes));
+`;
+
+function timed(fn) {
+  const started = process.hrtime.bigint();
+  const value = fn();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
+}
+
+export function benchLambdaHandlers({ files = 5000, repeats = 3 } = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'atx-bench-handlers-'));
+  const repo = join(root, 'repo');
+  const paths = generateHandlerRepo(repo, files);
+  const list = join(root, 'files.txt');
+  require_write(list, paths.join('\n'));
+  const home = join(root, 'atx-home');
+  const parse = [];
+  const atx = [];
+  let summary;
+  for (let i = 0; i < repeats; i++) {
+    parse.push(timed(() => execFileSync(process.execPath, ['-e', parseOnlyScript, repo, list], { cwd: new URL('..', import.meta.url).pathname })).ms);
+    const run = timed(() =>
+      execFileSync(process.execPath, [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-lambda-callback-to-async', '--dry-run', '--json'], {
+        env: { ...process.env, ATX_HOME: home },
+        stdio: ['ignore', 'pipe', 'ignore'],
+        maxBuffer: 1 << 30,
+      }),
+    );
+    atx.push(run.ms);
+    summary = JSON.parse(run.value.toString());
+  }
+  const changed = new Set(summary.steps.flatMap((s) => s.filesChanged)).size;
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return {
+    name: `lambda-callback-to-async: ${files} files, exec --dry-run vs parse-only`,
+    baselineMs: median(parse),
+    atxMs: median(atx),
+    ratio: median(atx) / median(parse),
+    goal: 'ratio <= 4',
+    notes: `${changed} files converted, ${summary.findings.length} findings`,
+  };
+}
+
+function require_write(path, text) {
+  execFileSync(process.execPath, ['-e', `require('node:fs').writeFileSync(${JSON.stringify(path)}, ${JSON.stringify(text)})`]);
+}
+
+void readFileSync;

@@ -1,0 +1,15 @@
+// `npm run bench`: every benchmark, each against a baseline measured in the same run.
+import { benchLambdaHandlers } from './lambda-handlers.mjs';
+
+const only = process.argv[2];
+const files = Number(process.env.BENCH_FILES || 5000);
+const benches = {
+  'lambda-handlers': () => benchLambdaHandlers({ files, repeats: Number(process.env.BENCH_REPEATS || 3) }),
+};
+
+for (const [name, run] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  const result = run();
+  console.log(`${result.name}`);
+  console.log(`  baseline ${result.baselineMs.toFixed(0)} ms, atx ${result.atxMs.toFixed(0)} ms, ratio ${result.ratio.toFixed(2)}x (${result.goal}); ${result.notes}`);
+}

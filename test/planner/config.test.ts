@@ -1,0 +1,36 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { loadConfiguration, parsePairs } from '../../src/planner/config.js';
+import { tempDir } from '../helpers/cli.js';
+
+describe('-g configuration', () => {
+  it('splits key=value pairs only where a known key follows, so values keep their commas', () => {
+    expect(parsePairs('additionalPlanContext=Upgrade, carefully, to 24,buildCommand=npm run build,validationCommands=npm test')).toEqual({
+      additionalPlanContext: 'Upgrade, carefully, to 24',
+      buildCommand: 'npm run build',
+      validationCommands: 'npm test',
+    });
+    expect(parsePairs('buildCommand="make a=1,b=2"')).toEqual({ buildCommand: 'make a=1,b=2' });
+    expect(parsePairs('validationCommands=npm test,validationCommands=npm run lint')).toEqual({ validationCommands: ['npm test', 'npm run lint'] });
+  });
+
+  it('reads YAML and JSON files, relative to the working folder', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'c.yaml'), 'buildCommand: npm run build\nvalidationCommands:\n  - npm test\n  - npm run lint\ntargetVersion: 22\n');
+    await writeFile(join(dir, 'c.json'), JSON.stringify({ additionalPlanContext: 'The target Node.js version is 22' }));
+    expect(await loadConfiguration('file://c.yaml', dir)).toEqual({ buildCommand: 'npm run build', validationCommands: ['npm test', 'npm run lint'], targetVersion: 22 });
+    expect(await loadConfiguration(`file://${join(dir, 'c.json')}`, '/')).toEqual({ additionalPlanContext: 'The target Node.js version is 22', validationCommands: [] });
+  });
+
+  it('refuses unknown keys, bad files and malformed text with a usage error', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'bad.yaml'), 'buildCommand: [unclosed\n');
+    await expect(loadConfiguration('colour=blue', dir)).rejects.toThrow(/colour/);
+    await expect(loadConfiguration('just some words', dir)).rejects.toThrow(UsageError);
+    await expect(loadConfiguration('file://bad.yaml', dir)).rejects.toThrow(/not valid YAML/);
+    await expect(loadConfiguration('file://missing.json', dir)).rejects.toThrow(/not found/);
+    await expect(loadConfiguration('targetVersion=soon', dir)).rejects.toThrow(/targetVersion/);
+  });
+});
