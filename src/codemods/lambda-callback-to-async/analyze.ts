@@ -72,7 +72,20 @@ export function analyzeHandler(fn: FunctionNode): Analysis {
   }
   const allCalled = callbackRefs.every(isCallee) && context.every(isCallee);
   const direct = allCalled ? directSites(fn, sites) : undefined;
-  return direct ? result({ kind: 'direct', sites: direct }) : result({ kind: 'wrapper', members: context });
+  if (direct) return result({ kind: 'direct', sites: direct });
+  if (returnsUnsettled(fn, siteCalls)) {
+    return refuse('it returns on some path without calling its callback; Node.js 22 then answered null once the event loop emptied, which a promise cannot tell');
+  }
+  return result({ kind: 'wrapper', members: context });
+}
+
+/** A bare `return;` of the handler itself that does not directly follow a callback call. */
+function returnsUnsettled(fn: FunctionNode, siteCalls: ReadonlySet<Node>): boolean {
+  return fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).some((r) => {
+    if (r.getExpression() || enclosingFunction(r) !== fn) return false;
+    const previous = r.getPreviousSibling();
+    return !(Node.isExpressionStatement(previous) && siteCalls.has(unwrapExpression(previous.getExpression())));
+  });
 }
 
 /** `context.succeed/fail/done` accesses; records callbackWaitsForEmptyEventLoop uses in `waits`. */

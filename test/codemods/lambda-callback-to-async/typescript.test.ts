@@ -25,7 +25,7 @@ checker.createSourceFile('/timers.d.ts', 'declare function setTimeout(fn: () => 
 
 function typeErrors(code: string): string[] {
   const sf = checker.createSourceFile('/handler.ts', code, { overwrite: true });
-  return sf.getPreEmitDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.getMessageText(), '\n'));
+  return sf.getPreEmitDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n'));
 }
 
 function convertTs(before: string) {

@@ -102,6 +102,12 @@ describe('lambda-callback-to-async: left alone', () => {
     expect(findings.find((f) => f.line === 1)?.message).toMatch(/other code/);
   });
 
+  it('a path that returns without calling the callback, when the wrapper would be needed', () => {
+    const findings = unchanged(`exports.handler = (event, context, callback) => {\n  if (event.warmup) return;\n  setTimeout(() => callback(null, 'ok'), 1);\n};\n`);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'lambda-callback/unconvertible', line: 1 })]);
+    expect(findings[0]!.message).toMatch(/without calling its callback/);
+  });
+
   it('a file that does not parse is reported, not touched', () => {
     expect(unchanged(`exports.handler = (event, context, callback) => {\n  callback(null, ;\n`)).toEqual([
       expect.objectContaining({ rule: 'lambda-callback/unparsable', severity: 'manual', line: 1 }),

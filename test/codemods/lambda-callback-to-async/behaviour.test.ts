@@ -1,0 +1,156 @@
+// Behaviour: each fixture's original handler, run as Node.js 22 ran it (callback, context with
+// succeed/fail/done, first settlement wins), and its converted handler, called with only
+// (event, context) on a Node.js 24-like context, settle the same way for every event.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ts } from 'ts-morph';
+import { FIXTURES } from './fixture-tree.js';
+
+type Outcome = { resolved: unknown } | { rejected: unknown } | { timedOut: true };
+type AnyHandler = (...args: unknown[]) => unknown;
+
+interface Case {
+  fixture: string;
+  file: string;
+  exportName: string;
+  events: unknown[];
+  /** An export to compare after each run: work that runs after the callback must still happen. */
+  probe?: string;
+}
+
+const CASES: Case[] = [
+  { fixture: 'cjs-try-catch', file: 'index.js', exportName: 'handler', events: [{ body: '{"a":1}' }, { body: '{"reject":"no"}' }, { body: '{oops' }, {}] },
+  { fixture: 'esm-fs-wrapper', file: 'src/read.mjs', exportName: 'handler', events: [{ file: 'data.txt' }, { file: 'missing.txt' }] },
+  { fixture: 'context-methods', file: 'index.js', exportName: 'greet', events: [{ name: 'Ann' }, {}] },
+  { fixture: 'context-methods', file: 'index.js', exportName: 'delayed', events: [{ name: 'bob' }, {}, { name: '' }] },
+  {
+    fixture: 'timers-emitter',
+    file: 'index.js',
+    exportName: 'handler',
+    events: [{ chunks: ['a', 'b'] }, { chunks: ['a', 'BAD', 'c'] }, { chunks: ['BAD', 'BAD'] }, { chunks: [], timeoutMs: 1 }],
+  },
+  { fixture: 'sdk-v2-callbacks', file: 'index.js', exportName: 'handler', events: [{ id: 'a-1' }, { id: ' b-2 ' }, { id: 'zzz' }, { id: 7 }, { id: 'boom' }] },
+  { fixture: 'side-effects-after-callback', file: 'handler.js', exportName: 'handler', probe: 'audit', events: [{ items: [1, 2] }, { items: 'x' }, { items: [] }] },
+  {
+    fixture: 'typescript-api',
+    file: 'src/handler.ts',
+    exportName: 'createOrder',
+    events: [{ body: '{"id":"o1","quantity":2}' }, { body: '{"id":"o2","quantity":0}' }, { body: 'nope' }, { body: null }],
+  },
+  { fixture: 'typescript-api', file: 'src/handler.ts', exportName: 'getOrder', events: [{ pathParameters: { id: 'o1' } }, { pathParameters: null }] },
+  {
+    fixture: 'sam-template-named',
+    file: 'src/app.js',
+    exportName: 'process',
+    events: [{ Records: [{ messageId: '1', body: 'x' }, { messageId: '2', body: '' }] }, { Records: [] }, null],
+  },
+  { fixture: 'cdk-nodejs-function', file: 'lambda/worker.ts', exportName: 'work', events: [{ values: [1, 2, 3] }, { values: [1, Number.NaN] }] },
+  { fixture: 'catch-transforms-error', file: 'index.js', exportName: 'handler', events: [{ email: 'A@B.C' }, {}, { email: 5 }] },
+];
+
+const SETTLE_TIMEOUT_MS = 2_000;
+const root = mkdtempSync(join(tmpdir(), 'atx-lambda-behaviour-'));
+const nodeRequire = createRequire(import.meta.url);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Copies a fixture side to a temporary folder (outside the project's "type": "module") and loads the handler's module. */
+async function load(c: Case, side: 'input' | 'output', copy: string): Promise<Record<string, unknown>> {
+  cpSync(join(FIXTURES, c.fixture, side), copy, { recursive: true });
+  let file = join(copy, c.file);
+  if (file.endsWith('.ts')) {
+    const js = ts.transpileModule(readFileSync(file, 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    }).outputText;
+    file = file.replace(/\.ts$/, '.cjs');
+    writeFileSync(file, js);
+  }
+  if (file.endsWith('.mjs')) return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
+  return nodeRequire(file) as Record<string, unknown>;
+}
+
+const baseContext = () => ({ awsRequestId: 'req-1', functionName: 'fn', getRemainingTimeInMillis: () => 3000 });
+
+function withTimeout(p: Promise<Outcome>): Promise<Outcome> {
+  return Promise.race([p, new Promise<Outcome>((r) => setTimeout(() => r({ timedOut: true }), SETTLE_TIMEOUT_MS).unref())]);
+}
+
+/** The Node.js 22 runtime's contract: the first of callback, succeed/fail/done, a returned promise or a throw wins. */
+function runNode22(handler: AnyHandler, event: unknown): Promise<Outcome> {
+  return withTimeout(
+    new Promise<Outcome>((settle) => {
+      let done = false;
+      const once = (o: Outcome) => {
+        if (!done) (done = true), settle(o);
+      };
+      const callback = (err?: unknown, result?: unknown) => once(err !== undefined && err !== null ? { rejected: err } : { resolved: result });
+      const context = {
+        ...baseContext(),
+        callbackWaitsForEmptyEventLoop: true,
+        succeed: (r: unknown) => once({ resolved: r }),
+        fail: (e: unknown) => once({ rejected: e }),
+        done: callback,
+      };
+      try {
+        const returned = handler(event, context, callback) as { then?: unknown } | undefined;
+        if (returned && typeof returned.then === 'function') {
+          (returned as Promise<unknown>).then((r) => once({ resolved: r }), (e: unknown) => once({ rejected: e }));
+        }
+      } catch (error) {
+        once({ rejected: error });
+      }
+    }),
+  );
+}
+
+/** Node.js 24: two arguments, a context without succeed/fail/done, and the handler must return a promise. */
+async function runNode24(handler: AnyHandler, event: unknown): Promise<Outcome> {
+  expect(handler.length).toBeLessThanOrEqual(2);
+  const context = Object.freeze(baseContext());
+  const returned = handler(event, context);
+  expect(returned).toBeInstanceOf(Promise);
+  return withTimeout((returned as Promise<unknown>).then((r) => ({ resolved: r }), (e: unknown) => ({ rejected: e })));
+}
+
+/** Errors from two copies of a module are different objects: compare what a caller can see. */
+function comparable(value: unknown, copy: string): unknown {
+  if (value instanceof Error) {
+    return { error: value.constructor.name, ...comparable({ ...value, name: value.name, message: value.message }, copy) as object };
+  }
+  if (typeof value === 'string') return value.split(copy).join('<copy>');
+  if (Array.isArray(value)) return value.map((v) => comparable(v, copy));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v, copy)]));
+  return value;
+}
+
+describe('lambda-callback-to-async: behaviour before and after', () => {
+  CASES.forEach((c, index) => {
+    it(`${c.fixture} › ${c.exportName}: same result or error for every event`, async () => {
+      const before = join(root, `${index}-input`);
+      const after = join(root, `${index}-output`);
+      const original = await load(c, 'input', before);
+      const converted = await load(c, 'output', after);
+      const oldHandler = original[c.exportName] as AnyHandler;
+      const newHandler = converted[c.exportName] as AnyHandler;
+      expect(typeof oldHandler).toBe('function');
+      expect(typeof newHandler).toBe('function');
+      const kinds = new Set<string>();
+      for (const event of c.events) {
+        const expected = comparable(await runNode22(oldHandler, event), before);
+        const actual = comparable(await runNode24(newHandler, event), after);
+        expect(actual, JSON.stringify(event)).toEqual(expected);
+        expect(expected).not.toHaveProperty('timedOut');
+        kinds.add(Object.keys(expected as object)[0]!);
+        if (c.probe) {
+          await new Promise((r) => setTimeout(r, 5));
+          expect(comparable(converted[c.probe], after)).toEqual(comparable(original[c.probe], before));
+        }
+      }
+      // Every case exercises both the success and the failure path.
+      expect([...kinds].sort()).toEqual(['rejected', 'resolved']);
+    });
+  });
+});
