@@ -27,6 +27,8 @@ export class TeamClone {
   private client?: SimpleGit;
   private ready?: Promise<void>;
   private headBranch?: string;
+  /** Whether the working tree may hold files no commit accounts for (another process may have crashed mid-write). */
+  private dirty = true;
   private branch?: string;
 
   constructor(readonly url: string, readonly dir: string, private readonly env: NodeJS.ProcessEnv) {}
@@ -45,7 +47,7 @@ export class TeamClone {
     });
     await this.ready;
     await gitStep(`fetch from the team registry ${this.url}`, () =>
-      this.git.raw(['fetch', '--prune', '--quiet', 'origin', '+refs/heads/*:refs/remotes/origin/*']),
+      this.git.raw(['fetch', '--prune', '--quiet', this.url, '+refs/heads/*:refs/remotes/origin/*']),
     );
     const branch = await this.defaultBranch();
     if (this.headBranch !== branch) {
@@ -60,7 +62,13 @@ export class TeamClone {
       });
     }
     // reset --hard already replaced tracked files; this drops leftovers of an interrupted write.
-    await gitStep('clean the team registry clone', () => this.git.raw(['clean', '-fdxq']));
+    if (this.dirty) await gitStep('clean the team registry clone', () => this.git.raw(['clean', '-fdxq']));
+    this.dirty = false;
+  }
+
+  /** Called before writing into the clone: until a commit lands, the next sync must clean. */
+  beginChange(): void {
+    this.dirty = true;
   }
 
   /** Commits the given paths. */
@@ -68,25 +76,21 @@ export class TeamClone {
     await gitStep('stage registry changes', () => this.git.raw(['add', '--all', '--', ...paths]));
     // `git commit` with nothing staged exits 1 quietly, which simple-git reports as success.
     await gitStep('commit to the team registry clone', () => this.git.raw(['commit', '--quiet', '--no-verify', '-m', message]));
+    this.dirty = false;
   }
 
   /** Pushes HEAD to the default branch; throws what git said, for the caller to classify. */
   async push(): Promise<void> {
     const branch = this.headBranch ?? (await this.defaultBranch());
-    await this.git.raw(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`]);
+    await this.git.raw(['push', '--quiet', this.url, `HEAD:refs/heads/${branch}`]);
   }
 
+  // The URL is passed to every fetch, push and ls-remote instead of being stored as a remote:
+  // the clone folder is named after the URL, so there is nothing to keep in step.
   private async ensureClone(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     if (!(await exists(join(this.dir, '.git')))) {
       await gitStep('create the team registry clone', () => this.git.raw(['init', '--quiet']));
-    }
-    const remotes = await gitStep('read remotes', () => this.git.getRemotes(true));
-    const origin = remotes.find((r) => r.name === 'origin');
-    if (!origin) {
-      await gitStep('add the team registry remote', () => this.git.raw(['remote', 'add', 'origin', this.url]));
-    } else if (origin.refs.fetch !== this.url) {
-      await gitStep('set the team registry remote', () => this.git.raw(['remote', 'set-url', 'origin', this.url]));
     }
   }
 
@@ -97,12 +101,12 @@ export class TeamClone {
   private async defaultBranch(): Promise<string> {
     if (this.branch) return this.branch;
     const symref = await gitStep('ask the team registry for its default branch', () =>
-      this.git.raw(['ls-remote', '--symref', 'origin', 'HEAD']),
+      this.git.raw(['ls-remote', '--symref', this.url, 'HEAD']),
     );
     const named = /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(symref)?.[1];
-    const remoteBranches = (await this.git.raw(['for-each-ref', '--format=%(refname:strip=3)', 'refs/remotes/origin/']))
-      .split('\n')
-      .filter((b) => b && b !== 'HEAD');
+    const remoteBranches = named
+      ? []
+      : (await this.git.raw(['for-each-ref', '--format=%(refname:strip=3)', 'refs/remotes/origin/'])).split('\n').filter(Boolean);
     const branch =
       named ??
       ['main', 'master'].find((b) => remoteBranches.includes(b)) ??

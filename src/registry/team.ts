@@ -107,6 +107,7 @@ export class TeamRegistry {
       let lastError: unknown;
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         await this.clone.sync();
+        this.clone.beginChange();
         const { message, paths, result } = await change();
         await this.clone.commit(paths, message);
         try {
