@@ -153,5 +153,6 @@ export function withoutInteractiveTools(env: NodeJS.ProcessEnv): NodeJS.ProcessE
 /** A push refused because the remote moved on (someone else published first). */
 export function isRejectedPush(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /rejected|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info/i.test(message);
+  // A hook or permission refusal is also "rejected", but retrying would not help; these would.
+  return /non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|incorrect old value/i.test(message);
 }

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadDefinitionDir } from '../../src/definitions/index.js';
 import { GitError } from '../../src/errors.js';
 import { openRegistry } from '../../src/registry/index.js';
+import { TeamClone } from '../../src/registry/team-git.js';
 import { bareRemote, definitionFolder, git, person, remoteFile, remoteIndex, tempDir } from './helpers.js';
 
 const objectiveOf = async (dir: string) => (await loadDefinitionDir(dir)).definition.objective;
@@ -158,5 +159,44 @@ describe('a name both in the local and the team registry', () => {
     const registry = openRegistry({ atxHome: await tempDir(), teamUrl: relative(process.cwd(), remote), awsDir: '/nonexistent' });
     expect((await registry.publish('tool', 'x', await definitionFolder())).origin).toBe('team');
     expect(remoteIndex(remote, 'tool').versions).toHaveLength(1);
+  });
+});
+
+describe('a push that loses a race', () => {
+  it('starts over from the remote state and lands as the next version', async () => {
+    const remote = await bareRemote();
+    const ana = await person('ana', remote);
+    const ben = await person('ben', remote);
+    await ana.publish('tool', 'ana 1', await definitionFolder('ana-1'));
+    const benSource = await definitionFolder('ben-wins-the-race');
+    const realPush = TeamClone.prototype.push;
+    let pushes = 0;
+    const spy = vi.spyOn(TeamClone.prototype, 'push').mockImplementation(async function (this: TeamClone) {
+      // Ana has committed version 2 locally; Ben publishes before her push reaches the remote.
+      if (++pushes === 1) await ben.publish('tool', 'ben', benSource);
+      return realPush.call(this);
+    });
+    try {
+      expect(await ana.publish('tool', 'ana 2', await definitionFolder('ana-2'))).toMatchObject({ version: '3' });
+    } finally {
+      spy.mockRestore();
+    }
+    // Ana's first push, Ben's, Ana's rejected-then-retried one.
+    expect(pushes).toBe(3);
+    expect(remoteIndex(remote, 'tool').versions.map((v) => [v.version, v.description])).toEqual([['1', 'ana 1'], ['2', 'ben'], ['3', 'ana 2']]);
+    expect(remoteFile(remote, 'registry/tool/2/transformation_definition.md')).toContain('ben-wins-the-race');
+    expect(remoteFile(remote, 'registry/tool/3/transformation_definition.md')).toContain('ana-2');
+  });
+
+  it('gives up with a git error when the server refuses for another reason', async () => {
+    const remote = await bareRemote();
+    const hook = join(remote, 'hooks', 'pre-receive');
+    await writeFile(hook, '#!/bin/sh\necho "publishing is frozen" >&2\nexit 1\n');
+    await chmod(hook, 0o755);
+    const ana = await person('ana', remote);
+    const error = await ana.publish('tool', 'x', await definitionFolder()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitError);
+    expect(String((error as Error).message)).toMatch(/publishing is frozen/);
+    expect(git(remote, 'for-each-ref').trim()).toBe('');
   });
 });
