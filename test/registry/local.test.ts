@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DefinitionError, UsageError } from '../../src/errors.js';
 import { loadDefinitionDir } from '../../src/definitions/index.js';
 import { openRegistry } from '../../src/registry/index.js';
-import { definitionFolder, person, tempDir } from './helpers.js';
+import { definitionFolder, person, tempDir, writeDefinition } from './helpers.js';
 
 const objectiveOf = async (dir: string) => (await loadDefinitionDir(dir)).definition.objective;
 
@@ -146,5 +146,29 @@ describe('local registry', () => {
       expect(await objectiveOf((await registry.resolve('shared', result.version)).dir)).toContain(`writer-${n + 1}`);
     }
     expect((await registry.list())[0].versions).toHaveLength(6);
+  });
+});
+
+describe('local registry edge cases', () => {
+  it('stores SKILL.md definitions as they are', async () => {
+    const registry = await person('ivy');
+    const source = await tempDir('atx-skill-');
+    const skill = (await readFile(join(await definitionFolder('skill'), 'transformation_definition.md'), 'utf8'));
+    await writeFile(join(source, 'SKILL.md'), `---\nname: widgets\ndescription: Widget skill\n---\n${skill}`);
+    const { version } = await registry.saveDraft('skills/widgets', '', source);
+    const { dir, description } = await registry.resolve('skills/widgets', version);
+    expect(description).toBe('Widget skill');
+    expect(await readdir(dir)).toEqual(['SKILL.md']);
+    expect(await readFile(join(dir, 'SKILL.md'), 'utf8')).toBe(await readFile(join(source, 'SKILL.md'), 'utf8'));
+  });
+
+  it('skips a version number a crashed writer left on disk', async () => {
+    const home = await tempDir();
+    const registry = openRegistry({ atxHome: home, awsDir: join(home, 'none') });
+    await registry.publish('tool', 'one', await definitionFolder('one'));
+    // A process died after moving version 2 into place but before recording it.
+    await writeDefinition(join(home, 'registry', 'tool', '2'), 'orphan');
+    expect((await registry.publish('tool', 'next', await definitionFolder('next'))).version).toBe('3');
+    expect(await objectiveOf((await registry.resolve('tool')).dir)).toContain('next');
   });
 });

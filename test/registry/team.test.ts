@@ -200,3 +200,18 @@ describe('a push that loses a race', () => {
     expect(git(remote, 'for-each-ref').trim()).toBe('');
   });
 });
+
+describe('an empty remote', () => {
+  it('gets its first commit on the branch its HEAD names', async () => {
+    const remote = join(await tempDir('atx-remote-'), 'trunk.git');
+    execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=trunk', remote]);
+    const ana = await person('ana', remote);
+    expect(await ana.list()).toEqual([]);
+    await ana.publish('tool', 'x', await definitionFolder());
+    expect(git(remote, 'for-each-ref', '--format=%(refname)').trim()).toBe('refs/heads/trunk');
+    // A person cloning the team registry gets a checkout, not "remote HEAD refers to nonexistent ref".
+    const checkout = join(await tempDir(), 'clone');
+    execFileSync('git', ['clone', '--quiet', remote, checkout]);
+    expect(await readFile(join(checkout, 'registry/tool/1/transformation_definition.md'), 'utf8')).toContain('# Upgrade widgets');
+  });
+});
