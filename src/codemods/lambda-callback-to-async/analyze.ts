@@ -1,7 +1,7 @@
 // Decides how one handler converts: plain return/throw (direct), the Promise wrapper, dropping an
 // unused callback parameter, nothing, or not at all (with the reason a person should read).
 import { Node, SyntaxKind, type Identifier, type PropertyAccessExpression } from 'ts-morph';
-import { bindingNames, enclosingFunction, isFunctionScope, parameterReferences, statementDeclares, unwrapExpression, type FunctionNode } from './scope.js';
+import { bindingNames, enclosingFunction, identifiersNamed, isFunctionScope, parameterReferences, statementDeclares, unwrapExpression, type FunctionNode } from './scope.js';
 import { directSites, type DirectSite, type Site, type SiteKind } from './sites.js';
 
 export type Plan =
@@ -155,8 +155,7 @@ export function valueReturns(fn: FunctionNode) {
 /** `arguments` of the handler itself: arrows see their parent's, so only ordinary functions count. */
 function usesArguments(fn: FunctionNode): boolean {
   if (Node.isArrowFunction(fn)) return false;
-  return fn.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => {
-    if (id.getText() !== 'arguments') return false;
+  return identifiersNamed(fn, 'arguments').some((id) => {
     const owner = id.getFirstAncestor((a) => !Node.isArrowFunction(a) && isFunctionScope(a));
     return owner === fn;
   });

@@ -1,7 +1,7 @@
 // Finds the functions a file exports (CJS and ESM shapes) and picks the ones that are Lambda
 // handlers: named by a template, or shaped like one by convention.
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { isFunctionNode, unwrapExpression, type FunctionNode } from './scope.js';
+import { identifiersNamed, isFunctionNode, unwrapExpression, type FunctionNode } from './scope.js';
 
 export interface HandlerCandidate {
   exportName: string;
@@ -114,8 +114,8 @@ function resolveFunction(sf: SourceFile, value: Node): { fn: FunctionNode; local
 /** Uses of the handler's local name other than its declaration and export sites. */
 function otherReferences(sf: SourceFile, name: string, _fn: FunctionNode, exportNodes: ReadonlySet<Node>): number {
   let count = 0;
-  for (const id of sf.getDescendantsOfKind(SyntaxKind.Identifier)) {
-    if (id.getText() !== name || exportNodes.has(id)) continue;
+  for (const id of identifiersNamed(sf, name)) {
+    if (exportNodes.has(id)) continue;
     const parent = id.getParent();
     if ((Node.isFunctionDeclaration(parent) || Node.isVariableDeclaration(parent)) && parent.getNameNode() === id) continue;
     if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id) continue;

@@ -1,6 +1,7 @@
 // TypeScript: once the callback parameters are gone, `Callback` from 'aws-lambda' is often
 // unused; an unused import would fail `noUnusedLocals` builds, so it goes too.
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, type SourceFile } from 'ts-morph';
+import { identifiersNamed } from './scope.js';
 import { deleteStatement, type Edit } from './edits.js';
 
 const REMOVABLE = new Set(['Callback']);
@@ -15,9 +16,7 @@ export function unusedImportEdits(text: string, sf: SourceFile, removed: readonl
     const unused = specs.filter((spec) => {
       if (!REMOVABLE.has(spec.getName())) return false;
       const local = spec.getAliasNode()?.getText() ?? spec.getName();
-      return !sf
-        .getDescendantsOfKind(SyntaxKind.Identifier)
-        .some((id) => id.getText() === local && !id.getFirstAncestor((a) => a === decl) && !gone(id.getStart()) && !Node.isPropertyAccessExpression(id.getParent()));
+      return !identifiersNamed(sf, local).some((id) => !id.getFirstAncestor((a) => a === decl) && !gone(id.getStart()) && !Node.isPropertyAccessExpression(id.getParent()));
     });
     if (unused.length === 0) continue;
     if (unused.length === specs.length) {

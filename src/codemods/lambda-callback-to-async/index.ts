@@ -15,13 +15,14 @@ export interface LambdaCallbackOptions {
 }
 
 const SOURCE = /\.(js|mjs|cjs|ts|mts|cts)$/;
-const EXCLUDED = /(^|\/)(node_modules|\.aws-sam|cdk\.out|\.serverless|test|tests|__tests__|__mocks__|fixtures|__fixtures__)\//;
-const TEST_FILE = /\.(test|spec)\.[mc]?[jt]s$/;
+// Dependencies, tests, and generated output (a bundle is rebuilt from its sources, which are converted instead).
+const EXCLUDED = /(^|\/)(node_modules|\.aws-sam|cdk\.out|\.serverless|\.esbuild|\.webpack|\.build|dist|build|coverage|test|tests|__tests__|__mocks__|fixtures|__fixtures__)\//;
+const TEST_FILE = /\.(test|spec)\.[mc]?[jt]s$|\.min\.[mc]?js$/;
 // Cheap text tests: a parameter after `context`, or a Node.js 22-only context member.
-const CONTEXT_THEN_PARAM = /\b_*(?:context|ctx|lambdaContext|awsContext)\b\s*(?::[^,()]*)?,\s*[\w$]/;
+const CONTEXT_THEN_PARAM = /\b_*(?:context|ctx|lambdaContext|awsContext)\b\s*(?::[^,()]{0,200})?,\s*[\w$]/;
 const LEGACY_CONTEXT = /\.(?:succeed|fail|done)\s*\(|callbackWaitsForEmptyEventLoop/;
 // Async `(event, context)` handlers: checked for promises they leave running.
-const ASYNC_WITH_CONTEXT = /\basync\b[^;{]*[,(]\s*_*(?:context|ctx|lambdaContext|awsContext)\b\s*(?::[^,()]*)?\)/;
+const ASYNC_WITH_CONTEXT = /\basync\b[^;{]{0,200}[,(]\s*_*(?:context|ctx|lambdaContext|awsContext)\b\s*(?::[^,()]{0,200})?\)/;
 
 export function parseOptions(options: Record<string, unknown>): LambdaCallbackOptions {
   const paths = options.paths;

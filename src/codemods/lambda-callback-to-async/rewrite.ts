@@ -1,10 +1,10 @@
 // Turns an analysed handler into text edits: the new signature (async, no callback parameter),
 // plain return/throw for direct sites, or the body wrapped in a Promise that the first call of
 // the local callback settles, exactly as the Node.js 22 runtime settled the invocation.
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { Analysis } from './analyze.js';
 import { deleteStatement, indentAt, lineStart, type Edit } from './edits.js';
-import type { FunctionNode } from './scope.js';
+import { identifierTexts, type FunctionNode } from './scope.js';
 import type { DirectSite, Outcome } from './sites.js';
 
 /** Every edit for one handler; empty when it is left alone. */
@@ -67,7 +67,7 @@ function directEdits(text: string, site: DirectSite): Edit[] {
 function wrapperEdits(text: string, fn: FunctionNode, analysis: Analysis, resultType: string | undefined, earlier: readonly Edit[]): Edit[] {
   if (analysis.plan.kind !== 'wrapper') return [];
   const members = analysis.plan.members;
-  const taken = new Set(fn.getDescendantsOfKind(SyntaxKind.Identifier).map((id) => id.getText()));
+  const taken = identifierTexts(fn);
   const resolve = freshName('resolve', taken);
   const reject = freshName('reject', taken);
   const local = analysis.callbackName ?? freshName('callback', taken);
@@ -102,22 +102,20 @@ function wrapperEdits(text: string, fn: FunctionNode, analysis: Analysis, result
   const first = body.getStatements()[0];
   const inner = first ? indentAt(text, first.getStart()) : `${outer}  `;
   const unit = inner.startsWith(outer) && inner.length > outer.length ? inner.slice(outer.length) : '  ';
-  edits.push({ start: openBrace + 1, end: openBrace + 1, text: `\n${outer}${unit}return ${open}${needsLocal ? `\n${outer}${unit}${unit}${settle}` : ''}` });
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  edits.push({ start: openBrace + 1, end: openBrace + 1, text: `${eol}${outer}${unit}return ${open}${needsLocal ? `${eol}${outer}${unit}${unit}${settle}` : ''}` });
   edits.push(...reindent(text, fn, openBrace, closeOwnLine ? closeLine : closeBrace, unit, [...earlier, ...edits]));
   edits.push(
     closeOwnLine
-      ? { start: closeLine, end: closeLine, text: `${outer}${unit}});\n` }
-      : { start: closeBrace, end: closeBrace, text: `\n${outer}${unit}});\n${outer}` },
+      ? { start: closeLine, end: closeLine, text: `${outer}${unit}});${eol}` }
+      : { start: closeBrace, end: closeBrace, text: `${eol}${outer}${unit}});${eol}${outer}` },
   );
   return edits;
 }
 
 /** One more indent unit for each code line between the braces; never inside strings or deleted lines. */
 function reindent(text: string, fn: FunctionNode, from: number, to: number, unit: string, edits: readonly Edit[]): Edit[] {
-  const frozen = fn
-    .getDescendants()
-    .filter((n) => (Node.isTemplateExpression(n) || Node.isNoSubstitutionTemplateLiteral(n) || Node.isStringLiteral(n) || Node.isJsxText(n)) && n.getText().includes('\n'))
-    .map((n) => [n.getStart(), n.getEnd()] as const);
+  const frozen = multilineLiterals(fn);
   const out: Edit[] = [];
   for (let nl = text.indexOf('\n', from); nl !== -1 && nl + 1 < to; nl = text.indexOf('\n', nl + 1)) {
     const at = nl + 1;
@@ -127,6 +125,23 @@ function reindent(text: string, fn: FunctionNode, from: number, to: number, unit
     if (edits.some((e) => e.start <= at && at < e.end)) continue;
     out.push({ start: at, end: at, text: unit });
   }
+  return out;
+}
+
+/** [start, end) of string, template and JSX text spanning lines: their line starts are content. */
+function multilineLiterals(fn: FunctionNode): Array<readonly [number, number]> {
+  const sf = fn.getSourceFile().compilerNode;
+  const kinds = new Set([SyntaxKind.TemplateExpression, SyntaxKind.NoSubstitutionTemplateLiteral, SyntaxKind.StringLiteral, SyntaxKind.JsxText]);
+  const out: Array<readonly [number, number]> = [];
+  const visit = (node: ts.Node): void => {
+    if (kinds.has(node.kind)) {
+      const start = node.getStart(sf);
+      if (sf.text.slice(start, node.end).includes('\n')) out.push([start, node.end]);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.compilerNode);
   return out;
 }
 

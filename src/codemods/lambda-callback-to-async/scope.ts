@@ -1,6 +1,6 @@
 // Just enough scope analysis, on a parse-only AST, to tell which identifiers inside a handler
 // refer to its own `callback` and `context` parameters (and not to a nested function's).
-import { Node, SyntaxKind, type Identifier } from 'ts-morph';
+import { Node, SyntaxKind, ts, type Identifier } from 'ts-morph';
 
 export type FunctionNode =
   | import('ts-morph').ArrowFunction
@@ -85,8 +85,7 @@ export function statementDeclares(statement: Node, name: string): boolean {
 export function parameterReferences(fn: FunctionNode, name: string): Identifier[] {
   const body = fn.getBody();
   if (!body) return [];
-  const ids = Node.isIdentifier(body) ? [body] : body.getDescendantsOfKind(SyntaxKind.Identifier);
-  return ids.filter((id) => id.getText() === name && !isNameOnly(id) && !isShadowed(id, fn, name));
+  return identifiersNamed(body, name).filter((id) => !isNameOnly(id) && !isShadowed(id, fn, name));
 }
 
 function isShadowed(id: Identifier, fn: FunctionNode, name: string): boolean {
@@ -109,4 +108,35 @@ export function unwrapExpression(node: Node): Node {
       return current;
     }
   }
+}
+
+/**
+ * Identifiers spelled `name` under `root` (itself included). Walks the compiler's nodes and wraps
+ * only the matches: wrapping every node in ts-morph objects dominated the run time.
+ */
+export function identifiersNamed(root: Node, name: string): Identifier[] {
+  const sf = root.getSourceFile();
+  const out: Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node.kind === SyntaxKind.Identifier) {
+      if ((node as ts.Identifier).text !== name) return;
+      const wrapped = sf.getDescendantAtStartWithWidth(node.getStart(sf.compilerNode), node.getWidth(sf.compilerNode));
+      if (Node.isIdentifier(wrapped)) out.push(wrapped);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(root.compilerNode);
+  return out;
+}
+
+/** Every identifier spelling under `root`, without wrapping nodes. */
+export function identifierTexts(root: Node): Set<string> {
+  const out = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (node.kind === SyntaxKind.Identifier) out.add((node as ts.Identifier).text);
+    else ts.forEachChild(node, visit);
+  };
+  visit(root.compilerNode);
+  return out;
 }

@@ -67,6 +67,15 @@ describe('lambda-callback-to-async: direct return/throw', () => {
     expect(code).toBe(`const impl = async (event, context) => {\n  return 1;\n};\n\nexports.handler = impl;\n`);
   });
 
+  it('export { impl as handler } and module.exports = { handler: function … }', () => {
+    expect(convert(`function impl(event, context, callback) {\n  callback(null, 'esm');\n}\nexport { impl as handler };\n`, 'src/a.mjs').code).toBe(
+      `async function impl(event, context) {\n  return 'esm';\n}\nexport { impl as handler };\n`,
+    );
+    expect(convert(`module.exports = {\n  'handler': function (event, context, callback) {\n    callback(null, 'cjs');\n  },\n};\n`).code).toBe(
+      `module.exports = {\n  'handler': async function (event, context) {\n    return 'cjs';\n  },\n};\n`,
+    );
+  });
+
   it('return callback(…) inside a loop keeps first-call-wins', () => {
     const { code } = convert(`exports.handler = (event, context, callback) => {\n  for (const item of event.items) {\n    if (item.match) return callback(null, item);\n  }\n  callback(new Error('no match'));\n};\n`);
     expect(code).toBe(`exports.handler = async (event, context) => {\n  for (const item of event.items) {\n    if (item.match) return item;\n  }\n  throw new Error('no match');\n};\n`);

@@ -54,6 +54,12 @@ describe('lambda-callback-to-async: Promise wrapper', () => {
     expect(code).toBe(`const { resolve } = require('path');\nexports.handler = async (event, context) => {\n  return new Promise((resolve2, reject2) => {\n    ${settle('callback', 'resolve2', 'reject2')}\n    const reject = 1;\n    setImmediate(() => callback(null, \`a\nb \${resolve(event.p)}\`));\n  });\n};\n`);
   });
 
+  it('keeps CRLF line endings and tab indentation', () => {
+    const before = 'exports.handler = (event, context, callback) => {\r\n\tsetImmediate(() => {\r\n\t\tcallback(null, 1);\r\n\t});\r\n};\r\n';
+    const { code } = convert(before);
+    expect(code).toBe(`exports.handler = async (event, context) => {\r\n\treturn new Promise((resolve, reject) => {\r\n\t\t${settle('callback')}\r\n\t\tsetImmediate(() => {\r\n\t\t\tcallback(null, 1);\r\n\t\t});\r\n\t});\r\n};\r\n`);
+  });
+
   it('keeps blank lines and comments, removes the callbackWaits line', () => {
     const { code } = convert(`exports.handler = (event, context, callback) => {\n  context.callbackWaitsForEmptyEventLoop = false;\n\n  // fetch the item\n  db.get(event.id, (err, item) => {\n    callback(err, item);\n  });\n};\n`);
     expect(code).toBe(`exports.handler = async (event, context) => {\n  return new Promise((resolve, reject) => {\n    ${settle('callback')}\n\n    // fetch the item\n    db.get(event.id, (err, item) => {\n      callback(err, item);\n    });\n  });\n};\n`);
