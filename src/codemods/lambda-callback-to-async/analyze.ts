@@ -1,7 +1,7 @@
 // Decides how one handler converts: plain return/throw (direct), the Promise wrapper, dropping an
 // unused callback parameter, nothing, or not at all (with the reason a person should read).
 import { Node, SyntaxKind, type Identifier, type PropertyAccessExpression } from 'ts-morph';
-import { bindingNames, enclosingFunction, identifiersNamed, isFunctionScope, parameterReferences, statementDeclares, unwrapExpression, type FunctionNode } from './scope.js';
+import { bindingNames, declaresVar, enclosingFunction, identifiersNamed, isFunctionScope, parameterReferences, unwrapExpression, type FunctionNode } from './scope.js';
 import { directSites, type DirectSite, type Site, type SiteKind } from './sites.js';
 
 export type Plan =
@@ -140,9 +140,11 @@ function isWrite(id: Identifier): boolean {
   return false;
 }
 
+/** `var callback` anywhere in the handler, or `let`/`const`/function at its top: the same name as the parameter. */
 function bodyRedeclares(fn: FunctionNode, name: string): boolean {
   const body = fn.getBody();
-  return Node.isBlock(body) && body.getStatements().some((s) => statementDeclares(s, name));
+  if (declaresVar(fn, name)) return true;
+  return Node.isBlock(body) && body.getStatements().some((s) => (Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.getName() === name);
 }
 
 /** `return <expr>` statements of the handler itself (not of nested functions). */

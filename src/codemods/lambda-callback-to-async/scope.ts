@@ -57,7 +57,7 @@ function isNameOnly(id: Identifier): boolean {
 function declares(node: Node, name: string): boolean {
   if (isFunctionNode(node)) {
     if (node.getParameters().some((p) => bindingNames(p.getNameNode()).includes(name))) return true;
-    return Node.isFunctionExpression(node) && node.getName() === name;
+    return (Node.isFunctionExpression(node) && node.getName() === name) || declaresVar(node, name);
   }
   if (Node.isCatchClause(node)) {
     const decl = node.getVariableDeclaration();
@@ -73,12 +73,24 @@ function declares(node: Node, name: string): boolean {
   return false;
 }
 
-export function statementDeclares(statement: Node, name: string): boolean {
+/** `let`/`const`/function/class declarations of a statement list (`var` belongs to the function). */
+function statementDeclares(statement: Node, name: string): boolean {
   if (Node.isVariableStatement(statement)) {
+    if (statement.getDeclarationKind() === 'var') return false;
     return statement.getDeclarations().some((d) => bindingNames(d.getNameNode()).includes(name));
   }
   if (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) return statement.getName() === name;
   return false;
+}
+
+/** A `var name` anywhere in the function's own body (nested functions have their own). */
+export function declaresVar(fn: Node, name: string): boolean {
+  return fn.getDescendantsOfKind(SyntaxKind.VariableDeclarationList).some(
+    (list) =>
+      list.getDeclarationKind() === 'var' &&
+      enclosingFunction(list) === fn &&
+      list.getDeclarations().some((d) => bindingNames(d.getNameNode()).includes(name)),
+  );
 }
 
 /** Identifiers in `fn`'s body that read or write `fn`'s own parameter `name`. */

@@ -126,8 +126,8 @@ describe('lambda-callback-to-async: direct return/throw', () => {
   });
 
   it('ignores a nested function parameter that shadows the callback name', () => {
-    const { code } = convert(`exports.handler = (event, context, callback) => {\n  const fns = event.items.map((callback) => callback.name);\n  callback(null, fns);\n};\n`);
-    expect(code).toBe(`exports.handler = async (event, context) => {\n  const fns = event.items.map((callback) => callback.name);\n  return fns;\n};\n`);
+    const { code } = convert(`exports.handler = (event, context, callback) => {\n  const fns = event.items.map((callback) => callback.name);\n  event.hooks.forEach(function () {\n    var callback = 1;\n    return callback;\n  });\n  callback(null, fns);\n};\n`);
+    expect(code).toBe(`exports.handler = async (event, context) => {\n  const fns = event.items.map((callback) => callback.name);\n  event.hooks.forEach(function () {\n    var callback = 1;\n    return callback;\n  });\n  return fns;\n};\n`);
   });
 
   it('a second run changes no byte', () => {

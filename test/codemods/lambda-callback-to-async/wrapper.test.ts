@@ -100,6 +100,7 @@ describe('lambda-callback-to-async: left alone', () => {
   it('a handler that reads arguments or reassigns its callback', () => {
     expect(unchanged(`exports.a = function (event, context, callback) {\n  log(arguments.length);\n  callback(null, 1);\n};\n`)).toHaveLength(1);
     expect(unchanged(`exports.handler = (event, context, callback) => {\n  callback = once(callback);\n  callback(null, 1);\n};\n`)).toHaveLength(1);
+    expect(unchanged(`exports.handler = (event, context, callback) => {\n  if (event.once) {\n    var callback = once(callback);\n  }\n  callback(null, 1);\n};\n`)).toHaveLength(1);
   });
 
   it('a handler that other code in the file also calls with a callback', () => {
