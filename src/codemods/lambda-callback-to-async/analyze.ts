@@ -3,6 +3,7 @@
 import { Node, SyntaxKind, type Identifier, type PropertyAccessExpression } from 'ts-morph';
 import { bindingNames, declaresVar, enclosingFunction, identifiersNamed, isFunctionScope, parameterReferences, unwrapExpression, type FunctionNode } from './scope.js';
 import { directSites, type DirectSite, type Site, type SiteKind } from './sites.js';
+import { startsPromise } from './unawaited.js';
 
 export type Plan =
   | { kind: 'none' }
@@ -27,7 +28,7 @@ export interface Analysis {
 
 const METHODS = new Set(['succeed', 'fail', 'done']);
 
-export function analyzeHandler(fn: FunctionNode): Analysis {
+export function analyzeHandler(fn: FunctionNode, asyncNames: ReadonlySet<string> = new Set()): Analysis {
   const params = fn.getParameters();
   const contextParam = params[1];
   const callbackParam = params[2];
@@ -50,16 +51,21 @@ export function analyzeHandler(fn: FunctionNode): Analysis {
   if (callbackRefs.length === 0 && context.length === 0) {
     if (!callbackName) return result({ kind: 'none' });
     if (fn.isAsync()) return result({ kind: 'drop-param' });
-    // Node.js 22 ignored a non-promise return value of a callback-style handler; Node.js 24 would not.
-    if (valueReturns(fn).length > 0) return refuse('it returns a value but never calls its callback; Node.js 22 ignored that value unless it was a promise');
+    // Node.js 22 used a returned promise but ignored any other return value; Node.js 24 uses both.
+    const returned = valueReturns(fn).map((r) => unwrapExpression(r.getExpressionOrThrow()));
+    const body = fn.getBody();
+    if (body && !Node.isBlock(body)) returned.push(unwrapExpression(body));
+    if (returned.some((e) => !startsPromise(e, asyncNames))) {
+      return refuse('it returns a value but never calls its callback; Node.js 22 ignored that value unless it was a promise');
+    }
     return result({ kind: 'drop-param' });
   }
   if (fn.isAsync()) return refuse('it is async and also settles through its callback or context; which one wins depends on timing');
   if (usesArguments(fn)) return refuse('it reads `arguments`, whose length and contents change');
 
   const sites: Site[] = [
-    ...callbackRefs.flatMap((id) => (isCallee(id) ? [{ kind: 'callback' as SiteKind, call: id.getParentOrThrow() as never }] : [])),
-    ...context.flatMap((pa) => (isCallee(pa) ? [{ kind: pa.getName() as SiteKind, call: pa.getParentOrThrow() as never }] : [])),
+    ...callbackRefs.flatMap((id) => siteAt(id, 'callback')),
+    ...context.flatMap((member) => siteAt(member, member.getName() as SiteKind)),
   ];
   const siteCalls = new Set<Node>(sites.map((s) => s.call));
   const body = fn.getBody();
@@ -120,6 +126,11 @@ function waitsUse(access: PropertyAccessExpression): WaitsUse {
   const list = statement.getParent();
   const removable = Node.isExpressionStatement(statement) && (Node.isBlock(list) || Node.isSourceFile(list) || Node.isCaseClause(list) || Node.isDefaultClause(list));
   return removable ? { node: access, statement, value: assignment.getRight().getText() } : { node: access };
+}
+
+function siteAt(callee: Node, kind: SiteKind): Site[] {
+  const call = callee.getParent();
+  return Node.isCallExpression(call) && call.getExpression() === callee ? [{ kind, call }] : [];
 }
 
 function isCallee(node: Node): boolean {

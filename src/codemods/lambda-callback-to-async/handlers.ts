@@ -31,7 +31,7 @@ export function findHandlers(sf: SourceFile, templateNames: ReadonlySet<string> 
     const fromTemplate = templateNames.has(site.name);
     if (!fromTemplate && !looksLikeHandler(resolved.fn, site.name)) continue;
     seen.add(resolved.fn);
-    const others = resolved.localName ? otherReferences(sf, resolved.localName, resolved.fn, siteNodes) : 0;
+    const others = resolved.localName ? otherReferences(sf, resolved.localName, siteNodes) : 0;
     out.push({ exportName: site.name, fn: resolved.fn, fromTemplate, ...(others > 0 ? { sharedWith: others } : {}) });
   }
   return out;
@@ -112,7 +112,7 @@ function resolveFunction(sf: SourceFile, value: Node): { fn: FunctionNode; local
 }
 
 /** Uses of the handler's local name other than its declaration and export sites. */
-function otherReferences(sf: SourceFile, name: string, _fn: FunctionNode, exportNodes: ReadonlySet<Node>): number {
+function otherReferences(sf: SourceFile, name: string, exportNodes: ReadonlySet<Node>): number {
   let count = 0;
   for (const id of identifiersNamed(sf, name)) {
     if (exportNodes.has(id)) continue;

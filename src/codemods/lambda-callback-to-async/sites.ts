@@ -145,7 +145,8 @@ function isTail(statement: Node, fn: FunctionNode): boolean {
   const parent = statement.getParentOrThrow();
   if (Node.isIfStatement(parent)) return isTail(parent, fn);
   if (!Node.isBlock(parent)) return false;
-  const rest = parent.getStatements().slice(parent.getStatements().indexOf(statement as never) + 1);
+  const statements: Node[] = parent.getStatements();
+  const rest = statements.slice(statements.indexOf(statement) + 1);
   if (rest.some((s) => !Node.isFunctionDeclaration(s) && !Node.isEmptyStatement(s))) return false;
   const owner = parent.getParentOrThrow();
   if (owner === fn) return true;

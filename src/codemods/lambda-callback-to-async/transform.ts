@@ -36,7 +36,7 @@ export function transformFile(project: Project, file: string, text: string, temp
     const edits: Edit[] = [];
     const pending: PendingFinding[] = [];
     for (const handler of findHandlers(sf, templateNames)) {
-      const analysis = refuseShared(handler, analyzeHandler(handler.fn));
+      const analysis = refuseShared(handler, analyzeHandler(handler.fn, asyncNames));
       edits.push(...handlerEdits(text, handler.fn, analysis, typescript));
       pending.push(...handlerFindings(file, handler, analysis, asyncNames));
     }

@@ -39,7 +39,8 @@ export function unawaitedPromises(fn: FunctionNode, asyncNames: ReadonlySet<stri
   });
 }
 
-function startsPromise(expr: Node, asyncNames: ReadonlySet<string>): boolean {
+/** The expression evidently evaluates to a promise (without a type checker). */
+export function startsPromise(expr: Node, asyncNames: ReadonlySet<string>): boolean {
   if (Node.isNewExpression(expr)) return expr.getExpression().getText() === 'Promise';
   if (!Node.isCallExpression(expr)) return false;
   const callee = expr.getExpression();

@@ -120,6 +120,15 @@ describe('lambda-callback-to-async: direct return/throw', () => {
     expect(code).toBe(`exports.handler = async (event, context) => {\n  return { statusCode: 204 };\n};\n`);
   });
 
+  it('a non-async handler that returns a promise and never calls its callback loses the parameter', () => {
+    const { code } = convert(`exports.handler = (event, context, callback) => {\n  return load(event.id).then((item) => ({ item }));\n};\n`);
+    expect(code).toBe(`exports.handler = (event, context) => {\n  return load(event.id).then((item) => ({ item }));\n};\n`);
+    // A plain value was ignored by Node.js 22 (the answer came from the callback), so that one stays.
+    const plain = convert(`exports.handler = (event, context, callback) => {\n  return { statusCode: 200 };\n};\n`);
+    expect(plain.changed).toBe(false);
+    expect(plain.findings).toEqual([expect.objectContaining({ rule: 'lambda-callback/unconvertible' })]);
+  });
+
   it('a throw inside try is direct when the catch only hands the same error to the callback', () => {
     const { code } = convert(`exports.handler = (event, context, callback) => {\n  try {\n    if (!event.id) return callback(new Error('id'));\n    callback(null, lookup(event.id));\n  } catch (e) {\n    callback(e);\n  }\n};\n`);
     expect(code).toBe(`exports.handler = async (event, context) => {\n  try {\n    if (!event.id) throw new Error('id');\n    return lookup(event.id);\n  } catch (e) {\n    throw e;\n  }\n};\n`);
