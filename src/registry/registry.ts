@@ -26,7 +26,12 @@ export class AtxRegistry implements Registry {
 
   async list(): Promise<RegistryEntry[]> {
     const entries: RegistryEntry[] = (await this.aws()).map((d) => ({
-      name: d.name, version: d.version, description: d.description, origin: 'aws-managed', versions: [d.version], status: 'published',
+      name: d.name,
+      version: d.version,
+      description: d.description,
+      origin: 'aws-managed',
+      versions: [d.version],
+      status: 'published',
     }));
     for (const [origin, source] of this.customSources()) {
       for (const name of await source.names()) {
