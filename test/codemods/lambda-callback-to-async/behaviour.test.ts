@@ -49,6 +49,7 @@ const CASES: Case[] = [
     events: [{ Records: [{ messageId: '1', body: 'x' }, { messageId: '2', body: '' }] }, { Records: [] }, null],
   },
   { fixture: 'cdk-nodejs-function', file: 'lambda/worker.ts', exportName: 'work', events: [{ values: [1, 2, 3] }, { values: [1, Number.NaN] }] },
+  { fixture: 'promise-chain-catch', file: 'index.js', exportName: 'handler', events: [{ id: 'x1' }, {}] },
   { fixture: 'catch-transforms-error', file: 'index.js', exportName: 'handler', events: [{ email: 'A@B.C' }, {}, { email: 5 }] },
 ];
 
