@@ -8,6 +8,7 @@ import type { Style } from './context.js';
 import { convertPrepared, prepare, type Prepared } from './convert-file.js';
 import { importedClients, type ClientExports } from './crossmodule.js';
 import { owningManifest, updateManifest } from './package-json.js';
+import { loadsV2Sdk } from './v2-uses.js';
 
 const sourceFile = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const skipped = /(?:^|\/)(?:node_modules|dist|build|coverage|\.aws-sam|cdk\.out)\/|\.d\.[cm]?ts$/;
@@ -18,8 +19,10 @@ function isSource(path: string): boolean {
 
 function styleOf(options: Record<string, unknown>): Style {
   const style = options.style ?? 'bare';
+  // "command" is how the definitions and docs name the bare-client-and-command style
+  if (style === 'command') return 'bare';
   if (style !== 'bare' && style !== 'aggregated') {
-    throw new UsageError(`aws-sdk-v2-to-v3: option style must be 'bare' or 'aggregated', not ${JSON.stringify(style)}`);
+    throw new UsageError(`aws-sdk-v2-to-v3: option style must be 'command' (alias 'bare') or 'aggregated', not ${JSON.stringify(style)}`);
   }
   return style;
 }
@@ -92,8 +95,7 @@ function updateManifests(repo: RepoView, manifests: Set<string>, packages: Map<s
   const stillV2 = new Set<string>();
   for (const f of repo.files) {
     if (!isSource(f)) continue;
-    const text = changes.get(f) ?? repo.read(f);
-    if (text.includes('aws-sdk') && v2Specifier.test(text)) stillV2.add(owningManifest(f, manifests) ?? '');
+    if (loadsV2Sdk(f, changes.get(f) ?? repo.read(f))) stillV2.add(owningManifest(f, manifests) ?? '');
   }
   for (const manifest of manifests) {
     const add = packages.get(manifest) ?? new Set<string>();

@@ -92,7 +92,7 @@ exports.c = (cb) => s3.listBuckets(cb);
   });
 
   it('rejects an unknown style option', async () => {
-    await expect(convertTwice(head, { style: 'fancy' })).rejects.toThrow(/style must be 'bare' or 'aggregated'/);
+    await expect(convertTwice(head, { style: 'fancy' })).rejects.toThrow(/style must be 'command' \(alias 'bare'\) or 'aggregated'/);
   });
 
   it('stays linear with many clients in one file', async () => {
