@@ -12,7 +12,12 @@ export { RULES } from './transform.js';
 export interface LambdaCallbackOptions {
   /** Only files under these repository-relative folders. */
   paths?: string[];
+  /** The Node.js major the project moves to; below 24 callback handlers still run, so nothing is converted. */
+  targetVersion?: number;
 }
+
+/** The first Lambda Node.js runtime without callback handlers. */
+export const FIRST_ASYNC_ONLY_RUNTIME = 24;
 
 const SOURCE = /\.(js|mjs|cjs|ts|mts|cts)$/;
 // Dependencies, tests, and generated output (a bundle is rebuilt from its sources, which are converted instead).
@@ -25,12 +30,17 @@ const LEGACY_CONTEXT = /\.(?:succeed|fail|done)\s*\(|callbackWaitsForEmptyEventL
 const ASYNC_WITH_CONTEXT = /\basync\b[^;{]{0,200}[,(]\s*_*(?:context|ctx|lambdaContext|awsContext)\b\s*(?::[^,()]{0,200})?\)/;
 
 export function parseOptions(options: Record<string, unknown>): LambdaCallbackOptions {
+  const target = options.targetVersion === undefined ? undefined : Number(options.targetVersion);
+  if (target !== undefined && !Number.isInteger(target)) {
+    throw new UsageError(`lambda-callback-to-async: option "targetVersion" must be a Node.js major such as 24, not ${String(options.targetVersion)}`);
+  }
+  const targetVersion = target === undefined ? {} : { targetVersion: target };
   const paths = options.paths;
-  if (paths === undefined) return {};
+  if (paths === undefined) return targetVersion;
   if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) {
     throw new UsageError('lambda-callback-to-async: option "paths" must be a list of repository-relative folders, e.g. ["src/functions"]');
   }
-  return { paths: paths.map((p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '')) };
+  return { ...targetVersion, paths: paths.map((p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '')) };
 }
 
 // Candidates and run see the same repository view; its templates are read once.
@@ -54,7 +64,8 @@ export const codemod: Codemod = {
   description: 'Convert callback-style Lambda handlers and context.succeed/fail/done to async handlers (Node.js 24 runtime).',
 
   candidates(repo, options) {
-    const { paths } = parseOptions(options);
+    const { paths, targetVersion } = parseOptions(options);
+    if (targetVersion !== undefined && targetVersion < FIRST_ASYNC_ONLY_RUNTIME) return [];
     const named = entryPoints(repo);
     return repo.files.filter((file) => {
       if (!SOURCE.test(file) || /\.d\.[mc]?ts$/.test(file) || EXCLUDED.test(file) || TEST_FILE.test(file) || !inScope(file, paths)) return false;

@@ -130,3 +130,13 @@ describe('lambda-callback-to-async: candidates and options', () => {
     expect(() => codemod.candidates(repo, { paths: 'src' })).toThrow(UsageError);
   });
 });
+
+describe('target version', () => {
+  it('converts nothing when the target runtime still accepts callback handlers', async () => {
+    const files = new Map([['index.js', 'exports.handler = (event, context, callback) => { callback(null, 1); };\n']]);
+    const repo = { files: [...files.keys()], read: (p: string) => files.get(p)! };
+    expect(codemod.candidates(repo, { targetVersion: 22 })).toEqual([]);
+    expect((await codemod.run(repo, { targetVersion: 22 })).changes.size).toBe(0);
+    expect((await codemod.run(repo, { targetVersion: 24 })).changes.get('index.js')).toMatch(/async \(event, context\)/);
+  });
+});
