@@ -35,7 +35,7 @@ export class TeamClone {
 
   /** simple-git refuses a folder that does not exist yet, so the client is made after ensureClone created it. */
   private get git(): SimpleGit {
-    this.client ??= gitAt(this.dir, withoutInteractiveTools(this.env));
+    this.client ??= gitAt(this.dir, this.env);
     return this.client;
   }
 
@@ -139,15 +139,6 @@ export class TeamClone {
       throw new GitError('git: reset the team registry clone to the remote failed', message, { cause: error });
     }
   }
-}
-
-/**
- * simple-git refuses to run at all when the environment names an editor or pager (npm and
- * npx set EDITOR, for one). The registry never opens either, so they are left out.
- */
-export function withoutInteractiveTools(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const dropped = new Set(['editor', 'pager', 'git_editor', 'git_pager', 'git_sequence_editor', 'prefix']);
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !dropped.has(key.toLowerCase().trim())));
 }
 
 /** A push refused because the remote moved on (someone else published first). */

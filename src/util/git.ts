@@ -36,6 +36,9 @@ export function gitAt(dir: string, env: NodeJS.ProcessEnv = process.env): Simple
       allowUnsafeSshCommand: true,
       allowUnsafeGitProxy: true,
       allowUnsafeConfigEnvCount: true,
+      allowUnsafeConfigPaths: true,
+      allowUnsafeTemplateDir: true,
+      allowUnsafeDiffExternal: true,
     },
   }).env(gitEnv);
 }
