@@ -12,12 +12,22 @@ import { runShell } from '../util/proc.js';
 import { commitStep } from './commit.js';
 import { installDependencies } from './install.js';
 import { saveState, type RunState, type StepState } from './state.js';
-import { carryOutStep } from './steps.js';
+import { carryOutStep, type StepOutcome } from './steps.js';
+
+/** Structured progress for screens that draw their own (the ink session). */
+export type RunEvent =
+  | { kind: 'step-start'; stepId: string; title: string; index: number; total: number }
+  | { kind: 'step-end'; stepId: string; title: string; status: StepState['status']; reason?: string; commit: string | null; durationMs: number }
+  | { kind: 'commit'; stepId: string; commit: string; files: string[] }
+  | { kind: 'criterion'; id: string; description: string; status: string; evidence: string };
 
 export interface ExecuteHooks {
   log(line: string): void;
   confirm?: (question: string) => Promise<boolean>;
   signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  /** Carries out agent steps with a model; without it they are reported `needs-model`. */
+  agent?: (step: PlanStep, checkoutDir: string) => Promise<StepOutcome>;
 }
 
 export async function executeSteps(atxHome: string, plan: Plan, state: RunState, hooks: ExecuteHooks): Promise<void> {
@@ -38,6 +48,7 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
     record.status = 'running';
     await saveState(atxHome, state);
     hooks.log(`▸ ${index + 1}/${plan.steps.length} ${step.id} ${step.title}`);
+    hooks.onEvent?.({ kind: 'step-start', stepId: step.id, title: step.title, index: index + 1, total: plan.steps.length });
     let status: StepState['status'];
     try {
       status = await runOneStep(atxHome, plan, state, step, record, checkoutDir, hooks);
@@ -47,6 +58,7 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
       throw error;
     }
     if (status === 'failed') failed.add(step.id);
+    hooks.onEvent?.({ kind: 'step-end', stepId: step.id, title: step.title, status: record.status, reason: record.reason, commit: record.commit, durationMs: record.durationMs });
     hooks.log(`  ${symbol(record)} ${record.status}${record.reason ? ` (${record.reason.split('\n')[0]})` : ''}${record.commit ? ` → ${record.commit.slice(0, 12)}` : ''} ${(record.durationMs / 1000).toFixed(1)} s`);
 
     const lastOfPhase = plan.steps[index + 1]?.phase !== step.phase;
@@ -70,7 +82,8 @@ async function runOneStep(
     const files = await listTrackedFiles(state.worktree, state.scope);
     const view = new DiskRepoView(checkoutDir, files);
     try {
-      const outcome = await carryOutStep(step, {
+      const useAgent = step.kind === 'agent' && step.status === 'pending' && hooks.agent !== undefined;
+      const outcome = useAgent ? await hooks.agent!(step, checkoutDir) : await carryOutStep(step, {
         checkoutDir,
         view,
         trustAllTools: state.options.trustAllTools,
@@ -99,6 +112,7 @@ async function runOneStep(
     record.commit = committed?.commit ?? null;
     record.filesChanged = committed?.files ?? [];
     if (committed) state.headCommit = committed.commit;
+    if (committed) hooks.onEvent?.({ kind: 'commit', stepId: step.id, commit: committed.commit, files: committed.files });
   }
   record.durationMs = Math.round(performance.now() - started);
   state.findings.push(...findings);

@@ -41,6 +41,10 @@ export interface ExecIO extends ExecuteHooks {
   ask?: (question: string) => Promise<string>;
   /** Called once the run id is known, so an interrupt can name it. */
   onRunId?: (runId: string) => void;
+  /** Reviews the plan with the person (the ink session); used instead of `ask` when present. */
+  reviewPlan?: (plan: Plan) => Promise<Plan>;
+  /** Whether agent steps have a model (`agent` hook); they are planned as pending then. */
+  hasModel?: boolean;
 }
 
 export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<RunSummary> {
@@ -79,12 +83,17 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
       branch,
       configuration,
       analysis,
-      hasModel: false,
+      hasModel: Boolean(io.hasModel && io.agent),
     });
     const planPath = join(dir, 'plan.json');
     await writeJson(planPath, plan);
-    io.log(formatPlan(plan));
-    if (!request.nonInteractive && io.ask) {
+    if (!request.nonInteractive && io.reviewPlan) {
+      plan = await io.reviewPlan(plan);
+      await writeJson(planPath, plan);
+    } else {
+      io.log(formatPlan(plan));
+    }
+    if (!request.nonInteractive && !io.reviewPlan && io.ask) {
       plan = await reviewPlan(plan, io);
       await writeJson(planPath, plan);
     }
@@ -145,6 +154,7 @@ async function finishRun(atxHome: string, plan: Plan, state: RunState, io: ExecI
   try {
     await executeSteps(atxHome, plan, state, io);
     const criteria = await checkExitCriteria(atxHome, plan, state, io);
+    for (const c of criteria) io.onEvent?.({ kind: 'criterion', id: c.id, description: c.description, status: c.status, evidence: c.evidence[0]?.summary ?? '' });
     if (io.signal?.aborted) throw new InterruptedError();
     const summary = await writeSummary(atxHome, plan, state, criteria);
     // The branch stays; the worktree goes, so the person can check the branch out.

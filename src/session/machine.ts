@@ -1,0 +1,103 @@
+// The dialogue state machine: (state, what the person said) → new state, messages, and at
+// most one long-running effect (a run) for the driver. It holds no terminal and no timers.
+import { randomBytes } from 'node:crypto';
+import type { RegistryEntry } from '../registry/types.js';
+import { onDescribe, onDocs } from './create.js';
+import { onBuild, onRepo } from './apply.js';
+import { onModify, onName, onReview } from './review.js';
+import { atx, chooseQuestion, repoQuestion, turn } from './say.js';
+import type { SessionContext, SessionState, Turn } from './types.js';
+
+export function newConversationId(now = new Date()): string {
+  return `c-${now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
+}
+
+/** A fresh conversation and its opening question. */
+export function openSession(id = newConversationId(), now = new Date()): Turn {
+  const state: SessionState = {
+    schemaVersion: 1,
+    id,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    phase: 'choose',
+    documents: [],
+    transcript: [],
+  };
+  return { state, messages: [atx(`Welcome to atx. ${chooseQuestion}`)] };
+}
+
+export async function advance(state: SessionState, text: string, ctx: SessionContext): Promise<Turn> {
+  const said = text.trim();
+  if (/^(quit|exit|bye|goodbye|q)\s*[.!]?$/i.test(said)) {
+    return { state, messages: [atx(`Bye. Continue this conversation later with \`atx --conversation-id ${state.id}\`.`)], effect: { kind: 'exit' } };
+  }
+  if (!said) return { state, messages: [atx(repeatQuestion(state))] };
+  switch (state.phase) {
+    case 'choose':
+    case 'done':
+      return onChoose(state, said, ctx);
+    case 'pick':
+      return onPick(state, said, ctx);
+    case 'describe':
+      return onDescribe(state, said, ctx);
+    case 'docs':
+      return onDocs(state, said, ctx);
+    case 'review':
+      return onReview(state, said, ctx);
+    case 'modify':
+      return onModify(state, said, ctx);
+    case 'name':
+      return onName(state, said, ctx);
+    case 'repo':
+      return onRepo(state, said, ctx);
+    case 'build':
+      return onBuild(state, said);
+    case 'applying':
+      return { state, messages: [atx('A run is in progress; wait for it to finish.')] };
+  }
+}
+
+/** The question the conversation is waiting on, to ask again after a resume. */
+export function repeatQuestion(state: SessionState): string {
+  const last = [...state.transcript].reverse().find((m) => m.from === 'atx' && /\?\s*(\(.*\))?\s*$|say|Say/.test(m.text));
+  return last?.text ?? chooseQuestion;
+}
+
+async function onChoose(state: SessionState, said: string, ctx: SessionContext): Promise<Turn> {
+  const entries = await ctx.services.list();
+  const intent = await ctx.brain.interpret('choose', said, { entries });
+  if (intent.kind === 'create') {
+    return turn(state, 'describe', [atx('Describe the transformation you want to create (for example "angular 16 to 19 application migration").')], fresh());
+  }
+  if (intent.kind === 'use-existing') {
+    if (intent.name && entries.some((e) => e.name === intent.name)) return chosen(state, entries.find((e) => e.name === intent.name)!);
+    return turn(state, 'pick', [atx(`Which one? Say its number or name:\n${numbered(entries)}`)]);
+  }
+  return turn(state, state.phase, [atx(`I did not catch that. ${chooseQuestion}`)]);
+}
+
+async function onPick(state: SessionState, said: string, ctx: SessionContext): Promise<Turn> {
+  const entries = await ctx.services.list();
+  const number = /^\D{0,12}?(\d+)\D{0,12}$/.exec(said);
+  if (number && entries[Number(number[1]) - 1]) return chosen(state, entries[Number(number[1]) - 1]!);
+  const intent = await ctx.brain.interpret('choose', said, { entries });
+  if (intent.kind === 'use-existing' && intent.name) return chosen(state, entries.find((e) => e.name === intent.name)!);
+  if (intent.kind === 'create') return onChoose(state, said, ctx);
+  return turn(state, 'pick', [atx(`I could not tell which one you mean. Say its number (1–${entries.length}) or its name.`)]);
+}
+
+function chosen(state: SessionState, entry: RegistryEntry): Turn {
+  return turn(state, 'repo', [atx(`Using ${entry.name} v${entry.version}: ${entry.description}\n${repoQuestion}`)], {
+    ...fresh(),
+    selected: { name: entry.name, version: entry.version },
+  });
+}
+
+/** Starting over: forget the previous draft, choice and run. */
+function fresh(): Partial<SessionState> {
+  return { description: undefined, documents: [], draft: undefined, selected: undefined, proposed: undefined, storeAs: undefined, applyAfterStore: undefined, runId: undefined };
+}
+
+export function numbered(entries: RegistryEntry[]): string {
+  return entries.map((e, i) => `  ${i + 1}. ${e.name} (${e.origin}, v${e.version}): ${e.description}`).join('\n');
+}

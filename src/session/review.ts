@@ -1,0 +1,108 @@
+// Reviewing a draft: edits in words, then apply, save a draft or publish under a proposed name.
+import { parseDefinition } from '../definitions/parse.js';
+import { renderDefinition } from '../definitions/render.js';
+import type { Definition } from '../definitions/types.js';
+import { UsageError } from '../errors.js';
+import { validateWritableName } from '../registry/names.js';
+import { atx, nextQuestion, repoQuestion, turn } from './say.js';
+import type { SessionContext, SessionState, Turn } from './types.js';
+
+export function draftOf(state: SessionState): Definition {
+  return parseDefinition(state.draft!, 'transformation_definition.md');
+}
+
+export async function onReview(state: SessionState, said: string, ctx: SessionContext): Promise<Turn> {
+  const intent = await ctx.brain.interpret('next', said);
+  switch (intent.kind) {
+    case 'apply':
+      if (state.selected) return turn(state, 'repo', [atx(repoQuestion)]);
+      // A run names a stored definition, so an unsaved draft is stored as a draft first.
+      return askName(state, 'draft', true);
+    case 'save-draft':
+      return askName(state, 'draft', false);
+    case 'publish':
+      return askName(state, 'publish', false);
+    case 'modify':
+      if (!intent.change) return turn(state, 'modify', [atx('What would you like to change? (for example "add a step to run the linter" or "drop phase 2")')]);
+      return onModify(state, intent.change, ctx);
+    default:
+      // Anything else is taken as a change to the draft.
+      return onModify(state, said, ctx);
+  }
+}
+
+export async function onModify(state: SessionState, said: string, ctx: SessionContext): Promise<Turn> {
+  const revision = await ctx.brain.reviseDefinition(draftOf(state), said, ctx.onText);
+  if (!revision.changed) return turn(state, 'review', [atx(revision.reply, 'warning'), atx(nextQuestion)]);
+  const markdown = renderDefinition(revision.definition);
+  return turn(state, 'review', [atx(revision.reply), atx(`The definition now reads:\n\n${markdown}`, 'definition'), atx(nextQuestion)], {
+    draft: markdown,
+    // The stored version no longer matches the draft.
+    selected: undefined,
+  });
+}
+
+function askName(state: SessionState, storeAs: 'draft' | 'publish', applyAfterStore: boolean): Turn {
+  const definition = draftOf(state);
+  const proposed = state.proposed ?? { name: proposeName(definition.title), description: proposeDescription(state, definition) };
+  const verb = storeAs === 'publish' ? 'publish it' : 'save it as a draft';
+  const why = applyAfterStore ? 'To apply it, I first store it as a draft. ' : '';
+  return turn(
+    state,
+    'name',
+    [atx(`${why}I will ${verb} as "${proposed.name}" with the description "${proposed.description}". OK? Say yes, or give another name ("call it MyOrg/…") or description ("description: …").`)],
+    { proposed, storeAs, applyAfterStore },
+  );
+}
+
+/** "Angular 16 to 19 migration" → "Angular-16-to-19-Migration". */
+export function proposeName(title: string): string {
+  const words = title.replace(/[^A-Za-z0-9._ -]+/g, ' ').split(/[\s_-]+/).filter(Boolean);
+  const name = words.map((w, i) => (i === 0 || /^[a-z]{4,}$/.test(w) ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join('-');
+  return name.replace(/\.+$/, '').slice(0, 80) || 'My-Transformation';
+}
+
+function proposeDescription(state: SessionState, definition: Definition): string {
+  const asked = (state.description ?? definition.title).trim().replace(/[.!]+$/, '');
+  const ladder = /\(([^)]*→[^)]*)\)/.exec(definition.objective)?.[1];
+  return `${asked.charAt(0).toUpperCase()}${asked.slice(1)}${ladder ? `, one version at a time (${ladder})` : ''}.`;
+}
+
+export async function onName(state: SessionState, said: string, ctx: SessionContext): Promise<Turn> {
+  const proposed = state.proposed!;
+  const description = /^\s*(?:(?:change|set|use) (?:the )?)?description(?: to| as|:)\s*["']?(.+?)["']?\s*$/i.exec(said);
+  if (description) return askAgain(state, { ...proposed, description: description[1]! });
+  const renamed = /^\s*(?:(?:no,?\s*)?(?:call|name) it|(?:change|set|use) (?:the )?name(?: to| as)?|name:|rename(?: it)?(?: to)?)\s*["'`]?([^\s"'`]+)["'`]?\s*$/i.exec(said);
+  const bare = /^\s*["'`]?((?:[A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]*[A-Za-z][A-Za-z0-9._-]*)["'`]?\s*$/.exec(said);
+  const intent = await ctx.brain.interpret('yes-no', said);
+  if (intent.kind === 'yes') return store(state, proposed, ctx);
+  const name = renamed?.[1] ?? (intent.kind === 'unknown' ? bare?.[1] : undefined);
+  if (name) return askAgain(state, { ...proposed, name });
+  if (intent.kind === 'no') return turn(state, 'name', [atx('What name should it have? (letters, digits, ".", "_" and "-", with an optional "MyOrg/" prefix)')]);
+  return turn(state, 'name', [atx('Say yes to accept, "call it <name>" or "description: <text>" to change them.')]);
+}
+
+function askAgain(state: SessionState, proposed: { name: string; description: string }): Turn {
+  try {
+    validateWritableName(proposed.name);
+  } catch (error) {
+    if (error instanceof UsageError) return turn(state, 'name', [atx(`${error.message}. Give another name.`, 'warning')]);
+    throw error;
+  }
+  return turn(state, 'name', [atx(`Name "${proposed.name}", description "${proposed.description}". OK?`)], { proposed });
+}
+
+async function store(state: SessionState, proposed: { name: string; description: string }, ctx: SessionContext): Promise<Turn> {
+  const kind = state.storeAs ?? 'draft';
+  let stored: { name: string; version: string };
+  try {
+    stored = await ctx.services.store(kind, proposed.name, proposed.description, state.draft!, state.documents);
+  } catch (error) {
+    if (error instanceof UsageError) return turn(state, 'name', [atx(`${error.message}. Give another name.`, 'warning')]);
+    throw error;
+  }
+  const done = kind === 'publish' ? `Published ${stored.name} version ${stored.version}.` : `Saved ${stored.name} version ${stored.version} as a draft.`;
+  const patch = { selected: stored, applyAfterStore: undefined, storeAs: undefined };
+  if (state.applyAfterStore) return turn(state, 'repo', [atx(done), atx(repoQuestion)], patch);
+  return turn(state, 'review', [atx(done), atx(nextQuestion)], patch);
+}

@@ -1,0 +1,77 @@
+// The dialogue's window on the world: the registry, the person's documents, folders.
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import type { SourceDocument } from '../llm/types.js';
+import type { Registry } from '../registry/types.js';
+import { removeTree, writeFileSafe } from '../util/fs.js';
+import type { SessionServices } from './types.js';
+
+const maxDocumentBytes = 1024 * 1024;
+const maxFolderFiles = 50;
+
+export function createServices(registry: Registry, cwd: string): SessionServices {
+  return {
+    list: () => registry.list(),
+    readDocuments: (answer) => readDocuments(answer, cwd),
+    folder: async (path) => {
+      const full = resolvePath(path, cwd);
+      return (await stat(full).catch(() => undefined))?.isDirectory() ? full : undefined;
+    },
+    store: async (kind, name, description, markdown, documents) => {
+      const dir = await mkdtemp(join(tmpdir(), 'atx-draft-'));
+      try {
+        await writeFileSafe(join(dir, 'transformation_definition.md'), markdown);
+        for (const [i, doc] of documents.entries()) {
+          const file = doc.name.startsWith('pasted text') ? `pasted-text-${i + 1}.md` : basename(doc.name).replace(/[^A-Za-z0-9._-]/g, '_');
+          await writeFileSafe(join(dir, 'document_references', file), doc.text);
+        }
+        if (kind === 'publish') {
+          const published = await registry.publish(name, description, dir);
+          return { name: published.name, version: published.version };
+        }
+        return await registry.saveDraft(name, description, dir);
+      } finally {
+        await removeTree(dir);
+      }
+    },
+  };
+}
+
+function resolvePath(path: string, cwd: string): string {
+  return resolve(cwd, path.replace(/^~(?=\/|$)/, homedir()));
+}
+
+/** Files and folders named in the answer (separated by spaces, commas or "and"); text only. */
+async function readDocuments(answer: string, cwd: string): Promise<SourceDocument[] | undefined> {
+  const candidates = answer.split(/[\s,;]+|\band\b/).map((t) => t.replace(/^["'`]|["'`.]$/g, '')).filter((t) => t.length > 0);
+  const documents: SourceDocument[] = [];
+  for (const candidate of candidates) {
+    const full = resolvePath(candidate, cwd);
+    const info = await stat(full).catch(() => undefined);
+    if (!info) continue;
+    const files = info.isDirectory() ? await folderFiles(full) : [full];
+    for (const file of files) {
+      const text = await readText(file);
+      if (text !== undefined) documents.push({ name: file === full ? candidate : join(candidate, file.slice(full.length + 1)), text });
+    }
+  }
+  return documents.length ? documents : undefined;
+}
+
+async function folderFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && !/(^|\/)(\.git|node_modules)(\/|$)/.test(join(e.parentPath, e.name)))
+    .map((e) => join(e.parentPath, e.name))
+    .sort()
+    .slice(0, maxFolderFiles);
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  const info = await stat(file);
+  if (info.size > maxDocumentBytes) return undefined;
+  const buffer = await readFile(file);
+  // A NUL byte means binary: not a document a person or a model reads.
+  return buffer.includes(0) ? undefined : buffer.toString('utf8');
+}

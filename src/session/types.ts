@@ -1,0 +1,81 @@
+// The conversation as data: what has been said and decided, saved as JSON after every turn.
+import type { RegistryEntry } from '../registry/types.js';
+import type { Brain, SourceDocument, TextSink } from '../llm/types.js';
+
+export type SessionPhase =
+  | 'choose' // existing or new?
+  | 'pick' // which existing one?
+  | 'describe' // describe the new one
+  | 'docs' // documents, samples, guides?
+  | 'review' // the draft is shown: apply, modify, save a draft, publish
+  | 'modify' // what to change?
+  | 'name' // accept or change the proposed name and description
+  | 'repo' // repository path
+  | 'build' // optional build command
+  | 'applying' // a run is in progress (plan review, progress)
+  | 'done'; // the run finished; anything else?
+
+export type MessageStyle = 'info' | 'warning' | 'error' | 'definition' | 'plan' | 'progress' | 'summary' | 'user';
+
+export interface Message {
+  from: 'atx' | 'you';
+  text: string;
+  style?: MessageStyle;
+}
+
+export interface SessionState {
+  schemaVersion: 1;
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  phase: SessionPhase;
+  /** The person's description of a new transformation. */
+  description?: string;
+  documents: SourceDocument[];
+  /** The drafted definition, as the markdown of definitions.md. */
+  draft?: string;
+  /** The definition to apply: chosen from the registry, or the draft once stored. */
+  selected?: { name: string; version?: string };
+  /** What accepting the proposed name does. */
+  storeAs?: 'draft' | 'publish';
+  /** Set when the person chose "apply" before the draft was stored: apply once it is. */
+  applyAfterStore?: boolean;
+  proposed?: { name: string; description: string };
+  repo?: string;
+  buildCommand?: string;
+  runId?: string;
+  lastRun?: { runId: string; status: string };
+  transcript: Message[];
+}
+
+export interface ApplyEffect {
+  kind: 'apply';
+  name: string;
+  version?: string;
+  repo: string;
+  buildCommand?: string;
+}
+
+export type Effect = ApplyEffect | { kind: 'exit' };
+
+export interface Turn {
+  state: SessionState;
+  messages: Message[];
+  effect?: Effect;
+}
+
+/** What the dialogue needs from the world; tests pass real ones on a temporary ATX_HOME. */
+export interface SessionServices {
+  list(): Promise<RegistryEntry[]>;
+  /** Reads the files and folders the answer names; undefined when it names none. */
+  readDocuments(answer: string): Promise<SourceDocument[] | undefined>;
+  store(kind: 'draft' | 'publish', name: string, description: string, markdown: string, documents: SourceDocument[]): Promise<{ name: string; version: string }>;
+  /** An absolute path when `path` is a folder, else undefined. */
+  folder(path: string): Promise<string | undefined>;
+}
+
+export interface SessionContext {
+  brain: Brain;
+  services: SessionServices;
+  onText?: TextSink;
+}
