@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import type { CliIO } from './io.js';
+import { addCampaignCommands } from './campaign-program.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -118,6 +119,7 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
         io,
       );
     });
+  addCampaignCommands(custom, io, result);
 
   return program;
 }

@@ -1,0 +1,79 @@
+// A campaign: one definition applied to many repositories, each with a status (typed, validated on read).
+import { z } from 'zod';
+
+export const repoStatuses = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'SKIPPED'] as const;
+export const RepoStatusSchema = z.enum(repoStatuses);
+export type RepoStatus = z.infer<typeof RepoStatusSchema>;
+
+export const RepoEntrySchema = z.object({
+  /** Stable, unique within the campaign; names the repository in commands and URLs. */
+  id: z.string(),
+  /** As the user gave it: an absolute local path or a git URL. */
+  source: z.string(),
+  kind: z.enum(['path', 'url']),
+});
+export type RepoEntry = z.infer<typeof RepoEntrySchema>;
+
+export const CampaignSpecSchema = z.object({
+  name: z.string(),
+  transformation: z.string(),
+  transformationVersion: z.string().optional(),
+  buildCommand: z.string().optional(),
+  configuration: z.string().optional(),
+  repos: z.array(RepoEntrySchema),
+  createdAt: z.string(),
+});
+export type CampaignSpec = z.infer<typeof CampaignSpecSchema>;
+
+export const RepoRecordSchema = z.object({
+  id: z.string(),
+  status: RepoStatusSchema,
+  /** Why it failed or was set by hand, in a line. */
+  reason: z.string().optional(),
+  runId: z.string().optional(),
+  branch: z.string().nullable().optional(),
+  baseCommit: z.string().optional(),
+  /** The folder exec ran on (a clone for git URLs). */
+  checkout: z.string().optional(),
+  runStatus: z.string().optional(),
+  exitCriteria: z.object({ passed: z.number(), failed: z.number(), skipped: z.number() }).optional(),
+  findings: z.number().optional(),
+  durationMs: z.number().optional(),
+  summaryPath: z.string().optional(),
+  planPath: z.string().optional(),
+  reportPath: z.string().optional(),
+  attempts: z.number().default(0),
+  /** Which process holds an IN_PROGRESS repository, so a restart can tell a live worker from a dead one. */
+  owner: z.object({ host: z.string(), pid: z.number(), childPid: z.number().optional() }).optional(),
+  updatedAt: z.string().optional(),
+});
+export type RepoRecord = z.infer<typeof RepoRecordSchema>;
+
+/** One line of the journal. Replaying them in order gives every repository's record. */
+export const EventSchema = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('claim'), repo: z.string(), at: z.string(), host: z.string(), pid: z.number() }),
+  z.object({ t: z.literal('started'), repo: z.string(), at: z.string(), runId: z.string(), childPid: z.number().optional() }),
+  z.object({ t: z.literal('released'), repo: z.string(), at: z.string() }),
+  z.object({ t: z.literal('finished'), repo: z.string(), at: z.string(), record: RepoRecordSchema }),
+  z.object({ t: z.literal('set'), repo: z.string(), at: z.string(), status: RepoStatusSchema, reason: z.string().optional() }),
+  z.object({ t: z.literal('snapshot'), repo: z.string(), at: z.string(), record: RepoRecordSchema }),
+]);
+export type CampaignEvent = z.infer<typeof EventSchema>;
+
+export interface CampaignView {
+  spec: CampaignSpec;
+  records: RepoRecord[];
+  totals: Record<RepoStatus, number> & { total: number };
+}
+
+/** What `run --shard I/N` writes, and `merge` reads. */
+export const ShardResultSchema = z.object({
+  kind: z.literal('atx-campaign-shard'),
+  campaign: z.string(),
+  transformation: z.string(),
+  repoIds: z.array(z.string()),
+  shard: z.object({ index: z.number(), total: z.number() }).nullable(),
+  records: z.array(RepoRecordSchema),
+  writtenAt: z.string(),
+});
+export type ShardResult = z.infer<typeof ShardResultSchema>;

@@ -1,0 +1,158 @@
+// Actions of `atx custom campaign …`: parse options, call src/campaign, print for people or JSON.
+import { resolve } from 'node:path';
+import {
+  CampaignStore,
+  createCampaign,
+  dashboardData,
+  listCampaigns,
+  mergeShards,
+  parseShard,
+  renderDashboard,
+  runCampaign,
+  serveCampaign,
+  updateRepoStatus,
+  type CampaignView,
+} from '../../campaign/index.js';
+import { UsageError } from '../../errors.js';
+import { atxHomeFrom } from '../../executor/paths.js';
+import { writeFileSafe } from '../../util/fs.js';
+import type { CliIO } from '../io.js';
+
+interface Named {
+  name: string;
+  json?: boolean;
+}
+
+const home = (io: CliIO) => atxHomeFrom(io.env);
+
+export async function createAction(
+  options: Named & { transformation?: string; transformationVersion?: string; repos?: string; repo?: string[]; buildCommand?: string; configuration?: string },
+  io: CliIO,
+): Promise<number> {
+  const { spec, created } = await createCampaign({
+    atxHome: home(io),
+    cwd: io.cwd,
+    name: options.name,
+    transformation: options.transformation,
+    transformationVersion: options.transformationVersion,
+    reposFile: options.repos,
+    repos: options.repo,
+    buildCommand: options.buildCommand,
+    configuration: options.configuration,
+  });
+  if (options.json) io.stdout(`${JSON.stringify(spec, null, 2)}\n`);
+  else io.stderr(`${created ? 'Created' : 'Already exists, unchanged:'} campaign ${spec.name}: ${spec.transformation}, ${spec.repos.length} repositories\n`);
+  return 0;
+}
+
+export async function runAction(
+  options: Named & { concurrency?: string; retryFailed?: boolean; failFast?: boolean; shard?: string; export?: string },
+  io: CliIO,
+): Promise<number> {
+  const concurrency = options.concurrency === undefined ? undefined : Number(options.concurrency);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError(`--concurrency must be a whole number of at least 1 (got "${options.concurrency}")`);
+  const result = await runCampaign({
+    atxHome: home(io),
+    name: options.name,
+    env: io.env,
+    concurrency,
+    retryFailed: Boolean(options.retryFailed),
+    failFast: Boolean(options.failFast),
+    shard: options.shard ? parseShard(options.shard) : undefined,
+    exportPath: options.export ? resolve(io.cwd, options.export) : undefined,
+    signal: io.signal,
+    log: (line) => io.stderr(`${line}\n`),
+  });
+  const view = { ...result.view, records: result.view.records.filter((r) => result.slice.includes(r.id)) };
+  if (options.json) io.stdout(`${JSON.stringify({ exitCode: result.exitCode, ran: result.ran, shardFile: result.shardFile, ...view }, null, 2)}\n`);
+  else io.stderr(`\n${statusTable(view)}\n`);
+  if (result.shardFile) io.stderr(`Shard result: ${result.shardFile}\n`);
+  if (result.interrupted) io.stderr('Interrupted; `atx custom campaign run` again continues where it stopped.\n');
+  return result.exitCode;
+}
+
+export async function mergeAction(files: string[], options: Named, io: CliIO): Promise<number> {
+  const { view, merged } = await mergeShards(home(io), options.name, files, io.cwd);
+  if (options.json) io.stdout(`${JSON.stringify(view, null, 2)}\n`);
+  else io.stderr(`Merged ${merged} repository results from ${files.length} shard file(s).\n${statusTable(view)}\n`);
+  return 0;
+}
+
+export async function listAction(options: { json?: boolean }, io: CliIO): Promise<number> {
+  const views: CampaignView[] = [];
+  for (const name of await listCampaigns(home(io))) views.push(await new CampaignStore(home(io), name).view());
+  if (options.json) {
+    io.stdout(`${JSON.stringify(views.map((v) => ({ name: v.spec.name, transformation: v.spec.transformation, totals: v.totals })), null, 2)}\n`);
+  } else if (views.length === 0) {
+    io.stderr('No campaigns yet; create one with `atx custom campaign create -n NAME --transformation DEF --repos FILE`.\n');
+  } else {
+    for (const v of views) io.stdout(`${v.spec.name}\t${v.spec.transformation}\t${totalsLine(v)}\n`);
+  }
+  return 0;
+}
+
+export async function statusAction(verb: 'get' | 'status', options: Named, io: CliIO): Promise<number> {
+  const view = await new CampaignStore(home(io), options.name).view();
+  if (options.json) io.stdout(`${JSON.stringify(verb === 'get' ? view : { name: view.spec.name, totals: view.totals, repos: view.records }, null, 2)}\n`);
+  else {
+    if (verb === 'get') {
+      const s = view.spec;
+      io.stdout(`Campaign ${s.name}\nTransformation: ${s.transformation}${s.transformationVersion ? ` v${s.transformationVersion}` : ''}\n`);
+      if (s.buildCommand) io.stdout(`Build command: ${s.buildCommand}\n`);
+      if (s.configuration) io.stdout(`Configuration: ${s.configuration}\n`);
+      io.stdout(`Created: ${s.createdAt}\nRepositories:\n${s.repos.map((r) => `  ${r.id}\t${r.source}`).join('\n')}\n\n`);
+    }
+    io.stdout(`${statusTable(view)}\n`);
+  }
+  return 0;
+}
+
+export async function updateRepoAction(options: Named & { repo: string; status: string; reason?: string }, io: CliIO): Promise<number> {
+  const record = await updateRepoStatus(home(io), options.name, options.repo, options.status, options.reason);
+  io.stderr(`${record.id}: ${record.status}\n`);
+  return 0;
+}
+
+export async function reportAction(options: Named & { html: string }, io: CliIO): Promise<number> {
+  const view = await new CampaignStore(home(io), options.name).view();
+  const file = resolve(io.cwd, options.html);
+  await writeFileSafe(file, renderDashboard(dashboardData(view, 'files')));
+  io.stderr(`Dashboard written: ${file}\n`);
+  return 0;
+}
+
+export async function serveAction(options: Named & { port?: string }, io: CliIO): Promise<number> {
+  const port = options.port === undefined ? 0 : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got "${options.port}")`);
+  const served = await serveCampaign({ atxHome: home(io), name: options.name, port, env: io.env });
+  io.stdout(`${served.url}\n`);
+  io.stderr(`Serving campaign ${options.name} at ${served.url} (Ctrl-C to stop)\n`);
+  await new Promise<void>((done) => {
+    if (!io.signal || io.signal.aborted) return done();
+    io.signal.addEventListener('abort', () => done(), { once: true });
+  });
+  await served.close();
+  return 0;
+}
+
+function totalsLine(view: CampaignView): string {
+  const t = view.totals;
+  return `${t.total} repositories: ${t.COMPLETED} completed, ${t.FAILED} failed, ${t.IN_PROGRESS} in progress, ${t.PENDING} pending, ${t.SKIPPED} skipped`;
+}
+
+export function statusTable(view: CampaignView): string {
+  const header = ['REPOSITORY', 'STATUS', 'BRANCH', 'CRITERIA', 'FINDINGS', 'TIME', 'SUMMARY'];
+  const rows = view.records.map((r) => [
+    r.id,
+    r.status,
+    r.branch ?? '',
+    r.exitCriteria ? `${r.exitCriteria.passed} passed/${r.exitCriteria.failed} failed` : '',
+    r.findings === undefined ? '' : String(r.findings),
+    r.durationMs === undefined ? '' : `${(r.durationMs / 1000).toFixed(1)} s`,
+    r.summaryPath ?? (r.reason ? `(${r.reason})` : ''),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const failures = view.records.filter((r) => r.status === 'FAILED' && r.reason && r.summaryPath).map((r) => `  ${r.id}: ${r.reason}`);
+  return [`Campaign ${view.spec.name}: ${totalsLine(view)}`, line(header), ...rows.map(line), ...(failures.length ? ['Failures:', ...failures] : [])].join('\n');
+}
