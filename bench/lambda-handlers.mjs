@@ -1,7 +1,7 @@
 // Benchmark (issue 4): a generated repository of handler files through the whole
 // `atx custom def exec --dry-run`, against merely parsing the same files with the same compiler.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateHandlerRepo } from './generate.mjs';
@@ -36,7 +36,7 @@ export function benchLambdaHandlers({ files = 5000, repeats = 3 } = {}) {
   const repo = join(root, 'repo');
   const paths = generateHandlerRepo(repo, files);
   const list = join(root, 'files.txt');
-  require_write(list, paths.join('\n'));
+  writeFileSync(list, paths.join('\n'));
   const home = join(root, 'atx-home');
   const parse = [];
   const atx = [];
@@ -65,8 +65,3 @@ export function benchLambdaHandlers({ files = 5000, repeats = 3 } = {}) {
   };
 }
 
-function require_write(path, text) {
-  execFileSync(process.execPath, ['-e', `require('node:fs').writeFileSync(${JSON.stringify(path)}, ${JSON.stringify(text)})`]);
-}
-
-void readFileSync;
