@@ -4,7 +4,8 @@ import { ts } from 'ts-morph';
 import { instanceOf, needValue, report, textOf, type FileContext } from './context.js';
 import { renameInCallback, renameInHandlers } from './errors.js';
 import { convertSpecial } from './extras.js';
-import { adaptResult, fieldOf } from './shapes.js';
+import { planAwait, emitAwait } from './callback-await.js';
+import { adaptResult, awaitedCallbacks, fieldOf } from './shapes.js';
 import { commandBase, documentOps, type ServiceInfo } from './services.js';
 
 export interface OpCall {
@@ -74,7 +75,13 @@ function convertPromise(ctx: FileContext, op: OpCall, promiseCall: ts.CallExpres
 function convertCallback(ctx: FileContext, op: OpCall, command: string): void {
   const args = op.call.arguments;
   const callback = args[args.length - 1];
-  if (ctx.style === 'bare') {
+  const plan = planAwait(ctx, op.call);
+  if (plan) {
+    if (ctx.style === 'bare') toSend(ctx, op, command);
+    emitAwait(ctx, plan, ctx.style === 'bare' ? '))' : ')', args.length === 2 ? args[0].getEnd() : openParenEnd(ctx, op.call));
+    awaitedCallbacks.add(callback);
+    report(ctx, op.call, 'callback-await', 'callback converted to await: the enclosing async function now settles after this call', 'info');
+  } else if (ctx.style === 'bare') {
     toSend(ctx, op, command);
     if (args.length === 2) ctx.edits.insert(args[0].getEnd(), ')');
     else ctx.edits.replace(openParenEnd(ctx, op.call), openParenEnd(ctx, op.call), '), ');

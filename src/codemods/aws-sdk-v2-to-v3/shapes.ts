@@ -6,6 +6,8 @@ import { report, type FileContext } from './context.js';
 type Field = 'Body' | 'Payload';
 
 const madeAsync = new WeakSet<ts.Node>();
+/** Callbacks whose bodies now run in their async function after an `await` (callback-await.ts). */
+export const awaitedCallbacks = new WeakSet<ts.Node>();
 
 export function fieldOf(service: string, op: string): Field | undefined {
   if (service === 'S3' && op === 'getObject') return 'Body';
@@ -77,11 +79,12 @@ function adaptAccess(ctx: FileContext, field: Field, node: ts.Expression): void 
     return report(ctx, access, 'body-stream', 'S3 GetObject Body is a stream in v3: read it with `await Body.transformToString()` or `transformToByteArray()`', 'manual');
   }
   const fn = enclosingFunction(access);
-  const asyncable = fn && (isAsync(fn) || isThenCallback(fn));
+  const awaited = !!fn && awaitedCallbacks.has(fn);
+  const asyncable = fn && (awaited || isAsync(fn) || isThenCallback(fn));
   if (!asyncable) {
     return report(ctx, access, 'body-stream', 'Body.toString() outside an async function: read the stream with `await Body.transformToString()` by hand', 'manual');
   }
-  if (!isAsync(fn) && !madeAsync.has(fn)) {
+  if (!awaited && !isAsync(fn) && !madeAsync.has(fn)) {
     madeAsync.add(fn);
     ctx.edits.insert(fn.getStart(ctx.sf), 'async ');
   }

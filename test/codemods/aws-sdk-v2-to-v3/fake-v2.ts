@@ -21,7 +21,9 @@ export function fakeAws(script: Script, calls: Call[]) {
     class {
       constructor(readonly config: unknown = {}) {
         return new Proxy(this, {
-          get: (target, op: string) => (op in target ? (target as any)[op] : (params: unknown, cb?: (e: unknown, d?: unknown) => void) => {
+          get: (target, op: string) => (op in target ? (target as any)[op] : (input: unknown, callback?: (e: unknown, d?: unknown) => void) => {
+            // v2 takes the callback alone when there is no input: `s3.listBuckets(cb)`
+            const [params, cb] = typeof input === 'function' ? [{}, input as typeof callback] : [input, callback];
             const run = () => Promise.resolve().then(() => answer(service, op, params));
             if (cb) return void run().then((d) => cb(null, d), (e) => cb(e));
             return { promise: run };
