@@ -15,14 +15,16 @@ export function replay(spec: CampaignSpec, events: CampaignEvent[]): RepoRecord[
 function apply(record: RepoRecord, event: CampaignEvent): RepoRecord {
   switch (event.t) {
     case 'claim':
-      return { ...record, status: 'IN_PROGRESS', reason: undefined, attempts: record.attempts + 1, owner: { host: event.host, pid: event.pid }, updatedAt: event.at };
+      // Claiming a FAILED repository is a retry: a new run, not the old one adopted again.
+      return { ...record, ...(record.status === 'FAILED' ? { runId: undefined } : {}), status: 'IN_PROGRESS', reason: undefined, attempts: record.attempts + 1, owner: { host: event.host, pid: event.pid }, updatedAt: event.at };
     case 'started':
       return { ...record, runId: event.runId, owner: record.owner && { ...record.owner, childPid: event.childPid }, updatedAt: event.at };
     case 'released':
       // Interrupted: back in the queue; the runId stays so the next run resumes that run.
       return { ...record, status: 'PENDING', owner: undefined, updatedAt: event.at };
     case 'set':
-      return { ...record, status: event.status, reason: event.reason, owner: undefined, updatedAt: event.at };
+      // Set by hand: a later run starts afresh rather than continuing the old run.
+      return { ...record, runId: undefined, status: event.status, reason: event.reason, owner: undefined, updatedAt: event.at };
     case 'finished':
     case 'snapshot':
       return { ...event.record, id: record.id };
