@@ -45,3 +45,10 @@ export async function resetTo(worktree: string, commit: string): Promise<void> {
   await gitStep('reset', () => git.raw(['reset', '--quiet', '--hard', commit]));
   await gitStep('clean', () => git.raw(['clean', '-fdq', '-e', 'node_modules']));
 }
+
+/** Whether `path` (relative to the scope) differs from the last commit in the worktree. */
+export async function isModified(worktree: string, scope: string, path: string): Promise<boolean> {
+  const full = scope ? `${scope}/${path}` : path;
+  const out = await gitStep('status', () => gitAt(worktree).raw(['status', '--porcelain', '--', full]));
+  return out.trim() !== '';
+}

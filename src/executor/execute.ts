@@ -9,7 +9,7 @@ import { listTrackedFiles, type PackageManager } from '../planner/analyse.js';
 import { DiskRepoView } from '../planner/repo-view.js';
 import type { Plan, PlanStep } from '../planner/types.js';
 import { runShell } from '../util/proc.js';
-import { commitStep } from './commit.js';
+import { commitStep, isModified } from './commit.js';
 import { installDependencies } from './install.js';
 import { saveState, type RunState, type StepState } from './state.js';
 import { carryOutStep, type StepOutcome } from './steps.js';
@@ -93,7 +93,9 @@ async function runOneStep(
       });
       findings = outcome.findings;
       Object.assign(record, { status: outcome.status, reason: outcome.reason });
-      if (outcome.written.includes('package.json')) await refreshLockfile(state, plan, checkoutDir, hooks);
+      // Commands and agents do not say what they wrote; git does.
+      const manifestChanged = outcome.written.includes('package.json') || (step.kind !== 'codemod' && (await isModified(state.worktree, state.scope, 'package.json')));
+      if (outcome.status === 'completed' && manifestChanged) await refreshLockfile(state, plan, checkoutDir, hooks);
     } catch (error) {
       if (hooks.signal?.aborted) throw new InterruptedError();
       Object.assign(record, { status: 'failed', reason: (error as Error).message });

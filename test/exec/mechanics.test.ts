@@ -126,3 +126,19 @@ describe('bad input', () => {
     expect(await git(repo, ['branch', '--list'])).toBe('* main');
   });
 });
+
+describe('dependencies', () => {
+  it('brings the lockfile along, in the same commit, when a step changes package.json', async () => {
+    const env = { ATX_HOME: await tempDir('atx-home-') };
+    const sd = join(projectRoot, 'fixtures/exec/lockfile');
+    expect((await atx(['custom', 'def', 'publish', '-n', 'Test/lockfile', '--description', 'l', '--sd', sd], { env })).exitCode).toBe(0);
+    const pkg = { name: 'svc', version: '1.0.0', private: true };
+    const lock = { name: 'svc', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'svc', version: '1.0.0' } } };
+    const repo = await makeRepo({ 'package.json': `${JSON.stringify(pkg, null, 2)}\n`, 'package-lock.json': `${JSON.stringify(lock, null, 2)}\n` });
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/lockfile', '-x', '-t', '--json'], { env });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.steps[0].filesChanged).toEqual(['package-lock.json', 'package.json']);
+    expect(JSON.parse(await git(repo, ['show', `${summary.branch}:package-lock.json`])).version).toBe('2.0.0');
+  });
+});
