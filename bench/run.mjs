@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark, each against a baseline measured in the same run.
 import { benchLambdaHandlers } from './lambda-handlers.mjs';
+import { benchCampaign } from './campaign.mjs';
 
 const only = process.argv[2];
 const files = Number(process.env.BENCH_FILES || 5000);
 const benches = {
   'lambda-handlers': () => benchLambdaHandlers({ files, repeats: Number(process.env.BENCH_REPEATS || 3) }),
+  campaign: () => benchCampaign({ repos: Number(process.env.BENCH_REPOS || 50) }),
 };
 
 for (const [name, run] of Object.entries(benches)) {
