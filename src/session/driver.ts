@@ -35,6 +35,8 @@ export class Conversation {
   private stop: (() => void) | undefined;
   private running: Promise<void> | undefined;
   exited = false;
+  /** The last run's full summary (for `--json`). */
+  lastSummary: RunSummary | undefined;
 
   constructor(
     public state: SessionState,
@@ -159,6 +161,7 @@ export class Conversation {
   private async finishRun(run: () => Promise<RunSummary>): Promise<void> {
     try {
       const summary = await run();
+      this.lastSummary = summary;
       const usage = describeUsage(this.options.ctx.brain.usage());
       this.state = { ...this.state, phase: 'done', runId: undefined, lastRun: { runId: summary.runId, status: summary.status } };
       this.emit([atx(describeSummary(summary), 'summary'), ...(usage ? [atx(usage)] : []), atx('Anything else? Say "new" to create another transformation, "use an existing one", or "quit".')]);
@@ -185,6 +188,11 @@ export class Conversation {
     if (usage) this.emit([atx(usage)]);
     this.exited = true;
     this.options.onExit?.();
+  }
+
+  /** What a run is waiting for the person to answer, if anything. */
+  get waitingFor(): Pending['kind'] | undefined {
+    return this.pending?.kind;
   }
 
   /** Waits for a run still going (after exit or in tests). */

@@ -1,6 +1,17 @@
-// The root `atx` command: resume a run, or a headless instruction (`-x "apply NAME to PATH"`).
+// The root `atx` command: the interactive session (ink), a headless instruction (`-x`), or
+// continuing a conversation or an interrupted run (`--resume`, `--conversation-id`).
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { exitCodeFor } from '../../executor/summary.js';
+import { atxHomeFrom } from '../../executor/paths.js';
+import { createBrain } from '../../llm/index.js';
+import { openRegistry, registryOptionsFromEnv } from '../../registry/index.js';
+import { Conversation } from '../../session/driver.js';
+import { readInstruction, runInstruction } from '../../session/headless.js';
+import { createRunService } from '../../session/run.js';
+import { createServices } from '../../session/services.js';
+import { openStore } from '../../session/store.js';
+import type { Message } from '../../session/types.js';
 import type { CliIO } from '../io.js';
 import { execCommand, resumeCommand } from './exec.js';
 
@@ -13,19 +24,100 @@ interface RootOptions {
 }
 
 export async function sessionCommand(options: RootOptions, io: CliIO, program: Command): Promise<number> {
+  const store = openStore(atxHomeFrom(io.env), [io.env.ANTHROPIC_API_KEY]);
+  if (options.conversationId && (await store.has(options.conversationId))) {
+    return continueConversation(options.conversationId, options, io);
+  }
+  if (options.resume && !options.conversationId && io.interactive && !options.json) {
+    const latest = await store.latest();
+    if (latest) return continueConversation(latest.id, options, io);
+  }
   if (options.resume || options.conversationId) {
     return resumeCommand(options.conversationId, { json: options.json }, io);
   }
-  if (options.nonInteractive !== undefined) {
-    const request = parseInstruction(options.nonInteractive);
-    return execCommand(
-      { ...request, nonInteractive: true, trustAllTools: Boolean(options.trustAllTools), doNotLearn: false, dryRun: false, json: options.json },
-      io,
-    );
+  if (options.nonInteractive !== undefined) return headless(options.nonInteractive, options, io);
+  if (!io.interactive) {
+    program.outputHelp();
+    io.stderr('\natx: the interactive session needs a terminal; use `atx -x "<instruction>"` in scripts.\n');
+    return 0;
   }
-  program.outputHelp();
-  return 0;
+  return interactive(undefined, options, io);
 }
+
+/** `atx -x`: "apply NAME to PATH" runs a definition; anything else is a whole conversation. */
+async function headless(instruction: string, options: RootOptions, io: CliIO): Promise<number> {
+  const direct = tryParseInstruction(instruction);
+  if (direct) {
+    return execCommand({ ...direct, nonInteractive: true, trustAllTools: Boolean(options.trustAllTools), doNotLearn: false, dryRun: false, json: options.json }, io);
+  }
+  const { conversation } = await connect(io, options, { onMessage: (m) => io.stderr(`${render(m)}\n`) });
+  const status = await runInstruction(conversation, readInstruction(instruction));
+  const summary = conversation.lastSummary;
+  if (options.json && summary) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  if (summary) return exitCodeFor(summary);
+  if (status === undefined && conversation.state.selected) return 0;
+  io.stderr(`atx: the instruction did not lead to a stored definition or a run; continue with \`atx --conversation-id ${conversation.state.id}\`\n`);
+  return 1;
+}
+
+async function continueConversation(id: string, options: RootOptions, io: CliIO): Promise<number> {
+  const state = await openStore(atxHomeFrom(io.env), [io.env.ANTHROPIC_API_KEY]).load(id);
+  if (io.interactive && !options.json) return interactive(id, options, io);
+  // Without a terminal only a run the conversation started can be continued.
+  if (state.phase === 'applying' && state.runId) return resumeCommand(state.runId, { json: options.json }, io);
+  throw new UsageError(`conversation ${id} is waiting for an answer; continue it in a terminal with \`atx --conversation-id ${id}\``);
+}
+
+async function interactive(resumeId: string | undefined, options: RootOptions, io: CliIO): Promise<number> {
+  const { createSessionHub } = await import('../../ui/hub.js');
+  const { renderSession } = await import('../../ui/render.js');
+  const hub = createSessionHub();
+  const { conversation, brain } = await connect(io, options, hub, resumeId);
+  const started = resumeId ? conversation.resume() : Promise.resolve();
+  await renderSession({ hub, say: async (text) => { await started; await conversation.say(text); }, brainLabel: brain.label }, { stdin: process.stdin, stdout: process.stdout });
+  await conversation.settled();
+  return io.signal?.aborted ? 130 : 0;
+}
+
+interface Outlets {
+  onMessage: (message: Message) => void;
+  onProgress?: Parameters<typeof Conversation.create>[0]['onProgress'];
+  onText?: (chunk: string) => void;
+  onExit?: () => void;
+}
+
+async function connect(io: CliIO, options: RootOptions, outlets: Outlets, resumeId?: string) {
+  const env = io.env;
+  const brain = await createBrain(env, { onText: outlets.onText });
+  const store = openStore(atxHomeFrom(env), [env.ANTHROPIC_API_KEY]);
+  const driverOptions = {
+    ctx: { brain, services: createServices(openRegistry(registryOptionsFromEnv(env)), io.cwd), onText: outlets.onText },
+    store,
+    runs: createRunService(env, io.cwd, io.signal),
+    trustAllTools: Boolean(options.trustAllTools),
+    onMessage: outlets.onMessage,
+    onProgress: outlets.onProgress,
+    onExit: outlets.onExit,
+  };
+  const conversation = resumeId ? new Conversation(await store.load(resumeId), driverOptions) : Conversation.create(driverOptions);
+  return { conversation, brain };
+}
+
+function render(message: Message): string {
+  return message.from === 'you' ? `› ${message.text}` : message.text;
+}
+
+function tryParseInstruction(text: string): ReturnType<typeof parseInstruction> | undefined {
+  if (/^\s*(please\s+)?(create|draft|make|write|publish|define|migrate|upgrade|convert)\b/i.test(text)) return undefined;
+  try {
+    const parsed = parseInstruction(text);
+    return /^(it|this|that|them)$/i.test(parsed.transformationName) ? undefined : parsed;
+  } catch (error) {
+    if (error instanceof UsageError) return undefined;
+    throw error;
+  }
+}
+
 
 /**
  * The offline reading of a headless instruction: "apply AWS/nodejs-version-upgrade to ./svc",

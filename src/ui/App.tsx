@@ -1,0 +1,78 @@
+// The `atx` session screen. This component owns the screen state; finished lines go into
+// <Static> (printed once, never redrawn); the rest only displays what the conversation emits.
+import { Box, Static, Text, useApp } from 'ink';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Message } from '../session/types.js';
+import type { SessionHub } from './hub.js';
+import { MessageLine } from './MessageLine.js';
+import { Progress, type ProgressState } from './Progress.js';
+import { Prompt } from './Prompt.js';
+
+export interface AppProps {
+  hub: SessionHub;
+  /** Sends what the person typed; resolves when atx waits for the next answer. */
+  say: (text: string) => Promise<void>;
+  /** Shown once at the top: which brain answers. */
+  brainLabel: string;
+}
+
+interface Line {
+  id: number;
+  message: Message;
+}
+
+export function App({ hub, say, brainLabel }: AppProps) {
+  const { exit } = useApp();
+  const [lines, setLines] = useState<Line[]>([{ id: 0, message: { from: 'atx', text: `atx session (${brainLabel})`, style: 'progress' } }]);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ProgressState | undefined>();
+  const [stream, setStream] = useState('');
+  const nextId = useRef(1);
+  const exited = useRef(false);
+
+  useEffect(
+    () =>
+      hub.subscribe({
+        onMessage: (message) => {
+          setStream('');
+          setLines((previous) => [...previous, { id: nextId.current++, message }]);
+        },
+        onProgress: (event) =>
+          setProgress((previous) => {
+            if (event.kind === 'step-start') return { label: `${event.index}/${event.total} ${event.stepId} ${event.title}`, startedAt: Date.now(), commits: previous?.commits ?? 0 };
+            if (event.kind === 'commit' && previous) return { ...previous, commits: previous.commits + 1 };
+            if (event.kind === 'criterion') return { label: `checking exit criteria: ${event.description.split('\n')[0]}`, startedAt: previous?.startedAt ?? Date.now(), commits: previous?.commits ?? 0 };
+            return previous;
+          }),
+        onText: (chunk) => setStream((previous) => (previous + chunk).slice(-2000)),
+        onExit: () => {
+          exited.current = true;
+          exit();
+        },
+      }),
+    [hub, exit],
+  );
+
+  const submit = useCallback(
+    (text: string) => {
+      setBusy(true);
+      say(text)
+        .catch((error: Error) => setLines((previous) => [...previous, { id: nextId.current++, message: { from: 'atx', text: `error: ${error.message}`, style: 'error' } }]))
+        .finally(() => {
+          setBusy(false);
+          setProgress(undefined);
+          setStream('');
+        });
+    },
+    [say],
+  );
+
+  return (
+    <Box flexDirection="column">
+      <Static items={lines}>{(line) => <MessageLine key={line.id} message={line.message} />}</Static>
+      {stream ? <Text color="gray">{stream.split('\n').slice(-8).join('\n')}</Text> : null}
+      {progress && busy ? <Progress progress={progress} /> : null}
+      {exited.current ? null : <Prompt busy={busy} onSubmit={submit} />}
+    </Box>
+  );
+}
