@@ -5,6 +5,7 @@ import { instanceOf, needValue, report, textOf, type FileContext } from './conte
 import { renameInCallback, renameInHandlers } from './errors.js';
 import { convertSpecial } from './extras.js';
 import { planAwait, emitAwait } from './callback-await.js';
+import { convertPagination } from './pagination.js';
 import { adaptResult, awaitedCallbacks, fieldOf } from './shapes.js';
 import { commandBase, documentOps, type ServiceInfo } from './services.js';
 
@@ -129,6 +130,10 @@ export function convertCall(ctx: FileContext, op: OpCall, ids: ts.Identifier[]):
   if (!command) {
     return report(ctx, op.call, 'unknown-operation', `\`${op.name.text}\` is not a DocumentClient operation lib-dynamodb provides; convert it by hand`);
   }
+  if (parentCall(op.call, 'eachPage')) {
+    return report(ctx, op.call, 'each-page', `\`${op.name.text}(…).eachPage\` has no v3 form: loop over paginate${commandBase(op.name.text)} from ${op.service.pkg} with for await by hand`);
+  }
+  if (convertPagination(ctx, op)) return;
   const promiseCall = parentCall(op.call, 'promise');
   if (promiseCall && promiseCall.arguments.length === 0) return convertPromise(ctx, op, promiseCall, command);
   const sendCall = parentCall(op.call, 'send');

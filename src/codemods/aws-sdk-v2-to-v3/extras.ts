@@ -4,6 +4,7 @@ import { ts } from 'ts-morph';
 import type { OpCall } from './calls.js';
 import { needValue, report, textOf, type FileContext } from './context.js';
 import { propName } from './config.js';
+import { presignedPost } from './presigned-post.js';
 import { commandBase } from './services.js';
 
 function promiseOf(call: ts.CallExpression): ts.CallExpression | undefined {
@@ -90,7 +91,6 @@ function createSet(ctx: FileContext, op: OpCall): void {
 }
 
 const manual: Record<string, string> = {
-  createPresignedPost: 'use createPresignedPost from @aws-sdk/s3-presigned-post (its Key is a separate field)',
   makeRequest: 'call the operation\'s Command instead',
   makeUnauthenticatedRequest: 'call the operation\'s Command instead',
 };
@@ -100,6 +100,7 @@ export function convertSpecial(ctx: FileContext, op: OpCall): boolean {
   const method = op.name.text;
   if (op.service.v2 === 'S3' && (method === 'getSignedUrl' || method === 'getSignedUrlPromise')) signedUrl(ctx, op);
   else if (op.service.v2 === 'S3' && method === 'upload') upload(ctx, op);
+  else if (op.service.v2 === 'S3' && method === 'createPresignedPost') presignedPost(ctx, op);
   else if (method === 'waitFor') waiter(ctx, op);
   else if (op.service.doc && method === 'createSet') createSet(ctx, op);
   else if (method in manual) report(ctx, op.call, 'unsupported-method', `${method}: ${manual[method]}`);
