@@ -1,24 +1,8 @@
 // Text edits on the original source. The codemod edits ranges of the text it parsed instead of
 // printing an AST, so every byte it does not mean to change stays as the author wrote it.
 
-export interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** Applies non-overlapping edits (zero-width inserts may share a position with a replacement). */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Number.POSITIVE_INFINITY;
-  for (const edit of sorted) {
-    if (edit.end > limit) throw new Error(`overlapping edits at ${edit.start}-${edit.end}`);
-    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    limit = edit.start;
-  }
-  return out;
-}
+export { applyEdits, type Edit } from '../text-edits.js';
+import type { Edit } from '../text-edits.js';
 
 /** Where a position of the original text ends up once the edits are applied (a removed one: where the removal was). */
 export function mapPosition(pos: number, edits: readonly Edit[]): number {

@@ -1,22 +1,12 @@
 // Edits are spliced into the original text by offset, so everything around them stays as written.
 
-export interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
+import { applyEdits as apply, type Edit } from '../text-edits.js';
 
+export type { Edit };
+
+/** Overlapping edits would corrupt the file; the later one in text order wins. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Number.POSITIVE_INFINITY;
-  for (const edit of sorted) {
-    // Overlapping edits would corrupt the file; the later one in text order wins.
-    if (edit.end > limit) continue;
-    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    limit = edit.start;
-  }
-  return out;
+  return apply(text, edits, 'skip');
 }
 
 /** 1-based line of an offset. */
