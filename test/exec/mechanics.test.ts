@@ -142,3 +142,24 @@ describe('dependencies', () => {
     expect(JSON.parse(await git(repo, ['show', `${summary.branch}:package-lock.json`])).version).toBe('2.0.0');
   });
 });
+
+describe('failing steps', () => {
+  it('retries as allowed, skips what depends on the failure, runs the rest, and exits 1', async () => {
+    const env = { ATX_HOME: await tempDir('atx-home-') };
+    const sd = join(projectRoot, 'fixtures/exec/failing-step');
+    expect((await atx(['custom', 'def', 'publish', '-n', 'Test/failing', '--description', 'f', '--sd', sd], { env })).exitCode).toBe(0);
+    const repo = await makeRepo({ 'README.md': '# svc\n' });
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/failing', '-x', '-t', '--json'], { env });
+    expect(run.exitCode, run.stderr).toBe(1);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.status).toBe('failed');
+    expect(summary.steps[0]).toMatchObject({ id: '1.1', status: 'failed', attempts: 3, commit: null });
+    expect(summary.steps[0].reason).toMatch(/exited with 7/);
+    expect(summary.steps[1]).toMatchObject({ id: '1.2', status: 'skipped', reason: 'depends on failed step 1.1' });
+    expect(summary.steps[2]).toMatchObject({ id: '1.3', status: 'completed', filesChanged: ['independent.txt'] });
+    expect(summary.exitCriteria[0].status).toBe('passed');
+    // The attempts log lives outside the worktree: the step really ran three times.
+    const runDir = join(summary.planPath, '..');
+    expect((await readFile(join(runDir, 'attempts.log'), 'utf8')).trim().split('\n')).toHaveLength(3);
+  });
+});
