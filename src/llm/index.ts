@@ -5,7 +5,7 @@ import { createOfflineBrain } from './offline/index.js';
 export type { Brain, Intent, Question, Revision, SourceDocument, TokenUsage, DraftRequest, TextSink, AgentContext } from './types.js';
 export { createOfflineBrain } from './offline/index.js';
 
-export const defaultModel = 'claude-sonnet-4-5';
+export const defaultModel = 'claude-sonnet-5-5';
 
 export interface BrainOptions {
   /** Where streamed model text goes (the screen); nothing for offline rules. */
