@@ -73,14 +73,17 @@ describe.skipIf(!existsSync(executablePath))('campaign dashboard', () => {
       const plain = idOf(fleet, 'plain');
       const skip = await atx(['custom', 'campaign', 'update-repo', '-n', 'board', '--repo', plain, '--status', 'SKIPPED', '--reason', 'not a repository yet'], { env: fleet.env });
       expect(skip.exitCode, skip.stderr).toBe(0);
-      await page.waitForFunction((id) => document.querySelector(`tr[data-repo="${id}"]`)?.getAttribute('data-status') === 'SKIPPED', plain, { timeout: 10_000 });
+      await page.waitForFunction(`document.querySelector('tr[data-repo="${plain}"]')?.getAttribute('data-status') === 'SKIPPED'`, undefined, { timeout: 10_000 });
       expect(await page.textContent('#total-SKIPPED b')).toBe('1');
       const shot = join(fleet.dir, 'dashboard.png');
       await page.screenshot({ path: shot, fullPage: true });
       expect(existsSync(shot)).toBe(true);
 
       const links = Object.fromEntries(
-        await page.locator(`${row} a`).evaluateAll((as) => as.map((a) => [a.textContent, (a as unknown as { href: string }).href])),
+        await page.locator(`${row} a`).evaluateAll((as) => as.map((a) => {
+          const link = a as unknown as { textContent: string; href: string };
+          return [link.textContent, link.href];
+        })),
       ) as Record<string, string>;
       expect(Object.keys(links)).toEqual(['plan', 'summary', 'evidence', 'diff']);
       const get = async (url: string) => (await page.request.get(url)).text();
