@@ -6,6 +6,7 @@ const loaders = {
   'nodejs-runtime-upgrade': async () => (await import('./nodejs-runtime/index.js')).codemod,
   'nodejs24-behaviour-check': async () => (await import('./nodejs-runtime/behaviour-check.js')).codemod,
   'aws-sdk-v2-to-v3': async () => (await import('./aws-sdk-v2-to-v3/index.js')).codemod,
+  'learned-rewrite': async () => (await import('../knowledge/rewrite.js')).codemod,
 } satisfies Record<string, () => Promise<Codemod>>;
 
 export type CodemodName = keyof typeof loaders;

@@ -13,6 +13,7 @@ import { commitStep, isModified } from './commit.js';
 import { installDependencies } from './install.js';
 import { saveState, type RunState, type StepState } from './state.js';
 import { carryOutStep, type StepOutcome } from './steps.js';
+import { revertExcluded } from '../knowledge/exclude.js';
 
 /** Structured progress for screens that draw their own (the ink session). */
 export type RunEvent =
@@ -105,6 +106,7 @@ async function runOneStep(
   }
   if (hooks.signal?.aborted) throw new InterruptedError();
   if (record.status === 'completed') {
+    findings.push(...(await revertExcluded(state.worktree, state.scope, plan, step.id)));
     const committed = await commitStep(state.worktree, state.scope, {
       stepId: step.id,
       title: step.title,

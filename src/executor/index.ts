@@ -20,6 +20,7 @@ import { loadState, saveState, type RunState } from './state.js';
 import { carryOutStep } from './steps.js';
 import { overallStatus, type RunSummary, type StepSummary } from './summary.js';
 import { resetTo, stepOfCommit } from './commit.js';
+import { applyKnowledge, applySaid, describeApplied, enabledItems, noticeManualFixes, recordRun } from '../knowledge/index.js';
 
 export interface ExecRequest {
   codeRepositoryPath?: string;
@@ -68,6 +69,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   const branch = request.dryRun ? null : resultBranchName(resolved.name, runId);
   const pending = await uncommittedFiles(location);
 
+  if (!request.doNotLearn) await noticeFixes(io, atxHome, location.root, resolved.name);
   await addWorktree(location.root, worktree, location.head, branch);
   try {
     const checkoutDir = join(worktree, location.scope);
@@ -85,6 +87,8 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
       analysis,
       hasModel: Boolean(io.hasModel && io.agent),
     });
+    plan = applyKnowledge(plan, await enabledItems(io.env, resolved.name));
+    for (const line of describeApplied(plan.knowledge)) io.log(line);
     const planPath = join(dir, 'plan.json');
     await writeJson(planPath, plan);
     if (!request.nonInteractive && io.reviewPlan) {
@@ -122,7 +126,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
         trustAllTools: request.trustAllTools,
         doNotLearn: request.doNotLearn,
         buildCommand: configuration.buildCommand,
-        validationCommands: configuration.validationCommands,
+        validationCommands: plan.configuration.validationCommands,
       },
       steps: plan.steps.map((step) => ({ id: step.id, status: 'pending', commit: null, filesChanged: [], durationMs: 0, attempts: 0 })),
       phaseBuilds: [],
@@ -157,6 +161,7 @@ async function finishRun(atxHome: string, plan: Plan, state: RunState, io: ExecI
     for (const c of criteria) io.onEvent?.({ kind: 'criterion', id: c.id, description: c.description, status: c.status, evidence: c.evidence[0]?.summary ?? '' });
     if (io.signal?.aborted) throw new InterruptedError();
     const summary = await writeSummary(atxHome, plan, state, criteria);
+    if (!state.options.doNotLearn) await learnFromRun(io, plan, summary);
     // The branch stays; the worktree goes, so the person can check the branch out.
     await removeWorktree(state.repoRoot, state.worktree).catch((error: Error) => io.log(`could not remove the worktree: ${error.message}`));
     return summary;
@@ -188,7 +193,9 @@ async function reconcile(state: RunState): Promise<void> {
 async function reviewPlan(plan: Plan, io: ExecIO): Promise<Plan> {
   for (;;) {
     const answer = await io.ask!('Review the plan: say "skip step 3", "also run npm run lint", "the target is Node 22", or "proceed".\n> ');
-    const outcome = applyFeedback(plan, answer);
+    let outcome = applyFeedback(plan, answer);
+    const said = outcome.kind === 'not-understood' ? applySaid(plan, answer) : undefined;
+    if (said) outcome = { kind: 'changed', ...said };
     io.log(outcome.reply);
     plan = outcome.plan;
     if (outcome.kind === 'accepted') return plan;
@@ -241,4 +248,24 @@ async function dryRun(
   };
   await writeJson(summary.summaryPath!, summary);
   return summary;
+}
+
+/** People's commits on earlier result branches of this definition become knowledge items. */
+async function noticeFixes(io: ExecIO, atxHome: string, root: string, definition: string): Promise<void> {
+  try {
+    const added = await noticeManualFixes(io.env, atxHome, root, definition);
+    for (const item of added) io.log(`learned ${item.id} (${item.status}) from a manual fix on an earlier result branch: ${item.title}`);
+  } catch (error) {
+    io.log(`could not look for manual fixes on earlier result branches: ${(error as Error).message}`);
+  }
+}
+
+/** Feedback and failures of a finished run become knowledge items; learning never fails a run. */
+async function learnFromRun(io: ExecIO, plan: Plan, summary: RunSummary): Promise<void> {
+  try {
+    const added = await recordRun(io.env, plan, summary);
+    for (const item of added) io.log(`learned ${item.id} (${item.status}): ${item.title}`);
+  } catch (error) {
+    io.log(`could not record knowledge from this run: ${(error as Error).message}`);
+  }
 }

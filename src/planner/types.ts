@@ -51,5 +51,15 @@ export const PlanSchema = z.object({
   ),
   guardrails: z.array(z.string()),
   feedback: z.array(z.string()).default([]),
+  /** Knowledge items of the definition applied to this plan, and where (src/knowledge). */
+  knowledge: z
+    .object({
+      applied: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string(), where: z.array(z.string()) })),
+      /** Globs no step may change: the executor reverts changes there before committing. */
+      excludePaths: z.array(z.string()).default([]),
+      /** Lessons that are not deterministic, for the model. */
+      context: z.array(z.string()).default([]),
+    })
+    .optional(),
 });
 export type Plan = z.infer<typeof PlanSchema>;

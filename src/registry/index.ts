@@ -11,6 +11,7 @@ export type { Origin, Registry, RegistryEntry, RegistryOptions, ResolvedDefiniti
 export { validateName, validateWritableName, isAwsName, isVersionNumber } from './names.js';
 export { findPackageRoot, defaultAwsDir } from './aws.js';
 export { copyDefinitionFiles } from './copy.js';
+export { openKnowledgeFiles, type KnowledgeFiles } from './knowledge-files.js';
 
 export function openRegistry(options: RegistryOptions): Registry {
   return new AtxRegistry({

@@ -3,8 +3,10 @@
 // starts over from the new remote state, so concurrent publishers all land, each with
 // its own version number.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GitError, UsageError } from '../errors.js';
+import { writeFileSafe } from '../util/fs.js';
 import { withLock } from './lock.js';
 import { deleteVersions, listNames, nameDir, readIndex, storeVersion, versionDir, versionFolders, assertNameFits } from './store.js';
 import { TeamClone, cloneDirFor, isRejectedPush } from './team-git.js';
@@ -97,6 +99,22 @@ export class TeamRegistry {
     });
   }
 
+  /** A file kept beside a definition's versions (its knowledge items), as the remote has it; undefined when absent. */
+  async readCompanion(name: string, file: string): Promise<string | undefined> {
+    await this.refresh();
+    return readTextIfPresent(join(nameDir(this.root, name), file));
+  }
+
+  /** Rewrites such a file in one pushed commit, starting over on a concurrent push like a publication. */
+  updateCompanion<T>(name: string, file: string, change: (text: string | undefined) => Promise<{ text: string; message: string; result: T }>): Promise<T> {
+    return this.transaction(async () => {
+      const path = join(nameDir(this.root, name), file);
+      const { text, message, result } = await change(await readTextIfPresent(path));
+      await writeFileSafe(path, text);
+      return { message, paths: [path], result };
+    });
+  }
+
   /**
    * Applies `change` to a fresh copy of the remote state and pushes it, starting over when
    * the push is refused. `change` must derive everything from the files it reads, since it
@@ -132,4 +150,13 @@ export class TeamRegistry {
 /** Random, growing pauses so two publishers that collided do not collide again in step. */
 function backoffMs(attempt: number): number {
   return Math.round((30 + Math.random() * 120) * Math.min(attempt, 5));
+}
+
+async function readTextIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }

@@ -1,0 +1,46 @@
+// Lessons in what people said at plan review ("never touch legacy/", "use the aggregated
+// client style", "always run npm run lint"), understood by simple rules.
+import type { Effect, NewItem } from './types.js';
+
+const notPaths = new Set(['anything', 'everything', 'it', 'that', 'this', 'them', 'those', 'these', 'the', 'any', 'code', 'files']);
+const pathLike = '[`\'"]?([A-Za-z0-9_.@/*-]+?)[`\'"]?';
+const folderWord = '(?:\\s+(?:folder|directory|dir|package|module|files?))?';
+
+const exclusionRules = [
+  new RegExp(`\\b(?:never|don'?t|do not|must not|should not)\\s+(?:touch|change|modify|edit|rewrite)\\s+(?:anything\\s+(?:in|under)\\s+)?(?:the\\s+)?${pathLike}${folderWord}(?=[\\s,.;!]|$)`, 'gi'),
+  new RegExp(`\\bleave\\s+(?:the\\s+)?${pathLike}${folderWord}\\s+alone\\b`, 'gi'),
+  new RegExp(`\\bexclude\\s+(?:the\\s+)?${pathLike}${folderWord}(?=[\\s,.;!]|$)`, 'gi'),
+];
+const styleRule = /\b(?:use|prefer|keep)\s+(?:the\s+)?(aggregated|command|bare)(?:[- ]client)?(?:\s+client)?\s+style\b|\bstyle\s*[:=]\s*(aggregated|command|bare)\b/i;
+const commandRule = /\b(?:always|also)\s+run\s+[`'"]?(.+?)[`'"]?\s*[.!]?\s*$/i;
+
+/** The effects one piece of feedback asks for, each with a title; empty when none is understood. */
+export function effectsOf(text: string): Array<{ title: string; effect: Effect }> {
+  const found: Array<{ title: string; effect: Effect }> = [];
+  const paths = new Set<string>();
+  for (const rule of exclusionRules) {
+    for (const match of text.matchAll(rule)) {
+      const path = match[1]!.replace(/^\.\//, '');
+      if (!notPaths.has(path.toLowerCase()) && /[A-Za-z0-9]/.test(path)) paths.add(path);
+    }
+  }
+  for (const path of paths) found.push({ title: `Do not touch ${path}`, effect: { kind: 'exclude', paths: [path] } });
+  const style = styleRule.exec(text);
+  if (style) {
+    const value = (style[1] ?? style[2])!.toLowerCase();
+    found.push({ title: `Use the ${value} client style for AWS SDK v3`, effect: { kind: 'codemod-option', codemod: 'aws-sdk-v2-to-v3', option: 'style', value } });
+  }
+  const command = commandRule.exec(text);
+  if (command) {
+    const line = command[1]!.trim();
+    found.push({ title: `Also run \`${line}\` to validate`, effect: { kind: 'validation-command', command: line } });
+  }
+  return found;
+}
+
+/** Knowledge items from a run's plan-review feedback. */
+export function itemsFromFeedback(feedback: readonly string[], origin: NewItem['origin']): NewItem[] {
+  return feedback.flatMap((said) =>
+    effectsOf(said).map(({ title, effect }) => ({ source: 'feedback' as const, title, content: `Said at plan review: "${said}"`, effect, origin })),
+  );
+}

@@ -1,0 +1,63 @@
+// What the executor calls: learning after a run (feedback and failures), noticing people's fixes
+// on earlier result branches, and the enabled items a new plan should apply.
+import type { RunSummary } from '../executor/summary.js';
+import type { Plan } from '../planner/types.js';
+import { itemsFromFeedback } from './feedback.js';
+import { learnFromBranch, resultBranches } from './learn.js';
+import { KnowledgeBase } from './store.js';
+import type { KnowledgeItem, NewItem } from './types.js';
+
+/** Lessons of a finished run: its plan-review feedback, and what failed with its cause. */
+export function itemsFromRun(plan: Plan, summary: RunSummary): NewItem[] {
+  const origin = { runId: summary.runId };
+  const items = itemsFromFeedback(plan.feedback, origin);
+  for (const step of summary.steps.filter((s) => s.status === 'failed')) {
+    items.push({
+      source: 'failure',
+      title: `Step ${step.id} "${step.title}" failed`,
+      content: `In run ${summary.runId} this step failed: ${(step.reason ?? 'no reason recorded').slice(0, 2000)}`,
+      effect: { kind: 'context' },
+      origin,
+    });
+  }
+  for (const criterion of summary.exitCriteria.filter((c) => c.status === 'failed')) {
+    const evidence = criterion.evidence.filter((e) => e.kind !== 'commit').map((e) => e.summary);
+    items.push({
+      source: 'failure',
+      title: `Exit criterion failed: ${criterion.description.split('\n')[0]}`,
+      content: `In run ${summary.runId}: ${evidence.join('; ').slice(0, 2000) || 'no evidence recorded'}`,
+      effect: { kind: 'context' },
+      origin,
+    });
+  }
+  return items;
+}
+
+export async function recordRun(env: NodeJS.ProcessEnv, plan: Plan, summary: RunSummary): Promise<KnowledgeItem[]> {
+  return (await KnowledgeBase.fromEnv(env).add(plan.transformation.name, itemsFromRun(plan, summary))).added;
+}
+
+/**
+ * A new run of `definition` on a repository that holds earlier result branches of it: commits
+ * people made there after atx are learned now, as `atx custom def learn` would.
+ */
+export async function noticeManualFixes(env: NodeJS.ProcessEnv, atxHome: string, root: string, definition: string): Promise<KnowledgeItem[]> {
+  const base = KnowledgeBase.fromEnv(env);
+  const added: KnowledgeItem[] = [];
+  for (const branch of await resultBranches(root)) {
+    let lessons;
+    try {
+      lessons = await learnFromBranch(root, branch, atxHome);
+    } catch {
+      // A branch atx cannot attribute (another machine's run, no atx commit) teaches nothing here.
+      continue;
+    }
+    if (lessons.definition !== definition) continue;
+    added.push(...(await base.add(definition, lessons.items)).added);
+  }
+  return added;
+}
+
+export async function enabledItems(env: NodeJS.ProcessEnv, definition: string): Promise<KnowledgeItem[]> {
+  return KnowledgeBase.fromEnv(env).enabled(definition);
+}

@@ -1,0 +1,69 @@
+// learned-rewrite: replays people's manual fixes from earlier result branches (atx knowledge
+// items learned by `atx custom def learn`, AWS Transform's "implicit feedback") as exact
+// before/after text replacements, only where the "before" lines occur.
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+import type { Codemod, CodemodResult, Finding, RepoView } from '../codemods/types.js';
+import { matchesGlob } from './glob.js';
+import { applyPattern } from './patterns.js';
+import { RewritePatternSchema, type RewritePattern } from './types.js';
+
+const OptionsSchema = z.object({
+  patterns: z.array(RewritePatternSchema).min(1),
+  /** The knowledge item the patterns come from, named in findings. */
+  item: z.string().optional(),
+});
+type Options = z.infer<typeof OptionsSchema>;
+
+function parseOptions(options: Record<string, unknown>): Options {
+  const parsed = OptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`learned-rewrite: option ${issue?.path.join('.') || 'patterns'} ${issue?.message}; expected patterns: [{ files, before, after }]`);
+  }
+  return parsed.data;
+}
+
+function candidates(repo: RepoView, options: Record<string, unknown>): string[] {
+  const { patterns } = parseOptions(options);
+  return repo.files.filter((path) => patterns.some((p) => matchesGlob(p.files, path) && repo.read(path).includes(p.before)));
+}
+
+function applyAll(text: string, path: string, patterns: RewritePattern[]): { text: string; lines: number[] } {
+  let current = text;
+  const lines: number[] = [];
+  for (const pattern of patterns) {
+    if (!matchesGlob(pattern.files, path)) continue;
+    const applied = applyPattern(current, pattern);
+    current = applied.text;
+    lines.push(...applied.lines);
+  }
+  return { text: current, lines };
+}
+
+function run(repo: RepoView, options: Record<string, unknown>): CodemodResult {
+  const { patterns, item } = parseOptions(options);
+  const changes = new Map<string, string>();
+  const findings: Finding[] = [];
+  const label = item ? `knowledge item ${item}` : 'a learned fix';
+  for (const path of candidates(repo, options)) {
+    const original = repo.read(path);
+    const once = applyAll(original, path, patterns);
+    if (once.text === original) continue;
+    // Patterns that feed each other would change the file on every run: leave it to a person.
+    if (applyAll(once.text, path, patterns).text !== once.text) {
+      findings.push({ file: path, line: once.lines[0] ?? 1, rule: 'atx/learned-rewrite-unsettled', message: `${label} would keep changing this file on every run; not applied`, severity: 'manual' });
+      continue;
+    }
+    changes.set(path, once.text);
+    findings.push({ file: path, line: once.lines[0] ?? 1, rule: 'atx/learned-rewrite', message: `applied ${label} (${once.lines.length} place${once.lines.length === 1 ? '' : 's'}), learned from a person's fix on an earlier result branch`, severity: 'info' });
+  }
+  return { changes, findings };
+}
+
+export const codemod: Codemod = {
+  name: 'learned-rewrite',
+  description: "replays a person's manual fix learned from an earlier run (exact before/after lines)",
+  candidates,
+  run,
+};
