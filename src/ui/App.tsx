@@ -53,18 +53,32 @@ export function App({ hub, say, brainLabel }: AppProps) {
     [hub, exit],
   );
 
+  // Answers are sent one at a time, in the order typed; one typed while atx works waits its turn.
+  const queue = useRef<string[]>([]);
+  const working = useRef(false);
+  const drain = useCallback(async () => {
+    if (working.current) return;
+    working.current = true;
+    setBusy(true);
+    while (queue.current.length > 0 && !exited.current) {
+      const text = queue.current.shift()!;
+      try {
+        await say(text);
+      } catch (error) {
+        setLines((previous) => [...previous, { id: nextId.current++, message: { from: 'atx', text: `error: ${(error as Error).message}`, style: 'error' } }]);
+      }
+      setProgress(undefined);
+      setStream('');
+    }
+    working.current = false;
+    setBusy(false);
+  }, [say]);
   const submit = useCallback(
     (text: string) => {
-      setBusy(true);
-      say(text)
-        .catch((error: Error) => setLines((previous) => [...previous, { id: nextId.current++, message: { from: 'atx', text: `error: ${error.message}`, style: 'error' } }]))
-        .finally(() => {
-          setBusy(false);
-          setProgress(undefined);
-          setStream('');
-        });
+      queue.current.push(text);
+      void drain();
     },
-    [say],
+    [drain],
   );
 
   return (

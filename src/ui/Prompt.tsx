@@ -1,4 +1,5 @@
-// Where the person types; while atx works it shows a spinner instead.
+// Where the person types. It stays open while atx works (a spinner shows above it), so
+// answers typed ahead are kept and sent in order.
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import TextInput from 'ink-text-input';
@@ -6,26 +7,24 @@ import { useState } from 'react';
 
 export function Prompt({ busy, onSubmit }: { busy: boolean; onSubmit: (text: string) => void }) {
   const [value, setValue] = useState('');
-  if (busy) {
-    return (
-      <Box>
+  return (
+    <Box flexDirection="column">
+      {busy ? (
         <Text color="gray">
           <Spinner type="dots" /> working…
         </Text>
+      ) : null}
+      <Box>
+        <Text color="cyan">› </Text>
+        <TextInput
+          value={value}
+          onChange={setValue}
+          onSubmit={(text) => {
+            setValue('');
+            onSubmit(text);
+          }}
+        />
       </Box>
-    );
-  }
-  return (
-    <Box>
-      <Text color="cyan">› </Text>
-      <TextInput
-        value={value}
-        onChange={setValue}
-        onSubmit={(text) => {
-          setValue('');
-          onSubmit(text);
-        }}
-      />
     </Box>
   );
 }

@@ -1,0 +1,73 @@
+// The session screen with ink-testing-library: typed answers reach the conversation, finished
+// lines stay, progress shows a spinner with elapsed time, and leaving ends the app.
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { createOfflineBrain } from '../../src/llm/index.js';
+import { App } from '../../src/ui/App.js';
+import { createSessionHub } from '../../src/ui/hub.js';
+import { Progress } from '../../src/ui/Progress.js';
+import { MessageLine } from '../../src/ui/MessageLine.js';
+import { harnessWith } from './screen-harness.js';
+
+let lastOutput = () => "";
+async function waitFor(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${lastOutput()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// Keys go in after ink has attached its input handler, as a person's would.
+async function type(stdin: { write(data: string): void }, text: string): Promise<void> {
+  await new Promise((r) => setTimeout(r, 100));
+  stdin.write(text);
+  await new Promise((r) => setTimeout(r, 50));
+  stdin.write('\r');
+}
+
+describe('session screen', () => {
+  it('greets, takes typed answers, shows the draft and ends on "quit"', async () => {
+    const hub = createSessionHub();
+    const { conversation } = await harnessWith(createOfflineBrain(), hub);
+    const app = render(<App hub={hub} say={(t) => conversation.say(t)} brainLabel="offline rules" />);
+    const output = () => app.frames.join('');
+    lastOutput = () => app.frames.slice(-3).join("\n----\n");
+    await waitFor(() => output().includes('create a new one'), 'the greeting');
+    expect(output()).toContain('atx session (offline rules)');
+    expect(app.lastFrame()).toContain('›');
+
+    await type(app.stdin, 'a new one please');
+    await waitFor(() => output().includes('Describe the transformation'), 'the description question');
+    expect(output()).toContain('› a new one please');
+    await type(app.stdin, 'react 17 to 19 migration');
+    await waitFor(() => output().includes('documentation'), 'the documents question');
+    await type(app.stdin, 'none, follow best practices');
+    await waitFor(() => output().includes('What next?'), 'the draft');
+    expect(output()).toContain('### Phase 1: React 17 to 18');
+    expect(output()).toContain('npm install react@19 react-dom@19');
+    // The draft is drawn in a box.
+    expect(output()).toMatch(/╭─+/);
+
+    await type(app.stdin, 'quit');
+    await waitFor(() => output().includes('Bye.'), 'the goodbye');
+    expect(conversation.exited).toBe(true);
+    app.unmount();
+  });
+
+  it('shows the current step with a spinner, elapsed seconds and commits', () => {
+    const started = 1_000_000;
+    const app = render(<Progress progress={{ label: '2/5 1.2 Rewrite the runtime', startedAt: started, commits: 3 }} now={() => started + 7_400} />);
+    expect(app.lastFrame()).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] 2\/5 1\.2 Rewrite the runtime 7 s, 3 commits/);
+    app.unmount();
+  });
+
+  it('colours lines by kind and marks what the person said', () => {
+    const mine = render(<MessageLine message={{ from: 'you', text: 'drop phase 2' }} />);
+    expect(mine.lastFrame()).toBe('› drop phase 2');
+    const plan = render(<MessageLine message={{ from: 'atx', text: 'Plan for X', style: 'plan' }} />);
+    expect(plan.lastFrame()).toMatch(/╭[\s\S]*Plan for X[\s\S]*╰/);
+    mine.unmount();
+    plan.unmount();
+  });
+});
