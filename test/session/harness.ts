@@ -21,7 +21,7 @@ export interface Harness {
 
 export async function harness(brain: Brain, options: { trustAllTools?: boolean; atxHome?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Harness> {
   const atxHome = options.atxHome ?? (await mkdtemp(join(tmpdir(), 'atx-session-')));
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
     ATX_HOME: atxHome,
