@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import type { CliIO } from './io.js';
 import { addCampaignCommands } from './campaign-program.js';
+import { addKnowledgeCommands } from './knowledge-program.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -119,6 +120,7 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
         io,
       );
     });
+  addKnowledgeCommands(def, io, result);
   addCampaignCommands(custom, io, result);
 
   return program;

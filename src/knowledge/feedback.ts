@@ -5,11 +5,13 @@ import type { Effect, NewItem } from './types.js';
 const notPaths = new Set(['anything', 'everything', 'it', 'that', 'this', 'them', 'those', 'these', 'the', 'any', 'code', 'files']);
 const pathLike = '[`\'"]?([A-Za-z0-9_.@/*-]+?)[`\'"]?';
 const folderWord = '(?:\\s+(?:folder|directory|dir|package|module|files?))?';
+// A path may hold dots; a dot ends it only at the end of a sentence.
+const end = '(?=[\\s,;!?]|\\.(?:\\s|$)|$)';
 
 const exclusionRules = [
-  new RegExp(`\\b(?:never|don'?t|do not|must not|should not)\\s+(?:touch|change|modify|edit|rewrite)\\s+(?:anything\\s+(?:in|under)\\s+)?(?:the\\s+)?${pathLike}${folderWord}(?=[\\s,.;!]|$)`, 'gi'),
+  new RegExp(`\\b(?:never|don'?t|do not|must not|should not)\\s+(?:touch|change|modify|edit|rewrite)\\s+(?:anything\\s+(?:in|under)\\s+)?(?:the\\s+)?${pathLike}${folderWord}${end}`, 'gi'),
   new RegExp(`\\bleave\\s+(?:the\\s+)?${pathLike}${folderWord}\\s+alone\\b`, 'gi'),
-  new RegExp(`\\bexclude\\s+(?:the\\s+)?${pathLike}${folderWord}(?=[\\s,.;!]|$)`, 'gi'),
+  new RegExp(`\\bexclude\\s+(?:the\\s+)?${pathLike}${folderWord}${end}`, 'gi'),
 ];
 const styleRule = /\b(?:use|prefer|keep)\s+(?:the\s+)?(aggregated|command|bare)(?:[- ]client)?(?:\s+client)?\s+style\b|\bstyle\s*[:=]\s*(aggregated|command|bare)\b/i;
 const commandRule = /\b(?:always|also)\s+run\s+[`'"]?(.+?)[`'"]?\s*[.!]?\s*$/i;
