@@ -14,5 +14,16 @@ export async function onBuild(state: SessionState, said: string): Promise<Turn> 
   const buildCommand = none ? undefined : said.replace(/^(?:it'?s |use |run )/i, '').replace(/^[`'"]|[`'"]$/g, '').trim();
   const selected = state.selected!;
   const next = turn(state, 'applying', [atx(`Planning ${selected.name} for ${state.repo}${buildCommand ? ` with build command \`${buildCommand}\`` : ''}…`)], { buildCommand });
-  return { ...next, effect: { kind: 'apply', name: selected.name, version: selected.version, repo: state.repo!, buildCommand } };
+  const configuration = draftTarget(state);
+  return { ...next, effect: { kind: 'apply', name: selected.name, version: selected.version, repo: state.repo!, buildCommand, ...(configuration ? { configuration } : {}) } };
+}
+
+/**
+ * The planner gives every codemod one target version (by default the newest Node.js), so a
+ * draft that climbs to a named version passes that version as the run's target.
+ */
+export function draftTarget(state: SessionState): string | undefined {
+  if (!state.draft) return undefined;
+  const targets = [...state.draft.matchAll(/^\s*targetVersion:\s*(\d+)\s*$/gm)].map((m) => Number(m[1]));
+  return targets.length ? `targetVersion=${Math.max(...targets)}` : undefined;
 }

@@ -6,6 +6,7 @@ import type { RunSummary } from '../executor/summary.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import { formatPlan } from '../planner/feedback.js';
 import type { Plan } from '../planner/types.js';
+import { draftTarget } from './apply.js';
 import { advance, openSession, repeatQuestion } from './machine.js';
 import type { RunHooks, RunService } from './run.js';
 import { atx } from './say.js';
@@ -147,7 +148,8 @@ export class Conversation {
 
   private applyEffect(): ApplyEffect {
     const s = this.state;
-    return { kind: 'apply', name: s.selected!.name, version: s.selected!.version, repo: s.repo!, buildCommand: s.buildCommand };
+    const configuration = draftTarget(s);
+    return { kind: 'apply', name: s.selected!.name, version: s.selected!.version, repo: s.repo!, buildCommand: s.buildCommand, ...(configuration ? { configuration } : {}) };
   }
 
   private runApply(effect: ApplyEffect): Promise<void> {

@@ -18,8 +18,8 @@ export function readInstruction(text: string): Instruction {
   if (repo) rest = rest.slice(0, repo.index);
   const publish = /\b(publish|share)\b/i.test(rest);
   const description = rest
+    .replace(/^\s*(?:please\s+)?(?:create|draft|make|write|build|publish|define)(?:\s+and\s+(?:publish|share|save))?\s+(?:me\s+)?(?:a\s+new\s+|an?\s+|the\s+)?(?:(?:transformation|definition)\s+(?:for|of|to)?\s*)?/i, '')
     .replace(/\band\s+(?:then\s+)?(?:publish|share|save|apply)\b.*$/i, '')
-    .replace(/^\s*(?:please\s+)?(?:create|draft|make|write|build|publish|define)\s+(?:me\s+)?(?:a\s+new\s+|an?\s+|the\s+)?(?:transformation\s+(?:for\s+)?)?/i, '')
     .trim();
   return { description: description || text.trim(), repo: repo?.[1]?.replace(/[.,;]$/, '') || undefined, buildCommand: build?.[1], publish };
 }
@@ -31,9 +31,9 @@ export async function runInstruction(conversation: Conversation, instruction: In
   for (let i = 0; i < maxTurns && !conversation.exited; i++) {
     const answer = nextAnswer(conversation, instruction, applied);
     // The same answer to the same question again would loop: the conversation said why it refused.
-    const key = `${conversation.state.phase}/${conversation.waitingFor}/${answer}`;
-    if (answer === undefined || key === previous) break;
-    previous = key;
+    const key = `${conversation.state.phase}/${answer}`;
+    if (answer === undefined || (!conversation.waitingFor && key === previous)) break;
+    previous = conversation.waitingFor ? '' : key;
     if (conversation.state.phase === 'build') applied = true;
     await conversation.say(answer);
     if (applied && conversation.state.phase === 'done') break;

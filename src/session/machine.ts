@@ -5,7 +5,7 @@ import type { RegistryEntry } from '../registry/types.js';
 import { onDescribe, onDocs } from './create.js';
 import { onBuild, onRepo } from './apply.js';
 import { onModify, onName, onReview } from './review.js';
-import { atx, chooseQuestion, repoQuestion, turn } from './say.js';
+import { atx, buildQuestion, chooseQuestion, describeQuestion, docsQuestion, modifyQuestion, nextQuestion, repoQuestion, turn } from './say.js';
 import type { SessionContext, SessionState, Turn } from './types.js';
 
 export function newConversationId(now = new Date()): string {
@@ -59,15 +59,25 @@ export async function advance(state: SessionState, text: string, ctx: SessionCon
 
 /** The question the conversation is waiting on, to ask again after a resume. */
 export function repeatQuestion(state: SessionState): string {
-  const last = [...state.transcript].reverse().find((m) => m.from === 'atx' && /\?\s*(\(.*\))?\s*$|say|Say/.test(m.text));
-  return last?.text ?? chooseQuestion;
+  const fixed: Partial<Record<SessionState['phase'], string>> = {
+    choose: chooseQuestion,
+    done: chooseQuestion,
+    describe: describeQuestion,
+    docs: docsQuestion,
+    review: nextQuestion,
+    modify: modifyQuestion,
+    repo: repoQuestion,
+    build: buildQuestion,
+  };
+  const last = [...state.transcript].reverse().find((m) => m.from === 'atx' && m.style !== 'progress');
+  return fixed[state.phase] ?? last?.text ?? chooseQuestion;
 }
 
 async function onChoose(state: SessionState, said: string, ctx: SessionContext): Promise<Turn> {
   const entries = await ctx.services.list();
   const intent = await ctx.brain.interpret('choose', said, { entries });
   if (intent.kind === 'create') {
-    return turn(state, 'describe', [atx('Describe the transformation you want to create (for example "angular 16 to 19 application migration").')], fresh());
+    return turn(state, 'describe', [atx(describeQuestion)], fresh());
   }
   if (intent.kind === 'use-existing') {
     if (intent.name && entries.some((e) => e.name === intent.name)) return chosen(state, entries.find((e) => e.name === intent.name)!);

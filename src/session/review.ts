@@ -4,7 +4,7 @@ import { renderDefinition } from '../definitions/render.js';
 import type { Definition } from '../definitions/types.js';
 import { UsageError } from '../errors.js';
 import { validateWritableName } from '../registry/names.js';
-import { atx, nextQuestion, repoQuestion, turn } from './say.js';
+import { atx, modifyQuestion, nextQuestion, repoQuestion, turn } from './say.js';
 import type { SessionContext, SessionState, Turn } from './types.js';
 
 export function draftOf(state: SessionState): Definition {
@@ -23,7 +23,7 @@ export async function onReview(state: SessionState, said: string, ctx: SessionCo
     case 'publish':
       return askName(state, 'publish', false);
     case 'modify':
-      if (!intent.change) return turn(state, 'modify', [atx('What would you like to change? (for example "add a step to run the linter" or "drop phase 2")')]);
+      if (!intent.change) return turn(state, 'modify', [atx(modifyQuestion)]);
       return onModify(state, intent.change, ctx);
     default:
       // Anything else is taken as a change to the draft.

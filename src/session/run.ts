@@ -20,6 +20,7 @@ export function createRunService(env: NodeJS.ProcessEnv, cwd: string, signal?: A
           transformationName: effect.name,
           transformationVersion: effect.version,
           buildCommand: effect.buildCommand,
+          configuration: effect.configuration,
           nonInteractive: false,
           trustAllTools,
           doNotLearn: false,

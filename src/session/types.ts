@@ -54,6 +54,8 @@ export interface ApplyEffect {
   version?: string;
   repo: string;
   buildCommand?: string;
+  /** `key=value` configuration, as `-g` takes it (e.g. the draft's target version). */
+  configuration?: string;
 }
 
 export type Effect = ApplyEffect | { kind: 'exit' };
