@@ -26,7 +26,7 @@ export interface DriverOptions {
 }
 
 type Pending =
-  | { kind: 'plan'; plan: Plan; resolve: (plan: Plan) => void }
+  | { kind: 'plan'; plan: Plan; resolve: (plan: Plan) => void; reject: (error: Error) => void }
   | { kind: 'confirm'; resolve: (yes: boolean) => void };
 
 const planQuestion = 'Review the plan: ask for changes ("skip step 2", "also run npm run lint"), or say "looks good, proceed".';
@@ -35,6 +35,7 @@ export class Conversation {
   private pending: Pending | undefined;
   private stop: (() => void) | undefined;
   private running: Promise<void> | undefined;
+  private planAccepted = false;
   exited = false;
   /** The last run's full summary (for `--json`). */
   lastSummary: RunSummary | undefined;
@@ -96,6 +97,7 @@ export class Conversation {
     this.emit([atx(outcome.reply, outcome.kind === 'not-understood' ? 'warning' : 'info')]);
     if (outcome.kind === 'accepted') {
       this.pending = undefined;
+      this.planAccepted = true;
       this.emit([atx('Running the plan…')]);
       return this.resumeRunning(() => pending.resolve(outcome.plan));
     }
@@ -139,7 +141,7 @@ export class Conversation {
         this.options.onProgress?.(event);
         if (event.kind === 'step-end') this.emit([atx(stepLine(event), 'progress')]);
       },
-      reviewPlan: (plan) => new Promise<Plan>((resolve) => this.ask({ kind: 'plan', plan, resolve }, [atx(formatPlan(plan), 'plan'), atx(planQuestion)])),
+      reviewPlan: (plan) => new Promise<Plan>((resolve, reject) => this.ask({ kind: 'plan', plan, resolve, reject }, [atx(formatPlan(plan), 'plan'), atx(planQuestion)])),
       ...(brain.runAgentStep
         ? { hasModel: true, agent: (step, checkoutDir) => brain.runAgentStep!(step, { checkoutDir, trustAllTools: trust, confirm: trust ? undefined : confirm }) }
         : {}),
@@ -153,10 +155,12 @@ export class Conversation {
   }
 
   private runApply(effect: ApplyEffect): Promise<void> {
+    this.planAccepted = false;
     return this.finishRun(() => this.options.runs.apply(effect, this.options.trustAllTools, this.hooks()));
   }
 
   private runResume(runId: string): Promise<void> {
+    this.planAccepted = true;
     return this.finishRun(() => this.options.runs.resume(runId, this.hooks()));
   }
 
@@ -170,7 +174,9 @@ export class Conversation {
     } catch (error) {
       this.pending = undefined;
       if (error instanceof InterruptedError) {
-        // The phase stays `applying` with its run id, so `atx --resume` continues the run.
+        // Stopped at plan review: nothing ran, so a resume plans again instead of resuming.
+        if (!this.planAccepted) this.state = { ...this.state, runId: undefined };
+        // The phase stays `applying` (with its run id once steps ran), so a resume continues.
         this.emit([atx(`Interrupted. Continue with \`atx --conversation-id ${this.state.id}\`.`, 'warning')]);
       } else if (error instanceof UsageError) {
         // Bad input (not a git repository, unknown definition): ask again instead of ending.
@@ -190,6 +196,14 @@ export class Conversation {
     if (usage) this.emit([atx(usage)]);
     this.exited = true;
     this.options.onExit?.();
+  }
+
+  /** The person left: a run waiting on them is interrupted (plan review) or told no (commands). */
+  cancel(): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending?.kind === 'plan') pending.reject(new InterruptedError('left at plan review'));
+    if (pending?.kind === 'confirm') pending.resolve(false);
   }
 
   /** What a run is waiting for the person to answer, if anything. */

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { atxBin, git, makeRepo, tempDir } from '../helpers/cli.js';
 
 const hasTmux = (() => {
@@ -20,6 +20,10 @@ const socket = `atx-pty-${process.pid}`;
 const tmux = (...args: string[]) => execa('tmux', ['-L', socket, ...args]);
 afterAll(async () => {
   if (hasTmux) await tmux('kill-server').catch(() => undefined);
+});
+// Each test has its own session named atx.
+afterEach(async () => {
+  if (hasTmux) await tmux('kill-session', '-t', 'atx').catch(() => undefined);
 });
 
 async function screen(): Promise<string> {
@@ -93,5 +97,33 @@ describe.skipIf(!hasTmux)('atx in a terminal', () => {
     const conversation = JSON.parse(await readFile(join(atxHome, 'conversations', saved!), 'utf8'));
     expect(conversation.phase).toBe('done');
     expect(conversation.selected.name).toBe('Node.js-18-to-22-Migration');
+  }, 240_000);
+
+  it('Ctrl-C at plan review leaves the conversation; `atx --resume` plans again and finishes it', async () => {
+    const repo = await makeRepo({ 'package.json': '{\n  "name": "svc",\n  "engines": { "node": ">=18" }\n}\n', '.nvmrc': '18\n' });
+    const atxHome = await tempDir('atx-pty-home-');
+    const conf = join(atxHome, 'tmux.conf');
+    await writeFile(conf, 'set -g history-limit 50000\n');
+    const env = `ATX_HOME=${atxHome} ATX_REGISTRY_URL= ANTHROPIC_API_KEY= NO_COLOR=1`;
+    const command = `env ${env} node ${atxBin}; echo "FIRST-EXIT=$?"; env ${env} node ${atxBin} --resume; echo "SECOND-EXIT=$?"; sleep 60`;
+    await tmux('-f', conf, 'new-session', '-d', '-s', 'atx', '-x', '160', '-y', '50', command);
+
+    await waitFor('create a new one');
+    await type('the node upgrade');
+    await waitFor('path of the repository');
+    await type(repo);
+    await waitFor('Which command builds');
+    await type('none');
+    await waitFor('looks good, proceed');
+    await tmux('send-keys', '-t', 'atx', 'C-c');
+    await waitFor('FIRST-EXIT=130');
+    await waitFor(/Continuing conversation c-[\s\S]*Plan for AWS\/nodejs-version-upgrade[\s\S]*looks good, proceed/);
+    await type('looks good, proceed');
+    const done = await waitFor('Anything else?', 120_000);
+    expect(done).toMatch(/✔ 2\.1 .*completed → commit [0-9a-f]{12}/);
+    await type('quit');
+    await waitFor('SECOND-EXIT=0');
+    const branch = [...done.matchAll(/Result branch: (\S+)/g)].at(-1)![1]!;
+    expect(await git(repo, ['show', `${branch}:.nvmrc`])).toBe('24');
   }, 240_000);
 });

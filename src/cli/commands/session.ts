@@ -72,11 +72,24 @@ async function interactive(resumeId: string | undefined, options: RootOptions, i
   const { createSessionHub } = await import('../../ui/hub.js');
   const { renderSession } = await import('../../ui/render.js');
   const hub = createSessionHub();
-  const { conversation, brain } = await connect(io, options, hub, resumeId);
+  // Ctrl-C in the screen (raw mode, so no SIGINT) ends ink; a run still going is then stopped
+  // after its current step, and can be resumed.
+  const stop = new AbortController();
+  const signal = io.signal ? AbortSignal.any([io.signal, stop.signal]) : stop.signal;
+  const { conversation, brain } = await connect({ ...io, signal }, options, hub, resumeId);
   const started = resumeId ? conversation.resume() : Promise.resolve();
-  await renderSession({ hub, say: async (text) => { await started; await conversation.say(text); }, brainLabel: brain.label }, { stdin: process.stdin, stdout: process.stdout });
+  const say = async (text: string) => {
+    await started;
+    await conversation.say(text);
+  };
+  await renderSession({ hub, say, brainLabel: brain.label }, { stdin: process.stdin, stdout: process.stdout });
+  if (conversation.state.phase === 'applying') {
+    stop.abort();
+    conversation.cancel();
+    io.stderr(`atx: stopping the run; continue with \`atx --conversation-id ${conversation.state.id}\`\n`);
+  }
   await conversation.settled();
-  return io.signal?.aborted ? 130 : 0;
+  return signal.aborted ? 130 : 0;
 }
 
 interface Outlets {
