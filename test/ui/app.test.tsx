@@ -55,6 +55,26 @@ describe('session screen', () => {
     app.unmount();
   });
 
+  it('shows model text while it streams, and a run\'s live step, until the answer is complete', async () => {
+    const hub = createSessionHub();
+    let finish: () => void = () => undefined;
+    const app = render(<App hub={hub} say={() => new Promise<void>((resolve) => (finish = resolve))} brainLabel="model claude-test" />);
+    await type(app.stdin, 'go');
+    await waitFor(() => (app.lastFrame() ?? '').includes('working…'), 'the busy spinner');
+    hub.onText('## Objective\n\nMove the');
+    hub.onText(' application to Angular 19.');
+    await waitFor(() => (app.lastFrame() ?? '').includes('Move the application to Angular 19.'), 'the streamed text');
+    hub.onProgress({ kind: 'step-start', stepId: '1.1', title: 'Update the framework', index: 1, total: 4 });
+    hub.onProgress({ kind: 'commit', stepId: '1.1', commit: 'abc', files: [] });
+    await waitFor(() => /1\/4 1\.1 Update the framework \d+ s, 1 commit/.test(app.lastFrame() ?? ''), 'the progress line');
+    hub.onMessage({ from: 'atx', text: 'Here is the draft.' });
+    await waitFor(() => !(app.lastFrame() ?? '').includes('Move the application'), 'the stream to clear');
+    finish();
+    await waitFor(() => !(app.lastFrame() ?? '').includes('working…') && !(app.lastFrame() ?? '').includes('1/4'), 'the idle prompt');
+    expect(app.frames.join('')).toContain('Here is the draft.');
+    app.unmount();
+  });
+
   it('shows the current step with a spinner, elapsed seconds and commits', () => {
     const started = 1_000_000;
     const app = render(<Progress progress={{ label: '2/5 1.2 Rewrite the runtime', startedAt: started, commits: 3 }} now={() => started + 7_400} />);
