@@ -1,11 +1,13 @@
 // `npm run bench`: every benchmark, each against a baseline measured in the same run.
 import { benchLambdaHandlers } from './lambda-handlers.mjs';
+import { benchAwsSdk } from './aws-sdk.mjs';
 import { benchCampaign } from './campaign.mjs';
 
 const only = process.argv[2];
 const files = Number(process.env.BENCH_FILES || 5000);
 const benches = {
   'lambda-handlers': () => benchLambdaHandlers({ files, repeats: Number(process.env.BENCH_REPEATS || 3) }),
+  'aws-sdk': () => benchAwsSdk({ files: Number(process.env.BENCH_AWS_FILES || 2000) }),
   campaign: () => benchCampaign({ repos: Number(process.env.BENCH_REPOS || 50) }),
 };
 

@@ -123,6 +123,8 @@ export function planAwait(ctx: FileContext, call: ts.CallExpression): AwaitPlan 
   } else if (rest.length && !exits(errorBody)) return undefined;
   if (!errorBody.length || !movable(ctx, cb, cb.body.statements)) return undefined;
   const [err, dataName] = params;
+  // a TypeScript catch variable is `unknown`: reading `err.name` there would not type-check
+  if (/\.[cm]?tsx?$/.test(ctx.path) && !everyOwn(errorBody, (n) => !(ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === err), true)) return undefined;
   const usesData = dataName !== undefined && identifiers([...errorBody, ...successBody]).has(dataName);
   // names the success body (and `data`) now declare in the enclosing block must be new to the function
   const declared = new Set(successBody.flatMap(declaredNames));

@@ -91,6 +91,13 @@ describe('aws-sdk-v2-to-v3: callbacks to await', () => {
     expect(text).toContain(`exports.h = async (log) => {\n  try {\n    await s3.headBucket({ Bucket: 'b' });\n  } catch (err) {\n    log.push(err.$metadata?.httpStatusCode);\n  }\n};\n`);
   });
 
+  it('in TypeScript, keeps the callback when the error body reads fields of err (catch variables are unknown)', async () => {
+    const src = `import AWS from 'aws-sdk';\nconst s3 = new AWS.S3();\nexport async function f(out: string[]) {\n  s3.listBuckets((err, data) => {\n    if (err) return out.push(err.code);\n    out.push(String(data.Buckets));\n  });\n}\n`;
+    expect((await convertTwice(src, {}, 'src/a.ts')).text).toContain('s3.send(new ListBucketsCommand({}), (err, data) => {');
+    const rethrow = src.replace('return out.push(err.code)', 'throw err');
+    expect((await convertTwice(rethrow, {}, 'src/a.ts')).text).toContain('  const data = await s3.send(new ListBucketsCommand({}));\n  out.push(String(data.Buckets));\n}');
+  });
+
   it.each([
     ['code runs after the call', `exports.f = async (out) => {\n  s3.listBuckets((err, data) => {\n    if (err) throw err;\n    out.push(data);\n  });\n  out.push('after');\n};\n`],
     ['the function is not async', `exports.f = (out) => {\n  s3.listBuckets((err, data) => {\n    if (err) throw err;\n    out.push(data);\n  });\n};\n`],
