@@ -60,11 +60,13 @@ export async function onDocs(state: SessionState, said: string, ctx: SessionCont
   }
   const messages: Message[] = [];
   let documents = state.documents;
-  const read = await ctx.services.readDocuments(said);
+  // "no docs" means none, even when a folder called docs happens to be here.
+  const declined = noDocs.test(said) && said.length < 120 && !/[/\\]|\.\w{1,5}\b/.test(said);
+  const read = declined ? undefined : await ctx.services.readDocuments(said);
   if (read && read.length) {
     documents = [...documents, ...read];
     messages.push(atx(`Read ${read.map((d) => d.name).join(', ')}.`));
-  } else if (noDocs.test(said) && said.length < 120) {
+  } else if (declined || (noDocs.test(said) && said.length < 120)) {
     messages.push(atx('Fine: I will follow the common upgrade path and best practices.'));
   } else if (said.length >= 40 || said.includes('\n')) {
     documents = [...documents, { name: `pasted text ${documents.length + 1}`, text: said }];

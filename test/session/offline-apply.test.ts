@@ -30,7 +30,7 @@ describe('offline conversation: apply a new draft', () => {
     expect(await h.say('/definitely/not/here')).toMatch(/There is no folder/);
     expect(await h.say(repo)).toMatch(/build/);
 
-    const plan = await h.say('npm run build');
+    const plan = await h.say('node index.js');
     expect(plan).toMatch(/Plan for Node.js-18-to-22-Migration v1/);
     expect(plan).toMatch(/Review the plan/);
     expect(await h.say('the target is Node 22')).toMatch(/target Node.js version set to 22[\s\S]*Target version: 22/);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDefinition } from '../../src/definitions/index.js';
 import { createOfflineBrain } from '../../src/llm/index.js';
 import { openRegistry } from '../../src/registry/index.js';
+import { tempDir, writeFiles } from '../helpers/cli.js';
 import { harness, lastDefinition } from './harness.js';
 
 describe('offline conversation: create, review, publish', () => {
@@ -68,6 +69,20 @@ describe('offline conversation: create, review, publish', () => {
     const definition = parseDefinition(lastDefinition(h.messages), 'transformation_definition.md');
     expect(definition.phases.map((p) => p.title)).toEqual(['Python 3.9 to 3.10', 'Python 3.10 to 3.11', 'Python 3.11 to 3.12', 'Validation']);
     expect(definition.summary).toMatch(/guide\.md/);
+
+    // "no docs" declines even where a docs folder exists; naming the folder reads it.
+    const cwd = await tempDir('atx-docs-');
+    await writeFiles(cwd, { 'docs/upgrade.md': '# Upgrade notes\n', 'docs/logo.png': '\u0000PNG' });
+    const declines = await harness(createOfflineBrain(), { cwd });
+    await declines.say('2');
+    await declines.say('vue 2 to 3');
+    expect(await declines.say('no docs')).toMatch(/Fine: I will follow the common upgrade path/);
+    const reads = await harness(createOfflineBrain(), { cwd });
+    await reads.say('2');
+    await reads.say('vue 2 to 3');
+    const read = await reads.say('docs');
+    expect(read).toMatch(/Read docs\/upgrade\.md\./);
+    expect(read).not.toMatch(/logo/);
 
     const other = await harness(createOfflineBrain());
     expect(await other.say('the node upgrade')).toMatch(/Using AWS\/nodejs-version-upgrade/);

@@ -78,7 +78,7 @@ describe.skipIf(!hasTmux)('atx in a terminal', () => {
     await waitFor('path of the repository');
     await type(repo);
     await waitFor('Which command builds');
-    await type('npm test');
+    await type('node index.js');
     await waitFor('looks good, proceed');
     await type('the target is Node 22');
     await waitFor('Target version: 22');
