@@ -1,6 +1,7 @@
 // Creating a definition: the description, close matches in the registry, the person's
 // documents, then a complete draft from the brain.
 import { renderDefinition } from '../definitions/render.js';
+import { UsageError } from '../errors.js';
 import { keywords } from '../llm/offline/intents.js';
 import type { RegistryEntry } from '../registry/types.js';
 import { atx, docsQuestion, nextQuestion, repoQuestion, turn } from './say.js';
@@ -74,8 +75,14 @@ export async function onDocs(state: SessionState, said: string, ctx: SessionCont
   } else {
     return turn(state, 'docs', [atx(`I found no file or folder at "${said}". ${docsQuestion}`, 'warning')]);
   }
-  const definition = await ctx.brain.draftDefinition({ description: state.description ?? said, documents }, ctx.onText);
-  const markdown = renderDefinition(definition);
+  let markdown: string;
+  try {
+    markdown = renderDefinition(await ctx.brain.draftDefinition({ description: state.description ?? said, documents }, ctx.onText));
+  } catch (error) {
+    // A draft that does not follow the format is the model's mistake, not the end of the session.
+    if (!(error instanceof UsageError)) throw error;
+    return turn(state, 'docs', [...messages, atx(`The draft did not follow the definition format (${error.message}). Answer again to retry, or add details.`, 'error')], { documents });
+  }
   messages.push(atx(`Here is the draft:\n\n${markdown}`, 'definition'));
   messages.push(atx(nextQuestion));
   return turn(state, 'review', messages, { documents, draft: markdown, selected: undefined });

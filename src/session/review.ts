@@ -32,7 +32,13 @@ export async function onReview(state: SessionState, said: string, ctx: SessionCo
 }
 
 export async function onModify(state: SessionState, said: string, ctx: SessionContext): Promise<Turn> {
-  const revision = await ctx.brain.reviseDefinition(draftOf(state), said, ctx.onText);
+  let revision;
+  try {
+    revision = await ctx.brain.reviseDefinition(draftOf(state), said, ctx.onText);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return turn(state, 'review', [atx(`The revised definition did not follow the format (${error.message}); the draft is unchanged.`, 'error'), atx(nextQuestion)]);
+  }
   if (!revision.changed) return turn(state, 'review', [atx(revision.reply, 'warning'), atx(nextQuestion)]);
   const markdown = renderDefinition(revision.definition);
   return turn(state, 'review', [atx(revision.reply), atx(`The definition now reads:\n\n${markdown}`, 'definition'), atx(nextQuestion)], {

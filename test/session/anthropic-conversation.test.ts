@@ -82,3 +82,24 @@ describe('conversation with the Anthropic brain', () => {
     expect(await readFile(written[0]!, 'utf8')).toContain('oops, my key is [redacted]');
   });
 });
+
+describe('a model that breaks the format', () => {
+  it('keeps the conversation going and the draft unchanged', async () => {
+    let broken = true;
+    server = await startFakeAnthropic((request) => {
+      if (request.body.tool_choice?.name === 'record_intent') return { content: [{ type: 'tool_use', name: 'record_intent', input: { kind: /User: 2/.test(lastUserText(request)) ? 'create' : 'unknown' } }] };
+      if (request.body.system?.includes('You revise')) return { content: [{ type: 'text', text: 'CHANGE: did it\n# Only a title' }] };
+      return { content: [{ type: 'text', text: broken ? '# Only a title\n' : draft }] };
+    });
+    const h = await harness(createAnthropicBrain({ apiKey: key, model: 'm', baseURL: server.url }));
+    await h.say('2');
+    await h.say('bump the version');
+    expect(await h.say('none, follow best practices')).toMatch(/did not follow the definition format[\s\S]*Answer again/);
+    expect(h.conversation.state.phase).toBe('docs');
+    broken = false;
+    expect(await h.say('none, follow best practices')).toMatch(/# Service version bump/);
+    const before = h.conversation.state.draft;
+    expect(await h.say('rename the phases')).toMatch(/did not follow the format[\s\S]*draft is unchanged/);
+    expect(h.conversation.state.draft).toBe(before);
+  });
+});
