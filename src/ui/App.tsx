@@ -27,6 +27,7 @@ export function App({ hub, say, brainLabel }: AppProps) {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ProgressState | undefined>();
   const [stream, setStream] = useState('');
+  const [leaving, setLeaving] = useState(false);
   const nextId = useRef(1);
   const exited = useRef(false);
 
@@ -47,11 +48,15 @@ export function App({ hub, say, brainLabel }: AppProps) {
         onText: (chunk) => setStream((previous) => (previous + chunk).slice(-2000)),
         onExit: () => {
           exited.current = true;
-          exit();
+          setLeaving(true);
         },
       }),
-    [hub, exit],
+    [hub],
   );
+  // Leave after the last lines (goodbye, token usage) are drawn, not before.
+  useEffect(() => {
+    if (leaving) exit();
+  }, [leaving, exit]);
 
   // Answers are sent one at a time, in the order typed; one typed while atx works waits its turn.
   const queue = useRef<string[]>([]);
@@ -86,7 +91,7 @@ export function App({ hub, say, brainLabel }: AppProps) {
       <Static items={lines}>{(line) => <MessageLine key={line.id} message={line.message} />}</Static>
       {stream ? <Text color="gray">{stream.split('\n').slice(-8).join('\n')}</Text> : null}
       {progress && busy ? <Progress progress={progress} /> : null}
-      {exited.current ? null : <Prompt busy={busy} onSubmit={submit} />}
+      {leaving ? null : <Prompt busy={busy} onSubmit={submit} />}
     </Box>
   );
 }

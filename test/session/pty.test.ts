@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { atxBin, git, makeRepo, tempDir } from '../helpers/cli.js';
+import { startFakeAnthropic } from '../llm/fake-anthropic.js';
 
 const hasTmux = (() => {
   try {
@@ -126,4 +127,32 @@ describe.skipIf(!hasTmux)('atx in a terminal', () => {
     const branch = [...done.matchAll(/Result branch: (\S+)/g)].at(-1)![1]!;
     expect(await git(repo, ['show', `${branch}:.nvmrc`])).toBe('24');
   }, 240_000);
+
+  it('talks to the model in the terminal: the brain is named, the draft comes from the model, usage is shown on leaving', async () => {
+    const draft = await readFile(new URL('../../fixtures/session/model-bump.md', import.meta.url), 'utf8');
+    const server = await startFakeAnthropic((request) =>
+      request.body.tool_choice?.name === 'record_intent'
+        ? { content: [{ type: 'tool_use', name: 'record_intent', input: { kind: 'create' } }] }
+        : { content: [{ type: 'text', text: draft }] },
+    );
+    try {
+      const atxHome = await tempDir('atx-pty-home-');
+      const env = `ATX_HOME=${atxHome} ATX_REGISTRY_URL= ANTHROPIC_API_KEY=sk-ant-pty-test-key ANTHROPIC_BASE_URL=${server.url} ATX_MODEL=claude-pty NO_COLOR=1`;
+      await tmux('new-session', '-d', '-s', 'atx', '-x', '160', '-y', '50', `env ${env} node ${atxBin}; echo "ATX-EXIT=$?"; sleep 60`);
+      await waitFor('atx session (model claude-pty)');
+      await type('something of my own');
+      await waitFor('Describe the transformation');
+      await type('bump the service version');
+      await waitFor('migration guides');
+      await type('none');
+      await waitFor('What next?');
+      await type('quit');
+      const end = await waitFor('ATX-EXIT=0');
+      expect(end).toContain('# Service version bump');
+      expect(end).toMatch(/Model usage: \d+ input and \d+ output tokens in 2 request\(s\)\./);
+      expect(end).not.toContain('sk-ant-pty-test-key');
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });
