@@ -124,7 +124,8 @@ async function planStep(
   const action = step.action;
   if (action && 'codemod' in action && isCodemodName(action.codemod)) {
     const options: Record<string, unknown> = { ...action.options };
-    if (targetVersion !== undefined) options.targetVersion = targetVersion;
+    // A step that names its own target (one rung of a version ladder) keeps it.
+    if (targetVersion !== undefined && options.targetVersion === undefined) options.targetVersion = targetVersion;
     const codemod = await loadCodemod(action.codemod);
     const targets = codemod.candidates(view, options);
     return {

@@ -4,6 +4,7 @@ import { atxHomeFrom } from '../../executor/paths.js';
 import { latestUnfinishedRun } from '../../executor/state.js';
 import { exitCodeFor, type RunSummary } from '../../executor/summary.js';
 import { UsageError } from '../../errors.js';
+import type { PlanStep } from '../../planner/types.js';
 import type { CliIO } from '../io.js';
 
 export interface ExecOutput {
@@ -11,15 +12,33 @@ export interface ExecOutput {
 }
 
 export async function execCommand(request: ExecRequest & ExecOutput, io: CliIO): Promise<number> {
-  const summary = await execDefinition(request, hooksFor(io, request));
+  const hooks = hooksFor(io, request);
+  const summary = await execDefinition(request, { ...hooks, ...(await modelHooks(io, request, hooks.confirm)) });
   return report(summary, request, io);
 }
 
 export async function resumeCommand(runId: string | undefined, output: ExecOutput & { trustAllTools?: boolean }, io: CliIO): Promise<number> {
   const id = runId ?? (await latestUnfinishedRun(atxHomeFrom(io.env)));
   if (!id) throw new UsageError('there is no interrupted run to resume');
-  const summary = await resumeRun(id, hooksFor(io, { nonInteractive: true }));
+  const hooks = hooksFor(io, { nonInteractive: true });
+  const summary = await resumeRun(id, { ...hooks, ...(await modelHooks(io, { trustAllTools: Boolean(output.trustAllTools) }, undefined)) });
   return report(summary, output, io);
+}
+
+/**
+ * With ANTHROPIC_API_KEY set, agent steps go to the model, confined to the checkout; commands it
+ * asks for need -t or the person's yes. Without a key nothing is loaded and they stay needs-model.
+ */
+async function modelHooks(io: CliIO, request: { trustAllTools: boolean }, confirm: ((question: string) => Promise<boolean>) | undefined) {
+  if (!io.env.ANTHROPIC_API_KEY?.trim()) return {};
+  const { createBrain } = await import('../../llm/index.js');
+  const brain = await createBrain(io.env);
+  if (!brain.runAgentStep) return {};
+  return {
+    hasModel: true,
+    agent: (step: PlanStep, checkoutDir: string) =>
+      brain.runAgentStep!(step, { checkoutDir, trustAllTools: request.trustAllTools, confirm: request.trustAllTools ? undefined : confirm }),
+  };
 }
 
 function hooksFor(io: CliIO, request: { nonInteractive: boolean }) {
