@@ -8,7 +8,7 @@
 // a kill there leaves either the old journal or the new one, never half of each.
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import lockfile from 'proper-lockfile';
+import { withFileLock } from '../util/lock.js';
 
 export interface Replay<T> {
   events: T[];
@@ -98,16 +98,6 @@ async function syncDir(dir: string): Promise<void> {
 
 /** Runs `work` holding the journal's lock, shared by every process and shard on this file system. */
 export async function withJournalLock<T>(file: string, work: () => Promise<T>): Promise<T> {
-  await mkdir(dirname(file), { recursive: true });
-  const release = await lockfile.lock(file, {
-    realpath: false,
-    // Held for milliseconds; a lock older than this belongs to a process that was killed.
-    stale: 5_000,
-    retries: { retries: 400, minTimeout: 10, maxTimeout: 200, randomize: true },
-  });
-  try {
-    return await work();
-  } finally {
-    await release().catch(() => undefined);
-  }
+  // Held for milliseconds; a lock older than 5 s belongs to a process that was killed.
+  return withFileLock(file, { staleMs: 5_000, retries: 400, minTimeoutMs: 10, maxTimeoutMs: 200 }, work);
 }

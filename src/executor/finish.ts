@@ -7,7 +7,7 @@ import { runValidationCommands, runValidator, type Evidence } from '../validator
 import { ensureDependencies, type ExecuteHooks } from './execute.js';
 import { runDir } from './paths.js';
 import { saveState, type RunState } from './state.js';
-import { overallStatus, renderReport, type CriterionSummary, type RunSummary, type StepSummary } from './summary.js';
+import { distinctFindings, overallStatus, renderReport, type CriterionSummary, type RunSummary, type StepSummary } from './summary.js';
 
 const needsInstall = new Set(['build', 'tests', 'typecheck', 'node-runtime', 'command']);
 
@@ -82,7 +82,7 @@ export async function writeSummary(atxHome: string, plan: Plan, state: RunState,
     planPath: join(dir, 'plan.json'),
     steps,
     exitCriteria: criteria,
-    findings: state.findings,
+    findings: distinctFindings(state.findings),
     builds: state.phaseBuilds,
     summaryPath: join(dir, 'summary.json'),
     reportPath: join(dir, 'summary.md'),

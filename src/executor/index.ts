@@ -18,7 +18,7 @@ import { atxHomeFrom, newRunId, resultBranchName, runDir } from './paths.js';
 import { addWorktree, headOf, locateRepository, removeWorktree, restoreWorktree, uncommittedFiles } from './repository.js';
 import { loadState, saveState, type RunState } from './state.js';
 import { carryOutStep } from './steps.js';
-import { overallStatus, type RunSummary, type StepSummary } from './summary.js';
+import { distinctFindings, overallStatus, type RunSummary, type StepSummary } from './summary.js';
 import { resetTo, stepOfCommit } from './commit.js';
 import { applyKnowledge, applySaid, describeApplied, enabledItems, noticeManualFixes, recordRun } from '../knowledge/index.js';
 
@@ -70,10 +70,14 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   const pending = await uncommittedFiles(location);
 
   if (!request.doNotLearn) await noticeFixes(io, atxHome, location.root, resolved.name);
-  await addWorktree(location.root, worktree, location.head, branch);
+  // A dry run only reads; when the person's tree is exactly HEAD it reads that tree in place
+  // instead of checking out a copy (a third of a large dry run went into the checkout).
+  const readInPlace = request.dryRun && pending.length === 0;
+  const checkoutRoot = readInPlace ? location.root : worktree;
+  if (!readInPlace) await addWorktree(location.root, worktree, location.head, branch);
   try {
-    const checkoutDir = join(worktree, location.scope);
-    const analysis = await analyseRepository(worktree, location.scope);
+    const checkoutDir = join(checkoutRoot, location.scope);
+    const analysis = await analyseRepository(checkoutRoot, location.scope);
     let plan = await createPlan({
       runId,
       bundle,
@@ -136,7 +140,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
     await saveState(atxHome, state);
     return await finishRun(atxHome, plan, state, io);
   } finally {
-    if (request.dryRun) await removeWorktree(location.root, worktree).catch(() => undefined);
+    if (request.dryRun && !readInPlace) await removeWorktree(location.root, worktree).catch(() => undefined);
   }
 }
 
@@ -241,7 +245,7 @@ async function dryRun(
     planPath: join(dir, 'plan.json'),
     steps,
     exitCriteria: plan.exitCriteria.map((c) => ({ id: c.id, description: c.description, status: 'skipped', evidence: [{ kind: 'file', summary: 'dry run: exit criteria are checked on a real run', details: {} }] })),
-    findings,
+    findings: distinctFindings(findings),
     dryRun: true,
     diff,
     summaryPath: join(dir, 'summary.json'),

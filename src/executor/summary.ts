@@ -41,6 +41,21 @@ export interface RunSummary {
   reportPath?: string;
 }
 
+/**
+ * Two codemods may notice the same thing on the same line (the handler conversion and the
+ * Node.js 24 behaviour check both report unawaited promises): a person reads it once.
+ * Findings are the same when file, line and the kind after the rule's prefix agree.
+ */
+export function distinctFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.file}:${finding.line}:${finding.rule.split('/').pop()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function overallStatus(steps: StepSummary[], criteria: CriterionSummary[]): RunSummary['status'] {
   if (steps.some((s) => s.status === 'failed') || criteria.some((c) => c.status === 'failed')) return 'failed';
   const incomplete =

@@ -1,4 +1,5 @@
 // Interactive plan review and --dry-run, driven in-process through the executor's own entry point.
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { execDefinition } from '../../src/executor/index.js';
@@ -39,6 +40,15 @@ describe('plan review', () => {
     expect(run.stdout).toContain('-      Runtime: nodejs22.x # pinned\n+      Runtime: nodejs24.x # pinned');
     expect(run.stdout).toContain('+exports.handler = async (event, context) => { return event.n * 2; };');
     expect(await git(repo, ['branch', '--list'])).toBe('* main');
+    expect(await git(repo, ['worktree', 'list', '--porcelain'])).not.toMatch(/atx-home/);
+
+    // With an uncommitted edit, the dry run shows what a run would do: from HEAD, without the edit.
+    await writeFile(join(repo, 'index.js'), 'exports.handler = async () => 42;\n');
+    const dirty = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '--dry-run', '--json'], { env: { ATX_HOME: env.ATX_HOME } });
+    const summary = JSON.parse(dirty.stdout);
+    expect(summary.diff).toContain('+exports.handler = async (event, context) => { return event.n * 2; };');
+    expect(summary.findings.map((f: { rule: string }) => f.rule)).toContain('atx/uncommitted-change');
+    expect(await readFile(join(repo, 'index.js'), 'utf8')).toBe('exports.handler = async () => 42;\n');
     expect(await git(repo, ['worktree', 'list', '--porcelain'])).not.toMatch(/atx-home/);
   });
 });

@@ -77,11 +77,11 @@ export const codemod: Codemod = {
 
   run(repo, options): CodemodResult {
     const named = entryPoints(repo);
-    const project = new Project({ useInMemoryFileSystem: true, skipFileDependencyResolution: true, compilerOptions: { allowJs: true } });
+    const projects = new ProjectPool();
     const result: CodemodResult = { changes: new Map(), findings: [] };
     for (const file of this.candidates(repo, options)) {
       try {
-        const { text, findings } = transformFile(project, file, repo.read(file), named.get(file));
+        const { text, findings } = transformFile(projects.next(), file, repo.read(file), named.get(file));
         if (text !== undefined) result.changes.set(file, text);
         result.findings.push(...findings);
       } catch (error) {
@@ -93,3 +93,25 @@ export const codemod: Codemod = {
     return result;
   },
 };
+
+/**
+ * Parsed files are dropped a batch at a time with their Project rather than one by one:
+ * ts-morph's removeSourceFile walks every wrapped node to forget it, which cost a fifth of a
+ * 5,000-file run; a dropped Project is left to the garbage collector whole.
+ */
+class ProjectPool {
+  private project = ProjectPool.create();
+  private used = 0;
+
+  next(): Project {
+    if (++this.used > 250) {
+      this.project = ProjectPool.create();
+      this.used = 1;
+    }
+    return this.project;
+  }
+
+  private static create(): Project {
+    return new Project({ useInMemoryFileSystem: true, skipFileDependencyResolution: true, compilerOptions: { allowJs: true } });
+  }
+}

@@ -26,27 +26,24 @@ interface PendingFinding extends Omit<Finding, 'line'> {
 }
 
 export function transformFile(project: Project, file: string, text: string, templateNames?: ReadonlySet<string>): FileResult {
+  // The caller drops the Project (and with it this file) when it is done with a batch.
   const sf = project.createSourceFile(`/${file}`, text, { overwrite: true });
-  try {
-    if (hasSyntaxErrors(sf)) {
-      return { findings: [{ file, line: 1, rule: RULES.unparsable, message: 'The file does not parse; its handlers were left unchanged.', severity: 'manual' }] };
-    }
-    const typescript = /\.[mc]?ts$/.test(file);
-    const asyncNames = asyncFunctionNames(sf);
-    const edits: Edit[] = [];
-    const pending: PendingFinding[] = [];
-    for (const handler of findHandlers(sf, templateNames)) {
-      const analysis = refuseShared(handler, analyzeHandler(handler.fn, asyncNames));
-      edits.push(...handlerEdits(text, handler.fn, analysis, typescript));
-      pending.push(...handlerFindings(file, handler, analysis, asyncNames));
-    }
-    if (typescript && edits.length > 0) edits.push(...unusedImportEdits(text, sf, edits));
-    const next = edits.length > 0 ? applyEdits(text, edits) : text;
-    const findings = pending.map(({ pos, ...f }) => ({ ...f, line: lineOf(next, mapPosition(pos, edits)) }));
-    return next === text ? { findings } : { text: next, findings };
-  } finally {
-    project.removeSourceFile(sf);
+  if (hasSyntaxErrors(sf)) {
+    return { findings: [{ file, line: 1, rule: RULES.unparsable, message: 'The file does not parse; its handlers were left unchanged.', severity: 'manual' }] };
   }
+  const typescript = /\.[mc]?ts$/.test(file);
+  const asyncNames = asyncFunctionNames(sf);
+  const edits: Edit[] = [];
+  const pending: PendingFinding[] = [];
+  for (const handler of findHandlers(sf, templateNames)) {
+    const analysis = refuseShared(handler, analyzeHandler(handler.fn, asyncNames));
+    edits.push(...handlerEdits(text, handler.fn, analysis, typescript));
+    pending.push(...handlerFindings(file, handler, analysis, asyncNames));
+  }
+  if (typescript && edits.length > 0) edits.push(...unusedImportEdits(text, sf, edits));
+  const next = edits.length > 0 ? applyEdits(text, edits) : text;
+  const findings = pending.map(({ pos, ...f }) => ({ ...f, line: lineOf(next, mapPosition(pos, edits)) }));
+  return next === text ? { findings } : { text: next, findings };
 }
 
 /** A handler that other code in the file also calls keeps its signature: those calls pass a callback. */
