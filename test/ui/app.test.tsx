@@ -51,6 +51,8 @@ describe('session screen', () => {
 
     await type(app.stdin, 'quit');
     await waitFor(() => output().includes('Bye.'), 'the goodbye');
+    // The goodbye is drawn just before the conversation marks itself ended.
+    await waitFor(() => conversation.exited, 'the conversation to end', 2_000);
     expect(conversation.exited).toBe(true);
     app.unmount();
   });
