@@ -73,8 +73,8 @@ export function humanSummary(summary: RunSummary): string {
   if (summary.exitCriteria.length) lines.push('Exit criteria:');
   for (const criterion of summary.exitCriteria) {
     lines.push(`  ${criterion.status.padEnd(7)} ${criterion.description.split('\n')[0]}`);
-    const first = criterion.evidence[0];
-    if (first) lines.push(`          ${first.kind}: ${first.summary}`);
+    // The run's commits are listed once above; each criterion shows its own evidence.
+    for (const evidence of criterion.evidence.filter((e) => e.kind !== 'commit')) lines.push(`          ${evidence.kind}: ${evidence.summary}`);
   }
   if (summary.findings.length) {
     lines.push(`Findings for a person (${summary.findings.length}):`);
