@@ -1,5 +1,6 @@
 // One commit per completed step, on the result branch in the worktree.
 import { gitAt, gitStep } from '../util/git.js';
+import { headOf } from './repository.js';
 
 export const stepTrailer = 'Atx-Step';
 
@@ -27,8 +28,9 @@ export async function commitStep(
     `Atx-Run: ${message.runId}`,
     `${stepTrailer}: ${message.stepId}`,
   ].join('\n');
-  await gitStep('commit', () => git.raw(['commit', '--quiet', '--no-verify', '-m', body]));
-  const commit = (await git.raw(['rev-parse', 'HEAD'])).trim();
+  // atx's own commits are not the person's to sign; a signing set-up must not stop the run.
+  await gitStep('commit', () => git.raw(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', body]));
+  const commit = await headOf(worktree);
   const prefix = scope ? `${scope}/` : '';
   return { commit, files: files.map((f) => (f.startsWith(prefix) ? f.slice(prefix.length) : f)).sort() };
 }

@@ -9,7 +9,7 @@ import { listTrackedFiles, type PackageManager } from '../planner/analyse.js';
 import { DiskRepoView } from '../planner/repo-view.js';
 import type { Plan, PlanStep } from '../planner/types.js';
 import { runShell } from '../util/proc.js';
-import { commitStep, isModified } from './commit.js';
+import { commitStep, isModified, resetTo } from './commit.js';
 import { installDependencies } from './install.js';
 import { saveState, type RunState, type StepState } from './state.js';
 import { carryOutStep, type StepOutcome } from './steps.js';
@@ -36,8 +36,13 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
   const failed = new Set<string>();
   for (const [index, step] of plan.steps.entries()) {
     const record = state.steps.find((s) => s.id === step.id)!;
+    const lastOfPhase = plan.steps[index + 1]?.phase !== step.phase;
     if (record.status === 'failed') failed.add(step.id);
-    if (record.status === 'completed' || record.status === 'skipped' || record.status === 'failed') continue;
+    if (record.status === 'completed' || record.status === 'skipped' || record.status === 'failed') {
+      // A resumed run may have stopped during this phase's build: it is owed still.
+      if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks);
+      continue;
+    }
     if (hooks.signal?.aborted) throw new InterruptedError();
 
     const blocker = step.dependsOn.find((id) => failed.has(id));
@@ -62,7 +67,6 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
     hooks.onEvent?.({ kind: 'step-end', stepId: step.id, title: step.title, status: record.status, reason: record.reason, commit: record.commit, durationMs: record.durationMs });
     hooks.log(`  ${symbol(record)} ${record.status}${record.reason ? ` (${record.reason.split('\n')[0]})` : ''}${record.commit ? ` → ${record.commit.slice(0, 12)}` : ''} ${(record.durationMs / 1000).toFixed(1)} s`);
 
-    const lastOfPhase = plan.steps[index + 1]?.phase !== step.phase;
     if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks);
   }
 }
@@ -101,6 +105,8 @@ async function runOneStep(
       if (hooks.signal?.aborted) throw new InterruptedError();
       Object.assign(record, { status: 'failed', reason: (error as Error).message });
     }
+    // What a failed attempt wrote must not reach the next attempt, nor the next step's commit.
+    if (record.status === 'failed') await resetTo(state.worktree, state.headCommit);
     if (record.status !== 'failed' || attempt > step.retries) break;
     hooks.log(`  retrying ${step.id} (attempt ${attempt + 1} of ${step.retries + 1})`);
   }

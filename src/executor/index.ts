@@ -15,7 +15,7 @@ import { readJson, writeJson } from '../util/fs.js';
 import { executeSteps, type ExecuteHooks } from './execute.js';
 import { checkExitCriteria, writeSummary } from './finish.js';
 import { atxHomeFrom, newRunId, resultBranchName, runDir } from './paths.js';
-import { addWorktree, headOf, locateRepository, removeWorktree, restoreWorktree, uncommittedFiles } from './repository.js';
+import { addWorktree, deleteBranch, headOf, locateRepository, removeWorktree, restoreWorktree, uncommittedFiles } from './repository.js';
 import { loadState, saveState, type RunState } from './state.js';
 import { carryOutStep } from './steps.js';
 import { distinctFindings, overallStatus, type RunSummary, type StepSummary } from './summary.js';
@@ -75,6 +75,9 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   const readInPlace = request.dryRun && pending.length === 0;
   const checkoutRoot = readInPlace ? location.root : worktree;
   if (!readInPlace) await addWorktree(location.root, worktree, location.head, branch);
+  // Until the run's state is saved there is nothing to resume: a failure before then takes the
+  // worktree and the new branch away again, so bad input really leaves nothing behind.
+  let started = false;
   try {
     const checkoutDir = join(checkoutRoot, location.scope);
     const analysis = await analyseRepository(checkoutRoot, location.scope);
@@ -138,9 +141,13 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
       dependenciesInstalled: false,
     };
     await saveState(atxHome, state);
+    started = true;
     return await finishRun(atxHome, plan, state, io);
   } finally {
-    if (request.dryRun && !readInPlace) await removeWorktree(location.root, worktree).catch(() => undefined);
+    if (!started && !readInPlace) {
+      await removeWorktree(location.root, worktree).catch(() => undefined);
+      if (branch) await deleteBranch(location.root, branch).catch(() => undefined);
+    }
   }
 }
 

@@ -43,12 +43,15 @@ export async function locateRepository(pathArgument: string, cwd: string): Promi
 /** Uncommitted changes in the user's tree under the scope; they are not part of the run. */
 export async function uncommittedFiles(location: RepositoryLocation): Promise<string[]> {
   const out = await gitStep('status', () =>
-    gitAt(location.root).raw(['status', '--porcelain', '-z', '--untracked-files=all', '--', location.scope || '.']),
+    gitAt(location.root).raw(['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', location.scope || '.']),
   );
+  // Paths relative to the folder the run is scoped to, like every other path in the summary.
+  const prefix = location.scope ? `${location.scope}/` : '';
   return out
     .split('\0')
     .filter((entry) => entry.length > 3)
-    .map((entry) => entry.slice(3));
+    .map((entry) => entry.slice(3))
+    .map((path) => (path.startsWith(prefix) ? path.slice(prefix.length) : path));
 }
 
 export async function addWorktree(root: string, dir: string, base: string, branch: string | null): Promise<void> {
@@ -64,6 +67,10 @@ export async function restoreWorktree(root: string, dir: string, branch: string)
 
 export async function removeWorktree(root: string, dir: string): Promise<void> {
   await gitStep(`worktree remove ${dir}`, () => gitAt(root).raw(['worktree', 'remove', '--force', dir]));
+}
+
+export async function deleteBranch(root: string, branch: string): Promise<void> {
+  await gitStep(`branch -D ${branch}`, () => gitAt(root).raw(['branch', '-D', branch]));
 }
 
 export async function headOf(dir: string): Promise<string> {

@@ -1,6 +1,6 @@
 // The `atx custom def` registry commands through the real binary, as a new user runs them.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { atx, git, projectRoot, tempDir, writeFiles } from '../helpers/cli.js';
@@ -61,12 +61,21 @@ describe('atx custom def (local registry)', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     const written = await readFile(join(cwd, 'nodejs-version-upgrade', 'transformation_definition.md'), 'utf8');
     expect(written).toMatch(/^# /);
-    const json = await atx(['custom', 'def', 'get', '-n', 'AWS/nodejs-version-upgrade', '--json'], { env, cwd });
+    const json = await atx(['custom', 'def', 'get', '-n', 'AWS/nodejs-version-upgrade', '--json', '--td', 'as-json'], { env, cwd });
+    expect(existsSync(join(cwd, 'as-json', 'transformation_definition.md'))).toBe(true);
     const parsed = JSON.parse(json.stdout);
     expect(parsed.definition.phases.length).toBeGreaterThan(0);
     expect(parsed.definition.exitCriteria.length).toBeGreaterThan(0);
     const refused = await atx(['custom', 'def', 'get', '-n', 'AWS/nodejs-version-upgrade', '--td', '.'], { env, cwd });
     expect(refused.exitCode).toBe(2);
+    // Getting again over an unchanged copy is fine; over a person's edits it writes nothing.
+    expect((await atx(['custom', 'def', 'get', '-n', 'AWS/nodejs-version-upgrade'], { env, cwd })).exitCode).toBe(0);
+    const edited = join(cwd, 'nodejs-version-upgrade', 'transformation_definition.md');
+    await writeFile(edited, '# My edits\n');
+    const overwrite = await atx(['custom', 'def', 'get', '-n', 'AWS/nodejs-version-upgrade'], { env, cwd });
+    expect(overwrite.exitCode).toBe(2);
+    expect(overwrite.stderr).toMatch(/nothing was written/);
+    expect(await readFile(edited, 'utf8')).toBe('# My edits\n');
   });
 
   it('saves a draft, replaces it, publishes it, publishes again, selects with --tv and deletes', async () => {
@@ -84,17 +93,17 @@ describe('atx custom def (local registry)', () => {
     expect((await atx(['custom', 'def', 'save-draft', '-n', name, '--description', 'x', '--sd', first], { env })).stdout).toMatch(/v2\b/);
     const published = await atx(['custom', 'def', 'publish', '-n', name, '--description', 'two', '--sd', third], { env });
     expect(published.stdout).toMatch(/v2\b/);
-    const v1 = JSON.parse((await atx(['custom', 'def', 'get', '-n', name, '--tv', '1', '--json'], { env, cwd })).stdout);
+    const v1 = JSON.parse((await atx(['custom', 'def', 'get', '-n', name, '--tv', '1', '--json', '--td', 'v1'], { env, cwd })).stdout);
     expect(v1.definition.title).toBe('Second draft');
-    const latest = JSON.parse((await atx(['custom', 'def', 'get', '-n', name, '--json'], { env, cwd })).stdout);
+    const latest = JSON.parse((await atx(['custom', 'def', 'get', '-n', name, '--json', '--td', 'latest'], { env, cwd })).stdout);
     expect(latest.definition.title).toBe('Version two');
     const listed = JSON.parse((await atx(['custom', 'def', 'list', '--json'], { env })).stdout).find((e: { name: string }) => e.name === name);
     expect(listed).toMatchObject({ origin: 'local', version: '2', versions: ['1', '2'] });
 
     expect((await atx(['custom', 'def', 'delete', '-n', name, '--tv', '1'], { env })).exitCode).toBe(0);
-    expect((await atx(['custom', 'def', 'get', '-n', name, '--tv', '1', '--json'], { env, cwd })).exitCode).toBe(2);
+    expect((await atx(['custom', 'def', 'get', '-n', name, '--tv', '1', '--json', '--td', 'gone-1'], { env, cwd })).exitCode).toBe(2);
     expect((await atx(['custom', 'def', 'delete', '-n', name], { env })).exitCode).toBe(0);
-    expect((await atx(['custom', 'def', 'get', '-n', name, '--json'], { env, cwd })).exitCode).toBe(2);
+    expect((await atx(['custom', 'def', 'get', '-n', name, '--json', '--td', 'gone'], { env, cwd })).exitCode).toBe(2);
   });
 
   it('refuses AWS/ writes, bad names and malformed definitions with exit 2, storing nothing', async () => {
@@ -149,7 +158,7 @@ describe('atx custom def (team registry in git)', () => {
     const listed = JSON.parse((await atx(['custom', 'def', 'list', '--json'], { env: alice })).stdout).find((e: { name: string }) => e.name === 'Team/hello');
     expect(listed).toMatchObject({ origin: 'team', versions: ['1', '2'] });
     const titles = await Promise.all(
-      ['1', '2'].map(async (v) => JSON.parse((await atx(['custom', 'def', 'get', '-n', 'Team/hello', '--tv', v, '--json'], { env: bob })).stdout).definition.title),
+      ['1', '2'].map(async (v) => JSON.parse((await atx(['custom', 'def', 'get', '-n', 'Team/hello', '--tv', v, '--json'], { env: bob, cwd: await tempDir() })).stdout).definition.title),
     );
     expect(titles.sort()).toEqual(['Alice', 'Bob']);
     expect(await git(remote, ['log', '--format=%an', 'main'])).toMatch(/Alice[\s\S]*Bob|Bob[\s\S]*Alice/);

@@ -80,9 +80,15 @@ describe('exec on a repository', () => {
 
   it('transforms only the named folder of a monorepo and branches in its repository', async () => {
     const repo = await makeRepo({ 'packages/api/package.json': '{ "name": "api" }\n', 'packages/web/package.json': '{ "name": "web" }\n' });
-    const run = await atx(['custom', 'def', 'exec', '-p', join(repo, 'packages/api'), '-n', 'Test/mechanics', '-x', '-t', '--json'], { env });
-    expect(run.exitCode, run.stderr).toBe(1 - 1);
+    await writeFile(join(repo, 'packages/api/dirty.txt'), 'not committed\n');
+    // A person whose git signs every commit: atx's own commits are not signed.
+    const gitconfig = join(await tempDir(), 'gitconfig');
+    await writeFile(gitconfig, '[commit]\n\tgpgsign = true\n[gpg]\n\tprogram = false\n');
+    const run = await atx(['custom', 'def', 'exec', '-p', join(repo, 'packages/api'), '-n', 'Test/mechanics', '-x', '-t', '--json'], { env: { ...env, GIT_CONFIG_GLOBAL: gitconfig } });
+    expect(run.exitCode, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
+    // Paths in the summary are relative to the folder named by -p.
+    expect(summary.findings.map((f: { file: string }) => f.file)).toEqual(['dirty.txt']);
     expect(await git(repo, ['diff', '--name-only', summary.baseCommit, summary.branch])).toBe(
       'packages/api/a.txt\npackages/api/b.txt\npackages/api/c.txt',
     );
@@ -161,5 +167,7 @@ describe('failing steps', () => {
     // The attempts log lives outside the worktree: the step really ran three times.
     const runDir = join(summary.planPath, '..');
     expect((await readFile(join(runDir, 'attempts.log'), 'utf8')).trim().split('\n')).toHaveLength(3);
+    // What the failed step half wrote is gone, not committed under the next step.
+    expect(await git(repo, ['diff', '--name-only', summary.baseCommit, summary.branch])).toBe('independent.txt');
   });
 });

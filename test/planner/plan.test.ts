@@ -58,3 +58,15 @@ describe('createPlan', () => {
     expect(none.configuration.targetVersion).toBe(24);
   });
 });
+
+describe('result branch names', () => {
+  it('are names git accepts, whatever the definition is called', async () => {
+    const { resultBranchName } = await import('../../src/executor/paths.js');
+    const { execa } = await import('execa');
+    for (const name of ['AWS/nodejs-version-upgrade', 'MyOrg/a..b', 'MyOrg/.hidden', 'MyOrg/trailing.', 'MyOrg/...']) {
+      const branch = resultBranchName(name, '20261127-223233-524702');
+      const check = await execa('git', ['check-ref-format', '--branch', branch], { reject: false });
+      expect(check.exitCode, branch).toBe(0);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 // `atx custom def list | get | save-draft | publish | delete`.
-import { cp, mkdir, readdir } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { cp, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { loadDefinitionDir } from '../../definitions/index.js';
 import { UsageError } from '../../errors.js';
 import { openRegistry, registryOptionsFromEnv, validateName, type RegistryEntry } from '../../registry/index.js';
@@ -27,27 +27,56 @@ export async function listCommand(options: { json?: boolean }, io: CliIO): Promi
 export async function getCommand(
   options: { transformationName: string; transformationVersion?: string; td?: string; json?: boolean },
   io: CliIO,
-): Promise<{ dir?: string }> {
+): Promise<{ dir: string }> {
   validateName(options.transformationName);
   const resolved = await registryFor(io).resolve(options.transformationName, options.transformationVersion);
-  let dir: string | undefined;
-  if (options.td || !options.json) {
-    dir = resolve(io.cwd, options.td ?? basename(resolved.name));
-    if (dir === resolve(io.cwd)) throw new UsageError('refusing to write the definition into the current folder itself; name a folder with --td');
-    await mkdir(dir, { recursive: true });
-    for (const entry of await readdir(resolved.dir)) {
-      if (!['transformation_definition.md', 'SKILL.md', 'summaries.md', 'document_references'].includes(entry)) continue;
-      await cp(join(resolved.dir, entry), join(dir, entry), { recursive: true, force: true });
-    }
-  }
+  const dir = resolve(io.cwd, options.td ?? basename(resolved.name));
+  if (dir === resolve(io.cwd)) throw new UsageError('refusing to write the definition into the current folder itself; name a folder with --td');
+  await writeDefinitionFolder(resolved.dir, dir);
   if (options.json) {
     const bundle = await loadDefinitionDir(resolved.dir);
-    const out = { name: resolved.name, version: resolved.version, origin: resolved.origin, description: resolved.description, ...bundle };
+    const out = { name: resolved.name, version: resolved.version, origin: resolved.origin, description: resolved.description, dir, ...bundle };
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     io.stdout(`${resolved.name} v${resolved.version} (${resolved.origin}) written to ${dir}\n`);
   }
   return { dir };
+}
+
+const definitionEntries = ['transformation_definition.md', 'SKILL.md', 'summaries.md', 'document_references'];
+
+/**
+ * Copies a definition's files into `dir`. A file already there with other content is somebody's
+ * edit: nothing is written, and the person is told, rather than losing it.
+ */
+async function writeDefinitionFolder(source: string, dir: string): Promise<void> {
+  const files = (await listFiles(source)).filter((path) => definitionEntries.includes(path.split('/')[0]!));
+  const edited: string[] = [];
+  for (const path of files) {
+    const target = join(dir, path);
+    const existing = await stat(target).catch(() => undefined);
+    if (!existing) continue;
+    if (!existing.isFile() || !(await readFile(target)).equals(await readFile(join(source, path)))) edited.push(path);
+  }
+  const dirStat = await stat(dir).catch(() => undefined);
+  if (dirStat && !dirStat.isDirectory()) throw new UsageError(`${dir} exists and is not a folder; name another with --td`);
+  if (edited.length > 0) {
+    throw new UsageError(`${dir} already holds a different ${edited.join(', ')}; nothing was written (move it away or name another folder with --td)`);
+  }
+  for (const path of files) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await cp(join(source, path), join(dir, path), { force: true });
+  }
+}
+
+async function listFiles(root: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(join(root, prefix), { withFileTypes: true })) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(root, path)));
+    else out.push(path);
+  }
+  return out;
 }
 
 export async function saveDraftCommand(
