@@ -1,5 +1,5 @@
 // One commit per completed step, on the result branch in the worktree.
-import { gitAt, gitStep } from '../util/git.js';
+import { gitAt, gitStep, statusEntries } from '../util/git.js';
 import { headOf } from './repository.js';
 
 export const stepTrailer = 'Atx-Step';
@@ -50,7 +50,5 @@ export async function resetTo(worktree: string, commit: string): Promise<void> {
 
 /** Whether `path` (relative to the scope) differs from the last commit in the worktree. */
 export async function isModified(worktree: string, scope: string, path: string): Promise<boolean> {
-  const full = scope ? `${scope}/${path}` : path;
-  const out = await gitStep('status', () => gitAt(worktree).raw(['status', '--porcelain', '--', full]));
-  return out.trim() !== '';
+  return (await statusEntries(worktree, scope, scope ? `${scope}/${path}` : path)).length > 0;
 }

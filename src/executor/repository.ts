@@ -2,7 +2,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { gitAt, gitStep } from '../util/git.js';
+import { gitAt, gitStep, statusEntries } from '../util/git.js';
 
 export interface RepositoryLocation {
   /** The folder named by -p, absolute. */
@@ -42,16 +42,7 @@ export async function locateRepository(pathArgument: string, cwd: string): Promi
 
 /** Uncommitted changes in the user's tree under the scope; they are not part of the run. */
 export async function uncommittedFiles(location: RepositoryLocation): Promise<string[]> {
-  const out = await gitStep('status', () =>
-    gitAt(location.root).raw(['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', location.scope || '.']),
-  );
-  // Paths relative to the folder the run is scoped to, like every other path in the summary.
-  const prefix = location.scope ? `${location.scope}/` : '';
-  return out
-    .split('\0')
-    .filter((entry) => entry.length > 3)
-    .map((entry) => entry.slice(3))
-    .map((path) => (path.startsWith(prefix) ? path.slice(prefix.length) : path));
+  return (await statusEntries(location.root, location.scope)).map((entry) => entry.path);
 }
 
 export async function addWorktree(root: string, dir: string, base: string, branch: string | null): Promise<void> {

@@ -5,21 +5,17 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding } from '../codemods/types.js';
 import type { Plan } from '../planner/types.js';
-import { gitAt, gitStep } from '../util/git.js';
+import { gitAt, gitStep, statusEntries } from '../util/git.js';
 import { matchesAny } from './glob.js';
 
 export async function revertExcluded(worktree: string, scope: string, plan: Plan, stepId: string): Promise<Finding[]> {
   const globs = plan.knowledge?.excludePaths ?? [];
   if (globs.length === 0) return [];
   const git = gitAt(worktree);
-  const status = await gitStep('status', () => git.raw(['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', scope || '.']));
-  const prefix = scope ? `${scope}/` : '';
   const findings: Finding[] = [];
-  for (const entry of status.split('\0').filter((e) => e.length > 3)) {
-    const full = entry.slice(3);
-    const path = full.startsWith(prefix) ? full.slice(prefix.length) : full;
+  for (const { code, full, path } of await statusEntries(worktree, scope)) {
     if (full.includes('node_modules/') || !matchesAny(globs, path)) continue;
-    if (entry.startsWith('??')) await rm(join(worktree, full), { force: true });
+    if (code === '??') await rm(join(worktree, full), { force: true });
     else await gitStep(`restore ${full}`, () => git.raw(['checkout', 'HEAD', '--', full]));
     const items = plan.knowledge!.applied.filter((a) => a.kind === 'exclude').map((a) => a.id);
     findings.push({

@@ -52,3 +52,27 @@ export async function gitStep<T>(what: string, operation: () => Promise<T>): Pro
     throw new GitError(`git: ${what} failed`, message, { cause: error });
   }
 }
+
+export interface StatusEntry {
+  /** git's two-letter status code, e.g. ` M`, `??`. */
+  code: string;
+  /** Path from the repository root. */
+  full: string;
+  /** Path relative to the scope folder. */
+  path: string;
+}
+
+/** Changed, staged and untracked files under `scope` (renames as a deletion and an addition). */
+export async function statusEntries(root: string, scope: string, pathspec = scope || '.'): Promise<StatusEntry[]> {
+  const out = await gitStep('status', () =>
+    gitAt(root).raw(['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', pathspec]),
+  );
+  const prefix = scope ? `${scope}/` : '';
+  return out
+    .split('\0')
+    .filter((entry) => entry.length > 3)
+    .map((entry) => {
+      const full = entry.slice(3);
+      return { code: entry.slice(0, 2), full, path: full.startsWith(prefix) ? full.slice(prefix.length) : full };
+    });
+}
