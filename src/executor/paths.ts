@@ -1,11 +1,8 @@
-// Where atx keeps its state: ATX_HOME (default ~/.atx).
+// Where a run keeps its state, under ATX_HOME.
 import { randomBytes } from 'node:crypto';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-export function atxHomeFrom(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.ATX_HOME || join(homedir(), '.atx'));
-}
+export { atxHomeFrom } from '../util/home.js';
 
 export function runsDir(atxHome: string): string {
   return join(atxHome, 'runs');

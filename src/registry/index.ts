@@ -1,7 +1,8 @@
 // The registry of transformation definitions: AWS-managed (shipped), local (ATX_HOME) and
 // an optional git team registry (ATX_REGISTRY_URL).
-import { homedir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { atxHomeFrom } from '../util/home.js';
 import { defaultAwsDir } from './aws.js';
 import { AtxRegistry } from './registry.js';
 import { normalizeTeamUrl } from './team-git.js';
@@ -24,7 +25,7 @@ export function openRegistry(options: RegistryOptions): Registry {
 
 /** Options from ATX_HOME, ATX_REGISTRY_URL and ATX_GIT_COMMITTER_NAME. */
 export function registryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RegistryOptions {
-  const options: RegistryOptions = { atxHome: env.ATX_HOME || join(homedir(), '.atx'), env };
+  const options: RegistryOptions = { atxHome: atxHomeFrom(env), env };
   if (env.ATX_REGISTRY_URL) options.teamUrl = env.ATX_REGISTRY_URL;
   const author = env.ATX_GIT_COMMITTER_NAME || currentUser();
   if (author) options.author = author;
