@@ -1,0 +1,129 @@
+// The one confinement check for paths atx builds from data (registry names and versions, index
+// files, run, campaign and knowledge records, --tv, model tool arguments, tracked file names):
+// a relative path may not be empty or absolute, may not climb with `..`, may not name `.git`,
+// and may not pass through a symbolic link that leads out of the root it belongs to.
+import { lstat, realpath, rm, unlink } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { UsageError } from '../errors.js';
+
+/** A path built from data that would leave its root, or reach into `.git`. Exit 2 where it is the user's input. */
+export class UnsafePathError extends UsageError {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    what = 'path',
+  ) {
+    super(`refusing ${what} ${JSON.stringify(path)}: ${reason}`);
+    this.name = 'UnsafePathError';
+  }
+}
+
+/** Why `relative` may not be used under a root, or undefined when it may. Pure string checks. */
+export function relativePathProblem(relative: unknown): string | undefined {
+  if (typeof relative !== 'string' || relative.length === 0) return 'it is empty';
+  if (relative.includes('\0')) return 'it contains a NUL character';
+  if (isAbsolute(relative) || /^[A-Za-z]:/.test(relative)) return 'it is an absolute path';
+  if (relative.includes('\\')) return 'it contains a backslash';
+  for (const segment of relative.split('/')) {
+    if (segment === '..') return 'it climbs out with ".."';
+    if (isGitSegment(segment)) return 'it names a .git folder';
+  }
+  return undefined;
+}
+
+/** `.git` in any case: git's own folder (or a worktree's link file) on case-insensitive disks too. */
+export function isGitSegment(segment: string): boolean {
+  return segment.toLowerCase() === '.git';
+}
+
+/** Whether absolute `path` is `root` or lies below it (both already resolved). */
+export function isInside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * `root` joined with `relative`, after the string checks: the result can only be `root` itself
+ * (for ".") or a path below it. Throws UnsafePathError.
+ */
+export function joinInside(root: string, relative: string, what = 'path'): string {
+  const problem = relativePathProblem(relative);
+  if (problem) throw new UnsafePathError(String(relative), problem, what);
+  const full = resolve(root, relative);
+  if (!isInside(resolve(root), full)) throw new UnsafePathError(relative, 'it leads outside its folder', what);
+  return full;
+}
+
+/** One path segment (a version, a run id, a record id): no separators, no dots-only names, no `.git`. */
+export function safeSegment(segment: unknown, what = 'name'): string {
+  if (typeof segment !== 'string' || segment.length === 0) throw new UnsafePathError(String(segment ?? ''), 'it is empty', what);
+  if (/[/\\\0]/.test(segment)) throw new UnsafePathError(segment, 'it contains a path separator', what);
+  if (segment === '.' || segment === '..') throw new UnsafePathError(segment, 'it is not a name', what);
+  if (isGitSegment(segment)) throw new UnsafePathError(segment, 'it names a .git folder', what);
+  return segment;
+}
+
+/**
+ * Like joinInside, and also resolves symbolic links on the longest part of the path that exists:
+ * a link that leads out of `root` is refused. Returns the joined path (not the resolved one).
+ */
+export async function resolveInside(root: string, relative: string, what = 'path'): Promise<string> {
+  const full = joinInside(root, relative, what);
+  const realRoot = await realpath(root);
+  let existing = full;
+  for (;;) {
+    try {
+      const real = await realpath(existing);
+      if (!isInside(realRoot, real)) throw new UnsafePathError(relative, 'it leads outside its folder through a symbolic link', what);
+      return full;
+    } catch (error) {
+      if (error instanceof UnsafePathError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      // A dangling link: lstat finds it even though realpath cannot follow it.
+      if (code === 'ENOENT' && (await isLink(existing))) throw new UnsafePathError(relative, 'it is a symbolic link to something that does not exist', what);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+      const parent = dirname(existing);
+      if (parent === existing || !isInside(resolve(root), parent)) return full;
+      existing = parent;
+    }
+  }
+}
+
+/**
+ * Whether the file at `root/relative` may be written in place: inside `root`, through no link
+ * out of it, and not itself a symbolic link (an atomic write would replace the link's target).
+ */
+export async function writablePathProblem(root: string, relative: string): Promise<string | undefined> {
+  try {
+    const full = await resolveInside(root, relative);
+    if (await isLink(full)) return 'it is a symbolic link; atx does not write through links';
+    return undefined;
+  } catch (error) {
+    if (error instanceof UnsafePathError) return error.reason;
+    throw error;
+  }
+}
+
+/** Removes `root/relative` (a folder and what it holds, or a file); a link is removed, never followed. */
+export async function removeInside(root: string, relative: string, what = 'path'): Promise<void> {
+  const full = await resolveInside(root, relative, what);
+  if (full === resolve(root)) throw new UnsafePathError(relative, 'it is the whole folder, not something inside it', what);
+  if (await isLink(full)) {
+    await unlink(full);
+    return;
+  }
+  await rm(full, { recursive: true, force: true });
+}
+
+/** A path below `root` given as segments, each checked (for callers that build paths from several values). */
+export function joinSegmentsInside(root: string, segments: string[], what = 'path'): string {
+  for (const segment of segments) safeSegment(segment, what);
+  return joinInside(root, join(...segments).split(sep).join('/'), what);
+}
+
+async function isLink(path: string): Promise<boolean> {
+  try {
+    return (await lstat(path)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
