@@ -2,7 +2,8 @@
 // turned into knowledge items with before/after patterns for the files they changed.
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { runDir } from '../executor/paths.js';
+import { runsDir } from '../executor/paths.js';
+import { joinInside, safeSegment, UnsafePathError } from '../util/confine.js';
 import { exists, readJson } from '../util/fs.js';
 import { gitAt, gitStep } from '../util/git.js';
 import { learnPatterns } from './patterns.js';
@@ -50,16 +51,29 @@ export async function learnFromBranch(root: string, branch: string | undefined, 
   return { branch: name, runId, definition, atxCommit, items };
 }
 
-/** The definition a run applied, from its plan under ATX_HOME, else from atx's commit message. */
+/**
+ * The definition a run applied, from its plan under ATX_HOME, else from atx's commit message.
+ * The run id comes from a commit message, which anyone who can push to the repository writes:
+ * one that is not a single plain name is never joined into a path.
+ */
 async function runOrigin(atxHome: string, runId: string, message: string, branch: string): Promise<{ definition: string; scope: string }> {
-  const planPath = join(runDir(atxHome, runId), 'plan.json');
-  if (await exists(planPath)) {
+  const planPath = planOfRun(atxHome, runId);
+  if (planPath && (await exists(planPath))) {
     const plan = await readJson<{ transformation?: { name?: string }; scope?: string }>(planPath);
     if (plan.transformation?.name) return { definition: plan.transformation.name, scope: plan.scope ?? '' };
   }
   const named = /Applied by atx, transformation (\S+) v/.exec(message)?.[1];
   if (!named) throw new UsageError(`cannot tell which definition made ${branch}: run ${runId} is not under ${atxHome} and its commits do not name it`);
   return { definition: named, scope: '' };
+}
+
+function planOfRun(atxHome: string, runId: string): string | undefined {
+  try {
+    return join(joinInside(runsDir(atxHome), safeSegment(runId, 'run id')), 'plan.json');
+  } catch (error) {
+    if (error instanceof UnsafePathError) return undefined;
+    throw error;
+  }
 }
 
 async function lessonOf(root: string, commit: string, scope: string, origin: { runId: string; branch: string }): Promise<NewItem | undefined> {
