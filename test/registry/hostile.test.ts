@@ -1,7 +1,7 @@
 // What a team member can push (symbolic links, a rewritten index) or a person can hand-edit in
 // ATX_HOME: the registry refuses to read or write through it, and nothing outside changes.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DefinitionError, UsageError } from '../../src/errors.js';
@@ -59,8 +59,7 @@ describe('a team registry with links pushed into it', () => {
     await (await person('ana', remote)).publish('MyOrg/ok', 'fine', await definitionFolder());
     // A folder of the reader's laid out like a registry: one definition, Evil.
     const outside = await tempDir('atx-outside-');
-    const planted = await outsideDefinition('Evil');
-    await symlink(planted, join(outside, 'Evil'));
+    await rename(await outsideDefinition('Evil'), join(outside, 'Evil'));
     await pushAsMallory(remote, async (checkout) => {
       await rm(join(checkout, 'registry'), { recursive: true });
       await symlink(outside, join(checkout, 'registry'));
