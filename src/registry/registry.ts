@@ -18,8 +18,8 @@ interface Candidate extends Omit<ResolvedDefinition, 'dir'> {
 export class AtxRegistry implements Registry {
   private readonly local: LocalRegistry;
   private readonly team?: TeamRegistry;
-  /** One warning per command about an unreachable team registry is enough. */
-  private warned = false;
+  /** Set once the team registry could not be reached; one warning per command is enough. */
+  private unreachable?: TeamUnreachableError;
 
   constructor(private readonly options: RegistryOptions) {
     this.local = new LocalRegistry(options.atxHome, options.author);
@@ -55,9 +55,10 @@ export class AtxRegistry implements Registry {
     // The AWS/ version is compared as a string and never joined into a path.
     if (isAwsName(name)) return this.resolveAws(name, version);
     if (version !== undefined) validateVersion(version);
-    const { candidates, unreachable } = await this.candidates(name);
+    const candidates = await this.candidates(name);
     if (!candidates.length) {
-      const why = unreachable ? ` (the team registry ${unreachable.url} could not be reached: ${unreachable.reason}; only AWS-managed and local definitions were searched)` : '';
+      const missed = this.unreachable;
+      const why = missed ? ` (the team registry ${missed.url} could not be reached: ${missed.reason}; only AWS-managed and local definitions were searched)` : '';
       throw new UsageError(`unknown definition "${name}"${why}; see atx custom def list`);
     }
     if (version !== undefined) {
@@ -154,23 +155,15 @@ export class AtxRegistry implements Registry {
   }
 
   /** Every version of `name` in the local and the team registry; an unreachable team registry is skipped, with a warning. */
-  private async candidates(name: string): Promise<{ candidates: Candidate[]; unreachable?: TeamUnreachableError }> {
+  private async candidates(name: string): Promise<Candidate[]> {
     const all: Candidate[] = [];
-    let unreachable: TeamUnreachableError | undefined;
     for (const [origin, source] of this.customSources()) {
-      let index: NameIndex | undefined;
-      try {
-        index = await source.index(name);
-      } catch (error) {
-        if (!(error instanceof TeamUnreachableError)) throw error;
-        this.warnUnreachable(error, 'looking only at AWS-managed and local definitions');
-        unreachable = error;
-      }
+      const index = await this.reachable(source, () => source.index(name), 'looking only at AWS-managed and local definitions');
       for (const r of index?.versions ?? []) {
         all.push({ name, version: r.version, origin, description: r.description, status: r.status, createdAt: r.createdAt, source });
       }
     }
-    return { candidates: all, unreachable };
+    return all;
   }
 
   /** `read()`, or undefined (after one warning) when it needs a team registry that cannot be reached. */
@@ -179,15 +172,10 @@ export class AtxRegistry implements Registry {
       return await read();
     } catch (error) {
       if (!(source instanceof TeamRegistry) || !(error instanceof TeamUnreachableError)) throw error;
-      this.warnUnreachable(error, fallback);
+      if (!this.unreachable) this.options.warn?.(`the team registry ${error.url} could not be reached (${error.reason}); ${fallback}`);
+      this.unreachable = error;
       return undefined;
     }
-  }
-
-  private warnUnreachable(error: TeamUnreachableError, fallback: string): void {
-    if (this.warned) return;
-    this.warned = true;
-    this.options.warn?.(`the team registry ${error.url} could not be reached (${error.reason}); ${fallback}`);
   }
 }
 
