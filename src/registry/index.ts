@@ -9,7 +9,8 @@ import { normalizeTeamUrl } from './team-git.js';
 import type { Registry, RegistryOptions } from './types.js';
 
 export type { Origin, Registry, RegistryEntry, RegistryOptions, ResolvedDefinition, VersionStatus } from './types.js';
-export { validateName, validateWritableName, isAwsName, isVersionNumber } from './names.js';
+export { validateName, validateWritableName, validateVersion, isAwsName, isVersionNumber } from './names.js';
+export { TeamUnreachableError } from './team-git.js';
 export { findPackageRoot, defaultAwsDir } from './aws.js';
 export { copyDefinitionFiles } from './copy.js';
 export { openKnowledgeFiles, type KnowledgeFiles } from './knowledge-files.js';
@@ -23,9 +24,13 @@ export function openRegistry(options: RegistryOptions): Registry {
   });
 }
 
-/** Options from ATX_HOME, ATX_REGISTRY_URL and ATX_GIT_COMMITTER_NAME. */
-export function registryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RegistryOptions {
+/**
+ * Options from ATX_HOME, ATX_REGISTRY_URL and ATX_GIT_COMMITTER_NAME; `warn` hears about a
+ * team registry that cannot be reached (see RegistryOptions.warn).
+ */
+export function registryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, warn?: (message: string) => void): RegistryOptions {
   const options: RegistryOptions = { atxHome: atxHomeFrom(env), env };
+  if (warn) options.warn = warn;
   if (env.ATX_REGISTRY_URL) options.teamUrl = env.ATX_REGISTRY_URL;
   const author = env.ATX_GIT_COMMITTER_NAME || currentUser();
   if (author) options.author = author;

@@ -2,15 +2,17 @@
 // registry when one is configured (so the whole team shares them), else in the local registry.
 // AWS/ definitions are read-only, but their knowledge items are the user's own: they are kept
 // under the same name in the user's registry, never in transformations/AWS.
-import { readFile } from 'node:fs/promises';
+// Names are checked and paths confined exactly as for definitions (store.ts pathInside).
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DefinitionError } from '../errors.js';
+import { UnsafePathError, writablePathProblem } from '../util/confine.js';
 import { writeFileSafe } from '../util/fs.js';
 import { withLock } from './lock.js';
 import { validateName } from './names.js';
-import { nameDir } from './store.js';
+import { pathInside } from './store.js';
 import { TeamRegistry } from './team.js';
-import { normalizeTeamUrl } from './team-git.js';
+import { normalizeTeamUrl, TeamUnreachableError } from './team-git.js';
 import type { RegistryOptions } from './types.js';
 
 const fileName = 'knowledge.json';
@@ -31,7 +33,7 @@ export function openKnowledgeFiles(options: RegistryOptions): KnowledgeFiles {
   const atxHome = resolve(options.atxHome);
   if (options.teamUrl) {
     const team = new TeamRegistry({ url: normalizeTeamUrl(options.teamUrl), atxHome, env: options.env ?? process.env, author: options.author });
-    return new TeamKnowledgeFiles(team);
+    return new TeamKnowledgeFiles(team, options.warn);
   }
   return new LocalKnowledgeFiles(atxHome);
 }
@@ -47,30 +49,51 @@ class LocalKnowledgeFiles implements KnowledgeFiles {
   }
 
   async read(name: string): Promise<unknown> {
-    const path = this.path(name);
+    const path = await this.path(name);
     return parse(path, await readText(path));
   }
 
   update<T>(name: string, change: (current: unknown) => Promise<{ next: unknown; message: string; result: T }>): Promise<T> {
     return withLock(this.locks, `knowledge:${name}`, async () => {
-      const path = this.path(name);
+      const path = await this.path(name);
       const { next, result } = await change(parse(path, await readText(path)));
+      await this.requireWritable(name);
       await writeFileSafe(path, serialise(next));
       return result;
     });
   }
 
-  private path(name: string): string {
-    return join(nameDir(this.root, validateName(name)), fileName);
+  /** write-file-atomic writes through a link; a knowledge file is never a link atx made. */
+  private async requireWritable(name: string): Promise<void> {
+    const relative = `${validateName(name)}/${fileName}`;
+    await mkdir(this.root, { recursive: true });
+    const problem = await writablePathProblem(this.root, relative);
+    if (problem) throw new UnsafePathError(relative, problem, 'knowledge file');
+  }
+
+  private path(name: string): Promise<string> {
+    return pathInside(this.root, `${validateName(name)}/${fileName}`, 'knowledge file');
   }
 }
 
 class TeamKnowledgeFiles implements KnowledgeFiles {
   readonly origin = 'team' as const;
-  constructor(private readonly team: TeamRegistry) {}
+  constructor(
+    private readonly team: TeamRegistry,
+    private readonly warn?: (message: string) => void,
+  ) {}
 
+  /** Without the team registry a run goes on without its knowledge items (and says so); changing them needs it. */
   async read(name: string): Promise<unknown> {
-    return parse(`${this.team.url}: ${name}/${fileName}`, await this.team.readCompanion(validateName(name), fileName));
+    let text: string | undefined;
+    try {
+      text = await this.team.readCompanion(validateName(name), fileName);
+    } catch (error) {
+      if (!(error instanceof TeamUnreachableError)) throw error;
+      this.warn?.(`the team registry ${error.url} could not be reached (${error.reason}); the knowledge items of ${name} kept there are not used`);
+      return undefined;
+    }
+    return parse(`${this.team.url}: ${name}/${fileName}`, text);
   }
 
   update<T>(name: string, change: (current: unknown) => Promise<{ next: unknown; message: string; result: T }>): Promise<T> {

@@ -2,7 +2,7 @@
 // versions too when no team registry is configured. Every change holds the name's lock.
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { assertNameFits, deleteVersions, listNames, readIndex, storeVersion, updateRecord, versionDir, versionFolders } from './store.js';
+import { assertNameFits, deleteVersions, listNames, readIndex, storeVersion, storedVersionDir, updateRecord, versionFolders } from './store.js';
 import { withLock } from './lock.js';
 import { draftSlot, emptyIndex, findRecord, newestRecord, nextVersion, type NameIndex, type VersionRecord } from './versions.js';
 
@@ -28,8 +28,9 @@ export class LocalRegistry {
     return readIndex(this.root, name);
   }
 
-  dirOf(name: string, version: string): string {
-    return versionDir(this.root, name, version);
+  /** The folder of a stored version, for reading only. */
+  dirOf(name: string, version: string): Promise<string> {
+    return storedVersionDir(this.root, name, version);
   }
 
   /** Stores a draft; `floor` is the highest version known elsewhere (the team registry). */

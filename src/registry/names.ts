@@ -18,6 +18,11 @@ export function validateName(name: string): string {
   if (name.split('/').some((segment) => segment === '.' || segment === '..')) {
     throw new UsageError(`definition name must not contain a "." or ".." segment: ${name}`);
   }
+  // `.git` would land in git's own folder (the team clone's, or the repository `def get` runs
+  // in); other dot-folders are where atx keeps its staging copies. Neither is a definition.
+  if (name.split('/').some((segment) => segment.startsWith('.'))) {
+    throw new UsageError(`definition name must not have a part starting with "." (such as .git): ${name}`);
+  }
   if (!namePattern.test(name)) {
     throw new UsageError(
       `invalid definition name "${name}": use letters, digits, ".", "_" and "-", with at most one "Org/" prefix (e.g. MyOrg/node-upgrade)`,
@@ -46,6 +51,17 @@ export function validateWritableName(name: string): string {
 /** Published and draft versions of custom definitions are positive integers written as strings. */
 export function isVersionNumber(version: string): boolean {
   return /^[1-9][0-9]{0,8}$/.test(version);
+}
+
+/**
+ * A version the user asked for (--tv) of a custom definition: a number, checked before it is
+ * used anywhere. AWS/ versions are only ever compared as strings, so they skip this.
+ */
+export function validateVersion(version: string): string {
+  if (!isVersionNumber(version)) {
+    throw new UsageError(`invalid version ${JSON.stringify(version)}: versions of custom definitions are whole numbers (1, 2, …); see atx custom def list`);
+  }
+  return version;
 }
 
 /** Sorts version strings numerically, oldest first. */

@@ -4,18 +4,22 @@ import { UsageError } from '../errors.js';
 import { definitionDescription, loadDefinitionDir } from '../definitions/index.js';
 import { listAwsDefinitions, type AwsDefinition } from './aws.js';
 import { LocalRegistry, requireDraft } from './local.js';
-import { isAwsName, validateName, validateWritableName } from './names.js';
+import { isAwsName, validateName, validateVersion, validateWritableName } from './names.js';
 import { TeamRegistry } from './team.js';
+import { TeamUnreachableError } from './team-git.js';
 import type { Origin, Registry, RegistryEntry, RegistryOptions, ResolvedDefinition } from './types.js';
 import { defaultRecord, findRecord, newestRecord, sortedRecords, type NameIndex } from './versions.js';
 
-interface Candidate extends ResolvedDefinition {
+interface Candidate extends Omit<ResolvedDefinition, 'dir'> {
   createdAt: string;
+  source: LocalRegistry | TeamRegistry;
 }
 
 export class AtxRegistry implements Registry {
   private readonly local: LocalRegistry;
   private readonly team?: TeamRegistry;
+  /** Set once the team registry could not be reached; one warning per command is enough. */
+  private unreachable?: TeamUnreachableError;
 
   constructor(private readonly options: RegistryOptions) {
     this.local = new LocalRegistry(options.atxHome, options.author);
@@ -34,7 +38,8 @@ export class AtxRegistry implements Registry {
       status: 'published',
     }));
     for (const [origin, source] of this.customSources()) {
-      for (const name of await source.names()) {
+      const names = await this.reachable(source, () => source.names(), 'showing AWS-managed and local definitions only');
+      for (const name of names ?? []) {
         const index = await source.index(name);
         const record = index && defaultRecord(index);
         if (!index || !record) continue;
@@ -47,16 +52,22 @@ export class AtxRegistry implements Registry {
 
   async resolve(name: string, version?: string): Promise<ResolvedDefinition> {
     validateName(name);
+    // The AWS/ version is compared as a string and never joined into a path.
     if (isAwsName(name)) return this.resolveAws(name, version);
+    if (version !== undefined) validateVersion(version);
     const candidates = await this.candidates(name);
-    if (!candidates.length) throw new UsageError(`unknown definition "${name}"; see atx custom def list`);
+    if (!candidates.length) {
+      const missed = this.unreachable;
+      const why = missed ? ` (the team registry ${missed.url} could not be reached: ${missed.reason}; only AWS-managed and local definitions were searched)` : '';
+      throw new UsageError(`unknown definition "${name}"${why}; see atx custom def list`);
+    }
     if (version !== undefined) {
       const matching = candidates.filter((c) => c.version === version);
       if (!matching.length) throw new UsageError(`${name} has no version "${version}" (versions: ${listVersions(candidates)})`);
-      return strip(pickNewest(matching));
+      return located(pickNewest(matching));
     }
     const published = candidates.filter((c) => c.status === 'published');
-    return strip(pickNewest(published.length ? published : candidates));
+    return located(pickNewest(published.length ? published : candidates));
   }
 
   async saveDraft(name: string, description: string, sourceDir: string): Promise<{ name: string; version: string }> {
@@ -83,6 +94,7 @@ export class AtxRegistry implements Registry {
 
   async promote(name: string, version: string) {
     validateWritableName(name);
+    validateVersion(version);
     const team = this.team;
     if (!team) return { ...(await this.local.promote(name, version)), origin: 'local' as const };
     const landed = await this.local.transact(name, async (index) => {
@@ -93,7 +105,7 @@ export class AtxRegistry implements Registry {
         }
       }
       const draft = requireDraft(index, name, version);
-      const published = await team.publish(name, draft.description, this.local.dirOf(name, version), { author: draft.author });
+      const published = await team.publish(name, draft.description, await this.local.dirOf(name, version), { author: draft.author });
       await this.local.dropVersions(name, [version]);
       return published;
     });
@@ -102,6 +114,7 @@ export class AtxRegistry implements Registry {
 
   async remove(name: string, version?: string): Promise<{ removed: string[]; origins: Origin[] }> {
     validateWritableName(name);
+    if (version !== undefined) validateVersion(version);
     const holds = (index: NameIndex | undefined) =>
       Boolean(index && (version === undefined ? index.versions.length : findRecord(index, version)));
     const inLocal = holds(await this.local.index(name));
@@ -141,15 +154,28 @@ export class AtxRegistry implements Registry {
     return { name: found.name, version: found.version, origin: 'aws-managed', description: found.description, dir: found.dir, status: 'published' };
   }
 
+  /** Every version of `name` in the local and the team registry; an unreachable team registry is skipped, with a warning. */
   private async candidates(name: string): Promise<Candidate[]> {
     const all: Candidate[] = [];
     for (const [origin, source] of this.customSources()) {
-      const index = await source.index(name);
+      const index = await this.reachable(source, () => source.index(name), 'looking only at AWS-managed and local definitions');
       for (const r of index?.versions ?? []) {
-        all.push({ name, version: r.version, origin, description: r.description, dir: source.dirOf(name, r.version), status: r.status, createdAt: r.createdAt });
+        all.push({ name, version: r.version, origin, description: r.description, status: r.status, createdAt: r.createdAt, source });
       }
     }
     return all;
+  }
+
+  /** `read()`, or undefined (after one warning) when it needs a team registry that cannot be reached. */
+  private async reachable<T>(source: LocalRegistry | TeamRegistry, read: () => Promise<T>, fallback: string): Promise<T | undefined> {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(source instanceof TeamRegistry) || !(error instanceof TeamUnreachableError)) throw error;
+      if (!this.unreachable) this.options.warn?.(`the team registry ${error.url} could not be reached (${error.reason}); ${fallback}`);
+      this.unreachable = error;
+      return undefined;
+    }
   }
 }
 
@@ -176,8 +202,9 @@ function pickNewest(candidates: Candidate[]): Candidate {
   return [...best.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)!;
 }
 
-function strip({ createdAt: _createdAt, ...resolved }: Candidate): ResolvedDefinition {
-  return resolved;
+/** The chosen candidate with the folder it is loaded from, checked (no link out, no link inside). */
+async function located({ createdAt: _createdAt, source, ...resolved }: Candidate): Promise<ResolvedDefinition> {
+  return { ...resolved, dir: await source.dirOf(resolved.name, resolved.version) };
 }
 
 function listVersions(candidates: Candidate[]): string {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { SimpleGit } from 'simple-git';
-import { GitError } from '../errors.js';
+import { GitError, UsageError } from '../errors.js';
 import { exists } from '../util/fs.js';
 import { gitAt, gitStep } from '../util/git.js';
 
@@ -21,6 +21,39 @@ export function normalizeTeamUrl(url: string, cwd = process.cwd()): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return url;
   if (/^[^/\\]+:/.test(url) && !/^[a-z]:[\\/]/i.test(url)) return url;
   return isAbsolute(url) ? url : resolve(cwd, url);
+}
+
+/**
+ * Fetching from (or asking) the team registry failed: a wrong ATX_REGISTRY_URL, no network,
+ * no access. Reads go on with the AWS-managed and local definitions; writes stop with this
+ * one line (exit 2: the configured registry cannot be used, and nothing was changed).
+ */
+export class TeamUnreachableError extends UsageError {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`the team registry ${url} could not be reached (${reason}); nothing was changed`, options);
+    this.name = 'TeamUnreachableError';
+  }
+}
+
+/** git's first complaint, without its "fatal:" and the advice lines after it. */
+function firstComplaint(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const line = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines[0] ?? 'git failed';
+  return line.replace(/^(fatal|error):\s*/i, '');
+}
+
+/** Runs a git command that talks to the remote; any failure means the remote could not be used. */
+async function remoteStep<T>(url: string, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw new TeamUnreachableError(url, firstComplaint(error), { cause: error });
+  }
 }
 
 export class TeamClone {
@@ -46,9 +79,7 @@ export class TeamClone {
       throw error;
     });
     await this.ready;
-    await gitStep(`fetch from the team registry ${this.url}`, () =>
-      this.git.raw(['fetch', '--prune', '--quiet', this.url, '+refs/heads/*:refs/remotes/origin/*']),
-    );
+    await remoteStep(this.url, () => this.git.raw(['fetch', '--prune', '--quiet', this.url, '+refs/heads/*:refs/remotes/origin/*']));
     const branch = await this.defaultBranch();
     if (this.headBranch !== branch) {
       await gitStep('point the clone at the default branch', () => this.git.raw(['symbolic-ref', 'HEAD', `refs/heads/${branch}`]));
@@ -100,9 +131,7 @@ export class TeamClone {
    */
   private async defaultBranch(): Promise<string> {
     if (this.branch) return this.branch;
-    const symref = await gitStep('ask the team registry for its default branch', () =>
-      this.git.raw(['ls-remote', '--symref', this.url, 'HEAD']),
-    );
+    const symref = await remoteStep(this.url, () => this.git.raw(['ls-remote', '--symref', this.url, 'HEAD']));
     const named = /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(symref)?.[1];
     const remoteBranches = named
       ? []

@@ -3,12 +3,14 @@
 // starts over from the new remote state, so concurrent publishers all land, each with
 // its own version number.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GitError, UsageError } from '../errors.js';
+import { DefinitionError, GitError, UsageError } from '../errors.js';
+import { safeSegment } from '../util/confine.js';
 import { writeFileSafe } from '../util/fs.js';
 import { withLock } from './lock.js';
-import { deleteVersions, listNames, nameDir, readIndex, storeVersion, versionDir, versionFolders, assertNameFits } from './store.js';
+import { validateName } from './names.js';
+import { deleteVersions, listNames, nameDir, pathInside, readIndex, storeVersion, storedVersionDir, versionFolders, assertNameFits } from './store.js';
 import { TeamClone, cloneDirFor, isRejectedPush } from './team-git.js';
 import { emptyIndex, findRecord, nextVersion, type NameIndex, type VersionRecord } from './versions.js';
 
@@ -46,7 +48,7 @@ export class TeamRegistry {
    */
   refresh(): Promise<void> {
     if (this.fresh && Date.now() - this.freshAt > freshForMs) this.fresh = undefined;
-    this.fresh ??= withLock(this.locks, this.lockKey, () => this.clone.sync()).then(
+    this.fresh ??= withLock(this.locks, this.lockKey, () => this.sync()).then(
       () => {
         this.freshAt = Date.now();
       },
@@ -68,8 +70,9 @@ export class TeamRegistry {
     return readIndex(this.root, name);
   }
 
-  dirOf(name: string, version: string): string {
-    return versionDir(this.root, name, version);
+  /** The folder of a version in the clone, for reading only. */
+  dirOf(name: string, version: string): Promise<string> {
+    return storedVersionDir(this.root, name, version);
   }
 
   /** Publishes `sourceDir` as the next free version; returns the number it landed as. */
@@ -102,17 +105,34 @@ export class TeamRegistry {
   /** A file kept beside a definition's versions (its knowledge items), as the remote has it; undefined when absent. */
   async readCompanion(name: string, file: string): Promise<string | undefined> {
     await this.refresh();
-    return readTextIfPresent(join(nameDir(this.root, name), file));
+    return readTextIfPresent(await this.companionPath(name, file));
   }
 
   /** Rewrites such a file in one pushed commit, starting over on a concurrent push like a publication. */
   updateCompanion<T>(name: string, file: string, change: (text: string | undefined) => Promise<{ text: string; message: string; result: T }>): Promise<T> {
     return this.transaction(async () => {
-      const path = join(nameDir(this.root, name), file);
+      const path = await this.companionPath(name, file);
       const { text, message, result } = await change(await readTextIfPresent(path));
       await writeFileSafe(path, text);
       return { message, paths: [path], result };
     });
+  }
+
+  private companionPath(name: string, file: string): Promise<string> {
+    return pathInside(this.root, `${validateName(name)}/${safeSegment(file, 'file name')}`);
+  }
+
+  /**
+   * Brings the clone to the remote's state. Everything atx reads lives under `registry/`, and
+   * every path is checked against that folder, so it must be a real folder: a committed link
+   * named `registry` would move the whole registry anywhere on this machine.
+   */
+  private async sync(): Promise<void> {
+    await this.clone.sync();
+    const info = await lstat(this.root).catch(() => undefined);
+    if (info && !info.isDirectory()) {
+      throw new DefinitionError(this.root, undefined, `the team registry ${this.url} holds "registry" as something other than a folder (a symbolic link?); atx will not read through it`);
+    }
   }
 
   /**
@@ -124,7 +144,7 @@ export class TeamRegistry {
     return withLock(this.locks, this.lockKey, async () => {
       let lastError: unknown;
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        await this.clone.sync();
+        await this.sync();
         this.clone.beginChange();
         const { message, paths, result } = await change();
         await this.clone.commit(paths, message);

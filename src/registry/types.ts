@@ -35,6 +35,12 @@ export interface RegistryOptions {
   author?: string;
   /** Environment for git (commit author from ATX_GIT_COMMITTER_NAME / _EMAIL); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Told (once per registry) when the team registry cannot be reached and reads go on with
+   * the AWS-managed and local definitions only. One sentence, without "atx: warning: " or a
+   * newline; the CLI prints it on stderr.
+   */
+  warn?: (message: string) => void;
 }
 
 export interface Registry {

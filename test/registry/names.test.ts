@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { isAwsName, isVersionNumber, validateName, validateWritableName } from '../../src/registry/names.js';
+import { isAwsName, isVersionNumber, validateName, validateVersion, validateWritableName } from '../../src/registry/names.js';
 
 describe('definition names', () => {
   it.each(['node-upgrade', 'MyOrg/node-upgrade', 'a', 'v1.2_beta', 'Org.x/y-z', 'x'.repeat(100)])('accepts %s', (name) => {
@@ -19,6 +19,11 @@ describe('definition names', () => {
     ['has space', /invalid definition name/],
     ['Org/', /invalid definition name/],
     ['émigré', /invalid definition name/],
+    ['.git', /must not have a part starting with "\."/],
+    ['MyOrg/.git', /must not have a part starting with "\."/],
+    ['.git/x', /must not have a part starting with "\."/],
+    ['.GIT', /must not have a part starting with "\."/],
+    ['Org/.hidden', /must not have a part starting with "\."/],
   ])('rejects %j with a clear message', (name, message) => {
     expect(() => validateName(name)).toThrow(UsageError);
     expect(() => validateName(name)).toThrow(message);
@@ -37,5 +42,7 @@ describe('definition names', () => {
   it('knows which versions custom definitions can have', () => {
     expect(['1', '2', '10', '999'].every(isVersionNumber)).toBe(true);
     expect(['0', '01', '1.0.0', '-1', '', 'latest', '1e3'].some(isVersionNumber)).toBe(false);
+    expect(validateVersion('12')).toBe('12');
+    for (const version of ['../../x', '1/..', '.', '']) expect(() => validateVersion(version)).toThrow(/invalid version/);
   });
 });

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDefinitionDir } from '../../src/definitions/index.js';
-import { GitError } from '../../src/errors.js';
+import { TeamUnreachableError } from '../../src/registry/index.js';
 import { bareRemote, definitionFolder, git, person, remoteFile, remoteIndex, tempDir } from './helpers.js';
 
 const objectiveOf = async (dir: string) => (await loadDefinitionDir(dir)).definition.objective;
@@ -64,11 +64,14 @@ describe('team registry (git)', () => {
     expect(git(remote, 'log', '--format=%s', 'HEAD').trim().split('\n')).toHaveLength(3);
   });
 
-  it('reports an unreachable team registry as a git error', async () => {
+  it('reads on without an unreachable team registry, but refuses to publish to it', async () => {
     const dir = await tempDir();
     const ana = await person('ana', join(dir, 'does-not-exist.git'));
-    await expect(ana.list()).rejects.toBeInstanceOf(GitError);
-    await expect(ana.publish('tool', 'x', await definitionFolder())).rejects.toBeInstanceOf(GitError);
+    // Reads degrade to the AWS-managed and local definitions (see hostile.test.ts for the warning).
+    expect(await ana.list()).toEqual([]);
+    const refused = ana.publish('tool', 'x', await definitionFolder());
+    await expect(refused).rejects.toBeInstanceOf(TeamUnreachableError);
+    await expect(refused).rejects.toThrow(/^the team registry .*does-not-exist\.git could not be reached \(.+\); nothing was changed$/);
   });
 
   it('serves files straight from the clone of the remote', async () => {

@@ -1,13 +1,15 @@
 // `atx custom def list | get | save-draft | publish | delete`.
-import { cp, mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
 import { loadDefinitionDir } from '../../definitions/index.js';
-import { UsageError } from '../../errors.js';
+import { DefinitionError, UsageError } from '../../errors.js';
+import { isGitSegment, UnsafePathError, writablePathProblem } from '../../util/confine.js';
+import { writeFileSafe } from '../../util/fs.js';
 import { openRegistry, registryOptionsFromEnv, validateName, type RegistryEntry } from '../../registry/index.js';
 import type { CliIO } from '../io.js';
 
 function registryFor(io: CliIO) {
-  return openRegistry(registryOptionsFromEnv(io.env));
+  return openRegistry(registryOptionsFromEnv(io.env, (message) => io.stderr(`atx: warning: ${message}\n`)));
 }
 
 export async function listCommand(options: { json?: boolean }, io: CliIO): Promise<RegistryEntry[]> {
@@ -30,8 +32,7 @@ export async function getCommand(
 ): Promise<{ dir: string }> {
   validateName(options.transformationName);
   const resolved = await registryFor(io).resolve(options.transformationName, options.transformationVersion);
-  const dir = resolve(io.cwd, options.td ?? basename(resolved.name));
-  if (dir === resolve(io.cwd)) throw new UsageError('refusing to write the definition into the current folder itself; name a folder with --td');
+  const dir = targetFolder(io.cwd, options.td, resolved.name);
   await writeDefinitionFolder(resolved.dir, dir);
   if (options.json) {
     const bundle = await loadDefinitionDir(resolved.dir);
@@ -45,36 +46,52 @@ export async function getCommand(
 
 const definitionEntries = ['transformation_definition.md', 'SKILL.md', 'summaries.md', 'document_references'];
 
+/** Where `get` writes: --td or ./<last part of the name>; never the current folder itself, never inside a .git folder. */
+function targetFolder(cwd: string, td: string | undefined, name: string): string {
+  if (td !== undefined && td.split(/[\\/]/).some(isGitSegment)) {
+    throw new UnsafePathError(td, 'it names a .git folder; git keeps its own files there', '--td');
+  }
+  const dir = resolve(cwd, td ?? basename(name));
+  if (dir === resolve(cwd)) throw new UsageError('refusing to write the definition into the current folder itself; name a folder with --td');
+  // Run from inside a repository's .git (a hook, say), the default folder would land in there too.
+  if (dir.split(sep).some(isGitSegment)) throw new UnsafePathError(dir, 'it is inside a .git folder; name another folder with --td', 'folder');
+  return dir;
+}
+
 /**
  * Copies a definition's files into `dir`. A file already there with other content is somebody's
- * edit: nothing is written, and the person is told, rather than losing it.
+ * edit: nothing is written, and the person is told, rather than losing it. Nothing is written
+ * through a symbolic link already in `dir` (it could point anywhere), and every check is done
+ * before the first file is written.
  */
 async function writeDefinitionFolder(source: string, dir: string): Promise<void> {
   const files = (await listFiles(source)).filter((path) => definitionEntries.includes(path.split('/')[0]!));
+  const dirInfo = await stat(dir).catch(() => undefined);
+  if (dirInfo && !dirInfo.isDirectory()) throw new UsageError(`${dir} exists and is not a folder; name another with --td`);
   const edited: string[] = [];
-  for (const path of files) {
-    const target = join(dir, path);
-    const existing = await stat(target).catch(() => undefined);
-    if (!existing) continue;
-    if (!existing.isFile() || !(await readFile(target)).equals(await readFile(join(source, path)))) edited.push(path);
+  if (dirInfo) {
+    for (const path of files) {
+      const problem = await writablePathProblem(dir, path);
+      if (problem) throw new UsageError(`${join(dir, path)}: ${problem}; nothing was written (remove it or name another folder with --td)`);
+      const existing = await lstat(join(dir, path)).catch(() => undefined);
+      if (!existing) continue;
+      if (!existing.isFile() || !(await readFile(join(dir, path))).equals(await readFile(join(source, path)))) edited.push(path);
+    }
   }
-  const dirStat = await stat(dir).catch(() => undefined);
-  if (dirStat && !dirStat.isDirectory()) throw new UsageError(`${dir} exists and is not a folder; name another with --td`);
   if (edited.length > 0) {
     throw new UsageError(`${dir} already holds a different ${edited.join(', ')}; nothing was written (move it away or name another folder with --td)`);
   }
-  for (const path of files) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await cp(join(source, path), join(dir, path), { force: true });
-  }
+  for (const path of files) await writeFileSafe(join(dir, path), await readFile(join(source, path)));
 }
 
+/** Regular files under `root`; the registry stores no links, so one found there is refused, not followed. */
 async function listFiles(root: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(join(root, prefix), { withFileTypes: true })) {
     const path = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...(await listFiles(root, path)));
-    else out.push(path);
+    else if (entry.isFile()) out.push(path);
+    else throw new DefinitionError(join(root, path), undefined, 'not a regular file; a stored definition holds only files and folders');
   }
   return out;
 }
