@@ -9,10 +9,13 @@ import { listTrackedFiles, type PackageManager } from '../planner/analyse.js';
 import { DiskRepoView } from '../planner/repo-view.js';
 import type { Plan, PlanStep } from '../planner/types.js';
 import { runShell } from '../util/proc.js';
+import { mayRun, type TrustPolicy } from '../util/trust.js';
+import { restoreAfter } from './clean.js';
 import { commitStep, isModified, resetTo } from './commit.js';
-import { installDependencies } from './install.js';
+import { installCommand, installDependencies } from './install.js';
 import { saveState, type RunState, type StepState } from './state.js';
 import { carryOutStep, type StepOutcome } from './steps.js';
+import { buildNotRunRule } from './summary.js';
 import { revertExcluded } from '../knowledge/exclude.js';
 
 /** Structured progress for screens that draw their own (the ink session). */
@@ -133,9 +136,17 @@ async function runOneStep(
 /** package.json changed: let the package manager bring the lockfile along, in the same commit. */
 async function refreshLockfile(state: RunState, plan: Plan, checkoutDir: string, hooks: ExecuteHooks): Promise<void> {
   if (!plan.analysis.lockfile) return;
-  hooks.log('  package.json changed: updating the lockfile');
-  const run = await installDependencies(checkoutDir, plan.analysis.packageManager as PackageManager, true, hooks.signal);
-  state.dependenciesInstalled = run.exitCode === 0;
+  const manager = plan.analysis.packageManager as PackageManager;
+  const full = { packageJsonChanged: true, scripts: true };
+  const scripts = await mayRun(trustPolicy(state, hooks), {
+    command: installCommand(manager, checkoutDir, full),
+    purpose: "to update the lockfile after package.json changed (the packages' install scripts run)",
+  });
+  // Without leave to run install scripts the lockfile is still brought along; nothing is installed.
+  const mode = scripts.granted ? full : { packageJsonChanged: true, scripts: false, lockfileOnly: true };
+  hooks.log(`  package.json changed: updating the lockfile${scripts.granted ? '' : ` (install scripts ${scripts.reason})`}`);
+  const run = await installDependencies(checkoutDir, manager, mode, hooks.signal);
+  state.dependenciesInstalled = scripts.granted && run.exitCode === 0;
   if (run.exitCode !== 0) {
     state.findings.push({
       file: plan.analysis.lockfile,
@@ -147,6 +158,7 @@ async function refreshLockfile(state: RunState, plan: Plan, checkoutDir: string,
   }
 }
 
+/** The build command runs the repository's code (npm scripts): it runs only with -t or the person's yes. */
 async function buildAfterPhase(
   atxHome: string,
   plan: Plan,
@@ -157,8 +169,14 @@ async function buildAfterPhase(
 ): Promise<void> {
   const command = state.options.buildCommand;
   if (!command || state.phaseBuilds.some((b) => b.phase === phase)) return;
-  const phaseSteps = plan.steps.filter((s) => s.phase === phase).map((s) => state.steps.find((r) => r.id === s.id)!);
-  if (!phaseSteps.some((s) => s.commit)) return;
+  if (!phaseChanged(plan, state, phase)) return;
+  const permission = await mayRun(trustPolicy(state, hooks), { command, purpose: `to build after phase ${phase}` });
+  if (!permission.granted) {
+    hooks.log(`  build after phase ${phase}: \`${command}\` ${permission.reason}`);
+    recordBuildNotRun(plan, state, phase, command, permission.reason);
+    await saveState(atxHome, state);
+    return;
+  }
   await ensureDependencies(state, plan, checkoutDir, hooks);
   hooks.log(`  building after phase ${phase}: ${command}`);
   const run = await runShell(command, { cwd: checkoutDir, signal: hooks.signal, timeoutMs: 30 * 60_000 });
@@ -173,17 +191,56 @@ async function buildAfterPhase(
       severity: 'manual',
     });
   }
+  // Build output is not the next step's work.
+  const stray = await restoreAfter(state, `\`${command}\` (build after phase ${phase})`);
+  if (stray) state.findings.push(stray);
   await saveState(atxHome, state);
 }
 
-/** A fresh worktree has no node_modules: install once before building or testing. */
+function phaseChanged(plan: Plan, state: RunState, phase: number): boolean {
+  return plan.steps.filter((s) => s.phase === phase).some((s) => state.steps.find((r) => r.id === s.id)!.commit);
+}
+
+/**
+ * One finding names every phase whose build did not run (findings on one file, line and rule
+ * are shown once). It makes the run `partial`: the phases' builds were not checked.
+ */
+function recordBuildNotRun(plan: Plan, state: RunState, phase: number, command: string, reason: string): void {
+  const built = new Set(state.phaseBuilds.map((b) => b.phase));
+  const phases = [...new Set(plan.steps.map((s) => s.phase))].filter((p) => p <= phase && !built.has(p) && phaseChanged(plan, state, p));
+  const finding = {
+    file: '.',
+    line: 1,
+    rule: buildNotRunRule,
+    message: `\`${command}\` after phase ${phases.join(', ')} ${reason}`,
+    severity: 'warning' as const,
+  };
+  const index = state.findings.findIndex((f) => f.rule === buildNotRunRule);
+  if (index >= 0) state.findings[index] = finding;
+  else state.findings.push(finding);
+}
+
+export function trustPolicy(state: RunState, hooks: ExecuteHooks): TrustPolicy {
+  return { trustAllTools: state.options.trustAllTools, confirm: hooks.confirm };
+}
+
+/**
+ * A fresh worktree has no node_modules: install once before the first build or check that may
+ * run. The packages' install scripts run only with -t or the person's yes.
+ */
 export async function ensureDependencies(state: RunState, plan: Plan, checkoutDir: string, hooks: ExecuteHooks): Promise<void> {
   if (state.dependenciesInstalled || !plan.analysis.packageManager) return;
   if (existsSync(join(checkoutDir, 'node_modules'))) return;
   const pkg = await readFile(join(checkoutDir, 'package.json'), 'utf8').catch(() => '');
   if (!/"(dev)?[dD]ependencies"\s*:\s*\{\s*"/.test(pkg)) return;
-  hooks.log('  installing dependencies');
-  const run = await installDependencies(checkoutDir, plan.analysis.packageManager as PackageManager, false, hooks.signal);
+  const manager = plan.analysis.packageManager as PackageManager;
+  const full = { packageJsonChanged: false, scripts: true };
+  const scripts = await mayRun(trustPolicy(state, hooks), {
+    command: installCommand(manager, checkoutDir, full),
+    purpose: "to install the dependencies (the packages' install scripts run)",
+  });
+  hooks.log(`  installing dependencies${scripts.granted ? '' : ` (install scripts ${scripts.reason})`}`);
+  const run = await installDependencies(checkoutDir, manager, { ...full, scripts: scripts.granted }, hooks.signal);
   state.dependenciesInstalled = true;
   if (run.exitCode !== 0) {
     state.findings.push({

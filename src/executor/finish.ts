@@ -3,22 +3,25 @@ import { join } from 'node:path';
 import { expandValidator } from '../planner/plan.js';
 import type { Plan } from '../planner/types.js';
 import { writeFileSafe, writeJson } from '../util/fs.js';
-import { runValidationCommands, runValidator, type Evidence } from '../validators/index.js';
-import { ensureDependencies, type ExecuteHooks } from './execute.js';
+import { mayRun } from '../util/trust.js';
+import { runValidationCommands, runValidator, type Evidence, type ValidatorContext } from '../validators/index.js';
+import { restoreAfter } from './clean.js';
+import { ensureDependencies, trustPolicy, type ExecuteHooks } from './execute.js';
 import { runDir } from './paths.js';
 import { saveState, type RunState } from './state.js';
 import { distinctFindings, overallStatus, renderReport, type CriterionSummary, type RunSummary, type StepSummary } from './summary.js';
 
-const needsInstall = new Set(['build', 'tests', 'typecheck', 'node-runtime', 'command']);
-
 export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunState, hooks: ExecuteHooks): Promise<CriterionSummary[]> {
   const checkoutDir = join(state.worktree, state.scope);
-  const wantsInstall =
-    Boolean(state.options.buildCommand) ||
-    state.options.validationCommands.length > 0 ||
-    plan.exitCriteria.some((c) => c.validator && needsInstall.has(c.validator.validator));
-  if (wantsInstall) await ensureDependencies(state, plan, checkoutDir, hooks);
-  const ctx = {
+  const policy = trustPolicy(state, hooks);
+  // Every command of the repository or the definition asks first; dependencies are installed
+  // only once one of them may run (a check that will not run needs none).
+  const permitFor = (purpose: string) => async (command: string) => {
+    const permission = await mayRun(policy, { command, purpose });
+    if (permission.granted) await ensureDependencies(state, plan, checkoutDir, hooks);
+    return permission;
+  };
+  const base: Omit<ValidatorContext, 'permit'> = {
     worktree: state.worktree,
     scope: state.scope,
     baseCommit: state.baseCommit,
@@ -32,19 +35,29 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
   const runCommits = commitEvidence(state);
   const results: CriterionSummary[] = [];
   for (const criterion of plan.exitCriteria) {
-    hooks.log(`▸ exit criterion: ${criterion.description.split('\n')[0]}`);
+    const title = criterion.description.split('\n')[0]!;
+    hooks.log(`▸ exit criterion: ${title}`);
     const validator = expandValidator(criterion.validator, plan.configuration.targetVersion);
+    const ctx = { ...base, permit: permitFor(`to check the exit criterion "${title}"`) };
     const result = await runValidator({ id: criterion.id, text: criterion.description, validator }, ctx);
+    await keepClean(state, `the check of "${title}"`);
     hooks.log(`  ${result.status}`);
     results.push({ id: criterion.id, description: criterion.description, status: result.status, evidence: [...result.evidence, ...runCommits] });
   }
-  const extra = await runValidationCommands(ctx);
+  const extra = await runValidationCommands({ ...base, permit: permitFor('as a validation command of the configuration') });
+  await keepClean(state, 'the validation commands');
   extra.forEach((result, i) => {
     const command = state.options.validationCommands[i]!;
     hooks.log(`▸ validation command: ${command} → ${result.status}`);
     results.push({ id: `validation-${i + 1}`, description: `\`${command}\` succeeds`, status: result.status, evidence: result.evidence });
   });
   return results;
+}
+
+/** What a check wrote into the tree must not reach the next check (nor, on a rerun, a commit). */
+async function keepClean(state: RunState, what: string): Promise<void> {
+  const stray = await restoreAfter(state, what);
+  if (stray) state.findings.push(stray);
 }
 
 function commitEvidence(state: RunState): Evidence[] {
@@ -73,7 +86,7 @@ export async function writeSummary(atxHome: string, plan: Plan, state: RunState,
   const dir = runDir(atxHome, state.runId);
   const steps = stepSummaries(plan, state);
   const summary: RunSummary = {
-    status: overallStatus(steps, criteria),
+    status: overallStatus(steps, criteria, state.findings),
     runId: state.runId,
     transformation: { name: plan.transformation.name, version: plan.transformation.version },
     repository: state.repository,

@@ -56,10 +56,20 @@ export function distinctFindings(findings: readonly Finding[]): Finding[] {
   });
 }
 
-export function overallStatus(steps: StepSummary[], criteria: CriterionSummary[]): RunSummary['status'] {
+/** A build after a phase that was not allowed to run (no -t, or the person said no). */
+export const buildNotRunRule = 'atx/build-not-run';
+
+/**
+ * failed: a step or a criterion failed. partial: something could not be done or checked — a
+ * step skipped (needs a model, a command not allowed), a criterion skipped (a check with no
+ * command, or one not allowed to run), a phase's build not run. A skipped check is never a pass.
+ */
+export function overallStatus(steps: StepSummary[], criteria: CriterionSummary[], findings: readonly Finding[] = []): RunSummary['status'] {
   if (steps.some((s) => s.status === 'failed') || criteria.some((c) => c.status === 'failed')) return 'failed';
   const incomplete =
-    steps.some((s) => s.status === 'skipped' && s.reason !== 'no-change') || criteria.some((c) => c.status === 'skipped');
+    steps.some((s) => s.status === 'skipped' && s.reason !== 'no-change') ||
+    criteria.some((c) => c.status !== 'passed') ||
+    findings.some((f) => f.rule === buildNotRunRule);
   return incomplete ? 'partial' : 'succeeded';
 }
 

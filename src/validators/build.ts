@@ -1,6 +1,7 @@
-// `validator: build` — the project still builds after the transformation.
+// `validator: build` — the project still builds after the transformation. The build runs the
+// repository's code (npm scripts), so it runs only when the run allows it.
 import { buildOutputEvidence } from './build-outputs.js';
-import { commandCheck, scopeDir, skipped } from './shell.js';
+import { scopeDir, skipped, trustedCheck } from './shell.js';
 import type { Validator } from './types.js';
 
 export const build: Validator = async (spec, ctx) => {
@@ -9,7 +10,8 @@ export const build: Validator = async (spec, ctx) => {
   if (!command) {
     return skipped('No build command: pass -c/--build-command or set buildCommand in the configuration', {}, 'command');
   }
-  const result = await commandCheck(ctx, command);
+  const result = await trustedCheck(ctx, command);
+  if (result.status === 'skipped') return result;
   const metrics = await buildOutputEvidence(scopeDir(ctx));
   return { status: result.status, evidence: [...result.evidence, ...metrics] };
 };

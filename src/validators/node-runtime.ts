@@ -1,9 +1,11 @@
 // `validator: node-runtime` — the project's tests pass under the target Node.js (e.g. the
 // Lambda nodejs24.x runtime's major), not only under the Node.js that ran the transformation.
+// The tests are the repository's code: they run only when the run allows it, and without that
+// no Node.js is installed for them either.
 import { delimiter } from 'node:path';
 import { ensureNode, NodeInstallError } from './node-install.js';
 import { resolveTestCommand } from './project.js';
-import { commandEvidence, failed, runInScope, skipped } from './shell.js';
+import { commandEvidence, failed, notRun, runInScope, skipped } from './shell.js';
 import { defaultTimeoutMs, type Evidence, type Validator, type ValidatorContext } from './types.js';
 
 function targetMajor(ctx: ValidatorContext, options: Record<string, unknown> | undefined): number | undefined {
@@ -20,6 +22,8 @@ export const nodeRuntime: Validator = async (spec, ctx) => {
   if (!test) {
     return skipped(`No test command to run under Node.js ${major}: package.json has no real test script`, { file: 'package.json' });
   }
+  const permission = await ctx.permit(test.command);
+  if (!permission.granted) return notRun(test.command, permission.reason);
   let node;
   try {
     node = await ensureNode(ctx.atxHome, major, { timeoutMs: ctx.timeoutMs ?? defaultTimeoutMs, signal: ctx.signal });

@@ -60,6 +60,23 @@ export async function commandCheck(
   return { status: passed ? 'passed' : 'failed', evidence: [commandEvidence(run, ctx)], run };
 }
 
+/** A check whose command the run may not start (no -t, or the person said no): skipped, saying why. */
+export function notRun(command: string, reason: string): CriterionResult {
+  return skipped(`\`${command}\` ${reason}`, { command, notRun: reason }, 'command');
+}
+
+/** commandCheck for a command of the repository or the definition: runs only if ctx.permit allows it. */
+export async function trustedCheck(
+  ctx: ValidatorContext,
+  command: string,
+  env?: Record<string, string | undefined>,
+): Promise<CriterionResult> {
+  const permission = await ctx.permit(command);
+  if (!permission.granted) return notRun(command, permission.reason);
+  const { status, evidence } = await commandCheck(ctx, command, env);
+  return { status, evidence };
+}
+
 /** A check that could not run; the evidence says why (kind 'file' when a file decided it). */
 export function skipped(summary: string, details: Record<string, unknown> = {}, kind: EvidenceKind = 'file'): CriterionResult {
   return { status: 'skipped', evidence: [{ kind, summary, details }] };

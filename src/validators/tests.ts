@@ -1,6 +1,7 @@
-// `validator: tests` — the project's own test suite passes after the transformation.
+// `validator: tests` — the project's own test suite passes after the transformation. The suite
+// is the repository's code: it runs only when the run allows it.
 import { resolveTestCommand } from './project.js';
-import { commandCheck, skipped } from './shell.js';
+import { skipped, trustedCheck } from './shell.js';
 import type { Validator } from './types.js';
 
 export const tests: Validator = async (spec, ctx) => {
@@ -11,7 +12,7 @@ export const tests: Validator = async (spec, ctx) => {
       file: 'package.json',
     });
   }
-  const result = await commandCheck(ctx, test.command);
+  const result = await trustedCheck(ctx, test.command);
   result.evidence[0].details.source = test.source;
-  return { status: result.status, evidence: result.evidence };
+  return result;
 };

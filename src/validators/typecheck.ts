@@ -1,8 +1,9 @@
 // `validator: typecheck` — the TypeScript project still type-checks with its own compiler.
+// That compiler comes from the project's node_modules: it runs only when the run allows it.
 import { join } from 'node:path';
 import { exists } from '../util/fs.js';
 import { findLocalTypeScript } from './project.js';
-import { commandCheck, scopeDir, shellQuote, skipped } from './shell.js';
+import { commandCheck, notRun, scopeDir, shellQuote, skipped } from './shell.js';
 import type { Validator } from './types.js';
 
 export const typecheck: Validator = async (spec, ctx) => {
@@ -12,11 +13,15 @@ export const typecheck: Validator = async (spec, ctx) => {
   }
   // Only the project's own compiler: a different TypeScript would report different errors,
   // and --no-install keeps npx from fetching one.
+  const command = `npx --no-install tsc --noEmit -p ${shellQuote(project)}`;
+  // Asked before looking for the compiler: a yes may install the dependencies first.
+  const permission = await ctx.permit(command);
+  if (!permission.granted) return notRun(command, permission.reason);
   if (!(await findLocalTypeScript(ctx))) {
     return skipped('TypeScript is not installed locally (node_modules/typescript): install dependencies first', {
       file: 'node_modules/typescript/package.json',
     });
   }
-  const result = await commandCheck(ctx, `npx --no-install tsc --noEmit -p ${shellQuote(project)}`);
+  const result = await commandCheck(ctx, command);
   return { status: result.status, evidence: result.evidence };
 };

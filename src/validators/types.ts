@@ -1,6 +1,7 @@
 // The values the validators exchange with the executor: what a check needs to run, and the
 // status plus evidence it reports for an exit criterion (see shared/docs/cli-contract.md).
 import type { ValidatorSpec } from '../definitions/types.js';
+import type { Permission } from '../util/trust.js';
 
 export type EvidenceKind = 'command' | 'commit' | 'search' | 'metric' | 'file';
 
@@ -30,6 +31,12 @@ export interface ValidatorContext {
   signal?: AbortSignal;
   /** Per command; default 20 minutes. */
   timeoutMs?: number;
+  /**
+   * Asked before any command of the repository or the definition runs (tests, build, the
+   * project's compiler, a `command` criterion); the executor answers from -t or the person.
+   * A check that is refused is `skipped`, never passed. atx's own `git grep` is not asked about.
+   */
+  permit(command: string): Promise<Permission>;
 }
 
 export interface CriterionResult {

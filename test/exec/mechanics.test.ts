@@ -75,7 +75,11 @@ describe('exec on a repository', () => {
     const summary = JSON.parse(run.stdout);
     expect(summary.steps[0]).toMatchObject({ status: 'skipped', commit: null });
     expect(summary.steps[0].reason).toMatch(/-t/);
-    expect(run.exitCode).toBe(1); // c.txt was never written, so its criterion fails
+    // Nor the definition's `command` criterion: it is not checked, so the run is partial, not failed.
+    expect(summary.exitCriteria[0]).toMatchObject({ status: 'skipped' });
+    expect(summary.exitCriteria[0].evidence[0].summary).toBe('`test -f c.txt` not run: pass -t (--trust-all-tools) to allow commands');
+    expect(summary.status).toBe('partial');
+    expect(run.exitCode).toBe(0);
   });
 
   it('transforms only the named folder of a monorepo and branches in its repository', async () => {

@@ -35,12 +35,17 @@ describe('offline conversation: apply a new draft', () => {
     expect(plan).toMatch(/Review the plan/);
     expect(await h.say('the target is Node 22')).toMatch(/target Node.js version set to 22[\s\S]*Target version: 22/);
     const first = await h.say('looks good, proceed');
-    expect(first).toMatch(/Run `npm run build --if-present`.*\(yes\/no\)/);
     expect(first).toMatch(/✔ 1\.1 .*completed → commit [0-9a-f]{12}/);
     expect(first).toMatch(/– 1\.2 .*needs-model/);
+    // The build command runs the repository's code: without -t the person is asked first.
+    expect(first).toMatch(/Run `node index\.js` to build after phase 1\?.*\(yes\/no\)/);
     expect(await h.say('maybe')).toMatch(/yes or no/);
-    expect(await h.say('yes')).toMatch(/Run `npm test`/);
-    const summary = await h.say('yes');
+    // Then the build step and the tests (as a step, and as an exit criterion unless the answer
+    // about that command was remembered): each command is asked about before it runs.
+    const said = [await h.say('yes')];
+    while (/\(yes\/no\)$/.test(said.at(-1)!.trim()) && said.length < 6) said.push(await h.say('yes'));
+    expect(said.join('\n')).toMatch(/Run `npm run build --if-present`.*\(yes\/no\)[\s\S]*Run `npm test`/);
+    const summary = said.at(-1)!;
     await h.conversation.settled();
 
     expect(summary).toMatch(/Run \S+ (succeeded|partial)\./);

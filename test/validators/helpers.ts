@@ -64,6 +64,9 @@ export function makeRepo(files: Record<string, string>): TempRepo {
       validationCommands: [],
       atxHome: join(base, 'atx-home'),
       timeoutMs: 60_000,
+      // These tests check what the validators report when their commands run; the refusal
+      // (no -t) has its own tests.
+      permit: async () => ({ granted: true }),
       ...extra,
     }),
     cleanup: () => rmSync(base, { recursive: true, force: true }),
