@@ -58,6 +58,45 @@ export async function restoreWorktreeLink(worktree: string, gitdir: string): Pro
 }
 
 /**
+ * Checks the link and, when something changed it, puts it back: returns why it was changed (for
+ * the step's failure), or undefined when it was as git made it. No git runs here, so it is safe
+ * to call first thing after a step, before `git status` or a reset.
+ */
+export async function repairWorktreeLink(worktree: string, gitdir: string): Promise<string | undefined> {
+  return (await restoreIfChanged(worktree, gitdir))?.message;
+}
+
+async function restoreIfChanged(worktree: string, gitdir: string): Promise<WorktreeLinkError | undefined> {
+  try {
+    await assertWorktreeLink(worktree, gitdir);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof WorktreeLinkError)) throw error;
+    await restoreWorktreeLink(worktree, gitdir);
+    return error;
+  }
+}
+
+/**
+ * Runs `step` (an agent, a command, an install or build: anything that runs in the worktree),
+ * then checks the link before anything else touches git. When the step changed it, the link is
+ * put back and WorktreeLinkError is thrown instead of the step's result, so the step fails.
+ */
+export async function withWorktreeLink<T>(worktree: string, gitdir: string, step: () => Promise<T>): Promise<T> {
+  let ended: { value: T } | { error: unknown };
+  try {
+    ended = { value: await step() };
+  } catch (error) {
+    ended = { error };
+  }
+  // Also after a step that threw: the caller's clean-up (a reset) runs git next.
+  const changed = await restoreIfChanged(worktree, gitdir);
+  if (changed) throw changed;
+  if ('error' in ended) throw ended.error;
+  return ended.value;
+}
+
+/**
  * The gitdir git keeps for `worktree` in the repository at `repoRoot`: the entry under
  * `<common dir>/worktrees/` whose `gitdir` file names `<worktree>/.git`. Found from the
  * repository's side, so nothing in the worktree is trusted; call it with the user's repository

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertWorktreeLink, readWorktreeLink, restoreWorktreeLink, worktreeGitdir, WorktreeLinkError } from '../../src/executor/worktree-guard.js';
+import { assertWorktreeLink, readWorktreeLink, repairWorktreeLink, restoreWorktreeLink, withWorktreeLink, worktreeGitdir, WorktreeLinkError } from '../../src/executor/worktree-guard.js';
 import { GitError } from '../../src/errors.js';
 import { git, makeRepo, tempDir } from '../helpers/cli.js';
 
@@ -49,6 +49,23 @@ describe('the worktree .git guard', () => {
       expect(await readFile(file, 'utf8'), what).toBe(original);
       await expect(assertWorktreeLink(worktree, gitdir)).resolves.toBeUndefined();
     }
+    // In one call, as the executor uses it: nothing to say when untouched, the reason when repaired.
+    expect(await repairWorktreeLink(worktree, gitdir)).toBeUndefined();
+    await writeFile(file, `gitdir: ${evil}\n`);
+    expect(await repairWorktreeLink(worktree, gitdir)).toMatch(/\.git link .* was changed: it names .*evil/);
+    expect(await readFile(file, 'utf8')).toBe(original);
+    // Around a step: its result when the link is untouched; when the step changed it, the link
+    // is put back and the step fails with why, also when the step itself threw.
+    await expect(withWorktreeLink(worktree, gitdir, async () => 'done')).resolves.toBe('done');
+    await expect(withWorktreeLink(worktree, gitdir, async () => writeFile(file, 'gitdir: evil\n'))).rejects.toThrow(WorktreeLinkError);
+    expect(await readFile(file, 'utf8')).toBe(original);
+    const failing = async () => {
+      await rm(file);
+      throw new Error('the step failed');
+    };
+    await expect(withWorktreeLink(worktree, gitdir, failing)).rejects.toThrow(/\.git link .* was changed: it is missing/);
+    expect(await readFile(file, 'utf8')).toBe(original);
+    await expect(withWorktreeLink(worktree, gitdir, async () => Promise.reject(new Error('only this')))).rejects.toThrow(/^only this$/);
     // Restored, git works in the worktree again, on its own branch.
     expect(await git(worktree, ['symbolic-ref', 'HEAD'])).toBe('refs/heads/atx/guard');
     // The symbolic link was removed, not followed: what it led to is still there.
