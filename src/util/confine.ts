@@ -33,11 +33,12 @@ export function relativePathProblem(relative: unknown): string | undefined {
 
 /**
  * `.git` in any case: git's own folder (or a worktree's link file) on case-insensitive disks too;
- * also the names that disks take for `.git` (NTFS drops trailing dots and spaces and knows the
- * short name GIT~1; HFS+ ignores some invisible code points), as git itself refuses them.
+ * also the names that disks take for `.git` (NTFS drops trailing dots and spaces, reads
+ * `.git::$INDEX_ALLOCATION` as the folder and knows the short name GIT~1; HFS+ ignores some
+ * invisible code points), as git itself refuses them.
  */
 export function isGitSegment(segment: string): boolean {
-  const name = segment.replace(hfsIgnorable, '').toLowerCase();
+  const name = segment.replace(hfsIgnorable, '').replace(/:.*$/, '').toLowerCase();
   return name.replace(/[. ]+$/, '') === '.git' || name === 'git~1';
 }
 

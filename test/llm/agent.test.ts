@@ -95,7 +95,7 @@ describe('agent tools', () => {
     await symlink('package.json', join(dir, 'manifest'));
     const bad = [
       '.git', '.git/config', './.git', 'sub/../.git/hooks/post-commit', '.GIT/config', 'sub/.GIT/config', 'a/.git',
-      '.git./config', '.git /config', 'GIT~1/config', '.g\u200cit/config', 'dotgit', 'subgit/config',
+      '.git./config', '.git /config', '.git::$INDEX_ALLOCATION/config', 'GIT~1/config', '.g\u200cit/config', 'dotgit', 'subgit/config',
     ];
     for (const path of bad) await expect(confine(dir, path), path).rejects.toThrow(/is refused/);
     const state = { written: new Set<string>() };
