@@ -31,10 +31,19 @@ export function relativePathProblem(relative: unknown): string | undefined {
   return undefined;
 }
 
-/** `.git` in any case: git's own folder (or a worktree's link file) on case-insensitive disks too. */
+/**
+ * `.git` in any case: git's own folder (or a worktree's link file) on case-insensitive disks too;
+ * also the names that disks take for `.git` (NTFS drops trailing dots and spaces, reads
+ * `.git::$INDEX_ALLOCATION` as the folder and knows the short name GIT~1; HFS+ ignores some
+ * invisible code points), as git itself refuses them.
+ */
 export function isGitSegment(segment: string): boolean {
-  return segment.toLowerCase() === '.git';
+  const name = segment.replace(hfsIgnorable, '').replace(/:.*$/, '').toLowerCase();
+  return name.replace(/[. ]+$/, '') === '.git' || name === 'git~1';
 }
+
+// Code points HFS+ leaves out when it compares names (git's is_hfs_dotgit list).
+const hfsIgnorable = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
 
 /** Whether absolute `path` is `root` or lies below it (both already resolved). */
 export function isInside(root: string, path: string): boolean {
@@ -74,6 +83,8 @@ export async function resolveInside(root: string, relative: string, what = 'path
     try {
       const real = await realpath(existing);
       if (!isInside(realRoot, real)) throw new UnsafePathError(relative, 'it leads outside its folder through a symbolic link', what);
+      // A link that stays inside may still lead into .git (a committed `cfg -> .git`).
+      if (real.slice(realRoot.length).split(sep).some(isGitSegment)) throw new UnsafePathError(relative, 'it leads into a .git folder through a symbolic link', what);
       return full;
     } catch (error) {
       if (error instanceof UnsafePathError) throw error;

@@ -12,7 +12,26 @@ export function commitAuthor(env: NodeJS.ProcessEnv = process.env): { name: stri
   };
 }
 
-/** A simple-git client for a folder, with atx's author set for commits it makes. */
+/**
+ * Settings for every git process atx starts, as `key=value` for `-c` (command-line scope, which
+ * wins over every config file). A repository's config or hooks folder can name programs git runs
+ * on its own; a model, a definition or a cloned template may have written them, so atx's git runs
+ * none of them:
+ * - core.hooksPath=/dev/null: no hook runs (post-checkout on worktree add, post-commit and
+ *   prepare-commit-msg on commit, reference-transaction, post-index-change, pre-auto-gc; `--no-verify` only skips two).
+ * - core.fsmonitor= (empty is false for every git version; `false` would be run as a hook before 2.36):
+ *   no file-system monitor command on status, add, diff, reset or commit.
+ * - safe.bareRepository=explicit: a folder in the checkout that looks like a bare repository
+ *   (HEAD, objects/, refs/, config) is never taken for the repository when git runs in it.
+ * Filters (LFS), credential helpers, ssh and proxy commands stay the person's own: they come from
+ * config files atx's tools never write, and repositories need them.
+ */
+export const safeGitConfig: readonly string[] = ['core.hooksPath=/dev/null', 'core.fsmonitor=', 'safe.bareRepository=explicit'];
+
+/** `safeGitConfig` as git arguments, for a raw `git …` command line: `git ${safeGitArgs} grep …`. */
+export const safeGitArgs: readonly string[] = safeGitConfig.flatMap((pair) => ['-c', pair]);
+
+/** A simple-git client for a folder, with atx's author set for commits it makes and `safeGitConfig` on every call. */
 export function gitAt(dir: string, env: NodeJS.ProcessEnv = process.env): SimpleGit {
   const author = commitAuthor(env);
   const gitEnv: Record<string, string> = {};
@@ -27,6 +46,7 @@ export function gitAt(dir: string, env: NodeJS.ProcessEnv = process.env): Simple
   return simpleGit({
     baseDir: dir,
     trimmed: false,
+    config: [...safeGitConfig],
     // The environment is the person's own, not untrusted input: an EDITOR, PAGER, askpass or
     // ssh command they set must not make every git call fail.
     unsafe: {
@@ -39,6 +59,9 @@ export function gitAt(dir: string, env: NodeJS.ProcessEnv = process.env): Simple
       allowUnsafeConfigPaths: true,
       allowUnsafeTemplateDir: true,
       allowUnsafeDiffExternal: true,
+      // Only so that safeGitConfig may switch these two off; no call of atx turns them on.
+      allowUnsafeHooksPath: true,
+      allowUnsafeFsMonitor: true,
     },
   }).env(gitEnv);
 }

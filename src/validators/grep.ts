@@ -1,5 +1,6 @@
 // Searching tracked files with `git grep`, at a commit or in the working tree, limited to
 // the run's scope. Paths are globs; node_modules is never searched.
+import { safeGitArgs } from '../util/git.js';
 import type { CommandRun } from '../util/proc.js';
 import { runInScope, shellQuote } from './shell.js';
 import type { ValidatorContext } from './types.js';
@@ -61,7 +62,8 @@ export class GrepFailure extends Error {
 
 async function gitGrep(ctx: ValidatorContext, options: SearchOptions, flags: string[]): Promise<string[][]> {
   const args = [
-    'git', '-c', 'core.quotePath=false', 'grep', '--no-color', '-I', '--full-name', '-z',
+    // No hook, fsmonitor or look-alike bare repository of the checkout runs here (see safeGitConfig).
+    'git', ...safeGitArgs, '-c', 'core.quotePath=false', 'grep', '--no-color', '-I', '--full-name', '-z',
     options.mode === 'perl' ? '-P' : '-E',
     ...(options.ignoreCase ? ['-i'] : []),
     ...flags,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModelClient } from '../../src/llm/anthropic/client.js';
 import { runAgentStep } from '../../src/llm/anthropic/agent.js';
-import { confine, ToolError } from '../../src/llm/anthropic/tools.js';
+import { callTool, confine, ToolError } from '../../src/llm/anthropic/tools.js';
 import type { PlanStep } from '../../src/planner/types.js';
 import { tempDir } from '../helpers/cli.js';
 import { startFakeAnthropic, type FakeReply, type FakeServer } from './fake-anthropic.js';
@@ -82,5 +82,38 @@ describe('agent tools', () => {
     const questions: string[] = [];
     await runAgentStep(model, step, { checkoutDir: dir, trustAllTools: false, confirm: async (q) => (questions.push(q), true) });
     expect(questions).toEqual([expect.stringMatching(/wants to run `echo hi > ran.txt`/)]);
+  });
+
+  it('never reach .git: at any depth, in any case, under names disks take for it, or through a link', async () => {
+    const { dir } = await checkout();
+    await writeFile(join(dir, '.git'), 'gitdir: /somewhere/.git/worktrees/repo\n');
+    await mkdir(join(dir, 'sub/.GIT'), { recursive: true });
+    await writeFile(join(dir, 'sub/.GIT/config'), '[core]\n\tfsmonitor = touch /tmp/x\n');
+    await writeFile(join(dir, 'sub/kept.txt'), 'gitdir: kept\n');
+    await symlink('.git', join(dir, 'dotgit'));
+    await symlink('sub/.GIT', join(dir, 'subgit'));
+    await symlink('package.json', join(dir, 'manifest'));
+    const bad = [
+      '.git', '.git/config', './.git', 'sub/../.git/hooks/post-commit', '.GIT/config', 'sub/.GIT/config', 'a/.git',
+      '.git./config', '.git /config', '.git::$INDEX_ALLOCATION/config', 'GIT~1/config', '.g\u200cit/config', 'dotgit', 'subgit/config',
+    ];
+    for (const path of bad) await expect(confine(dir, path), path).rejects.toThrow(/is refused/);
+    const state = { written: new Set<string>() };
+    const context = { checkoutDir: dir, trustAllTools: false };
+    for (const path of bad) {
+      await expect(callTool('write_file', { path, content: 'gitdir: evil\n' }, context, state), path).rejects.toBeInstanceOf(ToolError);
+    }
+    // A link that stays inside is read through, but never written through.
+    expect(await callTool('read_file', { path: 'manifest' }, context, state)).toContain('"version"');
+    await expect(callTool('write_file', { path: 'manifest', content: '{}' }, context, state)).rejects.toThrow(/symbolic link/);
+    await expect(callTool('edit_file', { path: 'manifest', old_text: '1.0.0', new_text: '2.0.0' }, context, state)).rejects.toThrow(/symbolic link/);
+    expect(await readFile(join(dir, '.git'), 'utf8')).toBe('gitdir: /somewhere/.git/worktrees/repo\n');
+    expect(await readFile(join(dir, 'package.json'), 'utf8')).toContain('"version": "1.0.0"');
+    expect(state.written.size).toBe(0);
+
+    // Listing and searching skip .git in any case and do not follow links (`up` leads outside).
+    const listed = (await callTool('list_files', {}, context, state)).split('\n');
+    expect(listed).toEqual(['package.json', 'sub/kept.txt']);
+    expect(await callTool('search', { pattern: 'gitdir|fsmonitor|outside' }, context, state)).toBe('sub/kept.txt:1: gitdir: kept');
   });
 });

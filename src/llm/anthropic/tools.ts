@@ -1,7 +1,10 @@
 // The agent's tools: read, list, search, write and edit files, run commands — all inside the
-// checkout. A path that resolves outside it (.., absolute, or through a symlink) is refused.
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+// checkout and never in .git. A path that leaves it (.., absolute, or through a symlink) or names
+// .git at any depth is refused (util/confine): a model that rewrote the worktree's `.git` link or
+// a config there would have git run a command of its choosing on atx's next git call.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { isGitSegment, resolveInside, UnsafePathError, writablePathProblem } from '../../util/confine.js';
 import { writeFileSafe } from '../../util/fs.js';
 import { runShell, tail } from '../../util/proc.js';
 import type { AgentContext } from '../types.js';
@@ -27,22 +30,27 @@ export const agentTools: Tool[] = [
 
 export class ToolError extends Error {}
 
-/** The absolute path of `path` inside `root`, or a ToolError. */
+/** The absolute path of `path` inside `root` (to read or list), or a ToolError the model gets back. */
 export async function confine(root: string, path: unknown): Promise<string> {
   if (typeof path !== 'string' || path.length === 0) throw new ToolError('a path is required');
-  if (isAbsolute(path)) throw new ToolError(`absolute paths are not allowed: ${path}`);
-  const realRoot = await realpath(root);
-  const full = resolve(realRoot, path);
-  if (!inside(realRoot, full)) throw new ToolError(`${path} is outside the repository`);
-  // Resolve symlinks on the longest existing prefix, so a link cannot lead outside.
-  let existing = full;
-  while (!(await stat(existing).then(() => true, () => false)) && existing !== realRoot) existing = dirname(existing);
-  if (!inside(realRoot, await realpath(existing))) throw new ToolError(`${path} leads outside the repository`);
+  try {
+    return await resolveInside(root, path);
+  } catch (error) {
+    if (error instanceof UnsafePathError) throw refused(path, error.reason);
+    throw error;
+  }
+}
+
+/** Like confine, for a file about to be written: also never through a symbolic link. */
+export async function confineWritable(root: string, path: unknown): Promise<string> {
+  const full = await confine(root, path);
+  const problem = await writablePathProblem(root, path as string);
+  if (problem) throw refused(path as string, problem);
   return full;
 }
 
-function inside(root: string, full: string): boolean {
-  return full === root || full.startsWith(root + sep);
+function refused(path: string, reason: string): ToolError {
+  return new ToolError(`${JSON.stringify(path)} is refused: ${reason}. The tools reach only files inside the repository, never outside the repository and never in .git.`);
 }
 
 export interface ToolState {
@@ -57,23 +65,23 @@ export async function callTool(name: string, input: Record<string, unknown>, con
       return text.length > 200_000 ? `${text.slice(0, 200_000)}\n… (truncated)` : text;
     }
     case 'list_files':
-      return (await listFiles(await confine(root, input.path ?? '.'), await realpath(root))).join('\n') || '(empty)';
+      return (await listFiles(await confine(root, input.path ?? '.'), resolve(root))).join('\n') || '(empty)';
     case 'search':
-      return search(await confine(root, input.path ?? '.'), await realpath(root), String(input.pattern));
+      return search(await confine(root, input.path ?? '.'), resolve(root), String(input.pattern));
     case 'write_file': {
-      const full = await confine(root, input.path);
+      const full = await confineWritable(root, input.path);
       await writeFileSafe(full, String(input.content ?? ''));
-      state.written.add(relative(await realpath(root), full));
+      state.written.add(relative(resolve(root), full));
       return 'written';
     }
     case 'edit_file': {
-      const full = await confine(root, input.path);
+      const full = await confineWritable(root, input.path);
       const text = await readFile(full, 'utf8');
       const old = String(input.old_text);
       const count = old ? text.split(old).length - 1 : 0;
       if (count !== 1) throw new ToolError(`old_text occurs ${count} times in ${String(input.path)}; it must occur exactly once`);
       await writeFileSafe(full, text.replace(old, () => String(input.new_text)));
-      state.written.add(relative(await realpath(root), full));
+      state.written.add(relative(resolve(root), full));
       return 'edited';
     }
     case 'run_command':
@@ -93,14 +101,25 @@ async function runCommand(command: string, context: AgentContext): Promise<strin
   return `exit code ${run.exitCode}${run.timedOut ? ' (timed out)' : ''}\n${tail(run.output, 60)}`;
 }
 
+/**
+ * Files under `dir` (paths from `root`), at most 500. Walks without following symbolic links and
+ * never enters `.git` (any case) or node_modules, so nothing outside the checkout or in git's
+ * own folder is named or searched.
+ */
 async function listFiles(dir: string, root: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath, e.name)))
-    .filter((p) => !/(^|\/)(\.git|node_modules)(\/|$)/.test(p))
-    .sort()
-    .slice(0, 500);
+  const files: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      if (files.length >= 500) return;
+      if (isGitSegment(entry.name) || entry.name === 'node_modules') continue;
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) files.push(relative(root, full));
+    }
+  };
+  await walk(dir);
+  return files.sort();
 }
 
 async function search(dir: string, root: string, pattern: string): Promise<string> {
@@ -111,6 +130,7 @@ async function search(dir: string, root: string, pattern: string): Promise<strin
     throw new ToolError(`invalid regular expression: ${pattern}`);
   }
   const hits: string[] = [];
+  // A link named directly was checked by confine; inside a folder, links are not followed.
   const info = await stat(dir);
   const files = info.isDirectory() ? await listFiles(dir, root) : [relative(root, dir)];
   for (const file of files) {
