@@ -17,6 +17,7 @@ import { saveState, type RunState, type StepState } from './state.js';
 import { carryOutStep, type StepOutcome } from './steps.js';
 import { buildNotRunRule } from './summary.js';
 import { revertExcluded } from '../knowledge/exclude.js';
+import { repairWorktreeLink, withWorktreeLink, worktreeGitdir } from './worktree-guard.js';
 
 /** Structured progress for screens that draw their own (the ink session). */
 export type RunEvent =
@@ -36,6 +37,8 @@ export interface ExecuteHooks {
 
 export async function executeSteps(atxHome: string, plan: Plan, state: RunState, hooks: ExecuteHooks): Promise<void> {
   const checkoutDir = join(state.worktree, state.scope);
+  // Known from the user's repository, never from the worktree a step may have written to.
+  const gitdir = await worktreeGitdir(state.repoRoot, state.worktree);
   const failed = new Set<string>();
   for (const [index, step] of plan.steps.entries()) {
     const record = state.steps.find((s) => s.id === step.id)!;
@@ -43,7 +46,7 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
     if (record.status === 'failed') failed.add(step.id);
     if (record.status === 'completed' || record.status === 'skipped' || record.status === 'failed') {
       // A resumed run may have stopped during this phase's build: it is owed still.
-      if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks);
+      if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks, gitdir);
       continue;
     }
     if (hooks.signal?.aborted) throw new InterruptedError();
@@ -60,7 +63,7 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
     hooks.onEvent?.({ kind: 'step-start', stepId: step.id, title: step.title, index: index + 1, total: plan.steps.length });
     let status: StepState['status'];
     try {
-      status = await runOneStep(atxHome, plan, state, step, record, checkoutDir, hooks);
+      status = await runOneStep(atxHome, plan, state, step, record, checkoutDir, hooks, gitdir);
     } catch (error) {
       // An interrupted step is not done: it runs again, from its checkpoint, on resume.
       Object.assign(record, { status: 'pending', reason: undefined });
@@ -70,7 +73,7 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
     hooks.onEvent?.({ kind: 'step-end', stepId: step.id, title: step.title, status: record.status, reason: record.reason, commit: record.commit, durationMs: record.durationMs });
     hooks.log(`  ${symbol(record)} ${record.status}${record.reason ? ` (${record.reason.split('\n')[0]})` : ''}${record.commit ? ` → ${record.commit.slice(0, 12)}` : ''} ${(record.durationMs / 1000).toFixed(1)} s`);
 
-    if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks);
+    if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks, gitdir);
   }
 }
 
@@ -82,6 +85,7 @@ async function runOneStep(
   record: StepState,
   checkoutDir: string,
   hooks: ExecuteHooks,
+  gitdir: string,
 ): Promise<StepState['status']> {
   const started = performance.now();
   let findings: Finding[] = [];
@@ -91,19 +95,26 @@ async function runOneStep(
     const view = new DiskRepoView(checkoutDir, files);
     try {
       const useAgent = step.kind === 'agent' && step.status === 'pending' && hooks.agent !== undefined;
-      const outcome = useAgent ? await hooks.agent!(step, checkoutDir) : await carryOutStep(step, {
-        checkoutDir,
-        view,
-        trustAllTools: state.options.trustAllTools,
-        confirm: hooks.confirm,
-        dryRun: false,
-        signal: hooks.signal,
-      });
+      // A step that changed the worktree's .git link fails here, before git runs there again.
+      const outcome = await withWorktreeLink(state.worktree, gitdir, () =>
+        useAgent
+          ? hooks.agent!(step, checkoutDir)
+          : carryOutStep(step, {
+              checkoutDir,
+              view,
+              trustAllTools: state.options.trustAllTools,
+              confirm: hooks.confirm,
+              dryRun: false,
+              signal: hooks.signal,
+            }),
+      );
       findings = outcome.findings;
       Object.assign(record, { status: outcome.status, reason: outcome.reason });
       // Commands and agents do not say what they wrote; git does.
       const manifestChanged = outcome.written.includes('package.json') || (step.kind !== 'codemod' && (await isModified(state.worktree, state.scope, 'package.json')));
-      if (outcome.status === 'completed' && manifestChanged) await refreshLockfile(state, plan, checkoutDir, hooks);
+      if (outcome.status === 'completed' && manifestChanged) {
+        await withWorktreeLink(state.worktree, gitdir, () => refreshLockfile(state, plan, checkoutDir, hooks));
+      }
     } catch (error) {
       if (hooks.signal?.aborted) throw new InterruptedError();
       Object.assign(record, { status: 'failed', reason: (error as Error).message });
@@ -166,6 +177,7 @@ async function buildAfterPhase(
   phase: number,
   checkoutDir: string,
   hooks: ExecuteHooks,
+  gitdir: string,
 ): Promise<void> {
   const command = state.options.buildCommand;
   if (!command || state.phaseBuilds.some((b) => b.phase === phase)) return;
@@ -181,6 +193,10 @@ async function buildAfterPhase(
   hooks.log(`  building after phase ${phase}: ${command}`);
   const run = await runShell(command, { cwd: checkoutDir, signal: hooks.signal, timeoutMs: 30 * 60_000 });
   if (hooks.signal?.aborted) throw new InterruptedError();
+  const relinked = await repairWorktreeLink(state.worktree, gitdir);
+  if (relinked) {
+    state.findings.push({ file: '.', line: 1, rule: 'atx/worktree-link-changed', message: `\`${command}\` (build after phase ${phase}) ${relinked}; atx restored it`, severity: 'warning' });
+  }
   state.phaseBuilds.push({ phase, exitCode: run.exitCode, durationMs: run.durationMs });
   if (run.exitCode !== 0) {
     state.findings.push({
