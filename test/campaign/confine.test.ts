@@ -2,7 +2,7 @@
 // is named and refused (exit 2), and no id or path in them reaches outside the campaign's folder.
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { atx, atxBin, tempDir } from '../helpers/cli.js';
@@ -36,11 +36,12 @@ describe('campaign files are data', () => {
     await createCampaign(fleet, 'c');
     const specPath = join(fleet.home, 'campaigns', 'c', 'campaign.json');
     const spec = JSON.parse(await readFile(specPath, 'utf8'));
-    // logs/<id>.log would be ATX_HOME/../escaped.log
-    spec.repos[0].id = '../../../../escaped';
+    // logs/<id>.log would be beside ATX_HOME, outside it.
+    const escaped = `${basename(fleet.home)}-escaped`;
+    spec.repos[0].id = `../../../../${escaped}`;
     await writeFile(specPath, JSON.stringify(spec));
     const run = await atx(['custom', 'campaign', 'run', '-n', 'c'], { env: fleet.env });
-    expect(existsSync(join(dirname(fleet.home), 'escaped.log'))).toBe(false);
+    expect(existsSync(join(dirname(fleet.home), `${escaped}.log`))).toBe(false);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toMatch(/campaign file .*campaign\.json is damaged: repos\.0\.id must be one plain name/);
   });
