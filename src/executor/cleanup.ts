@@ -54,14 +54,30 @@ async function runIds(atxHome: string): Promise<string[]> {
     throw error;
   }
   // A folder atx could not have named is not a run (and is not joined into a path).
-  return names.filter((name) => { try { safeSegment(name); return true; } catch { return false; } }).sort();
+  return names.filter(isPlainName).sort();
+}
+
+function isPlainName(name: string): boolean {
+  try {
+    safeSegment(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Cleans one run under its lock (RunBusyError when another process holds it); undefined when there is nothing to do. */
 export async function cleanupRun(atxHome: string, runId: string, onlyNeverStarted = false): Promise<CleanedRun | undefined> {
   // Look first without the lock: most runs need nothing, and locking them would write.
   if (!wanted(await inspect(atxHome, runId), await exists(worktreeDir(atxHome, runId)), onlyNeverStarted)) return undefined;
-  const lock = await acquireRunLock(runDir(atxHome, runId), runId);
+  let lock;
+  try {
+    lock = await acquireRunLock(runDir(atxHome, runId), runId);
+  } catch (error) {
+    // The run's own process took its folder away in the meantime (a run that failed to start).
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
   try {
     return await cleanupHeldRun(atxHome, runId, onlyNeverStarted);
   } finally {
