@@ -82,7 +82,10 @@ export async function mergeShards(atxHome: string, name: string, files: string[]
     const parsed = ShardResultSchema.safeParse(await readJson(path).catch((error: Error) => {
       throw new UsageError(`cannot read shard result ${path}: ${error.message}`);
     }));
-    if (!parsed.success) throw new UsageError(`${path} is not a campaign shard result (written by \`campaign run --shard I/N\`)`);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new UsageError(`${path} is not a campaign shard result (written by \`campaign run --shard I/N\`): ${issue.path.join('.')} ${issue.message}`);
+    }
     const shard = parsed.data;
     if (shard.campaign !== spec.name || shard.transformation !== spec.transformation || JSON.stringify(shard.repoIds) !== JSON.stringify(ids)) {
       throw new UsageError(`${path} belongs to another campaign or repository list (campaign "${shard.campaign}", ${shard.repoIds.length} repositories)`);

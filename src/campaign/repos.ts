@@ -2,6 +2,7 @@
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { joinSegmentsInside } from '../util/confine.js';
 import { exists } from '../util/fs.js';
 import { gitAt, gitStep } from '../util/git.js';
 import type { RepoEntry } from './types.js';
@@ -49,13 +50,18 @@ export function toEntries(sources: string[], cwd: string): RepoEntry[] {
   return entries;
 }
 
+/** The clone of a remote repository: campaignDir/clones/<id>, never outside it. */
+export function clonePath(campaignDir: string, repoId: string): string {
+  return joinSegmentsInside(campaignDir, ['clones', repoId], 'repository id');
+}
+
 /**
  * The folder exec runs on: the path itself, or a clone under the campaign folder. A clone is
  * made once and reused by later runs (a retry continues from the same clone).
  */
 export async function checkoutOf(entry: RepoEntry, campaignDir: string, env: NodeJS.ProcessEnv): Promise<string> {
   if (entry.kind === 'path') return entry.source;
-  const target = join(campaignDir, 'clones', entry.id);
+  const target = clonePath(campaignDir, entry.id);
   if (await exists(join(target, '.git'))) return target;
   // Clone beside the target and rename, so a killed clone never looks like a finished one.
   const partial = `${target}.partial-${process.pid}`;

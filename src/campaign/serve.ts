@@ -1,10 +1,13 @@
 // `atx custom campaign serve`: the dashboard on 127.0.0.1, polled for live updates, with each
-// repository's plan, summary, evidence and diff. Only files named in the campaign's records are
-// ever read, so a URL cannot reach anything else on the machine.
+// repository's plan, summary, evidence and diff. Only a run's own files under ATX_HOME/runs are
+// ever read, so neither a URL nor a merged record can reach anything else on the machine.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runDir } from '../executor/paths.js';
 import { gitAt } from '../util/git.js';
+import { clonePath } from './repos.js';
 import { dashboardData, renderDashboard } from './dashboard.js';
 import { CampaignStore } from './store.js';
 import type { RepoRecord } from './types.js';
@@ -53,18 +56,24 @@ async function handle(store: CampaignStore, request: IncomingMessage, response: 
   if (!match) return send(response, 404, 'text/plain', 'not found\n');
   const record = (await store.view()).records.find((r) => r.id === decodeURIComponent(match[1]!));
   if (!record) return send(response, 404, 'text/plain', 'no such repository\n');
-  const body = await artefact(record, match[2] as 'plan' | 'summary' | 'evidence' | 'diff', env);
+  const body = await artefact(store, record, match[2] as 'plan' | 'summary' | 'evidence' | 'diff', env);
   if (body === undefined) return send(response, 404, 'text/plain', `no ${match[2]} for ${record.id} yet\n`);
   send(response, 200, match[2] === 'plan' || match[2] === 'summary' ? 'application/json' : 'text/plain', body);
 }
 
-async function artefact(record: RepoRecord, kind: 'plan' | 'summary' | 'evidence' | 'diff', env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const read = (file: string | undefined) => (file ? readFile(file, 'utf8').catch(() => undefined) : Promise.resolve(undefined));
-  if (kind === 'plan') return read(record.planPath);
-  if (kind === 'summary') return read(record.summaryPath);
-  if (kind === 'evidence') return read(record.reportPath);
-  if (!record.branch || !record.baseCommit || !record.checkout) return undefined;
-  const diff = await gitAt(record.checkout, env).raw(['diff', `${record.baseCommit}..${record.branch}`]).catch(() => undefined);
+/**
+ * A repository's files are read from where this machine's run keeps them (ATX_HOME/runs/<runId>)
+ * and its diff from the campaign's own checkout, never from paths in the record: records are
+ * merged from other machines' shard results, and a path there could name any file here.
+ */
+async function artefact(store: CampaignStore, record: RepoRecord, kind: 'plan' | 'summary' | 'evidence' | 'diff', env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (!record.runId) return undefined;
+  const files = { plan: 'plan.json', summary: 'summary.json', evidence: 'summary.md' } as const;
+  if (kind !== 'diff') return readFile(join(runDir(store.atxHome, record.runId), files[kind]), 'utf8').catch(() => undefined);
+  const entry = (await store.loadSpec()).repos.find((r) => r.id === record.id);
+  if (!entry || !record.branch || !record.baseCommit) return undefined;
+  const checkout = entry.kind === 'path' ? entry.source : clonePath(store.dir, entry.id);
+  const diff = await gitAt(checkout, env).raw(['diff', `${record.baseCommit}..${record.branch}`, '--']).catch(() => undefined);
   return diff === undefined ? undefined : diff || '(no changes)\n';
 }
 

@@ -40,6 +40,7 @@ export class CampaignStore {
     return join(this.dir, 'shards', `${index}-of-${total}.json`);
   }
 
+
   async exists(): Promise<boolean> {
     return exists(this.specPath);
   }
@@ -52,7 +53,18 @@ export class CampaignStore {
   async loadSpec(): Promise<CampaignSpec> {
     if (this.spec) return this.spec;
     if (!(await this.exists())) throw new UsageError(`no campaign named "${this.name}"; create it with \`atx custom campaign create -n ${this.name} …\``);
-    this.spec = CampaignSpecSchema.parse(await readJson(this.specPath));
+    let raw: unknown;
+    try {
+      raw = await readJson(this.specPath);
+    } catch (error) {
+      throw new UsageError(`campaign file ${this.specPath} is damaged: ${(error as Error).message}`);
+    }
+    const parsed = CampaignSpecSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new UsageError(`campaign file ${this.specPath} is damaged: ${issue.path.join('.') || 'the file'} ${issue.message}`);
+    }
+    this.spec = parsed.data;
     return this.spec;
   }
 

@@ -1,5 +1,22 @@
 // A campaign: one definition applied to many repositories, each with a status (typed, validated on read).
 import { z } from 'zod';
+import { safeSegment } from '../util/confine.js';
+
+/**
+ * Ids become paths (logs/<id>.log, clones/<id>, ATX_HOME/runs/<runId>), and campaign files and
+ * shard results come from other machines: anything but one plain name is refused on read.
+ */
+const PathSegment = z.string().refine(
+  (value) => {
+    try {
+      safeSegment(value);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be one plain name (no "/", "\\", "..", ".git" or empty)' },
+);
 
 export const repoStatuses = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'SKIPPED'] as const;
 export const RepoStatusSchema = z.enum(repoStatuses);
@@ -7,7 +24,7 @@ export type RepoStatus = z.infer<typeof RepoStatusSchema>;
 
 export const RepoEntrySchema = z.object({
   /** Stable, unique within the campaign; names the repository in commands and URLs. */
-  id: z.string(),
+  id: PathSegment,
   /** As the user gave it: an absolute local path or a git URL. */
   source: z.string(),
   kind: z.enum(['path', 'url']),
@@ -20,17 +37,17 @@ export const CampaignSpecSchema = z.object({
   transformationVersion: z.string().optional(),
   buildCommand: z.string().optional(),
   configuration: z.string().optional(),
-  repos: z.array(RepoEntrySchema),
+  repos: z.array(RepoEntrySchema).refine((repos) => new Set(repos.map((r) => r.id)).size === repos.length, { message: 'repository ids must be unique' }),
   createdAt: z.string(),
 });
 export type CampaignSpec = z.infer<typeof CampaignSpecSchema>;
 
 export const RepoRecordSchema = z.object({
-  id: z.string(),
+  id: PathSegment,
   status: RepoStatusSchema,
   /** Why it failed or was set by hand, in a line. */
   reason: z.string().optional(),
-  runId: z.string().optional(),
+  runId: PathSegment.optional(),
   branch: z.string().nullable().optional(),
   baseCommit: z.string().optional(),
   /** The folder exec ran on (a clone for git URLs). */
@@ -52,7 +69,7 @@ export type RepoRecord = z.infer<typeof RepoRecordSchema>;
 /** One line of the journal. Replaying them in order gives every repository's record. */
 export const EventSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('claim'), repo: z.string(), at: z.string(), host: z.string(), pid: z.number() }),
-  z.object({ t: z.literal('started'), repo: z.string(), at: z.string(), runId: z.string(), childPid: z.number().optional() }),
+  z.object({ t: z.literal('started'), repo: z.string(), at: z.string(), runId: PathSegment, childPid: z.number().optional() }),
   z.object({ t: z.literal('released'), repo: z.string(), at: z.string() }),
   z.object({ t: z.literal('finished'), repo: z.string(), at: z.string(), record: RepoRecordSchema }),
   z.object({ t: z.literal('set'), repo: z.string(), at: z.string(), status: RepoStatusSchema, reason: z.string().optional() }),

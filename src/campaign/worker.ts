@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import type { RunSummary } from '../executor/summary.js';
+import { cleanupRun } from '../executor/cleanup.js';
 import { runDir } from '../executor/paths.js';
+import { joinSegmentsInside } from '../util/confine.js';
 import { exists, readJson, writeFileSafe } from '../util/fs.js';
 import { checkoutOf } from './repos.js';
 import { now } from './store.js';
@@ -65,7 +67,7 @@ export async function runRepository(job: RepoJob): Promise<RepoOutcome> {
     }
   });
   const result = await child;
-  await writeFileSafe(join(job.campaignDir, 'logs', `${job.entry.id}.log`), stderr).catch(() => undefined);
+  await writeFileSafe(joinSegmentsInside(job.campaignDir, ['logs', `${job.entry.id}.log`], 'repository id'), stderr).catch(() => undefined);
   if (job.signal?.aborted || result.exitCode === 130) return { kind: 'interrupted' };
   const summary = parseSummary(String(result.stdout ?? ''));
   if (summary && (result.exitCode === 0 || result.exitCode === 1)) {
@@ -109,8 +111,13 @@ function fromSummary(summary: RunSummary, exitCode: number, checkout: string): P
 async function previousRun(atxHome: string, runId: string): Promise<{ summary?: RunSummary; resumable: boolean } | undefined> {
   const dir = runDir(atxHome, runId);
   if (!(await exists(join(dir, 'state.json')))) return undefined;
-  const state = await readJson<{ status: string; branch: string | null }>(join(dir, 'state.json'));
+  const state = await readJson<{ status?: string; branch?: string | null }>(join(dir, 'state.json')).catch(() => ({ status: undefined, branch: null }));
   if (state.status === 'completed' && (await exists(join(dir, 'summary.json')))) return { summary: await readJson<RunSummary>(join(dir, 'summary.json')), resumable: false };
+  if (state.status === 'starting') {
+    // Killed before its first step: nothing to continue. What it made goes; a new run starts.
+    await cleanupRun(atxHome, runId, true).catch(() => undefined);
+    return undefined;
+  }
   return { resumable: Boolean(state.branch) };
 }
 

@@ -10,6 +10,8 @@ export interface CliIO {
   ask?: (question: string) => Promise<string>;
   /** Aborted on Ctrl-C / SIGTERM. */
   signal?: AbortSignal;
+  /** Told the id of the run a command works on, so an error document can name it. */
+  onRunId?: (runId: string) => void;
 }
 
 export function colour(io: CliIO): boolean {

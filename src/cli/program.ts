@@ -32,7 +32,7 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
     });
 
   const custom = program.command('custom').description('definitions, runs, campaigns');
-  const def = custom.command('def').description('transformation definitions: list, get, save, publish, delete, exec');
+  const def = custom.command('def').description('transformation definitions: list, get, save, publish, delete, exec, cleanup');
 
   def
     .command('list')
@@ -86,6 +86,15 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
     .action(async (options) => {
       const { deleteCommand } = await import('./commands/def-registry.js');
       await deleteCommand(options, io);
+    });
+
+  def
+    .command('cleanup')
+    .description('remove worktrees and branches of runs that can no longer be resumed')
+    .option('--json', 'print what was removed as JSON')
+    .action(async (options) => {
+      const { cleanupCommand } = await import('./commands/exec.js');
+      result.exitCode = await cleanupCommand({ json: Boolean(options.json) }, io);
     });
 
   def

@@ -1,5 +1,5 @@
 // `atx custom def exec`: plan a definition for one repository and apply it, durably.
-import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { loadDefinitionDir } from '../definitions/index.js';
@@ -7,16 +7,26 @@ import { InterruptedError, UsageError } from '../errors.js';
 import { analyseRepository } from '../planner/analyse.js';
 import { loadConfiguration } from '../planner/config.js';
 import { applyFeedback, formatPlan } from '../planner/feedback.js';
-import { createPlan } from '../planner/plan.js';
+import { createPlan, targetVersionFor } from '../planner/plan.js';
 import { DiskRepoView } from '../planner/repo-view.js';
 import { PlanSchema, type Plan } from '../planner/types.js';
 import { openRegistry, registryOptionsFromEnv } from '../registry/index.js';
 import { readJson, writeJson } from '../util/fs.js';
 import { executeSteps, type ExecuteHooks } from './execute.js';
 import { checkExitCriteria, writeSummary } from './finish.js';
-import { atxHomeFrom, newRunId, resultBranchName, runDir } from './paths.js';
-import { addWorktree, deleteBranch, headOf, locateRepository, removeWorktree, restoreWorktree, uncommittedFiles } from './repository.js';
-import { loadState, saveState, type RunState } from './state.js';
+import { cleanupHeldRun, describeCleaned, discardUnstarted } from './cleanup.js';
+import { atxHomeFrom, newRunId, resultBranchName, runDir, worktreeDir } from './paths.js';
+import {
+  addWorktree,
+  checkResultBranchesPossible,
+  headOf,
+  locateRepository,
+  prepareWorktree,
+  removeWorktree,
+  uncommittedFiles,
+} from './repository.js';
+import { acquireRunLock } from './run-lock.js';
+import { loadState, saveState, startingState, type RunState } from './state.js';
 import { carryOutStep } from './steps.js';
 import { distinctFindings, overallStatus, type RunSummary, type StepSummary } from './summary.js';
 import { resetTo, stepOfCommit } from './commit.js';
@@ -60,12 +70,14 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   const registry = openRegistry(registryOptionsFromEnv(io.env));
   const resolved = await registry.resolve(name, request.transformationVersion ?? config.transformationVersion);
   const bundle = await loadDefinitionDir(resolved.dir);
+  // Input the plan would refuse is refused before anything is made.
+  targetVersionFor(bundle.definition, configuration);
+  if (!request.dryRun) await checkResultBranchesPossible(location.root);
 
   const atxHome = atxHomeFrom(io.env);
   const runId = newRunId();
-  io.onRunId?.(runId);
   const dir = runDir(atxHome, runId);
-  const worktree = join(dir, 'worktree');
+  const worktree = worktreeDir(atxHome, runId);
   const branch = request.dryRun ? null : resultBranchName(resolved.name, runId);
   const pending = await uncommittedFiles(location);
 
@@ -74,11 +86,18 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   // instead of checking out a copy (a third of a large dry run went into the checkout).
   const readInPlace = request.dryRun && pending.length === 0;
   const checkoutRoot = readInPlace ? location.root : worktree;
-  if (!readInPlace) await addWorktree(location.root, worktree, location.head, branch);
-  // Until the run's state is saved there is nothing to resume: a failure before then takes the
-  // worktree and the new branch away again, so bad input really leaves nothing behind.
+  await mkdir(dir, { recursive: true });
+  const lock = await acquireRunLock(dir, runId);
+  io.onRunId?.(runId);
+  // The state is saved before the worktree and branch exist, so whatever a kill leaves behind
+  // is named somewhere: `cleanup` and the next `--resume` find it and take it away.
+  const state = startingState(runId, location, worktree, branch, request, resolved, configuration);
+  // Until the run is `running` there is nothing to resume: a failure before then takes the
+  // worktree, the new branch and the state away again, so bad input really leaves nothing behind.
   let started = false;
   try {
+    await saveState(atxHome, state);
+    if (!readInPlace) await addWorktree(location.root, worktree, location.head, branch);
     const checkoutDir = join(checkoutRoot, location.scope);
     const analysis = await analyseRepository(checkoutRoot, location.scope);
     let plan = await createPlan({
@@ -117,52 +136,63 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
     }));
     if (request.dryRun) return await dryRun(plan, checkoutDir, analysis.files, findings, dir, io);
 
-    const state: RunState = {
-      runId,
+    Object.assign(state, {
       status: 'running',
-      startedAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-      repository: location.path,
-      repoRoot: location.root,
-      scope: location.scope,
-      worktree,
-      branch,
-      baseCommit: location.head,
-      headCommit: location.head,
-      options: {
-        trustAllTools: request.trustAllTools,
-        doNotLearn: request.doNotLearn,
-        buildCommand: configuration.buildCommand,
-        validationCommands: plan.configuration.validationCommands,
-      },
+      options: { ...state.options, validationCommands: plan.configuration.validationCommands },
       steps: plan.steps.map((step) => ({ id: step.id, status: 'pending', commit: null, filesChanged: [], durationMs: 0, attempts: 0 })),
-      phaseBuilds: [],
       findings,
-      dependenciesInstalled: false,
-    };
+    } satisfies Partial<RunState>);
     await saveState(atxHome, state);
     started = true;
     return await finishRun(atxHome, plan, state, io);
   } finally {
-    if (!started && !readInPlace) {
-      await removeWorktree(location.root, worktree).catch(() => undefined);
-      if (branch) await deleteBranch(location.root, branch).catch(() => undefined);
+    if (!started) {
+      await discardUnstarted(atxHome, { runId, repoRoot: location.root, worktree: !readInPlace, branch, keepFolder: request.dryRun }).catch((error: Error) =>
+        io.log(`could not remove what run ${runId} made: ${error.message.split('\n')[0]}; \`atx custom def cleanup\` removes it`),
+      );
     }
+    await lock.release();
   }
 }
 
-/** `atx --resume` / `--conversation-id`: continue a run at its first unfinished step. */
+/**
+ * `atx --resume` / `--conversation-id`: continue a run at its first unfinished step. The run's
+ * lock is taken before anything is touched: a second resume of a running run changes nothing.
+ */
 export async function resumeRun(runId: string, io: ExecIO): Promise<RunSummary> {
   const atxHome = atxHomeFrom(io.env);
-  const state = await loadState(atxHome, runId);
-  const plan = PlanSchema.parse(await readJson(join(runDir(atxHome, runId), 'plan.json')));
-  if (!state.branch) throw new UsageError(`run ${runId} was a dry run; there is nothing to resume`);
-  if (!existsSync(state.worktree)) await restoreWorktree(state.repoRoot, state.worktree, state.branch);
-  await reconcile(state);
-  io.log(`Resuming run ${runId} on branch ${state.branch}`);
-  state.status = 'running';
-  await saveState(atxHome, state);
-  return finishRun(atxHome, plan, state, io);
+  const dir = runDir(atxHome, runId);
+  // Read-only first: a missing or damaged run is named before its folder is written to.
+  await loadState(atxHome, runId);
+  io.onRunId?.(runId);
+  const lock = await acquireRunLock(dir, runId);
+  try {
+    // Read again under the lock: the run's last holder may have moved it on since.
+    const state = await loadState(atxHome, runId);
+    if (state.status === 'starting') {
+      const cleaned = await cleanupHeldRun(atxHome, runId, true);
+      throw new UsageError(
+        `run ${runId} was stopped before its first step: there is nothing to resume${cleaned ? ` (${describeCleaned(cleaned)})` : ''}; start it again with \`atx custom def exec\``,
+      );
+    }
+    if (!state.branch) throw new UsageError(`run ${runId} was a dry run; there is nothing to resume`);
+    const plan = await loadPlan(dir);
+    await prepareWorktree({ ...state, branch: state.branch });
+    await reconcile(state);
+    io.log(`Resuming run ${runId} on branch ${state.branch}`);
+    state.status = 'running';
+    await saveState(atxHome, state);
+    return await finishRun(atxHome, plan, state, io);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function loadPlan(dir: string): Promise<Plan> {
+  const path = join(dir, 'plan.json');
+  const parsed = PlanSchema.safeParse(await readJson(path).catch(() => undefined));
+  if (!parsed.success) throw new UsageError(`the plan ${path} is missing or damaged; this run cannot be resumed (\`atx custom def cleanup\` removes its worktree)`);
+  return parsed.data;
 }
 
 async function finishRun(atxHome: string, plan: Plan, state: RunState, io: ExecIO): Promise<RunSummary> {

@@ -1,5 +1,5 @@
 // The user's repository: where it is, what it is at, and the worktree atx works in.
-import { realpath, stat } from 'node:fs/promises';
+import { lstat, realpath, rm, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { gitAt, gitStep, statusEntries } from '../util/git.js';
@@ -45,6 +45,18 @@ export async function uncommittedFiles(location: RepositoryLocation): Promise<st
   return (await statusEntries(location.root, location.scope)).map((entry) => entry.path);
 }
 
+/**
+ * A local branch named `atx` takes the name git would need as a folder for `atx/<def>-<id>`:
+ * every result branch would fail, so say so before anything is made.
+ */
+export async function checkResultBranchesPossible(root: string): Promise<void> {
+  if (await branchExists(root, 'atx')) {
+    throw new UsageError(
+      `the repository at ${root} has a local branch named "atx", so git cannot create result branches named atx/<definition>-<run>; rename it (git branch -m atx atx-old) and run again`,
+    );
+  }
+}
+
 export async function addWorktree(root: string, dir: string, base: string, branch: string | null): Promise<void> {
   const args = branch ? ['worktree', 'add', '--quiet', '-b', branch, dir, base] : ['worktree', 'add', '--quiet', '--detach', dir, base];
   await gitStep(`worktree add ${dir}`, () => gitAt(root).raw(args));
@@ -66,4 +78,92 @@ export async function deleteBranch(root: string, branch: string): Promise<void> 
 
 export async function headOf(dir: string): Promise<string> {
   return (await gitStep('rev-parse HEAD', () => gitAt(dir).raw(['rev-parse', 'HEAD']))).trim();
+}
+
+/** Whether `root` is the top folder of a git working tree (not merely a folder inside one). */
+export async function isWorkingTreeTop(root: string): Promise<boolean> {
+  try {
+    const top = (await gitAt(root).raw(['rev-parse', '--show-toplevel'])).trim();
+    return (await realpath(top)) === (await realpath(root));
+  } catch {
+    return false;
+  }
+}
+
+export interface WorktreeInfo {
+  /** The repository's git folder the worktree belongs to (`<repo>/.git`). */
+  commonDir: string;
+  /** The branch checked out there, without refs/heads/; null when detached. */
+  branch: string | null;
+}
+
+/**
+ * What a folder atx made as a worktree belongs to, read from the folder itself; undefined when it
+ * is not the top of a worktree (git would otherwise answer for a repository above it).
+ */
+export async function worktreeInfo(dir: string): Promise<WorktreeInfo | undefined> {
+  if (!(await isWorkingTreeTop(dir))) return undefined;
+  try {
+    const commonDir = resolve(dir, (await gitAt(dir).raw(['rev-parse', '--git-common-dir'])).trim());
+    const head = await gitAt(dir)
+      .raw(['symbolic-ref', '-q', 'HEAD'])
+      .then((ref) => ref.trim(), () => '');
+    return { commonDir, branch: head.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : null };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The repository's git folder, for a working tree's top; undefined when it is not one. */
+export async function commonDirOf(root: string): Promise<string | undefined> {
+  if (!(await isWorkingTreeTop(root))) return undefined;
+  return resolve(root, (await gitAt(root).raw(['rev-parse', '--git-common-dir'])).trim());
+}
+
+/**
+ * Lifts git's own lock on a worktree: `worktree add` locks it ("initializing") until checkout is
+ * done, so a kill in the middle leaves a lock that stops `prune` forgetting it. Fails quietly.
+ */
+export async function unlockWorktree(gitDir: string, dir: string): Promise<void> {
+  await gitAt(gitDir).raw(['worktree', 'unlock', dir]).catch(() => undefined);
+}
+
+/** Forgets worktrees whose folders are gone (git runs inside the repository's git folder). */
+export async function pruneWorktrees(gitDir: string): Promise<void> {
+  await gitStep('worktree prune', () => gitAt(gitDir).raw(['worktree', 'prune']));
+}
+
+/** Whether a local branch of that exact name exists (judged by what git prints: a miss exits 1 silently). */
+export async function branchExists(gitDir: string, branch: string): Promise<boolean> {
+  const listed = await gitStep('for-each-ref', () => gitAt(gitDir).raw(['for-each-ref', '--format=%(refname)', `refs/heads/${branch}`]));
+  return listed.split('\n').some((line) => line.trim() === `refs/heads/${branch}`);
+}
+
+/** Commits on `branch` that no other branch, tag or remote-tracking branch holds: what deleting it would lose. */
+export async function commitsOnlyOn(gitDir: string, branch: string): Promise<number> {
+  const count = await gitStep(`rev-list ${branch}`, () =>
+    gitAt(gitDir).raw(['rev-list', '--count', `refs/heads/${branch}`, '--not', `--exclude=${branch}`, '--branches', '--tags', '--remotes']),
+  );
+  return Number(count.trim());
+}
+
+/**
+ * Before a resumed run resets its worktree: the folder must be a worktree of the run's own
+ * repository on the run's branch (or absent, then it is made again). A folder there that is not
+ * a worktree at all is what a kill during `git worktree add` leaves; it is atx's, and goes.
+ */
+export async function prepareWorktree(state: { runId: string; repoRoot: string; worktree: string; branch: string }): Promise<void> {
+  const repoGitDir = await commonDirOf(state.repoRoot);
+  if (!repoGitDir) throw new UsageError(`run ${state.runId} belongs to the repository ${state.repoRoot}, which is gone or is not a git repository any more`);
+  const entry = await lstat(state.worktree).catch(() => undefined);
+  if (entry?.isSymbolicLink()) throw new UsageError(`the worktree of run ${state.runId} (${state.worktree}) is a symbolic link; atx will not reset what it points to`);
+  const info = entry ? await worktreeInfo(state.worktree) : undefined;
+  if (entry && !info) await rm(state.worktree, { recursive: true, force: true });
+  if (info) {
+    if (info.commonDir !== repoGitDir) throw new UsageError(`the worktree of run ${state.runId} belongs to another repository than ${state.repoRoot}; atx will not reset it`);
+    if (info.branch !== state.branch) throw new UsageError(`the worktree of run ${state.runId} is not on the run's branch ${state.branch} (someone changed it); atx will not reset it`);
+    return;
+  }
+  if (!(await branchExists(repoGitDir, state.branch))) throw new UsageError(`the branch ${state.branch} of run ${state.runId} is gone from ${state.repoRoot}; the run cannot be resumed`);
+  await restoreWorktree(state.repoRoot, state.worktree, state.branch);
 }

@@ -2,6 +2,8 @@
 import type { Definition, DefinitionBundle, ExitCriterion, Step } from '../definitions/types.js';
 import { isCodemodName, loadCodemod } from '../codemods/index.js';
 import { DEFAULT_TARGET, parseTargetVersion } from '../codemods/nodejs-runtime/target.js';
+import { isLambdaMajor, LAMBDA_NODE_MAJORS } from '../codemods/nodejs-runtime/versions.js';
+import { UsageError } from '../errors.js';
 import type { RepoAnalysis } from './analyse.js';
 import type { RunConfiguration } from './config.js';
 import { DiskRepoView } from './repo-view.js';
@@ -25,10 +27,7 @@ export interface PlanInput {
 export async function createPlan(input: PlanInput): Promise<Plan> {
   const { configuration, analysis } = input;
   const definition = input.bundle.definition;
-  const targetVersion =
-    configuration.targetVersion ??
-    parseTargetVersion(configuration.additionalPlanContext) ??
-    (namesNodeVersion(definition) ? DEFAULT_TARGET : undefined);
+  const targetVersion = targetVersionFor(definition, configuration);
   const view = new DiskRepoView(input.checkoutDir, analysis.files);
   const steps: PlanStep[] = [];
   for (const phase of input.bundle.definition.phases) {
@@ -68,6 +67,22 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
     guardrails: input.bundle.definition.guardrails,
     feedback: [],
   };
+}
+
+/**
+ * The target version a plan works towards: from `targetVersion`, else from the plan context, else
+ * (for a Node.js definition) the newest Lambda runtime. For a Node.js definition it must be a
+ * Lambda Node.js runtime that exists; another definition's target (a Java or Python version) is
+ * its own business. Throws UsageError (exit 2) naming the valid values.
+ */
+export function targetVersionFor(definition: Definition, configuration: RunConfiguration): number | undefined {
+  const named = configuration.targetVersion ?? parseTargetVersion(configuration.additionalPlanContext);
+  if (!namesNodeVersion(definition)) return named;
+  if (named !== undefined && !isLambdaMajor(named)) {
+    const how = configuration.targetVersion !== undefined ? 'targetVersion' : 'the target named in additionalPlanContext';
+    throw new UsageError(`${how} ${named} is not a Lambda Node.js runtime; use one of ${LAMBDA_NODE_MAJORS.join(', ')} (default ${DEFAULT_TARGET})`);
+  }
+  return named ?? DEFAULT_TARGET;
 }
 
 /** Node.js codemods and the node-runtime validator work towards a target version (default 24). */

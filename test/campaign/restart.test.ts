@@ -1,6 +1,5 @@
 // Kill a campaign run (the whole process group, as a cancelled CI job is) and start it again:
 // finished repositories are not redone, the one in flight continues its own run.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -19,6 +18,11 @@ async function journalEvents(home: string): Promise<Array<{ t: string; repo: str
   });
 }
 
+async function runStatus(home: string, runId: string): Promise<string | undefined> {
+  const text = await readFile(join(home, 'runs', runId, 'state.json'), 'utf8').catch(() => '');
+  return text ? (JSON.parse(text) as { status?: string }).status : undefined;
+}
+
 describe('campaign run after a kill', () => {
   it('continues where it stopped, without redoing finished repositories', async () => {
     const fleet = await makeFleet({ one: 'ok', two: 'slow', three: 'ok' });
@@ -34,8 +38,8 @@ describe('campaign run after a kill', () => {
     for (let i = 0; i < 600; i++) {
       events = await journalEvents(fleet.home);
       const started = events.filter((e) => e.t === 'started');
-      // …and its run has checkpointed its state, so it is in the middle of its slow step.
-      if (events.some((e) => e.t === 'finished') && started.length >= 2 && existsSync(join(fleet.home, 'runs', started[1]!.runId!, 'state.json'))) break;
+      // …and its run is in its slow step (its state exists from the start, saying `starting` until the plan is made).
+      if (events.some((e) => e.t === 'finished') && started.length >= 2 && (await runStatus(fleet.home, started[1]!.runId!)) === 'running') break;
       await new Promise((r) => setTimeout(r, 50));
     }
     process.kill(-child.pid!, 'SIGKILL');

@@ -2,8 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
+import { loadDefinitionDir } from '../../src/definitions/index.js';
 import { loadConfiguration, parsePairs } from '../../src/planner/config.js';
-import { tempDir } from '../helpers/cli.js';
+import { targetVersionFor } from '../../src/planner/plan.js';
+import { projectRoot, tempDir } from '../helpers/cli.js';
 
 describe('-g configuration', () => {
   it('splits key=value pairs only where a known key follows, so values keep their commas', () => {
@@ -32,5 +34,24 @@ describe('-g configuration', () => {
     await expect(loadConfiguration('file://bad.yaml', dir)).rejects.toThrow(/not valid YAML/);
     await expect(loadConfiguration('file://missing.json', dir)).rejects.toThrow(/not found/);
     await expect(loadConfiguration('targetVersion=soon', dir)).rejects.toThrow(/targetVersion/);
+  });
+});
+
+describe('the target version, where the definition is known', () => {
+  const definitionOf = async (name: string) => (await loadDefinitionDir(join(projectRoot, 'transformations', name))).definition;
+
+  it('must be a Lambda Node.js runtime for a Node.js definition, and names the valid ones', async () => {
+    const node = await definitionOf('AWS/nodejs-version-upgrade');
+    expect(targetVersionFor(node, { validationCommands: [], targetVersion: 22 })).toBe(22);
+    expect(targetVersionFor(node, { validationCommands: [] })).toBe(24);
+    for (const configuration of [{ targetVersion: 99 }, { targetVersion: 23 }, { additionalPlanContext: 'The target Node.js version is 21' }]) {
+      expect(() => targetVersionFor(node, { validationCommands: [], ...configuration })).toThrow(UsageError);
+    }
+    expect(() => targetVersionFor(node, { validationCommands: [], targetVersion: 99 })).toThrow('use one of 10, 12, 14, 16, 18, 20, 22, 24');
+  });
+
+  it("is left to a Java or Python definition to interpret (it is not a Node.js major)", async () => {
+    expect(targetVersionFor(await definitionOf('AWS/java-version-upgrade'), { validationCommands: [], targetVersion: 21 })).toBe(21);
+    expect(targetVersionFor(await definitionOf('AWS/python-version-upgrade'), { validationCommands: [], targetVersion: 313 })).toBe(313);
   });
 });

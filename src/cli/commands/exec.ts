@@ -1,5 +1,6 @@
 // `atx custom def exec` and `atx --resume`: run, print the summary, return the exit code.
 import { execDefinition, resumeRun, type ExecRequest } from '../../executor/index.js';
+import { cleanupRuns, describeCleaned } from '../../executor/cleanup.js';
 import { atxHomeFrom } from '../../executor/paths.js';
 import { latestUnfinishedRun } from '../../executor/state.js';
 import { exitCodeFor, type RunSummary } from '../../executor/summary.js';
@@ -18,11 +19,31 @@ export async function execCommand(request: ExecRequest & ExecOutput, io: CliIO):
 }
 
 export async function resumeCommand(runId: string | undefined, output: ExecOutput & { trustAllTools?: boolean }, io: CliIO): Promise<number> {
-  const id = runId ?? (await latestUnfinishedRun(atxHomeFrom(io.env)));
+  const atxHome = atxHomeFrom(io.env);
+  if (runId === undefined) {
+    // Runs killed before their first step cannot be continued: they are taken away, not picked.
+    const report = await cleanupRuns(atxHome, { onlyNeverStarted: true });
+    for (const run of report.cleaned) io.stderr(`atx: ${describeCleaned(run)}\n`);
+  }
+  const id = runId ?? (await latestUnfinishedRun(atxHome));
   if (!id) throw new UsageError('there is no interrupted run to resume');
   const hooks = hooksFor(io, { nonInteractive: true });
   const summary = await resumeRun(id, { ...hooks, ...(await modelHooks(io, { trustAllTools: Boolean(output.trustAllTools) }, undefined)) });
   return report(summary, output, io);
+}
+
+/** `atx custom def cleanup`: worktrees and branches of runs that can no longer be resumed. */
+export async function cleanupCommand(options: ExecOutput, io: CliIO): Promise<number> {
+  const result = await cleanupRuns(atxHomeFrom(io.env));
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ status: result.failed.length ? 'failed' : 'succeeded', ...result }, null, 2)}\n`);
+  } else {
+    for (const run of result.cleaned) io.stderr(`${describeCleaned(run)}\n`);
+    for (const run of result.running) io.stderr(`run ${run.runId}: running (pid ${run.pid}), not touched\n`);
+    for (const run of result.failed) io.stderr(`run ${run.runId}: could not clean up: ${run.message}\n`);
+    if (result.cleaned.length + result.running.length + result.failed.length === 0) io.stderr('Nothing to clean up.\n');
+  }
+  return result.failed.length ? 1 : 0;
 }
 
 /**
@@ -50,7 +71,10 @@ function hooksFor(io: CliIO, request: { nonInteractive: boolean }) {
     signal: io.signal,
     ask: interactive ? io.ask : undefined,
     confirm: interactive ? async (question: string) => /^y(es)?$/i.test((await io.ask!(`${question} [y/N] `)).trim()) : undefined,
-    onRunId: (runId: string) => io.stderr(`atx run ${runId}\n`),
+    onRunId: (runId: string) => {
+      io.onRunId?.(runId);
+      io.stderr(`atx run ${runId}\n`);
+    },
   };
 }
 

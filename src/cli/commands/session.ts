@@ -2,6 +2,7 @@
 // continuing a conversation or an interrupted run (`--resume`, `--conversation-id`).
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { safeSegment } from '../../util/confine.js';
 import { exitCodeFor } from '../../executor/summary.js';
 import { atxHomeFrom } from '../../executor/paths.js';
 import { createBrain } from '../../llm/index.js';
@@ -24,6 +25,8 @@ interface RootOptions {
 }
 
 export async function sessionCommand(options: RootOptions, io: CliIO, program: Command): Promise<number> {
+  // The id names a file or folder under ATX_HOME: one plain name, or nothing is looked up.
+  if (options.conversationId !== undefined) safeSegment(options.conversationId.trim() === '' ? '' : options.conversationId, 'run or conversation id');
   const store = openStore(atxHomeFrom(io.env), [io.env.ANTHROPIC_API_KEY]);
   if (options.conversationId && (await store.has(options.conversationId))) {
     return continueConversation(options.conversationId, options, io);
