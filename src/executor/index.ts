@@ -67,7 +67,8 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   const configuration = { ...config, buildCommand: request.buildCommand ?? config.buildCommand };
 
   const location = await locateRepository(repoPath, io.cwd);
-  const registry = openRegistry(registryOptionsFromEnv(io.env));
+  const warn = (message: string) => io.log(`atx: warning: ${message}`);
+  const registry = openRegistry(registryOptionsFromEnv(io.env, warn));
   const resolved = await registry.resolve(name, request.transformationVersion ?? config.transformationVersion);
   const bundle = await loadDefinitionDir(resolved.dir);
   // Input the plan would refuse is refused before anything is made.
@@ -113,7 +114,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
       analysis,
       hasModel: Boolean(io.hasModel && io.agent),
     });
-    plan = applyKnowledge(plan, await enabledItems(io.env, resolved.name));
+    plan = applyKnowledge(plan, await enabledItems(io.env, resolved.name, warn));
     for (const line of describeApplied(plan.knowledge)) io.log(line);
     const planPath = join(dir, 'plan.json');
     await writeJson(planPath, plan);

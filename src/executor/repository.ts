@@ -2,6 +2,7 @@
 import { lstat, realpath, rm, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { repairWorktreeLink, worktreeGitdir } from './worktree-guard.js';
 import { gitAt, gitStep, statusEntries } from '../util/git.js';
 
 export interface RepositoryLocation {
@@ -157,6 +158,10 @@ export async function prepareWorktree(state: { runId: string; repoRoot: string; 
   if (!repoGitDir) throw new UsageError(`run ${state.runId} belongs to the repository ${state.repoRoot}, which is gone or is not a git repository any more`);
   const entry = await lstat(state.worktree).catch(() => undefined);
   if (entry?.isSymbolicLink()) throw new UsageError(`the worktree of run ${state.runId} (${state.worktree}) is a symbolic link; atx will not reset what it points to`);
+  // A run killed during a step may have left the worktree's .git link changed: put it back, from
+  // what the repository knows, before git runs in the worktree at all.
+  const gitdir = entry ? await worktreeGitdir(state.repoRoot, state.worktree).catch(() => undefined) : undefined;
+  if (gitdir) await repairWorktreeLink(state.worktree, gitdir);
   const info = entry ? await worktreeInfo(state.worktree) : undefined;
   if (entry && !info) await rm(state.worktree, { recursive: true, force: true });
   if (info) {

@@ -58,6 +58,6 @@ export async function noticeManualFixes(env: NodeJS.ProcessEnv, atxHome: string,
   return added;
 }
 
-export async function enabledItems(env: NodeJS.ProcessEnv, definition: string): Promise<KnowledgeItem[]> {
-  return KnowledgeBase.fromEnv(env).enabled(definition);
+export async function enabledItems(env: NodeJS.ProcessEnv, definition: string, warn?: (message: string) => void): Promise<KnowledgeItem[]> {
+  return KnowledgeBase.fromEnv(env, warn).enabled(definition);
 }

@@ -7,8 +7,9 @@ import { KnowledgeFileSchema, itemId, statuses, type ItemStatus, type KnowledgeF
 export class KnowledgeBase {
   constructor(private readonly files: KnowledgeFiles) {}
 
-  static fromEnv(env: NodeJS.ProcessEnv): KnowledgeBase {
-    return new KnowledgeBase(openKnowledgeFiles(registryOptionsFromEnv(env)));
+  /** `warn` hears that the team registry could not be reached (its items were not read). */
+  static fromEnv(env: NodeJS.ProcessEnv, warn?: (message: string) => void): KnowledgeBase {
+    return new KnowledgeBase(openKnowledgeFiles(registryOptionsFromEnv(env, warn)));
   }
 
   get origin(): 'local' | 'team' {

@@ -246,4 +246,14 @@ describe('a team registry that cannot be reached', () => {
     }
     expect(existsSync(join(home, 'registry/MyOrg/local/1/transformation_definition.md'))).toBe(true);
   });
+
+  it('lets `def exec` apply an AWS/ definition, warning that team knowledge items were not read', async () => {
+    const env = { ATX_HOME: await tempDir('atx-home-'), ATX_REGISTRY_URL: join(await tempDir(), 'nope.git') };
+    const repo = await makeRepo({ '.nvmrc': '22\n' });
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], { env });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).status).toBe('partial');
+    expect(run.stderr).toMatch(/^atx: warning: the team registry .* could not be reached/m);
+    expect(await git(repo, ['show', `${JSON.parse(run.stdout).branch}:.nvmrc`])).toBe('24');
+  });
 });

@@ -12,7 +12,7 @@ interface Named {
 /** The definition's canonical name (AWS/ names match case-insensitively); unknown names are a UsageError. */
 async function definitionName(name: string, io: CliIO): Promise<string> {
   validateName(name);
-  return (await openRegistry(registryOptionsFromEnv(io.env)).resolve(name)).name;
+  return (await openRegistry(registryOptionsFromEnv(io.env, (message) => io.stderr(`atx: warning: ${message}\n`))).resolve(name)).name;
 }
 
 export async function learnAction(options: { codeRepositoryPath: string; branch?: string; json?: boolean }, io: CliIO): Promise<number> {

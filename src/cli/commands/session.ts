@@ -107,7 +107,7 @@ async function connect(io: CliIO, options: RootOptions, outlets: Outlets, resume
   const brain = await createBrain(env, { onText: outlets.onText });
   const store = openStore(atxHomeFrom(env), [env.ANTHROPIC_API_KEY]);
   const driverOptions = {
-    ctx: { brain, services: createServices(openRegistry(registryOptionsFromEnv(env)), io.cwd), onText: outlets.onText },
+    ctx: { brain, services: createServices(openRegistry(registryOptionsFromEnv(env, (message) => io.stderr(`atx: warning: ${message}\n`))), io.cwd), onText: outlets.onText },
     store,
     runs: createRunService(env, io.cwd, io.signal),
     trustAllTools: Boolean(options.trustAllTools),
