@@ -1,5 +1,6 @@
 // Plan review without a model: the common edits people ask for, understood by simple rules.
 import { parseTargetVersion } from '../codemods/nodejs-runtime/target.js';
+import { isLambdaMajor, LAMBDA_NODE_MAJORS } from '../codemods/nodejs-runtime/versions.js';
 import type { Plan, PlanStep } from './types.js';
 
 export type FeedbackOutcome =
@@ -50,6 +51,8 @@ export function applyFeedback(plan: Plan, text: string): FeedbackOutcome {
 
   if (/\btarget\b|\bnode(?:\.?js)?\s*\d/i.test(said) && !run) {
     const version = parseTargetVersion(said);
+    const problem = version === undefined ? undefined : targetVersionProblem(plan, version);
+    if (problem) return { kind: 'not-understood', plan, reply: problem };
     if (version !== undefined) {
       next = retarget(next, version);
       edits.push(`target Node.js version set to ${version}`);
@@ -73,6 +76,16 @@ function findStep(plan: Plan, ref: string): PlanStep | undefined {
   if (ref.includes('.')) return plan.steps.find((step) => step.id === ref);
   const index = Number(ref);
   return Number.isInteger(index) ? plan.steps[index - 1] : undefined;
+}
+
+/**
+ * Why `version` cannot be the plan's new target, if it cannot: a plan that moves Node.js runtimes
+ * or converts handlers for one works towards a Lambda Node.js runtime that exists.
+ */
+export function targetVersionProblem(plan: Plan, version: number): string | undefined {
+  const towardsNode = plan.steps.some((step) => step.action && 'codemod' in step.action && /^(nodejs|lambda-callback)/.test(step.action.codemod));
+  if (!towardsNode || isLambdaMajor(version)) return undefined;
+  return `Node.js ${version} is not a Lambda runtime; the target can be one of ${LAMBDA_NODE_MAJORS.join(', ')}. The plan is unchanged.`;
 }
 
 function retarget(plan: Plan, version: number): Plan {

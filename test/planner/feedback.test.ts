@@ -39,6 +39,14 @@ describe('plan feedback without a model', () => {
     expect(outcome.plan.steps.every((s) => s.options.targetVersion === 22)).toBe(true);
   });
 
+  it('refuses a target that is not a Lambda Node.js runtime and leaves the plan as it was', () => {
+    const before = plan();
+    const outcome = applyFeedback(before, 'the target is Node 99');
+    expect(outcome.kind).toBe('not-understood');
+    expect(outcome.reply).toMatch(/99 is not a Lambda runtime.*24/);
+    expect(outcome.plan).toEqual(before);
+  });
+
   it('accepts on the usual words and explains what it understands otherwise', () => {
     for (const said of ['looks good, proceed', 'yes', 'LGTM', 'go ahead']) expect(applyFeedback(plan(), said).kind).toBe('accepted');
     const unknown = applyFeedback(plan(), 'make it better');

@@ -1,5 +1,5 @@
 // Plan feedback through the model: it names the edits, the edits are applied here, by rules.
-import type { FeedbackOutcome } from '../../planner/feedback.js';
+import { targetVersionProblem, type FeedbackOutcome } from '../../planner/feedback.js';
 import type { Plan } from '../../planner/types.js';
 
 export interface PlanEdits {
@@ -37,6 +37,8 @@ export function planForPrompt(plan: Plan): string {
 
 export function applyPlanEdits(plan: Plan, edits: PlanEdits): FeedbackOutcome {
   if (edits.accepted) return { kind: 'accepted', plan, reply: edits.reply || 'Plan accepted.' };
+  const targetProblem = edits.targetVersion === undefined ? undefined : targetVersionProblem(plan, edits.targetVersion);
+  if (targetProblem) return { kind: 'not-understood', plan, reply: targetProblem };
   const skip = new Set(edits.skipSteps ?? []);
   const unknown = [...skip].filter((id) => !plan.steps.some((s) => s.id === id));
   if (unknown.length) return { kind: 'not-understood', plan, reply: `There is no step ${unknown.join(', ')}.` };
