@@ -73,7 +73,7 @@ async function artefact(store: CampaignStore, record: RepoRecord, kind: 'plan' |
   const entry = (await store.loadSpec()).repos.find((r) => r.id === record.id);
   if (!entry || !record.branch || !record.baseCommit) return undefined;
   const checkout = entry.kind === 'path' ? entry.source : clonePath(store.dir, entry.id);
-  const diff = await gitAt(checkout, env).raw(['diff', `${record.baseCommit}..${record.branch}`, '--']).catch(() => undefined);
+  const diff = await gitAt(checkout, env).raw(['diff', '--no-ext-diff', '--no-textconv', `${record.baseCommit}..${record.branch}`, '--']).catch(() => undefined);
   return diff === undefined ? undefined : diff || '(no changes)\n';
 }
 
