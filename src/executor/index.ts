@@ -160,7 +160,8 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
  * `atx --resume` / `--conversation-id`: continue a run at its first unfinished step. The run's
  * lock is taken before anything is touched: a second resume of a running run changes nothing.
  */
-export async function resumeRun(runId: string, io: ExecIO): Promise<RunSummary> {
+/** `widen.trustAllTools`: `-t` given on resume lets this run's commands run from here on. */
+export async function resumeRun(runId: string, io: ExecIO, widen: { trustAllTools?: boolean } = {}): Promise<RunSummary> {
   const atxHome = atxHomeFrom(io.env);
   const dir = runDir(atxHome, runId);
   // Read-only first: a missing or damaged run is named before its folder is written to.
@@ -181,6 +182,7 @@ export async function resumeRun(runId: string, io: ExecIO): Promise<RunSummary> 
     await prepareWorktree({ ...state, branch: state.branch });
     await reconcile(state);
     io.log(`Resuming run ${runId} on branch ${state.branch}`);
+    if (widen.trustAllTools) state.options.trustAllTools = true;
     state.status = 'running';
     await saveState(atxHome, state);
     return await finishRun(atxHome, plan, state, io);

@@ -1,5 +1,5 @@
 // A run killed or interrupted in the middle resumes at its first unfinished step.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
@@ -78,5 +78,24 @@ describe('resume', () => {
     expect(await git(repo, ['show', `${summary.branch}:b.txt`])).toBe('b');
     // Nothing is left to resume.
     expect((await atx(['--resume'], { env })).exitCode).toBe(2);
+  });
+
+  it('a run started without -t resumes with its commands only when --resume is given -t', async () => {
+    const { home, env, repo } = await setup();
+    const child = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t'], { env, reject: false, stdin: 'ignore' });
+    const runId = await waitForRunningStep(home, '1.2');
+    child.kill('SIGINT');
+    expect((await child).exitCode).toBe(130);
+    // As if the run had been started without -t.
+    const statePath = join(home, 'runs', runId, 'state.json');
+    const state = JSON.parse(await readFile(statePath, 'utf8'));
+    state.options.trustAllTools = false;
+    await writeFile(statePath, JSON.stringify(state));
+
+    const resumed = await atx(['--resume', '-t', '--json'], { env });
+    expect(resumed.exitCode, resumed.stderr).toBe(0);
+    const summary = JSON.parse(resumed.stdout);
+    expect(summary.steps.map((s: { status: string }) => s.status)).toEqual(['completed', 'completed', 'completed']);
+    expect(JSON.parse(await readFile(statePath, 'utf8')).options.trustAllTools).toBe(true);
   });
 });

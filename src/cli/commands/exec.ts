@@ -2,7 +2,7 @@
 import { execDefinition, resumeRun, type ExecRequest } from '../../executor/index.js';
 import { cleanupRuns, describeCleaned } from '../../executor/cleanup.js';
 import { atxHomeFrom } from '../../executor/paths.js';
-import { latestUnfinishedRun } from '../../executor/state.js';
+import { latestUnfinishedRun, loadState } from '../../executor/state.js';
 import { exitCodeFor, type RunSummary } from '../../executor/summary.js';
 import { UsageError } from '../../errors.js';
 import type { PlanStep } from '../../planner/types.js';
@@ -28,7 +28,10 @@ export async function resumeCommand(runId: string | undefined, output: ExecOutpu
   const id = runId ?? (await latestUnfinishedRun(atxHome));
   if (!id) throw new UsageError('there is no interrupted run to resume');
   const hooks = hooksFor(io, { nonInteractive: true });
-  const summary = await resumeRun(id, { ...hooks, ...(await modelHooks(io, { trustAllTools: Boolean(output.trustAllTools) }, undefined)) });
+  // The run keeps the trust it was started with; -t on resume widens it.
+  const trustAllTools = Boolean(output.trustAllTools) || (await loadState(atxHome, id)).options.trustAllTools;
+  const model = await modelHooks(io, { trustAllTools }, undefined);
+  const summary = await resumeRun(id, { ...hooks, ...model }, { trustAllTools: output.trustAllTools });
   return report(summary, output, io);
 }
 

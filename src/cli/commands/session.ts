@@ -36,7 +36,7 @@ export async function sessionCommand(options: RootOptions, io: CliIO, program: C
     if (latest) return continueConversation(latest.id, options, io);
   }
   if (options.resume || options.conversationId) {
-    return resumeCommand(options.conversationId, { json: options.json }, io);
+    return resumeCommand(options.conversationId, { json: options.json, trustAllTools: options.trustAllTools }, io);
   }
   if (options.nonInteractive !== undefined) return headless(options.nonInteractive, options, io);
   if (!io.interactive) {
@@ -67,7 +67,7 @@ async function continueConversation(id: string, options: RootOptions, io: CliIO)
   const state = await openStore(atxHomeFrom(io.env), [io.env.ANTHROPIC_API_KEY]).load(id);
   if (io.interactive && !options.json) return interactive(id, options, io);
   // Without a terminal only a run the conversation started can be continued.
-  if (state.phase === 'applying' && state.runId) return resumeCommand(state.runId, { json: options.json }, io);
+  if (state.phase === 'applying' && state.runId) return resumeCommand(state.runId, { json: options.json, trustAllTools: options.trustAllTools }, io);
   throw new UsageError(`conversation ${id} is waiting for an answer; continue it in a terminal with \`atx --conversation-id ${id}\``);
 }
 
