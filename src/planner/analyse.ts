@@ -1,6 +1,7 @@
 // Repository analysis, done once per run: the file index and the facts steps and validators use.
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import { resolveInside } from '../util/confine.js';
 import { gitAt, gitStep } from '../util/git.js';
 import { parseJsonText } from '../util/text-file.js';
 
@@ -64,7 +65,7 @@ export async function analyseRepository(root: string, scope: string): Promise<Re
   return {
     files,
     languages,
-    packageJson: fileSet.has('package.json') ? await readPackageJson(join(base, 'package.json')) : undefined,
+    packageJson: fileSet.has('package.json') ? await readPackageJson(base) : undefined,
     packageManager: lock?.[1] ?? (fileSet.has('package.json') ? 'npm' : undefined),
     lockfile: lock?.[0],
     templates: files.filter((file) => templateName.test(file) && !file.split('/').includes('node_modules')),
@@ -72,9 +73,10 @@ export async function analyseRepository(root: string, scope: string): Promise<Re
   };
 }
 
-async function readPackageJson(path: string): Promise<RepoAnalysis['packageJson']> {
+async function readPackageJson(dir: string): Promise<RepoAnalysis['packageJson']> {
   try {
-    const pkg = parseJsonText(await readFile(path, 'utf8')) as Record<string, unknown>;
+    // A package.json that is a link out of the repository is not read (resolveInside throws).
+    const pkg = parseJsonText(await readFile(await resolveInside(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
     const deps = { ...(pkg.dependencies as object), ...(pkg.devDependencies as object) };
     const scripts = (pkg.scripts ?? {}) as Record<string, string>;
     const engines = (pkg.engines ?? {}) as Record<string, string>;

@@ -67,9 +67,14 @@ export class DiskRepoView implements RepoView {
     return this.load(path)?.text ?? this.lossy.get(path)!;
   }
 
-  /** Whether `path` may be written: a regular, tracked, UTF-8 file. */
+  /** Whether `path` may be written: a regular, tracked, UTF-8 file inside the folder. */
   writable(path: string): boolean {
-    return this.regularFiles().has(path) && !this.held.has(path) && this.load(path) !== undefined;
+    if (!this.regularFiles().has(path) || this.held.has(path)) return false;
+    try {
+      return this.load(path) !== undefined;
+    } catch {
+      return false;
+    }
   }
 
   /** `text` (as codemods see it) in the file's own form: its byte-order mark and line endings. */

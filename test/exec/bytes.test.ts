@@ -193,6 +193,20 @@ describe('symbolic links', () => {
     expect((await bytesAt(repo, summary.branch, 'infra/real.yaml')).toString()).toBe(template.replace('nodejs18.x', 'nodejs24.x'));
     expect((await bytesAt(repo, summary.branch, 'package.json')).toString()).toContain('">=24"');
   });
+
+  it('does not read a package.json that links out of the repository, for the plan or for a codemod', async () => {
+    const outside = await tempDir('atx-outside-');
+    const pkg = '{ "name": "elsewhere", "engines": { "node": ">=18" }, "scripts": { "test": "echo elsewhere" } }\n';
+    await writeFile(join(outside, 'package.json'), pkg);
+    const repo = await repoWith({ '.nvmrc': '18\n' }, { 'package.json': join(outside, 'package.json') });
+    const { stderr, summary } = await exec(repo, 'AWS/nodejs-version-upgrade');
+    expect(summary.steps.every((s: any) => s.status !== 'failed'), stderr).toBe(true);
+    expect(await readFile(join(outside, 'package.json'), 'utf8')).toBe(pkg);
+    const plan = JSON.parse(await readFile(summary.planPath, 'utf8'));
+    expect(plan.analysis.testCommand).toBeUndefined();
+    expect(findingsOf(summary, 'atx/symlink-outside').map((f: any) => f.file)).toEqual(['package.json']);
+    expect((await bytesAt(repo, summary.branch, '.nvmrc')).toString()).toBe('24\n');
+  });
 });
 
 describe('submodules', () => {
