@@ -1,9 +1,12 @@
 // A file's bytes are kept: byte-order mark, line endings, encodings atx cannot write back,
 // symbolic links and submodules. Each case runs the real binary on a temporary repository.
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { carryOutStep } from '../../src/executor/steps.js';
+import { DiskRepoView } from '../../src/planner/repo-view.js';
+import type { PlanStep } from '../../src/planner/types.js';
 import { resolveTestCommand } from '../../src/validators/project.js';
 import { atx, git, gitIdentity, tempDir } from '../helpers/cli.js';
 
@@ -206,6 +209,23 @@ describe('symbolic links', () => {
     expect(plan.analysis.testCommand).toBeUndefined();
     expect(findingsOf(summary, 'atx/symlink-outside').map((f: any) => f.file)).toEqual(['package.json']);
     expect((await bytesAt(repo, summary.branch, '.nvmrc')).toString()).toBe('24\n');
+  });
+});
+
+describe('the last check before writing', () => {
+  it('does not write a file that became a link after it was read, and reports it', async () => {
+    const repo = await repoWith({ '.nvmrc': '18\n' });
+    const outside = join(await tempDir('atx-outside-'), 'nvmrc');
+    await writeFile(outside, '18\n');
+    const view = new DiskRepoView(repo, ['.nvmrc']);
+    expect(view.read('.nvmrc')).toBe('18\n');
+    await rm(join(repo, '.nvmrc'));
+    await symlink(outside, join(repo, '.nvmrc'));
+    const step = { id: '1.1', title: 'upgrade', kind: 'codemod', action: { codemod: 'nodejs-runtime-upgrade' }, options: { targetVersion: 24 }, status: 'pending' };
+    const outcome = await carryOutStep(step as unknown as PlanStep, { checkoutDir: repo, view, trustAllTools: false, dryRun: false });
+    expect(outcome.written).toEqual([]);
+    expect(outcome.findings).toContainEqual(expect.objectContaining({ file: '.nvmrc', rule: 'atx/not-written', severity: 'manual' }));
+    expect(await readFile(outside, 'utf8')).toBe('18\n');
   });
 });
 
