@@ -16,9 +16,16 @@ export interface Finding {
 
 /** Read-only view of the files a codemod may look at. Paths are repository-relative, POSIX. */
 export interface RepoView {
-  /** Every tracked file in scope (for a monorepo package: only that folder), sorted. */
+  /**
+   * Every tracked file in scope (for a monorepo package: only that folder), sorted: regular
+   * files only (no symbolic link, no submodule), and none found not to be UTF-8.
+   */
   readonly files: readonly string[];
-  /** The current text of a file (with changes of earlier steps applied). Throws if absent. */
+  /**
+   * The current text of a file (with changes of earlier steps applied): without a byte-order
+   * mark, and with LF where every line break of the file is CRLF; the writer puts both back.
+   * Throws if absent.
+   */
   read(path: string): string;
 }
 

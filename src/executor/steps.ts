@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { isCodemodName, loadCodemod } from '../codemods/index.js';
 import type { Finding } from '../codemods/types.js';
 import type { PlanStep } from '../planner/types.js';
+import { heldBackFindings, lookAt, runOnReadable } from '../planner/held-back.js';
 import type { DiskRepoView } from '../planner/repo-view.js';
+import { writablePathProblem } from '../util/confine.js';
 import { writeFileSafe } from '../util/fs.js';
 import { runShell, tail } from '../util/proc.js';
+import { mayRun } from '../util/trust.js';
 
 export interface StepOutcome {
   status: 'completed' | 'skipped' | 'failed';
@@ -59,32 +62,40 @@ async function runCodemodStep(step: PlanStep, env: StepEnvironment): Promise<Ste
     return { status: 'failed', reason: 'unknown codemod', findings: [], written: [] };
   }
   const codemod = await loadCodemod(action.codemod);
-  const result = await codemod.run(env.view, step.options);
-  const written: string[] = [];
+  const look = lookAt(codemod, env.view, step.options);
+  const { result, found } = await runOnReadable(codemod, env.view, step.options, look);
+  const findings = [...heldBackFindings(env.view, new Set([...look.looked, ...found])), ...result.findings];
+  const accepted = new Map<string, string>();
   for (const [path, text] of result.changes) {
+    const problem = await writeProblem(env, path);
+    if (problem) {
+      findings.push({ file: path, line: 1, rule: 'atx/not-written', message: `${codemod.name} changed this file but it was not written: ${problem}`, severity: 'manual' });
+      continue;
+    }
     if (env.view.read(path) === text) continue;
-    if (!env.dryRun) await writeFileSafe(join(env.checkoutDir, path), text);
-    written.push(path);
+    // In the file's own form: its byte-order mark back, CRLF for the lines a codemod added to a CRLF file.
+    if (!env.dryRun) await writeFileSafe(join(env.checkoutDir, path), env.view.encoded(path, text));
+    accepted.set(path, text);
   }
-  env.view.apply(result.changes);
-  return { status: 'completed', findings: result.findings, written: written.sort() };
+  env.view.apply(accepted);
+  return { status: 'completed', findings, written: [...accepted.keys()].sort() };
+}
+
+/**
+ * Why a codemod's change to `path` may not be written: the view never offered it (a link, not
+ * UTF-8, not tracked), or, checked on disk last, it would be written through a link or outside.
+ */
+async function writeProblem(env: StepEnvironment, path: string): Promise<string | undefined> {
+  if (!env.view.writable(path)) return 'it is not a regular UTF-8 file tracked in the repository';
+  return writablePathProblem(env.checkoutDir, path);
 }
 
 async function runCommandStep(step: PlanStep, env: StepEnvironment): Promise<StepOutcome> {
   const action = step.action;
   if (!action || !('command' in action)) return { status: 'failed', reason: 'no command', findings: [], written: [] };
   if (env.dryRun) return { status: 'skipped', reason: `dry run: would run \`${action.command}\``, findings: [], written: [] };
-  if (!env.trustAllTools) {
-    const allowed = env.confirm ? await env.confirm(`Run \`${action.command}\` in ${env.checkoutDir}?`) : false;
-    if (!allowed) {
-      return {
-        status: 'skipped',
-        reason: env.confirm ? 'declined' : 'command not run: pass -t (--trust-all-tools) to allow commands',
-        findings: [],
-        written: [],
-      };
-    }
-  }
+  const permission = await mayRun({ trustAllTools: env.trustAllTools, confirm: env.confirm }, { command: action.command, purpose: `for step ${step.id}` });
+  if (!permission.granted) return { status: 'skipped', reason: `command ${permission.reason}`, findings: [], written: [] };
   const run = await runShell(action.command, {
     cwd: env.checkoutDir,
     signal: env.signal,

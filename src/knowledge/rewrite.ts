@@ -26,15 +26,34 @@ function parseOptions(options: Record<string, unknown>): Options {
 
 function candidates(repo: RepoView, options: Record<string, unknown>): string[] {
   const { patterns } = parseOptions(options);
-  return repo.files.filter((path) => patterns.some((p) => matchesGlob(p.files, path) && repo.read(path).includes(p.before)));
+  return repo.files.filter((path) => patterns.some((p) => {
+    if (!matchesGlob(p.files, path)) return false;
+    const text = repo.read(path);
+    const { before } = inTextForm(p, text);
+    return before !== '' && text.includes(before);
+  }));
+}
+
+/**
+ * Patterns are learned from files as git stores them; codemods see text without the byte-order
+ * mark, and with LF for a CRLF file (the writer puts both back). A pattern meets the text in that form.
+ */
+function inTextForm(pattern: RewritePattern, text: string): Pick<RewritePattern, 'before' | 'after'> {
+  const lf = !text.includes('\r\n');
+  const form = (part: string) => {
+    const bare = part.startsWith('\uFEFF') ? part.slice(1) : part;
+    return lf ? bare.replaceAll('\r\n', '\n') : bare;
+  };
+  return { before: form(pattern.before), after: form(pattern.after) };
 }
 
 function applyAll(text: string, path: string, patterns: RewritePattern[]): { text: string; lines: number[] } {
   let current = text;
   const lines: number[] = [];
   for (const pattern of patterns) {
-    if (!matchesGlob(pattern.files, path)) continue;
-    const applied = applyPattern(current, pattern);
+    const form = inTextForm(pattern, current);
+    if (!matchesGlob(pattern.files, path) || form.before === '') continue;
+    const applied = applyPattern(current, form);
     current = applied.text;
     lines.push(...applied.lines);
   }

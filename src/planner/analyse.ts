@@ -1,7 +1,9 @@
 // Repository analysis, done once per run: the file index and the facts steps and validators use.
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import { resolveInside } from '../util/confine.js';
 import { gitAt, gitStep } from '../util/git.js';
+import { parseJsonText } from '../util/text-file.js';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn';
 
@@ -25,16 +27,23 @@ const languageByExtension: Record<string, string> = {
 
 const templateName = /(^|\/)(template\.ya?ml|[^/]*\.template\.(json|ya?ml)|serverless\.ya?ml|cdk\.json|[^/]*\.tf)$/;
 
-/** Tracked files under `scope` of the checkout at `root`, relative to the scope. */
+/**
+ * Tracked files under `scope` of the checkout at `root`, relative to the scope. A submodule
+ * (a gitlink, mode 160000) is a commit of another repository, not a file: it is left out.
+ */
 export async function listTrackedFiles(root: string, scope: string): Promise<string[]> {
   const git = gitAt(root);
-  const out = await gitStep('ls-files', () => git.raw(['ls-files', '-z', '--', scope || '.']));
+  // `-s`: `<mode> <object> <stage>\t<path>`, once per stage for a path with a merge conflict.
+  const out = await gitStep('ls-files', () => git.raw(['ls-files', '-s', '-z', '--', scope || '.']));
   const prefix = scope ? `${scope}/` : '';
-  return out
-    .split('\0')
-    .filter((path) => path !== '' && !path.split('/').includes('node_modules'))
-    .map((path) => (prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path))
-    .sort();
+  const paths = new Set<string>();
+  for (const entry of out.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab === -1 || entry.startsWith('160000 ')) continue;
+    const path = entry.slice(tab + 1);
+    if (!path.split('/').includes('node_modules')) paths.add(prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path);
+  }
+  return [...paths].sort();
 }
 
 export async function analyseRepository(root: string, scope: string): Promise<RepoAnalysis> {
@@ -56,7 +65,7 @@ export async function analyseRepository(root: string, scope: string): Promise<Re
   return {
     files,
     languages,
-    packageJson: fileSet.has('package.json') ? await readPackageJson(join(base, 'package.json')) : undefined,
+    packageJson: fileSet.has('package.json') ? await readPackageJson(base) : undefined,
     packageManager: lock?.[1] ?? (fileSet.has('package.json') ? 'npm' : undefined),
     lockfile: lock?.[0],
     templates: files.filter((file) => templateName.test(file) && !file.split('/').includes('node_modules')),
@@ -64,9 +73,10 @@ export async function analyseRepository(root: string, scope: string): Promise<Re
   };
 }
 
-async function readPackageJson(path: string): Promise<RepoAnalysis['packageJson']> {
+async function readPackageJson(dir: string): Promise<RepoAnalysis['packageJson']> {
   try {
-    const pkg = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    // A package.json that is a link out of the repository is not read (resolveInside throws).
+    const pkg = parseJsonText(await readFile(await resolveInside(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
     const deps = { ...(pkg.dependencies as object), ...(pkg.devDependencies as object) };
     const scripts = (pkg.scripts ?? {}) as Record<string, string>;
     const engines = (pkg.engines ?? {}) as Record<string, string>;

@@ -2,10 +2,11 @@
 import type { Definition, DefinitionBundle, ExitCriterion, Step } from '../definitions/types.js';
 import { isCodemodName, loadCodemod } from '../codemods/index.js';
 import { DEFAULT_TARGET, parseTargetVersion } from '../codemods/nodejs-runtime/target.js';
-import { isLambdaMajor, LAMBDA_NODE_MAJORS } from '../codemods/nodejs-runtime/versions.js';
+import { isLambdaMajor, isSupportedLambdaMajor, LAMBDA_NODE_MAJORS } from '../codemods/nodejs-runtime/versions.js';
 import { UsageError } from '../errors.js';
 import type { RepoAnalysis } from './analyse.js';
 import type { RunConfiguration } from './config.js';
+import { lookAt } from './held-back.js';
 import { DiskRepoView } from './repo-view.js';
 import type { Plan, PlanStep } from './types.js';
 
@@ -95,13 +96,20 @@ function namesNodeVersion(definition: Definition): boolean {
 }
 
 /**
- * Patterns may name the target: `{{targetVersion}}`, and `{{olderNodeMajors}}`, a group of every
- * Node.js major from 4 up to the one before the target, for "nothing older than the target is left".
+ * Patterns may name the target: `{{targetVersion}}`; `{{olderNodeMajors}}`, a group of every
+ * Node.js major from 4 up to the one before the target, for "nothing older than the target is
+ * left"; and `{{retiredNodeMajors}}`, those of them Lambda no longer supports (a layer's
+ * compatible runtimes keep the others).
  */
 export function expandValidator(validator: ExitCriterion['validator'], targetVersion: number | undefined): ExitCriterion['validator'] {
   if (!validator?.pattern || targetVersion === undefined) return validator;
-  const older = Array.from({ length: Math.max(targetVersion - 4, 1) }, (_, i) => String(4 + i)).join('|');
-  const pattern = validator.pattern.replaceAll('{{targetVersion}}', String(targetVersion)).replaceAll('{{olderNodeMajors}}', `(${older})`);
+  const older = Array.from({ length: Math.max(targetVersion - 4, 1) }, (_, i) => 4 + i);
+  const retired = older.filter((major) => !isSupportedLambdaMajor(major));
+  const pattern = validator.pattern
+    .replaceAll('{{targetVersion}}', String(targetVersion))
+    .replaceAll('{{olderNodeMajors}}', `(${older.join('|')})`)
+    // `(?!)` never matches: nothing older is retired.
+    .replaceAll('{{retiredNodeMajors}}', retired.length > 0 ? `(${retired.join('|')})` : '(?!)');
   return { ...validator, pattern };
 }
 
@@ -142,7 +150,8 @@ async function planStep(
     // A step that names its own target (one rung of a version ladder) keeps it.
     if (targetVersion !== undefined && options.targetVersion === undefined) options.targetVersion = targetVersion;
     const codemod = await loadCodemod(action.codemod);
-    const targets = codemod.candidates(view, options);
+    // Files held back (not UTF-8, links out) count: the step then runs and reports them.
+    const targets = lookAt(codemod, view, options).candidates;
     return {
       ...base,
       kind: 'codemod',

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { exists } from '../util/fs.js';
+import { parseJsonText } from '../util/text-file.js';
 import { scopeDir } from './shell.js';
 import type { ValidatorContext } from './types.js';
 
@@ -11,7 +12,7 @@ const placeholderTest = /no test specified/i;
 
 async function readScripts(dir: string): Promise<Record<string, unknown> | undefined> {
   try {
-    const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { scripts?: unknown };
+    const pkg = parseJsonText(await readFile(join(dir, 'package.json'), 'utf8')) as { scripts?: unknown };
     return pkg.scripts && typeof pkg.scripts === 'object' ? (pkg.scripts as Record<string, unknown>) : {};
   } catch {
     // No package.json, or one that does not parse: there is no test script to detect.

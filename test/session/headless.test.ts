@@ -41,7 +41,7 @@ describe('atx -x with a description', () => {
     const byId = Object.fromEntries(summary.steps.map((s: { id: string }) => [s.id, s]));
     expect(byId['1.1']).toMatchObject({ status: 'completed' });
     expect(byId['1.2']).toMatchObject({ status: 'skipped', reason: 'needs-model' });
-    expect(byId['3.1']).toMatchObject({ status: 'skipped', reason: 'declined' });
+    expect(byId['3.1']).toMatchObject({ status: 'skipped', reason: 'command not run: declined (pass -t (--trust-all-tools) to allow commands without asking)' });
     expect(await git(repo, ['show', `${summary.branch}:.nvmrc`])).toBe('22');
 
     const saved = await atx(['-x', 'create a react 17 to 19 migration'], { env });

@@ -10,6 +10,18 @@ export function isLambdaMajor(major: number): boolean {
   return LAMBDA_NODE_MAJORS.includes(major);
 }
 
+/**
+ * Lambda Node.js runtimes not deprecated when nodejs24.x came out (November 2025): nodejs18.x
+ * was deprecated on 2025-09-01, nodejs16.x on 2024-06-12
+ * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). A layer's compatible
+ * runtimes keep these; remove a major here when Lambda deprecates it.
+ */
+export const LAMBDA_SUPPORTED_NODE_MAJORS: readonly number[] = [20, 22, 24];
+
+export function isSupportedLambdaMajor(major: number): boolean {
+  return LAMBDA_SUPPORTED_NODE_MAJORS.includes(major);
+}
+
 /** LTS code names used by nvm (`lts/iron`). */
 export const LTS_CODENAMES: Readonly<Record<string, number>> = {
   argon: 4, boron: 6, carbon: 8, dubnium: 10, erbium: 12, fermium: 14,

@@ -92,9 +92,12 @@ describe('CloudFormation YAML', () => {
   });
 
   it('upgrades a flow list in place and keeps CRLF line endings', async () => {
-    const text = 'AWSTemplateFormatVersion: "2010-09-09"\r\nResources:\r\n  L:\r\n    Type: AWS::Lambda::LayerVersion\r\n    Properties:\r\n      CompatibleRuntimes: [ "nodejs20.x", "nodejs24.x" ] # both\r\n';
+    // The function leaves nodejs20.x, so its layer does too (nodejs24.x is there already).
+    const text =
+      'AWSTemplateFormatVersion: "2010-09-09"\r\nResources:\r\n  F:\r\n    Type: AWS::Lambda::Function\r\n    Properties:\r\n      Runtime: nodejs20.x\r\n' +
+      '  L:\r\n    Type: AWS::Lambda::LayerVersion\r\n    Properties:\r\n      CompatibleRuntimes: [ "nodejs20.x", "nodejs24.x" ] # both\r\n';
     const { changes } = await upgrade({ 'template.yml': text });
-    expect(changes.get('template.yml')).toBe(text.replace('[ "nodejs20.x", "nodejs24.x" ]', '[ "nodejs24.x" ]'));
+    expect(changes.get('template.yml')).toBe(text.replace('[ "nodejs20.x", "nodejs24.x" ]', '[ "nodejs24.x" ]').replace('Runtime: nodejs20.x', 'Runtime: nodejs24.x'));
   });
 });
 
@@ -110,12 +113,18 @@ describe('CodeBuild', () => {
 
 describe('set-like lists keep other entries', () => {
   it('drops only the runtime that became a duplicate', async () => {
-    const tf = 'resource "aws_lambda_layer_version" "l" {\n  compatible_runtimes = ["nodejs20.x", "python3.12", "nodejs24.x"]\n}\n';
-    const tf2 = 'resource "aws_lambda_layer_version" "l" {\n  compatible_runtimes = ["nodejs24.x", "python3.12", "nodejs20.x"]\n}\n';
-    const json = '{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"L":{"Type":"AWS::Lambda::LayerVersion","Properties":{"CompatibleRuntimes":["nodejs20.x","python3.12","nodejs24.x"]}}}}';
-    const { changes } = await upgrade({ 'a.tf': tf, 'b.tf': tf2, 'layer.json': json });
-    expect(changes.get('a.tf')).toBe(tf.replace('"nodejs20.x", ', ''));
-    expect(changes.get('b.tf')).toBe(tf2.replace(', "nodejs20.x"', ''));
+    // Each file's function leaves nodejs20.x, so the layer's nodejs20.x moves to nodejs24.x, which it names already.
+    const fn = 'resource "aws_lambda_function" "f" {\n  runtime = "nodejs20.x"\n}\n';
+    const tf = `${fn}resource "aws_lambda_layer_version" "l" {\n  compatible_runtimes = ["nodejs20.x", "python3.12", "nodejs24.x"]\n}\n`;
+    const tf2 = `${fn}resource "aws_lambda_layer_version" "l" {\n  compatible_runtimes = ["nodejs24.x", "python3.12", "nodejs20.x"]\n}\n`;
+    const json =
+      '{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"F":{"Type":"AWS::Lambda::Function","Properties":{"Runtime":"nodejs20.x"}},' +
+      '"L":{"Type":"AWS::Lambda::LayerVersion","Properties":{"CompatibleRuntimes":["nodejs20.x","python3.12","nodejs24.x"]}}}}';
+    const allowed = 'AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  R:\n    Type: String\n    AllowedValues: [nodejs18.x, python3.12, nodejs24.x]\n';
+    const { changes } = await upgrade({ 'a.tf': tf, 'b.tf': tf2, 'layer.json': json, 'params.yaml': allowed });
+    expect(changes.get('a.tf')).toBe(tf.replace('"nodejs20.x", ', '').replace('runtime = "nodejs20.x"', 'runtime = "nodejs24.x"'));
+    expect(changes.get('b.tf')).toBe(tf2.replace(', "nodejs20.x"', '').replace('runtime = "nodejs20.x"', 'runtime = "nodejs24.x"'));
     expect(JSON.parse(changes.get('layer.json')!).Resources.L.Properties.CompatibleRuntimes).toEqual(['python3.12', 'nodejs24.x']);
+    expect(changes.get('params.yaml')).toBe(allowed.replace('nodejs18.x, ', ''));
   });
 });

@@ -2,6 +2,7 @@
 // NodejsFunction `bundling.target: 'node20'` (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda.Runtime.html).
 import { ts } from 'ts-morph';
 import { applyEdits, type Edit } from '../edits.js';
+import { layerListEdits, layerListKeys, type RuntimeItem } from '../layer-list.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
 import { lambdaRuntimeId, lambdaRuntimeMajor } from '../versions.js';
@@ -37,15 +38,48 @@ function runtimeString(node: ts.Node, file: ts.SourceFile, ctx: SurfaceContext):
   return { start, end: node.end - 1, text: `node${ctx.target}` };
 }
 
+/** The Node.js major of `Runtime.NODEJS_20_X`, `'nodejs20.x'` or `new Runtime('nodejs20.x')`, with the edit that changes it. */
+function runtimeItem(node: ts.Node, file: ts.SourceFile): RuntimeItem {
+  const start = node.getStart(file);
+  if (ts.isPropertyAccessExpression(node) && /(^|\.)Runtime$/.test(node.expression.getText(file))) {
+    const match = /^NODEJS_(\d+)_X$/.exec(node.name.text);
+    const name = node.name;
+    if (match) return { start, end: node.end, major: Number(match[1]), retarget: (next) => ({ start: name.getStart(file), end: name.end, text: `NODEJS_${next}_X` }) };
+  }
+  const literal = ts.isNewExpression(node) && /(^|\.)Runtime$/.test(node.expression.getText(file)) ? node.arguments?.[0] : node;
+  if (literal && (ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal))) {
+    const major = lambdaRuntimeMajor(literal.text);
+    const inner = literal.getStart(file) + 1;
+    if (major !== undefined) return { start, end: node.end, major, retarget: (next) => ({ start: inner, end: literal.end - 1, text: lambdaRuntimeId(next) }) };
+  }
+  return { start, end: node.end };
+}
+
+/** `compatibleRuntimes: [...]` of a LayerVersion (or a serverless.ts layer). */
+function layerList(node: ts.Node, file: ts.SourceFile): ts.ArrayLiteralExpression | undefined {
+  if (!ts.isPropertyAssignment(node) || !ts.isArrayLiteralExpression(node.initializer)) return undefined;
+  return layerListKeys.has(node.name.getText(file).replace(/['"]/g, '')) ? node.initializer : undefined;
+}
+
 function cdkEdits(text: string, ctx: SurfaceContext): Edit[] {
   const file = ts.createSourceFile(ctx.file, text, ts.ScriptTarget.Latest, true, scriptKind(ctx.file));
   const edits: Edit[] = [];
+  /** Majors the file's runtime declarations move away from; its layer lists follow them. */
+  const leaving = new Set<number>();
+  const layers: ts.ArrayLiteralExpression[] = [];
   const walk = (node: ts.Node): void => {
+    const layer = layerList(node, file);
+    if (layer) return void layers.push(layer);
     const edit = runtimeMember(node, file, ctx) ?? runtimeString(node, file, ctx);
-    if (edit) edits.push(edit);
+    if (edit) {
+      edits.push(edit);
+      const major = runtimeItem(node, file).major;
+      if (major !== undefined) leaving.add(major);
+    }
     ts.forEachChild(node, walk);
   };
   walk(file);
+  for (const array of layers) edits.push(...layerListEdits(text, array.elements.map((element) => runtimeItem(element, file)), ctx, leaving, 'lines'));
   return edits;
 }
 

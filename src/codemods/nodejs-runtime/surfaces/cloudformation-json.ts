@@ -4,45 +4,62 @@ import { ts } from 'ts-morph';
 import { applyEdits, type Edit } from '../edits.js';
 import { parseJson, propertyName, stringEdit, stringStart, type JsonFile } from '../json-doc.js';
 import { listEdits, type ListItem } from '../dedupe.js';
+import { layerListEdits, layerListKeys, type RuntimeItem } from '../layer-list.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
 import { lambdaRuntimeId, lambdaRuntimeMajor } from '../versions.js';
 
-const setLikeKeys = new Set(['CompatibleRuntimes', 'AllowedValues']);
+/** A parameter's allowed runtimes: upgraded like any runtime, without naming one twice. */
+const setLikeKeys = new Set(['AllowedValues']);
 
-function upgrade(file: JsonFile, node: ts.Node, ctx: SurfaceContext): Edit | undefined {
+interface Walk {
+  edits: Edit[];
+  /** Majors the file's runtime declarations move away from; its layer lists follow them. */
+  leaving: Set<number>;
+  layers: ts.ArrayLiteralExpression[];
+}
+
+function upgrade(file: JsonFile, node: ts.Node, ctx: SurfaceContext, walk: Walk): Edit | undefined {
   if (!ts.isStringLiteral(node)) return undefined;
   const major = lambdaRuntimeMajor(node.text);
   if (major === undefined || !ctx.shouldUpgrade(major, stringStart(file, node), `Runtime ${node.text}`, true)) return undefined;
+  walk.leaving.add(major);
   return stringEdit(file, node, lambdaRuntimeId(ctx.target));
 }
 
 /** A set-like array: upgrade the items and drop the ones that became duplicates. */
-function upgradeSet(file: JsonFile, array: ts.ArrayLiteralExpression, ctx: SurfaceContext): Edit[] {
+function upgradeSet(file: JsonFile, array: ts.ArrayLiteralExpression, ctx: SurfaceContext, walk: Walk): Edit[] {
   const items: ListItem[] = array.elements.map((element, index) => {
-    const edit = upgrade(file, element, ctx);
+    const edit = upgrade(file, element, ctx, walk);
     const value = edit ? edit.text : ts.isStringLiteral(element) ? element.text : `#${index}`;
     return { start: element.getStart(file), end: element.end, value, edit };
   });
   return listEdits(file.text, items, false);
 }
 
-function collect(file: JsonFile, node: ts.Node, ctx: SurfaceContext, edits: Edit[]): void {
-  if (ts.isPropertyAssignment(node) && setLikeKeys.has(propertyName(node) ?? '') && ts.isArrayLiteralExpression(node.initializer)) {
-    edits.push(...upgradeSet(file, node.initializer, ctx));
-    return;
+function runtimeItem(file: JsonFile, element: ts.Expression): RuntimeItem {
+  const major = ts.isStringLiteral(element) ? lambdaRuntimeMajor(element.text) : undefined;
+  const retarget = major === undefined ? undefined : (next: number) => stringEdit(file, element as ts.StringLiteral, lambdaRuntimeId(next));
+  return { start: element.getStart(file), end: element.end, major, retarget };
+}
+
+function collect(file: JsonFile, node: ts.Node, ctx: SurfaceContext, walk: Walk): void {
+  if (ts.isPropertyAssignment(node) && ts.isArrayLiteralExpression(node.initializer)) {
+    const name = propertyName(node) ?? '';
+    if (layerListKeys.has(name)) return void walk.layers.push(node.initializer);
+    if (setLikeKeys.has(name)) return void walk.edits.push(...upgradeSet(file, node.initializer, ctx, walk));
   }
   if (ts.isPropertyAssignment(node)) {
-    const edit = upgrade(file, node.initializer, ctx);
-    if (edit) return void edits.push(edit);
+    const edit = upgrade(file, node.initializer, ctx, walk);
+    if (edit) return void walk.edits.push(edit);
   }
   if (ts.isArrayLiteralExpression(node)) {
     for (const element of node.elements) {
-      const edit = upgrade(file, element, ctx);
-      if (edit) edits.push(edit);
+      const edit = upgrade(file, element, ctx, walk);
+      if (edit) walk.edits.push(edit);
     }
   }
-  ts.forEachChild(node, (child) => collect(file, child, ctx, edits));
+  ts.forEachChild(node, (child) => collect(file, child, ctx, walk));
 }
 
 export const cloudFormationJson: Surface = {
@@ -58,8 +75,9 @@ export const cloudFormationJson: Surface = {
       ctx.report(0, 'parse-error', 'not valid JSON; left alone', 'warning');
       return text;
     }
-    const edits: Edit[] = [];
-    collect(file, file, ctx, edits);
-    return applyEdits(text, edits);
+    const walk: Walk = { edits: [], leaving: new Set(), layers: [] };
+    collect(file, file, ctx, walk);
+    for (const array of walk.layers) walk.edits.push(...layerListEdits(text, array.elements.map((element) => runtimeItem(file, element)), ctx, walk.leaving, 'inline'));
+    return applyEdits(text, walk.edits);
   },
 };

@@ -2,6 +2,7 @@
 // aws_lambda_layer_version (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function).
 import { applyEdits, lineSpan, type Edit } from '../edits.js';
 import { listEdits, type ListItem } from '../dedupe.js';
+import { layerListEdits, type RuntimeItem } from '../layer-list.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { lambdaRuntimeId } from '../versions.js';
 
@@ -19,16 +20,31 @@ function enclosingList(text: string, offset: number): number | undefined {
   return open > close && !/[{}=]/.test(text.slice(open, offset)) ? open : undefined;
 }
 
+/** `compatible_runtimes = [`: a layer's list, which keeps the runtimes Lambda still supports. */
+function isLayerList(text: string, open: number): boolean {
+  return /\bcompatible_runtimes\s*=\s*$/.test(text.slice(Math.max(0, open - 200), open));
+}
+
 function terraformEdits(text: string, ctx: SurfaceContext): Edit[] {
   const edits: Edit[] = [];
   const lists = new Map<number, ListItem[]>();
+  const layers = new Map<number, RuntimeItem[]>();
+  /** Majors the file's runtime declarations move away from; its layer lists follow them. */
+  const leaving = new Set<number>();
   for (const match of text.matchAll(runtimeString)) {
     const start = match.index;
     const end = start + match[0].length;
     if (isCommentAt(text, start)) continue;
-    const upgrade = ctx.shouldUpgrade(Number(match[1]), start, `runtime ${match[0]}`, true);
-    const edit = upgrade ? { start: start + 1, end: end - 1, text: lambdaRuntimeId(ctx.target) } : undefined;
+    const major = Number(match[1]);
     const list = enclosingList(text, start);
+    if (list !== undefined && isLayerList(text, list)) {
+      const retarget = (next: number) => ({ start: start + 1, end: end - 1, text: lambdaRuntimeId(next) });
+      layers.set(list, [...(layers.get(list) ?? []), { start, end, major, retarget }]);
+      continue;
+    }
+    const upgrade = ctx.shouldUpgrade(major, start, `runtime ${match[0]}`, true);
+    if (upgrade) leaving.add(major);
+    const edit = upgrade ? { start: start + 1, end: end - 1, text: lambdaRuntimeId(ctx.target) } : undefined;
     if (list === undefined) {
       if (edit) edits.push(edit);
       continue;
@@ -38,6 +54,7 @@ function terraformEdits(text: string, ctx: SurfaceContext): Edit[] {
     lists.set(list, items);
   }
   for (const items of lists.values()) edits.push(...listEdits(text, items, true));
+  for (const items of layers.values()) edits.push(...layerListEdits(text, items, ctx, leaving, 'lines'));
   return edits;
 }
 
