@@ -3,7 +3,7 @@ import { lstat, realpath, rm, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { repairWorktreeLink, worktreeGitdir } from './worktree-guard.js';
-import { gitAt, gitStep, statusEntries } from '../util/git.js';
+import { gitAt, gitOfDir, gitStep, statusEntries } from '../util/git.js';
 
 export interface RepositoryLocation {
   /** The folder named by -p, absolute. */
@@ -69,12 +69,14 @@ export async function restoreWorktree(root: string, dir: string, branch: string)
   await gitStep(`worktree add ${dir}`, () => gitAt(root).raw(['worktree', 'add', '--quiet', dir, branch]));
 }
 
+/** `root`: the repository's working tree or its git folder. */
 export async function removeWorktree(root: string, dir: string): Promise<void> {
-  await gitStep(`worktree remove ${dir}`, () => gitAt(root).raw(['worktree', 'remove', '--force', dir]));
+  await gitStep(`worktree remove ${dir}`, () => gitOfDir(root).raw(['worktree', 'remove', '--force', dir]));
 }
 
+/** `root`: the repository's working tree or its git folder. */
 export async function deleteBranch(root: string, branch: string): Promise<void> {
-  await gitStep(`branch -D ${branch}`, () => gitAt(root).raw(['branch', '-D', branch]));
+  await gitStep(`branch -D ${branch}`, () => gitOfDir(root).raw(['branch', '-D', branch]));
 }
 
 export async function headOf(dir: string): Promise<string> {
@@ -126,24 +128,24 @@ export async function commonDirOf(root: string): Promise<string | undefined> {
  * done, so a kill in the middle leaves a lock that stops `prune` forgetting it. Fails quietly.
  */
 export async function unlockWorktree(gitDir: string, dir: string): Promise<void> {
-  await gitAt(gitDir).raw(['worktree', 'unlock', dir]).catch(() => undefined);
+  await gitOfDir(gitDir).raw(['worktree', 'unlock', dir]).catch(() => undefined);
 }
 
 /** Forgets worktrees whose folders are gone (git runs inside the repository's git folder). */
 export async function pruneWorktrees(gitDir: string): Promise<void> {
-  await gitStep('worktree prune', () => gitAt(gitDir).raw(['worktree', 'prune']));
+  await gitStep('worktree prune', () => gitOfDir(gitDir).raw(['worktree', 'prune']));
 }
 
 /** Whether a local branch of that exact name exists (judged by what git prints: a miss exits 1 silently). */
 export async function branchExists(gitDir: string, branch: string): Promise<boolean> {
-  const listed = await gitStep('for-each-ref', () => gitAt(gitDir).raw(['for-each-ref', '--format=%(refname)', `refs/heads/${branch}`]));
+  const listed = await gitStep('for-each-ref', () => gitOfDir(gitDir).raw(['for-each-ref', '--format=%(refname)', `refs/heads/${branch}`]));
   return listed.split('\n').some((line) => line.trim() === `refs/heads/${branch}`);
 }
 
 /** Commits on `branch` that no other branch, tag or remote-tracking branch holds: what deleting it would lose. */
 export async function commitsOnlyOn(gitDir: string, branch: string): Promise<number> {
   const count = await gitStep(`rev-list ${branch}`, () =>
-    gitAt(gitDir).raw(['rev-list', '--count', `refs/heads/${branch}`, '--not', `--exclude=${branch}`, '--branches', '--tags', '--remotes']),
+    gitOfDir(gitDir).raw(['rev-list', '--count', `refs/heads/${branch}`, '--not', `--exclude=${branch}`, '--branches', '--tags', '--remotes']),
   );
   return Number(count.trim());
 }

@@ -1,4 +1,6 @@
 // git behind one module (simple-git). Failures become GitError with git's own message.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { GitError } from '../errors.js';
 
@@ -64,6 +66,15 @@ export function gitAt(dir: string, env: NodeJS.ProcessEnv = process.env): Simple
       allowUnsafeFsMonitor: true,
     },
   }).env(gitEnv);
+}
+
+/**
+ * A simple-git client for a repository given by its working tree or by its git folder itself
+ * (`.git`, a bare repository). A git folder is named explicitly (GIT_DIR): with
+ * safe.bareRepository=explicit git will not find it by looking from inside it.
+ */
+export function gitOfDir(dir: string, env: NodeJS.ProcessEnv = process.env): SimpleGit {
+  return existsSync(join(dir, '.git')) ? gitAt(dir, env) : gitAt(dir, { ...env, GIT_DIR: dir });
 }
 
 /** Runs a git operation and turns any failure into a GitError naming what was attempted. */

@@ -2,7 +2,7 @@
 // worktree and a branch; `atx custom def cleanup` and the next `--resume` take them away, and
 // leave alone what can still be resumed.
 import { existsSync } from 'node:fs';
-import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
@@ -13,20 +13,19 @@ async function setup() {
   const env = { ATX_HOME: home, NO_COLOR: '1' };
   const sd = join(projectRoot, 'fixtures/exec/mechanics');
   expect((await atx(['custom', 'def', 'publish', '-n', 'Test/mechanics', '--description', 'm', '--sd', sd], { env })).exitCode).toBe(0);
-  const repo = await makeRepo({ 'README.md': '# svc\n' });
+  const repo = await makeRepo({ 'README.md': '# svc\n', '.gitattributes': 'slow.txt filter=slow\n', 'slow.txt': 'checked out last\n' });
   return { home, env, repo };
 }
 
 /**
- * git runs the repository's post-checkout hook while it makes atx's worktree: a hook that waits
- * (while the marker file exists) holds exec in the moment between the worktree and the plan.
+ * git runs the person's smudge filter (their own config, as LFS sets one up) while it checks out
+ * atx's worktree: a filter that waits (while the marker file exists) holds exec in the moment
+ * between the worktree and the plan. atx turns hooks off for its git calls, but not filters.
  */
-async function slowCheckoutHook(repo: string): Promise<string> {
+async function slowCheckout(repo: string): Promise<string> {
   const marker = join(await tempDir(), 'slow');
   await writeFile(marker, '');
-  const hook = join(repo, '.git', 'hooks', 'post-checkout');
-  await writeFile(hook, `#!/bin/sh\nif [ -f '${marker}' ]; then sleep 60; fi\nexit 0\n`);
-  await chmod(hook, 0o755);
+  await git(repo, ['config', 'filter.slow.smudge', `if [ -f '${marker}' ]; then sleep 60; fi; cat`]);
   return marker;
 }
 
@@ -76,7 +75,7 @@ describe('runs killed before their first step', () => {
     expect((await first).exitCode).toBe(130);
     const resumableBranch = (await branches(repo)).find((b) => b.endsWith(resumable!))!;
 
-    const marker = await slowCheckoutHook(repo);
+    const marker = await slowCheckout(repo);
     const before = await snapshot(repo);
     const killed = await killAfterWorktreeAppears(home, repo, env, [resumable!]);
     await rm(marker);
@@ -105,7 +104,7 @@ describe('runs killed before their first step', () => {
 
   it('--resume skips a run that never started and takes its worktree and branch away', async () => {
     const { home, env, repo } = await setup();
-    const marker = await slowCheckoutHook(repo);
+    const marker = await slowCheckout(repo);
     const before = await snapshot(repo);
     const killed = await killAfterWorktreeAppears(home, repo, env, []);
     await rm(marker);

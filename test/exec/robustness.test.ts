@@ -157,7 +157,7 @@ describe('a damaged run state', () => {
     expect(JSON.parse(resumed.stdout)).toMatchObject({ status: 'error', error: { code: 2, message: expect.stringMatching(/damaged.*not the run's own folder/) } });
 
     const cleanup = await atx(['custom', 'def', 'cleanup', '--json'], { env });
-    expect(cleanup.exitCode, cleanup.stderr).toBe(0);
+    expect(cleanup.exitCode, cleanup.stderr + cleanup.stdout).toBe(0);
     const [cleaned] = JSON.parse(cleanup.stdout).cleaned;
     // The run's own worktree goes; its branch holds step 1.1's commit, so it stays.
     expect(cleaned).toMatchObject({ runId, found: 'damaged state', worktreeRemoved: true, branchKept: { branch: `atx/mechanics-${runId}` } });
