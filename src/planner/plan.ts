@@ -96,16 +96,27 @@ function namesNodeVersion(definition: Definition): boolean {
 }
 
 /**
+ * A line of a layer's compatible-runtimes list (PCRE, for a lookahead at the start of a line):
+ * the key with its list (`CompatibleRuntimes: [nodejs20.x, nodejs24.x]`, `compatible_runtimes =
+ * [`), or a line that is only one runtime item (`- nodejs20.x`, `"nodejs20.x",`,
+ * `lambda.Runtime.NODEJS_20_X,`), with an optional trailing comment.
+ */
+const layerListLine =
+  String.raw`(?:\s*(-\s+)?['"]?(nodejs[0-9]+\.(x|[0-9]+)|([A-Za-z_$][\w$]*\.)*NODEJS_[0-9]+_X)['"]?\s*,?\s*(#.*|//.*)?$|` +
+  String.raw`.*(CompatibleRuntimes|compatibleRuntimes|compatible_runtimes)['"]?\s*[:=]\s*\[[^\]]*(\][\s,;)}]*(#.*|//.*)?)?$)`;
+
+/**
  * Patterns may name the target: `{{targetVersion}}`; `{{olderNodeMajors}}`, a group of every
  * Node.js major from 4 up to the one before the target, for "nothing older than the target is
- * left"; and `{{retiredNodeMajors}}`, those of them Lambda no longer supports (a layer's
- * compatible runtimes keep the others).
+ * left"; `{{retiredNodeMajors}}`, those of them Lambda no longer supports (a layer's compatible
+ * runtimes keep the others); and `{{layerListLine}}`, a line of such a list.
  */
 export function expandValidator(validator: ExitCriterion['validator'], targetVersion: number | undefined): ExitCriterion['validator'] {
   if (!validator?.pattern || targetVersion === undefined) return validator;
   const older = Array.from({ length: Math.max(targetVersion - 4, 1) }, (_, i) => 4 + i);
   const retired = older.filter((major) => !isSupportedLambdaMajor(major));
   const pattern = validator.pattern
+    .replaceAll('{{layerListLine}}', layerListLine)
     .replaceAll('{{targetVersion}}', String(targetVersion))
     .replaceAll('{{olderNodeMajors}}', `(${older.join('|')})`)
     // `(?!)` never matches: nothing older is retired.
