@@ -16,10 +16,21 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
   const policy = trustPolicy(state, hooks);
   // Every command of the repository or the definition asks first; dependencies are installed
   // only once one of them may run (a check that will not run needs none).
+  // Whether a command ran since the tree was last checked: a check that ran none wrote nothing.
+  let ran = false;
   const permitFor = (purpose: string) => async (command: string) => {
     const permission = await mayRun(policy, { command, purpose });
-    if (permission.granted) await ensureDependencies(state, plan, checkoutDir, hooks);
+    if (permission.granted) {
+      ran = true;
+      await ensureDependencies(state, plan, checkoutDir, hooks);
+    }
     return permission;
+  };
+  const keepClean = async (what: string) => {
+    if (!ran) return;
+    ran = false;
+    const stray = await restoreAfter(state, what);
+    if (stray) state.findings.push(stray);
   };
   const base: Omit<ValidatorContext, 'permit'> = {
     worktree: state.worktree,
@@ -40,24 +51,18 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
     const validator = expandValidator(criterion.validator, plan.configuration.targetVersion);
     const ctx = { ...base, permit: permitFor(`to check the exit criterion "${title}"`) };
     const result = await runValidator({ id: criterion.id, text: criterion.description, validator }, ctx);
-    await keepClean(state, `the check of "${title}"`);
+    await keepClean(`the check of "${title}"`);
     hooks.log(`  ${result.status}`);
     results.push({ id: criterion.id, description: criterion.description, status: result.status, evidence: [...result.evidence, ...runCommits] });
   }
   const extra = await runValidationCommands({ ...base, permit: permitFor('as a validation command of the configuration') });
-  await keepClean(state, 'the validation commands');
+  await keepClean('the validation commands');
   extra.forEach((result, i) => {
     const command = state.options.validationCommands[i]!;
     hooks.log(`▸ validation command: ${command} → ${result.status}`);
     results.push({ id: `validation-${i + 1}`, description: `\`${command}\` succeeds`, status: result.status, evidence: result.evidence });
   });
   return results;
-}
-
-/** What a check wrote into the tree must not reach the next check (nor, on a rerun, a commit). */
-async function keepClean(state: RunState, what: string): Promise<void> {
-  const stray = await restoreAfter(state, what);
-  if (stray) state.findings.push(stray);
 }
 
 function commitEvidence(state: RunState): Evidence[] {
