@@ -62,9 +62,11 @@ async function runCodemodStep(step: PlanStep, env: StepEnvironment): Promise<Ste
     return { status: 'failed', reason: 'unknown codemod', findings: [], written: [] };
   }
   const codemod = await loadCodemod(action.codemod);
-  const look = lookAt(codemod, env.view, step.options);
+  // Files held back already (links out, or found not to be UTF-8 by an earlier step of a dry
+  // run) are reported when the codemod's candidates name them; the rest it finds as it reads.
+  const look = needsProbe(env.view) ? lookAt(codemod, env.view, step.options) : undefined;
   const { result, found } = await runOnReadable(codemod, env.view, step.options, look);
-  const findings = [...heldBackFindings(env.view, new Set([...look.looked, ...found])), ...result.findings];
+  const findings = [...heldBackFindings(env.view, new Set([...(look?.looked ?? []), ...found])), ...result.findings];
   const accepted = new Map<string, string>();
   for (const [path, text] of result.changes) {
     const problem = await writeProblem(env, path);
@@ -87,7 +89,12 @@ async function runCodemodStep(step: PlanStep, env: StepEnvironment): Promise<Ste
  */
 async function writeProblem(env: StepEnvironment, path: string): Promise<string | undefined> {
   if (!env.view.writable(path)) return 'it is not a regular UTF-8 file tracked in the repository';
-  return writablePathProblem(env.checkoutDir, path);
+  // On disk, just before writing: the file may have become a link since it was read.
+  return env.dryRun ? undefined : writablePathProblem(env.checkoutDir, path);
+}
+
+function needsProbe(view: DiskRepoView): boolean {
+  return [...view.heldBack().values()].some((held) => held.kind !== 'link');
 }
 
 async function runCommandStep(step: PlanStep, env: StepEnvironment): Promise<StepOutcome> {

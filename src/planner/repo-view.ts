@@ -29,6 +29,7 @@ export class DiskRepoView implements RepoView {
   private regular?: Set<string>;
   private offered?: string[];
   private realRootCache?: string;
+  private readonly realFolders = new Map<string, string>();
 
   constructor(
     /** Absolute folder the paths are relative to. */
@@ -117,8 +118,9 @@ export class DiskRepoView implements RepoView {
       throw new Error(`${path} is not a regular file tracked in ${this.root}; atx does not read it`);
     }
     const full = join(this.root, path);
-    // A file checked out below a linked folder would be read from wherever the link points.
-    if (!isInside(this.realRoot(), realpathSync(full))) throw new Error(`${path} leads outside ${this.root}; atx does not read it`);
+    // A file checked out below a linked folder would be read from wherever the link points (the
+    // file itself is no link: classify saw a regular file), so its folder must resolve inside.
+    if (!isInside(this.realRoot(), this.realFolder(dirname(full)))) throw new Error(`${path} leads outside ${this.root}; atx does not read it`);
     const decoded = decodeText(readFileSync(full));
     if (!decoded.ok) {
       this.lossy.set(path, decoded.lossy);
@@ -147,7 +149,7 @@ export class DiskRepoView implements RepoView {
     const target = readlinkSync(full);
     let resolved: string;
     try {
-      resolved = realpathSync(full);
+      resolved = realpathSync.native(full);
     } catch {
       // Dangling: judge where it would point.
       resolved = resolve(dirname(full), target);
@@ -156,8 +158,14 @@ export class DiskRepoView implements RepoView {
     return isInside(this.realRoot(), resolved) ? { kind: 'link' } : { kind: 'link-outside', target };
   }
 
+  private realFolder(folder: string): string {
+    let real = this.realFolders.get(folder);
+    if (real === undefined) this.realFolders.set(folder, (real = realpathSync.native(folder)));
+    return real;
+  }
+
   private realRoot(): string {
-    this.realRootCache ??= realpathSync(this.root);
+    this.realRootCache ??= realpathSync.native(this.root);
     return this.realRootCache;
   }
 }
