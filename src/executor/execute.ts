@@ -9,6 +9,7 @@ import { listTrackedFiles, type PackageManager } from '../planner/analyse.js';
 import { DiskRepoView } from '../planner/repo-view.js';
 import type { Plan, PlanStep } from '../planner/types.js';
 import { runShell } from '../util/proc.js';
+import { resolveInside } from '../util/confine.js';
 import { mayRun, type TrustPolicy } from '../util/trust.js';
 import { restoreAfter } from './clean.js';
 import { commitStep, isModified, resetTo } from './commit.js';
@@ -247,7 +248,8 @@ export function trustPolicy(state: RunState, hooks: ExecuteHooks): TrustPolicy {
 export async function ensureDependencies(state: RunState, plan: Plan, checkoutDir: string, hooks: ExecuteHooks): Promise<void> {
   if (state.dependenciesInstalled || !plan.analysis.packageManager) return;
   if (existsSync(join(checkoutDir, 'node_modules'))) return;
-  const pkg = await readFile(join(checkoutDir, 'package.json'), 'utf8').catch(() => '');
+  // Never through a link out of the repository.
+  const pkg = await resolveInside(checkoutDir, 'package.json').then((path) => readFile(path, 'utf8')).catch(() => '');
   if (!/"(dev)?[dD]ependencies"\s*:\s*\{\s*"/.test(pkg)) return;
   const manager = plan.analysis.packageManager as PackageManager;
   const full = { packageJsonChanged: false, scripts: true };

@@ -1,6 +1,7 @@
 // What the project in the scope folder offers: its test command, its tsconfig, a local
 // TypeScript. Read from files only; nothing here runs a process.
 import { readFile } from 'node:fs/promises';
+import { resolveInside } from '../util/confine.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { exists } from '../util/fs.js';
 import { parseJsonText } from '../util/text-file.js';
@@ -12,7 +13,8 @@ const placeholderTest = /no test specified/i;
 
 async function readScripts(dir: string): Promise<Record<string, unknown> | undefined> {
   try {
-    const pkg = parseJsonText(await readFile(join(dir, 'package.json'), 'utf8')) as { scripts?: unknown };
+    // A package.json that is a link out of the repository is not read (resolveInside throws).
+    const pkg = parseJsonText(await readFile(await resolveInside(dir, 'package.json'), 'utf8')) as { scripts?: unknown };
     return pkg.scripts && typeof pkg.scripts === 'object' ? (pkg.scripts as Record<string, unknown>) : {};
   } catch {
     // No package.json, or one that does not parse: there is no test script to detect.

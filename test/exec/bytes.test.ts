@@ -209,6 +209,9 @@ describe('symbolic links', () => {
     expect(plan.analysis.testCommand).toBeUndefined();
     expect(findingsOf(summary, 'atx/symlink-outside').map((f: any) => f.file)).toEqual(['package.json']);
     expect((await bytesAt(repo, summary.branch, '.nvmrc')).toString()).toBe('24\n');
+    // Nor for the checks: no test command is taken from it.
+    const permit = async () => ({ granted: true as const });
+    expect(await resolveTestCommand({ worktree: repo, scope: '', baseCommit: summary.baseCommit, validationCommands: [], atxHome: repo, permit })).toBeUndefined();
   });
 });
 
