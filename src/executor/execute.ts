@@ -38,8 +38,9 @@ export interface ExecuteHooks {
 
 export async function executeSteps(atxHome: string, plan: Plan, state: RunState, hooks: ExecuteHooks): Promise<void> {
   const checkoutDir = join(state.worktree, state.scope);
-  // Known from the user's repository, never from the worktree a step may have written to.
-  const gitdir = await worktreeGitdir(state.repoRoot, state.worktree);
+  // Recorded when git made the worktree, or found from the user's repository: never read from a
+  // worktree a step may have written to.
+  const gitdir = state.gitdir ?? (await worktreeGitdir(state.repoRoot, state.worktree));
   const failed = new Set<string>();
   for (const [index, step] of plan.steps.entries()) {
     const record = state.steps.find((s) => s.id === step.id)!;
@@ -208,9 +209,12 @@ async function buildAfterPhase(
       severity: 'manual',
     });
   }
-  // Build output is not the next step's work.
-  const stray = await restoreAfter(state, `\`${command}\` (build after phase ${phase})`);
-  if (stray) state.findings.push(stray);
+  // Build output is not the next step's work. After the last phase no step follows: the check
+  // after the exit criteria looks at it then.
+  if (plan.steps.some((s) => s.phase > phase)) {
+    const stray = await restoreAfter(state, `\`${command}\` (build after phase ${phase})`);
+    if (stray) state.findings.push(stray);
+  }
   await saveState(atxHome, state);
 }
 

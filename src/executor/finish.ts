@@ -16,8 +16,9 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
   const policy = trustPolicy(state, hooks);
   // Every command of the repository or the definition asks first; dependencies are installed
   // only once one of them may run (a check that will not run needs none).
-  // Whether a command ran since the tree was last checked: a check that ran none wrote nothing.
-  let ran = false;
+  // Whether a command ran since the tree was last put back: the last phase's build (nothing
+  // followed it), or a check. Without one, nothing was written.
+  let ran = state.phaseBuilds.some((build) => !plan.steps.some((s) => s.phase > build.phase));
   const permitFor = (purpose: string) => async (command: string) => {
     const permission = await mayRun(policy, { command, purpose });
     if (permission.granted) {
@@ -26,12 +27,7 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
     }
     return permission;
   };
-  const keepClean = async (what: string) => {
-    if (!ran) return;
-    ran = false;
-    const stray = await restoreAfter(state, what);
-    if (stray) state.findings.push(stray);
-  };
+
   const base: Omit<ValidatorContext, 'permit'> = {
     worktree: state.worktree,
     scope: state.scope,
@@ -51,12 +47,16 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
     const validator = expandValidator(criterion.validator, plan.configuration.targetVersion);
     const ctx = { ...base, permit: permitFor(`to check the exit criterion "${title}"`) };
     const result = await runValidator({ id: criterion.id, text: criterion.description, validator }, ctx);
-    await keepClean(`the check of "${title}"`);
     hooks.log(`  ${result.status}`);
     results.push({ id: criterion.id, description: criterion.description, status: result.status, evidence: [...result.evidence, ...runCommits] });
   }
   const extra = await runValidationCommands({ ...base, permit: permitFor('as a validation command of the configuration') });
-  await keepClean('the validation commands');
+  // No step commits after the checks, so what they wrote cannot reach a commit; it is reported,
+  // and the tree put back, once for all of them.
+  if (ran) {
+    const stray = await restoreAfter(state, 'the last build and the checks of the exit criteria');
+    if (stray) state.findings.push(stray);
+  }
   extra.forEach((result, i) => {
     const command = state.options.validationCommands[i]!;
     hooks.log(`▸ validation command: ${command} → ${result.status}`);

@@ -18,7 +18,6 @@ import { cleanupHeldRun, describeCleaned, discardUnstarted } from './cleanup.js'
 import { atxHomeFrom, newRunId, resultBranchName, runDir, worktreeDir } from './paths.js';
 import {
   addWorktree,
-  checkResultBranchesPossible,
   headOf,
   locateRepository,
   prepareWorktree,
@@ -30,6 +29,7 @@ import { loadState, saveState, startingState, type RunState } from './state.js';
 import { carryOutStep } from './steps.js';
 import { distinctFindings, overallStatus, type RunSummary, type StepSummary } from './summary.js';
 import { resetTo, stepOfCommit } from './commit.js';
+import { readWorktreeLink, worktreeGitdir } from './worktree-guard.js';
 import { applyKnowledge, applySaid, describeApplied, enabledItems, noticeManualFixes, recordRun } from '../knowledge/index.js';
 
 export interface ExecRequest {
@@ -73,7 +73,6 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   const bundle = await loadDefinitionDir(resolved.dir);
   // Input the plan would refuse is refused before anything is made.
   targetVersionFor(bundle.definition, configuration);
-  if (!request.dryRun) await checkResultBranchesPossible(location.root);
 
   const atxHome = atxHomeFrom(io.env);
   const runId = newRunId();
@@ -98,7 +97,11 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   let started = false;
   try {
     await saveState(atxHome, state);
-    if (!readInPlace) await addWorktree(location.root, worktree, location.head, branch);
+    if (!readInPlace) {
+      await addWorktree(location.root, worktree, location.head, branch);
+      // Read before anything ran in the worktree: git has just written it.
+      state.gitdir = await readWorktreeLink(worktree);
+    }
     const checkoutDir = join(checkoutRoot, location.scope);
     const analysis = await analyseRepository(checkoutRoot, location.scope);
     let plan = await createPlan({
@@ -180,6 +183,8 @@ export async function resumeRun(runId: string, io: ExecIO, widen: { trustAllTool
     if (!state.branch) throw new UsageError(`run ${runId} was a dry run; there is nothing to resume`);
     const plan = await loadPlan(dir);
     await prepareWorktree({ ...state, branch: state.branch });
+    // From the repository's side: a step of the killed run may have changed the worktree's link.
+    state.gitdir = await worktreeGitdir(state.repoRoot, state.worktree);
     await reconcile(state);
     io.log(`Resuming run ${runId} on branch ${state.branch}`);
     if (widen.trustAllTools) state.options.trustAllTools = true;

@@ -46,21 +46,20 @@ export async function uncommittedFiles(location: RepositoryLocation): Promise<st
   return (await statusEntries(location.root, location.scope)).map((entry) => entry.path);
 }
 
-/**
- * A local branch named `atx` takes the name git would need as a folder for `atx/<def>-<id>`:
- * every result branch would fail, so say so before anything is made.
- */
-export async function checkResultBranchesPossible(root: string): Promise<void> {
-  if (await branchExists(root, 'atx')) {
-    throw new UsageError(
-      `the repository at ${root} has a local branch named "atx", so git cannot create result branches named atx/<definition>-<run>; rename it (git branch -m atx atx-old) and run again`,
-    );
-  }
-}
-
 export async function addWorktree(root: string, dir: string, base: string, branch: string | null): Promise<void> {
   const args = branch ? ['worktree', 'add', '--quiet', '-b', branch, dir, base] : ['worktree', 'add', '--quiet', '--detach', dir, base];
-  await gitStep(`worktree add ${dir}`, () => gitAt(root).raw(args));
+  try {
+    await gitStep(`worktree add ${dir}`, () => gitAt(root).raw(args));
+  } catch (error) {
+    // A local branch named `atx` makes every atx/<definition>-<run> name impossible (git keeps
+    // refs as files): the person's input to fix, not a failure of atx. Asked only when it failed.
+    if (branch?.startsWith('atx/') && (await branchExists(root, 'atx'))) {
+      throw new UsageError(
+        `the repository at ${root} has a local branch named "atx", so git cannot create result branches named atx/<definition>-<run>; rename it (git branch -m atx atx-old) and run again`,
+      );
+    }
+    throw error;
+  }
 }
 
 /** Re-creates a worktree for an existing branch (the folder was removed since). */

@@ -46,6 +46,8 @@ export const RunStateSchema = z.object({
   repoRoot: z.string(),
   scope: z.string(),
   worktree: z.string(),
+  /** The worktree's gitdir as git made it (`<repo>/.git/worktrees/<name>`), to check its `.git` link against. */
+  gitdir: z.string().optional(),
   branch: z.string().nullable(),
   baseCommit: z.string(),
   /** The commit the worktree is at after the last completed step. */
