@@ -25,6 +25,7 @@ import {
   uncommittedFiles,
 } from './repository.js';
 import { acquireRunLock } from './run-lock.js';
+import { trackProcessGroups } from '../util/proc.js';
 import { loadState, saveState, startingState, type RunState } from './state.js';
 import { carryOutStep } from './steps.js';
 import { distinctFindings, overallStatus, type RunSummary, type StepSummary } from './summary.js';
@@ -88,6 +89,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   const checkoutRoot = readInPlace ? location.root : worktree;
   await mkdir(dir, { recursive: true });
   const lock = await acquireRunLock(dir, runId);
+  trackProcessGroups(lock.groups);
   io.onRunId?.(runId);
   // The state is saved before the worktree and branch exist, so whatever a kill leaves behind
   // is named somewhere: `cleanup` and the next `--resume` find it and take it away.
@@ -155,6 +157,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
         io.log(`could not remove what run ${runId} made: ${error.message.split('\n')[0]}; \`atx custom def cleanup\` removes it`),
       );
     }
+    trackProcessGroups(undefined);
     await lock.release();
   }
 }
@@ -162,8 +165,8 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
 /**
  * `atx --resume` / `--conversation-id`: continue a run at its first unfinished step. The run's
  * lock is taken before anything is touched: a second resume of a running run changes nothing.
+ * `widen.trustAllTools`: `-t` given on resume lets this run's commands run from here on.
  */
-/** `widen.trustAllTools`: `-t` given on resume lets this run's commands run from here on. */
 export async function resumeRun(runId: string, io: ExecIO, widen: { trustAllTools?: boolean } = {}): Promise<RunSummary> {
   const atxHome = atxHomeFrom(io.env);
   const dir = runDir(atxHome, runId);
@@ -171,6 +174,7 @@ export async function resumeRun(runId: string, io: ExecIO, widen: { trustAllTool
   await loadState(atxHome, runId);
   io.onRunId?.(runId);
   const lock = await acquireRunLock(dir, runId);
+  trackProcessGroups(lock.groups);
   try {
     // Read again under the lock: the run's last holder may have moved it on since.
     const state = await loadState(atxHome, runId);
@@ -192,6 +196,7 @@ export async function resumeRun(runId: string, io: ExecIO, widen: { trustAllTool
     await saveState(atxHome, state);
     return await finishRun(atxHome, plan, state, io);
   } finally {
+    trackProcessGroups(undefined);
     await lock.release();
   }
 }

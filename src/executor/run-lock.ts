@@ -9,10 +9,12 @@
 // The newest generation is never deleted (releasing rewrites it), so generations only grow; a
 // contender that read an old listing and re-created a lower one sees the higher one and backs off.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import type { GroupTracker } from '../util/proc.js';
 
 export interface LockHolder {
   pid: number;
@@ -24,6 +26,8 @@ export interface LockHolder {
 
 export interface RunLock {
   release(): Promise<void>;
+  /** Records the process groups of the commands the run starts (util/proc trackProcessGroups). */
+  readonly groups: GroupTracker;
 }
 
 /** Another live process holds the run. Exit 2; nothing was touched. */
@@ -62,7 +66,10 @@ export async function acquireRunLock(dir: string, runId: string): Promise<RunLoc
       continue;
     }
     await removeOlder(lockDir, mine);
-    return { release: () => release(lockDir, file, me) };
+    // A holder that was killed left its commands running in their own process groups: they
+    // would go on writing into the worktree while this holder resets and reapplies it.
+    await stopLeftoverGroups(lockDir);
+    return { release: () => release(lockDir, file, me), groups: groupTracker(lockDir) };
   }
   throw new Error(`could not take the lock of run ${runId} in ${lockDir}`);
 }
@@ -74,6 +81,54 @@ export async function lockHolder(dir: string): Promise<LockHolder | undefined> {
   if (top === undefined) return undefined;
   const holder = await readHolder(join(lockDir, `${top}.lock`));
   return holder && (await holds(holder)) ? holder : undefined;
+}
+
+/**
+ * `lock/groups/<pgid>` holds the start time of each command's process group while it runs. The
+ * writes are synchronous: a kill right after a spawn must still find its group recorded.
+ */
+function groupTracker(lockDir: string): GroupTracker {
+  const dir = join(lockDir, 'groups');
+  return {
+    started(pid) {
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, String(pid)), startOfSync(pid) ?? '');
+      } catch {
+        // The run's folder is gone (a run discarded before it started): nothing to record in.
+      }
+    },
+    ended(pid) {
+      try {
+        unlinkSync(join(dir, String(pid)));
+      } catch {
+        // Already gone with the run's folder.
+      }
+    },
+  };
+}
+
+/** Kills the recorded groups that still run (the same process: its start time matches), then forgets them all. */
+async function stopLeftoverGroups(lockDir: string): Promise<void> {
+  const dir = join(lockDir, 'groups');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const stopped: number[] = [];
+  for (const name of names) {
+    const pid = Number(name);
+    const recorded = await readFile(join(dir, name), 'utf8').catch(() => undefined);
+    if (Number.isInteger(pid) && pid > 1 && alive(pid) && (!recorded || recorded === (await startOf(pid)))) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+        stopped.push(pid);
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    await unlink(join(dir, name)).catch(() => undefined);
+  }
+  // SIGKILL takes effect at once, but the kernel reaps asynchronously: wait until they are gone.
+  const deadline = Date.now() + 2000;
+  while (stopped.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 }
 
 async function generations(lockDir: string): Promise<number[]> {
@@ -148,9 +203,20 @@ function alive(pid: number): boolean {
 /** Field 22 of /proc/<pid>/stat (Linux); undefined elsewhere. In containers pids are reused at once. */
 async function startOf(pid: number): Promise<string | undefined> {
   try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return startField(await readFile(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return undefined;
   }
+}
+
+function startOfSync(pid: number): string | undefined {
+  try {
+    return startField(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function startField(stat: string): string | undefined {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
 }

@@ -20,6 +20,23 @@ export interface RunOptions {
 
 const graceMs = 2000;
 
+/** Hears of every command's process group while it runs (the run lock records them; see run-lock.ts). */
+export interface GroupTracker {
+  started(pid: number): void;
+  ended(pid: number): void;
+}
+
+let tracker: GroupTracker | undefined;
+
+/**
+ * Tells `tracker` of the process groups of the commands started from now on (undefined: stop).
+ * A run sets it while it holds its lock: when atx is killed, its commands live on in their own
+ * groups, and whoever takes the run over next stops them before touching the worktree.
+ */
+export function trackProcessGroups(next: GroupTracker | undefined): void {
+  tracker = next;
+}
+
 /**
  * Runs a shell command line and reports how it ended; a non-zero exit is a result, not an error.
  * The command gets its own process group, so a timeout or an abort stops everything it started
@@ -38,6 +55,9 @@ export async function runShell(command: string, options: RunOptions): Promise<Co
     stdin: 'ignore',
     detached: process.platform !== 'win32',
   });
+  const pid = child.pid;
+  const tracked = tracker;
+  if (pid !== undefined) tracked?.started(pid);
   let timedOut = false;
   const stopGroup = () => {
     signalGroup(child.pid, 'SIGTERM');
@@ -63,6 +83,7 @@ export async function runShell(command: string, options: RunOptions): Promise<Co
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', stopGroup);
+    if (pid !== undefined) tracked?.ended(pid);
   }
 }
 

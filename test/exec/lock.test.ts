@@ -126,4 +126,31 @@ describe('run lock', () => {
     const after = await execa('node', ['--input-type=module', '-e', contender.replace('8000', '0')], { reject: false });
     expect(after.stdout).toBe('won');
   });
+
+  it("stops the commands a killed run left running before its resume touches the worktree", async () => {
+    const home = await tempDir('atx-home-');
+    const env = { ATX_HOME: home, NO_COLOR: '1' };
+    const sd = await tempDir('atx-def-');
+    // Step 1.2 writes late, after atx itself is gone.
+    await writeFiles(sd, { 'transformation_definition.md': slowDefinition.replace('sleep 4 && echo b >> b.txt', 'sleep 3 && echo b >> b.txt') });
+    expect((await atx(['custom', 'def', 'publish', '-n', 'Test/slow', '--description', 'slow', '--sd', sd], { env })).exitCode).toBe(0);
+    const repo = await makeRepo({ 'README.md': '# svc\n' });
+    // Not detached: only atx is killed, as `kill -9 <pid>` would; its command lives on in its own group.
+    const exec = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/slow', '-x', '-t'], { env, reject: false, stdin: 'ignore' });
+    let runId = '';
+    await until('step 2 of exec', async () => {
+      for (const id of await readdir(join(home, 'runs')).catch(() => [] as string[])) if ((await stepStatus(home, id, '1.2')) === 'running') runId = id;
+      return runId !== '';
+    });
+    // Let the step's command start, then kill atx.
+    await new Promise((r) => setTimeout(r, 500));
+    exec.kill('SIGKILL');
+    await exec;
+
+    const resumed = await atx(['--conversation-id', runId, '--json'], { env });
+    expect(resumed.exitCode, resumed.stderr).toBe(0);
+    const summary = JSON.parse(resumed.stdout);
+    // The left-over command did not write into the resumed run: step 1.2 happened once.
+    expect(await git(repo, ['show', `${summary.branch}:b.txt`])).toBe('b');
+  });
 });
