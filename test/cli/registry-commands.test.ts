@@ -4,36 +4,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { atx, git, projectRoot, tempDir, writeFiles } from '../helpers/cli.js';
+import { definitionFolder } from './definition-folder.js';
 
-const definition = (title: string) => `# ${title}
-
-## Objective
-Say hello in every README.
-
-## Summary
-A tiny definition used by the CLI tests.
-
-## Implementation Steps
-
-### Phase 1: Greet
-1. Append a greeting to README.md.
-   \`\`\`atx
-   command: echo hello >> README.md
-   \`\`\`
-
-## Validation / Exit Criteria
-- README.md greets.
-  \`\`\`atx
-  validator: no-match
-  pattern: "^goodbye$"
-  \`\`\`
-`;
-
-async function definitionFolder(title: string): Promise<string> {
-  const dir = await tempDir('atx-def-');
-  await writeFiles(dir, { 'transformation_definition.md': definition(title), 'document_references/guide.md': '# Guide\n' });
-  return dir;
-}
 
 describe('atx custom def (local registry)', () => {
   it('lists the AWS-managed catalogue first, with the JSON shape of the contract', async () => {

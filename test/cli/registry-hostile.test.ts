@@ -7,36 +7,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cloneDirFor } from '../../src/registry/team-git.js';
 import { atx, git, makeRepo, tempDir, writeFiles } from '../helpers/cli.js';
+import { definition, definitionFolder } from './definition-folder.js';
 
-const definition = (title: string) => `# ${title}
-
-## Objective
-Say hello in every README.
-
-## Summary
-A tiny definition used by the CLI tests.
-
-## Implementation Steps
-
-### Phase 1: Greet
-1. Append a greeting to README.md.
-   \`\`\`atx
-   command: echo hello >> README.md
-   \`\`\`
-
-## Validation / Exit Criteria
-- README.md greets.
-  \`\`\`atx
-  validator: no-match
-  pattern: "^goodbye$"
-  \`\`\`
-`;
-
-async function definitionFolder(title: string): Promise<string> {
-  const dir = await tempDir('atx-def-');
-  await writeFiles(dir, { 'transformation_definition.md': definition(title), 'document_references/guide.md': '# Guide\n' });
-  return dir;
-}
 
 /** A folder outside every registry, holding one file: what a hostile version points at. */
 async function victim(): Promise<string> {
