@@ -32,7 +32,7 @@ export const noMatch: Validator = async (spec, ctx) => {
         {
           kind: 'search',
           summary:
-            `/${pattern}/: ${before.lines} matching line(s) in ${fileCount(before.files)} file(s) before, ` +
+            `/${shortPattern(pattern)}/: ${before.lines} matching line(s) in ${fileCount(before.files)} file(s) before, ` +
             `${after.lines} in ${fileCount(after.files)} file(s) after`,
           details: { ...details, before, after, matches },
         },
@@ -48,3 +48,8 @@ export const noMatch: Validator = async (spec, ctx) => {
     }, 'search');
   }
 };
+
+/** A long pattern is cut in the one-line summary; the details hold it whole. */
+function shortPattern(pattern: string): string {
+  return pattern.length > 100 ? `${pattern.slice(0, 80)}…` : pattern;
+}
