@@ -1,0 +1,38 @@
+// What can go wrong between atx and the model, as the rest of atx sees it. The client
+// (anthropic/client.ts) turns the SDK's errors into these; the executor and the session decide
+// what each means for a run or a conversation. Messages are one line a person can act on.
+import { UsageError } from '../errors.js';
+
+/**
+ * The model cannot be reached, or kept failing until the run's retry budget was spent (429, 5xx,
+ * refused connection, timeout). An agent step that meets it is not failed: it is skipped as
+ * `model-unavailable`, the run goes on without the model and can be resumed to try again.
+ */
+export class ModelUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly detail: { host?: string; status?: number; type?: string; requestId?: string } = {},
+  ) {
+    super(message);
+    this.name = 'ModelUnavailableError';
+  }
+}
+
+/**
+ * The run's `--limit` (tokens or minutes of model work) is reached. Agent work stops after the
+ * current tool call; the run is checkpointed and `atx --resume --limit <more>` continues it.
+ */
+export class ModelLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModelLimitError';
+  }
+}
+
+/** The model configuration is wrong (an unknown model, a key the API refuses): exit 2. */
+export class ModelConfigError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModelConfigError';
+  }
+}
