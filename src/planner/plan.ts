@@ -158,7 +158,10 @@ function plainLine(line: string): string {
       // split with two groups: [text, ticks, code, text, ticks, code, …]
       if (i % 3 === 1) return '';
       if (i % 3 === 2) return part;
-      return part.replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2').replace(/(^|[^\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\2(?![\w*])/g, '$1$3');
+      // A closing mark followed by `.name` is part of a name (`__init__.py`), not emphasis.
+      return part
+        .replace(/(^|[^\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\2(?![\w*]|\.\w)/g, '$1$3')
+        .replace(/(^|[^\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\2(?![\w*]|\.\w)/g, '$1$3');
     })
     .join('');
 }

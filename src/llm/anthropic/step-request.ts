@@ -60,7 +60,7 @@ function progress(steps: DoneStep[], findings: Finding[]): string {
   if (steps.length === 0) lines.push('None: this is the first step carried out.');
   for (const step of steps) {
     const files = step.filesChanged.length ? `; changed ${fileList(step.filesChanged)}` : '; changed nothing';
-    lines.push(`- ${step.id} ${step.title}: ${step.status}${step.reason ? ` (${cut(step.reason, caps.message)})` : ''}${files}`);
+    lines.push(`- ${step.id} ${step.title} → ${step.status}${step.reason ? ` (${cut(step.reason, caps.message)})` : ''}${files}`);
     if (step.message) lines.push(`  The model said: ${cut(step.message, caps.message)}`);
   }
   if (findings.length) {
