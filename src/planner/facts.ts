@@ -11,16 +11,30 @@ interface Folder {
 }
 
 /**
- * The tracked files as an indented tree. A folder with few files is listed whole; a larger one
- * shows its subfolders and some of its own files, and below three levels only its size. At most
- * `limit` lines: the model lists the rest with its tools.
+ * The tracked files as an indented tree of at most `limit` lines. Folders are opened level by
+ * level (the whole top level before anything deeper) while the lines fit; a folder left closed
+ * shows its size, a folder with many files of its own shows some of them. The model lists the
+ * rest with its tools.
  */
 export function compactTree(files: readonly string[], limit = treeLines): string[] {
   const root = folderOf(files);
-  const lines: string[] = [];
-  render(root, '', 0, lines);
-  if (lines.length <= limit) return lines;
-  return [...lines.slice(0, limit - 1), `… ${lines.length - limit + 1} more lines (${files.length} files in all)`];
+  const open = new Set<Folder>([root]);
+  let lines = cost(root);
+  // Breadth first: each level of the repository is seen before any folder's depths.
+  for (let level: Folder[] = [...root.folders.values()]; level.length; ) {
+    const next: Folder[] = [];
+    for (const folder of level) {
+      if (lines + cost(folder) > limit) continue;
+      lines += cost(folder);
+      open.add(folder);
+      next.push(...folder.folders.values());
+    }
+    level = next;
+  }
+  const out: string[] = [];
+  render(root, '', open, out);
+  // Only a top level wider than the budget comes here.
+  return out.length <= limit ? out : [...out.slice(0, limit - 1), `… ${out.length - limit + 1} more lines (${files.length} files in all)`];
 }
 
 function folderOf(files: readonly string[]): Folder {
@@ -40,17 +54,21 @@ function folderOf(files: readonly string[]): Folder {
   return root;
 }
 
-const smallFolder = 12;
 const ownFilesShown = 15;
 
-function render(folder: Folder, indent: string, depth: number, lines: string[]): void {
+/** The lines opening a folder adds: one per subfolder, and its own files (or some and a count). */
+function cost(folder: Folder): number {
+  return folder.folders.size + Math.min(folder.files.length, ownFilesShown);
+}
+
+function render(folder: Folder, indent: string, open: Set<Folder>, lines: string[]): void {
   for (const [name, sub] of [...folder.folders].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const whole = sub.count <= smallFolder;
-    lines.push(`${indent}${name}/${whole ? '' : ` (${sub.count} files)`}`);
-    if (whole || depth < 2) render(sub, `${indent}  `, depth + 1, lines);
+    const opened = open.has(sub);
+    lines.push(`${indent}${name}/${opened ? '' : ` (${sub.count} file${sub.count === 1 ? '' : 's'})`}`);
+    if (opened) render(sub, `${indent}  `, open, lines);
   }
   const own = [...folder.files].sort();
-  const shown = own.length <= ownFilesShown ? own : own.slice(0, ownFilesShown - 5);
+  const shown = own.length <= ownFilesShown ? own : own.slice(0, ownFilesShown - 1);
   for (const file of shown) lines.push(`${indent}${file}`);
   if (shown.length < own.length) lines.push(`${indent}… ${own.length - shown.length} more files here`);
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { humanSummary } from '../../src/cli/commands/exec.js';
 import { exitCodeOf, InterruptedError } from '../../src/errors.js';
 import { execDefinition, resumeRun, type ExecIO } from '../../src/executor/index.js';
 import type { StepOutcome } from '../../src/executor/steps.js';
@@ -111,6 +112,7 @@ describe('when the model is unavailable', () => {
     expect(summary.exitCriteria[0]!.status).toBe('passed');
     expect(summary.resume).toEqual({ reason: expect.stringMatching(/model was unavailable: agent steps 1\.1, 2\.1 were skipped/), command: `atx --conversation-id ${summary.runId}` });
     expect(await readFile(summary.reportPath!, 'utf8')).toContain(`Run \`atx --conversation-id ${summary.runId}\` to carry them out.`);
+    expect(humanSummary(summary)).toContain(`Continue with \`atx --conversation-id ${summary.runId}\`.`);
     expect(log.join('\n')).toContain(`2.1 Write MORE.md.\n  – skipped (model-unavailable: ${why})`);
     expect(await atxCommits(repo, summary.branch!)).toEqual(['atx: 1.2 Move the runtime.']);
     // Resumable: `atx --resume` finds it.

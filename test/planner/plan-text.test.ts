@@ -77,15 +77,24 @@ describe('step titles', () => {
 });
 
 describe('repository facts', () => {
-  it('a large tree is summarised by folder within its budget', () => {
+  it('a large tree is opened level by level within its budget', () => {
     const many = [...Array.from({ length: 400 }, (_, i) => `src/gen/deep/f${i}.ts`), ...Array.from({ length: 30 }, (_, i) => `docs/p${i}.md`), 'README.md'];
     const tree = compactTree(many);
     expect(tree.length).toBeLessThanOrEqual(150);
-    expect(tree).toContain('src/ (400 files)');
-    expect(tree).toContain('    deep/ (400 files)');
-    expect(tree).toContain('docs/ (30 files)');
-    expect(tree).toContain('  … 20 more files here');
+    expect(tree).toEqual(expect.arrayContaining(['docs/', '  … 16 more files here', 'src/', '  gen/', '    deep/', '      … 386 more files here']));
     expect(tree.at(-1)).toBe('README.md');
+
+    // Every top-level folder is seen before any deeper one is opened.
+    const wide = [...Array.from({ length: 60 }, (_, i) => `pkg${String(i).padStart(2, '0')}/src/deep/a${i}.ts`), ...Array.from({ length: 200 }, (_, i) => `pkg00/src/deep/b${i}.ts`)];
+    const shallow = compactTree(wide);
+    expect(shallow.length).toBeLessThanOrEqual(150);
+    expect(shallow).toContain('pkg59/');
+    expect(shallow).toContain('pkg00/');
+    expect(shallow.filter((line) => !line.startsWith(' ')).length).toBe(60);
+
+    const tooWide = compactTree(Array.from({ length: 300 }, (_, i) => `p${i}/x.ts`));
+    expect(tooWide).toHaveLength(150);
+    expect(tooWide.at(-1)).toBe('… 151 more lines (300 files in all)');
   });
 
   it('names files by path, by a name found few times, or by folder', () => {
