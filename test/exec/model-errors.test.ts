@@ -13,7 +13,7 @@ import { execDefinition, resumeRun, type ExecIO } from '../../src/executor/index
 import type { StepOutcome } from '../../src/executor/steps.js';
 import { latestUnfinishedRun } from '../../src/executor/state.js';
 import { exitCodeFor } from '../../src/executor/summary.js';
-import { ModelLimitError, ModelUnavailableError } from '../../src/llm/errors.js';
+import { ModelConfigError, ModelLimitError, ModelUnavailableError } from '../../src/llm/errors.js';
 import type { AgentRun } from '../../src/llm/types.js';
 import type { PlanStep } from '../../src/planner/types.js';
 import { atx, git, makeRepo, tempDir } from '../helpers/cli.js';
@@ -169,5 +169,27 @@ describe('when the model limit is reached', () => {
     const branch = resumed.branch!;
     expect(await atxCommits(repo, branch)).toEqual(['atx: 1.1 Write NOTES.md naming the runtime.', 'atx: 1.2 Move the runtime.', 'atx: 2.1 Write MORE.md.']);
     expect(await git(repo, ['ls-tree', '--name-only', branch])).not.toContain('HALF.md');
+  });
+});
+
+describe('when the model configuration is wrong', () => {
+  it('the run stops with exit 2 at the first agent step, which stays pending, and the run can be resumed', async () => {
+    const repo = await makeRepo({ '.nvmrc': '18\n', 'README.md': '# svc\n' });
+    const misconfigured = async (): Promise<StepOutcome> => {
+      throw new ModelConfigError('model "claude-nope" is not known to api.anthropic.com (404 not_found_error)');
+    };
+    const error = await execDefinition({ ...request, codeRepositoryPath: repo }, io(repo, { agent: misconfigured })).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ModelConfigError);
+    expect(exitCodeOf(error)).toBe(2);
+    const runId = (await latestUnfinishedRun(home))!;
+    const state = await stateOf(runId);
+    expect(state.status).toBe('interrupted');
+    expect(state.steps.map((s) => [s.id, s.status])).toEqual([['1.1', 'pending'], ['1.2', 'pending'], ['2.1', 'pending']]);
+
+    const resumed = await resumeRun(runId, io(repo, { agent: workingModel([], {}) }));
+    expect(resumed.status).toBe('succeeded');
   });
 });
