@@ -75,7 +75,11 @@ function failure(error: unknown, aborted: boolean): { code: number; message: str
     // Help and version end with exit code 0; unknown options and missing values are usage errors.
     return { code: error.exitCode === 0 ? 0 : 2, message: oneLine(error.message.replace(/^error: /, '')) };
   }
-  if (error instanceof InterruptedError || aborted) return { code: 130, message: 'interrupted; continue with `atx --resume`' };
+  if (error instanceof InterruptedError || aborted) {
+    // A stop atx decided on (the model's limit reached) says why and how to go on.
+    const own = error instanceof InterruptedError && error.message !== 'interrupted' ? error.message : undefined;
+    return { code: 130, message: own ?? 'interrupted; continue with `atx --resume`' };
+  }
   const message = oneLine(error instanceof Error ? error.message : String(error));
   if (error instanceof UsageError) return { code: 2, message };
   return { code: exitCodeOf(error), message: process.env.ATX_DEBUG === '1' ? message : `${message} (ATX_DEBUG=1 shows where)` };

@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding } from '../codemods/types.js';
 import { InterruptedError } from '../errors.js';
+import { ModelConfigError, ModelLimitError, ModelUnavailableError } from '../llm/errors.js';
+import type { AgentRun } from '../llm/types.js';
 import { listTrackedFiles, type PackageManager } from '../planner/analyse.js';
 import { DiskRepoView } from '../planner/repo-view.js';
 import type { Plan, PlanStep } from '../planner/types.js';
@@ -16,7 +18,8 @@ import { commitStep, isModified, resetTo } from './commit.js';
 import { installCommand, installDependencies } from './install.js';
 import { saveState, type RunState, type StepState } from './state.js';
 import { carryOutStep, type StepOutcome } from './steps.js';
-import { buildNotRunRule } from './summary.js';
+import { buildFailedRule, buildNotRunRule, isModelUnavailable, modelUnavailable } from './summary.js';
+import { agentRun, limitReached, noChangeReason } from './agent-steps.js';
 import { revertExcluded } from '../knowledge/exclude.js';
 import { repairWorktreeLink, withWorktreeLink, worktreeGitdir } from './worktree-guard.js';
 
@@ -32,8 +35,12 @@ export interface ExecuteHooks {
   confirm?: (question: string) => Promise<boolean>;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
-  /** Carries out agent steps with a model; without it they are reported `needs-model`. */
-  agent?: (step: PlanStep, checkoutDir: string) => Promise<StepOutcome>;
+  /**
+   * Carries out agent steps with a model; without it they are reported `needs-model`. It may
+   * throw the model errors of llm/errors.ts: unavailable skips the step (and every later agent
+   * step) resumably, a reached limit stops the run as an interrupt, a bad configuration stops it.
+   */
+  agent?: (step: PlanStep, checkoutDir: string, run: AgentRun) => Promise<StepOutcome>;
 }
 
 export async function executeSteps(atxHome: string, plan: Plan, state: RunState, hooks: ExecuteHooks): Promise<void> {
@@ -42,6 +49,8 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
   // worktree a step may have written to.
   const gitdir = state.gitdir ?? (await worktreeGitdir(state.repoRoot, state.worktree));
   const failed = new Set<string>();
+  // Once the model is unavailable, later agent steps are skipped without asking it again.
+  let unavailable: string | undefined;
   for (const [index, step] of plan.steps.entries()) {
     const record = state.steps.find((s) => s.id === step.id)!;
     const lastOfPhase = plan.steps[index + 1]?.phase !== step.phase;
@@ -59,6 +68,13 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
       await saveState(atxHome, state);
       continue;
     }
+    if (unavailable && usesAgent(step, hooks)) {
+      Object.assign(record, { status: 'skipped', reason: unavailable });
+      hooks.log(`▸ ${index + 1}/${plan.steps.length} ${step.id} ${step.title}\n  – skipped (${unavailable})`);
+      await saveState(atxHome, state);
+      if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks, gitdir);
+      continue;
+    }
     record.status = 'running';
     await saveState(atxHome, state);
     hooks.log(`▸ ${index + 1}/${plan.steps.length} ${step.id} ${step.title}`);
@@ -72,6 +88,7 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
       throw error;
     }
     if (status === 'failed') failed.add(step.id);
+    if (isModelUnavailable(record.reason)) unavailable = record.reason;
     hooks.onEvent?.({ kind: 'step-end', stepId: step.id, title: step.title, status: record.status, reason: record.reason, commit: record.commit, durationMs: record.durationMs });
     hooks.log(`  ${symbol(record)} ${record.status}${record.reason ? ` (${record.reason.split('\n')[0]})` : ''}${record.commit ? ` → ${record.commit.slice(0, 12)}` : ''} ${(record.durationMs / 1000).toFixed(1)} s`);
 
@@ -91,16 +108,17 @@ async function runOneStep(
 ): Promise<StepState['status']> {
   const started = performance.now();
   let findings: Finding[] = [];
+  const useAgent = usesAgent(step, hooks);
+  delete record.agent;
   for (let attempt = 1; attempt <= step.retries + 1; attempt++) {
     record.attempts = attempt;
     const files = await listTrackedFiles(state.worktree, state.scope);
     const view = new DiskRepoView(checkoutDir, files);
     try {
-      const useAgent = step.kind === 'agent' && step.status === 'pending' && hooks.agent !== undefined;
       // A step that changed the worktree's .git link fails here, before git runs there again.
       const outcome = await withWorktreeLink(state.worktree, gitdir, () =>
         useAgent
-          ? hooks.agent!(step, checkoutDir)
+          ? hooks.agent!(step, checkoutDir, agentRun(plan, state, hooks.signal))
           : carryOutStep(step, {
               checkoutDir,
               view,
@@ -112,6 +130,7 @@ async function runOneStep(
       );
       findings = outcome.findings;
       Object.assign(record, { status: outcome.status, reason: outcome.reason });
+      if (outcome.agent) record.agent = outcome.agent;
       // Commands and agents do not say what they wrote; git does.
       const manifestChanged = outcome.written.includes('package.json') || (step.kind !== 'codemod' && (await isModified(state.worktree, state.scope, 'package.json')));
       if (outcome.status === 'completed' && manifestChanged) {
@@ -119,10 +138,15 @@ async function runOneStep(
       }
     } catch (error) {
       if (hooks.signal?.aborted) throw new InterruptedError();
-      Object.assign(record, { status: 'failed', reason: (error as Error).message });
+      // The model's availability is not the step's doing: a reached limit stops the run (the
+      // step stays pending), a bad model configuration too; an unreachable model skips the step.
+      if (error instanceof ModelLimitError) throw new InterruptedError(limitReached(error));
+      if (error instanceof ModelConfigError) throw error;
+      if (error instanceof ModelUnavailableError) Object.assign(record, { status: 'skipped', reason: `${modelUnavailable}: ${error.message}` });
+      else Object.assign(record, { status: 'failed', reason: (error as Error).message });
     }
     // What a failed attempt wrote must not reach the next attempt, nor the next step's commit.
-    if (record.status === 'failed') await resetTo(state.worktree, state.headCommit);
+    if (record.status === 'failed' || isModelUnavailable(record.reason)) await resetTo(state.worktree, state.headCommit);
     if (record.status !== 'failed' || attempt > step.retries) break;
     hooks.log(`  retrying ${step.id} (attempt ${attempt + 1} of ${step.retries + 1})`);
   }
@@ -138,6 +162,8 @@ async function runOneStep(
     record.commit = committed?.commit ?? null;
     record.filesChanged = committed?.files ?? [];
     if (committed) state.headCommit = committed.commit;
+    // An agent step after which git shows no change did nothing: said so, with the model's why.
+    if (!committed && useAgent) Object.assign(record, { status: 'skipped', reason: noChangeReason(record.agent) });
     if (committed) hooks.onEvent?.({ kind: 'commit', stepId: step.id, commit: committed.commit, files: committed.files });
   }
   record.durationMs = Math.round(performance.now() - started);
@@ -204,7 +230,7 @@ async function buildAfterPhase(
     state.findings.push({
       file: '.',
       line: 1,
-      rule: 'atx/build-failed-after-phase',
+      rule: buildFailedRule,
       message: `\`${command}\` exited with ${run.exitCode} after phase ${phase}: ${run.output.trim().split('\n').slice(-3).join(' ')}`,
       severity: 'manual',
     });
@@ -273,6 +299,11 @@ export async function ensureDependencies(state: RunState, plan: Plan, checkoutDi
       severity: 'warning',
     });
   }
+}
+
+/** Whether the agent hook carries out `step` (a pending agent step, with a model). */
+function usesAgent(step: PlanStep, hooks: ExecuteHooks): boolean {
+  return step.kind === 'agent' && step.status === 'pending' && hooks.agent !== undefined;
 }
 
 function symbol(record: StepState): string {

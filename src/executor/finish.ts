@@ -9,6 +9,7 @@ import { restoreAfter } from './clean.js';
 import { ensureDependencies, trustPolicy, type ExecuteHooks } from './execute.js';
 import { runDir } from './paths.js';
 import { saveState, type RunState } from './state.js';
+import { resumeHint } from './resume.js';
 import { distinctFindings, overallStatus, renderReport, type CriterionSummary, type RunSummary, type StepSummary } from './summary.js';
 
 export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunState, hooks: ExecuteHooks): Promise<CriterionSummary[]> {
@@ -83,6 +84,7 @@ export function stepSummaries(plan: Plan, state: RunState): StepSummary[] {
       durationMs: record.durationMs,
       ...(record.reason || status === 'skipped' ? { reason: record.reason ?? 'not run' } : {}),
       attempts: record.attempts,
+      ...(record.agent ? { agent: record.agent } : {}),
     };
   });
 }
@@ -105,9 +107,12 @@ export async function writeSummary(atxHome: string, plan: Plan, state: RunState,
     summaryPath: join(dir, 'summary.json'),
     reportPath: join(dir, 'summary.md'),
   };
+  const resume = resumeHint(state);
+  if (resume) summary.resume = resume;
   await writeJson(summary.summaryPath!, summary);
   await writeFileSafe(summary.reportPath!, renderReport(summary));
-  state.status = 'completed';
+  // Agent steps the model could not do keep the run unfinished: `atx --resume` finds it.
+  state.status = resume ? 'interrupted' : 'completed';
   await saveState(atxHome, state);
   return summary;
 }

@@ -27,6 +27,7 @@ import {
 import { acquireRunLock } from './run-lock.js';
 import { trackProcessGroups } from '../util/proc.js';
 import { loadState, saveState, startingState, type RunState } from './state.js';
+import { reopenForModel } from './resume.js';
 import { carryOutStep } from './steps.js';
 import { distinctFindings, overallStatus, type RunSummary, type StepSummary } from './summary.js';
 import { resetTo, stepOfCommit } from './commit.js';
@@ -192,6 +193,9 @@ export async function resumeRun(runId: string, io: ExecIO, widen: { trustAllTool
     await reconcile(state);
     io.log(`Resuming run ${runId} on branch ${state.branch}`);
     if (widen.trustAllTools) state.options.trustAllTools = true;
+    // Agent steps skipped because the model was unavailable are tried again, when there is one.
+    const reopened = io.agent ? reopenForModel(plan, state) : [];
+    if (reopened.length) io.log(`Trying the model again for step${reopened.length === 1 ? '' : 's'} ${reopened.join(', ')}`);
     state.status = 'running';
     await saveState(atxHome, state);
     return await finishRun(atxHome, plan, state, io);

@@ -4,6 +4,7 @@ import { isAbsolute, join, normalize } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { exists, readJson, writeJson } from '../util/fs.js';
+import { AgentReportSchema } from './agent-report.js';
 import { isResultBranchOf, runDir, runsDir, worktreeDir } from './paths.js';
 
 const FindingSchema = z.object({
@@ -22,6 +23,8 @@ const StepStateSchema = z.object({
   durationMs: z.number().default(0),
   attempts: z.number().default(0),
   reason: z.string().optional(),
+  /** What the model did in an agent step. */
+  agent: AgentReportSchema.optional(),
 });
 export type StepState = z.infer<typeof StepStateSchema>;
 

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { isCodemodName, loadCodemod } from '../codemods/index.js';
 import type { Finding } from '../codemods/types.js';
+import type { AgentReport } from './agent-report.js';
 import type { PlanStep } from '../planner/types.js';
 import { heldBackFindings, lookAt, runOnReadable } from '../planner/held-back.js';
 import type { DiskRepoView } from '../planner/repo-view.js';
@@ -16,6 +17,8 @@ export interface StepOutcome {
   findings: Finding[];
   /** Files the step wrote (scope-relative). */
   written: string[];
+  /** What the model did, for an agent step carried out by one. */
+  agent?: AgentReport;
 }
 
 export interface StepEnvironment {

@@ -1,6 +1,7 @@
 // The summary document of a run (cli-contract.md), and its markdown report.
 import type { Finding } from '../codemods/types.js';
 import type { Evidence } from '../validators/index.js';
+import { describeToolCall, type AgentReport } from './agent-report.js';
 
 export interface StepSummary {
   id: string;
@@ -12,6 +13,8 @@ export interface StepSummary {
   /** Why a step was skipped or failed, in a few words. */
   reason?: string;
   attempts?: number;
+  /** An agent step: what the model did (its final message, tool calls, tokens, time). */
+  agent?: AgentReport;
 }
 
 export interface CriterionSummary {
@@ -39,6 +42,11 @@ export interface RunSummary {
   diff?: string;
   summaryPath?: string;
   reportPath?: string;
+  /**
+   * Present when agent steps were skipped because the model could not be reached: the run is
+   * left resumable and this says how to carry them out.
+   */
+  resume?: { reason: string; command: string };
 }
 
 /**
@@ -56,13 +64,28 @@ export function distinctFindings(findings: readonly Finding[]): Finding[] {
   });
 }
 
+/**
+ * The reason of an agent step skipped because the model could not be reached
+ * (`model-unavailable: <why>`): not the step's failure; the run stays resumable for it.
+ */
+export const modelUnavailable = 'model-unavailable';
+
+export function isModelUnavailable(reason: string | undefined): reason is string {
+  return reason?.startsWith(`${modelUnavailable}:`) === true;
+}
+
+/** A build after a phase that exited non-zero. */
+export const buildFailedRule = 'atx/build-failed-after-phase';
+
 /** A build after a phase that was not allowed to run (no -t, or the person said no). */
 export const buildNotRunRule = 'atx/build-not-run';
 
 /**
  * failed: a step or a criterion failed. partial: something could not be done or checked — a
- * step skipped (needs a model, a command not allowed), a criterion skipped (a check with no
- * command, or one not allowed to run), a phase's build not run. A skipped check is never a pass.
+ * step skipped (needs a model, the model unavailable, a command not allowed, an agent step that
+ * changed nothing: `no-change: <the model's why>`, which no one has checked), a criterion skipped
+ * (a check with no command, or one not allowed to run), a phase's build not run. Only a codemod
+ * or a plan that found nothing to do is skipped as plain `no-change`. A skipped check is never a pass.
  */
 export function overallStatus(steps: StepSummary[], criteria: CriterionSummary[], findings: readonly Finding[] = []): RunSummary['status'] {
   if (steps.some((s) => s.status === 'failed') || criteria.some((c) => c.status === 'failed')) return 'failed';
@@ -89,6 +112,7 @@ export function renderReport(summary: RunSummary): string {
     `- Status: **${summary.status}**`,
     `- Plan: ${summary.planPath}`,
     '',
+    ...(summary.resume ? ['## To continue', '', `${summary.resume.reason} Run \`${summary.resume.command}\` to carry them out.`, ''] : []),
     '## Steps',
     '',
     '| step | title | status | commit | files | time |',
@@ -98,6 +122,7 @@ export function renderReport(summary: RunSummary): string {
         `| ${s.id} | ${cell(s.title)} | ${s.status}${s.reason ? ` (${cell(s.reason)})` : ''} | ${s.commit?.slice(0, 12) ?? '–'} | ${s.filesChanged.length} | ${(s.durationMs / 1000).toFixed(1)} s |`,
     ),
     '',
+    ...agentSection(summary.steps),
     '## Exit criteria',
     '',
   ];
@@ -116,6 +141,24 @@ export function renderReport(summary: RunSummary): string {
   if (summary.findings.length === 0) lines.push('None.');
   for (const f of summary.findings) lines.push(`- **${f.severity}** \`${f.file}:${f.line}\` ${f.rule}: ${f.message}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Per agent step: the model's final message, its tool calls, the files it wrote, tokens and time. */
+function agentSection(steps: StepSummary[]): string[] {
+  const agents = steps.filter((s) => s.agent);
+  if (agents.length === 0) return [];
+  const lines = ['## Agent steps', ''];
+  for (const step of agents) {
+    const agent = step.agent!;
+    lines.push(`### ${step.id} ${step.title}`, '');
+    lines.push(`- Outcome: ${step.status}${step.reason ? ` (${step.reason.split('\n')[0]})` : ''}`);
+    lines.push(`- Tokens: ${agent.tokens.input} in, ${agent.tokens.output} out (${agent.requests} request${agent.requests === 1 ? '' : 's'}), ${(agent.durationMs / 1000).toFixed(1)} s`);
+    lines.push(`- Files written by its tools: ${agent.filesWritten.length ? agent.filesWritten.map((f) => `\`${f}\``).join(', ') : 'none'}`);
+    lines.push(`- Tool calls: ${agent.toolCalls.length || 'none'}`);
+    agent.toolCalls.forEach((call, i) => lines.push(`  ${i + 1}. ${describeToolCall(call)}`));
+    lines.push('', 'The model said:', '', ...(agent.message.trim() ? agent.message.trim().split('\n').map((line) => `> ${line}`) : ['> (nothing)']), '');
+  }
+  return lines;
 }
 
 function cell(text: string): string {

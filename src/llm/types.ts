@@ -1,4 +1,5 @@
 // The one interface both brains implement: the Anthropic model, or offline rules.
+import type { Finding } from '../codemods/types.js';
 import type { Definition } from '../definitions/types.js';
 import type { FeedbackOutcome } from '../planner/feedback.js';
 import type { Plan, PlanStep } from '../planner/types.js';
@@ -50,7 +51,32 @@ export interface TokenUsage {
 /** Text as the model writes it, for live display; offline rules write none. */
 export type TextSink = (chunk: string) => void;
 
-export interface AgentContext {
+/** A step of this run that has already been carried out, as the model is told of it. */
+export interface DoneStep {
+  id: string;
+  title: string;
+  status: 'completed' | 'skipped' | 'failed';
+  reason?: string;
+  filesChanged: string[];
+  /** An agent step's final message. */
+  message?: string;
+}
+
+/** What the run did before an agent step, from its state: steps done, findings so far. */
+export interface RunProgress {
+  steps: DoneStep[];
+  findings: Finding[];
+}
+
+/** What the executor hands an agent step besides the step and the checkout. */
+export interface AgentRun {
+  /** The plan the step belongs to: the transformation, its guardrails, the repository facts. */
+  plan: Plan;
+  progress: RunProgress;
+  signal?: AbortSignal;
+}
+
+export interface AgentContext extends Partial<AgentRun> {
   checkoutDir: string;
   trustAllTools: boolean;
   confirm?: (question: string) => Promise<boolean>;

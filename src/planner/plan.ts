@@ -6,6 +6,7 @@ import { isLambdaMajor, isSupportedLambdaMajor, LAMBDA_NODE_MAJORS } from '../co
 import { UsageError } from '../errors.js';
 import type { RepoAnalysis } from './analyse.js';
 import type { RunConfiguration } from './config.js';
+import { compactTree, namedFiles } from './facts.js';
 import { lookAt } from './held-back.js';
 import { DiskRepoView } from './repo-view.js';
 import type { Plan, PlanStep } from './types.js';
@@ -33,7 +34,7 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
   const steps: PlanStep[] = [];
   for (const phase of input.bundle.definition.phases) {
     for (const step of phase.steps) {
-      steps.push(await planStep(step, phase.number, phase.title, view, targetVersion, input.hasModel));
+      steps.push(await planStep(step, phase.number, phase.title, view, analysis.files, targetVersion, input.hasModel));
     }
   }
   return {
@@ -51,6 +52,12 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
       additionalPlanContext: configuration.additionalPlanContext,
       targetVersion,
     },
+    definition: {
+      title: definition.title,
+      objective: definition.objective,
+      summary: definition.summary,
+      phases: definition.phases.map((phase) => ({ number: phase.number, title: phase.title, ...(phase.description ? { description: phase.description } : {}) })),
+    },
     analysis: {
       files: analysis.files.length,
       languages: analysis.languages,
@@ -58,6 +65,7 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
       lockfile: analysis.lockfile,
       templates: analysis.templates,
       testCommand: analysis.packageJson?.testScript ? testCommandFor(analysis) : undefined,
+      tree: compactTree(analysis.files),
     },
     steps,
     exitCriteria: definition.exitCriteria.map((criterion) => ({
@@ -129,13 +137,33 @@ export function testCommandFor(analysis: RepoAnalysis): string {
   return manager === 'npm' ? 'npm test' : `${manager} test`;
 }
 
-/** A short title for a step: its first sentence, without markdown, cut at a word near 72 characters. */
+/**
+ * A short title for a step: its first sentence, cut at a word near 72 characters. Emphasis
+ * marks and code quotes go; characters of names stay (`MIGRATION_NOTES.md`, `snake_case`, `*`).
+ * The whole text is kept beside it (PlanStep.text).
+ */
 export function stepTitle(text: string): string {
-  const plain = text.split('\n')[0]!.replace(/[*_`]/g, '').trim();
+  const plain = plainLine(text.split('\n')[0]!).trim();
   const sentence = /^(.+?[.:;])(\s|$)/.exec(plain)?.[1] ?? plain;
   if (sentence.length <= 72) return sentence.replace(/[:;]$/, '');
   const cut = sentence.slice(0, 72);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).replace(/[,;:]$/, '')}…`;
+}
+
+/** One line of markdown as plain text: code spans unquoted as they are, emphasis around words dropped. */
+function plainLine(line: string): string {
+  return line
+    .split(/(`+)(.*?)\1/)
+    .map((part, i) => {
+      // split with two groups: [text, ticks, code, text, ticks, code, …]
+      if (i % 3 === 1) return '';
+      if (i % 3 === 2) return part;
+      // A closing mark followed by `.name` is part of a name (`__init__.py`), not emphasis.
+      return part
+        .replace(/(^|[^\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\2(?![\w*]|\.\w)/g, '$1$3')
+        .replace(/(^|[^\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\2(?![\w*]|\.\w)/g, '$1$3');
+    })
+    .join('');
 }
 
 async function planStep(
@@ -143,6 +171,7 @@ async function planStep(
   phase: number,
   phaseTitle: string,
   view: DiskRepoView,
+  files: readonly string[],
   targetVersion: number | undefined,
   hasModel: boolean,
 ): Promise<PlanStep> {
@@ -151,6 +180,7 @@ async function planStep(
     phase,
     phaseTitle,
     title: stepTitle(step.text),
+    text: step.text,
     action: step.action,
     retries: step.action?.retries ?? 0,
     dependsOn: step.action?.dependsOn ?? [],
@@ -182,7 +212,8 @@ async function planStep(
     ...base,
     kind: 'agent',
     options: {},
-    targets: [],
+    // The files its text names, so the model starts from them.
+    targets: namedFiles(step.text, files),
     expectedChange: hasModel ? 'carried out by the model with file and command tools' : 'needs a language model (ANTHROPIC_API_KEY)',
     status: hasModel ? 'pending' : 'needs-model',
   };

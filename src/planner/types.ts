@@ -6,7 +6,13 @@ export const PlanStepSchema = z.object({
   id: z.string(),
   phase: z.number().int(),
   phaseTitle: z.string(),
+  /** A short title for screens and commit messages (see stepTitle). */
   title: z.string(),
+  /**
+   * The step's whole markdown text as the definition wrote it (file names, `code`, **emphasis**
+   * intact): what an agent step is asked to do. Absent in plans written before it was kept.
+   */
+  text: z.string().optional(),
   kind: z.enum(['codemod', 'command', 'agent']),
   action: StepActionSchema.optional(),
   /** Options passed to the codemod, after the plan context (e.g. targetVersion) is applied. */
@@ -37,6 +43,19 @@ export const PlanSchema = z.object({
     additionalPlanContext: z.string().optional(),
     targetVersion: z.number().optional(),
   }),
+  /**
+   * What the definition says beyond its steps, for the model (plans written before it was kept
+   * have none; an agent step then sees the guardrails and exit criteria only).
+   */
+  definition: z
+    .object({
+      title: z.string(),
+      objective: z.string().default(''),
+      summary: z.string().default(''),
+      /** The prose under a phase heading that is not a step. */
+      phases: z.array(z.object({ number: z.number().int(), title: z.string(), description: z.string().optional() })).default([]),
+    })
+    .optional(),
   analysis: z.object({
     files: z.number(),
     languages: z.record(z.string(), z.number()),
@@ -44,6 +63,8 @@ export const PlanSchema = z.object({
     lockfile: z.string().optional(),
     templates: z.array(z.string()),
     testCommand: z.string().optional(),
+    /** The tracked files as a compact tree (folders collapsed past a budget), for the model. */
+    tree: z.array(z.string()).optional(),
   }),
   steps: z.array(PlanStepSchema),
   exitCriteria: z.array(

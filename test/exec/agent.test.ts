@@ -12,7 +12,8 @@ describe('agent steps in exec', () => {
   it('are carried out by the model through confined file tools, and the key is written nowhere', async () => {
     server = await startFakeAnthropic((request) => {
       if (!request.body.tools?.some((t) => t.name === 'edit_file')) throw new Error('only agent requests expected');
-      if (lastUserText(request).startsWith('Step 1.1')) {
+      // The step's request (its first turn) ends with the step itself.
+      if (lastUserText(request).includes('# Your step: 1.1')) {
         return { content: [{ type: 'tool_use', name: 'edit_file', input: { path: 'package.json', old_text: '"version": "1.0.0"', new_text: '"version": "2.0.0"' } }] };
       }
       return { content: [{ type: 'text', text: 'Done: the version is 2.0.0.' }] };

@@ -31,7 +31,8 @@ function model(request: FakeRequest): FakeReply {
   if (request.body.system?.includes('You write transformation definitions')) return { content: [{ type: 'text', text: draft }] };
   if (request.body.system?.includes('You revise')) return { content: [{ type: 'text', text: `CHANGE: Added a code style check before the tests.\n\n${revised}` }] };
   if (request.body.tools?.some((t) => t.name === 'edit_file')) {
-    if (text.startsWith('Step 1.1')) {
+    // An agent step's first request ends with the step itself.
+    if (text.includes('# Your step: 1.1')) {
       return { content: [{ type: 'text', text: 'Raising the version.' }, { type: 'tool_use', name: 'edit_file', input: { path: 'package.json', old_text: '"version": "1.4.0"', new_text: '"version": "2.0.0"' } }] };
     }
     return { content: [{ type: 'text', text: 'The version is now 2.0.0.' }] };

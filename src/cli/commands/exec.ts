@@ -5,6 +5,7 @@ import { atxHomeFrom } from '../../executor/paths.js';
 import { latestUnfinishedRun, loadState } from '../../executor/state.js';
 import { exitCodeFor, type RunSummary } from '../../executor/summary.js';
 import { UsageError } from '../../errors.js';
+import type { AgentRun } from '../../llm/types.js';
 import type { PlanStep } from '../../planner/types.js';
 import type { CliIO } from '../io.js';
 
@@ -60,8 +61,9 @@ async function modelHooks(io: CliIO, request: { trustAllTools: boolean }, confir
   if (!brain.runAgentStep) return {};
   return {
     hasModel: true,
-    agent: (step: PlanStep, checkoutDir: string) =>
-      brain.runAgentStep!(step, { checkoutDir, trustAllTools: request.trustAllTools, confirm: request.trustAllTools ? undefined : confirm }),
+    // The run (plan, progress, signal) goes along: the model sees the whole step and what came before.
+    agent: (step: PlanStep, checkoutDir: string, run: AgentRun) =>
+      brain.runAgentStep!(step, { ...run, checkoutDir, trustAllTools: request.trustAllTools, confirm: request.trustAllTools ? undefined : confirm }),
   };
 }
 
@@ -108,6 +110,7 @@ export function humanSummary(summary: RunSummary): string {
     for (const f of summary.findings.slice(0, 20)) lines.push(`  ${f.severity} ${f.file}:${f.line} ${f.message}`);
     if (summary.findings.length > 20) lines.push(`  … ${summary.findings.length - 20} more in ${summary.reportPath ?? summary.summaryPath}`);
   }
+  if (summary.resume) lines.push(`${summary.resume.reason} Continue with \`${summary.resume.command}\`.`);
   lines.push(`Plan: ${summary.planPath}`);
   if (summary.reportPath) lines.push(`Report: ${summary.reportPath}`);
   return lines.join('\n');

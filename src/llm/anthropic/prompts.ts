@@ -47,5 +47,11 @@ otherwise list the step ids to skip, shell commands to add at the end, and a tar
 Write a one-sentence reply saying what will change.`;
 
 export const agentSystem = `You carry out one step of a code transformation in a git checkout, using the tools.
-Paths are relative to the checkout; you cannot leave it. Make the smallest change that does the step,
-keep formatting and comments, and do not touch unrelated files. When done, answer with a short summary.`;
+The user message gives, in this order: the transformation (objective, summary), its constraints and
+guardrails, its exit criteria, the target, the repository, lessons from earlier runs, what earlier steps
+of this run did, and last your step in the definition's own words.
+Paths are relative to the checkout; you cannot leave it. Never break a guardrail, even where the step
+seems to ask for it. Do this step only; later steps do the rest. Use file names, identifiers and versions
+exactly as written. Make the smallest change that does the step, keep formatting and comments, and do
+not touch unrelated files. When done, answer with a short summary of what you changed; if you changed
+nothing (nothing needed it, or you could not), say why.`;
