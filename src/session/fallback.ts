@@ -39,7 +39,7 @@ export function withFallback(model: Brain, tell: (line: string) => void): Fallba
       return fellBack ? offline.kind : model.kind;
     },
     get label() {
-      return fellBack ? offline.label : model.label;
+      return fellBack ? `offline rules; ${model.label} is no longer asked in this session` : model.label;
     },
     get fellBack() {
       return fellBack;

@@ -20,7 +20,7 @@ export function readFailure(error: unknown, where: { host: string; model: string
   const { host } = where;
   if (error instanceof APIUserAbortError) return { kind: 'aborted', host, line: `the request to the model at ${host} was stopped` };
   if (error instanceof APIConnectionTimeoutError) {
-    const reason = `did not answer within ${Math.round(where.timeoutMs / 1000)} s (timed out)`;
+    const reason = `did not answer within ${Number((where.timeoutMs / 1000).toFixed(1))} s (timed out)`;
     return { kind: 'unavailable', host, reason, line: `the model at ${host} ${reason}` };
   }
   const network = networkCause(error);

@@ -44,10 +44,11 @@ export class UsageMeter {
     if ('tokens' in this.limit && used >= this.limit.tokens) {
       throw new ModelLimitError(`the --limit of ${this.limit.tokens} tokens is reached (${used} used); continue with a higher --limit, e.g. \`atx --resume --limit ${this.limit.tokens * 2}\``);
     }
-    const minutes = (this.total.durationMs ?? 0) / 60_000;
-    if ('minutes' in this.limit && minutes >= this.limit.minutes) {
+    const ms = this.total.durationMs ?? 0;
+    if ('minutes' in this.limit && ms >= this.limit.minutes * 60_000) {
+      const spent = ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 60_000).toFixed(1)} minutes`;
       throw new ModelLimitError(
-        `the --limit of ${describeLimit(this.limit)} is reached (${minutes.toFixed(1)} used); continue with a higher --limit, e.g. \`atx --resume --limit ${this.limit.minutes * 2}m\``,
+        `the --limit of ${describeLimit(this.limit)} is reached (${spent} used); continue with a higher --limit, e.g. \`atx --resume --limit ${this.limit.minutes * 2}m\``,
       );
     }
   }
