@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ModelClient, type ModelSettings } from '../../src/llm/anthropic/client.js';
 import { createAnthropicBrain } from '../../src/llm/anthropic/brain.js';
 import { ModelConfigError, ModelRequestError, ModelUnavailableError } from '../../src/llm/errors.js';
+import { createBrain } from '../../src/llm/index.js';
+import { UsageError } from '../../src/errors.js';
 import { closedPort, lastUserText, startFakeAnthropic, type FakeReply, type FakeServer } from './fake-anthropic.js';
 
 const key = 'sk-ant-test-0123456789abcdef';
@@ -161,5 +163,20 @@ describe('a request the model will never accept', () => {
       `the model at ${host(server.url)} answered with text where a call to record_intent was required, twice (request req_fake_4): "I think the user wants to create something."`,
     );
     expect(server.requests).toHaveLength(4);
+  });
+});
+
+describe('the retry budget from the environment', () => {
+  it('ATX_MODEL_RETRY_SECONDS sets it; a value that is not seconds is refused', async () => {
+    server = await startFakeAnthropic(() => ({ status: 503, error: { type: 'api_error', message: 'Service unavailable' } }));
+    const brain = await createBrain({ ANTHROPIC_API_KEY: key, ANTHROPIC_BASE_URL: server.url, ATX_MODEL_RETRY_SECONDS: '0' });
+    const error = await failure(brain.interpret('choose', 'new'));
+    expect(error).toBeInstanceOf(ModelUnavailableError);
+    expect(error.message).toMatch(/answered 503 api_error "Service unavailable" \(request req_fake_1\); not retried: the retry budget of 0 s/);
+    expect(server.requests).toHaveLength(1);
+    for (const bad of ['soon', '-1', '2m']) {
+      await expect(createBrain({ ANTHROPIC_API_KEY: key, ATX_MODEL_RETRY_SECONDS: bad }), bad).rejects.toThrow(UsageError);
+    }
+    await expect(createBrain({ ANTHROPIC_API_KEY: key, ATX_MODEL_TIMEOUT_SECONDS: '0' })).rejects.toThrow(/ATX_MODEL_TIMEOUT_SECONDS must be a number of seconds above 0/);
   });
 });
