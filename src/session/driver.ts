@@ -8,7 +8,7 @@ import { ModelConfigError, ModelLimitError } from '../llm/errors.js';
 import { readYesNo } from '../llm/yes-no.js';
 import { formatPlan } from '../planner/feedback.js';
 import type { Plan } from '../planner/types.js';
-import { draftTarget } from './apply.js';
+import { applyEffectOf } from './apply.js';
 import { advance, openSession, repeatQuestion } from './machine.js';
 import type { RunHooks, RunService } from './run.js';
 import { atx, planQuestion } from './say.js';
@@ -66,7 +66,7 @@ export class Conversation {
       this.emit([atx(repeatQuestion(this.state))]);
       return;
     }
-    const effect = this.applyEffect();
+    const effect = applyEffectOf(this.state);
     await this.until(() => (this.state.runId ? this.runResume(this.state.runId) : this.runApply(effect)));
     this.throwFailure();
   }
@@ -167,12 +167,6 @@ export class Conversation {
         ? { hasModel: true, agent: (step, checkoutDir) => runAgentStep(step, { checkoutDir, trustAllTools: trust, confirm: trust ? undefined : confirm }) }
         : {}),
     };
-  }
-
-  private applyEffect(): ApplyEffect {
-    const s = this.state;
-    const configuration = draftTarget(s);
-    return { kind: 'apply', name: s.selected!.name, version: s.selected!.version, repo: s.repo!, buildCommand: s.buildCommand, ...(configuration ? { configuration } : {}) };
   }
 
   private runApply(effect: ApplyEffect): Promise<void> {
