@@ -21,6 +21,7 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
     .option('--resume', 'continue the latest interrupted run')
     .option('--conversation-id <id>', 'continue the given run or conversation')
     .option('--json', 'print one JSON document on stdout')
+    .option('--limit <n>', "cap the model's work: N tokens, or Nm minutes (also with --resume)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(add --help for usage)')
     .enablePositionalOptions()
@@ -111,8 +112,11 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
     .option('-d, --do-not-learn', 'do not record knowledge from this run')
     .option('--dry-run', 'plan and show the diff; no branch, no commit')
     .option('--json', 'print exactly one JSON document (the summary) on stdout')
+    .option('--limit <n>', "cap the model's work for this run: N tokens, or Nm minutes; the run stops resumable when it is reached")
     .action(async (options) => {
       const { execCommand } = await import('./commands/exec.js');
+      const { parseLimit } = await import('./limit.js');
+      const limit = parseLimit(options.limit);
       result.exitCode = await execCommand(
         {
           codeRepositoryPath: options.codeRepositoryPath,
@@ -125,6 +129,7 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
           doNotLearn: Boolean(options.doNotLearn),
           dryRun: Boolean(options.dryRun),
           json: Boolean(options.json),
+          limit,
         },
         io,
       );

@@ -7,11 +7,20 @@ import { learnFromBranch, resultBranches } from './learn.js';
 import { KnowledgeBase } from './store.js';
 import type { KnowledgeItem, NewItem } from './types.js';
 
+/**
+ * A step that failed or was skipped because of the model itself (unavailable, over the --limit,
+ * an API error) teaches nothing about the definition or the repository: the next run would
+ * carry an outage as a lesson, and a team registry would push it to everyone.
+ */
+export function failedBecauseOfModel(reason: string | undefined): boolean {
+  return reason !== undefined && /^(model-unavailable|model-limit|needs-model)\b|^the model at \S+ |^the (?:API key|--limit)\b|^unknown model\b/.test(reason.trim());
+}
+
 /** Lessons of a finished run: its plan-review feedback, and what failed with its cause. */
 export function itemsFromRun(plan: Plan, summary: RunSummary): NewItem[] {
   const origin = { runId: summary.runId };
   const items = itemsFromFeedback(plan.feedback, origin);
-  for (const step of summary.steps.filter((s) => s.status === 'failed')) {
+  for (const step of summary.steps.filter((s) => s.status === 'failed' && !failedBecauseOfModel(s.reason))) {
     items.push({
       source: 'failure',
       title: `Step ${step.id} "${step.title}" failed`,

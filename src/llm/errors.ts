@@ -11,11 +11,21 @@ import { UsageError } from '../errors.js';
 export class ModelUnavailableError extends Error {
   constructor(
     message: string,
-    readonly detail: { host?: string; status?: number; type?: string; requestId?: string } = {},
+    readonly detail: ModelFailureDetail = {},
   ) {
     super(message);
     this.name = 'ModelUnavailableError';
   }
+}
+
+/** What a model failure was, for a screen that words it its own way. */
+export interface ModelFailureDetail {
+  host?: string;
+  status?: number;
+  type?: string;
+  requestId?: string;
+  /** The failure without the host: `answered 529 overloaded_error "Overloaded" (request req_1)`. */
+  reason?: string;
 }
 
 /**
@@ -35,4 +45,24 @@ export class ModelConfigError extends UsageError {
     super(message);
     this.name = 'ModelConfigError';
   }
+}
+
+/**
+ * The model refused this request (400, 413, 422…) or answered in a form atx cannot use (text where
+ * a tool call was required). Retrying the same request would not help: the step or the answer fails
+ * with this one line.
+ */
+export class ModelRequestError extends Error {
+  constructor(
+    message: string,
+    readonly detail: ModelFailureDetail = {},
+  ) {
+    super(message);
+    this.name = 'ModelRequestError';
+  }
+}
+
+/** Whether `error` is one of the model's failures (as opposed to a bug or a tool's failure). */
+export function isModelFailure(error: unknown): error is ModelUnavailableError | ModelLimitError | ModelConfigError | ModelRequestError {
+  return error instanceof ModelUnavailableError || error instanceof ModelLimitError || error instanceof ModelConfigError || error instanceof ModelRequestError;
 }

@@ -46,7 +46,14 @@ export interface TokenUsage {
   inputTokens: number;
   outputTokens: number;
   requests: number;
+  /** Time spent waiting for the model's answers (what `--limit Nm` counts). */
+  durationMs?: number;
+  /** The same counts per kind of brain call, for `/usage`. */
+  byKind?: Partial<Record<CallKind, TokenUsage>>;
 }
+
+/** What a model request was for. */
+export type CallKind = 'interpret' | 'draft' | 'revise' | 'plan' | 'agent';
 
 /** Text as the model writes it, for live display; offline rules write none. */
 export type TextSink = (chunk: string) => void;

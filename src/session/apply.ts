@@ -1,6 +1,6 @@
 // Applying: the repository and an optional build command, then the run as an effect.
 import { atx, buildQuestion, turn } from './say.js';
-import type { SessionContext, SessionState, Turn } from './types.js';
+import type { ApplyEffect, SessionContext, SessionState, Turn } from './types.js';
 
 export async function onRepo(state: SessionState, said: string, ctx: SessionContext): Promise<Turn> {
   const path = said.replace(/^(?:it'?s |the path is |path:?\s*|at |in )/i, '').replace(/^["'`]|["'`.]$/g, '').trim();
@@ -26,4 +26,10 @@ export function draftTarget(state: SessionState): string | undefined {
   if (!state.draft) return undefined;
   const targets = [...state.draft.matchAll(/^\s*targetVersion:\s*(\d+)\s*$/gm)].map((m) => Number(m[1]));
   return targets.length ? `targetVersion=${Math.max(...targets)}` : undefined;
+}
+
+/** The run a conversation in `applying` started, to start again on resume. */
+export function applyEffectOf(s: SessionState): ApplyEffect {
+  const configuration = draftTarget(s);
+  return { kind: 'apply', name: s.selected!.name, version: s.selected!.version, repo: s.repo!, buildCommand: s.buildCommand, ...(configuration ? { configuration } : {}) };
 }

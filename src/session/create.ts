@@ -2,6 +2,7 @@
 // documents, then a complete draft from the brain.
 import { renderDefinition } from '../definitions/render.js';
 import { UsageError } from '../errors.js';
+import { ModelConfigError } from '../llm/errors.js';
 import { keywords } from '../llm/offline/intents.js';
 import type { RegistryEntry } from '../registry/types.js';
 import { atx, docsQuestion, nextQuestion, repoQuestion, turn } from './say.js';
@@ -79,8 +80,9 @@ export async function onDocs(state: SessionState, said: string, ctx: SessionCont
   try {
     markdown = renderDefinition(await ctx.brain.draftDefinition({ description: state.description ?? said, documents }, ctx.onText));
   } catch (error) {
-    // A draft that does not follow the format is the model's mistake, not the end of the session.
-    if (!(error instanceof UsageError)) throw error;
+    // A draft that does not follow the format is the model's mistake, not the end of the session;
+    // a bad model configuration is not a draft's problem.
+    if (!(error instanceof UsageError) || error instanceof ModelConfigError) throw error;
     return turn(state, 'docs', [...messages, atx(`The draft did not follow the definition format (${error.message}). Answer again to retry, or add details.`, 'error')], { documents });
   }
   messages.push(atx(`Here is the draft:\n\n${markdown}`, 'definition'));

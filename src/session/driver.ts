@@ -4,14 +4,17 @@
 import type { RunEvent } from '../executor/execute.js';
 import type { RunSummary } from '../executor/summary.js';
 import { InterruptedError, UsageError } from '../errors.js';
+import { ModelConfigError, ModelLimitError } from '../llm/errors.js';
+import { readYesNo } from '../llm/yes-no.js';
 import { formatPlan } from '../planner/feedback.js';
 import type { Plan } from '../planner/types.js';
-import { draftTarget } from './apply.js';
+import { applyEffectOf } from './apply.js';
 import { advance, openSession, repeatQuestion } from './machine.js';
 import type { RunHooks, RunService } from './run.js';
-import { atx } from './say.js';
+import { atx, planQuestion } from './say.js';
 import type { ConversationStore } from './store.js';
-import { describeSummary, describeUsage } from './summary.js';
+import { withFallback } from './fallback.js';
+import { describeSummary, describeUsage, describeUsageByKind, stepLine } from './summary.js';
 import type { ApplyEffect, Message, SessionContext, SessionState } from './types.js';
 
 export interface DriverOptions {
@@ -29,8 +32,6 @@ type Pending =
   | { kind: 'plan'; plan: Plan; resolve: (plan: Plan) => void; reject: (error: Error) => void }
   | { kind: 'confirm'; resolve: (yes: boolean) => void };
 
-const planQuestion = 'Review the plan: ask for changes ("skip step 2", "also run npm run lint"), or say "looks good, proceed".';
-
 export class Conversation {
   private pending: Pending | undefined;
   private stop: (() => void) | undefined;
@@ -39,11 +40,17 @@ export class Conversation {
   exited = false;
   /** The last run's full summary (for `--json`). */
   lastSummary: RunSummary | undefined;
+  /** A bad model configuration met during a run: `say` throws it (exit 2). */
+  private failure: ModelConfigError | undefined;
+  /** The session's brain: the model until it becomes unavailable, then the offline rules. */
+  private readonly ctx: SessionContext;
 
   constructor(
     public state: SessionState,
     private readonly options: DriverOptions,
-  ) {}
+  ) {
+    this.ctx = { ...options.ctx, brain: withFallback(options.ctx.brain, (line) => this.emit([atx(line, 'warning')])) };
+  }
 
   static create(options: DriverOptions, id?: string): Conversation {
     const opening = openSession(id);
@@ -59,15 +66,18 @@ export class Conversation {
       this.emit([atx(repeatQuestion(this.state))]);
       return;
     }
-    const effect = this.applyEffect();
+    const effect = applyEffectOf(this.state);
     await this.until(() => (this.state.runId ? this.runResume(this.state.runId) : this.runApply(effect)));
+    this.throwFailure();
   }
 
   /** One answer from the person; resolves when atx waits for the next one. */
   async say(text: string): Promise<void> {
     this.emit([{ from: 'you', text, style: 'user' }]);
+    // Asked at any point, even while a run waits for an answer; changes nothing.
+    if (/^\s*\/usage\s*$/i.test(text)) return this.emit([atx(describeUsageByKind(this.ctx.brain.usage(), this.ctx.brain.label))]);
     if (this.pending) return this.answerPending(text);
-    const result = await advance(this.state, text, this.options.ctx);
+    const result = await advance(this.state, text, this.ctx);
     this.state = result.state;
     this.emit(result.messages);
     await this.save();
@@ -75,7 +85,14 @@ export class Conversation {
     if (result.effect?.kind === 'apply') {
       const effect = result.effect;
       await this.until(() => this.runApply(effect));
+      this.throwFailure();
     }
+  }
+
+  private throwFailure(): void {
+    const failure = this.failure;
+    this.failure = undefined;
+    if (failure) throw failure;
   }
 
   /** Resolves once the run asks a question or ends. */
@@ -88,18 +105,21 @@ export class Conversation {
   private async answerPending(text: string): Promise<void> {
     const pending = this.pending!;
     if (pending.kind === 'confirm') {
-      const intent = await this.options.ctx.brain.interpret('yes-no', text);
-      if (intent.kind === 'unknown') return this.emit([atx('Please answer yes or no.')]);
+      // Read by atx, never by the model: an answer that is not plainly yes or no is asked again.
+      const answer = readYesNo(text);
+      if (answer === 'unclear') return this.emit([atx('Please answer yes or no.')]);
       this.pending = undefined;
-      return this.resumeRunning(() => pending.resolve(intent.kind === 'yes'));
+      await this.resumeRunning(() => pending.resolve(answer === 'yes'));
+      return this.throwFailure();
     }
-    const outcome = await this.options.ctx.brain.refinePlan(pending.plan, text);
+    const outcome = await this.ctx.brain.refinePlan(pending.plan, text);
     this.emit([atx(outcome.reply, outcome.kind === 'not-understood' ? 'warning' : 'info')]);
     if (outcome.kind === 'accepted') {
       this.pending = undefined;
       this.planAccepted = true;
       this.emit([atx('Running the plan…')]);
-      return this.resumeRunning(() => pending.resolve(outcome.plan));
+      await this.resumeRunning(() => pending.resolve(outcome.plan));
+      return this.throwFailure();
     }
     if (outcome.kind === 'changed') {
       pending.plan = outcome.plan;
@@ -124,7 +144,8 @@ export class Conversation {
   }
 
   private hooks(): RunHooks {
-    const brain = this.options.ctx.brain;
+    // Taken once per run: the session may stop using the model while the run goes on.
+    const runAgentStep = this.ctx.brain.runAgentStep;
     const trust = this.options.trustAllTools;
     const confirm = (question: string) => new Promise<boolean>((resolve) => this.ask({ kind: 'confirm', resolve }, [atx(`${question} (yes/no)`)]));
     return {
@@ -142,16 +163,10 @@ export class Conversation {
         if (event.kind === 'step-end') this.emit([atx(stepLine(event), 'progress')]);
       },
       reviewPlan: (plan) => new Promise<Plan>((resolve, reject) => this.ask({ kind: 'plan', plan, resolve, reject }, [atx(formatPlan(plan), 'plan'), atx(planQuestion)])),
-      ...(brain.runAgentStep
-        ? { hasModel: true, agent: (step, checkoutDir, run) => brain.runAgentStep!(step, { ...run, checkoutDir, trustAllTools: trust, confirm: trust ? undefined : confirm }) }
+      ...(runAgentStep
+        ? { hasModel: true, agent: (step, checkoutDir, run) => runAgentStep(step, { ...run, checkoutDir, trustAllTools: trust, confirm: trust ? undefined : confirm }) }
         : {}),
     };
-  }
-
-  private applyEffect(): ApplyEffect {
-    const s = this.state;
-    const configuration = draftTarget(s);
-    return { kind: 'apply', name: s.selected!.name, version: s.selected!.version, repo: s.repo!, buildCommand: s.buildCommand, ...(configuration ? { configuration } : {}) };
   }
 
   private runApply(effect: ApplyEffect): Promise<void> {
@@ -168,7 +183,7 @@ export class Conversation {
     try {
       const summary = await run();
       this.lastSummary = summary;
-      const usage = describeUsage(this.options.ctx.brain.usage());
+      const usage = describeUsage(this.ctx.brain.usage());
       this.state = { ...this.state, phase: 'done', runId: undefined, lastRun: { runId: summary.runId, status: summary.status } };
       this.emit([atx(describeSummary(summary), 'summary'), ...(usage ? [atx(usage)] : []), atx('Anything else? Say "new" to create another transformation, "use an existing one", or "quit".')]);
     } catch (error) {
@@ -178,6 +193,14 @@ export class Conversation {
         if (!this.planAccepted) this.state = { ...this.state, runId: undefined };
         // The phase stays `applying` (with its run id once steps ran), so a resume continues.
         this.emit([atx(`Interrupted. Continue with \`atx --conversation-id ${this.state.id}\`.`, 'warning')]);
+      } else if (error instanceof ModelLimitError) {
+        // Like an interrupt: the run stopped after its current step and is resumable.
+        this.emit([atx(`The run stopped: ${error.message.replace(/; continue with.*$/, '')}. Continue it with \`atx --conversation-id ${this.state.id} --limit <more>\`.`, 'warning')]);
+      } else if (error instanceof ModelConfigError) {
+        // Not the repository's fault: the session ends with this line (exit 2); once the
+        // configuration is fixed, the run continues where it stopped.
+        if (!this.planAccepted) this.state = { ...this.state, runId: undefined };
+        this.failure = error;
       } else if (error instanceof UsageError) {
         // Bad input (not a git repository, unknown definition): ask again instead of ending.
         this.state = { ...this.state, phase: 'repo', runId: undefined };
@@ -192,7 +215,7 @@ export class Conversation {
   }
 
   private exit(): void {
-    const usage = describeUsage(this.options.ctx.brain.usage());
+    const usage = describeUsage(this.ctx.brain.usage());
     if (usage) this.emit([atx(usage)]);
     this.exited = true;
     this.options.onExit?.();
@@ -225,11 +248,4 @@ export class Conversation {
   private save(): Promise<void> {
     return this.options.store.save(this.state);
   }
-}
-
-function stepLine(event: Extract<RunEvent, { kind: 'step-end' }>): string {
-  const mark = event.status === 'completed' ? '✔' : event.status === 'failed' ? '✘' : '–';
-  const reason = event.reason && event.reason !== 'no-change' ? ` (${event.reason.split('\n')[0]})` : '';
-  const commit = event.commit ? ` → commit ${event.commit.slice(0, 12)}` : '';
-  return `${mark} ${event.stepId} ${event.title}: ${event.status}${reason}${commit} ${(event.durationMs / 1000).toFixed(1)} s`;
 }

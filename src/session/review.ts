@@ -3,6 +3,8 @@ import { parseDefinition } from '../definitions/parse.js';
 import { renderDefinition } from '../definitions/render.js';
 import type { Definition } from '../definitions/types.js';
 import { UsageError } from '../errors.js';
+import { ModelConfigError } from '../llm/errors.js';
+import { readYesNo } from '../llm/yes-no.js';
 import { validateWritableName } from '../registry/names.js';
 import { atx, modifyQuestion, nextQuestion, repoQuestion, turn } from './say.js';
 import type { SessionContext, SessionState, Turn } from './types.js';
@@ -36,7 +38,8 @@ export async function onModify(state: SessionState, said: string, ctx: SessionCo
   try {
     revision = await ctx.brain.reviseDefinition(draftOf(state), said, ctx.onText);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    // A revision that breaks the format is the model's slip; a bad model configuration is not.
+    if (!(error instanceof UsageError) || error instanceof ModelConfigError) throw error;
     return turn(state, 'review', [atx(`The revised definition did not follow the format (${error.message}); the draft is unchanged.`, 'error'), atx(nextQuestion)]);
   }
   if (!revision.changed) return turn(state, 'review', [atx(revision.reply, 'warning'), atx(nextQuestion)]);
@@ -80,11 +83,12 @@ export async function onName(state: SessionState, said: string, ctx: SessionCont
   if (description) return askAgain(state, { ...proposed, description: description[1]! });
   const renamed = /^\s*(?:(?:no,?\s*)?(?:call|name) it|(?:change|set|use) (?:the )?name(?: to| as)?|name:|rename(?: it)?(?: to)?)\s*["'`]?([^\s"'`]+)["'`]?\s*$/i.exec(said);
   const bare = /^\s*["'`]?((?:[A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]*[A-Za-z][A-Za-z0-9._-]*)["'`]?\s*$/.exec(said);
-  const intent = await ctx.brain.interpret('yes-no', said);
-  if (intent.kind === 'yes') return store(state, proposed, ctx);
-  const name = renamed?.[1] ?? (intent.kind === 'unknown' ? bare?.[1] : undefined);
+  // Read by atx itself: a yes or a no is never sent to the model.
+  const answer = readYesNo(said);
+  if (answer === 'yes') return store(state, proposed, ctx);
+  const name = renamed?.[1] ?? (answer === 'unclear' ? bare?.[1] : undefined);
   if (name) return askAgain(state, { ...proposed, name });
-  if (intent.kind === 'no') return turn(state, 'name', [atx('What name should it have? (letters, digits, ".", "_" and "-", with an optional "MyOrg/" prefix)')]);
+  if (answer === 'no') return turn(state, 'name', [atx('What name should it have? (letters, digits, ".", "_" and "-", with an optional "MyOrg/" prefix)')]);
   return turn(state, 'name', [atx('Say yes to accept, "call it <name>" or "description: <text>" to change them.')]);
 }
 

@@ -13,7 +13,7 @@ let server: FakeServer | undefined;
 afterEach(async () => server?.close());
 
 function brainAt(url: string, onText?: (chunk: string) => void) {
-  return createAnthropicBrain({ apiKey: key, model: 'claude-test-model', baseURL: url, maxRetries: 3, onText });
+  return createAnthropicBrain({ apiKey: key, model: 'claude-test-model', baseURL: url, onText });
 }
 
 describe('Anthropic brain', () => {

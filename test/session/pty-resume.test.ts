@@ -53,11 +53,32 @@ describe.skipIf(!hasTmux)('atx in a terminal, continued', () => {
       await waitFor('migration guides');
       await type('none');
       await waitFor('What next?');
+      await type('/usage');
+      const usage = await waitFor('Model tokens used so far');
+      expect(usage).toMatch(/interpret +\d+ in +\d+ out {2}1 request/);
+      expect(usage).toMatch(/draft +\d+ in +\d+ out {2}1 request/);
       await type('quit');
       const end = await waitFor('ATX-EXIT=0');
       expect(end).toContain('# Service version bump');
       expect(end).toMatch(/Model usage: \d+ input and \d+ output tokens in 2 request\(s\)\./);
       expect(end).not.toContain('sk-ant-pty-test-key');
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
+  it('an unknown model ends the session with its one line and exit code 2', async () => {
+    const server = await startFakeAnthropic(() => ({ status: 404, error: { type: 'not_found_error', message: 'model: claude-nope' }, requestId: 'req_pty' }));
+    try {
+      const atxHome = await tempDir('atx-pty-home-');
+      const env = `ATX_HOME=${atxHome} ATX_REGISTRY_URL= ANTHROPIC_API_KEY=sk-ant-pty-test-key ANTHROPIC_BASE_URL=${server.url} ATX_MODEL=claude-nope NO_COLOR=1`;
+      await tmux('new-session', '-d', '-s', 'atx', '-x', '200', '-y', '50', `env ${env} node ${atxBin}; echo "ATX-EXIT=$?"; sleep 60`);
+      await waitFor('atx session (model claude-nope)');
+      await type('something of my own');
+      const end = await waitFor('ATX-EXIT=');
+      expect(end).toContain('ATX-EXIT=2');
+      expect(end).toMatch(/unknown model claude-nope: the model at \S+ answered 404 not_found_error "model: claude-nope" \(request req_pty\); set ATX_MODEL to a model this endpoint offers\. Fix it and start atx again\./);
+      expect(end).not.toMatch(/^\s+at /m);
     } finally {
       await server.close();
     }

@@ -7,19 +7,26 @@ import { exitCodeFor, type RunSummary } from '../../executor/summary.js';
 import { UsageError } from '../../errors.js';
 import type { AgentRun } from '../../llm/types.js';
 import type { PlanStep } from '../../planner/types.js';
+import type { ModelLimit } from '../../llm/index.js';
+import { readYesNo } from '../../llm/yes-no.js';
 import type { CliIO } from '../io.js';
 
 export interface ExecOutput {
   json?: boolean;
 }
 
-export async function execCommand(request: ExecRequest & ExecOutput, io: CliIO): Promise<number> {
+/** `--limit`, already read by the CLI; the model client counts against it. */
+export interface ModelBudget {
+  limit?: ModelLimit;
+}
+
+export async function execCommand(request: ExecRequest & ExecOutput & ModelBudget, io: CliIO): Promise<number> {
   const hooks = hooksFor(io, request);
   const summary = await execDefinition(request, { ...hooks, ...(await modelHooks(io, request, hooks.confirm)) });
   return report(summary, request, io);
 }
 
-export async function resumeCommand(runId: string | undefined, output: ExecOutput & { trustAllTools?: boolean }, io: CliIO): Promise<number> {
+export async function resumeCommand(runId: string | undefined, output: ExecOutput & ModelBudget & { trustAllTools?: boolean }, io: CliIO): Promise<number> {
   const atxHome = atxHomeFrom(io.env);
   if (runId === undefined) {
     // Runs killed before their first step cannot be continued: they are taken away, not picked.
@@ -31,7 +38,7 @@ export async function resumeCommand(runId: string | undefined, output: ExecOutpu
   const hooks = hooksFor(io, { nonInteractive: true });
   // The run keeps the trust it was started with; -t on resume widens it.
   const trustAllTools = Boolean(output.trustAllTools) || (await loadState(atxHome, id)).options.trustAllTools;
-  const model = await modelHooks(io, { trustAllTools }, undefined);
+  const model = await modelHooks(io, { trustAllTools, limit: output.limit }, undefined);
   const summary = await resumeRun(id, { ...hooks, ...model }, { trustAllTools: output.trustAllTools });
   return report(summary, output, io);
 }
@@ -54,10 +61,10 @@ export async function cleanupCommand(options: ExecOutput, io: CliIO): Promise<nu
  * With ANTHROPIC_API_KEY set, agent steps go to the model, confined to the checkout; commands it
  * asks for need -t or the person's yes. Without a key nothing is loaded and they stay needs-model.
  */
-async function modelHooks(io: CliIO, request: { trustAllTools: boolean }, confirm: ((question: string) => Promise<boolean>) | undefined) {
+async function modelHooks(io: CliIO, request: { trustAllTools: boolean } & ModelBudget, confirm: ((question: string) => Promise<boolean>) | undefined) {
   if (!io.env.ANTHROPIC_API_KEY?.trim()) return {};
   const { createBrain } = await import('../../llm/index.js');
-  const brain = await createBrain(io.env);
+  const brain = await createBrain(io.env, modelOptions(io, request));
   if (!brain.runAgentStep) return {};
   return {
     hasModel: true,
@@ -65,6 +72,23 @@ async function modelHooks(io: CliIO, request: { trustAllTools: boolean }, confir
     agent: (step: PlanStep, checkoutDir: string, run: AgentRun) =>
       brain.runAgentStep!(step, { ...run, checkoutDir, trustAllTools: request.trustAllTools, confirm: request.trustAllTools ? undefined : confirm }),
   };
+}
+
+/** The run's model budget, and why the model is being waited for (on stderr, with the progress). */
+function modelOptions(io: CliIO, request: ModelBudget) {
+  return { limit: request.limit, signal: io.signal, onRetry: (line: string) => io.stderr(`  model: ${line}\n`) };
+}
+
+/** Asks until the answer is plainly yes or no (read by atx, never by the model); Enter is no. */
+async function askYesNo(ask: (question: string) => Promise<string>, question: string): Promise<boolean> {
+  let prompt = `${question} [y/N] `;
+  for (;;) {
+    const said = await ask(prompt);
+    if (!said.trim()) return false;
+    const answer = readYesNo(said);
+    if (answer !== 'unclear') return answer === 'yes';
+    prompt = 'Please answer yes or no: ';
+  }
 }
 
 function hooksFor(io: CliIO, request: { nonInteractive: boolean }) {
@@ -75,7 +99,7 @@ function hooksFor(io: CliIO, request: { nonInteractive: boolean }) {
     log: (line: string) => io.stderr(`${line}\n`),
     signal: io.signal,
     ask: interactive ? io.ask : undefined,
-    confirm: interactive ? async (question: string) => /^y(es)?$/i.test((await io.ask!(`${question} [y/N] `)).trim()) : undefined,
+    confirm: interactive ? (question: string) => askYesNo(io.ask!, question) : undefined,
     onRunId: (runId: string) => {
       io.onRunId?.(runId);
       io.stderr(`atx run ${runId}\n`);

@@ -5,7 +5,8 @@ import { UsageError } from '../../errors.js';
 import { safeSegment } from '../../util/confine.js';
 import { exitCodeFor } from '../../executor/summary.js';
 import { atxHomeFrom } from '../../executor/paths.js';
-import { createBrain } from '../../llm/index.js';
+import { createBrain, type ModelLimit } from '../../llm/index.js';
+import { ModelConfigError } from '../../llm/errors.js';
 import { openRegistry, registryOptionsFromEnv } from '../../registry/index.js';
 import { Conversation } from '../../session/driver.js';
 import { readInstruction, runInstruction } from '../../session/headless.js';
@@ -14,6 +15,7 @@ import { createServices } from '../../session/services.js';
 import { openStore } from '../../session/store.js';
 import type { Message } from '../../session/types.js';
 import type { CliIO } from '../io.js';
+import { parseLimit } from '../limit.js';
 import { execCommand, resumeCommand } from './exec.js';
 
 interface RootOptions {
@@ -22,9 +24,16 @@ interface RootOptions {
   resume?: boolean;
   conversationId?: string;
   json?: boolean;
+  limit?: string;
 }
 
-export async function sessionCommand(options: RootOptions, io: CliIO, program: Command): Promise<number> {
+interface Options extends Omit<RootOptions, 'limit'> {
+  limit?: ModelLimit;
+}
+
+export async function sessionCommand(root: RootOptions, io: CliIO, program: Command): Promise<number> {
+  // A bad --limit is refused before anything starts.
+  const options: Options = { ...root, limit: parseLimit(root.limit) };
   // The id names a file or folder under ATX_HOME: one plain name, or nothing is looked up.
   if (options.conversationId !== undefined) safeSegment(options.conversationId.trim() === '' ? '' : options.conversationId, 'run or conversation id');
   const store = openStore(atxHomeFrom(io.env), [io.env.ANTHROPIC_API_KEY]);
@@ -36,7 +45,7 @@ export async function sessionCommand(options: RootOptions, io: CliIO, program: C
     if (latest) return continueConversation(latest.id, options, io);
   }
   if (options.resume || options.conversationId) {
-    return resumeCommand(options.conversationId, { json: options.json, trustAllTools: options.trustAllTools }, io);
+    return resumeCommand(options.conversationId, { json: options.json, trustAllTools: options.trustAllTools, limit: options.limit }, io);
   }
   if (options.nonInteractive !== undefined) return headless(options.nonInteractive, options, io);
   if (!io.interactive) {
@@ -48,10 +57,10 @@ export async function sessionCommand(options: RootOptions, io: CliIO, program: C
 }
 
 /** `atx -x`: "apply NAME to PATH" runs a definition; anything else is a whole conversation. */
-async function headless(instruction: string, options: RootOptions, io: CliIO): Promise<number> {
+async function headless(instruction: string, options: Options, io: CliIO): Promise<number> {
   const direct = tryParseInstruction(instruction);
   if (direct) {
-    return execCommand({ ...direct, nonInteractive: true, trustAllTools: Boolean(options.trustAllTools), doNotLearn: false, dryRun: false, json: options.json }, io);
+    return execCommand({ ...direct, nonInteractive: true, trustAllTools: Boolean(options.trustAllTools), doNotLearn: false, dryRun: false, json: options.json, limit: options.limit }, io);
   }
   const { conversation } = await connect(io, options, { onMessage: (m) => io.stderr(`${render(m)}\n`) });
   const status = await runInstruction(conversation, readInstruction(instruction));
@@ -63,15 +72,15 @@ async function headless(instruction: string, options: RootOptions, io: CliIO): P
   return 1;
 }
 
-async function continueConversation(id: string, options: RootOptions, io: CliIO): Promise<number> {
+async function continueConversation(id: string, options: Options, io: CliIO): Promise<number> {
   const state = await openStore(atxHomeFrom(io.env), [io.env.ANTHROPIC_API_KEY]).load(id);
   if (io.interactive && !options.json) return interactive(id, options, io);
   // Without a terminal only a run the conversation started can be continued.
-  if (state.phase === 'applying' && state.runId) return resumeCommand(state.runId, { json: options.json, trustAllTools: options.trustAllTools }, io);
+  if (state.phase === 'applying' && state.runId) return resumeCommand(state.runId, { json: options.json, trustAllTools: options.trustAllTools, limit: options.limit }, io);
   throw new UsageError(`conversation ${id} is waiting for an answer; continue it in a terminal with \`atx --conversation-id ${id}\``);
 }
 
-async function interactive(resumeId: string | undefined, options: RootOptions, io: CliIO): Promise<number> {
+async function interactive(resumeId: string | undefined, options: Options, io: CliIO): Promise<number> {
   const { createSessionHub } = await import('../../ui/hub.js');
   const { renderSession } = await import('../../ui/render.js');
   const hub = createSessionHub();
@@ -80,10 +89,22 @@ async function interactive(resumeId: string | undefined, options: RootOptions, i
   const stop = new AbortController();
   const signal = io.signal ? AbortSignal.any([io.signal, stop.signal]) : stop.signal;
   const { conversation, brain } = await connect({ ...io, signal }, options, hub, resumeId);
-  const started = resumeId ? conversation.resume() : Promise.resolve();
+  // A bad model configuration (unknown model, refused key) ends the session: exit 2, its line on screen.
+  let failed = false;
+  const stopOn = async (work: Promise<void>) => {
+    try {
+      await work;
+    } catch (error) {
+      if (!(error instanceof ModelConfigError)) throw error;
+      failed = true;
+      hub.onMessage({ from: 'atx', text: `${error.message}. Fix it and start atx again.`, style: 'error' });
+      hub.onExit();
+    }
+  };
+  const started = stopOn(resumeId ? conversation.resume() : Promise.resolve());
   const say = async (text: string) => {
     await started;
-    await conversation.say(text);
+    if (!failed) await stopOn(conversation.say(text));
   };
   await renderSession({ hub, say, brainLabel: brain.label }, { stdin: process.stdin, stdout: process.stdout });
   if (conversation.state.phase === 'applying') {
@@ -92,7 +113,7 @@ async function interactive(resumeId: string | undefined, options: RootOptions, i
     io.stderr(`atx: stopping the run; continue with \`atx --conversation-id ${conversation.state.id}\`\n`);
   }
   await conversation.settled();
-  return signal.aborted ? 130 : 0;
+  return signal.aborted ? 130 : failed ? 2 : 0;
 }
 
 interface Outlets {
@@ -102,9 +123,10 @@ interface Outlets {
   onExit?: () => void;
 }
 
-async function connect(io: CliIO, options: RootOptions, outlets: Outlets, resumeId?: string) {
+async function connect(io: CliIO, options: Options, outlets: Outlets, resumeId?: string) {
   const env = io.env;
-  const brain = await createBrain(env, { onText: outlets.onText });
+  const onRetry = (line: string) => outlets.onMessage({ from: 'atx', text: line, style: 'progress' });
+  const brain = await createBrain(env, { onText: outlets.onText, limit: options.limit, signal: io.signal, onRetry });
   const store = openStore(atxHomeFrom(env), [env.ANTHROPIC_API_KEY]);
   const driverOptions = {
     ctx: { brain, services: createServices(openRegistry(registryOptionsFromEnv(env, (message) => io.stderr(`atx: warning: ${message}\n`))), io.cwd), onText: outlets.onText },

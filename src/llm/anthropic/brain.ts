@@ -3,22 +3,21 @@
 import { renderDefinition } from '../../definitions/render.js';
 import { DefinitionError } from '../../errors.js';
 import type { Brain, Intent, Question, TextSink } from '../types.js';
+import { readYesNo } from '../yes-no.js';
 import { runAgentStep } from './agent.js';
 import { ModelClient, type ModelSettings } from './client.js';
 import { definitionFromModel } from './markdown.js';
 import { applyPlanEdits, planForPrompt, planTool, type PlanEdits } from './plan.js';
 import { draftSystem, intentSystem, planSystem, reviseSystem } from './prompts.js';
 
-const intentsFor: Record<Question, Intent['kind'][]> = {
+const intentsFor: Record<Exclude<Question, 'yes-no'>, Intent['kind'][]> = {
   choose: ['create', 'use-existing', 'unknown'],
   next: ['apply', 'modify', 'save-draft', 'publish', 'unknown'],
-  'yes-no': ['yes', 'no', 'unknown'],
 };
 
-const questionText: Record<Question, string> = {
+const questionText: Record<Exclude<Question, 'yes-no'>, string> = {
   choose: 'Do you want to use an existing transformation, or create a new one?',
   next: 'What next: apply the definition, modify it, save it as a draft, or publish it?',
-  'yes-no': 'A yes/no question.',
 };
 
 export function createAnthropicBrain(settings: ModelSettings & { onText?: TextSink }): Brain {
@@ -29,6 +28,11 @@ export function createAnthropicBrain(settings: ModelSettings & { onText?: TextSi
     usage: () => model.usage(),
 
     async interpret(question, text, context = {}) {
+      // A yes or a no is read here, by rules: the person's consent is never the model's to judge.
+      if (question === 'yes-no') {
+        const answer = readYesNo(text);
+        return { kind: answer === 'unclear' ? 'unknown' : answer };
+      }
       const kinds = intentsFor[question];
       const names = (context.entries ?? []).map((e) => `${e.name}: ${e.description}`).join('\n');
       const tool = {
@@ -45,7 +49,7 @@ export function createAnthropicBrain(settings: ModelSettings & { onText?: TextSi
         },
       };
       const prompt = `Question: ${questionText[question]}\n${names ? `Existing definitions:\n${names}\n` : ''}User: ${text}`;
-      const answer = await model.callTool<{ kind: string; name?: string; change?: string }>(intentSystem, [{ role: 'user', content: prompt }], tool);
+      const answer = await model.callTool<{ kind: string; name?: string; change?: string }>(intentSystem, [{ role: 'user', content: prompt }], tool, 'interpret');
       return toIntent(answer, kinds, context.entries?.map((e) => e.name) ?? []);
     },
 
@@ -57,7 +61,7 @@ export function createAnthropicBrain(settings: ModelSettings & { onText?: TextSi
 
     async reviseDefinition(definition, feedback, onText) {
       const current = renderDefinition(definition);
-      const text = await model.streamText(reviseSystem, [{ role: 'user', content: `Current definition:\n\n${current}\n\nChange: ${feedback}` }], onText ?? settings.onText);
+      const text = await model.streamText(reviseSystem, [{ role: 'user', content: `Current definition:\n\n${current}\n\nChange: ${feedback}` }], onText ?? settings.onText, 'revise');
       const refused = /^NO CHANGE:\s*(.*)$/m.exec(text.trim());
       if (refused && !/^# /m.test(text)) return { definition, changed: false, reply: refused[1]!.trim() };
       const change = /^CHANGE:\s*(.*)$/m.exec(text)?.[1]?.trim() ?? 'Revised the definition.';
@@ -66,7 +70,7 @@ export function createAnthropicBrain(settings: ModelSettings & { onText?: TextSi
     },
 
     async refinePlan(plan, feedback) {
-      const edits = await model.callTool<PlanEdits>(planSystem, [{ role: 'user', content: `Plan: ${planForPrompt(plan)}\nFeedback: ${feedback}` }], planTool);
+      const edits = await model.callTool<PlanEdits>(planSystem, [{ role: 'user', content: `Plan: ${planForPrompt(plan)}\nFeedback: ${feedback}` }], planTool, 'plan');
       return applyPlanEdits(plan, edits);
     },
 
@@ -83,7 +87,7 @@ function toIntent(answer: { kind: string; name?: string; change?: string }, allo
 
 /** A draft that does not parse goes back to the model once, with the parser's message. */
 async function withRepair(model: ModelClient, system: string, prompt: string, onText?: TextSink) {
-  const first = await model.streamText(system, [{ role: 'user', content: prompt }], onText);
+  const first = await model.streamText(system, [{ role: 'user', content: prompt }], onText, 'draft');
   try {
     return definitionFromModel(first);
   } catch (error) {
@@ -96,6 +100,7 @@ async function withRepair(model: ModelClient, system: string, prompt: string, on
         { role: 'user', content: `That does not follow the format: ${error.message}. Answer with the corrected definition only.` },
       ],
       onText,
+      'draft',
     );
     return definitionFromModel(again);
   }

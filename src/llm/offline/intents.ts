@@ -1,8 +1,6 @@
 // Offline intent recognition: the phrasings people use for each question, matched by rules.
 import type { Intent, IntentContext, Question } from '../types.js';
-
-const yes = /^\s*(y|yes|yeah|yep|sure|ok(ay)?|fine|correct|right|accept(ed)?|agreed?|go( ahead)?|do it|please do|sounds good|looks good|lgtm|that'?s? (fine|good|ok(ay)?|right))\b/i;
-const no = /^\s*(n|no|nope|nah|don'?t|do not|cancel|stop|not (now|yet)|never ?mind)\b/i;
+import { readYesNo } from '../yes-no.js';
 
 export function interpretOffline(question: Question, text: string, context: IntentContext = {}): Intent {
   const said = text.trim();
@@ -12,10 +10,10 @@ export function interpretOffline(question: Question, text: string, context: Inte
       return chooseIntent(said, context);
     case 'next':
       return nextIntent(said);
-    case 'yes-no':
-      if (yes.test(said)) return { kind: 'yes' };
-      if (no.test(said)) return { kind: 'no' };
-      return { kind: 'unknown' };
+    case 'yes-no': {
+      const answer = readYesNo(said);
+      return { kind: answer === 'unclear' ? 'unknown' : answer };
+    }
   }
 }
 
