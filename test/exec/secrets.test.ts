@@ -53,9 +53,9 @@ beforeAll(async () => {
 Commands that print and save their environment.
 
 ## Summary
-A command step that saves its environment into the repository; an exit criterion that prints the
-secrets it can see, and a file holding them, then fails (its output becomes evidence and a
-knowledge item).
+A command step that saves its environment into the repository; a command step and an exit
+criterion that print the secrets they can see and a file holding them, then fail (their output
+becomes the step's reason, evidence, and knowledge items pushed to the team registry).
 
 ## Implementation Steps
 
@@ -63,6 +63,10 @@ knowledge item).
 1. Save the environment.
    \`\`\`atx
    command: echo $ANTHROPIC_API_KEY; env > env.txt; echo $MY_SERVICE_TOKEN >> env.txt
+   \`\`\`
+2. Read the credentials file.
+   \`\`\`atx
+   command: 'cat ${secretFile}; echo "token=$MY_SERVICE_TOKEN"; exit 3'
    \`\`\`
 
 ## Validation / Exit Criteria
@@ -95,6 +99,7 @@ describe('secrets in exec', () => {
     expect(run.exitCode, run.stderr).toBe(1);
     const summary = JSON.parse(run.stdout);
     expect(summary.steps[0]).toMatchObject({ status: 'completed', filesChanged: ['env.txt'] });
+    expect(summary.steps[1]).toMatchObject({ status: 'failed', reason: expect.stringMatching(/exited with 3: key \[redacted\]\ntoken \[redacted\]\ntoken=$/) });
     expect(summary.exitCriteria[0].status).toBe('failed');
     // The commands ran, with the person's environment but the secrets.
     const saved = await git(repo, ['show', `${summary.branch}:env.txt`]);
@@ -106,7 +111,8 @@ describe('secrets in exec', () => {
     // What the check read from a file is redacted, and the run learned from it (pushed to the team).
     expect(summary.exitCriteria[0].evidence[0].details.outputTail).toBe('key= token=\nkey [redacted]\ntoken [redacted]');
     expect(run.stderr).toMatch(/learned ki-/);
-    expect(await execa('git', ['--git-dir', remote, 'log', '--format=%s']).then((r) => r.stdout)).toMatch(/knowledge/i);
+    const pushed = (await execa('git', ['--git-dir', remote, 'show', 'main:registry/Test/print-env/knowledge.json'])).stdout;
+    expect(JSON.parse(pushed).items.map((i: { content: string }) => i.content).join('\n')).toMatch(/exited with 3: key \[redacted\]\ntoken \[redacted\]/);
     await expectNowhere(key, { home, repo, remote, run });
     await expectNowhere(token, { home, repo, remote, run });
     expect(server.requests).toEqual([]);
@@ -130,9 +136,18 @@ describe('secrets in exec', () => {
     // Everything atx itself wrote or printed has it redacted (build-env.txt is the build's own file).
     for (const file of files.filter((f) => !f.path.endsWith('build-env.txt'))) expect(file.text.includes(token), file.path).toBe(false);
     expect(await readFile(join(runDir, 'summary.md'), 'utf8')).toContain(`key= token=[redacted]`);
+    expect(run.stderr).toMatch(/failed \(`cat .*` exited with 3: key \[redacted\]\)/);
     expect(run.stdout + run.stderr).not.toContain(token);
     expect((await execa('git', ['--git-dir', remote, 'log', '-p', '--all'])).stdout).not.toContain(token);
     await expectNowhere(key, { home, repo, remote, run });
+  });
+});
+
+describe('secret settings', () => {
+  it('a malformed ATX_SECRET_ENV or ATX_PASS_ENV is one line on stderr and exit 2', async () => {
+    const run = await atx(['custom', 'def', 'list'], { env: { ATX_HOME: await tempDir('atx-home-'), ATX_PASS_ENV: 'NPM_TOKEN,*_TOKEN' } });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toBe('atx: ATX_PASS_ENV: "*_TOKEN" is not a variable name (it takes a comma-separated list of names, no patterns)');
   });
 });
 
