@@ -37,10 +37,10 @@ function listOf(value: string | undefined): string[] {
 export function secretSettingsProblems(env: Env): string[] {
   const problems: string[] = [];
   for (const entry of listOf(env.ATX_SECRET_ENV)) {
-    if (!namePattern.test(entry)) problems.push(`ATX_SECRET_ENV: "${entry}" is not a variable name or a pattern such as *_TOKEN`);
+    if (!namePattern.test(entry)) problems.push(`ATX_SECRET_ENV: "${entry}" is neither a variable name nor a pattern such as *_TOKEN (it takes a comma-separated list)`);
   }
   for (const entry of listOf(env.ATX_PASS_ENV)) {
-    if (!namePattern.test(entry) || entry.includes('*')) problems.push(`ATX_PASS_ENV: "${entry}" is not a variable name (patterns are not allowed here)`);
+    if (!namePattern.test(entry) || entry.includes('*')) problems.push(`ATX_PASS_ENV: "${entry}" is not a variable name (it takes a comma-separated list of names, no patterns)`);
   }
   return problems;
 }
@@ -48,7 +48,7 @@ export function secretSettingsProblems(env: Env): string[] {
 /** Refuses ATX_SECRET_ENV / ATX_PASS_ENV entries that name no variable (a UsageError, exit 2), before any work starts. */
 export function checkSecretSettings(env: Env): void {
   const problems = secretSettingsProblems(env);
-  if (problems.length) throw new UsageError(`${problems.join('; ')} (a comma-separated list of names is expected)`);
+  if (problems.length) throw new UsageError(problems.join('; '));
 }
 
 function matcher(pattern: string): RegExp {
