@@ -38,9 +38,10 @@ export interface GitOptions {
   /**
    * git talks to a remote the person configured (the team registry's clone, a campaign's clone
    * of a URL): it keeps the person's secret variables, because a credential helper may read one
-   * (`gh auth git-credential` reads GITHUB_TOKEN), but never the model's credentials. Only for
-   * folders atx itself created and no command or model writes into, so that the only programs
-   * git may start there (credential helpers, ssh, filters) come from the person's own config.
+   * (`gh auth git-credential` reads GITHUB_TOKEN), but never the model's credentials. Only where
+   * no command or model has written (the team registry's clone, where none runs; a campaign's
+   * clone while it is made), so that the only programs git may start there (credential helpers,
+   * ssh, filters) come from the person's own config.
    */
   remote?: boolean;
 }
