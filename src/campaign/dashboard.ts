@@ -2,6 +2,7 @@
 // `report --html` writes it with file links; `serve` sends it with links to its own endpoints
 // and a polling URL for live updates.
 import { pathToFileURL } from 'node:url';
+import { redactValue } from '../util/secrets.js';
 import { dashboardScript, dashboardStyle } from './dashboard-assets.js';
 import type { CampaignView, RepoRecord } from './types.js';
 
@@ -58,7 +59,9 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function renderDashboard(data: DashboardData): string {
+/** The report file and the served page: a failed repository's reason may quote command output, so the data is redacted. */
+export function renderDashboard(unredacted: DashboardData): string {
+  const data = redactValue(unredacted);
   return `<!doctype html>
 <html lang="en">
 <head>

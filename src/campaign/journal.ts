@@ -9,6 +9,13 @@
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { withFileLock } from '../util/lock.js';
+import { redactValue } from '../util/secrets.js';
+
+/** One JSON line per event; a secret value (from a failed repository's reason, say) never reaches the journal. */
+function lines(events: unknown[]): string {
+  const values = redactValue(events);
+  return values.map((e) => `${JSON.stringify(e)}\n`).join('');
+}
 
 export interface Replay<T> {
   events: T[];
@@ -57,7 +64,7 @@ export async function appendJournal(file: string, events: unknown[]): Promise<vo
       await handle.read(last, 0, 1, size - 1);
       if (last[0] !== 0x0a) prefix = '\n';
     }
-    await handle.appendFile(prefix + events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    await handle.appendFile(prefix + lines(events));
     await handle.sync();
   } finally {
     await handle.close();
@@ -69,7 +76,7 @@ export async function compactJournal(file: string, events: unknown[]): Promise<v
   const temporary = `${file}.${process.pid}.compact`;
   const handle = await open(temporary, 'w');
   try {
-    await handle.writeFile(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    await handle.writeFile(lines(events));
     await handle.sync();
   } finally {
     await handle.close();

@@ -67,7 +67,7 @@ export async function checkoutOf(entry: RepoEntry, campaignDir: string, env: Nod
   const partial = `${target}.partial-${process.pid}`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(dirname(target), { recursive: true });
-  await gitStep(`clone ${entry.source}`, () => gitAt(campaignDir, env).clone(entry.source, partial));
+  await gitStep(`clone ${entry.source}`, () => gitAt(campaignDir, env, { remote: true }).clone(entry.source, partial));
   await rename(partial, target);
   return target;
 }

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runDir } from '../executor/paths.js';
 import { gitAt } from '../util/git.js';
+import { redactDocument } from '../util/secrets.js';
 import { clonePath } from './repos.js';
 import { dashboardData, renderDashboard } from './dashboard.js';
 import { CampaignStore } from './store.js';
@@ -77,7 +78,8 @@ async function artefact(store: CampaignStore, record: RepoRecord, kind: 'plan' |
   return diff === undefined ? undefined : diff || '(no changes)\n';
 }
 
+/** Every answer passes the redactor: a plan, summary or diff written before it (or by another version of atx) may hold a secret. */
 function send(response: ServerResponse, status: number, type: string, body: string): void {
   response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-  response.end(body);
+  response.end(redactDocument(body));
 }

@@ -7,7 +7,7 @@ import type { RunSummary } from '../executor/summary.js';
 import { cleanupRun } from '../executor/cleanup.js';
 import { runDir } from '../executor/paths.js';
 import { joinSegmentsInside } from '../util/confine.js';
-import { exists, readJson, writeFileSafe } from '../util/fs.js';
+import { exists, readJson, writeOwnFile } from '../util/fs.js';
 import { checkoutOf } from './repos.js';
 import { now } from './store.js';
 import type { CampaignSpec, RepoEntry, RepoRecord } from './types.js';
@@ -48,6 +48,9 @@ export async function runRepository(job: RepoJob): Promise<RepoOutcome> {
   const child = execa(process.execPath, [atxBin, ...args], {
     // Not the checkout: a listed path may not exist, and exec reports that better than spawn.
     cwd: job.campaignDir,
+    // The whole environment, secrets included: the child is atx itself, which needs the model's
+    // key for agent steps, the team registry's credentials, and every secret value to redact
+    // them. It scrubs its own children (runShell, gitAt) as this process does.
     env: { ...job.env, NO_COLOR: '1' },
     extendEnv: false,
     reject: false,
@@ -67,7 +70,7 @@ export async function runRepository(job: RepoJob): Promise<RepoOutcome> {
     }
   });
   const result = await child;
-  await writeFileSafe(joinSegmentsInside(job.campaignDir, ['logs', `${job.entry.id}.log`], 'repository id'), stderr).catch(() => undefined);
+  await writeOwnFile(joinSegmentsInside(job.campaignDir, ['logs', `${job.entry.id}.log`], 'repository id'), stderr).catch(() => undefined);
   if (job.signal?.aborted || result.exitCode === 130) return { kind: 'interrupted' };
   const summary = parseSummary(String(result.stdout ?? ''));
   if (summary && (result.exitCode === 0 || result.exitCode === 1)) {

@@ -3,9 +3,11 @@
 // Every failure ends here as one line on stderr and an exit code (2 bad input, 130 interrupted,
 // 1 anything else); the stack trace only with ATX_DEBUG=1. With --json, stdout always carries
 // exactly one JSON document: the command's own, or an error document saying what went wrong.
+// Nothing printed holds a secret value: stdout and stderr pass the redactor (util/secrets.ts).
 import { createInterface } from 'node:readline/promises';
 import { CommanderError } from 'commander';
 import { exitCodeOf, InterruptedError, UsageError } from '../errors.js';
+import { checkSecretSettings, redactDocument, secretValues } from '../util/secrets.js';
 import type { CliIO } from './io.js';
 import { createProgram } from './program.js';
 
@@ -18,6 +20,9 @@ interface Outcome {
 }
 
 async function main(argv: string[]): Promise<number> {
+  const secrets = secretValues(process.env);
+  redactStream(process.stdout, secrets);
+  redactStream(process.stderr, secrets);
   const json = wantsJson(argv.slice(2));
   const outcome: Outcome = { wroteStdout: false };
   const controller = new AbortController();
@@ -57,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const result = { exitCode: 0 };
   const program = createProgram(io, result);
   try {
+    checkSecretSettings(process.env);
     await program.parseAsync(argv, { from: 'node' });
     if (result.exitCode !== 0) finish(json, outcome, result.exitCode, outcome.lastError ?? `exited with ${result.exitCode}`);
     return result.exitCode;
@@ -106,6 +112,25 @@ function finish(json: boolean, outcome: Outcome, code: number, message: string):
 function wantsJson(args: string[]): boolean {
   const end = args.indexOf('--');
   return (end === -1 ? args : args.slice(0, end)).includes('--json');
+}
+
+/**
+ * Puts the redactor in front of a stream, so that everything printed passes it: io.stdout and
+ * io.stderr, commander's messages, the session's ink frames, the error lines of this file. A
+ * secret reaches atx's output only through a command's output (a file it read) or the person's
+ * own typing; a `--json` document stays one valid document.
+ */
+function redactStream(stream: NodeJS.WriteStream, secrets: string[]): void {
+  if (secrets.length === 0) return;
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (typeof chunk === 'string') return write(redactDocument(chunk, secrets), ...rest);
+    if (chunk instanceof Uint8Array) {
+      const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (secrets.some((secret) => buffer.includes(secret))) return write(redactDocument(buffer.toString('utf8'), secrets), ...rest);
+    }
+    return write(chunk, ...rest);
+  }) as typeof stream.write;
 }
 
 async function ask(question: string): Promise<string> {

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { expandValidator } from '../planner/plan.js';
 import type { Plan } from '../planner/types.js';
-import { writeFileSafe, writeJson } from '../util/fs.js';
+import { writeJson, writeOwnFile } from '../util/fs.js';
 import { mayRun } from '../util/trust.js';
 import { runValidationCommands, runValidator, type Evidence, type ValidatorContext } from '../validators/index.js';
 import { restoreAfter } from './clean.js';
@@ -109,8 +109,9 @@ export async function writeSummary(atxHome: string, plan: Plan, state: RunState,
   };
   const resume = resumeHint(state);
   if (resume) summary.resume = resume;
+  // Both pass the redactor: a command's output in the evidence may hold a secret it read from elsewhere.
   await writeJson(summary.summaryPath!, summary);
-  await writeFileSafe(summary.reportPath!, renderReport(summary));
+  await writeOwnFile(summary.reportPath!, renderReport(summary));
   // Agent steps the model could not do keep the run unfinished: `atx --resume` finds it.
   state.status = resume ? 'interrupted' : 'completed';
   await saveState(atxHome, state);

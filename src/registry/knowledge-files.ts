@@ -7,7 +7,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DefinitionError } from '../errors.js';
 import { UnsafePathError, writablePathProblem } from '../util/confine.js';
-import { writeFileSafe } from '../util/fs.js';
+import { writeOwnFile } from '../util/fs.js';
+import { redactValue } from '../util/secrets.js';
 import { withLock } from './lock.js';
 import { validateName } from './names.js';
 import { pathInside } from './store.js';
@@ -58,7 +59,7 @@ class LocalKnowledgeFiles implements KnowledgeFiles {
       const path = await this.path(name);
       const { next, result } = await change(parse(path, await readText(path)));
       await this.requireWritable(name);
-      await writeFileSafe(path, serialise(next));
+      await writeOwnFile(path, serialise(next));
       return result;
     });
   }
@@ -122,6 +123,7 @@ function parse(where: string, text: string | undefined): unknown {
   }
 }
 
+/** Knowledge items are learned from command output and pushed to a team's remote: never with a secret value in them. */
 function serialise(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(redactValue(value), null, 2)}\n`;
 }

@@ -66,9 +66,12 @@ export class TeamClone {
 
   constructor(readonly url: string, readonly dir: string, private readonly env: NodeJS.ProcessEnv) {}
 
-  /** simple-git refuses a folder that does not exist yet, so the client is made after ensureClone created it. */
+  /**
+   * simple-git refuses a folder that does not exist yet, so the client is made after ensureClone
+   * created it. `remote`: fetch and push may need the person's credential variables (util/git.ts).
+   */
   private get git(): SimpleGit {
-    this.client ??= gitAt(this.dir, this.env);
+    this.client ??= gitAt(this.dir, this.env, { remote: true });
     return this.client;
   }
 

@@ -7,7 +7,7 @@ import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DefinitionError, GitError, UsageError } from '../errors.js';
 import { safeSegment } from '../util/confine.js';
-import { writeFileSafe } from '../util/fs.js';
+import { writeOwnFile } from '../util/fs.js';
 import { withLock } from './lock.js';
 import { validateName } from './names.js';
 import { deleteVersions, listNames, nameDir, pathInside, readIndex, storeVersion, storedVersionDir, versionFolders, assertNameFits } from './store.js';
@@ -113,7 +113,8 @@ export class TeamRegistry {
     return this.transaction(async () => {
       const path = await this.companionPath(name, file);
       const { text, message, result } = await change(await readTextIfPresent(path));
-      await writeFileSafe(path, text);
+      // A companion file (knowledge.json) is atx's own and is pushed to the team: redacted.
+      await writeOwnFile(path, text);
       return { message, paths: [path], result };
     });
   }

@@ -1,5 +1,6 @@
 // Conversations on disk: ATX_HOME/conversations/<id>.json, written atomically after every turn.
-// Secrets (the API key) are cut out of everything written, whatever the person typed.
+// Secrets (the API key, every secret variable, see util/secrets.ts) are cut out of everything
+// written, whatever the person typed: writeJson passes the conversation through the one redactor.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -20,14 +21,14 @@ export function conversationsDir(atxHome: string): string {
 
 export function openStore(atxHome: string, secrets: Array<string | undefined> = []): ConversationStore {
   const dir = conversationsDir(atxHome);
-  const hidden = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
   const file = (id: string) => {
     if (!/^[A-Za-z0-9._-]+$/.test(id)) throw new UsageError(`invalid conversation id "${id}"`);
     return join(dir, `${id}.json`);
   };
   return {
     save: async (state) => {
-      await writeJson(file(state.id), redact({ ...state, updatedAt: new Date().toISOString() }, hidden));
+      // `secrets`: the key the session was given, which need not be in atx's own environment.
+      await writeJson(file(state.id), { ...state, updatedAt: new Date().toISOString() }, secrets);
     },
     load: async (id) => {
       if (!(await exists(file(id)))) throw new UsageError(`there is no conversation ${id} in ${dir}`);
@@ -42,11 +43,4 @@ export function openStore(atxHome: string, secrets: Array<string | undefined> = 
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
     },
   };
-}
-
-export function redact<T>(value: T, secrets: string[]): T {
-  if (secrets.length === 0) return value;
-  let text = JSON.stringify(value);
-  for (const secret of secrets) text = text.split(JSON.stringify(secret).slice(1, -1)).join('[redacted]');
-  return JSON.parse(text) as T;
 }

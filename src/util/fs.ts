@@ -1,16 +1,32 @@
 // Every file atx writes goes through here: atomic (write to a temporary file, then rename),
 // so a kill in the middle never leaves a half-written file.
+//
+// Two kinds of file: a repository's own (a codemod's or the model's edit), whose bytes are kept
+// exactly (writeFileSafe), and atx's own documents (plan, state, summary, knowledge items,
+// conversations, campaign files, logs), which never hold a secret value (writeJson, writeOwnFile
+// pass them through the one redactor of secrets.ts).
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { redactDocument, redactValue, secretValues } from './secrets.js';
 
+/** Writes exactly `data`: for the repository's files. atx's own documents go through writeJson / writeOwnFile. */
 export async function writeFileSafe(path: string, data: string | Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFileAtomic(path, data);
 }
 
-export async function writeJson(path: string, value: unknown): Promise<void> {
-  await writeFileSafe(path, `${JSON.stringify(value, null, 2)}\n`);
+/**
+ * A JSON document of atx's own, with every secret value redacted: those of atx's environment
+ * and `extraSecrets` (a value a caller knows of that is not in it, e.g. a key given in-process).
+ */
+export async function writeJson(path: string, value: unknown, extraSecrets: ReadonlyArray<string | undefined> = []): Promise<void> {
+  await writeFileSafe(path, `${JSON.stringify(redactValue(value, secretValues(undefined, extraSecrets)), null, 2)}\n`);
+}
+
+/** A text file of atx's own (summary.md, a log, a knowledge file), with every secret value redacted as by writeJson. */
+export async function writeOwnFile(path: string, text: string, extraSecrets: ReadonlyArray<string | undefined> = []): Promise<void> {
+  await writeFileSafe(path, redactDocument(text, secretValues(undefined, extraSecrets)));
 }
 
 export async function readJson<T = unknown>(path: string): Promise<T> {

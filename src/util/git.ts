@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { GitError } from '../errors.js';
+import { childEnv } from './secrets.js';
 
 export const defaultAuthor = { name: 'atx', email: 'atx@localhost' };
 
@@ -33,11 +34,25 @@ export const safeGitConfig: readonly string[] = ['core.hooksPath=/dev/null', 'co
 /** `safeGitConfig` as git arguments, for a raw `git …` command line: `git ${safeGitArgs} grep …`. */
 export const safeGitArgs: readonly string[] = safeGitConfig.flatMap((pair) => ['-c', pair]);
 
-/** A simple-git client for a folder, with atx's author set for commits it makes and `safeGitConfig` on every call. */
-export function gitAt(dir: string, env: NodeJS.ProcessEnv = process.env): SimpleGit {
+export interface GitOptions {
+  /**
+   * git talks to a remote the person configured (the team registry's clone, a campaign's clone
+   * of a URL): it keeps the person's secret variables, because a credential helper may read one
+   * (`gh auth git-credential` reads GITHUB_TOKEN), but never the model's credentials. Only where
+   * no command or model has written (the team registry's clone, where none runs; a campaign's
+   * clone while it is made), so that the only programs git may start there (credential helpers,
+   * ssh, filters) come from the person's own config.
+   */
+  remote?: boolean;
+}
+
+/**
+ * A simple-git client for a folder, with atx's author set for commits it makes and `safeGitConfig`
+ * on every call. Its environment has no secret variable (secrets.ts childEnv) unless `remote`.
+ */
+export function gitAt(dir: string, env: NodeJS.ProcessEnv = process.env, options: GitOptions = {}): SimpleGit {
   const author = commitAuthor(env);
-  const gitEnv: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) if (value !== undefined) gitEnv[key] = value;
+  const gitEnv = childEnv(env, { keepCredentials: options.remote });
   Object.assign(gitEnv, {
     GIT_AUTHOR_NAME: author.name,
     GIT_AUTHOR_EMAIL: author.email,

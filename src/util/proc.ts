@@ -1,6 +1,8 @@
-// Every child process atx starts goes through here (execa): timeouts, output capture, and
-// the whole process tree stopped when a command times out or atx is interrupted.
+// Every child process atx starts goes through here (execa): timeouts, output capture, the
+// whole process tree stopped when a command times out or atx is interrupted, and an environment
+// without atx's secrets (secrets.ts childEnv).
 import { execa } from 'execa';
+import { childEnv } from './secrets.js';
 
 export interface CommandRun {
   command: string;
@@ -13,6 +15,7 @@ export interface CommandRun {
 
 export interface RunOptions {
   cwd: string;
+  /** Added to atx's own environment; secret variables are removed from the whole (unless ATX_PASS_ENV names them). */
   env?: Record<string, string | undefined>;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -48,8 +51,10 @@ export async function runShell(command: string, options: RunOptions): Promise<Co
   const child = execa(command, {
     shell: true,
     cwd: options.cwd,
-    env: options.env,
-    extendEnv: true,
+    // Build commands, command steps, installs, validators and the model's run_command all come
+    // here: none of them gets the model's key or another secret the person did not pass on.
+    env: childEnv({ ...process.env, ...options.env }),
+    extendEnv: false,
     all: true,
     reject: false,
     stdin: 'ignore',

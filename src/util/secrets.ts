@@ -1,0 +1,172 @@
+// Secrets stay inside atx: which environment variables are secret, the environment every
+// process atx starts gets (without them), and the one redactor for everything atx writes or
+// prints (plan, state, summary, knowledge items, conversations, campaign files, the terminal).
+//
+// - The model's credentials (ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN) are always secret.
+// - ATX_SECRET_ENV names the others: a comma list of names, `*` matching any run of characters
+//   (`*_TOKEN`), case-insensitive. Unset, it is `*_API_KEY,*_TOKEN,*_SECRET,*_PASSWORD`; set, it
+//   replaces that list (write `*_TOKEN,DB_URL` to keep a default and add one).
+// - ATX_PASS_ENV names secret variables the person wants a command to have anyway (a private
+//   registry's NPM_TOKEN): exact names, comma-separated. They reach child processes, and their
+//   values are still redacted from everything atx writes.
+import { UsageError } from '../errors.js';
+
+/** The model's own credentials: secret whatever ATX_SECRET_ENV says. */
+export const modelCredentials: readonly string[] = ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN'];
+
+export const defaultSecretPatterns: readonly string[] = ['*_API_KEY', '*_TOKEN', '*_SECRET', '*_PASSWORD'];
+
+/** What stands in for a secret value in everything atx writes. */
+export const redactedMark = '[redacted]';
+
+/** Shorter values are not redacted: a secret of `true` or `1234` would blank out ordinary text. */
+export const minSecretLength = 8;
+
+type Env = Record<string, string | undefined>;
+
+const namePattern = /^[A-Za-z_*][A-Za-z0-9_*]*$/;
+
+function listOf(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** The entries of ATX_SECRET_ENV and ATX_PASS_ENV that are not a variable name (or, for the first, a `*` pattern). */
+export function secretSettingsProblems(env: Env): string[] {
+  const problems: string[] = [];
+  for (const entry of listOf(env.ATX_SECRET_ENV)) {
+    if (!namePattern.test(entry)) problems.push(`ATX_SECRET_ENV: "${entry}" is neither a variable name nor a pattern such as *_TOKEN (it takes a comma-separated list)`);
+  }
+  for (const entry of listOf(env.ATX_PASS_ENV)) {
+    if (!namePattern.test(entry) || entry.includes('*')) problems.push(`ATX_PASS_ENV: "${entry}" is not a variable name (it takes a comma-separated list of names, no patterns)`);
+  }
+  return problems;
+}
+
+/** Refuses ATX_SECRET_ENV / ATX_PASS_ENV entries that name no variable (a UsageError, exit 2), before any work starts. */
+export function checkSecretSettings(env: Env): void {
+  const problems = secretSettingsProblems(env);
+  if (problems.length) throw new UsageError(problems.join('; '));
+}
+
+function matcher(pattern: string): RegExp {
+  const body = pattern
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+/** A test for "is this variable secret", from ATX_SECRET_ENV (or its default). Malformed entries are ignored here; checkSecretSettings reports them. */
+export function secretNameTest(env: Env): (name: string) => boolean {
+  const listed = listOf(env.ATX_SECRET_ENV).filter((entry) => namePattern.test(entry));
+  const patterns = (listed.length ? listed : defaultSecretPatterns).map(matcher);
+  const always = new Set(modelCredentials.map((name) => name.toUpperCase()));
+  return (name) => always.has(name.toUpperCase()) || patterns.some((pattern) => pattern.test(name));
+}
+
+/** The secret variables the person passes on to commands (ATX_PASS_ENV), upper-cased. */
+export function passedNames(env: Env): Set<string> {
+  return new Set(listOf(env.ATX_PASS_ENV).filter((entry) => namePattern.test(entry) && !entry.includes('*')).map((n) => n.toUpperCase()));
+}
+
+/** The names of the variables of `env` that are secret. */
+export function secretNames(env: Env): string[] {
+  const secret = secretNameTest(env);
+  return Object.keys(env).filter((name) => env[name] !== undefined && secret(name));
+}
+
+export interface ChildEnvOptions {
+  /**
+   * Keep the person's secret variables but the model's credentials: for git talking to a
+   * remote the person configured, whose credential helper may read GITHUB_TOKEN (see git.ts).
+   */
+  keepCredentials?: boolean;
+}
+
+/**
+ * The environment for a process atx starts: `env` without its secret variables, except those
+ * ATX_PASS_ENV names. runShell and gitAt apply it to whatever they are given, so no call site
+ * can forget it.
+ */
+export function childEnv(env: Env, options: ChildEnvOptions = {}): Record<string, string> {
+  const secret = options.keepCredentials ? modelCredentialTest() : secretNameTest(env);
+  const passed = passedNames(env);
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (secret(name) && !passed.has(name.toUpperCase())) continue;
+    out[name] = value;
+  }
+  return out;
+}
+
+function modelCredentialTest(): (name: string) => boolean {
+  const names = new Set(modelCredentials.map((name) => name.toUpperCase()));
+  return (name) => names.has(name.toUpperCase());
+}
+
+/**
+ * The values to redact: those of every secret variable of `env` (atx's own unless told
+ * otherwise; passed on or not) and `extra`, each at least minSecretLength long, longest first so
+ * that a secret containing another is cut whole.
+ */
+export function secretValues(env: Env = process.env, extra: ReadonlyArray<string | undefined> = []): string[] {
+  const values = new Set<string>();
+  const candidates = [...secretNames(env).map((name) => env[name]!), ...extra.filter((v): v is string => typeof v === 'string')];
+  for (const value of candidates) {
+    for (const candidate of [value, value.trim()]) if (candidate.length >= minSecretLength) values.add(candidate);
+  }
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+/** `text` with every secret value replaced by [redacted]. */
+export function redactText(text: string, values: readonly string[] = secretValues()): string {
+  let out = text;
+  for (const value of values) if (out.includes(value)) out = out.split(value).join(redactedMark);
+  return out;
+}
+
+/**
+ * `text` redacted, keeping it valid when it is a whole JSON document (a `--json` answer, a file
+ * of atx's): a secret that looks like a number would otherwise be cut out of a number there.
+ * Text without a secret value is returned as it is, byte for byte.
+ */
+export function redactDocument(text: string, values: readonly string[] = secretValues()): string {
+  if (!values.some((value) => text.includes(value))) return text;
+  const start = text.trimStart()[0];
+  if (start === '{' || start === '[') {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return `${JSON.stringify(redactValue(parsed, values), null, 2)}${text.endsWith('\n') ? '\n' : ''}`;
+    } catch {
+      // Not one JSON document (JSON lines, a log): redacted as text.
+    }
+  }
+  return redactText(text, values);
+}
+
+/**
+ * `value` (a JSON-like document) with every secret value in its strings and keys replaced.
+ * Done on the strings, not on the serialised text: a secret that looks like a number or meets
+ * an escape sequence there would otherwise break the JSON.
+ */
+export function redactValue<T>(value: T, values: readonly string[] = secretValues()): T {
+  if (values.length === 0) return value;
+  return walk(value, values) as T;
+}
+
+function walk(value: unknown, values: readonly string[]): unknown {
+  if (typeof value === 'string') return redactText(value, values);
+  if (Array.isArray(value)) return value.map((item) => walk(item, values));
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const toJson = (value as { toJSON?: () => unknown }).toJSON;
+    if (typeof toJson === 'function') return walk(toJson.call(value), values);
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[redactText(key, values)] = walk(item, values);
+    return out;
+  }
+  return value;
+}
