@@ -17,7 +17,7 @@ import { installCommand, installDependencies } from './install.js';
 import { saveState, type RunState, type StepState } from './state.js';
 import { carryOutStep, type StepOutcome } from './steps.js';
 import { buildNotRunRule } from './summary.js';
-import { revertExcluded } from '../knowledge/exclude.js';
+import { keepOutRules, revertExcluded, type KeepOut } from '../knowledge/exclude.js';
 import { repairWorktreeLink, withWorktreeLink, worktreeGitdir } from './worktree-guard.js';
 
 /** Structured progress for screens that draw their own (the ink session). */
@@ -27,13 +27,18 @@ export type RunEvent =
   | { kind: 'commit'; stepId: string; commit: string; files: string[] }
   | { kind: 'criterion'; id: string; description: string; status: string; evidence: string };
 
+/** What an agent step is told of the run besides its step: the paths its file tools may not write. */
+export interface AgentRunContext {
+  keepOut: KeepOut[];
+}
+
 export interface ExecuteHooks {
   log(line: string): void;
   confirm?: (question: string) => Promise<boolean>;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
   /** Carries out agent steps with a model; without it they are reported `needs-model`. */
-  agent?: (step: PlanStep, checkoutDir: string) => Promise<StepOutcome>;
+  agent?: (step: PlanStep, checkoutDir: string, run: AgentRunContext) => Promise<StepOutcome>;
 }
 
 export async function executeSteps(atxHome: string, plan: Plan, state: RunState, hooks: ExecuteHooks): Promise<void> {
@@ -100,7 +105,7 @@ async function runOneStep(
       // A step that changed the worktree's .git link fails here, before git runs there again.
       const outcome = await withWorktreeLink(state.worktree, gitdir, () =>
         useAgent
-          ? hooks.agent!(step, checkoutDir)
+          ? hooks.agent!(step, checkoutDir, { keepOut: keepOutRules(plan) })
           : carryOutStep(step, {
               checkoutDir,
               view,

@@ -3,6 +3,7 @@ import type { Definition } from '../definitions/types.js';
 import type { FeedbackOutcome } from '../planner/feedback.js';
 import type { Plan, PlanStep } from '../planner/types.js';
 import type { StepOutcome } from '../executor/steps.js';
+import type { KeepOut } from '../knowledge/exclude.js';
 
 /** The question the person is answering; it limits what their words can mean. */
 export type Question = 'choose' | 'next' | 'yes-no';
@@ -56,6 +57,8 @@ export interface AgentContext {
   confirm?: (question: string) => Promise<boolean>;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** Paths no step may change (protecting guardrails, knowledge exclusions): file tools refuse writes there. */
+  keepOut?: readonly KeepOut[];
 }
 
 export interface Brain {

@@ -143,7 +143,7 @@ export class Conversation {
       },
       reviewPlan: (plan) => new Promise<Plan>((resolve, reject) => this.ask({ kind: 'plan', plan, resolve, reject }, [atx(formatPlan(plan), 'plan'), atx(planQuestion)])),
       ...(brain.runAgentStep
-        ? { hasModel: true, agent: (step, checkoutDir) => brain.runAgentStep!(step, { checkoutDir, trustAllTools: trust, confirm: trust ? undefined : confirm }) }
+        ? { hasModel: true, agent: (step, checkoutDir, run) => brain.runAgentStep!(step, { checkoutDir, trustAllTools: trust, confirm: trust ? undefined : confirm, ...run }) }
         : {}),
     };
   }

@@ -6,6 +6,7 @@ import { latestUnfinishedRun, loadState } from '../../executor/state.js';
 import { exitCodeFor, type RunSummary } from '../../executor/summary.js';
 import { UsageError } from '../../errors.js';
 import type { PlanStep } from '../../planner/types.js';
+import type { AgentRunContext } from '../../executor/execute.js';
 import type { CliIO } from '../io.js';
 
 export interface ExecOutput {
@@ -60,8 +61,8 @@ async function modelHooks(io: CliIO, request: { trustAllTools: boolean }, confir
   if (!brain.runAgentStep) return {};
   return {
     hasModel: true,
-    agent: (step: PlanStep, checkoutDir: string) =>
-      brain.runAgentStep!(step, { checkoutDir, trustAllTools: request.trustAllTools, confirm: request.trustAllTools ? undefined : confirm }),
+    agent: (step: PlanStep, checkoutDir: string, run: AgentRunContext) =>
+      brain.runAgentStep!(step, { checkoutDir, trustAllTools: request.trustAllTools, confirm: request.trustAllTools ? undefined : confirm, ...run }),
   };
 }
 
