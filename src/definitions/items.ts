@@ -1,5 +1,5 @@
 // List items of a section (steps, criteria, guardrails): the item's markdown text plus at
-// most one atx block that says how to carry it out or check it.
+// most one atx block that says how to carry it out, check it, or which paths it protects.
 import { DefinitionError } from '../errors.js';
 import {
   contentIndent,
@@ -37,7 +37,7 @@ export function readListItem(item: ListItem, ctx: ItemContext): Item {
     throw new DefinitionError(ctx.file, startLine(nested[0]), `an atx block must sit directly under its ${ctx.kind}, indented like the ${ctx.kind}'s text`);
   }
   if (blocks.length > 0 && !ctx.allowAtx) {
-    throw new DefinitionError(ctx.file, startLine(blocks[0]), `atx blocks belong to steps and exit criteria, not to a ${ctx.kind}`);
+    throw new DefinitionError(ctx.file, startLine(blocks[0]), notHere(ctx.kind));
   }
   if (blocks.length > 1) {
     throw new DefinitionError(ctx.file, startLine(blocks[1]), `a ${ctx.kind} carries at most one atx block (first at line ${startLine(blocks[0])}); split it into two ${plural(ctx.kind)}`);
@@ -84,7 +84,7 @@ export function readItems(nodes: readonly RootContent[], ctx: ItemContext): Item
 export function attachLooseBlock(items: Item[], code: Code, ctx: ItemContext): void {
   const previous = items[items.length - 1];
   if (!ctx.allowAtx) {
-    throw new DefinitionError(ctx.file, startLine(code), `atx blocks belong to steps and exit criteria, not to a ${ctx.kind}`);
+    throw new DefinitionError(ctx.file, startLine(code), notHere(ctx.kind));
   }
   if (!previous) {
     throw new DefinitionError(ctx.file, startLine(code), `this atx block has no ${ctx.kind} before it; put it under the ${ctx.kind} it belongs to`);
@@ -93,6 +93,10 @@ export function attachLooseBlock(items: Item[], code: Code, ctx: ItemContext): v
     throw new DefinitionError(ctx.file, startLine(code), `a ${ctx.kind} carries at most one atx block (first at line ${startLine(previous.atx)}); split it into two ${plural(ctx.kind)}`);
   }
   previous.atx = code;
+}
+
+export function notHere(kind: string): string {
+  return `atx blocks belong to steps, exit criteria and guardrails, not to ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind}`;
 }
 
 function plural(kind: string): string {

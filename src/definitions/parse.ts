@@ -6,11 +6,12 @@ import { DefinitionError } from '../errors.js';
 import { validatorSpecOf } from './actions.js';
 import { readAtxBlock } from './atx-block.js';
 import { splitFrontMatter } from './front-matter.js';
-import { readItems } from './items.js';
+import { readItems, type Item } from './items.js';
 import { findAtxBlocks, headingSource, parseMarkdown, plainText, sliceSource, startLine, type RootContent } from './markdown.js';
 import { knownHeadings, requiredSections, sectionHeadings, sectionOf, type SectionId } from './sections.js';
+import { protectedGlobsOf } from './protect.js';
 import { readPhases } from './steps.js';
-import { DefinitionSchema, type Definition, type ExitCriterion } from './types.js';
+import { DefinitionSchema, type Definition, type ExitCriterion, type ProtectedPaths } from './types.js';
 
 interface Section {
   line: number;
@@ -37,6 +38,8 @@ export function parseDefinition(markdown: string, file: string): Definition {
     }
   }
   const section = (id: SectionId) => layout.sections.get(id) ?? { line: eof, nodes: [] };
+  const guardrails = readItems(section('guardrails').nodes, { source: body, file, kind: 'guardrail', allowAtx: true });
+  const protectedPaths = protections(guardrails, body, file);
   const definition: Definition = {
     format: frontMatter ? 'skill' : 'transformation_definition',
     ...(frontMatter ? { frontMatter } : {}),
@@ -45,7 +48,8 @@ export function parseDefinition(markdown: string, file: string): Definition {
     summary: prose(section('summary'), 'summary', body, file),
     entryCriteria: bullets(section('entry'), 'entry criterion', body, file),
     phases: readPhases(section('steps').nodes, body, file, section('steps').line),
-    guardrails: bullets(section('guardrails'), 'guardrail', body, file),
+    guardrails: guardrails.map((item) => item.text),
+    ...(protectedPaths.length > 0 ? { protectedPaths } : {}),
     exitCriteria: exitCriteria(section('exit'), body, file),
   };
   const checked = DefinitionSchema.safeParse(definition);
@@ -99,7 +103,7 @@ function prose(section: Section, name: string, source: string, file: string): st
   const { nodes } = section;
   for (const node of nodes) {
     const [block] = findAtxBlocks(node);
-    if (block) throw new DefinitionError(file, startLine(block), `atx blocks belong to steps and exit criteria, not to the ${name}`);
+    if (block) throw new DefinitionError(file, startLine(block), `atx blocks belong to steps, exit criteria and guardrails, not to the ${name}`);
   }
   const text = nodes.length === 0 ? '' : sliceSource(source, nodes[0], nodes[nodes.length - 1]).trim();
   if (text === '') throw new DefinitionError(file, section.line, `the ${name} is empty; write a paragraph under the heading`);
@@ -108,6 +112,11 @@ function prose(section: Section, name: string, source: string, file: string): st
 
 function bullets(section: Section, kind: string, source: string, file: string): string[] {
   return readItems(section.nodes, { source, file, kind, allowAtx: false }).map((item) => item.text);
+}
+
+/** Guardrails that carry `protect: [globs]`, by their position (from 1). */
+function protections(guardrails: readonly Item[], source: string, file: string): ProtectedPaths[] {
+  return guardrails.flatMap((item, i) => (item.atx ? [{ guardrail: i + 1, paths: protectedGlobsOf(readAtxBlock(item.atx, file, source)) }] : []));
 }
 
 function exitCriteria(section: Section, source: string, file: string): ExitCriterion[] {

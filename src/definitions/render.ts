@@ -19,7 +19,7 @@ export function renderDefinition(d: Definition): string {
   parts.push(section('summary', d.summary));
   if (d.entryCriteria.length > 0) parts.push(section('entry', bulletList(d.entryCriteria)));
   parts.push(section('steps', d.phases.map(renderPhase).join('\n\n')));
-  if (d.guardrails.length > 0) parts.push(section('guardrails', bulletList(d.guardrails)));
+  if (d.guardrails.length > 0 || d.protectedPaths?.length) parts.push(section('guardrails', renderGuardrails(d)));
   parts.push(section('exit', renderExitCriteria(d.exitCriteria)));
   return `${parts.join('\n\n')}\n`;
 }
@@ -42,6 +42,20 @@ function bulletList(items: readonly string[]): string {
   // Loose (blank-line separated) only when an item itself has several blocks.
   const separator = items.some((item) => item.includes('\n\n')) ? '\n\n' : '\n';
   return items.map((item) => listItem('-', item)).join(separator);
+}
+
+function renderGuardrails(d: Definition): string {
+  const blocks = new Map<number, string>();
+  for (const { guardrail, paths } of d.protectedPaths ?? []) {
+    if (guardrail > d.guardrails.length || blocks.has(guardrail)) {
+      throw new TypeError(`protectedPaths names guardrail ${guardrail} ${blocks.has(guardrail) ? 'twice' : `of ${d.guardrails.length}`}`);
+    }
+    // Quoted, as people write globs: a bare `*.js` would read as a YAML alias.
+    blocks.set(guardrail, atxBlock({ protect: paths }, { quoteLists: true }));
+  }
+  if (blocks.size === 0) return bulletList(d.guardrails);
+  // Loose, as exit criteria with blocks are: each guardrail and its block read as one item.
+  return d.guardrails.map((text, i) => listItem('-', text, blocks.get(i + 1))).join('\n\n');
 }
 
 function renderExitCriteria(criteria: readonly ExitCriterion[]): string {
@@ -77,20 +91,22 @@ function pick(value: Record<string, unknown>, order: readonly string[]): Record<
   return Object.fromEntries(keys.filter((k) => value[k] !== undefined).map((k) => [k, value[k]]));
 }
 
-function atxBlock(fields: Record<string, unknown>): string {
-  const body = yamlText(fields);
+function atxBlock(fields: Record<string, unknown>, options: { quoteLists?: boolean } = {}): string {
+  const body = yamlText(fields, options);
   // A fence longer than any backtick run inside keeps the block closed where we mean it to.
   const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}atx\n${body}${fence}`;
 }
 
-function yamlText(value: Record<string, unknown>): string {
+function yamlText(value: Record<string, unknown>, options: { quoteLists?: boolean } = {}): string {
   const doc = new Document(value);
   // Short lists of plain values read best on one line: `dependsOn: ["1.1", "1.2"]`.
   visit(doc, {
     Seq(_, node) {
-      if (node.items.every((item) => isScalar(item))) node.flow = true;
+      if (!node.items.every((item) => isScalar(item))) return;
+      node.flow = true;
+      if (options.quoteLists) for (const item of node.items) if (isScalar(item) && typeof item.value === 'string') item.type = 'QUOTE_DOUBLE';
     },
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });

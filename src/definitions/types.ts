@@ -61,6 +61,19 @@ export const ExitCriterionSchema = z.object({
 });
 export type ExitCriterion = z.infer<typeof ExitCriterionSchema>;
 
+/**
+ * The parsed `atx` block of a guardrail (`protect: ["legacy/**"]`): paths no step may change.
+ * Globs are relative to the folder the definition is applied to, matched as .gitignore does.
+ */
+export const ProtectedPathsSchema = z
+  .object({
+    /** The guardrail that carries the block: its position in `guardrails`, from 1. */
+    guardrail: z.number().int().positive(),
+    paths: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+export type ProtectedPaths = z.infer<typeof ProtectedPathsSchema>;
+
 export const DefinitionSchema = z.object({
   /** `transformation_definition.md` or `SKILL.md`. */
   format: z.enum(['transformation_definition', 'skill']),
@@ -72,6 +85,8 @@ export const DefinitionSchema = z.object({
   entryCriteria: z.array(z.string()),
   phases: z.array(PhaseSchema),
   guardrails: z.array(z.string()),
+  /** Guardrails that protect paths, in guardrail order; absent when none does. */
+  protectedPaths: z.array(ProtectedPathsSchema).optional(),
   exitCriteria: z.array(ExitCriterionSchema),
 });
 export type Definition = z.infer<typeof DefinitionSchema>;

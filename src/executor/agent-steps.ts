@@ -1,4 +1,5 @@
 // What the executor tells an agent step about its run, and how it words what the model did not do.
+import { keepOutRules } from '../knowledge/exclude.js';
 import type { ModelLimitError } from '../llm/errors.js';
 import type { AgentRun, DoneStep } from '../llm/types.js';
 import type { Plan } from '../planner/types.js';
@@ -20,7 +21,7 @@ export function agentRun(plan: Plan, state: RunState, signal?: AbortSignal): Age
       ...(record.agent?.message ? { message: record.agent.message } : {}),
     });
   }
-  return { plan, progress: { steps, findings: [...state.findings] }, ...(signal ? { signal } : {}) };
+  return { plan, progress: { steps, findings: [...state.findings] }, keepOut: keepOutRules(plan), ...(signal ? { signal } : {}) };
 }
 
 /** `no-change: <the model's explanation>`, on one line. */

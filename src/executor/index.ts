@@ -33,6 +33,7 @@ import { distinctFindings, overallStatus, type RunSummary, type StepSummary } fr
 import { resetTo, stepOfCommit } from './commit.js';
 import { readWorktreeLink, worktreeGitdir } from './worktree-guard.js';
 import { applyKnowledge, applySaid, describeApplied, enabledItems, noticeManualFixes, recordRun } from '../knowledge/index.js';
+import { keepOutRules, keptOutBy, keptOutOfDryRun } from '../knowledge/exclude.js';
 
 export interface ExecRequest {
   codeRepositoryPath?: string;
@@ -274,19 +275,23 @@ async function dryRun(
   for (const step of plan.steps) {
     const started = performance.now();
     const outcome = await carryOutStep(step, { checkoutDir, view, trustAllTools: false, dryRun: true });
-    findings.push(...outcome.findings);
+    // Changes to protected or excluded paths are reported, not shown, as a real run reverts them.
+    const kept = keptOutOfDryRun(plan, step.id, outcome.written);
+    findings.push(...outcome.findings, ...kept.findings);
     steps.push({
       id: step.id,
       title: step.title,
       status: outcome.status,
       commit: null,
-      filesChanged: outcome.written,
+      filesChanged: kept.written,
       durationMs: Math.round(performance.now() - started),
       ...(outcome.reason ? { reason: outcome.reason } : {}),
     });
   }
+  const keepOut = keepOutRules(plan);
   const diff = view
     .changedFiles()
+    .filter((path) => !keptOutBy(keepOut, path))
     .map((path) => createTwoFilesPatch(`a/${path}`, `b/${path}`, view.original(path) ?? '', view.changedText(path)!, '', '', { context: 3 }))
     .join('');
   const summary: RunSummary = {

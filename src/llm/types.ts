@@ -4,6 +4,7 @@ import type { Definition } from '../definitions/types.js';
 import type { FeedbackOutcome } from '../planner/feedback.js';
 import type { Plan, PlanStep } from '../planner/types.js';
 import type { StepOutcome } from '../executor/steps.js';
+import type { KeepOut } from '../knowledge/exclude.js';
 
 /** The question the person is answering; it limits what their words can mean. */
 export type Question = 'choose' | 'next' | 'yes-no';
@@ -81,6 +82,8 @@ export interface AgentRun {
   plan: Plan;
   progress: RunProgress;
   signal?: AbortSignal;
+  /** Paths no step may change (protecting guardrails, knowledge exclusions): file tools refuse writes there. */
+  keepOut: readonly KeepOut[];
 }
 
 export interface AgentContext extends Partial<AgentRun> {

@@ -74,6 +74,10 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
       validator: criterion.validator,
     })),
     guardrails: input.bundle.definition.guardrails,
+    // Protected paths (issue 13): each with the text of the guardrail that names them, for the findings.
+    ...(definition.protectedPaths?.length
+      ? { protectedPaths: definition.protectedPaths.map((p) => ({ guardrail: definition.guardrails[p.guardrail - 1]!, paths: p.paths })) }
+      : {}),
     feedback: [],
   };
 }

@@ -71,6 +71,8 @@ export const PlanSchema = z.object({
     z.object({ id: z.string(), description: z.string(), validator: ValidatorSpecSchema.optional() }),
   ),
   guardrails: z.array(z.string()),
+  /** Paths the definition's guardrails protect: agent tools refuse writes there and the executor reverts changes (src/knowledge/exclude.ts). */
+  protectedPaths: z.array(z.object({ guardrail: z.string(), paths: z.array(z.string()).min(1) })).optional(),
   feedback: z.array(z.string()).default([]),
   /** Knowledge items of the definition applied to this plan, and where (src/knowledge). */
   knowledge: z

@@ -202,9 +202,12 @@ describe('parseDefinition errors: file and line of the mistake', () => {
     expectError(cycle, 15, 'steps depend on each other in a cycle: 1.1 → 1.2 → 1.1');
   });
 
-  it('rejects atx blocks outside steps and exit criteria', () => {
+  it('rejects atx blocks outside steps, exit criteria and guardrails, and a step action on a guardrail', () => {
+    // A guardrail's block only protects paths (test/definitions/protect.test.ts); a command there is refused.
     const text = valid.replace('## Validation', '## Guardrails\n\n- Keep APIs.\n  ```atx\n  command: rm -rf /\n  ```\n\n## Validation');
-    expectError(text, lineOf(text, '```atx', 20), 'atx blocks belong to steps and exit criteria, not to a guardrail');
+    expectError(text, lineOf(text, 'command: rm', 20), "unknown key 'command' in guardrail atx block ('command' belongs in a step)");
+    const entry = valid.replace('## Implementation', '## Entry Criteria\n\n- A repository.\n  ```atx\n  command: rm -rf /\n  ```\n\n## Implementation');
+    expectError(entry, lineOf(entry, '```atx'), 'atx blocks belong to steps, exit criteria and guardrails, not to an entry criterion');
     const summary = valid.replace('Because.', 'Because.\n\n```atx\ncodemod: lambda-callback-to-async\n```');
     expectError(summary, 11, 'not to the summary');
   });

@@ -52,6 +52,10 @@ function generate(seed: number): Definition {
   });
   const exitCriteria: ExitCriterion[] = Array.from({ length: 1 + count(4) }, (_, i) => ({ id: `exit-${i + 1}`, text: text(2) }));
   if (rnd() < 0.5) exitCriteria[0].validator = { validator: 'no-match', pattern: 'aws-sdk[\'"]', paths: ['src/**'] };
+  const guardrails = Array.from({ length: count(3) }, () => text(2));
+  // Some guardrails protect paths: globs YAML would misread unquoted (`*.js`, `a: b`) among them.
+  const globs = ['legacy/**', '*.min.js', 'src/generated/', 'docs/a: b.md', 'x?.json', '@scope/pkg/**'];
+  const protectedPaths = guardrails.flatMap((_, i) => (rnd() < 0.5 ? [{ guardrail: i + 1, paths: globs.filter(() => rnd() < 0.5).concat('legacy/**') }] : []));
   return {
     format: 'transformation_definition',
     title: 'Generated definition',
@@ -59,7 +63,8 @@ function generate(seed: number): Definition {
     summary: text(3),
     entryCriteria: Array.from({ length: count(3) }, () => text(2)),
     phases,
-    guardrails: Array.from({ length: count(3) }, () => text(2)),
+    guardrails,
+    ...(protectedPaths.length ? { protectedPaths } : {}),
     exitCriteria,
   };
 }

@@ -117,3 +117,27 @@ describe('agent tools', () => {
     expect(await callTool('search', { pattern: 'gitdir|fsmonitor|outside' }, context, state)).toBe('sub/kept.txt:1: gitdir: kept');
   });
 });
+
+describe('what the tools send back to the model', () => {
+  it('never holds the value of a secret variable, from a file or a command', async () => {
+    const { dir } = await checkout();
+    const key = `sk-ant-test-${Math.random().toString(36).slice(2)}`;
+    await writeFile(join(dir, '.env'), `ANTHROPIC_API_KEY=${key}\n`);
+    const previous = process.env.ANTHROPIC_API_KEY;
+    process.env.ANTHROPIC_API_KEY = key;
+    try {
+      const context = { checkoutDir: dir, trustAllTools: true };
+      const state = { written: new Set<string>() };
+      const read = await callTool('read_file', { path: '.env' }, context, state);
+      const found = await callTool('search', { pattern: 'API_KEY' }, context, state);
+      const ran = await callTool('run_command', { command: 'cat .env' }, context, state);
+      for (const text of [read, found, ran]) {
+        expect(text).not.toContain(key);
+        expect(text).toContain('[redacted]');
+      }
+    } finally {
+      if (previous === undefined) delete process.env.ANTHROPIC_API_KEY;
+      else process.env.ANTHROPIC_API_KEY = previous;
+    }
+  });
+});

@@ -8,7 +8,7 @@ import type { AgentContext, TextSink } from '../types.js';
 import type { MessageParam, ModelClient } from './client.js';
 import { agentSystem } from './prompts.js';
 import { stepRequest } from './step-request.js';
-import { agentTools, callTool, ToolError, type ToolState } from './tools.js';
+import { agentTools, callTool, ToolError, ToolRefusal, type ToolState } from './tools.js';
 
 const maxTurns = 25;
 
@@ -78,8 +78,7 @@ async function useTool(
     // Tool errors go back to the model, which can correct itself; anything else is ours.
     if (!(error instanceof ToolError) && !isFsError(error)) throw error;
     const text = (error as Error).message;
-    // tools.ts words a path it will not touch as "… is refused: <why>".
-    call.allowed = !(error instanceof ToolError && /\bis refused\b|\bprotected\b/.test(text));
+    call.allowed = !(error instanceof ToolRefusal);
     Object.assign(call, { ok: false, error: text.split('\n')[0]!.slice(0, 300) });
     return { result: { content: text, is_error: true }, call };
   }

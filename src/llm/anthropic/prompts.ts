@@ -24,6 +24,16 @@ A step without a block is carried out by a language model with file and command 
 An exit criterion may carry a block "validator: <one of: ${validatorNames.join(', ')}>"; no-match
 takes "pattern" (a regular expression) and "paths" (a list of globs), command takes "command".
 
+A guardrail that names files or folders no step may change carries a block listing them as globs
+relative to the repository root ("*" stays within a folder, "**" crosses folders; no "{a,b}",
+"[...]", "!" or leading "/"), indented under the list item:
+- Never modify files under legacy/.
+  \`\`\`atx
+  protect: ["legacy/**"]
+  \`\`\`
+atx refuses and reverts every change there, whoever makes it. Whenever the request, a document or
+the user says paths must not be touched, write such a guardrail; a guardrail about behaviour has no block.
+
 Rules: upgrade one major version per phase (16→17, 17→18, 18→19; never 16→19 at once); build
 after each phase; end with a phase named "Validation" that builds and runs the tests; use the
 built-in codemods where they apply; keep every block valid YAML.`;

@@ -3,9 +3,11 @@
 // .git at any depth is refused (util/confine): a model that rewrote the worktree's `.git` link or
 // a config there would have git run a command of its choosing on atx's next git call.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { keptOutBy } from '../../knowledge/exclude.js';
 import { isGitSegment, resolveInside, UnsafePathError, writablePathProblem } from '../../util/confine.js';
 import { writeFileSafe } from '../../util/fs.js';
+import { redactText } from '../../util/secrets.js';
 import { runShell, tail } from '../../util/proc.js';
 import type { AgentContext } from '../types.js';
 import type { Tool } from './client.js';
@@ -30,6 +32,9 @@ export const agentTools: Tool[] = [
 
 export class ToolError extends Error {}
 
+/** atx will not touch that path (outside the repository, in .git, protected): refused, not failed. */
+export class ToolRefusal extends ToolError {}
+
 /** The absolute path of `path` inside `root` (to read or list), or a ToolError the model gets back. */
 export async function confine(root: string, path: unknown): Promise<string> {
   if (typeof path !== 'string' || path.length === 0) throw new ToolError('a path is required');
@@ -41,23 +46,39 @@ export async function confine(root: string, path: unknown): Promise<string> {
   }
 }
 
-/** Like confine, for a file about to be written: also never through a symbolic link. */
-export async function confineWritable(root: string, path: unknown): Promise<string> {
+/**
+ * Like confine, for a file about to be written: also never through a symbolic link, and never
+ * under a path a guardrail protects (the executor would revert it anyway; the model is told now).
+ */
+export async function confineWritable(root: string, path: unknown, context?: Pick<AgentContext, 'keepOut'>): Promise<string> {
   const full = await confine(root, path);
   const problem = await writablePathProblem(root, path as string);
   if (problem) throw refused(path as string, problem);
+  const relativePath = relative(resolve(root), full).split(sep).join('/');
+  const rule = keptOutBy(context?.keepOut ?? [], relativePath);
+  if (rule) {
+    throw new ToolRefusal(`${JSON.stringify(path)} is protected: ${rule.why}. Do not change it; do the step without changing files there, and say in your answer what was left undone because of it.`);
+  }
   return full;
 }
 
-function refused(path: string, reason: string): ToolError {
-  return new ToolError(`${JSON.stringify(path)} is refused: ${reason}. The tools reach only files inside the repository, never outside the repository and never in .git.`);
+function refused(path: string, reason: string): ToolRefusal {
+  return new ToolRefusal(`${JSON.stringify(path)} is refused: ${reason}. The tools reach only files inside the repository, never outside the repository and never in .git.`);
 }
 
 export interface ToolState {
   written: Set<string>;
 }
 
+/**
+ * Carries out one tool call. What goes back to the model passes the redactor: a file or a
+ * command's output may hold the value of a secret variable, which must not leave atx.
+ */
 export async function callTool(name: string, input: Record<string, unknown>, context: AgentContext, state: ToolState): Promise<string> {
+  return redactText(await runTool(name, input, context, state));
+}
+
+async function runTool(name: string, input: Record<string, unknown>, context: AgentContext, state: ToolState): Promise<string> {
   const root = context.checkoutDir;
   switch (name) {
     case 'read_file': {
@@ -69,13 +90,13 @@ export async function callTool(name: string, input: Record<string, unknown>, con
     case 'search':
       return search(await confine(root, input.path ?? '.'), resolve(root), String(input.pattern));
     case 'write_file': {
-      const full = await confineWritable(root, input.path);
+      const full = await confineWritable(root, input.path, context);
       await writeFileSafe(full, String(input.content ?? ''));
       state.written.add(relative(resolve(root), full));
       return 'written';
     }
     case 'edit_file': {
-      const full = await confineWritable(root, input.path);
+      const full = await confineWritable(root, input.path, context);
       const text = await readFile(full, 'utf8');
       const old = String(input.old_text);
       const count = old ? text.split(old).length - 1 : 0;

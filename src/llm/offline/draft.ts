@@ -3,6 +3,7 @@
 import type { Definition, ExitCriterion, Phase } from '../../definitions/types.js';
 import type { DraftRequest, SourceDocument } from '../types.js';
 import { findTechnology, pinPattern, type DraftStep, type Technology } from './knowledge.js';
+import { pathGuardrails, withoutPathGuardrails, withPathGuardrails } from './protect.js';
 
 export interface VersionRange {
   from: number;
@@ -11,7 +12,13 @@ export interface VersionRange {
   assumed?: string;
 }
 
+/** A draft; paths the description says never to touch become guardrails that protect them. */
 export function draftOffline(request: DraftRequest): Definition {
+  const draft = draftFor({ ...request, description: withoutPathGuardrails(request.description) });
+  return withPathGuardrails(draft, pathGuardrails(request.description));
+}
+
+function draftFor(request: DraftRequest): Definition {
   const tech = findTechnology(request.description);
   if (!tech) return genericDraft(request);
   const range = versionRange(tech, request.description);

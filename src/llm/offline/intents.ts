@@ -39,7 +39,7 @@ function nextIntent(said: string): Intent {
   }
   if (/^\s*(modify|change|edit|update|revise|tweak|adjust)( (it|this|the definition|that))?\s*[.!]?\s*$/i.test(said)) return { kind: 'modify' };
   // Anything else that reads like an edit ("add a step to run the linter") is the change itself.
-  if (/\b(add|drop|remove|delete|skip|rename|insert|include|also|replace|move|change|modify|edit)\b/i.test(said)) {
+  if (/\b(add|drop|remove|delete|skip|rename|insert|include|also|replace|move|change|modify|edit|never|touch|protect|guardrail)\b/i.test(said)) {
     return { kind: 'modify', change: said };
   }
   return { kind: 'unknown' };

@@ -2,11 +2,12 @@
 import type { Definition, Phase, Step, StepAction } from '../../definitions/types.js';
 import type { Revision } from '../types.js';
 import { findTechnology } from './knowledge.js';
+import { pathGuardrails, withPathGuardrails } from './protect.js';
 
 const help =
   'Without a model I understand: "add a step to run the linter", "add a step to run <command>", ' +
   '"add a step to <do something>", "drop phase 2", "remove step 1.2", "drop exit criterion 3", "add an exit criterion that <…>", ' +
-  '"rename it to <title>".';
+  '"add a guardrail: <…>" ("never touch legacy/" protects the folder), "drop guardrail 2", "rename it to <title>".';
 
 export function reviseOffline(definition: Definition, feedback: string): Revision {
   const said = feedback.trim().replace(/[.!]+$/, '');
@@ -14,7 +15,10 @@ export function reviseOffline(definition: Definition, feedback: string): Revisio
     dropPhase(definition, said) ??
     dropStep(definition, said) ??
     dropCriterion(definition, said) ??
+    dropGuardrail(definition, said) ??
     addCriterion(definition, said) ??
+    addGuardrail(definition, said) ??
+    protectPaths(definition, said) ??
     rename(definition, said) ??
     addStep(definition, said);
   if (!edit) return { definition, changed: false, reply: `I did not understand that change. ${help}` };
@@ -78,6 +82,45 @@ function addCriterion(d: Definition, said: string): Edit {
   return {
     definition: { ...d, exitCriteria: [...d.exitCriteria, { id: `exit-${d.exitCriteria.length + 1}`, text }] },
     reply: `Added exit criterion: ${text} (checked by a person; say a command to check it automatically).`,
+  };
+}
+
+/** "add a guardrail: never touch legacy/" → the guardrail, protecting the paths it names. */
+function addGuardrail(d: Definition, said: string): Edit {
+  const match = /\b(?:add|include)\s+(?:an?(?:other)? |one more )?(?:guardrail|constraint)\s*(?:that\s+|saying\s+|:\s*|-\s*)?(.+)$/i.exec(said);
+  if (!match) return undefined;
+  const text = sentence(match[1]!);
+  const paths = [...new Set(pathGuardrails(match[1]!).flatMap((g) => g.paths))];
+  if (paths.length === 0) return { definition: { ...d, guardrails: [...d.guardrails, text] }, reply: `Added guardrail: ${text}` };
+  return { definition: withPathGuardrails(d, [{ text, paths }]), reply: `Added guardrail: ${text} ${protects(paths)}` };
+}
+
+/** Said on its own, "never touch the legacy folder" is a guardrail too. */
+function protectPaths(d: Definition, said: string): Edit {
+  if (/^\s*(?:add|include|insert)\b/i.test(said)) return undefined;
+  const found = pathGuardrails(said);
+  if (found.length === 0) return undefined;
+  const added = found.map((g) => `${g.text} ${protects(g.paths)}`).join(' ');
+  return { definition: withPathGuardrails(d, found), reply: `Added guardrail${found.length > 1 ? 's' : ''}: ${added}` };
+}
+
+function protects(paths: readonly string[]): string {
+  return `(protects ${paths.join(', ')}: no step may change files there; atx reverts any change and reports it).`;
+}
+
+function dropGuardrail(d: Definition, said: string): Edit {
+  const match = /\b(?:drop|remove|delete)\s+(?:the\s+)?(?:guardrail|constraint)\s+(\d+)\b/i.exec(said);
+  if (!match) return undefined;
+  const number = Number(match[1]);
+  const target = d.guardrails[number - 1];
+  if (target === undefined) return { definition: d, reply: `There is no guardrail ${number}; there are ${d.guardrails.length}.` };
+  const guardrails = d.guardrails.filter((_, i) => i !== number - 1);
+  // Protections follow their guardrails to their new positions; the dropped one's go with it.
+  const protectedPaths = (d.protectedPaths ?? []).filter((p) => p.guardrail !== number).map((p) => (p.guardrail > number ? { ...p, guardrail: p.guardrail - 1 } : p));
+  const { protectedPaths: _old, ...rest } = d;
+  return {
+    definition: { ...rest, guardrails, ...(protectedPaths.length ? { protectedPaths } : {}) },
+    reply: `Removed guardrail ${number} (${target.split('\n')[0]}).`,
   };
 }
 
