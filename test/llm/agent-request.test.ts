@@ -29,6 +29,7 @@ const plan: Plan = {
   steps: [step],
   exitCriteria: [{ id: 'exit-1', description: 'No snake_case export remains.' }],
   guardrails: ['Never modify files under legacy/.'],
+  protectedPaths: [{ guardrail: 'Never modify files under legacy/.', paths: ['legacy/**'] }],
   feedback: ['also run npm run lint'],
   knowledge: { applied: [], excludePaths: [], context: ['Callbacks in src/users.js: the handler is exported twice.'] },
 };
@@ -58,6 +59,7 @@ describe('an agent step request', () => {
       'Exports follow camelCase.',
       'Rename snake_case exports.',
       '- Never modify files under legacy/.',
+      '- legacy/** (Never modify files under legacy/.)',
       '- No snake_case export remains.',
       'Target version: 20',
       'Additional plan context: Callers are in `billing_api`.',

@@ -14,6 +14,10 @@ export function stepRequest(step: PlanStep, context: Pick<AgentContext, 'plan' |
     ? [
         transformation(plan),
         list('Constraints and guardrails (never break these; a change that breaks one is not done)', plan.guardrails),
+        list(
+          'Protected paths (no step may change them: the file tools refuse, and atx reverts any change there before committing)',
+          (plan.protectedPaths ?? []).flatMap((p) => p.paths.map((glob) => `${glob} (${p.guardrail})`)),
+        ),
         list('Exit criteria (checked after the last step)', plan.exitCriteria.map((c) => c.description)),
         target(plan),
         repository(plan),
