@@ -104,7 +104,7 @@ describe('protected paths', () => {
   it("the model's file tools refuse writes there, and what its commands write there is reverted before the commit", async () => {
     server = await startFakeAnthropic((request) => {
       const last = JSON.stringify(request.body.messages.at(-1));
-      if (lastUserText(request).startsWith('Step 1.1')) {
+      if (lastUserText(request).includes('# Your step: 1.1')) {
         return { content: [{ type: 'tool_use', name: 'write_file', input: { path: 'legacy/a.js', content: 'module.exports = "model";\n' } }] };
       }
       if (last.includes('is protected')) {
