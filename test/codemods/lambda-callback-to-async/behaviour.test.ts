@@ -31,7 +31,7 @@ const CASES: Case[] = [
     fixture: 'timers-emitter',
     file: 'index.js',
     exportName: 'handler',
-    events: [{ chunks: ['a', 'b'] }, { chunks: ['a', 'BAD', 'c'] }, { chunks: ['BAD', 'BAD'] }, { chunks: [], timeoutMs: 1 }],
+    events: [{ chunks: ['a', 'b'] }, { chunks: ['a', 'BAD', 'c'] }, { chunks: ['BAD', 'BAD'] }, { chunks: [], timeoutMs: 50 }],
   },
   { fixture: 'sdk-v2-callbacks', file: 'index.js', exportName: 'handler', events: [{ id: 'a-1' }, { id: ' b-2 ' }, { id: 'zzz' }, { id: 7 }, { id: 'boom' }] },
   { fixture: 'side-effects-after-callback', file: 'handler.js', exportName: 'handler', probe: 'audit', events: [{ items: [1, 2] }, { items: 'x' }, { items: [] }] },
