@@ -77,6 +77,24 @@ describe('session screen', () => {
     app.unmount();
   });
 
+  it('sends a line that arrives together with its Enter, and each line of a paste in order', async () => {
+    // On a slow machine or a slow link the keys and the Enter come in one read; a paste brings
+    // several lines at once. Each complete line is an answer; the rest stays in the prompt.
+    const said: string[] = [];
+    const app = render(<App hub={createSessionHub()} say={async (t) => void said.push(t)} brainLabel="offline rules" />);
+    await new Promise((r) => setTimeout(r, 100));
+    app.stdin.write('I want to create a new one\r');
+    await waitFor(() => said.length === 1, 'the first answer');
+    app.stdin.write('node 18 to 22\r\nyes, publish it\rand this is still being typed');
+    await waitFor(() => said.length === 3, 'the pasted answers');
+    expect(said).toEqual(['I want to create a new one', 'node 18 to 22', 'yes, publish it']);
+    await waitFor(() => (app.lastFrame() ?? '').includes('› and this is still being typed'), 'the unfinished line');
+    app.stdin.write('\r');
+    await waitFor(() => said.length === 4, 'the last answer');
+    expect(said[3]).toBe('and this is still being typed');
+    app.unmount();
+  });
+
   it('shows the current step with a spinner, elapsed seconds and commits', () => {
     const started = 1_000_000;
     const app = render(<Progress progress={{ label: '2/5 1.2 Rewrite the runtime', startedAt: started, commits: 3 }} now={() => started + 7_400} />);
