@@ -48,8 +48,12 @@ export function trackProcessGroups(next: GroupTracker | undefined): void {
  */
 export async function runShell(command: string, options: RunOptions): Promise<CommandRun> {
   const started = performance.now();
-  const child = execa(command, {
-    shell: true,
+  const gated = process.platform !== 'win32';
+  // The command waits for a line on its stdin before it starts, and atx sends that line only
+  // once the group is recorded (tracker): atx killed in between closes the pipe, and the command
+  // ends without running. `exec` keeps the pid, so the group recorded is the command's.
+  const child = execa(gated ? '/bin/sh' : command, gated ? ['-c', gate, 'sh', command] : [], {
+    shell: !gated,
     cwd: options.cwd,
     // Build commands, command steps, installs, validators and the model's run_command all come
     // here: none of them gets the model's key or another secret the person did not pass on.
@@ -57,12 +61,17 @@ export async function runShell(command: string, options: RunOptions): Promise<Co
     extendEnv: false,
     all: true,
     reject: false,
-    stdin: 'ignore',
-    detached: process.platform !== 'win32',
+    stdin: gated ? 'pipe' : 'ignore',
+    detached: gated,
   });
   const pid = child.pid;
   const tracked = tracker;
   if (pid !== undefined) tracked?.started(pid);
+  if (gated) {
+    // A command that ended before reading its go (sh not found) closed the pipe: nothing to tell it.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end('go\n');
+  }
   let timedOut = false;
   const stopGroup = () => {
     signalGroup(child.pid, 'SIGTERM');
@@ -91,6 +100,9 @@ export async function runShell(command: string, options: RunOptions): Promise<Co
     if (pid !== undefined) tracked?.ended(pid);
   }
 }
+
+/** Reads the go line (no line: atx is gone, so nothing runs), then becomes the command, stdin closed. */
+const gate = 'read -r go || exit 125; exec /bin/sh -c "$1" </dev/null';
 
 function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   if (pid === undefined) return;

@@ -17,6 +17,8 @@ const comparable = (s: Awaited<ReturnType<typeof status>>) =>
   s.repos.map((r) => ({ id: r.id, status: r.status, exitCriteria: r.exitCriteria, findings: r.findings, reason: r.reason }));
 
 describe('campaign shards', () => {
+  // Four machines and three campaign runs at once: about 15 s alone, several times that while the
+  // rest of the suite shares the two cores. The limit only catches a hang.
   it('two shards merged equal one unsharded run', async () => {
     const fleet = await makeFleet({ north: 'ok', south: 'broken', east: 'ok', west: 'not-git' });
     const [whole, shard1, shard2, merged] = await Promise.all([machine(fleet), machine(fleet), machine(fleet), machine(fleet)]);
@@ -58,5 +60,5 @@ describe('campaign shards', () => {
       env: { ...fleet.env, ATX_HOME: await tempDir('atx-other-') },
     });
     expect(other.exitCode).toBe(0);
-  });
+  }, 240_000);
 });

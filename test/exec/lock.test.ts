@@ -127,6 +127,25 @@ describe('run lock', () => {
     expect(after.stdout).toBe('won');
   });
 
+  it('starts no command whose process group atx was killed before recording', async () => {
+    // atx dies in the instant between starting a command and recording its group: nobody could
+    // stop that command later, so it must not run at all.
+    const dir = await tempDir('atx-gate-');
+    const proc = pathToFileURL(join(projectRoot, 'dist/util/proc.js')).href;
+    const script = `
+      const { runShell, trackProcessGroups } = await import(${JSON.stringify(proc)});
+      trackProcessGroups({ started: () => process.kill(process.pid, 'SIGKILL'), ended: () => undefined });
+      await runShell('echo ran > ran.txt', { cwd: ${JSON.stringify(dir)} });`;
+    const killed = await execa('node', ['--input-type=module', '-e', script], { reject: false });
+    expect(killed.signal).toBe('SIGKILL');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await readdir(dir)).toEqual([]);
+    // Recorded, it runs as before.
+    const ran = await execa('node', ['--input-type=module', '-e', script.replace("process.kill(process.pid, 'SIGKILL')", 'undefined')], { reject: false });
+    expect(ran.exitCode, ran.stderr).toBe(0);
+    expect(await readFile(join(dir, 'ran.txt'), 'utf8')).toBe('ran\n');
+  });
+
   it("stops the commands a killed run left running before its resume touches the worktree", async () => {
     const home = await tempDir('atx-home-');
     const env = { ATX_HOME: home, NO_COLOR: '1' };
