@@ -29,7 +29,8 @@ export async function commitStep(
     `${stepTrailer}: ${message.stepId}`,
   ].join('\n');
   // atx's own commits are not the person's to sign; a signing set-up must not stop the run.
-  await gitStep('commit', () => git.raw(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', body]));
+  // Not --quiet: git's one-line report (not read) spares the 50 ms simple-git waits after a command that printed nothing.
+  await gitStep('commit', () => git.raw(['commit', '--no-verify', '--no-gpg-sign', '-m', body]));
   const commit = await headOf(worktree);
   const prefix = scope ? `${scope}/` : '';
   return { commit, files: files.map((f) => (f.startsWith(prefix) ? f.slice(prefix.length) : f)).sort() };
