@@ -8,6 +8,7 @@ import { ModelConfigError, ModelRequestError, ModelUnavailableError } from '../.
 import { createBrain } from '../../src/llm/index.js';
 import { UsageError } from '../../src/errors.js';
 import { closedPort, lastUserText, startFakeAnthropic, type FakeReply, type FakeServer } from './fake-anthropic.js';
+import { failure } from '../helpers/failure.js';
 
 const key = 'sk-ant-test-0123456789abcdef';
 let server: FakeServer | undefined;
@@ -22,16 +23,6 @@ const overloaded = (retryAfter: string): FakeReply => ({ status: 529, error: { t
 
 function settings(url: string, more: Partial<ModelSettings> = {}): ModelSettings {
   return { apiKey: key, model: 'claude-test', baseURL: url, ...more };
-}
-
-/** The error a promise rejects with (and fails the test if it resolves). */
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
 }
 
 function host(url: string): string {

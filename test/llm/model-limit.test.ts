@@ -10,6 +10,7 @@ import { ModelLimitError } from '../../src/llm/errors.js';
 import type { PlanStep } from '../../src/planner/types.js';
 import { tempDir } from '../helpers/cli.js';
 import { startFakeAnthropic, type FakeServer } from './fake-anthropic.js';
+import { failure } from '../helpers/failure.js';
 
 let server: FakeServer | undefined;
 afterEach(async () => {
@@ -18,15 +19,6 @@ afterEach(async () => {
 });
 
 const settings = (url: string) => ({ apiKey: 'sk-ant-test-0123456789abcdef', model: 'claude-test', baseURL: url });
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('the --limit in the client', () => {
   it('throws ModelLimitError before the first request past the token limit', async () => {
