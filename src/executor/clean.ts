@@ -5,12 +5,24 @@ import type { Finding } from '../codemods/types.js';
 import { statusEntries } from '../util/git.js';
 import { resetTo } from './commit.js';
 import type { RunState } from './state.js';
+import { repairWorktreeLink, worktreeGitdir } from './worktree-guard.js';
 
 // An exclude-only pathspec means "everything but": the whole worktree, never node_modules.
 const allButNodeModules = ':(exclude,glob)**/node_modules/**';
 const listed = 20;
 
 export const outputNotIgnoredRule = 'atx/build-output-not-ignored';
+
+/**
+ * After `what` ran in the worktree (a build, a check): if it changed the worktree's `.git` link,
+ * put the link back and record it. Call it before atx runs git there again: git would otherwise
+ * act on whatever repository the link names (a reset could move the person's own branch).
+ */
+export async function relinkAfter(state: RunState, what: string): Promise<void> {
+  const gitdir = state.gitdir ?? (await worktreeGitdir(state.repoRoot, state.worktree));
+  const changed = await repairWorktreeLink(state.worktree, gitdir);
+  if (changed) state.findings.push({ file: '.', line: 1, rule: 'atx/worktree-link-changed', message: `${what} ${changed}; atx restored it`, severity: 'warning' });
+}
 
 /**
  * After `what` ran (a build, a check): if it left files the repository does not ignore, or

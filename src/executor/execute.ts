@@ -13,7 +13,7 @@ import type { Plan, PlanStep } from '../planner/types.js';
 import { runShell } from '../util/proc.js';
 import { resolveInside } from '../util/confine.js';
 import { mayRun, type TrustPolicy } from '../util/trust.js';
-import { restoreAfter } from './clean.js';
+import { relinkAfter, restoreAfter } from './clean.js';
 import { commitStep, isModified, resetTo } from './commit.js';
 import { installCommand, installDependencies } from './install.js';
 import { saveState, type RunState, type StepState } from './state.js';
@@ -21,7 +21,7 @@ import { carryOutStep, type StepOutcome } from './steps.js';
 import { buildFailedRule, buildNotRunRule, isModelUnavailable, modelUnavailable } from './summary.js';
 import { agentRun, limitReached, noChangeReason } from './agent-steps.js';
 import { revertExcluded } from '../knowledge/exclude.js';
-import { repairWorktreeLink, withWorktreeLink, worktreeGitdir } from './worktree-guard.js';
+import { withWorktreeLink, worktreeGitdir } from './worktree-guard.js';
 
 /** Structured progress for screens that draw their own (the ink session). */
 export type RunEvent =
@@ -57,7 +57,7 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
     if (record.status === 'failed') failed.add(step.id);
     if (record.status === 'completed' || record.status === 'skipped' || record.status === 'failed') {
       // A resumed run may have stopped during this phase's build: it is owed still.
-      if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks, gitdir);
+      if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks);
       continue;
     }
     if (hooks.signal?.aborted) throw new InterruptedError();
@@ -72,7 +72,7 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
       Object.assign(record, { status: 'skipped', reason: unavailable });
       hooks.log(`▸ ${index + 1}/${plan.steps.length} ${step.id} ${step.title}\n  – skipped (${unavailable})`);
       await saveState(atxHome, state);
-      if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks, gitdir);
+      if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks);
       continue;
     }
     record.status = 'running';
@@ -92,7 +92,7 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
     hooks.onEvent?.({ kind: 'step-end', stepId: step.id, title: step.title, status: record.status, reason: record.reason, commit: record.commit, durationMs: record.durationMs });
     hooks.log(`  ${symbol(record)} ${record.status}${record.reason ? ` (${record.reason.split('\n')[0]})` : ''}${record.commit ? ` → ${record.commit.slice(0, 12)}` : ''} ${(record.durationMs / 1000).toFixed(1)} s`);
 
-    if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks, gitdir);
+    if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks);
   }
 }
 
@@ -205,7 +205,6 @@ async function buildAfterPhase(
   phase: number,
   checkoutDir: string,
   hooks: ExecuteHooks,
-  gitdir: string,
 ): Promise<void> {
   const command = state.options.buildCommand;
   if (!command || state.phaseBuilds.some((b) => b.phase === phase)) return;
@@ -221,10 +220,7 @@ async function buildAfterPhase(
   hooks.log(`  building after phase ${phase}: ${command}`);
   const run = await runShell(command, { cwd: checkoutDir, signal: hooks.signal, timeoutMs: 30 * 60_000 });
   if (hooks.signal?.aborted) throw new InterruptedError();
-  const relinked = await repairWorktreeLink(state.worktree, gitdir);
-  if (relinked) {
-    state.findings.push({ file: '.', line: 1, rule: 'atx/worktree-link-changed', message: `\`${command}\` (build after phase ${phase}) ${relinked}; atx restored it`, severity: 'warning' });
-  }
+  await relinkAfter(state, `\`${command}\` (build after phase ${phase})`);
   state.phaseBuilds.push({ phase, exitCode: run.exitCode, durationMs: run.durationMs });
   if (run.exitCode !== 0) {
     state.findings.push({

@@ -5,7 +5,7 @@ import type { Plan } from '../planner/types.js';
 import { writeJson, writeOwnFile } from '../util/fs.js';
 import { mayRun } from '../util/trust.js';
 import { runValidationCommands, runValidator, type Evidence, type ValidatorContext } from '../validators/index.js';
-import { restoreAfter } from './clean.js';
+import { relinkAfter, restoreAfter } from './clean.js';
 import { ensureDependencies, trustPolicy, type ExecuteHooks } from './execute.js';
 import { runDir } from './paths.js';
 import { saveState, type RunState } from './state.js';
@@ -48,10 +48,13 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
     const validator = expandValidator(criterion.validator, plan.configuration.targetVersion);
     const ctx = { ...base, permit: permitFor(`to check the exit criterion "${title}"`) };
     const result = await runValidator({ id: criterion.id, text: criterion.description, validator }, ctx);
+    // The next check may run git in the worktree.
+    if (ran) await relinkAfter(state, `the check of the exit criterion "${title}"`);
     hooks.log(`  ${result.status}`);
     results.push({ id: criterion.id, description: criterion.description, status: result.status, evidence: [...result.evidence, ...runCommits] });
   }
   const extra = await runValidationCommands({ ...base, permit: permitFor('as a validation command of the configuration') });
+  if (ran) await relinkAfter(state, 'a validation command');
   // No step commits after the checks, so what they wrote cannot reach a commit; it is reported,
   // and the tree put back, once for all of them.
   if (ran) {

@@ -41,3 +41,26 @@ it('a command step that points .git at a planted repository fails, and nothing t
     'ok.txt',
   ]);
 });
+
+it("a check that points .git at the person's own repository: the link is put back before any git, and their branch stays", async () => {
+  const home = await tempDir('atx-home-');
+  const repo = await makeRepo({ 'a.txt': 'a\n' });
+  const before = await git(repo, ['rev-parse', 'main']);
+  const sd = await tempDir('atx-def-');
+  // The check writes a file (so the tree is put back afterwards) and repoints .git at the
+  // person's repository: a reset there would move their main branch to atx's commit.
+  await writeFile(
+    join(sd, 'transformation_definition.md'),
+    `# Repoint\n\n## Objective\nx\n\n## Summary\nx\n\n## Implementation Steps\n\n### Phase 1: Work\n1. Write.\n   \`\`\`atx\n   command: echo b > b.txt\n   \`\`\`\n\n## Validation / Exit Criteria\n- Repoint.\n  \`\`\`atx\n  validator: command\n  command: "echo out > out.txt && printf 'gitdir: ${repo}/.git\\\\n' > .git"\n  \`\`\`\n- b.txt says b.\n  \`\`\`atx\n  validator: no-match\n  pattern: 'nothing-here'\n  paths: ['*.txt']\n  \`\`\`\n`,
+  );
+  expect((await atx(['custom', 'def', 'publish', '-n', 'Test/repoint', '--description', 'a', '--sd', sd], { env: { ATX_HOME: home } })).exitCode).toBe(0);
+
+  const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/repoint', '-x', '-t', '--json'], { env: { ATX_HOME: home } });
+
+  expect(run.exitCode, run.stderr).toBe(0);
+  const summary = JSON.parse(run.stdout);
+  expect(await git(repo, ['rev-parse', 'main'])).toBe(before);
+  expect(await git(repo, ['status', '--porcelain'])).toBe('');
+  expect(summary.findings).toContainEqual(expect.objectContaining({ rule: 'atx/worktree-link-changed', message: expect.stringContaining('Repoint') }));
+  expect(await git(repo, ['show', `${summary.branch}:b.txt`])).toBe('b');
+});
