@@ -74,15 +74,6 @@ export async function acquireRunLock(dir: string, runId: string): Promise<RunLoc
   throw new Error(`could not take the lock of run ${runId} in ${lockDir}`);
 }
 
-/** The live holder of the run's lock, if any (for `cleanup` and listings; taking it is what counts). */
-export async function lockHolder(dir: string): Promise<LockHolder | undefined> {
-  const lockDir = join(dir, 'lock');
-  const top = (await generations(lockDir).catch(() => [] as number[])).at(-1);
-  if (top === undefined) return undefined;
-  const holder = await readHolder(join(lockDir, `${top}.lock`));
-  return holder && (await holds(holder)) ? holder : undefined;
-}
-
 /**
  * `lock/groups/<pgid>` holds the start time of each command's process group while it runs. The
  * writes are synchronous: a kill right after a spawn must still find its group recorded.

@@ -2,8 +2,8 @@
 // turned into knowledge items with before/after patterns for the files they changed.
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { runsDir } from '../executor/paths.js';
-import { joinInside, safeSegment, UnsafePathError } from '../util/confine.js';
+import { runDir } from '../executor/paths.js';
+import { UnsafePathError } from '../util/confine.js';
 import { exists, readJson } from '../util/fs.js';
 import { gitAt, gitStep } from '../util/git.js';
 import { learnPatterns } from './patterns.js';
@@ -69,7 +69,7 @@ async function runOrigin(atxHome: string, runId: string, message: string, branch
 
 function planOfRun(atxHome: string, runId: string): string | undefined {
   try {
-    return join(joinInside(runsDir(atxHome), safeSegment(runId, 'run id')), 'plan.json');
+    return join(runDir(atxHome, runId), 'plan.json');
   } catch (error) {
     if (error instanceof UnsafePathError) return undefined;
     throw error;

@@ -61,8 +61,3 @@ export class ModelRequestError extends Error {
     this.name = 'ModelRequestError';
   }
 }
-
-/** Whether `error` is one of the model's failures (as opposed to a bug or a tool's failure). */
-export function isModelFailure(error: unknown): error is ModelUnavailableError | ModelLimitError | ModelConfigError | ModelRequestError {
-  return error instanceof ModelUnavailableError || error instanceof ModelLimitError || error instanceof ModelConfigError || error instanceof ModelRequestError;
-}

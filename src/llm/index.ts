@@ -7,7 +7,6 @@ import type { ModelLimit } from './anthropic/meter.js';
 export type { Brain, CallKind, Intent, Question, Revision, SourceDocument, TokenUsage, DraftRequest, TextSink, AgentContext } from './types.js';
 export type { ModelLimit } from './anthropic/meter.js';
 export { createOfflineBrain } from './offline/index.js';
-export { readYesNo, type YesNo } from './yes-no.js';
 
 export const defaultModel = 'claude-sonnet-5-5';
 

@@ -17,6 +17,7 @@ import { ModelConfigError, ModelLimitError, ModelUnavailableError } from '../../
 import type { AgentRun } from '../../src/llm/types.js';
 import type { PlanStep } from '../../src/planner/types.js';
 import { atx, git, makeRepo, tempDir } from '../helpers/cli.js';
+import { failure } from '../helpers/failure.js';
 
 const definition = `# Notes around a runtime move
 
@@ -147,10 +148,7 @@ describe('when the model limit is reached', () => {
       await writeFile(join(checkoutDir, 'HALF.md'), 'half\n');
       throw new ModelLimitError('this run used 1200 of its 1000 tokens');
     };
-    const error = await execDefinition({ ...request, codeRepositoryPath: repo }, io(repo, { agent: limited })).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await failure(execDefinition({ ...request, codeRepositoryPath: repo }, io(repo, { agent: limited })));
     expect(error).toBeInstanceOf(InterruptedError);
     expect(exitCodeOf(error)).toBe(130);
     expect((error as Error).message).toMatch(/^model limit reached \(this run used 1200 of its 1000 tokens\); continue with `atx --resume --limit/);
@@ -178,10 +176,7 @@ describe('when the model configuration is wrong', () => {
     const misconfigured = async (): Promise<StepOutcome> => {
       throw new ModelConfigError('model "claude-nope" is not known to api.anthropic.com (404 not_found_error)');
     };
-    const error = await execDefinition({ ...request, codeRepositoryPath: repo }, io(repo, { agent: misconfigured })).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await failure(execDefinition({ ...request, codeRepositoryPath: repo }, io(repo, { agent: misconfigured })));
     expect(error).toBeInstanceOf(ModelConfigError);
     expect(exitCodeOf(error)).toBe(2);
     const runId = (await latestUnfinishedRun(home))!;
