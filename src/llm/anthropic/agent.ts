@@ -4,6 +4,7 @@
 import type { AgentReport, ToolCall } from '../../executor/agent-report.js';
 import type { StepOutcome } from '../../executor/steps.js';
 import type { PlanStep } from '../../planner/types.js';
+import { redactText } from '../../util/secrets.js';
 import type { AgentContext, TextSink } from '../types.js';
 import type { MessageParam, ModelClient } from './client.js';
 import { agentSystem } from './prompts.js';
@@ -31,7 +32,9 @@ export async function runAgentStep(model: ModelClient, step: PlanStep, context: 
     return { status, ...(reason ? { reason } : {}), findings: [], written: agent.filesWritten, agent };
   };
 
-  const messages: MessageParam[] = [{ role: 'user', content: stepRequest(step, context) }];
+  // The plan around the step holds what the person typed (plan context, build command): a secret
+  // value there must not leave atx, as in a tool's result.
+  const messages: MessageParam[] = [{ role: 'user', content: redactText(stepRequest(step, context)) }];
   for (let turn = 0; turn < maxTurns; turn++) {
     if (context.signal?.aborted) return outcome('failed', 'interrupted');
     const reply = await model.turn(agentSystem, messages, agentTools, context.onText);

@@ -46,11 +46,22 @@ export function readFailure(error: unknown, where: { host: string; model: string
   if (status === 404) {
     return /model/i.test(message ?? '')
       ? { ...detail, kind: 'config', line: `unknown model ${where.model}: ${line}; set ATX_MODEL to a model this endpoint offers` }
-      : { ...detail, kind: 'config', line: `${line}: there is no Messages API at ${where.baseURL}; check ANTHROPIC_BASE_URL` };
+      : { ...detail, kind: 'config', line: `${line}: there is no Messages API at ${endpoint(where.baseURL)}; check ANTHROPIC_BASE_URL` };
   }
   const shouldRetry = error.headers?.get('x-should-retry');
   const retried = shouldRetry === 'true' || (shouldRetry !== 'false' && (retriedStatuses.has(status) || status >= 500));
   return { ...detail, kind: retried ? 'unavailable' : 'request', line, retryAfterMs: retryAfter(error.headers) };
+}
+
+/** Protocol, host and port of the endpoint: never a user:password@ it holds, nor a path or query that may hold a key. */
+function endpoint(baseURL: string): string {
+  try {
+    const origin = new URL(baseURL).origin;
+    if (origin !== 'null') return origin;
+  } catch {
+    // Not a URL: cut at the last @ below.
+  }
+  return baseURL.slice(baseURL.lastIndexOf('@') + 1);
 }
 
 /** The API's own message, on one short line; a body that is not an API error is not quoted. */

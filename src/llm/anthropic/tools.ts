@@ -2,6 +2,8 @@
 // checkout and never in .git. A path that leaves it (.., absolute, or through a symlink) or names
 // .git at any depth is refused (util/confine): a model that rewrote the worktree's `.git` link or
 // a config there would have git run a command of its choosing on atx's next git call.
+// Files keep their bytes as a codemod's edit keeps them (util/text-file): the model sees LF text
+// without the byte-order mark, and what it writes is stored in the file's own form.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { keptOutBy } from '../../knowledge/exclude.js';
@@ -9,6 +11,7 @@ import { isGitSegment, resolveInside, UnsafePathError, writablePathProblem } fro
 import { writeFileSafe } from '../../util/fs.js';
 import { redactText } from '../../util/secrets.js';
 import { runShell, tail } from '../../util/proc.js';
+import { decodeText, encodeText, type TextFormat } from '../../util/text-file.js';
 import type { AgentContext } from '../types.js';
 import type { Tool } from './client.js';
 
@@ -82,7 +85,7 @@ async function runTool(name: string, input: Record<string, unknown>, context: Ag
   const root = context.checkoutDir;
   switch (name) {
     case 'read_file': {
-      const text = await readFile(await confine(root, input.path), 'utf8');
+      const { text } = await readText(await confine(root, input.path), input.path);
       return text.length > 200_000 ? `${text.slice(0, 200_000)}\n… (truncated)` : text;
     }
     case 'list_files':
@@ -91,17 +94,19 @@ async function runTool(name: string, input: Record<string, unknown>, context: Ag
       return search(await confine(root, input.path ?? '.'), resolve(root), String(input.pattern));
     case 'write_file': {
       const full = await confineWritable(root, input.path, context);
-      await writeFileSafe(full, String(input.content ?? ''));
+      const format = (await readText(full, input.path).catch(absentAsNew))?.format;
+      const content = String(input.content ?? '');
+      await writeFileSafe(full, format ? encodeText(asText(content, format), format) : content);
       state.written.add(relative(resolve(root), full));
       return 'written';
     }
     case 'edit_file': {
       const full = await confineWritable(root, input.path, context);
-      const text = await readFile(full, 'utf8');
-      const old = String(input.old_text);
+      const { text, format } = await readText(full, input.path);
+      const old = asText(String(input.old_text), format);
       const count = old ? text.split(old).length - 1 : 0;
       if (count !== 1) throw new ToolError(`old_text occurs ${count} times in ${String(input.path)}; it must occur exactly once`);
-      await writeFileSafe(full, text.replace(old, () => String(input.new_text)));
+      await writeFileSafe(full, encodeText(text.replace(old, () => asText(String(input.new_text), format)), format));
       state.written.add(relative(resolve(root), full));
       return 'edited';
     }
@@ -110,6 +115,28 @@ async function runTool(name: string, input: Record<string, unknown>, context: Ag
     default:
       throw new ToolError(`unknown tool ${name}`);
   }
+}
+
+/** A file's text as the model sees it; a file that is not UTF-8 is refused, so it is never rewritten. */
+async function readText(full: string, path: unknown): Promise<{ text: string; format: TextFormat }> {
+  const decoded = decodeText(await readFile(full));
+  if (!decoded.ok) {
+    throw new ToolRefusal(
+      `${JSON.stringify(path)} is not UTF-8: atx leaves it byte for byte (the first byte that is not UTF-8 is on line ${decoded.line}). Do not read or change it with the tools; say in your answer what was left undone because of it.`,
+    );
+  }
+  return decoded;
+}
+
+/** write_file may create a file: a missing one has no form to keep. */
+function absentAsNew(error: unknown): undefined {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  throw error;
+}
+
+/** The model's text for a CRLF file as LF text: a CRLF it sent anyway must not be stored as CR CR LF. */
+function asText(text: string, format: TextFormat): string {
+  return format.crlf ? text.replaceAll('\r\n', '\n') : text;
 }
 
 async function runCommand(command: string, context: AgentContext): Promise<string> {
