@@ -8,7 +8,8 @@ import { writeFileSafe } from '../../util/fs.js';
 import { openRegistry, registryOptionsFromEnv, validateName, type RegistryEntry } from '../../registry/index.js';
 import type { CliIO } from '../io.js';
 
-function registryFor(io: CliIO) {
+/** The registries the environment names; a team registry that cannot be reached is a warning on stderr. */
+export function registryFor(io: CliIO) {
   return openRegistry(registryOptionsFromEnv(io.env, (message) => io.stderr(`atx: warning: ${message}\n`)));
 }
 

@@ -2,8 +2,9 @@
 import { atxHomeFrom } from '../../executor/paths.js';
 import { locateRepository } from '../../executor/repository.js';
 import { effectText, itemMarkdown, knowledgeMarkdown, KnowledgeBase, learnFromBranch, type KnowledgeItem } from '../../knowledge/index.js';
-import { openRegistry, registryOptionsFromEnv, validateName } from '../../registry/index.js';
+import { validateName } from '../../registry/index.js';
 import type { CliIO } from '../io.js';
+import { registryFor } from './def-registry.js';
 
 interface Named {
   transformationName: string;
@@ -12,7 +13,7 @@ interface Named {
 /** The definition's canonical name (AWS/ names match case-insensitively); unknown names are a UsageError. */
 async function definitionName(name: string, io: CliIO): Promise<string> {
   validateName(name);
-  return (await openRegistry(registryOptionsFromEnv(io.env, (message) => io.stderr(`atx: warning: ${message}\n`))).resolve(name)).name;
+  return (await registryFor(io).resolve(name)).name;
 }
 
 export async function learnAction(options: { codeRepositoryPath: string; branch?: string; json?: boolean }, io: CliIO): Promise<number> {

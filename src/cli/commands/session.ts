@@ -7,7 +7,6 @@ import { exitCodeFor } from '../../executor/summary.js';
 import { atxHomeFrom } from '../../executor/paths.js';
 import { createBrain, type ModelLimit } from '../../llm/index.js';
 import { ModelConfigError } from '../../llm/errors.js';
-import { openRegistry, registryOptionsFromEnv } from '../../registry/index.js';
 import { Conversation } from '../../session/driver.js';
 import { readInstruction, runInstruction } from '../../session/headless.js';
 import { createRunService } from '../../session/run.js';
@@ -16,6 +15,7 @@ import { openStore } from '../../session/store.js';
 import type { Message } from '../../session/types.js';
 import type { CliIO } from '../io.js';
 import { parseLimit } from '../limit.js';
+import { registryFor } from './def-registry.js';
 import { execCommand, resumeCommand } from './exec.js';
 
 interface RootOptions {
@@ -129,7 +129,7 @@ async function connect(io: CliIO, options: Options, outlets: Outlets, resumeId?:
   const brain = await createBrain(env, { onText: outlets.onText, limit: options.limit, signal: io.signal, onRetry });
   const store = openStore(atxHomeFrom(env), [env.ANTHROPIC_API_KEY]);
   const driverOptions = {
-    ctx: { brain, services: createServices(openRegistry(registryOptionsFromEnv(env, (message) => io.stderr(`atx: warning: ${message}\n`))), io.cwd), onText: outlets.onText },
+    ctx: { brain, services: createServices(registryFor(io), io.cwd), onText: outlets.onText },
     store,
     runs: createRunService(env, io.cwd, io.signal),
     trustAllTools: Boolean(options.trustAllTools),
