@@ -12,10 +12,10 @@ import { DiskRepoView } from '../planner/repo-view.js';
 import type { Plan, PlanStep } from '../planner/types.js';
 import { runShell } from '../util/proc.js';
 import { resolveInside } from '../util/confine.js';
-import { mayRun, type TrustPolicy } from '../util/trust.js';
+import { mayRun, trustFlag, type TrustPolicy } from '../util/trust.js';
 import { relinkAfter, restoreAfter } from './clean.js';
 import { commitStep, isModified, resetTo } from './commit.js';
-import { installCommand, installDependencies } from './install.js';
+import { installCommand, installDependencies, untrustedInstallProblem } from './install.js';
 import { saveState, type RunState, type StepState } from './state.js';
 import { carryOutStep, type StepOutcome } from './steps.js';
 import { buildFailedRule, buildNotRunRule, isModelUnavailable, modelUnavailable } from './summary.js';
@@ -183,6 +183,13 @@ async function refreshLockfile(state: RunState, plan: Plan, checkoutDir: string,
   });
   // Without leave to run install scripts the lockfile is still brought along; nothing is installed.
   const mode = scripts.granted ? full : { packageJsonChanged: true, scripts: false, lockfileOnly: true };
+  // Some package managers run the repository's own code whatever the flags: then not at all.
+  const unsafe = scripts.granted ? undefined : untrustedInstallProblem(manager, checkoutDir);
+  if (unsafe) {
+    hooks.log(`  package.json changed: the lockfile is not updated (${unsafe})`);
+    state.findings.push({ file: plan.analysis.lockfile, line: 1, rule: 'atx/lockfile-not-updated', message: `package.json changed but the lockfile was not updated: ${unsafe}; update it by hand, or pass ${trustFlag} to allow it`, severity: 'manual' });
+    return;
+  }
   hooks.log(`  package.json changed: updating the lockfile${scripts.granted ? '' : ` (install scripts ${scripts.reason})`}`);
   const run = await installDependencies(checkoutDir, manager, mode, hooks.signal);
   state.dependenciesInstalled = scripts.granted && run.exitCode === 0;
@@ -283,6 +290,13 @@ export async function ensureDependencies(state: RunState, plan: Plan, checkoutDi
     command: installCommand(manager, checkoutDir, full),
     purpose: "to install the dependencies (the packages' install scripts run)",
   });
+  const unsafe = scripts.granted ? undefined : untrustedInstallProblem(manager, checkoutDir);
+  if (unsafe) {
+    hooks.log(`  dependencies not installed (${unsafe})`);
+    state.dependenciesInstalled = true;
+    state.findings.push({ file: 'package.json', line: 1, rule: 'atx/install-not-run', message: `dependencies were not installed: ${unsafe}; pass ${trustFlag} to allow it`, severity: 'warning' });
+    return;
+  }
   hooks.log(`  installing dependencies${scripts.granted ? '' : ` (install scripts ${scripts.reason})`}`);
   const run = await installDependencies(checkoutDir, manager, { ...full, scripts: scripts.granted }, hooks.signal);
   state.dependenciesInstalled = true;

@@ -1,10 +1,13 @@
 // Installing the project's dependencies in the worktree, the way its lockfile says. The
 // packages' install scripts (and the project's own pre/postinstall) are code of the repository:
-// without leave to run them the package manager is told to skip them.
-import { existsSync } from 'node:fs';
+// without leave to run them the package manager is told to skip them, and a package manager
+// that would run the repository's code anyway (untrustedInstallProblem) is not run at all.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UsageError } from '../errors.js';
 import type { PackageManager } from '../planner/analyse.js';
 import { runShell, type CommandRun } from '../util/proc.js';
+import { trustFlag } from '../util/trust.js';
 
 export interface InstallMode {
   /** package.json changed: the lockfile must follow it. */
@@ -16,7 +19,8 @@ export interface InstallMode {
 }
 
 export function installCommand(manager: PackageManager | undefined, dir: string, mode: InstallMode): string {
-  const noScripts = mode.scripts ? '' : ' --ignore-scripts';
+  // pnpm loads the repository's .pnpmfile.cjs hooks even with --ignore-scripts.
+  const noScripts = mode.scripts ? '' : manager === 'pnpm' ? ' --ignore-scripts --ignore-pnpmfile' : ' --ignore-scripts';
   switch (manager) {
     case 'pnpm':
       if (mode.lockfileOnly) return `pnpm install --lockfile-only${noScripts}`;
@@ -48,11 +52,36 @@ function yarnCommand(dir: string, mode: InstallMode): string {
   return `${mode.packageJsonChanged ? 'yarn install' : 'yarn install --frozen-lockfile'}${noScripts}`;
 }
 
+/**
+ * Why the install cannot run without leave to run the repository's code, or undefined. Yarn
+ * runs the release a repository names (`yarnPath` of .yarnrc.yml, `yarn-path` of .yarnrc)
+ * and Yarn 2+ loads its plugins, whatever the flags: that is how Yarn 2+ is normally set up,
+ * so any .yarnrc.yml counts.
+ */
+export function untrustedInstallProblem(manager: PackageManager | undefined, dir: string): string | undefined {
+  if (manager !== 'yarn') return undefined;
+  if (existsSync(join(dir, '.yarnrc.yml'))) return "Yarn 2+ runs the repository's own yarn release and plugins";
+  if (/^\s*"?yarn-path\b/m.test(readIfPresent(join(dir, '.yarnrc')))) return "Yarn 1 runs the yarn release the repository's .yarnrc names (yarn-path)";
+  return undefined;
+}
+
+function readIfPresent(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Callers check untrustedInstallProblem first; this refuses rather than run such an install. */
 export async function installDependencies(
   dir: string,
   manager: PackageManager | undefined,
   mode: InstallMode,
   signal?: AbortSignal,
 ): Promise<CommandRun> {
-  return runShell(installCommand(manager, dir, mode), { cwd: dir, signal, timeoutMs: 15 * 60_000 });
+  const command = installCommand(manager, dir, mode);
+  const problem = mode.scripts ? undefined : untrustedInstallProblem(manager, dir);
+  if (problem) throw new UsageError(`not running \`${command}\`: ${problem}; pass ${trustFlag} to allow it`);
+  return runShell(command, { cwd: dir, signal, timeoutMs: 15 * 60_000 });
 }

@@ -1,9 +1,10 @@
 // The install command for each package manager, with and without leave to run install scripts.
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installCommand } from '../../src/executor/install.js';
+import { installCommand, installDependencies, untrustedInstallProblem } from '../../src/executor/install.js';
 
 const trusted = { packageJsonChanged: false, scripts: true };
 const untrusted = { packageJsonChanged: false, scripts: false };
@@ -21,8 +22,8 @@ describe('installCommand', () => {
       ['npm', npm, { packageJsonChanged: true, scripts: true }, 'npm install --no-audit --no-fund'],
       ['npm', npm, lockOnly, 'npm install --package-lock-only --no-audit --no-fund --ignore-scripts'],
       ['pnpm', npm, trusted, 'pnpm install --frozen-lockfile'],
-      ['pnpm', npm, untrusted, 'pnpm install --frozen-lockfile --ignore-scripts'],
-      ['pnpm', npm, lockOnly, 'pnpm install --lockfile-only --ignore-scripts'],
+      ['pnpm', npm, untrusted, 'pnpm install --frozen-lockfile --ignore-scripts --ignore-pnpmfile'],
+      ['pnpm', npm, lockOnly, 'pnpm install --lockfile-only --ignore-scripts --ignore-pnpmfile'],
       ['yarn', npm, trusted, 'yarn install --frozen-lockfile'],
       ['yarn', npm, untrusted, 'yarn install --frozen-lockfile --ignore-scripts'],
       // Yarn 1 has no lockfile-only install: it installs, without scripts.
@@ -31,5 +32,36 @@ describe('installCommand', () => {
       ['yarn', berry, lockOnly, 'yarn install --mode=update-lockfile'],
     ];
     for (const [manager, dir, mode, expected] of rows) expect(installCommand(manager, dir, mode), `${manager} ${JSON.stringify(mode)}`).toBe(expected);
+  });
+});
+
+/** A repository whose yarn setup runs its own code: `marker` appears if that code ever runs. */
+async function ownYarn(file: '.yarnrc.yml' | '.yarnrc'): Promise<{ dir: string; marker: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'atx-install-'));
+  const marker = join(dir, 'ran');
+  await writeFile(join(dir, 'package.json'), '{"dependencies":{"left-pad":"1.3.0"}}\n');
+  await writeFile(join(dir, 'evil.cjs'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\n`);
+  await writeFile(join(dir, file), file === '.yarnrc.yml' ? 'yarnPath: ./evil.cjs\n' : 'yarn-path "./evil.cjs"\n');
+  return { dir, marker };
+}
+
+describe('untrustedInstallProblem', () => {
+  it('refuses yarn when the repository configures its own yarn, and nothing else', async () => {
+    const plain = await mkdtemp(join(tmpdir(), 'atx-install-'));
+    await writeFile(join(plain, '.yarnrc'), 'registry "https://registry.yarnpkg.com"\n');
+    expect(untrustedInstallProblem('yarn', plain)).toBeUndefined();
+    expect(untrustedInstallProblem('pnpm', plain)).toBeUndefined();
+    expect(untrustedInstallProblem('npm', (await ownYarn('.yarnrc.yml')).dir)).toBeUndefined();
+    expect(untrustedInstallProblem('yarn', (await ownYarn('.yarnrc.yml')).dir)).toBe("Yarn 2+ runs the repository's own yarn release and plugins");
+    expect(untrustedInstallProblem('yarn', (await ownYarn('.yarnrc')).dir)).toBe("Yarn 1 runs the yarn release the repository's .yarnrc names (yarn-path)");
+  });
+
+  it('keeps installDependencies from running such a yarn without leave', async () => {
+    for (const file of ['.yarnrc.yml', '.yarnrc'] as const) {
+      const { dir, marker } = await ownYarn(file);
+      await expect(installDependencies(dir, 'yarn', untrusted)).rejects.toThrow(/^not running `yarn install .*`: Yarn .*; pass -t \(--trust-all-tools\) to allow it$/);
+      await expect(installDependencies(dir, 'yarn', lockOnly)).rejects.toThrow(/pass -t/);
+      expect(existsSync(marker), file).toBe(false);
+    }
   });
 });
