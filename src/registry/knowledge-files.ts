@@ -3,15 +3,14 @@
 // AWS/ definitions are read-only, but their knowledge items are the user's own: they are kept
 // under the same name in the user's registry, never in transformations/AWS.
 // Names are checked and paths confined exactly as for definitions (store.ts pathInside).
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DefinitionError } from '../errors.js';
-import { UnsafePathError, writablePathProblem } from '../util/confine.js';
 import { writeOwnFile } from '../util/fs.js';
 import { redactValue } from '../util/secrets.js';
 import { withLock } from './lock.js';
 import { validateName } from './names.js';
-import { pathInside } from './store.js';
+import { pathInside, writablePathInside } from './store.js';
 import { TeamRegistry } from './team.js';
 import { normalizeTeamUrl, TeamUnreachableError } from './team-git.js';
 import type { RegistryOptions } from './types.js';
@@ -58,18 +57,9 @@ class LocalKnowledgeFiles implements KnowledgeFiles {
     return withLock(this.locks, `knowledge:${name}`, async () => {
       const path = await this.path(name);
       const { next, result } = await change(parse(path, await readText(path)));
-      await this.requireWritable(name);
-      await writeOwnFile(path, serialise(next));
+      await writeOwnFile(await writablePathInside(this.root, `${validateName(name)}/${fileName}`, 'knowledge file'), serialise(next));
       return result;
     });
-  }
-
-  /** write-file-atomic writes through a link; a knowledge file is never a link atx made. */
-  private async requireWritable(name: string): Promise<void> {
-    const relative = `${validateName(name)}/${fileName}`;
-    await mkdir(this.root, { recursive: true });
-    const problem = await writablePathProblem(this.root, relative);
-    if (problem) throw new UnsafePathError(relative, problem, 'knowledge file');
   }
 
   private path(name: string): Promise<string> {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, readFile, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DefinitionError, UsageError } from '../errors.js';
-import { joinInside, removeInside, resolveInside, UnsafePathError } from '../util/confine.js';
+import { joinInside, removeInside, resolveInside, UnsafePathError, writablePathProblem } from '../util/confine.js';
 import { exists, removeTree, writeJson } from '../util/fs.js';
 import { copyDefinitionFiles } from './copy.js';
 import { isVersionNumber, validateName } from './names.js';
@@ -28,6 +28,18 @@ export function nameDir(root: string, name: string): string {
 export async function pathInside(root: string, relative: string, what = 'registry path'): Promise<string> {
   if (!(await exists(root))) return joinInside(root, relative, what);
   return resolveInside(root, relative, what);
+}
+
+/**
+ * `root/relative` as a file atx is about to write: pathInside, and not itself a symbolic link.
+ * write-file-atomic replaces a link's target, so even a link that stays inside `root` (a
+ * committed `X/knowledge.json -> ../Y/index.json`) would have atx overwrite another file.
+ */
+export async function writablePathInside(root: string, relative: string, what = 'registry path'): Promise<string> {
+  if (!(await exists(root))) return joinInside(root, relative, what);
+  const problem = await writablePathProblem(root, relative);
+  if (problem) throw new UnsafePathError(relative, problem, what);
+  return joinInside(root, relative, what);
 }
 
 /**
@@ -101,7 +113,11 @@ function indexProblem(index: NameIndex, name: string): string | undefined {
 
 /** Writes the index of `name` (never where the index's own `name` field points). */
 export async function writeIndex(root: string, name: string, index: NameIndex): Promise<void> {
-  await writeJson(await pathInside(root, `${validateName(name)}/${indexFile}`), { ...index, name });
+  await writeJson(await writableIndexPath(root, name), { ...index, name });
+}
+
+function writableIndexPath(root: string, name: string): Promise<string> {
+  return writablePathInside(root, `${validateName(name)}/${indexFile}`);
 }
 
 /** Every name with at least one version, sorted. */
@@ -156,6 +172,8 @@ export async function assertNameFits(root: string, name: string): Promise<void> 
  */
 export async function storeVersion(root: string, name: string, record: VersionRecord, sourceDir: string): Promise<void> {
   const index = (await readIndex(root, name)) ?? emptyIndex(name);
+  // An index that may not be written is refused before any version folder is stored.
+  await writableIndexPath(root, name);
   const target = await pathInside(root, versionPath(name, record.version), 'definition version');
   const staging = join(await pathInside(root, name), `.staging-${randomBytes(6).toString('hex')}`);
   try {

@@ -10,7 +10,7 @@ import { safeSegment } from '../util/confine.js';
 import { writeOwnFile } from '../util/fs.js';
 import { withLock } from './lock.js';
 import { validateName } from './names.js';
-import { deleteVersions, listNames, nameDir, pathInside, readIndex, storeVersion, storedVersionDir, versionFolders, assertNameFits } from './store.js';
+import { deleteVersions, listNames, nameDir, pathInside, readIndex, storeVersion, storedVersionDir, versionFolders, assertNameFits, writablePathInside } from './store.js';
 import { TeamClone, cloneDirFor, isRejectedPush } from './team-git.js';
 import { emptyIndex, findRecord, nextVersion, type NameIndex, type VersionRecord } from './versions.js';
 
@@ -111,16 +111,18 @@ export class TeamRegistry {
   /** Rewrites such a file in one pushed commit, starting over on a concurrent push like a publication. */
   updateCompanion<T>(name: string, file: string, change: (text: string | undefined) => Promise<{ text: string; message: string; result: T }>): Promise<T> {
     return this.transaction(async () => {
-      const path = await this.companionPath(name, file);
-      const { text, message, result } = await change(await readTextIfPresent(path));
+      const { text, message, result } = await change(await readTextIfPresent(await this.companionPath(name, file)));
+      const path = await this.companionPath(name, file, 'write');
       // A companion file (knowledge.json) is atx's own and is pushed to the team: redacted.
       await writeOwnFile(path, text);
       return { message, paths: [path], result };
     });
   }
 
-  private companionPath(name: string, file: string): Promise<string> {
-    return pathInside(this.root, `${validateName(name)}/${safeSegment(file, 'file name')}`);
+  /** A link committed in the clone may be read through while it stays inside; written through, never. */
+  private companionPath(name: string, file: string, use: 'read' | 'write' = 'read'): Promise<string> {
+    const relative = `${validateName(name)}/${safeSegment(file, 'file name')}`;
+    return use === 'write' ? writablePathInside(this.root, relative) : pathInside(this.root, relative);
   }
 
   /**

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DefinitionError, UsageError } from '../../src/errors.js';
 import { openKnowledgeFiles, openRegistry } from '../../src/registry/index.js';
-import { bareRemote, definitionFolder, git, gitEnv, person, tempDir, writeDefinition } from './helpers.js';
+import { cloneDirFor } from '../../src/registry/team-git.js';
+import { bareRemote, definitionFolder, git, gitEnv, person, remoteFile, tempDir, writeDefinition } from './helpers.js';
 
 /** Clones the remote, lets `change` edit the checkout, and pushes the result as another person would. */
 async function pushAsMallory(remote: string, change: (checkout: string) => Promise<void>): Promise<void> {
@@ -66,6 +67,67 @@ describe('a team registry with links pushed into it', () => {
     });
     const ben = await person('ben', remote);
     await expect(ben.list()).rejects.toThrow(/"registry" as something other than a folder/);
+  });
+});
+
+/**
+ * Moves the index of MyOrg/ok to MyOrg/ok-index.json and leaves a link to it in its place: a
+ * link that stays inside the registry, to a file atx reads as a valid index of MyOrg/ok.
+ */
+async function linkIndexInside(registry: string): Promise<string> {
+  const target = join(registry, 'MyOrg/ok-index.json');
+  await rename(join(registry, 'MyOrg/ok/index.json'), target);
+  await symlink('../ok-index.json', join(registry, 'MyOrg/ok/index.json'));
+  return target;
+}
+
+/** Links X/knowledge.json to Y's index: writing knowledge items there would overwrite that index. */
+async function linkKnowledgeToIndex(registry: string): Promise<string> {
+  await mkdir(join(registry, 'MyOrg/x'), { recursive: true });
+  await symlink('../ok/index.json', join(registry, 'MyOrg/x/knowledge.json'));
+  return join(registry, 'MyOrg/ok/index.json');
+}
+
+const plant = async () => ({ next: { items: ['planted'] }, message: 'm', result: 1 });
+
+describe('links that stay inside a registry', () => {
+  it('are never written through in a team clone (index and knowledge file)', async () => {
+    const remote = await bareRemote();
+    await (await person('ana', remote)).publish('MyOrg/ok', 'fine', await definitionFolder());
+    await pushAsMallory(remote, async (checkout) => {
+      await linkIndexInside(join(checkout, 'registry'));
+      await linkKnowledgeToIndex(join(checkout, 'registry'));
+    });
+    const atxHome = await tempDir('atx-home-ben-');
+    const ben = openRegistry({ atxHome, teamUrl: remote, awsDir: join(atxHome, 'no-aws'), env: gitEnv('ben') });
+    const clone = join(cloneDirFor(atxHome, remote), 'registry');
+    const published = ben.publish('MyOrg/ok', 'two', await definitionFolder('two'));
+    await expect(published).rejects.toBeInstanceOf(UsageError);
+    await expect(published).rejects.toThrow(/refusing registry path "MyOrg\/ok\/index\.json": it is a symbolic link/);
+    const index = remoteFile(remote, 'registry/MyOrg/ok-index.json');
+    expect(await readFile(join(clone, 'MyOrg/ok-index.json'), 'utf8')).toBe(index);
+    expect(existsSync(join(clone, 'MyOrg/ok/2'))).toBe(false);
+    const files = openKnowledgeFiles({ atxHome, teamUrl: remote, env: gitEnv('ben') });
+    await expect(files.update('MyOrg/x', plant)).rejects.toThrow(/refusing registry path "MyOrg\/x\/knowledge\.json": it is a symbolic link/);
+    expect(await readFile(join(clone, 'MyOrg/ok-index.json'), 'utf8')).toBe(index);
+    expect(remoteFile(remote, 'registry/MyOrg/ok-index.json')).toBe(index);
+  });
+
+  it('are never written through in the local registry (index and knowledge file)', async () => {
+    const atxHome = await tempDir('atx-home-');
+    const registry = openRegistry({ atxHome, awsDir: join(atxHome, 'no-aws') });
+    await registry.publish('MyOrg/ok', 'one', await definitionFolder('one'));
+    const root = join(atxHome, 'registry');
+    const target = await linkIndexInside(root);
+    const index = await readFile(target, 'utf8');
+    await expect(registry.publish('MyOrg/ok', 'two', await definitionFolder('two'))).rejects.toThrow(/it is a symbolic link; atx does not write through links/);
+    expect(await readFile(target, 'utf8')).toBe(index);
+    expect(existsSync(join(root, 'MyOrg/ok/2'))).toBe(false);
+    await rm(join(root, 'MyOrg/ok/index.json'));
+    await rename(target, join(root, 'MyOrg/ok/index.json'));
+    const linked = await linkKnowledgeToIndex(root);
+    await expect(openKnowledgeFiles({ atxHome }).update('MyOrg/x', plant)).rejects.toThrow(/refusing knowledge file "MyOrg\/x\/knowledge\.json": it is a symbolic link/);
+    expect(await readFile(linked, 'utf8')).toBe(index);
   });
 });
 
