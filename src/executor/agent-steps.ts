@@ -32,7 +32,6 @@ export function noChangeReason(agent: AgentReport | undefined): string {
 }
 
 /** The one line an interrupted run prints when the model's budget for it is spent. */
-export function limitReached(error: ModelLimitError): string {
-  const what = /^model limit reached/i.test(error.message) ? error.message : `model limit reached (${error.message})`;
-  return /--resume/.test(what) ? what : `${what}; continue with \`atx --resume --limit <higher limit>\``;
+export function limitReached(error: ModelLimitError, runId: string): string {
+  return `model limit reached (${error.reached}); continue with \`atx --conversation-id ${runId} --limit ${error.next}\``;
 }

@@ -140,7 +140,7 @@ async function runOneStep(
       if (hooks.signal?.aborted) throw new InterruptedError();
       // The model's availability is not the step's doing: a reached limit stops the run (the
       // step stays pending), a bad model configuration too; an unreachable model skips the step.
-      if (error instanceof ModelLimitError) throw new InterruptedError(limitReached(error));
+      if (error instanceof ModelLimitError) throw new InterruptedError(limitReached(error, state.runId));
       if (error instanceof ModelConfigError) throw error;
       if (error instanceof ModelUnavailableError) Object.assign(record, { status: 'skipped', reason: `${modelUnavailable}: ${error.message}` });
       else Object.assign(record, { status: 'failed', reason: (error as Error).message });

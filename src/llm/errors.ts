@@ -30,11 +30,15 @@ export interface ModelFailureDetail {
 
 /**
  * The run's `--limit` (tokens or minutes of model work) is reached. Agent work stops after the
- * current tool call; the run is checkpointed and `atx --resume --limit <more>` continues it.
+ * current tool call; the run is checkpointed, and whoever knows the run's id says how to continue
+ * it with `next` (a --limit that lets the work go on).
  */
 export class ModelLimitError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly reached: string,
+    readonly next: string,
+  ) {
+    super(`${reached}; continue with a higher --limit (e.g. --limit ${next})`);
     this.name = 'ModelLimitError';
   }
 }

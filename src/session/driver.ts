@@ -195,7 +195,7 @@ export class Conversation {
         this.emit([atx(`Interrupted. Continue with \`atx --conversation-id ${this.state.id}\`.`, 'warning')]);
       } else if (error instanceof ModelLimitError) {
         // Like an interrupt: the run stopped after its current step and is resumable.
-        this.emit([atx(`The run stopped: ${error.message.replace(/; continue with.*$/, '')}. Continue it with \`atx --conversation-id ${this.state.id} --limit <more>\`.`, 'warning')]);
+        this.emit([atx(`The run stopped: ${error.reached}. Continue it with \`atx --conversation-id ${this.state.id} --limit ${error.next}\`.`, 'warning')]);
       } else if (error instanceof ModelConfigError) {
         // Not the repository's fault: the session ends with this line (exit 2); once the
         // configuration is fixed, the run continues where it stopped.

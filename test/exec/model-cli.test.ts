@@ -94,7 +94,7 @@ describe('the model path of a run', () => {
     const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/model-path', '-x', '-t', '--limit', '10', '--json'], { env });
     expect(run.exitCode, run.stderr).toBe(130);
     const stopped = JSON.parse(run.stdout);
-    expect(stopped).toMatchObject({ status: 'error', error: { code: 130, message: expect.stringMatching(/model limit reached.*--resume --limit/) } });
+    expect(stopped).toMatchObject({ status: 'error', error: { code: 130, message: expect.stringMatching(/model limit reached.*`atx --conversation-id \S+ --limit 20`/) } });
     // One request: its tool call ran, the next turn was not asked for.
     expect(server.requests).toHaveLength(1);
     expect(await git(repo, ['branch', '--list', 'atx/*'])).toContain(stopped.runId);

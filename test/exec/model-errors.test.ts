@@ -146,12 +146,12 @@ describe('when the model limit is reached', () => {
       calls.push(step.id);
       // Half a step's work, then the limit.
       await writeFile(join(checkoutDir, 'HALF.md'), 'half\n');
-      throw new ModelLimitError('this run used 1200 of its 1000 tokens');
+      throw new ModelLimitError('this run used 1200 of its 1000 tokens', '2000');
     };
     const error = await failure(execDefinition({ ...request, codeRepositoryPath: repo }, io(repo, { agent: limited })));
     expect(error).toBeInstanceOf(InterruptedError);
     expect(exitCodeOf(error)).toBe(130);
-    expect((error as Error).message).toMatch(/^model limit reached \(this run used 1200 of its 1000 tokens\); continue with `atx --resume --limit/);
+    expect((error as Error).message).toMatch(/^model limit reached \(this run used 1200 of its 1000 tokens\); continue with `atx --conversation-id \S+ --limit 2000`$/);
     expect(calls).toEqual(['1.1', '2.1']);
 
     const runId = (await latestUnfinishedRun(home))!;

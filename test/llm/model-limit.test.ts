@@ -29,7 +29,7 @@ describe('the --limit in the client', () => {
     expect(used).toBeGreaterThanOrEqual(30);
     const error = await failure(model.streamText('system', [{ role: 'user', content: 'second' }]));
     expect(error).toBeInstanceOf(ModelLimitError);
-    expect(error.message).toBe(`the --limit of 30 tokens is reached (${used} used); continue with a higher --limit, e.g. \`atx --resume --limit 60\``);
+    expect(error).toMatchObject({ reached: `the --limit of 30 tokens is reached (${used} used)`, next: '60' });
     expect(server.requests).toHaveLength(1);
   });
 

@@ -42,14 +42,12 @@ export class UsageMeter {
     if (!this.limit) return;
     const used = this.total.inputTokens + this.total.outputTokens;
     if ('tokens' in this.limit && used >= this.limit.tokens) {
-      throw new ModelLimitError(`the --limit of ${this.limit.tokens} tokens is reached (${used} used); continue with a higher --limit, e.g. \`atx --resume --limit ${this.limit.tokens * 2}\``);
+      throw new ModelLimitError(`the --limit of ${this.limit.tokens} tokens is reached (${used} used)`, String(this.limit.tokens * 2));
     }
     const ms = this.total.durationMs ?? 0;
     if ('minutes' in this.limit && ms >= this.limit.minutes * 60_000) {
       const spent = ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 60_000).toFixed(1)} minutes`;
-      throw new ModelLimitError(
-        `the --limit of ${describeLimit(this.limit)} is reached (${spent} used); continue with a higher --limit, e.g. \`atx --resume --limit ${this.limit.minutes * 2}m\``,
-      );
+      throw new ModelLimitError(`the --limit of ${describeLimit(this.limit)} is reached (${spent} used)`, `${this.limit.minutes * 2}m`);
     }
   }
 
