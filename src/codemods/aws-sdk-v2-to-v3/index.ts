@@ -7,7 +7,8 @@ import { v2Specifier } from './bindings.js';
 import type { Style } from './context.js';
 import { convertPrepared, prepare, type Prepared } from './convert-file.js';
 import { importedClients, type ClientExports } from './crossmodule.js';
-import { owningManifest, updateManifest } from './package-json.js';
+import { declaresDependenciesOf, owningManifest, updateManifest } from './package-json.js';
+import { stillOnV2 } from './still-v2.js';
 import { loadsV2Sdk } from './v2-uses.js';
 
 const sourceFile = /\.(?:[cm]?[jt]s|[jt]sx)$/;
@@ -64,8 +65,7 @@ function run(repo: RepoView, options: Record<string, unknown>): CodemodResult {
       if (p) prepared.set(path, p);
     }
   }
-  const packages = new Map<string, Set<string>>();
-  const manifests = new Set(repo.files.filter((f) => posix.basename(f) === 'package.json'));
+  const needs = new Map<string, string[]>();
   for (const [path, p] of prepared) {
     const external = exportsByFile.size ? importedClients(p.ctx, exportsByFile) : new Map();
     if (!p.ctx.names.size && !p.ctx.v2Imports.length && external.size === 0) {
@@ -76,22 +76,46 @@ function run(repo: RepoView, options: Record<string, unknown>): CodemodResult {
       const { text } = convertPrepared(p, external);
       findings.push(...p.ctx.findings);
       if (text !== repo.read(path)) changes.set(path, text);
-      const manifest = owningManifest(path, manifests);
-      if (manifest) {
-        const set = packages.get(manifest) ?? new Set<string>();
-        for (const pkg of [...p.ctx.values.keys(), ...p.ctx.types.keys()]) set.add(pkg);
-        packages.set(manifest, set);
-      }
+      needs.set(path, [...p.ctx.values.keys(), ...p.ctx.types.keys()]);
     } catch (error) {
       findings.push({ file: path, line: 1, rule: 'aws-sdk-v3/internal', message: `left unchanged: ${(error as Error).message}`, severity: 'warning' });
     }
   }
-  updateManifests(repo, manifests, packages, changes, findings);
+  updateManifests(repo, needs, changes, findings);
+  findings.push(...stillOnV2(repo, changes, findings));
   return { changes, findings };
 }
 
+/** The packages each manifest gains: those its files now import, when it is their package. */
+function packagesByManifest(repo: RepoView, manifests: Set<string>, needs: Map<string, string[]>, findings: Finding[]) {
+  const packages = new Map<string, Set<string>>();
+  for (const [file, pkgs] of needs) {
+    if (!pkgs.length) continue;
+    const manifest = owningManifest(file, manifests);
+    let own = false;
+    try {
+      own = manifest !== undefined && declaresDependenciesOf(manifest, repo.read(manifest), file);
+    } catch {
+      continue; // reported as invalid JSON below
+    }
+    if (!own && manifests.size) {
+      const where = manifest ? `${manifest} only holds tooling` : 'there is no package.json above it';
+      findings.push({ file, line: 1, rule: 'aws-sdk-v3/no-package', severity: 'warning',
+        message: `${where}: add ${pkgs.join(', ')} to the package that deploys this file` });
+      continue;
+    }
+    if (!own) continue;
+    const set = packages.get(manifest!) ?? new Set<string>();
+    for (const pkg of pkgs) set.add(pkg);
+    packages.set(manifest!, set);
+  }
+  return packages;
+}
+
 /** Add the packages per manifest; drop aws-sdk when no source file it owns still imports v2. */
-function updateManifests(repo: RepoView, manifests: Set<string>, packages: Map<string, Set<string>>, changes: Map<string, string>, findings: Finding[]): void {
+function updateManifests(repo: RepoView, needs: Map<string, string[]>, changes: Map<string, string>, findings: Finding[]): void {
+  const manifests = new Set(repo.files.filter((f) => posix.basename(f) === 'package.json'));
+  const packages = packagesByManifest(repo, manifests, needs, findings);
   const stillV2 = new Set<string>();
   for (const f of repo.files) {
     if (!isSource(f)) continue;

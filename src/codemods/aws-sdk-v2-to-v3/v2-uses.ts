@@ -50,22 +50,35 @@ function declaresV2(node: ts.Node): boolean {
   return ts.isCallExpression(node) && loadsV2(node);
 }
 
-/** True when the file loads `aws-sdk` (or a subpath of it) as a module. */
-export function loadsV2Sdk(path: string, text: string): boolean {
-  if (!text.includes('aws-sdk') || !loadShape.test(text)) return false;
+/** The first node that loads `aws-sdk` (or a subpath of it) as a module, or undefined. */
+function firstV2Load(path: string, text: string): { node: ts.Node; sf: ts.SourceFile } | 'unreadable' | undefined {
+  if (!text.includes('aws-sdk') || !loadShape.test(text)) return undefined;
   let sf: ts.SourceFile;
   try {
     sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path));
   } catch {
-    return true; // unreadable: keep the dependency, the safe side
+    return 'unreadable';
   }
-  let found = false;
+  let found: ts.Node | undefined;
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isImportDeclaration(node) && node.importClause?.isTypeOnly) return;
-    if (declaresV2(node)) found = true;
+    if (declaresV2(node)) found = node;
     else ts.forEachChild(node, visit);
   };
   visit(sf);
-  return found;
+  return found && { node: found, sf };
+}
+
+/** True when the file loads `aws-sdk` (or a subpath of it) as a module. */
+export function loadsV2Sdk(path: string, text: string): boolean {
+  return firstV2Load(path, text) !== undefined; // unreadable: keep the dependency, the safe side
+}
+
+/** The 1-based line of the file's first load of v2, or undefined when it loads none. */
+export function v2LoadLine(path: string, text: string): number | undefined {
+  const found = firstV2Load(path, text);
+  if (found === undefined) return undefined;
+  if (found === 'unreadable') return 1;
+  return found.sf.getLineAndCharacterOfPosition(found.node.getStart(found.sf)).line + 1;
 }
