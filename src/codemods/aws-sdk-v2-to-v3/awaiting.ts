@@ -5,7 +5,8 @@
 import { ts } from 'ts-morph';
 import type { FileContext } from './context.js';
 
-const isAsync = (fn: ts.Node) => !!ts.getModifiers(fn as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+const isAsync = (fn: ts.Node) =>
+  !!ts.getModifiers(fn as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
 
 /** True when `await` may be written where `node` stands. */
 export function canAwait(ctx: FileContext, node: ts.Node): boolean {
@@ -21,10 +22,12 @@ export function canAwait(ctx: FileContext, node: ts.Node): boolean {
 /** True when the node is the object or callee of its parent, where `await x` needs parentheses. */
 function needsParens(node: ts.Node): boolean {
   const parent = node.parent;
-  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) return true;
-  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === node) return true;
+  const access = ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent);
+  const call = ts.isCallExpression(parent) || ts.isNewExpression(parent);
+  if ((access || call) && parent.expression === node) return true;
   if (ts.isTaggedTemplateExpression(parent) && parent.tag === node) return true;
-  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken;
+  return ts.isBinaryExpression(parent) && parent.left === node
+    && parent.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken;
 }
 
 /** Text to put before and after `node` so its (now promised) value is awaited. */
@@ -46,7 +49,7 @@ export function thenCallback(callback: string, value: string): string {
  * The callback of a call whose result nobody reads (v2 returned nothing in callback mode), when it
  * is a plain identifier that can be named twice; undefined otherwise.
  */
-export function callbackName(ctx: FileContext, call: ts.CallExpression, arg: ts.Expression | undefined): string | undefined {
+export function callbackName(ctx: FileContext, call: ts.CallExpression, arg?: ts.Expression): string | undefined {
   if (!arg || !ts.isIdentifier(arg) || arg.text === 'undefined' || ctx.names.has(arg.text)) return undefined;
   return ts.isExpressionStatement(call.parent) ? arg.text : undefined;
 }

@@ -15,17 +15,19 @@ import { references } from './values.js';
 function fullUrl(arg: ts.Expression | undefined): boolean {
   if (!arg) return false;
   const head = ts.isStringLiteralLike(arg) ? arg.text : ts.isTemplateExpression(arg) ? arg.head.text : undefined;
-  return head !== undefined && /^https?:\/\/./i.test(head);
+  return head !== undefined && /^https?:\/\//i.test(head);
 }
 
 /** `endpoint: <node>` (or `{ endpoint }`) in the options of a v2 client constructed in this file. */
 function isClientEndpoint(ctx: FileContext, node: ts.Node): boolean {
   const prop = node.parent;
-  const named = (ts.isPropertyAssignment(prop) && prop.initializer === node) || (ts.isShorthandPropertyAssignment(prop) && prop.name === node);
+  const named = (ts.isPropertyAssignment(prop) && prop.initializer === node)
+    || (ts.isShorthandPropertyAssignment(prop) && prop.name === node);
   if (!named || propName(prop) !== 'endpoint') return false;
   const literal = prop.parent;
   const construct = literal.parent;
-  return ts.isNewExpression(construct) && construct.arguments?.[0] === literal && resolveRef(ctx, construct.expression)?.kind === 'service';
+  return ts.isNewExpression(construct) && construct.arguments?.[0] === literal
+    && resolveRef(ctx, construct.expression)?.kind === 'service';
 }
 
 /** Every way the Endpoint value can be reached is a client's `endpoint` option. */
@@ -44,9 +46,11 @@ export function convertEndpoint(ctx: FileContext, node: ts.NewExpression): boole
   if (ref?.kind !== 'helper' || ref.name !== 'Endpoint') return false;
   const args = node.arguments ?? [];
   const why = args.length !== 1 || !fullUrl(args[0]) ? 'the URL is not a literal with its http(s):// scheme'
-    : !onlyClientEndpoint(ctx, node) ? 'the Endpoint object is used other than as the endpoint option of a client made here' : undefined;
+    : !onlyClientEndpoint(ctx, node) ? 'the object is used other than as the endpoint option of a client made here'
+      : undefined;
   if (why) {
-    report(ctx, node, 'endpoint', `new Endpoint left as is (${why}): v3 clients take endpoint as a URL string; change it by hand`);
+    report(ctx, node, 'endpoint', `new Endpoint left as is (${why}): v3 clients take endpoint as a URL string; `
+      + 'change it by hand');
     return true;
   }
   markConsumed(ctx, node.expression);

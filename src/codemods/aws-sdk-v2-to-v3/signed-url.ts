@@ -28,16 +28,20 @@ function planInput(ctx: FileContext, params: ts.Expression | undefined): Input |
   if (!params) return {};
   const literal = literalOf(ctx, params, ts.isObjectLiteralExpression);
   if (!literal) return 'params that are not an object literal (or a const one) may hold Expires';
-  if (literal.properties.some((p) => propName(p) === undefined)) return 'params with a spread or computed key may hold Expires';
+  if (literal.properties.some((p) => propName(p) === undefined)) {
+    return 'params with a spread or computed key may hold Expires';
+  }
   const expires = literal.properties.find((p) => propName(p) === 'Expires');
   if (expires && literal !== params) return 'Expires sits in a shared params object';
   return { literal: literal === params ? literal : undefined, expires };
 }
 
 /** `, { expiresIn: … }` (or nothing), or why the expiry cannot be carried over. */
-function expiryOption(ctx: FileContext, op: OpCall, expires: ts.ObjectLiteralElementLike | undefined): string | { why: string } {
+function expiryOption(ctx: FileContext, op: OpCall, expires?: ts.ObjectLiteralElementLike): string | { why: string } {
   if (!expires) return '';
-  if (!ts.isPropertyAssignment(expires) && !ts.isShorthandPropertyAssignment(expires)) return { why: 'Expires is not a plain property' };
+  if (!ts.isPropertyAssignment(expires) && !ts.isShorthandPropertyAssignment(expires)) {
+    return { why: 'Expires is not a plain property' };
+  }
   const value = ts.isPropertyAssignment(expires) ? expires.initializer : expires.name;
   const seconds = constNumber(ctx, value);
   if (seconds === 0) return ''; // v2: `Expires || 900`
@@ -45,7 +49,8 @@ function expiryOption(ctx: FileContext, op: OpCall, expires: ts.ObjectLiteralEle
     return { why: `Expires ${seconds} is not a SigV4 expiry (1 to ${maxSigV4Seconds} seconds), which v3 requires` };
   }
   if (seconds !== undefined) return `, { expiresIn: ${textOf(ctx, value)} }`;
-  report(ctx, op.call, 'presigned-url-expiry', `v3 presigned URLs are SigV4 and valid at most 7 days; getSignedUrl throws for a longer Expires`, 'info');
+  report(ctx, op.call, 'presigned-url-expiry',
+    'v3 presigned URLs are SigV4 and valid at most 7 days; getSignedUrl throws for a longer Expires', 'info');
   const simple = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || ts.isCallExpression(value);
   return `, { expiresIn: ${simple ? textOf(ctx, value) : `(${textOf(ctx, value)})`} || 900 }`;
 }
@@ -57,8 +62,10 @@ function otherSignatureVersion(ctx: FileContext): ts.Node | undefined {
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isPropertyAssignment(node) && propName(node) === 'signatureVersion' && !isV4(node.initializer)) found = node;
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)
-      && node.left.name.text === 'signatureVersion' && !isV4(node.right)) found = node;
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      && ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'signatureVersion' && !isV4(node.right)) {
+      found = node;
+    }
     else ts.forEachChild(node, visit);
   };
   visit(ctx.sf);
@@ -66,7 +73,8 @@ function otherSignatureVersion(ctx: FileContext): ts.Node | undefined {
 }
 
 function refuse(ctx: FileContext, op: OpCall, why: string): void {
-  report(ctx, op.call, 'presigned-url', `${op.name.text} left as is (${why}): use getSignedUrl from ${presigner} by hand`);
+  report(ctx, op.call, 'presigned-url',
+    `${op.name.text} left as is (${why}): use getSignedUrl from ${presigner} by hand`);
 }
 
 /** Convert one getSignedUrl / getSignedUrlPromise call, or report why not. */
@@ -76,9 +84,12 @@ export function convertSignedUrl(ctx: FileContext, op: OpCall): void {
   if (!opArg || !ts.isStringLiteralLike(opArg)) return refuse(ctx, op, 'the operation is not a string literal');
   if (extra || (promised && callbackArg)) return refuse(ctx, op, 'unexpected arguments');
   const callback = callbackArg && callbackName(ctx, op.call, callbackArg);
-  if (callbackArg && !callback) return refuse(ctx, op, 'a callback that is not a plain identifier, or whose call result is used');
+  if (callbackArg && !callback) {
+    return refuse(ctx, op, 'a callback that is not a plain identifier, or whose call result is used');
+  }
   if (!promised && !callback && !canAwait(ctx, op.call)) {
-    return refuse(ctx, op, 'v3 returns a promise and `await` cannot be written here: not in an async function or an ES module (.mjs/.mts)');
+    return refuse(ctx, op, 'v3 returns a promise and `await` cannot be written here: not in an async function or '
+      + 'an ES module (.mjs/.mts)');
   }
   const input = planInput(ctx, params);
   if (typeof input === 'string') return refuse(ctx, op, input);
@@ -86,7 +97,9 @@ export function convertSignedUrl(ctx: FileContext, op: OpCall): void {
   if (typeof option !== 'string') return refuse(ctx, op, option.why);
   const signed = otherSignatureVersion(ctx);
   if (signed) {
-    report(ctx, op.call, 'presigned-url-signature', `this file sets a non-v4 signatureVersion (line ${lineOf(ctx.sf, signed.getStart(ctx.sf))}); v3 presigns with SigV4 only: the URL changes form and must not outlive 7 days`, 'warning');
+    const line = lineOf(ctx.sf, signed.getStart(ctx.sf));
+    report(ctx, op.call, 'presigned-url-signature', `this file sets a non-v4 signatureVersion (line ${line}); `
+      + 'v3 presigns with SigV4 only: the URL changes form and must not outlive 7 days', 'warning');
   }
   const command = needValue(ctx, op.service.pkg, `${commandBase(opArg.text)}Command`);
   const [before, after] = promised || callback ? ['', ''] : awaitAround(op.call);

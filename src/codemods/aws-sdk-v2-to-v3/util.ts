@@ -14,12 +14,14 @@ import { literalOf } from './values.js';
 
 const isArray = (e: ts.Node): e is ts.ArrayLiteralExpression => ts.isArrayLiteralExpression(e);
 const isObject = (e: ts.Node): e is ts.ObjectLiteralExpression => ts.isObjectLiteralExpression(e);
+const notArray = { why: 'the argument is not an array literal or a const one' };
 
 /** `AWS.util.abort` anywhere in the file: an iterator might return it to stop arrayEach. */
 function usesAbort(ctx: FileContext): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAccessExpression(node) && node.name.text === 'abort' && resolveRef(ctx, node.expression)?.kind === 'helper') found = true;
+    const abort = ts.isPropertyAccessExpression(node) && node.name.text === 'abort';
+    if (abort && resolveRef(ctx, node.expression)?.kind === 'helper') found = true;
     if (ts.isBindingElement(node) && (node.propertyName ?? node.name).getText(ctx.sf) === 'abort') found = true;
     if (!found) ts.forEachChild(node, visit);
   };
@@ -44,7 +46,8 @@ function plainIterator(fn: ts.Expression | undefined): fn is ts.ArrowFunction | 
 
 /** `__proto__: x` in an object literal gives it inherited keys that for-in would copy. */
 function ownKeysOnly(literal: ts.ObjectLiteralExpression): boolean {
-  return !literal.properties.some((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === '__proto__');
+  return !literal.properties.some((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))
+    && p.name.text === '__proto__');
 }
 
 type Edit = [start: number, end: number, text: string];
@@ -58,19 +61,25 @@ function plan(ctx: FileContext, call: ts.CallExpression, helper: string): Edit[]
   const count = call.arguments.length;
   const start = call.getStart(ctx.sf);
   if (helper === 'arrayEach') {
-    if (count !== 2 || !literalOf(ctx, arg, isArray)) return { why: 'the array is not an array literal or a const one' };
-    if (!plainIterator(fn) || usesAbort(ctx)) return { why: 'the iterator is not an inline function of (item, index), free of this and arguments, in a file without AWS.util.abort' };
+    if (count !== 2 || !literalOf(ctx, arg, isArray)) return notArray;
+    if (!plainIterator(fn) || usesAbort(ctx)) {
+      return { why: 'the iterator is not an inline function of (item, index) free of this and arguments, '
+        + 'in a file without AWS.util.abort' };
+    }
     return [[start, arg.getStart(ctx.sf), ''], [arg.getEnd(), fn.getStart(ctx.sf), '.forEach(']];
   }
   if (helper === 'arraySliceFn') {
-    if (count !== 1 || !literalOf(ctx, arg, isArray)) return { why: 'the argument is not an array literal or a const one' };
+    if (count !== 1 || !literalOf(ctx, arg, isArray)) return notArray;
     const parent = call.parent;
-    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === call) return { why: 'called in place' };
+    const callee = (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === call;
+    if (callee) return { why: 'called in place' };
     return [[start, arg.getStart(ctx.sf), ''], [arg.getEnd(), call.getEnd(), '.slice']];
   }
   if (helper === 'copy') {
     const literal = count === 1 ? literalOf(ctx, arg, isObject) : undefined;
-    if (!literal || !ownKeysOnly(literal)) return { why: 'the argument is not an object literal or a const one (v2 copied inherited keys and passed null through)' };
+    if (!literal || !ownKeysOnly(literal)) {
+      return { why: 'not an object literal or a const one; v2 also copied inherited keys and passed null on' };
+    }
     return [[start, arg.getStart(ctx.sf), 'Object.assign({}, ']];
   }
   return { why: `AWS.util.${helper} has no plain JavaScript equivalent here` };
@@ -82,14 +91,16 @@ function plan(ctx: FileContext, call: ts.CallExpression, helper: string): Edit[]
  */
 function separator(ctx: FileContext, call: ts.CallExpression, first: string): string {
   let top: ts.Node = call;
-  while (!ts.isExpressionStatement(top.parent) && top.parent.getStart(ctx.sf) === call.getStart(ctx.sf)) top = top.parent;
+  const start = call.getStart(ctx.sf);
+  while (!ts.isExpressionStatement(top.parent) && top.parent.getStart(ctx.sf) === start) top = top.parent;
   if (!ts.isExpressionStatement(top.parent) || !/^[[(`]/.test(first)) return '';
   const stmt = top.parent;
   const list = 'statements' in stmt.parent ? (stmt.parent.statements as ts.NodeArray<ts.Statement>) : undefined;
   const prev = list?.[list.indexOf(stmt) - 1];
   // statements that always end with a block's `}`, never with an expression
-  const closed = prev && (ts.isFunctionDeclaration(prev) || ts.isClassDeclaration(prev) || ts.isBlock(prev) || ts.isTryStatement(prev)
-    || ts.isSwitchStatement(prev) || ts.isEnumDeclaration(prev) || ts.isModuleDeclaration(prev) || ts.isInterfaceDeclaration(prev));
+  const closed = prev && (ts.isFunctionDeclaration(prev) || ts.isClassDeclaration(prev) || ts.isBlock(prev)
+    || ts.isTryStatement(prev) || ts.isSwitchStatement(prev) || ts.isEnumDeclaration(prev)
+    || ts.isModuleDeclaration(prev) || ts.isInterfaceDeclaration(prev));
   const safe = !!list && (!prev || closed || prev.getText(ctx.sf).endsWith(';'));
   return safe ? '' : ';';
 }
@@ -102,7 +113,8 @@ export function convertUtil(ctx: FileContext, call: ts.CallExpression): boolean 
   if (ref?.kind !== 'helper' || ref.name !== 'util') return false;
   const edits = plan(ctx, call, callee.name.text);
   if (!Array.isArray(edits)) {
-    report(ctx, call, 'util', `AWS.util.${callee.name.text} left as is (${edits.why}); replace it with plain JavaScript by hand`);
+    report(ctx, call, 'util', `AWS.util.${callee.name.text} left as is (${edits.why}); `
+      + 'replace it with plain JavaScript by hand');
     return true;
   }
   markConsumed(ctx, callee.expression);

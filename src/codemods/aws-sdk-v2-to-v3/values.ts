@@ -36,8 +36,11 @@ export function references(ctx: FileContext, name: string): ts.Identifier[] {
 
 function isReference(id: ts.Identifier): boolean {
   const p = id.parent;
-  if ((ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) && (p as { name?: ts.Node; right?: ts.Node }).name === id) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p)) && p.name === id) return false;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+  if (ts.isQualifiedName(p) && p.right === id) return false;
+  const member = ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p)
+    || ts.isPropertySignature(p);
+  if (member && p.name === id) return false;
   if (ts.isVariableDeclaration(p) && p.name === id) return false;
   return !(ts.isBindingElement(p) && p.propertyName === id);
 }
@@ -57,7 +60,8 @@ function isWrite(id: ts.Identifier): boolean {
  * The object or array literal an argument holds: the literal itself, or the literal of a `const`
  * declared once in the file whose properties no statement of the file sets or deletes.
  */
-export function literalOf<T extends ts.Expression>(ctx: FileContext, expr: ts.Expression | undefined, is: (e: ts.Node) => e is T): T | undefined {
+export function literalOf<T extends ts.Expression>(ctx: FileContext, expr: ts.Expression | undefined,
+  is: (e: ts.Node) => e is T): T | undefined {
   if (!expr) return undefined;
   if (is(expr)) return expr;
   if (!ts.isIdentifier(expr)) return undefined;
