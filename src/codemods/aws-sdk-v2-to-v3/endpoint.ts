@@ -35,6 +35,7 @@ function onlyClientEndpoint(ctx: FileContext, node: ts.NewExpression): boolean {
   if (isClientEndpoint(ctx, node)) return true;
   const decl = node.parent;
   if (!ts.isVariableDeclaration(decl) || decl.initializer !== node || !ts.isIdentifier(decl.name)) return false;
+  if (decl.type) return false; // `: AWS.Endpoint` would no longer fit a string
   const stmt = decl.parent.parent;
   if (ts.isVariableStatement(stmt) && stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
   return references(ctx, decl.name.text).every((id) => isClientEndpoint(ctx, id));

@@ -215,7 +215,9 @@ exports.f = () => AWS.util.uuid.v4();
 
   it('leaves arrayEach in a file that uses AWS.util.abort', async () => {
     const src = `const AWS = require('aws-sdk');\nAWS.util.arrayEach([1, 2], (n) => (n > 1 ? AWS.util.abort : undefined));\n`;
-    expect((await convertTwice(src)).text).toBe(src);
+    const { text, findings } = await convertTwice(src);
+    expect(text).toBe(src);
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/util', line: 2 }));
   });
 
   it('keeps a destructured util binding, converting what it can', async () => {
@@ -250,10 +252,11 @@ const bare = new AWS.Endpoint('localhost:8000');
 const read = new AWS.Endpoint('http://localhost:8000');
 console.log(read.hostname);
 exports.ep = new AWS.Endpoint('http://localhost:8000');
+const typed: AWS.Endpoint = new AWS.Endpoint('http://localhost:8000');
 `;
-    const { text, findings } = await convertTwice(src);
+    const { text, findings } = await convertTwice(src, {}, 'src/a.ts');
     expect(text).toBe(src);
-    expect(findings.filter((f) => f.rule === 'aws-sdk-v3/endpoint').map((f) => f.line)).toEqual([2, 3, 5]);
+    expect(findings.filter((f) => f.rule === 'aws-sdk-v3/endpoint').map((f) => f.line)).toEqual([2, 3, 5, 6]);
   });
 });
 
