@@ -19,6 +19,7 @@ export function memberRef(name: string): V2Ref | undefined {
   const service = serviceByV2Name(name);
   if (service) return { kind: 'service', service };
   if (name in credentialProviders || otherCredentialClasses.has(name)) return { kind: 'credentials', name };
+  if (name === 'util' || name === 'Endpoint') return { kind: 'helper', name };
   return undefined;
 }
 
@@ -141,7 +142,8 @@ export function collectAliases(ctx: FileContext, decls: ts.VariableDeclaration[]
     const stmt = list.parent;
     if (!ts.isVariableStatement(stmt) || ctx.v2Imports.includes(stmt)) continue;
     const ref = resolveRef(ctx, init);
-    if (!ref) continue;
+    // a helper alias stays: its uses may not all convert, and removing it would leave them unbound
+    if (!ref || ref.kind === 'helper' || (ref.kind === 'ns' && bindsHelper(decl.name))) continue;
     if (ts.isIdentifier(decl.name) && ref.kind !== 'ns') ctx.names.set(decl.name.text, ref);
     else if (ts.isObjectBindingPattern(decl.name) && ref.kind === 'ns') {
       if (!bindPattern(ctx, decl.name, stmt)) continue;
@@ -150,6 +152,13 @@ export function collectAliases(ctx: FileContext, decls: ts.VariableDeclaration[]
     ctx.removed.push(stmt);
     ctx.edits.removeStatement(stmt, ctx.sf);
   }
+}
+
+function bindsHelper(name: ts.BindingName): boolean {
+  return ts.isObjectBindingPattern(name) && name.elements.some((el) => {
+    const key = el.propertyName ?? el.name;
+    return ts.isIdentifier(key) && memberRef(key.text)?.kind === 'helper';
+  });
 }
 
 /** Mark the v2 identifiers inside a rewritten expression as handled. */

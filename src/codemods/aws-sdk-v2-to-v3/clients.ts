@@ -3,7 +3,7 @@
 import { ts } from 'ts-morph';
 import { markConsumed, resolveRef } from './bindings.js';
 import { applyConfig, planConfig, propName, propNames, type PropPlan } from './config.js';
-import { addInstance, needValue, report, textOf, type FileContext } from './context.js';
+import { addInstance, instanceOf, needValue, report, textOf, type FileContext } from './context.js';
 import { indentAt } from './edits.js';
 import { documentClient, serviceByV2Name, type ServiceInfo } from './services.js';
 
@@ -53,6 +53,25 @@ function mergeGlobals(ctx: FileContext, node: ts.NewExpression, globals: Map<str
   ctx.edits.insert(pos, extra.join(sep) + sep);
 }
 
+/**
+ * With `service`, v2 built the DocumentClient on a copy of that client's configuration and ignored
+ * other client options (all but `params`, which v3 has no place for); true when that applies.
+ */
+function fromService(ctx: FileContext, node: ts.NewExpression, literal: ts.ObjectLiteralExpression,
+  moved: Set<ts.ObjectLiteralElementLike>, service: ts.Expression): boolean {
+  const others = literal.properties.filter((p) => !moved.has(p));
+  if (others.some((p) => propName(p) === undefined || propName(p) === 'params')) return false;
+  if (others.length) {
+    report(ctx, node, 'document-client-options', `v2 ignored ${others.map(propName).join(', ')} beside \`service\`; left out`, 'warning');
+  }
+  const made = ts.isNewExpression(service) ? resolveRef(ctx, service.expression) : undefined;
+  const known = made?.kind === 'service' ? made.service : instanceOf(ctx, service);
+  if (known === undefined || known === 'ambiguous' || known.v2 !== 'DynamoDB') {
+    report(ctx, service, 'document-client-service', '`service` is not a DynamoDB client made in this file: it must be a v3 DynamoDBClient', 'warning');
+  }
+  return true;
+}
+
 function convertDocumentClient(ctx: FileContext, node: ts.NewExpression, globals: Map<string, string>): void {
   const arg = node.arguments?.[0];
   const literal = arg && ts.isObjectLiteralExpression(arg) ? arg : undefined;
@@ -61,15 +80,16 @@ function convertDocumentClient(ctx: FileContext, node: ts.NewExpression, globals
   }
   const translate: string[] = [];
   let marshall = 'removeUndefinedValues: true'; // v2 silently dropped undefined attributes
-  let service: string | undefined;
+  let service: ts.Expression | undefined;
   const moved = new Set<ts.ObjectLiteralElementLike>();
   for (const prop of literal?.properties ?? []) {
     const name = propName(prop);
-    const value = ts.isPropertyAssignment(prop) ? textOf(ctx, prop.initializer) : ts.isShorthandPropertyAssignment(prop) ? prop.name.text : undefined;
-    if (value === undefined) continue;
+    const expr = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+    if (expr === undefined) continue;
+    const value = textOf(ctx, expr);
     if (name === 'convertEmptyValues') marshall += `, convertEmptyValues: ${value}`;
     else if (name === 'wrapNumbers') translate.push(`unmarshallOptions: { wrapNumbers: ${value} }`);
-    else if (name === 'service') service = value;
+    else if (name === 'service') service = expr;
     else continue;
     moved.add(prop);
   }
@@ -77,8 +97,10 @@ function convertDocumentClient(ctx: FileContext, node: ts.NewExpression, globals
   const from = `${clientClass(ctx, documentClient)}.from(`;
   const ddb = clientClass(ctx, serviceByV2Name('DynamoDB')!);
   const args = node.arguments;
-  if (service !== undefined && literal && literal.properties.length === moved.size) {
-    ctx.edits.replace(node.getStart(ctx.sf), node.getEnd(), `${from}${service}, { ${translate.join(', ')} })`);
+  if (service && literal && fromService(ctx, node, literal, moved, service)) {
+    // only the text around the service changes, so a `new AWS.DynamoDB(…)` there converts too
+    ctx.edits.replace(node.getStart(ctx.sf), service.getStart(ctx.sf), from);
+    ctx.edits.replace(service.getEnd(), node.getEnd(), `, { ${translate.join(', ')} })`);
     return;
   }
   if (service !== undefined) report(ctx, node, 'document-client-options', 'DocumentClient has both `service` and client options; the options were applied to a new DynamoDB client', 'warning');

@@ -11,7 +11,9 @@ export type Style = 'bare' | 'aggregated';
 export type V2Ref =
   | { kind: 'ns' }
   | { kind: 'service'; service: ServiceInfo }
-  | { kind: 'credentials'; name: string };
+  | { kind: 'credentials'; name: string }
+  /** `AWS.util` and `AWS.Endpoint`: converted call by call (util.ts, endpoint.ts). */
+  | { kind: 'helper'; name: string };
 
 export interface FileContext {
   path: string;

@@ -6,10 +6,12 @@ import { convertCall, opCall } from './calls.js';
 import { convertClient } from './clients.js';
 import { addInstance, createContext, lastName, report, type FileContext, type Style } from './context.js';
 import { clientExports, type ClientExports } from './crossmodule.js';
+import { convertEndpoint } from './endpoint.js';
 import { collectGlobals, convertCredentials, settingsAt } from './globals.js';
 import { rewriteImports } from './imports.js';
 import type { ServiceInfo } from './services.js';
 import { convertTypeRef } from './types.js';
+import { convertUtil } from './util.js';
 
 interface Nodes {
   decls: ts.VariableDeclaration[];
@@ -103,12 +105,12 @@ export function convertPrepared(p: Prepared, external: Map<string, ServiceInfo>)
   const globals = collectGlobals(ctx);
   for (const ref of nodes.typeRefs) convertTypeRef(ctx, ref);
   for (const node of nodes.news) {
-    if (within(node, ctx.removed)) continue;
+    if (within(node, ctx.removed) || convertEndpoint(ctx, node)) continue;
     if (!convertCredentials(ctx, node)) convertClient(ctx, node, settingsAt(globals, node.getStart(ctx.sf)));
   }
   propagateToParams(ctx, nodes);
   for (const call of nodes.calls) {
-    if (within(call, ctx.removed)) continue;
+    if (within(call, ctx.removed) || convertUtil(ctx, call)) continue;
     const op = opCall(ctx, call);
     if (op) convertCall(ctx, op, nodes.ids);
   }

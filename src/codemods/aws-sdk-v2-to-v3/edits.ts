@@ -31,7 +31,8 @@ export class Edits {
   removeStatement(node: ts.Node, sf: ts.SourceFile): void {
     const [start, end] = wholeLines(this.text, node.getStart(sf), node.getEnd());
     // between two blank lines, take one of them too so no double gap is left
-    const gapAfter = end > node.getEnd() && /^\r?\n/.test(this.text.slice(end)) && /\n\r?\n$/.test(this.text.slice(0, start));
+    // (at the top of the file, the gap after it alone)
+    const gapAfter = end > node.getEnd() && /^\r?\n/.test(this.text.slice(end)) && (start === 0 || /\n\r?\n$/.test(this.text.slice(0, start)));
     this.replace(start, gapAfter ? end + (this.text[end] === '\r' ? 2 : 1) : end, '');
   }
 

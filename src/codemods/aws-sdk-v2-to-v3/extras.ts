@@ -1,48 +1,17 @@
-// Client methods that are not plain operations in v3: S3 presigned URLs (s3-request-presigner),
-// managed uploads (lib-storage), waiters, DocumentClient.createSet, and the ones left to a person.
+// Client methods that are not plain operations in v3: S3 presigned URLs and POSTs (signed-url.ts,
+// presigned-post.ts), managed uploads (lib-storage), waiters, DocumentClient.createSet, and the
+// ones left to a person.
 import { ts } from 'ts-morph';
 import type { OpCall } from './calls.js';
 import { needValue, report, textOf, type FileContext } from './context.js';
-import { propName } from './config.js';
 import { presignedPost } from './presigned-post.js';
+import { convertSignedUrl } from './signed-url.js';
 import { commandBase } from './services.js';
 
 function promiseOf(call: ts.CallExpression): ts.CallExpression | undefined {
   const parent = call.parent;
   if (!ts.isPropertyAccessExpression(parent) || parent.name.text !== 'promise') return undefined;
   return ts.isCallExpression(parent.parent) && parent.parent.arguments.length === 0 ? parent.parent : undefined;
-}
-
-function isInAsyncFunction(node: ts.Node): boolean {
-  for (let cur = node.parent; cur; cur = cur.parent) {
-    if (ts.isFunctionLike(cur)) return !!ts.getModifiers(cur as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
-  }
-  return false;
-}
-
-/** `s3.getSignedUrlPromise('getObject', { Bucket, Key, Expires: 60 })` (and the sync `getSignedUrl` in async code). */
-function signedUrl(ctx: FileContext, op: OpCall): void {
-  const [opArg, params, extra] = op.call.arguments;
-  const sync = op.name.text === 'getSignedUrl';
-  if (!opArg || !ts.isStringLiteralLike(opArg) || !params || !ts.isObjectLiteralExpression(params) || extra
-    || (sync && !isInAsyncFunction(op.call))) {
-    return report(ctx, op.call, 'presigned-url', `${op.name.text} with a computed operation, non-literal params, a callback or outside an async function: use getSignedUrl from @aws-sdk/s3-request-presigner by hand`);
-  }
-  const expires = params.properties.find((p) => propName(p) === 'Expires');
-  const expiresValue = expires && ts.isPropertyAssignment(expires) ? textOf(ctx, expires.initializer) : expires ? 'Expires' : undefined;
-  const command = needValue(ctx, op.service.pkg, `${commandBase(opArg.text)}Command`);
-  const fn = needValue(ctx, '@aws-sdk/s3-request-presigner', 'getSignedUrl');
-  const prefix = `${sync ? 'await ' : ''}${fn}(${textOf(ctx, op.receiver)}, new ${command}(`;
-  ctx.edits.replace(op.call.getStart(ctx.sf), params.getStart(ctx.sf), prefix);
-  if (expires) {
-    const props = params.properties;
-    const i = props.indexOf(expires);
-    if (i + 1 < props.length) ctx.edits.replace(expires.getStart(ctx.sf), props[i + 1].getStart(ctx.sf), '');
-    else if (i > 0) ctx.edits.replace(props[i - 1].getEnd(), expires.getEnd(), '');
-    else ctx.edits.replaceNode(expires, '', ctx.sf);
-  }
-  const options = expiresValue === undefined ? '' : `, { expiresIn: ${expiresValue} }`;
-  ctx.edits.replace(params.getEnd(), op.call.getEnd(), `)${options})`);
 }
 
 /** `s3.upload(params, options).promise()` -> `new Upload({ client: s3, params, ...options }).done()`. */
@@ -98,7 +67,7 @@ const manual: Record<string, string> = {
 /** Handle the special methods; true when the call was one of them. */
 export function convertSpecial(ctx: FileContext, op: OpCall): boolean {
   const method = op.name.text;
-  if (op.service.v2 === 'S3' && (method === 'getSignedUrl' || method === 'getSignedUrlPromise')) signedUrl(ctx, op);
+  if (op.service.v2 === 'S3' && (method === 'getSignedUrl' || method === 'getSignedUrlPromise')) convertSignedUrl(ctx, op);
   else if (op.service.v2 === 'S3' && method === 'upload') upload(ctx, op);
   else if (op.service.v2 === 'S3' && method === 'createPresignedPost') presignedPost(ctx, op);
   else if (method === 'waitFor') waiter(ctx, op);
