@@ -1,17 +1,46 @@
 // Finds every way a file brings in the v2 SDK (require, import, import-equals, aws-sdk/clients/x,
-// aws-sdk/global, destructuring, local aliases) and records what each local name stands for.
+// aws-sdk/clients/all, aws-sdk/global, destructuring, property requires, local aliases, several
+// declarators in one statement) and records what each local name stands for.
 import { ts } from 'ts-morph';
 import { report, type FileContext, type V2Ref } from './context.js';
-import { credentialProviders, documentClient, otherCredentialClasses, serviceByClientsPath, serviceByV2Name } from './services.js';
+import {
+  credentialProviders, documentClient, hasNoV3Client, otherCredentialClasses, serviceByClientsPath, serviceByV2Name,
+} from './services.js';
 
 /** Quick text test used before parsing. */
 export const v2Specifier = /['"`]aws-sdk(?:\/[\w./-]*)?['"`]/;
 
+const clientsPath = /^aws-sdk\/clients\/(\w+)(?:\.js)?$/;
+const allClients = /^aws-sdk\/clients\/all(?:\.js)?$/;
+
+/** `aws-sdk/clients/all` exports every service class, so it binds like the namespace. */
 function refOfSpecifier(spec: string): V2Ref | undefined {
-  if (spec === 'aws-sdk' || spec === 'aws-sdk/global') return { kind: 'ns' };
-  const m = /^aws-sdk\/clients\/([\w]+)(?:\.js)?$/.exec(spec);
+  if (spec === 'aws-sdk' || spec === 'aws-sdk/global' || allClients.test(spec)) return { kind: 'ns' };
+  const m = clientsPath.exec(spec);
   const service = m ? serviceByClientsPath(m[1]) : undefined;
   return service ? { kind: 'service', service } : undefined;
+}
+
+/** A v2 service class (`SimpleDB`) or module (`aws-sdk/clients/simpledb`) that no v3 client replaces. */
+function withoutV3(what: string): boolean {
+  return hasNoV3Client(clientsPath.exec(what)?.[1] ?? what);
+}
+
+/** Say why a v2 name or module is left: no v3 client exists, or the codemod does not know it. */
+function reportUnmapped(ctx: FileContext, node: ts.Node, what: string): void {
+  if (withoutV3(what)) {
+    const why = 'is a v2 service with no v3 client; it stays on aws-sdk v2 (replace it by hand)';
+    report(ctx, node, 'no-v3-client', `\`${what}\` ${why}`);
+  } else report(ctx, node, 'unsupported-import', `\`${what}\` has no v3 mapping here; convert it by hand`);
+}
+
+/** `AWS.SimpleDB` left in the code: say that no v3 client exists; false for any other leftover. */
+export function reportNoV3Client(ctx: FileContext, id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (!ts.isPropertyAccessExpression(parent) || parent.expression !== id) return false;
+  if (ctx.names.get(id.text)?.kind !== 'ns' || !withoutV3(parent.name.text)) return false;
+  reportUnmapped(ctx, parent, parent.name.text);
+  return true;
 }
 
 /** What `AWS.<name>` is. */
@@ -52,7 +81,7 @@ function bindPattern(ctx: FileContext, pattern: ts.ObjectBindingPattern, stmt: t
     if (!ts.isIdentifier(el.name) || !ts.isIdentifier(key) || el.dotDotDotToken) return false;
     const ref = memberRef(key.text);
     if (!ref) {
-      report(ctx, stmt, 'unsupported-import', `\`${key.text}\` from aws-sdk has no v3 mapping here; convert it by hand`);
+      reportUnmapped(ctx, stmt, key.text);
       return false;
     }
     ctx.names.set(el.name.text, ref);
@@ -60,27 +89,37 @@ function bindPattern(ctx: FileContext, pattern: ts.ObjectBindingPattern, stmt: t
   return true;
 }
 
-function collectRequire(ctx: FileContext, stmt: ts.VariableStatement): void {
-  const decls = stmt.declarationList.declarations;
-  const specs = decls.map((d) => requireSpecifier(d.initializer) ?? requireMember(d.initializer)?.spec);
-  if (!specs.some(isV2)) return;
-  if (decls.length !== 1) {
-    report(ctx, stmt, 'unsupported-import', 'aws-sdk required in a declaration list; split it to convert');
-    return;
-  }
-  const decl = decls[0];
-  const spec = specs[0]!;
+/** The v2 module a declarator requires, whole or one property of it; undefined for anything else. */
+function requiredSpec(decl: ts.VariableDeclaration): string | undefined {
+  const spec = requireMember(decl.initializer)?.spec ?? requireSpecifier(decl.initializer);
+  return isV2(spec) ? spec : undefined;
+}
+
+/** Bind one `x = require('aws-sdk…')` declarator; false (and a finding) when it cannot be converted. */
+function bindRequire(ctx: FileContext, decl: ts.VariableDeclaration, stmt: ts.Node, spec: string): boolean {
   const member = requireMember(decl.initializer);
-  const ref = member ? (spec === 'aws-sdk' ? memberRef(member.name) : undefined) : refOfSpecifier(spec);
-  let ok = false;
+  const base = refOfSpecifier(spec);
+  const ref = member ? (base?.kind === 'ns' ? memberRef(member.name) : undefined) : base;
   if (ts.isIdentifier(decl.name) && ref) {
     ctx.names.set(decl.name.text, ref);
-    ok = true;
-  } else if (ts.isObjectBindingPattern(decl.name) && !member && ref?.kind === 'ns') {
-    ok = bindPattern(ctx, decl.name, stmt);
+    return true;
   }
-  if (ok) ctx.v2Imports.push(stmt);
+  if (ts.isObjectBindingPattern(decl.name) && !member && ref?.kind === 'ns') return bindPattern(ctx, decl.name, stmt);
+  if (member ? base?.kind === 'ns' : !base) reportUnmapped(ctx, stmt, member?.name ?? spec);
   else report(ctx, stmt, 'unsupported-import', `cannot convert this use of '${spec}'; convert it by hand`);
+  return false;
+}
+
+/** Requires of v2, alone or among other declarators: `const A = require('aws-sdk'), fs = require('fs')`. */
+function collectRequire(ctx: FileContext, stmt: ts.VariableStatement): void {
+  const decls = stmt.declarationList.declarations;
+  const bound: ts.VariableDeclaration[] = [];
+  for (const decl of decls) {
+    const spec = requiredSpec(decl);
+    if (spec && bindRequire(ctx, decl, stmt, spec)) bound.push(decl);
+  }
+  if (bound.length === decls.length) ctx.v2Imports.push(stmt);
+  else ctx.v2Imports.push(...bound);
 }
 
 /** `require('aws-sdk').S3` */
@@ -96,7 +135,7 @@ function collectImport(ctx: FileContext, stmt: ts.ImportDeclaration): void {
   ctx.esm = true;
   const ref = refOfSpecifier(spec);
   const clause = stmt.importClause;
-  if (!ref) return void report(ctx, stmt, 'unsupported-import', `'${spec}' has no v3 mapping; convert it by hand`);
+  if (!ref) return void reportUnmapped(ctx, stmt, spec);
   if (!clause) return void ctx.v2Imports.push(stmt); // side-effect import: drop it
   if (clause.name) ctx.names.set(clause.name.text, ref);
   const bindings = clause.namedBindings;
@@ -104,9 +143,11 @@ function collectImport(ctx: FileContext, stmt: ts.ImportDeclaration): void {
   if (bindings && ts.isNamespaceImport(bindings)) ctx.names.set(bindings.name.text, ref);
   else if (bindings && ref.kind === 'ns') {
     for (const el of bindings.elements) {
-      const member = memberRef((el.propertyName ?? el.name).text);
+      const name = (el.propertyName ?? el.name).text;
+      const member = memberRef(name);
       if (member) ctx.names.set(el.name.text, member);
-      else ok = false;
+      else if (withoutV3(name)) reportUnmapped(ctx, el, name);
+      ok &&= !!member;
     }
   } else if (bindings) ok = false;
   if (ok) ctx.v2Imports.push(stmt);
@@ -118,7 +159,7 @@ function collectImportEquals(ctx: FileContext, stmt: ts.ImportEqualsDeclaration)
   if (!ts.isExternalModuleReference(ref) || !ts.isStringLiteral(ref.expression) || !isV2(ref.expression.text)) return;
   ctx.esm = true;
   const target = refOfSpecifier(ref.expression.text);
-  if (!target) return void report(ctx, stmt, 'unsupported-import', `'${ref.expression.text}' has no v3 mapping`);
+  if (!target) return void reportUnmapped(ctx, stmt, ref.expression.text);
   ctx.names.set(stmt.name.text, target);
   ctx.v2Imports.push(stmt);
 }
@@ -133,25 +174,48 @@ export function collectImports(ctx: FileContext): void {
   }
 }
 
-/** `const S3 = AWS.S3;` and `const { S3 } = AWS;`: bind and remove, anywhere in the file. */
+/** Bind `S3 = AWS.S3` or `{ S3 } = AWS`; false when the declarator is not such an alias. */
+function bindAlias(ctx: FileContext, decl: ts.VariableDeclaration, stmt: ts.VariableStatement): boolean {
+  const init = decl.initializer;
+  const ref = init && resolveRef(ctx, init);
+  if (!init || !ref) return false;
+  // a helper alias stays: its uses may not all convert, and removing it would leave them unbound
+  if (ref.kind === 'helper' || (ref.kind === 'ns' && bindsHelper(decl.name))) return false;
+  if (ts.isIdentifier(decl.name) && ref.kind !== 'ns') ctx.names.set(decl.name.text, ref);
+  else if (!ts.isObjectBindingPattern(decl.name) || ref.kind !== 'ns') return false;
+  else if (!bindPattern(ctx, decl.name, stmt)) return false;
+  markConsumed(ctx, init);
+  return true;
+}
+
+/** `const S3 = AWS.S3;`, `const { S3 } = AWS;`, `const S3 = AWS.S3, x = 1;`: bind and remove, anywhere in the file. */
 export function collectAliases(ctx: FileContext, decls: ts.VariableDeclaration[]): void {
+  const aliases = new Map<ts.VariableStatement, Set<ts.Node>>();
   for (const decl of decls) {
-    const init = decl.initializer;
-    const list = decl.parent;
-    if (!init || !ts.isVariableDeclarationList(list) || list.declarations.length !== 1) continue;
-    const stmt = list.parent;
+    const stmt = decl.parent.parent;
     if (!ts.isVariableStatement(stmt) || ctx.v2Imports.includes(stmt)) continue;
-    const ref = resolveRef(ctx, init);
-    // a helper alias stays: its uses may not all convert, and removing it would leave them unbound
-    if (!ref || ref.kind === 'helper' || (ref.kind === 'ns' && bindsHelper(decl.name))) continue;
-    if (ts.isIdentifier(decl.name) && ref.kind !== 'ns') ctx.names.set(decl.name.text, ref);
-    else if (ts.isObjectBindingPattern(decl.name) && ref.kind === 'ns') {
-      if (!bindPattern(ctx, decl.name, stmt)) continue;
-    } else continue;
-    markConsumed(ctx, init);
-    ctx.removed.push(stmt);
-    ctx.edits.removeStatement(stmt, ctx.sf);
+    // `const A = require('aws-sdk'), S3 = A.S3` stays whole: the require's removal is decided later
+    if (stmt.declarationList.declarations.some((d) => ctx.v2Imports.includes(d))) continue;
+    if (!bindAlias(ctx, decl, stmt)) continue;
+    aliases.set(stmt, (aliases.get(stmt) ?? new Set()).add(decl));
   }
+  for (const [stmt, removed] of aliases) {
+    const whole = stmt.declarationList.declarations.length === removed.size;
+    ctx.removed.push(...(whole ? [stmt] : removed));
+    removeDeclarators(ctx, stmt, removed);
+  }
+}
+
+/** Remove some declarators of `const a = …, b = …` with their commas, or the statement when none stays. */
+export function removeDeclarators(ctx: FileContext, stmt: ts.VariableStatement, removed: Set<ts.Node>): void {
+  const decls = stmt.declarationList.declarations;
+  const lastKept = decls.map((d) => !removed.has(d)).lastIndexOf(true);
+  if (lastKept < 0) return ctx.edits.removeStatement(stmt, ctx.sf);
+  decls.forEach((d, i) => {
+    if (!removed.has(d)) return;
+    if (i < lastKept) ctx.edits.replace(d.getStart(ctx.sf), decls[i + 1].getStart(ctx.sf), '');
+    else ctx.edits.replace(decls[i - 1].getEnd(), d.getEnd(), '');
+  });
 }
 
 function bindsHelper(name: ts.BindingName): boolean {

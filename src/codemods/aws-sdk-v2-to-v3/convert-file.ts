@@ -1,7 +1,7 @@
 // One file, one parse, one walk: the passes below read the node lists the walk collected, so the
 // work grows with the file, not with the number of clients in it.
 import { ts } from 'ts-morph';
-import { collectAliases, collectImports } from './bindings.js';
+import { collectAliases, collectImports, reportNoV3Client } from './bindings.js';
 import { convertCall, opCall } from './calls.js';
 import { convertClient } from './clients.js';
 import { addInstance, createContext, lastName, report, type FileContext, type Style } from './context.js';
@@ -79,7 +79,8 @@ function leftovers(ctx: FileContext, nodes: Nodes): boolean {
     const parent = id.parent;
     if ((ts.isPropertyAccessExpression(parent) || ts.isQualifiedName(parent)) && (parent as { name?: ts.Node; right?: ts.Node }).name === id) continue;
     if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === id) continue;
-    report(ctx, id, 'unconverted', `\`${parent.getText(ctx.sf).slice(0, 60)}\` still uses aws-sdk v2; convert it by hand`);
+    const what = parent.getText(ctx.sf).slice(0, 60);
+    if (!reportNoV3Client(ctx, id)) report(ctx, id, 'unconverted', `\`${what}\` still uses aws-sdk v2; convert it by hand`);
     left = true;
   }
   return left;

@@ -1,7 +1,9 @@
 // Writes the v3 imports where the v2 import stood, in the file's own module style, quotes and
 // semicolons; the v2 import goes only when nothing in the file still needs it.
 import { ts } from 'ts-morph';
+import { removeDeclarators } from './bindings.js';
 import { textOf, type FileContext } from './context.js';
+import { indentAt } from './edits.js';
 
 function list(names: string[], head: string, tail: string): string {
   const flat = `${head}{ ${names.join(', ')} }${tail}`;
@@ -39,10 +41,25 @@ function lastHeaderStatement(sf: ts.SourceFile): ts.Statement | undefined {
   return last;
 }
 
+/** The statement a v2 import is in: itself, or the `const` that also declares other things. */
+function statementOf(node: ts.Node): ts.Node {
+  return ts.isVariableDeclaration(node) ? node.parent.parent : node;
+}
+
+/** Remove v2 import statements, and v2 declarators from lists that keep their other declarators. */
+function removeImports(ctx: FileContext, nodes: ts.Node[]): void {
+  const lists = new Set<ts.VariableStatement>();
+  for (const node of nodes) {
+    if (ts.isVariableDeclaration(node)) lists.add(node.parent.parent as ts.VariableStatement);
+    else ctx.edits.removeStatement(node, ctx.sf);
+  }
+  for (const stmt of lists) removeDeclarators(ctx, stmt, new Set(nodes));
+}
+
 /** Replace (or keep, when still needed) the v2 imports and add the v3 ones. */
 export function rewriteImports(ctx: FileContext, keepV2: boolean): void {
   const first = ctx.v2Imports[0];
-  const sample = first ? textOf(ctx, first) : lastHeaderStatement(ctx.sf)?.getText(ctx.sf) ?? '';
+  const sample = first ? textOf(ctx, statementOf(first)) : lastHeaderStatement(ctx.sf)?.getText(ctx.sf) ?? '';
   const quote = /["']/.exec(sample)?.[0] ?? "'";
   const semi = !sample || sample.trimEnd().endsWith(';') ? ';' : '';
   const lines = importLines(ctx, quote, semi);
@@ -54,10 +71,16 @@ export function rewriteImports(ctx: FileContext, keepV2: boolean): void {
     return;
   }
   if (keepV2) {
-    if (lines.length) ctx.edits.insert(first.getEnd(), `\n${lines.join('\n')}`);
+    if (lines.length) ctx.edits.insert(statementOf(first).getEnd(), `\n${lines.join('\n')}`);
     return;
   }
-  if (lines.length) ctx.edits.replaceNode(first, lines.join('\n'), ctx.sf);
-  else ctx.edits.removeStatement(first, ctx.sf);
-  for (const stmt of ctx.v2Imports.slice(1)) ctx.edits.removeStatement(stmt, ctx.sf);
+  if (lines.length && statementOf(first) === first) {
+    ctx.edits.replaceNode(first, lines.join('\n'), ctx.sf);
+    return removeImports(ctx, ctx.v2Imports.slice(1));
+  }
+  if (lines.length) {
+    const start = statementOf(first).getStart(ctx.sf);
+    ctx.edits.insert(start, `${lines.join('\n')}\n${indentAt(ctx.edits.text, start)}`);
+  }
+  removeImports(ctx, ctx.v2Imports);
 }

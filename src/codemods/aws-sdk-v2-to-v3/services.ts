@@ -1,4 +1,5 @@
 // Data tables: v2 service classes -> v3 packages and client names, and the versions to add.
+import { servicesWithoutV3, v3Services } from './services-data.js';
 
 export interface ServiceInfo {
   /** Class name under the v2 `AWS` namespace, e.g. `CloudWatchLogs`. */
@@ -10,50 +11,15 @@ export interface ServiceInfo {
   doc?: boolean;
 }
 
-// v2 name -> [v3 base name, package suffix after `@aws-sdk/client-`] where they differ from
-// the default (same base name, lower-cased package).
-const renamed: Record<string, [string, string]> = {
-  APIGateway: ['APIGateway', 'api-gateway'],
-  ApiGatewayManagementApi: ['ApiGatewayManagementApi', 'apigatewaymanagementapi'],
-  ApplicationAutoScaling: ['ApplicationAutoScaling', 'application-auto-scaling'],
-  AutoScaling: ['AutoScaling', 'auto-scaling'],
-  CloudWatchEvents: ['CloudWatchEvents', 'cloudwatch-events'],
-  CloudWatchLogs: ['CloudWatchLogs', 'cloudwatch-logs'],
-  CognitoIdentity: ['CognitoIdentity', 'cognito-identity'],
-  CognitoIdentityServiceProvider: ['CognitoIdentityProvider', 'cognito-identity-provider'],
-  ConfigService: ['ConfigService', 'config-service'],
-  CostExplorer: ['CostExplorer', 'cost-explorer'],
-  DynamoDBStreams: ['DynamoDBStreams', 'dynamodb-streams'],
-  ELB: ['ElasticLoadBalancing', 'elastic-load-balancing'],
-  ELBv2: ['ElasticLoadBalancingV2', 'elastic-load-balancing-v2'],
-  ES: ['ElasticsearchService', 'elasticsearch-service'],
-  IotData: ['IoTDataPlane', 'iot-data-plane'],
-  LexRuntime: ['LexRuntimeService', 'lex-runtime-service'],
-  RDSDataService: ['RDSData', 'rds-data'],
-  RedshiftData: ['RedshiftData', 'redshift-data'],
-  ResourceGroupsTaggingAPI: ['ResourceGroupsTaggingAPI', 'resource-groups-tagging-api'],
-  Route53: ['Route53', 'route-53'],
-  S3Control: ['S3Control', 's3-control'],
-  SecretsManager: ['SecretsManager', 'secrets-manager'],
-  StepFunctions: ['SFN', 'sfn'],
-  TimestreamWrite: ['TimestreamWrite', 'timestream-write'],
-  TimestreamQuery: ['TimestreamQuery', 'timestream-query'],
-  TranscribeService: ['Transcribe', 'transcribe'],
-};
-
-// Services whose v3 package is the lower-cased v2 name.
-const sameName = [
-  'ACM', 'AppSync', 'Athena', 'Batch', 'CloudFormation', 'CloudFront', 'CloudTrail', 'CloudWatch',
-  'CodeBuild', 'CodeCommit', 'CodeDeploy', 'CodePipeline', 'Comprehend', 'DynamoDB', 'EC2', 'ECR',
-  'ECS', 'EFS', 'EKS', 'ElastiCache', 'EMR', 'EventBridge', 'Firehose', 'Glue', 'IAM', 'Iot',
-  'Kafka', 'Kinesis', 'KMS', 'Lambda', 'MediaConvert', 'OpenSearch', 'Organizations', 'Pinpoint',
-  'Polly', 'Pricing', 'QuickSight', 'RDS', 'Redshift', 'Rekognition', 'S3', 'SageMaker', 'Scheduler',
-  'ServiceDiscovery', 'SES', 'SESV2', 'SNS', 'SQS', 'SSM', 'STS', 'Textract', 'Translate', 'XRay',
-];
-
+// The service table is generated from the aws-sdk v2 package (scripts/generate-sdk-services.mjs).
 const table = new Map<string, ServiceInfo>();
-for (const v2 of sameName) table.set(v2, { v2, v3: v2, pkg: `@aws-sdk/client-${v2.toLowerCase()}` });
-for (const [v2, [v3, suffix]] of Object.entries(renamed)) table.set(v2, { v2, v3, pkg: `@aws-sdk/client-${suffix}` });
+const byClientsPath = new Map<string, ServiceInfo>();
+for (const [v2, v3, suffix] of v3Services) {
+  const info: ServiceInfo = { v2, v3, pkg: `@aws-sdk/client-${suffix}` };
+  table.set(v2, info);
+  byClientsPath.set(v2.toLowerCase(), info);
+}
+const withoutV3 = new Set(servicesWithoutV3.flatMap((name) => [name, name.toLowerCase()]));
 
 export const documentClient: ServiceInfo = { v2: 'DocumentClient', v3: 'DynamoDBDocument', pkg: '@aws-sdk/lib-dynamodb', doc: true };
 
@@ -61,11 +27,14 @@ export function serviceByV2Name(name: string): ServiceInfo | undefined {
   return table.get(name);
 }
 
-/** `aws-sdk/clients/cloudwatchlogs` -> CloudWatchLogs. */
+/** `aws-sdk/clients/cloudwatchlogs` -> CloudWatchLogs (the file name is the class name lower-cased). */
 export function serviceByClientsPath(file: string): ServiceInfo | undefined {
-  const wanted = file.toLowerCase();
-  for (const info of table.values()) if (info.v2.toLowerCase() === wanted) return info;
-  return undefined;
+  return byClientsPath.get(file.toLowerCase());
+}
+
+/** True for a v2 service class (by name or `aws-sdk/clients/<file>`) that no v3 client replaces. */
+export function hasNoV3Client(name: string): boolean {
+  return withoutV3.has(name);
 }
 
 /** Class names under `AWS` that are not services: things the codemod knows how to handle or must report. */
