@@ -3,6 +3,7 @@
 import { ts } from 'ts-morph';
 import { report, type FileContext, type V2Ref } from './context.js';
 import { credentialProviders, documentClient, otherCredentialClasses, serviceByClientsPath, serviceByV2Name } from './services.js';
+import { bindServiceImports, namespaceTypeRef } from './types.js';
 
 /** Quick text test used before parsing. */
 export const v2Specifier = /['"`]aws-sdk(?:\/[\w./-]*)?['"`]/;
@@ -19,7 +20,7 @@ export function memberRef(name: string): V2Ref | undefined {
   const service = serviceByV2Name(name);
   if (service) return { kind: 'service', service };
   if (name in credentialProviders || otherCredentialClasses.has(name)) return { kind: 'credentials', name };
-  return undefined;
+  return namespaceTypeRef(name);
 }
 
 /** Resolve an expression like `AWS.S3`, `S3`, `AWS.DynamoDB.DocumentClient`. */
@@ -107,7 +108,9 @@ function collectImport(ctx: FileContext, stmt: ts.ImportDeclaration): void {
       if (member) ctx.names.set(el.name.text, member);
       else ok = false;
     }
-  } else if (bindings) ok = false;
+  } else if (bindings) {
+    ok = ref.kind === 'service' && ts.isNamedImports(bindings) && bindServiceImports(ctx, bindings, ref.service);
+  }
   if (ok) ctx.v2Imports.push(stmt);
   else report(ctx, stmt, 'unsupported-import', `some names imported from '${spec}' have no v3 mapping; convert them by hand`);
 }

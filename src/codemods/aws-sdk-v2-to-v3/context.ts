@@ -11,7 +11,9 @@ export type Style = 'bare' | 'aggregated';
 export type V2Ref =
   | { kind: 'ns' }
   | { kind: 'service'; service: ServiceInfo }
-  | { kind: 'credentials'; name: string };
+  | { kind: 'credentials'; name: string }
+  /** A type name: `AWSError`, or one named-imported from a service module (`aws-sdk/clients/s3`). */
+  | { kind: 'type'; name: string; service?: ServiceInfo };
 
 export interface FileContext {
   path: string;
