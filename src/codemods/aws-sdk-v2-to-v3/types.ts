@@ -58,7 +58,10 @@ function resolve(head: V2Ref, rest: string[]): { service?: ServiceInfo; names: s
     service = documentClient;
     names = names.slice(1);
   }
-  if (names[0] === 'Types') names = names.slice(1);
+  if (names[0] === 'Types') {
+    names = names.slice(1);
+    if (names.length === 0) return undefined; // the namespace itself is no type
+  }
   return { service, names };
 }
 
@@ -89,8 +92,9 @@ function clientType(ctx: FileContext, node: ts.TypeReferenceNode, service: Servi
   const base = service.doc ? 'DynamoDBDocument' : service.v3;
   const text = ctx.style === 'bare' ? `${base}Client` : base;
   const holder = node.parent;
-  if ((ts.isParameter(holder) || ts.isPropertyDeclaration(holder) || ts.isVariableDeclaration(holder) || ts.isPropertySignature(holder))
-    && holder.type === node && (ts.isIdentifier(holder.name) || ts.isPrivateIdentifier(holder.name))) {
+  const typed = ts.isParameter(holder) || ts.isPropertyDeclaration(holder) || ts.isVariableDeclaration(holder)
+    || ts.isPropertySignature(holder);
+  if (typed && holder.type === node && (ts.isIdentifier(holder.name) || ts.isPrivateIdentifier(holder.name))) {
     addInstance(ctx, holder.name.text, service);
   }
   return { text, imports: [[service.pkg, text]] };
