@@ -5,7 +5,7 @@
 //
 // How to rerun (the aws-sdk package is Apache-2.0; only its declarations are read):
 //   cd /tmp && npm pack aws-sdk@2.1693.0 && mkdir -p aws-sdk-v2 && tar -xzf aws-sdk-2.1693.0.tgz -C aws-sdk-v2
-//   npm ci && node scripts/generate-sdk-types.mjs /tmp/aws-sdk-v2/package
+//   node scripts/generate-sdk-types.mjs /tmp/aws-sdk-v2/package   (with the devDependencies installed)
 // then review the diff of types-data.ts and commit it with this script. The v3 packages among the
 // devDependencies are consulted: a name they do not export is marked as having no v3 type.
 //
@@ -73,7 +73,7 @@ function v3Exports(pkg) {
   const program = ts.createProgram({ rootNames: [probe], options, host });
   const checker = program.getTypeChecker();
   const module = checker.getSymbolAtLocation(program.getSourceFile(probe).statements[0].moduleSpecifier);
-  if (!module) throw new Error(`${pkg} is not installed: run npm ci first`);
+  if (!module) throw new Error(`${pkg} is not installed: install the devDependencies first`);
   return new Set(checker.getExportsOfModule(module).map((s) => s.name));
 }
 

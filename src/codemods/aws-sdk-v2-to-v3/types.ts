@@ -9,7 +9,8 @@ import { documentTable, v3TypeOf } from './type-table.js';
 
 // v2's AWSError is the type of every service error. In v3 each client's `<Service>ServiceException`
 // extends smithy's ServiceException, so that one type covers the errors of every client, as
-// AWSError did. Its package is smithy's public client runtime (the clients' own dependency).
+// AWSError did. @smithy/smithy-client exports it for every v3 release (older clients import it from
+// there, newer ones from @smithy/core, which 4.x re-exports); the import is type-only, nothing runs.
 const awsError = { pkg: '@smithy/smithy-client', name: 'ServiceException' };
 const dynamoDbPkg = serviceByV2Name('DynamoDB')!.pkg;
 
