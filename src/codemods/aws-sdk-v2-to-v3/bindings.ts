@@ -6,6 +6,7 @@ import { report, type FileContext, type V2Ref } from './context.js';
 import {
   credentialProviders, documentClient, hasNoV3Client, otherCredentialClasses, serviceByClientsPath, serviceByV2Name,
 } from './services.js';
+import { bindServiceImports, namespaceTypeRef } from './types.js';
 
 /** Quick text test used before parsing. */
 export const v2Specifier = /['"`]aws-sdk(?:\/[\w./-]*)?['"`]/;
@@ -49,7 +50,7 @@ export function memberRef(name: string): V2Ref | undefined {
   if (service) return { kind: 'service', service };
   if (name in credentialProviders || otherCredentialClasses.has(name)) return { kind: 'credentials', name };
   if (name === 'util' || name === 'Endpoint') return { kind: 'helper', name };
-  return undefined;
+  return namespaceTypeRef(name);
 }
 
 /** Resolve an expression like `AWS.S3`, `S3`, `AWS.DynamoDB.DocumentClient`. */
@@ -149,7 +150,9 @@ function collectImport(ctx: FileContext, stmt: ts.ImportDeclaration): void {
       else if (withoutV3(name)) reportUnmapped(ctx, el, name);
       ok &&= !!member;
     }
-  } else if (bindings) ok = false;
+  } else if (bindings) {
+    ok = ref.kind === 'service' && ts.isNamedImports(bindings) && bindServiceImports(ctx, bindings, ref.service);
+  }
   if (ok) ctx.v2Imports.push(stmt);
   else report(ctx, stmt, 'unsupported-import', `some names imported from '${spec}' have no v3 mapping; convert them by hand`);
 }

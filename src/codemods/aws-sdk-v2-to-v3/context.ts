@@ -13,7 +13,9 @@ export type V2Ref =
   | { kind: 'service'; service: ServiceInfo }
   | { kind: 'credentials'; name: string }
   /** `AWS.util` and `AWS.Endpoint`: converted call by call (util.ts, endpoint.ts). */
-  | { kind: 'helper'; name: string };
+  | { kind: 'helper'; name: string }
+  /** A type name: `AWSError`, or one named-imported from a service module (`aws-sdk/clients/s3`). */
+  | { kind: 'type'; name: string; service?: ServiceInfo };
 
 export interface FileContext {
   path: string;

@@ -59,20 +59,6 @@ export const documentOps: Record<string, string> = {
   batchGet: 'BatchGet', batchWrite: 'BatchWrite', transactGet: 'TransactGet', transactWrite: 'TransactWrite',
 };
 
-/** DocumentClient v2 type names -> lib-dynamodb type names. */
-export const documentTypes: Record<string, string> = {
-  GetItemInput: 'GetCommandInput', GetItemOutput: 'GetCommandOutput',
-  PutItemInput: 'PutCommandInput', PutItemOutput: 'PutCommandOutput',
-  UpdateItemInput: 'UpdateCommandInput', UpdateItemOutput: 'UpdateCommandOutput',
-  DeleteItemInput: 'DeleteCommandInput', DeleteItemOutput: 'DeleteCommandOutput',
-  QueryInput: 'QueryCommandInput', QueryOutput: 'QueryCommandOutput',
-  ScanInput: 'ScanCommandInput', ScanOutput: 'ScanCommandOutput',
-  BatchGetItemInput: 'BatchGetCommandInput', BatchGetItemOutput: 'BatchGetCommandOutput',
-  BatchWriteItemInput: 'BatchWriteCommandInput', BatchWriteItemOutput: 'BatchWriteCommandOutput',
-  TransactGetItemsInput: 'TransactGetCommandInput', TransactGetItemsOutput: 'TransactGetCommandOutput',
-  TransactWriteItemsInput: 'TransactWriteCommandInput', TransactWriteItemsOutput: 'TransactWriteCommandOutput',
-};
-
 /** Upper-case the first letter: getObject -> GetObject. */
 export function commandBase(op: string): string {
   return op.charAt(0).toUpperCase() + op.slice(1);
@@ -82,6 +68,8 @@ export function commandBase(op: string): string {
 // writing); util-dynamodb follows its own numbering. A caret range lets npm pick the newest.
 const versions: Record<string, string> = {
   '@aws-sdk/util-dynamodb': '^3.996.0',
+  // smithy's runtime packages have their own numbering (types.ts imports ServiceException from it)
+  '@smithy/smithy-client': '^4.15.0',
 };
 
 export function versionOf(pkg: string): string {
