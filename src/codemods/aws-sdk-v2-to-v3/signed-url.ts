@@ -13,7 +13,7 @@ import { needValue, report, textOf, type FileContext } from './context.js';
 import { lineOf } from './edits.js';
 import { removeProperty } from './pagination.js';
 import { commandBase } from './services.js';
-import { constNumber, literalOf } from './values.js';
+import { constNumber, literalOf, references } from './values.js';
 
 const presigner = '@aws-sdk/s3-request-presigner';
 const maxSigV4Seconds = 604800;
@@ -32,8 +32,15 @@ function planInput(ctx: FileContext, params: ts.Expression | undefined): Input |
     return 'params with a spread or computed key may hold Expires';
   }
   const expires = literal.properties.find((p) => propName(p) === 'Expires');
-  if (expires && literal !== params) return 'Expires sits in a shared params object';
-  return { literal: literal === params ? literal : undefined, expires };
+  if (expires && literal !== params && !onlyUse(ctx, params)) return 'Expires sits in a shared params object';
+  return { literal: literal === params || expires ? literal : undefined, expires };
+}
+
+/** The const params object is read only by this call: its `Expires` may move out of the declaration. */
+function onlyUse(ctx: FileContext, params: ts.Expression): boolean {
+  if (!ts.isIdentifier(params)) return false;
+  const uses = references(ctx, params.text).filter((id) => !(ts.isVariableDeclaration(id.parent) && id.parent.name === id));
+  return uses.length === 1 && uses[0] === params;
 }
 
 /** `, { expiresIn: … }` (or nothing), or why the expiry cannot be carried over. */

@@ -46,10 +46,39 @@ exports.b = () => s3.getSignedUrlPromise('getObject', timed);
 exports.c = () => s3.getSignedUrlPromise('getObject', changed);
 exports.d = (p) => s3.getSignedUrlPromise('getObject', p);
 exports.e = (p) => s3.getSignedUrlPromise('getObject', { ...p, Key: 'k' });
+exports.f = () => timed;
 `);
     expect(text).toContain(`exports.a = () => getSignedUrl(s3, new GetObjectCommand(params));`);
     expect(text).toContain(`exports.b = () => s3.getSignedUrlPromise('getObject', timed);`);
     expect(findings.filter((f) => f.rule === 'aws-sdk-v3/presigned-url').map((f) => f.line)).toEqual([8, 9, 10, 11]);
+  });
+
+  it('moves Expires out of a const params object that only this call reads (serverless/examples signed uploads)', async () => {
+    const { text, findings } = await convertTwice(`import AWS from 'aws-sdk';
+export const handler = async (event) => {
+  const S3 = new AWS.S3({ signatureVersion: 'v4', region: 'us-east-1' });
+  const params = {
+    Bucket: 'b',
+    Key: event.key,
+    Expires: 30,
+  };
+  const url = await S3.getSignedUrl('putObject', params);
+  return url;
+};
+`);
+    expect(text).toBe(`import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+export const handler = async (event) => {
+  const S3 = new S3Client({ region: 'us-east-1' });
+  const params = {
+    Bucket: 'b',
+    Key: event.key,
+  };
+  const url = await getSignedUrl(S3, new PutObjectCommand(params), { expiresIn: 30 });
+  return url;
+};
+`);
+    expect(findings).toEqual([]);
   });
 
   it('leaves the sync form where await cannot be written, and expiries SigV4 refuses', async () => {
