@@ -2,13 +2,13 @@
 // aws-sdk/global, destructuring, local aliases) and records what each local name stands for.
 import { ts } from 'ts-morph';
 import { report, type FileContext, type V2Ref } from './context.js';
-import { credentialProviders, documentClient, otherCredentialClasses, serviceByClientsPath, serviceByV2Name } from './services.js';
+import { credentialClasses, documentClient, serviceByClientsPath, serviceByV2Name } from './services.js';
 
 /** Quick text test used before parsing. */
 export const v2Specifier = /['"`]aws-sdk(?:\/[\w./-]*)?['"`]/;
 
 function refOfSpecifier(spec: string): V2Ref | undefined {
-  if (spec === 'aws-sdk' || spec === 'aws-sdk/global') return { kind: 'ns' };
+  if (spec === 'aws-sdk' || spec === 'aws-sdk/global' || spec === 'aws-sdk/lib/core') return { kind: 'ns' };
   const m = /^aws-sdk\/clients\/([\w]+)(?:\.js)?$/.exec(spec);
   const service = m ? serviceByClientsPath(m[1]) : undefined;
   return service ? { kind: 'service', service } : undefined;
@@ -18,7 +18,8 @@ function refOfSpecifier(spec: string): V2Ref | undefined {
 export function memberRef(name: string): V2Ref | undefined {
   const service = serviceByV2Name(name);
   if (service) return { kind: 'service', service };
-  if (name in credentialProviders || otherCredentialClasses.has(name)) return { kind: 'credentials', name };
+  if (credentialClasses.has(name)) return { kind: 'credentials', name };
+  if (name === 'Config') return { kind: 'config' };
   return undefined;
 }
 

@@ -11,7 +11,8 @@ export type Style = 'bare' | 'aggregated';
 export type V2Ref =
   | { kind: 'ns' }
   | { kind: 'service'; service: ServiceInfo }
-  | { kind: 'credentials'; name: string };
+  | { kind: 'credentials'; name: string }
+  | { kind: 'config' };
 
 export interface FileContext {
   path: string;
