@@ -16,7 +16,8 @@ export type KeyResult =
   | null
   | { why: string; severity: Severity; rule?: string };
 
-type Rule = (ctx: FileContext, value: ts.Expression, name: string) => KeyResult;
+/** `literal` is the object the key is in, when it is in one. */
+type Rule = (ctx: FileContext, value: ts.Expression, name: string, literal?: ts.ObjectLiteralExpression) => KeyResult;
 
 const as = (to?: string): Rule => (_ctx, _value, name) => ({ to: to ?? name });
 const drop: Rule = () => null;
@@ -55,11 +56,14 @@ const httpOptions: Rule = (ctx, value) => {
   return { to: 'requestHandler', value: `{ ${parts.join(', ')} }` };
 };
 
-// v3 needs a full URL; v2 accepted a bare host and added the scheme itself.
-const endpoint: Rule = (ctx, value) => {
+// v3 needs a full URL; v2 accepted a bare host and added https, or http with sslEnabled: false.
+const endpoint: Rule = (ctx, value, _name, literal) => {
   if (!ts.isStringLiteral(value) || value.text.includes('://')) return { to: 'endpoint' };
+  const ssl = literal?.properties.find((p) => propName(p) === 'sslEnabled');
+  const sslValue = ssl && valueOf(ssl);
+  if (sslValue && literalOf(sslValue) === undefined) return { why: 'is a host without a scheme and sslEnabled is not a literal: write the URL by hand', severity: 'manual' };
   const quote = textOf(ctx, value)[0];
-  return { to: 'endpoint', value: `${quote}https://${value.text}${quote}` };
+  return { to: 'endpoint', value: `${quote}${sslValue && literalOf(sslValue) === 'false' ? 'http' : 'https'}://${value.text}${quote}` };
 };
 
 const logger: Rule = (ctx, value) => (textOf(ctx, value) === 'console' ? { to: 'logger' }
@@ -78,11 +82,18 @@ const identity: Rule = (ctx, value, name) => {
   return { to: name };
 };
 
-/** v2 `credentialProvider`/`tokenProvider` took a provider chain object; v3 takes a provider function as `credentials`/`token`. */
-const chainKey = (to: string): Rule => (ctx, value) => {
+/**
+ * v2 `credentialProvider`/`tokenProvider` took a provider chain object, used only when no
+ * `credentials`/`token` were found; v3 takes a provider function as `credentials`/`token`.
+ */
+const chainKey = (to: string): Rule => (ctx, value, _name, literal) => {
+  const explicit = [to, ...(to === 'credentials' ? credentialKeys : [])];
+  if (literal?.properties.some((p) => explicit.includes(propName(p) ?? ''))) return null;
   const inner = v3Value(ctx, value);
-  if (inner && !('why' in inner)) return { to };
-  return { why: `takes a v2 provider chain object; in v3 pass a provider function as \`${to}\``, severity: 'manual' };
+  if (inner && 'why' in inner) return { why: `is ${inner.why}`, severity: 'manual' };
+  if (!inner) return { why: `takes a v2 provider chain object; in v3 pass a provider function as \`${to}\``, severity: 'manual' };
+  const note = to === 'credentials' ? 'v2 tried credentials from the environment and shared ini file before this chain; v3 uses the chain first' : undefined;
+  return { to, note };
 };
 
 const rules: Record<string, Rule> = {
@@ -109,9 +120,9 @@ const rules: Record<string, Rule> = {
 };
 
 /** Map one v2 key and its value. Keys the table does not know are kept and reported. */
-export function mapKey(ctx: FileContext, name: string, value: ts.Expression): KeyResult {
+export function mapKey(ctx: FileContext, name: string, value: ts.Expression, literal?: ts.ObjectLiteralExpression): KeyResult {
   const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
-  return rule ? rule(ctx, value, name) : { why: 'has no v3 equivalent; check it by hand', severity: 'warning' };
+  return rule ? rule(ctx, value, name, literal) : { why: 'has no v3 equivalent; check it by hand', severity: 'warning' };
 }
 
 /** True when a key means the same in v3 under the same name, whatever its value. */
@@ -161,7 +172,7 @@ export function planConfig(ctx: FileContext, literal: ts.ObjectLiteralExpression
       report(ctx, prop, 'config-spread', 'client configuration built from a spread: check its keys against v3', 'warning');
       continue;
     }
-    const result = mapKey(ctx, name, value);
+    const result = mapKey(ctx, name, value, literal);
     reportKey(ctx, prop, name, result);
     if (result === null) plan.set(prop, null);
     else if ('to' in result) {
@@ -181,14 +192,24 @@ function replaceProp(ctx: FileContext, prop: ts.ObjectLiteralElementLike, text: 
   ctx.edits.replaceNode(prop, text, ctx.sf);
 }
 
+/** A dropped property goes whole: nothing in it is converted or left. */
+function dropProp(ctx: FileContext, prop: ts.ObjectLiteralElementLike): void {
+  markConsumed(ctx, prop);
+  ctx.removed.push(prop);
+}
+
 /** Apply a plan to the literal in place: replace changed properties, remove dropped ones. */
 export function applyConfig(ctx: FileContext, literal: ts.ObjectLiteralExpression, plan: PropPlan): void {
   const props = literal.properties;
   const removed = props.map((p) => plan.get(p) === null);
-  if (props.length > 0 && removed.every(Boolean)) return ctx.edits.replaceNode(literal, '{}', ctx.sf);
+  if (props.length > 0 && removed.every(Boolean)) {
+    props.forEach((p) => dropProp(ctx, p));
+    return ctx.edits.replaceNode(literal, '{}', ctx.sf);
+  }
   for (let i = 0; i < props.length; i++) {
     const text = plan.get(props[i]);
     if (typeof text === 'string' && text !== textOf(ctx, props[i])) replaceProp(ctx, props[i], text);
+    if (removed[i]) dropProp(ctx, props[i]);
     if (!removed[i] || (i > 0 && removed[i - 1])) continue;
     // a run of removed properties: take the separator after it, or the one before it at the end
     let j = i;

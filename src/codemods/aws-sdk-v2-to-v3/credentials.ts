@@ -275,10 +275,23 @@ function topStatement(node: ts.Node): ts.Node {
   return cur;
 }
 
+// the global settings statement being mapped: its values count as moved while it is decided
+const moving = new Set<ts.Node>();
+
+/** Decide a global settings statement, counting it as moved into the clients meanwhile. */
+export function whileMoving<T>(stmt: ts.Node, decide: () => T): T {
+  moving.add(stmt);
+  try {
+    return decide();
+  } finally {
+    moving.delete(stmt);
+  }
+}
+
 /** A top-level `AWS.config.update(...)`/`AWS.config.x = ...` the globals pass moved into the clients. */
 const inMovedGlobal = (ctx: FileContext, node: ts.Node) => {
   const stmt = topStatement(node);
-  return ts.isExpressionStatement(stmt) && ctx.removed.includes(stmt);
+  return ts.isExpressionStatement(stmt) && (ctx.removed.includes(stmt) || moving.has(stmt));
 };
 
 /** The object literal becomes v3 configuration: a client's options, a moved global, a converted provider's options. */

@@ -5,7 +5,7 @@ import { markConsumed, resolveRef } from './bindings.js';
 import { mapKey, planConfig, reportKey, valueOf, type PropPlan } from './config.js';
 import { needValue, report, textOf, type FileContext } from './context.js';
 import { lineOf } from './edits.js';
-import { copiedText } from './credentials.js';
+import { copiedText, whileMoving } from './credentials.js';
 
 /** `AWS.config` (or `AWS.config.<member>`) where AWS is the v2 namespace. */
 function configMember(ctx: FileContext, expr: ts.Expression): string | undefined {
@@ -50,7 +50,7 @@ export function collectGlobals(ctx: FileContext): Globals {
   const globals: Globals = { settings: [], removed: [], left: [] };
   for (const stmt of ctx.sf.statements) {
     if (!ts.isExpressionStatement(stmt)) continue;
-    const texts = settingTexts(ctx, stmt);
+    const texts = whileMoving(stmt, () => settingTexts(ctx, stmt));
     if (texts === 'other') continue;
     if (!texts) {
       globals.left.push({ after: stmt.getEnd(), line: lineOf(ctx.sf, stmt.getStart(ctx.sf)) });
