@@ -5,7 +5,8 @@ import { ts } from 'ts-morph';
 import type { Severity } from '../types.js';
 import { markConsumed } from './bindings.js';
 import { report, textOf, type FileContext } from './context.js';
-import { unsafeUse, v3Value } from './credentials.js';
+import { v3Value } from './credentials.js';
+import { unsafeUse } from './value-uses.js';
 
 /**
  * What one key becomes: the v3 key (with a new value text when the value changes), null when
@@ -32,19 +33,27 @@ function literalOf(value: ts.Expression): string | undefined {
 }
 
 /** Dropped when the value asks for what v3 always does; any other value stays and is reported. */
-const dropWhen = (v3: string, why: string): Rule => (_ctx, value) => (literalOf(value) === v3 ? null : { why, severity: 'warning' });
+const dropWhen = (v3: string, why: string): Rule => (_ctx, value) =>
+  (literalOf(value) === v3 ? null : { why, severity: 'warning' });
 
-const paren = (ctx: FileContext, value: ts.Expression) => (/^[\w.]+$/.test(textOf(ctx, value)) ? textOf(ctx, value) : `(${textOf(ctx, value)})`);
+const paren = (ctx: FileContext, value: ts.Expression) =>
+  (/^[\w.]+$/.test(textOf(ctx, value)) ? textOf(ctx, value) : `(${textOf(ctx, value)})`);
 
 const maxRetries: Rule = (ctx, value) => ({
   to: 'maxAttempts',
   value: ts.isNumericLiteral(value) ? String(Number(value.text) + 1) : `${paren(ctx, value)} + 1`,
 });
 
-const httpOptionKeys: Record<string, string> = { timeout: 'requestTimeout', connectTimeout: 'connectionTimeout', agent: 'httpsAgent' };
+const httpOptionKeys: Record<string, string> = {
+  timeout: 'requestTimeout', connectTimeout: 'connectionTimeout', agent: 'httpsAgent',
+};
 
 const httpOptions: Rule = (ctx, value) => {
-  const unmapped = { why: 'httpOptions has keys or a shape with no v3 mapping; set requestHandler by hand', severity: 'manual' as const, rule: 'config-http-options' };
+  const unmapped = {
+    why: 'has keys or a shape with no v3 mapping; set requestHandler by hand',
+    severity: 'manual' as const,
+    rule: 'config-http-options',
+  };
   if (!ts.isObjectLiteralExpression(value)) return unmapped;
   const parts: string[] = [];
   for (const inner of value.properties) {
@@ -61,13 +70,18 @@ const endpoint: Rule = (ctx, value, _name, literal) => {
   if (!ts.isStringLiteral(value) || value.text.includes('://')) return { to: 'endpoint' };
   const ssl = literal?.properties.find((p) => propName(p) === 'sslEnabled');
   const sslValue = ssl && valueOf(ssl);
-  if (sslValue && literalOf(sslValue) === undefined) return { why: 'is a host without a scheme and sslEnabled is not a literal: write the URL by hand', severity: 'manual' };
+  if (sslValue && literalOf(sslValue) === undefined) {
+    return { why: 'is a bare host and sslEnabled is not a literal: write the URL by hand', severity: 'manual' };
+  }
   const quote = textOf(ctx, value)[0];
-  return { to: 'endpoint', value: `${quote}${sslValue && literalOf(sslValue) === 'false' ? 'http' : 'https'}://${value.text}${quote}` };
+  const scheme = sslValue && literalOf(sslValue) === 'false' ? 'http' : 'https';
+  return { to: 'endpoint', value: `${quote}${scheme}://${value.text}${quote}` };
 };
 
-const logger: Rule = (ctx, value) => (textOf(ctx, value) === 'console' ? { to: 'logger' }
-  : { to: 'logger', note: 'v3 calls logger.debug/info/warn/error where v2 called log() or write(): check this logger has them' });
+const logger: Rule = (ctx, value) => (textOf(ctx, value) === 'console' ? { to: 'logger' } : {
+  to: 'logger',
+  note: 'v3 calls logger.debug/info/warn/error where v2 called log() or write(): check this logger has them',
+});
 
 const hostPrefixEnabled: Rule = (ctx, value) => {
   const literal = literalOf(value);
@@ -78,8 +92,8 @@ const hostPrefixEnabled: Rule = (ctx, value) => {
 /** `credentials`/`token`: a v2 object in it must convert, or the v3 client would get a v2 object. */
 const identity: Rule = (ctx, value, name) => {
   const inner = v3Value(ctx, value);
-  if (inner && 'why' in inner) return { why: `stays a v2 object a v3 client cannot use (${inner.why}); convert it by hand`, severity: 'manual' };
-  return { to: name };
+  if (!inner || !('why' in inner)) return { to: name };
+  return { why: `stays a v2 object a v3 client cannot use (${inner.why}); convert it by hand`, severity: 'manual' };
 };
 
 /**
@@ -91,10 +105,13 @@ const chainKey = (to: string): Rule => (ctx, value, _name, literal) => {
   if (literal?.properties.some((p) => explicit.includes(propName(p) ?? ''))) return null;
   const inner = v3Value(ctx, value);
   if (inner && 'why' in inner) return { why: `is ${inner.why}`, severity: 'manual' };
-  if (!inner) return { why: `takes a v2 provider chain object; in v3 pass a provider function as \`${to}\``, severity: 'manual' };
-  const note = to === 'credentials' ? 'v2 tried credentials from the environment and shared ini file before this chain; v3 uses the chain first' : undefined;
+  if (!inner) return { why: `takes a v2 chain object; v3 takes a provider function as \`${to}\``, severity: 'manual' };
+  if (to !== 'credentials') return { to };
+  const note = 'v2 tried the environment and shared ini file before this chain; v3 uses the chain first';
   return { to, note };
 };
+
+const globalRegion = 'region "aws-global" selects the global one';
 
 const rules: Record<string, Rule> = {
   region: as(), endpoint, logger, credentials: identity, token: identity,
@@ -112,20 +129,23 @@ const rules: Record<string, Rule> = {
   signatureVersion: dropWhen('v4', 'v3 signs every request with Signature Version 4'),
   convertResponseTypes: dropWhen('true', 'v3 always converts response types (timestamps become Date objects)'),
   clientSideMonitoring: dropWhen('false', 'v3 has no client-side monitoring'),
-  s3UsEast1RegionalEndpoint: dropWhen('regional', 'v3 always uses the regional endpoint in us-east-1; region "aws-global" selects the global one'),
-  stsRegionalEndpoints: dropWhen('regional', 'v3 STS uses regional endpoints; region "aws-global" selects the global one'),
+  s3UsEast1RegionalEndpoint: dropWhen('regional', `v3 uses the regional endpoint in us-east-1; ${globalRegion}`),
+  stsRegionalEndpoints: dropWhen('regional', `v3 STS uses regional endpoints; ${globalRegion}`),
   params: keepBecause('v3 clients have no bound parameters: pass them to each command', 'manual'),
   maxRedirects: keepBecause('v3 does not follow redirects (S3 has followRegionRedirects)'),
   retryDelayOptions: keepBecause('v3 sets retry delays through retryStrategy (@smithy/util-retry)'),
 };
 
 /** Map one v2 key and its value. Keys the table does not know are kept and reported. */
-export function mapKey(ctx: FileContext, name: string, value: ts.Expression, literal?: ts.ObjectLiteralExpression): KeyResult {
+export function mapKey(
+  ctx: FileContext, name: string, value: ts.Expression, literal?: ts.ObjectLiteralExpression,
+): KeyResult {
   const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
-  return rule ? rule(ctx, value, name, literal) : { why: 'has no v3 equivalent; check it by hand', severity: 'warning' };
+  if (!rule) return { why: 'has no v3 equivalent; check it by hand', severity: 'warning' };
+  return rule(ctx, value, name, literal);
 }
 
-/** True when a key means the same in v3 under the same name, whatever its value. */
+/** True when the key with this value means the same in v3, under the same name. */
 export function sameInV3(ctx: FileContext, name: string, value: ts.Expression): boolean {
   const result = mapKey(ctx, name, value);
   return result !== null && 'to' in result && result.to === name && result.value === undefined && !result.note;
@@ -133,8 +153,9 @@ export function sameInV3(ctx: FileContext, name: string, value: ts.Expression): 
 
 export function reportKey(ctx: FileContext, node: ts.Node, name: string, result: KeyResult): void {
   if (result === null) return;
-  if ('why' in result) report(ctx, node, result.rule ?? 'config-key', `client option \`${name}\` ${result.why}`, result.severity);
-  else if (result.note) report(ctx, node, 'config-key', `client option \`${name}\`: ${result.note}`, 'warning');
+  const option = `client option \`${name}\``;
+  if ('why' in result) report(ctx, node, result.rule ?? 'config-key', `${option} ${result.why}`, result.severity);
+  else if (result.note) report(ctx, node, 'config-key', `${option}: ${result.note}`, 'warning');
 }
 
 /** New text for each property of a v2 config literal: a string, or null to drop it. */
@@ -156,7 +177,9 @@ export function valueOf(prop: ts.ObjectLiteralElementLike): ts.Expression | unde
 const credentialKeys = ['accessKeyId', 'secretAccessKey', 'sessionToken'];
 
 /** Decide the fate of every property; reports what it must leave for a person. */
-export function planConfig(ctx: FileContext, literal: ts.ObjectLiteralExpression, skip: ReadonlySet<ts.Node> = new Set()): PropPlan {
+export function planConfig(
+  ctx: FileContext, literal: ts.ObjectLiteralExpression, skip: ReadonlySet<ts.Node> = new Set(),
+): PropPlan {
   const plan: PropPlan = new Map();
   for (const prop of skip) plan.set(prop as ts.ObjectLiteralElementLike, null);
   const creds = literal.properties.filter((p) => credentialKeys.includes(propName(p) ?? '') && valueOf(p));
@@ -169,7 +192,8 @@ export function planConfig(ctx: FileContext, literal: ts.ObjectLiteralExpression
     const name = propName(prop);
     const value = valueOf(prop);
     if (name === undefined || !value) {
-      report(ctx, prop, 'config-spread', 'client configuration built from a spread: check its keys against v3', 'warning');
+      const why = 'client configuration built from a spread: check its keys against v3';
+      report(ctx, prop, 'config-spread', why, 'warning');
       continue;
     }
     const result = mapKey(ctx, name, value, literal);
@@ -183,7 +207,7 @@ export function planConfig(ctx: FileContext, literal: ts.ObjectLiteralExpression
   return plan;
 }
 
-/** Replace a property; when only its key changes, only the key, so edits inside the value stay possible. */
+/** Replace a property; when only its key changes, only the key, so edits inside its value stay possible. */
 function replaceProp(ctx: FileContext, prop: ts.ObjectLiteralElementLike, text: string): void {
   if (ts.isPropertyAssignment(prop) && text.endsWith(`: ${textOf(ctx, prop.initializer)}`)) {
     const key = text.slice(0, text.length - textOf(ctx, prop.initializer).length);
@@ -229,17 +253,19 @@ function readableKeys(ctx: FileContext, literal: ts.ObjectLiteralExpression | un
   for (const prop of literal?.properties ?? []) {
     const name = propName(prop);
     const value = valueOf(prop);
-    if (name && value && name !== 'credentials' && name !== 'token' && sameInV3(ctx, name, value)) keys.add(name);
+    const identity = name === 'credentials' || name === 'token';
+    if (name && value && !identity && sameInV3(ctx, name, value)) keys.add(name);
   }
   return keys;
 }
 
-/** `new AWS.Config({...})` -> the plain object a v3 client takes, where nothing needs the v2 object's methods. */
+/** `new AWS.Config({...})` -> the plain object a v3 client takes, where nothing needs the v2 object. */
 export function convertConfigObject(ctx: FileContext, node: ts.NewExpression): void {
   const args = node.arguments ?? [];
   const literal = args[0];
   if (args.length > 1 || (literal && !ts.isObjectLiteralExpression(literal))) {
-    return report(ctx, node, 'config-object', 'AWS.Config built from something other than an object literal: its keys cannot be mapped; convert it by hand');
+    const why = 'AWS.Config built from something other than an object literal: its keys cannot be mapped';
+    return report(ctx, node, 'config-object', why);
   }
   const why = unsafeUse(ctx, node, { slots: new Set(), clientArg: true, reads: readableKeys(ctx, literal) });
   if (why) return report(ctx, node, 'config-object', `AWS.Config object stays on v2: ${why}`);

@@ -5,14 +5,15 @@ import { markConsumed, resolveRef } from './bindings.js';
 import { mapKey, planConfig, reportKey, valueOf, type PropPlan } from './config.js';
 import { needValue, report, textOf, type FileContext } from './context.js';
 import { lineOf } from './edits.js';
-import { copiedText, whileMoving } from './credentials.js';
+import { copiedText } from './credentials.js';
+import { whileMoving } from './value-uses.js';
 
 /** `AWS.config` (or `AWS.config.<member>`) where AWS is the v2 namespace. */
 function configMember(ctx: FileContext, expr: ts.Expression): string | undefined {
   if (!ts.isPropertyAccessExpression(expr)) return undefined;
   const base = expr.expression;
-  if (ts.isPropertyAccessExpression(base) && base.name.text === 'config' && resolveRef(ctx, base.expression)?.kind === 'ns') return expr.name.text;
-  return undefined;
+  if (!ts.isPropertyAccessExpression(base) || base.name.text !== 'config') return undefined;
+  return resolveRef(ctx, base.expression)?.kind === 'ns' ? expr.name.text : undefined;
 }
 
 export interface Globals {
@@ -61,7 +62,8 @@ export function collectGlobals(ctx: FileContext): Globals {
     globals.removed.push(stmt);
     ctx.removed.push(stmt);
     ctx.edits.removeStatement(stmt, ctx.sf);
-    report(ctx, stmt, 'global-config', 'AWS.config moved into the clients created in this file; clients in other modules do not get it', 'info');
+    const moved = 'AWS.config moved into the clients created in this file; clients in other modules do not get it';
+    report(ctx, stmt, 'global-config', moved, 'info');
   }
   return globals;
 }
@@ -77,7 +79,9 @@ function mapAssignment(ctx: FileContext, key: string, value: ts.Expression, stmt
 }
 
 /** Texts of a planned `AWS.config.update({...})` with the v2 credentials in its values converted. */
-function updateTexts(ctx: FileContext, literal: ts.ObjectLiteralExpression, plan: PropPlan, stmt: ts.Node): string[] | undefined {
+function updateTexts(
+  ctx: FileContext, literal: ts.ObjectLiteralExpression, plan: PropPlan, stmt: ts.Node,
+): string[] | undefined {
   const texts: string[] = [];
   for (const prop of literal.properties) {
     const text = plan.get(prop);
@@ -122,6 +126,7 @@ export function settingsFor(ctx: FileContext, globals: Globals, node: ts.NewExpr
   const pos = node.getStart(ctx.sf);
   for (const s of globals.settings) if (s.after <= pos) out.set(s.key, s.text);
   const left = globals.left.filter((l) => l.after <= pos).map((l) => l.line);
-  if (left.length) report(ctx, node, 'global-config', `AWS.config set on line ${left.join(', ')} stays v2 and does not reach this v3 client: set it here by hand`, 'warning');
+  const why = `AWS.config set on line ${left.join(', ')} stays v2 and does not reach this v3 client: set it here`;
+  if (left.length) report(ctx, node, 'global-config', why, 'warning');
   return out;
 }

@@ -13,7 +13,8 @@ import { convertTwice } from './helpers.js';
 const req = createRequire(join(import.meta.dirname, '../../../package.json'));
 
 function parses(text: string, path = 'src/index.js'): boolean {
-  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, path.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS);
+  const kind = path.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
   return (sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0;
 }
 
@@ -85,13 +86,18 @@ const v4 = new AWS.Config({ region: 'us-east-1', signatureVersion: 'v4', hostPre
 const v4 = { region: 'us-east-1', disableHostPrefix: true };
 `);
     expect(findings.filter((f) => f.rule === 'aws-sdk-v3/config-key').map((f) => f.message)).toEqual([
-      expect.stringContaining('`params`'), expect.stringContaining('`retryDelayOptions`'), expect.stringContaining('`signatureVersion`'),
+      expect.stringContaining('`params`'),
+      expect.stringContaining('`retryDelayOptions`'),
+      expect.stringContaining('`signatureVersion`'),
     ]);
   });
 
   it('works in the v3 client it is passed to, as it did in the v2 one', async () => {
     const { text } = await convertTwice(`const AWS = require('aws-sdk');
-const config = new AWS.Config({ region: 'eu-west-1', s3ForcePathStyle: true, maxRetries: 4, sslEnabled: false, endpoint: 'localhost:4566', accessKeyId: 'AKID', secretAccessKey: 'SECRET' });
+const config = new AWS.Config({
+  region: 'eu-west-1', s3ForcePathStyle: true, maxRetries: 4, sslEnabled: false, endpoint: 'localhost:4566',
+  accessKeyId: 'AKID', secretAccessKey: 'SECRET',
+});
 const s3 = new AWS.S3(config);
 module.exports = { s3, region: config.region };
 `);
@@ -134,48 +140,65 @@ const copied = new AWS.Config(other);
 });
 
 describe('aws-sdk-v2-to-v3: credential and token classes', () => {
-  const credentials = '@aws-sdk/credential-providers';
-  const tokens = '@aws-sdk/token-providers';
+  const head = `const AWS = require('aws-sdk');\n`;
+  const providers = '@aws-sdk/credential-providers';
+  const returnsSso = 'function () { return new AWS.SsoCredentials() }';
   it.each([
-    [`new AWS.SharedIniFileCredentials({ profile: 'dev', filename: '/creds' })`, `fromIni({ profile: 'dev', filepath: '/creds' })`, credentials],
-    [`new AWS.ProcessCredentials({ profile: 'dev' })`, `fromProcess({ profile: 'dev' })`, credentials],
-    [`new AWS.SsoCredentials({ profile: 'dev' })`, `fromSSO({ profile: 'dev' })`, credentials],
-    [`new AWS.EnvironmentCredentials('AWS')`, `fromEnv()`, credentials],
-    [`new AWS.EC2MetadataCredentials({ httpOptions: { timeout: 500 }, maxRetries: 2 })`, `fromInstanceMetadata({ timeout: 500, maxRetries: 2 })`, credentials],
-    [`new AWS.ECSCredentials()`, `fromContainerMetadata()`, credentials],
-    [`new AWS.RemoteCredentials({ maxRetries: 1 })`, `fromContainerMetadata({ maxRetries: 1 })`, credentials],
-    [`new AWS.TokenFileWebIdentityCredentials()`, `fromTokenFile()`, credentials],
-    [`new AWS.WebIdentityCredentials({ RoleArn: 'r', WebIdentityToken: t, RoleSessionName: 's' })`, `fromWebToken({ roleArn: 'r', webIdentityToken: t, roleSessionName: 's' })`, credentials],
-    [`new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'p', Logins: logins }, { region: 'eu-west-1' })`, `fromCognitoIdentityPool({ identityPoolId: 'p', logins: logins, clientConfig: { region: 'eu-west-1' } })`, credentials],
-    [`new AWS.CognitoIdentityCredentials({ IdentityId: 'i' })`, `fromCognitoIdentity({ identityId: 'i' })`, credentials],
-    [`new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'r' }, masterCredentials: new AWS.EnvironmentCredentials('AWS'), stsConfig: { region: 'eu-west-1' } })`,
-      `fromTemporaryCredentials({ params: { RoleArn: 'r' }, masterCredentials: fromEnv(), clientConfig: { region: 'eu-west-1' } })`, credentials],
-    [`new AWS.TemporaryCredentials({ RoleArn: 'r' })`, `fromTemporaryCredentials({ params: { RoleArn: 'r' } })`, credentials],
-    [`new AWS.CredentialProviderChain([() => new AWS.EnvironmentCredentials('AWS'), function () { return new AWS.SharedIniFileCredentials(); }])`,
-      `createCredentialChain(fromEnv(), fromIni())`, credentials],
-    [`new AWS.CredentialProviderChain()`, `fromNodeProviderChain()`, credentials],
-    [`new AWS.Credentials('a', 'b')`, `{ accessKeyId: 'a', secretAccessKey: 'b' }`, undefined],
-  ])('%s -> %s', async (v2, v3, pkg) => {
-    const { text, findings } = await convertTwice(`const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({ credentials: ${v2} });\n`);
+    [`new AWS.SharedIniFileCredentials({ profile: 'dev', filename: '/creds' })`,
+      `fromIni({ profile: 'dev', filepath: '/creds' })`],
+    [`new AWS.ProcessCredentials({ profile: 'dev' })`, `fromProcess({ profile: 'dev' })`],
+    [`new AWS.SsoCredentials({ profile: 'dev' })`, `fromSSO({ profile: 'dev' })`],
+    [`new AWS.EnvironmentCredentials('AWS')`, `fromEnv()`],
+    [`new AWS.EC2MetadataCredentials({ httpOptions: { timeout: 500 }, maxRetries: 2 })`,
+      `fromInstanceMetadata({ timeout: 500, maxRetries: 2 })`],
+    [`new AWS.ECSCredentials()`, `fromContainerMetadata()`],
+    [`new AWS.RemoteCredentials({ maxRetries: 1 })`, `fromContainerMetadata({ maxRetries: 1 })`],
+    [`new AWS.TokenFileWebIdentityCredentials()`, `fromTokenFile()`],
+    [`new AWS.WebIdentityCredentials({ RoleArn: 'r', WebIdentityToken: t, RoleSessionName: 's' })`,
+      `fromWebToken({ roleArn: 'r', webIdentityToken: t, roleSessionName: 's' })`],
+    [`new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'p', Logins: logins }, { region: 'eu-west-1' })`,
+      `fromCognitoIdentityPool({ identityPoolId: 'p', logins: logins, clientConfig: { region: 'eu-west-1' } })`],
+    [`new AWS.CognitoIdentityCredentials({ IdentityId: 'i' })`, `fromCognitoIdentity({ identityId: 'i' })`],
+    [`new AWS.ChainableTemporaryCredentials({ params: { RoleArn }, masterCredentials: new AWS.Credentials(k, z) })`,
+      `fromTemporaryCredentials({ params: { RoleArn }, masterCredentials: { accessKeyId: k, secretAccessKey: z } })`],
+    [`new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'r' }, stsConfig: { region: 'eu-west-1' } })`,
+      `fromTemporaryCredentials({ params: { RoleArn: 'r' }, clientConfig: { region: 'eu-west-1' } })`],
+    [`new AWS.TemporaryCredentials({ RoleArn: 'r' })`, `fromTemporaryCredentials({ params: { RoleArn: 'r' } })`],
+    [`new AWS.CredentialProviderChain([() => new AWS.EnvironmentCredentials('AWS'), ${returnsSso}])`,
+      `createCredentialChain(fromEnv(), fromSSO())`],
+    [`new AWS.CredentialProviderChain()`, `fromNodeProviderChain()`],
+  ])('%s -> %s', async (v2, v3) => {
+    const { text, findings } = await convertTwice(`${head}const s3 = new AWS.S3({ credentials: ${v2} });\n`);
     expect(text).toContain(`const s3 = new S3Client({ credentials: ${v3} });`);
     expect(text).not.toMatch(/['"]aws-sdk['"]/);
-    if (pkg) expect(text).toMatch(new RegExp(`^const \\{[^}]*\\b${/^\w+/.exec(v3)![0]}\\b[^}]*\\} = require\\('${pkg}'\\);$`, 'm'));
+    const fn = /^\w+/.exec(v3)![0];
+    expect(text).toMatch(new RegExp(`^const \\{[^}]*\\b${fn}\\b[^}]*\\} = require\\('${providers}'\\);$`, 'm'));
     expect(parses(text)).toBe(true);
     expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
+  it('new AWS.Credentials(...) -> a static credentials object', async () => {
+    const { text } = await convertTwice(`${head}const s3 = new AWS.S3({ credentials: new AWS.Credentials(a, b) });\n`);
+    expect(text).toBe(`const { S3Client } = require('@aws-sdk/client-s3');
+const s3 = new S3Client({ credentials: { accessKeyId: a, secretAccessKey: b } });
+`);
+  });
+
   it.each([
-    [`new AWS.SSOTokenProvider({ profile: 'dev' })`, `fromSso({ profile: 'dev' })`, tokens],
-    [`new AWS.StaticTokenProvider({ token: 't', expireTime: when })`, `fromStatic({ token: { token: 't', expiration: when } })`, tokens],
-    [`new AWS.StaticTokenProvider(options)`, `fromStatic({ token: options })`, tokens],
-    [`new AWS.TokenProviderChain()`, `nodeProvider()`, tokens],
-  ])('%s -> %s', async (v2, v3, pkg) => {
-    const { text } = await convertTwice(`import AWS from 'aws-sdk';\nexport const provider = ${v2};\nconst s3 = new AWS.S3({ token: provider });\n`, {}, 'src/index.ts');
-    expect(text).toContain(`export const provider = ${v2};`); // exported: other modules may call its v2 methods
-    const local = await convertTwice(`import AWS from 'aws-sdk';\nconst provider = ${v2};\nconst s3 = new AWS.S3({ token: provider });\n`, {}, 'src/index.ts');
-    expect(local.text).toContain(`const provider = ${v3};`);
-    expect(local.text).toContain(`import { ${/^\w+/.exec(v3)![0]} } from '${pkg}';`);
-    expect(parses(local.text, 'src/index.ts')).toBe(true);
+    [`new AWS.SSOTokenProvider({ profile: 'dev' })`, `fromSso({ profile: 'dev' })`],
+    [`new AWS.StaticTokenProvider({ token: 't', expireTime: when })`,
+      `fromStatic({ token: { token: 't', expiration: when } })`],
+    [`new AWS.StaticTokenProvider(options)`, `fromStatic({ token: options })`],
+    [`new AWS.TokenProviderChain()`, `nodeProvider()`],
+  ])('%s -> %s', async (v2, v3) => {
+    const source = (decl: string) =>
+      `import AWS from 'aws-sdk';\n${decl} = ${v2};\nconst s3 = new AWS.S3({ token: provider });\n`;
+    const exported = await convertTwice(source('export const provider'), {}, 'src/index.ts');
+    expect(exported.text).toContain(`export const provider = ${v2};`); // other modules may call its v2 methods
+    const { text } = await convertTwice(source('const provider'), {}, 'src/index.ts');
+    expect(text).toContain(`const provider = ${v3};`);
+    expect(text).toContain(`import { ${/^\w+/.exec(v3)![0]} } from '@aws-sdk/token-providers';`);
+    expect(parses(text, 'src/index.ts')).toBe(true);
   });
 
   it.each([
@@ -184,20 +207,18 @@ describe('aws-sdk-v2-to-v3: credential and token classes', () => {
     [`new AWS.SharedIniFileCredentials({ profile: 'dev', tokenCodeFn: ask })`, /`tokenCodeFn` has no v3 equivalent/],
     [`new AWS.SharedIniFileCredentials(options)`, /not an object literal/],
     [`new AWS.EC2MetadataCredentials({ httpOptions: { connectTimeout: 100 } })`, /only timeout/],
-    [`new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'r' }, masterCredentials: existing })`, /masterCredentials `existing` may be a v2 credentials object/],
+    [`new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'r' }, masterCredentials: existing })`,
+      /masterCredentials `existing` may be a v2 credentials object/],
     [`new AWS.ChainableTemporaryCredentials({ params: {} })`, /getSessionToken/],
     [`new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'p', RoleArn: 'r' })`, /`RoleArn` has no v3 equivalent/],
     [`new AWS.CredentialProviderChain(providers)`, /not an array literal/],
     [`new AWS.TokenProviderChain([p])`, /no public chain/],
     [`new AWS.SAMLCredentials(params)`, /no v3 provider/],
   ])('%s stays on v2 with a finding', async (v2, why) => {
-    const src = `const AWS = require('aws-sdk');\nconst provider = ${v2};\nmodule.exports = () => provider;\n`;
-    const { text, findings } = await convertTwice(src);
-    const local = await convertTwice(`const AWS = require('aws-sdk');\nnew AWS.S3({ credentials: ${v2} });\n`);
-    expect(text).toBe(src);
-    expect(local.text).toContain(v2);
-    expect(local.text).toMatch(/^const AWS = require\('aws-sdk'\);/);
-    expect(local.findings.find((f) => f.rule === 'aws-sdk-v3/credentials')?.message).toMatch(why);
+    const { text, findings } = await convertTwice(`${head}new AWS.S3({ credentials: ${v2} });\n`);
+    expect(text).toContain(v2);
+    expect(text).toMatch(/^const AWS = require\('aws-sdk'\);/);
+    expect(findings.find((f) => f.rule === 'aws-sdk-v3/credentials')?.message).toMatch(why);
   });
 
   it('converts a variable only when every use takes a v3 value', async () => {
@@ -212,8 +233,10 @@ const sqs = new AWS.SQS({ credentials: meta });
     expect(text).toContain(`const creds = fromIni({ profile: 'dev' });`);
     expect(text).toContain(`const meta = new AWS.EC2MetadataCredentials();`);
     expect(text).toContain(`const s3 = new S3Client({ credentials: creds });`);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/credentials', line: 3, message: expect.stringContaining('`meta` is used on line 6') }));
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/config-key', line: 7, message: expect.stringContaining('stays a v2 object') }));
+    const found = (rule: string, line: number, message: string) =>
+      expect.objectContaining({ rule: `aws-sdk-v3/${rule}`, line, message: expect.stringContaining(message) });
+    expect(findings).toContainEqual(found('credentials', 3, '`meta` is used on line 6'));
+    expect(findings).toContainEqual(found('config-key', 7, 'stays a v2 object'));
   });
 
   it('converts credentials in AWS.config settings, and leaves the settings it cannot convert on v2', async () => {
@@ -222,9 +245,10 @@ AWS.config.update({ credentials: new AWS.SharedIniFileCredentials({ profile: 'de
 AWS.config.token = new AWS.EnvironmentCredentials();
 const s3 = new AWS.S3();
 `);
-    expect(text).toContain(`const s3 = new S3Client({ credentials: fromIni({ profile: 'dev' }), region: 'eu-west-1' });`);
+    expect(text).toContain(`new S3Client({ credentials: fromIni({ profile: 'dev' }), region: 'eu-west-1' });`);
     expect(text).toContain(`AWS.config.token = new AWS.EnvironmentCredentials();`);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/global-config', line: 4, severity: 'warning' }));
+    const left = { rule: 'aws-sdk-v3/global-config', line: 4, severity: 'warning' };
+    expect(findings).toContainEqual(expect.objectContaining(left));
   });
 
   it('turns credentialProvider into credentials, noting that v2 tried it last', async () => {
@@ -234,7 +258,8 @@ const sns = new AWS.SNS({ credentials: keys, credentialProvider: new AWS.Credent
 `);
     expect(text).toContain(`const sqs = new SQSClient({ credentials: fromNodeProviderChain() });`);
     expect(text).toContain(`const sns = new SNSClient({ credentials: keys });`); // v2 never used the chain here
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/config-key', line: 2, message: expect.stringContaining('before this chain') }));
+    const note = { rule: 'aws-sdk-v3/config-key', line: 2, message: expect.stringContaining('before this chain') };
+    expect(findings).toContainEqual(expect.objectContaining(note));
   });
 });
 
@@ -249,18 +274,26 @@ describe('aws-sdk-v2-to-v3: converted credentials resolve as the v2 objects did'
   it('a shared credentials file profile, through a v3 client', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atx-creds-'));
     dirs.push(dir);
-    writeFileSync(join(dir, 'credentials'), '[default]\naws_access_key_id = DEFAULT\naws_secret_access_key = d\n[dev]\naws_access_key_id = DEVKEY\naws_secret_access_key = DEVSECRET\n');
+    const ini = '[default]\naws_access_key_id = DEFAULT\naws_secret_access_key = d\n'
+      + '[dev]\naws_access_key_id = DEVKEY\naws_secret_access_key = DEVSECRET\n';
+    writeFileSync(join(dir, 'credentials'), ini);
     process.env.AWS_CONFIG_FILE = join(dir, 'none');
     process.env.CREDS_FILE = join(dir, 'credentials');
     const { text } = await convertTwice(`const AWS = require('aws-sdk');
-const s3 = new AWS.S3({ region: 'us-east-1', credentials: new AWS.SharedIniFileCredentials({ profile: 'dev', filename: process.env.CREDS_FILE }) });
+const s3 = new AWS.S3({
+  region: 'us-east-1',
+  credentials: new AWS.SharedIniFileCredentials({ profile: 'dev', filename: process.env.CREDS_FILE }),
+});
 module.exports = s3;
 `);
     expect(await run(text).config.credentials()).toMatchObject({ accessKeyId: 'DEVKEY', secretAccessKey: 'DEVSECRET' });
   });
 
   it('the AWS_ environment variables and static keys', async () => {
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'ENVKEY', AWS_SECRET_ACCESS_KEY: 'ENVSECRET', AWS_SESSION_TOKEN: 'ENVTOKEN' });
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: 'ENVKEY', AWS_SECRET_ACCESS_KEY: 'ENVSECRET',
+      AWS_SESSION_TOKEN: 'ENVTOK',
+    });
     const { text } = await convertTwice(`const AWS = require('aws-sdk');
 module.exports = {
   env: new AWS.SQS({ region: 'us-east-1', credentials: new AWS.EnvironmentCredentials('AWS') }),
@@ -268,12 +301,17 @@ module.exports = {
 };
 `);
     const { env, keys } = run(text);
-    expect(await env.config.credentials()).toMatchObject({ accessKeyId: 'ENVKEY', secretAccessKey: 'ENVSECRET', sessionToken: 'ENVTOKEN' });
-    expect(await keys.config.credentials()).toMatchObject({ accessKeyId: 'KEY', secretAccessKey: 'SECRET', sessionToken: 'TOKEN' });
+    const fromEnvironment = { accessKeyId: 'ENVKEY', secretAccessKey: 'ENVSECRET', sessionToken: 'ENVTOK' };
+    expect(await env.config.credentials()).toMatchObject(fromEnvironment);
+    const given = { accessKeyId: 'KEY', secretAccessKey: 'SECRET', sessionToken: 'TOKEN' };
+    expect(await keys.config.credentials()).toMatchObject(given);
   });
 
   it('a static token', async () => {
-    const { text } = await convertTwice(`const AWS = require('aws-sdk');\nconst token = new AWS.StaticTokenProvider({ token: 'T0KEN' });\nconst s3 = new AWS.S3({ token });\n`);
+    const { text } = await convertTwice(`const AWS = require('aws-sdk');
+const token = new AWS.StaticTokenProvider({ token: 'T0KEN' });
+const s3 = new AWS.S3({ token });
+`);
     expect(text).toContain(`const token = fromStatic({ token: { token: 'T0KEN' } });`);
     const { fromStatic } = req('@aws-sdk/token-providers');
     const provider = new Function('fromStatic', `return ${/fromStatic\(.*\)/.exec(text)![0]};`)(fromStatic);
