@@ -3,9 +3,7 @@
 // declarators in one statement) and records what each local name stands for.
 import { ts } from 'ts-morph';
 import { report, type FileContext, type V2Ref } from './context.js';
-import {
-  credentialProviders, documentClient, hasNoV3Client, otherCredentialClasses, serviceByClientsPath, serviceByV2Name,
-} from './services.js';
+import { credentialClasses, documentClient, hasNoV3Client, serviceByClientsPath, serviceByV2Name } from './services.js';
 import { bindServiceImports, namespaceTypeRef } from './types.js';
 
 /** Quick text test used before parsing. */
@@ -16,7 +14,9 @@ const allClients = /^aws-sdk\/clients\/all(?:\.js)?$/;
 
 /** `aws-sdk/clients/all` exports every service class, so it binds like the namespace. */
 function refOfSpecifier(spec: string): V2Ref | undefined {
-  if (spec === 'aws-sdk' || spec === 'aws-sdk/global' || allClients.test(spec)) return { kind: 'ns' };
+  if (spec === 'aws-sdk' || spec === 'aws-sdk/global' || spec === 'aws-sdk/lib/core' || allClients.test(spec)) {
+    return { kind: 'ns' };
+  }
   const m = clientsPath.exec(spec);
   const service = m ? serviceByClientsPath(m[1]) : undefined;
   return service ? { kind: 'service', service } : undefined;
@@ -48,7 +48,8 @@ export function reportNoV3Client(ctx: FileContext, id: ts.Identifier): boolean {
 export function memberRef(name: string): V2Ref | undefined {
   const service = serviceByV2Name(name);
   if (service) return { kind: 'service', service };
-  if (name in credentialProviders || otherCredentialClasses.has(name)) return { kind: 'credentials', name };
+  if (credentialClasses.has(name)) return { kind: 'credentials', name };
+  if (name === 'Config') return { kind: 'config' };
   if (name === 'util' || name === 'Endpoint') return { kind: 'helper', name };
   return namespaceTypeRef(name);
 }

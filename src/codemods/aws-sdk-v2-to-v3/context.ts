@@ -15,7 +15,9 @@ export type V2Ref =
   /** `AWS.util` and `AWS.Endpoint`: converted call by call (util.ts, endpoint.ts). */
   | { kind: 'helper'; name: string }
   /** A type name: `AWSError`, or one named-imported from a service module (`aws-sdk/clients/s3`). */
-  | { kind: 'type'; name: string; service?: ServiceInfo };
+  | { kind: 'type'; name: string; service?: ServiceInfo }
+  /** `AWS.Config`: becomes a plain configuration object (config.ts). */
+  | { kind: 'config' };
 
 export interface FileContext {
   path: string;

@@ -6,8 +6,9 @@ import { convertCall, opCall } from './calls.js';
 import { convertClient } from './clients.js';
 import { addInstance, createContext, lastName, report, type FileContext, type Style } from './context.js';
 import { clientExports, type ClientExports } from './crossmodule.js';
+import { convertConstruction } from './credentials.js';
 import { convertEndpoint } from './endpoint.js';
-import { collectGlobals, convertCredentials, settingsAt } from './globals.js';
+import { collectGlobals, settingsFor } from './globals.js';
 import { rewriteImports } from './imports.js';
 import type { ServiceInfo } from './services.js';
 import { convertTypeRef } from './types.js';
@@ -107,7 +108,7 @@ export function convertPrepared(p: Prepared, external: Map<string, ServiceInfo>)
   for (const ref of nodes.typeRefs) convertTypeRef(ctx, ref);
   for (const node of nodes.news) {
     if (within(node, ctx.removed) || convertEndpoint(ctx, node)) continue;
-    if (!convertCredentials(ctx, node)) convertClient(ctx, node, settingsAt(globals, node.getStart(ctx.sf)));
+    if (!convertConstruction(ctx, node)) convertClient(ctx, node, settingsFor(ctx, globals, node));
   }
   propagateToParams(ctx, nodes);
   for (const call of nodes.calls) {

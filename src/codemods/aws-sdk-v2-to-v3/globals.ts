@@ -1,112 +1,132 @@
-// Global `AWS.config` settings and credential providers. v3 has no global configuration: the
-// settings move into each client created after them in the same file.
+// Global `AWS.config` settings. v3 has no global configuration: the settings move into each
+// client created after them in the same file.
 import { ts } from 'ts-morph';
 import { markConsumed, resolveRef } from './bindings.js';
-import { planConfig } from './config.js';
+import { mapKey, planConfig, reportKey, valueOf, type PropPlan } from './config.js';
 import { needValue, report, textOf, type FileContext } from './context.js';
-import { credentialProviders } from './services.js';
+import { lineOf } from './edits.js';
+import { copiedText } from './credentials.js';
+import { whileMoving } from './value-uses.js';
 
 /** `AWS.config` (or `AWS.config.<member>`) where AWS is the v2 namespace. */
 function configMember(ctx: FileContext, expr: ts.Expression): string | undefined {
   if (!ts.isPropertyAccessExpression(expr)) return undefined;
   const base = expr.expression;
-  if (ts.isPropertyAccessExpression(base) && base.name.text === 'config' && resolveRef(ctx, base.expression)?.kind === 'ns') return expr.name.text;
-  return undefined;
+  if (!ts.isPropertyAccessExpression(base) || base.name.text !== 'config') return undefined;
+  return resolveRef(ctx, base.expression)?.kind === 'ns' ? expr.name.text : undefined;
 }
 
 export interface Globals {
   /** From a position on (the statement's end), v3 key -> property text. */
   settings: { after: number; key: string; text: string }[];
   removed: ts.Node[];
+  /** Global settings left on v2: clients created after them do not get them. */
+  left: { after: number; line: number }[];
 }
 
 function keyOf(text: string): string {
   return /^\s*([\w$]+)/.exec(text)![1];
 }
 
+/** The client option texts of a global settings statement; undefined when it stays; 'other' when it is none. */
+function settingTexts(ctx: FileContext, stmt: ts.ExpressionStatement): string[] | undefined | 'other' {
+  const expr = stmt.expression;
+  if (ts.isCallExpression(expr) && configMember(ctx, expr.expression) === 'setPromisesDependency') return [];
+  if (ts.isCallExpression(expr) && configMember(ctx, expr.expression) === 'update') {
+    const arg = expr.arguments[0];
+    if (expr.arguments.length !== 1 || !ts.isObjectLiteralExpression(arg)) return undefined;
+    const plan = planConfig(ctx, arg);
+    if (plan.size !== arg.properties.length) return undefined; // keys it could not map stay for a person
+    return updateTexts(ctx, arg, plan, stmt);
+  }
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const key = configMember(ctx, expr.left);
+    return key ? mapAssignment(ctx, key, expr.right, stmt) : 'other';
+  }
+  return 'other';
+}
+
 /** Collect and remove top-level `AWS.config.update({...})` and `AWS.config.x = y` statements. */
 export function collectGlobals(ctx: FileContext): Globals {
-  const globals: Globals = { settings: [], removed: [] };
+  const globals: Globals = { settings: [], removed: [], left: [] };
   for (const stmt of ctx.sf.statements) {
     if (!ts.isExpressionStatement(stmt)) continue;
-    const expr = stmt.expression;
-    let texts: string[] | undefined;
-    if (ts.isCallExpression(expr) && configMember(ctx, expr.expression) === 'update') {
-      const arg = expr.arguments[0];
-      if (expr.arguments.length !== 1 || !ts.isObjectLiteralExpression(arg)) continue;
-      const plan = planConfig(ctx, arg);
-      if (plan.size !== arg.properties.length) continue; // keys it could not map stay for a person
-      texts = [...plan.values()].filter((t): t is string => t !== null).map((t) => credentialText(ctx, arg, t));
-    } else if (ts.isCallExpression(expr) && configMember(ctx, expr.expression) === 'setPromisesDependency') {
-      texts = [];
-    } else if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const key = configMember(ctx, expr.left);
-      if (!key) continue;
-      texts = mapAssignment(ctx, key, expr.right);
-      if (!texts) continue;
-    } else continue;
+    const texts = whileMoving(stmt, () => settingTexts(ctx, stmt));
+    if (texts === 'other') continue;
+    if (!texts) {
+      globals.left.push({ after: stmt.getEnd(), line: lineOf(ctx.sf, stmt.getStart(ctx.sf)) });
+      continue;
+    }
     for (const text of texts) globals.settings.push({ after: stmt.getEnd(), key: keyOf(text), text });
     markConsumed(ctx, stmt);
     globals.removed.push(stmt);
     ctx.removed.push(stmt);
     ctx.edits.removeStatement(stmt, ctx.sf);
-    report(ctx, stmt, 'global-config', 'AWS.config moved into the clients created in this file; clients in other modules do not get it', 'info');
+    const moved = 'AWS.config moved into the clients created in this file; clients in other modules do not get it';
+    report(ctx, stmt, 'global-config', moved, 'info');
   }
   return globals;
 }
 
-function mapAssignment(ctx: FileContext, key: string, value: ts.Expression): string[] | undefined {
-  const valueText = credentialExpr(ctx, value) ?? textOf(ctx, value);
-  if (key === 'region' || key === 'credentials' || key === 'endpoint') return [`${key}: ${valueText}`];
-  if (key === 'maxRetries' && ts.isNumericLiteral(value)) return [`maxAttempts: ${Number(value.text) + 1}`];
+/** `AWS.config.<key> = value` as client option text (none when dropped), or undefined to leave it. */
+function mapAssignment(ctx: FileContext, key: string, value: ts.Expression, stmt: ts.Node): string[] | undefined {
+  const result = mapKey(ctx, key, value);
+  reportKey(ctx, stmt, key, result);
+  if (result === null) return [];
+  if (!('to' in result)) return undefined;
+  const copied = result.value === undefined ? copiedText(ctx, value) : { text: result.value, imports: [] };
+  return 'why' in copied ? reportCopy(ctx, stmt, copied.why) : [`${result.to}: ${take(ctx, copied)}`];
+}
+
+/** Texts of a planned `AWS.config.update({...})` with the v2 credentials in its values converted. */
+function updateTexts(
+  ctx: FileContext, literal: ts.ObjectLiteralExpression, plan: PropPlan, stmt: ts.Node,
+): string[] | undefined {
+  const texts: string[] = [];
+  for (const prop of literal.properties) {
+    const text = plan.get(prop);
+    if (typeof text !== 'string') continue;
+    const value = valueOf(prop)!;
+    const copied = copiedText(ctx, value);
+    if ('why' in copied) return reportCopy(ctx, stmt, copied.why);
+    texts.push(text.replace(textOf(ctx, value), take(ctx, copied)));
+  }
+  return texts;
+}
+
+function reportCopy(ctx: FileContext, stmt: ts.Node, why: string): undefined {
+  report(ctx, stmt, 'global-config', `AWS.config setting left on v2: ${why}`);
   return undefined;
 }
 
-/** Replace a credentials constructor inside copied property text. */
-function credentialText(ctx: FileContext, literal: ts.ObjectLiteralExpression, text: string): string {
-  for (const prop of literal.properties) {
-    if (!ts.isPropertyAssignment(prop)) continue;
-    const converted = credentialExpr(ctx, prop.initializer);
-    if (converted) return text.replace(textOf(ctx, prop.initializer), converted);
-  }
-  return text;
+/** The text of a converted value, with the imports it needs. */
+function take(ctx: FileContext, out: { text: string; imports: [string, string][] }): string {
+  for (const [pkg, name] of out.imports) needValue(ctx, pkg, name);
+  return out.text;
 }
 
-/** v3 text for `new AWS.SharedIniFileCredentials(opts)` and friends, or undefined. */
-export function credentialExpr(ctx: FileContext, expr: ts.Expression): string | undefined {
-  if (!ts.isNewExpression(expr)) return undefined;
-  const ref = resolveRef(ctx, expr.expression);
-  if (ref?.kind !== 'credentials') return undefined;
-  const args = expr.arguments ?? [];
-  if (ref.name === 'Credentials') {
-    if (args.length === 1 && ts.isObjectLiteralExpression(args[0])) return textOf(ctx, args[0]);
-    if (args.length < 2) return undefined;
-    const keys = ['accessKeyId', 'secretAccessKey', 'sessionToken'];
-    return `{ ${args.map((a, i) => `${keys[i]}: ${textOf(ctx, a)}`).join(', ')} }`;
+/** A `new AWS.Config(...)`, directly or through the variable holding it. */
+function isConfigObject(ctx: FileContext, arg: ts.Expression | undefined): boolean {
+  let expr = arg;
+  if (arg && ts.isIdentifier(arg)) {
+    const decl = ctx.sf.statements.filter(ts.isVariableStatement).flatMap((s) => [...s.declarationList.declarations])
+      .find((d) => ts.isIdentifier(d.name) && d.name.text === arg.text);
+    expr = decl?.initializer;
   }
-  const provider = credentialProviders[ref.name];
-  const prefixOnly = ref.name === 'EnvironmentCredentials' && args.length === 1 && ts.isStringLiteralLike(args[0]) && args[0].text === 'AWS';
-  if (!provider || args.length > 1 || (args.length === 1 && !provider.sameOptions && !prefixOnly)) return undefined;
-  const fn = needValue(ctx, '@aws-sdk/credential-providers', provider.fn);
-  return `${fn}(${prefixOnly ? '' : args.map((a) => textOf(ctx, a)).join('')})`;
+  return !!expr && ts.isNewExpression(expr) && resolveRef(ctx, expr.expression)?.kind === 'config';
 }
 
-/** A credentials constructor anywhere else in the file. */
-export function convertCredentials(ctx: FileContext, expr: ts.NewExpression): boolean {
-  if (resolveRef(ctx, expr.expression)?.kind !== 'credentials') return false;
-  const text = credentialExpr(ctx, expr);
-  if (text === undefined) {
-    report(ctx, expr, 'credentials', 'credentials object with arguments v3 providers do not take; convert it by hand');
-    return true;
-  }
-  markConsumed(ctx, expr.expression);
-  ctx.edits.replaceNode(expr, text, ctx.sf);
-  return true;
-}
-
-/** Settings that apply to a client created at `pos`. */
-export function settingsAt(globals: Globals, pos: number): Map<string, string> {
+/**
+ * Settings that apply to the client `node` creates. A v2 client given an AWS.Config object took
+ * every key from it (its defaults too), so AWS.config did not reach that client.
+ */
+export function settingsFor(ctx: FileContext, globals: Globals, node: ts.NewExpression): Map<string, string> {
   const out = new Map<string, string>();
+  if (isConfigObject(ctx, node.arguments?.[0])) return out;
+  const pos = node.getStart(ctx.sf);
   for (const s of globals.settings) if (s.after <= pos) out.set(s.key, s.text);
+  const left = globals.left.filter((l) => l.after <= pos).map((l) => l.line);
+  const why = `AWS.config set on line ${left.join(', ')} stays v2 and does not reach this v3 client: set it here`;
+  if (left.length) report(ctx, node, 'global-config', why, 'warning');
   return out;
 }

@@ -37,21 +37,17 @@ export function hasNoV3Client(name: string): boolean {
   return withoutV3.has(name);
 }
 
-/** Class names under `AWS` that are not services: things the codemod knows how to handle or must report. */
-// v2 credential classes -> v3 providers; sameOptions when the constructor's one options object
-// means the same to the provider, otherwise only the no-argument form is converted.
-export const credentialProviders: Record<string, { fn: string; sameOptions: boolean }> = {
-  SharedIniFileCredentials: { fn: 'fromIni', sameOptions: true },
-  ProcessCredentials: { fn: 'fromProcess', sameOptions: true },
-  ChainableTemporaryCredentials: { fn: 'fromTemporaryCredentials', sameOptions: true },
-  ECSCredentials: { fn: 'fromContainerMetadata', sameOptions: true },
-  EnvironmentCredentials: { fn: 'fromEnv', sameOptions: false },
-  EC2MetadataCredentials: { fn: 'fromInstanceMetadata', sameOptions: false },
-  TokenFileWebIdentityCredentials: { fn: 'fromTokenFile', sameOptions: false },
-};
-
-/** Credential classes that exist in v2 but whose options differ too much to convert. */
-export const otherCredentialClasses = new Set(['TemporaryCredentials', 'WebIdentityCredentials', 'CognitoIdentityCredentials', 'SAMLCredentials', 'CredentialProviderChain', 'Credentials']);
+/**
+ * Credential and token classes under `AWS` (credentials.ts and tokens.ts say which convert, and
+ * to which v3 provider; the others are reported).
+ */
+export const credentialClasses = new Set([
+  'Credentials', 'SharedIniFileCredentials', 'ProcessCredentials', 'SsoCredentials', 'EnvironmentCredentials',
+  'EC2MetadataCredentials', 'ECSCredentials', 'RemoteCredentials', 'TokenFileWebIdentityCredentials',
+  'WebIdentityCredentials', 'CognitoIdentityCredentials', 'ChainableTemporaryCredentials', 'TemporaryCredentials',
+  'SAMLCredentials', 'FileSystemCredentials', 'CredentialProviderChain',
+  'Token', 'SSOTokenProvider', 'StaticTokenProvider', 'TokenProviderChain',
+]);
 
 /** DocumentClient method -> lib-dynamodb command base name. */
 export const documentOps: Record<string, string> = {

@@ -71,7 +71,7 @@ describe('aws-sdk-v2-to-v3: import forms', () => {
   });
 
   it('reports unknown aws-sdk subpaths and leaves them', async () => {
-    const src = `const x = require('aws-sdk/lib/core');\nmodule.exports = x;\n`;
+    const src = `const x = require('aws-sdk/lib/metadata_service');\nmodule.exports = x;\n`;
     const { text, findings } = await convertTwice(src);
     expect(text).toBe(src);
     expect(findings.map((f) => f.rule)).toContain('aws-sdk-v3/unsupported-import');

@@ -23,7 +23,7 @@ describe('aws-sdk-v2-to-v3: when package.json keeps aws-sdk', () => {
 
   it.each([
     ['require', `const AWS = require('aws-sdk');\nmodule.exports = AWS.util;\n`],
-    ['a subpath require', `const x = require("aws-sdk/lib/core");\n`],
+    ['a subpath require', `const x = require("aws-sdk/lib/metadata_service");\n`],
     ['an import', `import { util } from 'aws-sdk';\nexport default util;\n`],
     ['a side-effect import', `import 'aws-sdk/lib/maintenance_mode_message';\n`],
     ['a dynamic import', `export const load = () => import('aws-sdk');\n`],

@@ -57,7 +57,7 @@ const sqs = new SQSClient({ credentials: fromIni({ profile: 'dev' }) });
   });
 
   it('reports credential classes whose options differ in v3', async () => {
-    const { findings } = await convertTwice(`const AWS = require('aws-sdk');\nconst c = new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'p' });\n`);
+    const { findings } = await convertTwice(`const AWS = require('aws-sdk');\nconst c = new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'p', RoleArn: 'r' });\n`);
     expect(findings.map((f) => f.rule)).toContain('aws-sdk-v3/credentials');
   });
 
