@@ -2,6 +2,7 @@
 // and comments stay as written.
 import { ts } from 'ts-morph';
 import { report, textOf, type FileContext } from './context.js';
+import { endpointProperty } from './endpoints.js';
 
 const renamed: Record<string, string> = {
   s3ForcePathStyle: 'forcePathStyle',
@@ -57,15 +58,6 @@ function requestHandler(ctx: FileContext, prop: ts.ObjectLiteralElementLike): st
   return `requestHandler: { ${parts.join(', ')} }`;
 }
 
-function endpoint(ctx: FileContext, prop: ts.ObjectLiteralElementLike): string | undefined {
-  // v3 needs a full URL; v2 accepted a bare host and added the scheme itself.
-  if (ts.isPropertyAssignment(prop) && ts.isStringLiteral(prop.initializer) && !prop.initializer.text.includes('://')) {
-    const quote = textOf(ctx, prop.initializer)[0];
-    return `${textOf(ctx, prop.name)}: ${quote}https://${prop.initializer.text}${quote}`;
-  }
-  return textOf(ctx, prop);
-}
-
 /** Decide the fate of every property; reports what it must leave for a person. */
 export function planConfig(ctx: FileContext, literal: ts.ObjectLiteralExpression, skip: ReadonlySet<ts.Node> = new Set()): PropPlan {
   const plan: PropPlan = new Map();
@@ -82,7 +74,7 @@ export function planConfig(ctx: FileContext, literal: ts.ObjectLiteralExpression
       report(ctx, prop, 'config-spread', 'client configuration built from a spread: check its keys against v3', 'warning');
       continue;
     }
-    if (kept.has(name)) plan.set(prop, name === 'endpoint' ? endpoint(ctx, prop)! : textOf(ctx, prop));
+    if (kept.has(name)) plan.set(prop, name === 'endpoint' ? endpointProperty(ctx, prop) : textOf(ctx, prop));
     else if (name in renamed) plan.set(prop, `${renamed[name]}: ${valueText(ctx, prop)}`);
     else if (dropped.has(name)) plan.set(prop, null);
     else if (name === 'maxRetries') plan.set(prop, maxAttempts(ctx, prop) ?? textOf(ctx, prop));

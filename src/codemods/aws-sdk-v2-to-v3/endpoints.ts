@@ -1,0 +1,125 @@
+// Client `endpoint` values: v2 accepted a bare host (`abc.execute-api.eu-west-1.amazonaws.com/prod`)
+// and put `https://` (`http://` with `sslEnabled: false`) in front of any value not starting with
+// "http"; v3 needs a full URL and throws "Invalid URL" on the first call otherwise
+// (https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/migrating.html).
+// Values this file can read get the scheme v2 would have used; values it cannot read are reported.
+import { ts } from 'ts-morph';
+import { report, textOf, type FileContext } from './context.js';
+
+type Fix = { start: number; end: number; text: string };
+
+const globalSsl = /\bconfig\s*\.\s*sslEnabled\b|\bconfig\s*\.\s*update\s*\(\s*\{[^}]*\bsslEnabled\b/;
+
+/** Names that hold a host name, never a URL: `event.requestContext.domainName`. */
+const hostName = /^(?:domainName|domain|hostName|host)$/i;
+
+function isHost(expr: ts.Expression): boolean {
+  if (ts.isIdentifier(expr)) return hostName.test(expr.text);
+  return (ts.isPropertyAccessExpression(expr) && hostName.test(expr.name.text)) || (ts.isNonNullExpression(expr) && isHost(expr.expression));
+}
+
+/** v2's test for "already has a scheme". */
+const hasScheme = (text: string) => /^http/.test(text);
+
+/** The scheme v2 would add, or undefined when `sslEnabled` is set in a way this file cannot read. */
+function schemeOf(ctx: FileContext, literal: ts.ObjectLiteralExpression | undefined): string | undefined {
+  const own = literal?.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'sslEnabled');
+  if (own) {
+    if (!ts.isPropertyAssignment(own)) return undefined;
+    const kind = own.initializer.kind;
+    return kind === ts.SyntaxKind.TrueKeyword ? 'https://' : kind === ts.SyntaxKind.FalseKeyword ? 'http://' : undefined;
+  }
+  // a global AWS.config.sslEnabled in the file could turn the default to http
+  return globalSsl.test(ctx.sf.text) ? undefined : 'https://';
+}
+
+/** A `const NAME = <string>` in this file, when NAME is declared nowhere else. */
+function constString(ctx: FileContext, name: string): string | undefined {
+  let found: string | undefined;
+  let declarations = 0;
+  const visit = (node: ts.Node): void => {
+    if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name)
+      && node.name.text === name) {
+      declarations++;
+      const list = node.parent;
+      const isConst = ts.isVariableDeclaration(node) && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const);
+      if (isConst && node.initializer && ts.isStringLiteralLike(node.initializer)) found = node.initializer.text;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ctx.sf);
+  return declarations === 1 ? found : undefined;
+}
+
+/** Edits that give every string `expr` can evaluate to the scheme v2 would add; undefined when unreadable. */
+function fixes(ctx: FileContext, expr: ts.Expression, scheme: string): Fix[] | undefined {
+  if (ts.isParenthesizedExpression(expr)) return fixes(ctx, expr.expression, scheme);
+  if (ts.isConditionalExpression(expr)) return both(fixes(ctx, expr.whenTrue, scheme), fixes(ctx, expr.whenFalse, scheme));
+  if (ts.isBinaryExpression(expr) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(expr.operatorToken.kind)) {
+    return both(fixes(ctx, expr.left, scheme), fixes(ctx, expr.right, scheme));
+  }
+  if (ts.isIdentifier(expr) && expr.text === 'undefined') return [];
+  if (expr.kind === ts.SyntaxKind.NullKeyword) return [];
+  if (ts.isStringLiteralLike(expr)) {
+    // '' was "no endpoint" to v2; leave it for the report below
+    if (expr.text === '') return undefined;
+    return hasScheme(expr.text) ? [] : [{ start: expr.getStart(ctx.sf) + 1, end: expr.getStart(ctx.sf) + 1, text: scheme }];
+  }
+  if (ts.isTemplateExpression(expr)) return templateFixes(ctx, expr, scheme);
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return concatFixes(ctx, expr, scheme);
+  if (ts.isIdentifier(expr)) {
+    const value = constString(ctx, expr.text);
+    if (value === undefined || value === '') return undefined;
+    return hasScheme(value) ? [] : [{ start: expr.getStart(ctx.sf), end: expr.getEnd(), text: `\`${scheme}\${${expr.text}}\`` }];
+  }
+  return undefined;
+}
+
+function both(a: Fix[] | undefined, b: Fix[] | undefined): Fix[] | undefined {
+  return a && b ? [...a, ...b] : undefined;
+}
+
+/**
+ * `abc.${region}.example.com`: the head decides. `${apiId}.execute-api.…`: a substitution followed
+ * by `.` is a host label, so the value starts with a host. `${base}/prod` may carry its own scheme.
+ */
+function templateFixes(ctx: FileContext, expr: ts.TemplateExpression, scheme: string): Fix[] | undefined {
+  const at = expr.getStart(ctx.sf) + 1;
+  if (expr.head.text) return hasScheme(expr.head.text) ? [] : [{ start: at, end: at, text: scheme }];
+  const next = expr.templateSpans[0].literal.text;
+  const host = /^\.[\w-]/.test(next) || isHost(expr.templateSpans[0].expression);
+  return host ? [{ start: at, end: at, text: scheme }] : undefined;
+}
+
+/** `domainName + '/' + stage`: the leftmost operand decides, as the head of a template does. */
+function concatFixes(ctx: FileContext, expr: ts.BinaryExpression, scheme: string): Fix[] | undefined {
+  let left: ts.Expression = expr;
+  while (ts.isBinaryExpression(left) && left.operatorToken.kind === ts.SyntaxKind.PlusToken) left = left.left;
+  if (ts.isStringLiteralLike(left) && left.text) return fixes(ctx, left, scheme);
+  if (!isHost(left)) return undefined;
+  const quote = /['"]/.exec(textOf(ctx, expr).replace(/^[^'"]*/, ''))?.[0] ?? "'";
+  return [{ start: left.getStart(ctx.sf), end: left.getStart(ctx.sf), text: `${quote}${scheme}${quote} + ` }];
+}
+
+/** The v3 text of an `endpoint` property of a client (or global) configuration literal. */
+export function endpointProperty(ctx: FileContext, prop: ts.ObjectLiteralElementLike): string {
+  const text = textOf(ctx, prop);
+  const value = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+  // an AWS.Endpoint object or a spread: handled (or reported) where Endpoint is converted
+  if (!value || ts.isNewExpression(value)) return text;
+  const literal = ts.isObjectLiteralExpression(prop.parent) ? prop.parent : undefined;
+  const scheme = schemeOf(ctx, literal);
+  const found = scheme === undefined ? undefined : fixes(ctx, value, scheme);
+  if (found === undefined) {
+    report(ctx, prop, 'endpoint-scheme', `\`${textOf(ctx, value).slice(0, 60)}\`: v3 needs a full URL here (v2 added https:// to a bare host, or http:// with sslEnabled: false); make sure the value has its scheme`, 'warning');
+    return text;
+  }
+  const start = prop.getStart(ctx.sf);
+  let out = text;
+  for (const fix of [...found].sort((a, b) => b.start - a.start)) {
+    const shorthand = ts.isShorthandPropertyAssignment(prop);
+    const replacement = shorthand ? `${prop.name.text}: ${fix.text}` : fix.text;
+    out = out.slice(0, fix.start - start) + replacement + out.slice(fix.end - start);
+  }
+  return out;
+}
