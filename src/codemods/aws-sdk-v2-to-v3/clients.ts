@@ -6,9 +6,10 @@ import { applyConfig, planConfig, propName, propNames, type PropPlan } from './c
 import { addInstance, needValue, report, textOf, type FileContext } from './context.js';
 import { indentAt } from './edits.js';
 import { documentClient, serviceByV2Name, type ServiceInfo } from './services.js';
+import { capturingCall } from './xray.js';
 
 /** Where a new client is stored, so calls through that name can be found. */
-function storedName(node: ts.NewExpression): string | undefined {
+function storedName(node: ts.Expression): string | undefined {
   const parent = node.parent;
   if ((ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isParameter(parent))
     && parent.initializer === node && (ts.isIdentifier(parent.name) || ts.isPrivateIdentifier(parent.name))) {
@@ -93,7 +94,7 @@ export function convertClient(ctx: FileContext, node: ts.NewExpression, globals:
   const ref = resolveRef(ctx, node.expression);
   if (ref?.kind !== 'service') return false;
   markConsumed(ctx, node.expression);
-  const name = storedName(node);
+  const name = storedName(capturingCall(node) ?? node);
   if (name) addInstance(ctx, name, ref.service);
   else report(ctx, node, 'untracked-client', 'client is not stored in a variable or property; calls made through it are not converted', 'warning');
   if (ref.service.doc) {
