@@ -17,7 +17,7 @@ export interface FieldRead {
   /** The read with its parentheses, type assertions and `!` around it. */
   outer: ts.Expression;
   field: string;
-  kind: 'stream' | 'bytes';
+  kind: 'stream' | 'bytes' | 'plain';
   use: Use;
   consumes: boolean;
 }
@@ -52,7 +52,7 @@ function useOf(outer: ts.Expression): Use {
   return 'value';
 }
 
-export function classify(ctx: FileContext, node: ts.Expression, field: string, kind: 'stream' | 'bytes'): FieldRead {
+export function classify(ctx: FileContext, node: ts.Expression, field: string, kind: FieldRead['kind']): FieldRead {
   let outer = node;
   while (wrappers(outer.parent)) outer = outer.parent as ts.Expression;
   const use = useOf(outer);

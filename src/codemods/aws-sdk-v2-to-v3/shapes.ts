@@ -9,7 +9,7 @@ import { adaptRead, classify, type FieldRead } from './shape-reads.js';
 
 export interface Shape {
   fields: string[];
-  kind: 'stream' | 'bytes';
+  kind: 'stream' | 'bytes' | 'plain';
 }
 
 export { awaitedCallbacks } from './shape-reads.js';
@@ -27,8 +27,11 @@ const shapes: Record<string, Shape> = {
   'SecretsManager.getSecretValue': bytes('SecretBinary'),
 };
 
-export function fieldOf(service: string, op: string): Shape | undefined {
-  return shapes[`${service}.${op}`];
+const plain: Shape = { fields: [], kind: 'plain' };
+
+/** Every converted call has a shape: `plain` ones differ from v2 only by the added `$metadata`. */
+export function fieldOf(service: string, op: string): Shape {
+  return shapes[`${service}.${op}`] ?? plain;
 }
 
 /** A name the result (or one of its fields) is bound to, and where it is visible. */
@@ -83,23 +86,40 @@ function escapes(node: ts.Node): boolean {
   return false;
 }
 
+/** `callback(null, data)`, `JSON.stringify(data)`: the whole result handed on as a value. */
+function handedOn(node: ts.Node): boolean {
+  const p = node.parent;
+  if (!ts.isCallExpression(p) || !p.arguments.includes(node as ts.Expression)) return false;
+  return p.expression.getText() === 'JSON.stringify' || (p.arguments[0] !== node && p.arguments[0].kind === ts.SyntaxKind.NullKeyword);
+}
+
+/**
+ * A whole result leaves: a changed field may be read where this file cannot see (warning); a
+ * plain result handed on as a value now also carries `$metadata` (info).
+ */
+function goesOut(ctx: FileContext, node: ts.Node, shape: Shape, where: string): void {
+  if (shape.kind !== 'plain') {
+    return report(ctx, node, 'result-shape', `the result of this call (its ${shape.fields.join('/')} changed shape in v3) ${where}; check where it is read`, 'warning');
+  }
+  report(ctx, node, 'result-metadata', 'the whole v3 result is handed on here: it also carries `$metadata` (HTTP status, request id, attempts), which v2 results did not', 'info');
+}
+
 /** The names a promise's result is bound to; reports where it goes out of sight. */
 function resultBindings(ctx: FileContext, promise: ts.Expression, shape: Shape): Binding[] {
   const parent = promise.parent;
-  const what = `the result of this call (its ${shape.fields.join('/')} changed shape in v3)`;
   if (ts.isAwaitExpression(parent)) {
     const holder = parent.parent;
     if (ts.isVariableDeclaration(holder) && holder.initializer === parent) return fromName(holder.name, scopeOf(holder), shape);
     if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(holder.left)) {
       return [{ name: holder.left.text, scope: scopeOf(holder), at: holder.left }];
     }
-    if (escapes(parent)) report(ctx, parent, 'result-shape', `${what} is returned or passed on; check where it is read`, 'warning');
+    if (shape.kind === 'plain' ? handedOn(parent) : escapes(parent)) goesOut(ctx, parent, shape, 'is returned or passed on');
     return [];
   }
   if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'then' && ts.isCallExpression(parent.parent)) {
     const fn = parent.parent.arguments[0];
     if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters[0]) return fromName(fn.parameters[0].name, fn, shape);
-    if (fn) report(ctx, fn, 'result-shape', `${what} goes to a function this codemod cannot see; check where it is read`, 'warning');
+    if (fn && shape.kind !== 'plain') goesOut(ctx, fn, shape, 'goes to a function this codemod cannot see');
     return [];
   }
   if (ts.isVariableDeclaration(parent) && parent.initializer === promise && ts.isIdentifier(parent.name)) {
@@ -107,7 +127,7 @@ function resultBindings(ctx: FileContext, promise: ts.Expression, shape: Shape):
     const scope = scopeOf(parent);
     return readsOf(scope, parent.name.text, parent.name).flatMap((use) => resultBindings(ctx, use, shape));
   }
-  if (escapes(promise)) report(ctx, promise, 'result-shape', `${what} is returned or passed on; check where it is read`, 'warning');
+  if (shape.kind !== 'plain' && escapes(promise)) goesOut(ctx, promise, shape, 'is returned or passed on');
   return [];
 }
 
@@ -125,8 +145,8 @@ function fieldReads(ctx: FileContext, b: Binding, shape: Shape): FieldRead[] {
     } else if (ts.isVariableDeclaration(p) && p.initializer === id && ts.isObjectBindingPattern(p.name)) {
       // const { Body } = data;
       for (const inner of fromPattern(p.name, scopeOf(p), shape, p.name)) out.push(...fieldReads(ctx, inner, shape));
-    } else if (escapes(id)) {
-      report(ctx, id, 'result-shape', `\`${b.name}\` leaves this function with its ${shape.fields.join('/')} in v3 shape; check where it is read`, 'warning');
+    } else if (shape.kind === 'plain' ? handedOn(id) : escapes(id)) {
+      goesOut(ctx, id, shape, `in \`${b.name}\` is returned or passed on`);
     }
   }
   return out;
@@ -154,7 +174,7 @@ export function adaptResult(ctx: FileContext, shape: Shape, promise: ts.Expressi
 
 function callbackBindings(ctx: FileContext, callback: ts.Expression, shape: Shape): Binding[] {
   if (!ts.isArrowFunction(callback) && !ts.isFunctionExpression(callback)) {
-    report(ctx, callback, 'result-shape', `the result of this call goes to \`${callback.getText(ctx.sf).slice(0, 40)}\` with its ${shape.fields.join('/')} in v3 shape; check where it is read`, 'warning');
+    goesOut(ctx, callback, shape, `goes to \`${callback.getText(ctx.sf).slice(0, 40)}\``);
     return [];
   }
   const p = callback.parameters[1];
