@@ -1,0 +1,259 @@
+// v3 behaviour changes found on real repositories, each as a handler module run before (fake v2)
+// and after (real v3 clients, mocked or behind a fake transport): the same calls and results, or
+// a finding with its line and the code there left as it was.
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  converted, fakeTransport, fakeV2, linesOf, load, outcome, req, sdkStreamMixin, V2Error, type Exports, type V2Call,
+} from './behaviour-harness.js';
+
+const { mockClient } = req('aws-sdk-client-mock');
+const apigw = req('@aws-sdk/client-apigatewaymanagementapi');
+const s3 = req('@aws-sdk/client-s3');
+const kinesis = req('@aws-sdk/client-kinesis');
+const firehose = req('@aws-sdk/client-firehose');
+const lambda = req('@aws-sdk/client-lambda');
+const ddb = req('@aws-sdk/client-dynamodb');
+const lib = req('@aws-sdk/lib-dynamodb');
+
+const env = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'eu-west-1', AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR' };
+const saved: Record<string, string | undefined> = {};
+beforeAll(() => {
+  for (const [k, v] of Object.entries(env)) [saved[k], process.env[k]] = [process.env[k], v];
+});
+afterAll(() => {
+  for (const k of Object.keys(env)) saved[k] === undefined ? delete process.env[k] : (process.env[k] = saved[k]);
+});
+const undo: (() => void)[] = [];
+afterEach(() => undo.splice(0).forEach((u) => u()));
+
+function runV2(source: string, path: string, answer: (c: V2Call) => unknown, extra: Record<string, unknown> = {}) {
+  const calls: V2Call[] = [];
+  const aws = fakeV2(answer, calls);
+  return { calls, mod: load(source, path, (spec) => (spec === 'aws-sdk' ? aws : spec in extra ? extra[spec] : req(spec))) };
+}
+
+function runV3(source: string, path: string, extra: Record<string, unknown> = {}): Exports {
+  return load(source, path, (spec) => (spec in extra ? extra[spec] : req(spec)));
+}
+
+function mock(cls: unknown) {
+  const m = mockClient(cls);
+  undo.push(() => m.restore());
+  return m;
+}
+
+function transport(classes: unknown[], reply: Parameters<typeof fakeTransport>[1]) {
+  const t = fakeTransport(classes, reply);
+  undo.push(t.restore);
+  return t.sent;
+}
+
+describe('endpoints: v2 put https:// before a bare host, v3 needs it written', () => {
+  const source = `const AWS = require('aws-sdk');
+
+exports.broadcast = async (event) => {
+  const api = new AWS.ApiGatewayManagementApi({ apiVersion: '2018-11-29', endpoint: event.requestContext.domainName + '/' + event.requestContext.stage });
+  await api.postToConnection({ ConnectionId: event.connectionId, Data: JSON.stringify({ text: event.body }) }).promise();
+  return { statusCode: 200 };
+};
+
+exports.notify = async (apiId, region, stage, id) => {
+  const client = new AWS.ApiGatewayManagementApi({ endpoint: \`\${apiId}.execute-api.\${region}.amazonaws.com/\${stage}\` });
+  await client.postToConnection({ ConnectionId: id, Data: 'ping' }).promise();
+  return 'sent';
+};
+
+exports.fromEnv = () => new AWS.ApiGatewayManagementApi({ endpoint: process.env.WS_ENDPOINT });
+`;
+
+  it('the converted client really sends to the URL v2 used', async () => {
+    const { text, findings } = await converted(source, 'src/ws.js');
+    const event = { requestContext: { domainName: 'abc123.execute-api.eu-west-1.amazonaws.com', stage: 'prod' }, connectionId: 'c-1', body: 'hi' };
+    const v2 = runV2(source, 'src/ws.js', () => ({}));
+    const before = [await outcome(() => v2.mod.broadcast(event)), await outcome(() => v2.mod.notify('xyz789', 'us-east-1', 'dev', 'c-2'))];
+    const sent = transport([apigw.ApiGatewayManagementApiClient], () => ({ status: 200 }));
+    const v3 = runV3(text, 'src/ws.js');
+    const after = [await outcome(() => v3.broadcast(event)), await outcome(() => v3.notify('xyz789', 'us-east-1', 'dev', 'c-2'))];
+    expect(after).toEqual(before);
+    expect(before).toEqual([{ value: { statusCode: 200 } }, { value: 'sent' }]);
+    // v2 sent to <endpoint>/@connections/<id>; v3 must send to the same URL, with the same body
+    expect(sent.map((s) => [s.url, s.body])).toEqual(v2.calls.map((c) => [`${c.endpoint}/@connections/${c.params.ConnectionId}`, c.params.Data]));
+    expect(sent[0].url).toBe('https://abc123.execute-api.eu-west-1.amazonaws.com/prod/@connections/c-1');
+    // a value the file cannot read is reported where it stands, and left as written
+    const line = linesOf(source, 'process.env.WS_ENDPOINT')[0];
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/endpoint-scheme', line, file: 'src/ws.js' }));
+    expect(text).toContain('new ApiGatewayManagementApiClient({ endpoint: process.env.WS_ENDPOINT })');
+  });
+
+  it('sslEnabled: false gave http://, and a literal with a scheme stays as it is', async () => {
+    const { text } = await converted(`const AWS = require('aws-sdk');\nconst local = new AWS.DynamoDB({ endpoint: 'localhost:8000', sslEnabled: false });\nconst s3 = new AWS.S3({ endpoint: "https://minio.local:9000" });\n`, 'src/c.js');
+    expect(text).toContain(`new DynamoDBClient({ endpoint: 'http://localhost:8000', tls: false })`);
+    expect(text).toContain(`new S3Client({ endpoint: "https://minio.local:9000" })`);
+  });
+});
+
+/** v3 calls recorded by aws-sdk-client-mock, in the fake v2's form. */
+function mockedCalls(service: string, m: any): V2Call[] {
+  return m.calls().map((c: any) => ({ service, op: c.args[0].constructor.name.replace(/Command$/, '').replace(/^./, (ch: string) => ch.toLowerCase()), params: c.args[0].input }));
+}
+
+describe('S3 GetObject Body: a Buffer in v2, a stream read once in v3', () => {
+  const files: Record<string, string> = { 'app.json': '{"mode":"fast","retries":3}', 'cat.png': '\u0089PNG-bytes', 'mail.eml': 'From: a\nTo: b\n', 'app.log': 'started\nstopped\n' };
+  const source = `import AWS from 'aws-sdk';
+
+const s3 = new AWS.S3();
+
+export async function readConfig(key: string) {
+  const res = await s3.getObject({ Bucket: 'config', Key: key }).promise();
+  return JSON.parse((res.Body as Buffer).toString('utf-8'));
+}
+
+export async function size(key: string) {
+  const { Body } = await s3.getObject({ Bucket: 'images', Key: key }).promise();
+  const bytes = <Buffer>Body;
+  return bytes.length;
+}
+
+export async function archive(key: string) {
+  const original = await s3.getObject({ Bucket: 'inbox', Key: key }).promise();
+  await s3.putObject({ Bucket: 'archive', Key: key, Body: original.Body }).promise();
+  return key;
+}
+
+export async function firstLine(key: string) {
+  let object;
+  object = await s3.getObject({ Bucket: 'logs', Key: key }).promise();
+  const { Body: text } = object;
+  return String(text).split('\\n')[0];
+}
+`;
+
+  it('reads through type assertions, destructuring and a stored response give what v2 gave', async () => {
+    const { text, findings } = await converted(source, 'src/files.ts');
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const v2 = runV2(source, 'src/files.ts', (c) => (c.op === 'getObject' ? { Body: Buffer.from(files[c.params.Key]) } : { ETag: '"e1"' }));
+    const act = async (m: Exports) => [await m.readConfig('app.json'), await m.size('cat.png'), await m.archive('mail.eml'), await m.firstLine('app.log')];
+    const before = await outcome(() => act(v2.mod));
+    const m = mock(s3.S3Client);
+    m.on(s3.GetObjectCommand).callsFake((input: any) => ({ Body: sdkStreamMixin(Readable.from([Buffer.from(files[input.Key])])) }));
+    m.on(s3.PutObjectCommand).resolves({ ETag: '"e1"' });
+    const after = await outcome(() => act(runV3(text, 'src/files.ts')));
+    expect(after).toEqual(before);
+    expect(before).toEqual({ value: [{ mode: 'fast', retries: 3 }, Buffer.byteLength(files['cat.png']), 'mail.eml', 'started'] });
+    expect(mockedCalls('S3', m)).toEqual(v2.calls);
+    expect(text).toContain(`return JSON.parse(await res.Body!.transformToString('utf-8'));`);
+    expect(text).toContain('Body: Buffer.from(await original.Body.transformToByteArray())');
+  });
+
+  it('a Body read twice is reported at each read, and those reads are left as written', async () => {
+    const twice = `import AWS from 'aws-sdk';
+const s3 = new AWS.S3();
+export async function preview(key: string) {
+  const res = await s3.getObject({ Bucket: 'docs', Key: key }).promise();
+  console.log(\`read \${res.Body!.toString().length} chars\`);
+  return res.Body!.toString().slice(0, 100);
+}
+export const raw = (key: string) => s3.getObject({ Bucket: 'docs', Key: key }).promise();
+`;
+    const { text, findings } = await converted(twice, 'src/preview.ts');
+    const reads = linesOf(twice, 'res.Body!.toString()');
+    expect(findings.filter((f) => f.rule === 'aws-sdk-v3/body-read-twice').map((f) => [f.file, f.line])).toEqual(reads.map((l) => ['src/preview.ts', l]));
+    expect(text.match(/res\.Body!\.toString\(\)/g)).toHaveLength(2);
+    // the whole response leaves the module: its Body is read where this file cannot see
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/result-shape', line: linesOf(twice, 'export const raw')[0] }));
+  });
+});
+
+/** Type-check a converted TypeScript module against the installed v3 packages. */
+function typeErrors(text: string): string[] {
+  const ts = req('typescript');
+  const file = join(import.meta.dirname, '__converted__.ts');
+  const options = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, types: ['node'], skipLibCheck: true };
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.fileExists = (f: string) => f === file || fileExists.call(host, f);
+  host.readFile = (f: string) => (f === file ? text : readFile.call(host, f));
+  host.getSourceFile = (f: string, v: unknown, ...rest: unknown[]) => (f === file ? ts.createSourceFile(f, text, v) : getSourceFile.call(host, f, v, ...rest));
+  const program = ts.createProgram([file], options, host);
+  return ts.getPreEmitDiagnostics(program).map((d: any) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+/** The blob values a Kinesis/Firehose request carried, decoded from the wire's base64. */
+function wireData(body: string): string[] {
+  const json = JSON.parse(body);
+  const records = json.Records ?? [json.Record ?? json];
+  return records.map((r: { Data: string }) => Buffer.from(r.Data, 'base64').toString());
+}
+
+describe('string blob inputs: v2 took strings, v3 types bytes', () => {
+  const source = `import { Kinesis, Firehose } from 'aws-sdk';
+
+const kinesis = new Kinesis();
+const firehose = new Firehose();
+
+export async function publish(order: { id: string; total: number }) {
+  await kinesis.putRecord({ StreamName: 'orders', PartitionKey: order.id, Data: JSON.stringify(order) }).promise();
+  return 'ok';
+}
+
+export async function publishAll(orders: { id: string }[]) {
+  const params = { StreamName: 'orders', Records: orders.map((o) => ({ PartitionKey: o.id, Data: \`\${o.id}\\n\` })) };
+  const res = await kinesis.putRecords(params).promise();
+  return res.FailedRecordCount;
+}
+
+export async function deliver(lines: string[]) {
+  const res = await firehose.putRecordBatch({ DeliveryStreamName: 'logs', Records: lines.map((l) => ({ Data: l + '\\n' })) }).promise();
+  return res.FailedPutCount;
+}
+`;
+  const replies: Record<string, string> = {
+    'Kinesis_20131202.PutRecord': '{"ShardId":"shardId-0","SequenceNumber":"1"}',
+    'Kinesis_20131202.PutRecords': '{"FailedRecordCount":0,"Records":[]}',
+    'Firehose_20150804.PutRecordBatch': '{"FailedPutCount":0,"RequestResponses":[]}',
+  };
+  const v2Answer = (c: V2Call) => ({ putRecord: { ShardId: 'shardId-0', SequenceNumber: '1' }, putRecords: { FailedRecordCount: 0, Records: [] }, putRecordBatch: { FailedPutCount: 0, RequestResponses: [] } })[c.op];
+
+  it('TypeScript: visible strings are encoded, type-check against v3 and send the same bytes', async () => {
+    const { text } = await converted(source, 'src/stream.ts');
+    expect(text).toContain('Data: new TextEncoder().encode(JSON.stringify(order))');
+    expect(text).toContain("Records: lines.map((l) => ({ Data: new TextEncoder().encode(l + '\\n') }))");
+    expect(typeErrors(text)).toEqual([]);
+    const act = async (m: Exports) => [await m.publish({ id: 'o-1', total: 12.5 }), await m.publishAll([{ id: 'o-1' }, { id: 'ö-2' }]), await m.deliver(['a', 'b'])];
+    const v2 = runV2(source, 'src/stream.ts', v2Answer);
+    const before = await outcome(() => act(v2.mod));
+    const sent = transport([kinesis.KinesisClient, firehose.FirehoseClient], (s) => ({ headers: { 'content-type': 'application/x-amz-json-1.1' }, body: replies[s.target!] }));
+    const after = await outcome(() => act(runV3(text, 'src/stream.ts')));
+    expect(after).toEqual(before);
+    expect(before).toEqual({ value: ['ok', 0, 0] });
+    const v2Data = v2.calls.map((c) => (c.params.Records ?? [c.params]).map((r: { Data: string }) => r.Data));
+    expect(sent.map((s) => wireData(s.body))).toEqual(v2Data);
+  });
+
+  it('JavaScript: string Data and Payload stay as written and go through; the Payload read is decoded', async () => {
+    const js = `const AWS = require('aws-sdk');
+const kinesis = new AWS.Kinesis();
+const lambda = new AWS.Lambda();
+exports.track = async (event) => {
+  await kinesis.putRecord({ StreamName: 'clicks', PartitionKey: event.user, Data: JSON.stringify(event) }).promise();
+  const res = await lambda.invoke({ FunctionName: 'score', Payload: JSON.stringify({ user: event.user }) }).promise();
+  return JSON.parse(res.Payload.toString('utf8')).score;
+};
+`;
+    const { text } = await converted(js, 'src/track.js');
+    expect(text).toContain('Data: JSON.stringify(event) }');
+    expect(text).toContain(`Payload: JSON.stringify({ user: event.user }) }`);
+    const v2 = runV2(js, 'src/track.js', (c) => (c.op === 'invoke' ? { StatusCode: 200, Payload: Buffer.from('{"score":7}') } : v2Answer(c)));
+    const before = await outcome(() => v2.mod.track({ user: 'ü1', page: '/' }));
+    const sent = transport([kinesis.KinesisClient, lambda.LambdaClient], (s) => (s.target
+      ? { headers: { 'content-type': 'application/x-amz-json-1.1' }, body: replies[s.target] }
+      : { headers: { 'x-amz-executed-version': '$LATEST' }, body: '{"score":7}' }));
+    const after = await outcome(() => runV3(text, 'src/track.js').track({ user: 'ü1', page: '/' }));
+    expect(after).toEqual(before);
+    expect(before).toEqual({ value: 7 });
+    expect(wireData(sent[0].body)).toEqual([v2.calls[0].params.Data]);
+    expect(sent[1].body).toBe(v2.calls[1].params.Payload);
+  });
+});
