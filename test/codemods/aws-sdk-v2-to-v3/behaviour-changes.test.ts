@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  converted, fakeTransport, fakeV2, linesOf, load, outcome, req, sdkStreamMixin, V2Error, type Exports, type V2Call,
+  converted, fakeTransport, fakeV2, linesOf, load, outcome, req, sdkStreamMixin, V2Error, type Exports, type Reply, type V2Call,
 } from './behaviour-harness.js';
 
 const { mockClient } = req('aws-sdk-client-mock');
@@ -247,7 +247,7 @@ exports.track = async (event) => {
     expect(text).toContain(`Payload: JSON.stringify({ user: event.user }) }`);
     const v2 = runV2(js, 'src/track.js', (c) => (c.op === 'invoke' ? { StatusCode: 200, Payload: Buffer.from('{"score":7}') } : v2Answer(c)));
     const before = await outcome(() => v2.mod.track({ user: 'ü1', page: '/' }));
-    const sent = transport([kinesis.KinesisClient, lambda.LambdaClient], (s) => (s.target
+    const sent = transport([kinesis.KinesisClient, lambda.LambdaClient], (s): Reply => (s.target
       ? { headers: { 'content-type': 'application/x-amz-json-1.1' }, body: replies[s.target] }
       : { headers: { 'x-amz-executed-version': '$LATEST' }, body: '{"score":7}' }));
     const after = await outcome(() => runV3(text, 'src/track.js').track({ user: 'ü1', page: '/' }));
@@ -255,5 +255,195 @@ exports.track = async (event) => {
     expect(before).toEqual({ value: 7 });
     expect(wireData(sent[0].body)).toEqual([v2.calls[0].params.Data]);
     expect(sent[1].body).toBe(v2.calls[1].params.Payload);
+  });
+});
+
+describe('error fields: v2 code/statusCode/requestId, v3 name and $metadata', () => {
+  const source = `import AWS from 'aws-sdk';
+
+const s3 = new AWS.S3();
+
+export async function exists(key: string) {
+  try {
+    await s3.headObject({ Bucket: 'b', Key: key }).promise();
+    return 'yes';
+  } catch (err) {
+    const e = err as AWS.AWSError;
+    if ((err as any).code === 'NotFound' || e.statusCode === 404) return \`no (\${e.requestId})\`;
+    throw err;
+  }
+}
+
+export function describe(key: string) {
+  return s3.headObject({ Bucket: 'b', Key: key }).promise().then(() => 'found', ({ code, message }) => \`\${code}: \${message}\`);
+}
+
+export async function shouldRetry(key: string) {
+  try {
+    await s3.headObject({ Bucket: 'b', Key: key }).promise();
+    return false;
+  } catch (err: any) {
+    return err.retryable;
+  }
+}
+`;
+
+  it('renamed reads give v2 results; retryable has no v3 equivalent and is reported, unchanged', async () => {
+    const { text, findings } = await converted(source, 'src/exists.ts');
+    const answer = (key: string) => { if (key === 'gone') throw new V2Error('NotFound', 404, 'req-9'); return {}; };
+    const v2 = runV2(source, 'src/exists.ts', (c) => answer(c.params.Key));
+    const act = async (m: Exports) => [await outcome(() => m.exists('here')), await outcome(() => m.exists('gone')), await m.describe('gone')];
+    const before = await act(v2.mod);
+    const m = mock(s3.S3Client);
+    const notFound = new s3.NotFound({ message: 'NotFound', $metadata: { httpStatusCode: 404, requestId: 'req-9' } });
+    m.on(s3.HeadObjectCommand, { Key: 'gone' }).rejects(notFound).on(s3.HeadObjectCommand, { Key: 'here' }).resolves({});
+    const after = await act(runV3(text, 'src/exists.ts'));
+    expect(after).toEqual(before);
+    expect(before).toEqual([{ value: 'yes' }, { value: 'no (req-9)' }, 'NotFound: NotFound']);
+    const line = linesOf(source, 'return err.retryable')[0];
+    expect(findings).toContainEqual(expect.objectContaining({ file: 'src/exists.ts', line, rule: 'aws-sdk-v3/error-field' }));
+    expect(text).toContain('return err.retryable;');
+  });
+});
+
+describe('X-Ray: captureAWS(aws-sdk) traced every client; v3 wraps each with captureAWSv3Client', () => {
+  const source = `const AWSXRay = require('aws-xray-sdk-core');
+const AWS = AWSXRay.captureAWS(require('aws-sdk'));
+
+const doc = new AWS.DynamoDB.DocumentClient();
+const lambda = new AWS.Lambda();
+
+exports.handler = async (event) => {
+  const { Item } = await doc.get({ TableName: 'users', Key: { id: event.id } }).promise();
+  const res = await lambda.invoke({ FunctionName: 'greet', Payload: JSON.stringify(Item) }).promise();
+  return JSON.parse(res.Payload);
+};
+`;
+
+  it('the converted clients are traced: X-Ray subsegments for both calls, same result', async () => {
+    const { text } = await converted(source, 'src/traced.js');
+    expect(text).toContain('const doc = AWSXRay.captureAWSv3Client(DynamoDBDocumentClient.from(');
+    expect(text).toContain('const lambda = AWSXRay.captureAWSv3Client(new LambdaClient());');
+    const captured: string[] = [];
+    const fakeXray = { captureAWS: (sdk: unknown) => (captured.push('aws-sdk'), sdk) };
+    const v2 = runV2(source, 'src/traced.js', (c) => (c.op === 'get' ? { Item: { id: 'u1', name: 'Ann' } } : { StatusCode: 200, Payload: '"hello Ann"' }), { 'aws-xray-sdk-core': fakeXray });
+    const before = await outcome(() => v2.mod.handler({ id: 'u1' }));
+    expect(captured).toEqual(['aws-sdk']);
+    const xray = req('aws-xray-sdk-core');
+    const sent = transport([lib.DynamoDBDocumentClient, ddb.DynamoDBClient, lambda.LambdaClient], (s): Reply => (s.target
+      ? { headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{"Item":{"id":{"S":"u1"},"name":{"S":"Ann"}}}' }
+      : { body: '"hello Ann"' }));
+    const segment = new xray.Segment('handler');
+    const mod = runV3(text, 'src/traced.js');
+    const after = await outcome(() => xray.getNamespace().runPromise(() => {
+      xray.setSegment(segment);
+      return mod.handler({ id: 'u1' });
+    }));
+    expect(after).toEqual(before);
+    expect(before).toEqual({ value: 'hello Ann' });
+    expect(segment.subsegments?.map((s: { name: string }) => s.name)).toEqual(['DynamoDB', 'Lambda']);
+    expect(sent.every((s) => /^Root=/.test(s.headers['X-Amzn-Trace-Id'] ?? s.headers['x-amzn-trace-id'] ?? ''))).toBe(true);
+  });
+});
+
+describe('DocumentClient callbacks: same result through the real lib-dynamodb translation', () => {
+  const source = `const AWS = require('aws-sdk');
+const doc = new AWS.DynamoDB.DocumentClient();
+
+exports.getUser = (event, context, callback) => {
+  doc.get({ TableName: 'users', Key: { id: event.id } }, (err, data) => {
+    if (err) return callback(err);
+    callback(null, data.Item);
+  });
+};
+
+exports.teamIds = async (event, context, callback) => {
+  doc.query({ TableName: 'users', KeyConditionExpression: 'team = :t', ExpressionAttributeValues: { ':t': event.team } }, (err, data) => {
+    if (err) return callback(err);
+    callback(null, data.Items.map((u) => u.id));
+  });
+};
+
+exports.raw = (event, context, callback) => {
+  doc.get({ TableName: 'users', Key: { id: event.id } }, (err, data) => {
+    if (err) return callback(err);
+    callback(null, data);
+  });
+};
+`;
+  const viaCallback = (fn: (...a: any[]) => unknown, event: unknown) => new Promise((resolve, reject) => {
+    void fn(event, {}, (e: Error | null, d?: unknown) => (e ? reject(e) : resolve(d)));
+  });
+
+  it('data.Item and data.Items come back unmarshalled as v2 gave them; a whole result is reported for its $metadata', async () => {
+    const { text, findings } = await converted(source, 'src/users.js');
+    const item = { id: 'u1', name: 'Ann', tags: ['a'] };
+    const v2 = runV2(source, 'src/users.js', (c) => (c.op === 'get' ? { Item: item } : { Items: [{ id: 'u1' }, { id: 'u2' }], Count: 2 }));
+    const act = async (m: Exports) => [await viaCallback(m.getUser, { id: 'u1' }), await viaCallback(m.teamIds, { team: 't1' })];
+    const before = await outcome(() => act(v2.mod));
+    const wire: Record<string, string> = {
+      'DynamoDB_20120810.GetItem': '{"Item":{"id":{"S":"u1"},"name":{"S":"Ann"},"tags":{"L":[{"S":"a"}]}}}',
+      'DynamoDB_20120810.Query': '{"Items":[{"id":{"S":"u1"}},{"id":{"S":"u2"}}],"Count":2}',
+    };
+    const sent = transport([lib.DynamoDBDocumentClient], (s) => ({ headers: { 'content-type': 'application/x-amz-json-1.0' }, body: wire[s.target!] }));
+    const v3 = runV3(text, 'src/users.js');
+    const after = await outcome(() => act(v3));
+    expect(after).toEqual(before);
+    expect(before).toEqual({ value: [item, ['u1', 'u2']] });
+    const { unmarshall } = req('@aws-sdk/util-dynamodb');
+    expect(sent.map((s) => JSON.parse(s.body)).map((b) => b.Key ? unmarshall(b.Key) : unmarshall(b.ExpressionAttributeValues)))
+      .toEqual([{ id: 'u1' }, { ':t': 't1' }]);
+    // the whole result: same fields as v2, plus v3's $metadata, which is what the finding says
+    const raw = await viaCallback(v3.raw, { id: 'u1' }) as Record<string, unknown>;
+    const { $metadata, ...rest } = raw;
+    expect(rest).toEqual(await viaCallback(v2.mod.raw, { id: 'u1' }));
+    expect($metadata).toBeDefined();
+    const line = linesOf(source, 'callback(null, data);')[0];
+    expect(findings).toContainEqual(expect.objectContaining({ file: 'src/users.js', line, rule: 'aws-sdk-v3/result-metadata' }));
+  });
+});
+
+describe('forms around the behaviour changes', () => {
+  it('X-Ray: captureAWS(AWS) on an import, captureAWSClient on a client, and a bare captureAWS reported', async () => {
+    const { text, findings } = await converted(`import * as AWSXRay from 'aws-xray-sdk';
+import * as AWS from 'aws-sdk';
+AWSXRay.captureAWS(AWS);
+const sqs = new AWS.SQS({ region: 'eu-west-1' });
+export const send = (b: string) => sqs.sendMessage({ QueueUrl: 'q', MessageBody: b }).promise();
+`, 'src/q.ts');
+    expect(text).toBe(`import * as AWSXRay from 'aws-xray-sdk';
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+const sqs = AWSXRay.captureAWSv3Client(new SQSClient({ region: 'eu-west-1' }));
+export const send = (b: string) => sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: b }));
+`);
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/xray', line: 3, severity: 'info' }));
+    const one = await converted(`const AWSXRay = require('aws-xray-sdk-core');\nconst AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nAWSXRay.captureAWSClient(s3);\nconst sns = AWSXRay.captureAWSClient(new AWS.SNS());\nexports.h = () => sns.publish({ TopicArn: 't', Message: 'm' }).promise();\n`, 'src/one.js');
+    expect(one.text).toContain('AWSXRay.captureAWSv3Client(s3);');
+    expect(one.text).toContain('const sns = AWSXRay.captureAWSv3Client(new SNSClient());');
+    expect(one.text).toContain(`exports.h = () => sns.send(new PublishCommand({ TopicArn: 't', Message: 'm' }));`);
+    const bare = `const { captureAWS } = require('aws-xray-sdk-core');\nconst AWS = captureAWS(require('aws-sdk'));\nconst s3 = new AWS.S3();\n`;
+    const reported = await converted(bare, 'src/bare.js');
+    expect(reported.text).toBe(bare);
+    expect(reported.findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/xray', line: 2, severity: 'manual' }));
+  });
+
+  it('a `function` callback that reads `this` (v2 bound the AWS.Response) is reported', async () => {
+    const source = `const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nexports.h = async (cb) => {\n  s3.putObject({ Bucket: 'b', Key: 'k' }, function (err) {\n    cb(err, this.requestId);\n  });\n};\n`;
+    const { text, findings } = await converted(source, 'src/this.js');
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/callback-this', line: 4 }));
+    expect(text).toContain('    cb(err, this.requestId);\n  });');
+  });
+
+  it('endpoints from a const, and blob outputs read with an encoding', async () => {
+    const { text } = await converted(`const AWS = require('aws-sdk');\nconst HOST = 'localhost:4566';\nconst sqs = new AWS.SQS({ endpoint: HOST });\nconst kms = new AWS.KMS();\nexports.key = async (blob) => {\n  const { Plaintext } = await kms.decrypt({ CiphertextBlob: Buffer.from(blob, 'base64') }).promise();\n  return Plaintext.toString('ascii');\n};\n`, 'src/k.js');
+    expect(text).toContain('new SQSClient({ endpoint: `https://${HOST}` })');
+    expect(text).toContain(`return Buffer.from(Plaintext).toString('ascii');`);
+  });
+
+  it('destructured error fields: code is renamed, statusCode is reported', async () => {
+    const source = `const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nexports.h = async () => {\n  try {\n    await s3.headBucket({ Bucket: 'b' }).promise();\n  } catch ({ code, statusCode }) {\n    return code;\n  }\n};\n`;
+    const { text, findings } = await converted(source, 'src/e.js');
+    expect(text).toContain('} catch ({ name: code, statusCode }) {');
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/error-field', line: 6 }));
   });
 });
