@@ -10,6 +10,8 @@ import { adaptRead, classify, type FieldRead } from './shape-reads.js';
 export interface Shape {
   fields: string[];
   kind: 'stream' | 'bytes' | 'plain';
+  /** A change inside lists that the reads cannot be followed into: reported at the call. */
+  note?: string;
 }
 
 export { awaitedCallbacks } from './shape-reads.js';
@@ -25,6 +27,10 @@ const shapes: Record<string, Shape> = {
   'KMS.generateDataKeyWithoutPlaintext': bytes('CiphertextBlob'),
   'KMS.generateRandom': bytes('Plaintext'),
   'SecretsManager.getSecretValue': bytes('SecretBinary'),
+  'Kinesis.getRecords': {
+    fields: [], kind: 'plain',
+    note: 'Records[].Data is a Uint8Array in v3 (a Buffer in v2): its toString() gives comma-separated numbers; decode it with `Buffer.from(record.Data).toString()`',
+  },
 };
 
 const plain: Shape = { fields: [], kind: 'plain' };
@@ -154,6 +160,7 @@ function fieldReads(ctx: FileContext, b: Binding, shape: Shape): FieldRead[] {
 
 /** Convert reads of the changed fields on the results of one converted call. */
 export function adaptResult(ctx: FileContext, shape: Shape, promise: ts.Expression, callback?: ts.Expression): void {
+  if (shape.note) report(ctx, promise, 'result-shape', shape.note, 'warning');
   const reads: FieldRead[] = [];
   const direct = promise.parent;
   if (ts.isAwaitExpression(direct) && ts.isParenthesizedExpression(direct.parent)

@@ -440,6 +440,12 @@ export const send = (b: string) => sqs.send(new SendMessageCommand({ QueueUrl: '
     expect(text).toContain(`return Buffer.from(Plaintext).toString('ascii');`);
   });
 
+  it('Kinesis GetRecords: Records[].Data becomes a Uint8Array, reported at the call', async () => {
+    const source = `const AWS = require('aws-sdk');\nconst k = new AWS.Kinesis();\nexports.h = async (it) => {\n  const res = await k.getRecords({ ShardIterator: it }).promise();\n  return res.Records.map((r) => r.Data.toString());\n};\n`;
+    const { findings } = await converted(source, 'src/g.js');
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/result-shape', line: 4, severity: 'warning' }));
+  });
+
   it('destructured error fields: code is renamed, statusCode is reported', async () => {
     const source = `const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nexports.h = async () => {\n  try {\n    await s3.headBucket({ Bucket: 'b' }).promise();\n  } catch ({ code, statusCode }) {\n    return code;\n  }\n};\n`;
     const { text, findings } = await converted(source, 'src/e.js');
