@@ -3,7 +3,6 @@
 import { ts } from 'ts-morph';
 import { report, type FileContext, type V2Ref } from './context.js';
 import { credentialProviders, documentClient, otherCredentialClasses, serviceByClientsPath, serviceByV2Name } from './services.js';
-import { noteCapture, uncaptured } from './xray.js';
 
 /** Quick text test used before parsing. */
 export const v2Specifier = /['"`]aws-sdk(?:\/[\w./-]*)?['"`]/;
@@ -62,7 +61,7 @@ function bindPattern(ctx: FileContext, pattern: ts.ObjectBindingPattern, stmt: t
 
 function collectRequire(ctx: FileContext, stmt: ts.VariableStatement): void {
   const decls = stmt.declarationList.declarations;
-  const specs = decls.map((d) => requireSpecifier(uncaptured(d.initializer)) ?? requireMember(d.initializer)?.spec);
+  const specs = decls.map((d) => requireSpecifier(d.initializer) ?? requireMember(d.initializer)?.spec);
   if (!specs.some(isV2)) return;
   if (decls.length !== 1) {
     report(ctx, stmt, 'unsupported-import', 'aws-sdk required in a declaration list; split it to convert');
@@ -79,9 +78,8 @@ function collectRequire(ctx: FileContext, stmt: ts.VariableStatement): void {
   } else if (ts.isObjectBindingPattern(decl.name) && !member && ref?.kind === 'ns') {
     ok = bindPattern(ctx, decl.name, stmt);
   }
-  if (!ok) return void report(ctx, stmt, 'unsupported-import', `cannot convert this use of '${spec}'; convert it by hand`);
-  ctx.v2Imports.push(stmt);
-  noteCapture(ctx, decl.name, decl.initializer);
+  if (ok) ctx.v2Imports.push(stmt);
+  else report(ctx, stmt, 'unsupported-import', `cannot convert this use of '${spec}'; convert it by hand`);
 }
 
 /** `require('aws-sdk').S3` */
@@ -142,15 +140,13 @@ export function collectAliases(ctx: FileContext, decls: ts.VariableDeclaration[]
     if (!init || !ts.isVariableDeclarationList(list) || list.declarations.length !== 1) continue;
     const stmt = list.parent;
     if (!ts.isVariableStatement(stmt) || ctx.v2Imports.includes(stmt)) continue;
-    const ref = resolveRef(ctx, uncaptured(init)!);
+    const ref = resolveRef(ctx, init);
     if (!ref) continue;
-    // a namespace alias is taken only from AWSXRay.captureAWS(AWS), whose clients get traced (xray.ts)
-    if (ts.isIdentifier(decl.name) && (ref.kind !== 'ns' || uncaptured(init) !== init)) ctx.names.set(decl.name.text, ref);
+    if (ts.isIdentifier(decl.name) && ref.kind !== 'ns') ctx.names.set(decl.name.text, ref);
     else if (ts.isObjectBindingPattern(decl.name) && ref.kind === 'ns') {
       if (!bindPattern(ctx, decl.name, stmt)) continue;
     } else continue;
     markConsumed(ctx, init);
-    noteCapture(ctx, decl.name, init);
     ctx.removed.push(stmt);
     ctx.edits.removeStatement(stmt, ctx.sf);
   }

@@ -6,7 +6,7 @@ import { applyConfig, planConfig, propName, propNames, type PropPlan } from './c
 import { addInstance, needValue, report, textOf, type FileContext } from './context.js';
 import { indentAt } from './edits.js';
 import { documentClient, serviceByV2Name, type ServiceInfo } from './services.js';
-import { capturingCall } from './xray.js';
+import { captureClient, capturingCall } from './xray.js';
 
 /** Where a new client is stored, so calls through that name can be found. */
 function storedName(node: ts.Expression): string | undefined {
@@ -99,11 +99,12 @@ export function convertClient(ctx: FileContext, node: ts.NewExpression, globals:
   else report(ctx, node, 'untracked-client', 'client is not stored in a variable or property; calls made through it are not converted', 'warning');
   if (ref.service.doc) {
     convertDocumentClient(ctx, node, globals);
-    return true;
+  } else {
+    ctx.edits.replaceNode(node.expression, clientClass(ctx, ref.service), ctx.sf);
+    const arg = node.arguments?.[0];
+    configure(ctx, node, arg && ts.isObjectLiteralExpression(arg) ? planConfig(ctx, arg) : undefined, globals);
   }
-  ctx.edits.replaceNode(node.expression, clientClass(ctx, ref.service), ctx.sf);
-  const arg = node.arguments?.[0];
-  configure(ctx, node, arg && ts.isObjectLiteralExpression(arg) ? planConfig(ctx, arg) : undefined, globals);
+  captureClient(ctx, node); // last: its closing parenthesis goes after every other edit at the end
   return true;
 }
 

@@ -4,13 +4,13 @@ import { ts } from 'ts-morph';
 import { collectAliases, collectImports } from './bindings.js';
 import { convertCall, opCall } from './calls.js';
 import { convertClient } from './clients.js';
-import { addInstance, createContext, instanceOf, lastName, report, type FileContext, type Style } from './context.js';
+import { addInstance, createContext, lastName, report, type FileContext, type Style } from './context.js';
 import { clientExports, type ClientExports } from './crossmodule.js';
 import { collectGlobals, convertCredentials, settingsAt } from './globals.js';
 import { rewriteImports } from './imports.js';
+import { captureInstances, collectCaptures } from './xray.js';
 import type { ServiceInfo } from './services.js';
 import { convertTypeRef } from './types.js';
-import { captureClient, captureInstances, collectCaptures } from './xray.js';
 
 interface Nodes {
   decls: ts.VariableDeclaration[];
@@ -44,9 +44,9 @@ export interface Prepared {
 export function prepare(path: string, text: string, style: Style): Prepared {
   const ctx = createContext(path, text, style);
   collectImports(ctx);
+  collectCaptures(ctx);
   const nodes = walk(ctx.sf);
   collectAliases(ctx, nodes.decls);
-  collectCaptures(ctx, (name) => ctx.names.get(name)?.kind === 'ns');
   return { ctx, nodes, exports: ctx.names.size ? clientExports(ctx, nodes.news) : new Map() };
 }
 
@@ -106,15 +106,15 @@ export function convertPrepared(p: Prepared, external: Map<string, ServiceInfo>)
   for (const ref of nodes.typeRefs) convertTypeRef(ctx, ref);
   for (const node of nodes.news) {
     if (within(node, ctx.removed)) continue;
-    if (!convertCredentials(ctx, node) && convertClient(ctx, node, settingsAt(globals, node.getStart(ctx.sf)))) captureClient(ctx, node);
+    if (!convertCredentials(ctx, node)) convertClient(ctx, node, settingsAt(globals, node.getStart(ctx.sf)));
   }
   propagateToParams(ctx, nodes);
-  captureInstances(ctx, nodes.calls, (expr) => instanceOf(ctx, expr) !== undefined);
   for (const call of nodes.calls) {
     if (within(call, ctx.removed)) continue;
     const op = opCall(ctx, call);
     if (op) convertCall(ctx, op, nodes.ids);
   }
+  captureInstances(ctx, nodes.calls);
   if (ctx.v2Imports.length) unresolvedPromises(ctx, nodes);
   const keepsV2 = leftovers(ctx, nodes);
   if (ctx.v2Imports.length || ctx.values.size || ctx.types.size) rewriteImports(ctx, keepsV2);
