@@ -111,7 +111,10 @@ function movable(ctx: FileContext, cb: Callback, body: readonly ts.Statement[]):
 function readsResponse(ctx: FileContext, cb: ts.Expression): boolean {
   if (!ts.isFunctionExpression(cb)) return false;
   const self = everyOwn(cb.body.statements, (n) => n.kind !== ts.SyntaxKind.ThisKeyword);
-  if (!self) report(ctx, cb, 'callback-this', 'this callback reads `this`, which v2 bound to the AWS.Response and v3 does not bind: use `data.$metadata` (requestId, httpStatusCode) by hand');
+  if (!self) {
+    report(ctx, cb, 'callback-this', 'this callback reads `this`, which v2 bound to the AWS.Response and v3 does not '
+      + 'bind: use `data.$metadata` (requestId, httpStatusCode) by hand');
+  }
   return !self;
 }
 
@@ -119,7 +122,8 @@ function readsResponse(ctx: FileContext, cb: ts.Expression): boolean {
 export function planAwait(ctx: FileContext, call: ts.CallExpression): AwaitPlan | undefined {
   const cb = call.arguments[call.arguments.length - 1];
   const stmt = call.parent;
-  if (!cb || !(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || call.arguments.length > 2 || readsResponse(ctx, cb)) return undefined;
+  if (!cb || !(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || call.arguments.length > 2) return undefined;
+  if (readsResponse(ctx, cb)) return undefined;
   if (isAsync(cb) || cb.asteriskToken || !ts.isBlock(cb.body) || (ts.isFunctionExpression(cb) && cb.name)) return undefined;
   if (!ts.isExpressionStatement(stmt) || stmt.expression !== call || !ts.isBlock(stmt.parent)) return undefined;
   const fn = tailOf(stmt);

@@ -136,7 +136,8 @@ export function convertCall(ctx: FileContext, op: OpCall, ids: ts.Identifier[]):
   }
   if (convertPagination(ctx, op)) return;
   if (!convertForm(ctx, op, command, ids)) {
-    return report(ctx, op.call, 'request-object', `v2 request object from \`${op.name.text}\` is used in a way v3 has no equivalent for (no .promise() or callback); convert it by hand`);
+    return report(ctx, op.call, 'request-object', `v2 request object from \`${op.name.text}\` is used in a way v3 has `
+      + 'no equivalent for (no .promise() or callback); convert it by hand');
   }
   const input = op.call.arguments[0];
   adaptInput(ctx, op.service.v2, op.name.text, input && !isCallback(input, op.call) ? input : undefined);
@@ -151,5 +152,6 @@ function convertForm(ctx: FileContext, op: OpCall, command: string, ids: ts.Iden
   const last = op.call.arguments[op.call.arguments.length - 1];
   if (last && isCallback(last, op.call)) return convertCallback(ctx, op, command), true;
   const parent = op.call.parent;
-  return ts.isVariableDeclaration(parent) && parent.initializer === op.call && convertStored(ctx, op, parent, command, ids);
+  const stored = ts.isVariableDeclaration(parent) && parent.initializer === op.call;
+  return stored && convertStored(ctx, op, parent, command, ids);
 }

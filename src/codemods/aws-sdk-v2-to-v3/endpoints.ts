@@ -15,7 +15,8 @@ const hostName = /^(?:domainName|domain|hostName|host)$/i;
 
 function isHost(expr: ts.Expression): boolean {
   if (ts.isIdentifier(expr)) return hostName.test(expr.text);
-  return (ts.isPropertyAccessExpression(expr) && hostName.test(expr.name.text)) || (ts.isNonNullExpression(expr) && isHost(expr.expression));
+  if (ts.isNonNullExpression(expr)) return isHost(expr.expression);
+  return ts.isPropertyAccessExpression(expr) && hostName.test(expr.name.text);
 }
 
 /** v2's test for "already has a scheme". */
@@ -27,7 +28,8 @@ function schemeOf(ctx: FileContext, literal: ts.ObjectLiteralExpression | undefi
   if (own) {
     if (!ts.isPropertyAssignment(own)) return undefined;
     const kind = own.initializer.kind;
-    return kind === ts.SyntaxKind.TrueKeyword ? 'https://' : kind === ts.SyntaxKind.FalseKeyword ? 'http://' : undefined;
+    if (kind === ts.SyntaxKind.TrueKeyword) return 'https://';
+    return kind === ts.SyntaxKind.FalseKeyword ? 'http://' : undefined;
   }
   // a global AWS.config.sslEnabled in the file could turn the default to http
   return globalSsl.test(ctx.sf.text) ? undefined : 'https://';
@@ -38,11 +40,12 @@ function constString(ctx: FileContext, name: string): string | undefined {
   let found: string | undefined;
   let declarations = 0;
   const visit = (node: ts.Node): void => {
-    if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name)
-      && node.name.text === name) {
+    const declares = ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node);
+    if (declares && ts.isIdentifier(node.name) && node.name.text === name) {
       declarations++;
       const list = node.parent;
-      const isConst = ts.isVariableDeclaration(node) && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const);
+      const isConst = ts.isVariableDeclaration(node) && ts.isVariableDeclarationList(list)
+        && (list.flags & ts.NodeFlags.Const);
       if (isConst && node.initializer && ts.isStringLiteralLike(node.initializer)) found = node.initializer.text;
     }
     ts.forEachChild(node, visit);
@@ -54,8 +57,11 @@ function constString(ctx: FileContext, name: string): string | undefined {
 /** Edits that give every string `expr` can evaluate to the scheme v2 would add; undefined when unreadable. */
 function fixes(ctx: FileContext, expr: ts.Expression, scheme: string): Fix[] | undefined {
   if (ts.isParenthesizedExpression(expr)) return fixes(ctx, expr.expression, scheme);
-  if (ts.isConditionalExpression(expr)) return both(fixes(ctx, expr.whenTrue, scheme), fixes(ctx, expr.whenFalse, scheme));
-  if (ts.isBinaryExpression(expr) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(expr.operatorToken.kind)) {
+  if (ts.isConditionalExpression(expr)) {
+    return both(fixes(ctx, expr.whenTrue, scheme), fixes(ctx, expr.whenFalse, scheme));
+  }
+  const fallback = [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken];
+  if (ts.isBinaryExpression(expr) && fallback.includes(expr.operatorToken.kind)) {
     return both(fixes(ctx, expr.left, scheme), fixes(ctx, expr.right, scheme));
   }
   if (ts.isIdentifier(expr) && expr.text === 'undefined') return [];
@@ -63,14 +69,18 @@ function fixes(ctx: FileContext, expr: ts.Expression, scheme: string): Fix[] | u
   if (ts.isStringLiteralLike(expr)) {
     // '' was "no endpoint" to v2; leave it for the report below
     if (expr.text === '') return undefined;
-    return hasScheme(expr.text) ? [] : [{ start: expr.getStart(ctx.sf) + 1, end: expr.getStart(ctx.sf) + 1, text: scheme }];
+    const at = expr.getStart(ctx.sf) + 1; // after the quote
+    return hasScheme(expr.text) ? [] : [{ start: at, end: at, text: scheme }];
   }
   if (ts.isTemplateExpression(expr)) return templateFixes(ctx, expr, scheme);
-  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return concatFixes(ctx, expr, scheme);
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return concatFixes(ctx, expr, scheme);
+  }
   if (ts.isIdentifier(expr)) {
     const value = constString(ctx, expr.text);
     if (value === undefined || value === '') return undefined;
-    return hasScheme(value) ? [] : [{ start: expr.getStart(ctx.sf), end: expr.getEnd(), text: `\`${scheme}\${${expr.text}}\`` }];
+    if (hasScheme(value)) return [];
+    return [{ start: expr.getStart(ctx.sf), end: expr.getEnd(), text: `\`${scheme}\${${expr.text}}\`` }];
   }
   return undefined;
 }
@@ -104,14 +114,16 @@ function concatFixes(ctx: FileContext, expr: ts.BinaryExpression, scheme: string
 /** The v3 text of an `endpoint` property of a client (or global) configuration literal. */
 export function endpointProperty(ctx: FileContext, prop: ts.ObjectLiteralElementLike): string {
   const text = textOf(ctx, prop);
-  const value = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+  const value = ts.isPropertyAssignment(prop) ? prop.initializer
+    : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
   // an AWS.Endpoint object or a spread: handled (or reported) where Endpoint is converted
   if (!value || ts.isNewExpression(value)) return text;
   const literal = ts.isObjectLiteralExpression(prop.parent) ? prop.parent : undefined;
   const scheme = schemeOf(ctx, literal);
   const found = scheme === undefined ? undefined : fixes(ctx, value, scheme);
   if (found === undefined) {
-    report(ctx, prop, 'endpoint-scheme', `\`${textOf(ctx, value).slice(0, 60)}\`: v3 needs a full URL here (v2 added https:// to a bare host, or http:// with sslEnabled: false); make sure the value has its scheme`, 'warning');
+    report(ctx, prop, 'endpoint-scheme', `\`${textOf(ctx, value).slice(0, 60)}\`: v3 needs a full URL here (v2 added `
+      + 'https:// to a bare host, or http:// with sslEnabled: false); make sure the value has its scheme', 'warning');
     return text;
   }
   const start = prop.getStart(ctx.sf);

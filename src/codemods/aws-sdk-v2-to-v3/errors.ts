@@ -16,7 +16,8 @@ const renamed: Record<string, string> = {
 // v2 set `retryable` (a boolean) on throttling, 5xx, timeout and network errors; v3's `$retryable`
 // is an object set only on errors the service model marks retryable, so it is not the same test.
 const unmatched: Record<string, string> = {
-  retryable: 'v3 has no boolean `retryable`: `$retryable` is set only on errors the service models as retryable (not on 5xx or network errors); decide the retry test by hand',
+  retryable: 'v3 has no boolean `retryable`: `$retryable` is set only on errors the service models as retryable '
+    + '(not on 5xx or network errors); decide the retry test by hand',
   retryDelay: 'v3 errors carry no `retryDelay`; the retry strategy owns the delays',
   time: 'v3 errors carry no `time`; record the time where the error is caught',
   region: 'v3 errors carry no `region`; read it from the client configuration',
@@ -29,7 +30,8 @@ const done = new WeakSet<ts.Node>();
 /** `err`, `(err as AWSError)`, `<any>err`, `err!`: the caught error under TypeScript's wrappers. */
 function isErr(expr: ts.Expression, names: Set<string>): boolean {
   if (ts.isIdentifier(expr)) return names.has(expr.text);
-  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isTypeAssertionExpression(expr) || ts.isNonNullExpression(expr)) {
+  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isTypeAssertionExpression(expr)
+    || ts.isNonNullExpression(expr)) {
     return isErr(expr.expression, names);
   }
   return false;
@@ -39,7 +41,8 @@ function isErr(expr: ts.Expression, names: Set<string>): boolean {
 function aliases(body: ts.Node, errName: string): Set<string> {
   const names = new Set([errName]);
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isErr(node.initializer, names)) names.add(node.name.text);
+    const alias = ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer;
+    if (alias && isErr(node.initializer!, names)) names.add((node.name as ts.Identifier).text);
     if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
   };
   visit(body);
@@ -48,21 +51,30 @@ function aliases(body: ts.Node, errName: string): Set<string> {
 
 /** `err.code`, `err?.code`, `err['code']` -> the field name, or undefined. */
 function fieldRead(node: ts.Node, names: Set<string>): { field: string; nameNode: ts.Node } | undefined {
-  if (ts.isPropertyAccessExpression(node) && isErr(node.expression, names)) return { field: node.name.text, nameNode: node.name };
-  if (ts.isElementAccessExpression(node) && isErr(node.expression, names) && ts.isStringLiteral(node.argumentExpression)) {
+  if (ts.isPropertyAccessExpression(node) && isErr(node.expression, names)) {
+    return { field: node.name.text, nameNode: node.name };
+  }
+  if (ts.isElementAccessExpression(node) && isErr(node.expression, names)
+    && ts.isStringLiteral(node.argumentExpression)) {
     return { field: node.argumentExpression.text, nameNode: node.argumentExpression };
   }
   return undefined;
 }
 
-function renameRead(ctx: FileContext, node: ts.PropertyAccessExpression | ts.ElementAccessExpression, field: string, nameNode: ts.Node): void {
+type FieldAccess = ts.PropertyAccessExpression | ts.ElementAccessExpression;
+
+function renameRead(ctx: FileContext, node: FieldAccess, field: string, nameNode: ts.Node): void {
   if (field === 'code' && comparesWithErrno(node)) {
-    return report(ctx, node, 'error-code', `\`${node.getText(ctx.sf)}\` is compared with a Node.js error code too; check which errors reach here`, 'warning');
+    const what = node.getText(ctx.sf);
+    const why = 'is compared with a Node.js error code too; check which errors reach here';
+    return report(ctx, node, 'error-code', `\`${what}\` ${why}`, 'warning');
   }
   const to = renamed[field];
   if (ts.isPropertyAccessExpression(node)) return ctx.edits.replaceNode(nameNode, to, ctx.sf);
   // err['statusCode'] -> err.$metadata?.httpStatusCode; err['code'] -> err['name']
-  if (to.includes('.')) ctx.edits.replace(node.expression.getEnd(), node.getEnd(), `${node.questionDotToken ? '?' : ''}.${to}`);
+  if (to.includes('.')) {
+    ctx.edits.replace(node.expression.getEnd(), node.getEnd(), `${node.questionDotToken ? '?' : ''}.${to}`);
+  }
   else ctx.edits.replaceNode(nameNode, `${nameNode.getText(ctx.sf)[0]}${to}${nameNode.getText(ctx.sf)[0]}`, ctx.sf);
 }
 
@@ -73,7 +85,9 @@ function renamePattern(ctx: FileContext, pattern: ts.ObjectBindingPattern): void
     if (!ts.isIdentifier(key) || el.dotDotDotToken) continue;
     if (key.text === 'code') ctx.edits.replaceNode(key, el.propertyName ? 'name' : `name: ${key.text}`, ctx.sf);
     else if (Object.hasOwn(renamed, key.text) || Object.hasOwn(unmatched, key.text)) {
-      report(ctx, el, 'error-field', `\`${key.text}\` destructured from an SDK error: v3 keeps it under \`${renamed[key.text] ?? 'nothing'}\`; rewrite it by hand`);
+      const where = renamed[key.text] ?? 'nothing';
+      report(ctx, el, 'error-field', `\`${key.text}\` destructured from an SDK error: v3 keeps it under \`${where}\`; `
+        + 'rewrite it by hand');
     }
   }
 }
@@ -85,9 +99,12 @@ export function renameErrorFields(ctx: FileContext, errName: string, body: ts.No
   const names = aliases(body, errName);
   const visit = (node: ts.Node): void => {
     const read = fieldRead(node, names);
-    if (read && Object.hasOwn(renamed, read.field)) renameRead(ctx, node as ts.PropertyAccessExpression, read.field, read.nameNode);
-    else if (read && Object.hasOwn(unmatched, read.field)) report(ctx, node, 'error-field', `\`${node.getText(ctx.sf)}\`: ${unmatched[read.field]}`);
-    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && isErr(node.initializer, names)) {
+    if (read && Object.hasOwn(renamed, read.field)) renameRead(ctx, node as FieldAccess, read.field, read.nameNode);
+    else if (read && Object.hasOwn(unmatched, read.field)) {
+      report(ctx, node, 'error-field', `\`${node.getText(ctx.sf)}\`: ${unmatched[read.field]}`);
+    }
+    const destructures = ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer;
+    if (destructures && isErr(node.initializer!, names)) {
       renamePattern(ctx, node.name);
     }
     ts.forEachChild(node, visit);
@@ -103,7 +120,9 @@ function comparesWithErrno(node: ts.Node): boolean {
 }
 
 /** The error parameter of a handler function: its name, or its destructuring pattern. */
-function errorParam(fn: ts.Node | undefined, index: number): { name?: string; pattern?: ts.ObjectBindingPattern; body: ts.Node } | undefined {
+interface ErrorParam { name?: string; pattern?: ts.ObjectBindingPattern; body: ts.Node }
+
+function errorParam(fn: ts.Node | undefined, index: number): ErrorParam | undefined {
   if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
   const param = fn.parameters[index];
   if (param && ts.isIdentifier(param.name)) return { name: param.name.text, body: fn.body };

@@ -19,19 +19,19 @@ const inputs: Record<string, string[][]> = {
 function isString(expr: ts.Expression): boolean {
   if (ts.isParenthesizedExpression(expr)) return isString(expr.expression);
   if (ts.isStringLiteralLike(expr) || ts.isTemplateExpression(expr)) return true;
-  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return isString(expr.left) || isString(expr.right);
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return isString(expr.left) || isString(expr.right);
+  }
   if (!ts.isCallExpression(expr)) return false;
   const callee = expr.expression.getText();
   if (callee === 'JSON.stringify' || callee === 'String') return true;
   return ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'toString';
 }
 
-/** The object literal an expression stands for: itself, or a `const` initialised with one in this file. */
-function literalOf(ctx: FileContext, expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
-  if (!expr) return undefined;
-  if (ts.isParenthesizedExpression(expr)) return literalOf(ctx, expr.expression);
-  if (ts.isObjectLiteralExpression(expr)) return expr;
-  if (!ts.isIdentifier(expr)) return undefined;
+/** What an expression stands for: itself, or the initialiser of a `const` declared once in this file. */
+function resolve(ctx: FileContext, expr: ts.Expression): ts.Expression {
+  if (ts.isParenthesizedExpression(expr)) return resolve(ctx, expr.expression);
+  if (!ts.isIdentifier(expr)) return expr;
   const decls: ts.VariableDeclaration[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === expr.text) decls.push(node);
@@ -40,12 +40,15 @@ function literalOf(ctx: FileContext, expr: ts.Expression | undefined): ts.Object
   visit(ctx.sf);
   const [decl] = decls;
   const isConst = decl && ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const;
-  return decls.length === 1 && isConst && decl.initializer && ts.isObjectLiteralExpression(decl.initializer) ? decl.initializer : undefined;
+  return decls.length === 1 && isConst && decl.initializer ? resolve(ctx, decl.initializer) : expr;
 }
 
+/** `{ Data: x }` -> x; `{ Records }` -> the identifier, resolved by the caller. */
 function member(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   for (const p of obj.properties) {
-    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
+    const named = ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name));
+    if (named && (p.name as ts.Identifier).text === name) return p.initializer;
   }
   return undefined;
 }
@@ -53,7 +56,9 @@ function member(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | 
 /** Elements of a list member: `[{…}, {…}]`, or `items.map((i) => ({ … }))`. */
 function elements(expr: ts.Expression): ts.Expression[] {
   if (ts.isArrayLiteralExpression(expr)) return [...expr.elements];
-  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'map') {
+  const map = ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)
+    && expr.expression.name.text === 'map';
+  if (map) {
     const fn = expr.arguments[0];
     if (fn && ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return [fn.body];
   }
@@ -63,9 +68,9 @@ function elements(expr: ts.Expression): ts.Expression[] {
 function values(ctx: FileContext, expr: ts.Expression, path: string[]): ts.Expression[] {
   if (path.length === 0) return [expr];
   const [head, ...rest] = path;
-  if (head === '*') return elements(expr).flatMap((e) => values(ctx, e, rest));
-  const obj = literalOf(ctx, expr);
-  const next = obj && member(obj, head);
+  const value = resolve(ctx, expr);
+  if (head === '*') return elements(value).flatMap((e) => values(ctx, e, rest));
+  const next = ts.isObjectLiteralExpression(value) ? member(value, head) : undefined;
   return next ? values(ctx, next, rest) : [];
 }
 
@@ -77,9 +82,10 @@ export function adaptInput(ctx: FileContext, service: string, op: string, input:
   if (!paths || !input || !/\.[cm]?tsx?$/.test(ctx.path)) return;
   for (const path of paths) {
     for (const value of values(ctx, input, path)) {
-      if (!isString(value) || encoded.has(value)) continue;
+      if (!isString(resolve(ctx, value)) || encoded.has(value)) continue;
       encoded.add(value);
-      ctx.edits.insert(value.getStart(ctx.sf), 'new TextEncoder().encode(');
+      const shorthand = ts.isShorthandPropertyAssignment(value.parent) ? `${value.getText(ctx.sf)}: ` : '';
+      ctx.edits.insert(value.getStart(ctx.sf), `${shorthand}new TextEncoder().encode(`);
       ctx.edits.insert(value.getEnd(), ')');
     }
   }

@@ -22,8 +22,8 @@ export interface FieldRead {
   consumes: boolean;
 }
 
-const wrappers = (n: ts.Node) => ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isTypeAssertionExpression(n)
-  || ts.isNonNullExpression(n) || ts.isSatisfiesExpression(n);
+const wrappers = (n: ts.Node) => ts.isParenthesizedExpression(n) || ts.isAsExpression(n)
+  || ts.isTypeAssertionExpression(n) || ts.isNonNullExpression(n) || ts.isSatisfiesExpression(n);
 
 function isNullish(e: ts.Expression): boolean {
   return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
@@ -43,12 +43,15 @@ function useOf(outer: ts.Expression): Use {
     if (op === ts.SyntaxKind.AmpersandAmpersandToken && p.left === outer) return 'check';
     if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment && p.left === outer) return 'write';
   }
-  if (ts.isPropertyAccessExpression(p) && p.expression === outer && ts.isCallExpression(p.parent) && p.parent.expression === p) {
+  const method = ts.isPropertyAccessExpression(p) && p.expression === outer && ts.isCallExpression(p.parent)
+    && p.parent.expression === p;
+  if (method) {
     if (p.name.text === 'pipe') return 'pipe';
     if (p.name.text === 'toString') return 'toString';
   }
   if (ts.isCallExpression(p) && p.arguments[0] === outer && p.expression.getText() === 'JSON.parse') return 'json';
-  if (ts.isCallExpression(p) && p.arguments.length === 1 && p.arguments[0] === outer && p.expression.getText() === 'Buffer.from') return 'buffer';
+  const only = ts.isCallExpression(p) && p.arguments.length === 1 && p.arguments[0] === outer;
+  if (only && p.expression.getText() === 'Buffer.from') return 'buffer';
   return 'value';
 }
 
@@ -82,7 +85,8 @@ function named(r: FieldRead, text: string): string {
 }
 
 export function adaptRead(ctx: FileContext, r: FieldRead): void {
-  if (r.use === 'check' || r.use === 'write' || (r.use === 'pipe' && r.kind === 'stream') || (r.use === 'buffer' && r.kind === 'bytes')) return;
+  if (r.use === 'check' || r.use === 'write') return;
+  if ((r.use === 'pipe' && r.kind === 'stream') || (r.use === 'buffer' && r.kind === 'bytes')) return;
   if (r.kind === 'bytes') return adaptBytes(ctx, r);
   if (!canAwait(ctx, r)) return;
   const b = bang(ctx, r);
@@ -91,7 +95,8 @@ export function adaptRead(ctx: FileContext, r: FieldRead): void {
     const p = call.parent;
     const parens = (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === call
       || (ts.isCallExpression(p) && p.expression === call);
-    wrap(ctx, r, call, parens ? '(await ' : 'await ', `${b}.transformToString(${argsOf(ctx, call)})${parens ? ')' : ''}`);
+    const read = `${b}.transformToString(${argsOf(ctx, call)})`;
+    wrap(ctx, r, call, parens ? '(await ' : 'await ', parens ? `${read})` : read);
   } else if (r.use === 'json') {
     wrap(ctx, r, r.outer, 'await ', `${b}.transformToString()`);
   } else if (r.use === 'buffer') {
@@ -129,13 +134,15 @@ function canAwait(ctx: FileContext, r: FieldRead): boolean {
     ctx.edits.insert(fn.getStart(ctx.sf), 'async ');
     return true;
   }
-  report(ctx, r.node, 'body-stream', `${r.field} is read outside an async function: in v3 it is a stream; read it with \`await ${r.field}.transformToString()\` by hand`);
+  report(ctx, r.node, 'body-stream', `${r.field} is read outside an async function: in v3 it is a stream; `
+    + `read it with \`await ${r.field}.transformToString()\` by hand`);
   return false;
 }
 
 function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
   for (let cur = node.parent; cur; cur = cur.parent) {
-    if (ts.isFunctionDeclaration(cur) || ts.isFunctionExpression(cur) || ts.isArrowFunction(cur) || ts.isMethodDeclaration(cur)) return cur;
+    if (ts.isFunctionDeclaration(cur) || ts.isFunctionExpression(cur) || ts.isArrowFunction(cur)
+      || ts.isMethodDeclaration(cur)) return cur;
   }
   return undefined;
 }

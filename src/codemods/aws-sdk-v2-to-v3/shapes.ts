@@ -29,7 +29,8 @@ const shapes: Record<string, Shape> = {
   'SecretsManager.getSecretValue': bytes('SecretBinary'),
   'Kinesis.getRecords': {
     fields: [], kind: 'plain',
-    note: 'Records[].Data is a Uint8Array in v3 (a Buffer in v2): its toString() gives comma-separated numbers; decode it with `Buffer.from(record.Data).toString()`',
+    note: 'Records[].Data is a Uint8Array in v3 (a Buffer in v2): its toString() gives comma-separated numbers; '
+      + 'decode it with `Buffer.from(record.Data).toString()`',
   },
 };
 
@@ -62,8 +63,10 @@ function readsOf(scope: ts.Node, name: string, except: ts.Node): ts.Identifier[]
 
 function isValueUse(id: ts.Identifier): boolean {
   const p = id.parent;
-  if ((ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isBindingElement(p) && (p.name === id || p.propertyName === id))) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p)) && p.name === id) return false;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+  if (ts.isBindingElement(p) && (p.name === id || p.propertyName === id)) return false;
+  const member = ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p);
+  if (member && p.name === id) return false;
   if ((ts.isParameter(p) || ts.isVariableDeclaration(p)) && p.name === id) return false;
   return !ts.isTypeReferenceNode(p) && !ts.isQualifiedName(p);
 }
@@ -85,10 +88,13 @@ function fromName(name: ts.BindingName, scope: ts.Node, shape: Shape): Binding[]
 /** Where a value that may leave the function goes: returned, passed on, stored elsewhere. */
 function escapes(node: ts.Node): boolean {
   const p = node.parent;
-  if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === node) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p)) return true;
-  if (ts.isArrayLiteralExpression(p) || ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === node)) return true;
+  if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === node)) return true;
+  if (ts.isSpreadElement(p) || ts.isSpreadAssignment(p) || ts.isArrayLiteralExpression(p)) return true;
+  if (ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === node)) return true;
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === node) return true;
-  if (ts.isCallExpression(p) && p.arguments.includes(node as ts.Expression)) return !/^console\.\w+$/.test(p.expression.getText());
+  if (ts.isCallExpression(p) && p.arguments.includes(node as ts.Expression)) {
+    return !/^console\.\w+$/.test(p.expression.getText());
+  }
   return false;
 }
 
@@ -96,7 +102,8 @@ function escapes(node: ts.Node): boolean {
 function handedOn(node: ts.Node): boolean {
   const p = node.parent;
   if (!ts.isCallExpression(p) || !p.arguments.includes(node as ts.Expression)) return false;
-  return p.expression.getText() === 'JSON.stringify' || (p.arguments[0] !== node && p.arguments[0].kind === ts.SyntaxKind.NullKeyword);
+  const nodeCallback = p.arguments[0] !== node && p.arguments[0].kind === ts.SyntaxKind.NullKeyword;
+  return nodeCallback || p.expression.getText() === 'JSON.stringify';
 }
 
 /**
@@ -105,9 +112,11 @@ function handedOn(node: ts.Node): boolean {
  */
 function goesOut(ctx: FileContext, node: ts.Node, shape: Shape, where: string): void {
   if (shape.kind !== 'plain') {
-    return report(ctx, node, 'result-shape', `the result of this call (its ${shape.fields.join('/')} changed shape in v3) ${where}; check where it is read`, 'warning');
+    const what = `the result of this call (its ${shape.fields.join('/')} changed shape in v3)`;
+    return report(ctx, node, 'result-shape', `${what} ${where}; check where it is read`, 'warning');
   }
-  report(ctx, node, 'result-metadata', 'the whole v3 result is handed on here: it also carries `$metadata` (HTTP status, request id, attempts), which v2 results did not', 'info');
+  report(ctx, node, 'result-metadata', 'the whole v3 result is handed on here: it also carries `$metadata` '
+    + '(HTTP status, request id, attempts), which v2 results did not', 'info');
 }
 
 /** The names a promise's result is bound to; reports where it goes out of sight. */
@@ -115,16 +124,22 @@ function resultBindings(ctx: FileContext, promise: ts.Expression, shape: Shape):
   const parent = promise.parent;
   if (ts.isAwaitExpression(parent)) {
     const holder = parent.parent;
-    if (ts.isVariableDeclaration(holder) && holder.initializer === parent) return fromName(holder.name, scopeOf(holder), shape);
-    if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(holder.left)) {
+    if (ts.isVariableDeclaration(holder) && holder.initializer === parent) {
+      return fromName(holder.name, scopeOf(holder), shape);
+    }
+    const assigned = ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+    if (assigned && ts.isIdentifier(holder.left)) {
       return [{ name: holder.left.text, scope: scopeOf(holder), at: holder.left }];
     }
-    if (shape.kind === 'plain' ? handedOn(parent) : escapes(parent)) goesOut(ctx, parent, shape, 'is returned or passed on');
+    const leaves = shape.kind === 'plain' ? handedOn(parent) : escapes(parent);
+    if (leaves) goesOut(ctx, parent, shape, 'is returned or passed on');
     return [];
   }
   if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'then' && ts.isCallExpression(parent.parent)) {
     const fn = parent.parent.arguments[0];
-    if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters[0]) return fromName(fn.parameters[0].name, fn, shape);
+    if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters[0]) {
+      return fromName(fn.parameters[0].name, fn, shape);
+    }
     if (fn && shape.kind !== 'plain') goesOut(ctx, fn, shape, 'goes to a function this codemod cannot see');
     return [];
   }
@@ -172,7 +187,8 @@ export function adaptResult(ctx: FileContext, shape: Shape, promise: ts.Expressi
   const consuming = reads.filter((r) => r.consumes);
   if (shape.kind === 'stream' && consuming.length > 1) {
     for (const r of consuming) {
-      report(ctx, r.node, 'body-read-twice', `${r.field} is read ${consuming.length} times here; in v3 it is a stream that can be read once: read it once into a variable (\`await ${r.field}.transformToString()\`) by hand`);
+      report(ctx, r.node, 'body-read-twice', `${r.field} is read ${consuming.length} times here; in v3 it is a stream `
+        + `that can be read once: read it once into a variable (\`await ${r.field}.transformToString()\`) by hand`);
     }
     return;
   }

@@ -19,7 +19,8 @@ function captureCall(expr: ts.Node | undefined, method: string): Capture | undef
   const callee = expr.expression;
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== method) return undefined;
   const tracer = callee.expression;
-  const required = ts.isCallExpression(tracer) && ts.isIdentifier(tracer.expression) && tracer.expression.text === 'require';
+  const required = ts.isCallExpression(tracer) && ts.isIdentifier(tracer.expression)
+    && tracer.expression.text === 'require';
   return ts.isIdentifier(tracer) || required ? { call: expr, tracer, inner: expr.arguments[0] } : undefined;
 }
 
@@ -32,8 +33,9 @@ function note(ctx: FileContext, names: string[], capture: Capture): void {
   if (!map) captured.set(ctx, (map = new Map()));
   for (const n of names) map.set(n, textOf(ctx, capture.tracer));
   handled.add(capture.call);
-  report(ctx, capture.call, 'xray', 'captureAWS traced every v2 client in the process; the v3 clients made in this '
-    + 'file are wrapped with captureAWSv3Client (aws-xray-sdk-core >= 3.3.1): wrap clients made in other modules by hand', 'info');
+  report(ctx, capture.call, 'xray', 'captureAWS traced every v2 client in the process; the v3 clients made in '
+    + 'this file are wrapped with captureAWSv3Client (aws-xray-sdk-core >= 3.3.1): wrap clients made in other '
+    + 'modules by hand', 'info');
 }
 
 /** `AWS = …`, or `{ S3, DynamoDB: D } = …`, bound from the v2 namespace; false when a name has no mapping. */
@@ -43,7 +45,8 @@ function bindNames(ctx: FileContext, name: ts.BindingName): string[] | undefined
   const refs: [string, V2Ref][] = [];
   for (const el of name.elements) {
     const key = el.propertyName ?? el.name;
-    const ref = ts.isIdentifier(key) && ts.isIdentifier(el.name) && !el.dotDotDotToken ? memberRef(key.text) : undefined;
+    const plain = ts.isIdentifier(key) && ts.isIdentifier(el.name) && !el.dotDotDotToken;
+    const ref = plain ? memberRef((key as ts.Identifier).text) : undefined;
     if (!ref) return undefined;
     refs.push([(el.name as ts.Identifier).text, ref]);
   }
@@ -112,7 +115,8 @@ function tracerOf(ctx: FileContext, name: string): string | undefined {
   let via: string | undefined;
   const visit = (node: ts.Node): void => {
     if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer
-      && ts.isIdentifier(node.initializer) && node.name.elements.some((e) => ts.isIdentifier(e.name) && e.name.text === name)) {
+      && ts.isIdentifier(node.initializer)
+      && node.name.elements.some((e) => ts.isIdentifier(e.name) && e.name.text === name)) {
       via = names.get(node.initializer.text);
     }
     ts.forEachChild(node, visit);
@@ -147,9 +151,11 @@ export function captureInstances(ctx: FileContext, calls: ts.CallExpression[]): 
     const one = captureCall(call, 'captureAWSClient');
     if (one && instanceOf(ctx, one.inner) !== undefined) toV3Capture(ctx, call);
     else if (one || captureCall(call, 'captureAWS') || isBareCapture(call)) {
-      report(ctx, call, 'xray', `\`${textOf(ctx, call).slice(0, 60)}\` traces v2 clients; wrap each v3 client with captureAWSv3Client by hand`);
+      const what = textOf(ctx, call).slice(0, 60);
+      report(ctx, call, 'xray', `\`${what}\` traces v2 clients; wrap each v3 client with captureAWSv3Client by hand`);
     }
   }
 }
 
-const isBareCapture = (call: ts.CallExpression) => ts.isIdentifier(call.expression) && /^captureAWS(?:Client)?$/.test(call.expression.text);
+const isBareCapture = (call: ts.CallExpression) => ts.isIdentifier(call.expression)
+  && /^captureAWS(?:Client)?$/.test(call.expression.text);

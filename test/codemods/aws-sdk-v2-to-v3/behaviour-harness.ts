@@ -17,7 +17,8 @@ export type Exports = Record<string, (...args: any[]) => Promise<unknown>>;
 
 /** Load CommonJS or TypeScript source as a module; `resolve` answers its requires. */
 export function load(text: string, path: string, resolve: (spec: string) => unknown): Exports {
-  const js = ts.transpileModule(text, { fileName: path, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
+  const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+  const js = ts.transpileModule(text, { fileName: path, compilerOptions }).outputText;
   const module = { exports: {} as Exports };
   new Function('require', 'module', 'exports', js)(resolve, module, module.exports);
   return module.exports;
@@ -29,7 +30,7 @@ export async function converted(text: string, path: string): Promise<{ text: str
 
 export interface V2Call { service: string; op: string; params: any; endpoint?: string }
 export class V2Error extends Error {
-  constructor(readonly code: string, readonly statusCode: number, readonly requestId = 'req-1', readonly retryable = false) {
+  constructor(readonly code: string, readonly statusCode: number, readonly requestId = 'req-1') {
     super(code);
   }
 }
@@ -47,15 +48,17 @@ export function fakeV2(answer: (call: V2Call) => unknown, calls: V2Call[]) {
     class {
       constructor(config: { endpoint?: string; sslEnabled?: boolean } = {}) {
         const endpoint = v2Endpoint(config);
-        return new Proxy(this, {
-          get: (target, op: string) => (op in target ? (target as any)[op] : (input: unknown, cb?: (e: unknown, d?: unknown) => void) => {
-            const [params, callback] = typeof input === 'function' ? [{}, input as typeof cb] : [input, cb];
-            const call = { service, op, params, ...(endpoint ? { endpoint } : {}) };
-            const run = () => Promise.resolve().then(() => { calls.push(call); return answer(call); });
-            if (callback) return void run().then((d) => callback(null, d), (e) => callback(e));
-            return { promise: run };
-          }),
-        });
+        const method = (op: string) => (input: unknown, cb?: (e: unknown, d?: unknown) => void) => {
+          const [params, callback] = typeof input === 'function' ? [{}, input as typeof cb] : [input, cb];
+          const call = { service, op, params, ...(endpoint ? { endpoint } : {}) };
+          const run = () => Promise.resolve().then(() => {
+            calls.push(call);
+            return answer(call);
+          });
+          if (callback) return void run().then((d) => callback(null, d), (e) => callback(e));
+          return { promise: run };
+        };
+        return new Proxy(this, { get: (target, op: string) => (op in target ? (target as any)[op] : method(op)) });
       }
     };
   const ns: Record<string, unknown> = { config: { update() {} } };
@@ -63,7 +66,9 @@ export function fakeV2(answer: (call: V2Call) => unknown, calls: V2Call[]) {
     get: (target, name) => {
       // services are capitalised; `__esModule`, `then` and symbols are not there
       if (typeof name !== 'string' || !/^[A-Z]/.test(name)) return target[name as string];
-      if (!(name in target)) target[name] = name === 'DynamoDB' ? Object.assign(client(name), { DocumentClient: client('DocumentClient') }) : client(name);
+      const make = () => (name === 'DynamoDB'
+        ? Object.assign(client(name), { DocumentClient: client('DocumentClient') }) : client(name));
+      if (!(name in target)) target[name] = make();
       return target[name];
     },
   });
@@ -82,11 +87,13 @@ export function fakeTransport(classes: any[], reply: (sent: Sent) => Reply) {
     async handle(request: any) {
       const query = new URLSearchParams(request.query ?? {}).toString();
       const port = request.port ? `:${request.port}` : '';
-      const body = request.body === undefined ? '' : typeof request.body === 'string' ? request.body : Buffer.from(request.body).toString();
-      const s: Sent = { url: `${request.protocol}//${request.hostname}${port}${request.path}${query ? `?${query}` : ''}`, headers: request.headers, body, target: request.headers['x-amz-target'] };
+      const body = request.body === undefined ? '' : Buffer.from(request.body).toString();
+      const url = `${request.protocol}//${request.hostname}${port}${request.path}${query ? `?${query}` : ''}`;
+      const s: Sent = { url, headers: request.headers, body, target: request.headers['x-amz-target'] };
       sent.push(s);
       const r = reply(s);
-      return { response: { statusCode: r.status ?? 200, headers: r.headers ?? {}, body: Readable.from([Buffer.from(r.body ?? '')]) } };
+      const stream = Readable.from([Buffer.from(r.body ?? '')]);
+      return { response: { statusCode: r.status ?? 200, headers: r.headers ?? {}, body: stream } };
     },
     updateHttpClientConfig() {},
     httpHandlerConfigs: () => ({}),
