@@ -111,27 +111,36 @@ function concatFixes(ctx: FileContext, expr: ts.BinaryExpression, scheme: string
   return [{ start: left.getStart(ctx.sf), end: left.getStart(ctx.sf), text: `${quote}${scheme}${quote} + ` }];
 }
 
-/** The v3 text of an `endpoint` property of a client (or global) configuration literal. */
-export function endpointProperty(ctx: FileContext, prop: ts.ObjectLiteralElementLike): string {
-  const text = textOf(ctx, prop);
-  const value = ts.isPropertyAssignment(prop) ? prop.initializer
-    : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
-  // an AWS.Endpoint object or a spread: handled (or reported) where Endpoint is converted
-  if (!value || ts.isNewExpression(value)) return text;
-  const literal = ts.isObjectLiteralExpression(prop.parent) ? prop.parent : undefined;
+/**
+ * The v3 text of an `endpoint` value (`{}` when it stays as written), or why it cannot be known to
+ * carry its scheme. `literal` is the configuration object it is in, for its `sslEnabled`.
+ */
+export function endpointValue(ctx: FileContext, value: ts.Expression, literal?: ts.ObjectLiteralExpression): {
+  text?: string; why?: string;
+} {
+  // an AWS.Endpoint object: handled (or reported) where Endpoint is converted
+  if (ts.isNewExpression(value)) return {};
   const scheme = schemeOf(ctx, literal);
   const found = scheme === undefined ? undefined : fixes(ctx, value, scheme);
   if (found === undefined) {
-    report(ctx, prop, 'endpoint-scheme', `\`${textOf(ctx, value).slice(0, 60)}\`: v3 needs a full URL here (v2 added `
-      + 'https:// to a bare host, or http:// with sslEnabled: false); make sure the value has its scheme', 'warning');
-    return text;
+    return { why: `\`${textOf(ctx, value).slice(0, 60)}\`: v3 needs a full URL here (v2 added https:// to a bare `
+      + 'host, or http:// with sslEnabled: false); make sure the value has its scheme' };
   }
-  const start = prop.getStart(ctx.sf);
-  let out = text;
+  if (found.length === 0) return {};
+  const start = value.getStart(ctx.sf);
+  let text = textOf(ctx, value);
   for (const fix of [...found].sort((a, b) => b.start - a.start)) {
-    const shorthand = ts.isShorthandPropertyAssignment(prop);
-    const replacement = shorthand ? `${prop.name.text}: ${fix.text}` : fix.text;
-    out = out.slice(0, fix.start - start) + replacement + out.slice(fix.end - start);
+    text = text.slice(0, fix.start - start) + fix.text + text.slice(fix.end - start);
   }
-  return out;
+  return { text };
+}
+
+/** The v3 text of an `endpoint` property of a configuration literal; what cannot be known is reported. */
+export function endpointProperty(ctx: FileContext, prop: ts.ObjectLiteralElementLike): string {
+  const value = ts.isPropertyAssignment(prop) ? prop.initializer
+    : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+  if (!value) return textOf(ctx, prop);
+  const result = endpointValue(ctx, value, ts.isObjectLiteralExpression(prop.parent) ? prop.parent : undefined);
+  if (result.why) report(ctx, prop, 'endpoint-scheme', result.why, 'warning');
+  return result.text === undefined ? textOf(ctx, prop) : `${textOf(ctx, prop.name!)}: ${result.text}`;
 }
