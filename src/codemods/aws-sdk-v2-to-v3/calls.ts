@@ -146,12 +146,15 @@ export function convertCall(ctx: FileContext, op: OpCall, ids: ts.Identifier[]):
 /** The promise, callback, send and stored-request forms; false when the call is none of them. */
 function convertForm(ctx: FileContext, op: OpCall, command: string, ids: ts.Identifier[]): boolean {
   const promiseCall = parentCall(op.call, 'promise');
-  if (promiseCall && promiseCall.arguments.length === 0) return convertPromise(ctx, op, promiseCall, command), true;
   const sendCall = parentCall(op.call, 'send');
-  if (sendCall) return convertSendChain(ctx, op, sendCall, command), true;
   const last = op.call.arguments[op.call.arguments.length - 1];
-  if (last && isCallback(last, op.call)) return convertCallback(ctx, op, command), true;
-  const parent = op.call.parent;
-  const stored = ts.isVariableDeclaration(parent) && parent.initializer === op.call;
-  return stored && convertStored(ctx, op, parent, command, ids);
+  if (promiseCall && promiseCall.arguments.length === 0) convertPromise(ctx, op, promiseCall, command);
+  else if (sendCall) convertSendChain(ctx, op, sendCall, command);
+  else if (last && isCallback(last, op.call)) convertCallback(ctx, op, command);
+  else {
+    const parent = op.call.parent;
+    const stored = ts.isVariableDeclaration(parent) && parent.initializer === op.call;
+    return stored && convertStored(ctx, op, parent, command, ids);
+  }
+  return true;
 }
