@@ -7,7 +7,7 @@
 //   try { data = await c.send(cmd); } catch (err) { <error body>; return; }
 //   <success body>
 import { ts } from 'ts-morph';
-import type { FileContext } from './context.js';
+import { report, type FileContext } from './context.js';
 import { indentAt } from './edits.js';
 
 type Callback = ts.ArrowFunction | ts.FunctionExpression;
@@ -104,11 +104,26 @@ function movable(ctx: FileContext, cb: Callback, body: readonly ts.Statement[]):
   });
 }
 
+/**
+ * v2 called a `function` callback with `this` bound to its AWS.Response (`this.requestId`,
+ * `this.httpResponse`); v3 calls it with no `this`. Such a callback is reported, whatever its form.
+ */
+function readsResponse(ctx: FileContext, cb: ts.Expression): boolean {
+  if (!ts.isFunctionExpression(cb)) return false;
+  const self = everyOwn(cb.body.statements, (n) => n.kind !== ts.SyntaxKind.ThisKeyword);
+  if (!self) {
+    report(ctx, cb, 'callback-this', 'this callback reads `this`, which v2 bound to the AWS.Response and v3 does not '
+      + 'bind: use `data.$metadata` (requestId, httpStatusCode) by hand');
+  }
+  return !self;
+}
+
 /** Plan the conversion of one callback call, or undefined to keep `send(cmd, cb)`. */
 export function planAwait(ctx: FileContext, call: ts.CallExpression): AwaitPlan | undefined {
   const cb = call.arguments[call.arguments.length - 1];
   const stmt = call.parent;
   if (!cb || !(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || call.arguments.length > 2) return undefined;
+  if (readsResponse(ctx, cb)) return undefined;
   if (isAsync(cb) || cb.asteriskToken || !ts.isBlock(cb.body) || (ts.isFunctionExpression(cb) && cb.name)) return undefined;
   if (!ts.isExpressionStatement(stmt) || stmt.expression !== call || !ts.isBlock(stmt.parent)) return undefined;
   const fn = tailOf(stmt);

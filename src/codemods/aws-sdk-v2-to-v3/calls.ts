@@ -6,6 +6,7 @@ import { renameInCallback, renameInHandlers } from './errors.js';
 import { convertSpecial } from './extras.js';
 import { planAwait, emitAwait } from './callback-await.js';
 import { convertPagination } from './pagination.js';
+import { adaptInput } from './payloads.js';
 import { adaptResult, awaitedCallbacks, fieldOf } from './shapes.js';
 import { commandBase, documentOps, type ServiceInfo } from './services.js';
 
@@ -134,13 +135,26 @@ export function convertCall(ctx: FileContext, op: OpCall, ids: ts.Identifier[]):
     return report(ctx, op.call, 'each-page', `\`${op.name.text}(…).eachPage\` has no v3 form: loop over paginate${commandBase(op.name.text)} from ${op.service.pkg} with for await by hand`);
   }
   if (convertPagination(ctx, op)) return;
+  if (!convertForm(ctx, op, command, ids)) {
+    return report(ctx, op.call, 'request-object', `v2 request object from \`${op.name.text}\` is used in a way v3 has `
+      + 'no equivalent for (no .promise() or callback); convert it by hand');
+  }
+  const input = op.call.arguments[0];
+  adaptInput(ctx, op.service.v2, op.name.text, input && !isCallback(input, op.call) ? input : undefined);
+}
+
+/** The promise, callback, send and stored-request forms; false when the call is none of them. */
+function convertForm(ctx: FileContext, op: OpCall, command: string, ids: ts.Identifier[]): boolean {
   const promiseCall = parentCall(op.call, 'promise');
-  if (promiseCall && promiseCall.arguments.length === 0) return convertPromise(ctx, op, promiseCall, command);
   const sendCall = parentCall(op.call, 'send');
-  if (sendCall) return convertSendChain(ctx, op, sendCall, command);
   const last = op.call.arguments[op.call.arguments.length - 1];
-  if (last && isCallback(last, op.call)) return convertCallback(ctx, op, command);
-  const parent = op.call.parent;
-  if (ts.isVariableDeclaration(parent) && parent.initializer === op.call && convertStored(ctx, op, parent, command, ids)) return;
-  report(ctx, op.call, 'request-object', `v2 request object from \`${op.name.text}\` is used in a way v3 has no equivalent for (no .promise() or callback); convert it by hand`);
+  if (promiseCall && promiseCall.arguments.length === 0) convertPromise(ctx, op, promiseCall, command);
+  else if (sendCall) convertSendChain(ctx, op, sendCall, command);
+  else if (last && isCallback(last, op.call)) convertCallback(ctx, op, command);
+  else {
+    const parent = op.call.parent;
+    const stored = ts.isVariableDeclaration(parent) && parent.initializer === op.call;
+    return stored && convertStored(ctx, op, parent, command, ids);
+  }
+  return true;
 }

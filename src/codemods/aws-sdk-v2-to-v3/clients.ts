@@ -6,9 +6,10 @@ import { applyConfig, planConfig, propName, propNames, type PropPlan } from './c
 import { addInstance, instanceOf, needValue, report, textOf, type FileContext } from './context.js';
 import { indentAt } from './edits.js';
 import { documentClient, serviceByV2Name, type ServiceInfo } from './services.js';
+import { captureClient, capturingCall } from './xray.js';
 
 /** Where a new client is stored, so calls through that name can be found. */
-function storedName(node: ts.NewExpression): string | undefined {
+function storedName(node: ts.Expression): string | undefined {
   const parent = node.parent;
   if ((ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isParameter(parent))
     && parent.initializer === node && (ts.isIdentifier(parent.name) || ts.isPrivateIdentifier(parent.name))) {
@@ -115,16 +116,17 @@ export function convertClient(ctx: FileContext, node: ts.NewExpression, globals:
   const ref = resolveRef(ctx, node.expression);
   if (ref?.kind !== 'service') return false;
   markConsumed(ctx, node.expression);
-  const name = storedName(node);
+  const name = storedName(capturingCall(node) ?? node);
   if (name) addInstance(ctx, name, ref.service);
   else report(ctx, node, 'untracked-client', 'client is not stored in a variable or property; calls made through it are not converted', 'warning');
   if (ref.service.doc) {
     convertDocumentClient(ctx, node, globals);
-    return true;
+  } else {
+    ctx.edits.replaceNode(node.expression, clientClass(ctx, ref.service), ctx.sf);
+    const arg = node.arguments?.[0];
+    configure(ctx, node, arg && ts.isObjectLiteralExpression(arg) ? planConfig(ctx, arg) : undefined, globals);
   }
-  ctx.edits.replaceNode(node.expression, clientClass(ctx, ref.service), ctx.sf);
-  const arg = node.arguments?.[0];
-  configure(ctx, node, arg && ts.isObjectLiteralExpression(arg) ? planConfig(ctx, arg) : undefined, globals);
+  captureClient(ctx, node); // last: its closing parenthesis goes after every other edit at the end
   return true;
 }
 

@@ -6,6 +6,7 @@ import type { Severity } from '../types.js';
 import { markConsumed } from './bindings.js';
 import { report, textOf, type FileContext } from './context.js';
 import { v3Value } from './credentials.js';
+import { endpointValue } from './endpoints.js';
 import { unsafeUse } from './value-uses.js';
 
 /**
@@ -67,15 +68,9 @@ const httpOptions: Rule = (ctx, value) => {
 
 // v3 needs a full URL; v2 accepted a bare host and added https, or http with sslEnabled: false.
 const endpoint: Rule = (ctx, value, _name, literal) => {
-  if (!ts.isStringLiteral(value) || value.text.includes('://')) return { to: 'endpoint' };
-  const ssl = literal?.properties.find((p) => propName(p) === 'sslEnabled');
-  const sslValue = ssl && valueOf(ssl);
-  if (sslValue && literalOf(sslValue) === undefined) {
-    return { why: 'is a bare host and sslEnabled is not a literal: write the URL by hand', severity: 'manual' };
-  }
-  const quote = textOf(ctx, value)[0];
-  const scheme = sslValue && literalOf(sslValue) === 'false' ? 'http' : 'https';
-  return { to: 'endpoint', value: `${quote}${scheme}://${value.text}${quote}` };
+  const { text, why } = endpointValue(ctx, value, literal);
+  if (why) return { why, severity: 'warning', rule: 'endpoint-scheme' };
+  return text === undefined ? { to: 'endpoint' } : { to: 'endpoint', value: text };
 };
 
 const logger: Rule = (ctx, value) => (textOf(ctx, value) === 'console' ? { to: 'logger' } : {

@@ -10,6 +10,7 @@ import { convertConstruction } from './credentials.js';
 import { convertEndpoint } from './endpoint.js';
 import { collectGlobals, settingsFor } from './globals.js';
 import { rewriteImports } from './imports.js';
+import { captureInstances, collectCaptures } from './xray.js';
 import type { ServiceInfo } from './services.js';
 import { convertTypeRef } from './types.js';
 import { convertUtil } from './util.js';
@@ -46,6 +47,7 @@ export interface Prepared {
 export function prepare(path: string, text: string, style: Style): Prepared {
   const ctx = createContext(path, text, style);
   collectImports(ctx);
+  collectCaptures(ctx);
   const nodes = walk(ctx.sf);
   collectAliases(ctx, nodes.decls);
   return { ctx, nodes, exports: ctx.names.size ? clientExports(ctx, nodes.news) : new Map() };
@@ -116,6 +118,7 @@ export function convertPrepared(p: Prepared, external: Map<string, ServiceInfo>)
     const op = opCall(ctx, call);
     if (op) convertCall(ctx, op, nodes.ids);
   }
+  captureInstances(ctx, nodes.calls);
   if (ctx.v2Imports.length) unresolvedPromises(ctx, nodes);
   const keepsV2 = leftovers(ctx, nodes);
   if (ctx.v2Imports.length || ctx.values.size || ctx.types.size) rewriteImports(ctx, keepsV2);

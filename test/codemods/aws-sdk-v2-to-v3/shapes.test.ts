@@ -3,9 +3,10 @@ import { convertTwice, runOn } from './helpers.js';
 
 describe('aws-sdk-v2-to-v3: v3 shapes, extras and package.json', () => {
   it('reads GetObject Body with transformToString, parenthesised where needed', async () => {
-    const { text } = await convertTwice(`const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nexports.h = async () => {\n  const obj = await s3.getObject({ Bucket: 'b', Key: 'k' }).promise();\n  const lines = obj.Body.toString('utf-8').split('\\n');\n  return JSON.parse(obj.Body.toString());\n};\n`);
+    // one read per response: a v3 Body is a stream that can be read only once
+    const { text } = await convertTwice(`const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nexports.h = async () => {\n  const obj = await s3.getObject({ Bucket: 'b', Key: 'k' }).promise();\n  const lines = obj.Body.toString('utf-8').split('\\n');\n  const cfg = await s3.getObject({ Bucket: 'b', Key: 'c' }).promise();\n  return JSON.parse(cfg.Body.toString());\n};\n`);
     expect(text).toContain(`const lines = (await obj.Body.transformToString('utf-8')).split('\\n');`);
-    expect(text).toContain(`return JSON.parse(await obj.Body.transformToString());`);
+    expect(text).toContain(`return JSON.parse(await cfg.Body.transformToString());`);
   });
 
   it('makes a .then callback async to read Body, and handles destructured Body', async () => {
@@ -15,7 +16,8 @@ describe('aws-sdk-v2-to-v3: v3 shapes, extras and package.json', () => {
   });
 
   it('reports Body reads it cannot convert', async () => {
-    const { findings } = await convertTwice(`const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nexports.h = async () => {\n  const o = await s3.getObject({ Bucket: 'b', Key: 'k' }).promise();\n  return Buffer.concat([o.Body]);\n};\n`);
+    // a callback that cannot become async (code runs after the call): the stream cannot be awaited there
+    const { findings } = await convertTwice(`const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nexports.h = (cb) => {\n  s3.getObject({ Bucket: 'b', Key: 'k' }, (err, o) => {\n    cb(err, o && Buffer.concat([o.Body]));\n  });\n  console.log('asked');\n};\n`);
     expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/body-stream', line: 5 }));
   });
 
