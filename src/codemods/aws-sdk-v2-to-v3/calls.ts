@@ -1,9 +1,13 @@
 // Operation calls on v2 clients: `c.op(p).promise()`, stored requests, `c.op(p, cb)` and
 // `c.op(p).send(cb)` -> `c.send(new OpCommand(p))` (or `c.op(p)` in the aggregated style).
+// planCall is the one place that answers "does this call convert?": it returns the conversion
+// to run, or why there is none; a client becomes v3 only when every call on it has a plan.
 import { ts } from 'ts-morph';
-import { instanceOf, needValue, report, textOf, type FileContext } from './context.js';
+import { needValue, report, textOf, type FileContext } from './context.js';
 import { renameInCallback, renameInHandlers } from './errors.js';
 import { convertSpecial } from './extras.js';
+import type { Names } from './scopes.js';
+import { specialBlocker } from './specials.js';
 import { planAwait, emitAwait } from './callback-await.js';
 import { convertPagination } from './pagination.js';
 import { adaptResult, awaitedCallbacks, fieldOf } from './shapes.js';
@@ -14,19 +18,6 @@ export interface OpCall {
   receiver: ts.Expression;
   name: ts.MemberName;
   service: ServiceInfo;
-}
-
-/** `s3.getObject(...)` on a known client, or undefined. */
-export function opCall(ctx: FileContext, call: ts.CallExpression): OpCall | undefined {
-  const callee = call.expression;
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const service = instanceOf(ctx, callee.expression);
-  if (service === undefined) return undefined;
-  if (service === 'ambiguous') {
-    report(ctx, call, 'ambiguous-client', `\`${textOf(ctx, callee.expression)}\` names clients of different services; convert this call by hand`);
-    return undefined;
-  }
-  return { call, receiver: callee.expression, name: callee.name, service };
 }
 
 export function commandName(ctx: FileContext, op: OpCall): string | undefined {
@@ -101,46 +92,61 @@ function convertSendChain(ctx: FileContext, op: OpCall, sendCall: ts.CallExpress
   if (cb) renameInCallback(ctx, cb);
 }
 
-/** `const req = c.op(p); … await req.promise()` -> `const req = new OpCommand(p); … await c.send(req)`. */
-function convertStored(ctx: FileContext, op: OpCall, decl: ts.VariableDeclaration, command: string, ids: ts.Identifier[]): boolean {
-  if (!ts.isIdentifier(decl.name) || !(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.BlockScoped)) return false;
-  const name = decl.name.text;
-  const receiver = textOf(ctx, op.receiver);
-  if (!/^(this\.)?[\w$]+$/.test(receiver)) return false;
+/** The `req.promise()` calls of `const req = c.op(p); … await req.promise()`, when that is all `req` is used for. */
+function storedPromises(ctx: FileContext, op: OpCall, decl: ts.VariableDeclaration, byName: Names): ts.CallExpression[] | undefined {
+  if (!ts.isIdentifier(decl.name) || !(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.BlockScoped)) return undefined;
+  if (!/^(this\.)?[\w$]+$/.test(textOf(ctx, op.receiver))) return undefined;
   const scope = decl.parent.parent.parent;
-  const uses = ids.filter((id) => id.text === name && id !== decl.name && id.pos >= scope.pos && id.end <= scope.end);
+  const uses = (byName.get(decl.name.text) ?? []).filter((id) => id !== decl.name && id.pos >= scope.pos && id.end <= scope.end);
   const promises = uses.map((id) => parentCall(id, 'promise'));
-  if (uses.length === 0 || promises.some((p) => !p || p.arguments.length > 0)) return false;
+  if (uses.length === 0 || promises.some((p) => !p || p.arguments.length > 0)) return undefined;
+  return promises as ts.CallExpression[];
+}
+
+/** `const req = c.op(p); … await req.promise()` -> `const req = new OpCommand(p); … await c.send(req)`. */
+function convertStored(ctx: FileContext, op: OpCall, decl: ts.VariableDeclaration, command: string, promises: ts.CallExpression[]): void {
+  const name = (decl.name as ts.Identifier).text;
+  const receiver = textOf(ctx, op.receiver);
   const input = op.call.arguments[0];
   const cls = needValue(ctx, op.service.pkg, command);
   ctx.edits.replace(op.receiver.getStart(ctx.sf), openParenEnd(ctx, op.call), `new ${cls}(${input ? '' : '{}'}`);
-  for (const promise of promises as ts.CallExpression[]) {
+  for (const promise of promises) {
     ctx.edits.replace(promise.getStart(ctx.sf), promise.getEnd(), `${receiver}.send(${name})`);
     renameInHandlers(ctx, promise);
     const field = fieldOf(op.service.v2, op.name.text);
     if (field) adaptResult(ctx, field, promise);
   }
-  return true;
 }
 
-/** Convert one operation call; reports what it cannot convert. */
-export function convertCall(ctx: FileContext, op: OpCall, ids: ts.Identifier[]): void {
-  if (convertSpecial(ctx, op)) return;
-  const command = commandName(ctx, op);
-  if (!command) {
-    return report(ctx, op.call, 'unknown-operation', `\`${op.name.text}\` is not a DocumentClient operation lib-dynamodb provides; convert it by hand`);
-  }
-  if (parentCall(op.call, 'eachPage')) {
-    return report(ctx, op.call, 'each-page', `\`${op.name.text}(…).eachPage\` has no v3 form: loop over paginate${commandBase(op.name.text)} from ${op.service.pkg} with for await by hand`);
-  }
-  if (convertPagination(ctx, op)) return;
+/** A call that converts (run `convert` to write it), or why it does not (`rule` names the finding). */
+export type Plan = { convert: () => void } | { rule: string; why: string };
+
+const blocked = (rule: string, why: string): Plan => ({ rule, why });
+
+/** The form of the call decides its conversion; pagination loops are converted first when they match. */
+function formPlan(ctx: FileContext, op: OpCall, command: string, byName: Names): Plan {
+  const paged = (then: () => void) => ({ convert: () => void (convertPagination(ctx, op) || then()) });
   const promiseCall = parentCall(op.call, 'promise');
-  if (promiseCall && promiseCall.arguments.length === 0) return convertPromise(ctx, op, promiseCall, command);
+  if (promiseCall && promiseCall.arguments.length === 0) return paged(() => convertPromise(ctx, op, promiseCall, command));
   const sendCall = parentCall(op.call, 'send');
-  if (sendCall) return convertSendChain(ctx, op, sendCall, command);
+  if (sendCall) return paged(() => convertSendChain(ctx, op, sendCall, command));
   const last = op.call.arguments[op.call.arguments.length - 1];
-  if (last && isCallback(last, op.call)) return convertCallback(ctx, op, command);
+  if (last && isCallback(last, op.call)) return paged(() => convertCallback(ctx, op, command));
   const parent = op.call.parent;
-  if (ts.isVariableDeclaration(parent) && parent.initializer === op.call && convertStored(ctx, op, parent, command, ids)) return;
-  report(ctx, op.call, 'request-object', `v2 request object from \`${op.name.text}\` is used in a way v3 has no equivalent for (no .promise() or callback); convert it by hand`);
+  const promises = ts.isVariableDeclaration(parent) && parent.initializer === op.call ? storedPromises(ctx, op, parent, byName) : undefined;
+  if (promises) return paged(() => convertStored(ctx, op, parent as ts.VariableDeclaration, command, promises));
+  return blocked('request-object', `v2 request object from \`${op.name.text}\` is used in a way v3 has no equivalent for (no .promise() or callback)`);
+}
+
+/** Does this call on a client convert, and how. Pure: nothing is written or reported. */
+export function planCall(ctx: FileContext, op: OpCall, byName: Names): Plan {
+  const special = specialBlocker(op);
+  if (special === null) return { convert: () => void convertSpecial(ctx, op) };
+  if (special) return blocked(special.rule, special.why);
+  const command = commandName(ctx, op);
+  if (!command) return blocked('unknown-operation', `\`${op.name.text}\` is not a DocumentClient operation lib-dynamodb provides`);
+  if (parentCall(op.call, 'eachPage')) {
+    return blocked('each-page', `\`${op.name.text}(…).eachPage\` has no v3 form: loop over paginate${commandBase(op.name.text)} from ${op.service.pkg} with for await by hand`);
+  }
+  return formPlan(ctx, op, command, byName);
 }

@@ -3,24 +3,9 @@
 import { ts } from 'ts-morph';
 import { markConsumed, resolveRef } from './bindings.js';
 import { applyConfig, planConfig, propName, propNames, type PropPlan } from './config.js';
-import { addInstance, needValue, report, textOf, type FileContext } from './context.js';
+import { needValue, report, textOf, type FileContext } from './context.js';
 import { indentAt } from './edits.js';
 import { documentClient, serviceByV2Name, type ServiceInfo } from './services.js';
-
-/** Where a new client is stored, so calls through that name can be found. */
-function storedName(node: ts.NewExpression): string | undefined {
-  const parent = node.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isParameter(parent))
-    && parent.initializer === node && (ts.isIdentifier(parent.name) || ts.isPrivateIdentifier(parent.name))) {
-    return parent.name.text;
-  }
-  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node) {
-    const left = parent.left;
-    if (ts.isIdentifier(left)) return left.text;
-    if (ts.isPropertyAccessExpression(left)) return left.name.text;
-  }
-  return undefined;
-}
 
 export function clientClass(ctx: FileContext, service: ServiceInfo): string {
   const base = service.doc ? 'DynamoDBDocument' : service.v3;
@@ -88,14 +73,11 @@ function convertDocumentClient(ctx: FileContext, node: ts.NewExpression, globals
   ctx.edits.insert(node.getEnd(), `, { ${translate.join(', ')} })`);
 }
 
-/** Convert one `new <v2 client>(...)`; returns false when it is not a client construction. */
+/** Convert one `new <v2 client>(...)` the flow accepted; returns false when it is not a client construction. */
 export function convertClient(ctx: FileContext, node: ts.NewExpression, globals: Map<string, string>): boolean {
   const ref = resolveRef(ctx, node.expression);
   if (ref?.kind !== 'service') return false;
   markConsumed(ctx, node.expression);
-  const name = storedName(node);
-  if (name) addInstance(ctx, name, ref.service);
-  else report(ctx, node, 'untracked-client', 'client is not stored in a variable or property; calls made through it are not converted', 'warning');
   if (ref.service.doc) {
     convertDocumentClient(ctx, node, globals);
     return true;

@@ -33,6 +33,10 @@ export interface FileContext {
   esm: boolean;
   /** Statements removed whole; v2 names inside them need no further work. */
   removed: ts.Node[];
+  /** Whether a name is already bound in the file, so an import of it needs a local alias. */
+  taken: (name: string) => boolean;
+  /** Imported name -> the local name it is imported as (`S3Client` -> `S3Client2` when taken). */
+  aliases: Map<string, string>;
 }
 
 export function createContext(path: string, text: string, style: Style): FileContext {
@@ -43,7 +47,7 @@ export function createContext(path: string, text: string, style: Style): FileCon
     path, sf, edits: new Edits(text), findings: [], style, v2Imports: [], names: new Map(),
     consumed: new Set(), instances: new Map(), values: new Map(), types: new Map(),
     esm: /\.m[jt]s$/.test(path) || sf.statements.some((s) => ts.isImportDeclaration(s) || ts.isExportDeclaration(s)),
-    removed: [],
+    removed: [], taken: () => false, aliases: new Map(),
   };
 }
 
@@ -57,14 +61,25 @@ export function needValue(ctx: FileContext, pkg: string, name: string): string {
   let set = ctx.values.get(pkg);
   if (!set) ctx.values.set(pkg, (set = new Set()));
   set.add(name);
-  return name;
+  return localName(ctx, name);
+}
+
+/** The name an import of `name` is bound to in this file: itself, or `name2`, `name3`… when taken. */
+export function localName(ctx: FileContext, name: string): string {
+  let local = ctx.aliases.get(name);
+  if (local !== undefined) return local;
+  const used = new Set(ctx.aliases.values());
+  local = name;
+  for (let i = 2; ctx.taken(local) || used.has(local); i++) local = `${name}${i}`;
+  ctx.aliases.set(name, local);
+  return local;
 }
 
 export function needType(ctx: FileContext, pkg: string, name: string): string {
   let set = ctx.types.get(pkg);
   if (!set) ctx.types.set(pkg, (set = new Set()));
   set.add(name);
-  return name;
+  return localName(ctx, name);
 }
 
 export function addInstance(ctx: FileContext, name: string, service: ServiceInfo): void {

@@ -9,12 +9,19 @@ function list(names: string[], head: string, tail: string): string {
   return `${head}{\n${names.map((n) => `  ${n},`).join('\n')}\n}${tail}`;
 }
 
+/** `X`, or `X as X2` (`X: X2` in a require) when the file already binds `X`. */
+function specifier(ctx: FileContext, name: string): string {
+  const local = ctx.aliases.get(name) ?? name;
+  return local === name ? name : `${name}${ctx.esm ? ' as' : ':'} ${local}`;
+}
+
 export function importLines(ctx: FileContext, quote: string, semi: string): string[] {
   const pkgs = [...new Set([...ctx.values.keys(), ...ctx.types.keys()])].sort();
   const lines: string[] = [];
   for (const pkg of pkgs) {
-    const values = [...(ctx.values.get(pkg) ?? [])].sort();
-    const types = [...(ctx.types.get(pkg) ?? [])].filter((t) => !values.includes(t)).sort();
+    const valueNames = [...(ctx.values.get(pkg) ?? [])].sort();
+    const values = valueNames.map((n) => specifier(ctx, n));
+    const types = [...(ctx.types.get(pkg) ?? [])].filter((t) => !valueNames.includes(t)).sort().map((n) => specifier(ctx, n));
     const from = `${quote}${pkg}${quote}`;
     if (ctx.esm) {
       if (values.length) lines.push(list(values, 'import ', ` from ${from}${semi}`));

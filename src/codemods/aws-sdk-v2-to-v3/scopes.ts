@@ -1,0 +1,58 @@
+// Which declaration an identifier refers to, from the identifiers of the file by name: the
+// declaration of that name whose scope is the innermost one around the identifier. Enough for
+// following a client through the file without confusing it with another `s3` declared elsewhere.
+import { ts } from 'ts-morph';
+
+export type Names = ReadonlyMap<string, readonly ts.Identifier[]>;
+
+/** Identifiers that are member names, not references: `x.name`, `{ name: v }`, `{ name: local } = v`, class members. */
+export function isMemberName(id: ts.Identifier): boolean {
+  const p = id.parent as ts.Node & { name?: ts.Node; propertyName?: ts.Node };
+  if (ts.isPropertyAccessExpression(p)) return p.name === id;
+  if (ts.isQualifiedName(p)) return p.right === id;
+  if (ts.isBindingElement(p) || ts.isImportSpecifier(p)) return p.propertyName === id;
+  // `export { a as b }`: `a` is a reference, `b` a name; both are names in `export { a } from './m'`
+  if (ts.isExportSpecifier(p)) return !!p.parent.parent.moduleSpecifier || (!!p.propertyName && p.name === id);
+  return p.name === id && (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p)
+    || ts.isMethodSignature(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isEnumMember(p) || ts.isJsxAttribute(p));
+}
+
+/** The identifier declares its name (a variable, parameter, function, class or import binding). */
+export function isDeclarationName(id: ts.Identifier): boolean {
+  const p = id.parent as ts.Node & { name?: ts.Node };
+  if (p.name !== id) return false;
+  return ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p)
+    || ts.isClassDeclaration(p) || ts.isClassExpression(p) || ts.isImportClause(p) || ts.isImportSpecifier(p) || ts.isNamespaceImport(p)
+    || ts.isImportEqualsDeclaration(p) || ts.isEnumDeclaration(p);
+}
+
+const isScope = (n: ts.Node) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) || ts.isCaseBlock(n) || ts.isFunctionLike(n)
+  || ts.isClassStaticBlockDeclaration(n) || ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isCatchClause(n);
+
+/** The node within which a declaration is visible. */
+export function scopeOf(id: ts.Identifier): ts.Node {
+  let decl: ts.Node = id.parent;
+  if (ts.isBindingElement(decl)) decl = ts.walkUpBindingElementsAndPatterns(decl);
+  if (ts.isParameter(decl)) return decl.parent;
+  if (ts.isFunctionExpression(decl) || ts.isClassExpression(decl)) return decl;
+  const list = decl.parent;
+  const functionScoped = ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(list) && !(list.flags & ts.NodeFlags.BlockScoped);
+  for (let cur = decl.parent; cur; cur = cur.parent) {
+    if (functionScoped ? ts.isFunctionLike(cur) || ts.isSourceFile(cur) : isScope(cur)) return cur;
+  }
+  return id.getSourceFile();
+}
+
+/** The declaration (its name identifier) a reference resolves to, or undefined for a global. */
+export function resolve(byName: Names, id: ts.Identifier, scopes: Map<ts.Identifier, ts.Node>): ts.Identifier | undefined {
+  let best: ts.Identifier | undefined;
+  let bestSpan = Infinity;
+  for (const other of byName.get(id.text) ?? []) {
+    if (!isDeclarationName(other)) continue;
+    let scope = scopes.get(other);
+    if (!scope) scopes.set(other, (scope = scopeOf(other)));
+    const span = scope.end - scope.pos;
+    if (id.pos >= scope.pos && id.end <= scope.end && span < bestSpan) [best, bestSpan] = [other, span];
+  }
+  return best;
+}
