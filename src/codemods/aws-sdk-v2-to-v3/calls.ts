@@ -118,30 +118,47 @@ function convertStored(ctx: FileContext, op: OpCall, decl: ts.VariableDeclaratio
   }
 }
 
-/** A call that converts (run `convert` to write it), or why it does not (`rule` names the finding). */
-export type Plan = { convert: () => void } | { rule: string; why: string };
+/** How a call converts (its form, and what that form needs), or why it does not (`rule` names the finding). */
+export type Plan =
+  | { form: 'special' }
+  | { form: 'promise'; command: string; promiseCall: ts.CallExpression }
+  | { form: 'send'; command: string; sendCall: ts.CallExpression }
+  | { form: 'callback'; command: string }
+  | { form: 'stored'; command: string; decl: ts.VariableDeclaration; promises: ts.CallExpression[] }
+  | { rule: string; why: string };
+
+export type Converts = Exclude<Plan, { rule: string }>;
 
 const blocked = (rule: string, why: string): Plan => ({ rule, why });
 
-/** The form of the call decides its conversion; pagination loops are converted first when they match. */
+/** The form of the call decides its conversion. */
 function formPlan(ctx: FileContext, op: OpCall, command: string, byName: Names): Plan {
-  const paged = (then: () => void) => ({ convert: () => void (convertPagination(ctx, op) || then()) });
   const promiseCall = parentCall(op.call, 'promise');
-  if (promiseCall && promiseCall.arguments.length === 0) return paged(() => convertPromise(ctx, op, promiseCall, command));
+  if (promiseCall && promiseCall.arguments.length === 0) return { form: 'promise', command, promiseCall };
   const sendCall = parentCall(op.call, 'send');
-  if (sendCall) return paged(() => convertSendChain(ctx, op, sendCall, command));
+  if (sendCall) return { form: 'send', command, sendCall };
   const last = op.call.arguments[op.call.arguments.length - 1];
-  if (last && isCallback(last, op.call)) return paged(() => convertCallback(ctx, op, command));
-  const parent = op.call.parent;
-  const promises = ts.isVariableDeclaration(parent) && parent.initializer === op.call ? storedPromises(ctx, op, parent, byName) : undefined;
-  if (promises) return paged(() => convertStored(ctx, op, parent as ts.VariableDeclaration, command, promises));
+  if (last && isCallback(last, op.call)) return { form: 'callback', command };
+  const decl = op.call.parent;
+  const promises = ts.isVariableDeclaration(decl) && decl.initializer === op.call ? storedPromises(ctx, op, decl, byName) : undefined;
+  if (promises) return { form: 'stored', command, decl: decl as ts.VariableDeclaration, promises };
   return blocked('request-object', `v2 request object from \`${op.name.text}\` is used in a way v3 has no equivalent for (no .promise() or callback)`);
+}
+
+/** Write a planned conversion; a pagination loop around the call is converted as a whole when it matches. */
+export function convertPlanned(ctx: FileContext, op: OpCall, plan: Converts): void {
+  if (plan.form === 'special') return void convertSpecial(ctx, op);
+  if (convertPagination(ctx, op)) return;
+  if (plan.form === 'promise') convertPromise(ctx, op, plan.promiseCall, plan.command);
+  else if (plan.form === 'send') convertSendChain(ctx, op, plan.sendCall, plan.command);
+  else if (plan.form === 'callback') convertCallback(ctx, op, plan.command);
+  else convertStored(ctx, op, plan.decl, plan.command, plan.promises);
 }
 
 /** Does this call on a client convert, and how. Pure: nothing is written or reported. */
 export function planCall(ctx: FileContext, op: OpCall, byName: Names): Plan {
   const special = specialBlocker(op);
-  if (special === null) return { convert: () => void convertSpecial(ctx, op) };
+  if (special === null) return { form: 'special' };
   if (special) return blocked(special.rule, special.why);
   const command = commandName(ctx, op);
   if (!command) return blocked('unknown-operation', `\`${op.name.text}\` is not a DocumentClient operation lib-dynamodb provides`);

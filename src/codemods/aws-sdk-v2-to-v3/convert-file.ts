@@ -3,14 +3,14 @@
 // lists, so the work grows with the file, not with the number of clients in it.
 import { ts } from 'ts-morph';
 import { collectAliases, collectImports, resolveRef } from './bindings.js';
-import { planCall } from './calls.js';
+import { convertPlanned, planCall } from './calls.js';
 import { convertClient } from './clients.js';
 import { createContext, lastName, report, type FileContext, type Style } from './context.js';
 import { Edits } from './edits.js';
 import { collectGlobals, convertCredentials, settingsAt, type Globals } from './globals.js';
 import type { FileDecision } from './groups.js';
 import { rewriteImports } from './imports.js';
-import { isMemberName } from './scopes.js';
+import { isMemberName, Names } from './scopes.js';
 import { convertTypeRef } from './types.js';
 
 export interface Nodes {
@@ -19,17 +19,15 @@ export interface Nodes {
   calls: ts.CallExpression[];
   typeRefs: ts.TypeReferenceNode[];
   /** Every identifier of the file, by name, in source order. */
-  byName: Map<string, ts.Identifier[]>;
+  byName: Names;
 }
 
 function walk(sf: ts.SourceFile): Nodes {
-  const nodes: Nodes = { decls: [], news: [], calls: [], typeRefs: [], byName: new Map() };
+  const ids: ts.Identifier[] = [];
+  const nodes: Nodes = { decls: [], news: [], calls: [], typeRefs: [], byName: new Names(ids) };
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) {
-      const list = nodes.byName.get(node.text);
-      if (list) list.push(node);
-      else nodes.byName.set(node.text, [node]);
-    } else if (ts.isVariableDeclaration(node)) nodes.decls.push(node);
+    if (ts.isIdentifier(node)) ids.push(node);
+    else if (ts.isVariableDeclaration(node)) nodes.decls.push(node);
     else if (ts.isNewExpression(node)) nodes.news.push(node);
     else if (ts.isCallExpression(node)) nodes.calls.push(node);
     else if (ts.isTypeReferenceNode(node)) nodes.typeRefs.push(node);
@@ -87,14 +85,14 @@ function leftovers(ctx: FileContext, nodes: Nodes, kept: ts.Node[]): Set<string>
 }
 
 /** Promise calls on receivers that are not known clients, in a file that used v2. */
-function unresolvedPromises(ctx: FileContext, nodes: Nodes): void {
+function unresolvedPromises(ctx: FileContext, nodes: Nodes, clients: ReadonlySet<string>): void {
   for (const call of nodes.calls) {
     const callee = call.expression;
     if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'promise' || call.arguments.length) continue;
     const inner = callee.expression;
     if (!ts.isCallExpression(inner) || !ts.isPropertyAccessExpression(inner.expression)) continue;
     const name = lastName(inner.expression.expression);
-    if (name !== undefined && !ctx.instances.has(name)) {
+    if (name !== undefined && !clients.has(name)) {
       report(ctx, call, 'unresolved-client', `\`${inner.expression.getText(ctx.sf)}(…).promise()\` is called on something not known to be a v2 client; check it`, 'warning');
     }
   }
@@ -103,7 +101,7 @@ function unresolvedPromises(ctx: FileContext, nodes: Nodes): void {
 /** Whether the file already binds `name` (any declaration or reference in any scope). */
 function occupied(p: Prepared, name: string, v2Kept: boolean): boolean {
   if (p.ctx.names.has(name)) return v2Kept;
-  return (p.nodes.byName.get(name) ?? []).some((id) => !isMemberName(id));
+  return p.nodes.byName.some(name, (id) => !isMemberName(id));
 }
 
 function boundNames(stmt: ts.Node): string[] {
@@ -116,15 +114,16 @@ function boundNames(stmt: ts.Node): string[] {
   return out;
 }
 
-/** Operation calls the flow accepted: planned again on these nodes and converted. */
+/** Operation calls the flow accepted, converted as planned (planned again on a new parse of the file). */
 function convertCalls(ctx: FileContext, nodes: Nodes, d: FileDecision): void {
   for (const call of nodes.calls) {
-    const service = d.calls.get(call.end);
-    if (!service || within(call, ctx.removed)) continue;
+    const accepted = d.calls.get(call.end);
+    if (!accepted || within(call, ctx.removed)) continue;
     const callee = call.expression as ts.PropertyAccessExpression;
-    const plan = planCall(ctx, { call, receiver: callee.expression, name: callee.name, service }, nodes.byName);
-    if (!('convert' in plan)) throw new Error(`the call at ${call.end} was planned but no longer converts`);
-    plan.convert();
+    const op = { call, receiver: callee.expression, name: callee.name, service: accepted.service };
+    const plan = (d.plannedOn === ctx && accepted.plan) || planCall(ctx, op, nodes.byName);
+    if ('rule' in plan) throw new Error(`the call at ${call.end} was planned but no longer converts`);
+    convertPlanned(ctx, op, plan);
   }
 }
 
@@ -135,7 +134,6 @@ function convertCalls(ctx: FileContext, nodes: Nodes, d: FileDecision): void {
 export function convertPrepared(p: Prepared, d: FileDecision, v2Kept = false): { text: string; keepsV2: boolean; clash: boolean } {
   const { ctx, nodes } = p;
   const expectV2 = v2Kept || d.keepsClients;
-  ctx.instances = d.instances;
   ctx.taken = (name) => occupied(p, name, expectV2);
   let globals: Globals = { settings: [], removed: [] };
   const configStatements = deferRemovals(ctx, () => void (globals = collectGlobals(ctx)));
@@ -143,7 +141,7 @@ export function convertPrepared(p: Prepared, d: FileDecision, v2Kept = false): {
   if (!d.keepsClients) for (const stmt of configStatements) ctx.edits.removeStatement(stmt, ctx.sf);
   const kept: ts.Node[] = [];
   for (const ref of nodes.typeRefs) {
-    if (d.keptTypes.has(ref.end)) kept.push(ref);
+    if (d.keptTypes.includes(ref.end)) kept.push(ref);
     else convertTypeRef(ctx, ref);
   }
   for (const node of nodes.news) {
@@ -152,11 +150,11 @@ export function convertPrepared(p: Prepared, d: FileDecision, v2Kept = false): {
     else if (resolveRef(ctx, node.expression)?.kind === 'service') kept.push(node.expression);
   }
   convertCalls(ctx, nodes, d);
-  if (ctx.v2Imports.length) unresolvedPromises(ctx, nodes);
+  if (ctx.v2Imports.length) unresolvedPromises(ctx, nodes, d.names);
   const left = leftovers(ctx, nodes, kept);
   for (const stmt of p.aliasStatements) if (!boundNames(stmt).some((n) => left.has(n))) ctx.edits.removeStatement(stmt, ctx.sf);
   const keepsV2 = left.size > 0;
-  const clash = keepsV2 && !expectV2 && [...ctx.aliases].some(([name, local]) => name === local && ctx.names.has(name));
+  const clash = keepsV2 && !expectV2 && [...ctx.values.values(), ...ctx.types.values()].some((names) => [...names].some((n) => ctx.names.has(n) && !ctx.aliases?.has(n)));
   if (ctx.v2Imports.length || ctx.values.size || ctx.types.size) rewriteImports(ctx, keepsV2);
   return { text: ctx.edits.size ? ctx.edits.apply() : ctx.edits.text, keepsV2, clash };
 }

@@ -8,11 +8,11 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { memberRef, resolveRef } from './bindings.js';
-import { planCall } from './calls.js';
+import { planCall, type Converts } from './calls.js';
 import type { Prepared } from './convert-file.js';
 import { exportedFunctions, exportsMember, importBindings, isModuleExports, localFunctions, requireOf, type ExportedFunction, type ImportBinding } from './crossmodule.js';
 import { lineOf } from './edits.js';
-import { blockerFinding, emptyDecision, Groups, keptFinding, type Blocker, type FileDecision } from './groups.js';
+import { blockerFinding, emptyDecision, Groups, keptFinding, Ref, type FileDecision } from './groups.js';
 import { isDeclarationName, isMemberName, resolve, type Names } from './scopes.js';
 import { documentClient, type ServiceInfo } from './services.js';
 
@@ -20,30 +20,24 @@ interface OpUse {
   call: ts.CallExpression;
   receiver: ts.Expression;
   name: ts.MemberName;
-  key: string;
+  key: Ref;
+  /** Its conversion, once decided. */
+  plan?: Converts;
 }
 
 interface FileFlow {
   path: string;
   p: Prepared;
   byName: Names;
-  scopes: Map<ts.Identifier, ts.Node>;
-  /** Keys (declarations, member names) and client-returning functions already followed. */
-  followed: Set<string>;
-  fns: Set<string>;
-  /** Expressions known to hold a client, with the key they were found through. */
-  values: Map<ts.Node, string>;
   ops: OpUse[];
-  news: Map<ts.NewExpression, string>;
-  typed: Map<ts.TypeReferenceNode, string>;
-  typedKeys: Set<string>;
-  /** Import bindings linked to a client another module exports. */
-  linked: Set<ts.Identifier>;
-  params: Set<ts.ParameterDeclaration>;
-  callerChecks: Set<ts.ParameterDeclaration>;
-  exports: Map<string, string>;
-  fnExports: Map<string, string>;
-  anchors: { key: string; node: ts.Node; label: string }[];
+  // made when first needed: most files have none of these
+  /** Expressions of this file known to hold a client. */
+  values?: ts.Node[];
+  news?: Map<ts.NewExpression, Ref>;
+  typed?: Map<ts.TypeReferenceNode, Ref>;
+  exports?: Map<string, Ref>;
+  fnExports?: Map<string, Ref>;
+  anchors?: { key: Ref; node: ts.Node; label: string }[];
   imports?: ImportBinding[];
   functions?: Map<string, ExportedFunction>;
   locals?: Map<string, ts.SignatureDeclaration>;
@@ -104,6 +98,15 @@ export class Flow {
   private readonly checks: (() => void)[] = [];
   private readonly importersOf = new Map<string, { file: FileFlow; binding: ImportBinding }[]>();
   private readonly known: Set<string>;
+  /** Group members: declarations and constructions by node, names (`.s3`, `?s3`, `f()`) by `file\0name`. */
+  private readonly refs = new Map<unknown, Ref>();
+  /** Expressions known to hold a client, with the key they were found through. */
+  private readonly values = new Map<ts.Node, Ref>();
+  /** Import bindings linked to a client another module exports. */
+  private readonly linked = new WeakSet<ts.Node>();
+  /** Parameters that receive clients (from linked calls or a default value), and those whose callers are checked. */
+  private readonly params = new WeakSet<ts.Node>();
+  private readonly callersChecked = new WeakSet<ts.Node>();
 
   constructor(private readonly sources: Sources) {
     this.known = new Set(sources.files);
@@ -117,12 +120,13 @@ export class Flow {
     for (const node of nodes.news) {
       const ref = resolveRef(ctx, node.expression);
       if (ref?.kind !== 'service' || within(node, ctx.removed)) continue;
-      const key = `${f.path}\0@${node.pos}`;
-      this.groups.get(key).services.add(ref.service);
-      f.news.set(node, key);
+      // `const s3 = new AWS.S3()`: the construction and the variable are one member from the start
       const holder = node.parent;
-      const label = ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : short(node, ctx.sf);
-      f.anchors.push({ key, node, label });
+      const named = ts.isVariableDeclaration(holder) && holder.initializer === node && ts.isIdentifier(holder.name) ? holder.name : undefined;
+      const key = this.key(f, named ?? node);
+      this.groups.addService(key, ref.service);
+      (f.news ??= new Map()).set(node, key);
+      (f.anchors ??= []).push({ key, node, label: named?.text ?? short(node, ctx.sf) });
       this.value(f, node, key);
     }
     for (const ref of nodes.typeRefs) this.typed(f, ref);
@@ -137,10 +141,10 @@ export class Flow {
     if (!service) return;
     const declared = ts.isIdentifier(holder.name) && (ts.isParameter(holder) || ts.isVariableDeclaration(holder));
     const key = declared ? this.declKey(f, holder.name as ts.Identifier) : this.memberKey(f, holder.name.text);
-    this.groups.get(key).services.add(service);
-    f.typed.set(ref, key);
-    f.typedKeys.add(key);
-    f.anchors.push({ key, node: holder, label: holder.name.text });
+    this.groups.addService(key, service);
+    (f.typed ??= new Map()).set(ref, key);
+    key.typed = true;
+    (f.anchors ??= []).push({ key, node: holder, label: holder.name.text });
     if (declared) this.followDecl(f, holder.name as ts.Identifier);
     else this.followMember(f, holder.name.text);
   }
@@ -150,9 +154,7 @@ export class Flow {
     if (f === undefined) {
       const p = this.sources.prepare(path);
       f = p ? {
-        path, p, byName: p.nodes.byName, scopes: new Map(), followed: new Set(), fns: new Set(), values: new Map(), ops: [], news: new Map(),
-        typed: new Map(), typedKeys: new Set(), linked: new Set(), params: new Set(), callerChecks: new Set(), exports: new Map(), fnExports: new Map(), anchors: [],
-      } : null;
+path, p, byName: p.nodes.byName, ops: [] } : null;
       this.files.set(path, f);
     }
     return f ?? undefined;
@@ -162,46 +164,48 @@ export class Flow {
     for (let job = this.queue.shift(); job; job = this.queue.shift()) job();
   }
 
-  private declKey(f: FileFlow, decl: ts.Identifier): string {
-    return `${f.path}\0#${decl.pos}`;
+  /** The group member of `f` for a node (declaration, construction) or a name (`.s3`, `?s3` for a global, `f()`). */
+  private key(f: FileFlow, what: ts.Node | string): Ref {
+    const id = typeof what === 'string' ? `${f.path}\0${what}` : what;
+    let ref = this.refs.get(id);
+    if (!ref) this.refs.set(id, (ref = new Ref()));
+    return ref;
   }
 
-  private memberKey(f: FileFlow, name: string): string {
-    return `${f.path}\0.${name}`;
+  private declKey(f: FileFlow, decl: ts.Identifier): Ref {
+    return this.key(f, decl);
   }
 
-  /** The key of what an identifier refers to: its declaration, or the global of that name. */
-  private refKey(f: FileFlow, id: ts.Identifier): string {
-    const decl = resolve(f.byName, id, f.scopes);
-    return decl ? this.declKey(f, decl) : `${f.path}\0?${id.text}`;
+  private memberKey(f: FileFlow, name: string): Ref {
+    return this.key(f, `.${name}`);
   }
 
-  private block(f: FileFlow, node: ts.Node, key: string, rule: string, why: string): void {
+  private block(f: FileFlow, node: ts.Node, key: Ref, rule: string, why: string): void {
     const sf = f.p.ctx.sf;
     this.groups.get(key).blockers.push({ file: f.path, line: lineOf(sf, node.getStart(sf)), text: short(node, sf), rule, why });
   }
 
   /** The client also goes by the variable an identifier refers to (or declares). */
-  private aliasRef(f: FileFlow, id: ts.Identifier, key: string): void {
-    const decl = isDeclarationName(id) ? id : resolve(f.byName, id, f.scopes);
-    this.groups.union(key, decl ? this.declKey(f, decl) : `${f.path}\0?${id.text}`);
+  private aliasRef(f: FileFlow, id: ts.Identifier, key: Ref): void {
+    const decl = isDeclarationName(id) ? id : resolve(f.byName, id);
+    this.groups.union(key, this.key(f, decl ?? `?${id.text}`));
     this.followDecl(f, decl, id.text);
   }
 
   /** The client is also reached as `x.name`. */
-  private aliasMember(f: FileFlow, name: string, key: string): void {
+  private aliasMember(f: FileFlow, name: string, key: Ref): void {
     this.groups.union(key, this.memberKey(f, name));
     this.followMember(f, name);
   }
 
   /** Every reference to a declaration (or to an undeclared global of that name). */
   private followDecl(f: FileFlow, decl: ts.Identifier | undefined, name = decl!.text): void {
-    const key = decl ? this.declKey(f, decl) : `${f.path}\0?${name}`;
-    if (f.followed.has(key)) return;
-    f.followed.add(key);
+    const key = this.key(f, decl ?? `?${name}`);
+    if (key.followed) return;
+    key.followed = true;
     this.queue.push(() => {
       for (const id of f.byName.get(name) ?? []) {
-        if (!isMemberName(id) && resolve(f.byName, id, f.scopes) === decl) this.occurrence(f, id, key);
+        if (!isMemberName(id) && resolve(f.byName, id) === decl) this.occurrence(f, id, key);
       }
     });
   }
@@ -209,15 +213,15 @@ export class Flow {
   /** Every `x.name`, `{ name: … }` and `{ name } = …` of the file. */
   private followMember(f: FileFlow, name: string): void {
     const key = this.memberKey(f, name);
-    if (f.followed.has(key)) return;
-    f.followed.add(key);
+    if (key.followed) return;
+    key.followed = true;
     this.queue.push(() => {
       for (const id of f.byName.get(name) ?? []) this.memberOccurrence(f, id, key);
     });
   }
 
   /** One reference to a followed declaration. */
-  private occurrence(f: FileFlow, id: ts.Identifier, key: string): void {
+  private occurrence(f: FileFlow, id: ts.Identifier, key: Ref): void {
     const { ctx } = f.p;
     const parent = id.parent;
     if (within(id, ctx.v2Imports) || within(id, f.p.aliasStatements) || isTypePosition(id)) return;
@@ -232,7 +236,7 @@ export class Flow {
   }
 
   /** One `x.name`, `{ name: … }` or `{ name } = …` of a followed member name. */
-  private memberOccurrence(f: FileFlow, id: ts.Identifier, key: string): void {
+  private memberOccurrence(f: FileFlow, id: ts.Identifier, key: Ref): void {
     const { ctx } = f.p;
     const parent = id.parent;
     if (within(id, ctx.v2Imports) || within(id, f.p.aliasStatements)) return;
@@ -249,14 +253,14 @@ export class Flow {
   }
 
   /** A reference: the target of an assignment (a definition), or a value to classify. */
-  private reference(f: FileFlow, expr: ts.Identifier | ts.PropertyAccessExpression, key: string): void {
+  private reference(f: FileFlow, expr: ts.Identifier | ts.PropertyAccessExpression, key: Ref): void {
     const parent = expr.parent;
     const name = ts.isIdentifier(expr) ? expr.text : expr.name.text;
     if (ts.isBinaryExpression(parent) && parent.left === expr && assigns(parent.operatorToken.kind)) this.definedAs(f, name, parent.right, key, parent);
     else this.value(f, expr, key);
   }
 
-  private variable(f: FileFlow, decl: ts.VariableDeclaration, key: string): void {
+  private variable(f: FileFlow, decl: ts.VariableDeclaration, key: Ref): void {
     const name = (decl.name as ts.Identifier).text;
     const list = decl.parent;
     if (ts.isVariableStatement(list.parent) && hasModifier(list.parent, ts.SyntaxKind.ExportKeyword)) this.exportAs(f, name, key);
@@ -268,40 +272,42 @@ export class Flow {
   }
 
   /** `name` also gets `value`: that must be a client of the group (or the name declared as one). */
-  private definedAs(f: FileFlow, name: string, value: ts.Expression, key: string, at: ts.Node): void {
+  private definedAs(f: FileFlow, name: string, value: ts.Expression, key: Ref, at: ts.Node): void {
+    if (this.values.has(value)) return;
     this.checks.push(() => {
-      if (!f.values.has(value) && !f.typedKeys.has(key) && !isNullish(value)) {
+      if (!this.values.has(value) && !key.typed && !isNullish(value)) {
         this.block(f, at, key, 'client-use', `\`${name}\` is also given a value that is not a client this codemod converts`);
       }
     });
   }
 
-  private parameter(f: FileFlow, param: ts.ParameterDeclaration, key: string): void {
+  private parameter(f: FileFlow, param: ts.ParameterDeclaration, key: Ref): void {
     this.checks.push(() => {
-      if (f.params.has(param) || f.typedKeys.has(key) || (param.initializer && f.values.has(param.initializer))) return;
+      if (this.params.has(param) || key.typed || (param.initializer && this.values.has(param.initializer))) return;
       this.block(f, param, key, 'client-use', `parameter \`${param.name.getText(f.p.ctx.sf)}\` also receives values from callers that are not followed`);
     });
   }
 
-  private destructured(f: FileFlow, el: ts.BindingElement, key: string): void {
+  private destructured(f: FileFlow, el: ts.BindingElement, key: Ref): void {
     const decl = ts.walkUpBindingElementsAndPatterns(el);
     if (ts.isVariableDeclaration(decl) && requireOf(decl.initializer)) this.imported(f, el.name as ts.Identifier, key);
   }
 
   /** A name bound by an import: fine when it is linked to a client export of a repository module. */
-  private imported(f: FileFlow, id: ts.Identifier, key: string): void {
+  private imported(f: FileFlow, id: ts.Identifier, key: Ref): void {
     this.checks.push(() => {
-      if (!f.linked.has(id)) this.block(f, id.parent, key, 'client-use', `\`${id.text}\` is also imported from a module whose value is not followed`);
+      if (!this.linked.has(id)) this.block(f, id.parent, key, 'client-use', `\`${id.text}\` is also imported from a module whose value is not followed`);
     });
   }
 
   /** Classify what is done with a value that holds a client. */
-  private value(f: FileFlow, start: ts.Node, key: string): void {
-    const known = f.values.get(start);
+  private value(f: FileFlow, start: ts.Node, key: Ref): void {
+    const known = this.values.get(start);
     if (known !== undefined) return this.groups.union(known, key);
     let v = start;
-    f.values.set(v, key);
-    while (isTransparent(v.parent)) f.values.set((v = v.parent), key);
+    this.values.set(v, key);
+    (f.values ??= []).push(v);
+    while (isTransparent(v.parent)) this.values.set((v = v.parent), key);
     if (isLooseMember(start)) return this.loose(f, v, key);
     const parent = v.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === v) return this.member(f, parent, v as ts.Expression, key);
@@ -329,7 +335,7 @@ export class Flow {
    * what a client is used for counts: an operation call, a copy into a variable, an argument of a
    * function this codemod follows. Anything else is taken for data.
    */
-  private loose(f: FileFlow, v: ts.Node, key: string): void {
+  private loose(f: FileFlow, v: ts.Node, key: Ref): void {
     const parent = v.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === v) this.member(f, parent, v as ts.Expression, key, true);
     else if (ts.isVariableDeclaration(parent) && parent.initializer === v && ts.isIdentifier(parent.name)) this.aliasRef(f, parent.name, key);
@@ -339,14 +345,14 @@ export class Flow {
   }
 
   /** `client.x`: an operation call, or a read of a client member (data when reached as `x.name`). */
-  private member(f: FileFlow, access: ts.PropertyAccessExpression, receiver: ts.Expression, key: string, loose = false): void {
+  private member(f: FileFlow, access: ts.PropertyAccessExpression, receiver: ts.Expression, key: Ref, loose = false): void {
     const call = access.parent;
     if (ts.isCallExpression(call) && call.expression === access) f.ops.push({ call, receiver, name: access.name, key });
     else if (!loose) this.block(f, access, key, 'client-use', `reads \`${access.name.text}\` of the client, which v3 clients do not have`);
   }
 
-  private stored(f: FileFlow, holder: ts.VariableDeclaration | ts.ParameterDeclaration | ts.PropertyDeclaration, key: string): void {
-    if (ts.isParameter(holder)) f.params.add(holder);
+  private stored(f: FileFlow, holder: ts.VariableDeclaration | ts.ParameterDeclaration | ts.PropertyDeclaration, key: Ref): void {
+    if (ts.isParameter(holder)) this.params.add(holder);
     // `constructor(private s3 = new AWS.S3())` is also `this.s3`
     if (ts.isParameter(holder) && ts.isIdentifier(holder.name) && ts.isParameterPropertyDeclaration(holder, holder.parent)) this.aliasMember(f, holder.name.text, key);
     if (ts.isIdentifier(holder.name) && !ts.isPropertyDeclaration(holder)) this.aliasRef(f, holder.name, key);
@@ -354,7 +360,7 @@ export class Flow {
     else this.block(f, holder, key, 'client-use', 'destructured, which this codemod does not follow');
   }
 
-  private operand(f: FileFlow, bin: ts.BinaryExpression, v: ts.Node, key: string): void {
+  private operand(f: FileFlow, bin: ts.BinaryExpression, v: ts.Node, key: Ref): void {
     const op = bin.operatorToken.kind;
     if (assigns(op) && bin.right === v) return this.assigned(f, bin, key);
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return this.join(f, bin, bin.left === v ? bin.right : bin.left, key);
@@ -364,16 +370,16 @@ export class Flow {
   }
 
   /** `a || b`, `a ?? b`, `c ? a : b`: the whole is the client when the other side is one too (or nothing). */
-  private join(f: FileFlow, whole: ts.Expression, other: ts.Expression, key: string): void {
+  private join(f: FileFlow, whole: ts.Expression, other: ts.Expression, key: Ref): void {
     this.checks.push(() => {
-      if (!f.values.has(other) && !isNullish(other)) {
+      if (!this.values.has(other) && !isNullish(other)) {
         this.block(f, other, key, 'client-use', `combined with \`${short(other, f.p.ctx.sf)}\`, which is not a client this codemod converts`);
       }
     });
     this.value(f, whole, key);
   }
 
-  private assigned(f: FileFlow, bin: ts.BinaryExpression, key: string): void {
+  private assigned(f: FileFlow, bin: ts.BinaryExpression, key: Ref): void {
     const target = bin.left;
     const member = exportsMember(target);
     if (isModuleExports(target)) this.exportAs(f, 'default', key);
@@ -385,7 +391,7 @@ export class Flow {
   }
 
   /** `{ s3 }`, `{ client: s3 }`: reached later as `x.client`; exported when the object is. */
-  private property(f: FileFlow, prop: ts.ShorthandPropertyAssignment | ts.PropertyAssignment, key: string): void {
+  private property(f: FileFlow, prop: ts.ShorthandPropertyAssignment | ts.PropertyAssignment, key: Ref): void {
     const name = ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name) ? prop.name.text : undefined;
     if (name === undefined) return this.block(f, prop, key, 'client-use', 'stored under a computed key');
     let obj: ts.Node = prop.parent;
@@ -393,7 +399,7 @@ export class Flow {
     const holder = obj.parent;
     if ((ts.isBinaryExpression(holder) && holder.right === obj && isModuleExports(holder.left)) || ts.isExportAssignment(holder)) return this.exportAs(f, name, key);
     if (name === 'service' && ts.isNewExpression(holder) && holder.arguments?.[0] === obj && resolveRef(f.p.ctx, holder.expression)) {
-      return this.groups.tie(key, `${f.path}\0@${holder.pos}`); // DocumentClient({ service: ddb })
+      return this.groups.tie(key, f.news?.get(holder) ?? this.key(f, holder)); // DocumentClient({ service: ddb })
     }
     this.aliasMember(f, name, key);
     const kept = ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder) || ts.isParameter(holder) || ts.isPropertyAssignment(holder)
@@ -410,7 +416,7 @@ export class Flow {
   }
 
   /** `f(client)`: into the parameter of a function of this module or of an imported one. */
-  private passed(f: FileFlow, call: ts.CallExpression, index: number, key: string): void {
+  private passed(f: FileFlow, call: ts.CallExpression, index: number, key: Ref): void {
     const callee = call.expression;
     if (ts.isIdentifier(callee)) {
       const local = this.locals(f).get(callee.text);
@@ -425,7 +431,7 @@ export class Flow {
     this.block(f, call, key, 'client-use', `passed to \`${short(callee, f.p.ctx.sf)}\`, which this codemod does not follow`);
   }
 
-  private into(from: FileFlow, target: string, name: string, index: number, key: string, call: ts.CallExpression): void {
+  private into(from: FileFlow, target: string, name: string, index: number, key: Ref, call: ts.CallExpression): void {
     const t = this.file(target);
     const fn = t && this.functions(t).get(name);
     if (!t || !fn) return this.block(from, call, key, 'client-use', `passed to \`${name}\` of ${target}, which this codemod does not follow`);
@@ -433,18 +439,20 @@ export class Flow {
   }
 
   /** Link a client to a parameter; every caller of that function must pass a client there too. */
-  private param(f: FileFlow, fn: ts.SignatureDeclaration, local: string | undefined, index: number, key: string, call: ts.CallExpression, from = f): void {
+  private param(f: FileFlow, fn: ts.SignatureDeclaration, local: string | undefined, index: number, key: Ref, call: ts.CallExpression, from = f): void {
     const param = fn.parameters[index];
     if (!param || !ts.isIdentifier(param.name) || param.dotDotDotToken) {
       return this.block(from, call, key, 'client-use', 'passed as an argument the function does not name');
     }
-    f.params.add(param);
+    this.params.add(param);
     this.aliasRef(f, param.name, key);
-    if (!f.callerChecks.has(param) && f.callerChecks.add(param)) this.checks.push(() => this.callers(f, fn, local, index, this.declKey(f, param.name as ts.Identifier)));
+    if (this.callersChecked.has(param)) return;
+    this.callersChecked.add(param);
+    this.checks.push(() => this.callers(f, fn, local, index, this.declKey(f, param.name as ts.Identifier)));
   }
 
   /** Every call of a function whose parameter holds a client passes a client there. */
-  private callers(f: FileFlow, fn: ts.SignatureDeclaration, local: string | undefined, index: number, key: string): void {
+  private callers(f: FileFlow, fn: ts.SignatureDeclaration, local: string | undefined, index: number, key: Ref): void {
     const sites: { file: FileFlow; id: ts.Identifier }[] = [];
     if (local) for (const id of f.byName.get(local) ?? []) sites.push({ file: f, id });
     for (const [name, exp] of this.functions(f)) {
@@ -458,7 +466,7 @@ export class Flow {
       const call = callOf(id);
       if (call) {
         const arg = call.arguments[index];
-        if (arg && !file.values.has(arg)) {
+        if (arg && !this.values.has(arg)) {
           this.block(file, call, key, 'client-use', `\`${id.text}\` is also called with \`${short(arg, file.p.ctx.sf)}\`, not a client this codemod converts`);
         }
       } else if (!isDeclarationOrExport(id) && !isMemberName(id)) {
@@ -468,7 +476,7 @@ export class Flow {
   }
 
   /** A client returned from a function: its calls hold the client. */
-  private returned(f: FileFlow, fn: ts.Node | undefined, key: string, at: ts.Node): void {
+  private returned(f: FileFlow, fn: ts.Node | undefined, key: Ref, at: ts.Node): void {
     const holder = fn?.parent;
     let name: string | undefined;
     if (fn && ts.isGetAccessor(fn) && ts.isIdentifier(fn.name)) return this.aliasMember(f, fn.name.text, key);
@@ -481,19 +489,19 @@ export class Flow {
     }
     if (!name) return this.block(f, at, key, 'client-use', 'returned from a function whose callers this codemod does not follow');
     const fnKey = this.fnKey(f, name, key);
-    if (f.fns.has(name)) return;
-    f.fns.add(name);
+    if (fnKey.followed) return;
+    fnKey.followed = true;
     this.queue.push(() => this.calls(f, name!, fnKey, true));
   }
 
-  private fnKey(f: FileFlow, name: string, key: string): string {
-    const fnKey = `${f.path}\0${name}()`;
+  private fnKey(f: FileFlow, name: string, key: Ref): Ref {
+    const fnKey = this.key(f, `${name}()`);
     this.groups.union(key, fnKey);
     return fnKey;
   }
 
   /** The calls of a client-returning function in one file are clients; other uses are exports or escapes. */
-  private calls(f: FileFlow, name: string, fnKey: string, own: boolean): void {
+  private calls(f: FileFlow, name: string, fnKey: Ref, own: boolean): void {
     for (const id of f.byName.get(name) ?? []) {
       if (within(id, f.p.ctx.v2Imports) || isTypePosition(id)) continue;
       const call = callOf(id);
@@ -503,7 +511,7 @@ export class Flow {
     }
   }
 
-  private fnOccurrence(f: FileFlow, id: ts.Identifier, fnKey: string): void {
+  private fnOccurrence(f: FileFlow, id: ts.Identifier, fnKey: Ref): void {
     const parent = id.parent;
     if (ts.isFunctionDeclaration(parent) && parent.name === id) {
       if (hasModifier(parent, ts.SyntaxKind.ExportKeyword)) this.exportFn(f, hasModifier(parent, ts.SyntaxKind.DefaultKeyword) ? 'default' : id.text, fnKey);
@@ -524,10 +532,10 @@ export class Flow {
   }
 
   /** A client exported under `name`: the modules importing it hold the same client. */
-  private exportAs(f: FileFlow, name: string, key: string): void {
-    const known = f.exports.get(name);
+  private exportAs(f: FileFlow, name: string, key: Ref): void {
+    const known = f.exports?.get(name);
     if (known) return this.groups.union(known, key);
-    f.exports.set(name, key);
+    (f.exports ??= new Map()).set(name, key);
     for (const { file, binding } of this.importers(f)) {
       if (binding.reexport) {
         if (binding.imported === name || binding.imported === '*') this.exportAs(file, binding.imported === '*' ? name : binding.local, key);
@@ -536,15 +544,15 @@ export class Flow {
     }
   }
 
-  private link(f: FileFlow, binding: ImportBinding, key: string): void {
-    f.linked.add(binding.node!);
+  private link(f: FileFlow, binding: ImportBinding, key: Ref): void {
+    this.linked.add(binding.node!);
     this.aliasRef(f, binding.node!, key);
   }
 
   /** A client-returning function exported under `name`: its calls in importing modules hold the client. */
-  private exportFn(f: FileFlow, name: string, fnKey: string): void {
-    if (f.fnExports.has(name)) return;
-    f.fnExports.set(name, fnKey);
+  private exportFn(f: FileFlow, name: string, fnKey: Ref): void {
+    if (f.fnExports?.has(name)) return;
+    (f.fnExports ??= new Map()).set(name, fnKey);
     for (const { file, binding } of this.importers(f)) {
       if (binding.reexport) {
         if (binding.imported === name || binding.imported === '*') this.exportFn(file, binding.imported === '*' ? name : binding.local, fnKey);
@@ -588,13 +596,14 @@ export class Flow {
     const files = [...this.files.values()].filter((f): f is FileFlow => !!f);
     for (const f of files) {
       if (!failed.has(f.path)) continue;
-      for (const [node, key] of [...f.values, ...f.news, ...f.typed]) this.block(f, node, key, 'internal', 'its module could not be converted');
+      const values = (f.values ?? []).map((v): [ts.Node, Ref] => [v, this.values.get(v)!]);
+      for (const [node, key] of [...values, ...f.news ?? [], ...f.typed ?? []]) this.block(f, node, key, 'internal', 'its module could not be converted');
     }
     for (const f of files) for (const op of f.ops) this.plan(f, op);
     this.groups.settle();
     const out = new Map<string, FileDecision>();
     const decision = (path: string) => out.get(path) ?? out.set(path, emptyDecision()).get(path)!;
-    for (const f of files) if (f.values.size || f.typed.size) this.decideFile(f, decision(f.path));
+    for (const f of files) if (f.values || f.typed) this.decideFile(f, decision(f.path));
     this.report(files, decision);
     return out;
   }
@@ -606,39 +615,46 @@ export class Flow {
     }
     const plan = planCall(f.p.ctx, { call: op.call, receiver: op.receiver, name: op.name, service }, f.byName);
     if ('rule' in plan) this.block(f, op.call, op.key, plan.rule, plan.why);
+    else op.plan = plan;
   }
 
   private decideFile(f: FileFlow, d: FileDecision): void {
-    for (const id of f.values.keys()) {
-      const name = ts.isIdentifier(id) ? id.text : ts.isPropertyAccessExpression(id) ? id.name.text : undefined;
-      if (name !== undefined) d.instances.set(name, this.groups.service(f.values.get(id)!) ?? 'ambiguous');
+    for (const v of f.values ?? []) {
+      const name = ts.isIdentifier(v) ? v.text : ts.isPropertyAccessExpression(v) ? v.name.text : undefined;
+      if (name !== undefined) d.names.add(name);
     }
-    for (const [node, key] of f.news) {
+    for (const [node, key] of f.news ?? []) {
       if (this.groups.accepted(key)) d.news.add(node.end);
       else d.keepsClients = true;
     }
-    for (const [ref, key] of f.typed) {
+    for (const [ref, key] of f.typed ?? []) {
       if (this.groups.accepted(key)) continue;
-      d.keptTypes.add(ref.end);
+      d.keptTypes.push(ref.end);
       d.keepsClients = true;
     }
-    for (const op of f.ops) if (this.groups.accepted(op.key)) d.calls.set(op.call.end, this.groups.service(op.key)!);
+    for (const op of f.ops) if (this.groups.accepted(op.key)) d.calls.set(op.call.end, { service: this.groups.service(op.key)!, plan: op.plan });
+    d.plannedOn = f.p.ctx;
   }
 
   /** Findings for the groups that stay v2: at each blocking use, and at the group's clients in each file. */
   private report(files: FileFlow[], decision: (path: string) => FileDecision): void {
-    const reported = new Set<string>();
-    const once = (b: Blocker) => !reported.has(`${b.file}:${b.line}:${b.rule}`) && !!reported.add(`${b.file}:${b.line}:${b.rule}`);
+    const blockersDone = new Set<string>();
+    const groupsDone = new Set<Ref>();
     for (const f of files) {
-      for (const { key, node, label } of f.anchors) {
+      const here: Ref[] = [];
+      for (const { key, node, label } of f.anchors ?? []) {
         const root = this.groups.root(key);
-        const { blockers } = this.groups.get(key);
-        if (!blockers.length || reported.has(`${f.path}\0${root}`)) continue;
-        reported.add(`${f.path}\0${root}`);
+        const { blockers } = this.groups.get(root);
+        if (!blockers.length || here.includes(root)) continue;
+        here.push(root);
         decision(f.path).findings.push(keptFinding(f.path, lineOf(f.p.ctx.sf, node.getStart(f.p.ctx.sf)), label, blockers));
-        if (reported.has(root)) continue;
-        reported.add(root);
-        for (const b of blockers) if (once(b)) decision(b.file).findings.push(blockerFinding(b));
+        if (groupsDone.has(root)) continue;
+        groupsDone.add(root);
+        for (const b of blockers) {
+          const id = `${b.file}:${b.line}:${b.rule}`;
+          if (!blockersDone.has(id)) decision(b.file).findings.push(blockerFinding(b));
+          blockersDone.add(id);
+        }
       }
     }
   }

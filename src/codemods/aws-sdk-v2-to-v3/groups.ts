@@ -1,6 +1,8 @@
 // Groups of client values that reach each other (union-find over keys such as `file\0s3`), what
 // services they hold and the uses that keep them on v2; and what the decision means for one file.
 import type { Finding } from '../types.js';
+import type { Converts } from './calls.js';
+import type { FileContext } from './context.js';
 import type { ServiceInfo } from './services.js';
 
 /** A use that does not convert, and so keeps its group on v2. */
@@ -14,51 +16,51 @@ export interface Blocker {
 }
 
 export interface Group {
-  services: Set<ServiceInfo>;
+  /** The service of its clients; `mixed` when they are of several. */
+  service?: ServiceInfo | 'mixed';
   blockers: Blocker[];
 }
 
+/** A member of a group (a value, a declaration, a member name); union-find over these objects. */
+export class Ref {
+  parent: Ref = this;
+  /** Only at a root, made when first asked for. */
+  group: Group | undefined;
+  /** Its occurrences are being followed. */
+  followed = false;
+  /** Declared with a v2 client type: any value it is given is taken to be a client. */
+  typed = false;
+}
+
 export class Groups {
-  private readonly parent = new Map<string, string>();
-  private readonly data = new Map<string, Group>();
-  private readonly ties: [string, string][] = [];
+  private readonly ties: [Ref, Ref][] = [];
 
-  has(key: string): boolean {
-    return this.parent.has(key);
-  }
-
-  root(key: string): string {
-    if (!this.parent.has(key)) {
-      this.parent.set(key, key);
-      this.data.set(key, { services: new Set(), blockers: [] });
-      return key;
-    }
-    let root = key;
-    for (let up = this.parent.get(root)!; up !== root; up = this.parent.get(root)!) root = up;
-    for (let cur = key; cur !== root;) {
-      const next = this.parent.get(cur)!;
-      this.parent.set(cur, root);
-      cur = next;
-    }
+  root(ref: Ref): Ref {
+    let root = ref;
+    while (root.parent !== root) root = root.parent;
+    for (let cur = ref; cur !== root;) [cur, cur.parent] = [cur.parent, root];
     return root;
   }
 
-  get(key: string): Group {
-    return this.data.get(this.root(key))!;
+  get(ref: Ref): Group {
+    const root = this.root(ref);
+    return (root.group ??= { blockers: [] });
   }
 
-  union(a: string, b: string): void {
+  union(a: Ref, b: Ref): void {
     const [ra, rb] = [this.root(a), this.root(b)];
     if (ra === rb) return;
-    const [ga, gb] = [this.data.get(ra)!, this.data.get(rb)!];
-    for (const s of gb.services) ga.services.add(s);
-    ga.blockers.push(...gb.blockers);
-    this.parent.set(rb, ra);
-    this.data.delete(rb);
+    rb.parent = ra;
+    const gb = rb.group;
+    if (!gb) return;
+    rb.group = undefined;
+    if (!ra.group) return void (ra.group = gb);
+    this.addService(ra, gb.service);
+    ra.group.blockers.push(...gb.blockers);
   }
 
   /** Two groups of different services that convert together or not at all (a DocumentClient and its DynamoDB client). */
-  tie(a: string, b: string): void {
+  tie(a: Ref, b: Ref): void {
     this.ties.push([a, b]);
   }
 
@@ -77,34 +79,40 @@ export class Groups {
   }
 
   /** Converts: no use keeps it on v2. */
-  accepted(key: string): boolean {
-    return this.get(key).blockers.length === 0;
+  accepted(ref: Ref): boolean {
+    return this.get(ref).blockers.length === 0;
+  }
+
+  addService(ref: Ref, service: ServiceInfo | 'mixed' | undefined): void {
+    const group = this.get(ref);
+    if (service) group.service = group.service === undefined || group.service === service ? service : 'mixed';
   }
 
   /** The one service of the group, or undefined when it has several. */
-  service(key: string): ServiceInfo | undefined {
-    const { services } = this.get(key);
-    return services.size === 1 ? [...services][0] : undefined;
+  service(ref: Ref): ServiceInfo | undefined {
+    const { service } = this.get(ref);
+    return service === 'mixed' ? undefined : service;
   }
 }
 
-/** What one file does with the clients the flow found in it; positions are those of its text. */
+/** What one file does with the clients the flow found in it; positions are end positions in its text. */
 export interface FileDecision {
   /** Every name a client is reached through in the file (converted or not). */
-  instances: Map<string, ServiceInfo | 'ambiguous'>;
-  /** Constructions that become v3, by end position. */
+  names: Set<string>;
+  /** Constructions that become v3. */
   news: Set<number>;
-  /** Operation calls that convert, by end position, with their client's service. */
-  calls: Map<number, ServiceInfo>;
-  /** Type annotations of clients that stay v2 (left as they are), by end position. */
-  keptTypes: Set<number>;
+  /** Operation calls that convert, with their client's service and their conversion as planned on `plannedOn`. */
+  calls: Map<number, { service: ServiceInfo; plan?: Converts }>;
+  plannedOn?: FileContext;
+  /** Type annotations of clients that stay v2 (left as they are). */
+  keptTypes: number[];
   /** Some client of this file stays v2, so the v2 import (and global config) stays too. */
   keepsClients: boolean;
   findings: Finding[];
 }
 
 export function emptyDecision(): FileDecision {
-  return { instances: new Map(), news: new Set(), calls: new Map(), keptTypes: new Set(), keepsClients: false, findings: [] };
+  return { names: new Set(), news: new Set(), calls: new Map(), keptTypes: [], keepsClients: false, findings: [] };
 }
 
 /** The finding at a client that stays v2, naming the first use that kept it. */

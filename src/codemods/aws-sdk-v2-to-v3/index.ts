@@ -62,7 +62,10 @@ function convertRepo(repo: RepoView, style: Style, manifests: Set<string>, faile
     return prepared.get(path) ?? undefined;
   };
   const flow = new Flow({ files: repo.files.filter(isSource), read: (path) => repo.read(path), prepare: load });
-  for (const path of candidates(repo)) if (isSource(path) && v2Specifier.test(repo.read(path))) flow.seed(path);
+  const seeds = candidates(repo).filter((path) => isSource(path) && v2Specifier.test(repo.read(path)));
+  // parse first, follow after: the flow's short-lived objects then do not make the young ASTs copied
+  for (const path of seeds) load(path);
+  for (const path of seeds) flow.seed(path);
   const decisions = flow.decide(failed);
   const out: Converted = { changes: new Map(), findings, packages: new Map(), failed: new Map() };
   for (const [path, p] of prepared) {

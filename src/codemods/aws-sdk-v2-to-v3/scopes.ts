@@ -3,7 +3,54 @@
 // following a client through the file without confusing it with another `s3` declared elsewhere.
 import { ts } from 'ts-morph';
 
-export type Names = ReadonlyMap<string, readonly ts.Identifier[]>;
+/**
+ * The identifiers of a file by name. The first names asked for are found by scanning the list
+ * (cheaper than indexing a file where one client is followed); past a few, everything is indexed
+ * once, so a file with hundreds of clients stays linear.
+ */
+export class Names {
+  private index?: Map<string, ts.Identifier[]>;
+  /** Names scanned for so far, with what was found (small: past 16 the index is built). */
+  private scanned?: [string, ts.Identifier[]][];
+  private decls?: Map<string, { id: ts.Identifier; scope: ts.Node }[]>;
+
+  constructor(private readonly ids: readonly ts.Identifier[]) {}
+
+  get(name: string): readonly ts.Identifier[] | undefined {
+    if (this.index) return this.index.get(name);
+    const known = this.scanned?.find(([n]) => n === name);
+    if (known) return known[1];
+    if (this.scanned && this.scanned.length >= 16) {
+      this.index = new Map();
+      for (const id of this.ids) {
+        const list = this.index.get(id.text);
+        if (list) list.push(id);
+        else this.index.set(id.text, [id]);
+      }
+      return this.index.get(name);
+    }
+    const escaped = ts.escapeLeadingUnderscores(name);
+    const list = this.ids.filter((id) => id.escapedText === escaped);
+    (this.scanned ??= []).push([name, list]);
+    return list;
+  }
+
+  /** Whether an identifier of that name passes `test` (scanned without keeping a list, unless indexed). */
+  some(name: string, test: (id: ts.Identifier) => boolean): boolean {
+    const known = this.index?.get(name) ?? this.scanned?.find(([n]) => n === name)?.[1];
+    if (known || this.index) return !!known?.some(test);
+    const escaped = ts.escapeLeadingUnderscores(name);
+    for (const id of this.ids) if (id.escapedText === escaped && test(id)) return true;
+    return false;
+  }
+
+  /** The declarations of a name, with the node each is visible in. */
+  declarations(name: string): { id: ts.Identifier; scope: ts.Node }[] {
+    let list = this.decls?.get(name);
+    if (!list) (this.decls ??= new Map()).set(name, (list = (this.get(name) ?? []).filter(isDeclarationName).map((id) => ({ id, scope: scopeOf(id) }))));
+    return list;
+  }
+}
 
 /** Identifiers that are member names, not references: `x.name`, `{ name: v }`, `{ name: local } = v`, class members. */
 export function isMemberName(id: ts.Identifier): boolean {
@@ -44,15 +91,15 @@ export function scopeOf(id: ts.Identifier): ts.Node {
 }
 
 /** The declaration (its name identifier) a reference resolves to, or undefined for a global. */
-export function resolve(byName: Names, id: ts.Identifier, scopes: Map<ts.Identifier, ts.Node>): ts.Identifier | undefined {
+export function resolve(names: Names, id: ts.Identifier): ts.Identifier | undefined {
   let best: ts.Identifier | undefined;
   let bestSpan = Infinity;
-  for (const other of byName.get(id.text) ?? []) {
-    if (!isDeclarationName(other)) continue;
-    let scope = scopes.get(other);
-    if (!scope) scopes.set(other, (scope = scopeOf(other)));
+  for (const { id: decl, scope } of names.declarations(id.text)) {
     const span = scope.end - scope.pos;
-    if (id.pos >= scope.pos && id.end <= scope.end && span < bestSpan) [best, bestSpan] = [other, span];
+    if (id.pos >= scope.pos && id.end <= scope.end && span < bestSpan) {
+      best = decl;
+      bestSpan = span;
+    }
   }
   return best;
 }
