@@ -85,14 +85,14 @@ function leftovers(ctx: FileContext, nodes: Nodes, kept: ts.Node[]): Set<string>
 }
 
 /** Promise calls on receivers that are not known clients, in a file that used v2. */
-function unresolvedPromises(ctx: FileContext, nodes: Nodes, clients: ReadonlySet<string>): void {
+function unresolvedPromises(ctx: FileContext, nodes: Nodes, clients: readonly string[]): void {
   for (const call of nodes.calls) {
     const callee = call.expression;
     if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'promise' || call.arguments.length) continue;
     const inner = callee.expression;
     if (!ts.isCallExpression(inner) || !ts.isPropertyAccessExpression(inner.expression)) continue;
     const name = lastName(inner.expression.expression);
-    if (name !== undefined && !clients.has(name)) {
+    if (name !== undefined && !clients.includes(name)) {
       report(ctx, call, 'unresolved-client', `\`${inner.expression.getText(ctx.sf)}(…).promise()\` is called on something not known to be a v2 client; check it`, 'warning');
     }
   }
@@ -101,7 +101,7 @@ function unresolvedPromises(ctx: FileContext, nodes: Nodes, clients: ReadonlySet
 /** Whether the file already binds `name` (any declaration or reference in any scope). */
 function occupied(p: Prepared, name: string, v2Kept: boolean): boolean {
   if (p.ctx.names.has(name)) return v2Kept;
-  return p.nodes.byName.some(name, (id) => !isMemberName(id));
+  return p.ctx.edits.text.includes(name) && p.nodes.byName.some(name, (id) => !isMemberName(id));
 }
 
 function boundNames(stmt: ts.Node): string[] {

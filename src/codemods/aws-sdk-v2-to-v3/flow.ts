@@ -31,13 +31,14 @@ interface FileFlow {
   byName: Names;
   ops: OpUse[];
   // made when first needed: most files have none of these
+  /** Names of the followed declarations. */
+  names?: string[];
   /** Expressions of this file known to hold a client. */
   values?: ts.Node[];
   news?: Map<ts.NewExpression, Ref>;
   typed?: Map<ts.TypeReferenceNode, Ref>;
   exports?: Map<string, Ref>;
   fnExports?: Map<string, Ref>;
-  anchors?: { key: Ref; node: ts.Node; label: string }[];
   imports?: ImportBinding[];
   functions?: Map<string, ExportedFunction>;
   locals?: Map<string, ts.SignatureDeclaration>;
@@ -99,7 +100,10 @@ export class Flow {
   private readonly importersOf = new Map<string, { file: FileFlow; binding: ImportBinding }[]>();
   private readonly known: Set<string>;
   /** Group members: declarations and constructions by node, names (`.s3`, `?s3`, `f()`) by `file\0name`. */
-  private readonly refs = new Map<unknown, Ref>();
+  private readonly nodeRefs = new Map<ts.Node, Ref>();
+  private readonly nameRefs = new Map<string, Ref>();
+  /** Some use keeps a client on v2 (most runs have none: nothing to report then). */
+  private blocked = false;
   /** Expressions known to hold a client, with the key they were found through. */
   private readonly values = new Map<ts.Node, Ref>();
   /** Import bindings linked to a client another module exports. */
@@ -126,7 +130,6 @@ export class Flow {
       const key = this.key(f, named ?? node);
       this.groups.addService(key, ref.service);
       (f.news ??= new Map()).set(node, key);
-      (f.anchors ??= []).push({ key, node, label: named?.text ?? short(node, ctx.sf) });
       this.value(f, node, key);
     }
     for (const ref of nodes.typeRefs) this.typed(f, ref);
@@ -144,7 +147,6 @@ export class Flow {
     this.groups.addService(key, service);
     (f.typed ??= new Map()).set(ref, key);
     key.typed = true;
-    (f.anchors ??= []).push({ key, node: holder, label: holder.name.text });
     if (declared) this.followDecl(f, holder.name as ts.Identifier);
     else this.followMember(f, holder.name.text);
   }
@@ -166,9 +168,14 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
 
   /** The group member of `f` for a node (declaration, construction) or a name (`.s3`, `?s3` for a global, `f()`). */
   private key(f: FileFlow, what: ts.Node | string): Ref {
-    const id = typeof what === 'string' ? `${f.path}\0${what}` : what;
-    let ref = this.refs.get(id);
-    if (!ref) this.refs.set(id, (ref = new Ref()));
+    if (typeof what !== 'string') {
+      let ref = this.nodeRefs.get(what);
+      if (!ref) this.nodeRefs.set(what, (ref = new Ref()));
+      return ref;
+    }
+    const id = `${f.path}\0${what}`;
+    let ref = this.nameRefs.get(id);
+    if (!ref) this.nameRefs.set(id, (ref = new Ref()));
     return ref;
   }
 
@@ -182,6 +189,7 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
 
   private block(f: FileFlow, node: ts.Node, key: Ref, rule: string, why: string): void {
     const sf = f.p.ctx.sf;
+    this.blocked = true;
     this.groups.get(key).blockers.push({ file: f.path, line: lineOf(sf, node.getStart(sf)), text: short(node, sf), rule, why });
   }
 
@@ -203,11 +211,17 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     const key = this.key(f, decl ?? `?${name}`);
     if (key.followed) return;
     key.followed = true;
-    this.queue.push(() => {
-      for (const id of f.byName.get(name) ?? []) {
-        if (!isMemberName(id) && resolve(f.byName, id) === decl) this.occurrence(f, id, key);
-      }
-    });
+    (f.names ??= []).push(name);
+    const ids = f.byName.get(name) ?? [];
+    const only = !!decl && isOnlyTopLevelDeclaration(decl, ids);
+    for (const id of ids) {
+      if (isMemberName(id) || (!only && resolve(f.byName, id) !== decl)) continue;
+      const access = id.parent;
+      // `s3.op(…)`, by far the most frequent use, classified here directly
+      if (ts.isPropertyAccessExpression(access) && access.expression === id && ts.isCallExpression(access.parent) && access.parent.expression === access) {
+        f.ops.push({ call: access.parent, receiver: id, name: access.name, key });
+      } else this.occurrence(f, id, key);
+    }
   }
 
   /** Every `x.name`, `{ name: … }` and `{ name } = …` of the file. */
@@ -215,9 +229,7 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     const key = this.memberKey(f, name);
     if (key.followed) return;
     key.followed = true;
-    this.queue.push(() => {
-      for (const id of f.byName.get(name) ?? []) this.memberOccurrence(f, id, key);
-    });
+    for (const id of f.byName.get(name) ?? []) this.memberOccurrence(f, id, key);
   }
 
   /** One reference to a followed declaration. */
@@ -603,8 +615,8 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     this.groups.settle();
     const out = new Map<string, FileDecision>();
     const decision = (path: string) => out.get(path) ?? out.set(path, emptyDecision()).get(path)!;
-    for (const f of files) if (f.values || f.typed) this.decideFile(f, decision(f.path));
-    this.report(files, decision);
+    for (const f of files) if (f.values || f.typed || f.ops.length) this.decideFile(f, decision(f.path));
+    if (this.blocked) this.report(files, decision);
     return out;
   }
 
@@ -619,10 +631,8 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
   }
 
   private decideFile(f: FileFlow, d: FileDecision): void {
-    for (const v of f.values ?? []) {
-      const name = ts.isIdentifier(v) ? v.text : ts.isPropertyAccessExpression(v) ? v.name.text : undefined;
-      if (name !== undefined) d.names.add(name);
-    }
+    d.names.push(...f.names ?? []);
+    for (const v of f.values ?? []) if (ts.isPropertyAccessExpression(v)) d.names.push(v.name.text);
     for (const [node, key] of f.news ?? []) {
       if (this.groups.accepted(key)) d.news.add(node.end);
       else d.keepsClients = true;
@@ -642,7 +652,7 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     const groupsDone = new Set<Ref>();
     for (const f of files) {
       const here: Ref[] = [];
-      for (const { key, node, label } of f.anchors ?? []) {
+      for (const { key, node, label } of anchors(f)) {
         const root = this.groups.root(key);
         const { blockers } = this.groups.get(root);
         if (!blockers.length || here.includes(root)) continue;
@@ -658,6 +668,29 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
       }
     }
   }
+}
+
+/** Where a group shows in a file: its constructions and the names declared with a v2 client type. */
+function anchors(f: FileFlow): { key: Ref; node: ts.Node; label: string }[] {
+  const out: { key: Ref; node: ts.Node; label: string }[] = [];
+  for (const [node, key] of f.news ?? []) {
+    const holder = node.parent;
+    const label = ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : short(node, f.p.ctx.sf);
+    out.push({ key, node, label });
+  }
+  for (const [ref, key] of f.typed ?? []) {
+    const holder = ref.parent as ts.NamedDeclaration;
+    out.push({ key, node: holder, label: holder.name!.getText(f.p.ctx.sf) });
+  }
+  return out;
+}
+
+/** `decl` is the only declaration of its name, at the top of the file: every reference is to it. */
+function isOnlyTopLevelDeclaration(decl: ts.Identifier, ids: readonly ts.Identifier[]): boolean {
+  const stmt = decl.parent.parent?.parent;
+  if (!ts.isVariableDeclaration(decl.parent) || !stmt || !ts.isVariableStatement(stmt) || !ts.isSourceFile(stmt.parent)) return false;
+  for (const id of ids) if (id !== decl && isDeclarationName(id)) return false;
+  return true;
 }
 
 /** The call an identifier is the callee of: `f(…)`, `x.f(…)`. */

@@ -98,7 +98,7 @@ export class Groups {
 /** What one file does with the clients the flow found in it; positions are end positions in its text. */
 export interface FileDecision {
   /** Every name a client is reached through in the file (converted or not). */
-  names: Set<string>;
+  names: string[];
   /** Constructions that become v3. */
   news: Set<number>;
   /** Operation calls that convert, with their client's service and their conversion as planned on `plannedOn`. */
@@ -112,7 +112,7 @@ export interface FileDecision {
 }
 
 export function emptyDecision(): FileDecision {
-  return { names: new Set(), news: new Set(), calls: new Map(), keptTypes: [], keepsClients: false, findings: [] };
+  return { names: [], news: new Set(), calls: new Map(), keptTypes: [], keepsClients: false, findings: [] };
 }
 
 /** The finding at a client that stays v2, naming the first use that kept it. */

@@ -4,42 +4,44 @@
 import { ts } from 'ts-morph';
 
 /**
- * The identifiers of a file by name. The first names asked for are found by scanning the list
- * (cheaper than indexing a file where one client is followed); past a few, everything is indexed
+ * The identifiers of a file by name. The first few names asked for are found by scanning the list
+ * (cheaper than indexing a file where one client is followed); past that, everything is indexed
  * once, so a file with hundreds of clients stays linear.
  */
 export class Names {
   private index?: Map<string, ts.Identifier[]>;
-  /** Names scanned for so far, with what was found (small: past 16 the index is built). */
+  /** Names scanned for so far, with what was found (a few: past that, the index is built). */
   private scanned?: [string, ts.Identifier[]][];
   private decls?: Map<string, { id: ts.Identifier; scope: ts.Node }[]>;
 
   constructor(private readonly ids: readonly ts.Identifier[]) {}
 
   get(name: string): readonly ts.Identifier[] | undefined {
-    if (this.index) return this.index.get(name);
-    const known = this.scanned?.find(([n]) => n === name);
+    const escaped = ts.escapeLeadingUnderscores(name) as string;
+    if (this.index) return this.index.get(escaped);
+    const known = this.scanned?.find(([n]) => n === escaped);
     if (known) return known[1];
-    if (this.scanned && this.scanned.length >= 16) {
-      this.index = new Map();
-      for (const id of this.ids) {
-        const list = this.index.get(id.text);
-        if (list) list.push(id);
-        else this.index.set(id.text, [id]);
-      }
-      return this.index.get(name);
-    }
-    const escaped = ts.escapeLeadingUnderscores(name);
+    if (this.scanned && this.scanned.length >= 4) return this.indexed().get(escaped);
     const list = this.ids.filter((id) => id.escapedText === escaped);
-    (this.scanned ??= []).push([name, list]);
+    (this.scanned ??= []).push([escaped, list]);
     return list;
+  }
+
+  private indexed(): Map<string, ts.Identifier[]> {
+    const index = (this.index = new Map());
+    for (const id of this.ids) {
+      const list = index.get(id.escapedText as string);
+      if (list) list.push(id);
+      else index.set(id.escapedText as string, [id]);
+    }
+    return index;
   }
 
   /** Whether an identifier of that name passes `test` (scanned without keeping a list, unless indexed). */
   some(name: string, test: (id: ts.Identifier) => boolean): boolean {
-    const known = this.index?.get(name) ?? this.scanned?.find(([n]) => n === name)?.[1];
+    const escaped = ts.escapeLeadingUnderscores(name) as string;
+    const known = this.index?.get(escaped) ?? this.scanned?.find(([n]) => n === escaped)?.[1];
     if (known || this.index) return !!known?.some(test);
-    const escaped = ts.escapeLeadingUnderscores(name);
     for (const id of this.ids) if (id.escapedText === escaped && test(id)) return true;
     return false;
   }
