@@ -1,9 +1,13 @@
 // Operation calls on v2 clients: `c.op(p).promise()`, stored requests, `c.op(p, cb)` and
 // `c.op(p).send(cb)` -> `c.send(new OpCommand(p))` (or `c.op(p)` in the aggregated style).
+// planCall is the one place that answers "does this call convert?": it returns the conversion
+// to run, or why there is none; a client becomes v3 only when every call on it has a plan.
 import { ts } from 'ts-morph';
-import { instanceOf, needValue, report, textOf, type FileContext } from './context.js';
+import { needValue, report, textOf, type FileContext } from './context.js';
 import { renameInCallback, renameInHandlers } from './errors.js';
 import { convertSpecial } from './extras.js';
+import type { Names } from './scopes.js';
+import { specialBlocker } from './specials.js';
 import { planAwait, emitAwait } from './callback-await.js';
 import { convertPagination } from './pagination.js';
 import { adaptInput } from './payloads.js';
@@ -15,19 +19,6 @@ export interface OpCall {
   receiver: ts.Expression;
   name: ts.MemberName;
   service: ServiceInfo;
-}
-
-/** `s3.getObject(...)` on a known client, or undefined. */
-export function opCall(ctx: FileContext, call: ts.CallExpression): OpCall | undefined {
-  const callee = call.expression;
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const service = instanceOf(ctx, callee.expression);
-  if (service === undefined) return undefined;
-  if (service === 'ambiguous') {
-    report(ctx, call, 'ambiguous-client', `\`${textOf(ctx, callee.expression)}\` names clients of different services; convert this call by hand`);
-    return undefined;
-  }
-  return { call, receiver: callee.expression, name: callee.name, service };
 }
 
 export function commandName(ctx: FileContext, op: OpCall): string | undefined {
@@ -102,59 +93,80 @@ function convertSendChain(ctx: FileContext, op: OpCall, sendCall: ts.CallExpress
   if (cb) renameInCallback(ctx, cb);
 }
 
-/** `const req = c.op(p); … await req.promise()` -> `const req = new OpCommand(p); … await c.send(req)`. */
-function convertStored(ctx: FileContext, op: OpCall, decl: ts.VariableDeclaration, command: string, ids: ts.Identifier[]): boolean {
-  if (!ts.isIdentifier(decl.name) || !(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.BlockScoped)) return false;
-  const name = decl.name.text;
-  const receiver = textOf(ctx, op.receiver);
-  if (!/^(this\.)?[\w$]+$/.test(receiver)) return false;
+/** The `req.promise()` calls of `const req = c.op(p); … await req.promise()`, when that is all `req` is used for. */
+function storedPromises(ctx: FileContext, op: OpCall, decl: ts.VariableDeclaration, byName: Names): ts.CallExpression[] | undefined {
+  if (!ts.isIdentifier(decl.name) || !(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.BlockScoped)) return undefined;
+  if (!/^(this\.)?[\w$]+$/.test(textOf(ctx, op.receiver))) return undefined;
   const scope = decl.parent.parent.parent;
-  const uses = ids.filter((id) => id.text === name && id !== decl.name && id.pos >= scope.pos && id.end <= scope.end);
+  const uses = (byName.get(decl.name.text) ?? []).filter((id) => id !== decl.name && id.pos >= scope.pos && id.end <= scope.end);
   const promises = uses.map((id) => parentCall(id, 'promise'));
-  if (uses.length === 0 || promises.some((p) => !p || p.arguments.length > 0)) return false;
+  if (uses.length === 0 || promises.some((p) => !p || p.arguments.length > 0)) return undefined;
+  return promises as ts.CallExpression[];
+}
+
+/** `const req = c.op(p); … await req.promise()` -> `const req = new OpCommand(p); … await c.send(req)`. */
+function convertStored(ctx: FileContext, op: OpCall, decl: ts.VariableDeclaration, command: string, promises: ts.CallExpression[]): void {
+  const name = (decl.name as ts.Identifier).text;
+  const receiver = textOf(ctx, op.receiver);
   const input = op.call.arguments[0];
   const cls = needValue(ctx, op.service.pkg, command);
   ctx.edits.replace(op.receiver.getStart(ctx.sf), openParenEnd(ctx, op.call), `new ${cls}(${input ? '' : '{}'}`);
-  for (const promise of promises as ts.CallExpression[]) {
+  for (const promise of promises) {
     ctx.edits.replace(promise.getStart(ctx.sf), promise.getEnd(), `${receiver}.send(${name})`);
     renameInHandlers(ctx, promise);
     const field = fieldOf(op.service.v2, op.name.text);
     if (field) adaptResult(ctx, field, promise);
   }
-  return true;
 }
 
-/** Convert one operation call; reports what it cannot convert. */
-export function convertCall(ctx: FileContext, op: OpCall, ids: ts.Identifier[]): void {
-  if (convertSpecial(ctx, op)) return;
-  const command = commandName(ctx, op);
-  if (!command) {
-    return report(ctx, op.call, 'unknown-operation', `\`${op.name.text}\` is not a DocumentClient operation lib-dynamodb provides; convert it by hand`);
-  }
-  if (parentCall(op.call, 'eachPage')) {
-    return report(ctx, op.call, 'each-page', `\`${op.name.text}(…).eachPage\` has no v3 form: loop over paginate${commandBase(op.name.text)} from ${op.service.pkg} with for await by hand`);
-  }
+/** How a call converts (its form, and what that form needs), or why it does not (`rule` names the finding). */
+export type Plan =
+  | { form: 'special' }
+  | { form: 'promise'; command: string; promiseCall: ts.CallExpression }
+  | { form: 'send'; command: string; sendCall: ts.CallExpression }
+  | { form: 'callback'; command: string }
+  | { form: 'stored'; command: string; decl: ts.VariableDeclaration; promises: ts.CallExpression[] }
+  | { rule: string; why: string };
+
+export type Converts = Exclude<Plan, { rule: string }>;
+
+const blocked = (rule: string, why: string): Plan => ({ rule, why });
+
+/** The form of the call decides its conversion. */
+function formPlan(ctx: FileContext, op: OpCall, command: string, byName: Names): Plan {
+  const promiseCall = parentCall(op.call, 'promise');
+  if (promiseCall && promiseCall.arguments.length === 0) return { form: 'promise', command, promiseCall };
+  const sendCall = parentCall(op.call, 'send');
+  if (sendCall) return { form: 'send', command, sendCall };
+  const last = op.call.arguments[op.call.arguments.length - 1];
+  if (last && isCallback(last, op.call)) return { form: 'callback', command };
+  const decl = op.call.parent;
+  const promises = ts.isVariableDeclaration(decl) && decl.initializer === op.call ? storedPromises(ctx, op, decl, byName) : undefined;
+  if (promises) return { form: 'stored', command, decl: decl as ts.VariableDeclaration, promises };
+  return blocked('request-object', `v2 request object from \`${op.name.text}\` is used in a way v3 has no equivalent for (no .promise() or callback)`);
+}
+
+/** Write a planned conversion; a pagination loop around the call is converted as a whole when it matches. */
+export function convertPlanned(ctx: FileContext, op: OpCall, plan: Converts): void {
+  if (plan.form === 'special') return void convertSpecial(ctx, op);
   if (convertPagination(ctx, op)) return;
-  if (!convertForm(ctx, op, command, ids)) {
-    return report(ctx, op.call, 'request-object', `v2 request object from \`${op.name.text}\` is used in a way v3 has `
-      + 'no equivalent for (no .promise() or callback); convert it by hand');
-  }
+  if (plan.form === 'promise') convertPromise(ctx, op, plan.promiseCall, plan.command);
+  else if (plan.form === 'send') convertSendChain(ctx, op, plan.sendCall, plan.command);
+  else if (plan.form === 'callback') convertCallback(ctx, op, plan.command);
+  else convertStored(ctx, op, plan.decl, plan.command, plan.promises);
   const input = op.call.arguments[0];
   adaptInput(ctx, op.service.v2, op.name.text, input && !isCallback(input, op.call) ? input : undefined);
 }
 
-/** The promise, callback, send and stored-request forms; false when the call is none of them. */
-function convertForm(ctx: FileContext, op: OpCall, command: string, ids: ts.Identifier[]): boolean {
-  const promiseCall = parentCall(op.call, 'promise');
-  const sendCall = parentCall(op.call, 'send');
-  const last = op.call.arguments[op.call.arguments.length - 1];
-  if (promiseCall && promiseCall.arguments.length === 0) convertPromise(ctx, op, promiseCall, command);
-  else if (sendCall) convertSendChain(ctx, op, sendCall, command);
-  else if (last && isCallback(last, op.call)) convertCallback(ctx, op, command);
-  else {
-    const parent = op.call.parent;
-    const stored = ts.isVariableDeclaration(parent) && parent.initializer === op.call;
-    return stored && convertStored(ctx, op, parent, command, ids);
+/** Does this call on a client convert, and how. Pure: nothing is written or reported. */
+export function planCall(ctx: FileContext, op: OpCall, byName: Names): Plan {
+  const special = specialBlocker(ctx, op);
+  if (special === null) return { form: 'special' };
+  if (special) return blocked(special.rule, special.why);
+  const command = commandName(ctx, op);
+  if (!command) return blocked('unknown-operation', `\`${op.name.text}\` is not a DocumentClient operation lib-dynamodb provides`);
+  if (parentCall(op.call, 'eachPage')) {
+    return blocked('each-page', `\`${op.name.text}(…).eachPage\` has no v3 form: loop over paginate${commandBase(op.name.text)} from ${op.service.pkg} with for await by hand`);
   }
-  return true;
+  return formPlan(ctx, op, command, byName);
 }

@@ -39,6 +39,10 @@ export interface FileContext {
   esm: boolean;
   /** Statements removed whole; v2 names inside them need no further work. */
   removed: ts.Node[];
+  /** Whether a name is already bound in the file, so an import of it needs a local alias. */
+  taken: (name: string) => boolean;
+  /** Imported names the file binds under another name (`S3Client` -> `S3Client2`, when taken). */
+  aliases?: Map<string, string>;
 }
 
 export function createContext(path: string, text: string, style: Style): FileContext {
@@ -49,7 +53,7 @@ export function createContext(path: string, text: string, style: Style): FileCon
     path, sf, edits: new Edits(text), findings: [], style, v2Imports: [], names: new Map(),
     consumed: new Set(), instances: new Map(), values: new Map(), types: new Map(),
     esm: /\.m[jt]s$/.test(path) || sf.statements.some((s) => ts.isImportDeclaration(s) || ts.isExportDeclaration(s)),
-    removed: [],
+    removed: [], taken: () => false,
   };
 }
 
@@ -62,15 +66,32 @@ export function report(ctx: FileContext, node: ts.Node, rule: string, message: s
 export function needValue(ctx: FileContext, pkg: string, name: string): string {
   let set = ctx.values.get(pkg);
   if (!set) ctx.values.set(pkg, (set = new Set()));
+  if (set.has(name)) return ctx.aliases?.get(name) ?? name;
   set.add(name);
-  return name;
+  return localName(ctx, name);
+}
+
+/** The name an import of `name` is bound to in this file: itself, or `name2`, `name3`… when taken. */
+export function localName(ctx: FileContext, name: string): string {
+  const known = ctx.aliases?.get(name);
+  if (known !== undefined) return known;
+  let local = name;
+  for (let i = 2; ctx.taken(local) || isAlias(ctx, local); i++) local = `${name}${i}`;
+  if (local !== name) (ctx.aliases ??= new Map()).set(name, local);
+  return local;
+}
+
+function isAlias(ctx: FileContext, local: string): boolean {
+  for (const alias of ctx.aliases?.values() ?? []) if (alias === local) return true;
+  return false;
 }
 
 export function needType(ctx: FileContext, pkg: string, name: string): string {
   let set = ctx.types.get(pkg);
   if (!set) ctx.types.set(pkg, (set = new Set()));
+  if (set.has(name)) return ctx.aliases?.get(name) ?? name;
   set.add(name);
-  return name;
+  return localName(ctx, name);
 }
 
 export function addInstance(ctx: FileContext, name: string, service: ServiceInfo): void {

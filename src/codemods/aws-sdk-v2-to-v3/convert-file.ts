@@ -1,32 +1,36 @@
-// One file, one parse, one walk: the passes below read the node lists the walk collected, so the
-// work grows with the file, not with the number of clients in it.
+// One file, one parse, one walk: prepare() collects the node lists, the flow (flow.ts) decides from
+// them which clients convert, and convertPrepared() converts exactly those, again from the same
+// lists, so the work grows with the file, not with the number of clients in it.
 import { ts } from 'ts-morph';
-import { collectAliases, collectImports, reportNoV3Client } from './bindings.js';
-import { convertCall, opCall } from './calls.js';
+import { collectAliases, collectImports, removeDeclarators, reportNoV3Client, resolveRef } from './bindings.js';
+import { convertPlanned, planCall } from './calls.js';
 import { convertClient } from './clients.js';
-import { addInstance, createContext, lastName, report, type FileContext, type Style } from './context.js';
-import { clientExports, type ClientExports } from './crossmodule.js';
+import { createContext, lastName, report, type FileContext, type Style } from './context.js';
 import { convertConstruction } from './credentials.js';
+import { Edits } from './edits.js';
 import { convertEndpoint } from './endpoint.js';
-import { collectGlobals, settingsFor } from './globals.js';
+import { collectGlobals, settingsFor, type Globals } from './globals.js';
+import type { FileDecision } from './groups.js';
 import { rewriteImports } from './imports.js';
-import { captureInstances, collectCaptures } from './xray.js';
-import type { ServiceInfo } from './services.js';
+import { isMemberName, Names } from './scopes.js';
 import { convertTypeRef } from './types.js';
 import { convertUtil } from './util.js';
+import { captureInstances, collectCaptures } from './xray.js';
 
-interface Nodes {
+export interface Nodes {
   decls: ts.VariableDeclaration[];
   news: ts.NewExpression[];
   calls: ts.CallExpression[];
   typeRefs: ts.TypeReferenceNode[];
-  ids: ts.Identifier[];
+  /** Every identifier of the file, by name, in source order. */
+  byName: Names;
 }
 
 function walk(sf: ts.SourceFile): Nodes {
-  const nodes: Nodes = { decls: [], news: [], calls: [], typeRefs: [], ids: [] };
+  const ids: ts.Identifier[] = [];
+  const nodes: Nodes = { decls: [], news: [], calls: [], typeRefs: [], byName: new Names(ids) };
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) nodes.ids.push(node);
+    if (ts.isIdentifier(node)) ids.push(node);
     else if (ts.isVariableDeclaration(node)) nodes.decls.push(node);
     else if (ts.isNewExpression(node)) nodes.news.push(node);
     else if (ts.isCallExpression(node)) nodes.calls.push(node);
@@ -37,11 +41,25 @@ function walk(sf: ts.SourceFile): Nodes {
   return nodes;
 }
 
-/** A parsed candidate, ready to report its client exports before anything is converted. */
+/** A parsed file, ready for the flow to follow its clients before anything is converted. */
 export interface Prepared {
   ctx: FileContext;
   nodes: Nodes;
-  exports: ClientExports;
+  /** `const S3 = AWS.S3;` and the like: removed at the end, unless a client kept on v2 still uses them. */
+  aliasStatements: ts.Node[];
+}
+
+/** Run a pass that removes statements, without removing them yet; returns what it would remove. */
+function deferRemovals(ctx: FileContext, pass: () => void): ts.Node[] {
+  const before = ctx.removed.length;
+  const edits = ctx.edits;
+  ctx.edits = new Edits(edits.text);
+  try {
+    pass();
+  } finally {
+    ctx.edits = edits;
+  }
+  return ctx.removed.slice(before);
 }
 
 export function prepare(path: string, text: string, style: Style): Prepared {
@@ -49,78 +67,125 @@ export function prepare(path: string, text: string, style: Style): Prepared {
   collectImports(ctx);
   collectCaptures(ctx);
   const nodes = walk(ctx.sf);
-  collectAliases(ctx, nodes.decls);
-  return { ctx, nodes, exports: ctx.names.size ? clientExports(ctx, nodes.news) : new Map() };
+  const aliasStatements = ctx.names.size ? deferRemovals(ctx, () => collectAliases(ctx, nodes.decls)) : [];
+  return { ctx, nodes, aliasStatements };
 }
 
-const within = (node: ts.Node, outer: ts.Node[]) => outer.some((o) => node.pos >= o.pos && node.end <= o.end);
+const within = (node: ts.Node, outer: readonly ts.Node[]) => outer.some((o) => node.pos >= o.pos && node.end <= o.end);
 
-/** Function parameters that receive a client from a call in the same file: `list(s3)`. */
-function propagateToParams(ctx: FileContext, nodes: Nodes): void {
-  const fns = new Map<string, ts.SignatureDeclaration>();
-  for (const d of nodes.decls) {
-    if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) fns.set(d.name.text, d.initializer);
-  }
-  for (const s of ctx.sf.statements) if (ts.isFunctionDeclaration(s) && s.name) fns.set(s.name.text, s);
-  for (const call of nodes.calls) {
-    const fn = ts.isIdentifier(call.expression) ? fns.get(call.expression.text) : undefined;
-    if (!fn) continue;
-    call.arguments.forEach((arg, i) => {
-      const name = lastName(arg);
-      const service = name === undefined ? undefined : ctx.instances.get(name);
-      const param = fn.parameters[i];
-      if (service && service !== 'ambiguous' && param && ts.isIdentifier(param.name)) addInstance(ctx, param.name.text, service);
-    });
-  }
-}
-
-/** Identifiers still naming v2 things after the passes: the v2 import must stay. */
-function leftovers(ctx: FileContext, nodes: Nodes): boolean {
-  let left = false;
-  for (const id of nodes.ids) {
-    if (!ctx.names.has(id.text) || ctx.consumed.has(id) || within(id, ctx.v2Imports) || within(id, ctx.removed)) continue;
-    const parent = id.parent;
-    if ((ts.isPropertyAccessExpression(parent) || ts.isQualifiedName(parent)) && (parent as { name?: ts.Node; right?: ts.Node }).name === id) continue;
-    if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === id) continue;
-    const what = parent.getText(ctx.sf).slice(0, 60);
-    if (!reportNoV3Client(ctx, id)) report(ctx, id, 'unconverted', `\`${what}\` still uses aws-sdk v2; convert it by hand`);
-    left = true;
+/**
+ * Identifiers still naming v2 things after the passes: the v2 import must stay. Reported, except
+ * inside `kept` (clients the flow keeps on v2, which have their own finding). Returns their names.
+ */
+function leftovers(ctx: FileContext, nodes: Nodes, kept: ts.Node[]): Set<string> {
+  const left = new Set<string>();
+  for (const name of ctx.names.keys()) {
+    for (const id of nodes.byName.get(name) ?? []) {
+      if (ctx.consumed.has(id) || within(id, ctx.v2Imports) || within(id, ctx.removed) || isMemberName(id)) continue;
+      left.add(name);
+      if (!within(id, kept) && !reportNoV3Client(ctx, id)) report(ctx, id, 'unconverted', `\`${id.parent.getText(ctx.sf).slice(0, 60)}\` still uses aws-sdk v2; convert it by hand`);
+    }
   }
   return left;
 }
 
 /** Promise calls on receivers that are not known clients, in a file that used v2. */
-function unresolvedPromises(ctx: FileContext, nodes: Nodes): void {
+function unresolvedPromises(ctx: FileContext, nodes: Nodes, clients: readonly string[]): void {
   for (const call of nodes.calls) {
     const callee = call.expression;
     if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'promise' || call.arguments.length) continue;
     const inner = callee.expression;
     if (!ts.isCallExpression(inner) || !ts.isPropertyAccessExpression(inner.expression)) continue;
     const name = lastName(inner.expression.expression);
-    if (name !== undefined && !ctx.instances.has(name)) {
+    if (name !== undefined && !clients.includes(name)) {
       report(ctx, call, 'unresolved-client', `\`${inner.expression.getText(ctx.sf)}(…).promise()\` is called on something not known to be a v2 client; check it`, 'warning');
     }
   }
 }
 
-export function convertPrepared(p: Prepared, external: Map<string, ServiceInfo>): { text: string; keepsV2: boolean } {
+/** Whether the file already binds `name` (any declaration or reference in any scope). */
+function occupied(p: Prepared, name: string, v2Kept: boolean): boolean {
+  if (p.ctx.names.has(name)) return v2Kept;
+  return p.ctx.edits.text.includes(name) && p.nodes.byName.some(name, (id) => !isMemberName(id));
+}
+
+function boundNames(stmt: ts.Node): string[] {
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if ((ts.isVariableDeclaration(n) || ts.isBindingElement(n)) && ts.isIdentifier(n.name)) out.push(n.name.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(stmt);
+  return out;
+}
+
+/** Remove the alias statements (or declarators) whose names no kept v2 use still needs. */
+function removeAliases(ctx: FileContext, aliases: readonly ts.Node[], left: Set<string>): void {
+  const declarators = new Map<ts.VariableStatement, Set<ts.Node>>();
+  for (const node of aliases) {
+    if (boundNames(node).some((n) => left.has(n))) continue;
+    if (!ts.isVariableDeclaration(node)) ctx.edits.removeStatement(node, ctx.sf);
+    else {
+      const stmt = node.parent.parent as ts.VariableStatement;
+      declarators.set(stmt, (declarators.get(stmt) ?? new Set()).add(node));
+    }
+  }
+  for (const [stmt, removed] of declarators) removeDeclarators(ctx, stmt, removed);
+}
+
+/** Operation calls the flow accepted, converted as planned (planned again on a new parse of the file). */
+function convertCalls(ctx: FileContext, nodes: Nodes, d: FileDecision): void {
+  for (const call of nodes.calls) {
+    const accepted = d.calls.get(call.end);
+    if (!accepted || within(call, ctx.removed)) continue;
+    const callee = call.expression as ts.PropertyAccessExpression;
+    const op = { call, receiver: callee.expression, name: callee.name, service: accepted.service };
+    const plan = (d.plannedOn === ctx && accepted.plan) || planCall(ctx, op, nodes.byName);
+    if ('rule' in plan) throw new Error(`the call at ${call.end} was planned but no longer converts`);
+    convertPlanned(ctx, op, plan);
+  }
+}
+
+/**
+ * Convert what the decision accepts. `v2Kept` says the v2 import stays, so its names are taken for
+ * new imports; `clash` reports that it stayed although not expected, with a v3 import of a v2 name.
+ */
+export function convertPrepared(p: Prepared, d: FileDecision, v2Kept = false): { text: string; keepsV2: boolean; clash: boolean } {
   const { ctx, nodes } = p;
-  for (const [name, service] of external) addInstance(ctx, name, service);
-  const globals = collectGlobals(ctx);
-  for (const ref of nodes.typeRefs) convertTypeRef(ctx, ref);
+  const expectV2 = v2Kept || d.keepsClients;
+  ctx.taken = (name) => occupied(p, name, expectV2);
+  let globals: Globals = { settings: [], removed: [], left: [] };
+  const configStatements = deferRemovals(ctx, () => void (globals = collectGlobals(ctx)));
+  // AWS.config stays while a v2 client of this file still reads it
+  if (!d.keepsClients) for (const stmt of configStatements) ctx.edits.removeStatement(stmt, ctx.sf);
+  const kept: ts.Node[] = [];
+  for (const ref of nodes.typeRefs) {
+    if (d.keptTypes.includes(ref.end)) kept.push(ref);
+    else convertTypeRef(ctx, ref);
+  }
   for (const node of nodes.news) {
     if (within(node, ctx.removed) || convertEndpoint(ctx, node)) continue;
-    if (!convertConstruction(ctx, node)) convertClient(ctx, node, settingsFor(ctx, globals, node));
+    // credentials and configuration objects stay v2 beside a client kept on v2, which reads them
+    if (!d.keepsClients && convertConstruction(ctx, node)) continue;
+    if (d.news.has(node.end)) convertClient(ctx, node, settingsFor(ctx, globals, node));
+    else if (resolveRef(ctx, node.expression)?.kind === 'service') kept.push(node.expression);
   }
-  propagateToParams(ctx, nodes);
-  for (const call of nodes.calls) {
-    if (within(call, ctx.removed) || convertUtil(ctx, call)) continue;
-    const op = opCall(ctx, call);
-    if (op) convertCall(ctx, op, nodes.ids);
-  }
+  convertCalls(ctx, nodes, d);
+  for (const call of nodes.calls) if (!within(call, ctx.removed)) convertUtil(ctx, call);
   captureInstances(ctx, nodes.calls);
-  if (ctx.v2Imports.length) unresolvedPromises(ctx, nodes);
-  const keepsV2 = leftovers(ctx, nodes);
+  if (ctx.v2Imports.length) unresolvedPromises(ctx, nodes, d.names);
+  const left = leftovers(ctx, nodes, kept);
+  removeAliases(ctx, p.aliasStatements, left);
+  const keepsV2 = left.size > 0;
+  const clash = keepsV2 && !expectV2 && [...ctx.values.values(), ...ctx.types.values()].some((names) => [...names].some((n) => ctx.names.has(n) && !ctx.aliases?.has(n)));
   if (ctx.v2Imports.length || ctx.values.size || ctx.types.size) rewriteImports(ctx, keepsV2);
-  return { text: ctx.edits.size ? ctx.edits.apply() : ctx.edits.text, keepsV2 };
+  return { text: ctx.edits.size ? ctx.edits.apply() : ctx.edits.text, keepsV2, clash };
+}
+
+/** Convert; when the v2 import had to stay with a v3 import of one of its names, again with that name aliased. */
+export function convertFile(p: Prepared, d: FileDecision, again: () => Prepared): { text: string; ctx: FileContext } {
+  const first = convertPrepared(p, d);
+  if (!first.clash) return { text: first.text, ctx: p.ctx };
+  const q = again();
+  return { text: convertPrepared(q, d, true).text, ctx: q.ctx };
 }

@@ -1,71 +1,32 @@
-// Clients created in one module and used in another: the creating module's exports are matched
-// with the importing module's import/require of it, by relative path.
+// How modules of the repository see each other: what a file imports from which repository module
+// (import, require, import-equals, re-export), and which functions a module exports, so a client
+// can be followed into the module it is exported, passed or returned to.
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
-import { resolveRef } from './bindings.js';
-import type { FileContext } from './context.js';
-import type { ServiceInfo } from './services.js';
 
-export type ClientExports = Map<string, ServiceInfo>;
-
-function localClients(ctx: FileContext, news: ts.NewExpression[]): Map<string, ServiceInfo> {
-  const out = new Map<string, ServiceInfo>();
-  for (const node of news) {
-    const ref = resolveRef(ctx, node.expression);
-    const parent = node.parent;
-    if (ref?.kind === 'service' && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) out.set(parent.name.text, ref.service);
-  }
-  return out;
+/** One local name bound to another module's export; `whole` for `require(m)` and default imports. */
+export interface ImportBinding {
+  target: string;
+  /** The exported name, `default`, or `*` for a namespace. */
+  imported: string;
+  local: string;
+  whole: boolean;
+  /** `export { x } from './m'`: `local` is the name this file exports it under. */
+  reexport: boolean;
+  /** The identifier that declares `local` (absent for re-exports). */
+  node?: ts.Identifier;
 }
 
-function isModuleExports(expr: ts.Expression): boolean {
-  return ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
-}
-
-/** Exported names (or 'default') that hold v2 clients. */
-export function clientExports(ctx: FileContext, news: ts.NewExpression[]): ClientExports {
-  const local = localClients(ctx, news);
-  const out: ClientExports = new Map();
-  const valueOf = (expr: ts.Expression): ServiceInfo | undefined => {
-    if (ts.isIdentifier(expr)) return local.get(expr.text);
-    const ref = ts.isNewExpression(expr) ? resolveRef(ctx, expr.expression) : undefined;
-    return ref?.kind === 'service' ? ref.service : undefined;
-  };
-  for (const stmt of ctx.sf.statements) {
-    if (ts.isVariableStatement(stmt) && ts.getModifiers(stmt)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
-      for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name) && local.has(d.name.text)) out.set(d.name.text, local.get(d.name.text)!);
-    } else if (ts.isExportDeclaration(stmt) && !stmt.moduleSpecifier && stmt.exportClause && ts.isNamedExports(stmt.exportClause)) {
-      for (const el of stmt.exportClause.elements) {
-        const service = local.get((el.propertyName ?? el.name).text);
-        if (service) out.set(el.name.text, service);
-      }
-    } else if (ts.isExportAssignment(stmt)) {
-      const service = valueOf(stmt.expression);
-      if (service) out.set('default', service);
-    } else if (ts.isExpressionStatement(stmt) && ts.isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const { left, right } = stmt.expression;
-      if (isModuleExports(left) && ts.isObjectLiteralExpression(right)) {
-        for (const p of right.properties) {
-          const service = ts.isShorthandPropertyAssignment(p) ? local.get(p.name.text)
-            : ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) ? valueOf(p.initializer) : undefined;
-          if (service && p.name && ts.isIdentifier(p.name)) out.set(p.name.text, service);
-        }
-      } else if (isModuleExports(left)) {
-        const service = valueOf(right);
-        if (service) out.set('default', service);
-      } else if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
-        const service = valueOf(right);
-        if (service) out.set(left.name.text, service);
-      }
-    }
-  }
-  return out;
+/** A function a module exports: its declaration and the name it has inside the module, if any. */
+export interface ExportedFunction {
+  decl: ts.SignatureDeclaration;
+  local?: string;
 }
 
 const extensions = ['', '.js', '.ts', '.mjs', '.cjs', '.mts', '.cts', '.tsx', '.jsx', '/index.js', '/index.ts'];
 
 /** Resolve a relative specifier to a repository path among the known modules. */
-export function resolveModule(from: string, spec: string, known: ReadonlyMap<string, unknown>): string | undefined {
+export function resolveModule(from: string, spec: string, known: { has(path: string): boolean }): string | undefined {
   if (!spec.startsWith('.')) return undefined;
   const base = posix.normalize(posix.join(posix.dirname(from), spec));
   const stem = base.replace(/\.(c|m)?js$/, '');
@@ -73,41 +34,132 @@ export function resolveModule(from: string, spec: string, known: ReadonlyMap<str
   return undefined;
 }
 
-/** Local names in `ctx` bound to clients exported by other modules. */
-export function importedClients(ctx: FileContext, exportsByFile: ReadonlyMap<string, ClientExports>): Map<string, ServiceInfo> {
-  const out = new Map<string, ServiceInfo>();
-  const bind = (spec: string, name: ts.BindingName | undefined, imported: string | '*' | 'default', local?: string) => {
-    const target = resolveModule(ctx.path, spec, exportsByFile);
-    const exported = target ? exportsByFile.get(target)! : undefined;
-    if (!exported) return;
-    if (imported === '*') for (const [n, s] of exported) out.set(n, s);
-    else if (local && exported.has(imported)) out.set(local, exported.get(imported)!);
-    else if (name && ts.isObjectBindingPattern(name)) {
-      for (const el of name.elements) {
-        const key = (el.propertyName ?? el.name) as ts.Identifier;
-        if (ts.isIdentifier(el.name) && exported.has(key.text)) out.set(el.name.text, exported.get(key.text)!);
+export function isModuleExports(expr: ts.Node): boolean {
+  return ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
+}
+
+/** `exports.x` or `module.exports.x`: the exported name. */
+export function exportsMember(expr: ts.Node): string | undefined {
+  if (!ts.isPropertyAccessExpression(expr)) return undefined;
+  const base = expr.expression;
+  return isModuleExports(base) || (ts.isIdentifier(base) && base.text === 'exports') ? expr.name.text : undefined;
+}
+
+function requireSpec(expr: ts.Expression | undefined): string | undefined {
+  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== 'require') return undefined;
+  const arg = expr.arguments[0];
+  return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+}
+
+/** `require('./m')` or `require('./m').x`: the specifier and the member. */
+export function requireOf(expr: ts.Expression | undefined): { spec: string; member?: string } | undefined {
+  const spec = requireSpec(expr);
+  if (spec !== undefined) return { spec };
+  if (expr && ts.isPropertyAccessExpression(expr)) {
+    const inner = requireSpec(expr.expression);
+    if (inner !== undefined) return { spec: inner, member: expr.name.text };
+  }
+  return undefined;
+}
+
+function fromImport(stmt: ts.ImportDeclaration, add: (spec: string, b: Omit<ImportBinding, 'target'>) => void): void {
+  const clause = stmt.importClause;
+  if (!clause || !ts.isStringLiteral(stmt.moduleSpecifier)) return;
+  const spec = stmt.moduleSpecifier.text;
+  if (clause.name) add(spec, { imported: 'default', local: clause.name.text, whole: true, reexport: false, node: clause.name });
+  const nb = clause.namedBindings;
+  if (nb && ts.isNamespaceImport(nb)) add(spec, { imported: '*', local: nb.name.text, whole: true, reexport: false, node: nb.name });
+  else if (nb) {
+    for (const el of nb.elements) add(spec, { imported: (el.propertyName ?? el.name).text, local: el.name.text, whole: false, reexport: false, node: el.name });
+  }
+}
+
+function fromRequire(decl: ts.VariableDeclaration, add: (spec: string, b: Omit<ImportBinding, 'target'>) => void): void {
+  const req = requireOf(decl.initializer);
+  if (!req) return;
+  if (ts.isIdentifier(decl.name)) {
+    add(req.spec, { imported: req.member ?? 'default', local: decl.name.text, whole: req.member === undefined, reexport: false, node: decl.name });
+  } else if (ts.isObjectBindingPattern(decl.name) && req.member === undefined) {
+    for (const el of decl.name.elements) {
+      const key = el.propertyName ?? el.name;
+      if (ts.isIdentifier(el.name) && ts.isIdentifier(key)) add(req.spec, { imported: key.text, local: el.name.text, whole: false, reexport: false, node: el.name });
+    }
+  }
+}
+
+/** Every binding of `sf` to a module among `known`. */
+export function importBindings(path: string, sf: ts.SourceFile, known: { has(path: string): boolean }): ImportBinding[] {
+  const out: ImportBinding[] = [];
+  const add = (spec: string, b: Omit<ImportBinding, 'target'>) => {
+    const target = resolveModule(path, spec, known);
+    if (target) out.push({ ...b, target });
+  };
+  for (const stmt of sf.statements) {
+    if (ts.isImportDeclaration(stmt)) fromImport(stmt, add);
+    else if (ts.isVariableStatement(stmt)) stmt.declarationList.declarations.forEach((d) => fromRequire(d, add));
+    else if (ts.isImportEqualsDeclaration(stmt) && ts.isExternalModuleReference(stmt.moduleReference) && ts.isStringLiteral(stmt.moduleReference.expression)) {
+      add(stmt.moduleReference.expression.text, { imported: 'default', local: stmt.name.text, whole: true, reexport: false, node: stmt.name });
+    } else if (ts.isExportDeclaration(stmt) && stmt.moduleSpecifier && ts.isStringLiteral(stmt.moduleSpecifier)) {
+      const spec = stmt.moduleSpecifier.text;
+      const clause = stmt.exportClause;
+      if (!clause) add(spec, { imported: '*', local: '*', whole: false, reexport: true });
+      else if (ts.isNamedExports(clause)) {
+        for (const el of clause.elements) add(spec, { imported: (el.propertyName ?? el.name).text, local: el.name.text, whole: false, reexport: true });
       }
     }
+  }
+  return out;
+}
+
+const isFunction = (n: ts.Node | undefined): n is ts.ArrowFunction | ts.FunctionExpression =>
+  !!n && (ts.isArrowFunction(n) || ts.isFunctionExpression(n));
+
+const exported = (n: ts.Node) => !!ts.getModifiers(n as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const isDefault = (n: ts.Node) => !!ts.getModifiers(n as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+
+/** Top-level functions by name: declarations and `const f = (…) => …`. */
+export function localFunctions(sf: ts.SourceFile): Map<string, ts.SignatureDeclaration> {
+  const out = new Map<string, ts.SignatureDeclaration>();
+  for (const stmt of sf.statements) {
+    if (ts.isFunctionDeclaration(stmt) && stmt.name) out.set(stmt.name.text, stmt);
+    else if (ts.isVariableStatement(stmt)) {
+      for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name) && isFunction(d.initializer)) out.set(d.name.text, d.initializer);
+    }
+  }
+  return out;
+}
+
+/** The functions a module exports, by exported name. */
+export function exportedFunctions(sf: ts.SourceFile): Map<string, ExportedFunction> {
+  const locals = localFunctions(sf);
+  const out = new Map<string, ExportedFunction>();
+  const value = (name: string, expr: ts.Expression | undefined) => {
+    if (isFunction(expr)) out.set(name, { decl: expr });
+    else if (expr && ts.isIdentifier(expr) && locals.has(expr.text)) out.set(name, { decl: locals.get(expr.text)!, local: expr.text });
   };
-  for (const stmt of ctx.sf.statements) {
-    if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier) && stmt.importClause) {
-      const spec = stmt.moduleSpecifier.text;
-      const clause = stmt.importClause;
-      if (clause.name) bind(spec, undefined, 'default', clause.name.text);
-      const nb = clause.namedBindings;
-      if (nb && ts.isNamespaceImport(nb)) bind(spec, undefined, '*');
-      else if (nb) for (const el of nb.elements) bind(spec, undefined, (el.propertyName ?? el.name).text, el.name.text);
-    } else if (ts.isVariableStatement(stmt)) {
-      for (const d of stmt.declarationList.declarations) {
-        const init = d.initializer;
-        if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require') continue;
-        const arg = init.arguments[0];
-        if (!arg || !ts.isStringLiteralLike(arg)) continue;
-        if (ts.isIdentifier(d.name)) {
-          bind(arg.text, undefined, 'default', d.name.text);
-          bind(arg.text, undefined, '*');
-        } else bind(arg.text, d.name, 'default');
-      }
+  const object = (literal: ts.ObjectLiteralExpression) => {
+    for (const p of literal.properties) {
+      if (ts.isShorthandPropertyAssignment(p)) value(p.name.text, p.name);
+      else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) value(p.name.text, p.initializer);
+      else if (ts.isMethodDeclaration(p) && ts.isIdentifier(p.name)) out.set(p.name.text, { decl: p });
+    }
+  };
+  for (const stmt of sf.statements) {
+    if (ts.isFunctionDeclaration(stmt) && exported(stmt)) {
+      if (isDefault(stmt)) out.set('default', { decl: stmt, local: stmt.name?.text });
+      else if (stmt.name) out.set(stmt.name.text, { decl: stmt, local: stmt.name.text });
+    } else if (ts.isVariableStatement(stmt) && exported(stmt)) {
+      for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name)) value(d.name.text, d.name);
+    } else if (ts.isExportDeclaration(stmt) && !stmt.moduleSpecifier && stmt.exportClause && ts.isNamedExports(stmt.exportClause)) {
+      for (const el of stmt.exportClause.elements) value(el.name.text, el.propertyName ?? el.name);
+    } else if (ts.isExportAssignment(stmt)) {
+      value('default', stmt.expression);
+    } else if (ts.isExpressionStatement(stmt) && ts.isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const { left, right } = stmt.expression;
+      const member = exportsMember(left);
+      if (member) value(member, right);
+      else if (isModuleExports(left) && ts.isObjectLiteralExpression(right)) object(right);
+      else if (isModuleExports(left)) value('default', right);
     }
   }
   return out;

@@ -11,12 +11,27 @@ function list(names: string[], head: string, tail: string): string {
   return `${head}{\n${names.map((n) => `  ${n},`).join('\n')}\n}${tail}`;
 }
 
+/** `X`, or `X as X2` (`X: X2` in a require) when the file already binds `X`. */
+function specifier(ctx: FileContext, name: string): string {
+  const local = ctx.aliases?.get(name) ?? name;
+  return local === name ? name : `${name}${ctx.esm ? ' as' : ':'} ${local}`;
+}
+
+/** The names of a set, sorted (without copying twice for the usual one or two). */
+function sorted(names: Iterable<string>): string[] {
+  const list = [...names];
+  return list.length > 1 ? list.sort() : list;
+}
+
 export function importLines(ctx: FileContext, quote: string, semi: string): string[] {
-  const pkgs = [...new Set([...ctx.values.keys(), ...ctx.types.keys()])].sort();
+  const pkgs = sorted(ctx.types.size ? new Set([...ctx.values.keys(), ...ctx.types.keys()]) : ctx.values.keys());
   const lines: string[] = [];
   for (const pkg of pkgs) {
-    const values = [...(ctx.values.get(pkg) ?? [])].sort();
-    const types = [...(ctx.types.get(pkg) ?? [])].filter((t) => !values.includes(t)).sort();
+    const valueNames = sorted(ctx.values.get(pkg) ?? []);
+    const typeSet = ctx.types.get(pkg);
+    const typeNames = typeSet ? sorted([...typeSet].filter((t) => !valueNames.includes(t))) : [];
+    const values = ctx.aliases ? valueNames.map((n) => specifier(ctx, n)) : valueNames;
+    const types = ctx.aliases ? typeNames.map((n) => specifier(ctx, n)) : typeNames;
     const from = `${quote}${pkg}${quote}`;
     if (ctx.esm) {
       if (values.length) lines.push(list(values, 'import ', ` from ${from}${semi}`));

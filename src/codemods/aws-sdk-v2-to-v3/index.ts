@@ -5,8 +5,9 @@ import { UsageError } from '../../errors.js';
 import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
 import { v2Specifier } from './bindings.js';
 import type { Style } from './context.js';
-import { convertPrepared, prepare, type Prepared } from './convert-file.js';
-import { importedClients, type ClientExports } from './crossmodule.js';
+import { convertFile, prepare, type Prepared } from './convert-file.js';
+import { Flow } from './flow.js';
+import { emptyDecision } from './groups.js';
 import { declaresDependenciesOf, owningManifest, updateManifest } from './package-json.js';
 import { stillOnV2 } from './still-v2.js';
 import { loadsV2Sdk } from './v2-uses.js';
@@ -32,12 +33,6 @@ function candidates(repo: RepoView): string[] {
   return repo.files.filter((f) => (isSource(f) && repo.read(f).includes('aws-sdk')) || posix.basename(f) === 'package.json');
 }
 
-/** Files that do not mention aws-sdk but may import a module exporting v2 clients. */
-function importers(repo: RepoView, taken: Set<string>, exporters: string[]): string[] {
-  const stems = exporters.map((p) => posix.basename(p).replace(/\.[^.]+$/, ''));
-  return repo.files.filter((f) => isSource(f) && !taken.has(f) && stems.some((s) => repo.read(f).includes(s)));
-}
-
 function tryPrepare(path: string, text: string, style: Style, findings: Finding[]): Prepared | undefined {
   try {
     return prepare(path, text, style);
@@ -47,40 +42,66 @@ function tryPrepare(path: string, text: string, style: Style, findings: Finding[
   }
 }
 
-function run(repo: RepoView, options: Record<string, unknown>): CodemodResult {
-  const style = styleOf(options);
+interface Converted {
+  changes: Map<string, string>;
+  findings: Finding[];
+  /** The packages each converted file now imports. */
+  needs: Map<string, string[]>;
+  /** Files whose conversion failed in this attempt, with the finding that says so. */
+  failed: Map<string, Finding>;
+}
+
+/**
+ * Follow every client through the repository, decide which convert, and convert them. The files a
+ * client reaches are parsed on demand. Files in `failed` failed an earlier attempt: the clients
+ * they touch stay v2 everywhere, so no other module converts a client they still hand on as v2.
+ */
+function convertRepo(repo: RepoView, style: Style, failed: ReadonlyMap<string, Finding>): Converted {
   const findings: Finding[] = [];
-  const changes = new Map<string, string>();
-  const prepared = new Map<string, Prepared>();
-  for (const path of candidates(repo).filter(isSource)) {
-    const text = repo.read(path);
-    if (!v2Specifier.test(text)) continue;
-    const p = tryPrepare(path, text, style, findings);
-    if (p) prepared.set(path, p);
-  }
-  const exportsByFile = new Map<string, ClientExports>([...prepared].filter(([, p]) => p.exports.size).map(([f, p]) => [f, p.exports]));
-  if (exportsByFile.size) {
-    for (const path of importers(repo, new Set(prepared.keys()), [...exportsByFile.keys()])) {
-      const p = tryPrepare(path, repo.read(path), style, findings);
-      if (p) prepared.set(path, p);
-    }
-  }
-  const needs = new Map<string, string[]>();
+  const prepared = new Map<string, Prepared | null>();
+  const load = (path: string) => {
+    if (!prepared.has(path)) prepared.set(path, tryPrepare(path, repo.read(path), style, findings) ?? null);
+    return prepared.get(path) ?? undefined;
+  };
+  const flow = new Flow({ files: repo.files.filter(isSource), read: (path) => repo.read(path), prepare: load });
+  const seeds = candidates(repo).filter((path) => isSource(path) && v2Specifier.test(repo.read(path)));
+  // parse first, follow after: the flow's short-lived objects then do not make the young ASTs copied
+  for (const path of seeds) load(path);
+  for (const path of seeds) flow.seed(path);
+  const decisions = flow.decide(failed);
+  const out: Converted = { changes: new Map(), findings, needs: new Map(), failed: new Map() };
   for (const [path, p] of prepared) {
-    const external = exportsByFile.size ? importedClients(p.ctx, exportsByFile) : new Map();
-    if (!p.ctx.names.size && !p.ctx.v2Imports.length && external.size === 0) {
+    if (!p) continue;
+    const d = decisions.get(path) ?? emptyDecision();
+    findings.push(...d.findings);
+    if (!p.ctx.names.size && !p.ctx.v2Imports.length && !d.calls.size && !d.news.size) {
       findings.push(...p.ctx.findings);
       continue;
     }
     try {
-      const { text } = convertPrepared(p, external);
-      findings.push(...p.ctx.findings);
-      if (text !== repo.read(path)) changes.set(path, text);
-      needs.set(path, [...p.ctx.values.keys(), ...p.ctx.types.keys()]);
+      const { text, ctx } = convertFile(p, d, () => prepare(path, repo.read(path), style));
+      findings.push(...ctx.findings);
+      if (text !== repo.read(path)) out.changes.set(path, text);
+      out.needs.set(path, [...ctx.values.keys(), ...ctx.types.keys()]);
     } catch (error) {
-      findings.push({ file: path, line: 1, rule: 'aws-sdk-v3/internal', message: `left unchanged: ${(error as Error).message}`, severity: 'warning' });
+      const finding: Finding = { file: path, line: 1, rule: 'aws-sdk-v3/internal', message: `left unchanged: ${(error as Error).message}`, severity: 'warning' };
+      if (!failed.has(path)) out.failed.set(path, finding);
     }
   }
+  return out;
+}
+
+function run(repo: RepoView, options: Record<string, unknown>): CodemodResult {
+  const style = styleOf(options);
+  let failed = new Map<string, Finding>();
+  let result = convertRepo(repo, style, failed);
+  // a file that could not be converted keeps its clients on v2: convert again without them
+  while (result.failed.size) {
+    failed = new Map([...failed, ...result.failed]);
+    result = convertRepo(repo, style, failed);
+  }
+  result.findings.push(...failed.values());
+  const { changes, findings, needs } = result;
   updateManifests(repo, needs, changes, findings);
   findings.push(...stillOnV2(repo, changes, findings));
   return { changes, findings };

@@ -44,7 +44,7 @@ function onlyUse(ctx: FileContext, params: ts.Expression): boolean {
 }
 
 /** `, { expiresIn: … }` (or nothing), or why the expiry cannot be carried over. */
-function expiryOption(ctx: FileContext, op: OpCall, expires?: ts.ObjectLiteralElementLike): string | { why: string } {
+function expiryOption(ctx: FileContext, expires?: ts.ObjectLiteralElementLike): string | { why: string } {
   if (!expires) return '';
   if (!ts.isPropertyAssignment(expires) && !ts.isShorthandPropertyAssignment(expires)) {
     return { why: 'Expires is not a plain property' };
@@ -56,8 +56,6 @@ function expiryOption(ctx: FileContext, op: OpCall, expires?: ts.ObjectLiteralEl
     return { why: `Expires ${seconds} is not a SigV4 expiry (1 to ${maxSigV4Seconds} seconds), which v3 requires` };
   }
   if (seconds !== undefined) return `, { expiresIn: ${textOf(ctx, value)} }`;
-  report(ctx, op.call, 'presigned-url-expiry',
-    'v3 presigned URLs are SigV4 and valid at most 7 days; getSignedUrl throws for a longer Expires', 'info');
   const simple = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || ts.isCallExpression(value);
   return `, { expiresIn: ${simple ? textOf(ctx, value) : `(${textOf(ctx, value)})`} || 900 }`;
 }
@@ -84,24 +82,41 @@ function refuse(ctx: FileContext, op: OpCall, why: string): void {
     `${op.name.text} left as is (${why}): use getSignedUrl from ${presigner} by hand`);
 }
 
-/** Convert one getSignedUrl / getSignedUrlPromise call, or report why not. */
-export function convertSignedUrl(ctx: FileContext, op: OpCall): void {
+interface SignedUrlPlan {
+  input: Input;
+  option: string;
+  callback?: string;
+  promised: boolean;
+}
+
+/** How one getSignedUrl / getSignedUrlPromise call converts, or why it does not. Reports nothing. */
+export function planSignedUrl(ctx: FileContext, op: OpCall): SignedUrlPlan | string {
   const [opArg, params, callbackArg, extra] = op.call.arguments;
   const promised = op.name.text === 'getSignedUrlPromise';
-  if (!opArg || !ts.isStringLiteralLike(opArg)) return refuse(ctx, op, 'the operation is not a string literal');
-  if (extra || (promised && callbackArg)) return refuse(ctx, op, 'unexpected arguments');
+  if (!opArg || !ts.isStringLiteralLike(opArg)) return 'the operation is not a string literal';
+  if (extra || (promised && callbackArg)) return 'unexpected arguments';
   const callback = callbackArg && callbackName(ctx, op.call, callbackArg);
-  if (callbackArg && !callback) {
-    return refuse(ctx, op, 'a callback that is not a plain identifier, or whose call result is used');
-  }
+  if (callbackArg && !callback) return 'a callback that is not a plain identifier, or whose call result is used';
   if (!promised && !callback && !canAwait(ctx, op.call)) {
-    return refuse(ctx, op, 'v3 returns a promise and `await` cannot be written here: not in an async function or '
-      + 'an ES module (.mjs/.mts)');
+    return 'v3 returns a promise and `await` cannot be written here: not in an async function or an ES module (.mjs/.mts)';
   }
   const input = planInput(ctx, params);
-  if (typeof input === 'string') return refuse(ctx, op, input);
-  const option = expiryOption(ctx, op, input.expires);
-  if (typeof option !== 'string') return refuse(ctx, op, option.why);
+  if (typeof input === 'string') return input;
+  const option = expiryOption(ctx, input.expires);
+  if (typeof option !== 'string') return option.why;
+  return { input, option, callback: callback || undefined, promised };
+}
+
+/** Convert one getSignedUrl / getSignedUrlPromise call, or report why not. */
+export function convertSignedUrl(ctx: FileContext, op: OpCall): void {
+  const [opArg, params] = op.call.arguments as unknown as [ts.StringLiteral, ts.Expression | undefined];
+  const plan = planSignedUrl(ctx, op);
+  if (typeof plan === 'string') return refuse(ctx, op, plan);
+  const { input, option, callback, promised } = plan;
+  if (option.includes('|| 900')) {
+    report(ctx, op.call, 'presigned-url-expiry',
+      'v3 presigned URLs are SigV4 and valid at most 7 days; getSignedUrl throws for a longer Expires', 'info');
+  }
   const signed = otherSignatureVersion(ctx);
   if (signed) {
     const line = lineOf(ctx.sf, signed.getStart(ctx.sf));

@@ -79,7 +79,7 @@ describe('aws-sdk-v2-to-v3: operation calls', () => {
   });
 
   it('uses the aggregated style when asked', async () => {
-    const { text } = await convertTwice(`${head}const doc = new AWS.DynamoDB.DocumentClient();\nexports.a = () => s3.getObject({ Bucket: 'b', Key: 'k' }).promise();\nexports.b = (k) => doc.get({ TableName: 't', Key: k }).promise();\nexports.c = (cb) => s3.listBuckets(cb);\n`, { style: 'aggregated' });
+    const { text } = await convertTwice(`${head}const doc = new AWS.DynamoDB.DocumentClient();\nexports.a = () => s3.getObject({ Bucket: 'b', Key: 'k' }).promise();\nexports.b = (k) => doc.get({ TableName: 't', Key: k }).promise();\nexports.c = (cb) => s3.listBuckets({}, cb);\n`, { style: 'aggregated' });
     expect(text).toBe(`const { DynamoDB } = require('@aws-sdk/client-dynamodb');
 const { S3 } = require('@aws-sdk/client-s3');
 const { DynamoDBDocument } = require('@aws-sdk/lib-dynamodb');
@@ -87,7 +87,7 @@ const s3 = new S3();
 const doc = DynamoDBDocument.from(new DynamoDB(), { marshallOptions: { removeUndefinedValues: true } });
 exports.a = () => s3.getObject({ Bucket: 'b', Key: 'k' });
 exports.b = (k) => doc.get({ TableName: 't', Key: k });
-exports.c = (cb) => s3.listBuckets(cb);
+exports.c = (cb) => s3.listBuckets({}, cb);
 `);
   });
 

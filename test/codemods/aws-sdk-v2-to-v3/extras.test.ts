@@ -37,20 +37,21 @@ exports.c = (k) => s3.getSignedUrlPromise('getObject', { Bucket: 'b', Key: k, Ex
   });
 
   it('takes params from a const literal the file never changes, and nothing else', async () => {
-    const { text, findings } = await convertTwice(`${head}const params = { Bucket: 'b', Key: 'k' };
+    const { text, findings } = await convertTwice(`${head}const own = new AWS.S3();
+const params = { Bucket: 'b', Key: 'k' };
 const timed = { Bucket: 'b', Key: 'k', Expires: 60 };
 const changed = { Bucket: 'b', Key: 'k' };
 changed.Expires = 60;
-exports.a = () => s3.getSignedUrlPromise('getObject', params);
+exports.a = () => own.getSignedUrlPromise('getObject', params);
 exports.b = () => s3.getSignedUrlPromise('getObject', timed);
 exports.c = () => s3.getSignedUrlPromise('getObject', changed);
 exports.d = (p) => s3.getSignedUrlPromise('getObject', p);
 exports.e = (p) => s3.getSignedUrlPromise('getObject', { ...p, Key: 'k' });
 exports.f = () => timed;
 `);
-    expect(text).toContain(`exports.a = () => getSignedUrl(s3, new GetObjectCommand(params));`);
+    expect(text).toContain(`exports.a = () => getSignedUrl(own, new GetObjectCommand(params));`);
     expect(text).toContain(`exports.b = () => s3.getSignedUrlPromise('getObject', timed);`);
-    expect(findings.filter((f) => f.rule === 'aws-sdk-v3/presigned-url').map((f) => f.line)).toEqual([8, 9, 10, 11]);
+    expect(findings.filter((f) => f.rule === 'aws-sdk-v3/presigned-url').map((f) => f.line)).toEqual([9, 10, 11, 12]);
   });
 
   it('moves Expires out of a const params object that only this call reads (serverless/examples signed uploads)', async () => {
@@ -103,16 +104,17 @@ export const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Ke
   });
 
   it('feeds a named callback from the promise; leaves inline callbacks', async () => {
-    const { text, findings } = await convertTwice(`${head}exports.a = (k, done) => {
-  s3.getSignedUrl('getObject', { Bucket: 'b', Key: k, Expires: 60 }, done);
+    const { text, findings } = await convertTwice(`${head}const own = new AWS.S3();
+exports.a = (k, done) => {
+  own.getSignedUrl('getObject', { Bucket: 'b', Key: k, Expires: 60 }, done);
 };
 exports.b = (k) => {
   s3.getSignedUrl('getObject', { Bucket: 'b', Key: k }, (err, url) => console.log(url));
 };
 `);
-    expect(text).toContain(`  getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: k }), { expiresIn: 60 }).then((url) => done(null, url), done);`);
+    expect(text).toContain(`  getSignedUrl(own, new GetObjectCommand({ Bucket: 'b', Key: k }), { expiresIn: 60 }).then((url) => done(null, url), done);`);
     expect(text).toContain(`  s3.getSignedUrl('getObject', { Bucket: 'b', Key: k }, (err, url) => console.log(url));`);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/presigned-url', line: 7 }));
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/presigned-url', line: 8 }));
   });
 
   it('warns when the file signs with another signatureVersion', async () => {
