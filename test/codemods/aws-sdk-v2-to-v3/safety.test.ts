@@ -177,6 +177,7 @@ exports.announce = async (Key) => {
     expect(kept).toMatchObject({ file: 'src/uploads.js', line: 3, severity: 'manual' });
     expect(kept!.message).toContain("`S3.getSignedUrl('putObject', params)` at src/uploads.js:8");
     expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/presigned-url', line: 8, severity: 'manual' }));
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/global-config', line: 2, message: expect.stringContaining('stays for the clients kept on v2') }));
   });
 
   it('an alias of the class stays while a client built from it stays v2', async () => {
