@@ -42,6 +42,17 @@ function tryPrepare(path: string, text: string, style: Style, findings: Finding[
   }
 }
 
+// What a converted call's surroundings would do wrong on v3: the clients it uses stay on v2 instead.
+const breaksOnV3 = new Set(['body-read-twice', 'body-stream', 'callback-this', 'error-field'].map((r) => `aws-sdk-v3/${r}`));
+
+/** The first finding that says converted code would not work as before, worded for keeping v2. */
+function brokenByConversion(found: readonly Finding[]): Finding | undefined {
+  const broken = found.filter((f) => breaksOnV3.has(f.rule) && f.severity === 'manual');
+  if (!broken.length) return undefined;
+  const more = broken.length > 1 ? ` (and ${broken.length - 1} more such use(s), at line ${broken.slice(1).map((f) => f.line).join(', ')})` : '';
+  return { ...broken[0], message: `${broken[0].message}${more}; the clients this file uses stay on aws-sdk v2` };
+}
+
 interface Converted {
   changes: Map<string, string>;
   findings: Finding[];
@@ -74,12 +85,18 @@ function convertRepo(repo: RepoView, style: Style, failed: ReadonlyMap<string, F
     if (!p) continue;
     const d = decisions.get(path) ?? emptyDecision();
     findings.push(...d.findings);
-    if (!p.ctx.names.size && !p.ctx.v2Imports.length && !d.calls.size && !d.news.size) {
+    // a file that failed an earlier attempt is left byte for byte: its finding says why
+    if (failed.has(path) || (!p.ctx.names.size && !p.ctx.v2Imports.length && !d.calls.size && !d.news.size)) {
       findings.push(...p.ctx.findings);
       continue;
     }
     try {
       const { text, ctx } = convertFile(p, d, () => prepare(path, repo.read(path), style));
+      const blocking = brokenByConversion(ctx.findings);
+      if (blocking && !failed.has(path)) {
+        out.failed.set(path, blocking);
+        continue;
+      }
       findings.push(...ctx.findings);
       if (text !== repo.read(path)) out.changes.set(path, text);
       out.needs.set(path, [...ctx.values.keys(), ...ctx.types.keys()]);

@@ -104,7 +104,6 @@ describe('aws-sdk-v2-to-v3: callbacks to await', () => {
     ['the call is in a loop', `exports.f = async (out) => {\n  for (const x of out) {\n    s3.listBuckets((err, data) => {\n      if (err) throw err;\n      out.push(data);\n    });\n  }\n};\n`],
     ['the body does not branch on err first', `exports.f = async (out) => {\n  s3.listBuckets((err, data) => {\n    out.push(data);\n    if (err) throw err;\n  });\n};\n`],
     ['the error branch falls through into more code', `exports.f = async (out) => {\n  s3.listBuckets((err, data) => {\n    if (err) out.push(err);\n    out.push(data);\n  });\n};\n`],
-    ['a function callback reads this', `exports.f = async (out) => {\n  s3.listBuckets(function (err, data) {\n    if (err) throw err;\n    out.push(this.requestId);\n  });\n};\n`],
     ['the result name is used earlier in the function', `exports.f = async (data) => {\n  s3.listBuckets((err, data) => {\n    if (err) throw err;\n    console.log(data);\n  });\n};\n`],
     ['a comment sits between the bodies', `exports.f = async (out) => {\n  s3.listBuckets((err, data) => {\n    if (err) {\n      throw err;\n    } // done\n    out.push(data);\n  });\n};\n`],
     ['the call is inside a try', `exports.f = async (out) => {\n  try {\n    s3.listBuckets((err, data) => {\n      if (err) throw err;\n      out.push(data);\n    });\n  } finally {\n    out.push('f');\n  }\n};\n`],
@@ -112,6 +111,15 @@ describe('aws-sdk-v2-to-v3: callbacks to await', () => {
     const { text } = await convertTwice(head + body);
     expect(text).toContain('s3.send(new ListBucketsCommand({}), ');
     expect(text).not.toContain('await');
+  });
+
+  it('keeps the client on v2 when a function callback reads this (v2 bound it to the response)', async () => {
+    const src = `${head}exports.f = async (out) => {\n  s3.listBuckets(function (err, data) {\n    if (err) throw err;\n    out.push(this.requestId);\n  });\n};\n`;
+    const { text, findings } = await convertTwice(src);
+    expect(text).toBe(src);
+    expect(findings).toContainEqual(expect.objectContaining({
+      rule: 'aws-sdk-v3/callback-this', message: expect.stringContaining('stay on aws-sdk v2'),
+    }));
   });
 });
 
