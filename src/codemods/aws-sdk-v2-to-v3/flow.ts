@@ -13,6 +13,7 @@ import type { Prepared } from './convert-file.js';
 import { exportedFunctions, exportsMember, importBindings, isModuleExports, localFunctions, requireOf, type ExportedFunction, type ImportBinding } from './crossmodule.js';
 import { lineOf } from './edits.js';
 import { blockerFinding, emptyDecision, Groups, keptFinding, Ref, type FileDecision } from './groups.js';
+import type { Finding } from '../types.js';
 import { isDeclarationName, isMemberName, resolve, type Names } from './scopes.js';
 import { documentClient, type ServiceInfo } from './services.js';
 
@@ -607,14 +608,18 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
   }
 
   /** Run the deferred checks, plan every operation call, and say per file what converts. */
-  decide(failed: { has(path: string): boolean } = new Set()): Map<string, FileDecision> {
+  decide(failed: ReadonlyMap<string, Pick<Finding, 'rule' | 'line'>> = new Map()): Map<string, FileDecision> {
     this.drain();
     for (const check of this.checks) check();
     const files = [...this.files.values()].filter((f): f is FileFlow => !!f);
     for (const f of files) {
-      if (!failed.has(f.path)) continue;
+      const why = failed.get(f.path);
+      if (!why) continue;
+      const internal = why.rule === 'aws-sdk-v3/internal';
+      const [rule, text] = internal ? ['internal', 'its module could not be converted']
+        : ['module-kept-v2', `a use at line ${why.line} of its module would not work on v3 (${why.rule.replace(/^aws-sdk-v3\//, '')})`];
       const values = (f.values ?? []).map((v): [ts.Node, Ref] => [v, this.values.get(v)!]);
-      for (const [node, key] of [...values, ...f.news ?? [], ...f.typed ?? []]) this.block(f, node, key, 'internal', 'its module could not be converted');
+      for (const [node, key] of [...values, ...f.news ?? [], ...f.typed ?? []]) this.block(f, node, key, rule, text);
     }
     for (const f of files) for (const op of f.ops) this.plan(f, op);
     this.groups.settle();
