@@ -16,6 +16,7 @@ const mocks: { restore(): void }[] = [];
 afterEach(() => mocks.splice(0).forEach((m) => m.restore()));
 
 type Files = Record<string, string>;
+type Script = Record<string, (p: any) => unknown>;
 type Exports = Record<string, (...args: any[]) => Promise<unknown>>;
 
 /** Load `entry` of a set of CommonJS modules; relative requires load from `files`, others from `external`. */
@@ -30,14 +31,15 @@ function load(files: Files, entry: string, external: (spec: string) => unknown):
       const base = posix.join(posix.dirname(path), spec);
       return run(base in files ? base : `${base}.js`);
     };
-    new Function('require', 'module', 'exports', files[path])((spec: string) => (spec.startsWith('.') ? resolve(spec) : external(spec)), module, module.exports);
+    const require = (spec: string) => (spec.startsWith('.') ? resolve(spec) : external(spec));
+    new Function('require', 'module', 'exports', files[path])(require, module, module.exports);
     return module.exports;
   };
   return run(entry);
 }
 
 /** The fake v2 SDK, with S3's presigner (a local computation in v2, no request). */
-function fakeV2(script: Record<string, (p: any) => unknown>, calls: Call[]) {
+function fakeV2(script: Script, calls: Call[]) {
   const aws = fakeAws(script, calls);
   class S3 extends aws.S3 {
     getSignedUrl(op: string, params: { Key: string }) {
@@ -49,7 +51,7 @@ function fakeV2(script: Record<string, (p: any) => unknown>, calls: Call[]) {
 }
 
 /** Run `act` on the original files and on the converted ones; both must give the same result and calls. */
-async function same(files: Files, entry: string, script: Record<string, (p: any) => unknown>, act: (m: Exports) => Promise<unknown>) {
+async function same(files: Files, entry: string, script: Script, act: (m: Exports) => Promise<unknown>) {
   const first = await runOn(files);
   const converted = { ...files, ...Object.fromEntries(first.changes) };
   const again = await runOn(converted);
@@ -67,7 +69,8 @@ async function same(files: Files, entry: string, script: Record<string, (p: any)
     for (const [key, answer] of Object.entries(script)) {
       const [svc, op] = key.split('.');
       const command = mod[`${op[0].toUpperCase()}${op.slice(1)}Command`];
-      if (svc === service && command) mock.on(command).callsFake((input: unknown) => (after.push({ op: key, params: input }), answer(input)));
+      if (svc !== service || !command) continue;
+      mock.on(command).callsFake((input: unknown) => (after.push({ op: key, params: input }), answer(input)));
     }
   }
   const actual = await act(load(converted, entry, (spec) => (spec === 'aws-sdk' ? stillV2 : req(spec))));
