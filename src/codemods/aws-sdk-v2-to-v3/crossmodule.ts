@@ -15,6 +15,8 @@ export interface ImportBinding {
   reexport: boolean;
   /** The identifier that declares `local` (absent for re-exports). */
   node?: ts.Identifier;
+  /** A `require`/`import()` of the module in a form not followed (`{ ...require('./m') }`): the call. */
+  opaque?: ts.CallExpression;
 }
 
 /** A function a module exports: its declaration and the name it has inside the module, if any. */
@@ -104,13 +106,37 @@ function fromReexport(stmt: ts.ExportDeclaration, add: Add): void {
   }
 }
 
-/** Every binding of `sf` to a module among `known`. */
-export function importBindings(path: string, sf: ts.SourceFile, known: { has(path: string): boolean }) {
+/** `const x = require(m)`, `const { a, b: c } = require(m)`, `const x = require(m).a` at the top of the file. */
+function isFollowedRequire(call: ts.CallExpression, sf: ts.SourceFile): boolean {
+  const holder = ts.isPropertyAccessExpression(call.parent) && call.parent.expression === call ? call.parent : call;
+  const decl = holder.parent;
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== holder || decl.parent.parent.parent !== sf) return false;
+  if (ts.isIdentifier(decl.name)) return true;
+  const simple = (el: ts.BindingElement) => !el.dotDotDotToken && ts.isIdentifier(el.name) && (!el.propertyName || ts.isIdentifier(el.propertyName));
+  return holder === call && ts.isObjectBindingPattern(decl.name) && decl.name.elements.every(simple);
+}
+
+/** Loads of a module (`require`, `import()`) other than the bindings followed above. */
+function opaqueLoads(calls: readonly ts.CallExpression[], sf: ts.SourceFile, add: Add): void {
+  for (const call of calls) {
+    const callee = call.expression;
+    const load = callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require');
+    const arg = call.arguments[0];
+    if (!load || !arg || !ts.isStringLiteralLike(arg)) continue;
+    if (callee.kind === ts.SyntaxKind.ImportKeyword || !isFollowedRequire(call, sf)) {
+      add(arg.text, { imported: '?', local: '', whole: false, reexport: false, opaque: call });
+    }
+  }
+}
+
+/** Every binding of `sf` to a module among `known`; `calls` are the file's calls, for loads in other forms. */
+export function importBindings(path: string, sf: ts.SourceFile, known: { has(path: string): boolean }, calls: readonly ts.CallExpression[]) {
   const out: ImportBinding[] = [];
   const add: Add = (spec, b) => {
     const target = resolveModule(path, spec, known);
     if (target) out.push({ ...b, target });
   };
+  opaqueLoads(calls, sf, add);
   for (const stmt of sf.statements) {
     if (ts.isImportDeclaration(stmt)) fromImport(stmt, add);
     else if (ts.isVariableStatement(stmt)) stmt.declarationList.declarations.forEach((d) => fromRequire(d, add));

@@ -181,6 +181,7 @@ export abstract class Links {
     for (const [name, exp] of this.functions(f)) {
       if (exp.decl !== fn) continue;
       for (const { file, binding } of this.importers(f)) {
+        if (binding.opaque) this.opaque(file, binding.opaque, key);
         const used = importedAs(binding, name);
         if (used && !binding.reexport) for (const id of file.byName.get(used) ?? []) sites.push({ file, id });
       }
@@ -267,7 +268,8 @@ export abstract class Links {
     if (known) return this.groups.union(known, key);
     (f.exports ??= new Map()).set(name, key);
     for (const { file, binding } of this.importers(f)) {
-      if (binding.reexport) {
+      if (binding.opaque) this.opaque(file, binding.opaque, key);
+      else if (binding.reexport) {
         if (binding.imported === name || binding.imported === '*') this.exportAs(file, reexported(binding, name), key);
       } else if (binding.imported === name) {
         this.linked.add(binding.node!);
@@ -282,7 +284,8 @@ export abstract class Links {
     (f.fnExports ??= new Map()).set(name, fnKey);
     for (const { file, binding } of this.importers(f)) {
       const local = importedAs(binding, name);
-      if (!binding.reexport) {
+      if (binding.opaque) this.opaque(file, binding.opaque, fnKey);
+      else if (!binding.reexport) {
         if (local) this.queue.push(() => this.calls(file, local, fnKey, false));
       } else if (binding.imported === name || binding.imported === '*') {
         this.exportFn(file, reexported(binding, name), fnKey);
@@ -290,8 +293,13 @@ export abstract class Links {
     }
   }
 
+  /** The module holding a client is loaded somewhere in a way not followed: what it hands on is not known. */
+  private opaque(f: FileFlow, load: ts.CallExpression, key: Ref): void {
+    this.block(f, load, key, use, 'its module is also loaded here in a form this codemod does not follow');
+  }
+
   protected imports(f: FileFlow): ImportBinding[] {
-    return (f.imports ??= importBindings(f.path, f.p.ctx.sf, this.known));
+    return (f.imports ??= importBindings(f.path, f.p.ctx.sf, this.known, f.p.nodes.calls));
   }
 
   private functions(f: FileFlow): Map<string, ExportedFunction> {

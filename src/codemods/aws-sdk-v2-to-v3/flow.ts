@@ -39,8 +39,9 @@ export class Flow extends Links {
       const key = this.key(f, named ? holder.name as ts.Identifier : node);
       this.groups.addService(key, ref.service);
       (f.news ??= new Map()).set(node, key);
-      this.value(f, node, key);
     }
+    // all constructions have their member before any is followed (a DocumentClient's `service` is tied to it)
+    for (const [node, key] of f.news ?? []) this.value(f, node, key);
     for (const ref of nodes.typeRefs) this.typed(f, ref);
     this.drain();
   }
