@@ -28,7 +28,10 @@ export interface ExportedFunction {
 const extensions = ['', '.js', '.ts', '.mjs', '.cjs', '.mts', '.cts', '.tsx', '.jsx', '/index.js', '/index.ts'];
 
 /** Resolve a relative specifier to a repository path among the known modules. */
-export function resolveModule(from: string, spec: string, known: { has(path: string): boolean }): string | undefined {
+/** The repository's source files. */
+type Known = { has(path: string): boolean };
+
+export function resolveModule(from: string, spec: string, known: Known): string | undefined {
   if (!spec.startsWith('.')) return undefined;
   const base = posix.normalize(posix.join(posix.dirname(from), spec));
   const stem = base.replace(/\.(c|m)?js$/, '');
@@ -112,7 +115,8 @@ function isFollowedRequire(call: ts.CallExpression, sf: ts.SourceFile): boolean 
   const decl = holder.parent;
   if (!ts.isVariableDeclaration(decl) || decl.initializer !== holder || decl.parent.parent.parent !== sf) return false;
   if (ts.isIdentifier(decl.name)) return true;
-  const simple = (el: ts.BindingElement) => !el.dotDotDotToken && ts.isIdentifier(el.name) && (!el.propertyName || ts.isIdentifier(el.propertyName));
+  const simple = (el: ts.BindingElement) => !el.dotDotDotToken && ts.isIdentifier(el.name)
+    && (!el.propertyName || ts.isIdentifier(el.propertyName));
   return holder === call && ts.isObjectBindingPattern(decl.name) && decl.name.elements.every(simple);
 }
 
@@ -130,7 +134,7 @@ function opaqueLoads(calls: readonly ts.CallExpression[], sf: ts.SourceFile, add
 }
 
 /** Every binding of `sf` to a module among `known`; `calls` are the file's calls, for loads in other forms. */
-export function importBindings(path: string, sf: ts.SourceFile, known: { has(path: string): boolean }, calls: readonly ts.CallExpression[]) {
+export function importBindings(path: string, sf: ts.SourceFile, known: Known, calls: readonly ts.CallExpression[]) {
   const out: ImportBinding[] = [];
   const add: Add = (spec, b) => {
     const target = resolveModule(path, spec, known);

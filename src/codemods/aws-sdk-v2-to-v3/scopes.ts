@@ -84,7 +84,7 @@ const isScope = (n: ts.Node) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isModu
   || ts.isForInStatement(n) || ts.isCatchClause(n);
 
 /** The node within which a declaration is visible. */
-export function scopeOf(id: ts.Identifier): ts.Node {
+function scopeOf(id: ts.Identifier): ts.Node {
   let decl: ts.Node = id.parent;
   if (ts.isBindingElement(decl)) decl = ts.walkUpBindingElementsAndPatterns(decl);
   if (ts.isParameter(decl)) return decl.parent;
