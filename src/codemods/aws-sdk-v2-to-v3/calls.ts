@@ -93,22 +93,18 @@ function convertSendChain(ctx: FileContext, op: OpCall, sendCall: ts.CallExpress
 }
 
 /** The `req.promise()` calls of `const req = c.op(p); … await req.promise()`, when that is all `req` is used for. */
-function storedPromises(ctx: FileContext, op: OpCall, decl: ts.VariableDeclaration, byName: Names) {
+function storedPromises(ctx: FileContext, op: OpCall, decl: ts.VariableDeclaration, byName: Names): ts.CallExpression[] | undefined {
   if (!ts.isIdentifier(decl.name) || !(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.BlockScoped)) return undefined;
   if (!/^(this\.)?[\w$]+$/.test(textOf(ctx, op.receiver))) return undefined;
   const scope = decl.parent.parent.parent;
-  const inScope = (id: ts.Identifier) => id !== decl.name && id.pos >= scope.pos && id.end <= scope.end;
-  const uses = (byName.get(decl.name.text) ?? []).filter(inScope);
+  const uses = (byName.get(decl.name.text) ?? []).filter((id) => id !== decl.name && id.pos >= scope.pos && id.end <= scope.end);
   const promises = uses.map((id) => parentCall(id, 'promise'));
   if (uses.length === 0 || promises.some((p) => !p || p.arguments.length > 0)) return undefined;
   return promises as ts.CallExpression[];
 }
 
-/** A stored request and the `.promise()` calls that send it. */
-type Stored = { decl: ts.VariableDeclaration; promises: ts.CallExpression[] };
-
 /** `const req = c.op(p); … await req.promise()` -> `const req = new OpCommand(p); … await c.send(req)`. */
-function convertStored(ctx: FileContext, op: OpCall, { decl, promises }: Stored, command: string): void {
+function convertStored(ctx: FileContext, op: OpCall, decl: ts.VariableDeclaration, command: string, promises: ts.CallExpression[]): void {
   const name = (decl.name as ts.Identifier).text;
   const receiver = textOf(ctx, op.receiver);
   const input = op.call.arguments[0];
@@ -128,7 +124,7 @@ export type Plan =
   | { form: 'promise'; command: string; promiseCall: ts.CallExpression }
   | { form: 'send'; command: string; sendCall: ts.CallExpression }
   | { form: 'callback'; command: string }
-  | ({ form: 'stored'; command: string } & Stored)
+  | { form: 'stored'; command: string; decl: ts.VariableDeclaration; promises: ts.CallExpression[] }
   | { rule: string; why: string };
 
 export type Converts = Exclude<Plan, { rule: string }>;
@@ -144,12 +140,9 @@ function formPlan(ctx: FileContext, op: OpCall, command: string, byName: Names):
   const last = op.call.arguments[op.call.arguments.length - 1];
   if (last && isCallback(last, op.call)) return { form: 'callback', command };
   const decl = op.call.parent;
-  const stored = ts.isVariableDeclaration(decl) && decl.initializer === op.call;
-  const promises = stored ? storedPromises(ctx, op, decl, byName) : undefined;
+  const promises = ts.isVariableDeclaration(decl) && decl.initializer === op.call ? storedPromises(ctx, op, decl, byName) : undefined;
   if (promises) return { form: 'stored', command, decl: decl as ts.VariableDeclaration, promises };
-  const name = op.name.text;
-  const why = `v2 request object from \`${name}\` is used in a way v3 has no equivalent for (no .promise() or callback)`;
-  return blocked('request-object', why);
+  return blocked('request-object', `v2 request object from \`${op.name.text}\` is used in a way v3 has no equivalent for (no .promise() or callback)`);
 }
 
 /** Write a planned conversion; a pagination loop around the call is converted as a whole when it matches. */
@@ -159,7 +152,7 @@ export function convertPlanned(ctx: FileContext, op: OpCall, plan: Converts): vo
   if (plan.form === 'promise') convertPromise(ctx, op, plan.promiseCall, plan.command);
   else if (plan.form === 'send') convertSendChain(ctx, op, plan.sendCall, plan.command);
   else if (plan.form === 'callback') convertCallback(ctx, op, plan.command);
-  else convertStored(ctx, op, plan, plan.command);
+  else convertStored(ctx, op, plan.decl, plan.command, plan.promises);
 }
 
 /** Does this call on a client convert, and how. Pure: nothing is written or reported. */
@@ -168,11 +161,9 @@ export function planCall(ctx: FileContext, op: OpCall, byName: Names): Plan {
   if (special === null) return { form: 'special' };
   if (special) return blocked(special.rule, special.why);
   const command = commandName(ctx, op);
-  const name = op.name.text;
-  if (!command) return blocked('unknown-operation', `\`${name}\` is not a DocumentClient operation of lib-dynamodb`);
+  if (!command) return blocked('unknown-operation', `\`${op.name.text}\` is not a DocumentClient operation lib-dynamodb provides`);
   if (parentCall(op.call, 'eachPage')) {
-    const how = `loop over paginate${commandBase(name)} from ${op.service.pkg} with for await by hand`;
-    return blocked('each-page', `\`${name}(…).eachPage\` has no v3 form: ${how}`);
+    return blocked('each-page', `\`${op.name.text}(…).eachPage\` has no v3 form: loop over paginate${commandBase(op.name.text)} from ${op.service.pkg} with for await by hand`);
   }
   return formPlan(ctx, op, command, byName);
 }

@@ -78,9 +78,7 @@ function leftovers(ctx: FileContext, nodes: Nodes, kept: ts.Node[]): Set<string>
     for (const id of nodes.byName.get(name) ?? []) {
       if (ctx.consumed.has(id) || within(id, ctx.v2Imports) || within(id, ctx.removed) || isMemberName(id)) continue;
       left.add(name);
-      if (within(id, kept)) continue;
-      const code = id.parent.getText(ctx.sf).slice(0, 60);
-      report(ctx, id, 'unconverted', `\`${code}\` still uses aws-sdk v2; convert it by hand`);
+      if (!within(id, kept)) report(ctx, id, 'unconverted', `\`${id.parent.getText(ctx.sf).slice(0, 60)}\` still uses aws-sdk v2; convert it by hand`);
     }
   }
   return left;
@@ -133,7 +131,7 @@ function convertCalls(ctx: FileContext, nodes: Nodes, d: FileDecision): void {
  * Convert what the decision accepts. `v2Kept` says the v2 import stays, so its names are taken for
  * new imports; `clash` reports that it stayed although not expected, with a v3 import of a v2 name.
  */
-export function convertPrepared(p: Prepared, d: FileDecision, v2Kept = false) {
+export function convertPrepared(p: Prepared, d: FileDecision, v2Kept = false): { text: string; keepsV2: boolean; clash: boolean } {
   const { ctx, nodes } = p;
   const expectV2 = v2Kept || d.keepsClients;
   ctx.taken = (name) => occupied(p, name, expectV2);
@@ -154,12 +152,9 @@ export function convertPrepared(p: Prepared, d: FileDecision, v2Kept = false) {
   convertCalls(ctx, nodes, d);
   if (ctx.v2Imports.length) unresolvedPromises(ctx, nodes, d.names);
   const left = leftovers(ctx, nodes, kept);
-  for (const stmt of p.aliasStatements) {
-    if (!boundNames(stmt).some((n) => left.has(n))) ctx.edits.removeStatement(stmt, ctx.sf);
-  }
+  for (const stmt of p.aliasStatements) if (!boundNames(stmt).some((n) => left.has(n))) ctx.edits.removeStatement(stmt, ctx.sf);
   const keepsV2 = left.size > 0;
-  const unaliasedV2Name = (names: Set<string>) => [...names].some((n) => ctx.names.has(n) && !ctx.aliases?.has(n));
-  const clash = keepsV2 && !expectV2 && [...ctx.values.values(), ...ctx.types.values()].some(unaliasedV2Name);
+  const clash = keepsV2 && !expectV2 && [...ctx.values.values(), ...ctx.types.values()].some((names) => [...names].some((n) => ctx.names.has(n) && !ctx.aliases?.has(n)));
   if (ctx.v2Imports.length || ctx.values.size || ctx.types.size) rewriteImports(ctx, keepsV2);
   return { text: ctx.edits.size ? ctx.edits.apply() : ctx.edits.text, keepsV2, clash };
 }

@@ -15,8 +15,6 @@ export interface ImportBinding {
   reexport: boolean;
   /** The identifier that declares `local` (absent for re-exports). */
   node?: ts.Identifier;
-  /** A `require`/`import()` of the module in a form not followed (`{ ...require('./m') }`): the call. */
-  opaque?: ts.CallExpression;
 }
 
 /** A function a module exports: its declaration and the name it has inside the module, if any. */
@@ -28,10 +26,7 @@ export interface ExportedFunction {
 const extensions = ['', '.js', '.ts', '.mjs', '.cjs', '.mts', '.cts', '.tsx', '.jsx', '/index.js', '/index.ts'];
 
 /** Resolve a relative specifier to a repository path among the known modules. */
-/** The repository's source files. */
-type Known = { has(path: string): boolean };
-
-export function resolveModule(from: string, spec: string, known: Known): string | undefined {
+export function resolveModule(from: string, spec: string, known: { has(path: string): boolean }): string | undefined {
   if (!spec.startsWith('.')) return undefined;
   const base = posix.normalize(posix.join(posix.dirname(from), spec));
   const stem = base.replace(/\.(c|m)?js$/, '');
@@ -40,8 +35,7 @@ export function resolveModule(from: string, spec: string, known: Known): string 
 }
 
 export function isModuleExports(expr: ts.Node): boolean {
-  return ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'module'
-    && expr.name.text === 'exports';
+  return ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
 }
 
 /** `exports.x` or `module.exports.x`: the exported name. */
@@ -52,9 +46,9 @@ export function exportsMember(expr: ts.Node): string | undefined {
 }
 
 function requireSpec(expr: ts.Expression | undefined): string | undefined {
-  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression)) return undefined;
+  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== 'require') return undefined;
   const arg = expr.arguments[0];
-  return expr.expression.text === 'require' && arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+  return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
 }
 
 /** `require('./m')` or `require('./m').x`: the specifier and the member. */
@@ -68,86 +62,50 @@ export function requireOf(expr: ts.Expression | undefined): { spec: string; memb
   return undefined;
 }
 
-type Add = (spec: string, b: Omit<ImportBinding, 'target'>) => void;
-
-/** A local name bound by an import (`whole` for a default or namespace import). */
-const local = (node: ts.Identifier, imported: string, whole = false) =>
-  ({ imported, local: node.text, whole, reexport: false, node });
-
-function fromImport(stmt: ts.ImportDeclaration, add: Add): void {
+function fromImport(stmt: ts.ImportDeclaration, add: (spec: string, b: Omit<ImportBinding, 'target'>) => void): void {
   const clause = stmt.importClause;
   if (!clause || !ts.isStringLiteral(stmt.moduleSpecifier)) return;
   const spec = stmt.moduleSpecifier.text;
-  if (clause.name) add(spec, local(clause.name, 'default', true));
+  if (clause.name) add(spec, { imported: 'default', local: clause.name.text, whole: true, reexport: false, node: clause.name });
   const nb = clause.namedBindings;
-  if (nb && ts.isNamespaceImport(nb)) add(spec, local(nb.name, '*', true));
-  else if (nb) for (const el of nb.elements) add(spec, local(el.name, (el.propertyName ?? el.name).text));
+  if (nb && ts.isNamespaceImport(nb)) add(spec, { imported: '*', local: nb.name.text, whole: true, reexport: false, node: nb.name });
+  else if (nb) {
+    for (const el of nb.elements) add(spec, { imported: (el.propertyName ?? el.name).text, local: el.name.text, whole: false, reexport: false, node: el.name });
+  }
 }
 
-function fromRequire(decl: ts.VariableDeclaration, add: Add): void {
+function fromRequire(decl: ts.VariableDeclaration, add: (spec: string, b: Omit<ImportBinding, 'target'>) => void): void {
   const req = requireOf(decl.initializer);
   if (!req) return;
-  if (ts.isIdentifier(decl.name)) add(req.spec, local(decl.name, req.member ?? 'default', req.member === undefined));
-  else if (ts.isObjectBindingPattern(decl.name) && req.member === undefined) {
+  if (ts.isIdentifier(decl.name)) {
+    add(req.spec, { imported: req.member ?? 'default', local: decl.name.text, whole: req.member === undefined, reexport: false, node: decl.name });
+  } else if (ts.isObjectBindingPattern(decl.name) && req.member === undefined) {
     for (const el of decl.name.elements) {
       const key = el.propertyName ?? el.name;
-      if (ts.isIdentifier(el.name) && ts.isIdentifier(key)) add(req.spec, local(el.name, key.text));
+      if (ts.isIdentifier(el.name) && ts.isIdentifier(key)) add(req.spec, { imported: key.text, local: el.name.text, whole: false, reexport: false, node: el.name });
     }
   }
 }
 
-/** `export * from './m'`, `export { a as b } from './m'`. */
-function fromReexport(stmt: ts.ExportDeclaration, add: Add): void {
-  if (!stmt.moduleSpecifier || !ts.isStringLiteral(stmt.moduleSpecifier)) return;
-  const spec = stmt.moduleSpecifier.text;
-  const clause = stmt.exportClause;
-  if (!clause) add(spec, { imported: '*', local: '*', whole: false, reexport: true });
-  else if (ts.isNamedExports(clause)) {
-    for (const el of clause.elements) {
-      add(spec, { imported: (el.propertyName ?? el.name).text, local: el.name.text, whole: false, reexport: true });
-    }
-  }
-}
-
-/** `const x = require(m)`, `const { a, b: c } = require(m)`, `const x = require(m).a` at the top of the file. */
-function isFollowedRequire(call: ts.CallExpression, sf: ts.SourceFile): boolean {
-  const holder = ts.isPropertyAccessExpression(call.parent) && call.parent.expression === call ? call.parent : call;
-  const decl = holder.parent;
-  if (!ts.isVariableDeclaration(decl) || decl.initializer !== holder || decl.parent.parent.parent !== sf) return false;
-  if (ts.isIdentifier(decl.name)) return true;
-  const simple = (el: ts.BindingElement) => !el.dotDotDotToken && ts.isIdentifier(el.name)
-    && (!el.propertyName || ts.isIdentifier(el.propertyName));
-  return holder === call && ts.isObjectBindingPattern(decl.name) && decl.name.elements.every(simple);
-}
-
-/** Loads of a module (`require`, `import()`) other than the bindings followed above. */
-function opaqueLoads(calls: readonly ts.CallExpression[], sf: ts.SourceFile, add: Add): void {
-  for (const call of calls) {
-    const callee = call.expression;
-    const load = callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require');
-    const arg = call.arguments[0];
-    if (!load || !arg || !ts.isStringLiteralLike(arg)) continue;
-    if (callee.kind === ts.SyntaxKind.ImportKeyword || !isFollowedRequire(call, sf)) {
-      add(arg.text, { imported: '?', local: '', whole: false, reexport: false, opaque: call });
-    }
-  }
-}
-
-/** Every binding of `sf` to a module among `known`; `calls` are the file's calls, for loads in other forms. */
-export function importBindings(path: string, sf: ts.SourceFile, known: Known, calls: readonly ts.CallExpression[]) {
+/** Every binding of `sf` to a module among `known`. */
+export function importBindings(path: string, sf: ts.SourceFile, known: { has(path: string): boolean }): ImportBinding[] {
   const out: ImportBinding[] = [];
-  const add: Add = (spec, b) => {
+  const add = (spec: string, b: Omit<ImportBinding, 'target'>) => {
     const target = resolveModule(path, spec, known);
     if (target) out.push({ ...b, target });
   };
-  opaqueLoads(calls, sf, add);
   for (const stmt of sf.statements) {
     if (ts.isImportDeclaration(stmt)) fromImport(stmt, add);
     else if (ts.isVariableStatement(stmt)) stmt.declarationList.declarations.forEach((d) => fromRequire(d, add));
-    else if (ts.isExportDeclaration(stmt)) fromReexport(stmt, add);
-    else if (ts.isImportEqualsDeclaration(stmt) && ts.isExternalModuleReference(stmt.moduleReference)) {
-      const spec = stmt.moduleReference.expression;
-      if (ts.isStringLiteral(spec)) add(spec.text, local(stmt.name, 'default', true));
+    else if (ts.isImportEqualsDeclaration(stmt) && ts.isExternalModuleReference(stmt.moduleReference) && ts.isStringLiteral(stmt.moduleReference.expression)) {
+      add(stmt.moduleReference.expression.text, { imported: 'default', local: stmt.name.text, whole: true, reexport: false, node: stmt.name });
+    } else if (ts.isExportDeclaration(stmt) && stmt.moduleSpecifier && ts.isStringLiteral(stmt.moduleSpecifier)) {
+      const spec = stmt.moduleSpecifier.text;
+      const clause = stmt.exportClause;
+      if (!clause) add(spec, { imported: '*', local: '*', whole: false, reexport: true });
+      else if (ts.isNamedExports(clause)) {
+        for (const el of clause.elements) add(spec, { imported: (el.propertyName ?? el.name).text, local: el.name.text, whole: false, reexport: true });
+      }
     }
   }
   return out;
@@ -156,17 +114,16 @@ export function importBindings(path: string, sf: ts.SourceFile, known: Known, ca
 const isFunction = (n: ts.Node | undefined): n is ts.ArrowFunction | ts.FunctionExpression =>
   !!n && (ts.isArrowFunction(n) || ts.isFunctionExpression(n));
 
-const hasModifier = (n: ts.Node, kind: ts.SyntaxKind) =>
-  !!ts.getModifiers(n as ts.HasModifiers)?.some((m) => m.kind === kind);
+const exported = (n: ts.Node) => !!ts.getModifiers(n as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const isDefault = (n: ts.Node) => !!ts.getModifiers(n as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
 
 /** Top-level functions by name: declarations and `const f = (…) => …`. */
 export function localFunctions(sf: ts.SourceFile): Map<string, ts.SignatureDeclaration> {
   const out = new Map<string, ts.SignatureDeclaration>();
   for (const stmt of sf.statements) {
     if (ts.isFunctionDeclaration(stmt) && stmt.name) out.set(stmt.name.text, stmt);
-    if (!ts.isVariableStatement(stmt)) continue;
-    for (const d of stmt.declarationList.declarations) {
-      if (ts.isIdentifier(d.name) && isFunction(d.initializer)) out.set(d.name.text, d.initializer);
+    else if (ts.isVariableStatement(stmt)) {
+      for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name) && isFunction(d.initializer)) out.set(d.name.text, d.initializer);
     }
   }
   return out;
@@ -177,9 +134,8 @@ export function exportedFunctions(sf: ts.SourceFile): Map<string, ExportedFuncti
   const locals = localFunctions(sf);
   const out = new Map<string, ExportedFunction>();
   const value = (name: string, expr: ts.Expression | undefined) => {
-    if (isFunction(expr)) return void out.set(name, { decl: expr });
-    const decl = expr && ts.isIdentifier(expr) ? locals.get(expr.text) : undefined;
-    if (decl) out.set(name, { decl, local: (expr as ts.Identifier).text });
+    if (isFunction(expr)) out.set(name, { decl: expr });
+    else if (expr && ts.isIdentifier(expr) && locals.has(expr.text)) out.set(name, { decl: locals.get(expr.text)!, local: expr.text });
   };
   const object = (literal: ts.ObjectLiteralExpression) => {
     for (const p of literal.properties) {
@@ -188,21 +144,18 @@ export function exportedFunctions(sf: ts.SourceFile): Map<string, ExportedFuncti
       else if (ts.isMethodDeclaration(p) && ts.isIdentifier(p.name)) out.set(p.name.text, { decl: p });
     }
   };
-  const exported = (n: ts.Node) => hasModifier(n, ts.SyntaxKind.ExportKeyword);
   for (const stmt of sf.statements) {
     if (ts.isFunctionDeclaration(stmt) && exported(stmt)) {
-      if (hasModifier(stmt, ts.SyntaxKind.DefaultKeyword)) out.set('default', { decl: stmt, local: stmt.name?.text });
+      if (isDefault(stmt)) out.set('default', { decl: stmt, local: stmt.name?.text });
       else if (stmt.name) out.set(stmt.name.text, { decl: stmt, local: stmt.name.text });
     } else if (ts.isVariableStatement(stmt) && exported(stmt)) {
       for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name)) value(d.name.text, d.name);
-    } else if (ts.isExportDeclaration(stmt) && !stmt.moduleSpecifier && stmt.exportClause) {
-      const clause = stmt.exportClause;
-      if (ts.isNamedExports(clause)) for (const el of clause.elements) value(el.name.text, el.propertyName ?? el.name);
+    } else if (ts.isExportDeclaration(stmt) && !stmt.moduleSpecifier && stmt.exportClause && ts.isNamedExports(stmt.exportClause)) {
+      for (const el of stmt.exportClause.elements) value(el.name.text, el.propertyName ?? el.name);
     } else if (ts.isExportAssignment(stmt)) {
       value('default', stmt.expression);
-    } else if (ts.isExpressionStatement(stmt) && ts.isBinaryExpression(stmt.expression)) {
-      const { left, operatorToken, right } = stmt.expression;
-      if (operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    } else if (ts.isExpressionStatement(stmt) && ts.isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const { left, right } = stmt.expression;
       const member = exportsMember(left);
       if (member) value(member, right);
       else if (isModuleExports(left) && ts.isObjectLiteralExpression(right)) object(right);

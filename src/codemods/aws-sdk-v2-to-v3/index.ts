@@ -54,7 +54,7 @@ interface Converted {
  * client reaches are parsed on demand. Files in `failed` failed an earlier attempt: the clients
  * they touch stay v2 everywhere, so no other module converts a client they still hand on as v2.
  */
-function convertRepo(repo: RepoView, style: Style, manifests: Set<string>, failed: ReadonlyMap<string, Finding>) {
+function convertRepo(repo: RepoView, style: Style, manifests: Set<string>, failed: ReadonlyMap<string, Finding>): Converted {
   const findings: Finding[] = [];
   const prepared = new Map<string, Prepared | null>();
   const load = (path: string) => {
@@ -87,8 +87,7 @@ function convertRepo(repo: RepoView, style: Style, manifests: Set<string>, faile
         out.packages.set(manifest, set);
       }
     } catch (error) {
-      const message = `left unchanged: ${(error as Error).message}`;
-      const finding: Finding = { file: path, line: 1, rule: 'aws-sdk-v3/internal', message, severity: 'warning' };
+      const finding: Finding = { file: path, line: 1, rule: 'aws-sdk-v3/internal', message: `left unchanged: ${(error as Error).message}`, severity: 'warning' };
       if (!failed.has(path)) out.failed.set(path, finding);
     }
   }

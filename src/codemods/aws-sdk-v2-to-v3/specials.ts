@@ -16,8 +16,7 @@ type Check = (op: OpCall) => Blocked | null;
 
 function inAsyncFunction(node: ts.Node): boolean {
   for (let cur = node.parent; cur; cur = cur.parent) {
-    if (!ts.isFunctionLike(cur)) continue;
-    return !!ts.getModifiers(cur as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+    if (ts.isFunctionLike(cur)) return !!ts.getModifiers(cur as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
   }
   return false;
 }
@@ -32,47 +31,32 @@ function promiseOf(call: ts.CallExpression): ts.CallExpression | undefined {
 const signedUrl: Check = (op) => {
   const [opArg, params, extra] = op.call.arguments;
   const sync = op.name.text === 'getSignedUrl';
-  const literal = !!opArg && ts.isStringLiteralLike(opArg) && !!params && ts.isObjectLiteralExpression(params);
-  if (literal && !extra && (!sync || inAsyncFunction(op.call))) return null;
-  return {
-    rule: 'presigned-url',
-    why: `${op.name.text} with a computed operation, non-literal params, a callback or outside an async function: `
-      + 'use getSignedUrl from @aws-sdk/s3-request-presigner by hand',
-  };
+  if (opArg && ts.isStringLiteralLike(opArg) && params && ts.isObjectLiteralExpression(params) && !extra && (!sync || inAsyncFunction(op.call))) return null;
+  return { rule: 'presigned-url', why: `${op.name.text} with a computed operation, non-literal params, a callback or outside an async function: use getSignedUrl from @aws-sdk/s3-request-presigner by hand` };
 };
 
 const upload: Check = (op) => {
   if (promiseOf(op.call) && op.call.arguments[0] && op.call.arguments.length <= 2) return null;
-  const why = 's3.upload without .promise() (callback, events or send): use Upload from @aws-sdk/lib-storage by hand';
-  return { rule: 'managed-upload', why };
+  return { rule: 'managed-upload', why: 's3.upload without .promise() (callback, events or send): use Upload from @aws-sdk/lib-storage by hand' };
 };
 
 const presignedPost: Check = (op) => {
   const [params, extra] = op.call.arguments;
-  const literalProp = (literal: ts.ObjectLiteralExpression, name: string) =>
-    literal.properties.find((p) => propName(p) === name);
+  const literalProp = (literal: ts.ObjectLiteralExpression, name: string) => literal.properties.find((p) => propName(p) === name);
   const fields = params && ts.isObjectLiteralExpression(params) ? literalProp(params, 'Fields') : undefined;
-  const fieldsValue = fields && ts.isPropertyAssignment(fields) ? fields.initializer : undefined;
-  const fieldsLiteral = fieldsValue && ts.isObjectLiteralExpression(fieldsValue) ? fieldsValue : undefined;
+  const fieldsLiteral = fields && ts.isPropertyAssignment(fields) && ts.isObjectLiteralExpression(fields.initializer) ? fields.initializer : undefined;
   const key = fieldsLiteral && literalProp(fieldsLiteral, 'key');
   const spread = fieldsLiteral?.properties.some((p) => ts.isSpreadAssignment(p));
-  const keyed = !!key && (ts.isPropertyAssignment(key) || ts.isShorthandPropertyAssignment(key));
-  if (params && !extra && keyed && !spread && inAsyncFunction(op.call)) return null;
-  return {
-    rule: 'presigned-post',
-    why: 'createPresignedPost with a callback, without a literal Fields.key or outside an async function: '
-      + 'use createPresignedPost from @aws-sdk/s3-presigned-post by hand (Key is a separate parameter)',
-  };
+  if (params && !extra && key && !spread && (ts.isPropertyAssignment(key) || ts.isShorthandPropertyAssignment(key)) && inAsyncFunction(op.call)) return null;
+  return { rule: 'presigned-post', why: 'createPresignedPost with a callback, without a literal Fields.key or outside an async function: use createPresignedPost from @aws-sdk/s3-presigned-post by hand (Key is a separate parameter)' };
 };
 
 const waiter: Check = (op) => {
   const promise = promiseOf(op.call);
   const [state] = op.call.arguments;
-  const awaited = promise?.parent;
-  const statement = !!awaited && ts.isAwaitExpression(awaited) && ts.isExpressionStatement(awaited.parent);
+  const statement = promise?.parent && ts.isAwaitExpression(promise.parent) && ts.isExpressionStatement(promise.parent.parent);
   if (statement && state && ts.isStringLiteralLike(state) && op.call.arguments.length <= 2) return null;
-  const why = 'waitFor whose result is used, or with a callback: use the waitUntil… function of the v3 client';
-  return { rule: 'waiter', why };
+  return { rule: 'waiter', why: 'waitFor whose result is used, or with a callback: use the waitUntil… function of the v3 client by hand' };
 };
 
 const createSet: Check = (op) => {
@@ -91,16 +75,11 @@ const specials: Record<string, { on: (op: OpCall) => boolean; check: Check }> = 
   waitFor: { on: () => true, check: waiter },
   createSet: { on: (op) => !!op.service.doc, check: createSet },
   makeRequest: { on: () => true, check: never('makeRequest: call the operation\'s Command instead') },
-  makeUnauthenticatedRequest: {
-    on: () => true,
-    check: never('makeUnauthenticatedRequest: call the operation\'s Command instead'),
-  },
+  makeUnauthenticatedRequest: { on: () => true, check: never('makeUnauthenticatedRequest: call the operation\'s Command instead') },
 };
 
 // Methods every v2 client has (AWS.Service) that are not API operations.
-const serviceMembers = new Set([
-  'setupRequestListeners', 'customizeRequests', 'defineService', 'makeRequest', 'makeUnauthenticatedRequest', 'waitFor',
-]);
+const serviceMembers = new Set(['setupRequestListeners', 'customizeRequests', 'defineService', 'makeRequest', 'makeUnauthenticatedRequest', 'waitFor']);
 
 /**
  * undefined: an ordinary operation. null: a special method that converts (convertSpecial writes it).
@@ -110,7 +89,6 @@ export function specialBlocker(op: OpCall): Blocked | null | undefined {
   const method = op.name.text;
   const special = Object.hasOwn(specials, method) ? specials[method] : undefined;
   if (special?.on(op)) return special.check(op);
-  if (!serviceMembers.has(method)) return undefined;
-  const why = `\`${method}\` is not an API operation of a v2 ${op.service.v2} client; convert it by hand`;
-  return { rule: 'unsupported-method', why };
+  if (serviceMembers.has(method)) return { rule: 'unsupported-method', why: `\`${method}\` is not an API operation of a v2 ${op.service.v2} client; convert it by hand` };
+  return undefined;
 }
