@@ -15,6 +15,8 @@ export interface ImportBinding {
   reexport: boolean;
   /** The identifier that declares `local` (absent for re-exports). */
   node?: ts.Identifier;
+  /** A `require`/`import()` of the module in a form not followed (`{ ...require('./m') }`): the call. */
+  opaque?: ts.CallExpression;
 }
 
 /** A function a module exports: its declaration and the name it has inside the module, if any. */
@@ -87,13 +89,36 @@ function fromRequire(decl: ts.VariableDeclaration, add: (spec: string, b: Omit<I
   }
 }
 
-/** Every binding of `sf` to a module among `known`. */
-export function importBindings(path: string, sf: ts.SourceFile, known: { has(path: string): boolean }): ImportBinding[] {
+/** `const x = require(m)`, `const { a, b: c } = require(m)`, `const x = require(m).a` at the top of the file. */
+function isFollowedRequire(call: ts.CallExpression, sf: ts.SourceFile): boolean {
+  const holder = ts.isPropertyAccessExpression(call.parent) && call.parent.expression === call ? call.parent : call;
+  const decl = holder.parent;
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== holder || decl.parent.parent.parent !== sf) return false;
+  if (ts.isIdentifier(decl.name)) return true;
+  const simple = (el: ts.BindingElement) => !el.dotDotDotToken && ts.isIdentifier(el.name)
+    && (!el.propertyName || ts.isIdentifier(el.propertyName));
+  return holder === call && ts.isObjectBindingPattern(decl.name) && decl.name.elements.every(simple);
+}
+
+/** Loads of a module (`require`, `import()`) in other forms than the bindings followed here. */
+function opaqueLoads(calls: readonly ts.CallExpression[], sf: ts.SourceFile, add: (spec: string, b: Omit<ImportBinding, 'target'>) => void) {
+  for (const call of calls) {
+    const callee = call.expression;
+    const dynamic = callee.kind === ts.SyntaxKind.ImportKeyword;
+    const arg = call.arguments[0];
+    if (!(dynamic || (ts.isIdentifier(callee) && callee.text === 'require')) || !arg || !ts.isStringLiteralLike(arg)) continue;
+    if (dynamic || !isFollowedRequire(call, sf)) add(arg.text, { imported: '?', local: '', whole: false, reexport: false, opaque: call });
+  }
+}
+
+/** Every binding of `sf` to a module among `known`; `calls` (the file's calls) give the loads in other forms. */
+export function importBindings(path: string, sf: ts.SourceFile, known: { has(path: string): boolean }, calls: readonly ts.CallExpression[]) {
   const out: ImportBinding[] = [];
   const add = (spec: string, b: Omit<ImportBinding, 'target'>) => {
     const target = resolveModule(path, spec, known);
     if (target) out.push({ ...b, target });
   };
+  opaqueLoads(calls, sf, add);
   for (const stmt of sf.statements) {
     if (ts.isImportDeclaration(stmt)) fromImport(stmt, add);
     else if (ts.isVariableStatement(stmt)) stmt.declarationList.declarations.forEach((d) => fromRequire(d, add));

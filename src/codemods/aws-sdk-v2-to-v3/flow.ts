@@ -136,8 +136,9 @@ export class Flow {
       const key = this.key(f, named ?? node);
       this.groups.addService(key, ref.service);
       (f.news ??= new Map()).set(node, key);
-      this.value(f, node, key);
     }
+    // every construction has its member before any is followed (a DocumentClient's `service` ties to it)
+    for (const [node, key] of f.news ?? []) this.value(f, node, key);
     for (const ref of nodes.typeRefs) this.typed(f, ref);
     this.drain();
   }
@@ -400,9 +401,10 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
   private assigned(f: FileFlow, bin: ts.BinaryExpression, key: Ref): void {
     const target = bin.left;
     const member = exportsMember(target);
+    if (member) this.exportAs(f, member, key);
+    // `module.exports = client` exports it; it is not reached as `x.exports` in this file
     if (isModuleExports(target)) this.exportAs(f, 'default', key);
-    else if (member) this.exportAs(f, member, key);
-    if (ts.isIdentifier(target)) this.aliasRef(f, target, key);
+    else if (ts.isIdentifier(target)) this.aliasRef(f, target, key);
     else if (ts.isPropertyAccessExpression(target)) this.aliasMember(f, target.name.text, key);
     else return this.block(f, target, key, 'client-use', 'stored where this codemod does not follow it');
     if (!ts.isExpressionStatement(bin.parent)) this.value(f, bin, key);
@@ -476,6 +478,7 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     for (const [name, exp] of this.functions(f)) {
       if (exp.decl !== fn) continue;
       for (const { file, binding } of this.importers(f)) {
+        if (binding.opaque) this.opaque(file, binding.opaque, key);
         const used = binding.imported === name ? binding.local : binding.whole && name !== 'default' ? name : undefined;
         if (used && !binding.reexport) for (const id of file.byName.get(used) ?? []) sites.push({ file, id });
       }
@@ -555,7 +558,8 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     if (known) return this.groups.union(known, key);
     (f.exports ??= new Map()).set(name, key);
     for (const { file, binding } of this.importers(f)) {
-      if (binding.reexport) {
+      if (binding.opaque) this.opaque(file, binding.opaque, key);
+      else if (binding.reexport) {
         if (binding.imported === name || binding.imported === '*') this.exportAs(file, binding.imported === '*' ? name : binding.local, key);
       } else if (binding.imported === name) this.link(file, binding, key);
       else if ((binding.imported === '*' || binding.whole) && name !== 'default') this.aliasMember(file, name, key);
@@ -572,15 +576,21 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     if (f.fnExports?.has(name)) return;
     (f.fnExports ??= new Map()).set(name, fnKey);
     for (const { file, binding } of this.importers(f)) {
-      if (binding.reexport) {
+      if (binding.opaque) this.opaque(file, binding.opaque, fnKey);
+      else if (binding.reexport) {
         if (binding.imported === name || binding.imported === '*') this.exportFn(file, binding.imported === '*' ? name : binding.local, fnKey);
       } else if (binding.imported === name) this.queue.push(() => this.calls(file, binding.local, fnKey, false));
       else if ((binding.imported === '*' || binding.whole) && name !== 'default') this.queue.push(() => this.calls(file, name, fnKey, false));
     }
   }
 
+  /** The module holding a client is also loaded in a form not followed: what it hands on there is not known. */
+  private opaque(f: FileFlow, load: ts.CallExpression, key: Ref): void {
+    this.block(f, load, key, 'client-use', 'its module is also loaded here in a form this codemod does not follow');
+  }
+
   private imports(f: FileFlow): ImportBinding[] {
-    return (f.imports ??= importBindings(f.path, f.p.ctx.sf, this.known));
+    return (f.imports ??= importBindings(f.path, f.p.ctx.sf, this.known, f.p.nodes.calls));
   }
 
   private functions(f: FileFlow): Map<string, ExportedFunction> {

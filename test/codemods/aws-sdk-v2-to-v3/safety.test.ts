@@ -211,6 +211,18 @@ exports.theirs = (other) => count(other);
     }
   });
 
+  it('a DocumentClient and the DynamoDB client it wraps convert together or not at all', async () => {
+    const src = `const AWS = require('aws-sdk');
+const ddb = new AWS.DynamoDB();
+const doc = new AWS.DynamoDB.DocumentClient({ service: ddb });
+exports.tables = () => ddb.listTables().promise();
+exports.each = (p, f) => doc.query(p).eachPage(f);
+`;
+    const { text, findings } = await convertTwice(src);
+    expect(text).toBe(src);
+    expect(findings.filter((f) => f.rule === 'aws-sdk-v3/client-kept-v2').map((f) => f.line)).toEqual([2, 3]);
+  });
+
   it('reading S3 event records named like the client is not a use of the client', async () => {
     const { text } = await convertTwice(`const AWS = require('aws-sdk');
 const s3 = new AWS.S3();
@@ -286,6 +298,28 @@ exports.listKeys = async (client, Bucket) => {
     expect(changes.get('src/links.js')).toContain(`sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: b }))`);
     expect(changes.get('src/links.js')).toContain(`s3.getSignedUrl('getObject', { Bucket: 'b', Key })`);
     expect(findings).toContainEqual(expect.objectContaining({ file: 'src/clients.js', line: 2, rule: 'aws-sdk-v3/client-kept-v2' }));
+  });
+
+  it('a module that loads the client module in a form not followed keeps the client on v2', async () => {
+    const files = {
+      'src/clients/s3.js': `const AWS = require('aws-sdk');\nexports.s3 = new AWS.S3();\n`,
+      'src/clients/index.js': `module.exports = { ...require('./s3') };\n`,
+      'src/use.js': `const { s3 } = require('./clients');\nexports.list = () => s3.listBuckets().promise();\n`,
+    };
+    const { changes, findings } = await runOn(files);
+    expect(changes.size).toBe(0);
+    expect(findings).toContainEqual(expect.objectContaining({ file: 'src/clients/index.js', line: 1, rule: 'aws-sdk-v3/client-use' }));
+  });
+
+  it('a client re-exported by an index module converts with its importers', async () => {
+    const files = {
+      'src/clients/s3.ts': `import AWS from 'aws-sdk';\nexport const s3 = new AWS.S3();\n`,
+      'src/clients/index.ts': `export { s3 } from './s3';\n`,
+      'src/use.ts': `import { s3 } from './clients';\nexport const list = () => s3.listBuckets().promise();\n`,
+    };
+    const { changes } = await runOn(files);
+    expect(changes.get('src/clients/s3.ts')).toContain('export const s3 = new S3Client();');
+    expect(changes.get('src/use.ts')).toContain('s3.send(new ListBucketsCommand({}))');
   });
 
   it('a client returned by a factory of another module converts with the calls made on it there', async () => {
