@@ -1,10 +1,10 @@
-// v2 client methods that are not API operations, and when each converts: the conditions under
-// which extras.ts (and presigned-post.ts) write a v3 form. A method listed here that does not
-// meet its condition, or a non-operation method with no entry, keeps its client on v2.
-// A new special conversion adds its condition here.
-import { ts } from 'ts-morph';
+// v2 client methods that are not API operations, and when each converts: the converters' own
+// refusals (extras.ts, signed-url.ts, presigned-post.ts), asked before anything is written. A
+// method listed here that is refused, or a non-operation method with no entry, keeps its client
+// on v2. A new special conversion adds its entry here.
 import type { OpCall } from './calls.js';
 import type { FileContext } from './context.js';
+import { createSetRefusal, uploadRefusal, waiterRefusal, type Refusal } from './extras.js';
 import { planPresignedPost } from './presigned-post.js';
 import { planSignedUrl } from './signed-url.js';
 
@@ -16,12 +16,6 @@ export interface Blocked {
 
 type Check = (op: OpCall, ctx: FileContext) => Blocked | null;
 
-/** `c.m(…).promise()` with no arguments. */
-function promiseOf(call: ts.CallExpression): ts.CallExpression | undefined {
-  const parent = call.parent;
-  if (!ts.isPropertyAccessExpression(parent) || parent.name.text !== 'promise') return undefined;
-  return ts.isCallExpression(parent.parent) && parent.parent.arguments.length === 0 ? parent.parent : undefined;
-}
 
 // the same planners extras.ts converts with, so a client converts only where its calls will
 const signedUrl: Check = (op, ctx) => {
@@ -29,28 +23,22 @@ const signedUrl: Check = (op, ctx) => {
   return typeof plan === 'string' ? { rule: 'presigned-url', why: `${op.name.text} left as is (${plan})` } : null;
 };
 
-const upload: Check = (op) => {
-  if (promiseOf(op.call) && op.call.arguments[0] && op.call.arguments.length <= 2) return null;
-  return { rule: 'managed-upload', why: 's3.upload without .promise() (callback, events or send): use Upload from @aws-sdk/lib-storage by hand' };
-};
 
 const presignedPost: Check = (op, ctx) => {
   const plan = planPresignedPost(ctx, op);
   return typeof plan === 'string' ? { rule: 'presigned-post', why: plan } : null;
 };
 
-const waiter: Check = (op) => {
-  const promise = promiseOf(op.call);
-  const [state] = op.call.arguments;
-  const statement = promise?.parent && ts.isAwaitExpression(promise.parent) && ts.isExpressionStatement(promise.parent.parent);
-  if (statement && state && ts.isStringLiteralLike(state) && op.call.arguments.length <= 2) return null;
-  return { rule: 'waiter', why: 'waitFor whose result is used, or with a callback: use the waitUntil… function of the v3 client by hand' };
-};
 
-const createSet: Check = (op) => {
-  const [values, options] = op.call.arguments;
-  return values && !options ? null : { rule: 'create-set', why: 'createSet with options: use a native Set by hand' };
+
+/** The converter's own refusal, as a blocker with its finding's rule. */
+const refusal = (rule: string, why: (op: OpCall) => Refusal): Check => (op) => {
+  const text = why(op);
+  return text === undefined ? null : { rule, why: text };
 };
+const upload = refusal('managed-upload', uploadRefusal);
+const waiter = refusal('waiter', waiterRefusal);
+const createSet = refusal('create-set', createSetRefusal);
 
 const never = (why: string): Check => () => ({ rule: 'unsupported-method', why });
 
