@@ -4,6 +4,9 @@
 // A file whose nearest package.json is not its package (a tooling-only root) gets a finding, not
 // an edit. The lockfile is the package manager's job, later.
 import { posix } from 'node:path';
+import { ts } from 'ts-morph';
+import { parseJson, propertyName, rootObject, type JsonFile } from '../nodejs-runtime/json-doc.js';
+import { Edits } from './edits.js';
 import { versionOf } from './services.js';
 
 const sections = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
@@ -44,17 +47,35 @@ function isSorted(keys: string[]): boolean {
   return keys.every((k, i) => i === 0 || keys[i - 1].localeCompare(k) <= 0);
 }
 
-function edit(section: Record<string, string>, add: string[], dropV2: boolean): Record<string, string> {
-  const entries = { ...section };
-  const sorted = isSorted(Object.keys(entries));
-  for (const p of add) entries[p] ??= versionOf(p);
-  if (dropV2) delete entries['aws-sdk'];
-  const list = Object.entries(entries);
+const lineIndent = (text: string, pos: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', pos - 1) + 1))![0];
+
+/**
+ * The section's new text: its entries as written, `aws-sdk` dropped, the new ones added (in order
+ * when the section was sorted), one entry a line.
+ */
+function sectionText(file: JsonFile, node: ts.ObjectLiteralExpression | undefined, close: string, unit: string,
+  add: string[], dropV2: boolean): string {
+  const text = file.text;
+  const entries = new Map<string, string>();
+  for (const prop of node?.properties ?? []) {
+    const name = propertyName(prop);
+    if (name !== undefined && !(dropV2 && name === 'aws-sdk')) entries.set(name, text.slice(prop.getStart(file), prop.end));
+  }
+  const sorted = isSorted([...entries.keys()]);
+  for (const p of add) if (!entries.has(p)) entries.set(p, `${JSON.stringify(p)}: ${JSON.stringify(versionOf(p))}`);
+  const list = [...entries];
   if (sorted) list.sort(([a], [b]) => a.localeCompare(b));
-  return Object.fromEntries(list);
+  const first = node?.properties[0];
+  const indent = first && text.lastIndexOf('\n', first.getStart(file)) > node!.getStart(file)
+    ? lineIndent(text, first.getStart(file)) : close + unit;
+  if (!list.length) return '{}';
+  return `{\n${list.map(([, entry]) => indent + entry).join(',\n')}\n${close}}`;
 }
 
-/** New text for a manifest, or undefined when nothing changes. Throws on invalid JSON. */
+/**
+ * New text for a manifest, or undefined when nothing changes. Only the dependency sections it
+ * edits change; every other byte stays. Throws on invalid JSON.
+ */
 export function updateManifest(text: string, add: Iterable<string>, removeV2: boolean): string | undefined {
   const json = JSON.parse(text) as Manifest;
   const homes = v2Sections(json);
@@ -62,9 +83,23 @@ export function updateManifest(text: string, add: Iterable<string>, removeV2: bo
   const missing = [...new Set(add)].filter((p) => !present.has(p)).sort();
   const dropV2 = removeV2 && homes.length > 0;
   if (missing.length === 0 && !dropV2) return undefined;
+  const file = parseJson('package.json', text);
+  const root = file && rootObject(file);
+  if (!root) throw new Error('package.json is not an object');
+  const unit = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+  const edits = new Edits(text);
   for (const home of homes.length ? homes : (['dependencies'] as const)) {
-    json[home] = edit(deps(json, home) ?? {}, missing, dropV2);
+    const prop = root.properties.find((p) => propertyName(p) === home) as ts.PropertyAssignment | undefined;
+    if (prop && ts.isObjectLiteralExpression(prop.initializer)) {
+      const close = lineIndent(text, prop.getStart(file));
+      const section = sectionText(file!, prop.initializer, close, unit, missing, dropV2);
+      edits.replace(prop.initializer.getStart(file), prop.initializer.end, section);
+    } else if (!prop) {
+      const last = root.properties[root.properties.length - 1];
+      const entry = `${JSON.stringify(home)}: ${sectionText(file!, undefined, unit, unit, missing, dropV2)}`;
+      if (last) edits.insert(last.end, `,\n${unit}${entry}`);
+      else edits.replace(root.getStart(file), root.end, `{\n${unit}${entry}\n}`);
+    }
   }
-  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
-  return JSON.stringify(json, null, indent) + (text.endsWith('\n') ? '\n' : '');
+  return edits.apply();
 }

@@ -36,6 +36,32 @@ describe('aws-sdk-v2-to-v3: package.json ownership', () => {
     expect([...second.changes.keys()]).toEqual([]);
   });
 
+  it('changes only the dependency sections it edits: every other byte of package.json stays', async () => {
+    const manifest = `{
+    "name": "svc",
+    "files": ["index.js", "lib/"],
+    "scripts": { "test": "node --test" },
+    "dependencies": {
+        "aws-sdk": "^2.1692.0",
+        "uuid": "^9.0.0"
+    },
+    "devDependencies": { "jest": "^29.0.0" }
+}
+`;
+    const { after, second } = await twice({ 'package.json': manifest, 'index.js': handler });
+    const client = `"@aws-sdk/client-s3": "${JSON.parse(after['package.json']).dependencies['@aws-sdk/client-s3']}"`;
+    expect(after['package.json']).toBe(manifest.replace('"aws-sdk": "^2.1692.0"', client));
+    expect([...second.changes.keys()]).toEqual([]);
+  });
+
+  it('adds a dependencies section after the last property when there is none', async () => {
+    const own = `{\n  "name": "orders",\n  "files": ["a.js"]\n}\n`;
+    const { after } = await twice({ 'functions/orders/package.json': own, 'functions/orders/index.js': handler });
+    const text = after['functions/orders/package.json'];
+    expect(text.startsWith(`{\n  "name": "orders",\n  "files": ["a.js"],\n  "dependencies": {\n    "@aws-sdk/client-s3": "^3.`)).toBe(true);
+    expect(text.endsWith('"\n  }\n}\n')).toBe(true);
+  });
+
   it('leaves a tooling-only root alone and says which package the function needs', async () => {
     const root = `{\n  "private": true,\n  "devDependencies": {\n    "eslint": "^9.0.0"\n  }\n}\n`;
     const { first, after, second } = await twice({ 'package.json': root, 'functions/orders/index.js': handler });
