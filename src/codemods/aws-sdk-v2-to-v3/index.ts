@@ -9,15 +9,9 @@ import { convertFile, prepare, type Prepared } from './convert-file.js';
 import { Flow } from './flow.js';
 import { emptyDecision } from './groups.js';
 import { declaresDependenciesOf, owningManifest, updateManifest } from './package-json.js';
+import { code, isSource } from './paths.js';
 import { stillOnV2 } from './still-v2.js';
-import { loadsV2Sdk } from './v2-uses.js';
-
-const sourceFile = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-const skipped = /(?:^|\/)(?:node_modules|dist|build|coverage|\.aws-sam|cdk\.out)\/|\.d\.[cm]?ts$/;
-
-function isSource(path: string): boolean {
-  return sourceFile.test(path) && !skipped.test(path);
-}
+import { v2LoadLine } from './v2-uses.js';
 
 function styleOf(options: Record<string, unknown>): Style {
   const style = options.style ?? 'bare';
@@ -119,9 +113,21 @@ function run(repo: RepoView, options: Record<string, unknown>): CodemodResult {
   }
   result.findings.push(...failed.values());
   const { changes, findings, needs } = result;
-  updateManifests(repo, needs, changes, findings);
-  findings.push(...stillOnV2(repo, changes, findings));
+  const loads = v2Loads(repo, changes);
+  updateManifests(repo, needs, loads, changes, findings);
+  findings.push(...stillOnV2(loads, changes, findings, (path) => repo.read(path)));
   return { changes, findings };
+}
+
+/** The line of each code file's first load of v2 after the conversion, for files that still load it. */
+function v2Loads(repo: RepoView, changes: ReadonlyMap<string, string>): Map<string, number> {
+  const loads = new Map<string, number>();
+  for (const path of repo.files) {
+    if (!code.test(path)) continue;
+    const line = v2LoadLine(path, changes.get(path) ?? repo.read(path));
+    if (line !== undefined) loads.set(path, line);
+  }
+  return loads;
 }
 
 /** The packages each manifest gains: those its files now import, when it is their package. */
@@ -151,14 +157,11 @@ function packagesByManifest(repo: RepoView, manifests: Set<string>, needs: Map<s
 }
 
 /** Add the packages per manifest; drop aws-sdk when no source file it owns still imports v2. */
-function updateManifests(repo: RepoView, needs: Map<string, string[]>, changes: Map<string, string>, findings: Finding[]): void {
+function updateManifests(repo: RepoView, needs: Map<string, string[]>, loads: ReadonlyMap<string, number>,
+  changes: Map<string, string>, findings: Finding[]): void {
   const manifests = new Set(repo.files.filter((f) => posix.basename(f) === 'package.json'));
   const packages = packagesByManifest(repo, manifests, needs, findings);
-  const stillV2 = new Set<string>();
-  for (const f of repo.files) {
-    if (!isSource(f)) continue;
-    if (loadsV2Sdk(f, changes.get(f) ?? repo.read(f))) stillV2.add(owningManifest(f, manifests) ?? '');
-  }
+  const stillV2 = new Set([...loads.keys()].filter(isSource).map((f) => owningManifest(f, manifests) ?? ''));
   for (const manifest of manifests) {
     const add = packages.get(manifest) ?? new Set<string>();
     try {

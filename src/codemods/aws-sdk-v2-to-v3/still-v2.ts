@@ -1,13 +1,9 @@
 // Every file that still loads aws-sdk v2 when the conversion ends is named in the findings, with
 // why it was left: vendored or generated code, a test double for phase 2, or the uses already
 // reported in it. A person reading the findings then knows every place v2 remains.
-import type { Finding, RepoView, Severity } from '../types.js';
-import { v2LoadLine } from './v2-uses.js';
+import type { Finding, Severity } from '../types.js';
+import { buildOutput, declarations, vendored } from './paths.js';
 
-const code = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-const vendored = /(?:^|\/)node_modules\//;
-const declarations = /\.d\.[cm]?ts$/;
-const buildOutput = /(?:^|\/)(?:dist|build|coverage|\.aws-sam|cdk\.out)\//;
 const testFile = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const fakesV2 = /\b(?:jest|vi)\.(?:do)?mock\s*\(\s*['"`]aws-sdk['"`/]|['"`]aws-sdk-mock['"`]|\bAWS\.\w+\.prototype\b/;
 
@@ -25,14 +21,12 @@ function why(path: string, text: string, reported: number[]): [string, Severity]
   return ['nothing in it could be converted: migrate it by hand', 'manual'];
 }
 
-/** One finding per file that still loads v2 after `changes`, at the line that loads it. */
-export function stillOnV2(repo: RepoView, changes: ReadonlyMap<string, string>, findings: readonly Finding[]): Finding[] {
+/** One finding per file that still loads v2 (`loads`: path -> the line that loads it). */
+export function stillOnV2(loads: ReadonlyMap<string, number>, changes: ReadonlyMap<string, string>,
+  findings: readonly Finding[], read: (path: string) => string): Finding[] {
   const out: Finding[] = [];
-  for (const path of repo.files) {
-    if (!code.test(path)) continue;
-    const text = changes.get(path) ?? repo.read(path);
-    const line = v2LoadLine(path, text);
-    if (line === undefined) continue;
+  for (const [path, line] of loads) {
+    const text = changes.get(path) ?? read(path);
     const reported = [...new Set(findings.filter((f) => f.file === path && f.severity !== 'info').map((f) => f.line))].sort((a, b) => a - b);
     const [message, severity] = why(path, text, reported);
     out.push({ file: path, line, rule: 'aws-sdk-v3/still-v2', message: `still loads aws-sdk v2: ${message}`, severity });
