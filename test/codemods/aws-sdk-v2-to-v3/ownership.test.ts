@@ -104,3 +104,21 @@ describe('aws-sdk-v2-to-v3: every file left on v2 is a finding', () => {
     expect(findings.some((f) => f.file === 'src/dynamic.js' && f.line === 2 && f.rule !== 'aws-sdk-v3/still-v2')).toBe(true);
   });
 });
+
+describe('aws-sdk-v2-to-v3: modules are followed only inside the repository', () => {
+  it('reads no path outside the files it is given, whatever the requires name', async () => {
+    const files: Record<string, string> = {
+      'package.json': `{\n  "name": "svc",\n  "dependencies": {\n    "aws-sdk": "^2.1692.0"\n  }\n}\n`,
+      'src/a.js': `const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nconst up = require('../../../outside/helper');\n`
+        + `const abs = require('/etc/helper');\nexports.go = () => { up.list(s3); return abs.list(s3); };\n`,
+    };
+    const read: string[] = [];
+    const repo = { files: Object.keys(files).sort(), read: (p: string) => { read.push(p); if (!(p in files)) throw new Error(`read ${p}`); return files[p]; } };
+    const { codemod } = await import('../../../src/codemods/aws-sdk-v2-to-v3/index.js');
+    const result = await codemod.run(repo, {});
+    expect(read.every((p) => p in files)).toBe(true);
+    // the client is handed to modules that cannot be followed: it stays on v2, with a finding
+    expect(result.changes.has('src/a.js')).toBe(false);
+    expect(result.findings).toContainEqual(expect.objectContaining({ file: 'src/a.js', rule: 'aws-sdk-v3/client-kept-v2' }));
+  });
+});
