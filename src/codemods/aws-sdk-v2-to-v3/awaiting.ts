@@ -5,7 +5,8 @@
 import { ts } from 'ts-morph';
 import type { FileContext } from './context.js';
 
-const isAsync = (fn: ts.Node) =>
+/** The function is declared `async`. */
+export const isAsync = (fn: ts.Node) =>
   !!ts.getModifiers(fn as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
 
 /** True when `await` may be written where `node` stands. */

@@ -7,6 +7,7 @@
 //   try { data = await c.send(cmd); } catch (err) { <error body>; return; }
 //   <success body>
 import { ts } from 'ts-morph';
+import { isAsync } from './awaiting.js';
 import { report, type FileContext } from './context.js';
 import { indentAt } from './edits.js';
 
@@ -28,9 +29,9 @@ export interface AwaitPlan {
 
 const isFn = (n: ts.Node) => ts.isFunctionLike(n) || ts.isClassLike(n);
 
-function isAsync(fn: ts.Node): boolean {
-  return !!ts.getModifiers(fn as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)
-    && !(fn as ts.FunctionLikeDeclaration).asteriskToken;
+/** An async function that is not a generator. */
+function isAsyncFunction(fn: ts.Node): boolean {
+  return isAsync(fn) && !(fn as ts.FunctionLikeDeclaration).asteriskToken;
 }
 
 /** The async function the statement ends, when nothing in it runs after the statement. */
@@ -39,7 +40,7 @@ function tailOf(stmt: ts.Statement): ts.FunctionLikeDeclaration | undefined {
   if (ts.isIfStatement(parent)) return tailOf(parent);
   if (!ts.isBlock(parent) || parent.statements[parent.statements.length - 1] !== stmt) return undefined;
   const owner = parent.parent;
-  if (ts.isFunctionLike(owner)) return isAsync(owner) ? (owner as ts.FunctionLikeDeclaration) : undefined;
+  if (ts.isFunctionLike(owner)) return isAsyncFunction(owner) ? (owner as ts.FunctionLikeDeclaration) : undefined;
   return ts.isBlock(owner) || ts.isIfStatement(owner) ? tailOf(parent) : undefined;
 }
 
@@ -124,7 +125,7 @@ export function planAwait(ctx: FileContext, call: ts.CallExpression): AwaitPlan 
   const stmt = call.parent;
   if (!cb || !(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || call.arguments.length > 2) return undefined;
   if (readsResponse(ctx, cb)) return undefined;
-  if (isAsync(cb) || cb.asteriskToken || !ts.isBlock(cb.body) || (ts.isFunctionExpression(cb) && cb.name)) return undefined;
+  if (isAsyncFunction(cb) || cb.asteriskToken || !ts.isBlock(cb.body) || (ts.isFunctionExpression(cb) && cb.name)) return undefined;
   if (!ts.isExpressionStatement(stmt) || stmt.expression !== call || !ts.isBlock(stmt.parent)) return undefined;
   const fn = tailOf(stmt);
   const params = simpleParams(cb);

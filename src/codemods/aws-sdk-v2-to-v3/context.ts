@@ -99,6 +99,9 @@ export function addInstance(ctx: FileContext, name: string, service: ServiceInfo
   ctx.instances.set(name, known === undefined || known === service ? service : 'ambiguous');
 }
 
+/** The node lies inside one of `outer`. */
+export const within = (node: ts.Node, outer: readonly ts.Node[]) => outer.some((o) => node.pos >= o.pos && node.end <= o.end);
+
 export function textOf(ctx: FileContext, node: ts.Node): string {
   return node.getText(ctx.sf);
 }

@@ -5,7 +5,7 @@ import { ts } from 'ts-morph';
 import { collectAliases, collectImports, removeDeclarators, reportNoV3Client, resolveRef } from './bindings.js';
 import { convertPlanned, planCall } from './calls.js';
 import { convertClient } from './clients.js';
-import { createContext, lastName, report, type FileContext, type Style } from './context.js';
+import { createContext, lastName, report, within, type FileContext, type Style } from './context.js';
 import { convertConstruction } from './credentials.js';
 import { Edits } from './edits.js';
 import { convertEndpoint } from './endpoint.js';
@@ -71,7 +71,6 @@ export function prepare(path: string, text: string, style: Style): Prepared {
   return { ctx, nodes, aliasStatements };
 }
 
-const within = (node: ts.Node, outer: readonly ts.Node[]) => outer.some((o) => node.pos >= o.pos && node.end <= o.end);
 
 /**
  * Identifiers still naming v2 things after the passes: the v2 import must stay. Reported, except

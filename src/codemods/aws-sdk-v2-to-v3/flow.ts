@@ -11,6 +11,7 @@ import { memberRef, resolveRef } from './bindings.js';
 import { planCall, type Converts } from './calls.js';
 import type { Prepared } from './convert-file.js';
 import { exportedFunctions, exportsMember, importBindings, isModuleExports, localFunctions, requireOf, type ExportedFunction, type ImportBinding } from './crossmodule.js';
+import { within } from './context.js';
 import { lineOf } from './edits.js';
 import { blockerFinding, emptyDecision, Groups, keptFinding, Ref, type FileDecision } from './groups.js';
 import type { Finding } from '../types.js';
@@ -52,7 +53,6 @@ export interface Sources {
   prepare(path: string): Prepared | undefined;
 }
 
-const within = (node: ts.Node, outer: readonly ts.Node[]) => outer.some((o) => node.pos >= o.pos && node.end <= o.end);
 const short = (node: ts.Node, sf: ts.SourceFile) => {
   const text = node.getText(sf).replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;

@@ -7,6 +7,7 @@
 // assertions around the read (`(x as Buffer)`, `<Buffer>x`) go, since the value is now a Buffer
 // or a string again.
 import { ts } from 'ts-morph';
+import { isAsync } from './awaiting.js';
 import { report, type FileContext } from './context.js';
 
 type Use = 'check' | 'write' | 'pipe' | 'toString' | 'json' | 'buffer' | 'value';
@@ -145,10 +146,6 @@ function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefine
       || ts.isMethodDeclaration(cur)) return cur;
   }
   return undefined;
-}
-
-function isAsync(fn: ts.FunctionLikeDeclaration): boolean {
-  return !!ts.getModifiers(fn as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
 }
 
 /** A function passed to `.then(...)`: making it async is safe, the chain awaits what it returns. */
