@@ -118,14 +118,6 @@ function boundNames(stmt: ts.Node): string[] {
   return out;
 }
 
-/** The global settings stay for the clients kept on v2: say so instead of "moved". */
-function keptGlobals(ctx: FileContext): void {
-  for (const f of ctx.findings) {
-    if (f.rule !== 'aws-sdk-v3/global-config' || f.severity !== 'info') continue;
-    f.message = 'AWS.config stays for the clients kept on v2 here; v3 clients created after it in this file get its settings';
-  }
-}
-
 /** Remove the alias statements (or declarators) whose names no kept v2 use still needs. */
 function removeAliases(ctx: FileContext, aliases: readonly ts.Node[], left: Set<string>): void {
   const declarators = new Map<ts.VariableStatement, Set<ts.Node>>();
@@ -162,10 +154,9 @@ export function convertPrepared(p: Prepared, d: FileDecision, v2Kept = false): {
   const expectV2 = v2Kept || d.keepsClients;
   ctx.taken = (name) => occupied(p, name, expectV2);
   let globals: Globals = { settings: [], removed: [], left: [] };
-  const configStatements = deferRemovals(ctx, () => void (globals = collectGlobals(ctx)));
+  const configStatements = deferRemovals(ctx, () => void (globals = collectGlobals(ctx, d.keepsClients)));
   // AWS.config stays while a v2 client of this file still reads it
   if (!d.keepsClients) for (const stmt of configStatements) ctx.edits.removeStatement(stmt, ctx.sf);
-  else keptGlobals(ctx);
   const kept: ts.Node[] = [];
   for (const ref of nodes.typeRefs) {
     if (d.keptTypes.includes(ref.end)) kept.push(ref);

@@ -47,7 +47,8 @@ function settingTexts(ctx: FileContext, stmt: ts.ExpressionStatement): string[] 
 }
 
 /** Collect and remove top-level `AWS.config.update({...})` and `AWS.config.x = y` statements. */
-export function collectGlobals(ctx: FileContext): Globals {
+/** `stays`: a client of this file stays on v2, so the statements stay too (v3 clients still get them). */
+export function collectGlobals(ctx: FileContext, stays = false): Globals {
   const globals: Globals = { settings: [], removed: [], left: [] };
   for (const stmt of ctx.sf.statements) {
     if (!ts.isExpressionStatement(stmt)) continue;
@@ -62,7 +63,8 @@ export function collectGlobals(ctx: FileContext): Globals {
     globals.removed.push(stmt);
     ctx.removed.push(stmt);
     ctx.edits.removeStatement(stmt, ctx.sf);
-    const moved = 'AWS.config moved into the clients created in this file; clients in other modules do not get it';
+    const moved = stays ? 'AWS.config stays for the clients kept on v2 here; v3 clients created after it in this file get its settings'
+      : 'AWS.config moved into the clients created in this file; clients in other modules do not get it';
     report(ctx, stmt, 'global-config', moved, 'info');
   }
   return globals;
