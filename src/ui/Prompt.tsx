@@ -1,14 +1,22 @@
 // Where the person types. It stays open while atx works (a spinner shows above it), so
-// answers typed ahead are kept and sent in order. Keys and their Enter can arrive in one read
-// (a slow machine, a slow link, a paste): the text input would then take the Enter as text, so
-// each complete line is sent here, and only the unfinished rest stays in the prompt.
-import { Box, Text } from 'ink';
+// answers typed ahead are kept and sent in order. The line lives in a ref, not in React
+// state: keys and their Enter can arrive before ink redraws, and each must see the line the
+// keys before it left (line-editor.ts).
+import { Box, Text, useInput } from 'ink';
 import Spinner from 'ink-spinner';
-import TextInput from 'ink-text-input';
-import { useState } from 'react';
+import { useReducer, useRef } from 'react';
+import { applyKey, emptyLine } from './line-editor.js';
 
 export function Prompt({ busy, onSubmit }: { busy: boolean; onSubmit: (text: string) => void }) {
-  const [value, setValue] = useState('');
+  const line = useRef(emptyLine);
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  useInput((input, key) => {
+    const next = applyKey(line.current, input, key);
+    line.current = next.line;
+    for (const answer of next.answers) onSubmit(answer);
+    redraw();
+  });
+  const { text, cursor } = line.current;
   return (
     <Box flexDirection="column">
       {busy ? (
@@ -18,19 +26,11 @@ export function Prompt({ busy, onSubmit }: { busy: boolean; onSubmit: (text: str
       ) : null}
       <Box>
         <Text color="cyan">› </Text>
-        <TextInput
-          value={value}
-          onChange={(next) => {
-            const lines = next.split(/\r\n|\r|\n/);
-            setValue(lines.pop()!);
-            // Blank lines of a paste carry no answer.
-            for (const line of lines) if (line.trim()) onSubmit(line);
-          }}
-          onSubmit={(text) => {
-            setValue('');
-            onSubmit(text);
-          }}
-        />
+        <Text>
+          {text.slice(0, cursor)}
+          <Text inverse>{text[cursor] ?? ' '}</Text>
+          {text.slice(cursor + 1)}
+        </Text>
       </Box>
     </Box>
   );
