@@ -17,22 +17,27 @@ import { RULES, transformFile, type FileResult } from './transform.js';
 const TEMPLATE = /\.(ya?ml|json|template)$/i;
 const SOURCE = /\.[mc]?[jt]s$/;
 const NOT_CODE = /\.d\.[mc]?ts$|(^|\/)(package-lock|npm-shrinkwrap|composer\.lock)\.json$/;
-const MARKER = /\b(ZipFile|InlineCode|fromInline)\b|\bCode\.inline\b/;
+const TEMPLATE_MARKER = /\b(ZipFile|InlineCode)\b/;
+const TEMPLATE_FUNCTION = /AWS::(Serverless|Lambda)::Function/;
+const CDK_MARKER = /\b(fromInline|InlineCode)\b|\bCode\.inline\b/;
 const NODE = /nodejs|NODEJS/;
 // Callback-era code: a context method, callbackWaitsForEmptyEventLoop, cfn-response, or a parameter after the context.
-const CALLBACK_ERA = /\.(?:succeed|fail|done)\s*\(|callbackWaitsForEmptyEventLoop|cfn-response|\b_*(?:context|ctx|lambdaContext|awsContext)\b\s*,\s*[\w$]|function\s*[\w$]*\s*\(\s*[\w$]+\s*,\s*[\w$]+\s*,\s*[\w$]+\s*\)/;
+const CALLBACK_ERA =
+  /\.(?:succeed|fail|done)\s*\(|callbackWaitsForEmptyEventLoop|cfn-response|\b_*(?:context|ctx|lambdaContext|awsContext)\b\s*,\s*[\w$]|\(\s*[\w$]+\s*,\s*[\w$]+\s*,\s*[\w$]+\s*\)\s*(?:=>|\{)/;
 
 /** Cheap test on the name and text: a template or CDK file with inline code that may be callback-era Node.js. */
 export function holdsInlineCode(file: string, repo: RepoView): boolean {
-  if ((!TEMPLATE.test(file) && !SOURCE.test(file)) || NOT_CODE.test(file)) return false;
+  const template = TEMPLATE.test(file);
+  if ((!template && !SOURCE.test(file)) || NOT_CODE.test(file)) return false;
   const text = repo.read(file);
-  return MARKER.test(text) && NODE.test(text) && CALLBACK_ERA.test(text);
+  const inline = template ? TEMPLATE_MARKER.test(text) && TEMPLATE_FUNCTION.test(text) : CDK_MARKER.test(text);
+  return inline && NODE.test(text) && CALLBACK_ERA.test(text);
 }
 
 /** A candidate of the codemod: its own handlers when it is a source file, then the inline code it holds. */
 export function transformWithInline(project: Project, file: string, text: string, names?: ReadonlySet<string>): FileResult {
   const own: FileResult = SOURCE.test(file) ? transformFile(project, file, text, names) : { findings: [] };
-  if (!MARKER.test(text)) return own;
+  if (!(SOURCE.test(file) ? CDK_MARKER : TEMPLATE_MARKER).test(text)) return own;
   const base = own.text ?? text;
   const inline = convertInline(project, file, base);
   const next = applyEdits(base, inline.edits);

@@ -288,12 +288,23 @@ describe('lambda-callback-to-async: inline code that is reported, not converted'
     expect(result.changes.get('serverless.yml')).toBe(yml.replace('function(event, context, callback) { callback(null, STAGE); }', 'async function(event, context) { return STAGE; }'));
   });
 
+  it('JSON Fn::Sub: converted with its ${…} substitutions kept in place', () => {
+    // The code as written in the JSON string: \n escapes, a ${Table} substitution.
+    const code = "var TABLE = '${Table}';\\nexports.handler = function(event, context, callback) {\\n  callback(null, TABLE + ':' + event.id);\\n};\\n";
+    const json = '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": {\n        "Runtime": "nodejs16.x",\n        "Handler": "index.handler",\n        "Code": { "ZipFile": { "Fn::Sub": "' + code + '" } }\n      }\n    }\n  }\n}\n';
+    const out = runOn({ 'template.json': json }).changes.get('template.json')!;
+    expect(out).toBe(json.replace("function(event, context, callback) {\\n  callback(null, TABLE + ':' + event.id);", "async function(event, context) {\\n  return TABLE + ':' + event.id;"));
+    expect((JSON.parse(out) as any).Resources.Fn.Properties.Code.ZipFile['Fn::Sub']).toBe("var TABLE = '${Table}';\nexports.handler = async function(event, context) {\n  return TABLE + ':' + event.id;\n};\n");
+  });
+
   it('only files with inline callback-era Node.js code are candidates; built output and tests are not', () => {
     const inline = tree('cfn-json-zipfile', 'input')['template.json']!;
     const repo = memoryRepo({
       'template.json': inline,
       'cdk.out/Stack.template.json': inline,
       'test/template.json': inline,
+      // The Lambda API model of an SDK: it names ZipFile and runtimes, in prose, but deploys nothing.
+      'layer/botocore/data/lambda/service-2.json': '{ "shapes": { "FunctionCode": { "members": { "ZipFile": { "documentation": "The base64-encoded contents of the deployment package, nodejs20.x and others; in the context, it is ..." } } } } }',
       'python.yaml': 'Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n      Code:\n        ZipFile: |\n          def handler(event, context):\n            return 1\n',
     });
     expect(codemod.candidates(repo, {})).toEqual(['template.json']);
