@@ -101,7 +101,11 @@ function convertFunction(project: Project, file: string, text: string, fn: Inlin
       `was left unchanged: it ${left[0]!.what}${also}. Node.js 24 removed context.succeed/fail/done and callbackWaitsForEmptyEventLoop, so converting its handler alone would not make it work; convert it by hand to an async handler that returns its result or throws its error${cfn}.`,
     );
   }
-  if (result.text === undefined) return void pending.push(...result.findings.map((f) => remapped(fn, file, f, { pos: at(f.line) })));
+  if (result.text === undefined) {
+    // Code that does not parse (a `${…}` in code position, say) is only worth a look when it looks callback-era.
+    const worth = CALLBACK_ERA.test(code.value) ? result.findings : result.findings.filter((f) => f.rule !== RULES.unparsable);
+    return void pending.push(...worth.map((f) => remapped(fn, file, f, { pos: at(f.line) })));
+  }
   if (code.substituted && placeholders(after) !== placeholders(code.value)) {
     return report(fn.pos, 'was left callback-style: converting it would move or add `${…}` text, which Fn::Sub (or the Serverless Framework) substitutes. Convert it to an async handler by hand.');
   }

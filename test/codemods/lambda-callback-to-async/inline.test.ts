@@ -288,6 +288,15 @@ describe('lambda-callback-to-async: inline code that is reported, not converted'
     expect(result.changes.get('serverless.yml')).toBe(yml.replace('function(event, context, callback) { callback(null, STAGE); }', 'async function(event, context) { return STAGE; }'));
   });
 
+  it('async code that parses only once its ${…} are substituted is left silently; callback-era code like it is reported', () => {
+    const asyncCode = "!Sub |\n          const LIMIT = ${Limit};\n          exports.handler = async (event) => Math.min(event.n, LIMIT);";
+    const callbackCode = asyncCode.replace('async (event) => Math.min(event.n, LIMIT)', '(event, context) => context.succeed(Math.min(event.n, LIMIT))');
+    const both = template(asyncCode) + template(callbackCode).replace('Resources:\n  Fn:', '  Other:');
+    const result = runOn({ 'template.yaml': both });
+    expect(result.changes.size).toBe(0);
+    expect(result.findings.map((f) => [f.rule, f.line, f.message.slice(0, 50)])).toEqual([['lambda-callback/unparsable', 18, "Inline code of AWS::Lambda::Function 'Other' does "]]);
+  });
+
   it('JSON Fn::Sub: converted with its ${…} substitutions kept in place', () => {
     // The code as written in the JSON string: \n escapes, a ${Table} substitution.
     const code = "var TABLE = '${Table}';\\nexports.handler = function(event, context, callback) {\\n  callback(null, TABLE + ':' + event.id);\\n};\\n";
