@@ -104,7 +104,7 @@ export class CdkRuntimeWriter {
     const first = firstVersionWithMember('aws-cdk-lib', target);
     const upgrade = first ? `aws-cdk-lib ${first} or later has ${member}` : `no aws-cdk-lib release atx knows of has ${member}`;
     const found = this.installedOf(pkg);
-    const have = found && `${pkg} ${found.source === 'lockfile' ? formatVersion(found.version) : found.declared} (${found.file})`;
+    const have = found && `${pkg} ${found.source === 'lockfile' ? formatVersion(found.version) : `"${found.declared}"`} (${found.file})`;
     const why = pkg !== 'aws-cdk-lib'
       ? `${have ?? pkg} is CDK v1, which has no ${member}`
       : have ? `${have} has no ${member}` : `atx cannot tell which aws-cdk-lib the project installs (no lockfile entry or declared range), so it may lack ${member}`;

@@ -102,9 +102,9 @@ export function typescriptOf(ctx: SurfaceContext, ownRange?: string): ProjectTyp
   // `*`, `x` and `>=0` admit 0.0.0, which says nothing: they install the newest TypeScript.
   const installed = ctx.project?.installedVersion(ctx.file, 'typescript');
   if (installed && installed.version.some((part) => part > 0)) {
-    const shown = installed.source === 'lockfile' ? formatVersion(installed.version) : installed.declared;
+    const shown = installed.source === 'lockfile' ? formatVersion(installed.version) : `"${installed.declared}"`;
     return { version: installed.version, label: `TypeScript ${shown} (${installed.file})` };
   }
   const lowest = ownRange !== undefined && !ctx.project ? minVersion(ownRange) : undefined;
-  return lowest && lowest.some((part) => part > 0) ? { version: lowest, label: `TypeScript ${ownRange} (${ctx.file})` } : undefined;
+  return lowest && lowest.some((part) => part > 0) ? { version: lowest, label: `TypeScript "${ownRange}" (${ctx.file})` } : undefined;
 }

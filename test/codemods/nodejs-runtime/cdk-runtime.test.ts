@@ -153,7 +153,7 @@ export class Widgets extends cdk.Stack {
       { line: 8, rule: 'nodejs-runtime/cdk-runtime-constructor', severity: 'manual' },
     ]);
     expect(findings[0].message).toContain('compared by identity');
-    expect(findings[1].message).toContain('@aws-cdk/aws-lambda 1.30.0 (package.json) is CDK v1');
+    expect(findings[1].message).toContain('@aws-cdk/aws-lambda "1.30.0" (package.json) is CDK v1');
     expect(findings[1].message).toContain('migrate to CDK v2');
   });
 

@@ -36,7 +36,7 @@ describe('@types/node', () => {
       expect(text).toBe(cdkV1.replace('"10.17.5"', '"16.0.0"'));
       expect(findings).toEqual([expect.objectContaining({ file: 'package.json', line: 5, rule: 'nodejs-runtime/types-node-needs-typescript', severity: 'manual' })]);
       expect(findings[0].message).toContain('needs TypeScript 5.1 or later');
-      expect(findings[0].message).toContain('TypeScript ~3.7.2 (package.json)');
+      expect(findings[0].message).toContain('TypeScript "~3.7.2" (package.json)');
       expect(findings[0].message).toContain('"16.0.0"');
     }
   });
