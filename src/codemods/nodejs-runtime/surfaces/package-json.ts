@@ -1,5 +1,6 @@
 // package.json: `engines.node`, `@types/node` and `@tsconfig/nodeNN` follow the target major
-// (https://docs.npmjs.com/cli/configuring-npm/package-json#engines).
+// (https://docs.npmjs.com/cli/configuring-npm/package-json#engines); the two type packages only
+// as far as the project's TypeScript reads them (typescript-support.ts).
 import { ts } from 'ts-morph';
 import { applyEdits, type Edit } from '../edits.js';
 import { getProp, parseJson, propertyName, rootObject, stringEdit, stringStart, type JsonFile } from '../json-doc.js';
