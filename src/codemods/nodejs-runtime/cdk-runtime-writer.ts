@@ -63,11 +63,12 @@ export class CdkRuntimeWriter {
   retarget(member: ts.PropertyAccessExpression, major: number): Edit | undefined {
     const origin = this.imports.origin(member.expression);
     const start = member.getStart(this.file);
+    const rename = { start: member.name.getStart(this.file), end: member.name.end, text: `NODEJS_${major}_X` };
+    // Traced or not (a local module may re-export it), a Runtime the installed CDK defines the member on keeps the member form.
+    const pkg = 'problem' in origin ? 'aws-cdk-lib' : origin.pkg;
+    const found = this.installedOf(pkg);
+    if (found && hasNodejsMember(pkg, found.version, major)) return rename;
     if ('problem' in origin) return this.leave(start, member, origin.problem);
-    const found = this.installedOf(origin.pkg);
-    if (found && hasNodejsMember(origin.pkg, found.version, major)) {
-      return { start: member.name.getStart(this.file), end: member.name.end, text: `NODEJS_${major}_X` };
-    }
     if (comparedByIdentity(member)) {
       return this.leave(start, member, `it is compared by identity, and a \`new Runtime(...)\` never equals another object (use \`runtimeEquals\`)`);
     }

@@ -124,6 +124,9 @@ describe('imports of RuntimeFamily', () => {
     expect(left.findings).toMatchObject([{ line: 3, rule: 'nodejs-runtime/cdk-runtime-left', severity: 'manual' }]);
     const local = `import { Runtime } from './cdk-exports';\nconst r = Runtime.NODEJS_18_X; // aws-cdk\n`;
     expect(upgrade({ 'lib/stack.ts': local }).findings).toMatchObject([{ line: 2, rule: 'nodejs-runtime/cdk-runtime-left' }]);
+    // Where the project's aws-cdk-lib has the member, a re-exported Runtime keeps the member form.
+    const current = upgrade({ 'package.json': manifest({ 'aws-cdk-lib': '2.230.0' }), 'lib/stack.ts': local });
+    expect(current).toMatchObject({ text: local.replace('NODEJS_18_X', 'NODEJS_24_X'), findings: [] });
   });
 });
 
