@@ -52,10 +52,11 @@ export function cdkFunctions(repo: RepoView): LambdaFunction[] {
 
 function functionOf(cx: Context, node: ts.NewExpression): LambdaFunction | undefined {
   const [, id, propsArg] = node.arguments ?? [];
-  const props = propsArg && objectOf(cx, propsArg);
+  const nodejs = /NodejsFunction$/.test(node.expression.getText(cx.sf));
+  // a NodejsFunction may have no props at all: everything has a default
+  const props = propsArg ? objectOf(cx, propsArg) : nodejs ? ts.factory.createObjectLiteralExpression() : undefined;
   if (!id || !props) return undefined;
   const prop = (name: string) => props.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(cx.sf) === name)?.initializer;
-  const nodejs = /NodejsFunction$/.test(node.expression.getText(cx.sf));
   if (!nodejs && !prop('handler') && !prop('code')) return undefined;
   const name = ts.isStringLiteralLike(id) ? id.text : id.getText(cx.sf);
   const fn: LambdaFunction = { name, source: 'cdk', file: cx.path, line: lineAt(cx.text, node.getStart(cx.sf)), layers: [] };

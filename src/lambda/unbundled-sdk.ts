@@ -180,13 +180,16 @@ export function unbundledSdkFindings(list: readonly UnbundledFunction[]): Findin
     const names = functions.map((u) => describeFunction(u.fn)).join(many ? ' and ' : '');
     const whys = [...new Set(functions.map((u) => u.why))].join('; ');
     const runtimes = [...new Set(functions.map((u) => `nodejs${u.major}.x`))].join(' and ');
+    const remedy = functions.every((u) => u.fn.inline)
+      ? `convert ${many ? 'them' : 'it'} to SDK v3 by hand: inline code can use only the SDK v3 the runtime includes`
+      : `convert ${many ? 'them' : 'it'} to SDK v3, or add aws-sdk to the dependencies of the package deployed with ${many ? 'them' : 'it'}`;
     return {
       file: load.file,
       line: load.line,
       rule: unbundledRule,
       severity: 'manual' as const,
       message: `${names} load${many ? '' : 's'} aws-sdk v2 here and nothing ships it: ${whys}. Lambda's Node.js 18 and later runtimes include only SDK v3, `
-        + `so on ${runtimes} ${many ? 'each' : 'it'} fails at cold start with "Cannot find module 'aws-sdk'"; convert ${many ? 'them' : 'it'} to SDK v3, or add aws-sdk to the dependencies of the package deployed with ${many ? 'them' : 'it'}`,
+        + `so on ${runtimes} ${many ? 'each' : 'it'} fails at cold start with "Cannot find module 'aws-sdk'"; ${remedy}`,
     };
   });
 }

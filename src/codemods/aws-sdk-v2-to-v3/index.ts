@@ -129,7 +129,8 @@ function run(repo: RepoView, options: Record<string, unknown>): CodemodResult {
   const { changes, findings, needs } = result;
   const loads = v2Loads(repo, changes);
   updateManifests(repo, needs, loads, changes, findings, only);
-  const reported = only ? new Map([...loads].filter(([path]) => only.files.has(path))) : loads;
+  // a restricted run names the files it converts, and the ones that load them and v2 (test doubles)
+  const reported = only ? new Map([...loads].filter(([path]) => only.files.has(path) || only.loadsConverted(path, changes))) : loads;
   findings.push(...stillOnV2(reported, changes, findings, (path) => repo.read(path)));
   return { changes, findings };
 }

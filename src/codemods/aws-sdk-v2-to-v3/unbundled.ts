@@ -4,9 +4,11 @@
 // version is the one the code was converted against; a function deployed without a package.json
 // takes them from the SDK v3 its Node.js 18+ runtime includes, which a finding says.
 import { UsageError } from '../../errors.js';
+import { relativeSpecifiers } from '../../lambda/modules.js';
 import { describeFunction, unbundledSdkFunctions, type UnbundledFunction } from '../../lambda/unbundled-sdk.js';
 import { resolveOptions } from '../nodejs-runtime/target.js';
 import type { Finding, RepoView } from '../types.js';
+import { resolveModule } from './crossmodule.js';
 
 export interface Restriction {
   /** The files the run may convert: the modules of those functions. */
@@ -17,6 +19,8 @@ export interface Restriction {
   what: string;
   /** The finding for a converted file whose functions ship no package.json. */
   noPackage(file: string, packages: string[]): Finding;
+  /** Whether `path` loads one of the files this run changed (a test of a converted function). */
+  loadsConverted(path: string, changes: ReadonlyMap<string, string>): boolean;
 }
 
 /** The restriction the options ask for, or undefined for a whole-repository run. Throws UsageError on a bad value. */
@@ -36,7 +40,12 @@ export function restrictTo(repo: RepoView, options: Record<string, unknown>): Re
   }
   const names = [...new Set(list.map((u) => u.fn.name))];
   const what = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more functions` : names.join(', ');
-  return { files, packages, what, noPackage: (file, pkgs) => noPackage(list.filter((u) => u.modules.includes(file)), file, pkgs) };
+  const known = new Set(repo.files);
+  return {
+    files, packages, what,
+    noPackage: (file, pkgs) => noPackage(list.filter((u) => u.modules.includes(file)), file, pkgs),
+    loadsConverted: (path, changes) => relativeSpecifiers(path, repo.read(path)).some((spec) => changes.has(resolveModule(path, spec, known) ?? '')),
+  };
 }
 
 function noPackage(functions: UnbundledFunction[], file: string, pkgs: string[]): Finding {
