@@ -633,7 +633,9 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
         : why.rule === outsideRule ? ['outside-functions', `${f.path} also uses it and is not part of the functions this step converts`]
           : ['module-kept-v2', `a use at line ${why.line} of its module would not work on v3 (${why.rule.replace(/^aws-sdk-v3\//, '')})`];
       const values = (f.values ?? []).map((v): [ts.Node, Ref] => [v, this.values.get(v)!]);
-      for (const [node, key] of [...values, ...f.news ?? [], ...f.typed ?? []]) this.block(f, node, key, rule, text);
+      // a module outside a restricted run may only call a client it imports: its calls count too
+      const calls = why.rule === outsideRule ? f.ops.map((op): [ts.Node, Ref] => [op.call, op.key]) : [];
+      for (const [node, key] of [...values, ...f.news ?? [], ...f.typed ?? [], ...calls]) this.block(f, node, key, rule, text);
     }
     for (const f of files) for (const op of f.ops) this.plan(f, op);
     this.groups.settle();
