@@ -10,9 +10,12 @@ import { insideRepo, isIgnoredPath, lineAt, type InlineCode, type LambdaFunction
 const constructName = /(?:^|\.)(Function|NodejsFunction|SingletonFunction)$/;
 const testFile = /\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)(test|tests|__tests__)\//;
 
-function isCandidate(path: string, text: string): boolean {
-  return /\.[mc]?[jt]s$/.test(path) && !path.endsWith('.d.ts') && !isIgnoredPath(path) && !testFile.test(path)
-    && /aws-lambda|aws_lambda|NodejsFunction/.test(text) && /new\s+[\w$.]*Function\s*\(/.test(text);
+function isCandidatePath(path: string): boolean {
+  return /\.[mc]?[jt]s$/.test(path) && !path.endsWith('.d.ts') && !isIgnoredPath(path) && !testFile.test(path);
+}
+
+function isCandidate(text: string): boolean {
+  return /aws-lambda|aws_lambda|NodejsFunction/.test(text) && /new\s+[\w$.]*Function\s*\(/.test(text);
 }
 
 interface Context {
@@ -29,8 +32,9 @@ export function cdkFunctions(repo: RepoView): LambdaFunction[] {
   const files = new Set(repo.files);
   const out: LambdaFunction[] = [];
   for (const path of repo.files) {
+    if (!isCandidatePath(path)) continue;
     const text = repo.read(path);
-    if (!isCandidate(path, text)) continue;
+    if (!isCandidate(text)) continue;
     let sf: ts.SourceFile;
     try {
       sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
@@ -56,7 +60,8 @@ function functionOf(cx: Context, node: ts.NewExpression): LambdaFunction | undef
   // a NodejsFunction may have no props at all: everything has a default
   const props = propsArg ? objectOf(cx, propsArg) : nodejs ? ts.factory.createObjectLiteralExpression() : undefined;
   if (!id || !props) return undefined;
-  const prop = (name: string) => props.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(cx.sf) === name)?.initializer;
+  const values = propsOf(cx, props);
+  const prop = (name: string) => values.get(name);
   if (!nodejs && !prop('handler') && !prop('code')) return undefined;
   const name = ts.isStringLiteralLike(id) ? id.text : id.getText(cx.sf);
   const fn: LambdaFunction = { name, source: 'cdk', file: cx.path, line: lineAt(cx.text, node.getStart(cx.sf)), layers: [] };
@@ -70,6 +75,19 @@ function functionOf(cx: Context, node: ts.NewExpression): LambdaFunction | undef
   if (nodejs) nodejsCode(cx, fn, prop('entry'), prop('bundling'), name);
   else code(cx, fn, prop('code'));
   return fn;
+}
+
+/** Property name → value, with `...shared` spreads of this file's object literals read in place (a later one wins). */
+function propsOf(cx: Context, obj: ts.ObjectLiteralExpression, depth = 0): Map<string, ts.Expression> {
+  const out = new Map<string, ts.Expression>();
+  for (const p of obj.properties) {
+    if (ts.isPropertyAssignment(p)) out.set(p.name.getText(cx.sf), p.initializer);
+    else if (ts.isSpreadAssignment(p) && depth < 5) {
+      const spread = objectOf(cx, p.expression);
+      if (spread) for (const [name, value] of propsOf(cx, spread, depth + 1)) out.set(name, value);
+    }
+  }
+  return out;
 }
 
 /** The props object: a literal, or a `const` of this file holding one. */

@@ -2,10 +2,11 @@
 // runtimes included SDK v2, so such code worked; Node.js 18 and later include only SDK v3, and the
 // function fails at cold start with "Cannot find module 'aws-sdk'"
 // (https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html#nodejs-sdk-included).
-// Shipped means: a package.json between the handler's folder and the repository root lists aws-sdk
-// in `dependencies` or `optionalDependencies` (what `sam build`, `npm install --omit=dev` and
-// serverless packaging deploy), a layer declared beside the function does, or, for bundled code,
-// the bundler can find it and does not leave it out.
+// Shipped means: a package.json between the handler's folder and the folder the function's code is
+// deployed from lists aws-sdk in `dependencies` or `optionalDependencies` (what `sam build`,
+// `npm install --omit=dev` and serverless packaging deploy; a package.json above that folder is
+// not zipped with it), a layer declared beside the function does, or, for bundled code, the
+// bundler can find it (installed anywhere up the tree) and does not leave it out.
 import { posix } from 'node:path';
 import { v2LoadLine } from '../codemods/aws-sdk-v2-to-v3/v2-uses.js';
 import type { Finding, RepoView } from '../codemods/types.js';
@@ -95,7 +96,11 @@ function whyUnshipped(fn: LambdaFunction, files: ReadonlySet<string>, manifests:
       continue;
     }
     const sections = sectionsListing(json, 'aws-sdk');
-    if (sections.includes('dependencies') || sections.includes('optionalDependencies')) return undefined;
+    if (sections.includes('dependencies') || sections.includes('optionalDependencies')) {
+      if (deployedWith(fn, m)) return undefined;
+      notes.push(`${m} lists it but is not deployed with the function, whose code is the folder ${fn.codeRoot}`);
+      continue;
+    }
     if (sections.includes('devDependencies')) notes.push(`${m} lists it only in devDependencies, which \`sam build\` and Serverless packaging do not deploy`);
     else if (sections.includes('peerDependencies')) notes.push(`${m} lists it only in peerDependencies, which are not installed`);
   }
@@ -110,12 +115,21 @@ function whyUnshipped(fn: LambdaFunction, files: ReadonlySet<string>, manifests:
   return notes.join('; ');
 }
 
+/**
+ * Whether a package.json is deployed with the function: it lies in the folder its code is deployed
+ * from (`CodeUri`, the asset folder, the service folder), which `sam build`, CDK's `fromAsset` and
+ * serverless zip; one above is not (when that folder is unknown, any is taken to be).
+ */
+function deployedWith(fn: LambdaFunction, manifest: string): boolean {
+  const root = fn.codeRoot;
+  return root === undefined || root === '.' || posix.dirname(manifest) === root || manifest.startsWith(`${root}/`);
+}
+
 /** The package.json deployed with the function's code: the nearest one from its handler's folder up to its code root. */
 function deployedPackage(fn: LambdaFunction, files: ReadonlySet<string>): string | undefined {
   const up = manifestsUp(files, posix.dirname(fn.handlerFile!));
   if (fn.bundler) return up[0];
-  const root = fn.codeRoot ?? '.';
-  return up.find((m) => root === '.' || posix.dirname(m) === root || m.startsWith(`${root}/`));
+  return up.find((m) => deployedWith(fn, m));
 }
 
 function mentionsV2(repo: RepoView): boolean {

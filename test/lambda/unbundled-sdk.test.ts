@@ -68,7 +68,7 @@ describe('functions that load aws-sdk v2 without shipping it', () => {
       ['a function already on Node.js 18 (target 16): it fails today', { 'template.yaml': sam('nodejs18.x'), 'fn/index.js': handler }, 16, 1],
       ['a Python function', { 'template.yaml': sam('python3.12'), 'fn/index.js': handler }, 24, 0],
       ['type-only imports, which load nothing', { 'template.yaml': sam('nodejs16.x'), 'fn/index.ts': "import type { SQS } from 'aws-sdk';\nexport const handler = async (q: SQS) => q;\n" }, 24, 0],
-      ['aws-sdk in dependencies of a package.json above the code', { 'template.yaml': sam('nodejs16.x'), 'fn/index.js': handler, 'package.json': '{"dependencies":{"aws-sdk":"^2.1692.0"}}' }, 24, 0],
+      ['aws-sdk in dependencies of the package.json of the folder deployed (CodeUri: ./)', { 'template.yaml': sam('nodejs16.x').replace('fn/', './'), 'fn/index.js': handler, 'package.json': '{"dependencies":{"aws-sdk":"^2.1692.0"}}' }, 24, 0],
       ['aws-sdk in optionalDependencies', { 'template.yaml': sam('nodejs16.x'), 'fn/index.js': handler, 'fn/package.json': '{"optionalDependencies":{"aws-sdk":"^2.1692.0"}}' }, 24, 0],
       ['aws-sdk in peerDependencies only', { 'template.yaml': sam('nodejs16.x'), 'fn/index.js': handler, 'fn/package.json': '{"peerDependencies":{"aws-sdk":"^2"}}' }, 24, 1],
       ['aws-sdk from a layer declared beside the function', {
@@ -77,6 +77,11 @@ describe('functions that load aws-sdk v2 without shipping it', () => {
       }, 24, 0],
     ])('%s', (_what, files, target, count) => {
       expect(findingsOf(files, target)).toHaveLength(count);
+    });
+
+    it('a package.json above the folder the code is deployed from is not deployed with it', () => {
+      const files = { 'template.yaml': sam('nodejs16.x'), 'fn/index.js': handler, 'package.json': '{"dependencies":{"aws-sdk":"^2.1692.0"}}' };
+      expect(findingsOf(files)[0].message).toContain('package.json lists it but is not deployed with the function, whose code is the folder fn');
     });
 
     it('a layer it cannot read is named as the one way the function might still load', () => {
@@ -91,6 +96,9 @@ describe('functions that load aws-sdk v2 without shipping it', () => {
       const left = findingsOf({ ...files, 'lib/stack.ts': stack(", bundling: { externalModules: ['aws-sdk'] }") });
       expect(at(left)).toEqual(['lib/orders.ts:1']);
       expect(left[0].message).toContain('its bundling leaves aws-sdk out (external modules: aws-sdk)');
+      // the same, through props shared by several functions
+      const shared = `import * as path from 'path';\nimport { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nconst props = { bundling: { externalModules: ['aws-sdk'] } };\nexport const make = (scope) => new NodejsFunction(scope, 'Orders', { entry: path.join(__dirname, 'orders.ts'), ...props });\n`;
+      expect(at(findingsOf({ ...files, 'lib/stack.ts': shared }))).toEqual(['lib/orders.ts:1']);
     });
   });
 
