@@ -83,7 +83,7 @@ function convertRepo(repo: RepoView, style: Style, failed: ReadonlyMap<string, F
     for (const [path, d] of decisions) {
       if (only.files.has(path) || failed.has(path) || !(d.names.length || d.calls.size || d.news.size)) continue;
       out.failed.set(path, { file: path, line: 1, rule: outsideRule, severity: 'manual',
-        message: `left unchanged: it uses a client of ${only.what}, which this step converts, and is not part of them; those clients stay on aws-sdk v2` });
+        message: `left unchanged: it uses a client of the code of ${only.what}, which this step converts, and is not part of that code; the client stays on aws-sdk v2 there too` });
     }
     if (out.failed.size) return out;
   }
@@ -163,7 +163,10 @@ function packagesByManifest(repo: RepoView, manifests: Set<string>, needs: Map<s
     if (!pkgs.length) continue;
     const deployed = only?.packages.get(file);
     if (deployed?.size) {
-      for (const manifest of deployed) (add(manifest, pkgs), into.add(manifest));
+      for (const manifest of deployed) {
+        add(manifest, pkgs);
+        into.add(manifest);
+      }
       continue;
     }
     if (only) findings.push(only.noPackage(file, pkgs));
