@@ -5,7 +5,8 @@
 // takes them from the SDK v3 its Node.js 18+ runtime includes, which a finding says.
 import { UsageError } from '../../errors.js';
 import { relativeSpecifiers } from '../../lambda/modules.js';
-import { describeFunction, unbundledSdkFunctions, type UnbundledFunction } from '../../lambda/unbundled-sdk.js';
+import { nodeMajor } from '../../lambda/functions.js';
+import { describeFunction, FIRST_V3_ONLY_MAJOR, unbundledSdkFunctions, type UnbundledFunction } from '../../lambda/unbundled-sdk.js';
 import { resolveOptions } from '../nodejs-runtime/target.js';
 import type { Finding, RepoView } from '../types.js';
 import { resolveModule } from './crossmodule.js';
@@ -51,7 +52,8 @@ export function restrictTo(repo: RepoView, options: Record<string, unknown>): Re
 function noPackage(functions: UnbundledFunction[], file: string, pkgs: string[]): Finding {
   const many = functions.length > 1;
   const runtimes = [...new Set(functions.map((u) => `nodejs${u.major}.x`))].join(' and ');
-  const before = [...new Set(functions.map((u) => u.fn.runtime).filter((r) => r && r !== runtimes))].join(', ');
+  // the runtimes they leave in phase 2 that include no SDK v3
+  const before = [...new Set(functions.filter((u) => (nodeMajor(u.fn) ?? FIRST_V3_ONLY_MAJOR) < FIRST_V3_ONLY_MAJOR).map((u) => u.fn.runtime))].join(', ');
   return {
     file, line: 1, rule: 'aws-sdk-v3/runtime-provided', severity: 'info',
     message: `${functions.map((u) => describeFunction(u.fn)).join(' and ')} ${many ? 'are' : 'is'} deployed without a package.json, so ${pkgs.join(', ')} `
