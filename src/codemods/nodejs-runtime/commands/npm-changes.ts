@@ -66,16 +66,16 @@ export const NPM_CHANGES: Readonly<Record<string, NpmChange>> = {
   hook: {
     npm: 11, id: 'npm-hook-removed', severity: 'manual',
     why: '`npm hook` was removed in npm 11',
-    source: 'https://github.com/npm/cli/blob/latest/CHANGELOG.md#1100-pre0-2024-11-26',
+    source: 'https://github.com/npm/cli/blob/v11.0.0/CHANGELOG.md#1100-pre0-2024-11-26',
   },
   'publish-prerelease-tag': {
     npm: 11, id: 'npm-publish-prerelease-tag', severity: 'warning',
     why: 'npm 11 refuses to publish a prerelease version without --tag ("You must specify a tag using --tag when publishing a prerelease version"), and this package\'s version is a prerelease',
-    source: 'https://github.com/npm/cli/blob/latest/CHANGELOG.md#1100-pre0-2024-11-26',
+    source: 'https://github.com/npm/cli/blob/v11.0.0/CHANGELOG.md#1100-pre0-2024-11-26',
   },
   'ignore-scripts-prepare': {
     npm: 11, id: 'npm-ignore-scripts-prepare', severity: 'warning',
     why: 'since npm 11 --ignore-scripts also skips the `prepare` script, so whatever prepare built (compiled output) is no longer in the package',
-    source: 'https://github.com/npm/cli/blob/latest/CHANGELOG.md#1100-pre0-2024-11-26',
+    source: 'https://github.com/npm/cli/blob/v11.0.0/CHANGELOG.md#1100-pre0-2024-11-26',
   },
 };

@@ -5,8 +5,19 @@ import type { Invocation } from './invocations.js';
 import { NPM_CHANGES, type NpmChange } from './npm-changes.js';
 import type { Word } from './shell.js';
 
-/** npm options before the command that take the next word as their value. */
-const valueOptions = new Set(['--prefix', '-C', '--workspace', '-w', '--loglevel', '--registry', '--userconfig', '--cache', '--tag', '--otp']);
+/** npm options that take the next word as their value. */
+const valueOptions = new Set(['--prefix', '-C', '--workspace', '-w', '--loglevel', '--registry', '--userconfig', '--cache', '--tag', '--otp', '--access', '--pack-destination']);
+
+/** The words that are not options or option values. */
+function positionals(words: Word[]): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const value = words[i]!.value;
+    if (value.startsWith('-')) i += valueOptions.has(value) ? 1 : 0;
+    else out.push(words[i]!);
+  }
+  return out;
+}
 const runAliases = new Set(['run', 'run-script', 'rum', 'urn', 'test', 't', 'tst', 'start', 'stop', 'restart']);
 const accessRenamed = new Set(['public', 'restricted', 'grant', 'revoke', '2fa-required', '2fa-not-required', 'ls-packages', 'ls-collaborators', 'edit']);
 
@@ -23,7 +34,8 @@ function hasFlag(words: Word[], ...names: string[]): Word | undefined {
 /** The package a publish or pack works on: the folder argument, or the command's folder. */
 function packageOf(args: Word[], env: CommandEnv): Record<string, unknown> | undefined {
   if (env.cwd === undefined) return undefined;
-  const folder = args.find((word) => !word.value.startsWith('-') && !word.expands && !/\.(tgz|tar\.gz)$/.test(word.value));
+  const [folder] = positionals(args);
+  if (folder && (folder.expands || /\.(tgz|tar\.gz)$/.test(folder.value) || /^(@[^/]+\/)?[\w.-]+@/.test(folder.value))) return undefined;
   const rel = folder ? folder.value.replace(/^\.\/+/, '').replace(/\/+$/, '') : '';
   if (rel.startsWith('/') || rel.split('/').includes('..')) return undefined;
   return env.packageJson([env.cwd, rel].filter((part) => part !== '' && part !== '.').join('/'));
@@ -31,11 +43,9 @@ function packageOf(args: Word[], env: CommandEnv): Record<string, unknown> | und
 
 export function npmInvocation(inv: Invocation, env: CommandEnv, out: Analysis): void {
   const rest = inv.words.slice(inv.at + 1);
-  let index = 0;
-  while (index < rest.length && rest[index]!.value.startsWith('-')) index += valueOptions.has(rest[index]!.value) ? 2 : 1;
-  const command = rest[index];
+  const [command] = positionals(rest);
   if (!command) return;
-  const args = rest.slice(index + 1);
+  const args = rest.slice(rest.indexOf(command) + 1);
   const sub = command.value;
   const simple = NPM_CHANGES[sub];
   if (simple && ['bin', 'set-script', 'birthday', 'hook'].includes(sub)) report(command, simple, env, out, `\`npm ${sub}\`: `);
