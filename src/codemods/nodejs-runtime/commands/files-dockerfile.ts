@@ -3,7 +3,7 @@
 // a shell. The folder they run in is the image's WORKDIR, not a folder of the repository.
 import { ts } from 'ts-morph';
 import { baseName } from '../scope.js';
-import type { CommandFile } from './files.js';
+import { mentionsTools, type CommandFile } from './files.js';
 import type { Word } from './shell.js';
 import { plainSnippet, type Snippet } from './snippet.js';
 
@@ -75,8 +75,8 @@ function execWords(text: string, start: number, end: number): Word[] | undefined
 
 export const dockerfile: CommandFile = {
   name: 'dockerfile',
-  matches: (path, text) =>
-    /^(dockerfile|containerfile)([.-][\w.-]+)?$|\.(dockerfile|containerfile)$/i.test(baseName(path)) && /\b(node|nodejs|npm|NODE_OPTIONS)\b/.test(text),
+  named: (path) => /^(dockerfile|containerfile)([.-][\w.-]+)?$|\.(dockerfile|containerfile)$/i.test(baseName(path)),
+  mentions: (text) => mentionsTools.test(text),
   snippets(_path, text) {
     const out: Snippet[] = [];
     for (const item of instructions(text)) {

@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { baseName } from '../scope.js';
 import { parseYaml } from '../yaml-doc.js';
-import type { CommandFile } from './files.js';
+import { mentionsTools, type CommandFile } from './files.js';
 import type { Snippet } from './snippet.js';
 import { scalarSnippet } from './yaml-snippet.js';
 
@@ -96,10 +96,11 @@ function buildspecSnippets(file: string, root: YAMLMap): Snippet[] {
   return out;
 }
 
-function yamlFile(name: string, matches: (path: string) => boolean, snippets: (file: string, root: YAMLMap) => Snippet[]): CommandFile {
+function yamlFile(name: string, named: (path: string) => boolean, snippets: (file: string, root: YAMLMap) => Snippet[]): CommandFile {
   return {
     name,
-    matches: (path, text) => matches(path) && /\b(node|nodejs|npm|NODE_OPTIONS)\b/.test(text),
+    named,
+    mentions: (text) => mentionsTools.test(text),
     snippets(_path, text) {
       const doc = parseYaml(text);
       if (!doc) return undefined;

@@ -9,13 +9,18 @@ import type { Word } from './shell.js';
 
 export interface CommandFile {
   name: string;
-  /** By path and a cheap text test only. */
-  matches(path: string, text: string): boolean;
+  /** By path alone, before the file is read. */
+  named(path: string): boolean;
+  /** A cheap test of the text: could it hold a command of interest? */
+  mentions(text: string, path: string): boolean;
   /** The file's command texts; undefined when the file does not parse (it is left alone). */
   snippets(path: string, text: string): Snippet[] | undefined;
   /** Argument lists run without a shell (Dockerfile exec form), words in file offsets. */
   argv?(path: string, text: string): Word[][];
 }
+
+/** The tools whose commands the codemod looks at. */
+export const mentionsTools = /\b(node|nodejs|npm|NODE_OPTIONS)\b/;
 
 export function folderOf(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -25,7 +30,8 @@ export function folderOf(path: string): string {
 /** `scripts` of package.json; npm runs them in the package's folder. */
 export const packageScripts: CommandFile = {
   name: 'package-json',
-  matches: (path, text) => baseName(path) === 'package.json' && text.includes('"scripts"'),
+  named: (path) => baseName(path) === 'package.json',
+  mentions: (text) => text.includes('"scripts"'),
   snippets(path, text) {
     const file = parseJson(path, text);
     const root = file && rootObject(file);
@@ -48,7 +54,8 @@ export const packageScripts: CommandFile = {
  */
 export const makefile: CommandFile = {
   name: 'makefile',
-  matches: (path, text) => /^(GNUmakefile|makefile|Makefile)$|\.mk$/.test(baseName(path)) && /\b(node|nodejs|npm|NODE_OPTIONS)\b/.test(text),
+  named: (path) => /^(GNUmakefile|makefile|Makefile)$|\.mk$/.test(baseName(path)),
+  mentions: (text) => mentionsTools.test(text),
   snippets(path, text) {
     const out: Snippet[] = [];
     const lines = text.split('\n');
@@ -74,8 +81,7 @@ export const makefile: CommandFile = {
 /** Shell scripts: `*.sh`, `*.bash`, or an extensionless file with a sh/bash shebang. Where they run is unknown. */
 export const shellScript: CommandFile = {
   name: 'shell-script',
-  matches: (path, text) =>
-    (/\.(sh|bash)$/.test(path) || (!baseName(path).includes('.') && /^#!\s*\S*\/(env\s+)?(ba)?sh\b/.test(text))) &&
-    /\b(node|nodejs|npm|NODE_OPTIONS)\b/.test(text),
+  named: (path) => /\.(sh|bash)$/.test(path) || !baseName(path).includes('.'),
+  mentions: (text, path) => (/\.(sh|bash)$/.test(path) || /^#!\s*\S*\/(env\s+)?(ba)?sh\b/.test(text)) && mentionsTools.test(text),
   snippets: (_path, text) => [plainSnippet(text, 0, text.length, 'shell', undefined)],
 };

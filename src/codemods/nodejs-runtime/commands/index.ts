@@ -18,8 +18,12 @@ import { declaredMajors } from './source-version.js';
 
 const commandFiles: readonly CommandFile[] = [packageScripts, githubWorkflow, gitlabCi, codebuild, dockerfile, makefile, shellScript];
 
-function fileKind(path: string, text: string): CommandFile | undefined {
-  return commandFiles.find((kind) => kind.matches(path, text));
+/** The kind of command file `path` is, reading it only when its name says it may be one. */
+function fileKind(repo: RepoView, path: string): CommandFile | undefined {
+  const named = commandFiles.filter((kind) => kind.named(path));
+  if (named.length === 0) return undefined;
+  const text = repo.read(path);
+  return named.find((kind) => kind.mentions(text, path));
 }
 
 function scoped(repo: RepoView, paths: readonly string[]): string[] {
@@ -105,7 +109,7 @@ export const codemod: Codemod = {
   description: 'Fix Node.js commands (package.json scripts, CI, Dockerfiles, Makefiles, shell scripts) that break on the target Node.js: node --test <folder>, removed or now-default flags, npm majors',
   candidates(repo, options) {
     const { paths } = resolveOptions(options);
-    return scoped(repo, paths).filter((path) => fileKind(path, repo.read(path)) !== undefined);
+    return scoped(repo, paths).filter((path) => fileKind(repo, path) !== undefined);
   },
   planOptions(repo, options) {
     const { targetVersion, paths } = resolveOptions(options);
@@ -121,9 +125,9 @@ export const codemod: Codemod = {
     const changes = new Map<string, string>();
     const findings: Finding[] = [];
     for (const path of files) {
-      const text = repo.read(path);
-      const kind = fileKind(path, text);
+      const kind = fileKind(repo, path);
       if (!kind) continue;
+      const text = repo.read(path);
       const outcome = analyseFile(kind, path, text, envFor);
       if (!outcome) {
         findings.push({ file: path, line: 1, rule: 'nodejs-commands/parse-error', message: `could not be parsed as ${kind.name}; its commands were not checked`, severity: 'warning' });
