@@ -25,6 +25,7 @@ describe('flags that are now the default', () => {
     expect((await shell('cross-env NODE_ENV=test c8 --reporter=lcov node --experimental-fetch app.js')).line).toBe(
       'cross-env NODE_ENV=test c8 --reporter=lcov node app.js',
     );
+    expect((await shell('/usr/bin/env node --experimental-fetch "$dir/dist/index.js" "$@"')).line).toBe('/usr/bin/env node "$dir/dist/index.js" "$@"');
     // Arguments of the script, of -e, and of other programs are theirs.
     for (const line of ['node app.js --experimental-fetch', 'node -e "fetch(1)" --experimental-fetch', 'deno run --experimental-fetch x.ts', 'echo node --experimental-fetch']) {
       expect((await shell(line)).line).toBe(line);

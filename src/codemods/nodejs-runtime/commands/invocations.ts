@@ -22,6 +22,11 @@ const runners = new Set(['c8', 'nyc', 'npx', 'dotenv', 'dotenv-cli']);
 const keywords = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}']);
 const assignment = /^([A-Za-z_]\w*)=/;
 
+/** A command word without its folder: `/usr/bin/env` is `env`. */
+function tool(word: Word): string {
+  return word.expands ? '' : word.value.slice(word.value.lastIndexOf('/') + 1);
+}
+
 export function isNode(word: Word): boolean {
   return !word.expands && /(^|\/)(node|nodejs)(\.exe)?$/.test(word.value);
 }
@@ -42,10 +47,10 @@ export function findInvocations(command: SimpleCommand): { invocations: Invocati
     if (name) {
       if (name[1] === 'NODE_OPTIONS') nodeOptions.push({ word, valueStart: name[0].length });
       i++;
-    } else if (keywords.has(word.value) || (passThrough.has(word.value) && !word.quoted)) {
+    } else if (keywords.has(word.value) || (passThrough.has(tool(word)) && !word.quoted)) {
       exported ||= word.value === 'export';
       i++;
-    } else if (word.value.startsWith('-') && i > 0 && (passThrough.has(words[i - 1]!.value) || exported)) {
+    } else if (word.value.startsWith('-') && i > 0 && (passThrough.has(tool(words[i - 1]!)) || exported)) {
       i++;
     } else break;
   }
@@ -53,7 +58,7 @@ export function findInvocations(command: SimpleCommand): { invocations: Invocati
   const head = words[i]!;
   if (isNode(head)) invocations.push({ tool: 'node', words, at: i });
   else if (isNpm(head)) invocations.push({ tool: 'npm', words, at: i });
-  else if (runners.has(head.value)) {
+  else if (runners.has(tool(head))) {
     const node = words.findIndex((word, index) => index > i && isNode(word));
     if (node !== -1) invocations.push({ tool: 'node', words, at: node });
   }
