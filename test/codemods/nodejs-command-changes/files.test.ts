@@ -70,6 +70,16 @@ describe('GitLab CI and CodeBuild', () => {
     expect(text).toBe('variables:\n  NODE_OPTIONS: ""\ntest:\n  image: node:16\n  script:\n    - npm ci\n    - [node --test "test/**/*.test.js"]\n');
   });
 
+  it('leaves a file alone when the edited YAML would read differently, and reports it', async () => {
+    // In a flow sequence the commas of `{cjs,mjs,js}` would split the command into three items.
+    const gitlab = 'test:\n  script: [npm ci, node --test test/]\n';
+    const mixed = { 'test/a.test.js': '', 'test/b.mjs': '' };
+    const { changed, findings } = await after({ '.gitlab-ci.yml': gitlab, ...mixed }, '.gitlab-ci.yml', { sourceVersion: 20 });
+    expect(changed).toBe(false);
+    expect(findings.map((f) => [f.line, f.severity])).toEqual([[2, 'manual']]);
+    expect(findings[0]!.message).toMatch(/^not rewritten \(the edit could not be verified\)/);
+  });
+
   it('edits buildspec phases', async () => {
     const spec = 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      nodejs: 18\n  build:\n    commands:\n      - node --experimental-fetch build.js\n    finally:\n      - node --test test/\n';
     const { text } = await after({ 'buildspec.yml': spec, ...tests }, 'buildspec.yml');

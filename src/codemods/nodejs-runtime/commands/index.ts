@@ -84,7 +84,7 @@ function analyseFile(kind: CommandFile, path: string, text: string, envFor: (cwd
     notes.push(...result.notes.map((n) => ({ ...n, offset: n.at })));
   }
   const next = applyEdits(text, edits);
-  if (next !== text && !sameCommands(kind, path, next, expected)) {
+  if (next !== text && !(sameCommands(kind, path, next, expected) && kind.argv?.(path, next).length === kind.argv?.(path, text).length)) {
     return { text, notes: notes.map((n) => (n.severity === 'info' ? { ...n, severity: 'manual', message: `not rewritten (the edit could not be verified): ${n.message}` } : n)) };
   }
   return { text: next, notes };
@@ -98,7 +98,7 @@ function unwritten(result: TextResult): TextResult {
   };
 }
 
-/** The edited file still parses, and yields exactly the edited commands. */
+/** The edited file still parses, yields exactly the edited commands, and keeps every exec-form list. */
 function sameCommands(kind: CommandFile, path: string, next: string, expected: readonly string[]): boolean {
   const again = kind.snippets(path, next);
   return !!again && again.length === expected.length && again.every((snippet: Snippet, i) => snippet.text === expected[i]);

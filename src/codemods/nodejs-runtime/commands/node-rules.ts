@@ -33,7 +33,7 @@ function flagRule(flag: Flag, env: CommandEnv, out: Analysis, remove: () => Chan
   } else if (!change && where === '' && isV8FeatureFlag(flag.name) && crossing.source < crossing.target) {
     // (V8 flags are never allowed in NODE_OPTIONS, so only command lines have them.)
     out.notes.push(
-      note(word, 'v8-flag', `${where}${flag.name} is a V8 flag; V8 adds and drops these with every version, so check it still exists on Node.js ${crossing.target} (\`node --v8-options\`) and drop it if its feature is now on by default`, 'warning'),
+      note(word, 'v8-flag', `${flag.name} is a V8 flag; V8 adds and drops these with every version, so check it still exists on Node.js ${crossing.target} (\`node --v8-options\`) and drop it if its feature is now on by default`, 'warning'),
     );
   }
 }
