@@ -33,6 +33,8 @@ describe('planTestFolder', () => {
 
   it('drops "." when it is the only argument: that is the default discovery', () => {
     expect(plan('.', ['a.test.js'])).toEqual({ kind: 'default' });
+    // A working folder named test: Node.js 20 ran every .js file in it, as it does for test/.
+    expect(plan('.', ['test/a.test.js', 'test/helper.js'], 'test')).toMatchObject({ kind: 'globs', globs: ['**/*.js'] });
   });
 
   it('warns about hidden files, which Node.js 20 ran and no glob matches', () => {

@@ -112,10 +112,11 @@ export function planTestFolder({ arg, cwd, only, files }: TestFolderInput): Test
   if (/[*?[\]{}]/.test(arg)) return { kind: 'not-a-folder' };
   const rel = normalise(arg);
   if (rel === undefined) return { kind: 'unknown', why: `${arg} lies outside the repository` };
-  // The working folder itself: Node.js 20 searched it like the default discovery does.
-  if (rel === '' && only) return { kind: 'default' };
+  // The working folder itself: Node.js 20 searched it like the default discovery does (unless it is named test).
+  if (rel === '' && only && cwd !== undefined && baseOf(cwd) !== 'test') return { kind: 'default' };
   const prefix = rel === '' ? '' : `${rel}/`;
-  const folderIsTest = baseOf(rel) === 'test';
+  // Node.js 20 looked at the folder's own name: `.` run from a folder named test is a test folder.
+  const folderIsTest = baseOf(rel === '' && cwd !== undefined ? cwd : rel) === 'test';
   if (cwd === undefined) return folderByName(arg, rel, prefix, folderIsTest, files);
   const path = cwd === '' ? rel : rel === '' ? cwd : `${cwd}/${rel}`;
   if (files.includes(path)) return { kind: 'not-a-folder' };
