@@ -60,7 +60,7 @@ export class GrepFailure extends Error {
   }
 }
 
-async function gitGrep(ctx: ValidatorContext, options: SearchOptions, flags: string[]): Promise<string[][]> {
+export async function gitGrep(ctx: ValidatorContext, options: SearchOptions, flags: string[]): Promise<string[][]> {
   const args = [
     // No hook, fsmonitor or look-alike bare repository of the checkout runs here (see safeGitConfig).
     'git', ...safeGitArgs, '-c', 'core.quotePath=false', 'grep', '--no-color', '-I', '--full-name', '-z',
@@ -88,23 +88,4 @@ export interface Counts {
   lines: number;
   /** Matching lines per file (repository-relative). */
   files: Record<string, number>;
-}
-
-export async function countMatches(ctx: ValidatorContext, options: SearchOptions): Promise<Counts> {
-  const counts: Counts = { lines: 0, files: {} };
-  for (const [path, count] of await gitGrep(ctx, options, ['-c'])) {
-    const n = Number(count);
-    counts.files[path] = n;
-    counts.lines += n;
-  }
-  return counts;
-}
-
-/** Up to `limit` matching lines as `file:line: text`. */
-export async function listMatches(ctx: ValidatorContext, options: SearchOptions, limit = 20): Promise<string[]> {
-  const rows = await gitGrep(ctx, options, ['-n']);
-  return rows.slice(0, limit).map(([path, line, ...text]) => {
-    const content = text.join('\0').trim();
-    return `${path}:${line}: ${content.length > 200 ? `${content.slice(0, 200)}…` : content}`;
-  });
 }
