@@ -79,4 +79,15 @@ describe('services of other providers are left alone by the Node.js 24 upgrade',
     expect(Object.fromEntries(tree)).toEqual(Object.fromEntries(input));
     expect(findings).toContainEqual(expect.objectContaining({ file: 'svc/serverless.yml', line: 3, rule: 'nodejs24/unknown-provider', severity: 'manual' }));
   });
+
+  it('a serverless config of another provider beside an AWS one keeps its runtime', async () => {
+    const input = new Map([
+      ['svc/serverless.yml', 'service: svc\nprovider:\n  name: aws\n  runtime: nodejs12.x\n'],
+      ['svc/serverless.gcp.yml', "service: svc\nprovider:\n  name: google\n  runtime: 'nodejs12.x'\n"],
+    ]);
+    const { tree, findings } = await upgrade(input);
+    expect(tree.get('svc/serverless.yml')).toBe('service: svc\nprovider:\n  name: aws\n  runtime: nodejs24.x\n');
+    expect(tree.get('svc/serverless.gcp.yml')).toBe(input.get('svc/serverless.gcp.yml'));
+    expect(findings).toContainEqual(expect.objectContaining({ file: 'svc/serverless.gcp.yml', line: 3, rule: 'nodejs-runtime/other-provider', severity: 'info' }));
+  });
 });
