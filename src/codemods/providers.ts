@@ -2,8 +2,9 @@
 // provider (https://www.serverless.com/framework/docs/providers), Azure Functions apps, Google
 // Cloud Functions and Firebase, Cloudflare Workers. A Lambda runtime (`nodejs24.x`) or an async
 // Lambda handler would break them, so the Node.js codemods leave their folders alone.
+import { createRequire } from 'node:module';
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import { isAlias, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { RepoView } from './types.js';
 
@@ -43,6 +44,14 @@ const codeName = /\.[cm]?[jt]sx?$/;
 
 const cache = new WeakMap<RepoView, ProviderMap>();
 
+// TypeScript only for a serverless.ts or serverless.js: the exit criteria look for providers
+// too, in a process that may not have loaded it.
+let typescript: typeof ts | undefined;
+function loadTypeScript(): typeof ts {
+  typescript ??= (createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph')).ts;
+  return typescript;
+}
+
 /** The services of other providers in `repo`, found once per view. */
 export function otherProviders(repo: RepoView): ProviderMap {
   let map = cache.get(repo);
@@ -61,7 +70,8 @@ export function isOtherProvider(repo: RepoView, path: string): boolean {
 
 /** The platform whose functions module `text` loads (`@azure/functions`, …), with a reason. */
 export function otherModuleOf(text: string): { provider: string; reason: string } | undefined {
-  const found = loadsOtherModule.exec(text)?.[1];
+  // Every such module's name holds "functions": most files are ruled out without the regex.
+  const found = text.includes('functions') ? loadsOtherModule.exec(text)?.[1] : undefined;
   if (!found) return undefined;
   const [, provider, reason] = otherModules.find(([module]) => module === found)!;
   return { provider, reason };
@@ -266,6 +276,7 @@ function dataProvider(text: string, data: unknown): ServerlessProvider | undefin
 
 /** serverless.ts / serverless.js: the `provider` property of an object literal, parsed (not run). */
 function scriptProvider(text: string): ServerlessProvider | undefined {
+  const ts = loadTypeScript();
   const sf = ts.createSourceFile('serverless.ts', text, ts.ScriptTarget.Latest, false);
   let found: ServerlessProvider | undefined;
   const visit = (node: ts.Node): void => {
@@ -286,10 +297,12 @@ function scriptProvider(text: string): ServerlessProvider | undefined {
 }
 
 function propertyName(name: ts.PropertyName): string | undefined {
+  const ts = loadTypeScript();
   return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
 }
 
 function propertyValue(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  const ts = loadTypeScript();
   for (const prop of obj.properties) if (ts.isPropertyAssignment(prop) && propertyName(prop.name) === name) return prop.initializer;
   return undefined;
 }

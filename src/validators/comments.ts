@@ -54,6 +54,16 @@ export function commentKind(path: string): 'none' | 'js' | 'other' {
   return kind === undefined ? 'none' : kind === 'js' ? 'js' : 'other';
 }
 
+/**
+ * Whether `line` of `path` may hold a comment. Where comments never span lines (`#` to the end
+ * of the line) a line without `#` holds none, and its file need not be read.
+ */
+export function mayHoldComment(path: string, line: string): boolean {
+  const kind = kindOf(path, line);
+  const lineOnly = kind === 'yaml' || kind === 'dockerfile' || kind === hash || kind === shell || kind === requirements;
+  return !lineOnly || line.includes('#');
+}
+
 /** TypeScript, loaded once and only for the first JavaScript or TypeScript file. */
 export async function loadTypeScript(): Promise<void> {
   tsModule ??= (await import('ts-morph')).ts;

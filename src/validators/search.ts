@@ -2,7 +2,7 @@
 // read by its own syntax), and, when the criterion asks, matches in services of other providers
 // (a Serverless `provider.name: azure` folder, an Azure Functions app, …) that the Node.js
 // codemods leave alone. Every match left out is counted apart, so the evidence says why.
-import { commentKind, commentSpans, loadTypeScript, maskComments } from './comments.js';
+import { commentKind, commentSpans, loadTypeScript, mayHoldComment, maskComments } from './comments.js';
 import { gitGrep, type Counts, type SearchOptions } from './grep.js';
 import { lineRegExp } from './line-regex.js';
 import type { ValidatorContext } from './types.js';
@@ -44,7 +44,7 @@ export async function filteredSearch(ctx: ValidatorContext, options: SearchOptio
   const result: FilteredSearch = { counted: [], inComments: [], inOtherProviders: [] };
   const inFolder = (path: string) => filter.otherProviders.some(({ folder }) => folder === '' || path.startsWith(`${folder}/`));
   const rest = rows.filter((row) => (inFolder(row.path) ? (result.inOtherProviders.push(row), false) : true));
-  const readable = new Set(rest.filter((row) => needsText(row.path, filter)).map((row) => row.path));
+  const readable = new Set(rest.filter((row) => needsText(row, filter)).map((row) => row.path));
   const texts = await readFiles(ctx, options.rev, [...readable]);
   if ([...readable].some((path) => commentKind(path) === 'js')) await loadTypeScript();
   const regex = lineRegExp(options.pattern, options.mode, options.ignoreCase);
@@ -81,9 +81,9 @@ export function formatMatch(row: MatchLine): string {
   return `${row.path}:${row.line}: ${content.length > 200 ? `${content.slice(0, 200)}…` : content}`;
 }
 
-function needsText(path: string, filter: SearchFilter): boolean {
-  const kind = commentKind(path);
-  return (filter.skipComments && kind !== 'none') || (filter.otherCode !== undefined && kind === 'js');
+function needsText(row: MatchLine, filter: SearchFilter): boolean {
+  const kind = commentKind(row.path);
+  return (filter.skipComments && kind !== 'none' && mayHoldComment(row.path, row.text)) || (filter.otherCode !== undefined && kind === 'js');
 }
 
 function maskedLines(path: string, text: string): string[] | undefined {

@@ -35,7 +35,8 @@ function otherServices(repo: RepoView, options: Record<string, unknown>): OtherS
     if (!inPaths(service.file, paths)) return false;
     const prefix = service.folder === '' ? '' : `${service.folder}/`;
     const inside = repo.files.filter((path) => path.startsWith(prefix) && !isExcluded(path));
-    return /node/i.test(repo.read(service.file)) || inside.some((path) => codeName.test(path) || baseName(path) === 'package.json');
+    // A package.json alone is often only the Serverless plugins of a Python or Go service.
+    return /\bnode/i.test(repo.read(service.file)) || inside.some((path) => codeName.test(path));
   });
 }
 
