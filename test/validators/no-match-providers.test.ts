@@ -86,4 +86,19 @@ describe('no-match with services of other providers and comments', () => {
     const api = await runValidator(criterion(contextApi), repo.ctx());
     expect(api.evidence[0]!.details.after).toEqual({ lines: 3, files: { 'src/index.js': 3 } });
   });
+
+  it('a service whose provider is a variable atx cannot resolve is still searched, and named as such', async () => {
+    repo = makeRepo({
+      'svc/serverless.yml': "provider:\n  name: ${opt:provider, 'aws'}\n  runtime: nodejs12.x\n",
+      'azure/serverless.yml': 'provider:\n  name: azure\n  runtime: nodejs12.x\n',
+    });
+    const { runtimes } = shippedCriteria();
+    const result = await runValidator(criterion(runtimes), repo.ctx());
+    expect(result.status).toBe('failed');
+    expect(result.evidence[0]!.details.after).toEqual({ lines: 1, files: { 'svc/serverless.yml': 1 } });
+    expect(result.evidence[0]!.details.notCounted).toMatchObject({
+      otherProviders: { after: 1, stillSearched: [{ folder: 'svc', reason: expect.stringContaining("svc/serverless.yml:2: serverless.yml names its provider through a variable (${opt:provider, 'aws'})") }] },
+    });
+  });
 });
+
