@@ -36,7 +36,7 @@ function otherServices(repo: RepoView, options: Record<string, unknown>): OtherS
     const prefix = service.folder === '' ? '' : `${service.folder}/`;
     const inside = repo.files.filter((path) => path.startsWith(prefix) && !isExcluded(path));
     // A package.json alone is often only the Serverless plugins of a Python or Go service.
-    return /\bnode/i.test(repo.read(service.file)) || inside.some((path) => codeName.test(path));
+    return /\bnode(js)?[\s:._-]*\d/i.test(repo.read(service.file)) || inside.some((path) => codeName.test(path));
   });
 }
 
