@@ -1,6 +1,7 @@
 // Node.js 24 behaviour changes in Lambda that atx reports but cannot fix by itself: pending
 // promises after the handler returns, experimental module flags in NODE_OPTIONS
-// (https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/).
+// (https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/); and
+// the services of other providers (Azure, Google, …) the upgrade leaves alone, once each.
 import { isOtherProvider, otherProviders, type OtherService } from '../providers.js';
 import type { Codemod, Finding, RepoView } from '../types.js';
 import { experimentalFlagFindings } from './behaviour/experimental-flags.js';
@@ -73,7 +74,7 @@ function templateHandlerNames(repo: RepoView): Set<string> {
 
 export const codemod: Codemod = {
   name: 'nodejs24-behaviour-check',
-  description: 'Report Node.js 24 Lambda behaviour changes: promises left running after the handler returns, experimental module flags in NODE_OPTIONS',
+  description: 'Report Node.js 24 Lambda behaviour changes: promises left running after the handler returns, experimental module flags in NODE_OPTIONS; and services of other providers left alone',
   candidates(repo, options) {
     const handlerNames = templateHandlerNames(repo);
     const files = scoped(repo, options).filter((path) => {
