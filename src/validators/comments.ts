@@ -97,11 +97,14 @@ export function maskComments(text: string, spans: readonly Span[]): string {
  * text, so a `//` or `/*` outside them starts a comment.
  */
 function jsComments(path: string, text: string): Span[] {
+  // Without `//` or `/*` anywhere there is no comment, and no need to parse.
+  if (!/\/[/*]/.test(text)) return [];
   const ts = tsModule;
   if (!ts) throw new Error('loadTypeScript() must run before JavaScript comments are read');
   const lower = path.toLowerCase();
   const kind = lower.endsWith('x') ? (lower.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.JSX) : /\.[cm]?ts$/.test(lower) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
-  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, kind);
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  const sf = ts.createSourceFile(path, text, options, false, kind);
   const literals: Array<[number, number]> = [];
   const visit = (node: import('ts-morph').ts.Node): void => {
     switch (node.kind) {

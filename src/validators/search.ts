@@ -36,8 +36,11 @@ export interface FilteredSearch {
   inOtherProviders: MatchLine[];
 }
 
-/** Files read at once per git call: well below any command-line limit. */
-const batch = 200;
+/**
+ * Characters of paths per git call: the command line reaches git as one argument of `sh -c`,
+ * and Linux refuses a single argument over 128 KiB.
+ */
+const batchChars = 60_000;
 
 export async function filteredSearch(ctx: ValidatorContext, options: SearchOptions, filter: SearchFilter): Promise<FilteredSearch> {
   const rows = (await gitGrep(ctx, options, ['-n'])).map(([path, line, ...text]) => ({ path: path!, line: Number(line), text: text.join('\0') }));
@@ -98,18 +101,32 @@ function maskedLines(path: string, text: string): string[] | undefined {
 
 /**
  * The text of `paths` (repository-relative) at `rev`, or in the working tree, in as few git
- * calls as possible: `git grep` with an empty pattern prints every line of the files it is given.
+ * calls as possible: `git grep` with an empty pattern prints every line of the files it is given,
+ * each file's name once above its lines (`--heading`), each line as `number\0text`.
  */
 async function readFiles(ctx: ValidatorContext, rev: string | undefined, paths: string[]): Promise<Map<string, string>> {
   const lines = new Map<string, string[]>();
-  for (let at = 0; at < paths.length; at += batch) {
-    const pathspecs = paths.slice(at, at + batch).map((path) => `:(top,literal)${path}`);
-    const rows = await gitGrep(ctx, { pattern: '', mode: 'extended', ignoreCase: false, pathspecs, rev }, ['-n']);
-    for (const [path, line, ...text] of rows) {
-      const list = lines.get(path!) ?? [];
-      list[Number(line) - 1] = text.join('\0');
-      lines.set(path!, list);
+  for (const pathspecs of batches(paths.map((path) => `:(top,literal)${path}`))) {
+    const rows = await gitGrep(ctx, { pattern: '', mode: 'extended', ignoreCase: false, pathspecs, rev }, ['-n', '--heading']);
+    let list: string[] = [];
+    for (const [first, ...text] of rows) {
+      if (text.length === 0) lines.set(first!, (list = []));
+      else list[Number(first) - 1] = text.join('\0');
     }
   }
   return new Map([...lines].map(([path, list]) => [path, Array.from(list, (line) => line ?? '').join('\n')]));
+}
+
+function* batches(specs: string[]): Generator<string[]> {
+  let batch: string[] = [];
+  let size = 0;
+  for (const spec of specs) {
+    if (batch.length > 0 && size + spec.length > batchChars) {
+      yield batch;
+      [batch, size] = [[], 0];
+    }
+    batch.push(spec);
+    size += spec.length + 3;
+  }
+  if (batch.length > 0) yield batch;
 }
