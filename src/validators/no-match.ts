@@ -42,7 +42,7 @@ export const noMatch: Validator = async (spec, ctx) => {
           kind: 'search',
           summary:
             `/${shortPattern(pattern)}/: ${countsBefore.lines} matching line(s) in ${fileCount(countsBefore.files)} file(s) before, ` +
-            `${counts.lines} in ${fileCount(counts.files)} file(s) after${notCountedSummary(before, after)}`,
+            `${counts.lines} in ${fileCount(counts.files)} file(s) after${notCountedSummary(before, after, providers?.excluded ?? [])}`,
           details: {
             ...details,
             before: countsBefore,
@@ -96,14 +96,20 @@ async function otherProviders(ctx: ValidatorContext): Promise<Providers> {
   }
 }
 
-function notCountedSummary(before: FilteredSearch, after: FilteredSearch): string {
+function notCountedSummary(before: FilteredSearch, after: FilteredSearch, excluded: readonly ExcludedFolder[]): string {
   const parts: string[] = [];
   if (before.inComments.length + after.inComments.length > 0) parts.push(`${before.inComments.length}/${after.inComments.length} in comments`);
   const others = before.inOtherProviders.length + after.inOtherProviders.length;
   if (others > 0) {
-    const folders = [...new Set([...after.inOtherProviders, ...before.inOtherProviders].map((row) => row.path.slice(0, row.path.lastIndexOf('/') + 1) || './'))];
-    const named = folders.slice(0, 3).join(', ') + (folders.length > 3 ? `, … (${folders.length} folders)` : '');
-    parts.push(`${before.inOtherProviders.length}/${after.inOtherProviders.length} in services of other providers (${named})`);
+    // The service each match lies in (code that loads another platform's module may lie anywhere).
+    const serviceOf = (path: string) => excluded.find(({ folder }) => folder === '' || path.startsWith(`${folder}/`));
+    const named = (path: string) => {
+      const service = serviceOf(path);
+      return service ? `${service.folder || '.'}/ (${service.provider})` : path;
+    };
+    const folders = [...new Set([...after.inOtherProviders, ...before.inOtherProviders].map((row) => named(row.path)))];
+    const list = folders.slice(0, 3).join(', ') + (folders.length > 3 ? `, … (${folders.length} in all)` : '');
+    parts.push(`${before.inOtherProviders.length}/${after.inOtherProviders.length} in services of other providers: ${list}`);
   }
   return parts.length > 0 ? `; not counted (before/after): ${parts.join(', ')}` : '';
 }

@@ -49,7 +49,7 @@ describe('no-match with services of other providers and comments', () => {
       comments: { before: 2, after: 2, matches: ['orders-aws/serverless.yml:9: #  - nodejs10.x', 'orders-aws/serverless.yml:10: #  - nodejs12.x'] },
       otherProviders: { before: 1, after: 1, matches: ["google-greeter/serverless.yml:5: runtime: 'nodejs12.x'"] },
     });
-    expect(r!.summary).toContain('not counted (before/after): 2/2 in comments, 1/1 in services of other providers (google-greeter/)');
+    expect(r!.summary).toContain('not counted (before/after): 2/2 in comments, 1/1 in services of other providers: google-greeter/ (google)');
 
     const api = await runValidator(criterion(contextApi), repo.ctx());
     expect(api.status).toBe('passed');
