@@ -60,7 +60,7 @@ export class GrepFailure extends Error {
   }
 }
 
-async function gitGrep(ctx: ValidatorContext, options: SearchOptions, flags: string[]): Promise<string[][]> {
+export async function gitGrep(ctx: ValidatorContext, options: SearchOptions, flags: string[]): Promise<string[][]> {
   const args = [
     // No hook, fsmonitor or look-alike bare repository of the checkout runs here (see safeGitConfig).
     'git', ...safeGitArgs, '-c', 'core.quotePath=false', 'grep', '--no-color', '-I', '--full-name', '-z',

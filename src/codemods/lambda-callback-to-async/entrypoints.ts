@@ -2,6 +2,7 @@
 // serverless.yml and CDK constructs. Maps each source file to the export names Lambda calls.
 import { posix } from 'node:path';
 import { parseDocument, type Tags } from 'yaml';
+import { otherProviders } from '../providers.js';
 import type { RepoView } from '../types.js';
 import { cdkEntryPoints } from './cdk.js';
 
@@ -40,7 +41,8 @@ export function discoverEntryPoints(repo: RepoView): EntryPoints {
     found.set(target.file, names);
   };
   for (const file of repo.files) {
-    if (isTemplateFile(file) && !/(^|\/)(node_modules|\.aws-sam|cdk\.out|\.serverless)\//.test(file)) {
+    // A serverless.yml of another provider (azure, google, …) names functions Lambda never runs.
+    if (isTemplateFile(file) && !/(^|\/)(node_modules|\.aws-sam|cdk\.out|\.serverless)\//.test(file) && !otherProviders(repo).serviceOf(file)) {
       const data = parseTemplate(repo.read(file));
       if (data) for (const [dir, handler] of templateHandlers(file, data)) add(dir, handler);
     }

@@ -3,6 +3,7 @@
 // https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/
 import { Project } from 'ts-morph';
 import { UsageError } from '../../errors.js';
+import { isOtherProvider } from '../providers.js';
 import type { Codemod, CodemodResult, RepoView } from '../types.js';
 import { discoverEntryPoints, type EntryPoints } from './entrypoints.js';
 import { holdsInlineCode, transformWithInline } from './inline.js';
@@ -71,6 +72,8 @@ export const codemod: Codemod = {
     return repo.files.filter((file) => {
       if (!EXCLUDED.test(file) && !TEST_FILE.test(file) && inScope(file, paths) && holdsInlineCode(file, repo)) return true;
       if (!SOURCE.test(file) || /\.d\.[mc]?ts$/.test(file) || EXCLUDED.test(file) || TEST_FILE.test(file) || !inScope(file, paths)) return false;
+      // Azure's context.done, Google's (data, context, callback): not Lambda handlers.
+      if (isOtherProvider(repo, file)) return false;
       if (named.has(file)) return true;
       const text = repo.read(file);
       return CONTEXT_THEN_PARAM.test(text) || LEGACY_CONTEXT.test(text) || ASYNC_WITH_CONTEXT.test(text);

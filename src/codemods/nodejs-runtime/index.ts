@@ -1,6 +1,7 @@
 // AWS/nodejs-version-upgrade: rewrites every place a repository names its Node.js major
 // (Lambda runtimes, images, version files, package.json, CI) to the target, and nothing else
 // (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
+import { isOtherProvider } from '../providers.js';
 import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
 import { baseName, inPaths, isExcluded } from './scope.js';
 import { SurfaceContext, type Surface } from './surface.js';
@@ -30,8 +31,9 @@ function surfaceFor(path: string, text: string): Surface | undefined {
   return surfaces.find((surface) => surface.matches(path, text));
 }
 
+/** Services of other providers (Azure, Google, …) keep their own runtimes: nodejs24.x is Lambda's. */
 function scopedFiles(repo: RepoView, paths: readonly string[]): string[] {
-  return repo.files.filter((path) => inPaths(path, paths) && !isExcluded(path) && possibleName.test(baseName(path)));
+  return repo.files.filter((path) => inPaths(path, paths) && !isExcluded(path) && possibleName.test(baseName(path)) && !isOtherProvider(repo, path));
 }
 
 export const codemod: Codemod = {

@@ -1,6 +1,7 @@
 // Serverless Framework: `provider.runtime`, per-function `runtime`, CloudFormation under
 // `resources`, and serverless-esbuild's `target: node20` (https://www.serverless.com/framework/docs/providers/aws/guide/serverless.yml).
 import { visit } from 'yaml';
+import { yamlProvider } from '../../providers.js';
 import { applyEdits, type Edit } from '../edits.js';
 import { lambdaRuntimeEdits } from '../runtime-yaml.js';
 import type { Surface, SurfaceContext } from '../surface.js';
@@ -30,6 +31,14 @@ export const serverlessYaml: Surface = {
     const doc = parseYaml(text);
     if (!doc) {
       ctx.report(0, 'parse-error', 'not valid YAML; left alone', 'warning');
+      return text;
+    }
+    // Another provider's `runtime: nodejs18` is not a Lambda runtime (a serverless.google.yml
+    // beside an AWS serverless.yml; whole folders of other providers are never offered).
+    const provider = yamlProvider(text, doc);
+    if (provider && provider.name !== 'aws') {
+      const which = provider.name ?? `written as ${provider.written}, which atx does not resolve`;
+      ctx.report(provider.offset, 'other-provider', `provider.name is ${which}: not an AWS Lambda service; its runtimes are left alone`, provider.name ? 'info' : 'manual');
       return text;
     }
     return applyEdits(text, [...lambdaRuntimeEdits(text, doc, ctx), ...esbuildTargetEdits(text, doc, ctx)]);
