@@ -85,12 +85,10 @@ export const handler = (event: APIGatewayProxyEvent, context: Context, callback:
 `);
     expect(code).toBe(`import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 
-export const handler = async (event: APIGatewayProxyEvent, context: Context) => {
-  return new Promise<APIGatewayProxyResult>((resolve, reject) => {
-    const callback = (err?: unknown, result?: APIGatewayProxyResult) => (err !== undefined && err !== null ? reject(err) : resolve(result as APIGatewayProxyResult));
-    setTimeout(() => callback(null, { statusCode: 202, body: 'later' }), 1);
-  });
-};
+export const handler = async (event: APIGatewayProxyEvent, context: Context) => new Promise<APIGatewayProxyResult>((resolve, reject) => {
+  const callback = (err?: unknown, result?: APIGatewayProxyResult) => (err !== undefined && err !== null ? reject(err) : resolve(result as APIGatewayProxyResult));
+  setTimeout(() => callback(null, { statusCode: 202, body: 'later' }), 1);
+});
 `);
   });
 
@@ -105,7 +103,7 @@ export function later(cb: Callback<string>) {
   cb(null, 'x');
 }
 `);
-    expect(code).toContain(`export const handler: Handler<{ ms: number }, string> = async (event, context) => {\n  return new Promise<any>((resolve, reject) => {`);
+    expect(code).toContain(`export const handler: Handler<{ ms: number }, string> = async (event, context) => new Promise<any>((resolve, reject) => {\n  const cb = `);
     expect(code).toContain(`import { Callback } from 'aws-lambda';`); // still used by later()
   });
 
