@@ -1,9 +1,11 @@
 // Turns an analysed handler into text edits: the new signature (async, no callback parameter),
 // plain return/throw for direct sites, or the body wrapped in a Promise that the first call of
-// the local callback settles, exactly as the Node.js 22 runtime settled the invocation.
+// the local callback settles, exactly as the Node.js 22 runtime settled the invocation. A helper
+// the handler hands its callback to, converted with it, returns or throws what it passed on.
 import { Node, SyntaxKind } from 'ts-morph';
 import type { Analysis } from './analyze.js';
 import { deleteStatement, indentAt, lineStart, type Edit } from './edits.js';
+import type { HelperConversion } from './flow.js';
 import { identifierTexts, type FunctionNode } from './scope.js';
 import type { DirectSite, Outcome } from './sites.js';
 
@@ -45,13 +47,58 @@ function signatureEdits(fn: FunctionNode, makeAsync: boolean, typescript: boolea
   return edits;
 }
 
+/**
+ * A helper converted with its handlers: without its callback parameter, returning or throwing
+ * what it passed to the callback (or context.succeed/fail/done), its callbackWaits line gone.
+ */
+export function helperEdits(text: string, conversion: HelperConversion): Edit[] {
+  const fn = conversion.helper.fn;
+  const edits = conversion.waits.flatMap((w) => (w.statement ? [deleteStatement(text, w.statement.getStart(), w.statement.getEnd())] : []));
+  if (conversion.callbackIndex !== undefined) {
+    const params = fn.getParameters();
+    const parenthesized = fn.getFirstChildByKind(SyntaxKind.OpenParenToken) !== undefined;
+    const param = params[conversion.callbackIndex]!;
+    // `callback => …` has no parentheses to keep once its only parameter goes.
+    edits.push(parenthesized ? removeItem(params, conversion.callbackIndex) : { start: param.getStart(), end: param.getEnd(), text: '()' });
+  }
+  // It returns the answer now; `void` would no longer type-check.
+  const returnType = fn.getReturnTypeNode();
+  const colon = returnType?.getPreviousSiblingIfKind(SyntaxKind.ColonToken);
+  if (returnType?.getText() === 'void' && colon) edits.push({ start: colon.getStart(), end: returnType.getEnd(), text: '' });
+  edits.push(...conversion.sites.flatMap((site) => directEdits(text, site)));
+  return edits;
+}
+
+/** Removes one parameter or argument with the comma that separates it from its neighbours. */
+function removeItem(items: readonly Node[], index: number): Edit {
+  const item = items[index]!;
+  const next = items[index + 1];
+  const previous = items[index - 1];
+  if (next) return { start: item.getStart(), end: next.getStart(), text: '' };
+  if (previous) return { start: previous.getEnd(), end: item.getEnd(), text: '' };
+  return { start: item.getStart(), end: item.getEnd(), text: '' };
+}
+
 function outcomeText(outcome: Outcome): string {
   if (outcome.type === 'throw') return `throw ${outcome.error?.getText() ?? 'undefined'}`;
+  if (outcome.type === 'helper') return 'return';
   return outcome.value ? `return ${outcome.value.getText()}` : 'return';
+}
+
+/** A converted helper's call: without the callback argument, and returning what the helper now returns. */
+function helperSiteEdits(text: string, site: DirectSite): Edit[] {
+  const { statement, expression, site: { use, call } } = site;
+  const edits: Edit[] = use!.callbackIndex !== undefined ? [removeItem(call.getArguments(), use!.callbackIndex)] : [];
+  // `const x = helper(…)` before its guard, an arrow's expression body, `return helper(…)`: the call stays.
+  if (site.guard || !statement || Node.isReturnStatement(statement)) return edits;
+  edits.push({ start: expression.getStart(), end: expression.getStart(), text: 'return ' });
+  if (site.trailingReturn) edits.push(deleteStatement(text, site.trailingReturn.getStart(), site.trailingReturn.getEnd()));
+  return edits;
 }
 
 function directEdits(text: string, site: DirectSite): Edit[] {
   const { statement, expression, outcome } = site;
+  if (outcome.type === 'helper') return helperSiteEdits(text, site);
   if (!statement) {
     // An arrow's expression body: `=> cb(null, x)` becomes `=> x`.
     const value = outcome.type === 'return' ? (outcome.value?.getText() ?? 'undefined') : `{ ${outcomeText(outcome)}; }`;
@@ -76,7 +123,12 @@ function wrapperEdits(text: string, fn: FunctionNode, analysis: Analysis, result
     end: m.getEnd(),
     text: m.getName() === 'succeed' ? resolve : m.getName() === 'fail' ? reject : local,
   }));
-  const needsLocal = analysis.callbackName !== undefined || members.some((m) => m.getName() === 'done');
+  // Helpers that call context.succeed/fail/done get a context that has them.
+  const shims = analysis.plan.shims;
+  for (const arg of shims) {
+    edits.push({ start: arg.getStart(), end: arg.getEnd(), text: `{ ...${arg.getText()}, succeed: ${resolve}, fail: ${reject}, done: ${local} }` });
+  }
+  const needsLocal = analysis.callbackName !== undefined || shims.length > 0 || members.some((m) => m.getName() === 'done');
   const settle =
     resultType === undefined
       ? `const ${local} = (err, result) => (err !== undefined && err !== null ? ${reject}(err) : ${resolve}(result));`

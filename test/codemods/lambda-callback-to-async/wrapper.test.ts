@@ -104,9 +104,12 @@ describe('lambda-callback-to-async: left alone', () => {
   });
 
   it('a handler that other code in the file also calls with a callback', () => {
-    const findings = unchanged(`function handler(event, context, callback) {\n  callback(null, event);\n}\nexports.handler = handler;\nexports.batch = (event, context, callback) => handler(event.items[0], context, callback);\n`);
-    expect(findings.map((f) => f.rule)).toContain('lambda-callback/unconvertible');
-    expect(findings.find((f) => f.line === 1)?.message).toMatch(/other code/);
+    const shared = `function handler(event, context, callback) {\n  callback(null, event);\n}\nexports.handler = handler;\n`;
+    const { code, findings } = convert(`${shared}exports.batch = (event, context, callback) => handler(event.items[0], context, callback);\n`);
+    // It keeps its callback; the caller keeps handing it a real one (Promise wrapper).
+    expect(code).toBe(`${shared}exports.batch = async (event, context) => new Promise((resolve, reject) => { ${settle('callback')} handler(event.items[0], context, callback); });\n`);
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([['lambda-callback/unconvertible', 1]]);
+    expect(findings[0]!.message).toMatch(/other code/);
   });
 
   it('a path that returns without calling the callback, when the wrapper would be needed', () => {

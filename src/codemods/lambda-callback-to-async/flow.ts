@@ -1,0 +1,337 @@
+// Where a function's callback and context go: the calls that settle the invocation, and the
+// functions of the same module they are handed to (`respond(callback, 200, body)`,
+// `sendResponse(event, context, 'SUCCESS')`), followed into those functions. A handler converts
+// when every path through them settles it; a helper used only by converted handlers then returns
+// or throws what it passed to the callback, any other stays as it is and gets a real callback.
+import { Node, SyntaxKind, type CallExpression, type Identifier, type PropertyAccessExpression, type SourceFile } from 'ts-morph';
+import { everyExitSettles, handsOn, isOneOf, provablyTruthy } from './exits.js';
+import { localFunctions, moduleReferences, type LocalFunction } from './local-functions.js';
+import { bindingNames, declaresVar, identifiersNamed, isCallee, isWrite, parameterReferences, refersToModuleScope, unwrapExpression, usesArguments, valueReturns, type FunctionNode } from './scope.js';
+import { directSites, type DirectSite, type Site, type SiteKind } from './sites.js';
+
+const METHODS = new Set(['succeed', 'fail', 'done']);
+
+export interface WaitsUse {
+  node: Node;
+  /** The `context.callbackWaitsForEmptyEventLoop = value;` statement, when it can simply go. */
+  statement?: Node;
+  value?: string;
+}
+
+/** A call of a module-local function that is handed the callback and/or the context. */
+export interface HelperUse {
+  call: CallExpression;
+  helper: LocalFunction;
+  callbackIndex?: number;
+  contextIndex?: number;
+  facts: HelperFacts;
+}
+
+export interface HelperFacts {
+  /** Set when the helper cannot be followed (it calls itself, reads `arguments`, reassigns the callback …). */
+  opaque?: string;
+  /** It calls the callback or context.succeed/fail/done, or hands them on, on some path. */
+  settles: boolean;
+  /** It reaches context.succeed/fail/done: in the Promise wrapper it needs a context that has them. */
+  reachesContext: boolean;
+  /** Every path of its own synchronous flow settles (or throws) before it returns. */
+  alwaysSettles: boolean;
+  /** Every path settles or hands the callback or context on (to a call) before it returns. */
+  settlesEventually: boolean;
+  /** Every path that may return a falsy value settles first: `if (!x) return;` after it answers nothing new. */
+  settlesWhenFalsy: boolean;
+  /** Its return value is only ever what a settle call returned (nothing a Node.js 22 caller could race). */
+  returnsOnlySettles: boolean;
+  /** How it becomes a function that returns or throws its answer, when it can. */
+  conversion?: HelperConversion;
+}
+
+export interface HelperConversion {
+  helper: LocalFunction;
+  callbackIndex?: number;
+  contextIndex?: number;
+  sites: DirectSite[];
+  waits: WaitsUse[];
+  /** Every answer it gives is a throw, so `const x = helper(…); if (!x) return;` may stay as it is. */
+  throwsOnly: boolean;
+  throws: boolean;
+}
+
+export interface Flow {
+  /** Calls that settle: callback(…), context.succeed/fail/done(…), and calls of helpers that settle. */
+  sites: Site[];
+  /** context.succeed/fail/done accesses, called or not. */
+  members: PropertyAccessExpression[];
+  /** Other references of the callback: handed to code that is not followed, stored, passed on. */
+  callbackValues: Identifier[];
+  helpers: HelperUse[];
+  waits: WaitsUse[];
+  /** Calls of other modules handed the context that are known to end the invocation with context.done(). */
+  external: CallExpression[];
+  refuse?: string;
+}
+
+/** State for one file: its local functions and what following each of them found. */
+export interface FlowEnv {
+  locals: ReadonlyMap<string, LocalFunction>;
+  /** Local names of cfn-response (`response.send(event, context, …)` calls context.done()). */
+  cfnResponse: ReadonlySet<string>;
+  facts: Map<string, HelperFacts>;
+  following: Set<LocalFunction>;
+}
+
+export function flowEnv(sf: SourceFile | undefined): FlowEnv {
+  return { locals: sf ? localFunctions(sf) : new Map(), cfnResponse: sf ? cfnResponseNames(sf) : new Set(), facts: new Map(), following: new Set() };
+}
+
+const CFN_RESPONSE = /^(\.{1,2}\/)*([\w.-]+\/)*cfn-response(\.[cm]?js)?$/;
+
+/** `const response = require('cfn-response')`, `import response from './cfn-response.js'`, `const { send } = …`. */
+function cfnResponseNames(sf: SourceFile): Set<string> {
+  const names = new Set<string>();
+  if (!sf.getFullText().includes('cfn-response')) return names;
+  for (const st of sf.getStatements()) {
+    if (Node.isImportDeclaration(st) && CFN_RESPONSE.test(st.getModuleSpecifierValue())) {
+      const local = st.getDefaultImport() ?? st.getNamespaceImport();
+      if (local) names.add(local.getText());
+      for (const spec of st.getNamedImports()) if (spec.getName() === 'send') names.add(spec.getAliasNode()?.getText() ?? 'send');
+    } else if (Node.isVariableStatement(st)) {
+      for (const d of st.getDeclarations()) {
+        const init = d.getInitializer();
+        const arg = Node.isCallExpression(init) && init.getExpression().getText() === 'require' ? init.getArguments()[0] : undefined;
+        if (!Node.isStringLiteral(arg) || !CFN_RESPONSE.test(arg.getLiteralText())) continue;
+        for (const name of bindingNames(d.getNameNode())) names.add(name);
+      }
+    }
+  }
+  return names;
+}
+
+/** `response.send(event, context, …)` or `send(event, context, …)` of cfn-response. */
+function endsThroughContext(ref: Identifier, env: FlowEnv): CallExpression | undefined {
+  const call = ref.getParent();
+  if (env.cfnResponse.size === 0 || !Node.isCallExpression(call) || !call.getArguments().includes(ref)) return undefined;
+  const callee = call.getExpression();
+  const owner = Node.isPropertyAccessExpression(callee) && callee.getName() === 'send' ? callee.getExpression() : callee;
+  return Node.isIdentifier(owner) && env.cfnResponse.has(owner.getText()) ? call : undefined;
+}
+
+export function collectFlow(fn: FunctionNode, callbackName: string | undefined, contextName: string | undefined, env: FlowEnv): Flow {
+  const flow: Flow = { sites: [], members: [], callbackValues: [], helpers: [], waits: [], external: [] };
+  const handed = new Map<CallExpression, { helper: LocalFunction; callbackIndex?: number; contextIndex?: number; callbackRef?: Identifier }>();
+  const handTo = (ref: Identifier, which: 'callbackIndex' | 'contextIndex'): boolean => {
+    const target = localCallee(ref, env);
+    if (!target) return false;
+    const entry = handed.get(target.call) ?? { helper: target.helper };
+    if (entry[which] !== undefined) return false; // handed twice to one call: not followed
+    entry[which] = target.index;
+    if (which === 'callbackIndex') entry.callbackRef = ref;
+    handed.set(target.call, entry);
+    return true;
+  };
+
+  if (callbackName) {
+    const refs = parameterReferences(fn, callbackName);
+    if (refs.some(isWrite) || bodyRedeclares(fn, callbackName)) return { ...flow, refuse: 'it reassigns its callback parameter' };
+    for (const ref of refs) {
+      if (isCallee(ref)) flow.sites.push({ kind: 'callback', call: ref.getParentOrThrow() as CallExpression });
+      else if (!handTo(ref, 'callbackIndex')) flow.callbackValues.push(ref);
+    }
+  }
+  if (contextName) {
+    const refuse = contextUses(fn, contextName, flow, (ref) => {
+      if (handTo(ref, 'contextIndex')) return;
+      const external = endsThroughContext(ref, env);
+      if (external) flow.external.push(external);
+    });
+    if (refuse) return { ...flow, refuse };
+  }
+  for (const [call, entry] of handed) {
+    const facts = followHelper(entry.helper, entry.callbackIndex, entry.contextIndex, env);
+    const use: HelperUse = { call, helper: entry.helper, ...indexes(entry), facts };
+    flow.helpers.push(use);
+    if (facts.opaque || !facts.settles) {
+      // A callback handed to code that is not followed stays a callback (Promise wrapper).
+      if (entry.callbackRef) flow.callbackValues.push(entry.callbackRef);
+      if (entry.contextIndex === undefined || !facts.reachesContext) continue;
+    }
+    flow.sites.push({ kind: 'helper', call, use });
+  }
+  return flow;
+}
+
+function indexes(entry: { callbackIndex?: number; contextIndex?: number }) {
+  return {
+    ...(entry.callbackIndex !== undefined ? { callbackIndex: entry.callbackIndex } : {}),
+    ...(entry.contextIndex !== undefined ? { contextIndex: entry.contextIndex } : {}),
+  };
+}
+
+/** `helper(…, ref, …)` where helper is a function of this module: the call and the argument's index. */
+function localCallee(ref: Identifier, env: FlowEnv): { call: CallExpression; helper: LocalFunction; index: number } | undefined {
+  if (env.locals.size === 0) return undefined;
+  const call = ref.getParent();
+  if (!Node.isCallExpression(call)) return undefined;
+  const callee = call.getExpression();
+  if (!Node.isIdentifier(callee)) return undefined;
+  const helper = env.locals.get(callee.getText());
+  if (!helper || !refersToModuleScope(callee)) return undefined;
+  const args = call.getArguments();
+  const index = args.indexOf(ref);
+  if (index < 0 || args.slice(0, index + 1).some((a) => Node.isSpreadElement(a))) return undefined;
+  return { call, helper, index };
+}
+
+/** Records context.succeed/fail/done and callbackWaitsForEmptyEventLoop uses; returns why it cannot follow them. */
+function contextUses(fn: FunctionNode, name: string, flow: Flow, handTo: (ref: Identifier) => void): string | undefined {
+  let reassigned = false;
+  let dynamic = false;
+  let computedMethod = false;
+  let extracted = false;
+  for (const ref of parameterReferences(fn, name)) {
+    const parent = ref.getParentOrThrow();
+    if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === ref) {
+      if (METHODS.has(parent.getName())) {
+        flow.members.push(parent);
+        if (isCallee(parent)) flow.sites.push({ kind: parent.getName() as SiteKind, call: parent.getParentOrThrow() as CallExpression });
+      } else if (parent.getName() === 'callbackWaitsForEmptyEventLoop') flow.waits.push(waitsUse(parent));
+    } else if (Node.isElementAccessExpression(parent) && parent.getExpression() === ref) {
+      const arg = parent.getArgumentExpression();
+      if (Node.isStringLiteral(arg)) computedMethod ||= METHODS.has(arg.getLiteralText());
+      else dynamic = true;
+    } else if (isWrite(ref)) {
+      reassigned = true;
+    } else if (Node.isVariableDeclaration(parent) && parent.getInitializer() === ref) {
+      extracted ||= takesMethods(fn, parent.getNameNode());
+    } else {
+      handTo(ref);
+    }
+  }
+  if (computedMethod || ((reassigned || dynamic) && flow.members.length > 0)) {
+    return 'it reaches context.succeed/fail/done in a way that cannot be followed (computed access or reassigned context)';
+  }
+  if (extracted) return 'it takes succeed/fail/done out of the context (destructured or through another name), which the codemod cannot follow';
+  return undefined;
+}
+
+/** `const { done } = context`, `const { ...rest } = context`, or `const c = context; c.succeed(…)`. */
+function takesMethods(fn: FunctionNode, name: Node): boolean {
+  if (Node.isObjectBindingPattern(name)) {
+    return name.getElements().some((el) => el.getDotDotDotToken() !== undefined || METHODS.has(el.getPropertyNameNode()?.getText() ?? el.getName()));
+  }
+  if (!Node.isIdentifier(name)) return false;
+  return identifiersNamed(fn, name.getText()).some((id) => {
+    const parent = id.getParent();
+    return Node.isPropertyAccessExpression(parent) && parent.getExpression() === id && METHODS.has(parent.getName());
+  });
+}
+
+function waitsUse(access: PropertyAccessExpression): WaitsUse {
+  const assignment = access.getParentOrThrow();
+  if (!Node.isBinaryExpression(assignment) || assignment.getLeft() !== access || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) {
+    return { node: access };
+  }
+  const statement = assignment.getParentOrThrow();
+  const list = statement.getParent();
+  const removable = Node.isExpressionStatement(statement) && (Node.isBlock(list) || Node.isSourceFile(list) || Node.isCaseClause(list) || Node.isDefaultClause(list));
+  return removable ? { node: access, statement, value: assignment.getRight().getText() } : { node: access };
+}
+
+/** `var callback` anywhere in the function, or `let`/`const`/function at its top: the same name as the parameter. */
+function bodyRedeclares(fn: FunctionNode, name: string): boolean {
+  const body = fn.getBody();
+  if (declaresVar(fn, name)) return true;
+  return Node.isBlock(body) && body.getStatements().some((s) => (Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.getName() === name);
+}
+
+const OPAQUE_SETTLES = /\b(succeed|fail|done)\b/;
+
+/** What the helper does with the callback (parameter `callbackIndex`) and context (`contextIndex`) it is handed. */
+export function followHelper(helper: LocalFunction, callbackIndex: number | undefined, contextIndex: number | undefined, env: FlowEnv): HelperFacts {
+  const key = `${helper.name}:${callbackIndex ?? ''}:${contextIndex ?? ''}`;
+  const known = env.facts.get(key);
+  if (known) return known;
+  if (env.following.has(helper)) return opaque('it calls itself with the callback', helper, contextIndex);
+  const params = helper.fn.getParameters();
+  const nameAt = (index: number | undefined) => {
+    if (index === undefined) return { ok: true as const, name: undefined };
+    const param = params[index];
+    return param && !param.isRestParameter() && Node.isIdentifier(param.getNameNode()) ? { ok: true as const, name: param.getName() } : { ok: false as const };
+  };
+  const callback = nameAt(callbackIndex);
+  const context = nameAt(contextIndex);
+  let facts: HelperFacts;
+  if (!callback.ok || !context.ok) facts = opaque('its parameter is missing, a rest parameter or destructured', helper, contextIndex);
+  else if (Node.isFunctionDeclaration(helper.fn) && helper.fn.isGenerator()) facts = opaque('it is a generator', helper, contextIndex);
+  else if (usesArguments(helper.fn)) facts = opaque('it reads `arguments`', helper, contextIndex);
+  else if (moduleReferences(helper.fn.getSourceFile(), helper).some(isWrite)) facts = opaque('its name is assigned another function', helper, contextIndex);
+  else {
+    env.following.add(helper);
+    const flow = collectFlow(helper.fn, callback.name, context.name, env);
+    env.following.delete(helper);
+    facts = flow.refuse ? opaque(flow.refuse, helper, contextIndex) : helperFacts(helper, callbackIndex, contextIndex, flow);
+  }
+  env.facts.set(key, facts);
+  return facts;
+}
+
+function opaque(reason: string, helper: LocalFunction, contextIndex: number | undefined): HelperFacts {
+  // Unfollowed code handed the context may still call its methods; the wrapper then gives it ones that work.
+  const reachesContext = contextIndex !== undefined && OPAQUE_SETTLES.test(helper.fn.getText());
+  return { opaque: reason, settles: reachesContext, reachesContext, alwaysSettles: false, settlesEventually: false, settlesWhenFalsy: false, returnsOnlySettles: false };
+}
+
+function helperFacts(helper: LocalFunction, callbackIndex: number | undefined, contextIndex: number | undefined, flow: Flow): HelperFacts {
+  const fn = helper.fn;
+  const settles = flow.sites.length > 0 || flow.callbackValues.length > 0 || flow.members.length > 0;
+  const reachesContext = flow.members.length > 0 || flow.helpers.some((h) => h.contextIndex !== undefined && h.facts.reachesContext);
+  const siteOf = new Map(flow.sites.map((s) => [s.call as Node, s]));
+  const synchronous = new Set([...siteOf].filter(([, s]) => s.kind !== 'helper' || s.use!.facts.alwaysSettles).map(([call]) => call));
+  const eventually = new Set([...siteOf].filter(([, s]) => s.kind !== 'helper' || s.use!.facts.settlesEventually).map(([call]) => call));
+  const handedOn = [...eventually, ...flow.callbackValues, ...flow.members];
+  const returned = valueReturns(fn).map((r) => unwrapExpression(r.getExpressionOrThrow()));
+  const body = fn.getBody();
+  if (body && !Node.isBlock(body)) returned.push(unwrapExpression(body));
+  const returnsOnlySettles = !fn.isAsync() && returned.every((e) => {
+    const site = siteOf.get(e);
+    return site !== undefined && (site.kind !== 'helper' || site.use!.facts.returnsOnlySettles);
+  });
+  const facts: HelperFacts = {
+    settles,
+    reachesContext,
+    alwaysSettles: everyExitSettles(fn, isOneOf(synchronous), () => false),
+    settlesEventually: everyExitSettles(fn, handsOn(eventually, handedOn), () => false),
+    settlesWhenFalsy: everyExitSettles(fn, isOneOf(synchronous), provablyTruthy),
+    returnsOnlySettles,
+  };
+  const conversion = settles ? helperConversion(helper, callbackIndex, contextIndex, flow) : undefined;
+  return conversion ? { ...facts, conversion } : facts;
+}
+
+function helperConversion(helper: LocalFunction, callbackIndex: number | undefined, contextIndex: number | undefined, flow: Flow): HelperConversion | undefined {
+  if (helper.exported || helper.fn.isAsync()) return undefined;
+  if (flow.callbackValues.length > 0 || !flow.members.every(isCallee)) return undefined;
+  // Whole or not at all: a callbackWaitsForEmptyEventLoop use that cannot simply go keeps the helper as it is.
+  if (flow.waits.some((w) => !w.statement || w.value !== 'false')) return undefined;
+  const sites = directSites(helper.fn, flow.sites, (use) => use.facts.conversion !== undefined);
+  if (!sites) return undefined;
+  const nestedConversion = (s: DirectSite) => s.site.use?.facts.conversion;
+  const throwsOf = (s: DirectSite) => (s.outcome.type === 'throw' ? true : s.outcome.type === 'helper' ? nestedConversion(s)!.throws : false);
+  const throwsOnly = sites.every((s) => (s.outcome.type === 'helper' ? nestedConversion(s)!.throwsOnly : s.outcome.type === 'throw'));
+  return {
+    helper,
+    ...indexes({ callbackIndex, contextIndex }),
+    sites,
+    waits: flow.waits,
+    throws: sites.some(throwsOf),
+    throwsOnly,
+  };
+}
+
+/** The helper's conversion applies when neither it nor a helper it calls must stay as it is. */
+export function convertible(use: HelperUse, kept: ReadonlySet<LocalFunction>): boolean {
+  const conversion = use.facts.conversion;
+  if (!conversion || kept.has(conversion.helper)) return false;
+  return conversion.sites.every((s) => !s.site.use || convertible(s.site.use, kept));
+}
+
