@@ -114,9 +114,10 @@ function isCalled(member: Node): boolean {
 }
 
 /**
- * A bare `return;` of the handler itself that may leave the invocation unsettled: it does not
- * directly follow a callback call or a call of a helper that settles (or hands the callback on)
- * on every path, nor guard `const x = helper(…)` where the helper answers whenever x is falsy.
+ * A bare `return;` of the handler itself that may leave the invocation unsettled: no statement
+ * before it in its block calls the callback or a helper that settles (or hands the callback on)
+ * on every path, and it does not guard `const x = helper(…)` where the helper answers whenever x
+ * is falsy.
  */
 function returnsUnsettled(fn: FunctionNode, flow: Flow): boolean {
   const siteOf = new Map<Node, HelperUse | undefined>(flow.sites.map((s) => [s.call, s.use]));
@@ -127,8 +128,9 @@ function returnsUnsettled(fn: FunctionNode, flow: Flow): boolean {
   };
   return fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).some((r) => {
     if (r.getExpression() || enclosingFunction(r) !== fn) return false;
-    const previous = r.getPreviousSibling();
-    if (Node.isExpressionStatement(previous) && settledBy(previous.getExpression())) return false;
+    for (let previous = r.getPreviousSibling(); previous; previous = previous.getPreviousSibling()) {
+      if (Node.isExpressionStatement(previous) && settledBy(previous.getExpression())) return false;
+    }
     return !guardedAfterAnswer(r, siteOf);
   });
 }

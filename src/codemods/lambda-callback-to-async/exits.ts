@@ -32,8 +32,7 @@ function list(statements: readonly Statement[], walk: Walk, known: ReadonlySet<s
     const state = statement(s, walk, truthy);
     if (state !== 'open') return state;
     if (Node.isIfStatement(s) && !s.getElseStatement() && statement(s.getThenStatement(), walk, truthy) === 'settled') {
-      const name = negated(s.getExpression());
-      if (name && stable(walk.fn, name)) truthy.add(name);
+      for (const name of negated(s.getExpression())) if (stable(walk.fn, name)) truthy.add(name);
     }
   }
   return 'open';
@@ -97,12 +96,15 @@ export function handsOn(calls: ReadonlySet<Node>, uses: readonly Node[]): (expr:
   };
 }
 
-/** `!name` → name. */
-function negated(condition: Node): string | undefined {
+/** Names known truthy when the condition is false: `!a` → a, `!a || !b.c` → a (and what it holds for b). */
+function negated(condition: Node): string[] {
   const e = unwrapExpression(condition);
-  if (!Node.isPrefixUnaryExpression(e) || e.getOperatorToken() !== SyntaxKind.ExclamationToken) return undefined;
+  if (Node.isBinaryExpression(e) && e.getOperatorToken().getKind() === SyntaxKind.BarBarToken) {
+    return [...negated(e.getLeft()), ...negated(e.getRight())];
+  }
+  if (!Node.isPrefixUnaryExpression(e) || e.getOperatorToken() !== SyntaxKind.ExclamationToken) return [];
   const operand = unwrapExpression(e.getOperand());
-  return Node.isIdentifier(operand) ? operand.getText() : undefined;
+  return Node.isIdentifier(operand) ? [operand.getText()] : [];
 }
 
 /** Nothing in the function assigns the name after its declaration. */

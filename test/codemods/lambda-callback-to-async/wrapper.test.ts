@@ -1,5 +1,9 @@
 // Inline before/after cases that need the Promise wrapper, and the cases left alone with a finding.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
+import { FIXTURES } from './fixture-tree.js';
 import { convert } from './helpers.js';
 
 const settle = (cb: string, resolve = 'resolve', reject = 'reject') =>
@@ -63,6 +67,48 @@ describe('lambda-callback-to-async: Promise wrapper', () => {
   it('keeps blank lines and comments, removes the callbackWaits line', () => {
     const { code } = convert(`exports.handler = (event, context, callback) => {\n  context.callbackWaitsForEmptyEventLoop = false;\n\n  // fetch the item\n  db.get(event.id, (err, item) => {\n    callback(err, item);\n  });\n};\n`);
     expect(code).toBe(`exports.handler = async (event, context) => new Promise((resolve, reject) => {\n  ${settle('callback')}\n\n  // fetch the item\n  db.get(event.id, (err, item) => {\n    callback(err, item);\n  });\n});\n`);
+  });
+});
+
+describe('lambda-callback-to-async: the wrapper keeps the diff reviewable', () => {
+  /** Lines removed and added by turning `before` into `after`. */
+  const changedLines = (before: string, after: string) => {
+    const parts = diffLines(before, after);
+    const lines = (p: { value: string }) => p.value.replace(/\n$/, '').split('\n');
+    return { removed: parts.filter((p) => p.removed).flatMap(lines), added: parts.filter((p) => p.added).flatMap(lines) };
+  };
+
+  it('a 70-line handler: only its first and last lines change, and the local callback is added', () => {
+    const before = readFileSync(join(FIXTURES, 'large-handler/input/report.js'), 'utf8');
+    const { code, changed } = convert(before, 'report.js');
+    expect(changed).toBe(true);
+    expect(before.split('\n').length).toBeGreaterThan(70);
+    expect(changedLines(before, code)).toEqual({
+      removed: ['exports.handler = function (event, context, callback) {', '};'],
+      added: [
+        'exports.handler = async function (event, context) { return new Promise((resolve, reject) => {',
+        `  ${settle('callback')}`,
+        '}); };',
+      ],
+    });
+  });
+
+  it('an arrow handler with context.succeed/fail in callbacks: the changed lines are the ones that settle', () => {
+    const body = Array.from({ length: 40 }, (_, i) => `  const step${i} = event.values[${i}] * 2;`).join('\n');
+    const before = `exports.handler = (event, context) => {\n${body}\n  setImmediate(() => {\n    if (event.fail) context.fail(new Error('failed'));\n    else context.succeed(step0);\n  });\n};\n`;
+    const { removed, added } = changedLines(before, convert(before).code);
+    expect(removed).toEqual([
+      'exports.handler = (event, context) => {',
+      "    if (event.fail) context.fail(new Error('failed'));",
+      '    else context.succeed(step0);',
+      '};',
+    ]);
+    expect(added).toEqual([
+      'exports.handler = async (event, context) => new Promise((resolve, reject) => {',
+      "    if (event.fail) reject(new Error('failed'));",
+      '    else resolve(step0);',
+      '});',
+    ]);
   });
 });
 
