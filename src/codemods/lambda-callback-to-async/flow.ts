@@ -73,15 +73,23 @@ export interface Flow {
 
 /** State for one file: its local functions and what following each of them found. */
 export interface FlowEnv {
-  locals: ReadonlyMap<string, LocalFunction>;
+  /** Read only when a callback or context is handed to a call: most handlers never need them. */
+  locals(): ReadonlyMap<string, LocalFunction>;
   /** Local names of cfn-response (`response.send(event, context, …)` calls context.done()). */
-  cfnResponse: ReadonlySet<string>;
+  cfnResponse(): ReadonlySet<string>;
   facts: Map<string, HelperFacts>;
   following: Set<LocalFunction>;
 }
 
 export function flowEnv(sf: SourceFile | undefined): FlowEnv {
-  return { locals: sf ? localFunctions(sf) : new Map(), cfnResponse: sf ? cfnResponseNames(sf) : new Set(), facts: new Map(), following: new Set() };
+  let locals: ReadonlyMap<string, LocalFunction> | undefined;
+  let cfnResponse: ReadonlySet<string> | undefined;
+  return {
+    locals: () => (locals ??= sf ? localFunctions(sf) : new Map()),
+    cfnResponse: () => (cfnResponse ??= sf ? cfnResponseNames(sf) : new Set()),
+    facts: new Map(),
+    following: new Set(),
+  };
 }
 
 const CFN_RESPONSE = /^(\.{1,2}\/)*([\w.-]+\/)*cfn-response(\.[cm]?js)?$/;
@@ -110,10 +118,10 @@ function cfnResponseNames(sf: SourceFile): Set<string> {
 /** `response.send(event, context, …)` or `send(event, context, …)` of cfn-response. */
 function endsThroughContext(ref: Identifier, env: FlowEnv): CallExpression | undefined {
   const call = ref.getParent();
-  if (env.cfnResponse.size === 0 || !Node.isCallExpression(call) || !call.getArguments().includes(ref)) return undefined;
+  if (!Node.isCallExpression(call) || !call.getArguments().includes(ref) || env.cfnResponse().size === 0) return undefined;
   const callee = call.getExpression();
   const owner = Node.isPropertyAccessExpression(callee) && callee.getName() === 'send' ? callee.getExpression() : callee;
-  return Node.isIdentifier(owner) && env.cfnResponse.has(owner.getText()) ? call : undefined;
+  return Node.isIdentifier(owner) && env.cfnResponse().has(owner.getText()) ? call : undefined;
 }
 
 export function collectFlow(fn: FunctionNode, callbackName: string | undefined, contextName: string | undefined, env: FlowEnv): Flow {
@@ -169,12 +177,11 @@ function indexes(entry: { callbackIndex?: number; contextIndex?: number }) {
 
 /** `helper(…, ref, …)` where helper is a function of this module: the call and the argument's index. */
 function localCallee(ref: Identifier, env: FlowEnv): { call: CallExpression; helper: LocalFunction; index: number } | undefined {
-  if (env.locals.size === 0) return undefined;
   const call = ref.getParent();
   if (!Node.isCallExpression(call)) return undefined;
   const callee = call.getExpression();
-  if (!Node.isIdentifier(callee)) return undefined;
-  const helper = env.locals.get(callee.getText());
+  if (!Node.isIdentifier(callee) || callee === ref) return undefined;
+  const helper = env.locals().get(callee.getText());
   if (!helper || !refersToModuleScope(callee)) return undefined;
   const args = call.getArguments();
   const index = args.indexOf(ref);
