@@ -127,11 +127,16 @@ function endsThroughContext(ref: Identifier, env: FlowEnv): CallExpression | und
 export function collectFlow(fn: FunctionNode, callbackName: string | undefined, contextName: string | undefined, env: FlowEnv): Flow {
   const flow: Flow = { sites: [], members: [], callbackValues: [], helpers: [], waits: [], external: [] };
   const handed = new Map<CallExpression, { helper: LocalFunction; callbackIndex?: number; contextIndex?: number; callbackRef?: Identifier }>();
+  let twice = false;
   const handTo = (ref: Identifier, which: 'callbackIndex' | 'contextIndex'): boolean => {
     const target = localCallee(ref, env);
     if (!target) return false;
     const entry = handed.get(target.call) ?? { helper: target.helper };
-    if (entry[which] !== undefined) return false; // handed twice to one call: not followed
+    if (entry[which] !== undefined) {
+      // Handed twice to one call: the callback stays a callback; a second context could not be given methods.
+      if (which === 'contextIndex') twice = true;
+      return false;
+    }
     entry[which] = target.index;
     if (which === 'callbackIndex') entry.callbackRef = ref;
     handed.set(target.call, entry);
@@ -153,6 +158,7 @@ export function collectFlow(fn: FunctionNode, callbackName: string | undefined, 
       if (external) flow.external.push(external);
     });
     if (refuse) return { ...flow, refuse };
+    if (twice) return { ...flow, refuse: 'it hands its context to one function twice, which the codemod does not follow' };
   }
   for (const [call, entry] of handed) {
     const facts = followHelper(entry.helper, entry.callbackIndex, entry.contextIndex, env);
@@ -268,7 +274,7 @@ export function followHelper(helper: LocalFunction, callbackIndex: number | unde
   const callback = nameAt(callbackIndex);
   const context = nameAt(contextIndex);
   let facts: HelperFacts;
-  if (!callback.ok || !context.ok) facts = opaque('its parameter is missing, a rest parameter or destructured', helper, contextIndex);
+  if (!callback.ok || !context.ok || params[0]?.getName() === 'this') facts = opaque('its parameter is missing, a rest parameter or destructured', helper, contextIndex);
   else if (Node.isFunctionDeclaration(helper.fn) && helper.fn.isGenerator()) facts = opaque('it is a generator', helper, contextIndex);
   else if (usesArguments(helper.fn)) facts = opaque('it reads `arguments`', helper, contextIndex);
   else if (moduleReferences(helper.fn.getSourceFile(), helper).some(isWrite)) facts = opaque('its name is assigned another function', helper, contextIndex);

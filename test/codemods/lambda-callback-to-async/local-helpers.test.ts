@@ -155,6 +155,11 @@ describe('lambda-callback-to-async: handlers left whole, with a finding', () => 
     expect(findings[0]!.message).toMatch(/cfn-response/);
   });
 
+  it('a context handed twice to one helper call', () => {
+    const findings = unchanged(`function both(a, b) {\n  setImmediate(() => (a === b ? b.succeed(1) : a.fail(new Error('two'))));\n}\nexports.handler = (event, context) => {\n  both(context, context);\n};\n`);
+    expect(rules(findings)).toEqual([['lambda-callback/unconvertible', 4]]);
+  });
+
   it('a callbackWaitsForEmptyEventLoop use the codemod cannot remove', () => {
     const findings = unchanged(`exports.handler = (event, context, callback) => {\n  if (event.keepAlive) context.callbackWaitsForEmptyEventLoop = false;\n  callback(null, 1);\n};\n`);
     expect(rules(findings)).toEqual([['lambda-callback/unconvertible', 1]]);
