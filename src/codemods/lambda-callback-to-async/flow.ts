@@ -3,20 +3,15 @@
 // `sendResponse(event, context, 'SUCCESS')`), followed into those functions. A handler converts
 // when every path through them settles it; a helper used only by converted handlers then returns
 // or throws what it passed to the callback, any other stays as it is and gets a real callback.
-import { Node, SyntaxKind, type CallExpression, type Identifier, type PropertyAccessExpression, type SourceFile } from 'ts-morph';
+import { Node, type CallExpression, type Identifier, type PropertyAccessExpression, type SourceFile } from 'ts-morph';
+import { cfnResponseNames, endsThroughContext } from './cfn-response.js';
+import { contextUses, type WaitsUse } from './context-uses.js';
 import { everyExitSettles, handsOn, isOneOf, provablyTruthy } from './exits.js';
 import { localFunctions, moduleReferences, type LocalFunction } from './local-functions.js';
-import { bindingNames, declaresVar, identifiersNamed, isCallee, isWrite, parameterReferences, refersToModuleScope, unwrapExpression, usesArguments, valueReturns, type FunctionNode } from './scope.js';
-import { directSites, type DirectSite, type Site, type SiteKind } from './sites.js';
+import { declaresVar, isCallee, isWrite, parameterReferences, refersToModuleScope, unwrapExpression, usesArguments, valueReturns, type FunctionNode } from './scope.js';
+import { directSites, type DirectSite, type Site } from './sites.js';
 
-const METHODS = new Set(['succeed', 'fail', 'done']);
-
-export interface WaitsUse {
-  node: Node;
-  /** The `context.callbackWaitsForEmptyEventLoop = value;` statement, when it can simply go. */
-  statement?: Node;
-  value?: string;
-}
+export type { WaitsUse } from './context-uses.js';
 
 /** A call of a module-local function that is handed the callback and/or the context. */
 export interface HelperUse {
@@ -92,38 +87,6 @@ export function flowEnv(sf: SourceFile | undefined): FlowEnv {
   };
 }
 
-const CFN_RESPONSE = /^(\.{1,2}\/)*([\w.-]+\/)*cfn-response(\.[cm]?js)?$/;
-
-/** `const response = require('cfn-response')`, `import response from './cfn-response.js'`, `const { send } = …`. */
-function cfnResponseNames(sf: SourceFile): Set<string> {
-  const names = new Set<string>();
-  if (!sf.getFullText().includes('cfn-response')) return names;
-  for (const st of sf.getStatements()) {
-    if (Node.isImportDeclaration(st) && CFN_RESPONSE.test(st.getModuleSpecifierValue())) {
-      const local = st.getDefaultImport() ?? st.getNamespaceImport();
-      if (local) names.add(local.getText());
-      for (const spec of st.getNamedImports()) if (spec.getName() === 'send') names.add(spec.getAliasNode()?.getText() ?? 'send');
-    } else if (Node.isVariableStatement(st)) {
-      for (const d of st.getDeclarations()) {
-        const init = d.getInitializer();
-        const arg = Node.isCallExpression(init) && init.getExpression().getText() === 'require' ? init.getArguments()[0] : undefined;
-        if (!Node.isStringLiteral(arg) || !CFN_RESPONSE.test(arg.getLiteralText())) continue;
-        for (const name of bindingNames(d.getNameNode())) names.add(name);
-      }
-    }
-  }
-  return names;
-}
-
-/** `response.send(event, context, …)` or `send(event, context, …)` of cfn-response. */
-function endsThroughContext(ref: Identifier, env: FlowEnv): CallExpression | undefined {
-  const call = ref.getParent();
-  if (!Node.isCallExpression(call) || !call.getArguments().includes(ref) || env.cfnResponse().size === 0) return undefined;
-  const callee = call.getExpression();
-  const owner = Node.isPropertyAccessExpression(callee) && callee.getName() === 'send' ? callee.getExpression() : callee;
-  return Node.isIdentifier(owner) && env.cfnResponse().has(owner.getText()) ? call : undefined;
-}
-
 export function collectFlow(fn: FunctionNode, callbackName: string | undefined, contextName: string | undefined, env: FlowEnv): Flow {
   const flow: Flow = { sites: [], members: [], callbackValues: [], helpers: [], waits: [], external: [] };
   const handed = new Map<CallExpression, { helper: LocalFunction; callbackIndex?: number; contextIndex?: number; callbackRef?: Identifier }>();
@@ -154,7 +117,7 @@ export function collectFlow(fn: FunctionNode, callbackName: string | undefined, 
   if (contextName) {
     const refuse = contextUses(fn, contextName, flow, (ref) => {
       if (handTo(ref, 'contextIndex')) return;
-      const external = endsThroughContext(ref, env);
+      const external = endsThroughContext(ref, env.cfnResponse);
       if (external) flow.external.push(external);
     });
     if (refuse) return { ...flow, refuse };
@@ -193,61 +156,6 @@ function localCallee(ref: Identifier, env: FlowEnv): { call: CallExpression; hel
   const index = args.indexOf(ref);
   if (index < 0 || args.slice(0, index + 1).some((a) => Node.isSpreadElement(a))) return undefined;
   return { call, helper, index };
-}
-
-/** Records context.succeed/fail/done and callbackWaitsForEmptyEventLoop uses; returns why it cannot follow them. */
-function contextUses(fn: FunctionNode, name: string, flow: Flow, handTo: (ref: Identifier) => void): string | undefined {
-  let reassigned = false;
-  let dynamic = false;
-  let computedMethod = false;
-  let extracted = false;
-  for (const ref of parameterReferences(fn, name)) {
-    const parent = ref.getParentOrThrow();
-    if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === ref) {
-      if (METHODS.has(parent.getName())) {
-        flow.members.push(parent);
-        if (isCallee(parent)) flow.sites.push({ kind: parent.getName() as SiteKind, call: parent.getParentOrThrow() as CallExpression });
-      } else if (parent.getName() === 'callbackWaitsForEmptyEventLoop') flow.waits.push(waitsUse(parent));
-    } else if (Node.isElementAccessExpression(parent) && parent.getExpression() === ref) {
-      const arg = parent.getArgumentExpression();
-      if (Node.isStringLiteral(arg)) computedMethod ||= METHODS.has(arg.getLiteralText());
-      else dynamic = true;
-    } else if (isWrite(ref)) {
-      reassigned = true;
-    } else if (Node.isVariableDeclaration(parent) && parent.getInitializer() === ref) {
-      extracted ||= takesMethods(fn, parent.getNameNode());
-    } else {
-      handTo(ref);
-    }
-  }
-  if (computedMethod || ((reassigned || dynamic) && flow.members.length > 0)) {
-    return 'it reaches context.succeed/fail/done in a way that cannot be followed (computed access or reassigned context)';
-  }
-  if (extracted) return 'it takes succeed/fail/done out of the context (destructured or through another name), which the codemod cannot follow';
-  return undefined;
-}
-
-/** `const { done } = context`, `const { ...rest } = context`, or `const c = context; c.succeed(…)`. */
-function takesMethods(fn: FunctionNode, name: Node): boolean {
-  if (Node.isObjectBindingPattern(name)) {
-    return name.getElements().some((el) => el.getDotDotDotToken() !== undefined || METHODS.has(el.getPropertyNameNode()?.getText() ?? el.getName()));
-  }
-  if (!Node.isIdentifier(name)) return false;
-  return identifiersNamed(fn, name.getText()).some((id) => {
-    const parent = id.getParent();
-    return Node.isPropertyAccessExpression(parent) && parent.getExpression() === id && METHODS.has(parent.getName());
-  });
-}
-
-function waitsUse(access: PropertyAccessExpression): WaitsUse {
-  const assignment = access.getParentOrThrow();
-  if (!Node.isBinaryExpression(assignment) || assignment.getLeft() !== access || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) {
-    return { node: access };
-  }
-  const statement = assignment.getParentOrThrow();
-  const list = statement.getParent();
-  const removable = Node.isExpressionStatement(statement) && (Node.isBlock(list) || Node.isSourceFile(list) || Node.isCaseClause(list) || Node.isDefaultClause(list));
-  return removable ? { node: access, statement, value: assignment.getRight().getText() } : { node: access };
 }
 
 /** `var callback` anywhere in the function, or `let`/`const`/function at its top: the same name as the parameter. */
