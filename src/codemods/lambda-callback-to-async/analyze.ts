@@ -3,6 +3,7 @@
 // A handler converts whole or not at all: its parameters, every context.succeed/fail/done (its
 // own and those of the module's functions it hands the context to) and callbackWaitsForEmptyEventLoop.
 import { Node, SyntaxKind, type PropertyAccessExpression } from 'ts-morph';
+import { METHODS } from './context-uses.js';
 import { collectFlow, convertible, flowEnv, type Flow, type FlowEnv, type HelperUse, type WaitsUse } from './flow.js';
 import { bindingNames, enclosingFunction, unwrapExpression, usesArguments, valueReturns, type FunctionNode } from './scope.js';
 import { directSites, guardAfter, type DirectSite } from './sites.js';
@@ -34,7 +35,6 @@ export interface AnalyzeOptions {
   kept?: ReadonlySet<LocalFunction>;
 }
 
-const METHODS = new Set(['succeed', 'fail', 'done']);
 const NO_ENV: FlowEnv = flowEnv(undefined);
 
 export function analyzeHandler(fn: FunctionNode, options: AnalyzeOptions = {}): Analysis {
