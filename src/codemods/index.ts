@@ -5,6 +5,7 @@ const loaders = {
   'lambda-callback-to-async': async () => (await import('./lambda-callback-to-async/index.js')).codemod,
   'nodejs-runtime-upgrade': async () => (await import('./nodejs-runtime/index.js')).codemod,
   'nodejs24-behaviour-check': async () => (await import('./nodejs-runtime/behaviour-check.js')).codemod,
+  'nodejs-command-changes': async () => (await import('./nodejs-runtime/commands/index.js')).codemod,
   'aws-sdk-v2-to-v3': async () => (await import('./aws-sdk-v2-to-v3/index.js')).codemod,
   'learned-rewrite': async () => (await import('../knowledge/rewrite.js')).codemod,
 } satisfies Record<string, () => Promise<Codemod>>;

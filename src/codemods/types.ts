@@ -40,5 +40,11 @@ export interface Codemod {
   description: string;
   /** Paths this codemod would look at, chosen by name and cheap text tests only (no parse). */
   candidates(repo: RepoView, options: Record<string, unknown>): string[];
+  /**
+   * Options read from the repository as it is before the run (the Node.js version it declares
+   * today): the planner adds them to the step's options, where they stay for the run and its
+   * resumption whatever earlier steps change. Options already set win.
+   */
+  planOptions?(repo: RepoView, options: Record<string, unknown>): Record<string, unknown>;
   run(repo: RepoView, options: Record<string, unknown>): CodemodResult | Promise<CodemodResult>;
 }

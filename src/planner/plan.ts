@@ -195,6 +195,7 @@ async function planStep(
     // A step that names its own target (one rung of a version ladder) keeps it.
     if (targetVersion !== undefined && options.targetVersion === undefined) options.targetVersion = targetVersion;
     const codemod = await loadCodemod(action.codemod);
+    for (const [key, value] of Object.entries(codemod.planOptions?.(view, options) ?? {})) options[key] ??= value;
     // Files held back (not UTF-8, links out) count: the step then runs and reports them.
     const targets = lookAt(codemod, view, options).candidates;
     return {

@@ -11,6 +11,7 @@ import { exists } from '../util/fs.js';
 import { failed, scopeDir, skipped } from './shell.js';
 import { tests } from './tests.js';
 import { typecheck } from './typecheck.js';
+import { unbundledSdk } from './unbundled-sdk.js';
 import type { CriterionResult, Validator, ValidatorContext } from './types.js';
 
 export type { CriterionResult, Evidence, EvidenceKind, Validator, ValidatorContext } from './types.js';
@@ -25,6 +26,7 @@ export const validators: Record<ValidatorName, Validator> = {
   'no-match': noMatch,
   'node-runtime': nodeRuntime,
   command,
+  'unbundled-sdk': unbundledSdk,
 };
 
 /**

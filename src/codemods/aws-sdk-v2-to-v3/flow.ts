@@ -18,6 +18,9 @@ import type { Finding } from '../types.js';
 import { isDeclarationName, isMemberName, resolve, type Names } from './scopes.js';
 import { documentClient, type ServiceInfo } from './services.js';
 
+/** A module outside the files a restricted run converts (`only: unbundled`) that a client of those files reaches. */
+export const outsideRule = 'aws-sdk-v3/outside-functions';
+
 interface OpUse {
   call: ts.CallExpression;
   receiver: ts.Expression;
@@ -627,9 +630,12 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
       if (!why) continue;
       const internal = why.rule === 'aws-sdk-v3/internal';
       const [rule, text] = internal ? ['internal', 'its module could not be converted']
-        : ['module-kept-v2', `a use at line ${why.line} of its module would not work on v3 (${why.rule.replace(/^aws-sdk-v3\//, '')})`];
+        : why.rule === outsideRule ? ['outside-functions', `${f.path} also uses it and is not part of the functions this step converts`]
+          : ['module-kept-v2', `a use at line ${why.line} of its module would not work on v3 (${why.rule.replace(/^aws-sdk-v3\//, '')})`];
       const values = (f.values ?? []).map((v): [ts.Node, Ref] => [v, this.values.get(v)!]);
-      for (const [node, key] of [...values, ...f.news ?? [], ...f.typed ?? []]) this.block(f, node, key, rule, text);
+      // a module outside a restricted run may only call a client it imports: its calls count too
+      const calls = why.rule === outsideRule ? f.ops.map((op): [ts.Node, Ref] => [op.call, op.key]) : [];
+      for (const [node, key] of [...values, ...f.news ?? [], ...f.typed ?? [], ...calls]) this.block(f, node, key, rule, text);
     }
     for (const f of files) for (const op of f.ops) this.plan(f, op);
     this.groups.settle();

@@ -6,11 +6,12 @@ import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
 import { v2Specifier } from './bindings.js';
 import type { Style } from './context.js';
 import { convertFile, prepare, type Prepared } from './convert-file.js';
-import { Flow } from './flow.js';
+import { Flow, outsideRule } from './flow.js';
 import { emptyDecision } from './groups.js';
 import { declaresDependenciesOf, owningManifest, updateManifest } from './package-json.js';
 import { code, isSource } from './paths.js';
 import { stillOnV2 } from './still-v2.js';
+import { restrictTo, type Restriction } from './unbundled.js';
 import { v2LoadLine } from './v2-uses.js';
 
 function styleOf(options: Record<string, unknown>): Style {
@@ -23,7 +24,9 @@ function styleOf(options: Record<string, unknown>): Style {
   return style;
 }
 
-function candidates(repo: RepoView): string[] {
+function candidates(repo: RepoView, options: Record<string, unknown>): string[] {
+  const only = restrictTo(repo, options);
+  if (only) return [...only.files].filter((f) => v2Specifier.test(repo.read(f)));
   return repo.files.filter((f) => (isSource(f) && repo.read(f).includes('aws-sdk')) || posix.basename(f) === 'package.json');
 }
 
@@ -61,7 +64,7 @@ interface Converted {
  * client reaches are parsed on demand. Files in `failed` failed an earlier attempt: the clients
  * they touch stay v2 everywhere, so no other module converts a client they still hand on as v2.
  */
-function convertRepo(repo: RepoView, style: Style, failed: ReadonlyMap<string, Finding>): Converted {
+function convertRepo(repo: RepoView, style: Style, failed: ReadonlyMap<string, Finding>, only?: Restriction): Converted {
   const findings: Finding[] = [];
   const prepared = new Map<string, Prepared | null>();
   const load = (path: string) => {
@@ -69,14 +72,23 @@ function convertRepo(repo: RepoView, style: Style, failed: ReadonlyMap<string, F
     return prepared.get(path) ?? undefined;
   };
   const flow = new Flow({ files: repo.files.filter(isSource), read: (path) => repo.read(path), prepare: load });
-  const seeds = candidates(repo).filter((path) => isSource(path) && v2Specifier.test(repo.read(path)));
+  const seeds = (only ? [...only.files] : candidates(repo, {})).filter((path) => isSource(path) && v2Specifier.test(repo.read(path)));
   // parse first, follow after: the flow's short-lived objects then do not make the young ASTs copied
   for (const path of seeds) load(path);
   for (const path of seeds) flow.seed(path);
   const decisions = flow.decide(failed);
   const out: Converted = { changes: new Map(), findings, needs: new Map(), failed: new Map() };
+  // A restricted run converts only its files: a client they share with another module stays v2.
+  if (only) {
+    for (const [path, d] of decisions) {
+      if (only.files.has(path) || failed.has(path) || !(d.names.length || d.calls.size || d.news.size)) continue;
+      out.failed.set(path, { file: path, line: 1, rule: outsideRule, severity: 'manual',
+        message: `left unchanged: it uses a client of the code of ${only.what}, which this step converts, and is not part of that code; the client stays on aws-sdk v2 there too` });
+    }
+    if (out.failed.size) return out;
+  }
   for (const [path, p] of prepared) {
-    if (!p) continue;
+    if (!p || (only && !only.files.has(path))) continue;
     const d = decisions.get(path) ?? emptyDecision();
     findings.push(...d.findings);
     // a file that failed an earlier attempt is left byte for byte: its finding says why
@@ -104,18 +116,22 @@ function convertRepo(repo: RepoView, style: Style, failed: ReadonlyMap<string, F
 
 function run(repo: RepoView, options: Record<string, unknown>): CodemodResult {
   const style = styleOf(options);
+  const only = restrictTo(repo, options);
+  if (only && !only.files.size) return { changes: new Map(), findings: [] };
   let failed = new Map<string, Finding>();
-  let result = convertRepo(repo, style, failed);
+  let result = convertRepo(repo, style, failed, only);
   // a file that could not be converted keeps its clients on v2: convert again without them
   while (result.failed.size) {
     failed = new Map([...failed, ...result.failed]);
-    result = convertRepo(repo, style, failed);
+    result = convertRepo(repo, style, failed, only);
   }
   result.findings.push(...failed.values());
   const { changes, findings, needs } = result;
   const loads = v2Loads(repo, changes);
-  updateManifests(repo, needs, loads, changes, findings);
-  findings.push(...stillOnV2(loads, changes, findings, (path) => repo.read(path)));
+  updateManifests(repo, needs, loads, changes, findings, only);
+  // a restricted run names the files it converts, and the ones that load them and v2 (test doubles)
+  const reported = only ? new Map([...loads].filter(([path]) => only.files.has(path) || only.loadsConverted(path, changes))) : loads;
+  findings.push(...stillOnV2(reported, changes, findings, (path) => repo.read(path)));
   return { changes, findings };
 }
 
@@ -130,11 +146,30 @@ function v2Loads(repo: RepoView, changes: ReadonlyMap<string, string>): Map<stri
   return loads;
 }
 
-/** The packages each manifest gains: those its files now import, when it is their package. */
-function packagesByManifest(repo: RepoView, manifests: Set<string>, needs: Map<string, string[]>, findings: Finding[]) {
+/**
+ * The packages each manifest gains: those its files now import, when it is their package. A
+ * restricted run puts them in the `dependencies` of the package deployed with each function
+ * (`into`), and says where a function has none.
+ */
+function packagesByManifest(repo: RepoView, manifests: Set<string>, needs: Map<string, string[]>, findings: Finding[], only?: Restriction) {
   const packages = new Map<string, Set<string>>();
+  const into = new Set<string>();
+  const add = (manifest: string, pkgs: string[]) => {
+    const set = packages.get(manifest) ?? new Set<string>();
+    for (const pkg of pkgs) set.add(pkg);
+    packages.set(manifest, set);
+  };
   for (const [file, pkgs] of needs) {
     if (!pkgs.length) continue;
+    const deployed = only?.packages.get(file);
+    if (deployed?.size) {
+      for (const manifest of deployed) {
+        add(manifest, pkgs);
+        into.add(manifest);
+      }
+      continue;
+    }
+    if (only) findings.push(only.noPackage(file, pkgs));
     const manifest = owningManifest(file, manifests);
     let own = false;
     try {
@@ -142,30 +177,31 @@ function packagesByManifest(repo: RepoView, manifests: Set<string>, needs: Map<s
     } catch {
       continue; // reported as invalid JSON below
     }
-    if (!own && manifests.size) {
+    if (!own && manifests.size && !only) {
       const where = manifest ? `${manifest} only holds tooling` : 'there is no package.json above it';
       findings.push({ file, line: 1, rule: 'aws-sdk-v3/no-package', severity: 'warning',
         message: `${where}: add ${pkgs.join(', ')} to the package that deploys this file` });
       continue;
     }
     if (!own) continue;
-    const set = packages.get(manifest!) ?? new Set<string>();
-    for (const pkg of pkgs) set.add(pkg);
-    packages.set(manifest!, set);
+    add(manifest!, pkgs);
   }
-  return packages;
+  return { packages, into };
 }
 
 /** Add the packages per manifest; drop aws-sdk when no source file it owns still imports v2. */
 function updateManifests(repo: RepoView, needs: Map<string, string[]>, loads: ReadonlyMap<string, number>,
-  changes: Map<string, string>, findings: Finding[]): void {
+  changes: Map<string, string>, findings: Finding[], only?: Restriction): void {
   const manifests = new Set(repo.files.filter((f) => posix.basename(f) === 'package.json'));
-  const packages = packagesByManifest(repo, manifests, needs, findings);
+  const { packages, into } = packagesByManifest(repo, manifests, needs, findings, only);
   const stillV2 = new Set([...loads.keys()].filter(isSource).map((f) => owningManifest(f, manifests) ?? ''));
+  // a restricted run touches only the packages of the files it converted
+  const touched = only && new Set([...packages.keys(), ...[...changes.keys()].map((f) => owningManifest(f, manifests) ?? '')]);
   for (const manifest of manifests) {
+    if (touched && !touched.has(manifest)) continue;
     const add = packages.get(manifest) ?? new Set<string>();
     try {
-      const text = updateManifest(repo.read(manifest), add, !stillV2.has(manifest));
+      const text = updateManifest(repo.read(manifest), add, !stillV2.has(manifest), into.has(manifest) ? 'dependencies' : undefined);
       if (text !== undefined) changes.set(manifest, text);
     } catch (error) {
       findings.push({ file: manifest, line: 1, rule: 'aws-sdk-v3/package-json', message: `not valid JSON, dependencies not updated: ${(error as Error).message}`, severity: 'warning' });
@@ -176,6 +212,6 @@ function updateManifests(repo: RepoView, needs: Map<string, string[]>, loads: Re
 export const codemod: Codemod = {
   name: 'aws-sdk-v2-to-v3',
   description: 'Migrate aws-sdk v2 code to the modular @aws-sdk/* v3 clients',
-  candidates: (repo) => candidates(repo),
+  candidates,
   run,
 };

@@ -10,7 +10,7 @@ import { Edits } from './edits.js';
 import { versionOf } from './services.js';
 
 const sections = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
-type Section = (typeof sections)[number];
+export type Section = (typeof sections)[number];
 type Manifest = Record<string, unknown>;
 
 /** The package.json that owns a file: the nearest one up its folders. */
@@ -73,10 +73,12 @@ function sectionText(file: JsonFile, node: ts.ObjectLiteralExpression | undefine
 }
 
 /**
- * New text for a manifest, or undefined when nothing changes. Only the dependency sections it
- * edits change; every other byte stays. Throws on invalid JSON.
+ * New text for a manifest, or undefined when nothing changes. The packages go where `aws-sdk` was
+ * declared, else to `dependencies`; `into` names the section instead (a package deployed with a
+ * function that needs them at run time). Only the dependency sections it edits change; every
+ * other byte stays. Throws on invalid JSON.
  */
-export function updateManifest(text: string, add: Iterable<string>, removeV2: boolean): string | undefined {
+export function updateManifest(text: string, add: Iterable<string>, removeV2: boolean, into?: Section): string | undefined {
   const json = JSON.parse(text) as Manifest;
   const homes = v2Sections(json);
   const present = new Set(sections.flatMap((s) => Object.keys(deps(json, s) ?? {})));
@@ -88,15 +90,19 @@ export function updateManifest(text: string, add: Iterable<string>, removeV2: bo
   if (!root) throw new Error('package.json is not an object');
   const unit = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
   const edits = new Edits(text);
-  for (const home of homes.length ? homes : (['dependencies'] as const)) {
+  const targets: readonly Section[] = into ? [into] : homes.length ? homes : ['dependencies'];
+  for (const home of new Set([...targets, ...(dropV2 ? homes : [])])) {
+    const adds = targets.includes(home) ? missing : [];
+    const drop = dropV2 && homes.includes(home);
+    if (!adds.length && !drop) continue;
     const prop = root.properties.find((p) => propertyName(p) === home) as ts.PropertyAssignment | undefined;
     if (prop && ts.isObjectLiteralExpression(prop.initializer)) {
       const close = lineIndent(text, prop.getStart(file));
-      const section = sectionText(file!, prop.initializer, close, unit, missing, dropV2);
+      const section = sectionText(file!, prop.initializer, close, unit, adds, drop);
       edits.replace(prop.initializer.getStart(file), prop.initializer.end, section);
     } else if (!prop) {
       const last = root.properties[root.properties.length - 1];
-      const entry = `${JSON.stringify(home)}: ${sectionText(file!, undefined, unit, unit, missing, dropV2)}`;
+      const entry = `${JSON.stringify(home)}: ${sectionText(file!, undefined, unit, unit, adds, drop)}`;
       if (last) edits.insert(last.end, `,\n${unit}${entry}`);
       else edits.replace(root.getStart(file), root.end, `{\n${unit}${entry}\n}`);
     }

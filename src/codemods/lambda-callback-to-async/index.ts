@@ -5,7 +5,8 @@ import { Project } from 'ts-morph';
 import { UsageError } from '../../errors.js';
 import type { Codemod, CodemodResult, RepoView } from '../types.js';
 import { discoverEntryPoints, type EntryPoints } from './entrypoints.js';
-import { RULES, transformFile } from './transform.js';
+import { holdsInlineCode, transformWithInline } from './inline.js';
+import { RULES } from './transform.js';
 
 export { RULES } from './transform.js';
 
@@ -68,6 +69,7 @@ export const codemod: Codemod = {
     if (targetVersion !== undefined && targetVersion < FIRST_ASYNC_ONLY_RUNTIME) return [];
     const named = entryPoints(repo);
     return repo.files.filter((file) => {
+      if (!EXCLUDED.test(file) && !TEST_FILE.test(file) && inScope(file, paths) && holdsInlineCode(file, repo)) return true;
       if (!SOURCE.test(file) || /\.d\.[mc]?ts$/.test(file) || EXCLUDED.test(file) || TEST_FILE.test(file) || !inScope(file, paths)) return false;
       if (named.has(file)) return true;
       const text = repo.read(file);
@@ -81,7 +83,7 @@ export const codemod: Codemod = {
     const result: CodemodResult = { changes: new Map(), findings: [] };
     for (const file of this.candidates(repo, options)) {
       try {
-        const { text, findings } = transformFile(projects.next(), file, repo.read(file), named.get(file));
+        const { text, findings } = transformWithInline(projects.next(), file, repo.read(file), named.get(file));
         if (text !== undefined) result.changes.set(file, text);
         result.findings.push(...findings);
       } catch (error) {

@@ -49,7 +49,7 @@ export const codemod: Codemod = {
       const text = repo.read(path);
       const surface = surfaceFor(path, text);
       if (!surface) continue;
-      const ctx = new SurfaceContext(path, targetVersion, text);
+      const ctx = new SurfaceContext(path, targetVersion, text, repo);
       try {
         const next = surface.apply(text, ctx);
         if (next !== text) changes.set(path, next);

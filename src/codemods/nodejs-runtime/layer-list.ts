@@ -15,8 +15,8 @@ export interface RuntimeItem {
   end: number;
   /** The Node.js major of a Lambda runtime item; undefined for anything else (`python3.12`). */
   major?: number;
-  /** The edit that makes this item name another major. */
-  retarget?(major: number): Edit;
+  /** The edit that makes this item name another major; undefined when this one cannot be rewritten (its surface reports why). */
+  retarget?(major: number): Edit | undefined;
 }
 
 /** Keys of layer lists, in every format the codemod reads. */
@@ -50,16 +50,17 @@ export function layerListEdits(text: string, items: readonly RuntimeItem[], ctx:
   if (kept.length === 0) return edits;
   const last = kept[kept.length - 1];
   const hasTarget = listItems.some((item) => item.value === lambdaRuntimeId(target));
-  if (!hasTarget && last.retarget) edits.push(addAfter(text, items, last, itemText(text, last, target), layout === 'block'));
+  const added = hasTarget ? undefined : itemText(text, last, target);
+  if (added !== undefined) edits.push(addAfter(text, items, last, added, layout === 'block'));
   const names = kept.map((item) => lambdaRuntimeId(item.major!)).join(', ');
   ctx.report(kept[0].start, 'layer-runtimes-kept', `the layer's compatible runtimes keep ${names} (Lambda still runs ${kept.length === 1 ? 'it' : 'them'}, and other functions may use the layer there) beside ${lambdaRuntimeId(target)}`, 'info');
   return edits;
 }
 
 /** The item's source text with the major changed, e.g. `"nodejs24.x"` or `lambda.Runtime.NODEJS_24_X`. */
-function itemText(text: string, item: RuntimeItem, major: number): string {
-  const edit = item.retarget!(major);
-  return text.slice(item.start, edit.start) + edit.text + text.slice(edit.end, item.end);
+function itemText(text: string, item: RuntimeItem, major: number): string | undefined {
+  const edit = item.retarget?.(major);
+  return edit && text.slice(item.start, edit.start) + edit.text + text.slice(edit.end, item.end);
 }
 
 /** Inserts `source` after `model`, laid out like the list's other items. */

@@ -1,7 +1,8 @@
 // What each surface (one file format that names a Node.js version) implements, and the
 // decisions they share: rewrite only older versions, never downgrade, never invent a runtime.
-import type { Finding, Severity } from '../types.js';
+import type { Finding, RepoView, Severity } from '../types.js';
 import { lineAt } from './edits.js';
+import { projectOf, type Project } from './installed.js';
 import { isLambdaMajor } from './versions.js';
 
 export interface Surface {
@@ -19,7 +20,17 @@ export class SurfaceContext {
     readonly file: string,
     readonly target: number,
     private readonly text: string,
+    /** The whole repository, for what a file depends on elsewhere (its package's lockfile). */
+    private readonly repo?: RepoView,
   ) {}
+
+  /**
+   * The repository's manifests and lockfiles; undefined when the caller gave only this file, in
+   * which case a surface decides from the file alone and treats what it cannot see as unknown.
+   */
+  get project(): Project | undefined {
+    return this.repo && projectOf(this.repo);
+  }
 
   report(offset: number, rule: string, message: string, severity: Severity): void {
     this.findings.push({ file: this.file, line: lineAt(this.text, offset), rule: `nodejs-runtime/${rule}`, message, severity });

@@ -10,9 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ts } from 'ts-morph';
 import { FIXTURES } from './fixture-tree.js';
-
-type Outcome = { resolved: unknown } | { rejected: unknown } | { timedOut: true };
-type AnyHandler = (...args: unknown[]) => unknown;
+import { comparable, runNode22, runNode24, type AnyHandler } from './helpers.js';
 
 interface Case {
   fixture: string;
@@ -113,7 +111,6 @@ function signed(body: string) {
   return { body, headers: { 'x-hub-signature': signature } };
 }
 
-const SETTLE_TIMEOUT_MS = 2_000;
 const root = mkdtempSync(join(tmpdir(), 'atx-lambda-behaviour-'));
 const nodeRequire = createRequire(import.meta.url);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -131,60 +128,6 @@ async function load(c: Case, side: 'input' | 'output', copy: string): Promise<Re
   }
   if (file.endsWith('.mjs')) return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
   return nodeRequire(file) as Record<string, unknown>;
-}
-
-const baseContext = () => ({ awsRequestId: 'req-1', functionName: 'fn', getRemainingTimeInMillis: () => 3000 });
-
-function withTimeout(p: Promise<Outcome>): Promise<Outcome> {
-  return Promise.race([p, new Promise<Outcome>((r) => setTimeout(() => r({ timedOut: true }), SETTLE_TIMEOUT_MS).unref())]);
-}
-
-/** The Node.js 22 runtime's contract: the first of callback, succeed/fail/done, a returned promise or a throw wins. */
-function runNode22(handler: AnyHandler, event: unknown): Promise<Outcome> {
-  return withTimeout(
-    new Promise<Outcome>((settle) => {
-      let done = false;
-      const once = (o: Outcome) => {
-        if (!done) (done = true), settle(o);
-      };
-      const callback = (err?: unknown, result?: unknown) => once(err !== undefined && err !== null ? { rejected: err } : { resolved: result });
-      const context = {
-        ...baseContext(),
-        callbackWaitsForEmptyEventLoop: true,
-        succeed: (r: unknown) => once({ resolved: r }),
-        fail: (e: unknown) => once({ rejected: e }),
-        done: callback,
-      };
-      try {
-        const returned = handler(event, context, callback) as { then?: unknown } | undefined;
-        if (returned && typeof returned.then === 'function') {
-          (returned as Promise<unknown>).then((r) => once({ resolved: r }), (e: unknown) => once({ rejected: e }));
-        }
-      } catch (error) {
-        once({ rejected: error });
-      }
-    }),
-  );
-}
-
-/** Node.js 24: two arguments, a context without succeed/fail/done, and the handler must return a promise. */
-async function runNode24(handler: AnyHandler, event: unknown): Promise<Outcome> {
-  expect(handler.length).toBeLessThanOrEqual(2);
-  const context = Object.freeze(baseContext());
-  const returned = handler(event, context);
-  expect(returned).toBeInstanceOf(Promise);
-  return withTimeout((returned as Promise<unknown>).then((r) => ({ resolved: r }), (e: unknown) => ({ rejected: e })));
-}
-
-/** Errors from two copies of a module are different objects: compare what a caller can see. */
-function comparable(value: unknown, copy: string): unknown {
-  if (value instanceof Error) {
-    return { error: value.constructor.name, ...comparable({ ...value, name: value.name, message: value.message }, copy) as object };
-  }
-  if (typeof value === 'string') return value.split(copy).join('<copy>');
-  if (Array.isArray(value)) return value.map((v) => comparable(v, copy));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v, copy)]));
-  return value;
 }
 
 describe('lambda-callback-to-async: behaviour before and after', () => {

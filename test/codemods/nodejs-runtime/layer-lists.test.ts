@@ -91,7 +91,9 @@ resource "aws_lambda_layer_version" "l" {
     const { changes } = await upgrade({ 'stack.template.json': json, 'lib/stack.ts': cdk, 'main.tf': tf });
     expect(JSON.parse(changes.get('stack.template.json')!).Resources.L.Properties.CompatibleRuntimes).toEqual(['nodejs20.x', 'nodejs24.x']);
     expect(changes.get('stack.template.json')).toBe(json.replaceAll('nodejs22.x', 'nodejs24.x'));
-    expect(changes.get('lib/stack.ts')).toBe(cdk.replaceAll('NODEJS_22_X', 'NODEJS_24_X'));
+    // No package.json says which aws-cdk-lib is installed: the constructor form, which every version has.
+    const nodejs24 = "new lambda.Runtime('nodejs24.x', lambda.RuntimeFamily.NODEJS, { supportsInlineCode: true })";
+    expect(changes.get('lib/stack.ts')).toBe(cdk.replaceAll('lambda.Runtime.NODEJS_22_X', nodejs24));
     expect(changes.get('main.tf')).toBe(tf.replace('"nodejs22.x"', '"nodejs24.x"').replace('"nodejs20.x",\n', '"nodejs20.x",\n    "nodejs24.x",\n'));
   });
 

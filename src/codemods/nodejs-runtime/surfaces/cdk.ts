@@ -1,6 +1,9 @@
 // AWS CDK and serverless.ts code: `Runtime.NODEJS_20_X`, `new Runtime('nodejs20.x')`, and
 // NodejsFunction `bundling.target: 'node20'` (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda.Runtime.html).
+// A member the project's CDK lacks is written as the constructor instead (cdk-runtime-writer.ts).
+// Python, Java, Go and C# CDK apps are not read: their runtimes are left and not reported.
 import { ts } from 'ts-morph';
+import { CdkRuntimeWriter } from '../cdk-runtime-writer.js';
 import { applyEdits, type Edit } from '../edits.js';
 import { layerListEdits, layerListKeys, type RuntimeItem } from '../layer-list.js';
 import type { Surface, SurfaceContext } from '../surface.js';
@@ -14,12 +17,12 @@ function scriptKind(path: string): ts.ScriptKind {
 }
 
 /** `Runtime.NODEJS_20_X` (also `lambda.Runtime.…`): the member name carries the version. */
-function runtimeMember(node: ts.Node, file: ts.SourceFile, ctx: SurfaceContext): Edit | undefined {
-  if (!ts.isPropertyAccessExpression(node) || !/(^|\.)Runtime$/.test(node.expression.getText(file))) return undefined;
+function runtimeMember(node: ts.Node, file: ts.SourceFile, ctx: SurfaceContext, writer: CdkRuntimeWriter): Edit | undefined {
+  if (!ts.isPropertyAccessExpression(node) || !writer.isRuntimeClass(node.expression)) return undefined;
   const match = /^NODEJS_(\d+)_X$/.exec(node.name.text);
   const start = node.name.getStart(file);
   if (!match || !ctx.shouldUpgrade(Number(match[1]), start, node.getText(file), true)) return undefined;
-  return { start, end: node.name.end, text: `NODEJS_${ctx.target}_X` };
+  return writer.retarget(node, ctx.target);
 }
 
 /** A string literal that is exactly a Lambda runtime id, or a `target: 'node20'` esbuild option. */
@@ -39,12 +42,12 @@ function runtimeString(node: ts.Node, file: ts.SourceFile, ctx: SurfaceContext):
 }
 
 /** The Node.js major of `Runtime.NODEJS_20_X`, `'nodejs20.x'` or `new Runtime('nodejs20.x')`, with the edit that changes it. */
-function runtimeItem(node: ts.Node, file: ts.SourceFile): RuntimeItem {
+function runtimeItem(node: ts.Node, file: ts.SourceFile, writer: CdkRuntimeWriter): RuntimeItem {
   const start = node.getStart(file);
-  if (ts.isPropertyAccessExpression(node) && /(^|\.)Runtime$/.test(node.expression.getText(file))) {
+  if (ts.isPropertyAccessExpression(node) && writer.isRuntimeClass(node.expression)) {
     const match = /^NODEJS_(\d+)_X$/.exec(node.name.text);
-    const name = node.name;
-    if (match) return { start, end: node.end, major: Number(match[1]), retarget: (next) => ({ start: name.getStart(file), end: name.end, text: `NODEJS_${next}_X` }) };
+    // An item the writer cannot rewrite gets no edit: the list keeps it, and the writer reports it.
+    if (match) return { start, end: node.end, major: Number(match[1]), retarget: (next) => writer.retarget(node, next) };
   }
   const literal = ts.isNewExpression(node) && /(^|\.)Runtime$/.test(node.expression.getText(file)) ? node.arguments?.[0] : node;
   if (literal && (ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal))) {
@@ -63,6 +66,7 @@ function layerList(node: ts.Node, file: ts.SourceFile): ts.ArrayLiteralExpressio
 
 function cdkEdits(text: string, ctx: SurfaceContext): Edit[] {
   const file = ts.createSourceFile(ctx.file, text, ts.ScriptTarget.Latest, true, scriptKind(ctx.file));
+  const writer = new CdkRuntimeWriter(file, text, ctx);
   const edits: Edit[] = [];
   /** Majors the file's runtime declarations move away from; its layer lists follow them. */
   const leaving = new Set<number>();
@@ -70,17 +74,17 @@ function cdkEdits(text: string, ctx: SurfaceContext): Edit[] {
   const walk = (node: ts.Node): void => {
     const layer = layerList(node, file);
     if (layer) return void layers.push(layer);
-    const edit = runtimeMember(node, file, ctx) ?? runtimeString(node, file, ctx);
+    const edit = runtimeMember(node, file, ctx, writer) ?? runtimeString(node, file, ctx);
     if (edit) {
       edits.push(edit);
-      const major = runtimeItem(node, file).major;
+      const major = runtimeItem(node, file, writer).major;
       if (major !== undefined) leaving.add(major);
     }
     ts.forEachChild(node, walk);
   };
   walk(file);
-  for (const array of layers) edits.push(...layerListEdits(text, array.elements.map((element) => runtimeItem(element, file)), ctx, leaving, 'lines'));
-  return edits;
+  for (const array of layers) edits.push(...layerListEdits(text, array.elements.map((element) => runtimeItem(element, file, writer)), ctx, leaving, 'lines'));
+  return [...edits, ...writer.finish()];
 }
 
 export const cdkCode: Surface = {

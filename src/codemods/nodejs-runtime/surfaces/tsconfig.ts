@@ -5,14 +5,16 @@ import { applyEdits, type Edit } from '../edits.js';
 import { getProp, parseJson, rootObject, stringEdit, stringStart, type JsonFile } from '../json-doc.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
+import { tsconfigBaseMajor } from './package-json.js';
 
 const base = /^@tsconfig\/node(\d+)(?=\/|$)/;
 
 function extendsEdit(file: JsonFile, literal: ts.Node, ctx: SurfaceContext): Edit | undefined {
   if (!ts.isStringLiteral(literal)) return undefined;
   const match = base.exec(literal.text);
-  if (!match || !ctx.shouldUpgrade(Number(match[1]), stringStart(file, literal), `extends ${literal.text}`)) return undefined;
-  return stringEdit(file, literal, literal.text.replace(base, `@tsconfig/node${ctx.target}`));
+  // The same decision as the package.json that installs the base, from the same TypeScript.
+  const major = match ? tsconfigBaseMajor(ctx, Number(match[1]), stringStart(file, literal), `extends ${literal.text}`) : undefined;
+  return major === undefined ? undefined : stringEdit(file, literal, literal.text.replace(base, `@tsconfig/node${major}`));
 }
 
 export const tsconfig: Surface = {

@@ -1,0 +1,59 @@
+// Functions of Serverless Framework services whose provider is AWS (`provider.name: aws`); other
+// providers (azure, google, aliyun, …) do not deploy Lambda functions
+// (https://www.serverless.com/framework/docs/providers/aws/guide/functions).
+import { posix } from 'node:path';
+import { isMap, isScalar, isSeq, type Pair } from 'yaml';
+import { resolveHandler } from '../codemods/lambda-callback-to-async/entrypoints.js';
+import type { RepoView } from '../codemods/types.js';
+import { isIgnoredPath, lineAt, type LambdaFunction } from './functions.js';
+import { isRecord, nodeAt, parseYaml, plain, startOf, str } from './yaml-values.js';
+
+export function isServerlessFile(path: string): boolean {
+  return /(^|\/)serverless(\.[\w-]+)?\.ya?ml$/i.test(path) && !isIgnoredPath(path);
+}
+
+/** A value written literally; `${self:…}` and other variables are not resolved. */
+function literal(value: unknown): string | undefined {
+  const s = str(value);
+  return s === undefined || s.includes('${') ? undefined : s;
+}
+
+export function serverlessFunctions(repo: RepoView): LambdaFunction[] {
+  const files = new Set(repo.files);
+  const out: LambdaFunction[] = [];
+  for (const path of repo.files) {
+    if (!isServerlessFile(path)) continue;
+    const text = repo.read(path);
+    const doc = parseYaml(text);
+    if (!doc) continue;
+    const provider = plain(doc, nodeAt(doc.contents, ['provider']));
+    const name = isRecord(provider) ? provider.name : provider;
+    if (name !== 'aws') continue;
+    const dir = posix.dirname(path);
+    const service = plain(doc, nodeAt(doc.contents, ['package']));
+    const prebuilt = isRecord(service) && service.artifact !== undefined;
+    const functions = nodeAt(doc.contents, ['functions']);
+    // `functions:` is a map, or a list of maps (often from `${file(…)}`, which is not followed).
+    const pairs: Pair[] = isMap(functions) ? functions.items : isSeq(functions) ? functions.items.flatMap((item) => (isMap(item) ? item.items : [])) : [];
+    for (const pair of pairs) {
+      if (!isScalar(pair.key)) continue;
+      const props = plain(doc, pair.value);
+      if (!isRecord(props)) continue;
+      const fn: LambdaFunction = { name: String(pair.key.value), source: 'serverless', file: path, line: lineAt(text, startOf(pair)), layers: [] };
+      const runtime = literal(props.runtime ?? (isRecord(provider) ? provider.runtime : undefined));
+      if (runtime) fn.runtime = runtime;
+      const handler = literal(props.handler);
+      if (handler) fn.handler = handler;
+      const layers = Array.isArray(props.layers) ? props.layers : isRecord(provider) && Array.isArray(provider.layers) ? provider.layers : [];
+      fn.layers = layers.map((layer) => ({ name: typeof layer === 'string' ? layer : JSON.stringify(layer) }));
+      const own = isRecord(props.package) && props.package.artifact !== undefined;
+      if (props.image === undefined && !prebuilt && !own) {
+        fn.codeRoot = dir;
+        const target = handler ? resolveHandler(files, dir, handler) : undefined;
+        if (target) [fn.handlerFile, fn.exportName] = [target.file, target.exportName];
+      }
+      out.push(fn);
+    }
+  }
+  return out;
+}
