@@ -62,7 +62,11 @@ describe('AWS/nodejs-version-upgrade on examples/orders-service', () => {
     expect(await git(repo, ['diff', '--name-only', summary.baseCommit, summary.branch, '--', 'README.md'])).toBe('');
     const handler = await git(repo, ['show', `${summary.branch}:src/handlers/create-order.js`]);
     // The callback is called from promise callbacks, so the body is wrapped in a promise that settles once.
-    expect(handler).toMatch(/exports\.handler = async \(event, context\) => \{\n  return new Promise\(/);
+    // It opens on the handler's first line and closes on its last, so the body keeps its lines.
+    expect(handler).toMatch(/exports\.handler = async \(event, context\) => new Promise\(\(resolve, reject\) => \{\n  const callback = /);
+    const source = await readFile(join(repo, 'src/handlers/create-order.js'), 'utf8');
+    const body = (text: string) => text.split('\n').filter((line) => !/exports\.handler|^\}\)?;$|const callback = /.test(line));
+    expect(body(`${handler}\n`)).toEqual(body(source));
   });
 
   it('changes nothing when applied again to its own result', async () => {

@@ -1,9 +1,11 @@
 // Turns an analysed handler into text edits: the new signature (async, no callback parameter),
 // plain return/throw for direct sites, or the body wrapped in a Promise that the first call of
-// the local callback settles, exactly as the Node.js 22 runtime settled the invocation.
-import { Node, SyntaxKind, ts } from 'ts-morph';
+// the local callback settles, exactly as the Node.js 22 runtime settled the invocation. A helper
+// the handler hands its callback to, converted with it, returns or throws what it passed on.
+import { Node, SyntaxKind } from 'ts-morph';
 import type { Analysis } from './analyze.js';
 import { deleteStatement, indentAt, lineStart, type Edit } from './edits.js';
+import type { HelperConversion } from './flow.js';
 import { identifierTexts, type FunctionNode } from './scope.js';
 import type { DirectSite, Outcome } from './sites.js';
 
@@ -16,7 +18,7 @@ export function handlerEdits(text: string, fn: FunctionNode, analysis: Analysis,
   const resultType = callbackResultType(fn);
   edits.push(...signatureEdits(fn, plan.kind !== 'drop-param', typescript, resultType));
   if (plan.kind === 'direct') edits.push(...plan.sites.flatMap((site) => directEdits(text, site)));
-  if (plan.kind === 'wrapper') edits.push(...wrapperEdits(text, fn, analysis, typescript ? resultType : undefined, edits));
+  if (plan.kind === 'wrapper') edits.push(...wrapperEdits(text, fn, analysis, typescript ? resultType : undefined));
   return edits;
 }
 
@@ -45,13 +47,58 @@ function signatureEdits(fn: FunctionNode, makeAsync: boolean, typescript: boolea
   return edits;
 }
 
+/**
+ * A helper converted with its handlers: without its callback parameter, returning or throwing
+ * what it passed to the callback (or context.succeed/fail/done), its callbackWaits line gone.
+ */
+export function helperEdits(text: string, conversion: HelperConversion): Edit[] {
+  const fn = conversion.helper.fn;
+  const edits = conversion.waits.flatMap((w) => (w.statement ? [deleteStatement(text, w.statement.getStart(), w.statement.getEnd())] : []));
+  if (conversion.callbackIndex !== undefined) {
+    const params = fn.getParameters();
+    const parenthesized = fn.getFirstChildByKind(SyntaxKind.OpenParenToken) !== undefined;
+    const param = params[conversion.callbackIndex]!;
+    // `callback => …` has no parentheses to keep once its only parameter goes.
+    edits.push(parenthesized ? removeItem(params, conversion.callbackIndex) : { start: param.getStart(), end: param.getEnd(), text: '()' });
+  }
+  // It returns the answer now; `void` would no longer type-check.
+  const returnType = fn.getReturnTypeNode();
+  const colon = returnType?.getPreviousSiblingIfKind(SyntaxKind.ColonToken);
+  if (returnType?.getText() === 'void' && colon) edits.push({ start: colon.getStart(), end: returnType.getEnd(), text: '' });
+  edits.push(...conversion.sites.flatMap((site) => directEdits(text, site)));
+  return edits;
+}
+
+/** Removes one parameter or argument with the comma that separates it from its neighbours. */
+function removeItem(items: readonly Node[], index: number): Edit {
+  const item = items[index]!;
+  const next = items[index + 1];
+  const previous = items[index - 1];
+  if (next) return { start: item.getStart(), end: next.getStart(), text: '' };
+  if (previous) return { start: previous.getEnd(), end: item.getEnd(), text: '' };
+  return { start: item.getStart(), end: item.getEnd(), text: '' };
+}
+
 function outcomeText(outcome: Outcome): string {
   if (outcome.type === 'throw') return `throw ${outcome.error?.getText() ?? 'undefined'}`;
+  if (outcome.type === 'helper') return 'return';
   return outcome.value ? `return ${outcome.value.getText()}` : 'return';
+}
+
+/** A converted helper's call: without the callback argument, and returning what the helper now returns. */
+function helperSiteEdits(text: string, site: DirectSite): Edit[] {
+  const { statement, expression, site: { use, call } } = site;
+  const edits: Edit[] = use!.callbackIndex !== undefined ? [removeItem(call.getArguments(), use!.callbackIndex)] : [];
+  // `const x = helper(…)` before its guard, an arrow's expression body, `return helper(…)`: the call stays.
+  if (site.guard || !statement || Node.isReturnStatement(statement)) return edits;
+  edits.push({ start: expression.getStart(), end: expression.getStart(), text: 'return ' });
+  if (site.trailingReturn) edits.push(deleteStatement(text, site.trailingReturn.getStart(), site.trailingReturn.getEnd()));
+  return edits;
 }
 
 function directEdits(text: string, site: DirectSite): Edit[] {
   const { statement, expression, outcome } = site;
+  if (outcome.type === 'helper') return helperSiteEdits(text, site);
   if (!statement) {
     // An arrow's expression body: `=> cb(null, x)` becomes `=> x`.
     const value = outcome.type === 'return' ? (outcome.value?.getText() ?? 'undefined') : `{ ${outcomeText(outcome)}; }`;
@@ -64,7 +111,7 @@ function directEdits(text: string, site: DirectSite): Edit[] {
   return edits;
 }
 
-function wrapperEdits(text: string, fn: FunctionNode, analysis: Analysis, resultType: string | undefined, earlier: readonly Edit[]): Edit[] {
+function wrapperEdits(text: string, fn: FunctionNode, analysis: Analysis, resultType: string | undefined): Edit[] {
   if (analysis.plan.kind !== 'wrapper') return [];
   const members = analysis.plan.members;
   const taken = identifierTexts(fn);
@@ -76,7 +123,12 @@ function wrapperEdits(text: string, fn: FunctionNode, analysis: Analysis, result
     end: m.getEnd(),
     text: m.getName() === 'succeed' ? resolve : m.getName() === 'fail' ? reject : local,
   }));
-  const needsLocal = analysis.callbackName !== undefined || members.some((m) => m.getName() === 'done');
+  // Helpers that call context.succeed/fail/done get a context that has them.
+  const shims = analysis.plan.shims;
+  for (const arg of shims) {
+    edits.push({ start: arg.getStart(), end: arg.getEnd(), text: `{ ...${arg.getText()}, succeed: ${resolve}, fail: ${reject}, done: ${local} }` });
+  }
+  const needsLocal = analysis.callbackName !== undefined || shims.length > 0 || members.some((m) => m.getName() === 'done');
   const settle =
     resultType === undefined
       ? `const ${local} = (err, result) => (err !== undefined && err !== null ? ${reject}(err) : ${resolve}(result));`
@@ -89,60 +141,32 @@ function wrapperEdits(text: string, fn: FunctionNode, analysis: Analysis, result
     edits.push({ start: body.getEnd(), end: body.getEnd(), text: '; })' });
     return edits;
   }
+  // The body keeps its lines and indentation: the Promise opens on the line of the body's `{` and
+  // closes on the line of its `}`. An arrow's block becomes the executor itself
+  // (`=> new Promise((resolve, reject) => {` … `})`); a function's body returns the Promise
+  // (`{ return new Promise((resolve, reject) => {` … `}); }`). Re-indenting the body instead
+  // made a review diff of every line of a large handler.
+  const arrow = Node.isArrowFunction(fn);
   const openBrace = body.getStart();
   const closeBrace = body.getEnd() - 1;
-  if (!text.slice(openBrace, closeBrace).includes('\n')) {
-    edits.push({ start: openBrace + 1, end: openBrace + 1, text: ` return ${open}${needsLocal ? ` ${settle}` : ''}` });
-    edits.push({ start: closeBrace, end: closeBrace, text: '}); ' });
+  const opening = arrow ? open : `{ return ${open}`;
+  const closing = arrow ? '})' : '}); }';
+  edits.push({ start: closeBrace, end: closeBrace + 1, text: closing });
+  const lineEnd = text.indexOf('\n', openBrace);
+  const restOfLine = lineEnd === -1 ? '' : text.slice(openBrace + 1, lineEnd);
+  if (!needsLocal || !text.slice(openBrace, closeBrace).includes('\n') || !/^[ \t]*(\/\/.*)?\r?$/.test(restOfLine)) {
+    // One line, or code right after the brace: the local callback goes in front of it, on that line.
+    edits.push({ start: openBrace, end: openBrace + 1, text: `${opening}${needsLocal ? ` ${settle}` : ''}` });
     return edits;
   }
-  const closeLine = lineStart(text, closeBrace);
-  const closeOwnLine = /^[ \t]*$/.test(text.slice(closeLine, closeBrace));
-  const outer = indentAt(text, closeOwnLine ? closeBrace : fn.getStart());
   const first = body.getStatements()[0];
-  const inner = first ? indentAt(text, first.getStart()) : `${outer}  `;
-  const unit = inner.startsWith(outer) && inner.length > outer.length ? inner.slice(outer.length) : '  ';
+  const outer = indentAt(text, fn.getStart());
+  const inner = first && lineStart(text, first.getStart()) > openBrace ? indentAt(text, first.getStart()) : `${outer}  `;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  edits.push({ start: openBrace + 1, end: openBrace + 1, text: `${eol}${outer}${unit}return ${open}${needsLocal ? `${eol}${outer}${unit}${unit}${settle}` : ''}` });
-  edits.push(...reindent(text, fn, openBrace, closeOwnLine ? closeLine : closeBrace, unit, [...earlier, ...edits]));
-  edits.push(
-    closeOwnLine
-      ? { start: closeLine, end: closeLine, text: `${outer}${unit}});${eol}` }
-      : { start: closeBrace, end: closeBrace, text: `${eol}${outer}${unit}});${eol}${outer}` },
-  );
+  const at = restOfLine.endsWith('\r') ? lineEnd - 1 : lineEnd;
+  edits.push({ start: openBrace, end: openBrace + 1, text: opening });
+  edits.push({ start: at, end: at, text: `${eol}${inner}${settle}` });
   return edits;
-}
-
-/** One more indent unit for each code line between the braces; never inside strings or deleted lines. */
-function reindent(text: string, fn: FunctionNode, from: number, to: number, unit: string, edits: readonly Edit[]): Edit[] {
-  const frozen = multilineLiterals(fn);
-  const out: Edit[] = [];
-  for (let nl = text.indexOf('\n', from); nl !== -1 && nl + 1 < to; nl = text.indexOf('\n', nl + 1)) {
-    const at = nl + 1;
-    const end = text.indexOf('\n', at);
-    if (/^[ \t]*\r?$/.test(text.slice(at, end === -1 ? undefined : end))) continue;
-    if (frozen.some(([s, e]) => s < at && at < e)) continue;
-    if (edits.some((e) => e.start <= at && at < e.end)) continue;
-    out.push({ start: at, end: at, text: unit });
-  }
-  return out;
-}
-
-/** [start, end) of string, template and JSX text spanning lines: their line starts are content. */
-function multilineLiterals(fn: FunctionNode): Array<readonly [number, number]> {
-  const sf = fn.getSourceFile().compilerNode;
-  const kinds = new Set([SyntaxKind.TemplateExpression, SyntaxKind.NoSubstitutionTemplateLiteral, SyntaxKind.StringLiteral, SyntaxKind.JsxText]);
-  const out: Array<readonly [number, number]> = [];
-  const visit = (node: ts.Node): void => {
-    if (kinds.has(node.kind)) {
-      const start = node.getStart(sf);
-      if (sf.text.slice(start, node.end).includes('\n')) out.push([start, node.end]);
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(fn.compilerNode);
-  return out;
 }
 
 function freshName(base: string, taken: Set<string>): string {

@@ -40,7 +40,7 @@ export function bindingNames(name: Node): string[] {
 }
 
 /** True when the identifier is a name being declared or a property key, not a read or write of a variable. */
-function isNameOnly(id: Identifier): boolean {
+export function isNameOnly(id: Identifier): boolean {
   const parent = id.getParent();
   if (Node.isPropertyAccessExpression(parent)) return parent.getNameNode() === id;
   if (Node.isPropertyAssignment(parent) || Node.isMethodDeclaration(parent) || Node.isPropertyDeclaration(parent)) {
@@ -110,6 +110,29 @@ function isShadowed(id: Identifier, fn: FunctionNode, name: string): boolean {
   return false;
 }
 
+/** True when nothing between `id` and the file declares `name`: it refers to a top-level binding. */
+export function refersToModuleScope(id: Identifier): boolean {
+  const name = id.getText();
+  for (let node: Node | undefined = id.getParent(); node && !Node.isSourceFile(node); node = node.getParent()) {
+    if (declares(node, name)) return false;
+  }
+  return true;
+}
+
+/** An assignment to, or increment of, the identifier. */
+export function isWrite(id: Identifier): boolean {
+  const parent = id.getParentOrThrow();
+  if (Node.isBinaryExpression(parent) && parent.getLeft() === id) {
+    const kind = parent.getOperatorToken().getKind();
+    return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
+  }
+  if (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) {
+    const op = parent.getOperatorToken();
+    return op === SyntaxKind.PlusPlusToken || op === SyntaxKind.MinusMinusToken;
+  }
+  return false;
+}
+
 /** `(x)`, `x as T`, `x satisfies T`, `<T>x`, `x!` → x. */
 export function unwrapExpression(node: Node): Node {
   let current = node;
@@ -167,4 +190,26 @@ export function identifierTexts(root: Node): Set<string> {
   };
   visit(root.compilerNode);
   return out;
+}
+
+/** The node is the callee of a call: `node(…)`. */
+export function isCallee(node: Node): boolean {
+  const parent = node.getParent();
+  return Node.isCallExpression(parent) && parent.getExpression() === node;
+}
+
+/** `return <expr>` statements of the function itself (not of nested functions). */
+export function valueReturns(fn: FunctionNode) {
+  return fn
+    .getDescendantsOfKind(SyntaxKind.ReturnStatement)
+    .filter((r) => r.getExpression() !== undefined && enclosingFunction(r) === fn);
+}
+
+/** `arguments` of the function itself: arrows see their parent's, so only ordinary functions count. */
+export function usesArguments(fn: FunctionNode): boolean {
+  if (Node.isArrowFunction(fn)) return false;
+  return identifiersNamed(fn, 'arguments').some((id) => {
+    const owner = id.getFirstAncestor((a) => !Node.isArrowFunction(a) && isFunctionScope(a));
+    return owner === fn;
+  });
 }

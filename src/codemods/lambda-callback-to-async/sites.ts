@@ -1,18 +1,22 @@
-// The calls that end a Node.js 22 invocation (`callback(err, result)`, `context.succeed/fail/done`)
-// and the proof that one may become a plain `return`/`throw`: it runs in the handler's own
-// synchronous flow, it is the last thing the handler does, and no enclosing try/catch/finally
-// would see the thrown error differently from the callback.
-import { Node, type CallExpression, type ExpressionStatement, type ReturnStatement } from 'ts-morph';
-import { enclosingFunction, type FunctionNode } from './scope.js';
+// The calls that end a Node.js 22 invocation (`callback(err, result)`, `context.succeed/fail/done`,
+// a module-local helper handed the callback or context) and the proof that one may become a plain
+// `return`/`throw`: it runs in the function's own synchronous flow, it is the last thing the
+// function does, and no enclosing try/catch/finally would see the thrown error differently.
+import { Node, SyntaxKind, type CallExpression, type ExpressionStatement, type IfStatement, type ReturnStatement } from 'ts-morph';
+import type { HelperUse } from './flow.js';
+import { enclosingFunction, unwrapExpression, type FunctionNode } from './scope.js';
 
-export type SiteKind = 'callback' | 'succeed' | 'fail' | 'done';
+export type SiteKind = 'callback' | 'succeed' | 'fail' | 'done' | 'helper';
 
 export interface Site {
   kind: SiteKind;
   call: CallExpression;
+  /** For a helper call: what following the helper found. */
+  use?: HelperUse;
 }
 
-export type Outcome = { type: 'return'; value?: Node } | { type: 'throw'; error?: Node };
+/** What the call makes the invocation do; a converted helper's call returns its answer (and may throw). */
+export type Outcome = { type: 'return'; value?: Node } | { type: 'throw'; error?: Node } | { type: 'helper'; throws: boolean };
 
 export interface DirectSite {
   site: Site;
@@ -23,13 +27,19 @@ export interface DirectSite {
   expression: Node;
   /** A bare `return;` right after the call, folded into the new `return`/`throw`. */
   trailingReturn?: ReturnStatement;
+  /**
+   * `const x = helper(…, callback); if (!x) return;` where the helper only ever answers with an
+   * error: the call stays where it is (the converted helper throws), only the callback goes.
+   */
+  guard?: IfStatement;
 }
 
 /** Every site as a plain return/throw, or undefined when one of them needs the Promise wrapper. */
-export function directSites(fn: FunctionNode, sites: readonly Site[]): DirectSite[] | undefined {
+export function directSites(fn: FunctionNode, sites: readonly Site[], convertible: (use: HelperUse) => boolean): DirectSite[] | undefined {
   const byCall = new Map(sites.map((s) => [s.call as Node, s]));
   const out: DirectSite[] = [];
   for (const site of sites) {
+    if (site.use && !convertible(site.use)) return undefined;
     const direct = directSite(fn, site, byCall);
     if (!direct) return undefined;
     out.push(direct);
@@ -44,8 +54,15 @@ function directSite(fn: FunctionNode, site: Site, byCall: ReadonlyMap<Node, Site
   const holder = expression.getParentOrThrow();
   const outcome = outcomeOf(site);
   if (!outcome) return undefined;
-  if (holder === fn) return { site, outcome, expression };
-  if (!Node.isExpressionStatement(holder) && !Node.isReturnStatement(holder)) return undefined;
+  // After conversion a helper's call in tail position gives the answer: it must return nothing else.
+  const tailOk = site.use === undefined || site.use.facts.returnsOnlySettles;
+  if (holder === fn) return tailOk ? { site, outcome, expression } : undefined;
+  if (Node.isVariableDeclaration(holder)) {
+    const guard = guardAfter(holder, expression);
+    const throwsOnly = site.use?.facts.conversion?.throwsOnly === true;
+    return guard && throwsOnly && tryBlocksAgree(fn, site, outcome, byCall) ? { site, outcome, expression, guard } : undefined;
+  }
+  if ((!Node.isExpressionStatement(holder) && !Node.isReturnStatement(holder)) || !tailOk) return undefined;
   if (!tryBlocksAgree(fn, site, outcome, byCall)) return undefined;
   if (Node.isReturnStatement(holder)) return { site, outcome, statement: holder, expression };
   const next = holder.getNextSibling();
@@ -57,6 +74,10 @@ function directSite(fn: FunctionNode, site: Site, byCall: ReadonlyMap<Node, Site
 
 /** What the call makes the invocation do, or undefined when that depends on run-time values. */
 export function outcomeOf(site: Site): Outcome | undefined {
+  if (site.kind === 'helper') {
+    const conversion = site.use?.facts.conversion;
+    return conversion ? { type: 'helper', throws: conversion.throws } : undefined;
+  }
   const args = site.call.getArguments();
   if (args.some((a) => Node.isSpreadElement(a))) return undefined;
   if (site.kind === 'succeed' || site.kind === 'fail') {
@@ -124,7 +145,8 @@ function tryBlocksAgree(fn: FunctionNode, site: Site, outcome: Outcome, byCall: 
     if (!Node.isTryStatement(node)) continue;
     if (node.getFinallyBlock()) return false;
     const clause = node.getCatchClause();
-    if (outcome.type === 'throw' && child === node.getTryBlock() && clause && !catchRethrows(clause, byCall)) return false;
+    const throws = outcome.type === 'throw' || (outcome.type === 'helper' && outcome.throws);
+    if (throws && child === node.getTryBlock() && clause && !catchRethrows(clause, byCall)) return false;
   }
   return true;
 }
@@ -156,5 +178,38 @@ function isTail(statement: Node, fn: FunctionNode): boolean {
     const tryStatement = owner.getParentOrThrow();
     return Node.isTryStatement(tryStatement) && tryStatement.getFinallyBlock() === undefined && isTail(tryStatement, fn);
   }
+  return false;
+}
+
+/**
+ * `const x = call;` (its only declaration) directly followed by `if (!x) return;` (or `x == null`,
+ * `x === undefined`, `typeof x === 'undefined'`): the guard that ends the function when the call
+ * answered nothing. Returns that `if`.
+ */
+export function guardAfter(declaration: Node, expression: Node): IfStatement | undefined {
+  if (!Node.isVariableDeclaration(declaration) || declaration.getInitializer() !== expression) return undefined;
+  const name = declaration.getNameNode();
+  const list = declaration.getParent();
+  const statement = list?.getParent();
+  if (!Node.isIdentifier(name) || !Node.isVariableDeclarationList(list) || list.getDeclarations().length !== 1 || !Node.isVariableStatement(statement)) return undefined;
+  const next = statement.getNextSibling();
+  if (!Node.isIfStatement(next) || next.getElseStatement() || !testsEmpty(next.getExpression(), name.getText())) return undefined;
+  const then = next.getThenStatement();
+  const only = Node.isBlock(then) ? then.getStatements() : [then];
+  return only.length === 1 && Node.isReturnStatement(only[0]) && !only[0].getExpression() ? next : undefined;
+}
+
+/** The condition holds when `name` is undefined (and it reads nothing else). */
+function testsEmpty(condition: Node, name: string): boolean {
+  const e = unwrapExpression(condition);
+  if (Node.isPrefixUnaryExpression(e)) {
+    return e.getOperatorToken() === SyntaxKind.ExclamationToken && unwrapExpression(e.getOperand()).getText() === name;
+  }
+  if (!Node.isBinaryExpression(e)) return false;
+  const op = e.getOperatorToken().getKind();
+  const [left, right] = [unwrapExpression(e.getLeft()).getText(), unwrapExpression(e.getRight()).getText()];
+  const sides = (a: string, b: string) => (left === a && right === b) || (left === b && right === a);
+  if (op === SyntaxKind.EqualsEqualsToken) return sides(name, 'null') || sides(name, 'undefined');
+  if (op === SyntaxKind.EqualsEqualsEqualsToken) return sides(name, 'undefined') || sides(`typeof ${name}`, "'undefined'") || sides(`typeof ${name}`, '"undefined"');
   return false;
 }

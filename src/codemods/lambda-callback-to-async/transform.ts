@@ -1,11 +1,14 @@
 // One file: find its handlers, analyse and rewrite each, and report what was left or needs a look.
-import type { Project, SourceFile } from 'ts-morph';
+import type { Node, Project, SourceFile } from 'ts-morph';
 import type { Finding } from '../types.js';
 import { analyzeHandler, type Analysis } from './analyze.js';
 import { applyEdits, lineOf, mapPosition, type Edit } from './edits.js';
+import { flowEnv, type HelperConversion } from './flow.js';
 import { findHandlers, type HandlerCandidate } from './handlers.js';
 import { unusedImportEdits } from './imports.js';
-import { handlerEdits } from './rewrite.js';
+import { moduleReferences, type LocalFunction } from './local-functions.js';
+import { handlerEdits, helperEdits } from './rewrite.js';
+import type { DirectSite } from './sites.js';
 import { asyncFunctionNames, unawaitedPromises } from './unawaited.js';
 
 export const RULES = {
@@ -33,17 +36,51 @@ export function transformFile(project: Project, file: string, text: string, temp
   }
   const typescript = /\.[mc]?ts$/.test(file);
   const asyncNames = asyncFunctionNames(sf);
+  const handlers = findHandlers(sf, templateNames);
+  const { analyses, conversions } = analyzeFile(sf, handlers, asyncNames);
   const edits: Edit[] = [];
   const pending: PendingFinding[] = [];
-  for (const handler of findHandlers(sf, templateNames)) {
-    const analysis = refuseShared(handler, analyzeHandler(handler.fn, asyncNames));
-    edits.push(...handlerEdits(text, handler.fn, analysis, typescript));
-    pending.push(...handlerFindings(file, handler, analysis, asyncNames));
-  }
+  handlers.forEach((handler, i) => {
+    edits.push(...handlerEdits(text, handler.fn, analyses[i]!, typescript));
+    pending.push(...handlerFindings(file, handler, analyses[i]!, asyncNames));
+  });
+  for (const conversion of conversions) edits.push(...helperEdits(text, conversion));
   if (typescript && edits.length > 0) edits.push(...unusedImportEdits(text, sf, edits));
   const next = edits.length > 0 ? applyEdits(text, edits) : text;
   const findings = pending.map(({ pos, ...f }) => ({ ...f, line: lineOf(next, mapPosition(pos, edits)) }));
   return next === text ? { findings } : { text: next, findings };
+}
+
+/**
+ * Every handler's analysis, and the helpers converted with them. A helper converts only when
+ * every use of it is a call from a handler (or helper) that converts with it; otherwise it stays
+ * as it is and the handlers that call it are analysed again with it kept.
+ */
+function analyzeFile(sf: SourceFile, handlers: readonly HandlerCandidate[], asyncNames: ReadonlySet<string>) {
+  const env = flowEnv(handlers.length > 0 ? sf : undefined);
+  const kept = new Set<LocalFunction>();
+  for (;;) {
+    const analyses = handlers.map((h) => refuseShared(h, analyzeHandler(h.fn, { asyncNames, env, kept })));
+    const conversions = new Map<LocalFunction, HelperConversion[]>();
+    const covered = new Set<Node>();
+    const visit = (sites: readonly DirectSite[]) => {
+      for (const { site } of sites) {
+        const conversion = site.use?.facts.conversion;
+        if (!conversion) continue;
+        covered.add(site.call.getExpression());
+        const seen = conversions.get(conversion.helper) ?? [];
+        conversions.set(conversion.helper, [...seen, conversion]);
+        if (seen.length === 0) visit(conversion.sites);
+      }
+    };
+    for (const a of analyses) if (a.plan.kind === 'direct') visit(a.plan.sites);
+    const blocked = [...conversions].filter(([helper, list]) => {
+      const same = list.every((c) => c === list[0]); // handed the callback and context at the same places
+      return !same || moduleReferences(sf, helper).some((ref) => !covered.has(ref));
+    });
+    if (blocked.length === 0) return { analyses, conversions: [...conversions.values()].map((list) => list[0]!) };
+    for (const [helper] of blocked) kept.add(helper);
+  }
 }
 
 /** A handler that other code in the file also calls keeps its signature: those calls pass a callback. */
@@ -57,7 +94,10 @@ function handlerFindings(file: string, handler: HandlerCandidate, analysis: Anal
   const { plan } = analysis;
   const name = `Handler '${handler.exportName}'`;
   if (plan.kind === 'unconvertible') {
-    return [{ file, pos: handler.fn.getStart(), rule: RULES.unconvertible, severity: 'manual', message: `${name} was left callback-style: ${plan.reason}. Convert it to an async handler by hand.` }];
+    const message = handler.fn.isAsync()
+      ? `${name} was left unchanged: ${plan.reason}. Change it by hand.`
+      : `${name} was left callback-style: ${plan.reason}. Convert it to an async handler by hand.`;
+    return [{ file, pos: handler.fn.getStart(), rule: RULES.unconvertible, severity: 'manual', message }];
   }
   const out: PendingFinding[] = [];
   for (const w of analysis.waits) {

@@ -1,6 +1,7 @@
 // Behaviour: each fixture's original handler, run as Node.js 22 ran it (callback, context with
 // succeed/fail/done, first settlement wins), and its converted handler, called with only
 // (event, context) on a Node.js 24-like context, settle the same way for every event.
+import { createHmac } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -49,7 +50,66 @@ const CASES: Case[] = [
   { fixture: 'cdk-nodejs-function', file: 'lambda/worker.ts', exportName: 'work', events: [{ values: [1, 2, 3] }, { values: [1, Number.NaN] }] },
   { fixture: 'promise-chain-catch', file: 'index.js', exportName: 'handler', events: [{ id: 'x1' }, {}] },
   { fixture: 'catch-transforms-error', file: 'index.js', exportName: 'handler', events: [{ email: 'A@B.C' }, {}, { email: 5 }] },
+  {
+    fixture: 'context-done-helper',
+    file: 'index.js',
+    exportName: 'handler',
+    events: [
+      customResource('Create', { Size: '4' }),
+      customResource('Delete', {}),
+      customResource('Update', { Size: 'four' }),
+      { ...customResource('Create', { Size: '1' }), ResponseURL: 'http://insecure.example/put' },
+    ],
+  },
+  {
+    fixture: 'response-helper',
+    file: 'handler.js',
+    exportName: 'get',
+    events: [{ pathParameters: { id: 'a1' } }, { pathParameters: null }, { pathParameters: { id: 'zz' } }, { pathParameters: { id: 'A/B' } }],
+  },
+  { fixture: 'response-helper', file: 'handler.js', exportName: 'create', events: [{ body: '{"name":"saw"}' }, { body: 'saw' }, { body: '{"name":5}' }] },
+  {
+    fixture: 'error-loader',
+    file: 'webhook.js',
+    exportName: 'handler',
+    events: [signed('{"action":"opened","repository":{"name":"atx"}}'), { body: '{}' }, { ...signed('{}'), body: '{"action":"forged"}' }, signed('{oops')],
+  },
+  {
+    fixture: 'return-after-helper',
+    file: 'orders.js',
+    exportName: 'handler',
+    probe: 'audit',
+    events: [
+      { order: { id: 'o1', items: [1] } },
+      { order: { id: 'o2', priority: 'drop' } },
+      { order: { id: 'o3', priority: 'later' } },
+      {},
+      { order: { id: 'o4', items: [] } },
+    ],
+  },
+  {
+    fixture: 'shared-helper',
+    file: 'search.js',
+    exportName: 'handler',
+    events: [{ queryStringParameters: { q: 'an' } }, {}, { queryStringParameters: { q: 'x'.repeat(30) } }],
+  },
+  {
+    fixture: 'large-handler',
+    file: 'report.js',
+    exportName: 'handler',
+    events: [{ keys: ['reports/2024-01-01.csv', 'reports/2024-01-02.csv'] }, { keys: [] }, { keys: ['reports/2024-01-01.csv', 'reports/missing.csv'] }, { keys: ['reports/broken.csv'] }],
+  },
 ];
+
+function customResource(RequestType: string, ResourceProperties: Record<string, string>) {
+  return { RequestType, ResourceProperties, ResponseURL: 'https://cfn-response.example/put', StackId: 'stack-1', RequestId: 'r-1', LogicalResourceId: 'Capacity' };
+}
+
+/** A webhook event signed the way the error-loader fixture checks it. */
+function signed(body: string) {
+  const signature = 'sha256=' + createHmac('sha256', 'test-secret').update(body).digest('hex');
+  return { body, headers: { 'x-hub-signature': signature } };
+}
 
 const root = mkdtempSync(join(tmpdir(), 'atx-lambda-behaviour-'));
 const nodeRequire = createRequire(import.meta.url);

@@ -22,10 +22,10 @@ const tree = (name: string, side: 'input' | 'output') => readTree(join(FIXTURES,
 const EXPECTED: Record<string, Array<[string, string, number, string]>> = {
   'sam-inline-code': [],
   'cfn-json-zipfile': [
-    ['lambda-callback/unconvertible', 'template.json', 42, 'AMIInfoFunction'],
+    ['lambda-callback/unconvertible', 'template.json', 40, 'AMIInfoFunction'],
     ['lambda-callback/unconvertible', 'template.json', 74, 'StageFunction'],
   ],
-  'cdk-from-inline': [['lambda-callback/unconvertible', 'lib/echo-stack.ts', 42, 'GreeterFunction']],
+  'cdk-from-inline': [['lambda-callback/unconvertible', 'lib/echo-stack.ts', 40, 'GreeterFunction']],
   'cfn-yaml-sub-folded-join': [
     ['lambda-callback/unconvertible', 'stack.yaml', 60, 'StageFunction'],
     ['lambda-callback/unconvertible', 'stack.yaml', 82, 'TallyFunction'],

@@ -6,7 +6,12 @@ import { convert } from './helpers.js';
 
 // The part of @types/aws-lambda these cases use, with the same shapes.
 const AWS_LAMBDA_TYPES = `declare module 'aws-lambda' {
-  export interface Context { awsRequestId: string; functionName: string; callbackWaitsForEmptyEventLoop: boolean; getRemainingTimeInMillis(): number; }
+  export interface Context {
+    awsRequestId: string; functionName: string; callbackWaitsForEmptyEventLoop: boolean; getRemainingTimeInMillis(): number;
+    /** @deprecated */ done(error?: Error, result?: any): void;
+    /** @deprecated */ fail(error: Error | string): void;
+    /** @deprecated */ succeed(messageOrObject: any): void;
+  }
   export type Callback<TResult = any> = (error?: Error | string | null, result?: TResult) => void;
   export type Handler<TEvent = any, TResult = any> = (event: TEvent, context: Context, callback: Callback<TResult>) => void | Promise<TResult>;
   export interface APIGatewayProxyEvent { body: string | null; pathParameters: Record<string, string | undefined> | null; }
@@ -85,12 +90,10 @@ export const handler = (event: APIGatewayProxyEvent, context: Context, callback:
 `);
     expect(code).toBe(`import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 
-export const handler = async (event: APIGatewayProxyEvent, context: Context) => {
-  return new Promise<APIGatewayProxyResult>((resolve, reject) => {
-    const callback = (err?: unknown, result?: APIGatewayProxyResult) => (err !== undefined && err !== null ? reject(err) : resolve(result as APIGatewayProxyResult));
-    setTimeout(() => callback(null, { statusCode: 202, body: 'later' }), 1);
-  });
-};
+export const handler = async (event: APIGatewayProxyEvent, context: Context) => new Promise<APIGatewayProxyResult>((resolve, reject) => {
+  const callback = (err?: unknown, result?: APIGatewayProxyResult) => (err !== undefined && err !== null ? reject(err) : resolve(result as APIGatewayProxyResult));
+  setTimeout(() => callback(null, { statusCode: 202, body: 'later' }), 1);
+});
 `);
   });
 
@@ -105,8 +108,52 @@ export function later(cb: Callback<string>) {
   cb(null, 'x');
 }
 `);
-    expect(code).toContain(`export const handler: Handler<{ ms: number }, string> = async (event, context) => {\n  return new Promise<any>((resolve, reject) => {`);
+    expect(code).toContain(`export const handler: Handler<{ ms: number }, string> = async (event, context) => new Promise<any>((resolve, reject) => {\n  const cb = `);
     expect(code).toContain(`import { Callback } from 'aws-lambda';`); // still used by later()
+  });
+
+  it('a typed response helper loses its Callback parameter and its void return type', () => {
+    const { code } = convertTs(`import type { APIGatewayProxyEvent, APIGatewayProxyResult, Callback, Context } from 'aws-lambda';
+
+function respond(callback: Callback<APIGatewayProxyResult>, statusCode: number, body: unknown): void {
+  callback(null, { statusCode, body: JSON.stringify(body) });
+}
+
+export const handler = (event: APIGatewayProxyEvent, context: Context, callback: Callback<APIGatewayProxyResult>): void => {
+  if (!event.body) {
+    respond(callback, 400, { message: 'empty body' });
+    return;
+  }
+  respond(callback, 200, JSON.parse(event.body));
+};
+`);
+    expect(code).toBe(`import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+
+function respond(statusCode: number, body: unknown) {
+  return { statusCode, body: JSON.stringify(body) };
+}
+
+export const handler = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
+  if (!event.body) {
+    return respond(400, { message: 'empty body' });
+  }
+  return respond(200, JSON.parse(event.body));
+};
+`);
+  });
+
+  it('a context handed to a helper that calls context.done later: the stand-in context type-checks', () => {
+    const { code } = convertTs(`import type { Context } from 'aws-lambda';
+
+function later(context: Context, value: number): void {
+  setTimeout(() => context.done(undefined, value * 2), 1);
+}
+
+export function handler(event: { n: number }, context: Context): void {
+  later(context, event.n);
+}
+`);
+    expect(code).toContain('later({ ...context, succeed: resolve, fail: reject, done: callback }, event.n);');
   });
 
   it('removes the whole import declaration when Callback was its only name', () => {

@@ -1,5 +1,9 @@
 // Inline before/after cases that need the Promise wrapper, and the cases left alone with a finding.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
+import { FIXTURES } from './fixture-tree.js';
 import { convert } from './helpers.js';
 
 const settle = (cb: string, resolve = 'resolve', reject = 'reject') =>
@@ -8,30 +12,30 @@ const settle = (cb: string, resolve = 'resolve', reject = 'reject') =>
 describe('lambda-callback-to-async: Promise wrapper', () => {
   it('a callback called from an fs callback', () => {
     const { code, findings } = convert(`const fs = require('fs');\n\nexports.handler = function (event, context, callback) {\n  fs.readFile(event.path, 'utf8', (err, data) => {\n    if (err) return callback(err);\n    callback(null, data.length);\n  });\n};\n`);
-    expect(code).toBe(`const fs = require('fs');\n\nexports.handler = async function (event, context) {\n  return new Promise((resolve, reject) => {\n    ${settle('callback')}\n    fs.readFile(event.path, 'utf8', (err, data) => {\n      if (err) return callback(err);\n      callback(null, data.length);\n    });\n  });\n};\n`);
+    expect(code).toBe(`const fs = require('fs');\n\nexports.handler = async function (event, context) { return new Promise((resolve, reject) => {\n  ${settle('callback')}\n  fs.readFile(event.path, 'utf8', (err, data) => {\n    if (err) return callback(err);\n    callback(null, data.length);\n  });\n}); };\n`);
     expect(findings).toEqual([]);
   });
 
   it('.then(…).catch(callback): the callback passed as a value', () => {
     const { code, findings } = convert(`exports.handler = (event, context, cb) => {\n  work(event).then((r) => cb(null, r)).catch(cb);\n};\n`);
-    expect(code).toBe(`exports.handler = async (event, context) => {\n  return new Promise((resolve, reject) => {\n    ${settle('cb')}\n    work(event).then((r) => cb(null, r)).catch(cb);\n  });\n};\n`);
+    expect(code).toBe(`exports.handler = async (event, context) => new Promise((resolve, reject) => {\n  ${settle('cb')}\n  work(event).then((r) => cb(null, r)).catch(cb);\n});\n`);
     expect(findings).toEqual([]); // the chain settles the invocation: not an unawaited promise
   });
 
-  it('the callback handed to a helper function', () => {
-    const { code } = convert(`exports.handler = (event, context, callback) => {\n  process(event.records, callback);\n};\n`);
-    expect(code).toContain(`return new Promise((resolve, reject) => {\n    ${settle('callback')}\n    process(event.records, callback);\n  });`);
+  it('the callback handed to a function of another module', () => {
+    const { code } = convert(`const { process } = require('./records');\nexports.handler = (event, context, callback) => {\n  process(event.records, callback);\n};\n`);
+    expect(code).toContain(`new Promise((resolve, reject) => {\n  ${settle('callback')}\n  process(event.records, callback);\n});`);
   });
 
   it('code that still runs after callback(...) without return keeps running', () => {
     const { code } = convert(`exports.handler = (event, context, callback) => {\n  callback(null, 'accepted');\n  audit.push(event);\n};\n`);
-    expect(code).toBe(`exports.handler = async (event, context) => {\n  return new Promise((resolve, reject) => {\n    ${settle('callback')}\n    callback(null, 'accepted');\n    audit.push(event);\n  });\n};\n`);
+    expect(code).toBe(`exports.handler = async (event, context) => new Promise((resolve, reject) => {\n  ${settle('callback')}\n  callback(null, 'accepted');\n  audit.push(event);\n});\n`);
   });
 
   it('callback(err) inside a try whose catch does more than rethrow', () => {
     const { code } = convert(`exports.handler = (event, context, callback) => {\n  try {\n    if (!event.id) callback(new Error('no id'));\n    else callback(null, event.id);\n  } catch (e) {\n    callback(new Error('wrapped: ' + e.message));\n  }\n};\n`);
-    expect(code).toContain('return new Promise((resolve, reject) => {');
-    expect(code).toContain(`    } catch (e) {\n      callback(new Error('wrapped: ' + e.message));\n    }`);
+    expect(code).toContain('=> new Promise((resolve, reject) => {');
+    expect(code).toContain(`  } catch (e) {\n    callback(new Error('wrapped: ' + e.message));\n  }`);
   });
 
   it('an error argument whose nullness is only known at run time', () => {
@@ -41,28 +45,70 @@ describe('lambda-callback-to-async: Promise wrapper', () => {
 
   it('a callback call inside try/finally', () => {
     const { code } = convert(`exports.handler = (event, context, callback) => {\n  try {\n    callback(null, 1);\n  } finally {\n    cleanup();\n  }\n};\n`);
-    expect(code).toContain('return new Promise(');
+    expect(code).toContain('=> new Promise(');
   });
 
   it('context.succeed/fail/done used from a timer become resolve/reject/local callback', () => {
     const { code } = convert(`exports.handler = function (event, context) {\n  setTimeout(function () {\n    if (event.fail) context.fail(new Error('x'));\n    else if (event.done) context.done(null, 'd');\n    else context.succeed('s');\n  }, 5);\n};\n`);
-    expect(code).toBe(`exports.handler = async function (event, context) {\n  return new Promise((resolve, reject) => {\n    ${settle('callback')}\n    setTimeout(function () {\n      if (event.fail) reject(new Error('x'));\n      else if (event.done) callback(null, 'd');\n      else resolve('s');\n    }, 5);\n  });\n};\n`);
+    expect(code).toBe(`exports.handler = async function (event, context) { return new Promise((resolve, reject) => {\n  ${settle('callback')}\n  setTimeout(function () {\n    if (event.fail) reject(new Error('x'));\n    else if (event.done) callback(null, 'd');\n    else resolve('s');\n  }, 5);\n}); };\n`);
   });
 
-  it('picks fresh names when resolve/reject are taken, and never re-indents template text', () => {
+  it('picks fresh names when resolve/reject are taken, and leaves template text as it was', () => {
     const { code } = convert(`const { resolve } = require('path');\nexports.handler = (event, context, callback) => {\n  const reject = 1;\n  setImmediate(() => callback(null, \`a\nb \${resolve(event.p)}\`));\n};\n`);
-    expect(code).toBe(`const { resolve } = require('path');\nexports.handler = async (event, context) => {\n  return new Promise((resolve2, reject2) => {\n    ${settle('callback', 'resolve2', 'reject2')}\n    const reject = 1;\n    setImmediate(() => callback(null, \`a\nb \${resolve(event.p)}\`));\n  });\n};\n`);
+    expect(code).toBe(`const { resolve } = require('path');\nexports.handler = async (event, context) => new Promise((resolve2, reject2) => {\n  ${settle('callback', 'resolve2', 'reject2')}\n  const reject = 1;\n  setImmediate(() => callback(null, \`a\nb \${resolve(event.p)}\`));\n});\n`);
   });
 
   it('keeps CRLF line endings and tab indentation', () => {
     const before = 'exports.handler = (event, context, callback) => {\r\n\tsetImmediate(() => {\r\n\t\tcallback(null, 1);\r\n\t});\r\n};\r\n';
     const { code } = convert(before);
-    expect(code).toBe(`exports.handler = async (event, context) => {\r\n\treturn new Promise((resolve, reject) => {\r\n\t\t${settle('callback')}\r\n\t\tsetImmediate(() => {\r\n\t\t\tcallback(null, 1);\r\n\t\t});\r\n\t});\r\n};\r\n`);
+    expect(code).toBe(`exports.handler = async (event, context) => new Promise((resolve, reject) => {\r\n\t${settle('callback')}\r\n\tsetImmediate(() => {\r\n\t\tcallback(null, 1);\r\n\t});\r\n});\r\n`);
   });
 
   it('keeps blank lines and comments, removes the callbackWaits line', () => {
     const { code } = convert(`exports.handler = (event, context, callback) => {\n  context.callbackWaitsForEmptyEventLoop = false;\n\n  // fetch the item\n  db.get(event.id, (err, item) => {\n    callback(err, item);\n  });\n};\n`);
-    expect(code).toBe(`exports.handler = async (event, context) => {\n  return new Promise((resolve, reject) => {\n    ${settle('callback')}\n\n    // fetch the item\n    db.get(event.id, (err, item) => {\n      callback(err, item);\n    });\n  });\n};\n`);
+    expect(code).toBe(`exports.handler = async (event, context) => new Promise((resolve, reject) => {\n  ${settle('callback')}\n\n  // fetch the item\n  db.get(event.id, (err, item) => {\n    callback(err, item);\n  });\n});\n`);
+  });
+});
+
+describe('lambda-callback-to-async: the wrapper keeps the diff reviewable', () => {
+  /** Lines removed and added by turning `before` into `after`. */
+  const changedLines = (before: string, after: string) => {
+    const parts = diffLines(before, after);
+    const lines = (p: { value: string }) => p.value.replace(/\n$/, '').split('\n');
+    return { removed: parts.filter((p) => p.removed).flatMap(lines), added: parts.filter((p) => p.added).flatMap(lines) };
+  };
+
+  it('a 70-line handler: only its first and last lines change, and the local callback is added', () => {
+    const before = readFileSync(join(FIXTURES, 'large-handler/input/report.js'), 'utf8');
+    const { code, changed } = convert(before, 'report.js');
+    expect(changed).toBe(true);
+    expect(before.split('\n').length).toBeGreaterThan(70);
+    expect(changedLines(before, code)).toEqual({
+      removed: ['exports.handler = function (event, context, callback) {', '};'],
+      added: [
+        'exports.handler = async function (event, context) { return new Promise((resolve, reject) => {',
+        `  ${settle('callback')}`,
+        '}); };',
+      ],
+    });
+  });
+
+  it('an arrow handler with context.succeed/fail in callbacks: the changed lines are the ones that settle', () => {
+    const body = Array.from({ length: 40 }, (_, i) => `  const step${i} = event.values[${i}] * 2;`).join('\n');
+    const before = `exports.handler = (event, context) => {\n${body}\n  setImmediate(() => {\n    if (event.fail) context.fail(new Error('failed'));\n    else context.succeed(step0);\n  });\n};\n`;
+    const { removed, added } = changedLines(before, convert(before).code);
+    expect(removed).toEqual([
+      'exports.handler = (event, context) => {',
+      "    if (event.fail) context.fail(new Error('failed'));",
+      '    else context.succeed(step0);',
+      '};',
+    ]);
+    expect(added).toEqual([
+      'exports.handler = async (event, context) => new Promise((resolve, reject) => {',
+      "    if (event.fail) reject(new Error('failed'));",
+      '    else resolve(step0);',
+      '});',
+    ]);
   });
 });
 
@@ -104,9 +150,12 @@ describe('lambda-callback-to-async: left alone', () => {
   });
 
   it('a handler that other code in the file also calls with a callback', () => {
-    const findings = unchanged(`function handler(event, context, callback) {\n  callback(null, event);\n}\nexports.handler = handler;\nexports.batch = (event, context, callback) => handler(event.items[0], context, callback);\n`);
-    expect(findings.map((f) => f.rule)).toContain('lambda-callback/unconvertible');
-    expect(findings.find((f) => f.line === 1)?.message).toMatch(/other code/);
+    const shared = `function handler(event, context, callback) {\n  callback(null, event);\n}\nexports.handler = handler;\n`;
+    const { code, findings } = convert(`${shared}exports.batch = (event, context, callback) => handler(event.items[0], context, callback);\n`);
+    // It keeps its callback; the caller keeps handing it a real one (Promise wrapper).
+    expect(code).toBe(`${shared}exports.batch = async (event, context) => new Promise((resolve, reject) => { ${settle('callback')} handler(event.items[0], context, callback); });\n`);
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([['lambda-callback/unconvertible', 1]]);
+    expect(findings[0]!.message).toMatch(/other code/);
   });
 
   it('a path that returns without calling the callback, when the wrapper would be needed', () => {
