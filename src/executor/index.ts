@@ -108,6 +108,8 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
     }
     const checkoutDir = join(checkoutRoot, location.scope);
     const analysis = await analyseRepository(checkoutRoot, location.scope);
+    // A dry run changes nothing on disk: it goes on with what the planner read.
+    const view = request.dryRun ? new DiskRepoView(checkoutDir, analysis.files) : undefined;
     let plan = await createPlan({
       runId,
       bundle,
@@ -120,6 +122,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
       configuration,
       analysis,
       hasModel: Boolean(io.hasModel && io.agent),
+      view,
     });
     plan = applyKnowledge(plan, await enabledItems(io.env, resolved.name, warn));
     for (const line of describeApplied(plan.knowledge)) io.log(line);
@@ -142,7 +145,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
       message: 'uncommitted change in your working tree: not included in this run (commit it and run again to include it)',
       severity: 'warning' as const,
     }));
-    if (request.dryRun) return await dryRun(plan, checkoutDir, analysis.files, findings, dir, io);
+    if (view) return await dryRun(plan, checkoutDir, view, findings, dir);
 
     Object.assign(state, {
       status: 'running',
@@ -262,15 +265,7 @@ async function reviewPlan(plan: Plan, io: ExecIO): Promise<Plan> {
   }
 }
 
-async function dryRun(
-  plan: Plan,
-  checkoutDir: string,
-  files: string[],
-  findings: RunSummary['findings'],
-  dir: string,
-  io: ExecIO,
-): Promise<RunSummary> {
-  const view = new DiskRepoView(checkoutDir, files);
+async function dryRun(plan: Plan, checkoutDir: string, view: DiskRepoView, findings: RunSummary['findings'], dir: string): Promise<RunSummary> {
   const steps: StepSummary[] = [];
   for (const step of plan.steps) {
     const started = performance.now();
