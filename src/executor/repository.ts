@@ -3,7 +3,7 @@ import { lstat, realpath, rm, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { repairWorktreeLink, worktreeGitdir } from './worktree-guard.js';
-import { gitAt, gitOfDir, gitStep, statusEntries } from '../util/git.js';
+import { gitAt, gitOfDir, gitOutput, gitStep, statusEntries } from '../util/git.js';
 
 export interface RepositoryLocation {
   /** The folder named by -p, absolute. */
@@ -26,13 +26,13 @@ export async function locateRepository(pathArgument: string, cwd: string): Promi
   }
   let root: string;
   try {
-    root = (await gitAt(path).raw(['rev-parse', '--show-toplevel'])).trim();
+    root = (await gitOutput(path, ['rev-parse', '--show-toplevel'])).trim();
   } catch {
     throw new UsageError(`${path} is not a git repository; run \`git init\` and commit your code first`);
   }
   let head: string;
   try {
-    head = (await gitAt(root).raw(['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+    head = (await gitOutput(root, ['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
   } catch {
     throw new UsageError(`the git repository at ${root} has no commit yet; commit your code first`);
   }
