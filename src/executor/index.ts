@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { loadDefinitionDir } from '../definitions/index.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { analyseRepository } from '../planner/analyse.js';
+import { analyseRepository, listTrackedFiles } from '../planner/analyse.js';
 import { loadConfiguration } from '../planner/config.js';
 import { applyFeedback, formatPlan } from '../planner/feedback.js';
 import { createPlan, targetVersionFor } from '../planner/plan.js';
@@ -32,7 +32,7 @@ import { carryOutStep } from './steps.js';
 import { distinctFindings, overallStatus, type RunSummary, type StepSummary } from './summary.js';
 import { resetTo, stepOfCommit } from './commit.js';
 import { readWorktreeLink, worktreeGitdir } from './worktree-guard.js';
-import { applyKnowledge, applySaid, describeApplied, enabledItems, noticeManualFixes, recordRun } from '../knowledge/index.js';
+import { applyKnowledge, applySaid, describeApplied, enabledItems, noticeManualFixes, recordRun, resultBranches } from '../knowledge/index.js';
 import { keepOutRules, keptOutBy, keptOutOfDryRun } from '../knowledge/exclude.js';
 
 export interface ExecRequest {
@@ -70,6 +70,12 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   const configuration = { ...config, buildCommand: request.buildCommand ?? config.buildCommand };
 
   const location = await locateRepository(repoPath, io.cwd);
+  // git's reads of the repository run while the definition is found and read; each is awaited
+  // where it was asked for before, so a failure still surfaces there.
+  const pendingRead = ahead(uncommittedFiles(location));
+  const branchesRead = request.doNotLearn ? undefined : ahead(resultBranches(location.root));
+  // Read in place, as a dry run of a clean tree is (below).
+  const filesRead = request.dryRun ? ahead(listTrackedFiles(location.root, location.scope)) : undefined;
   const warn = (message: string) => io.log(`atx: warning: ${message}`);
   const registry = openRegistry(registryOptionsFromEnv(io.env, warn));
   const resolved = await registry.resolve(name, request.transformationVersion ?? config.transformationVersion);
@@ -82,9 +88,9 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   const dir = runDir(atxHome, runId);
   const worktree = worktreeDir(atxHome, runId);
   const branch = request.dryRun ? null : resultBranchName(resolved.name, runId);
-  const pending = await uncommittedFiles(location);
+  const pending = await pendingRead;
 
-  if (!request.doNotLearn) await noticeFixes(io, atxHome, location.root, resolved.name);
+  if (branchesRead) await noticeFixes(io, atxHome, location.root, resolved.name, branchesRead);
   // A dry run only reads; when the person's tree is exactly HEAD it reads that tree in place
   // instead of checking out a copy (a third of a large dry run went into the checkout).
   const readInPlace = request.dryRun && pending.length === 0;
@@ -107,7 +113,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
       state.gitdir = await readWorktreeLink(worktree);
     }
     const checkoutDir = join(checkoutRoot, location.scope);
-    const analysis = await analyseRepository(checkoutRoot, location.scope);
+    const analysis = await analyseRepository(checkoutRoot, location.scope, readInPlace ? filesRead : undefined);
     // A dry run changes nothing on disk: it goes on with what the planner read.
     const view = request.dryRun ? new DiskRepoView(checkoutDir, analysis.files) : undefined;
     let plan = await createPlan({
@@ -308,10 +314,16 @@ async function dryRun(plan: Plan, checkoutDir: string, view: DiskRepoView, findi
   return summary;
 }
 
+/** A promise started ahead of its use: its failure is seen where it is awaited, not reported before. */
+function ahead<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /** People's commits on earlier result branches of this definition become knowledge items. */
-async function noticeFixes(io: ExecIO, atxHome: string, root: string, definition: string): Promise<void> {
+async function noticeFixes(io: ExecIO, atxHome: string, root: string, definition: string, branches: Promise<string[]>): Promise<void> {
   try {
-    const added = await noticeManualFixes(io.env, atxHome, root, definition);
+    const added = await noticeManualFixes(io.env, atxHome, root, definition, branches);
     for (const item of added) io.log(`learned ${item.id} (${item.status}) from a manual fix on an earlier result branch: ${item.title}`);
   } catch (error) {
     io.log(`could not look for manual fixes on earlier result branches: ${(error as Error).message}`);

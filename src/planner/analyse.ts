@@ -45,8 +45,9 @@ export async function listTrackedFiles(root: string, scope: string): Promise<str
   return [...paths].sort();
 }
 
-export async function analyseRepository(root: string, scope: string): Promise<RepoAnalysis> {
-  const files = await listTrackedFiles(root, scope);
+/** `listed`: listTrackedFiles(root, scope) when already asked for. */
+export async function analyseRepository(root: string, scope: string, listed: Promise<string[]> = listTrackedFiles(root, scope)): Promise<RepoAnalysis> {
+  const files = await listed;
   const languages: Record<string, number> = {};
   for (const file of files) {
     const language = languageByExtension[posix.extname(file)];

@@ -142,7 +142,10 @@ export interface StatusEntry {
 
 /** Changed, staged and untracked files under `scope` (renames as a deletion and an addition). */
 export async function statusEntries(root: string, scope: string, pathspec = scope || '.'): Promise<StatusEntry[]> {
-  const out = await gitStep('status', () => gitOutput(root, ['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', pathspec]));
+  // GIT_OPTIONAL_LOCKS=0: status only reads; it does not write the index it refreshed (nor take its lock).
+  const out = await gitStep('status', () =>
+    gitOutput(root, ['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', pathspec], { ...process.env, GIT_OPTIONAL_LOCKS: '0' }),
+  );
   const prefix = scope ? `${scope}/` : '';
   return out
     .split('\0')
