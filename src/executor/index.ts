@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { loadDefinitionDir } from '../definitions/index.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { analyseRepository } from '../planner/analyse.js';
+import { analyseRepository, listTrackedFiles } from '../planner/analyse.js';
 import { loadConfiguration } from '../planner/config.js';
 import { applyFeedback, formatPlan } from '../planner/feedback.js';
 import { createPlan, targetVersionFor } from '../planner/plan.js';
@@ -32,7 +32,7 @@ import { carryOutStep } from './steps.js';
 import { distinctFindings, overallStatus, type RunSummary, type StepSummary } from './summary.js';
 import { resetTo, stepOfCommit } from './commit.js';
 import { readWorktreeLink, worktreeGitdir } from './worktree-guard.js';
-import { applyKnowledge, applySaid, describeApplied, enabledItems, noticeManualFixes, recordRun } from '../knowledge/index.js';
+import { applyKnowledge, applySaid, describeApplied, enabledItems, noticeManualFixes, recordRun, resultBranches } from '../knowledge/index.js';
 import { keepOutRules, keptOutBy, keptOutOfDryRun } from '../knowledge/exclude.js';
 
 export interface ExecRequest {
@@ -70,6 +70,12 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   const configuration = { ...config, buildCommand: request.buildCommand ?? config.buildCommand };
 
   const location = await locateRepository(repoPath, io.cwd);
+  // git's reads of the repository run while the definition is found and read; each is awaited
+  // where it was asked for before, so a failure still surfaces there.
+  const pendingRead = ahead(uncommittedFiles(location));
+  const branchesRead = request.doNotLearn ? undefined : ahead(resultBranches(location.root));
+  // Read in place, as a dry run of a clean tree is (below).
+  const filesRead = request.dryRun ? ahead(listTrackedFiles(location.root, location.scope)) : undefined;
   const warn = (message: string) => io.log(`atx: warning: ${message}`);
   const registry = openRegistry(registryOptionsFromEnv(io.env, warn));
   const resolved = await registry.resolve(name, request.transformationVersion ?? config.transformationVersion);
@@ -82,9 +88,9 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   const dir = runDir(atxHome, runId);
   const worktree = worktreeDir(atxHome, runId);
   const branch = request.dryRun ? null : resultBranchName(resolved.name, runId);
-  const pending = await uncommittedFiles(location);
+  const pending = await pendingRead;
 
-  if (!request.doNotLearn) await noticeFixes(io, atxHome, location.root, resolved.name);
+  if (branchesRead) await noticeFixes(io, atxHome, location.root, resolved.name, branchesRead);
   // A dry run only reads; when the person's tree is exactly HEAD it reads that tree in place
   // instead of checking out a copy (a third of a large dry run went into the checkout).
   const readInPlace = request.dryRun && pending.length === 0;
@@ -107,7 +113,9 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
       state.gitdir = await readWorktreeLink(worktree);
     }
     const checkoutDir = join(checkoutRoot, location.scope);
-    const analysis = await analyseRepository(checkoutRoot, location.scope);
+    const analysis = await analyseRepository(checkoutRoot, location.scope, readInPlace ? filesRead : undefined);
+    // A dry run changes nothing on disk: it goes on with what the planner read.
+    const view = request.dryRun ? new DiskRepoView(checkoutDir, analysis.files) : undefined;
     let plan = await createPlan({
       runId,
       bundle,
@@ -120,6 +128,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
       configuration,
       analysis,
       hasModel: Boolean(io.hasModel && io.agent),
+      view,
     });
     plan = applyKnowledge(plan, await enabledItems(io.env, resolved.name, warn));
     for (const line of describeApplied(plan.knowledge)) io.log(line);
@@ -142,7 +151,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
       message: 'uncommitted change in your working tree: not included in this run (commit it and run again to include it)',
       severity: 'warning' as const,
     }));
-    if (request.dryRun) return await dryRun(plan, checkoutDir, analysis.files, findings, dir, io);
+    if (view) return await dryRun(plan, checkoutDir, view, findings, dir);
 
     Object.assign(state, {
       status: 'running',
@@ -262,15 +271,7 @@ async function reviewPlan(plan: Plan, io: ExecIO): Promise<Plan> {
   }
 }
 
-async function dryRun(
-  plan: Plan,
-  checkoutDir: string,
-  files: string[],
-  findings: RunSummary['findings'],
-  dir: string,
-  io: ExecIO,
-): Promise<RunSummary> {
-  const view = new DiskRepoView(checkoutDir, files);
+async function dryRun(plan: Plan, checkoutDir: string, view: DiskRepoView, findings: RunSummary['findings'], dir: string): Promise<RunSummary> {
   const steps: StepSummary[] = [];
   for (const step of plan.steps) {
     const started = performance.now();
@@ -313,10 +314,16 @@ async function dryRun(
   return summary;
 }
 
+/** A promise started ahead of its use: its failure is seen where it is awaited, not reported before. */
+function ahead<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /** People's commits on earlier result branches of this definition become knowledge items. */
-async function noticeFixes(io: ExecIO, atxHome: string, root: string, definition: string): Promise<void> {
+async function noticeFixes(io: ExecIO, atxHome: string, root: string, definition: string, branches: Promise<string[]>): Promise<void> {
   try {
-    const added = await noticeManualFixes(io.env, atxHome, root, definition);
+    const added = await noticeManualFixes(io.env, atxHome, root, definition, branches);
     for (const item of added) io.log(`learned ${item.id} (${item.status}) from a manual fix on an earlier result branch: ${item.title}`);
   } catch (error) {
     io.log(`could not look for manual fixes on earlier result branches: ${(error as Error).message}`);

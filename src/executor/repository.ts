@@ -3,7 +3,7 @@ import { lstat, realpath, rm, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { repairWorktreeLink, worktreeGitdir } from './worktree-guard.js';
-import { gitAt, gitOfDir, gitStep, statusEntries } from '../util/git.js';
+import { gitAt, gitOfDir, gitOutput, gitStep, statusEntries } from '../util/git.js';
 
 export interface RepositoryLocation {
   /** The folder named by -p, absolute. */
@@ -25,16 +25,23 @@ export async function locateRepository(pathArgument: string, cwd: string): Promi
     throw new UsageError(`code repository path not found or not a folder: ${requested}`);
   }
   let root: string;
-  try {
-    root = (await gitAt(path).raw(['rev-parse', '--show-toplevel'])).trim();
-  } catch {
-    throw new UsageError(`${path} is not a git repository; run \`git init\` and commit your code first`);
-  }
   let head: string;
   try {
-    head = (await gitAt(root).raw(['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+    // Both in one git process; when that fails, each is asked alone to say which one it was.
+    const out = (await gitOutput(path, ['rev-parse', '--show-toplevel', '--verify', 'HEAD^{commit}'])).trimEnd();
+    const end = out.lastIndexOf('\n');
+    [root, head] = [out.slice(0, end).trim(), out.slice(end + 1)];
   } catch {
-    throw new UsageError(`the git repository at ${root} has no commit yet; commit your code first`);
+    try {
+      root = (await gitOutput(path, ['rev-parse', '--show-toplevel'])).trim();
+    } catch {
+      throw new UsageError(`${path} is not a git repository; run \`git init\` and commit your code first`);
+    }
+    try {
+      head = (await gitOutput(root, ['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+    } catch {
+      throw new UsageError(`the git repository at ${root} has no commit yet; commit your code first`);
+    }
   }
   root = await realpath(root);
   const scope = relative(root, path).split(sep).join('/');

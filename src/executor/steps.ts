@@ -68,7 +68,7 @@ async function runCodemodStep(step: PlanStep, env: StepEnvironment): Promise<Ste
   // Files held back already (links out, or found not to be UTF-8 by an earlier step of a dry
   // run) are reported when the codemod's candidates name them; the rest it finds as it reads.
   const look = needsProbe(env.view) ? lookAt(codemod, env.view, step.options) : undefined;
-  const { result, found } = await runOnReadable(codemod, env.view, step.options, look);
+  const { result, found } = await runOnReadable(codemod, env.view, step.options);
   const findings = [...heldBackFindings(env.view, new Set([...(look?.looked ?? []), ...found])), ...result.findings];
   const accepted = new Map<string, string>();
   for (const [path, text] of result.changes) {

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { runDir } from '../executor/paths.js';
 import { UnsafePathError } from '../util/confine.js';
 import { exists, readJson } from '../util/fs.js';
-import { gitAt, gitStep } from '../util/git.js';
+import { gitAt, gitOutput, gitStep } from '../util/git.js';
 import { learnPatterns } from './patterns.js';
 import type { NewItem, RewritePattern } from './types.js';
 
@@ -22,7 +22,7 @@ const runTrailer = /^Atx-Run:\s*(\S+)\s*$/m;
 
 /** Result branches, newest run first (the run id in the name sorts by time). */
 export async function resultBranches(root: string): Promise<string[]> {
-  const out = await gitStep('for-each-ref', () => gitAt(root).raw(['for-each-ref', '--sort=-committerdate', '--format=%(refname:short)', 'refs/heads/atx/']));
+  const out = await gitStep('for-each-ref', () => gitOutput(root, ['for-each-ref', '--sort=-committerdate', '--format=%(refname:short)', 'refs/heads/atx/']));
   const branches = out.split('\n').filter(Boolean);
   const stamp = (b: string) => /(\d{8}-\d{6}-[0-9a-f]+)$/.exec(b)?.[1] ?? '';
   return branches.sort((a, b) => stamp(b).localeCompare(stamp(a)));

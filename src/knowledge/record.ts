@@ -50,10 +50,17 @@ export async function recordRun(env: NodeJS.ProcessEnv, plan: Plan, summary: Run
  * A new run of `definition` on a repository that holds earlier result branches of it: commits
  * people made there after atx are learned now, as `atx custom def learn` would.
  */
-export async function noticeManualFixes(env: NodeJS.ProcessEnv, atxHome: string, root: string, definition: string): Promise<KnowledgeItem[]> {
+/** `branches`: the repository's result branches when already asked for (resultBranches). */
+export async function noticeManualFixes(
+  env: NodeJS.ProcessEnv,
+  atxHome: string,
+  root: string,
+  definition: string,
+  branches: Promise<string[]> = resultBranches(root),
+): Promise<KnowledgeItem[]> {
   const base = KnowledgeBase.fromEnv(env);
   const added: KnowledgeItem[] = [];
-  for (const branch of await resultBranches(root)) {
+  for (const branch of await branches) {
     let lessons;
     try {
       lessons = await learnFromBranch(root, branch, atxHome);

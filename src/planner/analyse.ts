@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { resolveInside } from '../util/confine.js';
-import { gitAt, gitStep } from '../util/git.js';
+import { gitOutput, gitStep } from '../util/git.js';
 import { parseJsonText } from '../util/text-file.js';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn';
@@ -32,9 +32,8 @@ const templateName = /(^|\/)(template\.ya?ml|[^/]*\.template\.(json|ya?ml)|serve
  * (a gitlink, mode 160000) is a commit of another repository, not a file: it is left out.
  */
 export async function listTrackedFiles(root: string, scope: string): Promise<string[]> {
-  const git = gitAt(root);
   // `-s`: `<mode> <object> <stage>\t<path>`, once per stage for a path with a merge conflict.
-  const out = await gitStep('ls-files', () => git.raw(['ls-files', '-s', '-z', '--', scope || '.']));
+  const out = await gitStep('ls-files', () => gitOutput(root, ['ls-files', '-s', '-z', '--', scope || '.']));
   const prefix = scope ? `${scope}/` : '';
   const paths = new Set<string>();
   for (const entry of out.split('\0')) {
@@ -46,8 +45,9 @@ export async function listTrackedFiles(root: string, scope: string): Promise<str
   return [...paths].sort();
 }
 
-export async function analyseRepository(root: string, scope: string): Promise<RepoAnalysis> {
-  const files = await listTrackedFiles(root, scope);
+/** `listed`: listTrackedFiles(root, scope) when already asked for. */
+export async function analyseRepository(root: string, scope: string, listed: Promise<string[]> = listTrackedFiles(root, scope)): Promise<RepoAnalysis> {
+  const files = await listed;
   const languages: Record<string, number> = {};
   for (const file of files) {
     const language = languageByExtension[posix.extname(file)];

@@ -9,16 +9,20 @@ export interface Look {
   candidates: string[];
   /** Candidates, and links out of the repository the codemod asked to read. */
   looked: Set<string>;
-  /** The probe, reused to run the codemod when nothing is held back. */
-  probe: RepoView;
 }
 
 /**
  * The codemod's candidates on a probe of the view: files that are not UTF-8 read with U+FFFD
  * for the bad bytes, links out of the repository read as empty text (their target is never
- * opened; asking to read one counts as looking at it).
+ * opened; asking to read one counts as looking at it). With nothing held back but links inside,
+ * the probe is the view the codemod runs on (codemodView), so the run finds what candidates()
+ * read and kept for it.
  */
 export function lookAt(codemod: Codemod, view: DiskRepoView, options: Record<string, unknown>): Look {
+  if (onlyInnerLinks(view)) {
+    const candidates = codemod.candidates(view.codemodView(), options);
+    return { candidates, looked: new Set(candidates) };
+  }
   const links = new Set([...view.heldBack()].filter(([, held]) => held.kind === 'link-outside').map(([path]) => path));
   const asked = new Set<string>();
   const probe: RepoView = {
@@ -30,7 +34,12 @@ export function lookAt(codemod: Codemod, view: DiskRepoView, options: Record<str
     },
   };
   const candidates = codemod.candidates(probe, options);
-  return { candidates, looked: new Set([...candidates, ...asked]), probe };
+  return { candidates, looked: new Set([...candidates, ...asked]) };
+}
+
+/** Nothing is held back but links to files inside (which are skipped quietly). */
+function onlyInnerLinks(view: DiskRepoView): boolean {
+  return [...view.heldBack().values()].every((held) => held.kind === 'link');
 }
 
 /**
@@ -42,22 +51,14 @@ export async function runOnReadable(
   codemod: Codemod,
   view: DiskRepoView,
   options: Record<string, unknown>,
-  look?: Look,
 ): Promise<{ result: CodemodResult; found: string[] }> {
   const before = new Set(view.heldBack().keys());
-  // With nothing held back but links inside, the probe offers exactly the readable files, and its caches are warm.
-  const onlyInnerLinks = [...view.heldBack().values()].every((held) => held.kind === 'link');
-  let repo: RepoView = look && onlyInnerLinks ? look.probe : readable(view);
   for (;;) {
     const known = view.heldBack().size;
-    const result = await codemod.run(repo, options);
+    // A new object once a file is held back: nothing the codemod kept from the last try is reused.
+    const result = await codemod.run(view.codemodView(), options);
     if (view.heldBack().size === known) return { result, found: [...view.heldBack().keys()].filter((path) => !before.has(path)) };
-    repo = readable(view);
   }
-}
-
-function readable(view: DiskRepoView): RepoView {
-  return { files: view.files, read: (path) => view.read(path) };
 }
 
 /** A finding for each held-back file in `looked`. */

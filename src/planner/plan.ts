@@ -24,13 +24,15 @@ export interface PlanInput {
   configuration: RunConfiguration;
   analysis: RepoAnalysis;
   hasModel: boolean;
+  /** The view of `checkoutDir` to read (a dry run goes on with it, reading every file once); default: a new one. */
+  view?: DiskRepoView;
 }
 
 export async function createPlan(input: PlanInput): Promise<Plan> {
   const { configuration, analysis } = input;
   const definition = input.bundle.definition;
   const targetVersion = targetVersionFor(definition, configuration);
-  const view = new DiskRepoView(input.checkoutDir, analysis.files);
+  const view = input.view ?? new DiskRepoView(input.checkoutDir, analysis.files);
   const steps: PlanStep[] = [];
   for (const phase of input.bundle.definition.phases) {
     for (const step of phase.steps) {

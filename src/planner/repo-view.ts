@@ -28,6 +28,7 @@ export class DiskRepoView implements RepoView {
   private readonly held = new Map<string, HeldBack>();
   private regular?: Set<string>;
   private offered?: string[];
+  private shown?: RepoView;
   private realRootCache?: string;
   private readonly realFolders = new Map<string, string>();
 
@@ -42,6 +43,16 @@ export class DiskRepoView implements RepoView {
   get files(): readonly string[] {
     this.offered ??= [...this.regularFiles()].filter((path) => !this.held.has(path));
     return this.offered;
+  }
+
+  /**
+   * The view as codemods get it: the same object for as long as the files it offers and their
+   * texts stay the same, so what a codemod keeps per view (the templates it read) serves the plan
+   * and the step alike; a new one once a file is held back or changes are applied.
+   */
+  codemodView(): RepoView {
+    this.shown ??= { files: this.files, read: (path) => this.read(path) };
+    return this.shown;
   }
 
   /** Every regular tracked file, UTF-8 or not (for probes). */
@@ -96,6 +107,7 @@ export class DiskRepoView implements RepoView {
 
   apply(changes: Map<string, string>): void {
     for (const [path, text] of changes) this.overlay.set(path, text);
+    if (changes.size > 0) this.shown = undefined;
   }
 
   /** Files whose text differs from what is on disk. */
@@ -126,6 +138,7 @@ export class DiskRepoView implements RepoView {
       this.lossy.set(path, decoded.lossy);
       this.held.set(path, { kind: 'not-utf8', line: decoded.line });
       this.offered = undefined;
+      this.shown = undefined;
       return undefined;
     }
     const loaded = { text: decoded.text, format: decoded.format };

@@ -1,7 +1,10 @@
-// git behind one module (simple-git). Failures become GitError with git's own message.
+// git behind one module (simple-git, and gitOutput for the reads every run makes). Failures
+// become GitError with git's own message.
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 import { GitError } from '../errors.js';
 import { childEnv } from './secrets.js';
 
@@ -51,15 +54,8 @@ export interface GitOptions {
  * on every call. Its environment has no secret variable (secrets.ts childEnv) unless `remote`.
  */
 export function gitAt(dir: string, env: NodeJS.ProcessEnv = process.env, options: GitOptions = {}): SimpleGit {
-  const author = commitAuthor(env);
-  const gitEnv = childEnv(env, { keepCredentials: options.remote });
-  Object.assign(gitEnv, {
-    GIT_AUTHOR_NAME: author.name,
-    GIT_AUTHOR_EMAIL: author.email,
-    GIT_COMMITTER_NAME: author.name,
-    GIT_COMMITTER_EMAIL: author.email,
-    GIT_TERMINAL_PROMPT: '0',
-  });
+  // Loaded by the first call: a dry run reads through gitOutput and never needs it.
+  const { simpleGit } = createRequire(import.meta.url)('simple-git') as typeof import('simple-git');
   return simpleGit({
     baseDir: dir,
     trimmed: false,
@@ -80,7 +76,40 @@ export function gitAt(dir: string, env: NodeJS.ProcessEnv = process.env, options
       allowUnsafeHooksPath: true,
       allowUnsafeFsMonitor: true,
     },
-  }).env(gitEnv);
+  }).env(gitEnvironment(env, options));
+}
+
+/** The environment of atx's git processes: atx's author for commits, no prompt, no secret unless `remote`. */
+function gitEnvironment(env: NodeJS.ProcessEnv, options: GitOptions): NodeJS.ProcessEnv {
+  const author = commitAuthor(env);
+  return Object.assign(childEnv(env, { keepCredentials: options.remote }), {
+    GIT_AUTHOR_NAME: author.name,
+    GIT_AUTHOR_EMAIL: author.email,
+    GIT_COMMITTER_NAME: author.name,
+    GIT_COMMITTER_EMAIL: author.email,
+    GIT_TERMINAL_PROMPT: '0',
+  });
+}
+
+/**
+ * The output of a git command that only reads (`rev-parse`, `status`, `ls-files`), run in `dir`
+ * with the settings and environment of gitAt, but started directly: simple-git's start-up and
+ * the 50 ms it waits after a command that printed nothing cost more than the command itself on
+ * a dry run. A failure throws an Error holding git's message, as simple-git's do.
+ */
+export function gitOutput(dir: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      [...safeGitArgs, ...args],
+      { cwd: dir, env: gitEnvironment(env, {}), encoding: 'utf8', maxBuffer: 1 << 30, windowsHide: true },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        const said = stderr.trim() || stdout.trim();
+        reject(new Error(said || error.message, { cause: error }));
+      },
+    );
+  });
 }
 
 /**
@@ -113,15 +142,14 @@ export interface StatusEntry {
 
 /** Changed, staged and untracked files under `scope` (renames as a deletion and an addition). */
 export async function statusEntries(root: string, scope: string, pathspec = scope || '.'): Promise<StatusEntry[]> {
-  // `--branch` adds a "## <branch>" record first. A clean tree then still prints something,
-  // which spares the 50 ms simple-git waits after a command that printed nothing.
+  // GIT_OPTIONAL_LOCKS=0: status only reads; it does not write the index it refreshed (nor take its lock).
   const out = await gitStep('status', () =>
-    gitAt(root).raw(['status', '--porcelain', '-z', '--branch', '--no-renames', '--untracked-files=all', '--', pathspec]),
+    gitOutput(root, ['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', pathspec], { ...process.env, GIT_OPTIONAL_LOCKS: '0' }),
   );
   const prefix = scope ? `${scope}/` : '';
   return out
     .split('\0')
-    .filter((entry) => entry.length > 3 && !entry.startsWith('## '))
+    .filter((entry) => entry.length > 3)
     .map((entry) => {
       const full = entry.slice(3);
       return { code: entry.slice(0, 2), full, path: full.startsWith(prefix) ? full.slice(prefix.length) : full };

@@ -1,7 +1,7 @@
 // Every child process atx starts goes through here (execa): timeouts, output capture, the
 // whole process tree stopped when a command times out or atx is interrupted, and an environment
-// without atx's secrets (secrets.ts childEnv).
-import { execa } from 'execa';
+// without atx's secrets (secrets.ts childEnv). execa is loaded by the first command: a run that
+// starts none (a dry run, `def list`) does not pay for its hundred modules.
 import { childEnv } from './secrets.js';
 
 export interface CommandRun {
@@ -47,6 +47,7 @@ export function trackProcessGroups(next: GroupTracker | undefined): void {
  * otherwise keep the run waiting.
  */
 export async function runShell(command: string, options: RunOptions): Promise<CommandRun> {
+  const { execa } = await import('execa');
   const started = performance.now();
   const gated = process.platform !== 'win32';
   // The command waits for a line on its stdin before it starts, and atx sends that line only

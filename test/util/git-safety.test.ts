@@ -5,7 +5,7 @@ import { chmod, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { gitAt } from '../../src/util/git.js';
+import { gitAt, gitOutput, statusEntries } from '../../src/util/git.js';
 import { gitIdentity, tempDir, writeFiles } from '../helpers/cli.js';
 
 const hookNames = ['post-checkout', 'prepare-commit-msg', 'post-commit', 'reference-transaction', 'post-index-change', 'pre-auto-gc', 'post-rewrite'];
@@ -44,6 +44,10 @@ describe('git calls atx makes', () => {
     const inWorktree = gitAt(worktree);
     await writeFile(join(worktree, 'a.txt'), 'b\n');
     await inWorktree.raw(['status', '--porcelain']);
+    // The reads every run makes, started without simple-git.
+    expect(await statusEntries(worktree, '')).toEqual([{ code: ' M', full: 'a.txt', path: 'a.txt' }]);
+    await gitOutput(worktree, ['ls-files', '-s', '-z', '--', '.']);
+    await gitOutput(repo, ['for-each-ref', '--format=%(refname:short)', 'refs/heads/atx/']);
     await inWorktree.raw(['add', '-A', '--', '.']);
     await inWorktree.raw(['diff', '--cached', '--name-only']);
     await inWorktree.raw(['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', 'step']);
@@ -74,6 +78,8 @@ describe('git calls atx makes', () => {
     });
     await expect(execa('git', ['rev-parse', '--git-dir'], { cwd: sub })).resolves.toMatchObject({ stdout: '.' });
     await expect(gitAt(sub).raw(['rev-parse', '--git-dir'])).rejects.toThrow(/bare repository/);
+    await expect(gitOutput(sub, ['rev-parse', '--show-toplevel'])).rejects.toThrow(/bare repository/);
+    await expect(gitOutput(sub, ['status', '--porcelain'])).rejects.toThrow(/bare repository/);
     expect(existsSync(marker)).toBe(false);
   });
 });

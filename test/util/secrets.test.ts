@@ -2,7 +2,7 @@
 // process gets, and the redactor.
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { gitAt } from '../../src/util/git.js';
+import { gitAt, gitOutput } from '../../src/util/git.js';
 import { runShell } from '../../src/util/proc.js';
 import {
   childEnv,
@@ -99,6 +99,9 @@ describe('every process atx starts', () => {
     const local = await gitAt(repo, env).raw(['showenv']);
     expect(local).toMatch(/^PATH=/m);
     expect(local).not.toMatch(/^(MY_SERVICE_TOKEN|ANTHROPIC_API_KEY)=/m);
+    const direct = await gitOutput(repo, ['showenv'], env);
+    expect(direct).toMatch(/^PATH=/m);
+    expect(direct).not.toMatch(/^(MY_SERVICE_TOKEN|ANTHROPIC_API_KEY)=/m);
     const remote = await gitAt(repo, env, { remote: true }).raw(['showenv']);
     expect(remote).toMatch(/^MY_SERVICE_TOKEN=tok-0123456789$/m);
     expect(remote).not.toMatch(/^ANTHROPIC_API_KEY=/m);
