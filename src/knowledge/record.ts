@@ -48,9 +48,9 @@ export async function recordRun(env: NodeJS.ProcessEnv, plan: Plan, summary: Run
 
 /**
  * A new run of `definition` on a repository that holds earlier result branches of it: commits
- * people made there after atx are learned now, as `atx custom def learn` would.
+ * people made there after atx are learned now, as `atx custom def learn` would. `branches`: the
+ * repository's result branches, when they were already asked for (resultBranches).
  */
-/** `branches`: the repository's result branches when already asked for (resultBranches). */
 export async function noticeManualFixes(
   env: NodeJS.ProcessEnv,
   atxHome: string,

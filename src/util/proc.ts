@@ -1,7 +1,7 @@
 // Every child process atx starts goes through here (execa): timeouts, output capture, the
 // whole process tree stopped when a command times out or atx is interrupted, and an environment
 // without atx's secrets (secrets.ts childEnv). execa is loaded by the first command: a run that
-// starts none (a dry run, `def list`) does not pay for its hundred modules.
+// starts none (a dry run) does not pay for its hundred modules.
 import { childEnv } from './secrets.js';
 
 export interface CommandRun {
