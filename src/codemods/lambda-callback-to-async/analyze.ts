@@ -5,7 +5,7 @@
 import { Node, SyntaxKind, type PropertyAccessExpression } from 'ts-morph';
 import { METHODS } from './context-uses.js';
 import { collectFlow, convertible, flowEnv, type Flow, type FlowEnv, type HelperUse, type WaitsUse } from './flow.js';
-import { bindingNames, enclosingFunction, unwrapExpression, usesArguments, valueReturns, type FunctionNode } from './scope.js';
+import { adjacentStatement, bindingNames, descendantsOfKind, enclosingFunction, unwrapExpression, usesArguments, valueReturns, type FunctionNode } from './scope.js';
 import { directSites, guardAfter, type DirectSite } from './sites.js';
 import { startsPromise } from './unawaited.js';
 import type { LocalFunction } from './local-functions.js';
@@ -126,9 +126,9 @@ function returnsUnsettled(fn: FunctionNode, flow: Flow): boolean {
     const use = siteOf.get(unwrapExpression(expr));
     return !use || use.facts.settlesEventually;
   };
-  return fn.getDescendantsOfKind(SyntaxKind.ReturnStatement).some((r) => {
+  return descendantsOfKind(fn, SyntaxKind.ReturnStatement).some((r) => {
     if (r.getExpression() || enclosingFunction(r) !== fn) return false;
-    for (let previous = r.getPreviousSibling(); previous; previous = previous.getPreviousSibling()) {
+    for (let previous = adjacentStatement(r, -1); previous; previous = adjacentStatement(previous, -1)) {
       if (Node.isExpressionStatement(previous) && settledBy(previous.getExpression())) return false;
     }
     return !guardedAfterAnswer(r, siteOf);
@@ -139,7 +139,7 @@ function returnsUnsettled(fn: FunctionNode, flow: Flow): boolean {
 function guardedAfterAnswer(r: Node, siteOf: ReadonlyMap<Node, HelperUse | undefined>): boolean {
   const guard = r.getParent() && Node.isBlock(r.getParent()) ? r.getParentOrThrow().getParent() : r.getParent();
   if (!Node.isIfStatement(guard)) return false;
-  const declaration = guard.getPreviousSibling();
+  const declaration = adjacentStatement(guard, -1);
   if (!Node.isVariableStatement(declaration)) return false;
   const [only] = declaration.getDeclarations();
   const init = only?.getInitializer();

@@ -2,7 +2,7 @@
 // invocation (or a throw) first. Conservative: loops, switch and try/finally that may return
 // count as leaving unsettled.
 import { Node, SyntaxKind, type Statement } from 'ts-morph';
-import { enclosingFunction, identifiersNamed, isWrite, unwrapExpression, type FunctionNode } from './scope.js';
+import { descendantsOfKind, enclosingFunction, identifiersNamed, isWrite, unwrapExpression, type FunctionNode } from './scope.js';
 
 type State = 'settled' | 'open' | 'leaks';
 
@@ -58,7 +58,7 @@ function statement(s: Node, walk: Walk, truthy: ReadonlySet<string>): State {
     return both(list(s.getTryBlock().getStatements(), walk, truthy), clause ? list(clause.getBlock().getStatements(), walk, truthy) : 'open');
   }
   if (Node.isFunctionDeclaration(s) || Node.isEmptyStatement(s)) return 'open';
-  const returns = s.getDescendantsOfKind(SyntaxKind.ReturnStatement).some((r) => enclosingFunction(r) === walk.fn);
+  const returns = descendantsOfKind(s, SyntaxKind.ReturnStatement).some((r) => enclosingFunction(r) === walk.fn);
   return returns ? 'leaks' : 'open';
 }
 

@@ -1,13 +1,14 @@
 // Lambda Node.js 24 runtime: callback-style handlers and context.succeed/fail/done are gone.
 // Converts them to async handlers with the same result and error for every input.
 // https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/
-import { Project } from 'ts-morph';
 import { UsageError } from '../../errors.js';
 import { isOtherProvider } from '../providers.js';
 import type { Codemod, CodemodResult, RepoView } from '../types.js';
 import { discoverEntryPoints, type EntryPoints } from './entrypoints.js';
-import { holdsInlineCode, transformWithInline } from './inline.js';
-import { RULES } from './transform.js';
+import { mapInputs, warmUp } from '../file-pool.js';
+import { convertCandidate, ProjectPool, type Candidate } from './candidate.js';
+import { holdsInlineCode } from './inline.js';
+import type { FileResult } from './transform.js';
 
 export { RULES } from './transform.js';
 
@@ -17,6 +18,9 @@ export interface LambdaCallbackOptions {
   /** The Node.js major the project moves to; below 24 callback handlers still run, so nothing is converted. */
   targetVersion?: number;
 }
+
+/** The module of the worker threads that take a share of a large run's files. */
+const WORKER = new URL('./worker.js', import.meta.url);
 
 /** The first Lambda Node.js runtime without callback handlers. */
 export const FIRST_ASYNC_ONLY_RUNTIME = 24;
@@ -69,7 +73,7 @@ export const codemod: Codemod = {
     const { paths, targetVersion } = parseOptions(options);
     if (targetVersion !== undefined && targetVersion < FIRST_ASYNC_ONLY_RUNTIME) return [];
     const named = entryPoints(repo);
-    return repo.files.filter((file) => {
+    const files = repo.files.filter((file) => {
       if (!EXCLUDED.test(file) && !TEST_FILE.test(file) && inScope(file, paths) && holdsInlineCode(file, repo)) return true;
       if (!SOURCE.test(file) || /\.d\.[mc]?ts$/.test(file) || EXCLUDED.test(file) || TEST_FILE.test(file) || !inScope(file, paths)) return false;
       // Azure's context.done, Google's (data, context, callback): not Lambda handlers.
@@ -78,45 +82,35 @@ export const codemod: Codemod = {
       const text = repo.read(file);
       return CONTEXT_THEN_PARAM.test(text) || LEGACY_CONTEXT.test(text) || ASYNC_WITH_CONTEXT.test(text);
     });
+    // Many files: the workers that will share them start loading while the plan is made.
+    warmUp(WORKER, files.length);
+    return files;
   },
 
-  run(repo, options): CodemodResult {
-    const named = entryPoints(repo);
+  async run(repo, options): Promise<CodemodResult> {
+    const inputs = candidateInputs(repo, options);
     const projects = new ProjectPool();
-    const result: CodemodResult = { changes: new Map(), findings: [] };
-    for (const file of this.candidates(repo, options)) {
-      try {
-        const { text, findings } = transformWithInline(projects.next(), file, repo.read(file), named.get(file));
-        if (text !== undefined) result.changes.set(file, text);
-        result.findings.push(...findings);
-      } catch (error) {
-        // One file the codemod cannot handle is reported and left as it was; the run goes on.
-        const message = `Left unchanged: the codemod failed on this file (${(error as Error).message}).`;
-        result.findings.push({ file, line: 1, rule: RULES.unconvertible, message, severity: 'manual' });
-      }
-    }
-    return result;
+    return collect(inputs, await mapInputs(inputs, (input) => convertCandidate(projects, input), WORKER));
   },
 };
 
-/**
- * Parsed files are dropped a batch at a time with their Project rather than one by one:
- * ts-morph's removeSourceFile walks every wrapped node to forget it, which cost a fifth of a
- * 5,000-file run; a dropped Project is left to the garbage collector whole.
- */
-class ProjectPool {
-  private project = ProjectPool.create();
-  private used = 0;
+/** The codemod on this thread alone, as `run` does it for fewer than MIN_INPUTS_FOR_WORKERS files. */
+export function runHere(repo: RepoView, options: Record<string, unknown>): CodemodResult {
+  const inputs = candidateInputs(repo, options);
+  const projects = new ProjectPool();
+  return collect(inputs, inputs.map((input) => convertCandidate(projects, input)));
+}
 
-  next(): Project {
-    if (++this.used > 250) {
-      this.project = ProjectPool.create();
-      this.used = 1;
-    }
-    return this.project;
-  }
+function candidateInputs(repo: RepoView, options: Record<string, unknown>): Candidate[] {
+  const named = entryPoints(repo);
+  return codemod.candidates(repo, options).map((file) => ({ file, text: repo.read(file), names: named.get(file) }));
+}
 
-  private static create(): Project {
-    return new Project({ useInMemoryFileSystem: true, skipFileDependencyResolution: true, compilerOptions: { allowJs: true } });
-  }
+function collect(inputs: readonly Candidate[], outputs: readonly FileResult[]): CodemodResult {
+  const result: CodemodResult = { changes: new Map(), findings: [] };
+  outputs.forEach(({ text, findings }, i) => {
+    if (text !== undefined) result.changes.set(inputs[i]!.file, text);
+    result.findings.push(...findings);
+  });
+  return result;
 }

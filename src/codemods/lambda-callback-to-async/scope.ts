@@ -1,6 +1,6 @@
 // Just enough scope analysis, on a parse-only AST, to tell which identifiers inside a handler
 // refer to its own `callback` and `context` parameters (and not to a nested function's).
-import { Node, SyntaxKind, ts, type Identifier, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type Identifier, type KindToNodeMappings, type SourceFile } from 'ts-morph';
 
 export type FunctionNode =
   | import('ts-morph').ArrowFunction
@@ -85,7 +85,7 @@ function statementDeclares(statement: Node, name: string): boolean {
 
 /** A `var name` anywhere in the function's own body (nested functions have their own). */
 export function declaresVar(fn: Node, name: string): boolean {
-  return fn.getDescendantsOfKind(SyntaxKind.VariableDeclarationList).some(
+  return descendantsOfKind(fn, SyntaxKind.VariableDeclarationList).some(
     (list) =>
       list.getDeclarationKind() === 'var' &&
       enclosingFunction(list) === fn &&
@@ -165,6 +165,41 @@ export function identifiersNamed(root: Node, name: string): Identifier[] {
   return out;
 }
 
+/**
+ * Nodes of `kind` under `root` (not itself), in document order, as ts-morph's getDescendantsOfKind
+ * gives them: walks the compiler's nodes and wraps only the matches (ts-morph's own walk also
+ * parses the comments of every block it passes).
+ */
+export function descendantsOfKind<K extends SyntaxKind>(root: Node, kind: K): Array<KindToNodeMappings[K]> {
+  const sf = root.getSourceFile();
+  const out: Array<KindToNodeMappings[K]> = [];
+  const visit = (node: ts.Node): void => {
+    if (node.kind === kind) out.push(wrap(sf, node) as KindToNodeMappings[K]);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(root.compilerNode, visit);
+  return out;
+}
+
+/**
+ * The statement right before (`-1`) or after (`1`) `statement` in its list, or undefined at either
+ * end. Where a comment stands between the two, ts-morph's sibling is given instead (a comment on
+ * a line of its own is a node of its own there), so a statement behind a comment is not taken as
+ * adjacent. ts-morph's getPreviousSibling/getNextSibling re-scan the list's tokens and comments
+ * each time; only then are they asked.
+ */
+export function adjacentStatement(statement: Node, step: 1 | -1): Node | undefined {
+  const list = (statement.getParent()?.compilerNode as { statements?: ts.NodeArray<ts.Statement> } | undefined)?.statements;
+  const index = list ? list.indexOf(statement.compilerNode as ts.Statement) : -1;
+  const sibling = () => (step === 1 ? statement.getNextSibling() : statement.getPreviousSibling());
+  if (!list || index < 0) return sibling();
+  const other = list[index + step];
+  if (other === undefined) return undefined;
+  const sf = statement.getSourceFile();
+  const between = step === 1 ? sf.getFullText().slice(statement.getEnd(), other.getStart(sf.compilerNode)) : sf.getFullText().slice(other.getEnd(), statement.getStart());
+  return /\/[/*]/.test(between) ? sibling() : wrap(sf, other);
+}
+
 interface CompilerFactory {
   getNodeFromCompilerNode(node: ts.Node, sourceFile: SourceFile): Node;
 }
@@ -200,9 +235,7 @@ export function isCallee(node: Node): boolean {
 
 /** `return <expr>` statements of the function itself (not of nested functions). */
 export function valueReturns(fn: FunctionNode) {
-  return fn
-    .getDescendantsOfKind(SyntaxKind.ReturnStatement)
-    .filter((r) => r.getExpression() !== undefined && enclosingFunction(r) === fn);
+  return descendantsOfKind(fn, SyntaxKind.ReturnStatement).filter((r) => r.getExpression() !== undefined && enclosingFunction(r) === fn);
 }
 
 /** `arguments` of the function itself: arrows see their parent's, so only ordinary functions count. */

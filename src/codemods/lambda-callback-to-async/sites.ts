@@ -4,7 +4,7 @@
 // function does, and no enclosing try/catch/finally would see the thrown error differently.
 import { Node, SyntaxKind, type CallExpression, type ExpressionStatement, type IfStatement, type ReturnStatement } from 'ts-morph';
 import type { HelperUse } from './flow.js';
-import { enclosingFunction, unwrapExpression, type FunctionNode } from './scope.js';
+import { adjacentStatement, enclosingFunction, unwrapExpression, type FunctionNode } from './scope.js';
 
 export type SiteKind = 'callback' | 'succeed' | 'fail' | 'done' | 'helper';
 
@@ -65,7 +65,7 @@ function directSite(fn: FunctionNode, site: Site, byCall: ReadonlyMap<Node, Site
   if ((!Node.isExpressionStatement(holder) && !Node.isReturnStatement(holder)) || !tailOk) return undefined;
   if (!tryBlocksAgree(fn, site, outcome, byCall)) return undefined;
   if (Node.isReturnStatement(holder)) return { site, outcome, statement: holder, expression };
-  const next = holder.getNextSibling();
+  const next = adjacentStatement(holder, 1);
   if (Node.isReturnStatement(next) && !next.getExpression() && Node.isBlock(holder.getParent())) {
     return { site, outcome, statement: holder, expression, trailingReturn: next };
   }
@@ -192,7 +192,7 @@ export function guardAfter(declaration: Node, expression: Node): IfStatement | u
   const list = declaration.getParent();
   const statement = list?.getParent();
   if (!Node.isIdentifier(name) || !Node.isVariableDeclarationList(list) || list.getDeclarations().length !== 1 || !Node.isVariableStatement(statement)) return undefined;
-  const next = statement.getNextSibling();
+  const next = adjacentStatement(statement, 1);
   if (!Node.isIfStatement(next) || next.getElseStatement() || !testsEmpty(next.getExpression(), name.getText())) return undefined;
   const then = next.getThenStatement();
   const only = Node.isBlock(then) ? then.getStatements() : [then];

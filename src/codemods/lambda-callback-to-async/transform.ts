@@ -29,8 +29,9 @@ interface PendingFinding extends Omit<Finding, 'line'> {
 }
 
 export function transformFile(project: Project, file: string, text: string, templateNames?: ReadonlySet<string>): FileResult {
-  // The caller drops the Project (and with it this file) when it is done with a batch.
-  const sf = project.createSourceFile(`/${file}`, text, { overwrite: true });
+  // The caller drops the Project (and with it this file) when it is done with a batch; each path
+  // is created once in it (overwriting would first look for the file and throw inside ts-morph).
+  const sf = project.createSourceFile(`/${file}`, text);
   if (hasSyntaxErrors(sf)) {
     return { findings: [{ file, line: 1, rule: RULES.unparsable, message: 'The file does not parse; its handlers were left unchanged.', severity: 'manual' }] };
   }

@@ -2,7 +2,7 @@
 // handler starts without awaiting or returning them are reported, as a person must decide
 // whether the response depends on them.
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { enclosingFunction, unwrapExpression, type FunctionNode } from './scope.js';
+import { descendantsOfKind, enclosingFunction, unwrapExpression, type FunctionNode } from './scope.js';
 
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally', 'promise']);
 const PROMISE_STATICS = /^Promise\.(all|allSettled|any|race)$/;
@@ -29,7 +29,7 @@ export function asyncFunctionNames(sf: SourceFile): Set<string> {
 export function unawaitedPromises(fn: FunctionNode, asyncNames: ReadonlySet<string>, settlers: readonly string[]): Node[] {
   const body = fn.getBody();
   if (!body || !Node.isBlock(body)) return [];
-  return body.getDescendantsOfKind(SyntaxKind.ExpressionStatement).filter((statement) => {
+  return descendantsOfKind(body, SyntaxKind.ExpressionStatement).filter((statement) => {
     if (enclosingFunction(statement) !== fn) return false;
     let expr = unwrapExpression(statement.getExpression());
     if (Node.isVoidExpression(expr)) expr = unwrapExpression(expr.getExpression());

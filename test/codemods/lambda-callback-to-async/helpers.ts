@@ -1,7 +1,7 @@
 // Shared helpers: an in-memory RepoView, a one-file conversion for inline before/after cases, and
 // the behaviour harness that runs a handler as Node.js 22 ran it and as Node.js 24 runs it.
 import { expect } from 'vitest';
-import { codemod } from '../../../src/codemods/lambda-callback-to-async/index.js';
+import { runHere } from '../../../src/codemods/lambda-callback-to-async/index.js';
 import type { CodemodResult, RepoView } from '../../../src/codemods/types.js';
 
 export function memoryRepo(files: Record<string, string>): RepoView {
@@ -17,7 +17,7 @@ export function memoryRepo(files: Record<string, string>): RepoView {
 }
 
 export function runOn(files: Record<string, string>, options: Record<string, unknown> = {}): CodemodResult {
-  return codemod.run(memoryRepo(files), options) as CodemodResult;
+  return runHere(memoryRepo(files), options);
 }
 
 /** Converts one file; returns its new text (the input when unchanged) and the findings. */

@@ -1,0 +1,153 @@
+// Per-file codemod work shared between this thread and worker threads. Files are taken one at a
+// time from a shared counter, so a worker that is still loading its compiler simply joins late
+// (or not at all) and no file waits for it; results come back in the files' order, so the output
+// is the same as one thread's. Workers run only from the built JavaScript, where their module
+// exists next to this one; under the test runner's TypeScript everything runs on this thread.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parentPort, Worker } from 'node:worker_threads';
+
+/** One batch of work as a worker gets it. */
+interface Work<I> {
+  batch: number;
+  /** Index 0: the next input to take. */
+  next: Int32Array;
+  inputs: readonly I[];
+}
+
+type Done<O> = Array<[number, O]>;
+interface Reply<O> {
+  batch: number;
+  done: Done<O>;
+}
+
+/** Below this many inputs a worker costs more (loading the compiler) than it can take over. */
+export const MIN_INPUTS_FOR_WORKERS = 400;
+/** At most this many workers besides the calling thread (ATX_WORKERS=N asks for N, 0 for none). */
+const MAX_WORKERS = 3;
+
+let batches = 0;
+
+/** Idle workers by module, started early by warmUp or kept from an earlier batch. */
+const idle = new Map<string, PoolWorker[]>();
+
+/**
+ * Starts the workers a later mapInputs over about `expected` inputs will use, so they load their
+ * modules while this thread is busy with something else (planning). They do not keep the process
+ * alive.
+ */
+export function warmUp(workerModule: URL, expected: number): void {
+  const key = workerModule.href;
+  if (idle.has(key)) return;
+  idle.set(key, Array.from({ length: workerCount(expected, workerModule) }, () => new PoolWorker(workerModule)));
+}
+
+/**
+ * `each` over `inputs`, on this thread and on workers running `workerModule` (a file next to the
+ * caller, e.g. `new URL('./worker.js', import.meta.url)`, that calls serveInputs with the same
+ * function). `each` must not throw: it turns a failure into a result, as a worker must.
+ */
+export async function mapInputs<I, O>(inputs: readonly I[], each: (input: I) => O, workerModule: URL): Promise<O[]> {
+  const workers = takeWorkers(workerModule, inputs.length);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const batch = ++batches;
+  const replies = workers.map((worker) => worker.run<I, O>({ batch, next, inputs }));
+  const results: O[] = new Array(inputs.length);
+  const done = new Uint8Array(inputs.length);
+  for (let i = Atomics.add(next, 0, 1); i < inputs.length; i = Atomics.add(next, 0, 1)) {
+    results[i] = each(inputs[i]!);
+    done[i] = 1;
+  }
+  // Every input is taken. Unless this thread did them all (a worker still loading takes none, and
+  // is not waited for), wait for what the workers took; whatever a failed worker took is done here.
+  let byWorkers = 0;
+  if (!done.every(Boolean)) {
+    for (const worker of workers) worker.hold();
+    for (const reply of await Promise.all(replies)) {
+      byWorkers += reply.length;
+      for (const [i, output] of reply) {
+        results[i] = output;
+        done[i] = 1;
+      }
+    }
+  }
+  done.forEach((isDone, i) => {
+    if (!isDone) results[i] = each(inputs[i]!);
+  });
+  if (process.env.ATX_DEBUG === '1') process.stderr.write(`atx: ${workers.length} worker thread(s) did ${byWorkers} of ${inputs.length} files\n`);
+  const healthy = workers.filter((worker) => worker.healthy);
+  if (healthy.length > 0) idle.set(workerModule.href, healthy);
+  return results;
+}
+
+/** In a worker module: answers every batch of work with `each`'s results for the inputs it took. */
+export function serveInputs<I, O>(each: (input: I) => O): void {
+  parentPort!.on('message', (work: Work<I>) => {
+    const out: Done<O> = [];
+    for (let i = Atomics.add(work.next, 0, 1); i < work.inputs.length; i = Atomics.add(work.next, 0, 1)) out.push([i, each(work.inputs[i]!)]);
+    parentPort!.postMessage({ batch: work.batch, done: out } satisfies Reply<O>);
+  });
+}
+
+function takeWorkers(workerModule: URL, inputs: number): PoolWorker[] {
+  const key = workerModule.href;
+  const warm = idle.get(key) ?? [];
+  idle.delete(key);
+  const wanted = workerCount(inputs, workerModule);
+  for (const extra of warm.slice(wanted)) extra.stop();
+  const workers = warm.slice(0, wanted);
+  while (workers.length < wanted) workers.push(new PoolWorker(workerModule));
+  return workers;
+}
+
+function workerCount(inputs: number, workerModule: URL): number {
+  if (inputs < MIN_INPUTS_FOR_WORKERS || !existsSync(fileURLToPath(workerModule))) return 0;
+  const asked = process.env.ATX_WORKERS;
+  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(MAX_WORKERS, Number(asked));
+  return Math.max(0, Math.min(MAX_WORKERS, availableParallelism() - 1));
+}
+
+class PoolWorker {
+  private readonly worker: Worker;
+  healthy = true;
+  /** Batches sent and not answered. */
+  private pending = 0;
+
+  constructor(workerModule: URL) {
+    // No environment: nothing of the process's (its secrets included) is needed to convert text.
+    this.worker = new Worker(workerModule, { env: {}, stdout: false, stderr: false });
+    this.worker.unref();
+    this.worker.on('error', () => (this.healthy = false));
+    this.worker.on('exit', () => (this.healthy = false));
+  }
+
+  /** What the worker did with the batch: nothing when it failed (the caller does its inputs). */
+  run<I, O>(work: Work<I>): Promise<Done<O>> {
+    if (!this.healthy) return Promise.resolve([]);
+    return new Promise<Done<O>>((resolve) => {
+      const finish = (out: Done<O>) => {
+        this.worker.off('message', answered).off('error', failed).off('exit', failed);
+        if (--this.pending === 0) this.worker.unref();
+        resolve(out);
+      };
+      const answered = (reply: Reply<O>) => {
+        if (reply.batch === work.batch) finish(reply.done);
+      };
+      const failed = () => finish([]);
+      this.pending++;
+      this.worker.on('message', answered).on('error', failed).on('exit', failed);
+      this.worker.postMessage(work);
+    });
+  }
+
+  /** Keeps the process alive until the batches sent are answered (while this thread waits for them). */
+  hold(): void {
+    if (this.pending > 0) this.worker.ref();
+  }
+
+  stop(): void {
+    this.healthy = false;
+    void this.worker.terminate();
+  }
+}
