@@ -5,7 +5,7 @@
 import { Node, SyntaxKind, type PropertyAccessExpression } from 'ts-morph';
 import { METHODS } from './context-uses.js';
 import { collectFlow, convertible, flowEnv, type Flow, type FlowEnv, type HelperUse, type WaitsUse } from './flow.js';
-import { adjacentStatement, bindingNames, descendantsOfKind, enclosingFunction, unwrapExpression, usesArguments, valueReturns, type FunctionNode } from './scope.js';
+import { adjacentStatement, bindingNames, descendantsOfKind, enclosingFunction, identifierTexts, unwrapExpression, usesArguments, valueReturns, type FunctionNode } from './scope.js';
 import { directSites, guardAfter, type DirectSite } from './sites.js';
 import { startsPromise } from './unawaited.js';
 import type { LocalFunction } from './local-functions.js';
@@ -102,6 +102,9 @@ export function analyzeHandler(fn: FunctionNode, options: AnalyzeOptions = {}): 
   if (returnsUnsettled(fn, flow)) {
     return refuse('it returns on some path without calling its callback; Node.js 22 then answered null once the event loop emptied, which a promise cannot tell');
   }
+  if (!reachesSettling(Node.isBlock(body) ? body.getStatements() : [body], [callbackName, contextName])) {
+    return refuse('it can reach its end on some path without calling its callback or handing it on; Node.js 22 then answered null once the event loop emptied, which a promise cannot tell');
+  }
   const shims = flow.helpers
     .filter((h) => h.contextIndex !== undefined && h.facts.reachesContext)
     .map((h) => h.call.getArguments()[h.contextIndex!]!);
@@ -146,4 +149,32 @@ function guardedAfterAnswer(r: Node, siteOf: ReadonlyMap<Node, HelperUse | undef
   if (!only || !init || guardAfter(only, init) !== guard) return false;
   const use = siteOf.get(unwrapExpression(init));
   return use !== undefined && use.facts.settlesWhenFalsy;
+}
+
+/**
+ * Whether every way through `statements` to their end passes a statement that names the callback
+ * or the context (calls it, hands it on, or closes over it): after the Promise wrapper, a path that
+ * names neither never settles. Loose on purpose: any mention counts, in loops and closures too, so
+ * only the paths that plainly forget the callback (an `if` without `else`, an empty branch) fail.
+ */
+function reachesSettling(statements: readonly Node[], names: ReadonlyArray<string | undefined>): boolean {
+  const mentions = (node: Node) => {
+    const texts = identifierTexts(node);
+    return names.some((name) => name !== undefined && texts.has(name));
+  };
+  const covers = (s: Node): boolean => {
+    if (Node.isBlock(s)) return reachesSettling(s.getStatements(), names);
+    if (Node.isIfStatement(s)) {
+      const other = s.getElseStatement();
+      return mentions(s.getExpression()) || (covers(s.getThenStatement()) && other !== undefined && covers(other));
+    }
+    if (Node.isTryStatement(s)) {
+      const clause = s.getCatchClause();
+      const finallyBlock = s.getFinallyBlock();
+      return (finallyBlock !== undefined && covers(finallyBlock)) || (covers(s.getTryBlock()) && (!clause || covers(clause.getBlock())));
+    }
+    if (Node.isReturnStatement(s) || Node.isThrowStatement(s)) return true; // returns are judged by returnsUnsettled
+    return mentions(s);
+  };
+  return statements.some(covers);
 }

@@ -164,6 +164,23 @@ describe('lambda-callback-to-async: left alone', () => {
     expect(findings[0]!.message).toMatch(/without calling its callback/);
   });
 
+  it('a path that reaches the end without calling the callback, when the wrapper would be needed', () => {
+    // Node.js 22 answered null for a cold event once the event loop emptied; wrapped, it would hang until the timeout.
+    const findings = unchanged(`exports.handler = (event, context, callback) => {\n  if (event.records) {\n    setTimeout(() => callback(null, event.records.length), 1);\n  }\n};\n`);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'lambda-callback/unconvertible', line: 1 })]);
+    expect(findings[0]!.message).toMatch(/reach its end on some path without calling its callback/);
+    const elseForgets = `exports.handler = (event, context, callback) => {\n  if (event.a) setTimeout(() => callback(null, 1), 1);\n  else if (event.b) setTimeout(() => callback(null, 2), 1);\n  else log('neither');\n};\n`;
+    expect(unchanged(elseForgets)).toHaveLength(1);
+  });
+
+  it('every branch handing the callback on still converts with the wrapper', () => {
+    const { changed, findings } = convert(
+      `exports.handler = (event, context, callback) => {\n  if (event.a) setTimeout(() => callback(null, 1), 1);\n  else {\n    switch (event.kind) {\n      default: setTimeout(() => callback(null, 2), 1);\n    }\n  }\n};\n`,
+    );
+    expect(changed).toBe(true);
+    expect(findings).toEqual([]);
+  });
+
   it('a file that does not parse is reported, not touched', () => {
     expect(unchanged(`exports.handler = (event, context, callback) => {\n  callback(null, ;\n`)).toEqual([
       expect.objectContaining({ rule: 'lambda-callback/unparsable', severity: 'manual', line: 1 }),
