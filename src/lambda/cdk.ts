@@ -3,7 +3,7 @@
 // { entry, handler, bundling })` (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda-readme.html).
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
-import { resolveHandler, SOURCE_EXTENSIONS } from '../codemods/lambda-callback-to-async/entrypoints.js';
+import { resolveHandler, SOURCE_EXTENSIONS } from './handler-files.js';
 import type { RepoView } from '../codemods/types.js';
 import { insideRepo, isIgnoredPath, lineAt, type InlineCode, type LambdaFunction } from './functions.js';
 

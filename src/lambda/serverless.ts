@@ -1,9 +1,11 @@
-// Functions of Serverless Framework services whose provider is AWS (`provider.name: aws`); other
-// providers (azure, google, aliyun, …) do not deploy Lambda functions
+// Functions of Serverless Framework services of AWS (`provider.name: aws`, or no other provider
+// named: ../codemods/providers.ts decides); other providers (azure, google, aliyun, …) do not
+// deploy Lambda functions
 // (https://www.serverless.com/framework/docs/providers/aws/guide/functions).
 import { posix } from 'node:path';
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
-import { resolveHandler } from '../codemods/lambda-callback-to-async/entrypoints.js';
+import { resolveHandler } from './handler-files.js';
+import { otherProviders } from '../codemods/providers.js';
 import type { RepoView } from '../codemods/types.js';
 import { isIgnoredPath, lineAt, type LambdaFunction } from './functions.js';
 import { isRecord, nodeAt, parseYaml, plain, startOf, str } from './yaml-values.js';
@@ -22,13 +24,12 @@ export function serverlessFunctions(repo: RepoView): LambdaFunction[] {
   const files = new Set(repo.files);
   const out: LambdaFunction[] = [];
   for (const path of repo.files) {
-    if (!isServerlessFile(path)) continue;
+    // Another provider's service (azure, google, …, or one named through a variable atx does not resolve).
+    if (!isServerlessFile(path) || otherProviders(repo).serviceOf(path)) continue;
     const text = repo.read(path);
     const doc = parseYaml(text);
     if (!doc) continue;
     const provider = plain(doc, nodeAt(doc.contents, ['provider']));
-    const name = isRecord(provider) ? provider.name : provider;
-    if (name !== 'aws') continue;
     const dir = posix.dirname(path);
     const service = plain(doc, nodeAt(doc.contents, ['package']));
     const prebuilt = isRecord(service) && service.artifact !== undefined;

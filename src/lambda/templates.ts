@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html).
 import { posix } from 'node:path';
 import { isMap, isScalar, type Document, type Pair } from 'yaml';
-import { resolveHandler } from '../codemods/lambda-callback-to-async/entrypoints.js';
+import { resolveHandler } from './handler-files.js';
 import type { RepoView } from '../codemods/types.js';
 import { insideRepo, isIgnoredPath, lineAt, type FunctionLayer, type InlineCode, type LambdaFunction } from './functions.js';
 import { isRecord, nodeAt, parseYaml, plain, startOf, str } from './yaml-values.js';

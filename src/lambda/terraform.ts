@@ -3,7 +3,7 @@
 // with `source_path` (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function).
 // HCL is read with a small block scanner: only literal attributes at a block's top level count.
 import { posix } from 'node:path';
-import { resolveHandler } from '../codemods/lambda-callback-to-async/entrypoints.js';
+import { resolveHandler } from './handler-files.js';
 import type { RepoView } from '../codemods/types.js';
 import { insideRepo, isIgnoredPath, lineAt, type LambdaFunction } from './functions.js';
 
