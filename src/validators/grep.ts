@@ -89,22 +89,3 @@ export interface Counts {
   /** Matching lines per file (repository-relative). */
   files: Record<string, number>;
 }
-
-export async function countMatches(ctx: ValidatorContext, options: SearchOptions): Promise<Counts> {
-  const counts: Counts = { lines: 0, files: {} };
-  for (const [path, count] of await gitGrep(ctx, options, ['-c'])) {
-    const n = Number(count);
-    counts.files[path] = n;
-    counts.lines += n;
-  }
-  return counts;
-}
-
-/** Up to `limit` matching lines as `file:line: text`. */
-export async function listMatches(ctx: ValidatorContext, options: SearchOptions, limit = 20): Promise<string[]> {
-  const rows = await gitGrep(ctx, options, ['-n']);
-  return rows.slice(0, limit).map(([path, line, ...text]) => {
-    const content = text.join('\0').trim();
-    return `${path}:${line}: ${content.length > 200 ? `${content.slice(0, 200)}…` : content}`;
-  });
-}
