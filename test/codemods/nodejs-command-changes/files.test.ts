@@ -118,6 +118,12 @@ describe('Makefile and shell scripts', () => {
     expect(text).toBe('NODE = node --experimental-fetch\n\ntest: ## node --test test/\n\t@node --test "test/**/*.test.js" \\\n\t  --test-reporter spec\n');
   });
 
+  it('reads a CRLF Makefile by its lines and keeps its line endings', async () => {
+    const make = 'test:\r\n\t@node --test test/ \\\r\n\t  --test-reporter spec\r\nlint:\r\n\tnode --experimental-fetch lint.js\r\n';
+    const { text } = await after({ Makefile: make, ...tests }, 'Makefile', { sourceVersion: 16 });
+    expect(text).toBe('test:\r\n\t@node --test "test/**/*.test.js" \\\r\n\t  --test-reporter spec\r\nlint:\r\n\tnode lint.js\r\n');
+  });
+
   it('skips comments and here-documents of a script', async () => {
     const sh = '#!/usr/bin/env bash\n# node --experimental-fetch old.js\ncat > run.sh <<EOF\nnode --experimental-fetch x.js\nEOF\nnode --experimental-fetch app.js # go\n';
     const { text, findings } = await after({ 'bin/start': sh }, 'bin/start', { sourceVersion: 16 });

@@ -3,7 +3,7 @@
 // a shell. The folder they run in is the image's WORKDIR, not a folder of the repository.
 import { ts } from 'ts-morph';
 import { baseName } from '../scope.js';
-import { mentionsTools, type CommandFile } from './files.js';
+import { continuedLines, mentionsTools, type CommandFile } from './files.js';
 import type { Word } from './shell.js';
 import { plainSnippet, type Snippet } from './snippet.js';
 
@@ -17,24 +17,10 @@ interface Instruction {
 }
 
 function instructions(text: string): Instruction[] {
-  const out: Instruction[] = [];
-  const lines = text.split('\n');
-  let offset = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const lineStart = offset;
-    offset += line.length + 1;
-    const match = instruction.exec(line);
-    if (!match) continue;
-    let end = lineStart + line.replace(/\r$/, '').length;
-    while (/\\\r?$/.test(lines[i]!) && i + 1 < lines.length) {
-      i++;
-      end = offset + lines[i]!.replace(/\r$/, '').length;
-      offset += lines[i]!.length + 1;
-    }
-    out.push({ start: lineStart + match[0].length, end, keyword: match[2]!.toUpperCase() });
-  }
-  return out;
+  return continuedLines(text, (line) => instruction.test(line)).map(({ start, end, line }) => {
+    const match = instruction.exec(line)!;
+    return { start: start + match[0].length, end, keyword: match[2]!.toUpperCase() };
+  });
 }
 
 /** RUN options (`--mount=…`, `--network=…`) come before the command. */

@@ -56,27 +56,36 @@ export const makefile: CommandFile = {
   name: 'makefile',
   named: (path) => /^(GNUmakefile|makefile|Makefile)$|\.mk$/.test(baseName(path)),
   mentions: (text) => mentionsTools.test(text),
-  snippets(path, text) {
-    const out: Snippet[] = [];
-    const lines = text.split('\n');
-    let offset = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      const lineStart = offset;
-      offset += line.length + 1;
-      if (!line.startsWith('\t')) continue;
-      let end = lineStart + line.length;
-      while (/\\$/.test(lines[i]!) && i + 1 < lines.length) {
-        i++;
-        end = offset + lines[i]!.length;
-        offset += lines[i]!.length + 1;
-      }
+  snippets: (path, text) =>
+    continuedLines(text, (line) => line.startsWith('\t')).map(({ start, end, line }) => {
       const prefix = /^\t[@+\-\s]*/.exec(line)![0].length;
-      out.push(plainSnippet(text, lineStart + prefix, end, 'shell', folderOf(path)));
-    }
-    return out;
-  },
+      return plainSnippet(text, start + prefix, end, 'shell', folderOf(path));
+    }),
 };
+
+/**
+ * The lines `starts` accepts, each with the lines its trailing `\` continues onto (as make and
+ * Dockerfiles read them): where it starts, where its last line ends (before any CR), and its first line.
+ */
+export function continuedLines(text: string, starts: (line: string) => boolean): Array<{ start: number; end: number; line: string }> {
+  const out: Array<{ start: number; end: number; line: string }> = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const start = offset;
+    offset += line.length + 1;
+    if (!starts(line)) continue;
+    let end = start + line.replace(/\r$/, '').length;
+    while (/\\\r?$/.test(lines[i]!) && i + 1 < lines.length) {
+      i++;
+      end = offset + lines[i]!.replace(/\r$/, '').length;
+      offset += lines[i]!.length + 1;
+    }
+    out.push({ start, end, line });
+  }
+  return out;
+}
 
 /** Shell scripts: `*.sh`, `*.bash`, or an extensionless file with a sh/bash shebang. Where they run is unknown. */
 export const shellScript: CommandFile = {
