@@ -3,21 +3,25 @@
 // (or not at all) and no file waits for it; results come back in the files' order, so the output
 // is the same as one thread's. Workers run only from the built JavaScript, where their module
 // exists next to this one; under the test runner's TypeScript everything runs on this thread.
+// This module loads nothing but Node.js's own: the CLI starts the workers before it loads the
+// compiler itself, so both load at once.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parentPort, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import type { PerFileName } from './per-file.js';
 
 /** One batch of work as a worker gets it. */
-interface Work<I> {
+export interface Work<I> {
   batch: number;
+  codemod: string;
   /** Index 0: the next input to take. */
   next: Int32Array;
   inputs: readonly I[];
 }
 
-type Done<O> = Array<[number, O]>;
-interface Reply<O> {
+export type Done<O> = Array<[number, O]>;
+export interface Reply<O> {
   batch: number;
   done: Done<O>;
 }
@@ -26,33 +30,32 @@ interface Reply<O> {
 export const MIN_INPUTS_FOR_WORKERS = 400;
 /** At most this many workers besides the calling thread (ATX_WORKERS=N asks for N, 0 for none). */
 const MAX_WORKERS = 3;
+const WORKER_MODULE = new URL('./worker.js', import.meta.url);
 
 let batches = 0;
-
-/** Idle workers by module, started early by warmUp or kept from an earlier batch. */
-const idle = new Map<string, PoolWorker[]>();
+/** Idle workers, started early by warmUp or kept from an earlier batch. */
+let idle: PoolWorker[] | undefined;
+/** Where the workers' module is (tests point it at another one). */
+let workerModule = WORKER_MODULE;
 
 /**
- * Starts the workers a later mapInputs over about `expected` inputs will use, so they load their
- * modules while this thread is busy with something else (planning). They do not keep the process
- * alive.
+ * Starts the workers a codemod may share files with, so they load the compiler while this thread
+ * loads its own and plans. They do not keep the process alive, and cost nothing but that load when
+ * no codemod needs them.
  */
-export function warmUp(workerModule: URL, expected: number): void {
-  const key = workerModule.href;
-  if (idle.has(key)) return;
-  idle.set(key, Array.from({ length: workerCount(expected, workerModule) }, () => new PoolWorker(workerModule)));
+export function warmUp(): void {
+  idle ??= Array.from({ length: workerCount(Infinity) }, () => new PoolWorker(workerModule));
 }
 
 /**
- * `each` over `inputs`, on this thread and on workers running `workerModule` (a file next to the
- * caller, e.g. `new URL('./worker.js', import.meta.url)`, that calls serveInputs with the same
- * function). `each` must not throw: it turns a failure into a result, as a worker must.
+ * `each` over `inputs`, on this thread and on workers that run the same function (the codemod's
+ * entry in per-file.ts). `each` must not throw: it turns a failure into a result, as a worker must.
  */
-export async function mapInputs<I, O>(inputs: readonly I[], each: (input: I) => O, workerModule: URL): Promise<O[]> {
-  const workers = takeWorkers(workerModule, inputs.length);
+export async function mapInputs<I, O>(codemod: PerFileName, inputs: readonly I[], each: (input: I) => O): Promise<O[]> {
+  const workers = takeWorkers(inputs.length);
   const next = new Int32Array(new SharedArrayBuffer(4));
   const batch = ++batches;
-  const replies = workers.map((worker) => worker.run<I, O>({ batch, next, inputs }));
+  const replies = workers.map((worker) => worker.run<I, O>({ batch, codemod, next, inputs }));
   const results: O[] = new Array(inputs.length);
   const done = new Uint8Array(inputs.length);
   for (let i = Atomics.add(next, 0, 1); i < inputs.length; i = Atomics.add(next, 0, 1)) {
@@ -76,32 +79,27 @@ export async function mapInputs<I, O>(inputs: readonly I[], each: (input: I) => 
     if (!isDone) results[i] = each(inputs[i]!);
   });
   if (process.env.ATX_DEBUG === '1') process.stderr.write(`atx: ${workers.length} worker thread(s) did ${byWorkers} of ${inputs.length} files\n`);
-  const healthy = workers.filter((worker) => worker.healthy);
-  if (healthy.length > 0) idle.set(workerModule.href, healthy);
+  idle = [...(idle ?? []), ...workers.filter((worker) => worker.healthy)];
   return results;
 }
 
-/** In a worker module: answers every batch of work with `each`'s results for the inputs it took. */
-export function serveInputs<I, O>(each: (input: I) => O): void {
-  parentPort!.on('message', (work: Work<I>) => {
-    const out: Done<O> = [];
-    for (let i = Atomics.add(work.next, 0, 1); i < work.inputs.length; i = Atomics.add(work.next, 0, 1)) out.push([i, each(work.inputs[i]!)]);
-    parentPort!.postMessage({ batch: work.batch, done: out } satisfies Reply<O>);
-  });
+/** For tests: the module workers run, and no idle worker started from another. */
+export function useWorkerModule(module: URL = WORKER_MODULE): void {
+  for (const worker of idle ?? []) worker.stop();
+  idle = undefined;
+  workerModule = module;
 }
 
-function takeWorkers(workerModule: URL, inputs: number): PoolWorker[] {
-  const key = workerModule.href;
-  const warm = idle.get(key) ?? [];
-  idle.delete(key);
-  const wanted = workerCount(inputs, workerModule);
-  for (const extra of warm.slice(wanted)) extra.stop();
+function takeWorkers(inputs: number): PoolWorker[] {
+  const warm = (idle ?? []).filter((worker) => worker.healthy);
+  const wanted = workerCount(inputs);
+  idle = warm.slice(wanted);
   const workers = warm.slice(0, wanted);
   while (workers.length < wanted) workers.push(new PoolWorker(workerModule));
   return workers;
 }
 
-function workerCount(inputs: number, workerModule: URL): number {
+function workerCount(inputs: number): number {
   if (inputs < MIN_INPUTS_FOR_WORKERS || !existsSync(fileURLToPath(workerModule))) return 0;
   const asked = process.env.ATX_WORKERS;
   if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(MAX_WORKERS, Number(asked));
@@ -114,9 +112,9 @@ class PoolWorker {
   /** Batches sent and not answered. */
   private pending = 0;
 
-  constructor(workerModule: URL) {
+  constructor(module: URL) {
     // No environment: nothing of the process's (its secrets included) is needed to convert text.
-    this.worker = new Worker(workerModule, { env: {}, stdout: false, stderr: false });
+    this.worker = new Worker(module, { env: {}, stdout: false, stderr: false });
     this.worker.unref();
     this.worker.on('error', () => (this.healthy = false));
     this.worker.on('exit', () => (this.healthy = false));

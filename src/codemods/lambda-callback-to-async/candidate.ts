@@ -11,6 +11,12 @@ export interface Candidate {
   names?: ReadonlySet<string>;
 }
 
+/** The conversion of one candidate, with its own pool of Projects (one per thread). */
+export function perFile(): (input: Candidate) => FileResult {
+  const projects = new ProjectPool();
+  return (input) => convertCandidate(projects, input);
+}
+
 /** A file the codemod cannot handle is reported and left as it was; the run goes on. */
 export function convertCandidate(projects: ProjectPool, { file, text, names }: Candidate): FileResult {
   try {

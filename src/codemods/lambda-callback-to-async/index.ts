@@ -5,8 +5,8 @@ import { UsageError } from '../../errors.js';
 import { isOtherProvider } from '../providers.js';
 import type { Codemod, CodemodResult, RepoView } from '../types.js';
 import { discoverEntryPoints, type EntryPoints } from './entrypoints.js';
-import { mapInputs, warmUp } from '../file-pool.js';
-import { convertCandidate, ProjectPool, type Candidate } from './candidate.js';
+import { mapInputs } from '../file-pool.js';
+import { perFile, type Candidate } from './candidate.js';
 import { holdsInlineCode } from './inline.js';
 import type { FileResult } from './transform.js';
 
@@ -18,9 +18,6 @@ export interface LambdaCallbackOptions {
   /** The Node.js major the project moves to; below 24 callback handlers still run, so nothing is converted. */
   targetVersion?: number;
 }
-
-/** The module of the worker threads that take a share of a large run's files. */
-const WORKER = new URL('./worker.js', import.meta.url);
 
 /** The first Lambda Node.js runtime without callback handlers. */
 export const FIRST_ASYNC_ONLY_RUNTIME = 24;
@@ -82,23 +79,19 @@ export const codemod: Codemod = {
       const text = repo.read(file);
       return CONTEXT_THEN_PARAM.test(text) || LEGACY_CONTEXT.test(text) || ASYNC_WITH_CONTEXT.test(text);
     });
-    // Many files: the workers that will share them start loading while the plan is made.
-    warmUp(WORKER, files.length);
     return files;
   },
 
   async run(repo, options): Promise<CodemodResult> {
     const inputs = candidateInputs(repo, options);
-    const projects = new ProjectPool();
-    return collect(inputs, await mapInputs(inputs, (input) => convertCandidate(projects, input), WORKER));
+    return collect(inputs, await mapInputs('lambda-callback-to-async', inputs, perFile()));
   },
 };
 
 /** The codemod on this thread alone, as `run` does it for fewer than MIN_INPUTS_FOR_WORKERS files. */
 export function runHere(repo: RepoView, options: Record<string, unknown>): CodemodResult {
   const inputs = candidateInputs(repo, options);
-  const projects = new ProjectPool();
-  return collect(inputs, inputs.map((input) => convertCandidate(projects, input)));
+  return collect(inputs, inputs.map(perFile()));
 }
 
 function candidateInputs(repo: RepoView, options: Record<string, unknown>): Candidate[] {

@@ -2,14 +2,15 @@
 // The workers run the built JavaScript (npm test builds first), as they do in a real run.
 import { threadId, Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mapInputs } from '../../../src/codemods/file-pool.js';
-import { convertCandidate, ProjectPool, type Candidate } from '../../../src/codemods/lambda-callback-to-async/candidate.js';
+import { mapInputs, useWorkerModule } from '../../../src/codemods/file-pool.js';
+import { perFile, type Candidate } from '../../../src/codemods/lambda-callback-to-async/candidate.js';
 import { generateHandlerRepo } from '../../../bench/generate.mjs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempDir } from '../../helpers/cli.js';
 
 const doubling = new URL('./doubling-worker.mjs', import.meta.url);
+const NAME = 'lambda-callback-to-async';
 const slowDouble = (n: number) => {
   const until = performance.now() + 1;
   while (performance.now() < until);
@@ -19,14 +20,16 @@ const slowDouble = (n: number) => {
 describe('mapInputs', () => {
   beforeEach(() => {
     process.env.ATX_WORKERS = '1';
+    useWorkerModule(doubling);
   });
   afterEach(() => {
     delete process.env.ATX_WORKERS;
+    useWorkerModule();
   });
 
   it('gives every result in the inputs’ order, some of them done by a worker', async () => {
     const inputs = Array.from({ length: 1500 }, (_, i) => i);
-    const results = await mapInputs(inputs, slowDouble, doubling);
+    const results = await mapInputs(NAME, inputs, slowDouble);
     expect(results.map((r) => r.value)).toEqual(inputs.map((n) => n * 2));
     const threads = new Set(results.map((r) => r.thread));
     expect(threads.has(threadId)).toBe(true);
@@ -34,38 +37,37 @@ describe('mapInputs', () => {
   });
 
   it('does on this thread whatever a failed worker took', async () => {
-    const warm = await mapInputs(Array.from({ length: 600 }, (_, i) => i), slowDouble, doubling);
+    const warm = await mapInputs(NAME, Array.from({ length: 600 }, (_, i) => i), slowDouble);
     expect(warm).toHaveLength(600);
     // The loaded worker takes an input at once and fails on it; this thread, slow on each, does
     // the rest and then the one the worker took.
     const inputs = Array.from({ length: 1500 }, () => -1);
-    const results = await mapInputs(inputs, () => slowDouble(-1), doubling);
+    const results = await mapInputs(NAME, inputs, () => slowDouble(-1));
     expect(results.filter((r) => r?.value === -2 && r.thread === threadId)).toHaveLength(1500);
   });
 
   it('runs everything on this thread below the threshold or with ATX_WORKERS=0', async () => {
-    const small = await mapInputs([1, 2, 3], slowDouble, doubling);
+    const small = await mapInputs(NAME, [1, 2, 3], slowDouble);
     expect(small.map((r) => r.thread)).toEqual([threadId, threadId, threadId]);
     process.env.ATX_WORKERS = '0';
-    const none = await mapInputs(Array.from({ length: 500 }, (_, i) => i), slowDouble, doubling);
+    const none = await mapInputs(NAME, Array.from({ length: 500 }, (_, i) => i), slowDouble);
     expect(new Set(none.map((r) => r.thread))).toEqual(new Set([threadId]));
   });
 });
 
-describe('the lambda-callback-to-async worker', () => {
+describe('the codemod worker', () => {
   it('converts a batch exactly as this thread does', async () => {
     const repo = join(await tempDir('atx-pool-'), 'repo');
     const paths: string[] = generateHandlerRepo(repo, 120);
     const inputs: Candidate[] = await Promise.all(paths.map(async (file) => ({ file, text: await readFile(join(repo, file), 'utf8') })));
     inputs.push({ file: 'src/broken.js', text: 'exports.handler = (event, context, callback) => {\n' });
-    const projects = new ProjectPool();
-    const here = inputs.map((input) => convertCandidate(projects, input));
-    const worker = new Worker(new URL('../../../dist/codemods/lambda-callback-to-async/worker.js', import.meta.url), { env: {} });
+    const here = inputs.map(perFile());
+    const worker = new Worker(new URL('../../../dist/codemods/worker.js', import.meta.url), { env: {} });
     try {
       const next = new Int32Array(new SharedArrayBuffer(4));
       const reply = await new Promise<{ done: Array<[number, unknown]> }>((resolve, reject) => {
         worker.once('message', resolve).once('error', reject);
-        worker.postMessage({ batch: 1, next, inputs });
+        worker.postMessage({ batch: 1, codemod: 'lambda-callback-to-async', next, inputs });
       });
       expect(reply.done.map(([i]) => i)).toEqual(inputs.map((_, i) => i));
       expect(reply.done.map(([, result]) => result)).toEqual(here);
