@@ -114,8 +114,10 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
     .option('--json', 'print exactly one JSON document (the summary) on stdout')
     .option('--limit <n>', "cap the model's work for this run: N tokens, or Nm minutes; the run stops resumable when it is reached")
     .action(async (options) => {
-      // Threads that may share a codemod's files load the compiler while this one loads it too.
-      (await import('../codemods/file-pool.js')).warmUp();
+      // In a repository of many files, the threads that may share a codemod's files load the
+      // compiler while this one loads it too.
+      const [{ warmUp }, { trackedFileCount }] = await Promise.all([import('../codemods/file-pool.js'), import('../util/git-index.js')]);
+      warmUp(trackedFileCount(options.codeRepositoryPath ?? '.'));
       const { execCommand } = await import('./commands/exec.js');
       const { parseLimit } = await import('./limit.js');
       const limit = parseLimit(options.limit);

@@ -39,12 +39,12 @@ let idle: PoolWorker[] | undefined;
 let workerModule = WORKER_MODULE;
 
 /**
- * Starts the workers a codemod may share files with, so they load the compiler while this thread
- * loads its own and plans. They do not keep the process alive, and cost nothing but that load when
- * no codemod needs them.
+ * Starts the workers a codemod may share about `files` files with, so they load the compiler while
+ * this thread loads its own and plans. They do not keep the process alive, and cost nothing but
+ * that load when no codemod needs them.
  */
-export function warmUp(): void {
-  idle ??= Array.from({ length: workerCount(Infinity) }, () => new PoolWorker(workerModule));
+export function warmUp(files: number | undefined): void {
+  if (files !== undefined) idle ??= Array.from({ length: workerCount(files) }, () => new PoolWorker(workerModule));
 }
 
 /**
