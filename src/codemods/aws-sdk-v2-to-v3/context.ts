@@ -45,10 +45,23 @@ export interface FileContext {
   aliases?: Map<string, string>;
 }
 
+/** The file does not parse: it is reported (with the line of its first syntax error) and left alone. */
+export class UnparsableFile extends Error {
+  constructor(
+    readonly line: number,
+    reason: string,
+  ) {
+    super(`it does not parse (line ${line}: ${reason})`);
+  }
+}
+
 export function createContext(path: string, text: string, style: Style): FileContext {
   const kind = /\.tsx$/.test(path) ? ts.ScriptKind.TSX : /\.[mc]?ts$/.test(path) ? ts.ScriptKind.TS
     : /\.jsx$/.test(path) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
   const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+  // TypeScript's parser always gives a tree; with syntax errors in it, edits would land in guesswork.
+  const [error] = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  if (error) throw new UnparsableFile(lineOf(sf, error.start), ts.flattenDiagnosticMessageText(error.messageText, ' '));
   return {
     path, sf, edits: new Edits(text), findings: [], style, v2Imports: [], names: new Map(),
     consumed: new Set(), instances: new Map(), values: new Map(), types: new Map(),

@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
 import { v2Specifier } from './bindings.js';
-import type { Style } from './context.js';
+import { UnparsableFile, type Style } from './context.js';
 import { convertFile, prepare, type Prepared } from './convert-file.js';
 import { Flow, outsideRule } from './flow.js';
 import { emptyDecision } from './groups.js';
@@ -34,7 +34,8 @@ function tryPrepare(path: string, text: string, style: Style, findings: Finding[
   try {
     return prepare(path, text, style);
   } catch (error) {
-    findings.push({ file: path, line: 1, rule: 'aws-sdk-v3/parse-error', message: `could not read this file: ${(error as Error).message}`, severity: 'warning' });
+    const line = error instanceof UnparsableFile ? error.line : 1;
+    findings.push({ file: path, line, rule: 'aws-sdk-v3/parse-error', message: `could not read this file: ${(error as Error).message}; it was left unchanged`, severity: 'warning' });
     return undefined;
   }
 }
