@@ -2,6 +2,7 @@
 // and what it knows about v2 names and client instances.
 import { ts } from 'ts-morph';
 import type { Finding, Severity } from '../types.js';
+import { syntaxError } from '../syntax.js';
 import { Edits, lineOf } from './edits.js';
 import type { ServiceInfo } from './services.js';
 
@@ -59,9 +60,8 @@ export function createContext(path: string, text: string, style: Style): FileCon
   const kind = /\.tsx$/.test(path) ? ts.ScriptKind.TSX : /\.[mc]?ts$/.test(path) ? ts.ScriptKind.TS
     : /\.jsx$/.test(path) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
   const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
-  // TypeScript's parser always gives a tree; with syntax errors in it, edits would land in guesswork.
-  const [error] = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  if (error) throw new UnparsableFile(lineOf(sf, error.start), ts.flattenDiagnosticMessageText(error.messageText, ' '));
+  const error = syntaxError(sf);
+  if (error) throw new UnparsableFile(error.line, error.message);
   return {
     path, sf, edits: new Edits(text), findings: [], style, v2Imports: [], names: new Map(),
     consumed: new Set(), instances: new Map(), values: new Map(), types: new Map(),

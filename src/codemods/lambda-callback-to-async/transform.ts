@@ -1,5 +1,6 @@
 // One file: find its handlers, analyse and rewrite each, and report what was left or needs a look.
 import type { Node, Project, SourceFile } from 'ts-morph';
+import { syntaxError } from '../syntax.js';
 import type { Finding } from '../types.js';
 import { analyzeHandler, type Analysis } from './analyze.js';
 import { applyEdits, lineOf, mapPosition, type Edit } from './edits.js';
@@ -32,7 +33,7 @@ export function transformFile(project: Project, file: string, text: string, temp
   // The caller drops the Project (and with it this file) when it is done with a batch; each path
   // is created once in it (overwriting would first look for the file and throw inside ts-morph).
   const sf = project.createSourceFile(`/${file}`, text);
-  if (hasSyntaxErrors(sf)) {
+  if (syntaxError(sf.compilerNode)) {
     return { findings: [{ file, line: 1, rule: RULES.unparsable, message: 'The file does not parse; its handlers were left unchanged.', severity: 'manual' }] };
   }
   const typescript = /\.[mc]?ts$/.test(file);
@@ -127,9 +128,4 @@ function handlerFindings(file: string, handler: HandlerCandidate, analysis: Anal
     });
   }
   return out;
-}
-
-function hasSyntaxErrors(sf: SourceFile): boolean {
-  const diagnostics = (sf.compilerNode as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
-  return (diagnostics?.length ?? 0) > 0;
 }

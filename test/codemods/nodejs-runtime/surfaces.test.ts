@@ -83,6 +83,16 @@ describe('Terraform', () => {
   });
 });
 
+describe('CDK code', () => {
+  it('reports a stack that does not parse and leaves it alone', async () => {
+    const text = "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'F', {\n  runtime: lambda.Runtime.NODEJS_20_X,\n  handler: 'index.handler',,\n  code: lambda.Code.fromAsset('src'),\n};\n";
+    const { changes, findings } = await upgrade({ 'lib/stack.ts': text });
+    expect(changes.size).toBe(0);
+    expect(findings).toMatchObject([{ file: 'lib/stack.ts', rule: 'nodejs-runtime/parse-error', severity: 'warning' }]);
+    expect(findings[0]!.message).toMatch(/does not parse \(line 4/);
+  });
+});
+
 describe('CloudFormation YAML', () => {
   it('reports a template it cannot parse and leaves it alone', async () => {
     const text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  F:\n    Type: AWS::Lambda::Function\n   Runtime: [nodejs20.x\n';

@@ -3,6 +3,7 @@
 // A member the project's CDK lacks is written as the constructor instead (cdk-runtime-writer.ts).
 // Python, Java, Go and C# CDK apps are not read: their runtimes are left and not reported.
 import { ts } from 'ts-morph';
+import { syntaxError } from '../../syntax.js';
 import { CdkRuntimeWriter } from '../cdk-runtime-writer.js';
 import { applyEdits, type Edit } from '../edits.js';
 import { layerListEdits, layerListKeys, type RuntimeItem } from '../layer-list.js';
@@ -66,6 +67,8 @@ function layerList(node: ts.Node, file: ts.SourceFile): ts.ArrayLiteralExpressio
 
 function cdkEdits(text: string, ctx: SurfaceContext): Edit[] {
   const file = ts.createSourceFile(ctx.file, text, ts.ScriptTarget.Latest, true, scriptKind(ctx.file));
+  const error = syntaxError(file);
+  if (error) throw new Error(`it does not parse (line ${error.line}: ${error.message})`);
   const writer = new CdkRuntimeWriter(file, text, ctx);
   const edits: Edit[] = [];
   /** Majors the file's runtime declarations move away from; its layer lists follow them. */
