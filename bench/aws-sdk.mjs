@@ -140,13 +140,15 @@ function timed(fn) {
 // module stays synchronous like the other benchmarks).
 const scalingScript = `
 const { codemod } = await import(process.argv[1]);
-const sizes = JSON.parse(process.argv[2]);
+const { readFileSync } = await import('node:fs');
+const sizes = JSON.parse(readFileSync(0, 'utf8'));
 const out = {};
 const repos = Object.entries(sizes).map(([n, text]) => [n, { files: ['big.js'], read: () => text }]);
 for (let k = 0; k < 5; k++) for (const [, repo] of repos) codemod.run(repo, {}); // warm the JIT on every size first
 for (const [n, repo] of repos) {
   const times = [];
   for (let k = 0; k < 10; k++) {
+    globalThis.gc?.(); // a collection left over from the last size is not this size's time
     const t = process.hrtime.bigint();
     const r = codemod.run(repo, {});
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
@@ -157,9 +159,9 @@ for (const [n, repo] of repos) {
 process.stdout.write(JSON.stringify(out));
 `;
 
-function perClientScaling() {
-  const sizes = Object.fromEntries([100, 200, 400].map((n) => [n, manyClients(n)]));
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', scalingScript, codemodModule, JSON.stringify(sizes)], { maxBuffer: 1 << 26 });
+function perClientScaling(counts = [100, 200, 400]) {
+  const sizes = Object.fromEntries(counts.map((n) => [n, manyClients(n)]));
+  const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', scalingScript, codemodModule], { input: JSON.stringify(sizes), maxBuffer: 1 << 26 });
   return JSON.parse(out.toString());
 }
 
@@ -215,4 +217,31 @@ export function benchAwsSdk({ files = 2000 } = {}) {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The codemod's time per client in one file, from 100 to 1600 clients: linear means flat. No
+ * baseline and no network; `node bench/aws-sdk.mjs linearity` (after `npm run build`) prints it
+ * and exits 1 when the time per client at 1600 is more than twice that at 100 (a pass over the
+ * whole file for each client gives 2.5 to 3 times; a linear run on a busy machine about 1.1 to 1.5).
+ */
+export function benchAwsSdkLinearity({ sizes = [100, 200, 400, 800, 1600], limit = 2 } = {}) {
+  const scaling = perClientScaling(sizes);
+  const perClient = Object.fromEntries(Object.entries(scaling).map(([n, ms]) => [n, ms / Number(n)]));
+  const growth = perClient[sizes.at(-1)] / perClient[sizes[0]];
+  return {
+    name: `aws-sdk-v2-to-v3: one file of ${sizes.join(', ')} clients`,
+    perClient,
+    growth,
+    ok: growth <= limit,
+    goal: `time per client at ${sizes.at(-1)} clients at most ${limit}x that at ${sizes[0]}`,
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'linearity') {
+  const result = benchAwsSdkLinearity();
+  console.log(result.name);
+  const cells = Object.entries(result.perClient).map(([n, ms]) => `${n}: ${ms.toFixed(3)} ms/client`).join(', ');
+  console.log(`  ${cells}; ${result.growth.toFixed(2)}x (${result.goal}): ${result.ok ? 'ok' : 'NOT LINEAR'}`);
+  process.exitCode = result.ok ? 0 : 1;
 }

@@ -56,7 +56,7 @@ export async function runRepository(job: RepoJob): Promise<RepoOutcome> {
     reject: false,
     stdin: 'ignore',
     cancelSignal: job.signal,
-    // exec stops after its current step on SIGTERM and checkpoints; give it time to do so.
+    // On SIGTERM exec stops its running step (left to run again) and checkpoints; give it time to do so.
     forceKillAfterDelay: 10_000,
   });
   let stderr = '';

@@ -33,7 +33,9 @@ async function main(argv: string[]): Promise<number> {
       finish(json, outcome, 130, 'interrupted twice; stopped at once (the run can be resumed)');
       process.exit(130);
     }
-    process.stderr.write('\natx: stopping after the current step; the run can be resumed with `atx --resume`\n');
+    // At once, not after the running step (a build may take many minutes): that step is stopped,
+    // its changes dropped, and it runs again on resume. A second signal skips the checkpoint.
+    process.stderr.write('\natx: stopping now; the running step is stopped and runs again on `atx --resume`\n');
     controller.abort();
   };
   process.on('SIGINT', onSignal);

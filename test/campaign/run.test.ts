@@ -15,7 +15,9 @@ describe('campaign run on a fleet', () => {
 
   it('runs every repository, continues past failures, and reports each one', async () => {
     const before = await snapshot(fleet.repos.alpha!);
+    const started = performance.now();
     const run = await atx(['custom', 'campaign', 'run', '-n', 'fleet', '--concurrency', '2', '--json'], { env: fleet.env });
+    const wallMs = performance.now() - started;
     expect(run.exitCode, run.stderr).toBe(1);
     const byName = (s: Awaited<ReturnType<typeof status>>, name: string) => s.repos.find((r) => r.id === idOf(fleet, name))!;
     const s = await status(fleet, 'fleet');
@@ -23,12 +25,16 @@ describe('campaign run on a fleet', () => {
 
     const alpha = byName(s, 'alpha');
     expect(alpha).toMatchObject({ status: 'COMPLETED', exitCriteria: { passed: 2, failed: 0 }, findings: 0, attempts: 1 });
-    expect(alpha.durationMs).toBeGreaterThan(0);
     // The result is a real branch in the user's repository, holding the step's commit; their tree is untouched.
     expect(await git(fleet.repos.alpha!, ['show', `${alpha.branch}:MIGRATED.txt`])).toBe('migrated');
     expect(await snapshot(fleet.repos.alpha!)).toEqual(before);
     const summary = JSON.parse(await readFile(alpha.summaryPath!, 'utf8'));
     expect(summary).toMatchObject({ status: 'succeeded', branch: alpha.branch, runId: alpha.runId });
+    // The duration is the repository's whole exec: more than its steps took, less than the campaign run.
+    const stepsMs = summary.steps.reduce((sum: number, step: { durationMs: number }) => sum + step.durationMs, 0);
+    expect(stepsMs).toBeGreaterThan(0);
+    expect(alpha.durationMs).toBeGreaterThan(stepsMs);
+    expect(alpha.durationMs).toBeLessThan(wallMs);
 
     expect(byName(s, 'gamma')).toMatchObject({ status: 'FAILED', exitCriteria: { passed: 1, failed: 1 } });
     expect(byName(s, 'gamma').reason).toMatch(/exit criteria failed: The build passes/);

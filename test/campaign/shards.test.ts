@@ -55,10 +55,17 @@ describe('campaign shards', () => {
       expect(await git(path, ['diff', record.branch!, twin.branch!])).toBe('');
     }
 
-    // A shard result from another campaign's list is refused.
-    const other = await atx(['custom', 'campaign', 'create', '-n', 'ci', '--transformation', 'Test/fleet', '--repo', fleet.repos.north!, '-c', buildCommand], {
-      env: { ...fleet.env, ATX_HOME: await tempDir('atx-other-') },
-    });
-    expect(other.exitCode).toBe(0);
+    // A shard result from another campaign's list is refused, and changes nothing.
+    const stranger = { ...fleet.env, ATX_HOME: await tempDir('atx-other-') };
+    const other = await atx(['custom', 'campaign', 'create', '-n', 'ci', '--transformation', 'Test/fleet', '--repo', fleet.repos.north!, '-c', buildCommand], { env: stranger });
+    expect(other.exitCode, other.stderr).toBe(0);
+    // Its shard 2 of 2 holds none of its one repository: the file is written without running exec.
+    const strangerRun = await atx(['custom', 'campaign', 'run', '-n', 'ci', '--shard', '2/2', '--json'], { env: stranger });
+    expect(strangerRun.exitCode, strangerRun.stderr).toBe(0);
+    const strangerShard = JSON.parse(strangerRun.stdout).shardFile;
+    const refused = await atx(['custom', 'campaign', 'merge', '-n', 'ci', strangerShard], { env: merged.env });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain(`${strangerShard} belongs to another campaign or repository list (campaign "ci", 1 repositories)`);
+    expect(await status(merged, 'ci')).toEqual(mergedStatus);
   }, 240_000);
 });

@@ -1,11 +1,11 @@
 // The journal: a torn last line after a kill, several processes appending at once, compaction.
 import { appendFile, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { CampaignStore } from '../../src/campaign/store.js';
 import { shardSlice } from '../../src/campaign/shard.js';
-import { projectRoot, tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/cli.js';
+import { compileSources } from './sources.js';
 
 const spec = (n: number) => ({
   name: 'unit',
@@ -30,8 +30,10 @@ describe('campaign store', () => {
     const store = new CampaignStore(home, 'unit');
     await store.writeSpec(spec(40));
     // Four processes race to claim repositories until none is left: each must be claimed exactly once.
+    // They run the store as the sources say now (compiled for them), not a dist/ of an older build.
+    const compiled = await compileSources('src/campaign/store.ts');
     const script = `
-      const { CampaignStore } = await import(${JSON.stringify(join(projectRoot, 'dist/campaign/store.js'))});
+      const { CampaignStore } = await import(${JSON.stringify(compiled)});
       const store = new CampaignStore(process.argv[1], 'unit');
       const order = (await store.loadSpec()).repos.map((r) => r.id);
       const mine = [];

@@ -47,8 +47,10 @@ describe('AWS/nodejs-version-upgrade on examples/orders-service', () => {
     // Both the handler conversion and the behaviour check notice the fire-and-forget fetch; it is reported once.
     const unawaited = summary.findings.filter((f: any) => f.rule.endsWith('/unawaited-promise'));
     expect(unawaited.map((f: any) => `${f.file}:${f.line}`)).toEqual(['src/handlers/quote-order.js:12']);
-    // Each phase leaves a working project: no build failed in between.
-    expect(summary.builds.every((b: any) => b.exitCode === 0)).toBe(true);
+    // Each phase that changed something leaves a working project: its build ran, and passed.
+    const changedPhases = [...new Set(summary.steps.filter((s: any) => s.commit).map((s: any) => Number(s.id.split('.')[0])))];
+    expect(changedPhases.length).toBeGreaterThan(1);
+    expect(summary.builds.map((b: any) => ({ phase: b.phase, exitCode: b.exitCode }))).toEqual(changedPhases.map((phase) => ({ phase, exitCode: 0 })));
   });
 
   it('rewrites the runtime, keeps the template parseable with its tags and comments, and leaves the user tree alone', async () => {

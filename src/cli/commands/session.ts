@@ -85,7 +85,7 @@ async function interactive(resumeId: string | undefined, options: Options, io: C
   const { renderSession } = await import('../../ui/render.js');
   const hub = createSessionHub();
   // Ctrl-C in the screen (raw mode, so no SIGINT) ends ink; a run still going is then stopped
-  // after its current step, and can be resumed.
+  // at once (its running step runs again on resume), and can be resumed.
   const stop = new AbortController();
   const signal = io.signal ? AbortSignal.any([io.signal, stop.signal]) : stop.signal;
   const { conversation, brain } = await connect({ ...io, signal }, options, hub, resumeId);
