@@ -7,13 +7,9 @@ const broken = "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nexpor
 const fine = "const AWS = require('aws-sdk');\nconst sqs = new AWS.SQS();\nexports.h = async () => (await sqs.listQueues().promise()).QueueUrls;\n";
 
 describe('a file the SDK codemod cannot parse', () => {
-  // KNOWN BUG, found by this test: the codemod parses with TypeScript's tolerant parser and
-  // never looks at its parse diagnostics, so `prepare` never throws and the file above is
-  // rewritten (into `s3.send(new ListBucketsCommand({})) +* 3`) with no finding. The fix belongs
-  // in src/codemods/aws-sdk-v2-to-v3 (not this change's to make): have `prepare` throw on the
-  // source file's parseDiagnostics, as codemods/nodejs-runtime/json-doc.ts does for JSON. Once
-  // it is fixed this test fails: turn `it.fails` into `it`.
-  it.fails('is reported with aws-sdk-v3/parse-error and left alone; the other files are converted', async () => {
+  // TypeScript's parser is tolerant: without a look at its syntax errors this file was rewritten
+  // (into `s3.send(new ListBucketsCommand({})) +* 3`) and nothing said so.
+  it('is reported with aws-sdk-v3/parse-error and left alone; the other files are converted', async () => {
     const repo = await makeRepo({ 'src/broken.js': broken, 'src/fine.js': fine, 'package.json': '{\n  "dependencies": {\n    "aws-sdk": "^2.1692.0"\n  }\n}\n' });
     const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-aws-sdk-v2-to-v3', '-x', '--dry-run', '--json'], { env: { ATX_HOME: await tempDir('atx-home-') } });
     expect(run.exitCode, run.stderr).toBe(0);
@@ -21,6 +17,6 @@ describe('a file the SDK codemod cannot parse', () => {
     expect(summary.steps[0].status).toBe('completed');
     expect(summary.steps[0].filesChanged).toContain('src/fine.js');
     expect(summary.steps[0].filesChanged).not.toContain('src/broken.js');
-    expect(summary.findings).toContainEqual(expect.objectContaining({ file: 'src/broken.js', rule: 'aws-sdk-v3/parse-error', severity: 'warning' }));
+    expect(summary.findings).toContainEqual(expect.objectContaining({ file: 'src/broken.js', line: 4, rule: 'aws-sdk-v3/parse-error', severity: 'warning' }));
   });
 });
