@@ -9,9 +9,11 @@ import { readYesNo } from '../llm/yes-no.js';
 import { formatPlan } from '../planner/feedback.js';
 import type { Plan } from '../planner/types.js';
 import { applyEffectOf } from './apply.js';
-import { advance, openSession, repeatQuestion } from './machine.js';
+import { advance, fresh, numbered, openSession, repeatQuestion } from './machine.js';
 import type { RunHooks, RunService } from './run.js';
-import { atx, planQuestion } from './say.js';
+import { readNavigation, type Navigation } from './navigate.js';
+import { planHelp, readPlanAnswer } from './plan-answer.js';
+import { atx, buildQuestion, chooseQuestion, planQuestion } from './say.js';
 import type { ConversationStore } from './store.js';
 import { withFallback } from './fallback.js';
 import { describeSummary, describeUsage, describeUsageByKind, stepLine } from './summary.js';
@@ -37,6 +39,9 @@ export class Conversation {
   private stop: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private planAccepted = false;
+  /** Where the person asked to go from plan review ("start over", "back", …). */
+  private leftReview: Navigation | undefined;
+  private leaving = false;
   exited = false;
   /** The last run's full summary (for `--json`). */
   lastSummary: RunSummary | undefined;
@@ -112,20 +117,70 @@ export class Conversation {
       await this.resumeRunning(() => pending.resolve(answer === 'yes'));
       return this.throwFailure();
     }
-    const outcome = await this.ctx.brain.refinePlan(pending.plan, text);
-    this.emit([atx(outcome.reply, outcome.kind === 'not-understood' ? 'warning' : 'info')]);
-    if (outcome.kind === 'accepted') {
+    return this.answerPlan(pending, text);
+  }
+
+  /**
+   * An answer to the plan review, read whole: edits first (applied, and the plan shown again
+   * before anything runs), then acceptance, only when the answer accepts and holds nothing back.
+   */
+  private async answerPlan(pending: Extract<Pending, { kind: 'plan' }>, text: string): Promise<void> {
+    const navigation = readNavigation(text);
+    if (navigation === 'help') return this.emit([atx(`${planHelp(pending.plan)}`), atx(planQuestion)]);
+    if (navigation === 'quit') {
+      this.emit([atx(`Bye: nothing ran. Continue this conversation later with \`atx --conversation-id ${this.state.id}\`.`)]);
+      this.leaving = true;
       this.pending = undefined;
-      this.planAccepted = true;
-      this.emit([atx('Running the plan…')]);
-      await this.resumeRunning(() => pending.resolve(outcome.plan));
+      await this.resumeRunning(() => pending.reject(new InterruptedError('left at plan review')));
+      return this.exit();
+    }
+    if (navigation) {
+      // Nothing has run: the run is dropped and the conversation goes where the person asked.
+      this.pending = undefined;
+      this.leftReview = navigation;
+      await this.resumeRunning(() => pending.reject(new InterruptedError('left at plan review')));
       return this.throwFailure();
     }
+    const answer = readPlanAnswer(pending.plan, text);
+    if (answer.edits.length || answer.problems.length) {
+      let plan = pending.plan;
+      const replies: Message[] = answer.problems.map((problem) => atx(problem, 'warning'));
+      for (const edit of answer.edits) {
+        const outcome = await this.ctx.brain.refinePlan(plan, edit);
+        if (outcome.kind === 'changed') plan = outcome.plan;
+        replies.push(atx(outcome.kind === 'accepted' ? `I could not apply "${edit}".` : outcome.reply, outcome.kind === 'changed' ? 'info' : 'warning'));
+      }
+      const changed = plan !== pending.plan;
+      pending.plan = plan;
+      const wait = answer.hold || answer.accept || /\b(go|proceed|run it|ok|lgtm)\b/i.test(text) ? ' Nothing runs until you accept the plan as it is now.' : '';
+      this.emit([...replies, ...(changed ? [atx(formatPlan(plan), 'plan')] : []), atx(`${wait ? wait.trim() + ' ' : ''}${planQuestion}`)]);
+      return this.save();
+    }
+    if (answer.accept) return this.acceptPlan(pending, pending.plan, 'Plan accepted.');
+    if (answer.hold) {
+      this.emit([atx('Nothing runs until you say so. Ask for changes ("skip the last step", "also run npm run lint"), or say "go" when ready.')]);
+      return this.save();
+    }
+    // Not read by the rules above: the brain may understand it (a model can); it accepts the
+    // plan only when the answer holds no negation or condition, which was checked above.
+    const outcome = await this.ctx.brain.refinePlan(pending.plan, text);
+    if (outcome.kind === 'accepted' && this.ctx.brain.kind !== 'offline') return this.acceptPlan(pending, outcome.plan, outcome.reply);
     if (outcome.kind === 'changed') {
       pending.plan = outcome.plan;
-      this.emit([atx(formatPlan(outcome.plan), 'plan'), atx(planQuestion)]);
+      this.emit([atx(outcome.reply), atx(formatPlan(outcome.plan), 'plan'), atx(planQuestion)]);
+    } else {
+      this.emit([atx(outcome.kind === 'accepted' ? 'I did not take that as a go-ahead.' : outcome.reply, 'warning'), atx(planQuestion)]);
     }
     await this.save();
+  }
+
+  private async acceptPlan(pending: Extract<Pending, { kind: 'plan' }>, plan: Plan, reply: string): Promise<void> {
+    this.emit([atx(reply)]);
+    this.pending = undefined;
+    this.planAccepted = true;
+    this.emit([atx('Running the plan.')]);
+    await this.resumeRunning(() => pending.resolve(plan));
+    return this.throwFailure();
   }
 
   /** Hands the answer to the waiting run and waits for its next question or its end. */
@@ -188,7 +243,11 @@ export class Conversation {
       this.emit([atx(describeSummary(summary), 'summary'), ...(usage ? [atx(usage)] : []), atx('Anything else? Say "new" to create another transformation, "use an existing one", or "quit".')]);
     } catch (error) {
       this.pending = undefined;
-      if (error instanceof InterruptedError) {
+      if (error instanceof InterruptedError && this.leftReview) {
+        await this.afterReview(this.leftReview);
+      } else if (error instanceof InterruptedError && this.leaving) {
+        this.state = { ...this.state, runId: undefined };
+      } else if (error instanceof InterruptedError) {
         // Stopped at plan review: nothing ran, so a resume plans again instead of resuming.
         if (!this.planAccepted) this.state = { ...this.state, runId: undefined };
         // The phase stays `applying` (with its run id once steps ran), so a resume continues.
@@ -211,6 +270,22 @@ export class Conversation {
       }
     } finally {
       await this.save();
+    }
+  }
+
+  /** Where "start over", "use an existing one" or "back" leads from the plan review. */
+  private async afterReview(navigation: Navigation): Promise<void> {
+    this.leftReview = undefined;
+    const state = { ...this.state, runId: undefined };
+    if (navigation === 'start-over') {
+      this.state = { ...state, ...fresh(), phase: 'choose' };
+      this.emit([atx(`Nothing ran. Starting over. ${chooseQuestion}`)]);
+    } else if (navigation === 'use-existing') {
+      this.state = { ...state, ...fresh(), phase: 'pick' };
+      this.emit([atx(`Nothing ran. Which one? Say its number or name:\n${numbered(await this.ctx.services.list())}`)]);
+    } else {
+      this.state = { ...state, phase: 'build' };
+      this.emit([atx(`Nothing ran. ${buildQuestion}`)]);
     }
   }
 

@@ -5,6 +5,8 @@ import type { RegistryEntry } from '../registry/types.js';
 import { onDescribe, onDocs } from './create.js';
 import { onBuild, onRepo } from './apply.js';
 import { onModify, onName, onReview } from './review.js';
+import { everywhere, readNavigation, type Navigation } from './navigate.js';
+import { helpFor } from './help.js';
 import { atx, buildQuestion, chooseQuestion, describeQuestion, docsQuestion, modifyQuestion, nextQuestion, repoQuestion, turn } from './say.js';
 import type { SessionContext, SessionState, Turn } from './types.js';
 
@@ -28,10 +30,9 @@ export function openSession(id = newConversationId(), now = new Date()): Turn {
 
 export async function advance(state: SessionState, text: string, ctx: SessionContext): Promise<Turn> {
   const said = text.trim();
-  if (/^(quit|exit|bye|goodbye|q)\s*[.!]?$/i.test(said)) {
-    return { state, messages: [atx(`Bye. Continue this conversation later with \`atx --conversation-id ${state.id}\`.`)], effect: { kind: 'exit' } };
-  }
   if (!said) return { state, messages: [atx(repeatQuestion(state))] };
+  const navigation = state.phase === 'applying' ? undefined : readNavigation(said);
+  if (navigation) return navigate(state, navigation, ctx);
   switch (state.phase) {
     case 'choose':
     case 'done':
@@ -52,6 +53,50 @@ export async function advance(state: SessionState, text: string, ctx: SessionCon
       return onRepo(state, said, ctx);
     case 'build':
       return onBuild(state, said);
+    case 'applying':
+      return { state, messages: [atx('A run is in progress; wait for it to finish.')] };
+  }
+}
+
+/** Help, back, start over, use an existing one, quit: the same at every question. */
+async function navigate(state: SessionState, navigation: Navigation, ctx: SessionContext): Promise<Turn> {
+  switch (navigation) {
+    case 'quit':
+      return { state, messages: [atx(`Bye. Continue this conversation later with \`atx --conversation-id ${state.id}\`.`)], effect: { kind: 'exit' } };
+    case 'help':
+      return { state, messages: [atx(`${await helpFor(state, ctx)}\n${everywhere}`), atx(repeatQuestion(state))] };
+    case 'start-over':
+      return turn(state, 'choose', [atx(`Starting over. ${chooseQuestion}`)], fresh());
+    case 'use-existing': {
+      const entries = await ctx.services.list();
+      return turn(state, 'pick', [atx(`Which one? Say its number or name:\n${numbered(entries)}`)], fresh());
+    }
+    case 'back':
+      return back(state, ctx);
+  }
+}
+
+/** The question before this one, with what was decided since forgotten. */
+async function back(state: SessionState, ctx: SessionContext): Promise<Turn> {
+  switch (state.phase) {
+    case 'choose':
+      return turn(state, 'choose', [atx(`This is the first question. ${chooseQuestion}`)]);
+    case 'pick':
+    case 'describe':
+    case 'done':
+      return turn(state, 'choose', [atx(chooseQuestion)], fresh());
+    case 'docs':
+      return turn(state, 'describe', [atx(describeQuestion)], { description: undefined, documents: [] });
+    case 'review':
+      return turn(state, 'docs', [atx(`Back to the documents for "${state.description ?? 'this transformation'}". ${docsQuestion}`)], { draft: undefined, selected: undefined, documents: [] });
+    case 'modify':
+    case 'name':
+      return turn(state, 'review', [atx(nextQuestion)], { proposed: undefined, storeAs: undefined, applyAfterStore: undefined });
+    case 'repo':
+      if (state.draft) return turn(state, 'review', [atx(nextQuestion)]);
+      return turn(state, 'pick', [atx(`Which one? Say its number or name:\n${numbered(await ctx.services.list())}`)], { selected: undefined });
+    case 'build':
+      return turn(state, 'repo', [atx(repoQuestion)], { repo: undefined });
     case 'applying':
       return { state, messages: [atx('A run is in progress; wait for it to finish.')] };
   }
@@ -104,7 +149,7 @@ function chosen(state: SessionState, entry: RegistryEntry): Turn {
 }
 
 /** Starting over: forget the previous draft, choice and run. */
-function fresh(): Partial<SessionState> {
+export function fresh(): Partial<SessionState> {
   return { description: undefined, documents: [], draft: undefined, selected: undefined, proposed: undefined, storeAs: undefined, applyAfterStore: undefined, runId: undefined };
 }
 
