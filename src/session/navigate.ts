@@ -23,8 +23,8 @@ export function readNavigation(text: string): Navigation | undefined {
     .trim()
     .toLowerCase()
     .replace(/[\u2018\u2019`]/g, "'")
-    .replace(/[.!]+$/, '')
-    .replace(/\s+/g, ' ');
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=[^.!?])[.!?]+$/, '');
   if (said.length > 80 || said.includes('\n')) return undefined;
   return patterns.find(([, pattern]) => pattern.test(said))?.[0];
 }

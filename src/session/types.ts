@@ -42,6 +42,8 @@ export interface SessionState {
   applyAfterStore?: boolean;
   proposed?: { name: string; description: string };
   repo?: string;
+  /** The folder offered by "did you mean …?" at the repository question. */
+  suggestedRepo?: string;
   buildCommand?: string;
   runId?: string;
   lastRun?: { runId: string; status: string };
@@ -74,7 +76,12 @@ export interface SessionServices {
   store(kind: 'draft' | 'publish', name: string, description: string, markdown: string, documents: SourceDocument[]): Promise<{ name: string; version: string }>;
   /** An absolute path when `path` is a folder, else undefined. */
   folder(path: string): Promise<string | undefined>;
+  /** The repository an answer names in words ("it's at repos/svc"), checked now. */
+  repository(said: string): Promise<RepositoryAnswer>;
 }
+
+/** A repository found (`path` only), or why not, with the closest folder that exists. */
+export type RepositoryAnswer = { path: string; problem?: undefined } | { problem: string; path?: string; suggestion?: string };
 
 export interface SessionContext {
   brain: Brain;
