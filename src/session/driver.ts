@@ -1,7 +1,6 @@
 // The conversation driver: feeds what the person says to the state machine, saves every turn,
 // and carries out the one long effect (a run), whose plan review and confirmations become
 // questions in the same conversation. The screen (src/ui) only displays what it emits.
-import type { RunEvent } from '../executor/execute.js';
 import type { RunSummary } from '../executor/summary.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import { ModelConfigError, ModelLimitError } from '../llm/errors.js';
@@ -16,8 +15,8 @@ import { planHelp, readPlanAnswer } from './plan-answer.js';
 import { atx, buildQuestion, chooseQuestion, planQuestion } from './say.js';
 import type { ConversationStore } from './store.js';
 import { withFallback } from './fallback.js';
-import { describeSummary, describeUsage, describeUsageByKind, stepLine } from './summary.js';
-import type { ApplyEffect, Message, SessionContext, SessionState } from './types.js';
+import { buildLine, criterionLine, describeSummary, describeUsage, describeUsageByKind, stepLine } from './summary.js';
+import type { ApplyEffect, LiveEvent, Message, SessionContext, SessionState, SessionStatus } from './types.js';
 
 export interface DriverOptions {
   ctx: SessionContext;
@@ -26,7 +25,9 @@ export interface DriverOptions {
   trustAllTools: boolean;
   onMessage: (message: Message) => void;
   /** Live progress of a run (the spinner line); finished steps also arrive as messages. */
-  onProgress?: (event: RunEvent) => void;
+  onProgress?: (event: LiveEvent) => void;
+  /** Whether a run goes on, and whether the open question takes a multi-line answer. */
+  onStatus?: (status: SessionStatus) => void;
   onExit?: () => void;
 }
 
@@ -39,6 +40,9 @@ export class Conversation {
   private stop: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private planAccepted = false;
+  /** A run goes on and asks nothing. */
+  private runningNow = false;
+  private lastStatus: SessionStatus | undefined;
   /** Where the person asked to go from plan review ("start over", "back", …). */
   private leftReview: Navigation | undefined;
   private leaving = false;
@@ -103,6 +107,8 @@ export class Conversation {
   /** Resolves once the run asks a question or ends. */
   private async until(start: () => Promise<void>): Promise<void> {
     const stopped = new Promise<void>((resolve) => (this.stop = resolve));
+    this.runningNow = true;
+    this.status();
     this.running = start().finally(() => this.stop?.());
     await stopped;
   }
@@ -186,6 +192,8 @@ export class Conversation {
   /** Hands the answer to the waiting run and waits for its next question or its end. */
   private async resumeRunning(answer: () => void): Promise<void> {
     const stopped = new Promise<void>((resolve) => (this.stop = resolve));
+    this.runningNow = true;
+    this.status();
     answer();
     await this.save();
     await stopped;
@@ -193,6 +201,7 @@ export class Conversation {
 
   private ask(pending: Pending, messages: Message[]): void {
     this.pending = pending;
+    this.runningNow = false;
     this.emit(messages);
     void this.save();
     this.stop?.();
@@ -204,10 +213,7 @@ export class Conversation {
     const trust = this.options.trustAllTools;
     const confirm = (question: string) => new Promise<boolean>((resolve) => this.ask({ kind: 'confirm', resolve }, [atx(`${question} (yes/no)`)]));
     return {
-      log: (line) => {
-        // Step lines arrive as events; other log lines (installs, builds) are worth showing.
-        if (!/^\s*(▸|✔|✘|–)/.test(line.trimStart()) && line.trim()) this.emit([atx(line.trim(), 'progress')]);
-      },
+      log: (line) => this.logLine(line),
       confirm,
       onRunId: (runId) => {
         this.state = { ...this.state, runId };
@@ -216,12 +222,40 @@ export class Conversation {
       onEvent: (event) => {
         this.options.onProgress?.(event);
         if (event.kind === 'step-end') this.emit([atx(stepLine(event), 'progress')]);
+        if (event.kind === 'criterion') this.emit([atx(criterionLine(event), 'progress')]);
+        if (event.kind === 'phase-build') this.emit([atx(buildLine(event), event.exitCode === 0 ? 'progress' : 'warning')]);
       },
       reviewPlan: (plan) => new Promise<Plan>((resolve, reject) => this.ask({ kind: 'plan', plan, resolve, reject }, [atx(formatPlan(plan), 'plan'), atx(planQuestion)])),
       ...(runAgentStep
         ? { hasModel: true, agent: (step, checkoutDir, run) => runAgentStep(step, { ...run, checkoutDir, trustAllTools: trust, confirm: trust ? undefined : confirm }) }
         : {}),
     };
+  }
+
+  /**
+   * The executor's log lines, as the conversation shows them: steps, exit criteria and phase
+   * builds arrive as events (with their names and results), so their bare log lines are not
+   * repeated; what the run is doing now goes to the live line; the rest is shown.
+   */
+  private logLine(line: string): void {
+    const text = line.trim();
+    if (!text) return;
+    const criterion = /^▸ exit criterion: (.+)$/.exec(text);
+    if (criterion) return this.options.onProgress?.({ kind: 'activity', label: `checking exit criterion: ${criterion[1]}` });
+    const building = /^building after phase (\d+): (.+)$/.exec(text);
+    if (building) return this.options.onProgress?.({ kind: 'activity', label: `building after phase ${building[1]}: ${building[2]}` });
+    if (/^installing dependencies|^package\.json changed: updating the lockfile/.test(text)) this.options.onProgress?.({ kind: 'activity', label: text });
+    // A step's own lines, a criterion's bare status ("passed"), a validation command's result.
+    if (/^(▸|✔|✘|–)/.test(text) || /^[a-z-]+$/.test(text)) return;
+    this.emit([atx(text, 'progress')]);
+  }
+
+  /** Tells the screen whether a run goes on and what the open question takes. */
+  private status(): void {
+    const status: SessionStatus = { running: this.runningNow, multiline: !this.pending && (this.state.phase === 'describe' || this.state.phase === 'docs') };
+    if (this.lastStatus?.running === status.running && this.lastStatus.multiline === status.multiline) return;
+    this.lastStatus = status;
+    this.options.onStatus?.(status);
   }
 
   private runApply(effect: ApplyEffect): Promise<void> {
@@ -236,11 +270,11 @@ export class Conversation {
 
   private async finishRun(run: () => Promise<RunSummary>): Promise<void> {
     try {
-      const summary = await run();
+      const summary = await run().finally(() => (this.runningNow = false));
       this.lastSummary = summary;
       const usage = describeUsage(this.ctx.brain.usage());
       this.state = { ...this.state, phase: 'done', runId: undefined, lastRun: { runId: summary.runId, status: summary.status } };
-      this.emit([atx(describeSummary(summary), 'summary'), ...(usage ? [atx(usage)] : []), atx('Anything else? Say "new" to create another transformation, "use an existing one", or "quit".')]);
+      this.emit([atx(describeSummary(summary, { criteriaShown: true }), 'summary'), ...(usage ? [atx(usage)] : []), atx('Anything else? Say "new" to create another transformation, "use an existing one", or "quit".')]);
     } catch (error) {
       this.pending = undefined;
       if (error instanceof InterruptedError && this.leftReview) {
@@ -318,6 +352,7 @@ export class Conversation {
     if (messages.length === 0) return;
     this.state = { ...this.state, transcript: [...this.state.transcript, ...messages] };
     for (const message of messages) this.options.onMessage(message);
+    this.status();
   }
 
   private save(): Promise<void> {

@@ -1,4 +1,5 @@
 // The conversation as data: what has been said and decided, saved as JSON after every turn.
+import type { RunEvent } from '../executor/execute.js';
 import type { RegistryEntry } from '../registry/types.js';
 import type { Brain, SourceDocument, TextSink } from '../llm/types.js';
 
@@ -87,4 +88,15 @@ export interface SessionContext {
   brain: Brain;
   services: SessionServices;
   onText?: TextSink;
+}
+
+/** What the live line of a run shows: the executor's events, and what it does between steps. */
+export type LiveEvent = RunEvent | { kind: 'activity'; label: string };
+
+/** What the screen needs to know about the question now open. */
+export interface SessionStatus {
+  /** A run goes on and asks nothing: typed answers are held until it asks. */
+  running: boolean;
+  /** The open question takes a description or a document: a multi-line paste is one answer. */
+  multiline: boolean;
 }

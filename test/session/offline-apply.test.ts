@@ -50,7 +50,11 @@ describe('offline conversation: apply a new draft', () => {
 
     expect(summary).toMatch(/Run \S+ (succeeded|partial)\./);
     expect(summary).toMatch(/Result branch: atx\/Node\.js-18-to-22-Migration-/);
-    expect(summary).toMatch(/✔ The project builds with the build command\.: passed\n\s+command: /);
+    // Each exit criterion with its name, status and one line of evidence, as it is checked.
+    expect(summary).toMatch(/✔ The project builds with the build command\.: passed\n\s+`node index\.js` exited 0 in \d+ ms/);
+    // The build after each phase, with its result.
+    expect(said.join('\n')).toMatch(/✔ build after phase 1 \(`node index\.js`\): passed \d+\.\d s/);
+    expect(summary).toMatch(/Exit criteria: \d+ passed/);
     expect(summary).toMatch(/✔ The project's unit tests pass\.: passed/);
     expect(summary).toMatch(/Anything else\?/);
 

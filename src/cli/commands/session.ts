@@ -119,6 +119,7 @@ async function interactive(resumeId: string | undefined, options: Options, io: C
 interface Outlets {
   onMessage: (message: Message) => void;
   onProgress?: Parameters<typeof Conversation.create>[0]['onProgress'];
+  onStatus?: Parameters<typeof Conversation.create>[0]['onStatus'];
   onText?: (chunk: string) => void;
   onExit?: () => void;
 }
@@ -135,6 +136,7 @@ async function connect(io: CliIO, options: Options, outlets: Outlets, resumeId?:
     trustAllTools: Boolean(options.trustAllTools),
     onMessage: outlets.onMessage,
     onProgress: outlets.onProgress,
+    onStatus: outlets.onStatus,
     onExit: outlets.onExit,
   };
   const conversation = resumeId ? new Conversation(await store.load(resumeId), driverOptions) : Conversation.create(driverOptions);
