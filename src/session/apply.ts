@@ -15,7 +15,9 @@ export async function onRepo(state: SessionState, said: string, ctx: SessionCont
 
 export async function onBuild(state: SessionState, said: string): Promise<Turn> {
   const none = /^\s*(none|no|nope|skip|n\/a|nothing|there is none|no build( command)?|-)\s*[.!]?\s*$/i.test(said);
-  const buildCommand = none ? undefined : said.replace(/^(?:it'?s |use |run )/i, '').replace(/^[`'"]|[`'"]$/g, '').trim();
+  // Quotes come off only when they wrap the whole command: `node -e "…"` keeps its own.
+  const bare = said.replace(/^(?:it'?s |use |run )/i, '').trim();
+  const buildCommand = none ? undefined : (/^([`'"])(.+)\1$/.exec(bare)?.[2] ?? bare).trim();
   const selected = state.selected!;
   const next = turn(state, 'applying', [atx(`Planning ${selected.name} for ${state.repo}${buildCommand ? ` with build command \`${buildCommand}\`` : ''}…`)], { buildCommand });
   const configuration = draftTarget(state);

@@ -87,5 +87,6 @@ export function withGuideSteps(definition: Definition, documents: SourceDocument
   // The step that says "apply the supplied documents" stays last: what the sections did not cover.
   const kept = target.steps.filter((s) => /supplied documents/.test(s.text));
   const phases: Phase[] = definition.phases.map((p, i) => (i === index ? { ...p, steps: [...steps, ...kept].map((s, j) => ({ ...s, id: `${p.number}.${j + 1}` })) } : p));
-  return { definition: { ...definition, phases }, count: steps.length };
+  const summary = `${definition.summary.replace(/ I have no built-in knowledge of this migration, so its steps are carried out by a language model or a person; edit them to add deterministic commands\./, '')}\n\nThe ${target.title} phase follows the supplied guide (${documents.map((d) => d.name).join(', ')}): one step per section, and its package-manager commands as command steps; the other steps are carried out by a language model or a person.`;
+  return { definition: { ...definition, summary, phases }, count: steps.length };
 }

@@ -38,6 +38,7 @@ export async function onReview(state: SessionState, said: string, ctx: SessionCo
 export async function onModify(state: SessionState, said: string, ctx: SessionContext): Promise<Turn> {
   let revision;
   const before = draftOf(state);
+  said = said.replace(/^\s*(?:please\s+)?(?:put in|throw in|stick in|append|tack on|we need|i want|i'?d like|let'?s have|there should be|can you add|could you add|pls add)\s+(an?(?:other)?|one more|a new|an extra)\s+step\b/i, 'add a step');
   const named = byName(before, said);
   if (typeof named === 'object') return turn(state, 'review', [atx(named.problem, 'warning'), atx(nextQuestion)]);
   try {

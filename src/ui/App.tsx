@@ -7,6 +7,7 @@ import type { Message, SessionStatus } from '../session/types.js';
 import type { SessionHub } from './hub.js';
 import { MessageLine } from './MessageLine.js';
 import { Progress, type ProgressState } from './Progress.js';
+import { emptyLine, type Line as EditLine } from './line-editor.js';
 import { Prompt } from './Prompt.js';
 
 export interface AppProps {
@@ -38,6 +39,10 @@ export function App({ hub, say, brainLabel }: AppProps) {
   const [leaving, setLeaving] = useState(false);
   const nextId = useRef(1);
   const exited = useRef(false);
+  const line = useRef<EditLine>(emptyLine);
+  // Answers are sent one at a time, in the order typed; one typed while atx thinks waits its
+  // turn. While a run goes on and asks nothing, the prompt holds what is typed (Prompt.tsx).
+  const queue = useRef<string[]>([]);
 
   useEffect(
     () =>
@@ -55,6 +60,13 @@ export function App({ hub, say, brainLabel }: AppProps) {
             return previous;
           }),
         onStatus: (next) => {
+          // Answers typed before the run started but not yet sent are not for whatever comes
+          // after the run: they go back into the prompt, held until atx asks.
+          if (next.running && queue.current.length) {
+            const held = queue.current.splice(0).join(' ');
+            const text = line.current.text ? `${held} ${line.current.text}` : held;
+            line.current = { text, cursor: text.length };
+          }
           setStatus(next);
           if (!next.running) setProgress(undefined);
         },
@@ -71,9 +83,6 @@ export function App({ hub, say, brainLabel }: AppProps) {
     if (leaving) exit();
   }, [leaving, exit]);
 
-  // Answers are sent one at a time, in the order typed; one typed while atx thinks waits its
-  // turn. While a run goes on and asks nothing, the prompt holds what is typed (Prompt.tsx).
-  const queue = useRef<string[]>([]);
   const working = useRef(false);
   const drain = useCallback(async () => {
     if (working.current) return;
@@ -112,7 +121,7 @@ export function App({ hub, say, brainLabel }: AppProps) {
           <Spinner type="dots" /> {status.running ? 'running…' : 'working…'}
         </Text>
       ) : null}
-      {leaving ? null : <Prompt hold={status.running} multiline={status.multiline} onSubmit={submit} />}
+      {leaving ? null : <Prompt hold={status.running} multiline={status.multiline} onSubmit={submit} lineRef={line} />}
     </Box>
   );
 }

@@ -4,8 +4,8 @@
 // can arrive before ink redraws, and each must see the line the keys before it left
 // (line-editor.ts).
 import { Box, Text, useInput } from 'ink';
-import { useReducer, useRef } from 'react';
-import { applyKey, emptyLine } from './line-editor.js';
+import { useReducer, useRef, type MutableRefObject } from 'react';
+import { applyKey, emptyLine, type Line } from './line-editor.js';
 
 export interface PromptProps {
   onSubmit: (text: string) => void;
@@ -13,10 +13,13 @@ export interface PromptProps {
   hold?: boolean;
   /** The question takes a document or description: a pasted block is one answer. */
   multiline?: boolean;
+  /** The line, when the screen must put text back into it (answers queued when a run started). */
+  lineRef?: MutableRefObject<Line>;
 }
 
-export function Prompt({ onSubmit, hold = false, multiline = false }: PromptProps) {
-  const line = useRef(emptyLine);
+export function Prompt({ onSubmit, hold = false, multiline = false, lineRef }: PromptProps) {
+  const own = useRef(emptyLine);
+  const line = lineRef ?? own;
   // Read by the input handler, which ink may call before a redraw hands it new props.
   const mode = useRef({ hold, multiline });
   mode.current = { hold, multiline };
