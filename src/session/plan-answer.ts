@@ -18,7 +18,7 @@ export interface PlanAnswer {
   unread: boolean;
 }
 
-const drop = String.raw`(?:skip|drop|remove|omit|delete|exclude|leave out|take out|get rid of|do ?n[o']?t run|do not run|don't do|no need for|cut)`;
+const drop = String.raw`(?:skip|drop|remove|omit|delete|exclude|excluding|except(?: for)?|without|minus|(?:but )?not|leave out|take out|get rid of|do ?n[o']?t run|do not run|don't do|no need for|cut)`;
 /** The end of one clause: punctuation, or a word that starts another. */
 const clauseEnd = String.raw`(?=$|[,;.!?]|\s+(?:and\s+)?(?:then|but|also|and (?:go|run|proceed|target|skip|drop|remove)|before|first|after|so|go|proceed)\b)`;
 
