@@ -58,9 +58,9 @@ describePty('atx in a terminal, in ordinary words', () => {
     await waitFor(/3\.1, agent\) .*\[skipped-by-user\]/);
     expect(await screen()).not.toContain('Plan accepted');
 
-    await type('ok go');
-    // Typed while the run goes on: held in the prompt, never taken as the next answer.
-    await type('and another thing');
+    // Typed ahead in the same burst as the go-ahead: held in the prompt once the run starts,
+    // never taken as the answer to the question after the run.
+    await burst(['ok go', 'and another thing']);
     const done = await waitFor('Anything else?', 180_000);
     expect(done).toMatch(/2\. \(1\.2, codemod\) .*\[skipped-by-user\]/);
     expect(done).toMatch(/1\.2 .*skipped \(skipped at plan review\)/);

@@ -149,4 +149,28 @@ describe('session screen', () => {
     expect(said).toEqual(['yes']);
     app.unmount();
   });
+
+  it('holds an answer typed ahead of a run that starts: it goes back into the prompt, not to the question after the run', async () => {
+    const hub = createSessionHub();
+    const said: string[] = [];
+    let finish: () => void = () => undefined;
+    const say = (t: string) => {
+      said.push(t);
+      return new Promise<void>((resolve) => (finish = resolve));
+    };
+    const app = render(<App hub={hub} say={say} brainLabel="offline rules" />);
+    await new Promise((r) => setTimeout(r, 100));
+    app.stdin.write('ok go\rand another thing\r');
+    await waitFor(() => said.length === 1, 'the go-ahead');
+    // The run starts, then ends and asks what next.
+    hub.onStatus({ running: true, multiline: false });
+    await waitFor(() => (app.lastFrame() ?? '').includes('held: atx is running'), 'the held line');
+    hub.onStatus({ running: false, multiline: false });
+    hub.onMessage({ from: 'atx', text: 'Anything else?' });
+    finish();
+    await waitFor(() => (app.lastFrame() ?? '').includes('› and another thing'), 'the line, back in the prompt');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(said).toEqual(['ok go']);
+    app.unmount();
+  });
 });
