@@ -6,6 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { parseDefinition } from '../../src/definitions/index.js';
 import { createOfflineBrain } from '../../src/llm/index.js';
 import { git, makeRepo, tempDir } from '../helpers/cli.js';
+import { openRegistry } from '../../src/registry/index.js';
+import { Conversation } from '../../src/session/driver.js';
+import { createRunService } from '../../src/session/run.js';
+import { createServices } from '../../src/session/services.js';
+import { openStore } from '../../src/session/store.js';
+import type { LiveEvent, SessionStatus } from '../../src/session/types.js';
 import { harness, lastDefinition } from './harness.js';
 
 const repoFiles = { 'package.json': '{\n  "name": "svc",\n  "engines": { "node": ">=18" }\n}\n', '.nvmrc': '18\n' };
@@ -164,4 +170,36 @@ describe('a technology the offline rules do not know', () => {
     expect(after.phases.at(-1)!.steps.map((s) => s.text)).toEqual(['Run the linter.', 'Build the project and run its tests; fix what the migration broke.']);
     expect(after.phases.find((p) => p.title === 'Migrate')!.steps.at(-1)!.text).toBe('Rename every app.del call.');
   });
+});
+
+describe('a resumed conversation', () => {
+  it('shows its run live as the first one did: running while it works, the steps as they start, not running when it asks', async () => {
+    const { h } = await atPlanReview();
+    // The person left at plan review (Ctrl-C): the conversation stays in `applying`.
+    h.conversation.cancel();
+    await h.conversation.settled();
+    expect(h.conversation.state.phase).toBe('applying');
+
+    const statuses: SessionStatus[] = [];
+    const live: LiveEvent[] = [];
+    const said: string[] = [];
+    const resumed = new Conversation(h.conversation.state, {
+      ctx: { brain: createOfflineBrain(), services: createServices(openRegistry({ atxHome: h.atxHome, env: h.env }), process.cwd()) },
+      store: openStore(h.atxHome),
+      runs: createRunService(h.env, process.cwd()),
+      trustAllTools: false,
+      onMessage: (m) => said.push(m.text),
+      onProgress: (event) => live.push(event),
+      onStatus: (status) => statuses.push(status),
+    });
+    await resumed.resume();
+    expect(said.join('\n')).toMatch(/Continuing conversation[\s\S]*Review the plan/);
+    expect(statuses.map((s) => s.running)).toEqual([false, true, false]);
+    await resumed.say('go');
+    await resumed.settled();
+    expect(statuses.map((s) => s.running)).toEqual([false, true, false, true, false]);
+    expect(live.filter((e) => e.kind === 'step-start').map((e) => (e as { stepId: string }).stepId)).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '3.1']);
+    expect(live.some((e) => e.kind === 'activity' && /checking exit criterion: /.test(e.label))).toBe(true);
+    expect(said.join('\n')).toMatch(/Anything else\?/);
+  }, 120_000);
 });
