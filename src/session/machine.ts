@@ -1,6 +1,7 @@
 // The dialogue state machine: (state, what the person said) → new state, messages, and at
 // most one long-running effect (a run) for the driver. It holds no terminal and no timers.
 import { randomBytes } from 'node:crypto';
+import { keywords } from '../llm/offline/intents.js';
 import type { RegistryEntry } from '../registry/types.js';
 import { onDescribe, onDocs } from './create.js';
 import { onBuild, onRepo } from './apply.js';
@@ -138,12 +139,32 @@ async function onPick(state: SessionState, said: string, ctx: SessionContext): P
   const intent = await ctx.brain.interpret('choose', said, { entries });
   if (intent.kind === 'use-existing' && intent.name) return chosen(state, entries.find((e) => e.name === intent.name)!);
   if (intent.kind === 'create') return onChoose(state, said, ctx);
+  // Several fit ("the nodejs one"): name them, so the number is easy to give.
+  const words = keywords(said).filter((w) => !['one', 'it', 'please', 'that'].includes(w));
+  const fitting = (pool: Array<{ e: RegistryEntry; i: number }>, every: boolean) =>
+    pool.filter(({ e }) => {
+      const name = keywords(e.name.replace(/\//g, ' '));
+      const hit = (w: string) => name.some((k) => k === w || (w.length > 3 && k.startsWith(w)));
+      return words.length > 0 && (every ? words.every(hit) : words.some(hit));
+    });
+  const all = entries.map((e, i) => ({ e, i }));
+  // A second answer narrows the names offered after the first ("the nodejs one", then "the version upgrade").
+  const offered = state.pickFrom ? all.filter(({ e }) => state.pickFrom!.includes(e.name)) : [];
+  const narrowed = fitting(offered, false);
+  if (narrowed.length === 1) return chosen(state, narrowed[0]!.e);
+  const exact = fitting(all, true);
+  if (exact.length === 1) return chosen(state, exact[0]!.e);
+  const fits = narrowed.length > 1 ? narrowed : fitting(all, false);
+  if (fits.length > 1) {
+    return turn(state, 'pick', [atx(`Several fit "${said}":\n${fits.map(({ e, i }) => `  ${i + 1}. ${e.name}: ${e.description}`).join('\n')}\nWhich one? Say its number.`)], { pickFrom: fits.map(({ e }) => e.name) });
+  }
   return turn(state, 'pick', [atx(`I could not tell which one you mean. Say its number (1–${entries.length}) or its name.`)]);
 }
 
 function chosen(state: SessionState, entry: RegistryEntry): Turn {
   return turn(state, 'repo', [atx(`Using ${entry.name} v${entry.version}: ${entry.description}\n${repoQuestion}`)], {
     ...fresh(),
+    pickFrom: undefined,
     selected: { name: entry.name, version: entry.version },
   });
 }

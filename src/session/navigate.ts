@@ -24,7 +24,8 @@ export function readNavigation(text: string): Navigation | undefined {
     .toLowerCase()
     .replace(/[\u2018\u2019`]/g, "'")
     .replace(/\s+/g, ' ')
-    .replace(/(?<=[^.!?])[.!?]+$/, '');
+    .replace(/(?<=[^.!?])[.!?]+$/, '')
+    .replace(/^(?:(?:hmm+|um+|uh+|so|ok|okay|well|hey|sorry|erm)[,.!]?\s+)+/, '');
   if (said.length > 80 || said.includes('\n')) return undefined;
   return patterns.find(([, pattern]) => pattern.test(said))?.[0];
 }

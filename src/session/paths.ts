@@ -20,8 +20,11 @@ export function pathCandidates(said: string): string[] {
     const bare = word.replace(/^["“`'(]+|["”`')]+$/g, '');
     if (/[/\\]|^~|^\.{1,2}$|^\.{1,2}[/\\]|^[A-Za-z]:[/\\]/.test(bare) && !/^https?:/i.test(bare)) add(bare);
   }
-  // The whole answer without the words around it ("it's at my-svc" → "my-svc").
-  add(text.replace(lead, '').replace(/^["“`']|["”`']$/g, ''));
+  // The whole answer without the words around it ("it's at my-svc" → "my-svc", "in the webapp
+  // folder" → "webapp").
+  const inner = text.replace(lead, '').replace(/^["“`']|["”`']$/g, '');
+  add(inner.replace(/^the\s+/i, '').replace(/\s+(?:folder|directory|dir|repo|repository|project|one)(?:\s+(?:here|please))?[.!]?$/i, ''));
+  add(inner);
   add(text.replace(/^["“`']|["”`']$/g, ''));
   return out;
 }

@@ -20,7 +20,7 @@ export interface PlanAnswer {
 
 const drop = String.raw`(?:skip|drop|remove|omit|delete|exclude|excluding|except(?: for)?|without|minus|(?:but )?not|leave out|take out|get rid of|do ?n[o']?t run|do not run|don't do|no need for|cut)`;
 /** The end of one clause: punctuation, or a word that starts another. */
-const clauseEnd = String.raw`(?=$|[,;.!?]|\s+(?:and\s+)?(?:then|but|also|and (?:go|run|proceed|target|skip|drop|remove)|before|first|after|so|go|proceed)\b)`;
+const clauseEnd = String.raw`(?=$|[,;.!?]|\s+[-–—]\s+|\s+(?:and\s+)?(?:then|but|also|and (?:go|run|proceed|target|skip|drop|remove)|before|first|after|so|go|proceed)\b)`;
 
 export function readPlanAnswer(plan: Plan, text: string): PlanAnswer {
   const said = text.trim().toLowerCase().replace(/[\u2018\u2019`]/g, "'").replace(/\s+/g, ' ');
@@ -44,7 +44,13 @@ export function readPlanAnswer(plan: Plan, text: string): PlanAnswer {
   // Steps and phases to skip, by number, position or name.
   const skipPattern = new RegExp(String.raw`\b${drop}\s+(?:the\s+|steps?\s+)?(.+?)${clauseEnd}`, 'gi');
   for (const match of [...rest.matchAll(skipPattern)]) {
-    const found = stepsNamed(plan, match[1]!);
+    let found = stepsNamed(plan, match[1]!);
+    // "the dependencies step and the behaviour check": each part on its own.
+    const parts = match[1]!.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean);
+    if (typeof found !== 'object' && parts.length > 1) {
+      const each = parts.map((part) => stepsNamed(plan, part));
+      if (each.every((e) => Array.isArray(e))) found = [...new Set((each as number[][]).flat())].sort((a, b) => a - b);
+    }
     if (found === undefined) continue;
     rest = rest.replace(match[0], ' ');
     if (typeof found === 'string') {
@@ -128,7 +134,7 @@ export function stepsNamed(plan: Plan, object: string): number[] | string | unde
   // By name: "the lint step", "the tests", "step that runs npm test".
   const name = o.replace(/^(?:one|step)\s+(?:that|which|to)\s+/, '').replace(/\s+(?:step|steps|one)$/, '');
   if (!name || /^(?:it|this|that|them|everything|all)$/.test(name)) return undefined;
-  const hits = plan.steps.filter((s) => matchesName(`${s.title} ${s.expectedChange} ${s.action && 'command' in s.action ? s.action.command : ''}`, name));
+  const hits = plan.steps.filter((s) => matchesName(`${s.title} ${s.expectedChange} ${s.action && 'command' in s.action ? s.action.command : ''} ${s.action && 'codemod' in s.action ? s.action.codemod : ''}`, name));
   if (hits.length === 0) return /\bstep\b/.test(object) ? `No step is called "${name}"; say its number (1–${n}) or a word of its title.` : undefined;
   return hits.map(position);
 }

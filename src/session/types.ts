@@ -42,6 +42,8 @@ export interface SessionState {
   /** Set when the person chose "apply" before the draft was stored: apply once it is. */
   applyAfterStore?: boolean;
   proposed?: { name: string; description: string };
+  /** The names offered when several fitted an answer at `pick`, for the next answer to narrow. */
+  pickFrom?: string[];
   repo?: string;
   /** The folder offered by "did you mean …?" at the repository question. */
   suggestedRepo?: string;

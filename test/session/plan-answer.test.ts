@@ -34,6 +34,8 @@ describe('reading a plan review answer', () => {
     ['skip 1-2', ['skip steps 1, 2'], false],
     ['also run npm run format, then go', ['also run npm run format'], false],
     ['target Node 22', ['the target is Node 22'], false],
+    ['not yet - skip the linter step and the unit tests', ['skip steps 3, 4'], false],
+    ['skip the runtime step and the callback one', ['skip steps 1, 2'], false],
     ['ok', [], true],
     ['ok go', [], true],
     ['go', [], true],
