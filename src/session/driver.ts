@@ -118,6 +118,22 @@ export class Conversation {
     if (pending.kind === 'confirm') {
       // Read by atx, never by the model: an answer that is not plainly yes or no is asked again.
       const answer = readYesNo(text);
+      const navigation = answer === 'unclear' ? readNavigation(text) : undefined;
+      if (navigation === 'help') {
+        return this.emit([
+          atx(
+            'The run asks before it runs a command of your repository. Say "yes" to allow this one, or "no" to skip it (the run reports it and goes on). ' +
+              'Starting atx with -t allows every command. "quit" stops the run here; `atx --resume` continues it later.',
+          ),
+        ]);
+      }
+      if (navigation === 'quit') {
+        this.pending = undefined;
+        pending.resolve(false);
+        this.emit([atx(`Bye. The run stops after this step; continue it with \`atx --conversation-id ${this.state.id}\`.`)]);
+        return this.exit();
+      }
+      if (navigation) return this.emit([atx('A run is going on: answer yes or no first. Once it ends you can start over or use another transformation.')]);
       if (answer === 'unclear') return this.emit([atx('Please answer yes or no.')]);
       this.pending = undefined;
       await this.resumeRunning(() => pending.resolve(answer === 'yes'));

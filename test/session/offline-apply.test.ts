@@ -40,6 +40,9 @@ describe('offline conversation: apply a new draft', () => {
     // The build command runs the repository's code: without -t the person is asked first.
     expect(first).toMatch(/Run `node index\.js` to build after phase 1\?.*\(yes\/no\)/);
     expect(await h.say('maybe')).toMatch(/yes or no/);
+    expect(await h.say('what can I say?')).toMatch(/asks before it runs a command of your repository.*"yes".*"no"/s);
+    expect(await h.say('start over')).toMatch(/A run is going on: answer yes or no first/);
+    expect(h.conversation.waitingFor).toBe('confirm');
     // Then the build step and the tests (as a step, and as an exit criterion unless the answer
     // about that command was remembered): each command is asked about before it runs.
     const said = [await h.say('yes')];

@@ -99,6 +99,10 @@ describe('every question understands help, back, start over, use an existing one
     await h.say('publish it');
     expect(await h.say('yes')).toMatch(/Published/);
     expect(await h.say('use a different, existing transformation')).toMatch(/Which one\?[\s\S]*AWS\/nodejs-version-upgrade/);
+    // Several fit: they are named, and the next answer narrows them.
+    expect(await h.say('the nodejs one')).toMatch(/Several fit "the nodejs one":[\s\S]*AWS\/nodejs-aws-sdk-v2-to-v3[\s\S]*AWS\/nodejs-version-upgrade/);
+    expect(await h.say('the version upgrade')).toMatch(/Using AWS\/nodejs-version-upgrade/);
+    expect(await h.say('back')).toMatch(/Which one\?/);
     expect(await h.say('back')).toMatch(/existing transformation.*create a new one/s);
     await h.say('create one');
     expect(await h.say('start over')).toMatch(/Starting over/);
@@ -116,6 +120,7 @@ describe('paths said in words', () => {
     await h.say('the node upgrade');
     expect(await h.say('/etc')).toMatch(/\/etc is not a git repository/);
     expect(h.conversation.state.phase).toBe('repo');
+    expect(await h.say('hmm, it is in the lambda-svc folder')).toMatch(/There is no folder at lambda-svc/);
     const slip = await h.say('its at repos/lambda-sv');
     expect(slip).toMatch(/There is no folder at repos\/lambda-sv\. Did you mean repos\/lambda-svc\?/);
     expect(await h.say('yes')).toMatch(/Repository: .*repos\/lambda-svc\. Which command builds/);
