@@ -52,7 +52,10 @@ export function namesMigration(said: string): boolean {
 const describeExamples = 'for example "express 4 to 5", "replace moment.js with date-fns", "move our lambdas from node 18 to 22", "angular 16 to 19 migration"';
 
 export async function onDescribe(state: SessionState, said: string, ctx: SessionContext): Promise<Turn> {
-  if (!namesMigration(said)) {
+  // The offline rules need the migration named; a model reads more, but one word that names no
+  // technology ("banana") is not a description for either.
+  const vague = ctx.brain.kind === 'offline' ? !namesMigration(said) : !findTechnology(said) && said.trim().split(/\s+/).length < 2;
+  if (vague) {
     return turn(state, 'describe', [atx(`"${said.length > 60 ? `${said.slice(0, 57)}...` : said}" does not say what to migrate. Name a technology, library, runtime or API and the change (${describeExamples}).`, 'warning')]);
   }
   const matches = closeMatches(said, await ctx.services.list());

@@ -208,3 +208,17 @@ describe('a resumed conversation', () => {
     expect(said.join('\n')).toMatch(/Anything else\?/);
   }, 120_000);
 });
+
+describe('a description with a model behind the session', () => {
+  it('still asks again for one word that names nothing, and takes a change the rules would not know', async () => {
+    const model = { ...createOfflineBrain(), kind: 'anthropic' as const, label: 'model stub' };
+    const h = await harness(model);
+    await h.say('create a new one');
+    expect(await h.say('banana')).toMatch(/does not say what to migrate/);
+    const taken = await h.say('make our handlers use ESM modules');
+    expect(taken).not.toMatch(/does not say what to migrate/);
+    // A model reads guides and descriptions itself: atx does not ask for a guide first.
+    expect(taken).toMatch(/documentation, code samples or migration guides/);
+    expect(h.conversation.state.phase).toBe('docs');
+  });
+});
