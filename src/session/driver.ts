@@ -129,6 +129,8 @@ export class Conversation {
       }
       if (navigation === 'quit') {
         this.pending = undefined;
+        // The run goes on until the screen closes and stops it after its current step.
+        this.runningNow = true;
         pending.resolve(false);
         this.emit([atx(`Bye. The run stops after this step; continue it with \`atx --conversation-id ${this.state.id}\`.`)]);
         return this.exit();
@@ -352,6 +354,11 @@ export class Conversation {
     this.pending = undefined;
     if (pending?.kind === 'plan') pending.reject(new InterruptedError('left at plan review'));
     if (pending?.kind === 'confirm') pending.resolve(false);
+  }
+
+  /** A run goes on, or waits for an answer: leaving now stops it (it can be resumed). */
+  get runInProgress(): boolean {
+    return this.runningNow || this.pending !== undefined;
   }
 
   /** What a run is waiting for the person to answer, if anything. */

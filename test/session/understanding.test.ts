@@ -75,6 +75,15 @@ describe('plan review reads the whole answer', () => {
     expect(ran.join('\n')).toMatch(/Run \S+ (succeeded|partial|failed)\./);
   }, 120_000);
 
+  it('"quit" at plan review leaves with nothing running, the conversation kept where a resume plans again', async () => {
+    const { h } = await atPlanReview();
+    expect(await h.say("ok I'm done")).toMatch(/Bye: nothing ran/);
+    await h.conversation.settled();
+    expect(h.conversation.exited).toBe(true);
+    expect(h.conversation.runInProgress).toBe(false);
+    expect(h.conversation.state).toMatchObject({ phase: 'applying', runId: undefined });
+  }, 120_000);
+
   it('"start over" at plan review drops the run and asks the first question again', async () => {
     const { h } = await atPlanReview();
     expect(await h.say('start over')).toMatch(/Nothing ran\. Starting over\..*existing transformation.*create a new one/s);

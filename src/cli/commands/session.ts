@@ -107,7 +107,8 @@ async function interactive(resumeId: string | undefined, options: Options, io: C
     if (!failed) await stopOn(conversation.say(text));
   };
   await renderSession({ hub, say, brainLabel: brain.label }, { stdin: process.stdin, stdout: process.stdout });
-  if (conversation.state.phase === 'applying') {
+  // "quit" at plan review leaves nothing running (exit 0); Ctrl-C or "quit" during a run stops it.
+  if (conversation.state.phase === 'applying' && conversation.runInProgress) {
     stop.abort();
     conversation.cancel();
     io.stderr(`atx: stopping the run; continue with \`atx --conversation-id ${conversation.state.id}\`\n`);
