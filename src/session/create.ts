@@ -107,6 +107,11 @@ export async function onDocs(state: SessionState, said: string, ctx: SessionCont
     messages.push(atx(`Read ${read.map((d) => d.name).join(', ')}.`));
   } else if (!pasted && (declined || (noDocs.test(said) && said.length < 120))) {
     messages.push(atx('Fine: I will follow the common upgrade path and best practices.'));
+  } else if (!pasted && said.length < 200 && !/https?:\/\/|\b[\w-]+\.(?:com|org|io|dev|net)\//i.test(said) && /(?:^|\s)["'`]?(?:~|\.{1,2})?\/?[\w.-]+\/[\w./-]*|\S+\.(?:md|txt|markdown|rst|html?|pdf|adoc)\b/i.test(said)) {
+    // One line that names a path that is not there: a slip to correct, not text to use.
+    const near = await ctx.services.nearestPath(said);
+    if (near) return turn(state, 'docs', [atx(`I found no file or folder at ${near.wanted}. Did you mean ${near.fixed}? Give the path again, or paste the text.`, 'warning')]);
+    return turn(state, 'docs', [atx(`I found no file or folder named in "${said}". ${docsQuestion}`, 'warning')]);
   } else if (said.length >= 40 || said.includes('\n')) {
     documents = [...documents, { name: `pasted text ${documents.length + 1}`, text: said }];
     messages.push(atx('Thanks, I will use the text you pasted.'));

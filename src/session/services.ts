@@ -22,6 +22,10 @@ export function createServices(registry: Registry, cwd: string): SessionServices
       return (await stat(full).catch(() => undefined))?.isDirectory() ? full : undefined;
     },
     repository: (said) => findRepository(said, cwd),
+    nearestPath: async (said) => {
+      const wanted = pathCandidates(said).find((c) => /[/\\~]|\.\w{1,5}$/.test(c));
+      return wanted ? nearest(wanted, cwd, true).then((fixed) => (fixed ? { wanted, fixed } : undefined)) : undefined;
+    },
     store: async (kind, name, description, markdown, documents) => {
       const dir = await mkdtemp(join(tmpdir(), 'atx-draft-'));
       try {
@@ -65,17 +69,21 @@ async function findRepository(said: string, cwd: string): Promise<RepositoryAnsw
 }
 
 /** "repos/lambda-sv" → "repos/lambda-svc" when that exists: the path with its first missing part corrected. */
-async function nearest(wanted: string, cwd: string): Promise<string | undefined> {
+async function nearest(wanted: string, cwd: string, files = false): Promise<string | undefined> {
   const parts = wanted.replace(/[/\\]+$/, '').split(/[/\\]+/);
   for (let i = 0; i < parts.length; i++) {
     const head = parts.slice(0, i + 1).join('/') || '/';
     if ((await stat(resolvePath(head, cwd)).catch(() => undefined))?.isDirectory()) continue;
     const parent = resolvePath(parts.slice(0, i).join('/') || (wanted.startsWith('/') ? '/' : '.'), cwd);
-    const names = (await readdir(parent, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+    const last = i === parts.length - 1;
+    const names = (await readdir(parent, { withFileTypes: true }).catch(() => []))
+      .filter((e) => (e.isDirectory() || (files && last && e.isFile())) && !e.name.startsWith('.'))
+      .map((e) => e.name);
     const match = closest(parts[i]!, names);
     if (!match) return undefined;
     const fixed = [...parts.slice(0, i), match, ...parts.slice(i + 1)].join('/');
-    return (await stat(resolvePath(fixed, cwd)).catch(() => undefined))?.isDirectory() ? fixed : undefined;
+    const found = await stat(resolvePath(fixed, cwd)).catch(() => undefined);
+    return found && (found.isDirectory() || files) ? fixed : undefined;
   }
   return undefined;
 }

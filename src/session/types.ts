@@ -81,6 +81,8 @@ export interface SessionServices {
   folder(path: string): Promise<string | undefined>;
   /** The repository an answer names in words ("it's at repos/svc"), checked now. */
   repository(said: string): Promise<RepositoryAnswer>;
+  /** For a path in the answer that does not exist, the closest one that does ("did you mean …?"). */
+  nearestPath(said: string): Promise<{ wanted: string; fixed: string } | undefined>;
 }
 
 /** A repository found (`path` only), or why not, with the closest folder that exists. */

@@ -231,3 +231,19 @@ describe('a description with a model behind the session', () => {
     expect(h.conversation.state.phase).toBe('docs');
   });
 });
+
+describe('documents named in words', () => {
+  it('reads a guide named in a sentence, and offers the close name for a mistyped one instead of taking the sentence as the guide', async () => {
+    const root = await tempDir('atx-docs-');
+    await mkdir(join(root, 'docs'));
+    await writeFile(join(root, 'docs', 'express-5-migration.md'), expressGuide);
+    const h = await harness(createOfflineBrain(), { cwd: root });
+    await h.say('create a new one');
+    await h.say('upgrade express from 4 to 5');
+    const slip = await h.say('the migration guide is at docs/express-5-migraton.md');
+    expect(slip).toMatch(/I found no file or folder at docs\/express-5-migraton\.md\. Did you mean docs\/express-5-migration\.md\?/);
+    expect(h.conversation.state.documents).toEqual([]);
+    const read = await h.say('sorry, it is docs/express-5-migration.md');
+    expect(read).toMatch(/Read docs\/express-5-migration\.md\.[\s\S]*The guide gave 4 steps/);
+  });
+});
