@@ -28,7 +28,9 @@ export type RunEvent =
   | { kind: 'step-start'; stepId: string; title: string; index: number; total: number }
   | { kind: 'step-end'; stepId: string; title: string; status: StepState['status']; reason?: string; commit: string | null; durationMs: number }
   | { kind: 'commit'; stepId: string; commit: string; files: string[] }
-  | { kind: 'criterion'; id: string; description: string; status: string; evidence: string };
+  | { kind: 'criterion'; id: string; description: string; status: string; evidence: string }
+  /** The build after a phase finished (a build not allowed to run is logged instead). */
+  | { kind: 'phase-build'; phase: number; command: string; exitCode: number; durationMs: number; lastLine: string };
 
 export interface ExecuteHooks {
   log(line: string): void;
@@ -229,6 +231,7 @@ async function buildAfterPhase(
   if (hooks.signal?.aborted) throw new InterruptedError();
   await relinkAfter(state, `\`${command}\` (build after phase ${phase})`);
   state.phaseBuilds.push({ phase, exitCode: run.exitCode, durationMs: run.durationMs });
+  hooks.onEvent?.({ kind: 'phase-build', phase, command, exitCode: run.exitCode, durationMs: run.durationMs, lastLine: run.output.trim().split('\n').at(-1) ?? '' });
   if (run.exitCode !== 0) {
     state.findings.push({
       file: '.',

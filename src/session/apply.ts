@@ -3,15 +3,21 @@ import { atx, buildQuestion, turn } from './say.js';
 import type { ApplyEffect, SessionContext, SessionState, Turn } from './types.js';
 
 export async function onRepo(state: SessionState, said: string, ctx: SessionContext): Promise<Turn> {
-  const path = said.replace(/^(?:it'?s |the path is |path:?\s*|at |in )/i, '').replace(/^["'`]|["'`.]$/g, '').trim();
-  const folder = await ctx.services.folder(path);
-  if (!folder) return turn(state, 'repo', [atx(`There is no folder at ${path}. What is the path of the repository?`, 'warning')]);
-  return turn(state, 'build', [atx(buildQuestion)], { repo: folder });
+  // "yes" to "did you mean …?" takes the suggestion.
+  const suggested = state.suggestedRepo && /^\s*(y|yes|yeah|yep|sure|ok|okay|that one|right|correct)\b/i.test(said) ? state.suggestedRepo : undefined;
+  const found = await ctx.services.repository(suggested ?? said);
+  if (found.problem !== undefined) {
+    const hint = found.suggestion ? ` Did you mean ${found.suggestion}? Say yes, or give another path.` : ' What is the path of the repository?';
+    return turn(state, 'repo', [atx(`${found.problem.replace(/[.]$/, '')}.${hint}`, 'warning')], { suggestedRepo: found.suggestion });
+  }
+  return turn(state, 'build', [atx(`Repository: ${found.path}. ${buildQuestion}`)], { repo: found.path, suggestedRepo: undefined });
 }
 
 export async function onBuild(state: SessionState, said: string): Promise<Turn> {
   const none = /^\s*(none|no|nope|skip|n\/a|nothing|there is none|no build( command)?|-)\s*[.!]?\s*$/i.test(said);
-  const buildCommand = none ? undefined : said.replace(/^(?:it'?s |use |run )/i, '').replace(/^[`'"]|[`'"]$/g, '').trim();
+  // Quotes come off only when they wrap the whole command: `node -e "…"` keeps its own.
+  const bare = said.replace(/^(?:it'?s |use |run )/i, '').trim();
+  const buildCommand = none ? undefined : (/^([`'"])(.+)\1$/.exec(bare)?.[2] ?? bare).trim();
   const selected = state.selected!;
   const next = turn(state, 'applying', [atx(`Planning ${selected.name} for ${state.repo}${buildCommand ? ` with build command \`${buildCommand}\`` : ''}…`)], { buildCommand });
   const configuration = draftTarget(state);

@@ -6,6 +6,8 @@ import { UsageError } from '../errors.js';
 import { ModelConfigError } from '../llm/errors.js';
 import { readYesNo } from '../llm/yes-no.js';
 import { validateWritableName } from '../registry/names.js';
+import { matchesName } from './plan-answer.js';
+import { placeAddedStep } from './placement.js';
 import { atx, modifyQuestion, nextQuestion, repoQuestion, turn } from './say.js';
 import type { SessionContext, SessionState, Turn } from './types.js';
 
@@ -35,20 +37,57 @@ export async function onReview(state: SessionState, said: string, ctx: SessionCo
 
 export async function onModify(state: SessionState, said: string, ctx: SessionContext): Promise<Turn> {
   let revision;
+  const before = draftOf(state);
+  said = said.replace(/^\s*(?:please\s+)?(?:put in|throw in|stick in|append|tack on|we need|i want|i'?d like|let'?s have|there should be|can you add|could you add|pls add)\s+(an?(?:other)?|one more|a new|an extra)\s+step\b/i, 'add a step');
+  const named = byName(before, said);
+  if (typeof named === 'object') return turn(state, 'review', [atx(named.problem, 'warning'), atx(nextQuestion)]);
   try {
-    revision = await ctx.brain.reviseDefinition(draftOf(state), said, ctx.onText);
+    revision = await ctx.brain.reviseDefinition(before, named ?? said, ctx.onText);
   } catch (error) {
     // A revision that breaks the format is the model's slip; a bad model configuration is not.
     if (!(error instanceof UsageError) || error instanceof ModelConfigError) throw error;
     return turn(state, 'review', [atx(`The revised definition did not follow the format (${error.message}); the draft is unchanged.`, 'error'), atx(nextQuestion)]);
   }
   if (!revision.changed) return turn(state, 'review', [atx(revision.reply, 'warning'), atx(nextQuestion)]);
-  const markdown = renderDefinition(revision.definition);
-  return turn(state, 'review', [atx(revision.reply), atx(`The definition now reads:\n\n${markdown}`, 'definition'), atx(nextQuestion)], {
+  const placed = placeAddedStep(before, revision.definition);
+  const reply = placed.where ? revision.reply.replace(/^Added step \S+ to phase \d+ \([^)]*\)/, placed.where) : revision.reply;
+  const markdown = renderDefinition(placed.definition);
+  return turn(state, 'review', [atx(reply), atx(`The definition now reads:\n\n${markdown}`, 'definition'), atx(nextQuestion)], {
     draft: markdown,
     // The stored version no longer matches the draft.
     selected: undefined,
   });
+}
+
+const dropVerb = /^\s*(?:please\s+)?(?:get rid of|drop|remove|delete|skip|cut|take out|throw out|lose|leave out|omit|we don'?t need|no need for)\s+(?:the\s+)?(.+?)\s*[.!]?\s*$/i;
+
+/**
+ * "get rid of the assess phase" → "drop phase 1", "remove the lint step" → "remove step 3.2":
+ * phases and steps named by their titles, said the way the rules read them. An object when
+ * the name matches nothing (or several), undefined when the answer names no phase or step.
+ */
+export function byName(d: Definition, said: string): string | { problem: string } | undefined {
+  const drop = dropVerb.exec(said);
+  if (!drop) return undefined;
+  const object = drop[1]!.replace(/\s+(?:one|please)$/i, '');
+  if (/^(?:phase|step)\s+\d+(?:\.\d+)?$/i.test(object) || /\bcriteri|guardrail|constraint/i.test(object)) return undefined;
+  const phase = /^(?:the\s+)?(.+?)\s+phase$|^phase\s+(?:called\s+|named\s+)?["']?(.+?)["']?$/i.exec(object);
+  if (phase) {
+    const name = (phase[1] ?? phase[2])!;
+    const hits = d.phases.filter((p) => matchesName(p.title, name));
+    if (hits.length === 1) return `drop phase ${hits[0]!.number}`;
+    const list = d.phases.map((p) => `${p.number} (${p.title})`).join(', ');
+    return { problem: hits.length ? `Several phases are called "${name}": ${list}. Say its number.` : `No phase is called "${name}"; the phases are ${list}.` };
+  }
+  const step = /^(?:the\s+)?(.+?)\s+step$|^step\s+(?:called\s+|named\s+|that\s+|to\s+)?["']?(.+?)["']?$/i.exec(object);
+  if (step) {
+    const name = (step[1] ?? step[2])!;
+    const steps = d.phases.flatMap((p) => p.steps);
+    const hits = steps.filter((s) => matchesName(`${s.text} ${s.action && 'command' in s.action ? s.action.command : ''}`, name));
+    if (hits.length === 1) return `remove step ${hits[0]!.id}`;
+    return { problem: hits.length ? `Several steps match "${name}" (${hits.map((s) => s.id).join(', ')}). Say its number, e.g. "remove step ${hits[0]!.id}".` : `No step matches "${name}"; say its number, e.g. "remove step ${steps[0]?.id ?? '1.1'}".` };
+  }
+  return undefined;
 }
 
 function askName(state: SessionState, storeAs: 'draft' | 'publish', applyAfterStore: boolean): Turn {

@@ -5,7 +5,10 @@ import { basename, join, resolve } from 'node:path';
 import type { SourceDocument } from '../llm/types.js';
 import type { Registry } from '../registry/types.js';
 import { removeTree, writeFileSafe } from '../util/fs.js';
-import type { SessionServices } from './types.js';
+import { UsageError } from '../errors.js';
+import { locateRepository } from '../executor/repository.js';
+import { closest, pathCandidates } from './paths.js';
+import type { RepositoryAnswer, SessionServices } from './types.js';
 
 const maxDocumentBytes = 1024 * 1024;
 const maxFolderFiles = 50;
@@ -17,6 +20,11 @@ export function createServices(registry: Registry, cwd: string): SessionServices
     folder: async (path) => {
       const full = resolvePath(path, cwd);
       return (await stat(full).catch(() => undefined))?.isDirectory() ? full : undefined;
+    },
+    repository: (said) => findRepository(said, cwd),
+    nearestPath: async (said) => {
+      const wanted = pathCandidates(said).find((c) => /[/\\~]|\.\w{1,5}$/.test(c));
+      return wanted ? nearest(wanted, cwd, true).then((fixed) => (fixed ? { wanted, fixed } : undefined)) : undefined;
     },
     store: async (kind, name, description, markdown, documents) => {
       const dir = await mkdtemp(join(tmpdir(), 'atx-draft-'));
@@ -36,6 +44,48 @@ export function createServices(registry: Registry, cwd: string): SessionServices
       }
     },
   };
+}
+
+/**
+ * The repository an answer names, checked now: the first candidate path (see paths.ts) that is
+ * a folder in a git repository with a commit; else why not, with the closest folder that exists.
+ */
+async function findRepository(said: string, cwd: string): Promise<RepositoryAnswer> {
+  const candidates = pathCandidates(said);
+  for (const candidate of candidates) {
+    const full = resolvePath(candidate, cwd);
+    if (!(await stat(full).catch(() => undefined))?.isDirectory()) continue;
+    try {
+      const location = await locateRepository(full, cwd);
+      return { path: location.path };
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      return { problem: error.message, path: full };
+    }
+  }
+  // Nothing there: the most path-like candidate, and the nearest name that does exist.
+  const wanted = candidates.find((c) => /[/\\~]/.test(c)) ?? candidates[0] ?? said.trim();
+  return { problem: `There is no folder at ${wanted}`, suggestion: await nearest(wanted, cwd) };
+}
+
+/** "repos/lambda-sv" → "repos/lambda-svc" when that exists: the path with its first missing part corrected. */
+async function nearest(wanted: string, cwd: string, files = false): Promise<string | undefined> {
+  const parts = wanted.replace(/[/\\]+$/, '').split(/[/\\]+/);
+  for (let i = 0; i < parts.length; i++) {
+    const head = parts.slice(0, i + 1).join('/') || '/';
+    if ((await stat(resolvePath(head, cwd)).catch(() => undefined))?.isDirectory()) continue;
+    const parent = resolvePath(parts.slice(0, i).join('/') || (wanted.startsWith('/') ? '/' : '.'), cwd);
+    const last = i === parts.length - 1;
+    const names = (await readdir(parent, { withFileTypes: true }).catch(() => []))
+      .filter((e) => (e.isDirectory() || (files && last && e.isFile())) && !e.name.startsWith('.'))
+      .map((e) => e.name);
+    const match = closest(parts[i]!, names);
+    if (!match) return undefined;
+    const fixed = [...parts.slice(0, i), match, ...parts.slice(i + 1)].join('/');
+    const found = await stat(resolvePath(fixed, cwd)).catch(() => undefined);
+    return found && (found.isDirectory() || files) ? fixed : undefined;
+  }
+  return undefined;
 }
 
 function resolvePath(path: string, cwd: string): string {

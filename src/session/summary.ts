@@ -3,7 +3,8 @@ import type { RunEvent } from '../executor/execute.js';
 import type { RunSummary } from '../executor/summary.js';
 import type { CallKind, TokenUsage } from '../llm/types.js';
 
-export function describeSummary(summary: RunSummary): string {
+/** `criteriaShown`: each criterion was shown as it was checked, so the summary counts them. */
+export function describeSummary(summary: RunSummary, options: { criteriaShown?: boolean } = {}): string {
   const lines = [`Run ${summary.runId} ${summary.status}.`];
   if (summary.branch) lines.push(`Result branch: ${summary.branch} (your checked-out branch is untouched).`);
   lines.push('Steps:');
@@ -12,8 +13,12 @@ export function describeSummary(summary: RunSummary): string {
     const reason = step.reason && step.reason !== 'no-change' ? ` (${step.reason.split('\n')[0]})` : '';
     lines.push(`  ${mark(step.status)} ${step.id} ${step.title}: ${step.status}${reason}${commit}`);
   }
-  if (summary.exitCriteria.length) lines.push('Exit criteria:');
-  for (const criterion of summary.exitCriteria) {
+  if (options.criteriaShown && summary.exitCriteria.length) {
+    const counts = new Map<string, number>();
+    for (const c of summary.exitCriteria) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
+    lines.push(`Exit criteria: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')} (each shown above with its evidence).`);
+  } else if (summary.exitCriteria.length) lines.push('Exit criteria:');
+  for (const criterion of options.criteriaShown ? [] : summary.exitCriteria) {
     lines.push(`  ${mark(criterion.status)} ${criterion.description.split('\n')[0]}: ${criterion.status}`);
     for (const evidence of criterion.evidence.slice(0, 2)) lines.push(`      ${evidence.kind}: ${evidence.summary}`);
   }
@@ -46,4 +51,18 @@ export function stepLine(event: Extract<RunEvent, { kind: 'step-end' }>): string
   const reason = event.reason && event.reason !== 'no-change' ? ` (${event.reason.split('\n')[0]})` : '';
   const commit = event.commit ? ` → commit ${event.commit.slice(0, 12)}` : '';
   return `${mark(event.status)} ${event.stepId} ${event.title}: ${event.status}${reason}${commit} ${(event.durationMs / 1000).toFixed(1)} s`;
+}
+
+/** A checked exit criterion: its name, its status, one line of evidence. */
+export function criterionLine(event: Extract<RunEvent, { kind: 'criterion' }>): string {
+  const evidence = event.evidence.split('\n')[0]!.trim();
+  const short = evidence.length > 160 ? `${evidence.slice(0, 157)}...` : evidence;
+  return `${mark(event.status)} ${event.description.split('\n')[0]}: ${event.status}${short ? `\n      ${short}` : ''}`;
+}
+
+/** The build after a phase, with its result. */
+export function buildLine(event: Extract<RunEvent, { kind: 'phase-build' }>): string {
+  const seconds = `${(event.durationMs / 1000).toFixed(1)} s`;
+  if (event.exitCode === 0) return `✔ build after phase ${event.phase} (\`${event.command}\`): passed ${seconds}`;
+  return `✘ build after phase ${event.phase} (\`${event.command}\`): failed with exit code ${event.exitCode} ${seconds}${event.lastLine ? `\n      ${event.lastLine.slice(0, 160)}` : ''}`;
 }

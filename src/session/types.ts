@@ -1,4 +1,5 @@
 // The conversation as data: what has been said and decided, saved as JSON after every turn.
+import type { RunEvent } from '../executor/execute.js';
 import type { RegistryEntry } from '../registry/types.js';
 import type { Brain, SourceDocument, TextSink } from '../llm/types.js';
 
@@ -41,7 +42,11 @@ export interface SessionState {
   /** Set when the person chose "apply" before the draft was stored: apply once it is. */
   applyAfterStore?: boolean;
   proposed?: { name: string; description: string };
+  /** The names offered when several fitted an answer at `pick`, for the next answer to narrow. */
+  pickFrom?: string[];
   repo?: string;
+  /** The folder offered by "did you mean …?" at the repository question. */
+  suggestedRepo?: string;
   buildCommand?: string;
   runId?: string;
   lastRun?: { runId: string; status: string };
@@ -74,10 +79,28 @@ export interface SessionServices {
   store(kind: 'draft' | 'publish', name: string, description: string, markdown: string, documents: SourceDocument[]): Promise<{ name: string; version: string }>;
   /** An absolute path when `path` is a folder, else undefined. */
   folder(path: string): Promise<string | undefined>;
+  /** The repository an answer names in words ("it's at repos/svc"), checked now. */
+  repository(said: string): Promise<RepositoryAnswer>;
+  /** For a path in the answer that does not exist, the closest one that does ("did you mean …?"). */
+  nearestPath(said: string): Promise<{ wanted: string; fixed: string } | undefined>;
 }
+
+/** A repository found (`path` only), or why not, with the closest folder that exists. */
+export type RepositoryAnswer = { path: string; problem?: undefined } | { problem: string; path?: string; suggestion?: string };
 
 export interface SessionContext {
   brain: Brain;
   services: SessionServices;
   onText?: TextSink;
+}
+
+/** What the live line of a run shows: the executor's events, and what it does between steps. */
+export type LiveEvent = RunEvent | { kind: 'activity'; label: string };
+
+/** What the screen needs to know about the question now open. */
+export interface SessionStatus {
+  /** A run goes on and asks nothing: typed answers are held until it asks. */
+  running: boolean;
+  /** The open question takes a description or a document: a multi-line paste is one answer. */
+  multiline: boolean;
 }

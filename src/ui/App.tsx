@@ -1,11 +1,13 @@
 // The `atx` session screen. This component owns the screen state; finished lines go into
 // <Static> (printed once, never redrawn); the rest only displays what the conversation emits.
 import { Box, Static, Text, useApp } from 'ink';
+import Spinner from 'ink-spinner';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Message } from '../session/types.js';
+import type { Message, SessionStatus } from '../session/types.js';
 import type { SessionHub } from './hub.js';
 import { MessageLine } from './MessageLine.js';
 import { Progress, type ProgressState } from './Progress.js';
+import { emptyLine, type Line as EditLine } from './line-editor.js';
 import { Prompt } from './Prompt.js';
 
 export interface AppProps {
@@ -21,15 +23,26 @@ interface Line {
   message: Message;
 }
 
+/** "offline rules (set ANTHROPIC_API_KEY to use a model)" → "atx session: offline rules; set …". */
+export function sessionTitle(brainLabel: string): string {
+  const nested = /^(.*?)\s*\((.*)\)$/.exec(brainLabel);
+  return `atx session: ${nested ? `${nested[1]}; ${nested[2]}` : brainLabel}`;
+}
+
 export function App({ hub, say, brainLabel }: AppProps) {
   const { exit } = useApp();
-  const [lines, setLines] = useState<Line[]>([{ id: 0, message: { from: 'atx', text: `atx session (${brainLabel})`, style: 'progress' } }]);
+  const [lines, setLines] = useState<Line[]>([{ id: 0, message: { from: 'atx', text: sessionTitle(brainLabel), style: 'progress' } }]);
   const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<SessionStatus>({ running: false, multiline: false });
   const [progress, setProgress] = useState<ProgressState | undefined>();
   const [stream, setStream] = useState('');
   const [leaving, setLeaving] = useState(false);
   const nextId = useRef(1);
   const exited = useRef(false);
+  const line = useRef<EditLine>(emptyLine);
+  // Answers are sent one at a time, in the order typed; one typed while atx thinks waits its
+  // turn. While a run goes on and asks nothing, the prompt holds what is typed (Prompt.tsx).
+  const queue = useRef<string[]>([]);
 
   useEffect(
     () =>
@@ -40,11 +53,23 @@ export function App({ hub, say, brainLabel }: AppProps) {
         },
         onProgress: (event) =>
           setProgress((previous) => {
-            if (event.kind === 'step-start') return { label: `${event.index}/${event.total} ${event.stepId} ${event.title}`, startedAt: Date.now(), commits: previous?.commits ?? 0 };
+            const base = { startedAt: previous?.startedAt ?? Date.now(), commits: previous?.commits ?? 0 };
+            if (event.kind === 'step-start') return { label: `${event.index}/${event.total} ${event.stepId} ${event.title}`, startedAt: Date.now(), commits: base.commits };
             if (event.kind === 'commit' && previous) return { ...previous, commits: previous.commits + 1 };
-            if (event.kind === 'criterion') return { label: `checking exit criteria: ${event.description.split('\n')[0]}`, startedAt: previous?.startedAt ?? Date.now(), commits: previous?.commits ?? 0 };
+            if (event.kind === 'activity') return { ...base, label: event.label, startedAt: Date.now() };
             return previous;
           }),
+        onStatus: (next) => {
+          // Answers typed before the run started but not yet sent are not for whatever comes
+          // after the run: they go back into the prompt, held until atx asks.
+          if (next.running && queue.current.length) {
+            const held = queue.current.splice(0).join(' ');
+            const text = line.current.text ? `${held} ${line.current.text}` : held;
+            line.current = { text, cursor: text.length };
+          }
+          setStatus(next);
+          if (!next.running) setProgress(undefined);
+        },
         onText: (chunk) => setStream((previous) => (previous + chunk).slice(-2000)),
         onExit: () => {
           exited.current = true;
@@ -58,8 +83,6 @@ export function App({ hub, say, brainLabel }: AppProps) {
     if (leaving) exit();
   }, [leaving, exit]);
 
-  // Answers are sent one at a time, in the order typed; one typed while atx works waits its turn.
-  const queue = useRef<string[]>([]);
   const working = useRef(false);
   const drain = useCallback(async () => {
     if (working.current) return;
@@ -72,7 +95,6 @@ export function App({ hub, say, brainLabel }: AppProps) {
       } catch (error) {
         setLines((previous) => [...previous, { id: nextId.current++, message: { from: 'atx', text: `error: ${(error as Error).message}`, style: 'error' } }]);
       }
-      setProgress(undefined);
       setStream('');
     }
     working.current = false;
@@ -86,12 +108,20 @@ export function App({ hub, say, brainLabel }: AppProps) {
     [drain],
   );
 
+  // One spinner: the run's live line while a run goes on, else "working…" while atx thinks.
+  const live = status.running && progress;
   return (
     <Box flexDirection="column">
       <Static items={lines}>{(line) => <MessageLine key={line.id} message={line.message} />}</Static>
       {stream ? <Text color="gray">{stream.split('\n').slice(-8).join('\n')}</Text> : null}
-      {progress && busy ? <Progress progress={progress} /> : null}
-      {leaving ? null : <Prompt busy={busy} onSubmit={submit} />}
+      {live ? (
+        <Progress progress={progress} />
+      ) : busy || status.running ? (
+        <Text color="gray">
+          <Spinner type="dots" /> {status.running ? 'running…' : 'working…'}
+        </Text>
+      ) : null}
+      {leaving ? null : <Prompt hold={status.running} multiline={status.multiline} onSubmit={submit} lineRef={line} />}
     </Box>
   );
 }

@@ -1,11 +1,11 @@
 // Between the conversation and the screen: the conversation emits, the screen subscribes.
 // Messages sent before the screen subscribes (the greeting) are kept and replayed.
-import type { RunEvent } from '../executor/execute.js';
-import type { Message } from '../session/types.js';
+import type { LiveEvent, Message, SessionStatus } from '../session/types.js';
 
 export interface SessionListener {
   onMessage(message: Message): void;
-  onProgress(event: RunEvent): void;
+  onProgress(event: LiveEvent): void;
+  onStatus(status: SessionStatus): void;
   onText(chunk: string): void;
   onExit(): void;
 }
@@ -21,6 +21,7 @@ export function createSessionHub(): SessionHub {
   return {
     onMessage: (message) => send((l) => l.onMessage(message)),
     onProgress: (event) => send((l) => l.onProgress(event)),
+    onStatus: (status) => send((l) => l.onStatus(status)),
     onText: (chunk) => send((l) => l.onText(chunk)),
     onExit: () => send((l) => l.onExit()),
     subscribe(listener) {

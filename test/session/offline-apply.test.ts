@@ -40,6 +40,9 @@ describe('offline conversation: apply a new draft', () => {
     // The build command runs the repository's code: without -t the person is asked first.
     expect(first).toMatch(/Run `node index\.js` to build after phase 1\?.*\(yes\/no\)/);
     expect(await h.say('maybe')).toMatch(/yes or no/);
+    expect(await h.say('what can I say?')).toMatch(/asks before it runs a command of your repository.*"yes".*"no"/s);
+    expect(await h.say('start over')).toMatch(/A run is going on: answer yes or no first/);
+    expect(h.conversation.waitingFor).toBe('confirm');
     // Then the build step and the tests (as a step, and as an exit criterion unless the answer
     // about that command was remembered): each command is asked about before it runs.
     const said = [await h.say('yes')];
@@ -50,7 +53,11 @@ describe('offline conversation: apply a new draft', () => {
 
     expect(summary).toMatch(/Run \S+ (succeeded|partial)\./);
     expect(summary).toMatch(/Result branch: atx\/Node\.js-18-to-22-Migration-/);
-    expect(summary).toMatch(/✔ The project builds with the build command\.: passed\n\s+command: /);
+    // Each exit criterion with its name, status and one line of evidence, as it is checked.
+    expect(summary).toMatch(/✔ The project builds with the build command\.: passed\n\s+`node index\.js` exited 0 in \d+ ms/);
+    // The build after each phase, with its result.
+    expect(said.join('\n')).toMatch(/✔ build after phase 1 \(`node index\.js`\): passed \d+\.\d s/);
+    expect(summary).toMatch(/Exit criteria: \d+ passed/);
     expect(summary).toMatch(/✔ The project's unit tests pass\.: passed/);
     expect(summary).toMatch(/Anything else\?/);
 

@@ -30,13 +30,15 @@ describe('offline conversation: create, review, publish', () => {
     expect(definition.objective).toMatch(/16 → 17 → 18 → 19/);
 
     const lint = await h.say('add a step to run the linter');
-    expect(lint).toMatch(/Added step 4\.2.*npx ng lint/s);
+    // A check goes to the validation phase, before its build and tests (not after them).
+    expect(lint).toMatch(/Added step 4\.1 to phase 4 \(Validation\).*npx ng lint/s);
     const dropped = await h.say('drop phase 2');
     expect(dropped).toMatch(/Dropped phase 2 \(Angular 17 to 18\)/);
     const edited = parseDefinition(lastDefinition(h.messages), 'transformation_definition.md');
     expect(edited.phases.map((p) => p.number)).toEqual([1, 2, 3]);
     expect(edited.phases.map((p) => p.title)).toEqual(['Angular 16 to 17', 'Angular 18 to 19', 'Validation']);
-    expect(edited.phases[2]!.steps.at(-1)!.action).toEqual({ command: 'npx ng lint' });
+    expect(edited.phases[2]!.steps[0]!.action).toEqual({ command: 'npx ng lint' });
+    expect(edited.phases[2]!.steps.at(-1)!.text).toMatch(/test/i);
 
     expect(await h.say('hmm, make it purple')).toMatch(/did not understand/);
 

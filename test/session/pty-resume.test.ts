@@ -1,12 +1,12 @@
 // The real binary in a pseudo-terminal (tmux): Ctrl-C and `--resume`, and the model brain.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { atxBin, git, makeRepo, tempDir } from '../helpers/cli.js';
 import { startFakeAnthropic } from '../llm/fake-anthropic.js';
-import { hasTmux, tmux, type, waitFor } from './tmux.js';
+import { describePty, tmux, type, waitFor } from './tmux.js';
 
-describe.skipIf(!hasTmux)('atx in a terminal, continued', () => {
+describePty('atx in a terminal, continued', () => {
   it('Ctrl-C at plan review leaves the conversation; `atx --resume` plans again and finishes it', async () => {
     const repo = await makeRepo({ 'package.json': '{\n  "name": "svc",\n  "engines": { "node": ">=18" }\n}\n', '.nvmrc': '18\n' });
     const atxHome = await tempDir('atx-pty-home-');
@@ -46,7 +46,7 @@ describe.skipIf(!hasTmux)('atx in a terminal, continued', () => {
       const atxHome = await tempDir('atx-pty-home-');
       const env = `ATX_HOME=${atxHome} ATX_REGISTRY_URL= ANTHROPIC_API_KEY=sk-ant-pty-test-key ANTHROPIC_BASE_URL=${server.url} ATX_MODEL=claude-pty NO_COLOR=1`;
       await tmux('new-session', '-d', '-s', 'atx', '-x', '160', '-y', '50', `env ${env} node ${atxBin}; echo "ATX-EXIT=$?"; sleep 60`);
-      await waitFor('atx session (model claude-pty)');
+      await waitFor('atx session: model claude-pty');
       await type('something of my own');
       await waitFor('Describe the transformation');
       await type('bump the service version');
@@ -73,7 +73,7 @@ describe.skipIf(!hasTmux)('atx in a terminal, continued', () => {
       const atxHome = await tempDir('atx-pty-home-');
       const env = `ATX_HOME=${atxHome} ATX_REGISTRY_URL= ANTHROPIC_API_KEY=sk-ant-pty-test-key ANTHROPIC_BASE_URL=${server.url} ATX_MODEL=claude-nope NO_COLOR=1`;
       await tmux('new-session', '-d', '-s', 'atx', '-x', '200', '-y', '50', `env ${env} node ${atxBin}; echo "ATX-EXIT=$?"; sleep 60`);
-      await waitFor('atx session (model claude-nope)');
+      await waitFor('atx session: model claude-nope');
       await type('something of my own');
       const end = await waitFor('ATX-EXIT=');
       expect(end).toContain('ATX-EXIT=2');

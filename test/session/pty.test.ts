@@ -2,11 +2,11 @@
 // create, review, publish, apply — and the run lands on a new branch.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { atxBin, git, makeRepo, tempDir } from '../helpers/cli.js';
-import { hasTmux, tmux, type, waitFor } from './tmux.js';
+import { describePty, tmux, type, waitFor } from './tmux.js';
 
-describe.skipIf(!hasTmux)('atx in a terminal', () => {
+describePty('atx in a terminal', () => {
   it('takes a person through create → review → publish → apply', async () => {
     const repo = await makeRepo({
       'package.json': `${JSON.stringify({ name: 'svc', version: '1.0.0', engines: { node: '>=18' }, scripts: { test: 'node -e "process.exit(0)"' } }, null, 2)}\n`,

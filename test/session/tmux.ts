@@ -1,7 +1,7 @@
 // Driving the real binary in a tmux pseudo-terminal: one server per test file, a session per test.
 import { execFileSync } from 'node:child_process';
 import { execa } from 'execa';
-import { afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, describe, it } from 'vitest';
 
 export const hasTmux = (() => {
   try {
@@ -11,6 +11,24 @@ export const hasTmux = (() => {
     return false;
   }
 })();
+
+/**
+ * A describe block that needs tmux. Without tmux it is skipped locally, saying what to
+ * install; under CI=true it fails instead, so a CI image without tmux cannot pass by skipping.
+ */
+export function describePty(name: string, body: () => void): void {
+  if (hasTmux) {
+    describe(name, body);
+  } else if (process.env.CI === 'true') {
+    describe(name, () => {
+      it('needs tmux', () => {
+        throw new Error('tmux is not installed, and CI=true: install tmux (apt-get install tmux) so the terminal tests run');
+      });
+    });
+  } else {
+    describe.skip(`${name} (skipped: tmux is not installed; install it, e.g. apt-get install tmux, to run these)`, body);
+  }
+}
 
 const socket = `atx-pty-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 export const tmux = (...args: string[]) => execa('tmux', ['-L', socket, ...args]);

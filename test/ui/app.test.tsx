@@ -3,7 +3,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { createOfflineBrain } from '../../src/llm/index.js';
-import { App } from '../../src/ui/App.js';
+import { App, sessionTitle } from '../../src/ui/App.js';
 import { createSessionHub } from '../../src/ui/hub.js';
 import { Progress } from '../../src/ui/Progress.js';
 import { MessageLine } from '../../src/ui/MessageLine.js';
@@ -34,7 +34,7 @@ describe('session screen', () => {
     const output = () => app.frames.join('');
     lastOutput = () => app.frames.slice(-3).join("\n----\n");
     await waitFor(() => output().includes('create a new one'), 'the greeting');
-    expect(output()).toContain('atx session (offline rules)');
+    expect(output()).toContain('atx session: offline rules');
     expect(app.lastFrame()).toContain('›');
 
     await type(app.stdin, 'a new one please');
@@ -66,11 +66,16 @@ describe('session screen', () => {
     hub.onText('## Objective\n\nMove the');
     hub.onText(' application to Angular 19.');
     await waitFor(() => (app.lastFrame() ?? '').includes('Move the application to Angular 19.'), 'the streamed text');
+    hub.onStatus({ running: true, multiline: false });
     hub.onProgress({ kind: 'step-start', stepId: '1.1', title: 'Update the framework', index: 1, total: 4 });
     hub.onProgress({ kind: 'commit', stepId: '1.1', commit: 'abc', files: [] });
     await waitFor(() => /1\/4 1\.1 Update the framework \d+ s, 1 commit/.test(app.lastFrame() ?? ''), 'the progress line');
+    // One spinner: the run's line replaces "working…".
+    expect(app.lastFrame()).not.toContain('working…');
+    expect((app.lastFrame() ?? '').match(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/g)).toHaveLength(1);
     hub.onMessage({ from: 'atx', text: 'Here is the draft.' });
     await waitFor(() => !(app.lastFrame() ?? '').includes('Move the application'), 'the stream to clear');
+    hub.onStatus({ running: false, multiline: false });
     finish();
     await waitFor(() => !(app.lastFrame() ?? '').includes('working…') && !(app.lastFrame() ?? '').includes('1/4'), 'the idle prompt');
     expect(app.frames.join('')).toContain('Here is the draft.');
@@ -109,5 +114,63 @@ describe('session screen', () => {
     expect(plan.lastFrame()).toMatch(/╭[\s\S]*Plan for X[\s\S]*╰/);
     mine.unmount();
     plan.unmount();
+  });
+
+  it('names the brain without nested brackets, and wraps long lines under their own text', () => {
+    expect(sessionTitle('offline rules (set ANTHROPIC_API_KEY to use a model)')).toBe('atx session: offline rules; set ANTHROPIC_API_KEY to use a model');
+    const long = `  3. (1.3, codemod) ${'Report Node.js behaviour changes that need a person '.repeat(4).trim()}`;
+    const plan = render(<MessageLine message={{ from: 'atx', text: `Plan for X\n${long}`, style: 'plan' }} />);
+    const rows = (plan.lastFrame() ?? '').split('\n').filter((row) => /Report|person|behaviour/.test(row));
+    expect(rows.length).toBeGreaterThan(1);
+    // The continuation rows start under "(1.3", not under the number (ink may keep the space
+    // it wrapped at).
+    const start = rows[0]!.indexOf('(1.3');
+    for (const row of rows.slice(1)) expect(row.slice(0, start).replace(/│/g, '').trim()).toBe('');
+    for (const row of rows.slice(1)) expect(row.slice(start, start + 2).trim()).not.toBe('');
+    plan.unmount();
+  });
+
+  it('on resume shows the run as running from the start and holds what is typed until atx asks', async () => {
+    const hub = createSessionHub();
+    const said: string[] = [];
+    const app = render(<App hub={hub} say={async (t) => void said.push(t)} brainLabel="offline rules" />);
+    // A resumed run: no answer was sent, yet the run goes on.
+    hub.onStatus({ running: true, multiline: false });
+    await waitFor(() => (app.lastFrame() ?? '').includes('running…'), 'the spinner of the resumed run');
+    await type(app.stdin, 'yes');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(said).toEqual([]);
+    expect(app.lastFrame()).toContain('held: atx is running');
+    hub.onMessage({ from: 'atx', text: 'Run `npm test` to build after phase 1? (yes/no)' });
+    hub.onStatus({ running: false, multiline: false });
+    await waitFor(() => !(app.lastFrame() ?? '').includes('held:'), 'the question');
+    app.stdin.write('\r');
+    await waitFor(() => said.length === 1, 'the held answer, sent');
+    expect(said).toEqual(['yes']);
+    app.unmount();
+  });
+
+  it('holds an answer typed ahead of a run that starts: it goes back into the prompt, not to the question after the run', async () => {
+    const hub = createSessionHub();
+    const said: string[] = [];
+    let finish: () => void = () => undefined;
+    const say = (t: string) => {
+      said.push(t);
+      return new Promise<void>((resolve) => (finish = resolve));
+    };
+    const app = render(<App hub={hub} say={say} brainLabel="offline rules" />);
+    await new Promise((r) => setTimeout(r, 100));
+    app.stdin.write('ok go\rand another thing\r');
+    await waitFor(() => said.length === 1, 'the go-ahead');
+    // The run starts, then ends and asks what next.
+    hub.onStatus({ running: true, multiline: false });
+    await waitFor(() => (app.lastFrame() ?? '').includes('held: atx is running'), 'the held line');
+    hub.onStatus({ running: false, multiline: false });
+    hub.onMessage({ from: 'atx', text: 'Anything else?' });
+    finish();
+    await waitFor(() => (app.lastFrame() ?? '').includes('› and another thing'), 'the line, back in the prompt');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(said).toEqual(['ok go']);
+    app.unmount();
   });
 });

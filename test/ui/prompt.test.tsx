@@ -4,9 +4,9 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { Prompt } from '../../src/ui/Prompt.js';
 
-async function prompt() {
+async function prompt(mode: { multiline?: boolean; hold?: boolean } = {}) {
   const answers: string[] = [];
-  const app = render(<Prompt busy={false} onSubmit={(text) => answers.push(text)} />);
+  const app = render(<Prompt {...mode} onSubmit={(text) => answers.push(text)} />);
   // ink attaches its input handler after the first render.
   await new Promise((r) => setTimeout(r, 50));
   const settle = () => new Promise((r) => setTimeout(r, 50));
@@ -67,6 +67,50 @@ describe('prompt', () => {
     app.stdin.write('\r');
     await settle();
     expect(answers).toEqual(['pasted']);
+    app.unmount();
+  });
+
+  it('keeps a bracketed multi-line paste as one answer where a document is asked, and sends it on Enter', async () => {
+    const { answers, app, settle } = await prompt({ multiline: true });
+    app.stdin.write('\u001b[200~# Guide\r\n\r\n## Install\r\nnpm install x@5\u001b[201~');
+    await settle();
+    expect(answers).toEqual([]);
+    expect(app.lastFrame()).toContain('4 lines; Enter sends them as one answer');
+    app.stdin.write('\r');
+    await settle();
+    expect(answers).toEqual(['# Guide\n\n## Install\nnpm install x@5']);
+    // A pasted block that ends in a line break is sent at once.
+    app.stdin.write('\u001b[200~first\nsecond\n\u001b[201~');
+    await settle();
+    expect(answers.at(-1)).toBe('first\nsecond');
+    app.unmount();
+  });
+
+  it('sends each line of the same paste as its own answer where one line is asked', async () => {
+    const { answers, app, settle } = await prompt();
+    app.stdin.write('\u001b[200~create a new one\nnode 18 to 22\n\u001b[201~');
+    await settle();
+    expect(answers).toEqual(['create a new one', 'node 18 to 22']);
+    app.unmount();
+  });
+
+  it('holds what is typed while a run goes on: Enter sends nothing, and the line stays to send later', async () => {
+    const answers: string[] = [];
+    const app = render(<Prompt hold onSubmit={(text) => answers.push(text)} />);
+    await new Promise((r) => setTimeout(r, 50));
+    app.stdin.write('skip step 2');
+    app.stdin.write('\r');
+    app.stdin.write('x\ry\r');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(answers).toEqual([]);
+    expect(app.lastFrame()).toContain('held: atx is running');
+    expect(app.lastFrame()).toContain('› skip step 2 x y');
+    // The run asks: the same line, sent with Enter.
+    app.rerender(<Prompt onSubmit={(text) => answers.push(text)} />);
+    await new Promise((r) => setTimeout(r, 50));
+    app.stdin.write('\r');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(answers).toEqual(['skip step 2 x y']);
     app.unmount();
   });
 });

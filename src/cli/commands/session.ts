@@ -107,7 +107,8 @@ async function interactive(resumeId: string | undefined, options: Options, io: C
     if (!failed) await stopOn(conversation.say(text));
   };
   await renderSession({ hub, say, brainLabel: brain.label }, { stdin: process.stdin, stdout: process.stdout });
-  if (conversation.state.phase === 'applying') {
+  // "quit" at plan review leaves nothing running (exit 0); Ctrl-C or "quit" during a run stops it.
+  if (conversation.state.phase === 'applying' && conversation.runInProgress) {
     stop.abort();
     conversation.cancel();
     io.stderr(`atx: stopping the run; continue with \`atx --conversation-id ${conversation.state.id}\`\n`);
@@ -119,6 +120,7 @@ async function interactive(resumeId: string | undefined, options: Options, io: C
 interface Outlets {
   onMessage: (message: Message) => void;
   onProgress?: Parameters<typeof Conversation.create>[0]['onProgress'];
+  onStatus?: Parameters<typeof Conversation.create>[0]['onStatus'];
   onText?: (chunk: string) => void;
   onExit?: () => void;
 }
@@ -135,6 +137,7 @@ async function connect(io: CliIO, options: Options, outlets: Outlets, resumeId?:
     trustAllTools: Boolean(options.trustAllTools),
     onMessage: outlets.onMessage,
     onProgress: outlets.onProgress,
+    onStatus: outlets.onStatus,
     onExit: outlets.onExit,
   };
   const conversation = resumeId ? new Conversation(await store.load(resumeId), driverOptions) : Conversation.create(driverOptions);
