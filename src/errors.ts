@@ -29,19 +29,6 @@ export class GitError extends Error {
   }
 }
 
-/** A child process failed in a way the caller did not expect. */
-export class CommandError extends Error {
-  constructor(
-    message: string,
-    readonly command: string,
-    readonly exitCode: number | undefined,
-    readonly output = '',
-  ) {
-    super(message);
-    this.name = 'CommandError';
-  }
-}
-
 /** The run was interrupted (Ctrl-C, SIGTERM); it can be resumed. Exit 130. */
 export class InterruptedError extends Error {
   readonly exitCode = 130;

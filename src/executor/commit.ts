@@ -7,15 +7,17 @@ export const stepTrailer = 'Atx-Step';
 const excludeNodeModules = ':(exclude,glob)**/node_modules/**';
 
 /**
- * Stages everything under `scope` (but node_modules) and commits it.
+ * Stages everything under `scope` (but node_modules) and commits it, authored as `env` says
+ * (ATX_GIT_COMMITTER_NAME / _EMAIL: the run's environment, not necessarily atx's own).
  * Returns the commit and the files it changed (relative to the scope), or null when nothing changed.
  */
 export async function commitStep(
   worktree: string,
   scope: string,
   message: { stepId: string; title: string; runId: string; transformation: string },
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ commit: string; files: string[] } | null> {
-  const git = gitAt(worktree);
+  const git = gitAt(worktree, env);
   await gitStep('add', () => git.raw(['add', '-A', '--', scope || '.', excludeNodeModules]));
   const staged = await gitStep('diff --cached', () => git.raw(['diff', '--cached', '--name-only', '-z', '--no-renames']));
   const files = staged.split('\0').filter(Boolean);

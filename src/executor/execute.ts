@@ -34,6 +34,8 @@ export type RunEvent =
 
 export interface ExecuteHooks {
   log(line: string): void;
+  /** The run's environment (the commits' author); process.env when absent. */
+  env?: NodeJS.ProcessEnv;
   confirm?: (question: string) => Promise<boolean>;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
@@ -160,7 +162,7 @@ async function runOneStep(
       title: step.title,
       runId: state.runId,
       transformation: `${plan.transformation.name} v${plan.transformation.version}`,
-    });
+    }, hooks.env);
     record.commit = committed?.commit ?? null;
     record.filesChanged = committed?.files ?? [];
     if (committed) state.headCommit = committed.commit;
@@ -286,7 +288,7 @@ export async function ensureDependencies(state: RunState, plan: Plan, checkoutDi
   if (existsSync(join(checkoutDir, 'node_modules'))) return;
   // Never through a link out of the repository.
   const pkg = await resolveInside(checkoutDir, 'package.json').then((path) => readFile(path, 'utf8')).catch(() => '');
-  if (!/"(dev)?[dD]ependencies"\s*:\s*\{\s*"/.test(pkg)) return;
+  if (!declaresDependencies(pkg)) return;
   const manager = plan.analysis.packageManager as PackageManager;
   const full = { packageJsonChanged: false, scripts: true };
   const scripts = await mayRun(trustPolicy(state, hooks), {
@@ -312,6 +314,22 @@ export async function ensureDependencies(state: RunState, plan: Plan, checkoutDi
       severity: 'warning',
     });
   }
+}
+
+/** Whether package.json text names a dependency or a dev dependency (unreadable JSON: none). */
+export function declaresDependencies(packageJson: string): boolean {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(packageJson.replace(/^\uFEFF/, ''));
+  } catch {
+    return false;
+  }
+  if (!isObject(manifest)) return false;
+  return [manifest.dependencies, manifest.devDependencies].some((deps) => isObject(deps) && Object.keys(deps).length > 0);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Whether the agent hook carries out `step` (a pending agent step, with a model). */

@@ -1,5 +1,7 @@
-// git behind one module (simple-git, and gitOutput for the reads every run makes). Failures
-// become GitError with git's own message.
+// git behind one module (simple-git, gitOutput for the reads every run makes, and gitProgram
+// for a search that needs the process guards of util/proc.ts). Failures become GitError with
+// git's own message. Every git process atx starts gets its settings and environment here, and
+// speaks English (LC_ALL=C): atx reads git's messages (a refused push, an unknown revision).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,7 +36,7 @@ export function commitAuthor(env: NodeJS.ProcessEnv = process.env): { name: stri
  */
 export const safeGitConfig: readonly string[] = ['core.hooksPath=/dev/null', 'core.fsmonitor=', 'safe.bareRepository=explicit'];
 
-/** `safeGitConfig` as git arguments, for a raw `git …` command line: `git ${safeGitArgs} grep …`. */
+/** `safeGitConfig` as git arguments (gitOutput, gitProgram). */
 export const safeGitArgs: readonly string[] = safeGitConfig.flatMap((pair) => ['-c', pair]);
 
 export interface GitOptions {
@@ -79,8 +81,12 @@ export function gitAt(dir: string, env: NodeJS.ProcessEnv = process.env, options
   }).env(gitEnvironment(env, options));
 }
 
-/** The environment of atx's git processes: atx's author for commits, no prompt, no secret unless `remote`. */
-function gitEnvironment(env: NodeJS.ProcessEnv, options: GitOptions): NodeJS.ProcessEnv {
+/**
+ * The environment of atx's git processes: atx's author for commits, no prompt, no secret unless
+ * `remote`, and git's messages untranslated: LC_ALL=C (which also makes gettext ignore LANGUAGE),
+ * since atx tells a refused push or a missing revision by git's words.
+ */
+export function gitEnvironment(env: NodeJS.ProcessEnv, options: GitOptions = {}): NodeJS.ProcessEnv {
   const author = commitAuthor(env);
   return Object.assign(childEnv(env, { keepCredentials: options.remote }), {
     GIT_AUTHOR_NAME: author.name,
@@ -88,7 +94,17 @@ function gitEnvironment(env: NodeJS.ProcessEnv, options: GitOptions): NodeJS.Pro
     GIT_COMMITTER_NAME: author.name,
     GIT_COMMITTER_EMAIL: author.email,
     GIT_TERMINAL_PROMPT: '0',
+    LC_ALL: 'C',
   });
+}
+
+/**
+ * git as a program for util/proc.ts (validators' runInScope: a timeout, the abort signal, its
+ * own process group), for a command that may run long on a big tree (`git grep`): the settings
+ * and environment of gitAt, `env` added last. Arguments go to git as they are; no shell reads them.
+ */
+export function gitProgram(args: readonly string[], env: Record<string, string> = {}): { file: string; args: string[]; env: NodeJS.ProcessEnv } {
+  return { file: 'git', args: [...safeGitArgs, ...args], env: { ...gitEnvironment(process.env), ...env } };
 }
 
 /**

@@ -46,15 +46,44 @@ export function trackProcessGroups(next: GroupTracker | undefined): void {
  * (npm → jest → workers), not only the shell: a grandchild holding the output pipe open would
  * otherwise keep the run waiting.
  */
-export async function runShell(command: string, options: RunOptions): Promise<CommandRun> {
+export function runShell(command: string, options: RunOptions): Promise<CommandRun> {
+  return run({ line: command }, command, options);
+}
+
+/**
+ * Runs a program with an argument array, under the same guards as runShell; no shell reads the
+ * arguments, so a value taken from data (a search pattern, a path) stays one argument whatever
+ * it holds. The command reported is the line a person would type (each argument quoted).
+ */
+export function runProgram(file: string, args: readonly string[], options: RunOptions): Promise<CommandRun> {
+  return run({ argv: [file, ...args] }, commandLine(file, args), options);
+}
+
+/** `file args…` as a POSIX shell line, for showing: each argument quoted where it needs it. */
+export function commandLine(file: string, args: readonly string[] = []): string {
+  return [file, ...args].map(shellQuote).join(' ');
+}
+
+/** Quotes one argument for a POSIX shell (for showing a command; nothing here runs a quoted line). */
+export function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A command line for the shell, or a program and its arguments that no shell reads. */
+type Target = { line: string } | { argv: readonly [string, ...string[]] };
+
+async function run(target: Target, command: string, options: RunOptions): Promise<CommandRun> {
   const { execa } = await import('execa');
   const started = performance.now();
   const gated = process.platform !== 'win32';
+  const argv = 'line' in target ? ['/bin/sh', '-c', target.line] : target.argv;
   // The command waits for a line on its stdin before it starts, and atx sends that line only
   // once the group is recorded (tracker): atx killed in between closes the pipe, and the command
   // ends without running. `exec` keeps the pid, so the group recorded is the command's.
-  const child = execa(gated ? '/bin/sh' : command, gated ? ['-c', gate, 'sh', command] : [], {
-    shell: !gated,
+  // Without /bin/sh (Windows) a command line goes to the platform's shell, a program to execa directly.
+  const [file, args] = gated ? ['/bin/sh', ['-c', gate, 'sh', ...argv]] : 'line' in target ? [target.line, []] : [argv[0]!, argv.slice(1)];
+  const child = execa(file, args, {
+    shell: !gated && 'line' in target,
     cwd: options.cwd,
     // Build commands, command steps, installs, validators and the model's run_command all come
     // here: none of them gets the model's key or another secret the person did not pass on.
@@ -102,8 +131,8 @@ export async function runShell(command: string, options: RunOptions): Promise<Co
   }
 }
 
-/** Reads the go line (no line: atx is gone, so nothing runs), then becomes the command, stdin closed. */
-const gate = 'read -r go || exit 125; exec /bin/sh -c "$1" </dev/null';
+/** Reads the go line (no line: atx is gone, so nothing runs), then becomes the command (its arguments, unread by this shell), stdin closed. */
+const gate = 'read -r go || exit 125; exec "$@" </dev/null';
 
 function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   if (pid === undefined) return;

@@ -1,8 +1,8 @@
 // Searching tracked files with `git grep`, at a commit or in the working tree, limited to
 // the run's scope. Paths are globs; node_modules is never searched.
-import { safeGitArgs } from '../util/git.js';
+import { gitProgram } from '../util/git.js';
 import type { CommandRun } from '../util/proc.js';
-import { runInScope, shellQuote } from './shell.js';
+import { runInScope } from './shell.js';
 import type { ValidatorContext } from './types.js';
 
 export type RegexMode = 'extended' | 'perl';
@@ -61,9 +61,10 @@ export class GrepFailure extends Error {
 }
 
 export async function gitGrep(ctx: ValidatorContext, options: SearchOptions, flags: string[]): Promise<string[][]> {
+  // No hook, fsmonitor or look-alike bare repository of the checkout runs here (gitProgram adds
+  // safeGitConfig), and no shell reads the pattern: it reaches git as one argument.
   const args = [
-    // No hook, fsmonitor or look-alike bare repository of the checkout runs here (see safeGitConfig).
-    'git', ...safeGitArgs, '-c', 'core.quotePath=false', 'grep', '--no-color', '-I', '--full-name', '-z',
+    '-c', 'core.quotePath=false', 'grep', '--no-color', '-I', '--full-name', '-z',
     options.mode === 'perl' ? '-P' : '-E',
     ...(options.ignoreCase ? ['-i'] : []),
     ...flags,
@@ -71,7 +72,8 @@ export async function gitGrep(ctx: ValidatorContext, options: SearchOptions, fla
     ...(options.rev ? [options.rev] : []),
     '--', ...options.pathspecs,
   ];
-  const run = await runInScope(ctx, args.map(shellQuote).join(' '), { GIT_PAGER: 'cat', LC_ALL: 'C.UTF-8' });
+  // UTF-8 for the pattern's character classes; grep's messages are shown, never read.
+  const run = await runInScope(ctx, gitProgram(args, { GIT_PAGER: 'cat', LC_ALL: 'C.UTF-8' }));
   // git grep exits 1 when nothing matched; anything else is a bad pattern or revision.
   if (run.exitCode === 1 && !run.output.trim()) return [];
   if (run.exitCode !== 0) throw new GrepFailure(run);

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { exists, writeJson } from '../util/fs.js';
 import type { CommandRun } from '../util/proc.js';
-import { runGuarded, shellQuote } from './shell.js';
+import { runGuarded } from './shell.js';
 
 export interface NodeInstall {
   /** The folder to put first on PATH. */
@@ -58,12 +58,12 @@ async function readCached(dir: string): Promise<NodeInstall | undefined> {
 async function install(dir: string, major: number, options: InstallOptions): Promise<NodeInstall> {
   // --ignore-scripts=false: the binary arrives through the package's install script, which a
   // user's `ignore-scripts=true` would otherwise silently skip.
-  const command = `npm install --prefix ${shellQuote(dir)} --no-save --no-package-lock --no-audit --no-fund --ignore-scripts=false node@${major}`;
-  const run = await runGuarded(command, { cwd: dir, timeoutMs: options.timeoutMs, signal: options.signal });
+  const args = ['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts=false', `node@${major}`];
+  const run = await runGuarded({ file: 'npm', args }, { cwd: dir, timeoutMs: options.timeoutMs, signal: options.signal });
   if (run.exitCode !== 0) throw new NodeInstallError(`Installing node@${major} from the npm registry failed (exit ${run.exitCode})`, run);
   const binary = await findBinary(dir);
   if (!binary) throw new NodeInstallError(`node@${major} installed but no node binary was found under ${dir}/node_modules`, run);
-  const check = await runGuarded(`${shellQuote(binary)} --version`, { cwd: dir, timeoutMs: 60_000 });
+  const check = await runGuarded({ file: binary, args: ['--version'] }, { cwd: dir, timeoutMs: 60_000 });
   const version = check.output.trim();
   if (check.exitCode !== 0 || !version.startsWith(`v${major}.`)) {
     throw new NodeInstallError(`The installed node binary does not run as Node.js ${major}: ${version || `exit ${check.exitCode}`}`, check);

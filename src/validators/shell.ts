@@ -2,7 +2,7 @@
 // Every process goes through src/util/proc.ts; this adds scope, timeout and interruption.
 import { join } from 'node:path';
 import { InterruptedError } from '../errors.js';
-import { runShell, tail, type CommandRun, type RunOptions } from '../util/proc.js';
+import { commandLine, runProgram, runShell, tail, type CommandRun, type RunOptions } from '../util/proc.js';
 import { defaultTimeoutMs, type CriterionResult, type Evidence, type EvidenceKind, type ValidatorContext } from './types.js';
 
 /** Absolute folder the run is scoped to; commands run here. */
@@ -10,23 +10,40 @@ export function scopeDir(ctx: ValidatorContext): string {
   return ctx.scope ? join(ctx.worktree, ctx.scope) : ctx.worktree;
 }
 
-/** Quotes one argument for a POSIX shell (runShell takes a command line). */
-export function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+/**
+ * What a check runs: a command line written by a person (the repository's test or build
+ * command, a definition's `command`), which the shell reads, or a program with arguments atx
+ * put together from data (a search pattern, a path), which no shell reads.
+ */
+export type Command = string | Program;
+
+export interface Program {
+  file: string;
+  args: readonly string[];
+  /** Added to the environment (under the command's own `env`). */
+  env?: Record<string, string | undefined>;
 }
 
-/** Runs a command line with its whole process tree bounded by the timeout and the abort signal. */
-export async function runGuarded(command: string, options: RunOptions): Promise<CommandRun> {
+/** The command as a person would type it: shown in evidence and asked about before it runs. */
+export function shownCommand(command: Command): string {
+  return typeof command === 'string' ? command : commandLine(command.file, command.args);
+}
+
+/** Runs a command with its whole process tree bounded by the timeout and the abort signal. */
+export async function runGuarded(command: Command, options: RunOptions): Promise<CommandRun> {
   if (options.signal?.aborted) throw new InterruptedError();
-  const run = await runShell(command, { ...options, timeoutMs: options.timeoutMs ?? defaultTimeoutMs });
+  const guarded = { ...options, timeoutMs: options.timeoutMs ?? defaultTimeoutMs };
+  const run = await (typeof command === 'string'
+    ? runShell(command, guarded)
+    : runProgram(command.file, command.args, { ...guarded, env: { ...command.env, ...options.env } }));
   if (options.signal?.aborted) throw new InterruptedError();
   return run;
 }
 
-/** Runs a command line in the scope folder; an abort becomes InterruptedError, not a failed check. */
+/** Runs a command in the scope folder; an abort becomes InterruptedError, not a failed check. */
 export function runInScope(
   ctx: ValidatorContext,
-  command: string,
+  command: Command,
   env?: Record<string, string | undefined>,
 ): Promise<CommandRun> {
   return runGuarded(command, { cwd: scopeDir(ctx), env, timeoutMs: ctx.timeoutMs, signal: ctx.signal });
@@ -52,7 +69,7 @@ export function commandEvidence(run: CommandRun, ctx: ValidatorContext, extra: R
 /** Runs a command and reports passed iff it exits 0. */
 export async function commandCheck(
   ctx: ValidatorContext,
-  command: string,
+  command: Command,
   env?: Record<string, string | undefined>,
 ): Promise<CriterionResult & { run: CommandRun }> {
   const run = await runInScope(ctx, command, env);
@@ -68,11 +85,11 @@ export function notRun(command: string, reason: string): CriterionResult {
 /** commandCheck for a command of the repository or the definition: runs only if ctx.permit allows it. */
 export async function trustedCheck(
   ctx: ValidatorContext,
-  command: string,
+  command: Command,
   env?: Record<string, string | undefined>,
 ): Promise<CriterionResult> {
-  const permission = await ctx.permit(command);
-  if (!permission.granted) return notRun(command, permission.reason);
+  const permission = await ctx.permit(shownCommand(command));
+  if (!permission.granted) return notRun(shownCommand(command), permission.reason);
   const { status, evidence } = await commandCheck(ctx, command, env);
   return { status, evidence };
 }

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { exists } from '../util/fs.js';
 import { findLocalTypeScript } from './project.js';
-import { commandCheck, notRun, scopeDir, shellQuote, skipped } from './shell.js';
+import { commandCheck, notRun, scopeDir, shownCommand, skipped, type Program } from './shell.js';
 import type { Validator } from './types.js';
 
 export const typecheck: Validator = async (spec, ctx) => {
@@ -13,10 +13,10 @@ export const typecheck: Validator = async (spec, ctx) => {
   }
   // Only the project's own compiler: a different TypeScript would report different errors,
   // and --no-install keeps npx from fetching one.
-  const command = `npx --no-install tsc --noEmit -p ${shellQuote(project)}`;
+  const command: Program = { file: 'npx', args: ['--no-install', 'tsc', '--noEmit', '-p', project] };
   // Asked before looking for the compiler: a yes may install the dependencies first.
-  const permission = await ctx.permit(command);
-  if (!permission.granted) return notRun(command, permission.reason);
+  const permission = await ctx.permit(shownCommand(command));
+  if (!permission.granted) return notRun(shownCommand(command), permission.reason);
   if (!(await findLocalTypeScript(ctx))) {
     return skipped('TypeScript is not installed locally (node_modules/typescript): install dependencies first', {
       file: 'node_modules/typescript/package.json',
