@@ -14,7 +14,7 @@ const excludeNodeModules = ':(exclude,glob)**/node_modules/**';
 export async function commitStep(
   worktree: string,
   scope: string,
-  message: { stepId: string; title: string; runId: string; transformation: string },
+  message: { stepId: string; title: string; text?: string; runId: string; transformation: string },
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ commit: string; files: string[] } | null> {
   const git = gitAt(worktree, env);
@@ -22,9 +22,14 @@ export async function commitStep(
   const staged = await gitStep('diff --cached', () => git.raw(['diff', '--cached', '--name-only', '-z', '--no-renames']));
   const files = staged.split('\0').filter(Boolean);
   if (files.length === 0) return null;
+  // A title cut short for the plan ends in "…"; the subject ends at its last word, and the step's
+  // first paragraph follows in full.
+  const cut = message.title.endsWith('…');
+  const whole = cut && message.text ? message.text.split(/\n\s*\n/)[0]!.trim() : undefined;
   const body = [
-    `atx: ${message.stepId} ${message.title}`,
+    `atx: ${message.stepId} ${cut ? message.title.slice(0, -1).trimEnd() : message.title}`,
     '',
+    ...(whole ? [whole, ''] : []),
     `Applied by atx, transformation ${message.transformation}.`,
     '',
     `Atx-Run: ${message.runId}`,

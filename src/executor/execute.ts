@@ -160,6 +160,7 @@ async function runOneStep(
     const committed = await commitStep(state.worktree, state.scope, {
       stepId: step.id,
       title: step.title,
+      text: step.text,
       runId: state.runId,
       transformation: `${plan.transformation.name} v${plan.transformation.version}`,
     }, hooks.env);

@@ -175,3 +175,23 @@ describe('failing steps', () => {
     expect(await git(repo, ['diff', '--name-only', summary.baseCommit, summary.branch])).toBe('independent.txt');
   });
 });
+
+describe('commit messages', () => {
+  it('a step title cut short for the plan gives a subject that ends at a word, and the step in full below it', async () => {
+    const env = await freshHome();
+    const sd = await tempDir('atx-def-');
+    const long = 'Write the release notes file that the deployment pipeline reads before it promotes a build to production, with the date.';
+    const text = (await readFile(join(mechanics, 'transformation_definition.md'), 'utf8')).replace('1. Write a.txt.', `1. ${long}`);
+    await writeFile(join(sd, 'transformation_definition.md'), text);
+    expect((await atx(['custom', 'def', 'publish', '-n', 'Test/long-title', '--description', 'long', '--sd', sd], { env })).exitCode).toBe(0);
+    const repo = await makeRepo({ 'README.md': '# svc\n' });
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/long-title', '-x', '-t', '--json'], { env });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.steps[0].title).toMatch(/…$/);
+    const [subject, blank, paragraph] = (await git(repo, ['log', '-1', '--format=%B', summary.steps[0].commit])).split('\n');
+    expect(subject).toBe(`atx: 1.1 ${summary.steps[0].title.slice(0, -1).trimEnd()}`);
+    expect(subject).not.toMatch(/…|[ ,;:]$/);
+    expect([blank, paragraph]).toEqual(['', long]);
+  });
+});
