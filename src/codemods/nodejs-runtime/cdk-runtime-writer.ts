@@ -9,7 +9,7 @@ import { CdkImports } from './cdk-imports.js';
 import { firstVersionWithMember, hasNodejsMember, type CdkPackage } from './cdk-runtimes.js';
 import { lineAt, type Edit } from './edits.js';
 import type { InstalledVersion } from './installed.js';
-import { formatVersion } from './semver-lite.js';
+import { formatVersion } from './version-numbers.js';
 import type { SurfaceContext } from './surface.js';
 import { lambdaRuntimeId } from './versions.js';
 

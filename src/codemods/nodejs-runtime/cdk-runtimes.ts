@@ -3,7 +3,7 @@
 // then written as `new Runtime('nodejsNN.x', RuntimeFamily.NODEJS, { supportsInlineCode: true })`,
 // which is how the CDK itself defines those members and which every CDK version accepts
 // (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda.Runtime.html#initializer).
-import { compareVersions, parseVersion, type Version } from './semver-lite.js';
+import { compareVersions, parseVersion, type Version } from './version-numbers.js';
 
 /**
  * First aws-cdk-lib release with `Runtime.NODEJS_NN_X`, from the `feat(lambda)` entries of

@@ -4,7 +4,7 @@
 // the answer is what `npm ci` would install, not what happens to be on this machine.
 import type { RepoView } from '../types.js';
 import { lockedVersion, lockfileNames } from './lockfiles.js';
-import { minVersion, type Version } from './semver-lite.js';
+import { minVersion, type Version } from './version-numbers.js';
 
 const dependencyFields = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 

@@ -5,7 +5,7 @@
 // which is the cautious answer for both questions asked of it (does the CDK have a member, can
 // this TypeScript read these types).
 import { parse } from 'yaml';
-import { compareVersions, parseVersion, type Version } from './semver-lite.js';
+import { compareVersions, parseVersion, type Version } from './version-numbers.js';
 
 export const lockfileNames = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock'] as const;
 

@@ -2,7 +2,7 @@
 // lockfile format resolves for the package that owns a file.
 import { describe, expect, it } from 'vitest';
 import { Project } from '../../../src/codemods/nodejs-runtime/installed.js';
-import { minVersion } from '../../../src/codemods/nodejs-runtime/semver-lite.js';
+import { minVersion } from '../../../src/codemods/nodejs-runtime/version-numbers.js';
 import { inlineRepo } from './helpers.js';
 
 describe('lowest version of a declared range', () => {

@@ -7,7 +7,7 @@ import { getProp, parseJson, propertyName, rootObject, stringEdit, stringStart, 
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
 import { highestReadable, rangeReach, tsconfigBaseNeeds, typescriptOf, typesNodeNeeds, type ProjectTypeScript } from '../typescript-support.js';
-import { majorMinor, parseMajorMinor } from '../semver-lite.js';
+import { majorMinor, parseMajorMinor } from '../version-numbers.js';
 import { parseVersionToken } from '../versions.js';
 
 const dependencyFields = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
