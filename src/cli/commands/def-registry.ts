@@ -5,7 +5,7 @@ import { loadDefinitionDir } from '../../definitions/index.js';
 import { DefinitionError, UsageError } from '../../errors.js';
 import { isGitSegment, UnsafePathError, writablePathProblem } from '../../util/confine.js';
 import { listFiles, writeFileSafe } from '../../util/fs.js';
-import { openRegistry, registryOptionsFromEnv, validateName, type RegistryEntry } from '../../registry/index.js';
+import { isDefinitionPath, openRegistry, registryOptionsFromEnv, validateName, type RegistryEntry } from '../../registry/index.js';
 import type { CliIO } from '../io.js';
 
 /** The registries the environment names; a team registry that cannot be reached is a warning on stderr. */
@@ -45,8 +45,6 @@ export async function getCommand(
   return { dir };
 }
 
-const definitionEntries = ['transformation_definition.md', 'SKILL.md', 'summaries.md', 'document_references'];
-
 /** Where `get` writes: --td or ./<last part of the name>; never the current folder itself, never inside a .git folder. */
 function targetFolder(cwd: string, td: string | undefined, name: string): string {
   if (td !== undefined && td.split(/[\\/]/).some(isGitSegment)) {
@@ -63,11 +61,13 @@ function targetFolder(cwd: string, td: string | undefined, name: string): string
  * Copies a definition's files into `dir`. A file already there with other content is somebody's
  * edit: nothing is written, and the person is told, rather than losing it. Nothing is written
  * through a symbolic link already in `dir` (it could point anywhere), and every check is done
- * before the first file is written.
+ * before the first file is written. It reads the registry's copy, which holds no links, so it
+ * does not share copyDefinitionFiles (registry/copy.ts): that one reads a person's folder,
+ * following the links loadDefinitionDir allowed inside document_references.
  */
 async function writeDefinitionFolder(source: string, dir: string): Promise<void> {
   // The registry stores no links: one found there is refused, not followed.
-  const files = (await listFiles(source, { other: refuseNonFile(source) })).filter((path) => definitionEntries.includes(path.split('/')[0]!));
+  const files = (await listFiles(source, { other: refuseNonFile(source) })).filter(isDefinitionPath);
   const dirInfo = await stat(dir).catch(() => undefined);
   if (dirInfo && !dirInfo.isDirectory()) throw new UsageError(`${dir} exists and is not a folder; name another with --td`);
   const edited: string[] = [];
