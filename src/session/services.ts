@@ -4,6 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { SourceDocument } from '../llm/types.js';
 import type { Registry } from '../registry/types.js';
+import { dependencyFolders } from '../util/excluded-folders.js';
 import { listFiles, removeTree, writeFileSafe } from '../util/fs.js';
 import { UsageError } from '../errors.js';
 import { locateRepository } from '../executor/repository.js';
@@ -112,7 +113,7 @@ async function readDocuments(answer: string, cwd: string): Promise<SourceDocumen
 /** The first files of a folder; none of git's own (its config may hold a token) or installed packages. */
 async function folderFiles(dir: string): Promise<string[]> {
   if (/(^|\/)(\.git|node_modules)(\/|$)/.test(dir)) return [];
-  const files = await listFiles(dir, { skip: (name) => name === '.git' || name === 'node_modules' });
+  const files = await listFiles(dir, { skip: (name) => name === '.git' || dependencyFolders.includes(name) });
   return files.slice(0, maxFolderFiles).map((file) => join(dir, file));
 }
 

@@ -5,19 +5,19 @@
 // in documentation and fixtures, not the configuration that is deployed.
 
 /** Installed packages. */
-export const dependencyFolders = ['node_modules'] as const;
+export const dependencyFolders: readonly string[] = ['node_modules'];
 
 /** Written by a build, a SAM or CDK synth, or a test coverage run: rebuilt from the sources, never edited. */
-export const buildOutputFolders = ['dist', 'build', 'coverage', '.aws-sam', 'cdk.out'] as const;
+export const buildOutputFolders: readonly string[] = ['dist', 'build', 'coverage', '.aws-sam', 'cdk.out'];
 
 /** What the Serverless Framework and Terraform keep of a packaging or a deploy. */
-export const deployStateFolders = ['.serverless', '.terraform'] as const;
+export const deployStateFolders: readonly string[] = ['.serverless', '.terraform'];
 
 /** Where a runtime or a handler is content, not configuration: documentation, fixtures, test data, vendored copies. */
-export const contentFolders = ['docs', 'doc', 'fixtures', '__fixtures__', 'testdata', 'test-data', '__snapshots__', 'vendor'] as const;
+export const contentFolders: readonly string[] = ['docs', 'doc', 'fixtures', '__fixtures__', 'testdata', 'test-data', '__snapshots__', 'vendor'];
 
 /** Every part above: what is not the project's own source, for a reader of its deployed configuration. */
-export const notSourceFolders = [...dependencyFolders, ...buildOutputFolders, ...deployStateFolders, ...contentFolders] as const;
+export const notSourceFolders: readonly string[] = [...dependencyFolders, ...buildOutputFolders, ...deployStateFolders, ...contentFolders];
 
 /** Matches a repository-relative path (`/`-separated) that lies in a folder named as one of `folders`, at any depth. */
 export function insideFolders(folders: readonly string[]): RegExp {

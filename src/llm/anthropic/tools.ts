@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { keptOutBy } from '../../knowledge/exclude.js';
 import { isGitSegment, resolveInside, UnsafePathError, writablePathProblem } from '../../util/confine.js';
+import { dependencyFolders } from '../../util/excluded-folders.js';
 import { listFiles, writeFileSafe } from '../../util/fs.js';
 import { redactText } from '../../util/secrets.js';
 import { runShell, tail } from '../../util/proc.js';
@@ -155,7 +156,7 @@ async function runCommand(command: string, context: AgentContext): Promise<strin
  * named or searched.
  */
 async function filesUnder(dir: string, root: string): Promise<string[]> {
-  const files = await listFiles(dir, { skip: (name) => isGitSegment(name) || name === 'node_modules', limit: 500 });
+  const files = await listFiles(dir, { skip: (name) => isGitSegment(name) || dependencyFolders.includes(name), limit: 500 });
   return files.map((file) => join(relative(root, dir), file));
 }
 
