@@ -19,6 +19,7 @@ import { installCommand, installDependencies, untrustedInstallProblem } from './
 import { saveState, type RunState, type StepState } from './state.js';
 import { carryOutStep, type StepOutcome } from './steps.js';
 import { buildFailedRule, buildNotRunRule, isModelUnavailable, modelUnavailable } from './summary.js';
+import { firstLine, seconds, shortCommit, statusMark } from './summary-text.js';
 import { agentRun, limitReached, noChangeReason } from './agent-steps.js';
 import { revertExcluded } from '../knowledge/exclude.js';
 import { withWorktreeLink, worktreeGitdir } from './worktree-guard.js';
@@ -94,7 +95,7 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
     if (status === 'failed') failed.add(step.id);
     if (isModelUnavailable(record.reason)) unavailable = record.reason;
     hooks.onEvent?.({ kind: 'step-end', stepId: step.id, title: step.title, status: record.status, reason: record.reason, commit: record.commit, durationMs: record.durationMs });
-    hooks.log(`  ${symbol(record)} ${record.status}${record.reason ? ` (${record.reason.split('\n')[0]})` : ''}${record.commit ? ` → ${record.commit.slice(0, 12)}` : ''} ${(record.durationMs / 1000).toFixed(1)} s`);
+    hooks.log(`  ${statusMark(record.status)} ${record.status}${record.reason ? ` (${firstLine(record.reason)})` : ''}${record.commit ? ` → ${shortCommit(record.commit)}` : ''} ${seconds(record.durationMs)}`);
 
     if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks);
   }
@@ -336,8 +337,4 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** Whether the agent hook carries out `step` (a pending agent step, with a model). */
 function usesAgent(step: PlanStep, hooks: ExecuteHooks): boolean {
   return step.kind === 'agent' && step.status === 'pending' && hooks.agent !== undefined;
-}
-
-function symbol(record: StepState): string {
-  return record.status === 'completed' ? '✔' : record.status === 'failed' ? '✘' : '–';
 }

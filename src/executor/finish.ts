@@ -10,7 +10,8 @@ import { ensureDependencies, trustPolicy, type ExecuteHooks } from './execute.js
 import { runDir } from './paths.js';
 import { saveState, type RunState } from './state.js';
 import { resumeHint } from './resume.js';
-import { distinctFindings, overallStatus, renderReport, type CriterionSummary, type RunSummary, type StepSummary } from './summary.js';
+import { distinctFindings, overallStatus, type CriterionSummary, type RunSummary, type StepSummary } from './summary.js';
+import { renderReport } from './summary-text.js';
 
 export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunState, hooks: ExecuteHooks): Promise<CriterionSummary[]> {
   const checkoutDir = join(state.worktree, state.scope);

@@ -1,7 +1,7 @@
-// The summary document of a run (cli-contract.md), and its markdown report.
+// The summary document of a run (cli-contract.md); summary-text.ts renders it for people.
 import type { Finding } from '../codemods/types.js';
 import type { Evidence } from '../validators/index.js';
-import { describeToolCall, type AgentReport } from './agent-report.js';
+import type { AgentReport } from './agent-report.js';
 
 export interface StepSummary {
   id: string;
@@ -99,68 +99,4 @@ export function overallStatus(steps: StepSummary[], criteria: CriterionSummary[]
 /** 0 when nothing failed; 1 when a step or an exit criterion failed. */
 export function exitCodeFor(summary: RunSummary): number {
   return summary.status === 'failed' ? 1 : 0;
-}
-
-export function renderReport(summary: RunSummary): string {
-  const lines = [
-    `# atx run ${summary.runId}`,
-    '',
-    `- Transformation: ${summary.transformation.name} v${summary.transformation.version}`,
-    `- Repository: ${summary.repository}`,
-    `- Base commit: ${summary.baseCommit}`,
-    `- Result branch: ${summary.branch ?? '(none: dry run)'}`,
-    `- Status: **${summary.status}**`,
-    `- Plan: ${summary.planPath}`,
-    '',
-    ...(summary.resume ? ['## To continue', '', `${summary.resume.reason} Run \`${summary.resume.command}\` to carry them out.`, ''] : []),
-    '## Steps',
-    '',
-    '| step | title | status | commit | files | time |',
-    '|---|---|---|---|---|---|',
-    ...summary.steps.map(
-      (s) =>
-        `| ${s.id} | ${cell(s.title)} | ${s.status}${s.reason ? ` (${cell(s.reason)})` : ''} | ${s.commit?.slice(0, 12) ?? '–'} | ${s.filesChanged.length} | ${(s.durationMs / 1000).toFixed(1)} s |`,
-    ),
-    '',
-    ...agentSection(summary.steps),
-    '## Exit criteria',
-    '',
-  ];
-  for (const criterion of summary.exitCriteria) {
-    lines.push(`### ${criterion.status === 'passed' ? '✔' : criterion.status === 'failed' ? '✘' : '–'} ${criterion.description.split('\n')[0]}`, '');
-    lines.push(`Status: ${criterion.status}`, '');
-    for (const evidence of criterion.evidence) {
-      lines.push(`- ${evidence.kind}: ${evidence.summary}`);
-      const output = evidence.details.outputTail ?? evidence.details.matches;
-      if (typeof output === 'string' && output.trim()) lines.push('', '```', output.trimEnd(), '```', '');
-      else if (Array.isArray(output) && output.length) lines.push('', '```', output.join('\n'), '```', '');
-    }
-    lines.push('');
-  }
-  lines.push('## Findings for a person', '');
-  if (summary.findings.length === 0) lines.push('None.');
-  for (const f of summary.findings) lines.push(`- **${f.severity}** \`${f.file}:${f.line}\` ${f.rule}: ${f.message}`);
-  return `${lines.join('\n')}\n`;
-}
-
-/** Per agent step: the model's final message, its tool calls, the files it wrote, tokens and time. */
-function agentSection(steps: StepSummary[]): string[] {
-  const agents = steps.filter((s) => s.agent);
-  if (agents.length === 0) return [];
-  const lines = ['## Agent steps', ''];
-  for (const step of agents) {
-    const agent = step.agent!;
-    lines.push(`### ${step.id} ${step.title}`, '');
-    lines.push(`- Outcome: ${step.status}${step.reason ? ` (${step.reason.split('\n')[0]})` : ''}`);
-    lines.push(`- Tokens: ${agent.tokens.input} in, ${agent.tokens.output} out (${agent.requests} request${agent.requests === 1 ? '' : 's'}), ${(agent.durationMs / 1000).toFixed(1)} s`);
-    lines.push(`- Files written by its tools: ${agent.filesWritten.length ? agent.filesWritten.map((f) => `\`${f}\``).join(', ') : 'none'}`);
-    lines.push(`- Tool calls: ${agent.toolCalls.length || 'none'}`);
-    agent.toolCalls.forEach((call, i) => lines.push(`  ${i + 1}. ${describeToolCall(call)}`));
-    lines.push('', 'The model said:', '', ...(agent.message.trim() ? agent.message.trim().split('\n').map((line) => `> ${line}`) : ['> (nothing)']), '');
-  }
-  return lines;
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

@@ -7,6 +7,7 @@ import { cdkFunctions } from './cdk.js';
 import { serverlessFunctions } from './serverless.js';
 import { templateFunctions } from './templates.js';
 import { terraformFunctions } from './terraform.js';
+import { insideFolders, notSourceFolders } from '../util/excluded-folders.js';
 
 export type FunctionSource = 'sam' | 'cloudformation' | 'cdk' | 'serverless' | 'terraform';
 
@@ -94,9 +95,11 @@ export function insideRepo(dir: string, relative: string): string | undefined {
   return parts.join('/') || '.';
 }
 
+const notSource = insideFolders(notSourceFolders);
+
 /** Folders atx never reads functions from: dependencies, build output, documentation and fixtures. */
 export function isIgnoredPath(path: string): boolean {
-  return /(^|\/)(node_modules|\.aws-sam|cdk\.out|\.serverless|\.terraform|dist|build|coverage|docs?|fixtures|__fixtures__|testdata|test-data|__snapshots__|vendor)\//.test(path);
+  return notSource.test(path);
 }
 
 /** 1-based line of an offset. */

@@ -8,6 +8,12 @@ import { exists } from '../util/fs.js';
 export const definitionFiles = ['transformation_definition.md', 'SKILL.md', 'summaries.md'] as const;
 export const referencesFolder = 'document_references';
 
+/** Whether a `/`-separated path in a definition folder belongs to the definition: one of its files, or under its references. */
+export function isDefinitionPath(path: string): boolean {
+  const top = path.split('/')[0]!;
+  return top === referencesFolder || (definitionFiles as readonly string[]).includes(top);
+}
+
 /** Copies the definition files of `sourceDir` into `destDir` (created); returns relative paths copied. */
 export async function copyDefinitionFiles(sourceDir: string, destDir: string): Promise<string[]> {
   await mkdir(destDir, { recursive: true });

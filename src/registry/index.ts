@@ -12,7 +12,7 @@ export type { Origin, Registry, RegistryEntry, RegistryOptions, ResolvedDefiniti
 export { validateName, validateWritableName, validateVersion, isAwsName, isVersionNumber } from './names.js';
 export { TeamUnreachableError } from './team-git.js';
 export { findPackageRoot, defaultAwsDir } from './aws.js';
-export { copyDefinitionFiles } from './copy.js';
+export { copyDefinitionFiles, isDefinitionPath } from './copy.js';
 export { openKnowledgeFiles, type KnowledgeFiles } from './knowledge-files.js';
 
 export function openRegistry(options: RegistryOptions): Registry {

@@ -15,7 +15,8 @@ import { planHelp, readPlanAnswer } from './plan-answer.js';
 import { atx, buildQuestion, chooseQuestion, planQuestion } from './say.js';
 import type { ConversationStore } from './store.js';
 import { withFallback } from './fallback.js';
-import { buildLine, criterionLine, describeSummary, describeUsage, describeUsageByKind, stepLine } from './summary.js';
+import { describeSummary } from '../executor/summary-text.js';
+import { buildLine, criterionLine, describeUsage, describeUsageByKind, stepLine } from './summary.js';
 import type { ApplyEffect, LiveEvent, Message, SessionContext, SessionState, SessionStatus } from './types.js';
 
 export interface DriverOptions {

@@ -4,7 +4,8 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { SourceDocument } from '../llm/types.js';
 import type { Registry } from '../registry/types.js';
-import { removeTree, writeFileSafe } from '../util/fs.js';
+import { dependencyFolders } from '../util/excluded-folders.js';
+import { listFiles, removeTree, writeFileSafe } from '../util/fs.js';
 import { UsageError } from '../errors.js';
 import { locateRepository } from '../executor/repository.js';
 import { closest, pathCandidates } from './paths.js';
@@ -109,13 +110,11 @@ async function readDocuments(answer: string, cwd: string): Promise<SourceDocumen
   return documents.length ? documents : undefined;
 }
 
+/** The first files of a folder; none of git's own (its config may hold a token) or installed packages. */
 async function folderFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && !/(^|\/)(\.git|node_modules)(\/|$)/.test(join(e.parentPath, e.name)))
-    .map((e) => join(e.parentPath, e.name))
-    .sort()
-    .slice(0, maxFolderFiles);
+  if (/(^|\/)(\.git|node_modules)(\/|$)/.test(dir)) return [];
+  const files = await listFiles(dir, { skip: (name) => name === '.git' || dependencyFolders.includes(name) });
+  return files.slice(0, maxFolderFiles).map((file) => join(dir, file));
 }
 
 async function readText(file: string): Promise<string | undefined> {

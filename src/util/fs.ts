@@ -5,8 +5,8 @@
 // exactly (writeFileSafe), and atx's own documents (plan, state, summary, knowledge items,
 // conversations, campaign files, logs), which never hold a secret value (writeJson, writeOwnFile
 // pass them through the one redactor of secrets.ts).
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { redactDocument, redactValue, secretValues } from './secrets.js';
 
@@ -44,4 +44,35 @@ export async function exists(path: string): Promise<boolean> {
 
 export async function removeTree(path: string): Promise<void> {
   await rm(path, { recursive: true, force: true });
+}
+
+export interface ListOptions {
+  /** Leaves out an entry by its name: a file, or a folder with all it holds. */
+  skip?: (name: string) => boolean;
+  /** Stops the walk at this many files. */
+  limit?: number;
+  /** Told of an entry that is neither a file nor a folder (a symbolic link, a socket); by default it is left out. */
+  other?: (path: string) => void;
+}
+
+/**
+ * Files under `root`, as `/`-separated paths from it, sorted. Folders are walked in name order
+ * and symbolic links are never followed, so nothing outside `root` is named.
+ */
+export async function listFiles(root: string, options: ListOptions = {}): Promise<string[]> {
+  const files: string[] = [];
+  const limit = options.limit ?? Infinity;
+  const walk = async (prefix: string): Promise<void> => {
+    const entries = (await readdir(join(root, prefix), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      if (files.length >= limit) return;
+      if (options.skip?.(entry.name)) continue;
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) files.push(path);
+      else options.other?.(path);
+    }
+  };
+  await walk('');
+  return files.sort();
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { humanSummary } from '../../src/cli/commands/exec.js';
+import { humanSummary } from '../../src/executor/summary-text.js';
 import { exitCodeOf, InterruptedError } from '../../src/errors.js';
 import { execDefinition, resumeRun, type ExecIO } from '../../src/executor/index.js';
 import type { StepOutcome } from '../../src/executor/steps.js';

@@ -1,11 +1,11 @@
 // `atx custom def list | get | save-draft | publish | delete`.
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import { loadDefinitionDir } from '../../definitions/index.js';
 import { DefinitionError, UsageError } from '../../errors.js';
 import { isGitSegment, UnsafePathError, writablePathProblem } from '../../util/confine.js';
-import { writeFileSafe } from '../../util/fs.js';
-import { openRegistry, registryOptionsFromEnv, validateName, type RegistryEntry } from '../../registry/index.js';
+import { listFiles, writeFileSafe } from '../../util/fs.js';
+import { isDefinitionPath, openRegistry, registryOptionsFromEnv, validateName, type RegistryEntry } from '../../registry/index.js';
 import type { CliIO } from '../io.js';
 
 /** The registries the environment names; a team registry that cannot be reached is a warning on stderr. */
@@ -45,8 +45,6 @@ export async function getCommand(
   return { dir };
 }
 
-const definitionEntries = ['transformation_definition.md', 'SKILL.md', 'summaries.md', 'document_references'];
-
 /** Where `get` writes: --td or ./<last part of the name>; never the current folder itself, never inside a .git folder. */
 function targetFolder(cwd: string, td: string | undefined, name: string): string {
   if (td !== undefined && td.split(/[\\/]/).some(isGitSegment)) {
@@ -63,10 +61,13 @@ function targetFolder(cwd: string, td: string | undefined, name: string): string
  * Copies a definition's files into `dir`. A file already there with other content is somebody's
  * edit: nothing is written, and the person is told, rather than losing it. Nothing is written
  * through a symbolic link already in `dir` (it could point anywhere), and every check is done
- * before the first file is written.
+ * before the first file is written. It reads the registry's copy, which holds no links, so it
+ * does not share copyDefinitionFiles (registry/copy.ts): that one reads a person's folder,
+ * following the links loadDefinitionDir allowed inside document_references.
  */
 async function writeDefinitionFolder(source: string, dir: string): Promise<void> {
-  const files = (await listFiles(source)).filter((path) => definitionEntries.includes(path.split('/')[0]!));
+  // The registry stores no links: one found there is refused, not followed.
+  const files = (await listFiles(source, { other: refuseNonFile(source) })).filter(isDefinitionPath);
   const dirInfo = await stat(dir).catch(() => undefined);
   if (dirInfo && !dirInfo.isDirectory()) throw new UsageError(`${dir} exists and is not a folder; name another with --td`);
   const edited: string[] = [];
@@ -83,18 +84,6 @@ async function writeDefinitionFolder(source: string, dir: string): Promise<void>
     throw new UsageError(`${dir} already holds a different ${edited.join(', ')}; nothing was written (move it away or name another folder with --td)`);
   }
   for (const path of files) await writeFileSafe(join(dir, path), await readFile(join(source, path)));
-}
-
-/** Regular files under `root`; the registry stores no links, so one found there is refused, not followed. */
-async function listFiles(root: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(join(root, prefix), { withFileTypes: true })) {
-    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(root, path)));
-    else if (entry.isFile()) out.push(path);
-    else throw new DefinitionError(join(root, path), undefined, 'not a regular file; a stored definition holds only files and folders');
-  }
-  return out;
 }
 
 export async function saveDraftCommand(
@@ -131,4 +120,10 @@ export async function deleteCommand(
   const result = await registryFor(io).remove(options.transformationName, options.transformationVersion);
   io.stdout(`deleted ${options.transformationName} ${result.removed.map((v) => `v${v}`).join(', ')}\n`);
   return result;
+}
+
+function refuseNonFile(root: string) {
+  return (path: string): never => {
+    throw new DefinitionError(join(root, path), undefined, 'not a regular file; a stored definition holds only files and folders');
+  };
 }

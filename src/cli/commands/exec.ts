@@ -4,6 +4,7 @@ import { cleanupRuns, describeCleaned } from '../../executor/cleanup.js';
 import { atxHomeFrom } from '../../executor/paths.js';
 import { latestUnfinishedRun, loadState } from '../../executor/state.js';
 import { exitCodeFor, type RunSummary } from '../../executor/summary.js';
+import { humanSummary } from '../../executor/summary-text.js';
 import { UsageError } from '../../errors.js';
 import type { AgentRun } from '../../llm/types.js';
 import type { PlanStep } from '../../planner/types.js';
@@ -115,27 +116,4 @@ function report(summary: RunSummary, output: ExecOutput & { dryRun?: boolean }, 
     io.stderr(`${humanSummary(summary)}\n`);
   }
   return exitCodeFor(summary);
-}
-
-export function humanSummary(summary: RunSummary): string {
-  const lines = [``, `Run ${summary.runId}: ${summary.status}`];
-  if (summary.branch) lines.push(`Result branch: ${summary.branch}`);
-  for (const step of summary.steps) {
-    lines.push(`  ${step.status.padEnd(9)} ${step.id} ${step.title}${step.commit ? ` (${step.commit.slice(0, 12)})` : ''}${step.reason && step.reason !== 'no-change' ? ` — ${step.reason.split('\n')[0]}` : ''}`);
-  }
-  if (summary.exitCriteria.length) lines.push('Exit criteria:');
-  for (const criterion of summary.exitCriteria) {
-    lines.push(`  ${criterion.status.padEnd(7)} ${criterion.description.split('\n')[0]}`);
-    // The run's commits are listed once above; each criterion shows its own evidence.
-    for (const evidence of criterion.evidence.filter((e) => e.kind !== 'commit')) lines.push(`          ${evidence.kind}: ${evidence.summary}`);
-  }
-  if (summary.findings.length) {
-    lines.push(`Findings for a person (${summary.findings.length}):`);
-    for (const f of summary.findings.slice(0, 20)) lines.push(`  ${f.severity} ${f.file}:${f.line} ${f.message}`);
-    if (summary.findings.length > 20) lines.push(`  … ${summary.findings.length - 20} more in ${summary.reportPath ?? summary.summaryPath}`);
-  }
-  if (summary.resume) lines.push(`${summary.resume.reason} Continue with \`${summary.resume.command}\`.`);
-  lines.push(`Plan: ${summary.planPath}`);
-  if (summary.reportPath) lines.push(`Report: ${summary.reportPath}`);
-  return lines.join('\n');
 }

@@ -4,11 +4,12 @@
 // a config there would have git run a command of its choosing on atx's next git call.
 // Files keep their bytes as a codemod's edit keeps them (util/text-file): the model sees LF text
 // without the byte-order mark, and what it writes is stored in the file's own form.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { keptOutBy } from '../../knowledge/exclude.js';
 import { isGitSegment, resolveInside, UnsafePathError, writablePathProblem } from '../../util/confine.js';
-import { writeFileSafe } from '../../util/fs.js';
+import { dependencyFolders } from '../../util/excluded-folders.js';
+import { listFiles, writeFileSafe } from '../../util/fs.js';
 import { redactText } from '../../util/secrets.js';
 import { runShell, tail } from '../../util/proc.js';
 import { decodeText, encodeText, type TextFormat } from '../../util/text-file.js';
@@ -89,7 +90,7 @@ async function runTool(name: string, input: Record<string, unknown>, context: Ag
       return text.length > 200_000 ? `${text.slice(0, 200_000)}\n… (truncated)` : text;
     }
     case 'list_files':
-      return (await listFiles(await confine(root, input.path ?? '.'), resolve(root))).join('\n') || '(empty)';
+      return (await filesUnder(await confine(root, input.path ?? '.'), resolve(root))).join('\n') || '(empty)';
     case 'search':
       return search(await confine(root, input.path ?? '.'), resolve(root), String(input.pattern));
     case 'write_file': {
@@ -150,24 +151,13 @@ async function runCommand(command: string, context: AgentContext): Promise<strin
 }
 
 /**
- * Files under `dir` (paths from `root`), at most 500. Walks without following symbolic links and
- * never enters `.git` (any case) or node_modules, so nothing outside the checkout or in git's
- * own folder is named or searched.
+ * Files under `dir` (paths from `root`), at most 500. Never enters `.git` (any case) or
+ * node_modules, nor a symbolic link, so nothing outside the checkout or in git's own folder is
+ * named or searched.
  */
-async function listFiles(dir: string, root: string): Promise<string[]> {
-  const files: string[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
-    for (const entry of entries) {
-      if (files.length >= 500) return;
-      if (isGitSegment(entry.name) || entry.name === 'node_modules') continue;
-      const full = join(folder, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) files.push(relative(root, full));
-    }
-  };
-  await walk(dir);
-  return files.sort();
+async function filesUnder(dir: string, root: string): Promise<string[]> {
+  const files = await listFiles(dir, { skip: (name) => isGitSegment(name) || dependencyFolders.includes(name), limit: 500 });
+  return files.map((file) => join(relative(root, dir), file));
 }
 
 async function search(dir: string, root: string, pattern: string): Promise<string> {
@@ -180,7 +170,7 @@ async function search(dir: string, root: string, pattern: string): Promise<strin
   const hits: string[] = [];
   // A link named directly was checked by confine; inside a folder, links are not followed.
   const info = await stat(dir);
-  const files = info.isDirectory() ? await listFiles(dir, root) : [relative(root, dir)];
+  const files = info.isDirectory() ? await filesUnder(dir, root) : [relative(root, dir)];
   for (const file of files) {
     const text = await readFile(join(root, file), 'utf8').catch(() => '');
     text.split('\n').forEach((line, i) => {
