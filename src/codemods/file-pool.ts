@@ -27,7 +27,7 @@ export interface Reply<O> {
 }
 
 /** Below this many inputs a worker costs more (loading the compiler) than it can take over. */
-export const MIN_INPUTS_FOR_WORKERS = 400;
+const MIN_INPUTS_FOR_WORKERS = 400;
 /** At most this many workers besides the calling thread (ATX_WORKERS=N asks for N, 0 for none). */
 const MAX_WORKERS = 3;
 const WORKER_MODULE = new URL('./worker.js', import.meta.url);

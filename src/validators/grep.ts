@@ -84,10 +84,3 @@ export async function gitGrep(ctx: ValidatorContext, options: SearchOptions, fla
     .map((line) => line.split('\0'))
     .map(([path, ...rest]) => [path.startsWith(prefix) ? path.slice(prefix.length) : path, ...rest]);
 }
-
-export interface Counts {
-  /** Matching lines in all. */
-  lines: number;
-  /** Matching lines per file (repository-relative). */
-  files: Record<string, number>;
-}

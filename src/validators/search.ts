@@ -3,7 +3,7 @@
 // (a Serverless `provider.name: azure` folder, an Azure Functions app, …) that the Node.js
 // codemods leave alone. Every match left out is counted apart, so the evidence says why.
 import { commentKind, commentSpans, loadTypeScript, mayHoldComment, maskComments } from './comments.js';
-import { gitGrep, type Counts, type SearchOptions } from './grep.js';
+import { gitGrep, type SearchOptions } from './grep.js';
 import { lineRegExp } from './line-regex.js';
 import type { ValidatorContext } from './types.js';
 
@@ -70,6 +70,13 @@ export async function filteredSearch(ctx: ValidatorContext, options: SearchOptio
     (inComment ? result.inComments : result.counted).push(row);
   }
   return result;
+}
+
+export interface Counts {
+  /** Matching lines in all. */
+  lines: number;
+  /** Matching lines per file (repository-relative). */
+  files: Record<string, number>;
 }
 
 export function countsOf(rows: readonly MatchLine[]): Counts {

@@ -1,7 +1,6 @@
 // One candidate file of the codemod, converted on whichever thread takes it (see ../file-pool.ts).
 import { Project } from 'ts-morph';
-import type { FileResult } from './transform.js';
-import { RULES } from './transform.js';
+import { RULES, type FileResult } from './transform.js';
 import { transformWithInline } from './inline.js';
 
 export interface Candidate {
@@ -11,20 +10,20 @@ export interface Candidate {
   names?: ReadonlySet<string>;
 }
 
-/** The conversion of one candidate, with its own pool of Projects (one per thread). */
+/**
+ * The conversion of one candidate, with its own pool of Projects (one per thread). A file the
+ * codemod cannot handle is reported and left as it was; the run goes on.
+ */
 export function perFile(): (input: Candidate) => FileResult {
   const projects = new ProjectPool();
-  return (input) => convertCandidate(projects, input);
-}
-
-/** A file the codemod cannot handle is reported and left as it was; the run goes on. */
-export function convertCandidate(projects: ProjectPool, { file, text, names }: Candidate): FileResult {
-  try {
-    return transformWithInline(projects.next(), file, text, names);
-  } catch (error) {
-    const message = `Left unchanged: the codemod failed on this file (${(error as Error).message}).`;
-    return { findings: [{ file, line: 1, rule: RULES.unconvertible, message, severity: 'manual' }] };
-  }
+  return ({ file, text, names }) => {
+    try {
+      return transformWithInline(projects.next(), file, text, names);
+    } catch (error) {
+      const message = `Left unchanged: the codemod failed on this file (${(error as Error).message}).`;
+      return { findings: [{ file, line: 1, rule: RULES.unconvertible, message, severity: 'manual' }] };
+    }
+  };
 }
 
 /**
@@ -32,7 +31,7 @@ export function convertCandidate(projects: ProjectPool, { file, text, names }: C
  * ts-morph's removeSourceFile walks every wrapped node to forget it, which cost a fifth of a
  * 5,000-file run; a dropped Project is left to the garbage collector whole.
  */
-export class ProjectPool {
+class ProjectPool {
   private project = ProjectPool.create();
   private used = 0;
 
