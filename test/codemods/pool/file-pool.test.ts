@@ -36,6 +36,18 @@ describe('mapInputs', () => {
     expect(threads.size).toBe(2);
   });
 
+  it('gives a worker no secret of the environment', async () => {
+    process.env.ANTHROPIC_API_KEY = 'sk-ant-pool-test';
+    try {
+      const results = await mapInputs(NAME, Array.from({ length: 1500 }, (_, i) => i), slowDouble);
+      const byWorker = results.filter((r) => r.thread !== threadId);
+      expect(byWorker.length).toBeGreaterThan(0);
+      expect(byWorker.map((r) => (r as { key?: string }).key)).toEqual(byWorker.map(() => undefined));
+    } finally {
+      delete process.env.ANTHROPIC_API_KEY;
+    }
+  });
+
   it('does on this thread whatever a failed worker took', async () => {
     const warm = await mapInputs(NAME, Array.from({ length: 600 }, (_, i) => i), slowDouble);
     expect(warm).toHaveLength(600);
