@@ -43,6 +43,8 @@ export function App({ hub, say, brainLabel }: AppProps) {
   // Answers are sent one at a time, in the order typed; one typed while atx thinks waits its
   // turn. While a run goes on and asks nothing, the prompt holds what is typed (Prompt.tsx).
   const queue = useRef<string[]>([]);
+  // Set the moment the hub says a run started or ended, ahead of any redraw.
+  const running = useRef(false);
 
   useEffect(
     () =>
@@ -60,6 +62,7 @@ export function App({ hub, say, brainLabel }: AppProps) {
             return previous;
           }),
         onStatus: (next) => {
+          running.current = next.running;
           // Answers typed before the run started but not yet sent are not for whatever comes
           // after the run: they go back into the prompt, held until atx asks.
           if (next.running && queue.current.length) {
@@ -102,6 +105,12 @@ export function App({ hub, say, brainLabel }: AppProps) {
   }, [say]);
   const submit = useCallback(
     (text: string) => {
+      // A run started between the key and this call: the line is held, not sent after the run.
+      if (running.current) {
+        const held = line.current.text ? `${text} ${line.current.text}` : text;
+        line.current = { text: held, cursor: held.length };
+        return;
+      }
       queue.current.push(text);
       void drain();
     },
@@ -121,7 +130,7 @@ export function App({ hub, say, brainLabel }: AppProps) {
           <Spinner type="dots" /> {status.running ? 'running…' : 'working…'}
         </Text>
       ) : null}
-      {leaving ? null : <Prompt hold={status.running} multiline={status.multiline} onSubmit={submit} lineRef={line} />}
+      {leaving ? null : <Prompt hold={status.running} holdRef={running} multiline={status.multiline} onSubmit={submit} lineRef={line} />}
     </Box>
   );
 }

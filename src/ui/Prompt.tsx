@@ -15,9 +15,14 @@ export interface PromptProps {
   multiline?: boolean;
   /** The line, when the screen must put text back into it (answers queued when a run started). */
   lineRef?: MutableRefObject<Line>;
+  /**
+   * Whether a run goes on, as the screen learnt it: read at each key, so a key that arrives
+   * after the run started but before ink redrew is held too.
+   */
+  holdRef?: MutableRefObject<boolean>;
 }
 
-export function Prompt({ onSubmit, hold = false, multiline = false, lineRef }: PromptProps) {
+export function Prompt({ onSubmit, hold = false, multiline = false, lineRef, holdRef }: PromptProps) {
   const own = useRef(emptyLine);
   const line = lineRef ?? own;
   // Read by the input handler, which ink may call before a redraw hands it new props.
@@ -25,7 +30,7 @@ export function Prompt({ onSubmit, hold = false, multiline = false, lineRef }: P
   mode.current = { hold, multiline };
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   useInput((input, key) => {
-    const next = applyKey(line.current, input, key, mode.current);
+    const next = applyKey(line.current, input, key, { ...mode.current, hold: holdRef?.current ?? mode.current.hold });
     line.current = next.line;
     for (const answer of next.answers) onSubmit(answer);
     redraw();

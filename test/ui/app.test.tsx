@@ -173,4 +173,29 @@ describe('session screen', () => {
     expect(said).toEqual(['ok go']);
     app.unmount();
   });
+
+  it('holds a line whose Enter arrives after the run started but before the screen redrew', async () => {
+    const hub = createSessionHub();
+    const said: string[] = [];
+    let finish: () => void = () => undefined;
+    const say = (t: string) => {
+      said.push(t);
+      return new Promise<void>((resolve) => (finish = resolve));
+    };
+    const app = render(<App hub={hub} say={say} brainLabel="offline rules" />);
+    await new Promise((r) => setTimeout(r, 100));
+    app.stdin.write('ok go\r');
+    await waitFor(() => said.length === 1, 'the go-ahead');
+    // The run starts and, in the same tick, before ink redraws, the next line and its Enter arrive.
+    hub.onStatus({ running: true, multiline: false });
+    app.stdin.write('and another thing\r');
+    await waitFor(() => (app.lastFrame() ?? '').includes('held: atx is running'), 'the held line');
+    hub.onStatus({ running: false, multiline: false });
+    hub.onMessage({ from: 'atx', text: 'Anything else?' });
+    finish();
+    await waitFor(() => (app.lastFrame() ?? '').includes('› and another thing'), 'the line, back in the prompt');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(said).toEqual(['ok go']);
+    app.unmount();
+  });
 });
