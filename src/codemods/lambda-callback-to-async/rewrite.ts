@@ -3,7 +3,7 @@
 // the local callback settles, exactly as the Node.js 22 runtime settled the invocation. A helper
 // the handler hands its callback to, converted with it, returns or throws what it passed on.
 import { Node, SyntaxKind } from 'ts-morph';
-import type { Analysis } from './analyze.js';
+import type { Analysis } from './analyse.js';
 import { deleteStatement, indentAt, lineStart, type Edit } from './edits.js';
 import type { HelperConversion } from './flow.js';
 import { identifierTexts, type FunctionNode } from './scope.js';

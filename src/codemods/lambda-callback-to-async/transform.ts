@@ -2,7 +2,7 @@
 import type { Node, Project, SourceFile } from 'ts-morph';
 import { syntaxError } from '../syntax.js';
 import type { Finding } from '../types.js';
-import { analyzeHandler, type Analysis } from './analyze.js';
+import { analyseHandler, type Analysis } from './analyse.js';
 import { applyEdits, lineOf, mapPosition, type Edit } from './edits.js';
 import { flowEnv, type HelperConversion } from './flow.js';
 import { findHandlers, type HandlerCandidate } from './handlers.js';
@@ -39,7 +39,7 @@ export function transformFile(project: Project, file: string, text: string, temp
   const typescript = /\.[mc]?ts$/.test(file);
   const asyncNames = asyncFunctionNames(sf);
   const handlers = findHandlers(sf, templateNames);
-  const { analyses, conversions } = analyzeFile(sf, handlers, asyncNames);
+  const { analyses, conversions } = analyseFile(sf, handlers, asyncNames);
   const edits: Edit[] = [];
   const pending: PendingFinding[] = [];
   handlers.forEach((handler, i) => {
@@ -58,11 +58,11 @@ export function transformFile(project: Project, file: string, text: string, temp
  * every use of it is a call from a handler (or helper) that converts with it; otherwise it stays
  * as it is and the handlers that call it are analysed again with it kept.
  */
-function analyzeFile(sf: SourceFile, handlers: readonly HandlerCandidate[], asyncNames: ReadonlySet<string>) {
+function analyseFile(sf: SourceFile, handlers: readonly HandlerCandidate[], asyncNames: ReadonlySet<string>) {
   const env = flowEnv(handlers.length > 0 ? sf : undefined);
   const kept = new Set<LocalFunction>();
   for (;;) {
-    const analyses = handlers.map((h) => refuseShared(h, analyzeHandler(h.fn, { asyncNames, env, kept })));
+    const analyses = handlers.map((h) => refuseShared(h, analyseHandler(h.fn, { asyncNames, env, kept })));
     const conversions = new Map<LocalFunction, HelperConversion[]>();
     const covered = new Set<Node>();
     const visit = (sites: readonly DirectSite[]) => {

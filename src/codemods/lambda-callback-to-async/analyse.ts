@@ -27,7 +27,7 @@ export interface Analysis {
   waits: WaitsUse[];
 }
 
-export interface AnalyzeOptions {
+export interface AnalyseOptions {
   asyncNames?: ReadonlySet<string>;
   /** The file's local functions, as far as they have been followed. */
   env?: FlowEnv;
@@ -37,7 +37,7 @@ export interface AnalyzeOptions {
 
 const NO_ENV: FlowEnv = flowEnv(undefined);
 
-export function analyzeHandler(fn: FunctionNode, options: AnalyzeOptions = {}): Analysis {
+export function analyseHandler(fn: FunctionNode, options: AnalyseOptions = {}): Analysis {
   const { asyncNames = new Set<string>(), env = NO_ENV, kept = new Set<LocalFunction>() } = options;
   const params = fn.getParameters();
   const contextParam = params[1];
