@@ -150,7 +150,11 @@ describe('session screen', () => {
     app.unmount();
   });
 
-  it('holds an answer typed ahead of a run that starts: it goes back into the prompt, not to the question after the run', async () => {
+  /**
+   * A go-ahead, then a run that starts, a line typed around its start (`typeAround` writes it),
+   * and the question after the run: the line must be back in the prompt, never sent.
+   */
+  async function lineAroundRunStart(typeAround: (app: ReturnType<typeof render>, hub: ReturnType<typeof createSessionHub>, said: string[]) => Promise<void>) {
     const hub = createSessionHub();
     const said: string[] = [];
     let finish: () => void = () => undefined;
@@ -160,10 +164,7 @@ describe('session screen', () => {
     };
     const app = render(<App hub={hub} say={say} brainLabel="offline rules" />);
     await new Promise((r) => setTimeout(r, 100));
-    app.stdin.write('ok go\rand another thing\r');
-    await waitFor(() => said.length === 1, 'the go-ahead');
-    // The run starts, then ends and asks what next.
-    hub.onStatus({ running: true, multiline: false });
+    await typeAround(app, hub, said);
     await waitFor(() => (app.lastFrame() ?? '').includes('held: atx is running'), 'the held line');
     hub.onStatus({ running: false, multiline: false });
     hub.onMessage({ from: 'atx', text: 'Anything else?' });
@@ -172,30 +173,23 @@ describe('session screen', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(said).toEqual(['ok go']);
     app.unmount();
+  }
+
+  it('holds an answer typed ahead of a run that starts: it goes back into the prompt, not to the question after the run', async () => {
+    await lineAroundRunStart(async (app, hub, said) => {
+      app.stdin.write('ok go\rand another thing\r');
+      await waitFor(() => said.length === 1, 'the go-ahead');
+      hub.onStatus({ running: true, multiline: false });
+    });
   });
 
   it('holds a line whose Enter arrives after the run started but before the screen redrew', async () => {
-    const hub = createSessionHub();
-    const said: string[] = [];
-    let finish: () => void = () => undefined;
-    const say = (t: string) => {
-      said.push(t);
-      return new Promise<void>((resolve) => (finish = resolve));
-    };
-    const app = render(<App hub={hub} say={say} brainLabel="offline rules" />);
-    await new Promise((r) => setTimeout(r, 100));
-    app.stdin.write('ok go\r');
-    await waitFor(() => said.length === 1, 'the go-ahead');
     // The run starts and, in the same tick, before ink redraws, the next line and its Enter arrive.
-    hub.onStatus({ running: true, multiline: false });
-    app.stdin.write('and another thing\r');
-    await waitFor(() => (app.lastFrame() ?? '').includes('held: atx is running'), 'the held line');
-    hub.onStatus({ running: false, multiline: false });
-    hub.onMessage({ from: 'atx', text: 'Anything else?' });
-    finish();
-    await waitFor(() => (app.lastFrame() ?? '').includes('› and another thing'), 'the line, back in the prompt');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(said).toEqual(['ok go']);
-    app.unmount();
+    await lineAroundRunStart(async (app, hub, said) => {
+      app.stdin.write('ok go\r');
+      await waitFor(() => said.length === 1, 'the go-ahead');
+      hub.onStatus({ running: true, multiline: false });
+      app.stdin.write('and another thing\r');
+    });
   });
 });
