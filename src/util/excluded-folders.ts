@@ -7,14 +7,26 @@
 /** Installed packages. */
 export const dependencyFolders: readonly string[] = ['node_modules'];
 
-/** Written by a build, a SAM or CDK synth, or a test coverage run: rebuilt from the sources, never edited. */
-export const buildOutputFolders: readonly string[] = ['dist', 'build', 'coverage', '.aws-sam', 'cdk.out'];
+/** Written by a SAM or CDK synth, a bundler or a test coverage run: rebuilt from the sources, never edited. */
+export const generatedFolders: readonly string[] = ['dist', 'coverage', '.aws-sam', 'cdk.out', '.esbuild', '.webpack', '.build'];
+
+/**
+ * Written by a build, rebuilt from the sources, never edited. `build/` is also where some
+ * projects keep their build scripts and Dockerfiles, so a reader of runtime declarations keeps it.
+ */
+export const buildOutputFolders: readonly string[] = [...generatedFolders, 'build'];
 
 /** What the Serverless Framework and Terraform keep of a packaging or a deploy. */
 export const deployStateFolders: readonly string[] = ['.serverless', '.terraform'];
 
+/** Inputs and expected outputs of tests. */
+export const fixtureFolders: readonly string[] = ['fixtures', '__fixtures__'];
+
 /** Where a runtime or a handler is content, not configuration: documentation, fixtures, test data, vendored copies. */
-export const contentFolders: readonly string[] = ['docs', 'doc', 'fixtures', '__fixtures__', 'testdata', 'test-data', '__snapshots__', 'vendor'];
+export const contentFolders: readonly string[] = ['docs', 'doc', ...fixtureFolders, 'testdata', 'test-data', '__snapshots__', 'vendor'];
+
+/** Tests and their mocks: code that is run by a test runner, never deployed as a handler. */
+export const testFolders: readonly string[] = ['test', 'tests', '__tests__', '__mocks__'];
 
 /** Every part above: what is not the project's own source, for a reader of its deployed configuration. */
 export const notSourceFolders: readonly string[] = [...dependencyFolders, ...buildOutputFolders, ...deployStateFolders, ...contentFolders];

@@ -9,6 +9,7 @@ import { mapInputs } from '../file-pool.js';
 import { perFile, type Candidate } from './candidate.js';
 import { holdsInlineCode } from './inline.js';
 import type { FileResult } from './transform.js';
+import { buildOutputFolders, dependencyFolders, deployStateFolders, fixtureFolders, insideFolders, testFolders } from '../../util/excluded-folders.js';
 
 export { RULES } from './transform.js';
 
@@ -24,7 +25,7 @@ export const FIRST_ASYNC_ONLY_RUNTIME = 24;
 
 const SOURCE = /\.(js|mjs|cjs|ts|mts|cts)$/;
 // Dependencies, tests, and generated output (a bundle is rebuilt from its sources, which are converted instead).
-const EXCLUDED = /(^|\/)(node_modules|\.aws-sam|cdk\.out|\.serverless|\.esbuild|\.webpack|\.build|dist|build|coverage|test|tests|__tests__|__mocks__|fixtures|__fixtures__)\//;
+const EXCLUDED = insideFolders([...dependencyFolders, ...buildOutputFolders, ...deployStateFolders, ...testFolders, ...fixtureFolders]);
 const TEST_FILE = /\.(test|spec)\.[mc]?[jt]s$|\.min\.[mc]?js$/;
 // Cheap text tests: a parameter after `context`, or a Node.js 22-only context member.
 const CONTEXT_THEN_PARAM = /\b_*(?:context|ctx|lambdaContext|awsContext)\b\s*(?::[^,()]{0,200})?,\s*[\w$]/;
