@@ -37,6 +37,12 @@ export class SurfaceContext {
   }
 
   /**
+   * A range a surface leaves as it is (a compound `engines` range) declares `lowest` as the
+   * oldest major the project runs on; only a reader of declarations (source-version.ts) records it.
+   */
+  declares(_lowest: number): void {}
+
+  /**
    * Whether a version `found` at `offset` should become the target. Newer versions are left
    * alone (with an info finding); a Lambda runtime is never rewritten to one Lambda lacks.
    */

@@ -33,6 +33,20 @@ export function minVersion(range: string): Version | undefined {
   }
 }
 
+/**
+ * Whether every release of Node.js `major` satisfies `range`: `>=18`, `^18 || >=20` and
+ * `>=18 <25` admit 24; `>=18 <24`, `^18 || ^20` and `>=18 <24.5` do not (Lambda moves a function
+ * to new minor releases on its own). Undefined when semver cannot read the range.
+ */
+export function admitsMajor(range: string, major: number): boolean | undefined {
+  if (semver.validRange(range, { loose: true }) === null) return undefined;
+  try {
+    return semver.subset(`${major}.x`, range, { loose: true });
+  } catch {
+    return undefined;
+  }
+}
+
 /** Major and minor of a version as a number that orders like the version (`3.7` → 3.007). */
 export function majorMinor(version: Version): number {
   return version[0] + version[1] / 1000;

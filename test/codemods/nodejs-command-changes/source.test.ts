@@ -20,6 +20,13 @@ describe('declared majors', () => {
     expect(declaredMajors(repo, 24)).toEqual([16, 18, 20, 22]);
   });
 
+  it('takes the lowest major of an engines range that is left as it is, and nothing from `*`', () => {
+    const engines = (node: string) => inlineRepo({ 'package.json': JSON.stringify({ engines: { node } }) });
+    expect(declaredMajors(engines('>=18.12 <25'), 24)).toEqual([18]);
+    expect(declaredMajors(engines('^14 || ^16'), 24)).toEqual([14]);
+    expect(declaredMajors(engines('*'), 24)).toEqual([]);
+  });
+
   it('gives the plan the oldest one, and nothing when nothing is declared', () => {
     expect(codemod.planOptions!(inlineRepo({ 'template.yaml': template('nodejs20.x'), '.nvmrc': '22\n' }), { targetVersion: 24 })).toEqual({ sourceVersion: 20 });
     expect(codemod.planOptions!(inlineRepo({ 'README.md': '# x\n' }), { targetVersion: 24 })).toEqual({});

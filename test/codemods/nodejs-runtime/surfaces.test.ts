@@ -22,6 +22,16 @@ describe('package.json', () => {
     expect(findings).toMatchObject([{ file: 'package.json', line: 2, rule: 'nodejs-runtime/manual-range', severity: 'manual' }]);
   });
 
+  it('reports a compound range only when it shuts out the target (semver decides)', async () => {
+    const shut = ['>=18 <24', '>=18 <24.5', '^18 || ^20', '18.x || 20.x'];
+    const admitting = ['^18 || >=20', '>=18 <25', '>=20 <=24'];
+    for (const range of [...shut, ...admitting]) {
+      const { changes, findings } = await upgrade({ 'package.json': `{"engines":{"node":"${range}"}}` });
+      expect(changes.size).toBe(0);
+      expect(findings.map((f) => f.rule)).toEqual(shut.includes(range) ? ['nodejs-runtime/manual-range'] : []);
+    }
+  });
+
   it('leaves `*`, other packages and unparsable files alone', async () => {
     const { changes, findings } = await upgrade({
       'package.json': '{"devDependencies":{"@types/node":"*","@types/node-fetch":"^2.6.0","node-fetch":"^2.7.0"}}',

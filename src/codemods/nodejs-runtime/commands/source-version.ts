@@ -2,7 +2,7 @@
 // runtime upgrade's surfaces read every declaration (Lambda runtimes, images, .nvmrc, engines,
 // CI node-version) and hand each major they find to `shouldUpgrade`; recording those majors
 // instead of rewriting them gives the declarations without a second parser.
-import type { RepoView, Severity } from '../../types.js';
+import type { RepoView } from '../../types.js';
 import { surfaces } from '../index.js';
 import { baseName, inPaths, isExcluded } from '../scope.js';
 import { SurfaceContext } from '../surface.js';
@@ -19,12 +19,8 @@ class Recorder extends SurfaceContext {
     return false;
   }
 
-  /** A compound engines range (`^18.18.0 || >=20`) is reported, not upgraded: its lowest major is declared too. */
-  override report(offset: number, rule: string, message: string, severity: Severity): void {
-    const range = rule === 'manual-range' ? /^engines\.node "([^"]*)"/.exec(message)?.[1] : undefined;
-    const majors = range ? [...range.matchAll(/(?<![\d.])v?(\d+)(?=[.\s|]|$)/g)].map((m) => Number(m[1])) : [];
-    if (majors.length > 0) this.majors.push(Math.min(...majors));
-    super.report(offset, rule, message, severity);
+  override declares(lowest: number): void {
+    this.majors.push(lowest);
   }
 }
 

@@ -7,7 +7,7 @@ import { getProp, parseJson, propertyName, rootObject, stringEdit, stringStart, 
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
 import { highestReadable, rangeReach, tsconfigBaseNeeds, typescriptOf, typesNodeNeeds, type ProjectTypeScript } from '../typescript-support.js';
-import { majorMinor, parseMajorMinor } from '../version-numbers.js';
+import { admitsMajor, majorMinor, minVersion, parseMajorMinor } from '../version-numbers.js';
 import { parseVersionToken } from '../versions.js';
 
 const dependencyFields = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
@@ -28,9 +28,11 @@ function rangeEdit(file: JsonFile, literal: ts.StringLiteral, ctx: SurfaceContex
   const offset = stringStart(file, literal);
   const upgraded = upgradeRange(literal.text, ctx.target);
   if (!upgraded) {
-    const majors = [...literal.text.matchAll(/(?<![\d.])v?(\d+)(?=[.\s|]|$)/g)].map((m) => Number(m[1]));
-    if (majors.length > 0 && Math.max(...majors) < ctx.target) {
-      ctx.report(offset, 'manual-range', `${what} "${literal.text}" is a compound range; set it for Node.js ${ctx.target} by hand`, 'manual');
+    // A compound range that already admits the target stays; one that shuts it out is for a person.
+    const lowest = minVersion(literal.text);
+    if (lowest && lowest[0] >= 4 && what === 'engines.node') ctx.declares(lowest[0]);
+    if (admitsMajor(literal.text, ctx.target) === false) {
+      ctx.report(offset, 'manual-range', `${what} "${literal.text}" is a compound range that does not admit Node.js ${ctx.target}; set it for Node.js ${ctx.target} by hand`, 'manual');
     }
     return undefined;
   }
