@@ -7,7 +7,7 @@ const loaders = {
   'nodejs24-behaviour-check': async () => (await import('./nodejs-runtime/behaviour-check.js')).codemod,
   'nodejs-command-changes': async () => (await import('./nodejs-runtime/commands/index.js')).codemod,
   'aws-sdk-v2-to-v3': async () => (await import('./aws-sdk-v2-to-v3/index.js')).codemod,
-  'learned-rewrite': async () => (await import('../knowledge/rewrite.js')).codemod,
+  'learned-rewrite': async () => (await import('./learned-rewrite/index.js')).codemod,
 } satisfies Record<string, () => Promise<Codemod>>;
 
 export type CodemodName = keyof typeof loaders;

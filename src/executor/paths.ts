@@ -1,20 +1,11 @@
-// Where a run keeps its state, under ATX_HOME. A run id comes back from the user (--resume,
-// --conversation-id) and from records (campaigns, commit trailers): it is data that becomes a
-// path, so it is checked as one path segment before it is joined.
+// Where a run keeps its state, under ATX_HOME: its worktree, its id and its result branch.
+// The run folder itself (runDir, which checks the id as one path segment) is in util/home.ts,
+// where the knowledge base reads a run's plan from too.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { joinInside, safeSegment } from '../util/confine.js';
+import { runDir } from '../util/home.js';
 
-export { atxHomeFrom } from '../util/home.js';
-
-export function runsDir(atxHome: string): string {
-  return join(atxHome, 'runs');
-}
-
-/** ATX_HOME/runs/<runId>; a run id that is not one plain name is refused (UnsafePathError, exit 2). */
-export function runDir(atxHome: string, runId: string): string {
-  return joinInside(runsDir(atxHome), safeSegment(runId, 'run id'), 'run id');
-}
+export { atxHomeFrom, runDir, runsDir } from '../util/home.js';
 
 /** The only place a run's worktree may be: a state naming another folder is damaged. */
 export function worktreeDir(atxHome: string, runId: string): string {

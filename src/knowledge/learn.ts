@@ -1,13 +1,14 @@
 // `atx custom def learn`: commits people made on a result branch after atx's last commit,
 // turned into knowledge items with before/after patterns for the files they changed.
 import { join } from 'node:path';
+import type { RewritePattern } from '../codemods/learned-rewrite/pattern.js';
 import { UsageError } from '../errors.js';
-import { runDir } from '../executor/paths.js';
 import { UnsafePathError } from '../util/confine.js';
 import { exists, readJson } from '../util/fs.js';
 import { gitAt, gitOutput, gitStep } from '../util/git.js';
+import { runDir } from '../util/home.js';
 import { learnPatterns } from './patterns.js';
-import type { NewItem, RewritePattern } from './types.js';
+import type { NewItem } from './types.js';
 
 export interface BranchLessons {
   branch: string;

@@ -1,8 +1,9 @@
-// Turning a person's edit of one file into before/after patterns, and applying them again.
-// A pattern is whole lines: the removed lines plus just enough unchanged lines around them
-// that the "before" text occurs once in the file the person fixed.
+// Turning a person's edit of one file into before/after patterns (the learned-rewrite codemod
+// applies them again). A pattern is whole lines: the removed lines plus just enough unchanged
+// lines around them that the "before" text occurs once in the file the person fixed, counted
+// the way the codemod finds it (occurrences).
 import { diffArrays } from 'diff';
-import type { RewritePattern } from './types.js';
+import { occurrences, type RewritePattern } from '../codemods/learned-rewrite/pattern.js';
 
 const maxContext = 3;
 
@@ -69,35 +70,4 @@ function uniquePattern(old: string[], change: Change, lower: number, upper: numb
     }
   }
   return undefined;
-}
-
-/** Offsets where `needle` starts a line of `text`. */
-export function occurrences(text: string, needle: string): number[] {
-  const found: number[] = [];
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-    if (at === 0 || text[at - 1] === '\n') found.push(at);
-  }
-  return found;
-}
-
-/**
- * Replaces each line-anchored occurrence of `before` with `after`, except where the text
- * already reads `after` there (the fix was applied before), so applying twice changes nothing.
- */
-export function applyPattern(text: string, pattern: Pick<RewritePattern, 'before' | 'after'>): { text: string; lines: number[] } {
-  const { before, after } = pattern;
-  const offsetsInAfter: number[] = [];
-  for (let at = after.indexOf(before); at !== -1; at = after.indexOf(before, at + 1)) offsetsInAfter.push(at);
-  let out = '';
-  let last = 0;
-  const lines: number[] = [];
-  for (const at of occurrences(text, before)) {
-    if (at < last) continue;
-    const done = offsetsInAfter.some((k) => at - k >= 0 && text.startsWith(after, at - k));
-    if (done) continue;
-    out += text.slice(last, at) + after;
-    last = at + before.length;
-    lines.push(text.slice(0, at).split('\n').length);
-  }
-  return { text: out + text.slice(last), lines };
 }

@@ -1,11 +1,17 @@
 // What the executor calls: learning after a run (feedback and failures), noticing people's fixes
 // on earlier result branches, and the enabled items a new plan should apply.
-import type { RunSummary } from '../executor/summary.js';
 import type { Plan } from '../planner/types.js';
 import { itemsFromFeedback } from './feedback.js';
 import { learnFromBranch, resultBranches } from './learn.js';
 import { KnowledgeBase } from './store.js';
 import type { KnowledgeItem, NewItem } from './types.js';
+
+/** What learning reads of a finished run; the executor's RunSummary is one. */
+export interface RunOutcome {
+  runId: string;
+  steps: ReadonlyArray<{ id: string; title: string; status: string; reason?: string }>;
+  exitCriteria: ReadonlyArray<{ description: string; status: string; evidence: ReadonlyArray<{ kind: string; summary: string }> }>;
+}
 
 /**
  * A step that failed or was skipped because of the model itself (unavailable, over the --limit,
@@ -17,7 +23,7 @@ export function failedBecauseOfModel(reason: string | undefined): boolean {
 }
 
 /** Lessons of a finished run: its plan-review feedback, and what failed with its cause. */
-export function itemsFromRun(plan: Plan, summary: RunSummary): NewItem[] {
+export function itemsFromRun(plan: Plan, summary: RunOutcome): NewItem[] {
   const origin = { runId: summary.runId };
   const items = itemsFromFeedback(plan.feedback, origin);
   for (const step of summary.steps.filter((s) => s.status === 'failed' && !failedBecauseOfModel(s.reason))) {
@@ -42,7 +48,7 @@ export function itemsFromRun(plan: Plan, summary: RunSummary): NewItem[] {
   return items;
 }
 
-export async function recordRun(env: NodeJS.ProcessEnv, plan: Plan, summary: RunSummary): Promise<KnowledgeItem[]> {
+export async function recordRun(env: NodeJS.ProcessEnv, plan: Plan, summary: RunOutcome): Promise<KnowledgeItem[]> {
   return (await KnowledgeBase.fromEnv(env).add(plan.transformation.name, itemsFromRun(plan, summary))).added;
 }
 

@@ -3,17 +3,7 @@
 // items are only told to the model.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-
-export const RewritePatternSchema = z.object({
-  /** Glob of scope-relative files the pattern applies to. */
-  files: z.string().min(1),
-  /** Whole lines, exactly as they read before the fix. */
-  before: z.string().min(1),
-  after: z.string(),
-  /** The file it was learned from. */
-  learnedFrom: z.string().optional(),
-});
-export type RewritePattern = z.infer<typeof RewritePatternSchema>;
+import { RewritePatternSchema } from '../codemods/learned-rewrite/pattern.js';
 
 export const EffectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('exclude'), paths: z.array(z.string().min(1)).min(1) }),

@@ -2,17 +2,57 @@
 // a person, e.g. "create an angular 16 to 19 migration and apply it to ./app with build command npm test".
 import type { Conversation } from './driver.js';
 
-export interface Instruction {
+/** "apply AWS/nodejs-version-upgrade to ./svc": run a definition that already exists. */
+export interface ApplyInstruction {
+  transformationName: string;
+  codeRepositoryPath: string;
+  buildCommand?: string;
+  configuration?: string;
+}
+
+/** "create … and apply it to ./app": what to create, where to apply it, how to build, publish or not. */
+export interface CreateInstruction {
   description: string;
   repo?: string;
   buildCommand?: string;
   publish: boolean;
 }
 
-/** The parts of an instruction: what to create, where to apply it, how to build, publish or not. */
+export type Instruction = ApplyInstruction | CreateInstruction;
+
+export function isApply(instruction: Instruction): instruction is ApplyInstruction {
+  return 'transformationName' in instruction;
+}
+
+/**
+ * What an instruction asks: "apply NAME to PATH" (optionally "… with build command npm test",
+ * "… (target Node.js 22)") applies an existing definition; anything else, or one that starts
+ * with "create", "upgrade", …, or applies "it", creates one through the conversation.
+ */
 export function readInstruction(text: string): Instruction {
+  return readApply(text) ?? readCreate(text);
+}
+
+const creating = /^\s*(please\s+)?(create|draft|make|write|publish|define|migrate|upgrade|convert)\b/i;
+
+function readApply(text: string): ApplyInstruction | undefined {
+  if (creating.test(text)) return undefined;
+  const match = /\b(?:apply|run|execute|use)\s+(\S+)\s+(?:to|on|in)\s+(\S+)(.*)$/i.exec(text.trim());
+  if (!match || /^(it|this|that|them)$/i.test(match[1]!)) return undefined;
+  const rest = match[3] ?? '';
+  // A local reading of the target; see parseTargetVersion (codemods/nodejs-runtime/target.ts) for the wider one.
+  const target = /\b(?:target(?:ing)?|to)\s+node(?:\.?js)?\s*(\d{2})\b/i.exec(rest)?.[1];
+  return {
+    transformationName: match[1]!,
+    codeRepositoryPath: repoPath(match[2]!) || '.',
+    buildCommand: buildCommandIn(rest)?.command,
+    configuration: target ? `targetVersion=${target}` : undefined,
+  };
+}
+
+function readCreate(text: string): CreateInstruction {
   let rest = ` ${text.trim()} `;
-  const build = /\s(?:with|using) (?:the )?build command\s+[`'"]?(.+?)[`'"]?\s*$/i.exec(rest);
+  const build = buildCommandIn(rest);
   if (build) rest = rest.slice(0, build.index);
   const repo = /\s(?:and\s+)?(?:(?:apply|run)\s+(?:it|this|that)\s+)?(?:to|on|in|for|at)\s+(?:the\s+)?(?:repo(?:sitory)?\s+(?:at\s+)?)?((?:\.{1,2}|~)?\/\S*|\.|[\w.-]+\/[\w./-]*)\s*$/i.exec(rest);
   if (repo) rest = rest.slice(0, repo.index);
@@ -21,11 +61,22 @@ export function readInstruction(text: string): Instruction {
     .replace(/^\s*(?:please\s+)?(?:create|draft|make|write|build|publish|define)(?:\s+and\s+(?:publish|share|save))?\s+(?:me\s+)?(?:a\s+new\s+|an?\s+|the\s+)?(?:(?:transformation|definition)\s+(?:for|of|to)?\s*)?/i, '')
     .replace(/\band\s+(?:then\s+)?(?:publish|share|save|apply)\b.*$/i, '')
     .trim();
-  return { description: description || text.trim(), repo: repo?.[1]?.replace(/[.,;]$/, '') || undefined, buildCommand: build?.[1], publish };
+  return { description: description || text.trim(), repo: repo ? repoPath(repo[1]!) || undefined : undefined, buildCommand: build?.command, publish };
+}
+
+/** "… with build command npm test", "… using the build command `make check`", at the end of `text`. */
+function buildCommandIn(text: string): { command: string; index: number } | undefined {
+  const match = /\b(?:with|using) (?:the )?build command\s+[`'"]?(.+?)[`'"]?\s*$/i.exec(text);
+  return match ? { command: match[1]!, index: match.index } : undefined;
+}
+
+/** A path at the end of a sentence, without the sentence's full stop or comma. */
+function repoPath(raw: string): string {
+  return raw.replace(/[.,;]$/, '');
 }
 
 /** Drives the conversation to its end; returns the last run's status, if a run happened. */
-export async function runInstruction(conversation: Conversation, instruction: Instruction, maxTurns = 40): Promise<string | undefined> {
+export async function runInstruction(conversation: Conversation, instruction: CreateInstruction, maxTurns = 40): Promise<string | undefined> {
   let applied = false;
   let previous = '';
   for (let i = 0; i < maxTurns && !conversation.exited; i++) {
@@ -42,7 +93,7 @@ export async function runInstruction(conversation: Conversation, instruction: In
   return conversation.state.lastRun?.status;
 }
 
-function nextAnswer(conversation: Conversation, instruction: Instruction, applied: boolean): string | undefined {
+function nextAnswer(conversation: Conversation, instruction: CreateInstruction, applied: boolean): string | undefined {
   const waiting = conversation.waitingFor;
   if (waiting === 'plan') return 'looks good, proceed';
   // Without -t nobody is there to allow a command, so it is declined (and reported).

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCodemod } from '../../src/codemods/index.js';
 import type { RepoView } from '../../src/codemods/types.js';
 import { matchesGlob } from '../../src/knowledge/glob.js';
-import { applyPattern, learnPatterns } from '../../src/knowledge/patterns.js';
+import { applyPattern } from '../../src/codemods/learned-rewrite/pattern.js';
+import { learnPatterns } from '../../src/knowledge/patterns.js';
 
 function view(files: Record<string, string>): RepoView {
   return { files: Object.keys(files).sort(), read: (path) => files[path]! };

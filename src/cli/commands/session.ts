@@ -8,7 +8,7 @@ import { atxHomeFrom } from '../../executor/paths.js';
 import { createBrain, type ModelLimit } from '../../llm/index.js';
 import { ModelConfigError } from '../../llm/errors.js';
 import { Conversation } from '../../session/driver.js';
-import { readInstruction, runInstruction } from '../../session/headless.js';
+import { isApply, readInstruction, runInstruction } from '../../session/headless.js';
 import { createRunService } from '../../session/run.js';
 import { createServices } from '../../session/services.js';
 import { openStore } from '../../session/store.js';
@@ -57,13 +57,13 @@ export async function sessionCommand(root: RootOptions, io: CliIO, program: Comm
 }
 
 /** `atx -x`: "apply NAME to PATH" runs a definition; anything else is a whole conversation. */
-async function headless(instruction: string, options: Options, io: CliIO): Promise<number> {
-  const direct = tryParseInstruction(instruction);
-  if (direct) {
-    return execCommand({ ...direct, nonInteractive: true, trustAllTools: Boolean(options.trustAllTools), doNotLearn: false, dryRun: false, json: options.json, limit: options.limit }, io);
+async function headless(text: string, options: Options, io: CliIO): Promise<number> {
+  const instruction = readInstruction(text);
+  if (isApply(instruction)) {
+    return execCommand({ ...instruction, nonInteractive: true, trustAllTools: Boolean(options.trustAllTools), doNotLearn: false, dryRun: false, json: options.json, limit: options.limit }, io);
   }
   const { conversation } = await connect(io, options, { onMessage: (m) => io.stderr(`${render(m)}\n`) });
-  const status = await runInstruction(conversation, readInstruction(instruction));
+  const status = await runInstruction(conversation, instruction);
   const summary = conversation.lastSummary;
   if (options.json && summary) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
   if (summary) return exitCodeFor(summary);
@@ -146,41 +146,4 @@ async function connect(io: CliIO, options: Options, outlets: Outlets, resumeId?:
 
 function render(message: Message): string {
   return message.from === 'you' ? `› ${message.text}` : message.text;
-}
-
-function tryParseInstruction(text: string): ReturnType<typeof parseInstruction> | undefined {
-  if (/^\s*(please\s+)?(create|draft|make|write|publish|define|migrate|upgrade|convert)\b/i.test(text)) return undefined;
-  try {
-    const parsed = parseInstruction(text);
-    return /^(it|this|that|them)$/i.test(parsed.transformationName) ? undefined : parsed;
-  } catch (error) {
-    if (error instanceof UsageError) return undefined;
-    throw error;
-  }
-}
-
-
-/**
- * The offline reading of a headless instruction: "apply AWS/nodejs-version-upgrade to ./svc",
- * optionally "… with build command npm test" or "… (target Node.js 22)".
- */
-export function parseInstruction(text: string): {
-  transformationName: string;
-  codeRepositoryPath: string;
-  buildCommand?: string;
-  configuration?: string;
-} {
-  const match = /\b(?:apply|run|execute|use)\s+(\S+)\s+(?:to|on|in)\s+(\S+)(.*)$/i.exec(text.trim());
-  if (!match) {
-    throw new UsageError(`I could not read the instruction "${text}"; without a model, say e.g. "apply AWS/nodejs-version-upgrade to ./svc with build command npm test"`);
-  }
-  const rest = match[3] ?? '';
-  const build = /\bwith (?:the )?build command\s+[`'"]?(.+?)[`'"]?\s*$/i.exec(rest)?.[1];
-  const target = /\b(?:target(?:ing)?|to)\s+node(?:\.?js)?\s*(\d{2})\b/i.exec(rest)?.[1];
-  return {
-    transformationName: match[1]!,
-    codeRepositoryPath: match[2]!.replace(/[.,;]$/, '') || '.',
-    buildCommand: build,
-    configuration: target ? `targetVersion=${target}` : undefined,
-  };
 }

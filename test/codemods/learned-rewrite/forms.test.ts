@@ -1,7 +1,7 @@
 // Learned patterns come from files as git stores them; the view gives codemods text without a
 // byte-order mark and with LF for CRLF files. A pattern learned from such a file still applies.
 import { describe, expect, it } from 'vitest';
-import { codemod } from '../../src/knowledge/rewrite.js';
+import { codemod } from '../../../src/codemods/learned-rewrite/index.js';
 
 const repo = (files: Record<string, string>) => ({ files: Object.keys(files).sort(), read: (path: string) => files[path]! });
 

@@ -2,11 +2,10 @@
 // items learned by `atx custom def learn`, AWS Transform's "implicit feedback") as exact
 // before/after text replacements, only where the "before" lines occur.
 import { z } from 'zod';
-import { UsageError } from '../errors.js';
-import type { Codemod, CodemodResult, Finding, RepoView } from '../codemods/types.js';
-import { matchesGlob } from './glob.js';
-import { applyPattern } from './patterns.js';
-import { RewritePatternSchema, type RewritePattern } from './types.js';
+import { UsageError } from '../../errors.js';
+import { matchesGlob } from '../../knowledge/glob.js';
+import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
+import { applyPattern, RewritePatternSchema, type RewritePattern } from './pattern.js';
 
 const OptionsSchema = z.object({
   patterns: z.array(RewritePatternSchema).min(1),
