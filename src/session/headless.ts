@@ -39,9 +39,10 @@ function readApply(text: string): ApplyInstruction | undefined {
   if (creating.test(text)) return undefined;
   const match = /\b(?:apply|run|execute|use)\s+(\S+)\s+(?:to|on|in)\s+(\S+)(.*)$/i.exec(text.trim());
   if (!match || /^(it|this|that|them)$/i.test(match[1]!)) return undefined;
-  const rest = match[3] ?? '';
+  const ending = trailingTarget(match[3] ?? '');
+  const rest = ending.text;
   // A local reading of the target; see parseTargetVersion (codemods/nodejs-runtime/target.ts) for the wider one.
-  const target = /\b(?:target(?:ing)?|to)\s+node(?:\.?js)?\s*(\d{2})\b/i.exec(rest)?.[1];
+  const target = ending.major ?? /\b(?:target(?:ing)?|to)\s+node(?:\.?js)?\s*(\d{2})\b/i.exec(rest)?.[1];
   return {
     transformationName: match[1]!,
     codeRepositoryPath: repoPath(match[2]!) || '.',
@@ -51,7 +52,9 @@ function readApply(text: string): ApplyInstruction | undefined {
 }
 
 function readCreate(text: string): CreateInstruction {
-  let rest = ` ${text.trim()} `;
+  // A target named after the build command belongs to what is created, not to the command.
+  const ending = trailingTarget(text.trim());
+  let rest = ` ${ending.text} `;
   const build = buildCommandIn(rest);
   if (build) rest = rest.slice(0, build.index);
   const repo = /\s(?:and\s+)?(?:(?:apply|run)\s+(?:it|this|that)\s+)?(?:to|on|in|for|at)\s+(?:the\s+)?(?:repo(?:sitory)?\s+(?:at\s+)?)?((?:\.{1,2}|~)?\/\S*|\.|[\w.-]+\/[\w./-]*)\s*$/i.exec(rest);
@@ -61,7 +64,17 @@ function readCreate(text: string): CreateInstruction {
     .replace(/^\s*(?:please\s+)?(?:create|draft|make|write|build|publish|define)(?:\s+and\s+(?:publish|share|save))?\s+(?:me\s+)?(?:a\s+new\s+|an?\s+|the\s+)?(?:(?:transformation|definition)\s+(?:for|of|to)?\s*)?/i, '')
     .replace(/\band\s+(?:then\s+)?(?:publish|share|save|apply)\b.*$/i, '')
     .trim();
-  return { description: description || text.trim(), repo: repo ? repoPath(repo[1]!) || undefined : undefined, buildCommand: build?.command, publish };
+  const named = description && ending.clause ? `${description} (${ending.clause})` : description;
+  return { description: named || text.trim(), repo: repo ? repoPath(repo[1]!) || undefined : undefined, buildCommand: build?.command, publish };
+}
+
+/**
+ * A target at the very end ("… with build command npm test (target Node.js 22)", "…, targeting
+ * node 22."), taken off so it is not read as part of the build command before it.
+ */
+function trailingTarget(text: string): { text: string; major?: string; clause?: string } {
+  const match = /(?:\s*,\s*|\s*\(\s*|\s+)((?:target(?:ing)?|to)\s+node(?:\.?js)?\s*(\d{2}))\s*\)?\s*\.?\s*$/i.exec(text);
+  return match ? { text: text.slice(0, match.index), major: match[2], clause: match[1] } : { text };
 }
 
 /** "… with build command npm test", "… using the build command `make check`", at the end of `text`. */

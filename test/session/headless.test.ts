@@ -24,6 +24,25 @@ describe('reading an instruction', () => {
     expect(readInstruction('Create and publish a transformation for python 3.9 to 3.12')).toMatchObject({ description: 'python 3.9 to 3.12', publish: true, repo: undefined });
     expect(readInstruction('upgrade node 18 to 22 on /tmp/svc')).toMatchObject({ description: 'upgrade node 18 to 22', repo: '/tmp/svc' });
   });
+
+  it('keeps a target named after the build command out of the command', () => {
+    expect(readInstruction('apply AWS/nodejs-version-upgrade to ./svc with build command npm test (target Node.js 22)')).toEqual({
+      transformationName: 'AWS/nodejs-version-upgrade',
+      codeRepositoryPath: './svc',
+      buildCommand: 'npm test',
+      configuration: 'targetVersion=22',
+    });
+    expect(readInstruction('run AWS/nodejs-version-upgrade on ./svc using build command make check, targeting node 22.')).toMatchObject({
+      buildCommand: 'make check',
+      configuration: 'targetVersion=22',
+    });
+    expect(readInstruction('create a lambda runtime upgrade and apply it to ./svc with build command npm test (target Node.js 22)')).toEqual({
+      description: 'lambda runtime upgrade (target Node.js 22)',
+      repo: './svc',
+      buildCommand: 'npm test',
+      publish: false,
+    });
+  });
 });
 
 describe('atx -x with a description', () => {
