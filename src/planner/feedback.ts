@@ -1,6 +1,6 @@
 // Plan review without a model: the common edits people ask for, understood by simple rules.
-import { familyOfPlan, targetFamilies, targetIn, targetVersionProblem } from './target.js';
 import type { TargetVersion } from '../codemods/types.js';
+import { familyOfPlan, targetFamilies, targetIn, targetVersionProblem } from './target.js';
 import type { Plan, PlanStep } from './types.js';
 
 export { targetVersionProblem } from './target.js';
@@ -51,6 +51,8 @@ export function applyFeedback(plan: Plan, text: string): FeedbackOutcome {
     edits.push(`added step ${id}: run \`${command}\``);
   }
 
+  // A sentence about the target, or one naming the runtime with a version ("Node 22"), may set
+  // a new target; a bare number ("skip step 3") does not.
   const family = familyOfPlan(plan);
   const named = /\btarget\b/i.test(said) || (family ? [family] : targetFamilies()).some((f) => f.mention.test(said));
   if (named && !run) {
