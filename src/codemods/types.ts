@@ -48,3 +48,48 @@ export interface Codemod {
   planOptions?(repo: RepoView, options: Record<string, unknown>): Record<string, unknown>;
   run(repo: RepoView, options: Record<string, unknown>): CodemodResult | Promise<CodemodResult>;
 }
+
+/**
+ * A version a run moves code to, within its runtime family: a Node.js major (24). A family
+ * whose versions are not whole numbers (Python 3.13) widens this, and the plan's schema, here.
+ */
+export type TargetVersion = number;
+
+/**
+ * A runtime family a run moves code towards (Node.js on Lambda). Codemods and validators name
+ * the family they work towards in their tables (src/codemods/index.ts, src/validators/names.ts);
+ * the planner reads, checks and spreads a run's target only through this, and knows no family.
+ */
+export interface TargetFamily {
+  id: string;
+  /** The runtime as people name it: `Node.js`. */
+  label: string;
+  /** Where the versions run: `Lambda` (a target must be a `Lambda Node.js runtime`). */
+  platform: string;
+  /** The versions a run may target, oldest first. */
+  versions: readonly TargetVersion[];
+  /** The target when nothing names one. */
+  defaultVersion: TargetVersion;
+  /** The version a sentence names as the target ("The target Node.js version is 22", "targetVersion=22"), if any. */
+  parse(text: string | undefined): TargetVersion | undefined;
+  /** A version given as a value (an option, a setting): 22, "22", "v22", "22.x", or a sentence `parse` reads. */
+  read(value: unknown): TargetVersion | undefined;
+  /** The runtime named with a version ("Node 22", "nodejs22"): plan feedback with it, or with "target", may name a new target. */
+  mention: RegExp;
+  /**
+   * Placeholders an exit criterion's pattern may name as `{{name}}`, each with its text for a
+   * target (`{{targetVersion}}` is every family's). Names are the family's own: the placeholders
+   * of a pattern say which family expands it.
+   */
+  placeholders: Readonly<Record<string, (target: TargetVersion) => string>>;
+}
+
+/** An option a codemod takes that plan-review feedback can set ("use the aggregated client style"), for knowledge items. */
+export interface CodemodOption {
+  /** The values it takes, as written in options. */
+  values: readonly string[];
+  /** How a person says which value they want: the first group that matched, lower-cased, is the value. */
+  said: RegExp;
+  /** The title of the knowledge item that sets it. */
+  title(value: string): string;
+}

@@ -1,5 +1,6 @@
 // Lessons in what people said at plan review ("never touch legacy/", "use the aggregated
 // client style", "always run npm run lint"), understood by simple rules.
+import { settableOptions } from '../codemods/index.js';
 import type { Effect, NewItem } from './types.js';
 
 const notPaths = new Set(['anything', 'everything', 'it', 'that', 'this', 'them', 'those', 'these', 'the', 'any', 'code', 'files']);
@@ -13,7 +14,6 @@ const exclusionRules = [
   new RegExp(`\\bleave\\s+(?:the\\s+)?${pathLike}${folderWord}\\s+alone\\b`, 'gi'),
   new RegExp(`\\bexclude\\s+(?:the\\s+)?${pathLike}${folderWord}${end}`, 'gi'),
 ];
-const styleRule = /\b(?:use|prefer|keep)\s+(?:the\s+)?(aggregated|command|bare)(?:[- ]client)?(?:\s+client)?\s+style\b|\bstyle\s*[:=]\s*(aggregated|command|bare)\b/i;
 const commandRule = /\b(?:always|also)\s+run\s+[`'"]?(.+?)[`'"]?\s*[.!]?\s*$/i;
 
 /** The effects one piece of feedback asks for, each with a title; empty when none is understood. */
@@ -27,10 +27,11 @@ export function effectsOf(text: string): Array<{ title: string; effect: Effect }
     }
   }
   for (const path of paths) found.push({ title: `Do not touch ${path}`, effect: { kind: 'exclude', paths: [path] } });
-  const style = styleRule.exec(text);
-  if (style) {
-    const value = (style[1] ?? style[2])!.toLowerCase();
-    found.push({ title: `Use the ${value} client style for AWS SDK v3`, effect: { kind: 'codemod-option', codemod: 'aws-sdk-v2-to-v3', option: 'style', value } });
+  // The options codemods declare that a person can choose in words ("use the aggregated client style").
+  for (const { codemod, option, spec } of settableOptions()) {
+    const said = spec.said.exec(text);
+    const value = said?.slice(1).find((group) => group !== undefined)?.toLowerCase();
+    if (value !== undefined && spec.values.includes(value)) found.push({ title: spec.title(value), effect: { kind: 'codemod-option', codemod, option, value } });
   }
   const command = commandRule.exec(text);
   if (command) {

@@ -1,7 +1,9 @@
 // Plan review without a model: the common edits people ask for, understood by simple rules.
-import { parseTargetVersion } from '../codemods/nodejs-runtime/target.js';
-import { isLambdaMajor, LAMBDA_NODE_MAJORS } from '../codemods/nodejs-runtime/versions.js';
+import type { TargetVersion } from '../codemods/types.js';
+import { familyOfPlan, targetFamilies, targetIn, targetVersionProblem } from './target.js';
 import type { Plan, PlanStep } from './types.js';
+
+export { targetVersionProblem } from './target.js';
 
 export type FeedbackOutcome =
   | { kind: 'accepted'; plan: Plan; reply: string }
@@ -49,13 +51,17 @@ export function applyFeedback(plan: Plan, text: string): FeedbackOutcome {
     edits.push(`added step ${id}: run \`${command}\``);
   }
 
-  if (/\btarget\b|\bnode(?:\.?js)?\s*\d/i.test(said) && !run) {
-    const version = parseTargetVersion(said);
-    const problem = version === undefined ? undefined : targetVersionProblem(plan, version);
+  // A sentence about the target, or one naming the runtime with a version ("Node 22"), may set
+  // a new target; a bare number ("skip step 3") does not.
+  const family = familyOfPlan(plan);
+  const named = /\btarget\b/i.test(said) || (family ? [family] : targetFamilies()).some((f) => f.mention.test(said));
+  if (named && !run) {
+    const target = targetIn(said, family);
+    const problem = target === undefined ? undefined : targetVersionProblem(plan, target.version);
     if (problem) return { kind: 'not-understood', plan, reply: problem };
-    if (version !== undefined) {
-      next = retarget(next, version);
-      edits.push(`target Node.js version set to ${version}`);
+    if (target !== undefined) {
+      next = retarget(next, target.version);
+      edits.push(`target ${target.family.label} version set to ${target.version}`);
     }
   }
 
@@ -78,17 +84,7 @@ function findStep(plan: Plan, ref: string): PlanStep | undefined {
   return Number.isInteger(index) ? plan.steps[index - 1] : undefined;
 }
 
-/**
- * Why `version` cannot be the plan's new target, if it cannot: a plan that moves Node.js runtimes
- * or converts handlers for one works towards a Lambda Node.js runtime that exists.
- */
-export function targetVersionProblem(plan: Plan, version: number): string | undefined {
-  const towardsNode = plan.steps.some((step) => step.action && 'codemod' in step.action && /^(nodejs|lambda-callback)/.test(step.action.codemod));
-  if (!towardsNode || isLambdaMajor(version)) return undefined;
-  return `Node.js ${version} is not a Lambda runtime; the target can be one of ${LAMBDA_NODE_MAJORS.join(', ')}. The plan is unchanged.`;
-}
-
-function retarget(plan: Plan, version: number): Plan {
+function retarget(plan: Plan, version: TargetVersion): Plan {
   return {
     ...plan,
     configuration: { ...plan.configuration, targetVersion: version },

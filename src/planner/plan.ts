@@ -1,15 +1,16 @@
 // Builds the plan from a definition and the repository analysis. Reads files, changes nothing.
-import type { Definition, DefinitionBundle, ExitCriterion, Step } from '../definitions/types.js';
+import type { DefinitionBundle, Step } from '../definitions/types.js';
 import { isCodemodName, loadCodemod } from '../codemods/index.js';
-import { DEFAULT_TARGET, parseTargetVersion } from '../codemods/nodejs-runtime/target.js';
-import { isLambdaMajor, isSupportedLambdaMajor, LAMBDA_NODE_MAJORS } from '../codemods/nodejs-runtime/versions.js';
-import { UsageError } from '../errors.js';
+import type { TargetVersion } from '../codemods/types.js';
 import type { RepoAnalysis } from './analyse.js';
 import type { RunConfiguration } from './config.js';
 import { compactTree, namedFiles } from './facts.js';
 import { lookAt } from './held-back.js';
 import { DiskRepoView } from './repo-view.js';
+import { targetVersionFor } from './target.js';
 import type { Plan, PlanStep } from './types.js';
+
+export { expandValidator, targetVersionFor } from './target.js';
 
 export interface PlanInput {
   runId: string;
@@ -84,60 +85,6 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
   };
 }
 
-/**
- * The target version a plan works towards: from `targetVersion`, else from the plan context, else
- * (for a Node.js definition) the newest Lambda runtime. For a Node.js definition it must be a
- * Lambda Node.js runtime that exists; another definition's target (a Java or Python version) is
- * its own business. Throws UsageError (exit 2) naming the valid values.
- */
-export function targetVersionFor(definition: Definition, configuration: RunConfiguration): number | undefined {
-  const named = configuration.targetVersion ?? parseTargetVersion(configuration.additionalPlanContext);
-  if (!namesNodeVersion(definition)) return named;
-  if (named !== undefined && !isLambdaMajor(named)) {
-    const how = configuration.targetVersion !== undefined ? 'targetVersion' : 'the target named in additionalPlanContext';
-    throw new UsageError(`${how} ${named} is not a Lambda Node.js runtime; use one of ${LAMBDA_NODE_MAJORS.join(', ')} (default ${DEFAULT_TARGET})`);
-  }
-  return named ?? DEFAULT_TARGET;
-}
-
-/** Node.js codemods and the node-runtime validator work towards a target version (default 24). */
-function namesNodeVersion(definition: Definition): boolean {
-  const steps = definition.phases.flatMap((phase) => phase.steps);
-  return (
-    steps.some((step) => step.action && 'codemod' in step.action && /^(nodejs|lambda-callback)/.test(step.action.codemod)) ||
-    definition.exitCriteria.some((criterion) => criterion.validator?.validator === 'node-runtime')
-  );
-}
-
-/**
- * A line of a layer's compatible-runtimes list (PCRE, for a lookahead at the start of a line):
- * the key with its list (`CompatibleRuntimes: [nodejs20.x, nodejs24.x]`, `compatible_runtimes =
- * [`), or a line that is only one runtime item (`- nodejs20.x`, `"nodejs20.x",`,
- * `lambda.Runtime.NODEJS_20_X,`), with an optional trailing comment.
- */
-const layerListLine =
-  String.raw`(?:\s*(-\s+)?['"]?(nodejs[0-9]+\.(x|[0-9]+)|([A-Za-z_$][\w$]*\.)*NODEJS_[0-9]+_X)['"]?\s*,?\s*(#.*|//.*)?$|` +
-  String.raw`.*(CompatibleRuntimes|compatibleRuntimes|compatible_runtimes)['"]?\s*[:=]\s*\[[^\]]*(\][\s,;)}]*(#.*|//.*)?)?$)`;
-
-/**
- * Patterns may name the target: `{{targetVersion}}`; `{{olderNodeMajors}}`, a group of every
- * Node.js major from 4 up to the one before the target, for "nothing older than the target is
- * left"; `{{retiredNodeMajors}}`, those of them Lambda no longer supports (a layer's compatible
- * runtimes keep the others); and `{{layerListLine}}`, a line of such a list.
- */
-export function expandValidator(validator: ExitCriterion['validator'], targetVersion: number | undefined): ExitCriterion['validator'] {
-  if (!validator?.pattern || targetVersion === undefined) return validator;
-  const older = Array.from({ length: Math.max(targetVersion - 4, 1) }, (_, i) => 4 + i);
-  const retired = older.filter((major) => !isSupportedLambdaMajor(major));
-  const pattern = validator.pattern
-    .replaceAll('{{layerListLine}}', layerListLine)
-    .replaceAll('{{targetVersion}}', String(targetVersion))
-    .replaceAll('{{olderNodeMajors}}', `(${older.join('|')})`)
-    // `(?!)` never matches: nothing older is retired.
-    .replaceAll('{{retiredNodeMajors}}', retired.length > 0 ? `(${retired.join('|')})` : '(?!)');
-  return { ...validator, pattern };
-}
-
 export function testCommandFor(analysis: RepoAnalysis): string {
   const manager = analysis.packageManager ?? 'npm';
   return manager === 'npm' ? 'npm test' : `${manager} test`;
@@ -178,7 +125,7 @@ async function planStep(
   phaseTitle: string,
   view: DiskRepoView,
   files: readonly string[],
-  targetVersion: number | undefined,
+  targetVersion: TargetVersion | undefined,
   hasModel: boolean,
 ): Promise<PlanStep> {
   const base = {

@@ -1,4 +1,7 @@
 // Applying: the repository and an optional build command, then the run as an effect.
+import { parseDefinition } from '../definitions/parse.js';
+import { DefinitionError } from '../errors.js';
+import { stepTargets } from '../planner/target.js';
 import { atx, buildQuestion, turn } from './say.js';
 import type { ApplyEffect, SessionContext, SessionState, Turn } from './types.js';
 
@@ -25,12 +28,20 @@ export async function onBuild(state: SessionState, said: string): Promise<Turn> 
 }
 
 /**
- * The planner gives every codemod one target version (by default the newest Node.js), so a
- * draft that climbs to a named version passes that version as the run's target.
+ * The planner gives every codemod one target version (by default its family's newest), so a
+ * draft whose steps climb to named versions passes the highest as the run's target.
  */
 export function draftTarget(state: SessionState): string | undefined {
   if (!state.draft) return undefined;
-  const targets = [...state.draft.matchAll(/^\s*targetVersion:\s*(\d+)\s*$/gm)].map((m) => Number(m[1]));
+  let definition;
+  try {
+    definition = parseDefinition(state.draft, 'transformation_definition.md');
+  } catch (error) {
+    // A draft that does not parse is not applied (storing it refuses it); it names no target.
+    if (error instanceof DefinitionError) return undefined;
+    throw error;
+  }
+  const targets = stepTargets(definition);
   return targets.length ? `targetVersion=${Math.max(...targets)}` : undefined;
 }
 

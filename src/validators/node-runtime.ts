@@ -3,15 +3,15 @@
 // The tests are the repository's code: they run only when the run allows it, and without that
 // no Node.js is installed for them either.
 import { delimiter } from 'node:path';
+import { nodejsTarget } from '../codemods/nodejs-runtime/family.js';
 import { ensureNode, NodeInstallError } from './node-install.js';
 import { resolveTestCommand } from './project.js';
 import { commandEvidence, failed, notRun, runInScope, skipped } from './shell.js';
 import { defaultTimeoutMs, type Evidence, type Validator, type ValidatorContext } from './types.js';
 
 function targetMajor(ctx: ValidatorContext, options: Record<string, unknown> | undefined): number | undefined {
-  const value = ctx.targetNodeVersion ?? options?.version;
-  const major = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : NaN;
-  return Number.isInteger(major) && major > 0 ? major : undefined;
+  const major = nodejsTarget.read(ctx.targetNodeVersion ?? options?.version);
+  return major !== undefined && Number.isInteger(major) && major > 0 ? major : undefined;
 }
 
 export const nodeRuntime: Validator = async (spec, ctx) => {

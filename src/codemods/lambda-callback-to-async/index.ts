@@ -3,6 +3,7 @@
 // https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/
 import { UsageError } from '../../errors.js';
 import { isOtherProvider } from '../providers.js';
+import { readTargetVersion } from '../nodejs-runtime/target.js';
 import type { Codemod, CodemodResult, RepoView } from '../types.js';
 import { discoverEntryPoints, type EntryPoints } from './entrypoints.js';
 import { mapInputs } from '../file-pool.js';
@@ -34,8 +35,8 @@ const LEGACY_CONTEXT = /\.(?:succeed|fail|done)\s*\(|callbackWaitsForEmptyEventL
 const ASYNC_WITH_CONTEXT = /\basync\b[^;{]{0,200}[,(]\s*_*(?:context|ctx|lambdaContext|awsContext)\b\s*(?::[^,()]{0,200})?\)/;
 
 export function parseOptions(options: Record<string, unknown>): LambdaCallbackOptions {
-  const target = options.targetVersion === undefined ? undefined : Number(options.targetVersion);
-  if (target !== undefined && !Number.isInteger(target)) {
+  const target = options.targetVersion === undefined ? undefined : readTargetVersion(options.targetVersion);
+  if (options.targetVersion !== undefined && (target === undefined || !Number.isInteger(target))) {
     throw new UsageError(`lambda-callback-to-async: option "targetVersion" must be a Node.js major such as 24, not ${String(options.targetVersion)}`);
   }
   const targetVersion = target === undefined ? {} : { targetVersion: target };

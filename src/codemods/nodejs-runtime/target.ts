@@ -29,6 +29,18 @@ export function parseTargetVersion(context: string | undefined): number | undefi
   return mention ? plausible(Number(mention[1])) : undefined;
 }
 
+/**
+ * A Node.js major given as a value (a codemod option, a validator option): 22, "22", "v22",
+ * "22.x", or text `parseTargetVersion` reads ("nodejs20.x", "Node 22"). A number is returned as
+ * it is, for the caller to judge.
+ */
+export function readTargetVersion(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return undefined;
+  const bare = /^\s*v?(\d+)(?:\.(?:\d+|x))*\s*$/.exec(value);
+  return bare ? Number(bare[1]) : parseTargetVersion(value);
+}
+
 export interface RuntimeOptions {
   targetVersion: number;
   /** Repository-relative folders or files to limit the run to; empty means everything. */
@@ -41,7 +53,7 @@ export function resolveOptions(options: Record<string, unknown>): RuntimeOptions
   let targetVersion = DEFAULT_TARGET;
   if (typeof raw === 'number') targetVersion = raw;
   else if (typeof raw === 'string') {
-    const parsed = /^\s*v?(\d+)\s*$/.exec(raw) ? Number(raw.trim().replace(/^v/, '')) : parseTargetVersion(raw);
+    const parsed = readTargetVersion(raw);
     if (parsed === undefined) throw new UsageError(`targetVersion "${raw}" is not a Node.js major version (e.g. 24)`);
     targetVersion = parsed;
   } else if (raw !== undefined) {
