@@ -1,5 +1,6 @@
 // `atx -x "<instruction>"`: the same conversation, answered from one instruction instead of
 // a person, e.g. "create an angular 16 to 19 migration and apply it to ./app with build command npm test".
+import { parseTargetVersion } from '../codemods/nodejs-runtime/target.js';
 import type { Conversation } from './driver.js';
 
 /** "apply AWS/nodejs-version-upgrade to ./svc": run a definition that already exists. */
@@ -40,13 +41,13 @@ function readApply(text: string): ApplyInstruction | undefined {
   const match = /\b(?:apply|run|execute|use)\s+(\S+)\s+(?:to|on|in)\s+(\S+)(.*)$/i.exec(text.trim());
   if (!match || /^(it|this|that|them)$/i.test(match[1]!)) return undefined;
   const ending = trailingTarget(match[3] ?? '');
-  const rest = ending.text;
-  // A local reading of the target; see parseTargetVersion (codemods/nodejs-runtime/target.ts) for the wider one.
-  const target = ending.major ?? /\b(?:target(?:ing)?|to)\s+node(?:\.?js)?\s*(\d{2})\b/i.exec(rest)?.[1];
+  const build = buildCommandIn(ending.text);
+  const said = build ? ending.text.slice(0, build.index) : ending.text;
+  const target = parseTargetVersion(ending.clause) ?? parseTargetVersion(said);
   return {
     transformationName: match[1]!,
     codeRepositoryPath: repoPath(match[2]!) || '.',
-    buildCommand: buildCommandIn(rest)?.command,
+    buildCommand: build?.command,
     configuration: target ? `targetVersion=${target}` : undefined,
   };
 }
@@ -72,9 +73,9 @@ function readCreate(text: string): CreateInstruction {
  * A target at the very end ("… with build command npm test (target Node.js 22)", "…, targeting
  * node 22."), taken off so it is not read as part of the build command before it.
  */
-function trailingTarget(text: string): { text: string; major?: string; clause?: string } {
-  const match = /(?:\s*,\s*|\s*\(\s*|\s+)((?:target(?:ing)?|to)\s+node(?:\.?js)?\s*(\d{2}))\s*\)?\s*\.?\s*$/i.exec(text);
-  return match ? { text: text.slice(0, match.index), major: match[2], clause: match[1] } : { text };
+function trailingTarget(text: string): { text: string; clause?: string } {
+  const match = /(?:\s*,\s*|\s*\(\s*|\s+)((?:target(?:ing)?|to)\s+node(?:\.?js)?\s*\d{1,2})\s*\)?\s*\.?\s*$/i.exec(text);
+  return match ? { text: text.slice(0, match.index), clause: match[1] } : { text };
 }
 
 /** "… with build command npm test", "… using the build command `make check`", at the end of `text`. */

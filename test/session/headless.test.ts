@@ -36,6 +36,11 @@ describe('reading an instruction', () => {
       buildCommand: 'make check',
       configuration: 'targetVersion=22',
     });
+    expect(readInstruction('apply AWS/nodejs-version-upgrade to ./svc targeting Node.js 22 with build command npm test')).toMatchObject({
+      buildCommand: 'npm test',
+      configuration: 'targetVersion=22',
+    });
+    expect(readInstruction('apply AWS/nodejs-version-upgrade to ./svc with build command npm test')).toMatchObject({ buildCommand: 'npm test', configuration: undefined });
     expect(readInstruction('create a lambda runtime upgrade and apply it to ./svc with build command npm test (target Node.js 22)')).toEqual({
       description: 'lambda runtime upgrade (target Node.js 22)',
       repo: './svc',
