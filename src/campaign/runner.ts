@@ -8,6 +8,7 @@ import { shardSlice, type Shard } from './shard.js';
 import { CampaignStore, now } from './store.js';
 import type { CampaignView, RepoRecord, ShardResult } from './types.js';
 import { alive, runRepository } from './worker.js';
+import { startMark } from '../executor/summary-text.js';
 
 export interface CampaignRunOptions {
   atxHome: string;
@@ -63,7 +64,7 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
       if (!record) return;
       tried.add(record.id);
       ran.push(record.id);
-      log(`▸ ${record.id}: exec${record.runId ? ` (continuing run ${record.runId})` : ''}`);
+      log(`${startMark} ${record.id}: exec${record.runId ? ` (continuing run ${record.runId})` : ''}`);
       const outcome = await runRepository({
         spec,
         entry: entries.get(record.id)!,

@@ -19,7 +19,7 @@ import { installCommand, installDependencies, untrustedInstallProblem } from './
 import { saveState, type RunState, type StepState } from './state.js';
 import { carryOutStep, type StepOutcome } from './steps.js';
 import { buildFailedRule, buildNotRunRule, isModelUnavailable, modelUnavailable } from './summary.js';
-import { firstLine, seconds, shortCommit, statusMark } from './summary-text.js';
+import { firstLine, seconds, shortCommit, startMark, statusMark } from './summary-text.js';
 import { agentRun, limitReached, noChangeReason } from './agent-steps.js';
 import { revertExcluded } from '../knowledge/exclude.js';
 import { withWorktreeLink, worktreeGitdir } from './worktree-guard.js';
@@ -75,14 +75,14 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
     }
     if (unavailable && usesAgent(step, hooks)) {
       Object.assign(record, { status: 'skipped', reason: unavailable });
-      hooks.log(`▸ ${index + 1}/${plan.steps.length} ${step.id} ${step.title}\n  – skipped (${unavailable})`);
+      hooks.log(`${startMark} ${index + 1}/${plan.steps.length} ${step.id} ${step.title}\n  ${statusMark('skipped')} skipped (${unavailable})`);
       await saveState(atxHome, state);
       if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks);
       continue;
     }
     record.status = 'running';
     await saveState(atxHome, state);
-    hooks.log(`▸ ${index + 1}/${plan.steps.length} ${step.id} ${step.title}`);
+    hooks.log(`${startMark} ${index + 1}/${plan.steps.length} ${step.id} ${step.title}`);
     hooks.onEvent?.({ kind: 'step-start', stepId: step.id, title: step.title, index: index + 1, total: plan.steps.length });
     let status: StepState['status'];
     try {

@@ -11,7 +11,7 @@ import { runDir } from './paths.js';
 import { saveState, type RunState } from './state.js';
 import { resumeHint } from './resume.js';
 import { distinctFindings, overallStatus, type CriterionSummary, type RunSummary, type StepSummary } from './summary.js';
-import { renderReport } from './summary-text.js';
+import { renderReport, startMark } from './summary-text.js';
 
 export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunState, hooks: ExecuteHooks): Promise<CriterionSummary[]> {
   const checkoutDir = join(state.worktree, state.scope);
@@ -45,7 +45,7 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
   const results: CriterionSummary[] = [];
   for (const criterion of plan.exitCriteria) {
     const title = criterion.description.split('\n')[0]!;
-    hooks.log(`▸ exit criterion: ${title}`);
+    hooks.log(`${startMark} exit criterion: ${title}`);
     const validator = expandValidator(criterion.validator, plan.configuration.targetVersion);
     const ctx = { ...base, permit: permitFor(`to check the exit criterion "${title}"`) };
     const result = await runValidator({ id: criterion.id, text: criterion.description, validator }, ctx);
@@ -64,7 +64,7 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
   }
   extra.forEach((result, i) => {
     const command = state.options.validationCommands[i]!;
-    hooks.log(`▸ validation command: ${command} → ${result.status}`);
+    hooks.log(`${startMark} validation command: ${command} → ${result.status}`);
     results.push({ id: `validation-${i + 1}`, description: `\`${command}\` succeeds`, status: result.status, evidence: result.evidence });
   });
   return results;

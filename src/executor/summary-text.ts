@@ -12,6 +12,16 @@ export function statusMark(status: string): string {
   return marks[status] ?? '–';
 }
 
+/** Starts a run's log line for a step, an exit criterion or a validation command that begins. */
+export const startMark = '▸';
+
+/** Whether a log line starts with one of the marks above: a step or check beginning or ending. */
+export function isMarkedLine(text: string): boolean {
+  return lineMarks.some((mark) => text.startsWith(mark));
+}
+
+const lineMarks = [startMark, ...Object.values(marks), statusMark('skipped')];
+
 export function firstLine(text: string): string {
   return text.split('\n')[0]!;
 }

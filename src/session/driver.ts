@@ -15,7 +15,7 @@ import { planHelp, readPlanAnswer } from './plan-answer.js';
 import { atx, buildQuestion, chooseQuestion, planQuestion } from './say.js';
 import type { ConversationStore } from './store.js';
 import { withFallback } from './fallback.js';
-import { describeSummary } from '../executor/summary-text.js';
+import { describeSummary, isMarkedLine, startMark } from '../executor/summary-text.js';
 import { buildLine, criterionLine, describeUsage, describeUsageByKind, stepLine } from './summary.js';
 import type { ApplyEffect, LiveEvent, Message, SessionContext, SessionState, SessionStatus } from './types.js';
 
@@ -259,13 +259,13 @@ export class Conversation {
   private logLine(line: string): void {
     const text = line.trim();
     if (!text) return;
-    const criterion = /^▸ exit criterion: (.+)$/.exec(text);
-    if (criterion) return this.options.onProgress?.({ kind: 'activity', label: `checking exit criterion: ${criterion[1]}` });
+    const criterion = text.startsWith(`${startMark} exit criterion: `) ? text.slice(`${startMark} exit criterion: `.length) : undefined;
+    if (criterion) return this.options.onProgress?.({ kind: 'activity', label: `checking exit criterion: ${criterion}` });
     const building = /^building after phase (\d+): (.+)$/.exec(text);
     if (building) return this.options.onProgress?.({ kind: 'activity', label: `building after phase ${building[1]}: ${building[2]}` });
     if (/^installing dependencies|^package\.json changed: updating the lockfile/.test(text)) this.options.onProgress?.({ kind: 'activity', label: text });
     // A step's own lines, a criterion's bare status ("passed"), a validation command's result.
-    if (/^(▸|✔|✘|–)/.test(text) || /^[a-z-]+$/.test(text)) return;
+    if (isMarkedLine(text) || /^[a-z-]+$/.test(text)) return;
     this.emit([atx(text, 'progress')]);
   }
 
