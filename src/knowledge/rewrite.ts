@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { Codemod, CodemodResult, Finding, RepoView } from '../codemods/types.js';
-import { matchesGlob } from './glob.js';
+import { matchesGlob } from '../util/glob.js';
 import { applyPattern } from './patterns.js';
 import { RewritePatternSchema, type RewritePattern } from './types.js';
 
