@@ -69,13 +69,14 @@ describe('pathSelector (an exit criterion\'s paths)', () => {
 });
 
 describe('inPaths (a codemod\'s paths)', () => {
-  const files = ['services/api/main.tf', 'services/api/src/a.ts', 'services/web/src/b.js', 'lib/services/c.ts', 'servicesx/d.ts', 'e.ts', 'pages/[id]/f.js'];
+  const files = ['services/api/main.tf', 'services/api/src/a.ts', 'services/web/src/b.js', 'lib/services/c.ts', 'servicesx/d.ts', 'e.ts', 'pages/[...slug]/f.js'];
   const within = (paths: string[] | undefined) => files.filter((file) => inPaths(file, paths));
 
   it('reads a plain folder or file from the scope root, with everything in it', () => {
     expect(within(['services'])).toEqual(['services/api/main.tf', 'services/api/src/a.ts', 'services/web/src/b.js']);
     expect(within(['./services/api/', 'e.ts'])).toEqual(['services/api/main.tf', 'services/api/src/a.ts', 'e.ts']);
-    expect(within(['pages/[id]'])).toEqual(['pages/[id]/f.js']);
+    // A folder named with glob characters (a Next.js catch-all route) is still that folder.
+    expect(within(['pages/[...slug]'])).toEqual(['pages/[...slug]/f.js']);
   });
 
   it('takes globs, read from the scope root', () => {
