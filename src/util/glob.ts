@@ -3,8 +3,8 @@
 // read the way .gitignore reads them and matched with picomatch:
 //   - `legacy/` or `legacy` (no slash inside) is that folder or file at any depth, with all it holds;
 //   - a slash at the start or in the middle anchors at the scope root: `/legacy`, `src/legacy`;
-//   - `*` and `?` stay within one folder, `**` crosses folders, `[jt]` (`[!a]`) is one character of
-//     (not of) a set. Everything else is itself: `{a,b}`, `(x)` and a leading `!` are plain text.
+//   - `*` and `?` stay within one folder, `**` crosses folders, `[jt]` is one character of a set
+//     and `[!j]` one not in it. Everything else is itself: `{a,b}`, `(x)`, a leading `!`.
 // Paths are scope-relative and POSIX (`src/a.js`); dot files match like any other.
 import picomatch from 'picomatch';
 
@@ -31,7 +31,7 @@ export function matchesAny(globs: readonly string[], path: string): boolean {
 }
 
 /** The compiled test for `glob`, kept for the next call. */
-export function matcher(glob: string): Test {
+function matcher(glob: string): Test {
   let test = cache.get(glob);
   if (!test) {
     test = compile(glob);
