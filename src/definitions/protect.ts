@@ -1,7 +1,7 @@
 // What a guardrail's atx block may say: `protect: [globs]`, the paths no step may change. The
-// globs are matched the way .gitignore reads them (src/knowledge/glob.ts), so only what that
-// matcher understands is accepted: a glob it would read differently from the author protects
-// nothing, and a guardrail that silently protects nothing is worse than none.
+// globs are matched the way .gitignore reads them (src/util/glob.ts), and only the plainest
+// of them are accepted: a glob its author may mean otherwise (`/legacy`, `[…]`, `{a,b}`) could
+// protect nothing, and a guardrail that silently protects nothing is worse than none.
 import { relativePathProblem } from '../util/confine.js';
 import { fail, optionalTextList, type AtxBlock } from './atx-block.js';
 

@@ -2,7 +2,7 @@
 // changes under them), option choices become codemod options, extra checks become validation
 // commands, learned fixes become a deterministic rewrite step, the rest is context for the model.
 import type { Plan, PlanStep } from '../planner/types.js';
-import { matchesAny } from './glob.js';
+import { matchesAny } from '../util/glob.js';
 import { effectsOf } from './feedback.js';
 import { itemId, type KnowledgeItem } from './types.js';
 

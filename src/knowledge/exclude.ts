@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Finding } from '../codemods/types.js';
 import type { Plan } from '../planner/types.js';
 import { gitAt, gitStep, statusEntries, type StatusEntry } from '../util/git.js';
-import { matchesAny } from './glob.js';
+import { matchesAny } from '../util/glob.js';
 
 /** One source of paths to keep out of the commits: a guardrail, or the knowledge exclusions. */
 export interface KeepOut {

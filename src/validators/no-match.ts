@@ -2,7 +2,7 @@
 // handlers) no longer occurs in tracked files; counted before (base commit) and after. A match
 // inside a comment does not count (`countComments: true` counts it); with
 // `excludeOtherProviders: true`, neither does one in a service of another provider.
-import { GrepFailure, regexMode, regexProblem, toPathspecs, type SearchOptions } from './grep.js';
+import { GrepFailure, pathspecsFor, regexMode, regexProblem, type SearchOptions } from './grep.js';
 import { countsOf, filteredSearch, formatMatch, type ExcludedFolder, type FilteredSearch, type SearchFilter } from './search.js';
 import { failed, scopeDir } from './shell.js';
 import type { CriterionResult, Validator, ValidatorContext } from './types.js';
@@ -18,11 +18,10 @@ export const noMatch: Validator = async (spec, ctx) => {
   if (problem) {
     return failed(`Invalid regular expression in no-match pattern ${JSON.stringify(pattern)}: ${problem}`, { pattern }, 'search');
   }
-  const search: SearchOptions = {
+  const search: Omit<SearchOptions, 'pathspecs'> = {
     pattern,
     mode: regexMode(pattern),
     ignoreCase: spec.options?.ignoreCase === true,
-    pathspecs: toPathspecs(spec.paths),
   };
   const details = { pattern, regexMode: search.mode, paths: spec.paths ?? [], scope: ctx.scope || '.', baseCommit: ctx.baseCommit };
   const providers = spec.options?.excludeOtherProviders === true ? await otherProviders(ctx) : undefined;
@@ -32,8 +31,9 @@ export const noMatch: Validator = async (spec, ctx) => {
     otherCode: providers?.otherCode,
   };
   try {
-    const before = await filteredSearch(ctx, { ...search, rev: ctx.baseCommit }, filter);
-    const after = await filteredSearch(ctx, search, filter);
+    // The globs select files at each commit: a file the transformation added or renamed counts after.
+    const before = await filteredSearch(ctx, { ...search, rev: ctx.baseCommit, pathspecs: await pathspecsFor(ctx, spec.paths, ctx.baseCommit) }, filter);
+    const after = await filteredSearch(ctx, { ...search, pathspecs: await pathspecsFor(ctx, spec.paths) }, filter);
     const [counts, countsBefore] = [countsOf(after.counted), countsOf(before.counted)];
     const result: CriterionResult = {
       status: counts.lines === 0 ? 'passed' : 'failed',

@@ -36,12 +36,6 @@ export interface FilteredSearch {
   inOtherProviders: MatchLine[];
 }
 
-/**
- * Characters of paths per git call: the command line reaches git as one argument of `sh -c`,
- * and Linux refuses a single argument over 128 KiB.
- */
-const batchChars = 60_000;
-
 export async function filteredSearch(ctx: ValidatorContext, options: SearchOptions, filter: SearchFilter): Promise<FilteredSearch> {
   const rows = (await gitGrep(ctx, options, ['-n'])).map(([path, line, ...text]) => ({ path: path!, line: Number(line), text: text.join('\0') }));
   const result: FilteredSearch = { counted: [], inComments: [], inOtherProviders: [] };
@@ -113,27 +107,12 @@ function maskedLines(path: string, text: string): string[] | undefined {
  */
 async function readFiles(ctx: ValidatorContext, rev: string | undefined, paths: string[]): Promise<Map<string, string>> {
   const lines = new Map<string, string[]>();
-  for (const pathspecs of batches(paths.map((path) => `:(top,literal)${path}`))) {
-    const rows = await gitGrep(ctx, { pattern: '', mode: 'extended', ignoreCase: false, pathspecs, rev }, ['-n', '--heading']);
-    let list: string[] = [];
-    for (const [first, ...text] of rows) {
-      if (text.length === 0) lines.set(first!, (list = []));
-      else list[Number(first) - 1] = text.join('\0');
-    }
+  const pathspecs = paths.map((path) => `:(top,literal)${path}`);
+  const rows = await gitGrep(ctx, { pattern: '', mode: 'extended', ignoreCase: false, pathspecs, rev }, ['-n', '--heading']);
+  let list: string[] = [];
+  for (const [first, ...text] of rows) {
+    if (text.length === 0) lines.set(first!, (list = []));
+    else list[Number(first) - 1] = text.join('\0');
   }
   return new Map([...lines].map(([path, list]) => [path, Array.from(list, (line) => line ?? '').join('\n')]));
-}
-
-function* batches(specs: string[]): Generator<string[]> {
-  let batch: string[] = [];
-  let size = 0;
-  for (const spec of specs) {
-    if (batch.length > 0 && size + spec.length > batchChars) {
-      yield batch;
-      [batch, size] = [[], 0];
-    }
-    batch.push(spec);
-    size += spec.length + 3;
-  }
-  if (batch.length > 0) yield batch;
 }

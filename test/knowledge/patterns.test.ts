@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCodemod } from '../../src/codemods/index.js';
 import type { RepoView } from '../../src/codemods/types.js';
-import { matchesGlob } from '../../src/knowledge/glob.js';
+import { matchesGlob } from '../../src/util/glob.js';
 import { applyPattern } from '../../src/codemods/learned-rewrite/pattern.js';
 import { learnPatterns } from '../../src/knowledge/patterns.js';
 

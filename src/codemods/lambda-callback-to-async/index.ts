@@ -2,6 +2,7 @@
 // Converts them to async handlers with the same result and error for every input.
 // https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/
 import { UsageError } from '../../errors.js';
+import { inPaths } from '../../util/glob.js';
 import { isOtherProvider } from '../providers.js';
 import { readTargetVersion } from '../nodejs-runtime/target.js';
 import type { Codemod, CodemodResult, RepoView } from '../types.js';
@@ -15,7 +16,7 @@ import { buildOutputFolders, dependencyFolders, deployStateFolders, fixtureFolde
 export { RULES } from './transform.js';
 
 export interface LambdaCallbackOptions {
-  /** Only files under these repository-relative folders. */
+  /** Only files under these repository-relative folders or files, or matching these globs (src/util/glob.ts inPaths). */
   paths?: string[];
   /** The Node.js major the project moves to; below 24 callback handlers still run, so nothing is converted. */
   targetVersion?: number;
@@ -43,7 +44,7 @@ export function parseOptions(options: Record<string, unknown>): LambdaCallbackOp
   const paths = options.paths;
   if (paths === undefined) return targetVersion;
   if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) {
-    throw new UsageError('lambda-callback-to-async: option "paths" must be a list of repository-relative folders, e.g. ["src/functions"]');
+    throw new UsageError('lambda-callback-to-async: option "paths" must be a list of repository-relative folders or globs, e.g. ["src/functions"] or ["services/*/src"]');
   }
   return { ...targetVersion, paths: paths.map((p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '')) };
 }
@@ -59,11 +60,6 @@ function entryPoints(repo: RepoView): EntryPoints {
   return found;
 }
 
-function inScope(file: string, paths: readonly string[] | undefined): boolean {
-  if (!paths) return true;
-  return paths.some((p) => p === '' || p === '.' || file === p || file.startsWith(`${p}/`));
-}
-
 export const codemod: Codemod = {
   name: 'lambda-callback-to-async',
   description: 'Convert callback-style Lambda handlers and context.succeed/fail/done to async handlers (Node.js 24 runtime).',
@@ -73,8 +69,8 @@ export const codemod: Codemod = {
     if (targetVersion !== undefined && targetVersion < FIRST_ASYNC_ONLY_RUNTIME) return [];
     const named = entryPoints(repo);
     const files = repo.files.filter((file) => {
-      if (!EXCLUDED.test(file) && !TEST_FILE.test(file) && inScope(file, paths) && holdsInlineCode(file, repo)) return true;
-      if (!SOURCE.test(file) || /\.d\.[mc]?ts$/.test(file) || EXCLUDED.test(file) || TEST_FILE.test(file) || !inScope(file, paths)) return false;
+      if (!EXCLUDED.test(file) && !TEST_FILE.test(file) && inPaths(file, paths) && holdsInlineCode(file, repo)) return true;
+      if (!SOURCE.test(file) || /\.d\.[mc]?ts$/.test(file) || EXCLUDED.test(file) || TEST_FILE.test(file) || !inPaths(file, paths)) return false;
       // Azure's context.done, Google's (data, context, callback): not Lambda handlers.
       if (isOtherProvider(repo, file)) return false;
       if (named.has(file)) return true;

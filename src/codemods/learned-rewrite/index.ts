@@ -3,7 +3,7 @@
 // before/after text replacements, only where the "before" lines occur.
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
-import { matchesGlob } from '../../knowledge/glob.js';
+import { matchesGlob } from '../../util/glob.js';
 import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
 import { applyPattern, RewritePatternSchema, type RewritePattern } from './pattern.js';
 

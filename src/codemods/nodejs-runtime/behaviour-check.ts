@@ -9,7 +9,8 @@ import { experimentalFlagFindings } from './behaviour/experimental-flags.js';
 import { handlerNamesIn } from './behaviour/handlers.js';
 import { unawaitedFindings } from './behaviour/unawaited.js';
 import { unbundledSdkFindings, unbundledSdkFunctions } from '../../lambda/unbundled-sdk.js';
-import { baseName, inPaths, isExcluded } from './scope.js';
+import { inPaths } from '../../util/glob.js';
+import { baseName, isExcluded } from './scope.js';
 import { resolveOptions } from './target.js';
 
 const configName = /\.(ya?ml|json|template|tf|tfvars)$|^\.env(\..+)?$|dockerfile|containerfile/i;

@@ -3,7 +3,8 @@
 // (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
 import { isOtherProvider } from '../providers.js';
 import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
-import { baseName, inPaths, isExcluded } from './scope.js';
+import { inPaths } from '../../util/glob.js';
+import { baseName, isExcluded } from './scope.js';
 import { SurfaceContext, type Surface } from './surface.js';
 import { resolveOptions } from './target.js';
 import { buildspec } from './surfaces/buildspec.js';

@@ -13,11 +13,6 @@ export function isExcluded(path: string): boolean {
   return /^(changelog|changes|history|release[-_]?notes)(\.|$)/.test(base) || base === 'package-lock.json';
 }
 
-/** True when `path` lies in one of `paths` (folders or files); an empty list means everywhere. */
-export function inPaths(path: string, paths: readonly string[]): boolean {
-  return paths.length === 0 || paths.some((p) => path === p || path.startsWith(`${p}/`));
-}
-
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }

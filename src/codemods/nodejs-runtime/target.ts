@@ -64,7 +64,7 @@ export function resolveOptions(options: Record<string, unknown>): RuntimeOptions
   }
   const paths = options.paths ?? [];
   if (!Array.isArray(paths) || paths.some((p) => typeof p !== 'string')) {
-    throw new UsageError('paths must be a list of repository-relative folders or files');
+    throw new UsageError('paths must be a list of repository-relative folders, files or globs');
   }
   return { targetVersion, paths: (paths as string[]).map(normalisePath).filter((p) => p !== '') };
 }

@@ -126,6 +126,12 @@ describe('lambda-callback-to-async: candidates and options', () => {
     expect([...result.changes.keys()]).toEqual(['src/a.js', 'src/b.ts']);
   });
 
+  it('takes globs in options.paths, and an empty list as no limit', async () => {
+    expect(codemod.candidates(repo, { paths: ['*/x'] })).toEqual(['services/x/index.mjs']);
+    expect(codemod.candidates(repo, { paths: ['src/*.ts'] })).toEqual(['src/b.ts']);
+    expect(codemod.candidates(repo, { paths: [] })).toEqual(['services/x/index.mjs', 'src/a.js', 'src/b.ts']);
+  });
+
   it('rejects a malformed paths option with a usage error', () => {
     expect(() => codemod.candidates(repo, { paths: 'src' })).toThrow(UsageError);
   });

@@ -45,6 +45,12 @@ describe('nodejs-runtime-upgrade options', () => {
     expect(codemod.candidates(repo, { paths: ['services'] })).toEqual(['services/api/main.tf', 'services/web/Dockerfile']);
   });
 
+  it('takes globs in `paths`, read from the repository root', async () => {
+    const { changes } = await codemod.run(repo, { paths: ['services/*/main.tf'] });
+    expect([...changes.keys()]).toEqual(['services/api/main.tf']);
+    expect(codemod.candidates(repo, { paths: ['**/Dockerfile', '*.yaml'] })).toEqual(['services/web/Dockerfile', 'template.yaml']);
+  });
+
   it('takes the target from plain-English plan context', async () => {
     const { changes } = await codemod.run(repo, { additionalPlanContext: 'The target Node.js version is 22' });
     expect(changes.get('.nvmrc')).toBe('22\n');

@@ -3,8 +3,9 @@
 // CI node-version) and hand each major they find to `shouldUpgrade`; recording those majors
 // instead of rewriting them gives the declarations without a second parser.
 import type { RepoView } from '../../types.js';
+import { inPaths } from '../../../util/glob.js';
 import { surfaces } from '../index.js';
-import { baseName, inPaths, isExcluded } from '../scope.js';
+import { baseName, isExcluded } from '../scope.js';
 import { SurfaceContext } from '../surface.js';
 
 /** Files that declare a version: templates, CI, version files, images. CDK code is left out (a TypeScript parse per file). */
