@@ -107,10 +107,19 @@ function write(root, path, text) {
 /** One file with `n` clients, each used once. */
 export function manyClients(n) {
   const services = ['S3', 'SQS', 'SNS', 'Lambda', 'DynamoDB', 'SSM'];
-  const ops = { S3: 'listBuckets', SQS: 'listQueues', SNS: 'listTopics', Lambda: 'listFunctions', DynamoDB: 'listTables', SSM: 'describeParameters' };
+  const ops = {
+    S3: 'listBuckets',
+    SQS: 'listQueues',
+    SNS: 'listTopics',
+    Lambda: 'listFunctions',
+    DynamoDB: 'listTables',
+    SSM: 'describeParameters',
+  };
   const lines = [`'use strict';`, `const AWS = require('aws-sdk');`];
-  for (let i = 0; i < n; i++) lines.push(`const c${i} = new AWS.${services[i % services.length]}({ region: 'r${i % 7}' });`);
-  for (let i = 0; i < n; i++) lines.push(`exports.f${i} = async () => (await c${i}.${ops[services[i % services.length]]}({}).promise());`);
+  for (let i = 0; i < n; i++)
+    lines.push(`const c${i} = new AWS.${services[i % services.length]}({ region: 'r${i % 7}' });`);
+  for (let i = 0; i < n; i++)
+    lines.push(`exports.f${i} = async () => (await c${i}.${ops[services[i % services.length]]}({}).promise());`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -122,7 +131,11 @@ export function generateAwsRepo(root, files) {
     write(root, path, shapes[i % shapes.length](i));
     paths.push(path);
   }
-  write(root, 'package.json', `${JSON.stringify({ name: 'bench-aws', version: '1.0.0', dependencies: { 'aws-sdk': '^2.1692.0' } }, null, 2)}\n`);
+  write(
+    root,
+    'package.json',
+    `${JSON.stringify({ name: 'bench-aws', version: '1.0.0', dependencies: { 'aws-sdk': '^2.1692.0' } }, null, 2)}\n`,
+  );
   const git = (...args) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
   git('init', '-q');
   git('add', '-A');
@@ -161,7 +174,11 @@ process.stdout.write(JSON.stringify(out));
 
 function perClientScaling(counts = [100, 200, 400]) {
   const sizes = Object.fromEntries(counts.map((n) => [n, manyClients(n)]));
-  const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', scalingScript, codemodModule], { input: JSON.stringify(sizes), maxBuffer: 1 << 26 });
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--input-type=module', '-e', scalingScript, codemodModule],
+    { input: JSON.stringify(sizes), maxBuffer: 1 << 26 },
+  );
   return JSON.parse(out.toString());
 }
 
@@ -171,7 +188,9 @@ function baselineScaling(root, prefix, counts) {
   for (const n of counts) {
     const file = join(root, `clients-${n}.js`);
     writeFileSync(file, manyClients(n));
-    out[n] = timed(() => execFileSync('npx', ['aws-sdk-js-codemod', '-t', 'v2-to-v3', file], { cwd: prefix, stdio: 'ignore' })).ms;
+    out[n] = timed(() =>
+      execFileSync('npx', ['aws-sdk-js-codemod', '-t', 'v2-to-v3', file], { cwd: prefix, stdio: 'ignore' }),
+    ).ms;
   }
   return out;
 }
@@ -179,8 +198,13 @@ function baselineScaling(root, prefix, counts) {
 function installBaseline(root) {
   const prefix = join(root, 'baseline');
   mkdirSync(prefix, { recursive: true });
-  execFileSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', 'aws-sdk-js-codemod@3'], { stdio: 'ignore' });
-  if (!existsSync(join(prefix, 'node_modules', '.bin', 'aws-sdk-js-codemod'))) throw new Error('aws-sdk-js-codemod did not install');
+  execFileSync(
+    'npm',
+    ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', 'aws-sdk-js-codemod@3'],
+    { stdio: 'ignore' },
+  );
+  if (!existsSync(join(prefix, 'node_modules', '.bin', 'aws-sdk-js-codemod')))
+    throw new Error('aws-sdk-js-codemod did not install');
   return prefix;
 }
 
@@ -192,19 +216,35 @@ export function benchAwsSdk({ files = 2000 } = {}) {
     const prefix = installBaseline(root);
     const copy = join(root, 'baseline-copy');
     cpSync(repo, copy, { recursive: true });
-    const baseline = timed(() => execFileSync('npx', ['aws-sdk-js-codemod', '-t', 'v2-to-v3', join(copy, 'src')], {
-      cwd: prefix, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28,
-    }).toString());
-    const atx = timed(() => execFileSync(process.execPath, [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-aws-sdk-v2-to-v3', '--dry-run', '--json'], {
-      env: { ...process.env, ATX_HOME: join(root, 'atx-home') }, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30,
-    }));
+    const baseline = timed(() =>
+      execFileSync('npx', ['aws-sdk-js-codemod', '-t', 'v2-to-v3', join(copy, 'src')], {
+        cwd: prefix,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 1 << 28,
+      }).toString(),
+    );
+    const atx = timed(() =>
+      execFileSync(
+        process.execPath,
+        [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-aws-sdk-v2-to-v3', '--dry-run', '--json'],
+        {
+          env: { ...process.env, ATX_HOME: join(root, 'atx-home') },
+          stdio: ['ignore', 'pipe', 'ignore'],
+          maxBuffer: 1 << 30,
+        },
+      ),
+    );
     const summary = JSON.parse(atx.value.toString());
     const changed = new Set(summary.steps.flatMap((s) => s.filesChanged)).size;
     const ok = /(\d+) ok/.exec(baseline.value)?.[1] ?? '?';
     const scaling = perClientScaling();
-    const perClient = Object.entries(scaling).map(([n, ms]) => `${n}: ${(ms / Number(n)).toFixed(3)} ms/client`).join(', ');
+    const perClient = Object.entries(scaling)
+      .map(([n, ms]) => `${n}: ${(ms / Number(n)).toFixed(3)} ms/client`)
+      .join(', ');
     const base = baselineScaling(root, prefix, [25, 50]);
-    const basePerClient = Object.entries(base).map(([n, ms]) => `${n}: ${(ms / Number(n)).toFixed(0)} ms/client`).join(', ');
+    const basePerClient = Object.entries(base)
+      .map(([n, ms]) => `${n}: ${(ms / Number(n)).toFixed(0)} ms/client`)
+      .join(', ');
     const linearity = scaling[400] / 400 / (scaling[100] / 100);
     return {
       name: `aws-sdk-v2-to-v3: ${files} files, atx exec --dry-run vs aws-sdk-js-codemod@3`,
@@ -241,7 +281,9 @@ export function benchAwsSdkLinearity({ sizes = [100, 200, 400, 800, 1600], limit
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'linearity') {
   const result = benchAwsSdkLinearity();
   console.log(result.name);
-  const cells = Object.entries(result.perClient).map(([n, ms]) => `${n}: ${ms.toFixed(3)} ms/client`).join(', ');
+  const cells = Object.entries(result.perClient)
+    .map(([n, ms]) => `${n}: ${ms.toFixed(3)} ms/client`)
+    .join(', ');
   console.log(`  ${cells}; ${result.growth.toFixed(2)}x (${result.goal}): ${result.ok ? 'ok' : 'NOT LINEAR'}`);
   process.exitCode = result.ok ? 0 : 1;
 }

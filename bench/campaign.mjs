@@ -12,7 +12,10 @@ const atx = join(root, 'bin/atx.js');
 
 /** Called by bench/run.mjs (synchronous): the measurement runs in a child so it can sample memory. */
 export function benchCampaign({ repos = 50 } = {}) {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', String(repos)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', String(repos)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (child.status !== 0) throw new Error(`campaign bench failed (${child.status})`);
   const r = JSON.parse(child.stdout.trim().split('\n').pop());
   return {
@@ -26,7 +29,13 @@ export function benchCampaign({ repos = 50 } = {}) {
 }
 
 function makeFleet(dir, count) {
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@b' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'bench',
+    GIT_AUTHOR_EMAIL: 'b@b',
+    GIT_COMMITTER_NAME: 'bench',
+    GIT_COMMITTER_EMAIL: 'b@b',
+  };
   const paths = [];
   for (let i = 0; i < count; i++) {
     const repo = join(dir, `svc-${String(i).padStart(3, '0')}`);
@@ -65,7 +74,11 @@ function treeRssKb(pid) {
 
 async function measure(env, name, concurrency, count) {
   const started = performance.now();
-  const child = spawn(process.execPath, [atx, 'custom', 'campaign', 'run', '-n', name, '--concurrency', String(concurrency), '--json'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(
+    process.execPath,
+    [atx, 'custom', 'campaign', 'run', '-n', name, '--concurrency', String(concurrency), '--json'],
+    { env, stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   let out = '';
   child.stdout.on('data', (c) => (out += c));
   let peak = 0;
@@ -82,9 +95,33 @@ if (process.argv[2] === '--measure') {
   const dir = mkdtempSync(join(tmpdir(), 'atx-bench-campaign-'));
   const env = { ...process.env, ATX_HOME: join(dir, 'home'), NO_COLOR: '1' };
   makeFleet(dir, count);
-  const run = (args) => execFileSync(process.execPath, [atx, ...args], { env, cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-  run(['custom', 'def', 'publish', '-n', 'Bench/fleet', '--description', 'bench', '--sd', join(root, 'fixtures/campaign/fleet')]);
-  for (const name of ['c1', 'c2']) run(['custom', 'campaign', 'create', '-n', name, '--transformation', 'Bench/fleet', '--repos', 'repos.txt', '-c', 'true']);
+  const run = (args) =>
+    execFileSync(process.execPath, [atx, ...args], { env, cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  run([
+    'custom',
+    'def',
+    'publish',
+    '-n',
+    'Bench/fleet',
+    '--description',
+    'bench',
+    '--sd',
+    join(root, 'fixtures/campaign/fleet'),
+  ]);
+  for (const name of ['c1', 'c2'])
+    run([
+      'custom',
+      'campaign',
+      'create',
+      '-n',
+      name,
+      '--transformation',
+      'Bench/fleet',
+      '--repos',
+      'repos.txt',
+      '-c',
+      'true',
+    ]);
   const c1 = await measure(env, 'c1', 1, count);
   const c2 = await measure(env, 'c2', 2, count);
   console.log(JSON.stringify({ c1, c2 }));

@@ -44,21 +44,43 @@ export function benchLambdaHandlers({ files = 5000, repeats = 3 } = {}) {
   let summary;
   const runAtx = (env) =>
     timed(() =>
-      execFileSync(process.execPath, [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-lambda-callback-to-async', '--dry-run', '--json'], {
-        env: { ...process.env, ATX_HOME: home, ...env },
-        stdio: ['ignore', 'pipe', 'ignore'],
-        maxBuffer: 1 << 30,
-      }),
+      execFileSync(
+        process.execPath,
+        [
+          atxBin,
+          'custom',
+          'def',
+          'exec',
+          '-p',
+          repo,
+          '-n',
+          'AWS/nodejs-lambda-callback-to-async',
+          '--dry-run',
+          '--json',
+        ],
+        {
+          env: { ...process.env, ATX_HOME: home, ...env },
+          stdio: ['ignore', 'pipe', 'ignore'],
+          maxBuffer: 1 << 30,
+        },
+      ),
     );
   for (let i = 0; i < repeats; i++) {
-    parse.push(timed(() => execFileSync(process.execPath, ['-e', parseOnlyScript, repo, list], { cwd: new URL('..', import.meta.url).pathname })).ms);
+    parse.push(
+      timed(() =>
+        execFileSync(process.execPath, ['-e', parseOnlyScript, repo, list], {
+          cwd: new URL('..', import.meta.url).pathname,
+        }),
+      ).ms,
+    );
     const run = runAtx({});
     atx.push(run.ms);
     summary = JSON.parse(run.value.toString());
     // The same run with one worker thread beside the main one (the default depends on the cores).
     const shared = runAtx({ ATX_WORKERS: '1' });
     oneWorker.push(shared.ms);
-    if (JSON.stringify(JSON.parse(shared.value.toString()).diff) !== JSON.stringify(summary.diff)) throw new Error('the default and a worker thread give different diffs');
+    if (JSON.stringify(JSON.parse(shared.value.toString()).diff) !== JSON.stringify(summary.diff))
+      throw new Error('the default and a worker thread give different diffs');
   }
   const changed = new Set(summary.steps.flatMap((s) => s.filesChanged)).size;
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -15,5 +15,7 @@ for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;
   const result = run();
   console.log(`${result.name}`);
-  console.log(`  baseline ${result.baselineMs.toFixed(0)} ms, atx ${result.atxMs.toFixed(0)} ms, ratio ${result.ratio.toFixed(2)}x (${result.goal}); ${result.notes}`);
+  console.log(
+    `  baseline ${result.baselineMs.toFixed(0)} ms, atx ${result.atxMs.toFixed(0)} ms, ratio ${result.ratio.toFixed(2)}x (${result.goal}); ${result.notes}`,
+  );
 }

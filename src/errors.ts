@@ -23,7 +23,11 @@ export class DefinitionError extends UsageError {
 
 /** A git command failed; stderr is attached. */
 export class GitError extends Error {
-  constructor(message: string, readonly stderr = '', options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly stderr = '',
+    options?: { cause?: unknown },
+  ) {
     super(stderr ? `${message}\n${stderr.trim()}` : message, options);
     this.name = 'GitError';
   }

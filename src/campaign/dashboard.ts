@@ -27,9 +27,15 @@ export function dashboardData(view: CampaignView, mode: LinkMode, live?: string)
   const sources = new Map(view.spec.repos.map((r) => [r.id, r.source]));
   return {
     name: view.spec.name,
-    transformation: view.spec.transformation + (view.spec.transformationVersion ? ` v${view.spec.transformationVersion}` : ''),
+    transformation:
+      view.spec.transformation + (view.spec.transformationVersion ? ` v${view.spec.transformationVersion}` : ''),
     totals: view.totals,
-    rows: view.records.map((record) => ({ ...record, owner: undefined, source: sources.get(record.id) ?? record.id, links: linksFor(record, mode) })),
+    rows: view.records.map((record) => ({
+      ...record,
+      owner: undefined,
+      source: sources.get(record.id) ?? record.id,
+      links: linksFor(record, mode),
+    })),
     generatedAt: new Date().toISOString(),
     ...(live ? { live } : {}),
   };
@@ -52,7 +58,12 @@ function linksFor(record: RepoRecord, mode: LinkMode): DashboardRow['links'] {
 
 /** JSON inside <script> must not be able to close the tag or open a comment. */
 function embed(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function escapeHtml(text: string): string {

@@ -4,7 +4,14 @@ import { UsageError } from '../errors.js';
 import { readJson } from '../util/fs.js';
 import { readRepoList, toEntries } from './repos.js';
 import { CampaignStore, now } from './store.js';
-import { RepoStatusSchema, ShardResultSchema, type CampaignSpec, type CampaignView, type RepoRecord, type RepoStatus } from './types.js';
+import {
+  RepoStatusSchema,
+  ShardResultSchema,
+  type CampaignSpec,
+  type CampaignView,
+  type RepoRecord,
+  type RepoStatus,
+} from './types.js';
 
 export interface CreateOptions {
   atxHome: string;
@@ -24,8 +31,12 @@ export interface CreateOptions {
  */
 export async function createCampaign(options: CreateOptions): Promise<{ spec: CampaignSpec; created: boolean }> {
   if (!options.transformation) throw new UsageError('missing --transformation DEF (e.g. AWS/nodejs-version-upgrade)');
-  if (!options.reposFile && !options.repos?.length) throw new UsageError('give the repositories: --repos FILE or --repo PATH (repeatable)');
-  const sources = [...(options.reposFile ? await readRepoList(options.reposFile, options.cwd) : []), ...(options.repos ?? [])];
+  if (!options.reposFile && !options.repos?.length)
+    throw new UsageError('give the repositories: --repos FILE or --repo PATH (repeatable)');
+  const sources = [
+    ...(options.reposFile ? await readRepoList(options.reposFile, options.cwd) : []),
+    ...(options.repos ?? []),
+  ];
   const spec: CampaignSpec = {
     name: options.name,
     transformation: options.transformation,
@@ -38,7 +49,8 @@ export async function createCampaign(options: CreateOptions): Promise<{ spec: Ca
   const store = new CampaignStore(options.atxHome, options.name);
   if (await store.exists()) {
     const existing = await store.loadSpec();
-    if (JSON.stringify({ ...existing, createdAt: '' }) === JSON.stringify({ ...spec, createdAt: '' })) return { spec: existing, created: false };
+    if (JSON.stringify({ ...existing, createdAt: '' }) === JSON.stringify({ ...spec, createdAt: '' }))
+      return { spec: existing, created: false };
     throw new UsageError(`a campaign named "${options.name}" already exists with other settings; choose another name`);
   }
   await store.writeSpec(spec);
@@ -54,16 +66,32 @@ function absoluteConfig(configuration: string, cwd: string): string {
 
 export function findRepo(view: CampaignView, repo: string): RepoRecord {
   const entry = view.spec.repos.find((r) => r.id === repo || r.source === repo || r.source === resolve(repo));
-  if (!entry) throw new UsageError(`campaign "${view.spec.name}" has no repository "${repo}"; its repositories: ${view.spec.repos.map((r) => r.id).join(', ')}`);
+  if (!entry)
+    throw new UsageError(
+      `campaign "${view.spec.name}" has no repository "${repo}"; its repositories: ${view.spec.repos.map((r) => r.id).join(', ')}`,
+    );
   return view.records.find((r) => r.id === entry.id)!;
 }
 
-export async function updateRepoStatus(atxHome: string, name: string, repo: string, status: string, reason?: string): Promise<RepoRecord> {
+export async function updateRepoStatus(
+  atxHome: string,
+  name: string,
+  repo: string,
+  status: string,
+  reason?: string,
+): Promise<RepoRecord> {
   const parsed = RepoStatusSchema.safeParse(status?.toUpperCase());
-  if (!parsed.success) throw new UsageError(`--status must be one of ${RepoStatusSchema.options.join(', ')} (got "${status}")`);
+  if (!parsed.success)
+    throw new UsageError(`--status must be one of ${RepoStatusSchema.options.join(', ')} (got "${status}")`);
   const store = new CampaignStore(atxHome, name);
   const record = findRepo(await store.view(), repo);
-  await store.append({ t: 'set', repo: record.id, at: now(), status: parsed.data as RepoStatus, reason: reason ?? 'set by hand' });
+  await store.append({
+    t: 'set',
+    repo: record.id,
+    at: now(),
+    status: parsed.data as RepoStatus,
+    reason: reason ?? 'set by hand',
+  });
   return findRepo(await store.view(), record.id);
 }
 
@@ -71,24 +99,40 @@ export async function updateRepoStatus(atxHome: string, name: string, repo: stri
  * Folds shard results into the campaign. A shard only speaks for the repositories it ran: a
  * record still PENDING there does not overwrite what another shard (or this machine) knows.
  */
-export async function mergeShards(atxHome: string, name: string, files: string[], cwd: string): Promise<{ view: CampaignView; merged: number }> {
-  if (files.length === 0) throw new UsageError('give at least one shard result file: atx custom campaign merge -n NAME FILE…');
+export async function mergeShards(
+  atxHome: string,
+  name: string,
+  files: string[],
+  cwd: string,
+): Promise<{ view: CampaignView; merged: number }> {
+  if (files.length === 0)
+    throw new UsageError('give at least one shard result file: atx custom campaign merge -n NAME FILE…');
   const store = new CampaignStore(atxHome, name);
   const spec = await store.loadSpec();
   const ids = spec.repos.map((r) => r.id);
   const events = [];
   for (const file of files) {
     const path = resolve(cwd, file);
-    const parsed = ShardResultSchema.safeParse(await readJson(path).catch((error: Error) => {
-      throw new UsageError(`cannot read shard result ${path}: ${error.message}`);
-    }));
+    const parsed = ShardResultSchema.safeParse(
+      await readJson(path).catch((error: Error) => {
+        throw new UsageError(`cannot read shard result ${path}: ${error.message}`);
+      }),
+    );
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new UsageError(`${path} is not a campaign shard result (written by \`campaign run --shard I/N\`): ${issue.path.join('.')} ${issue.message}`);
+      throw new UsageError(
+        `${path} is not a campaign shard result (written by \`campaign run --shard I/N\`): ${issue.path.join('.')} ${issue.message}`,
+      );
     }
     const shard = parsed.data;
-    if (shard.campaign !== spec.name || shard.transformation !== spec.transformation || JSON.stringify(shard.repoIds) !== JSON.stringify(ids)) {
-      throw new UsageError(`${path} belongs to another campaign or repository list (campaign "${shard.campaign}", ${shard.repoIds.length} repositories)`);
+    if (
+      shard.campaign !== spec.name ||
+      shard.transformation !== spec.transformation ||
+      JSON.stringify(shard.repoIds) !== JSON.stringify(ids)
+    ) {
+      throw new UsageError(
+        `${path} belongs to another campaign or repository list (campaign "${shard.campaign}", ${shard.repoIds.length} repositories)`,
+      );
     }
     for (const record of shard.records) {
       if (record.status === 'PENDING' || record.status === 'IN_PROGRESS') continue;

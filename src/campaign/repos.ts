@@ -41,12 +41,16 @@ export function toEntries(sources: string[], cwd: string): RepoEntry[] {
     const source = kind === 'url' ? raw : resolve(cwd, raw);
     if (sourcesSeen.has(source)) continue;
     sourcesSeen.add(source);
-    const stem = basename(source.replace(/[/\\]+$/, '').replace(/^.*:/, '')).replace(/\.git$/, '').replace(/[^A-Za-z0-9._-]/g, '-') || 'repo';
+    const stem =
+      basename(source.replace(/[/\\]+$/, '').replace(/^.*:/, ''))
+        .replace(/\.git$/, '')
+        .replace(/[^A-Za-z0-9._-]/g, '-') || 'repo';
     const count = (seen.get(stem) ?? 0) + 1;
     seen.set(stem, count);
     entries.push({ id: count === 1 ? stem : `${stem}-${count}`, source, kind });
   }
-  if (entries.length === 0) throw new UsageError('a campaign needs at least one repository: --repos FILE or --repo PATH');
+  if (entries.length === 0)
+    throw new UsageError('a campaign needs at least one repository: --repos FILE or --repo PATH');
   return entries;
 }
 

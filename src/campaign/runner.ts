@@ -38,10 +38,14 @@ export interface CampaignRunResult {
 
 export async function runCampaign(options: CampaignRunOptions): Promise<CampaignRunResult> {
   const concurrency = options.concurrency ?? availableParallelism();
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${options.concurrency})`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${options.concurrency})`);
   const store = new CampaignStore(options.atxHome, options.name);
   const spec = await store.loadSpec();
-  const slice = shardSlice(spec.repos.map((r) => r.id), options.shard);
+  const slice = shardSlice(
+    spec.repos.map((r) => r.id),
+    options.shard,
+  );
   const entries = new Map(spec.repos.map((r) => [r.id, r]));
   const log = options.log ?? (() => undefined);
   const tried = new Set<string>();
@@ -115,6 +119,7 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
 
 function progressLine(record: RepoRecord, finished: number): string {
   const seconds = ((record.durationMs ?? 0) / 1000).toFixed(1);
-  const detail = record.status === 'COMPLETED' ? (record.branch ? `branch ${record.branch}` : '') : (record.reason ?? '');
+  const detail =
+    record.status === 'COMPLETED' ? (record.branch ? `branch ${record.branch}` : '') : (record.reason ?? '');
   return `  [${finished}] ${record.status} ${record.id} (${seconds} s)${detail ? ` ${detail}` : ''}`;
 }

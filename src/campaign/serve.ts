@@ -31,7 +31,9 @@ export async function serveCampaign(options: ServeOptions): Promise<Served> {
   const store = new CampaignStore(options.atxHome, options.name);
   await store.loadSpec();
   const server = createServer((request, response) => {
-    handle(store, request, response, options.env ?? process.env).catch((error: Error) => send(response, 500, 'text/plain', `error: ${error.message}\n`));
+    handle(store, request, response, options.env ?? process.env).catch((error: Error) =>
+      send(response, 500, 'text/plain', `error: ${error.message}\n`),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -48,11 +50,23 @@ export async function serveCampaign(options: ServeOptions): Promise<Served> {
   };
 }
 
-async function handle(store: CampaignStore, request: IncomingMessage, response: ServerResponse, env: NodeJS.ProcessEnv): Promise<void> {
+async function handle(
+  store: CampaignStore,
+  request: IncomingMessage,
+  response: ServerResponse,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'only GET\n');
-  if (path === '/' || path === '/index.html') return send(response, 200, 'text/html', renderDashboard(dashboardData(await store.view(), 'served', livePath)));
-  if (path === livePath) return send(response, 200, 'application/json', JSON.stringify(dashboardData(await store.view(), 'served', livePath)));
+  if (path === '/' || path === '/index.html')
+    return send(response, 200, 'text/html', renderDashboard(dashboardData(await store.view(), 'served', livePath)));
+  if (path === livePath)
+    return send(
+      response,
+      200,
+      'application/json',
+      JSON.stringify(dashboardData(await store.view(), 'served', livePath)),
+    );
   const match = /^\/repos\/([^/]+)\/(plan|summary|evidence|diff)$/.exec(path);
   if (!match) return send(response, 404, 'text/plain', 'not found\n');
   const record = (await store.view()).records.find((r) => r.id === decodeURIComponent(match[1]!));
@@ -67,19 +81,31 @@ async function handle(store: CampaignStore, request: IncomingMessage, response: 
  * and its diff from the campaign's own checkout, never from paths in the record: records are
  * merged from other machines' shard results, and a path there could name any file here.
  */
-async function artefact(store: CampaignStore, record: RepoRecord, kind: 'plan' | 'summary' | 'evidence' | 'diff', env: NodeJS.ProcessEnv): Promise<string | undefined> {
+async function artefact(
+  store: CampaignStore,
+  record: RepoRecord,
+  kind: 'plan' | 'summary' | 'evidence' | 'diff',
+  env: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
   if (!record.runId) return undefined;
   const files = { plan: 'plan.json', summary: 'summary.json', evidence: 'summary.md' } as const;
-  if (kind !== 'diff') return readFile(join(runDir(store.atxHome, record.runId), files[kind]), 'utf8').catch(() => undefined);
+  if (kind !== 'diff')
+    return readFile(join(runDir(store.atxHome, record.runId), files[kind]), 'utf8').catch(() => undefined);
   const entry = (await store.loadSpec()).repos.find((r) => r.id === record.id);
   if (!entry || !record.branch || !record.baseCommit) return undefined;
   const checkout = entry.kind === 'path' ? entry.source : clonePath(store.dir, entry.id);
-  const diff = await gitAt(checkout, env).raw(['diff', '--no-ext-diff', '--no-textconv', `${record.baseCommit}..${record.branch}`, '--']).catch(() => undefined);
+  const diff = await gitAt(checkout, env)
+    .raw(['diff', '--no-ext-diff', '--no-textconv', `${record.baseCommit}..${record.branch}`, '--'])
+    .catch(() => undefined);
   return diff === undefined ? undefined : diff || '(no changes)\n';
 }
 
 /** Every answer passes the redactor: a plan, summary or diff written before it (or by another version of atx) may hold a secret. */
 function send(response: ServerResponse, status: number, type: string, body: string): void {
-  response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  response.writeHead(status, {
+    'content-type': `${type}; charset=utf-8`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   response.end(redactDocument(body));
 }

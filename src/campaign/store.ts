@@ -6,7 +6,14 @@ import { UsageError } from '../errors.js';
 import { exists, readJson, writeJson } from '../util/fs.js';
 import { appendJournal, compactJournal, readJournal, withJournalLock } from './journal.js';
 import { replay, viewOf } from './state.js';
-import { CampaignSpecSchema, EventSchema, type CampaignEvent, type CampaignSpec, type CampaignView, type RepoRecord } from './types.js';
+import {
+  CampaignSpecSchema,
+  EventSchema,
+  type CampaignEvent,
+  type CampaignSpec,
+  type CampaignView,
+  type RepoRecord,
+} from './types.js';
 
 const namePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /** Replay cost grows with the journal; past this many lines a run folds it into snapshots. */
@@ -14,7 +21,8 @@ const compactAfterLines = 2000;
 
 export function validateCampaignName(name: string | undefined): string {
   if (!name) throw new UsageError('a campaign name is required: -n NAME');
-  if (!namePattern.test(name)) throw new UsageError(`invalid campaign name "${name}": use letters, digits, ".", "_" and "-" (at most 100)`);
+  if (!namePattern.test(name))
+    throw new UsageError(`invalid campaign name "${name}": use letters, digits, ".", "_" and "-" (at most 100)`);
   return name;
 }
 
@@ -27,7 +35,10 @@ export class CampaignStore {
   readonly journal: string;
   private spec?: CampaignSpec;
 
-  constructor(readonly atxHome: string, readonly name: string) {
+  constructor(
+    readonly atxHome: string,
+    readonly name: string,
+  ) {
     this.dir = join(campaignsDir(atxHome), validateCampaignName(name));
     this.journal = join(this.dir, 'journal.jsonl');
   }
@@ -40,7 +51,6 @@ export class CampaignStore {
     return join(this.dir, 'shards', `${index}-of-${total}.json`);
   }
 
-
   async exists(): Promise<boolean> {
     return exists(this.specPath);
   }
@@ -52,7 +62,10 @@ export class CampaignStore {
 
   async loadSpec(): Promise<CampaignSpec> {
     if (this.spec) return this.spec;
-    if (!(await this.exists())) throw new UsageError(`no campaign named "${this.name}"; create it with \`atx custom campaign create -n ${this.name} …\``);
+    if (!(await this.exists()))
+      throw new UsageError(
+        `no campaign named "${this.name}"; create it with \`atx custom campaign create -n ${this.name} …\``,
+      );
     let raw: unknown;
     try {
       raw = await readJson(this.specPath);
@@ -62,7 +75,9 @@ export class CampaignStore {
     const parsed = CampaignSpecSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new UsageError(`campaign file ${this.specPath} is damaged: ${issue.path.join('.') || 'the file'} ${issue.message}`);
+      throw new UsageError(
+        `campaign file ${this.specPath} is damaged: ${issue.path.join('.') || 'the file'} ${issue.message}`,
+      );
     }
     this.spec = parsed.data;
     return this.spec;
@@ -119,7 +134,8 @@ export class CampaignStore {
 export async function listCampaigns(atxHome: string): Promise<string[]> {
   const names = await readdir(campaignsDir(atxHome)).catch(() => [] as string[]);
   const found: string[] = [];
-  for (const name of names.sort()) if (namePattern.test(name) && (await exists(join(campaignsDir(atxHome), name, 'campaign.json')))) found.push(name);
+  for (const name of names.sort())
+    if (namePattern.test(name) && (await exists(join(campaignsDir(atxHome), name, 'campaign.json')))) found.push(name);
   return found;
 }
 

@@ -37,7 +37,9 @@ export const CampaignSpecSchema = z.object({
   transformationVersion: z.string().optional(),
   buildCommand: z.string().optional(),
   configuration: z.string().optional(),
-  repos: z.array(RepoEntrySchema).refine((repos) => new Set(repos.map((r) => r.id)).size === repos.length, { message: 'repository ids must be unique' }),
+  repos: z.array(RepoEntrySchema).refine((repos) => new Set(repos.map((r) => r.id)).size === repos.length, {
+    message: 'repository ids must be unique',
+  }),
   createdAt: z.string(),
 });
 export type CampaignSpec = z.infer<typeof CampaignSpecSchema>;
@@ -69,10 +71,22 @@ export type RepoRecord = z.infer<typeof RepoRecordSchema>;
 /** One line of the journal. Replaying them in order gives every repository's record. */
 export const EventSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('claim'), repo: z.string(), at: z.string(), host: z.string(), pid: z.number() }),
-  z.object({ t: z.literal('started'), repo: z.string(), at: z.string(), runId: PathSegment, childPid: z.number().optional() }),
+  z.object({
+    t: z.literal('started'),
+    repo: z.string(),
+    at: z.string(),
+    runId: PathSegment,
+    childPid: z.number().optional(),
+  }),
   z.object({ t: z.literal('released'), repo: z.string(), at: z.string() }),
   z.object({ t: z.literal('finished'), repo: z.string(), at: z.string(), record: RepoRecordSchema }),
-  z.object({ t: z.literal('set'), repo: z.string(), at: z.string(), status: RepoStatusSchema, reason: z.string().optional() }),
+  z.object({
+    t: z.literal('set'),
+    repo: z.string(),
+    at: z.string(),
+    status: RepoStatusSchema,
+    reason: z.string().optional(),
+  }),
   z.object({ t: z.literal('snapshot'), repo: z.string(), at: z.string(), record: RepoRecordSchema }),
 ]);
 export type CampaignEvent = z.infer<typeof EventSchema>;

@@ -32,7 +32,14 @@ export async function runRepository(job: RepoJob): Promise<RepoOutcome> {
   const started = performance.now();
   const done = (fields: Partial<RepoRecord> & Pick<RepoRecord, 'status'>): RepoOutcome => ({
     kind: 'finished',
-    record: { id: job.entry.id, attempts: job.record.attempts, runId: job.record.runId, ...fields, durationMs: Math.round(performance.now() - started), updatedAt: now() },
+    record: {
+      id: job.entry.id,
+      attempts: job.record.attempts,
+      runId: job.record.runId,
+      ...fields,
+      durationMs: Math.round(performance.now() - started),
+      updatedAt: now(),
+    },
   });
   let checkout: string;
   try {
@@ -70,7 +77,10 @@ export async function runRepository(job: RepoJob): Promise<RepoOutcome> {
     }
   });
   const result = await child;
-  await writeOwnFile(joinSegmentsInside(job.campaignDir, ['logs', `${job.entry.id}.log`], 'repository id'), stderr).catch(() => undefined);
+  await writeOwnFile(
+    joinSegmentsInside(job.campaignDir, ['logs', `${job.entry.id}.log`], 'repository id'),
+    stderr,
+  ).catch(() => undefined);
   if (job.signal?.aborted || result.exitCode === 130) return { kind: 'interrupted' };
   const summary = parseSummary(String(result.stdout ?? ''));
   if (summary && (result.exitCode === 0 || result.exitCode === 1)) {
@@ -89,14 +99,27 @@ function execArgs(spec: CampaignSpec, checkout: string): string[] {
   return args;
 }
 
-function fromSummary(summary: RunSummary, exitCode: number, checkout: string): Partial<RepoRecord> & Pick<RepoRecord, 'status'> {
+function fromSummary(
+  summary: RunSummary,
+  exitCode: number,
+  checkout: string,
+): Partial<RepoRecord> & Pick<RepoRecord, 'status'> {
   const count = (status: string) => summary.exitCriteria.filter((c) => c.status === status).length;
   const failedSteps = summary.steps.filter((s) => s.status === 'failed').map((s) => s.id);
-  const failedCriteria = summary.exitCriteria.filter((c) => c.status === 'failed').map((c) => c.description.split('\n')[0]);
+  const failedCriteria = summary.exitCriteria
+    .filter((c) => c.status === 'failed')
+    .map((c) => c.description.split('\n')[0]);
   const failed = exitCode !== 0 || summary.status === 'failed';
   return {
     status: failed ? 'FAILED' : 'COMPLETED',
-    reason: failed ? [failedSteps.length ? `steps failed: ${failedSteps.join(', ')}` : '', failedCriteria.length ? `exit criteria failed: ${failedCriteria.join('; ')}` : ''].filter(Boolean).join('; ') || `run ${summary.status}` : undefined,
+    reason: failed
+      ? [
+          failedSteps.length ? `steps failed: ${failedSteps.join(', ')}` : '',
+          failedCriteria.length ? `exit criteria failed: ${failedCriteria.join('; ')}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ') || `run ${summary.status}`
+      : undefined,
     runId: summary.runId,
     branch: summary.branch,
     baseCommit: summary.baseCommit,
@@ -111,11 +134,18 @@ function fromSummary(summary: RunSummary, exitCode: number, checkout: string): P
 }
 
 /** A run this repository started before a kill: finished (adopt its summary) or resumable. */
-async function previousRun(atxHome: string, runId: string): Promise<{ summary?: RunSummary; resumable: boolean } | undefined> {
+async function previousRun(
+  atxHome: string,
+  runId: string,
+): Promise<{ summary?: RunSummary; resumable: boolean } | undefined> {
   const dir = runDir(atxHome, runId);
   if (!(await exists(join(dir, 'state.json')))) return undefined;
-  const state = await readJson<{ status?: string; branch?: string | null }>(join(dir, 'state.json')).catch(() => ({ status: undefined, branch: null }));
-  if (state.status === 'completed' && (await exists(join(dir, 'summary.json')))) return { summary: await readJson<RunSummary>(join(dir, 'summary.json')), resumable: false };
+  const state = await readJson<{ status?: string; branch?: string | null }>(join(dir, 'state.json')).catch(() => ({
+    status: undefined,
+    branch: null,
+  }));
+  if (state.status === 'completed' && (await exists(join(dir, 'summary.json'))))
+    return { summary: await readJson<RunSummary>(join(dir, 'summary.json')), resumable: false };
   if (state.status === 'starting') {
     // Killed before its first step: nothing to continue. What it made goes; a new run starts.
     await cleanupRun(atxHome, runId, true).catch(() => undefined);

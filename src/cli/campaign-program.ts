@@ -6,7 +6,9 @@ import type { ProgramResult } from './program.js';
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function addCampaignCommands(custom: Command, io: CliIO, result: ProgramResult): void {
-  const campaign = custom.command('campaign').description('campaigns: one definition over many repositories, restartable and shardable');
+  const campaign = custom
+    .command('campaign')
+    .description('campaigns: one definition over many repositories, restartable and shardable');
   const actions = () => import('./commands/campaign.js');
 
   campaign
@@ -40,7 +42,7 @@ export function addCampaignCommands(custom: Command, io: CliIO, result: ProgramR
 
   campaign
     .command('merge')
-    .description("fold shard results (written by `run --shard I/N`) into the campaign")
+    .description('fold shard results (written by `run --shard I/N`) into the campaign')
     .requiredOption('-n, --name <name>', 'campaign name')
     .argument('<shard-result...>', 'shard result files')
     .option('--json', 'print the merged status as JSON')

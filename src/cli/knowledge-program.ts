@@ -6,7 +6,10 @@ import type { ProgramResult } from './program.js';
 
 export function addKnowledgeCommands(def: Command, io: CliIO, result: ProgramResult): void {
   const actions = () => import('./commands/knowledge.js');
-  const nameOption = ['-n, --transformation-name <name>', 'definition name, e.g. AWS/nodejs-lambda-callback-to-async'] as const;
+  const nameOption = [
+    '-n, --transformation-name <name>',
+    'definition name, e.g. AWS/nodejs-lambda-callback-to-async',
+  ] as const;
 
   def
     .command('learn')

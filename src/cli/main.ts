@@ -48,7 +48,10 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(text);
     },
     stderr: (text) => {
-      const last = text.split('\n').filter((line) => line.startsWith('atx: ')).pop();
+      const last = text
+        .split('\n')
+        .filter((line) => line.startsWith('atx: '))
+        .pop();
       if (last) outcome.lastError = last.slice('atx: '.length);
       process.stderr.write(text);
     },
@@ -66,13 +69,15 @@ async function main(argv: string[]): Promise<number> {
   try {
     checkSecretSettings(process.env);
     await program.parseAsync(argv, { from: 'node' });
-    if (result.exitCode !== 0) finish(json, outcome, result.exitCode, outcome.lastError ?? `exited with ${result.exitCode}`);
+    if (result.exitCode !== 0)
+      finish(json, outcome, result.exitCode, outcome.lastError ?? `exited with ${result.exitCode}`);
     return result.exitCode;
   } catch (error) {
     const { code, message } = failure(error, controller.signal.aborted);
     // commander has already printed its own message (and usage) for a bad command line.
     if (!(error instanceof CommanderError)) process.stderr.write(`atx: ${message}\n`);
-    if (process.env.ATX_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (process.env.ATX_DEBUG === '1' && error instanceof Error && error.stack)
+      process.stderr.write(`${error.stack}\n`);
     if (code !== 0) finish(json, outcome, code, message);
     return code;
   }
@@ -90,16 +95,21 @@ function failure(error: unknown, aborted: boolean): { code: number; message: str
   }
   const message = oneLine(error instanceof Error ? error.message : String(error));
   if (error instanceof UsageError) return { code: 2, message };
-  return { code: exitCodeOf(error), message: process.env.ATX_DEBUG === '1' ? message : `${message} (ATX_DEBUG=1 shows where)` };
+  return {
+    code: exitCodeOf(error),
+    message: process.env.ATX_DEBUG === '1' ? message : `${message} (ATX_DEBUG=1 shows where)`,
+  };
 }
 
 /** One line, whatever the error carried (git's stderr, a list of issues). */
 function oneLine(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .join(' — ') || 'unknown error';
+  return (
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(' — ') || 'unknown error'
+  );
 }
 
 /** The error document of --json, once, unless the command already printed its own. */
@@ -129,7 +139,8 @@ function redactStream(stream: NodeJS.WriteStream, secrets: string[]): void {
     if (typeof chunk === 'string') return write(redactDocument(chunk, secrets), ...rest);
     if (chunk instanceof Uint8Array) {
       const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      if (secrets.some((secret) => buffer.includes(secret))) return write(redactDocument(buffer.toString('utf8'), secrets), ...rest);
+      if (secrets.some((secret) => buffer.includes(secret)))
+        return write(redactDocument(buffer.toString('utf8'), secrets), ...rest);
     }
     return write(chunk, ...rest);
   }) as typeof stream.write;

@@ -16,7 +16,10 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
   const program = new Command('atx')
     .description('Code modernization at scale: transformation definitions, a registry, and deterministic codemods')
     .version(version, '--version', 'print the version')
-    .option('-x, --non-interactive <instruction>', 'headless session: one natural-language instruction, e.g. "apply AWS/nodejs-version-upgrade to ./svc"')
+    .option(
+      '-x, --non-interactive <instruction>',
+      'headless session: one natural-language instruction, e.g. "apply AWS/nodejs-version-upgrade to ./svc"',
+    )
     .option('-t, --trust-all-tools', 'run commands without asking')
     .option('--resume', 'continue the latest interrupted run')
     .option('--conversation-id <id>', 'continue the given run or conversation')
@@ -33,7 +36,9 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
     });
 
   const custom = program.command('custom').description('definitions, runs, campaigns');
-  const def = custom.command('def').description('transformation definitions: list, get, save, publish, delete, exec, cleanup');
+  const def = custom
+    .command('def')
+    .description('transformation definitions: list, get, save, publish, delete, exec, cleanup');
 
   def
     .command('list')
@@ -112,11 +117,17 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
     .option('-d, --do-not-learn', 'do not record knowledge from this run')
     .option('--dry-run', 'plan and show the diff; no branch, no commit')
     .option('--json', 'print exactly one JSON document (the summary) on stdout')
-    .option('--limit <n>', "cap the model's work for this run: N tokens, or Nm minutes; the run stops resumable when it is reached")
+    .option(
+      '--limit <n>',
+      "cap the model's work for this run: N tokens, or Nm minutes; the run stops resumable when it is reached",
+    )
     .action(async (options) => {
       // In a repository of many files, the threads that may share a codemod's files load the
       // compiler while this one loads it too.
-      const [{ warmUp }, { trackedFileCount }] = await Promise.all([import('../codemods/file-pool.js'), import('../util/git-index.js')]);
+      const [{ warmUp }, { trackedFileCount }] = await Promise.all([
+        import('../codemods/file-pool.js'),
+        import('../util/git-index.js'),
+      ]);
       warmUp(trackedFileCount(options.codeRepositoryPath ?? '.'));
       const { execCommand } = await import('./commands/exec.js');
       const { parseLimit } = await import('./limit.js');

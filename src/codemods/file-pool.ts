@@ -78,7 +78,8 @@ export async function mapInputs<I, O>(codemod: PerFileName, inputs: readonly I[]
   done.forEach((isDone, i) => {
     if (!isDone) results[i] = each(inputs[i]!);
   });
-  if (process.env.ATX_DEBUG === '1') process.stderr.write(`atx: ${workers.length} worker thread(s) did ${byWorkers} of ${inputs.length} files\n`);
+  if (process.env.ATX_DEBUG === '1')
+    process.stderr.write(`atx: ${workers.length} worker thread(s) did ${byWorkers} of ${inputs.length} files\n`);
   idle = [...(idle ?? []), ...workers.filter((worker) => worker.healthy)];
   return results;
 }

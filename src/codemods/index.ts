@@ -14,10 +14,22 @@ interface Entry {
 }
 
 const table = {
-  'lambda-callback-to-async': { load: async () => (await import('./lambda-callback-to-async/index.js')).codemod, target: nodejsTarget },
-  'nodejs-runtime-upgrade': { load: async () => (await import('./nodejs-runtime/index.js')).codemod, target: nodejsTarget },
-  'nodejs24-behaviour-check': { load: async () => (await import('./nodejs-runtime/behaviour-check.js')).codemod, target: nodejsTarget },
-  'nodejs-command-changes': { load: async () => (await import('./nodejs-runtime/commands/index.js')).codemod, target: nodejsTarget },
+  'lambda-callback-to-async': {
+    load: async () => (await import('./lambda-callback-to-async/index.js')).codemod,
+    target: nodejsTarget,
+  },
+  'nodejs-runtime-upgrade': {
+    load: async () => (await import('./nodejs-runtime/index.js')).codemod,
+    target: nodejsTarget,
+  },
+  'nodejs24-behaviour-check': {
+    load: async () => (await import('./nodejs-runtime/behaviour-check.js')).codemod,
+    target: nodejsTarget,
+  },
+  'nodejs-command-changes': {
+    load: async () => (await import('./nodejs-runtime/commands/index.js')).codemod,
+    target: nodejsTarget,
+  },
   'aws-sdk-v2-to-v3': { load: async () => (await import('./aws-sdk-v2-to-v3/index.js')).codemod, options: sdkOptions },
   'learned-rewrite': { load: async () => (await import('./learned-rewrite/index.js')).codemod },
 } satisfies Record<string, Entry>;

@@ -6,7 +6,8 @@ import type { FileResult } from './lambda-callback-to-async/transform.js';
 export type PerFile<I, O> = () => (input: I) => O;
 
 export const perFileCodemods = {
-  'lambda-callback-to-async': async () => (await import('./lambda-callback-to-async/candidate.js')).perFile as PerFile<unknown, FileResult>,
+  'lambda-callback-to-async': async () =>
+    (await import('./lambda-callback-to-async/candidate.js')).perFile as PerFile<unknown, FileResult>,
 };
 
 export type PerFileName = keyof typeof perFileCodemods;

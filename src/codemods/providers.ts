@@ -39,7 +39,8 @@ const otherModules: ReadonlyArray<[string, string, string]> = [
   ['firebase-functions', 'google', 'Firebase Cloud Functions (firebase-functions)'],
   ['@azure/functions', 'azure', 'Azure Functions (@azure/functions)'],
 ];
-const loadsOtherModule = /(?:require\s*\(\s*|from\s*|import\s*\(\s*|import\s+)['"`](@google-cloud\/functions-framework|firebase-functions|@azure\/functions)(?:\/[^'"`]*)?['"`]/;
+const loadsOtherModule =
+  /(?:require\s*\(\s*|from\s*|import\s*\(\s*|import\s+)['"`](@google-cloud\/functions-framework|firebase-functions|@azure\/functions)(?:\/[^'"`]*)?['"`]/;
 const codeName = /\.[cm]?[jt]sx?$/;
 
 const cache = new WeakMap<RepoView, ProviderMap>();
@@ -97,14 +98,22 @@ function findOtherProviders(repo: RepoView): ProviderMap {
   // nested AWS service inside another provider's folder is converted like any other.
   for (const file of repo.files) {
     const base = posix.basename(file);
-    const aws = serverlessName.test(base) ? providerOf(file)?.name === 'aws' : awsMarkerName.test(base) && isAwsMarker(repo, file, base);
+    const aws = serverlessName.test(base)
+      ? providerOf(file)?.name === 'aws'
+      : awsMarkerName.test(base) && isAwsMarker(repo, file, base);
     if (aws) claims.set(folderOf(file), { aws: true });
   }
   const byFolder = new Map<string, OtherService | undefined>();
   const lookup = (folder: string): OtherService | undefined => {
     if (byFolder.has(folder)) return byFolder.get(folder);
     const claim = claims.get(folder);
-    const found = claim ? (claim.aws ? undefined : claim.service) : folder === '' ? undefined : lookup(folderOf(folder));
+    const found = claim
+      ? claim.aws
+        ? undefined
+        : claim.service
+      : folder === ''
+        ? undefined
+        : lookup(folderOf(folder));
     byFolder.set(folder, found);
     return found;
   };
@@ -129,27 +138,51 @@ function isAwsMarker(repo: RepoView, file: string, base: string): boolean {
   return /AWSTemplateFormatVersion|AWS::(Serverless|Lambda)::/.test(repo.read(file));
 }
 
-function otherClaim(repo: RepoView, file: string, base: string, providerOf: (file: string) => ServerlessProvider | undefined): OtherService | undefined {
+function otherClaim(
+  repo: RepoView,
+  file: string,
+  base: string,
+  providerOf: (file: string) => ServerlessProvider | undefined,
+): OtherService | undefined {
   const folder = folderOf(file);
-  const at = (line: number, provider: string | undefined, reason: string): OtherService => ({ folder, provider, file, line, reason });
+  const at = (line: number, provider: string | undefined, reason: string): OtherService => ({
+    folder,
+    provider,
+    file,
+    line,
+    reason,
+  });
   if (serverlessName.test(base)) {
     const found = providerOf(file);
     if (!found || found.name === 'aws') return undefined;
     return found.name !== undefined
       ? at(found.line, found.name, `${base} provider.name: ${found.name}`)
-      : at(found.line, undefined, `${base} names its provider through a variable (${found.written}), which atx does not resolve`);
+      : at(
+          found.line,
+          undefined,
+          `${base} names its provider through a variable (${found.written}), which atx does not resolve`,
+        );
   }
   const lower = base.toLowerCase();
   if (lower.startsWith('wrangler.')) return at(1, 'cloudflare', `Cloudflare Workers (${base})`);
   const text = repo.read(file);
   if (lower === 'host.json') {
-    return /"version"\s*:\s*"[12]\.0"|"extensionBundle"|"functionTimeout"|Microsoft\.Azure/.test(text) ? at(1, 'azure', 'Azure Functions app (host.json)') : undefined;
+    return /"version"\s*:\s*"[12]\.0"|"extensionBundle"|"functionTimeout"|Microsoft\.Azure/.test(text)
+      ? at(1, 'azure', 'Azure Functions app (host.json)')
+      : undefined;
   }
-  if (lower === 'function.json') return /"bindings"\s*:/.test(text) ? at(1, 'azure', 'Azure Functions function (function.json)') : undefined;
+  if (lower === 'function.json')
+    return /"bindings"\s*:/.test(text) ? at(1, 'azure', 'Azure Functions function (function.json)') : undefined;
   if (lower === 'firebase.json') return firebaseFunctions(file, text);
   if (!/@google-cloud\/functions-framework|firebase-functions|@azure\/functions/.test(text)) return undefined;
   const dependency = packageDependency(text);
-  return dependency ? at(lineOf(text, text.indexOf(`"${dependency.module}"`)), dependency.provider, `${dependency.reason} in package.json`) : undefined;
+  return dependency
+    ? at(
+        lineOf(text, text.indexOf(`"${dependency.module}"`)),
+        dependency.provider,
+        `${dependency.reason} in package.json`,
+      )
+    : undefined;
 }
 
 function packageDependency(text: string): { module: string; provider: string; reason: string } | undefined {
@@ -160,7 +193,9 @@ function packageDependency(text: string): { module: string; provider: string; re
     return undefined;
   }
   if (!isRecord(pkg)) return undefined;
-  const names = ['dependencies', 'devDependencies', 'peerDependencies'].flatMap((key) => (isRecord(pkg[key]) ? Object.keys(pkg[key]) : []));
+  const names = ['dependencies', 'devDependencies', 'peerDependencies'].flatMap((key) =>
+    isRecord(pkg[key]) ? Object.keys(pkg[key]) : [],
+  );
   for (const [module, provider, reason] of otherModules) {
     if (names.includes(module)) return { module, provider, reason };
   }
@@ -177,10 +212,18 @@ function firebaseFunctions(file: string, text: string): OtherService | undefined
   }
   if (!isRecord(config) || config.functions === undefined) return undefined;
   const entries = Array.isArray(config.functions) ? config.functions : [config.functions];
-  const source = entries.map((entry) => (isRecord(entry) && typeof entry.source === 'string' ? entry.source : 'functions'))[0]!;
+  const source = entries.map((entry) =>
+    isRecord(entry) && typeof entry.source === 'string' ? entry.source : 'functions',
+  )[0]!;
   const folder = posix.normalize(posix.join(folderOf(file), source)).replace(/\/$/, '');
   if (folder === '..' || folder.startsWith('../') || posix.isAbsolute(folder)) return undefined;
-  return { folder: folder === '.' ? '' : folder, provider: 'google', file, line: 1, reason: `Firebase Cloud Functions (${posix.basename(file)} functions.source)` };
+  return {
+    folder: folder === '.' ? '' : folder,
+    provider: 'google',
+    file,
+    line: 1,
+    reason: `Firebase Cloud Functions (${posix.basename(file)} functions.source)`,
+  };
 }
 
 export interface ServerlessProvider {
@@ -201,26 +244,36 @@ export interface ServerlessProvider {
 export function serverlessProvider(file: string, text: string): ServerlessProvider | undefined {
   if (!text.includes('provider')) return undefined;
   if (/\.[cm]?[jt]s$/i.test(file)) return scriptProvider(text);
-  if (/\.json$/i.test(file)) return dataProvider(text, (() => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return undefined;
-    }
-  })());
+  if (/\.json$/i.test(file))
+    return dataProvider(
+      text,
+      (() => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          return undefined;
+        }
+      })(),
+    );
   // Most files say `provider:` then `name: aws` on the next line, or `provider: aws`: plain
   // words, read without a parse. Others answer from their top-level `provider:` block alone,
   // which parses in a fraction of the time; anchors, variables and odd layouts parse whole.
   const plain = plainProvider.exec(text);
   const at = plain?.indices?.groups?.q;
   if (plain?.groups?.name && at) {
-    return { name: plain.groups.name.toLowerCase(), written: plain.groups.name, offset: at[0], line: lineOf(text, at[0]) };
+    return {
+      name: plain.groups.name.toLowerCase(),
+      written: plain.groups.name,
+      offset: at[0],
+      line: lineOf(text, at[0]),
+    };
   }
   const block = providerBlock.exec(text);
   if (block) {
     const doc = parseYaml(block[0]);
     const found = doc && yamlProvider(block[0], doc);
-    if (found && !found.written.includes('${')) return { ...found, offset: found.offset + block.index, line: found.line + lineOf(text, block.index) - 1 };
+    if (found && !found.written.includes('${'))
+      return { ...found, offset: found.offset + block.index, line: found.line + lineOf(text, block.index) - 1 };
     // No name, and nothing that could bring one in from elsewhere in the file.
     if (doc && !found && !/[*&]|<</.test(block[0])) return undefined;
   }
@@ -229,7 +282,8 @@ export function serverlessProvider(file: string, text: string): ServerlessProvid
 }
 
 /** `provider: aws`, or `provider:` with `name: aws` as the first key under it (comments and blank lines aside). */
-const plainProvider = /^provider[ \t]*:(?:[ \t]+|[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]+name[ \t]*:[ \t]+)(?<q>['"]?)(?<name>[\w-]+)\k<q>(?:[ \t]+#.*|[ \t]*)\r?$/dm;
+const plainProvider =
+  /^provider[ \t]*:(?:[ \t]+|[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]+name[ \t]*:[ \t]+)(?<q>['"]?)(?<name>[\w-]+)\k<q>(?:[ \t]+#.*|[ \t]*)\r?$/dm;
 
 /** The top-level `provider:` line and the indented, blank and comment lines after it. */
 const providerBlock = /^provider[ \t]*:.*(?:\r?\n(?:[ \t].*|[ \t]*#.*|[ \t]*)(?=\r?\n|$))*/m;
@@ -244,7 +298,11 @@ export function yamlProvider(text: string, doc: Document): ServerlessProvider | 
   const provider = resolved(doc, doc.get('provider', true));
   const node = resolved(doc, isMap(provider) ? provider.get('name', true) : provider);
   // `<<: *defaults` merges a name in from elsewhere: only the whole document, as data, knows it.
-  if (node === undefined && isMap(provider) && provider.items.some((pair) => isScalar(pair.key) && (pair.key.value === '<<' || typeof pair.key.value === 'symbol'))) {
+  if (
+    node === undefined &&
+    isMap(provider) &&
+    provider.items.some((pair) => isScalar(pair.key) && (pair.key.value === '<<' || typeof pair.key.value === 'symbol'))
+  ) {
     try {
       return dataProvider(text, doc.toJS({ maxAliasCount: 100 }));
     } catch {
@@ -259,7 +317,12 @@ export function yamlProvider(text: string, doc: Document): ServerlessProvider | 
     const target = self && depth < 5 ? doc.getIn(self[1].split('.')) : undefined;
     return typeof target === 'string' ? resolve(target, depth + 1) : undefined;
   };
-  return { name: resolve(node.value, 0)?.trim().toLowerCase(), written: node.value, offset, line: lineOf(text, offset) };
+  return {
+    name: resolve(node.value, 0)?.trim().toLowerCase(),
+    written: node.value,
+    offset,
+    line: lineOf(text, offset),
+  };
 }
 
 function resolved(doc: Document, node: unknown): unknown {
@@ -271,7 +334,12 @@ function dataProvider(text: string, data: unknown): ServerlessProvider | undefin
   const name = isRecord(data.provider) ? data.provider.name : data.provider;
   if (typeof name !== 'string') return undefined;
   const offset = /^[ \t]*["']?provider["']?[ \t]*:/m.exec(text)?.index ?? 0;
-  return { name: name.includes('${') ? undefined : name.trim().toLowerCase(), written: name, offset, line: lineOf(text, offset) };
+  return {
+    name: name.includes('${') ? undefined : name.trim().toLowerCase(),
+    written: name,
+    offset,
+    line: lineOf(text, offset),
+  };
 }
 
 /** serverless.ts / serverless.js: the `provider` property of an object literal, parsed (not run). */
@@ -282,11 +350,18 @@ function scriptProvider(text: string): ServerlessProvider | undefined {
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isPropertyAssignment(node) && propertyName(node.name) === 'provider') {
-      const value = ts.isObjectLiteralExpression(node.initializer) ? propertyValue(node.initializer, 'name') : node.initializer;
+      const value = ts.isObjectLiteralExpression(node.initializer)
+        ? propertyValue(node.initializer, 'name')
+        : node.initializer;
       if (value) {
         const literal = ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value);
         const offset = value.getStart(sf);
-        found = { name: literal ? value.text.trim().toLowerCase() : undefined, written: value.getText(sf), offset, line: lineOf(text, offset) };
+        found = {
+          name: literal ? value.text.trim().toLowerCase() : undefined,
+          written: value.getText(sf),
+          offset,
+          line: lineOf(text, offset),
+        };
         return;
       }
     }
@@ -303,7 +378,8 @@ function propertyName(name: ts.PropertyName): string | undefined {
 
 function propertyValue(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   const ts = loadTypeScript();
-  for (const prop of obj.properties) if (ts.isPropertyAssignment(prop) && propertyName(prop.name) === name) return prop.initializer;
+  for (const prop of obj.properties)
+    if (ts.isPropertyAssignment(prop) && propertyName(prop.name) === name) return prop.initializer;
   return undefined;
 }
 

@@ -5,5 +5,8 @@ import { ts } from 'ts-morph';
 export function syntaxError(sf: ts.SourceFile): { line: number; message: string } | undefined {
   const [error] = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   if (!error) return undefined;
-  return { line: sf.getLineAndCharacterOfPosition(error.start).line + 1, message: ts.flattenDiagnosticMessageText(error.messageText, ' ') };
+  return {
+    line: sf.getLineAndCharacterOfPosition(error.start).line + 1,
+    message: ts.flattenDiagnosticMessageText(error.messageText, ' '),
+  };
 }

@@ -5,14 +5,18 @@ import type { Done, Reply, Work } from './file-pool.js';
 import { perFileCodemods, type PerFileName } from './per-file.js';
 
 const names = Object.keys(perFileCodemods) as PerFileName[];
-const loaded = Promise.all(names.map(async (name) => [name, (await perFileCodemods[name]())()] as const)).then((pairs) => new Map(pairs));
+const loaded = Promise.all(names.map(async (name) => [name, (await perFileCodemods[name]())()] as const)).then(
+  (pairs) => new Map(pairs),
+);
 
 parentPort!.on('message', (work: Work<unknown>) => {
   void loaded.then((codemods) => {
     const each = codemods.get(work.codemod as PerFileName);
     const out: Done<unknown> = [];
     // An unknown codemod takes nothing: the caller does every input.
-    if (each) for (let i = Atomics.add(work.next, 0, 1); i < work.inputs.length; i = Atomics.add(work.next, 0, 1)) out.push([i, each(work.inputs[i])]);
+    if (each)
+      for (let i = Atomics.add(work.next, 0, 1); i < work.inputs.length; i = Atomics.add(work.next, 0, 1))
+        out.push([i, each(work.inputs[i])]);
     parentPort!.postMessage({ batch: work.batch, done: out } satisfies Reply<unknown>);
   });
 });

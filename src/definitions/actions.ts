@@ -25,7 +25,11 @@ export function stepActionOf(block: AtxBlock): StepAction {
   }
   if (!hasCodemod && !hasCommand) {
     if (block.values.has('validator')) {
-      fail(block, 'validator', "'validator' belongs in an exit criterion; a step's atx block needs 'codemod: NAME' or 'command: CMD'");
+      fail(
+        block,
+        'validator',
+        "'validator' belongs in an exit criterion; a step's atx block needs 'codemod: NAME' or 'command: CMD'",
+      );
     }
     failAtBlock(block, "a step's atx block needs 'codemod: NAME' or 'command: CMD'");
   }

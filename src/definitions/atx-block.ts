@@ -28,7 +28,11 @@ export function readAtxBlock(code: Code, file: string, source: string): AtxBlock
   }
   if (!isMap(doc.contents)) {
     const what = doc.contents === null ? 'empty' : 'not a mapping';
-    throw new DefinitionError(file, line, `atx block is ${what}; write 'key: value' lines, e.g. 'codemod: NAME' or 'validator: build'`);
+    throw new DefinitionError(
+      file,
+      line,
+      `atx block is ${what}; write 'key: value' lines, e.g. 'codemod: NAME' or 'validator: build'`,
+    );
   }
   const values = new Map<string, unknown>();
   const lines = new Map<string, number>();
@@ -51,14 +55,20 @@ function requireClosingFence(code: Code, file: string, source: string): void {
   const fence = /^\s*(`{3,}|~{3,})/.exec(lines[0])?.[1] ?? '```';
   const last = lines[lines.length - 1].trim();
   if (lines.length < 2 || !last.startsWith(fence) || last.replace(/[`~]/g, '') !== '') {
-    throw new DefinitionError(file, code.position?.start.line, `atx block is never closed; add a '${fence}' line after its last line`);
+    throw new DefinitionError(
+      file,
+      code.position?.start.line,
+      `atx block is never closed; add a '${fence}' line after its last line`,
+    );
   }
 }
 
 function toValue(key: string, node: YamlNode | null): unknown {
   // `dependsOn: [1.10]` would read as the number 1.1; step ids are text, so keep the source.
   if (key === 'dependsOn' && isSeq(node)) {
-    return node.items.map((item) => (isScalar(item) ? (item.source ?? String(item.value)) : (item as YamlNode).toJSON()));
+    return node.items.map((item) =>
+      isScalar(item) ? (item.source ?? String(item.value)) : (item as YamlNode).toJSON(),
+    );
   }
   if (key === 'dependsOn' && isScalar(node) && typeof node.value === 'number') return node.source ?? String(node.value);
   return node === null ? null : node.toJSON();
@@ -68,7 +78,11 @@ function toValue(key: string, node: YamlNode | null): unknown {
 export function rejectUnknownKeys(block: AtxBlock, allowed: readonly string[], kind: string): void {
   for (const key of block.values.keys()) {
     if (!allowed.includes(key)) {
-      throw new DefinitionError(block.file, block.lineOf(key), `unknown key '${key}' in ${kind} atx block; allowed: ${allowed.join(', ')}`);
+      throw new DefinitionError(
+        block.file,
+        block.lineOf(key),
+        `unknown key '${key}' in ${kind} atx block; allowed: ${allowed.join(', ')}`,
+      );
     }
   }
 }
@@ -118,7 +132,10 @@ export function optionalNumber(
     (check.max === undefined || value <= check.max);
   if (!ok) {
     const kind = check.integer ? 'a whole number' : 'a number';
-    const range = check.max === undefined ? `${check.minExclusive ? 'above' : 'at least'} ${check.min}` : `from ${check.min} to ${check.max}`;
+    const range =
+      check.max === undefined
+        ? `${check.minExclusive ? 'above' : 'at least'} ${check.min}`
+        : `from ${check.min} to ${check.max}`;
     fail(block, key, `'${key}' must be ${kind} ${range}`);
   }
   return value as number;

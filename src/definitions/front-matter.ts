@@ -37,7 +37,11 @@ function readFrontMatter(yamlText: string, file: string): FrontMatter {
   const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
   const error = doc.errors[0];
   if (error) {
-    throw new DefinitionError(file, fileLine(error.pos[0]), `front matter is not valid YAML: ${firstLine(error.message)}`);
+    throw new DefinitionError(
+      file,
+      fileLine(error.pos[0]),
+      `front matter is not valid YAML: ${firstLine(error.message)}`,
+    );
   }
   if (!isMap(doc.contents)) {
     throw new DefinitionError(file, 2, "front matter must be a mapping with 'name' and 'description'");

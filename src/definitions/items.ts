@@ -34,13 +34,21 @@ export function readListItem(item: ListItem, ctx: ItemContext): Item {
   const blocks = item.children.filter(isAtxBlock);
   const nested = findAtxBlocks(item).filter((code) => !blocks.includes(code));
   if (nested.length > 0) {
-    throw new DefinitionError(ctx.file, startLine(nested[0]), `an atx block must sit directly under its ${ctx.kind}, indented like the ${ctx.kind}'s text`);
+    throw new DefinitionError(
+      ctx.file,
+      startLine(nested[0]),
+      `an atx block must sit directly under its ${ctx.kind}, indented like the ${ctx.kind}'s text`,
+    );
   }
   if (blocks.length > 0 && !ctx.allowAtx) {
     throw new DefinitionError(ctx.file, startLine(blocks[0]), notHere(ctx.kind));
   }
   if (blocks.length > 1) {
-    throw new DefinitionError(ctx.file, startLine(blocks[1]), `a ${ctx.kind} carries at most one atx block (first at line ${startLine(blocks[0])}); split it into two ${plural(ctx.kind)}`);
+    throw new DefinitionError(
+      ctx.file,
+      startLine(blocks[1]),
+      `a ${ctx.kind} carries at most one atx block (first at line ${startLine(blocks[0])}); split it into two ${plural(ctx.kind)}`,
+    );
   }
   const text = runs(item.children, (n) => !isAtxBlock(n))
     .map((run) => dedentedSource(ctx.source, run, contentIndent(item)))
@@ -70,10 +78,18 @@ export function readItems(nodes: readonly RootContent[], ctx: ItemContext): Item
     } else {
       const nested = findAtxBlocks(node);
       if (nested.length > 0) {
-        throw new DefinitionError(ctx.file, startLine(nested[0]), `an atx block must follow the ${ctx.kind} it belongs to`);
+        throw new DefinitionError(
+          ctx.file,
+          startLine(nested[0]),
+          `an atx block must follow the ${ctx.kind} it belongs to`,
+        );
       }
       if (hasList) {
-        throw new DefinitionError(ctx.file, startLine(node), `write each ${ctx.kind} as a list item; move other prose into the Summary`);
+        throw new DefinitionError(
+          ctx.file,
+          startLine(node),
+          `write each ${ctx.kind} as a list item; move other prose into the Summary`,
+        );
       }
       items.push({ text: sliceSource(ctx.source, node).trim(), line: startLine(node) });
     }
@@ -87,10 +103,18 @@ export function attachLooseBlock(items: Item[], code: Code, ctx: ItemContext): v
     throw new DefinitionError(ctx.file, startLine(code), notHere(ctx.kind));
   }
   if (!previous) {
-    throw new DefinitionError(ctx.file, startLine(code), `this atx block has no ${ctx.kind} before it; put it under the ${ctx.kind} it belongs to`);
+    throw new DefinitionError(
+      ctx.file,
+      startLine(code),
+      `this atx block has no ${ctx.kind} before it; put it under the ${ctx.kind} it belongs to`,
+    );
   }
   if (previous.atx) {
-    throw new DefinitionError(ctx.file, startLine(code), `a ${ctx.kind} carries at most one atx block (first at line ${startLine(previous.atx)}); split it into two ${plural(ctx.kind)}`);
+    throw new DefinitionError(
+      ctx.file,
+      startLine(code),
+      `a ${ctx.kind} carries at most one atx block (first at line ${startLine(previous.atx)}); split it into two ${plural(ctx.kind)}`,
+    );
   }
   previous.atx = code;
 }

@@ -16,10 +16,18 @@ export async function loadDefinitionDir(dir: string): Promise<DefinitionBundle> 
   const present = [];
   for (const name of definitionFileNames) if (await isFile(join(dir, name))) present.push(name);
   if (present.length === 0) {
-    throw new DefinitionError(dir, undefined, `no definition file in this folder; expected ${definitionFileNames.join(' or ')}`);
+    throw new DefinitionError(
+      dir,
+      undefined,
+      `no definition file in this folder; expected ${definitionFileNames.join(' or ')}`,
+    );
   }
   if (present.length > 1) {
-    throw new DefinitionError(dir, undefined, `both ${present.join(' and ')} are present; keep only one definition file`);
+    throw new DefinitionError(
+      dir,
+      undefined,
+      `both ${present.join(' and ')} are present; keep only one definition file`,
+    );
   }
   const definitionPath = join(dir, present[0]);
   const definition = parseDefinition(await readText(definitionPath), definitionPath);
@@ -33,7 +41,11 @@ async function requireDirectory(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (!info) throw new DefinitionError(dir, undefined, 'definition folder not found');
   if (!info.isDirectory()) {
-    throw new DefinitionError(dir, undefined, `not a folder; a definition is a folder holding ${definitionFileNames.join(' or ')}`);
+    throw new DefinitionError(
+      dir,
+      undefined,
+      `not a folder; a definition is a folder holding ${definitionFileNames.join(' or ')}`,
+    );
   }
 }
 
@@ -57,7 +69,11 @@ async function readReferences(root: string): Promise<Reference[]> {
   const info = await lstat(root).catch(() => undefined);
   if (!info) return [];
   if (info.isSymbolicLink()) {
-    throw new DefinitionError(root, undefined, 'document_references is a symbolic link; make it a real folder inside the definition');
+    throw new DefinitionError(
+      root,
+      undefined,
+      'document_references is a symbolic link; make it a real folder inside the definition',
+    );
   }
   if (!info.isDirectory()) throw new DefinitionError(root, undefined, 'document_references must be a folder');
   const realRoot = await realpath(root);
@@ -77,7 +93,11 @@ async function readReferences(root: string): Promise<Reference[]> {
       } else if (targetInfo.isFile()) {
         total += targetInfo.size;
         if (total > referencesLimitBytes) {
-          throw new DefinitionError(root, undefined, `document references exceed 10 MB in all (at ${path}); remove or shorten some`);
+          throw new DefinitionError(
+            root,
+            undefined,
+            `document references exceed 10 MB in all (at ${path}); remove or shorten some`,
+          );
         }
         await requireText(target, path);
         found.push({ path: relative(root, path).split(sep).join('/'), size: targetInfo.size });
@@ -95,9 +115,18 @@ async function resolveEntry(path: string, realRoot: string): Promise<string> {
   const info = await lstat(path);
   if (!info.isSymbolicLink()) return realpath(path);
   const target = await realpath(path).catch(() => undefined);
-  if (!target) throw new DefinitionError(path, undefined, 'broken symbolic link; remove it or point it at a file in document_references');
+  if (!target)
+    throw new DefinitionError(
+      path,
+      undefined,
+      'broken symbolic link; remove it or point it at a file in document_references',
+    );
   if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-    throw new DefinitionError(path, undefined, `symbolic link points outside document_references (to ${target}); copy the file in instead`);
+    throw new DefinitionError(
+      path,
+      undefined,
+      `symbolic link points outside document_references (to ${target}); copy the file in instead`,
+    );
   }
   return target;
 }
@@ -111,7 +140,12 @@ async function requireText(realPath: string, shownPath: string): Promise<void> {
     const head = buffer.subarray(0, bytesRead);
     // stream: true lets a multi-byte character cut at the 8 KB boundary pass.
     const valid = !head.includes(0) && decodes(head, bytesRead === sniffBytes);
-    if (!valid) throw new DefinitionError(shownPath, undefined, 'binary file; document references must be text (no NUL bytes, UTF-8)');
+    if (!valid)
+      throw new DefinitionError(
+        shownPath,
+        undefined,
+        'binary file; document references must be text (no NUL bytes, UTF-8)',
+      );
   } finally {
     await handle.close();
   }

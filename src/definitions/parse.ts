@@ -7,7 +7,15 @@ import { validatorSpecOf } from './actions.js';
 import { readAtxBlock } from './atx-block.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readItems, type Item } from './items.js';
-import { findAtxBlocks, headingSource, parseMarkdown, plainText, sliceSource, startLine, type RootContent } from './markdown.js';
+import {
+  findAtxBlocks,
+  headingSource,
+  parseMarkdown,
+  plainText,
+  sliceSource,
+  startLine,
+  type RootContent,
+} from './markdown.js';
 import { knownHeadings, requiredSections, sectionHeadings, sectionOf, type SectionId } from './sections.js';
 import { protectedGlobsOf } from './protect.js';
 import { readPhases } from './steps.js';
@@ -27,7 +35,11 @@ export function parseDefinition(markdown: string, file: string): Definition {
   const text = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const { frontMatter, body } = splitFrontMatter(text, file);
   if (!frontMatter && basename(file).toLowerCase() === 'skill.md') {
-    throw new DefinitionError(file, 1, "SKILL.md starts with front matter: a '---' line, 'name: …', 'description: …', then '---'");
+    throw new DefinitionError(
+      file,
+      1,
+      "SKILL.md starts with front matter: a '---' line, 'name: …', 'description: …', then '---'",
+    );
   }
   const layout = splitSections(parseMarkdown(body).children, body, file);
   const eof = lastLine(text);
@@ -54,7 +66,11 @@ export function parseDefinition(markdown: string, file: string): Definition {
   };
   const checked = DefinitionSchema.safeParse(definition);
   if (!checked.success) {
-    throw new DefinitionError(file, undefined, `definition does not match the schema: ${checked.error.issues[0]?.message}`);
+    throw new DefinitionError(
+      file,
+      undefined,
+      `definition does not match the schema: ${checked.error.issues[0]?.message}`,
+    );
   }
   return definition;
 }
@@ -67,17 +83,24 @@ function splitSections(nodes: readonly RootContent[], source: string, file: stri
     const line = startLine(node);
     if (node.type === 'heading' && node.depth === 1) {
       if (layout.title) {
-        throw new DefinitionError(file, line, `a definition has one '# Title' (first at line ${layout.title.line}); use '##' or '###' here`);
+        throw new DefinitionError(
+          file,
+          line,
+          `a definition has one '# Title' (first at line ${layout.title.line}); use '##' or '###' here`,
+        );
       }
       layout.title = { text: headingSource(source, node), line };
       if (layout.title.text === '') throw new DefinitionError(file, line, "the title is empty; write '# <Title>'");
     } else if (node.type === 'heading' && node.depth === 2) {
-      if (!layout.title) throw new DefinitionError(file, line, "expected the title '# <Title>' before the first section");
+      if (!layout.title)
+        throw new DefinitionError(file, line, "expected the title '# <Title>' before the first section");
       current = startSection(node, line, layout, file);
     } else if (node.type === 'html' && !current) {
       continue; // an author's comment above the first section is not part of any field
     } else if (!current) {
-      const where = layout.title ? 'between the title and the first section; move it into ## Objective or ## Summary' : "before the title '# <Title>'";
+      const where = layout.title
+        ? 'between the title and the first section; move it into ## Objective or ## Summary'
+        : "before the title '# <Title>'";
       throw new DefinitionError(file, line, `unexpected content ${where}`);
     } else {
       current.nodes.push(node);
@@ -92,7 +115,11 @@ function startSection(node: RootContent & { type: 'heading' }, line: number, lay
   if (!id) throw new DefinitionError(file, line, `unknown section '## ${heading}'; known sections: ${knownHeadings()}`);
   const first = layout.sections.get(id);
   if (first) {
-    throw new DefinitionError(file, line, `duplicate section '## ${heading}' (first at line ${first.line}); merge the two`);
+    throw new DefinitionError(
+      file,
+      line,
+      `duplicate section '## ${heading}' (first at line ${first.line}); merge the two`,
+    );
   }
   const section: Section = { line, nodes: [] };
   layout.sections.set(id, section);
@@ -103,10 +130,16 @@ function prose(section: Section, name: string, source: string, file: string): st
   const { nodes } = section;
   for (const node of nodes) {
     const [block] = findAtxBlocks(node);
-    if (block) throw new DefinitionError(file, startLine(block), `atx blocks belong to steps, exit criteria and guardrails, not to the ${name}`);
+    if (block)
+      throw new DefinitionError(
+        file,
+        startLine(block),
+        `atx blocks belong to steps, exit criteria and guardrails, not to the ${name}`,
+      );
   }
   const text = nodes.length === 0 ? '' : sliceSource(source, nodes[0], nodes[nodes.length - 1]).trim();
-  if (text === '') throw new DefinitionError(file, section.line, `the ${name} is empty; write a paragraph under the heading`);
+  if (text === '')
+    throw new DefinitionError(file, section.line, `the ${name} is empty; write a paragraph under the heading`);
   return text;
 }
 
@@ -116,13 +149,19 @@ function bullets(section: Section, kind: string, source: string, file: string): 
 
 /** Guardrails that carry `protect: [globs]`, by their position (from 1). */
 function protections(guardrails: readonly Item[], source: string, file: string): ProtectedPaths[] {
-  return guardrails.flatMap((item, i) => (item.atx ? [{ guardrail: i + 1, paths: protectedGlobsOf(readAtxBlock(item.atx, file, source)) }] : []));
+  return guardrails.flatMap((item, i) =>
+    item.atx ? [{ guardrail: i + 1, paths: protectedGlobsOf(readAtxBlock(item.atx, file, source)) }] : [],
+  );
 }
 
 function exitCriteria(section: Section, source: string, file: string): ExitCriterion[] {
   const items = readItems(section.nodes, { source, file, kind: 'exit criterion', allowAtx: true });
   if (items.length === 0) {
-    throw new DefinitionError(file, section.line, 'no exit criteria; add at least one bullet saying how to tell the transformation worked');
+    throw new DefinitionError(
+      file,
+      section.line,
+      'no exit criteria; add at least one bullet saying how to tell the transformation worked',
+    );
   }
   return items.map((item, i) => {
     const criterion: ExitCriterion = { id: `exit-${i + 1}`, text: item.text };

@@ -7,7 +7,9 @@ import type { Definition, ExitCriterion, Phase, Step, StepAction, ValidatorSpec 
 
 export function renderDefinition(d: Definition): string {
   if ((d.format === 'skill') !== (d.frontMatter !== undefined)) {
-    throw new TypeError(`a definition in '${d.format}' format ${d.format === 'skill' ? 'needs' : 'cannot have'} front matter`);
+    throw new TypeError(
+      `a definition in '${d.format}' format ${d.format === 'skill' ? 'needs' : 'cannot have'} front matter`,
+    );
   }
   const parts: string[] = [];
   if (d.frontMatter) {
@@ -48,7 +50,9 @@ function renderGuardrails(d: Definition): string {
   const blocks = new Map<number, string>();
   for (const { guardrail, paths } of d.protectedPaths ?? []) {
     if (guardrail > d.guardrails.length || blocks.has(guardrail)) {
-      throw new TypeError(`protectedPaths names guardrail ${guardrail} ${blocks.has(guardrail) ? 'twice' : `of ${d.guardrails.length}`}`);
+      throw new TypeError(
+        `protectedPaths names guardrail ${guardrail} ${blocks.has(guardrail) ? 'twice' : `of ${d.guardrails.length}`}`,
+      );
     }
     // Quoted, as people write globs: a bare `*.js` would read as a YAML alias.
     blocks.set(guardrail, atxBlock({ protect: paths }, { quoteLists: true }));
@@ -60,7 +64,9 @@ function renderGuardrails(d: Definition): string {
 
 function renderExitCriteria(criteria: readonly ExitCriterion[]): string {
   const loose = criteria.some((c) => c.validator !== undefined || c.text.includes('\n\n'));
-  const items = criteria.map((c) => listItem('-', c.text, c.validator ? atxBlock(validatorFields(c.validator)) : undefined));
+  const items = criteria.map((c) =>
+    listItem('-', c.text, c.validator ? atxBlock(validatorFields(c.validator)) : undefined),
+  );
   return items.join(loose ? '\n\n' : '\n');
 }
 
@@ -106,7 +112,8 @@ function yamlText(value: Record<string, unknown>, options: { quoteLists?: boolea
     Seq(_, node) {
       if (!node.items.every((item) => isScalar(item))) return;
       node.flow = true;
-      if (options.quoteLists) for (const item of node.items) if (isScalar(item) && typeof item.value === 'string') item.type = 'QUOTE_DOUBLE';
+      if (options.quoteLists)
+        for (const item of node.items) if (isScalar(item) && typeof item.value === 'string') item.type = 'QUOTE_DOUBLE';
     },
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });

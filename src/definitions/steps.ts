@@ -39,7 +39,11 @@ export function readPhases(nodes: readonly RootContent[], source: string, file: 
     }
   }
   if (raw.length === 0) {
-    throw new DefinitionError(file, sectionLine, "'## Implementation Steps' has no phases; add '### Phase 1: <title>' with a numbered list of steps");
+    throw new DefinitionError(
+      file,
+      sectionLine,
+      "'## Implementation Steps' has no phases; add '### Phase 1: <title>' with a numbered list of steps",
+    );
   }
   const phases = raw.map((p) => toPhase(p, source, file));
   checkDependencies(phases, raw, file);
@@ -50,19 +54,31 @@ function startPhase(node: RootContent & { type: 'heading' }, source: string, fil
   const line = startLine(node);
   const parsed = parsePhaseHeading(headingSource(source, node)) ?? parsePhaseHeading(plainText(node));
   if (!parsed) {
-    throw new DefinitionError(file, line, `expected a phase heading like '### Phase 1: Prepare', found '### ${plainText(node)}'`);
+    throw new DefinitionError(
+      file,
+      line,
+      `expected a phase heading like '### Phase 1: Prepare', found '### ${plainText(node)}'`,
+    );
   }
   if (parsed.number < 1) throw new DefinitionError(file, line, 'phase numbers start at 1');
   const twin = seen.find((p) => p.number === parsed.number);
   if (twin) {
-    throw new DefinitionError(file, line, `duplicate phase number ${parsed.number} (first at line ${twin.line}); step ids must be unique`);
+    throw new DefinitionError(
+      file,
+      line,
+      `duplicate phase number ${parsed.number} (first at line ${twin.line}); step ids must be unique`,
+    );
   }
   return { ...parsed, line, items: [], prose: [] };
 }
 
 function toPhase(raw: RawPhase, source: string, file: string): Phase {
   if (raw.items.length === 0) {
-    throw new DefinitionError(file, raw.line, `Phase ${raw.number} has no steps; add a numbered list of steps under it`);
+    throw new DefinitionError(
+      file,
+      raw.line,
+      `Phase ${raw.number} has no steps; add a numbered list of steps under it`,
+    );
   }
   const steps = raw.items.map((item, i): Step => {
     const step: Step = { id: `${raw.number}.${i + 1}`, text: item.text };
@@ -80,12 +96,18 @@ function toPhase(raw: RawPhase, source: string, file: string): Phase {
 /** dependsOn must name other steps that exist, without cycles. */
 function checkDependencies(phases: Phase[], raw: RawPhase[], file: string): void {
   const steps = new Map<string, { step: Step; line: number }>();
-  phases.forEach((phase, p) => phase.steps.forEach((step, s) => steps.set(step.id, { step, line: raw[p].items[s].line })));
+  phases.forEach((phase, p) =>
+    phase.steps.forEach((step, s) => steps.set(step.id, { step, line: raw[p].items[s].line })),
+  );
   for (const { step, line } of steps.values()) {
     for (const dep of step.action?.dependsOn ?? []) {
       if (dep === step.id) throw new DefinitionError(file, line, `step ${step.id} depends on itself`);
       if (!steps.has(dep)) {
-        throw new DefinitionError(file, line, `step ${step.id} depends on '${dep}', which is not a step id; ids are <phase>.<step>, e.g. 1.2`);
+        throw new DefinitionError(
+          file,
+          line,
+          `step ${step.id} depends on '${dep}', which is not a step id; ids are <phase>.<step>, e.g. 1.2`,
+        );
       }
     }
   }

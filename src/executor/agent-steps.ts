@@ -21,7 +21,12 @@ export function agentRun(plan: Plan, state: RunState, signal?: AbortSignal): Age
       ...(record.agent?.message ? { message: record.agent.message } : {}),
     });
   }
-  return { plan, progress: { steps, findings: [...state.findings] }, keepOut: keepOutRules(plan), ...(signal ? { signal } : {}) };
+  return {
+    plan,
+    progress: { steps, findings: [...state.findings] },
+    keepOut: keepOutRules(plan),
+    ...(signal ? { signal } : {}),
+  };
 }
 
 /** `no-change: <the model's explanation>`, on one line. */

@@ -21,7 +21,14 @@ export const outputNotIgnoredRule = 'atx/build-output-not-ignored';
 export async function relinkAfter(state: RunState, what: string): Promise<void> {
   const gitdir = state.gitdir ?? (await worktreeGitdir(state.repoRoot, state.worktree));
   const changed = await repairWorktreeLink(state.worktree, gitdir);
-  if (changed) state.findings.push({ file: '.', line: 1, rule: 'atx/worktree-link-changed', message: `${what} ${changed}; atx restored it`, severity: 'warning' });
+  if (changed)
+    state.findings.push({
+      file: '.',
+      line: 1,
+      rule: 'atx/worktree-link-changed',
+      message: `${what} ${changed}; atx restored it`,
+      severity: 'warning',
+    });
 }
 
 /**

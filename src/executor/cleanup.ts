@@ -5,7 +5,16 @@
 import { lstat, readdir, unlink } from 'node:fs/promises';
 import { removeInside, safeSegment } from '../util/confine.js';
 import { isResultBranchOf, runDir, runsDir, worktreeDir } from './paths.js';
-import { branchExists, commitsOnlyOn, commonDirOf, deleteBranch, pruneWorktrees, removeWorktree, unlockWorktree, worktreeInfo } from './repository.js';
+import {
+  branchExists,
+  commitsOnlyOn,
+  commonDirOf,
+  deleteBranch,
+  pruneWorktrees,
+  removeWorktree,
+  unlockWorktree,
+  worktreeInfo,
+} from './repository.js';
 import { acquireRunLock, RunBusyError } from './run-lock.js';
 import { loadState, statePath, type RunState } from './state.js';
 
@@ -31,7 +40,10 @@ export interface CleanupReport {
 type Found = { kind: 'state'; state: RunState } | { kind: 'damaged'; reason: string } | { kind: 'none' };
 
 /** Every run under ATX_HOME/runs; with `onlyNeverStarted`, only runs killed before they started (for `--resume`). */
-export async function cleanupRuns(atxHome: string, options: { onlyNeverStarted?: boolean } = {}): Promise<CleanupReport> {
+export async function cleanupRuns(
+  atxHome: string,
+  options: { onlyNeverStarted?: boolean } = {},
+): Promise<CleanupReport> {
   const report: CleanupReport = { cleaned: [], running: [], failed: [] };
   for (const runId of await runIds(atxHome)) {
     try {
@@ -67,9 +79,14 @@ function isPlainName(name: string): boolean {
 }
 
 /** Cleans one run under its lock (RunBusyError when another process holds it); undefined when there is nothing to do. */
-export async function cleanupRun(atxHome: string, runId: string, onlyNeverStarted = false): Promise<CleanedRun | undefined> {
+export async function cleanupRun(
+  atxHome: string,
+  runId: string,
+  onlyNeverStarted = false,
+): Promise<CleanedRun | undefined> {
   // Look first without the lock: most runs need nothing, and locking them would write.
-  if (!wanted(await inspect(atxHome, runId), await exists(worktreeDir(atxHome, runId)), onlyNeverStarted)) return undefined;
+  if (!wanted(await inspect(atxHome, runId), await exists(worktreeDir(atxHome, runId)), onlyNeverStarted))
+    return undefined;
   let lock;
   try {
     lock = await acquireRunLock(runDir(atxHome, runId), runId);
@@ -86,7 +103,11 @@ export async function cleanupRun(atxHome: string, runId: string, onlyNeverStarte
 }
 
 /** As cleanupRun, for a caller that already holds the run's lock (a `--resume` of a run that never started). */
-export async function cleanupHeldRun(atxHome: string, runId: string, onlyNeverStarted = false): Promise<CleanedRun | undefined> {
+export async function cleanupHeldRun(
+  atxHome: string,
+  runId: string,
+  onlyNeverStarted = false,
+): Promise<CleanedRun | undefined> {
   const found = await inspect(atxHome, runId);
   if (!wanted(found, await exists(worktreeDir(atxHome, runId)), onlyNeverStarted)) return undefined;
   return clean(atxHome, runId, found);
@@ -135,8 +156,15 @@ async function inspect(atxHome: string, runId: string): Promise<Found> {
 
 async function clean(atxHome: string, runId: string, found: Found): Promise<CleanedRun> {
   const state = found.kind === 'state' ? found.state : undefined;
-  const foundAs: CleanedRun['found'] =
-    !state ? (found.kind === 'damaged' ? 'damaged state' : 'no state') : state.status === 'starting' ? 'never started' : state.branch === null ? 'dry run' : 'finished';
+  const foundAs: CleanedRun['found'] = !state
+    ? found.kind === 'damaged'
+      ? 'damaged state'
+      : 'no state'
+    : state.status === 'starting'
+      ? 'never started'
+      : state.branch === null
+        ? 'dry run'
+        : 'finished';
   // Which repository and branch: from the worktree itself when it is one (a link is never
   // followed: it is not atx's folder); else from a sane state.
   const link = await isLink(worktreeDir(atxHome, runId));
@@ -164,11 +192,17 @@ async function clean(atxHome: string, runId: string, found: Found): Promise<Clea
 }
 
 /** Deletes the run's branch only when atx made it for this run and every commit on it is held elsewhere. */
-async function deleteRunBranch(gitDir: string, branch: string, runId: string): Promise<Pick<CleanedRun, 'branchDeleted' | 'branchKept'>> {
-  if (!isResultBranchOf(branch, runId)) return { branchKept: { branch, reason: `atx did not make it for run ${runId}` } };
+async function deleteRunBranch(
+  gitDir: string,
+  branch: string,
+  runId: string,
+): Promise<Pick<CleanedRun, 'branchDeleted' | 'branchKept'>> {
+  if (!isResultBranchOf(branch, runId))
+    return { branchKept: { branch, reason: `atx did not make it for run ${runId}` } };
   if (!(await branchExists(gitDir, branch))) return {};
   const only = await commitsOnlyOn(gitDir, branch);
-  if (only > 0) return { branchKept: { branch, reason: `it holds ${only} commit${only === 1 ? '' : 's'} no other branch has` } };
+  if (only > 0)
+    return { branchKept: { branch, reason: `it holds ${only} commit${only === 1 ? '' : 's'} no other branch has` } };
   try {
     await deleteBranch(gitDir, branch);
     return { branchDeleted: branch };
@@ -178,7 +212,10 @@ async function deleteRunBranch(gitDir: string, branch: string, runId: string): P
 }
 
 async function isLink(path: string): Promise<boolean> {
-  return lstat(path).then((s) => s.isSymbolicLink(), () => false);
+  return lstat(path).then(
+    (s) => s.isSymbolicLink(),
+    () => false,
+  );
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -19,7 +19,9 @@ export async function commitStep(
 ): Promise<{ commit: string; files: string[] } | null> {
   const git = gitAt(worktree, env);
   await gitStep('add', () => git.raw(['add', '-A', '--', scope || '.', excludeNodeModules]));
-  const staged = await gitStep('diff --cached', () => git.raw(['diff', '--cached', '--name-only', '-z', '--no-renames']));
+  const staged = await gitStep('diff --cached', () =>
+    git.raw(['diff', '--cached', '--name-only', '-z', '--no-renames']),
+  );
   const files = staged.split('\0').filter(Boolean);
   if (files.length === 0) return null;
   // A title cut short for the plan ends in "…"; the subject ends at its last word, and the step's
@@ -36,7 +38,8 @@ export async function commitStep(
     `${stepTrailer}: ${message.stepId}`,
   ].join('\n');
   // atx's own commits are not the person's to sign; a signing set-up must not stop the run.
-  // Not --quiet: git's one-line report (not read) spares the 50 ms simple-git waits after a command that printed nothing.
+  // Not --quiet: git's one-line report (not read) spares the 50 ms simple-git waits after a command that
+  // printed nothing.
   await gitStep('commit', () => git.raw(['commit', '--no-verify', '--no-gpg-sign', '-m', body]));
   const commit = await headOf(worktree);
   const prefix = scope ? `${scope}/` : '';

@@ -27,7 +27,15 @@ import { withWorktreeLink, worktreeGitdir } from './worktree-guard.js';
 /** Structured progress for screens that draw their own (the ink session). */
 export type RunEvent =
   | { kind: 'step-start'; stepId: string; title: string; index: number; total: number }
-  | { kind: 'step-end'; stepId: string; title: string; status: StepState['status']; reason?: string; commit: string | null; durationMs: number }
+  | {
+      kind: 'step-end';
+      stepId: string;
+      title: string;
+      status: StepState['status'];
+      reason?: string;
+      commit: string | null;
+      durationMs: number;
+    }
   | { kind: 'commit'; stepId: string; commit: string; files: string[] }
   | { kind: 'criterion'; id: string; description: string; status: string; evidence: string }
   /** The build after a phase finished (a build not allowed to run is logged instead). */
@@ -75,7 +83,9 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
     }
     if (unavailable && usesAgent(step, hooks)) {
       Object.assign(record, { status: 'skipped', reason: unavailable });
-      hooks.log(`${startMark} ${index + 1}/${plan.steps.length} ${step.id} ${step.title}\n  ${statusMark('skipped')} skipped (${unavailable})`);
+      hooks.log(
+        `${startMark} ${index + 1}/${plan.steps.length} ${step.id} ${step.title}\n  ${statusMark('skipped')} skipped (${unavailable})`,
+      );
       await saveState(atxHome, state);
       if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks);
       continue;
@@ -83,7 +93,13 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
     record.status = 'running';
     await saveState(atxHome, state);
     hooks.log(`${startMark} ${index + 1}/${plan.steps.length} ${step.id} ${step.title}`);
-    hooks.onEvent?.({ kind: 'step-start', stepId: step.id, title: step.title, index: index + 1, total: plan.steps.length });
+    hooks.onEvent?.({
+      kind: 'step-start',
+      stepId: step.id,
+      title: step.title,
+      index: index + 1,
+      total: plan.steps.length,
+    });
     let status: StepState['status'];
     try {
       status = await runOneStep(atxHome, plan, state, step, record, checkoutDir, hooks, gitdir);
@@ -94,8 +110,18 @@ export async function executeSteps(atxHome: string, plan: Plan, state: RunState,
     }
     if (status === 'failed') failed.add(step.id);
     if (isModelUnavailable(record.reason)) unavailable = record.reason;
-    hooks.onEvent?.({ kind: 'step-end', stepId: step.id, title: step.title, status: record.status, reason: record.reason, commit: record.commit, durationMs: record.durationMs });
-    hooks.log(`  ${statusMark(record.status)} ${record.status}${record.reason ? ` (${firstLine(record.reason)})` : ''}${record.commit ? ` → ${shortCommit(record.commit)}` : ''} ${seconds(record.durationMs)}`);
+    hooks.onEvent?.({
+      kind: 'step-end',
+      stepId: step.id,
+      title: step.title,
+      status: record.status,
+      reason: record.reason,
+      commit: record.commit,
+      durationMs: record.durationMs,
+    });
+    hooks.log(
+      `  ${statusMark(record.status)} ${record.status}${record.reason ? ` (${firstLine(record.reason)})` : ''}${record.commit ? ` → ${shortCommit(record.commit)}` : ''} ${seconds(record.durationMs)}`,
+    );
 
     if (lastOfPhase) await buildAfterPhase(atxHome, plan, state, step.phase, checkoutDir, hooks);
   }
@@ -137,7 +163,9 @@ async function runOneStep(
       Object.assign(record, { status: outcome.status, reason: outcome.reason });
       if (outcome.agent) record.agent = outcome.agent;
       // Commands and agents do not say what they wrote; git does.
-      const manifestChanged = outcome.written.includes('package.json') || (step.kind !== 'codemod' && (await isModified(state.worktree, state.scope, 'package.json')));
+      const manifestChanged =
+        outcome.written.includes('package.json') ||
+        (step.kind !== 'codemod' && (await isModified(state.worktree, state.scope, 'package.json')));
       if (outcome.status === 'completed' && manifestChanged) {
         await withWorktreeLink(state.worktree, gitdir, () => refreshLockfile(state, plan, checkoutDir, hooks));
       }
@@ -147,30 +175,38 @@ async function runOneStep(
       // step stays pending), a bad model configuration too; an unreachable model skips the step.
       if (error instanceof ModelLimitError) throw new InterruptedError(limitReached(error, state.runId));
       if (error instanceof ModelConfigError) throw error;
-      if (error instanceof ModelUnavailableError) Object.assign(record, { status: 'skipped', reason: `${modelUnavailable}: ${error.message}` });
+      if (error instanceof ModelUnavailableError)
+        Object.assign(record, { status: 'skipped', reason: `${modelUnavailable}: ${error.message}` });
       else Object.assign(record, { status: 'failed', reason: (error as Error).message });
     }
     // What a failed attempt wrote must not reach the next attempt, nor the next step's commit.
-    if (record.status === 'failed' || isModelUnavailable(record.reason)) await resetTo(state.worktree, state.headCommit);
+    if (record.status === 'failed' || isModelUnavailable(record.reason))
+      await resetTo(state.worktree, state.headCommit);
     if (record.status !== 'failed' || attempt > step.retries) break;
     hooks.log(`  retrying ${step.id} (attempt ${attempt + 1} of ${step.retries + 1})`);
   }
   if (hooks.signal?.aborted) throw new InterruptedError();
   if (record.status === 'completed') {
     findings.push(...(await revertExcluded(state.worktree, state.scope, plan, step.id)));
-    const committed = await commitStep(state.worktree, state.scope, {
-      stepId: step.id,
-      title: step.title,
-      text: step.text,
-      runId: state.runId,
-      transformation: `${plan.transformation.name} v${plan.transformation.version}`,
-    }, hooks.env);
+    const committed = await commitStep(
+      state.worktree,
+      state.scope,
+      {
+        stepId: step.id,
+        title: step.title,
+        text: step.text,
+        runId: state.runId,
+        transformation: `${plan.transformation.name} v${plan.transformation.version}`,
+      },
+      hooks.env,
+    );
     record.commit = committed?.commit ?? null;
     record.filesChanged = committed?.files ?? [];
     if (committed) state.headCommit = committed.commit;
     // An agent step after which git shows no change did nothing: said so, with the model's why.
     if (!committed && useAgent) Object.assign(record, { status: 'skipped', reason: noChangeReason(record.agent) });
-    if (committed) hooks.onEvent?.({ kind: 'commit', stepId: step.id, commit: committed.commit, files: committed.files });
+    if (committed)
+      hooks.onEvent?.({ kind: 'commit', stepId: step.id, commit: committed.commit, files: committed.files });
   }
   record.durationMs = Math.round(performance.now() - started);
   state.findings.push(...findings);
@@ -193,10 +229,18 @@ async function refreshLockfile(state: RunState, plan: Plan, checkoutDir: string,
   const unsafe = scripts.granted ? undefined : untrustedInstallProblem(manager, checkoutDir);
   if (unsafe) {
     hooks.log(`  package.json changed: the lockfile is not updated (${unsafe})`);
-    state.findings.push({ file: plan.analysis.lockfile, line: 1, rule: 'atx/lockfile-not-updated', message: `package.json changed but the lockfile was not updated: ${unsafe}; update it by hand, or pass ${trustFlag} to allow it`, severity: 'manual' });
+    state.findings.push({
+      file: plan.analysis.lockfile,
+      line: 1,
+      rule: 'atx/lockfile-not-updated',
+      message: `package.json changed but the lockfile was not updated: ${unsafe}; update it by hand, or pass ${trustFlag} to allow it`,
+      severity: 'manual',
+    });
     return;
   }
-  hooks.log(`  package.json changed: updating the lockfile${scripts.granted ? '' : ` (install scripts ${scripts.reason})`}`);
+  hooks.log(
+    `  package.json changed: updating the lockfile${scripts.granted ? '' : ` (install scripts ${scripts.reason})`}`,
+  );
   const run = await installDependencies(checkoutDir, manager, mode, hooks.signal);
   state.dependenciesInstalled = scripts.granted && run.exitCode === 0;
   if (run.exitCode !== 0) {
@@ -235,7 +279,14 @@ async function buildAfterPhase(
   if (hooks.signal?.aborted) throw new InterruptedError();
   await relinkAfter(state, `\`${command}\` (build after phase ${phase})`);
   state.phaseBuilds.push({ phase, exitCode: run.exitCode, durationMs: run.durationMs });
-  hooks.onEvent?.({ kind: 'phase-build', phase, command, exitCode: run.exitCode, durationMs: run.durationMs, lastLine: run.output.trim().split('\n').at(-1) ?? '' });
+  hooks.onEvent?.({
+    kind: 'phase-build',
+    phase,
+    command,
+    exitCode: run.exitCode,
+    durationMs: run.durationMs,
+    lastLine: run.output.trim().split('\n').at(-1) ?? '',
+  });
   if (run.exitCode !== 0) {
     state.findings.push({
       file: '.',
@@ -264,7 +315,9 @@ function phaseChanged(plan: Plan, state: RunState, phase: number): boolean {
  */
 function recordBuildNotRun(plan: Plan, state: RunState, phase: number, command: string, reason: string): void {
   const built = new Set(state.phaseBuilds.map((b) => b.phase));
-  const phases = [...new Set(plan.steps.map((s) => s.phase))].filter((p) => p <= phase && !built.has(p) && phaseChanged(plan, state, p));
+  const phases = [...new Set(plan.steps.map((s) => s.phase))].filter(
+    (p) => p <= phase && !built.has(p) && phaseChanged(plan, state, p),
+  );
   const finding = {
     file: '.',
     line: 1,
@@ -285,11 +338,18 @@ export function trustPolicy(state: RunState, hooks: ExecuteHooks): TrustPolicy {
  * A fresh worktree has no node_modules: install once before the first build or check that may
  * run. The packages' install scripts run only with -t or the person's yes.
  */
-export async function ensureDependencies(state: RunState, plan: Plan, checkoutDir: string, hooks: ExecuteHooks): Promise<void> {
+export async function ensureDependencies(
+  state: RunState,
+  plan: Plan,
+  checkoutDir: string,
+  hooks: ExecuteHooks,
+): Promise<void> {
   if (state.dependenciesInstalled || !plan.analysis.packageManager) return;
   if (existsSync(join(checkoutDir, 'node_modules'))) return;
   // Never through a link out of the repository.
-  const pkg = await resolveInside(checkoutDir, 'package.json').then((path) => readFile(path, 'utf8')).catch(() => '');
+  const pkg = await resolveInside(checkoutDir, 'package.json')
+    .then((path) => readFile(path, 'utf8'))
+    .catch(() => '');
   if (!declaresDependencies(pkg)) return;
   const manager = plan.analysis.packageManager as PackageManager;
   const full = { packageJsonChanged: false, scripts: true };
@@ -301,7 +361,13 @@ export async function ensureDependencies(state: RunState, plan: Plan, checkoutDi
   if (unsafe) {
     hooks.log(`  dependencies not installed (${unsafe})`);
     state.dependenciesInstalled = true;
-    state.findings.push({ file: 'package.json', line: 1, rule: 'atx/install-not-run', message: `dependencies were not installed: ${unsafe}; pass ${trustFlag} to allow it`, severity: 'warning' });
+    state.findings.push({
+      file: 'package.json',
+      line: 1,
+      rule: 'atx/install-not-run',
+      message: `dependencies were not installed: ${unsafe}; pass ${trustFlag} to allow it`,
+      severity: 'warning',
+    });
     return;
   }
   hooks.log(`  installing dependencies${scripts.granted ? '' : ` (install scripts ${scripts.reason})`}`);
@@ -327,7 +393,9 @@ export function declaresDependencies(packageJson: string): boolean {
     return false;
   }
   if (!isObject(manifest)) return false;
-  return [manifest.dependencies, manifest.devDependencies].some((deps) => isObject(deps) && Object.keys(deps).length > 0);
+  return [manifest.dependencies, manifest.devDependencies].some(
+    (deps) => isObject(deps) && Object.keys(deps).length > 0,
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

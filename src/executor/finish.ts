@@ -10,10 +10,21 @@ import { ensureDependencies, trustPolicy, type ExecuteHooks } from './execute.js
 import { runDir } from './paths.js';
 import { saveState, type RunState } from './state.js';
 import { resumeHint } from './resume.js';
-import { distinctFindings, overallStatus, type CriterionSummary, type RunSummary, type StepSummary } from './summary.js';
+import {
+  distinctFindings,
+  overallStatus,
+  type CriterionSummary,
+  type RunSummary,
+  type StepSummary,
+} from './summary.js';
 import { renderReport, startMark } from './summary-text.js';
 
-export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunState, hooks: ExecuteHooks): Promise<CriterionSummary[]> {
+export async function checkExitCriteria(
+  atxHome: string,
+  plan: Plan,
+  state: RunState,
+  hooks: ExecuteHooks,
+): Promise<CriterionSummary[]> {
   const checkoutDir = join(state.worktree, state.scope);
   const policy = trustPolicy(state, hooks);
   // Every command of the repository or the definition asks first; dependencies are installed
@@ -52,9 +63,17 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
     // The next check may run git in the worktree.
     if (ran) await relinkAfter(state, `the check of the exit criterion "${title}"`);
     hooks.log(`  ${result.status}`);
-    results.push({ id: criterion.id, description: criterion.description, status: result.status, evidence: [...result.evidence, ...runCommits] });
+    results.push({
+      id: criterion.id,
+      description: criterion.description,
+      status: result.status,
+      evidence: [...result.evidence, ...runCommits],
+    });
   }
-  const extra = await runValidationCommands({ ...base, permit: permitFor('as a validation command of the configuration') });
+  const extra = await runValidationCommands({
+    ...base,
+    permit: permitFor('as a validation command of the configuration'),
+  });
   if (ran) await relinkAfter(state, 'a validation command');
   // No step commits after the checks, so what they wrote cannot reach a commit; it is reported,
   // and the tree put back, once for all of them.
@@ -65,14 +84,25 @@ export async function checkExitCriteria(atxHome: string, plan: Plan, state: RunS
   extra.forEach((result, i) => {
     const command = state.options.validationCommands[i]!;
     hooks.log(`${startMark} validation command: ${command} → ${result.status}`);
-    results.push({ id: `validation-${i + 1}`, description: `\`${command}\` succeeds`, status: result.status, evidence: result.evidence });
+    results.push({
+      id: `validation-${i + 1}`,
+      description: `\`${command}\` succeeds`,
+      status: result.status,
+      evidence: result.evidence,
+    });
   });
   return results;
 }
 
 function commitEvidence(state: RunState): Evidence[] {
   const commits = state.steps.filter((s) => s.commit).map((s) => ({ step: s.id, commit: s.commit }));
-  return [{ kind: 'commit', summary: `checked at ${state.headCommit.slice(0, 12)} (${commits.length} commit${commits.length === 1 ? '' : 's'} by this run)`, details: { head: state.headCommit, commits } }];
+  return [
+    {
+      kind: 'commit',
+      summary: `checked at ${state.headCommit.slice(0, 12)} (${commits.length} commit${commits.length === 1 ? '' : 's'} by this run)`,
+      details: { head: state.headCommit, commits },
+    },
+  ];
 }
 
 export function stepSummaries(plan: Plan, state: RunState): StepSummary[] {
@@ -93,7 +123,12 @@ export function stepSummaries(plan: Plan, state: RunState): StepSummary[] {
   });
 }
 
-export async function writeSummary(atxHome: string, plan: Plan, state: RunState, criteria: CriterionSummary[]): Promise<RunSummary> {
+export async function writeSummary(
+  atxHome: string,
+  plan: Plan,
+  state: RunState,
+  criteria: CriterionSummary[],
+): Promise<RunSummary> {
   const dir = runDir(atxHome, state.runId);
   const steps = stepSummaries(plan, state);
   const summary: RunSummary = {

@@ -32,7 +32,15 @@ import { carryOutStep } from './steps.js';
 import { distinctFindings, overallStatus, type RunSummary, type StepSummary } from './summary.js';
 import { resetTo, stepOfCommit } from './commit.js';
 import { readWorktreeLink, worktreeGitdir } from './worktree-guard.js';
-import { applyKnowledge, applySaid, describeApplied, enabledItems, noticeManualFixes, recordRun, resultBranches } from '../knowledge/index.js';
+import {
+  applyKnowledge,
+  applySaid,
+  describeApplied,
+  enabledItems,
+  noticeManualFixes,
+  recordRun,
+  resultBranches,
+} from '../knowledge/index.js';
 import { keepOutRules, keptOutBy, keptOutOfDryRun } from '../knowledge/exclude.js';
 
 export interface ExecRequest {
@@ -148,7 +156,8 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
       file,
       line: 1,
       rule: 'atx/uncommitted-change',
-      message: 'uncommitted change in your working tree: not included in this run (commit it and run again to include it)',
+      message:
+        'uncommitted change in your working tree: not included in this run (commit it and run again to include it)',
       severity: 'warning' as const,
     }));
     if (view) return await dryRun(plan, checkoutDir, view, findings, dir);
@@ -156,7 +165,14 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
     Object.assign(state, {
       status: 'running',
       options: { ...state.options, validationCommands: plan.configuration.validationCommands },
-      steps: plan.steps.map((step) => ({ id: step.id, status: 'pending', commit: null, filesChanged: [], durationMs: 0, attempts: 0 })),
+      steps: plan.steps.map((step) => ({
+        id: step.id,
+        status: 'pending',
+        commit: null,
+        filesChanged: [],
+        durationMs: 0,
+        attempts: 0,
+      })),
       findings,
     } satisfies Partial<RunState>);
     await saveState(atxHome, state);
@@ -164,8 +180,16 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
     return await finishRun(atxHome, plan, state, io);
   } finally {
     if (!started) {
-      await discardUnstarted(atxHome, { runId, repoRoot: location.root, worktree: !readInPlace, branch, keepFolder: request.dryRun }).catch((error: Error) =>
-        io.log(`could not remove what run ${runId} made: ${error.message.split('\n')[0]}; \`atx custom def cleanup\` removes it`),
+      await discardUnstarted(atxHome, {
+        runId,
+        repoRoot: location.root,
+        worktree: !readInPlace,
+        branch,
+        keepFolder: request.dryRun,
+      }).catch((error: Error) =>
+        io.log(
+          `could not remove what run ${runId} made: ${error.message.split('\n')[0]}; \`atx custom def cleanup\` removes it`,
+        ),
       );
     }
     trackProcessGroups(undefined);
@@ -178,7 +202,11 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
  * lock is taken before anything is touched: a second resume of a running run changes nothing.
  * `widen.trustAllTools`: `-t` given on resume lets this run's commands run from here on.
  */
-export async function resumeRun(runId: string, io: ExecIO, widen: { trustAllTools?: boolean } = {}): Promise<RunSummary> {
+export async function resumeRun(
+  runId: string,
+  io: ExecIO,
+  widen: { trustAllTools?: boolean } = {},
+): Promise<RunSummary> {
   const atxHome = atxHomeFrom(io.env);
   const dir = runDir(atxHome, runId);
   // Read-only first: a missing or damaged run is named before its folder is written to.
@@ -205,7 +233,8 @@ export async function resumeRun(runId: string, io: ExecIO, widen: { trustAllTool
     if (widen.trustAllTools) state.options.trustAllTools = true;
     // Agent steps skipped because the model was unavailable are tried again, when there is one.
     const reopened = io.agent ? reopenForModel(plan, state) : [];
-    if (reopened.length) io.log(`Trying the model again for step${reopened.length === 1 ? '' : 's'} ${reopened.join(', ')}`);
+    if (reopened.length)
+      io.log(`Trying the model again for step${reopened.length === 1 ? '' : 's'} ${reopened.join(', ')}`);
     state.status = 'running';
     await saveState(atxHome, state);
     return await finishRun(atxHome, plan, state, io);
@@ -218,7 +247,10 @@ export async function resumeRun(runId: string, io: ExecIO, widen: { trustAllTool
 async function loadPlan(dir: string): Promise<Plan> {
   const path = join(dir, 'plan.json');
   const parsed = PlanSchema.safeParse(await readJson(path).catch(() => undefined));
-  if (!parsed.success) throw new UsageError(`the plan ${path} is missing or damaged; this run cannot be resumed (\`atx custom def cleanup\` removes its worktree)`);
+  if (!parsed.success)
+    throw new UsageError(
+      `the plan ${path} is missing or damaged; this run cannot be resumed (\`atx custom def cleanup\` removes its worktree)`,
+    );
   return parsed.data;
 }
 
@@ -226,12 +258,21 @@ async function finishRun(atxHome: string, plan: Plan, state: RunState, io: ExecI
   try {
     await executeSteps(atxHome, plan, state, io);
     const criteria = await checkExitCriteria(atxHome, plan, state, io);
-    for (const c of criteria) io.onEvent?.({ kind: 'criterion', id: c.id, description: c.description, status: c.status, evidence: c.evidence[0]?.summary ?? '' });
+    for (const c of criteria)
+      io.onEvent?.({
+        kind: 'criterion',
+        id: c.id,
+        description: c.description,
+        status: c.status,
+        evidence: c.evidence[0]?.summary ?? '',
+      });
     if (io.signal?.aborted) throw new InterruptedError();
     const summary = await writeSummary(atxHome, plan, state, criteria);
     if (!state.options.doNotLearn) await learnFromRun(io, plan, summary);
     // The branch stays; the worktree goes, so the person can check the branch out.
-    await removeWorktree(state.repoRoot, state.worktree).catch((error: Error) => io.log(`could not remove the worktree: ${error.message}`));
+    await removeWorktree(state.repoRoot, state.worktree).catch((error: Error) =>
+      io.log(`could not remove the worktree: ${error.message}`),
+    );
     return summary;
   } catch (error) {
     state.status = 'interrupted';
@@ -260,7 +301,9 @@ async function reconcile(state: RunState): Promise<void> {
 
 async function reviewPlan(plan: Plan, io: ExecIO): Promise<Plan> {
   for (;;) {
-    const answer = await io.ask!('Review the plan: say "skip step 3", "also run npm run lint", "the target is Node 22", or "proceed".\n> ');
+    const answer = await io.ask!(
+      'Review the plan: say "skip step 3", "also run npm run lint", "the target is Node 22", or "proceed".\n> ',
+    );
     let outcome = applyFeedback(plan, answer);
     const said = outcome.kind === 'not-understood' ? applySaid(plan, answer) : undefined;
     if (said) outcome = { kind: 'changed', ...said };
@@ -271,7 +314,13 @@ async function reviewPlan(plan: Plan, io: ExecIO): Promise<Plan> {
   }
 }
 
-async function dryRun(plan: Plan, checkoutDir: string, view: DiskRepoView, findings: RunSummary['findings'], dir: string): Promise<RunSummary> {
+async function dryRun(
+  plan: Plan,
+  checkoutDir: string,
+  view: DiskRepoView,
+  findings: RunSummary['findings'],
+  dir: string,
+): Promise<RunSummary> {
   const steps: StepSummary[] = [];
   for (const step of plan.steps) {
     const started = performance.now();
@@ -293,7 +342,11 @@ async function dryRun(plan: Plan, checkoutDir: string, view: DiskRepoView, findi
   const diff = view
     .changedFiles()
     .filter((path) => !keptOutBy(keepOut, path))
-    .map((path) => createTwoFilesPatch(`a/${path}`, `b/${path}`, view.original(path) ?? '', view.changedText(path)!, '', '', { context: 3 }))
+    .map((path) =>
+      createTwoFilesPatch(`a/${path}`, `b/${path}`, view.original(path) ?? '', view.changedText(path)!, '', '', {
+        context: 3,
+      }),
+    )
     .join('');
   const summary: RunSummary = {
     status: overallStatus(steps, []),
@@ -304,7 +357,12 @@ async function dryRun(plan: Plan, checkoutDir: string, view: DiskRepoView, findi
     branch: null,
     planPath: join(dir, 'plan.json'),
     steps,
-    exitCriteria: plan.exitCriteria.map((c) => ({ id: c.id, description: c.description, status: 'skipped', evidence: [{ kind: 'file', summary: 'dry run: exit criteria are checked on a real run', details: {} }] })),
+    exitCriteria: plan.exitCriteria.map((c) => ({
+      id: c.id,
+      description: c.description,
+      status: 'skipped',
+      evidence: [{ kind: 'file', summary: 'dry run: exit criteria are checked on a real run', details: {} }],
+    })),
     findings: distinctFindings(findings),
     dryRun: true,
     diff,
@@ -321,10 +379,17 @@ function ahead<T>(promise: Promise<T>): Promise<T> {
 }
 
 /** People's commits on earlier result branches of this definition become knowledge items. */
-async function noticeFixes(io: ExecIO, atxHome: string, root: string, definition: string, branches: Promise<string[]>): Promise<void> {
+async function noticeFixes(
+  io: ExecIO,
+  atxHome: string,
+  root: string,
+  definition: string,
+  branches: Promise<string[]>,
+): Promise<void> {
   try {
     const added = await noticeManualFixes(io.env, atxHome, root, definition, branches);
-    for (const item of added) io.log(`learned ${item.id} (${item.status}) from a manual fix on an earlier result branch: ${item.title}`);
+    for (const item of added)
+      io.log(`learned ${item.id} (${item.status}) from a manual fix on an earlier result branch: ${item.title}`);
   } catch (error) {
     io.log(`could not look for manual fixes on earlier result branches: ${(error as Error).message}`);
   }

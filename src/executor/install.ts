@@ -20,7 +20,11 @@ export interface InstallMode {
 
 export function installCommand(manager: PackageManager | undefined, dir: string, mode: InstallMode): string {
   // pnpm loads the repository's .pnpmfile.cjs hooks even with --ignore-scripts.
-  const noScripts = mode.scripts ? '' : manager === 'pnpm' ? ' --ignore-scripts --ignore-pnpmfile' : ' --ignore-scripts';
+  const noScripts = mode.scripts
+    ? ''
+    : manager === 'pnpm'
+      ? ' --ignore-scripts --ignore-pnpmfile'
+      : ' --ignore-scripts';
   switch (manager) {
     case 'pnpm':
       if (mode.lockfileOnly) return `pnpm install --lockfile-only${noScripts}`;
@@ -61,7 +65,8 @@ function yarnCommand(dir: string, mode: InstallMode): string {
 export function untrustedInstallProblem(manager: PackageManager | undefined, dir: string): string | undefined {
   if (manager !== 'yarn') return undefined;
   if (existsSync(join(dir, '.yarnrc.yml'))) return "Yarn 2+ runs the repository's own yarn release and plugins";
-  if (/^\s*"?yarn-path\b/m.test(readIfPresent(join(dir, '.yarnrc')))) return "Yarn 1 runs the yarn release the repository's .yarnrc names (yarn-path)";
+  if (/^\s*"?yarn-path\b/m.test(readIfPresent(join(dir, '.yarnrc'))))
+    return "Yarn 1 runs the yarn release the repository's .yarnrc names (yarn-path)";
   return undefined;
 }
 

@@ -21,12 +21,13 @@ export function newRunId(now = new Date()): string {
 /** A branch name git accepts, naming the definition and the run. */
 export function resultBranchName(definitionName: string, runId: string): string {
   // git refuses `..`, a leading dot and a trailing dot in a ref's component.
-  const last = definitionName
-    .split('/')
-    .pop()!
-    .replace(/[^A-Za-z0-9._-]/g, '-')
-    .replace(/\.{2,}/g, '.')
-    .replace(/^\.+|\.+$/g, '') || 'definition';
+  const last =
+    definitionName
+      .split('/')
+      .pop()!
+      .replace(/[^A-Za-z0-9._-]/g, '-')
+      .replace(/\.{2,}/g, '.')
+      .replace(/^\.+|\.+$/g, '') || 'definition';
   return `atx/${last}-${runId}`;
 }
 

@@ -54,7 +54,9 @@ export async function uncommittedFiles(location: RepositoryLocation): Promise<st
 }
 
 export async function addWorktree(root: string, dir: string, base: string, branch: string | null): Promise<void> {
-  const args = branch ? ['worktree', 'add', '--quiet', '-b', branch, dir, base] : ['worktree', 'add', '--quiet', '--detach', dir, base];
+  const args = branch
+    ? ['worktree', 'add', '--quiet', '-b', branch, dir, base]
+    : ['worktree', 'add', '--quiet', '--detach', dir, base];
   try {
     await gitStep(`worktree add ${dir}`, () => gitAt(root).raw(args));
   } catch (error) {
@@ -116,7 +118,10 @@ export async function worktreeInfo(dir: string): Promise<WorktreeInfo | undefine
     const commonDir = resolve(dir, (await gitAt(dir).raw(['rev-parse', '--git-common-dir'])).trim());
     const head = await gitAt(dir)
       .raw(['symbolic-ref', '-q', 'HEAD'])
-      .then((ref) => ref.trim(), () => '');
+      .then(
+        (ref) => ref.trim(),
+        () => '',
+      );
     return { commonDir, branch: head.startsWith('refs/heads/') ? head.slice('refs/heads/'.length) : null };
   } catch {
     return undefined;
@@ -134,7 +139,9 @@ export async function commonDirOf(root: string): Promise<string | undefined> {
  * done, so a kill in the middle leaves a lock that stops `prune` forgetting it. Fails quietly.
  */
 export async function unlockWorktree(gitDir: string, dir: string): Promise<void> {
-  await gitOfDir(gitDir).raw(['worktree', 'unlock', dir]).catch(() => undefined);
+  await gitOfDir(gitDir)
+    .raw(['worktree', 'unlock', dir])
+    .catch(() => undefined);
 }
 
 /** Forgets worktrees whose folders are gone (git runs inside the repository's git folder). */
@@ -144,14 +151,25 @@ export async function pruneWorktrees(gitDir: string): Promise<void> {
 
 /** Whether a local branch of that exact name exists (judged by what git prints: a miss exits 1 silently). */
 export async function branchExists(gitDir: string, branch: string): Promise<boolean> {
-  const listed = await gitStep('for-each-ref', () => gitOfDir(gitDir).raw(['for-each-ref', '--format=%(refname)', `refs/heads/${branch}`]));
+  const listed = await gitStep('for-each-ref', () =>
+    gitOfDir(gitDir).raw(['for-each-ref', '--format=%(refname)', `refs/heads/${branch}`]),
+  );
   return listed.split('\n').some((line) => line.trim() === `refs/heads/${branch}`);
 }
 
 /** Commits on `branch` that no other branch, tag or remote-tracking branch holds: what deleting it would lose. */
 export async function commitsOnlyOn(gitDir: string, branch: string): Promise<number> {
   const count = await gitStep(`rev-list ${branch}`, () =>
-    gitOfDir(gitDir).raw(['rev-list', '--count', `refs/heads/${branch}`, '--not', `--exclude=${branch}`, '--branches', '--tags', '--remotes']),
+    gitOfDir(gitDir).raw([
+      'rev-list',
+      '--count',
+      `refs/heads/${branch}`,
+      '--not',
+      `--exclude=${branch}`,
+      '--branches',
+      '--tags',
+      '--remotes',
+    ]),
   );
   return Number(count.trim());
 }
@@ -161,11 +179,22 @@ export async function commitsOnlyOn(gitDir: string, branch: string): Promise<num
  * repository on the run's branch (or absent, then it is made again). A folder there that is not
  * a worktree at all is what a kill during `git worktree add` leaves; it is atx's, and goes.
  */
-export async function prepareWorktree(state: { runId: string; repoRoot: string; worktree: string; branch: string }): Promise<void> {
+export async function prepareWorktree(state: {
+  runId: string;
+  repoRoot: string;
+  worktree: string;
+  branch: string;
+}): Promise<void> {
   const repoGitDir = await commonDirOf(state.repoRoot);
-  if (!repoGitDir) throw new UsageError(`run ${state.runId} belongs to the repository ${state.repoRoot}, which is gone or is not a git repository any more`);
+  if (!repoGitDir)
+    throw new UsageError(
+      `run ${state.runId} belongs to the repository ${state.repoRoot}, which is gone or is not a git repository any more`,
+    );
   const entry = await lstat(state.worktree).catch(() => undefined);
-  if (entry?.isSymbolicLink()) throw new UsageError(`the worktree of run ${state.runId} (${state.worktree}) is a symbolic link; atx will not reset what it points to`);
+  if (entry?.isSymbolicLink())
+    throw new UsageError(
+      `the worktree of run ${state.runId} (${state.worktree}) is a symbolic link; atx will not reset what it points to`,
+    );
   // A run killed during a step may have left the worktree's .git link changed: put it back, from
   // what the repository knows, before git runs in the worktree at all.
   const gitdir = entry ? await worktreeGitdir(state.repoRoot, state.worktree).catch(() => undefined) : undefined;
@@ -173,10 +202,19 @@ export async function prepareWorktree(state: { runId: string; repoRoot: string; 
   const info = entry ? await worktreeInfo(state.worktree) : undefined;
   if (entry && !info) await rm(state.worktree, { recursive: true, force: true });
   if (info) {
-    if (info.commonDir !== repoGitDir) throw new UsageError(`the worktree of run ${state.runId} belongs to another repository than ${state.repoRoot}; atx will not reset it`);
-    if (info.branch !== state.branch) throw new UsageError(`the worktree of run ${state.runId} is not on the run's branch ${state.branch} (someone changed it); atx will not reset it`);
+    if (info.commonDir !== repoGitDir)
+      throw new UsageError(
+        `the worktree of run ${state.runId} belongs to another repository than ${state.repoRoot}; atx will not reset it`,
+      );
+    if (info.branch !== state.branch)
+      throw new UsageError(
+        `the worktree of run ${state.runId} is not on the run's branch ${state.branch} (someone changed it); atx will not reset it`,
+      );
     return;
   }
-  if (!(await branchExists(repoGitDir, state.branch))) throw new UsageError(`the branch ${state.branch} of run ${state.runId} is gone from ${state.repoRoot}; the run cannot be resumed`);
+  if (!(await branchExists(repoGitDir, state.branch)))
+    throw new UsageError(
+      `the branch ${state.branch} of run ${state.runId} is gone from ${state.repoRoot}; the run cannot be resumed`,
+    );
   await restoreWorktree(state.repoRoot, state.worktree, state.branch);
 }

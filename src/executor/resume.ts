@@ -29,6 +29,8 @@ export function reopenForModel(plan: Plan, state: RunState): string[] {
     if (phase !== undefined) phases.add(phase);
   }
   state.phaseBuilds = state.phaseBuilds.filter((build) => !phases.has(build.phase));
-  state.findings = state.findings.filter((f) => f.rule !== buildFailedRule || ![...phases].some((phase) => f.message.includes(` after phase ${phase}:`)));
+  state.findings = state.findings.filter(
+    (f) => f.rule !== buildFailedRule || ![...phases].some((phase) => f.message.includes(` after phase ${phase}:`)),
+  );
   return reopened.map((record) => record.id);
 }

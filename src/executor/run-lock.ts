@@ -32,7 +32,10 @@ export interface RunLock {
 
 /** Another live process holds the run. Exit 2; nothing was touched. */
 export class RunBusyError extends UsageError {
-  constructor(readonly runId: string, readonly holder: LockHolder) {
+  constructor(
+    readonly runId: string,
+    readonly holder: LockHolder,
+  ) {
     const where = holder.host === hostname() ? '' : ` on ${holder.host}`;
     super(`run ${runId} is running (pid ${holder.pid}${where}); wait for it to finish, or stop that process first`);
     this.name = 'RunBusyError';
@@ -147,7 +150,8 @@ async function createExclusive(lockDir: string, file: string, me: LockHolder): P
 }
 
 async function removeOlder(lockDir: string, mine: number): Promise<void> {
-  for (const n of await generations(lockDir)) if (n < mine) await unlink(join(lockDir, `${n}.lock`)).catch(() => undefined);
+  for (const n of await generations(lockDir))
+    if (n < mine) await unlink(join(lockDir, `${n}.lock`)).catch(() => undefined);
 }
 
 /** Releasing rewrites the newest generation in place (rename is atomic), never deletes it. */
@@ -166,7 +170,12 @@ async function readHolder(file: string): Promise<LockHolder | undefined> {
   try {
     const value = JSON.parse(await readFile(file, 'utf8')) as Partial<LockHolder>;
     if (typeof value.pid !== 'number' || typeof value.host !== 'string') return undefined;
-    return { pid: value.pid, host: value.host, start: typeof value.start === 'string' ? value.start : undefined, released: value.released === true };
+    return {
+      pid: value.pid,
+      host: value.host,
+      start: typeof value.start === 'string' ? value.start : undefined,
+      released: value.released === true,
+    };
   } catch {
     // Gone since the listing, or not a lock atx wrote: either way nobody holds it through this file.
     return undefined;

@@ -92,17 +92,26 @@ export async function loadState(atxHome: string, runId: string): Promise<RunStat
     throw new UsageError(`run state ${path} is damaged: ${(error as Error).message}`);
   }
   const parsed = RunStateSchema.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`run state ${path} is damaged: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new UsageError(
+      `run state ${path} is damaged: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`,
+    );
   const problem = stateProblem(atxHome, runId, parsed.data);
-  if (problem) throw new UsageError(`run state ${path} is damaged: ${problem}; atx will not reset or remove anything it names (\`atx custom def cleanup\` removes the run's worktree)`);
+  if (problem)
+    throw new UsageError(
+      `run state ${path} is damaged: ${problem}; atx will not reset or remove anything it names (\`atx custom def cleanup\` removes the run's worktree)`,
+    );
   return parsed.data;
 }
 
 function stateProblem(atxHome: string, runId: string, state: RunState): string | undefined {
   if (state.runId !== runId) return `it belongs to run ${JSON.stringify(state.runId)}`;
-  if (state.worktree !== worktreeDir(atxHome, runId)) return `its worktree ${JSON.stringify(state.worktree)} is not the run's own folder ${worktreeDir(atxHome, runId)}`;
-  if (!isAbsolute(state.repoRoot) || normalize(state.repoRoot) !== state.repoRoot) return `its repository ${JSON.stringify(state.repoRoot)} is not an absolute path`;
-  if (state.branch !== null && !isResultBranchOf(state.branch, runId)) return `its branch ${JSON.stringify(state.branch)} is not one atx made for this run`;
+  if (state.worktree !== worktreeDir(atxHome, runId))
+    return `its worktree ${JSON.stringify(state.worktree)} is not the run's own folder ${worktreeDir(atxHome, runId)}`;
+  if (!isAbsolute(state.repoRoot) || normalize(state.repoRoot) !== state.repoRoot)
+    return `its repository ${JSON.stringify(state.repoRoot)} is not an absolute path`;
+  if (state.branch !== null && !isResultBranchOf(state.branch, runId))
+    return `its branch ${JSON.stringify(state.branch)} is not one atx made for this run`;
   return undefined;
 }
 
@@ -159,6 +168,11 @@ export function startingState(
     phaseBuilds: [],
     findings: [],
     dependenciesInstalled: false,
-    request: { transformationName: resolved.name, transformationVersion: resolved.version, codeRepositoryPath: location.path, dryRun: request.dryRun },
+    request: {
+      transformationName: resolved.name,
+      transformationVersion: resolved.version,
+      codeRepositoryPath: location.path,
+      dryRun: request.dryRun,
+    },
   };
 }

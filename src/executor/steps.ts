@@ -34,7 +34,8 @@ export interface StepEnvironment {
 }
 
 export async function carryOutStep(step: PlanStep, env: StepEnvironment): Promise<StepOutcome> {
-  if (step.status === 'skipped-by-user') return { status: 'skipped', reason: 'skipped at plan review', findings: [], written: [] };
+  if (step.status === 'skipped-by-user')
+    return { status: 'skipped', reason: 'skipped at plan review', findings: [], written: [] };
   if (step.status === 'no-change') return { status: 'skipped', reason: 'no-change', findings: [], written: [] };
   switch (step.kind) {
     case 'codemod':
@@ -74,7 +75,13 @@ async function runCodemodStep(step: PlanStep, env: StepEnvironment): Promise<Ste
   for (const [path, text] of result.changes) {
     const problem = await writeProblem(env, path);
     if (problem) {
-      findings.push({ file: path, line: 1, rule: 'atx/not-written', message: `${codemod.name} changed this file but it was not written: ${problem}`, severity: 'manual' });
+      findings.push({
+        file: path,
+        line: 1,
+        rule: 'atx/not-written',
+        message: `${codemod.name} changed this file but it was not written: ${problem}`,
+        severity: 'manual',
+      });
       continue;
     }
     if (env.view.read(path) === text) continue;
@@ -103,9 +110,14 @@ function needsProbe(view: DiskRepoView): boolean {
 async function runCommandStep(step: PlanStep, env: StepEnvironment): Promise<StepOutcome> {
   const action = step.action;
   if (!action || !('command' in action)) return { status: 'failed', reason: 'no command', findings: [], written: [] };
-  if (env.dryRun) return { status: 'skipped', reason: `dry run: would run \`${action.command}\``, findings: [], written: [] };
-  const permission = await mayRun({ trustAllTools: env.trustAllTools, confirm: env.confirm }, { command: action.command, purpose: `for step ${step.id}` });
-  if (!permission.granted) return { status: 'skipped', reason: `command ${permission.reason}`, findings: [], written: [] };
+  if (env.dryRun)
+    return { status: 'skipped', reason: `dry run: would run \`${action.command}\``, findings: [], written: [] };
+  const permission = await mayRun(
+    { trustAllTools: env.trustAllTools, confirm: env.confirm },
+    { command: action.command, purpose: `for step ${step.id}` },
+  );
+  if (!permission.granted)
+    return { status: 'skipped', reason: `command ${permission.reason}`, findings: [], written: [] };
   const run = await runShell(action.command, {
     cwd: env.checkoutDir,
     signal: env.signal,

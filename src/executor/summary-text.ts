@@ -40,7 +40,13 @@ export function seconds(durationMs: number): string {
 }
 
 /** `✔ 1.1 Title: completed (why) → commit 0123456789ab`. */
-export function markedStep(step: { id: string; title: string; status: string; reason?: string; commit?: string | null }): string {
+export function markedStep(step: {
+  id: string;
+  title: string;
+  status: string;
+  reason?: string;
+  commit?: string | null;
+}): string {
   const reason = shownReason(step.reason);
   return `${statusMark(step.status)} ${step.id} ${step.title}: ${step.status}${reason ? ` (${reason})` : ''}${step.commit ? ` → commit ${shortCommit(step.commit)}` : ''}`;
 }
@@ -56,18 +62,22 @@ export function humanSummary(summary: RunSummary): string {
   if (summary.branch) lines.push(`Result branch: ${summary.branch}`);
   for (const step of summary.steps) {
     const reason = shownReason(step.reason);
-    lines.push(`  ${step.status.padEnd(9)} ${step.id} ${step.title}${step.commit ? ` (${shortCommit(step.commit)})` : ''}${reason ? ` — ${reason}` : ''}`);
+    lines.push(
+      `  ${step.status.padEnd(9)} ${step.id} ${step.title}${step.commit ? ` (${shortCommit(step.commit)})` : ''}${reason ? ` — ${reason}` : ''}`,
+    );
   }
   if (summary.exitCriteria.length) lines.push('Exit criteria:');
   for (const criterion of summary.exitCriteria) {
     lines.push(`  ${criterion.status.padEnd(7)} ${firstLine(criterion.description)}`);
     // The run's commits are listed once above; each criterion shows its own evidence.
-    for (const evidence of criterion.evidence.filter((e) => e.kind !== 'commit')) lines.push(`          ${evidence.kind}: ${evidence.summary}`);
+    for (const evidence of criterion.evidence.filter((e) => e.kind !== 'commit'))
+      lines.push(`          ${evidence.kind}: ${evidence.summary}`);
   }
   if (summary.findings.length) {
     lines.push(`Findings for a person (${summary.findings.length}):`);
     for (const f of summary.findings.slice(0, 20)) lines.push(`  ${f.severity} ${f.file}:${f.line} ${f.message}`);
-    if (summary.findings.length > 20) lines.push(`  … ${summary.findings.length - 20} more in ${summary.reportPath ?? summary.summaryPath}`);
+    if (summary.findings.length > 20)
+      lines.push(`  … ${summary.findings.length - 20} more in ${summary.reportPath ?? summary.summaryPath}`);
   }
   if (summary.resume) lines.push(`${summary.resume.reason} Continue with \`${summary.resume.command}\`.`);
   lines.push(`Plan: ${summary.planPath}`);
@@ -87,13 +97,18 @@ export function describeSummary(summary: RunSummary, options: { criteriaShown?: 
   if (options.criteriaShown && summary.exitCriteria.length) {
     const counts = new Map<string, number>();
     for (const c of summary.exitCriteria) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
-    lines.push(`Exit criteria: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')} (each shown above with its evidence).`);
+    lines.push(
+      `Exit criteria: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')} (each shown above with its evidence).`,
+    );
   } else if (summary.exitCriteria.length) lines.push('Exit criteria:');
   for (const criterion of options.criteriaShown ? [] : summary.exitCriteria) {
     lines.push(`  ${markedCheck(firstLine(criterion.description), criterion.status)}`);
     for (const evidence of criterion.evidence.slice(0, 2)) lines.push(`      ${evidence.kind}: ${evidence.summary}`);
   }
-  if (summary.findings.length) lines.push(`${summary.findings.length} finding(s) for a person; see ${summary.reportPath ?? summary.summaryPath ?? summary.planPath}.`);
+  if (summary.findings.length)
+    lines.push(
+      `${summary.findings.length} finding(s) for a person; see ${summary.reportPath ?? summary.summaryPath ?? summary.planPath}.`,
+    );
   return lines.join('\n');
 }
 
@@ -109,7 +124,9 @@ export function renderReport(summary: RunSummary): string {
     `- Status: **${summary.status}**`,
     `- Plan: ${summary.planPath}`,
     '',
-    ...(summary.resume ? ['## To continue', '', `${summary.resume.reason} Run \`${summary.resume.command}\` to carry them out.`, ''] : []),
+    ...(summary.resume
+      ? ['## To continue', '', `${summary.resume.reason} Run \`${summary.resume.command}\` to carry them out.`, '']
+      : []),
     '## Steps',
     '',
     '| step | title | status | commit | files | time |',
@@ -149,11 +166,26 @@ function agentSection(steps: StepSummary[]): string[] {
     const agent = step.agent!;
     lines.push(`### ${step.id} ${step.title}`, '');
     lines.push(`- Outcome: ${step.status}${step.reason ? ` (${firstLine(step.reason)})` : ''}`);
-    lines.push(`- Tokens: ${agent.tokens.input} in, ${agent.tokens.output} out (${agent.requests} request${agent.requests === 1 ? '' : 's'}), ${seconds(agent.durationMs)}`);
-    lines.push(`- Files written by its tools: ${agent.filesWritten.length ? agent.filesWritten.map((f) => `\`${f}\``).join(', ') : 'none'}`);
+    lines.push(
+      `- Tokens: ${agent.tokens.input} in, ${agent.tokens.output} out (${agent.requests} request${agent.requests === 1 ? '' : 's'}), ${seconds(agent.durationMs)}`,
+    );
+    lines.push(
+      `- Files written by its tools: ${agent.filesWritten.length ? agent.filesWritten.map((f) => `\`${f}\``).join(', ') : 'none'}`,
+    );
     lines.push(`- Tool calls: ${agent.toolCalls.length || 'none'}`);
     agent.toolCalls.forEach((call, i) => lines.push(`  ${i + 1}. ${describeToolCall(call)}`));
-    lines.push('', 'The model said:', '', ...(agent.message.trim() ? agent.message.trim().split('\n').map((line) => `> ${line}`) : ['> (nothing)']), '');
+    lines.push(
+      '',
+      'The model said:',
+      '',
+      ...(agent.message.trim()
+        ? agent.message
+            .trim()
+            .split('\n')
+            .map((line) => `> ${line}`)
+        : ['> (nothing)']),
+      '',
+    );
   }
   return lines;
 }

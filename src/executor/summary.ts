@@ -87,7 +87,11 @@ export const buildNotRunRule = 'atx/build-not-run';
  * (a check with no command, or one not allowed to run), a phase's build not run. Only a codemod
  * or a plan that found nothing to do is skipped as plain `no-change`. A skipped check is never a pass.
  */
-export function overallStatus(steps: StepSummary[], criteria: CriterionSummary[], findings: readonly Finding[] = []): RunSummary['status'] {
+export function overallStatus(
+  steps: StepSummary[],
+  criteria: CriterionSummary[],
+  findings: readonly Finding[] = [],
+): RunSummary['status'] {
   if (steps.some((s) => s.status === 'failed') || criteria.some((c) => c.status === 'failed')) return 'failed';
   const incomplete =
     steps.some((s) => s.status === 'skipped' && s.reason !== 'no-change') ||

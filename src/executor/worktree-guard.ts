@@ -12,7 +12,9 @@ import { gitAt, gitStep } from '../util/git.js';
 /** The worktree's `.git` was changed or replaced by something that ran in it. */
 export class WorktreeLinkError extends GitError {
   constructor(worktree: string, what: string) {
-    super(`the worktree's .git link ${join(worktree, '.git')} was changed: ${what}; git must not run there until it is restored`);
+    super(
+      `the worktree's .git link ${join(worktree, '.git')} was changed: ${what}; git must not run there until it is restored`,
+    );
     this.name = 'WorktreeLinkError';
   }
 }

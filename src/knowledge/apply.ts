@@ -38,10 +38,14 @@ function applyOne(plan: Plan, knowledge: PlanKnowledge, item: KnowledgeItem): st
   switch (effect.kind) {
     case 'exclude':
       knowledge.excludePaths.push(...effect.paths.filter((p) => !knowledge.excludePaths.includes(p)));
-      plan.guardrails.push(`Do not touch ${effect.paths.join(', ')} (knowledge item ${item.id}; changes there are reverted).`);
+      plan.guardrails.push(
+        `Do not touch ${effect.paths.join(', ')} (knowledge item ${item.id}; changes there are reverted).`,
+      );
       return ['guardrails', 'every step (changes under it are reverted before commit)'];
     case 'codemod-option': {
-      const steps = plan.steps.filter((s) => s.kind === 'codemod' && s.action && 'codemod' in s.action && s.action.codemod === effect.codemod);
+      const steps = plan.steps.filter(
+        (s) => s.kind === 'codemod' && s.action && 'codemod' in s.action && s.action.codemod === effect.codemod,
+      );
       for (const step of steps) step.options[effect.option] = effect.value;
       return steps.map((s) => `step ${s.id} option ${effect.option}=${String(effect.value)}`);
     }
@@ -58,13 +62,18 @@ function applyOne(plan: Plan, knowledge: PlanKnowledge, item: KnowledgeItem): st
       knowledge.context.push(`${item.title}: ${item.content}`);
       // The model sees a step's expected change; that is where the lesson goes.
       const agents = plan.steps.filter((s) => s.kind === 'agent');
-      for (const step of agents) step.expectedChange += `\nLearned earlier (${item.id}): ${item.title}. ${item.content.split('\n')[0]}`;
+      for (const step of agents)
+        step.expectedChange += `\nLearned earlier (${item.id}): ${item.title}. ${item.content.split('\n')[0]}`;
       return ['model context', ...agents.map((s) => `step ${s.id}`)];
     }
   }
 }
 
-function rewriteStep(plan: Plan, item: KnowledgeItem, patterns: Extract<KnowledgeItem['effect'], { kind: 'rewrite' }>['patterns']): PlanStep {
+function rewriteStep(
+  plan: Plan,
+  item: KnowledgeItem,
+  patterns: Extract<KnowledgeItem['effect'], { kind: 'rewrite' }>['patterns'],
+): PlanStep {
   const last = plan.steps.at(-1);
   const learned = plan.steps.filter((s) => s.id.startsWith('knowledge.'));
   const phase = learned[0]?.phase ?? (last ? last.phase + 1 : 1);
@@ -109,5 +118,8 @@ export function applySaid(plan: Plan, said: string): { plan: Plan; reply: string
     origin: { runId: plan.runId },
   }));
   const next = applyKnowledge(plan, items);
-  return { plan: { ...next, feedback: [...plan.feedback, said] }, reply: `${effects.map((e) => e.title).join('; ')} (kept as knowledge after the run).` };
+  return {
+    plan: { ...next, feedback: [...plan.feedback, said] },
+    reply: `${effects.map((e) => e.title).join('; ')} (kept as knowledge after the run).`,
+  };
 }

@@ -26,7 +26,11 @@ export function keepOutRules(plan: Pick<Plan, 'protectedPaths' | 'knowledge'>): 
   const excluded = plan.knowledge?.excludePaths ?? [];
   if (excluded.length > 0) {
     const items = plan.knowledge!.applied.filter((a) => a.kind === 'exclude').map((a) => a.id);
-    rules.push({ globs: excluded, rule: 'atx/knowledge-exclusion', why: `knowledge item ${items.join(', ')} says not to touch ${excluded.join(', ')}` });
+    rules.push({
+      globs: excluded,
+      rule: 'atx/knowledge-exclusion',
+      why: `knowledge item ${items.join(', ')} says not to touch ${excluded.join(', ')}`,
+    });
   }
   return rules;
 }
@@ -46,7 +50,13 @@ export async function revertExcluded(worktree: string, scope: string, plan: Plan
     const rule = keptOutBy(rules, entry.path);
     if (!rule) continue;
     await putBack(worktree, entry);
-    findings.push({ file: entry.path, line: 1, rule: rule.rule, message: `step ${stepId} changed this file, but ${rule.why}; the change was reverted`, severity: 'warning' });
+    findings.push({
+      file: entry.path,
+      line: 1,
+      rule: rule.rule,
+      message: `step ${stepId} changed this file, but ${rule.why}; the change was reverted`,
+      severity: 'warning',
+    });
   }
   return findings;
 }
@@ -55,14 +65,25 @@ export async function revertExcluded(worktree: string, scope: string, plan: Plan
  * A dry run's codemod changes to kept-out paths: left out of the diff (the caller filters it with
  * keptOutBy) and reported here, as a real run would revert and report them.
  */
-export function keptOutOfDryRun(plan: Plan, stepId: string, written: readonly string[]): { written: string[]; findings: Finding[] } {
+export function keptOutOfDryRun(
+  plan: Plan,
+  stepId: string,
+  written: readonly string[],
+): { written: string[]; findings: Finding[] } {
   const rules = keepOutRules(plan);
   const findings: Finding[] = [];
   const kept: string[] = [];
   for (const path of written) {
     const rule = keptOutBy(rules, path);
     if (!rule) kept.push(path);
-    else findings.push({ file: path, line: 1, rule: rule.rule, message: `step ${stepId} would change this file, but ${rule.why}; the change is left out`, severity: 'warning' });
+    else
+      findings.push({
+        file: path,
+        line: 1,
+        rule: rule.rule,
+        message: `step ${stepId} would change this file, but ${rule.why}; the change is left out`,
+        severity: 'warning',
+      });
   }
   return { written: kept, findings };
 }
@@ -74,7 +95,8 @@ function isNew(entry: StatusEntry): boolean {
 /** The file as the last commit has it: a new file goes (from the index too), any other comes back. */
 async function putBack(worktree: string, { code, full }: StatusEntry): Promise<void> {
   const git = gitAt(worktree);
-  if (code !== '??' && code[0] === 'A') await gitStep(`unstage ${full}`, () => git.raw(['rm', '--cached', '--quiet', '--force', '--', full]));
+  if (code !== '??' && code[0] === 'A')
+    await gitStep(`unstage ${full}`, () => git.raw(['rm', '--cached', '--quiet', '--force', '--', full]));
   // git names a link itself, never a path through one: rm removes the link, not what it points to.
   if (isNew({ code, full, path: full })) await rm(join(worktree, full), { force: true, recursive: true });
   else await gitStep(`restore ${full}`, () => git.raw(['checkout', 'HEAD', '--', full]));

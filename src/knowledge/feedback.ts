@@ -3,14 +3,30 @@
 import { settableOptions } from '../codemods/index.js';
 import type { Effect, NewItem } from './types.js';
 
-const notPaths = new Set(['anything', 'everything', 'it', 'that', 'this', 'them', 'those', 'these', 'the', 'any', 'code', 'files']);
+const notPaths = new Set([
+  'anything',
+  'everything',
+  'it',
+  'that',
+  'this',
+  'them',
+  'those',
+  'these',
+  'the',
+  'any',
+  'code',
+  'files',
+]);
 const pathLike = '[`\'"]?([A-Za-z0-9_.@/*-]+?)[`\'"]?';
 const folderWord = '(?:\\s+(?:folder|directory|dir|package|module|files?))?';
 // A path may hold dots; a dot ends it only at the end of a sentence.
 const end = '(?=[\\s,;!?]|\\.(?:\\s|$)|$)';
 
 const exclusionRules = [
-  new RegExp(`\\b(?:never|don'?t|do not|must not|should not)\\s+(?:touch|change|modify|edit|rewrite)\\s+(?:anything\\s+(?:in|under)\\s+)?(?:the\\s+)?${pathLike}${folderWord}${end}`, 'gi'),
+  new RegExp(
+    `\\b(?:never|don'?t|do not|must not|should not)\\s+(?:touch|change|modify|edit|rewrite)\\s+(?:anything\\s+(?:in|under)\\s+)?(?:the\\s+)?${pathLike}${folderWord}${end}`,
+    'gi',
+  ),
   new RegExp(`\\bleave\\s+(?:the\\s+)?${pathLike}${folderWord}\\s+alone\\b`, 'gi'),
   new RegExp(`\\bexclude\\s+(?:the\\s+)?${pathLike}${folderWord}${end}`, 'gi'),
 ];
@@ -30,8 +46,12 @@ export function effectsOf(text: string): Array<{ title: string; effect: Effect }
   // The options codemods declare that a person can choose in words ("use the aggregated client style").
   for (const { codemod, option, spec } of settableOptions()) {
     const said = spec.said.exec(text);
-    const value = said?.slice(1).find((group) => group !== undefined)?.toLowerCase();
-    if (value !== undefined && spec.values.includes(value)) found.push({ title: spec.title(value), effect: { kind: 'codemod-option', codemod, option, value } });
+    const value = said
+      ?.slice(1)
+      .find((group) => group !== undefined)
+      ?.toLowerCase();
+    if (value !== undefined && spec.values.includes(value))
+      found.push({ title: spec.title(value), effect: { kind: 'codemod-option', codemod, option, value } });
   }
   const command = commandRule.exec(text);
   if (command) {
@@ -44,6 +64,12 @@ export function effectsOf(text: string): Array<{ title: string; effect: Effect }
 /** Knowledge items from a run's plan-review feedback. */
 export function itemsFromFeedback(feedback: readonly string[], origin: NewItem['origin']): NewItem[] {
   return feedback.flatMap((said) =>
-    effectsOf(said).map(({ title, effect }) => ({ source: 'feedback' as const, title, content: `Said at plan review: "${said}"`, effect, origin })),
+    effectsOf(said).map(({ title, effect }) => ({
+      source: 'feedback' as const,
+      title,
+      content: `Said at plan review: "${said}"`,
+      effect,
+      origin,
+    })),
   );
 }

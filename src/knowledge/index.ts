@@ -7,4 +7,12 @@ export { learnPatterns } from './patterns.js';
 export { itemsFromRun, recordRun, noticeManualFixes, enabledItems } from './record.js';
 export { revertExcluded } from './exclude.js';
 export { knowledgeMarkdown, itemMarkdown, effectText } from './markdown.js';
-export { itemId, KnowledgeItemSchema, KnowledgeFileSchema, type KnowledgeItem, type KnowledgeFile, type NewItem, type Effect } from './types.js';
+export {
+  itemId,
+  KnowledgeItemSchema,
+  KnowledgeFileSchema,
+  type KnowledgeItem,
+  type KnowledgeFile,
+  type NewItem,
+  type Effect,
+} from './types.js';

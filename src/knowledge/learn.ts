@@ -23,13 +23,19 @@ const runTrailer = /^Atx-Run:\s*(\S+)\s*$/m;
 
 /** Result branches, newest run first (the run id in the name sorts by time). */
 export async function resultBranches(root: string): Promise<string[]> {
-  const out = await gitStep('for-each-ref', () => gitOutput(root, ['for-each-ref', '--sort=-committerdate', '--format=%(refname:short)', 'refs/heads/atx/']));
+  const out = await gitStep('for-each-ref', () =>
+    gitOutput(root, ['for-each-ref', '--sort=-committerdate', '--format=%(refname:short)', 'refs/heads/atx/']),
+  );
   const branches = out.split('\n').filter(Boolean);
   const stamp = (b: string) => /(\d{8}-\d{6}-[0-9a-f]+)$/.exec(b)?.[1] ?? '';
   return branches.sort((a, b) => stamp(b).localeCompare(stamp(a)));
 }
 
-export async function learnFromBranch(root: string, branch: string | undefined, atxHome: string): Promise<BranchLessons> {
+export async function learnFromBranch(
+  root: string,
+  branch: string | undefined,
+  atxHome: string,
+): Promise<BranchLessons> {
   const git = gitAt(root);
   const name = branch ?? (await resultBranches(root))[0];
   if (!name) throw new UsageError(`${root} has no atx/* result branch; name one with --branch`);
@@ -43,7 +49,9 @@ export async function learnFromBranch(root: string, branch: string | undefined, 
   const message = await git.raw(['log', '-1', '--format=%B', atxCommit]);
   const runId = runTrailer.exec(message)![1]!;
   const { definition, scope } = await runOrigin(atxHome, runId, message, name);
-  const commits = (await git.raw(['rev-list', '--reverse', '--no-merges', `${atxCommit}..${name}`])).split('\n').filter(Boolean);
+  const commits = (await git.raw(['rev-list', '--reverse', '--no-merges', `${atxCommit}..${name}`]))
+    .split('\n')
+    .filter(Boolean);
   const items: NewItem[] = [];
   for (const commit of commits) {
     const item = await lessonOf(root, commit, scope, { runId, branch: name });
@@ -57,14 +65,22 @@ export async function learnFromBranch(root: string, branch: string | undefined, 
  * The run id comes from a commit message, which anyone who can push to the repository writes:
  * one that is not a single plain name is never joined into a path.
  */
-async function runOrigin(atxHome: string, runId: string, message: string, branch: string): Promise<{ definition: string; scope: string }> {
+async function runOrigin(
+  atxHome: string,
+  runId: string,
+  message: string,
+  branch: string,
+): Promise<{ definition: string; scope: string }> {
   const planPath = planOfRun(atxHome, runId);
   if (planPath && (await exists(planPath))) {
     const plan = await readJson<{ transformation?: { name?: string }; scope?: string }>(planPath);
     if (plan.transformation?.name) return { definition: plan.transformation.name, scope: plan.scope ?? '' };
   }
   const named = /Applied by atx, transformation (\S+) v/.exec(message)?.[1];
-  if (!named) throw new UsageError(`cannot tell which definition made ${branch}: run ${runId} is not under ${atxHome} and its commits do not name it`);
+  if (!named)
+    throw new UsageError(
+      `cannot tell which definition made ${branch}: run ${runId} is not under ${atxHome} and its commits do not name it`,
+    );
   return { definition: named, scope: '' };
 }
 
@@ -77,12 +93,19 @@ function planOfRun(atxHome: string, runId: string): string | undefined {
   }
 }
 
-async function lessonOf(root: string, commit: string, scope: string, origin: { runId: string; branch: string }): Promise<NewItem | undefined> {
+async function lessonOf(
+  root: string,
+  commit: string,
+  scope: string,
+  origin: { runId: string; branch: string },
+): Promise<NewItem | undefined> {
   const git = gitAt(root);
   const meta = await git.raw(['log', '-1', '--format=%an <%ae>%x00%s%x00%b', commit]);
   const [author, subject, body] = meta.split('\0');
   if (runTrailer.test(body ?? '')) return undefined;
-  const changed = (await git.raw(['diff', '--name-status', '-z', '--no-renames', `${commit}^`, commit])).split('\0').filter(Boolean);
+  const changed = (await git.raw(['diff', '--name-status', '-z', '--no-renames', `${commit}^`, commit]))
+    .split('\0')
+    .filter(Boolean);
   const prefix = scope ? `${scope}/` : '';
   const patterns: RewritePattern[] = [];
   const notes: string[] = [];
@@ -91,7 +114,9 @@ async function lessonOf(root: string, commit: string, scope: string, origin: { r
     if (!full.startsWith(prefix)) continue;
     const path = full.slice(prefix.length);
     if (kind !== 'M') {
-      notes.push(`${kind === 'A' ? 'added' : kind === 'D' ? 'deleted' : 'changed'} ${path} (not replayable as a text replacement)`);
+      notes.push(
+        `${kind === 'A' ? 'added' : kind === 'D' ? 'deleted' : 'changed'} ${path} (not replayable as a text replacement)`,
+      );
       continue;
     }
     const before = await git.raw(['show', `${commit}^:${full}`]);
@@ -105,8 +130,11 @@ async function lessonOf(root: string, commit: string, scope: string, origin: { r
     patterns.push(...learned);
   }
   if (patterns.length === 0 && notes.length === 0) return undefined;
-  const lines = [`Manual fix by ${author} in ${commit.slice(0, 12)} on ${origin.branch} (after atx run ${origin.runId}).`];
-  for (const p of patterns) lines.push('', `In ${p.files} (learned from ${p.learnedFrom}), replace:`, fence(p.before), 'with:', fence(p.after));
+  const lines = [
+    `Manual fix by ${author} in ${commit.slice(0, 12)} on ${origin.branch} (after atx run ${origin.runId}).`,
+  ];
+  for (const p of patterns)
+    lines.push('', `In ${p.files} (learned from ${p.learnedFrom}), replace:`, fence(p.before), 'with:', fence(p.after));
   if (notes.length) lines.push('', ...notes.map((n) => `- ${n}`));
   return {
     source: 'manual-fix',

@@ -58,7 +58,13 @@ function changesOf(old: string[], next: string[]): Change[] {
   return changes;
 }
 
-function uniquePattern(old: string[], change: Change, lower: number, upper: number, text: string): { before: string; after: string } | undefined {
+function uniquePattern(
+  old: string[],
+  change: Change,
+  lower: number,
+  upper: number,
+  text: string,
+): { before: string; after: string } | undefined {
   for (let grow = 0; grow <= 2 * maxContext; grow++) {
     const above = Math.min(Math.ceil(grow / 2), change.start - lower);
     const below = Math.min(Math.floor(grow / 2), upper - change.end);

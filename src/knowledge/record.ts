@@ -10,7 +10,11 @@ import type { KnowledgeItem, NewItem } from './types.js';
 export interface RunOutcome {
   runId: string;
   steps: ReadonlyArray<{ id: string; title: string; status: string; reason?: string }>;
-  exitCriteria: ReadonlyArray<{ description: string; status: string; evidence: ReadonlyArray<{ kind: string; summary: string }> }>;
+  exitCriteria: ReadonlyArray<{
+    description: string;
+    status: string;
+    evidence: ReadonlyArray<{ kind: string; summary: string }>;
+  }>;
 }
 
 /**
@@ -19,7 +23,12 @@ export interface RunOutcome {
  * carry an outage as a lesson, and a team registry would push it to everyone.
  */
 export function failedBecauseOfModel(reason: string | undefined): boolean {
-  return reason !== undefined && /^(model-unavailable|model-limit|needs-model)\b|^the model at \S+ |^the (?:API key|--limit)\b|^unknown model\b/.test(reason.trim());
+  return (
+    reason !== undefined &&
+    /^(model-unavailable|model-limit|needs-model)\b|^the model at \S+ |^the (?:API key|--limit)\b|^unknown model\b/.test(
+      reason.trim(),
+    )
+  );
 }
 
 /** Lessons of a finished run: its plan-review feedback, and what failed with its cause. */
@@ -80,6 +89,10 @@ export async function noticeManualFixes(
   return added;
 }
 
-export async function enabledItems(env: NodeJS.ProcessEnv, definition: string, warn?: (message: string) => void): Promise<KnowledgeItem[]> {
+export async function enabledItems(
+  env: NodeJS.ProcessEnv,
+  definition: string,
+  warn?: (message: string) => void,
+): Promise<KnowledgeItem[]> {
   return KnowledgeBase.fromEnv(env, warn).enabled(definition);
 }

@@ -2,7 +2,15 @@
 // approved, removed. Storage and its locking belong to the registry (knowledge-files.ts).
 import { UsageError } from '../errors.js';
 import { openKnowledgeFiles, registryOptionsFromEnv, type KnowledgeFiles } from '../registry/index.js';
-import { KnowledgeFileSchema, itemId, statuses, type ItemStatus, type KnowledgeFile, type KnowledgeItem, type NewItem } from './types.js';
+import {
+  KnowledgeFileSchema,
+  itemId,
+  statuses,
+  type ItemStatus,
+  type KnowledgeFile,
+  type KnowledgeItem,
+  type NewItem,
+} from './types.js';
 
 export class KnowledgeBase {
   constructor(private readonly files: KnowledgeFiles) {}
@@ -86,7 +94,11 @@ export class KnowledgeBase {
     }));
   }
 
-  private change<T>(name: string, message: string, edit: (file: KnowledgeFile) => { next: KnowledgeFile; result: T }): Promise<T> {
+  private change<T>(
+    name: string,
+    message: string,
+    edit: (file: KnowledgeFile) => { next: KnowledgeFile; result: T },
+  ): Promise<T> {
     return this.files.update(name, async (raw) => ({ ...edit(parse(name, raw)), message }));
   }
 }
@@ -96,7 +108,9 @@ function parse(name: string, raw: unknown): KnowledgeFile {
   const parsed = KnowledgeFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UsageError(`the knowledge items of ${name} are damaged (${issue?.path.join('.') || 'file'}: ${issue?.message}); fix or delete its knowledge.json`);
+    throw new UsageError(
+      `the knowledge items of ${name} are damaged (${issue?.path.join('.') || 'file'}: ${issue?.message}); fix or delete its knowledge.json`,
+    );
   }
   return parsed.data;
 }
@@ -105,14 +119,17 @@ function findItem(file: KnowledgeFile, id: string): KnowledgeItem {
   const item = file.items.find((i) => i.id === id.trim().toLowerCase());
   if (!item) {
     const known = file.items.map((i) => i.id).join(', ') || 'none';
-    throw new UsageError(`${file.definition} has no knowledge item "${id}" (items: ${known}); see atx custom def list-ki -n ${file.definition}`);
+    throw new UsageError(
+      `${file.definition} has no knowledge item "${id}" (items: ${known}); see atx custom def list-ki -n ${file.definition}`,
+    );
   }
   return item;
 }
 
 export function parseStatus(value: string): ItemStatus {
   const upper = String(value).trim().toUpperCase();
-  if (!(statuses as readonly string[]).includes(upper)) throw new UsageError(`--status must be ENABLED or DISABLED, not "${value}"`);
+  if (!(statuses as readonly string[]).includes(upper))
+    throw new UsageError(`--status must be ENABLED or DISABLED, not "${value}"`);
   return upper as ItemStatus;
 }
 

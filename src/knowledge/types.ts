@@ -7,7 +7,12 @@ import { RewritePatternSchema } from '../codemods/learned-rewrite/pattern.js';
 
 export const EffectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('exclude'), paths: z.array(z.string().min(1)).min(1) }),
-  z.object({ kind: z.literal('codemod-option'), codemod: z.string(), option: z.string(), value: z.union([z.string(), z.number(), z.boolean()]) }),
+  z.object({
+    kind: z.literal('codemod-option'),
+    codemod: z.string(),
+    option: z.string(),
+    value: z.union([z.string(), z.number(), z.boolean()]),
+  }),
   z.object({ kind: z.literal('validation-command'), command: z.string().min(1) }),
   z.object({ kind: z.literal('rewrite'), patterns: z.array(RewritePatternSchema).min(1) }),
   z.object({ kind: z.literal('context') }),
@@ -26,7 +31,12 @@ export const KnowledgeItemSchema = z.object({
   effect: EffectSchema,
   createdAt: z.string(),
   origin: z
-    .object({ runId: z.string().optional(), commit: z.string().optional(), author: z.string().optional(), branch: z.string().optional() })
+    .object({
+      runId: z.string().optional(),
+      commit: z.string().optional(),
+      author: z.string().optional(),
+      branch: z.string().optional(),
+    })
     .default({}),
 });
 export type KnowledgeItem = z.infer<typeof KnowledgeItemSchema>;
@@ -39,7 +49,9 @@ export const KnowledgeFileSchema = z.object({
 export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;
 
 /** What the learners produce; the store gives it an id, a status and a date. */
-export type NewItem = Pick<KnowledgeItem, 'source' | 'title' | 'content' | 'effect'> & { origin?: KnowledgeItem['origin'] };
+export type NewItem = Pick<KnowledgeItem, 'source' | 'title' | 'content' | 'effect'> & {
+  origin?: KnowledgeItem['origin'];
+};
 
 /**
  * Short and stable: the same lesson learned twice (the same fix seen on two branches, the

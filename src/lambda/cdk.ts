@@ -64,14 +64,23 @@ function functionOf(cx: Context, node: ts.NewExpression): LambdaFunction | undef
   const prop = (name: string) => values.get(name);
   if (!nodejs && !prop('handler') && !prop('code')) return undefined;
   const name = ts.isStringLiteralLike(id) ? id.text : id.getText(cx.sf);
-  const fn: LambdaFunction = { name, source: 'cdk', file: cx.path, line: lineAt(cx.text, node.getStart(cx.sf)), layers: [] };
+  const fn: LambdaFunction = {
+    name,
+    source: 'cdk',
+    file: cx.path,
+    line: lineAt(cx.text, node.getStart(cx.sf)),
+    layers: [],
+  };
   const runtimeNode = prop('runtime');
   const runtime = runtimeNode ? runtimeOf(runtimeNode.getText(cx.sf)) : nodejs ? 'nodejs' : undefined;
   if (runtime) fn.runtime = runtime;
   const handlerNode = prop('handler');
   if (handlerNode && ts.isStringLiteralLike(handlerNode)) fn.handler = handlerNode.text;
   const layers = prop('layers');
-  if (layers) fn.layers = (ts.isArrayLiteralExpression(layers) ? [...layers.elements] : [layers]).map((e) => ({ name: e.getText(cx.sf) }));
+  if (layers)
+    fn.layers = (ts.isArrayLiteralExpression(layers) ? [...layers.elements] : [layers]).map((e) => ({
+      name: e.getText(cx.sf),
+    }));
   if (nodejs) nodejsCode(cx, fn, prop('entry'), prop('bundling'), name);
   else code(cx, fn, prop('code'));
   return fn;
@@ -97,7 +106,14 @@ function objectOf(cx: Context, node: ts.Expression): ts.ObjectLiteralExpression 
   let found: ts.ObjectLiteralExpression | undefined;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === node.text && n.initializer && ts.isObjectLiteralExpression(n.initializer)) found = n.initializer;
+    if (
+      ts.isVariableDeclaration(n) &&
+      ts.isIdentifier(n.name) &&
+      n.name.text === node.text &&
+      n.initializer &&
+      ts.isObjectLiteralExpression(n.initializer)
+    )
+      found = n.initializer;
     else ts.forEachChild(n, visit);
   };
   visit(cx.sf);
@@ -131,20 +147,37 @@ function code(cx: Context, fn: LambdaFunction, node: ts.Expression | undefined):
 }
 
 /** A NodejsFunction bundles `entry` (default: `<stack file>.<id>.ts` beside the stack) with esbuild. */
-function nodejsCode(cx: Context, fn: LambdaFunction, entry: ts.Expression | undefined, bundling: ts.Expression | undefined, id: string): void {
+function nodejsCode(
+  cx: Context,
+  fn: LambdaFunction,
+  entry: ts.Expression | undefined,
+  bundling: ts.Expression | undefined,
+  id: string,
+): void {
   let file = entry ? pathValue(cx, entry) : undefined;
   if (!entry) {
     const stem = cx.path.replace(/\.[mc]?[jt]s$/, '');
     file = SOURCE_EXTENSIONS.map((ext) => `${stem}.${id}${ext}`).find((f) => cx.files.has(f));
   }
-  const target = file && cx.files.has(file) ? resolveHandler(cx.files, posix.dirname(file), `${posix.basename(file).replace(/\.[mc]?[jt]sx?$/, '')}.${fn.handler ?? 'handler'}`) : undefined;
+  const target =
+    file && cx.files.has(file)
+      ? resolveHandler(
+          cx.files,
+          posix.dirname(file),
+          `${posix.basename(file).replace(/\.[mc]?[jt]sx?$/, '')}.${fn.handler ?? 'handler'}`,
+        )
+      : undefined;
   if (target) [fn.handlerFile, fn.exportName, fn.codeRoot] = [file!, target.exportName, posix.dirname(file!)];
-  const externals = bundling && ts.isObjectLiteralExpression(bundling)
-    ? bundling.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(cx.sf) === 'externalModules')?.initializer
-    : undefined;
-  fn.bundler = externals && ts.isArrayLiteralExpression(externals)
-    ? { externals: externals.elements.filter(ts.isStringLiteralLike).map((e) => e.text) }
-    : {};
+  const externals =
+    bundling && ts.isObjectLiteralExpression(bundling)
+      ? bundling.properties.find(
+          (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(cx.sf) === 'externalModules',
+        )?.initializer
+      : undefined;
+  fn.bundler =
+    externals && ts.isArrayLiteralExpression(externals)
+      ? { externals: externals.elements.filter(ts.isStringLiteralLike).map((e) => e.text) }
+      : {};
 }
 
 function inlineOf(cx: Context, arg: ts.Expression): InlineCode | undefined {
@@ -152,7 +185,8 @@ function inlineOf(cx: Context, arg: ts.Expression): InlineCode | undefined {
   if (ts.isNoSubstitutionTemplateLiteral(arg)) return { text: arg.text, file: cx.path, line, exact: true };
   if (ts.isStringLiteral(arg)) return { text: arg.text, file: cx.path, line, exact: !arg.text.includes('\n') };
   if (ts.isTemplateExpression(arg)) {
-    const text = arg.head.text + arg.templateSpans.map((s) => `\${${s.expression.getText(cx.sf)}}${s.literal.text}`).join('');
+    const text =
+      arg.head.text + arg.templateSpans.map((s) => `\${${s.expression.getText(cx.sf)}}${s.literal.text}`).join('');
     return { text, file: cx.path, line, exact: false };
   }
   // `fs.readFileSync(path.join(__dirname, 'handler.js'), 'utf8')`: the code is that file.
@@ -167,8 +201,12 @@ function inlineOf(cx: Context, arg: ts.Expression): InlineCode | undefined {
 function pathValue(cx: Context, node: ts.Node): string | undefined {
   const here = posix.dirname(cx.path);
   if (ts.isStringLiteralLike(node)) return insideRepo(cx.root, node.text);
-  if (ts.isTemplateExpression(node) && node.head.text === '' && node.templateSpans.length === 1
-    && node.templateSpans[0].expression.getText(cx.sf) === '__dirname') {
+  if (
+    ts.isTemplateExpression(node) &&
+    node.head.text === '' &&
+    node.templateSpans.length === 1 &&
+    node.templateSpans[0].expression.getText(cx.sf) === '__dirname'
+  ) {
     return insideRepo(here, node.templateSpans[0].literal.text);
   }
   if (!ts.isCallExpression(node) || !/(^|\.)(join|resolve)$/.test(node.expression.getText(cx.sf))) return undefined;

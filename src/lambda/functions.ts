@@ -59,7 +59,12 @@ export interface LambdaFunction {
 
 /** Every Lambda function the repository's infrastructure code declares, in file order. */
 export function lambdaFunctions(repo: RepoView): LambdaFunction[] {
-  const found = [...templateFunctions(repo), ...serverlessFunctions(repo), ...cdkFunctions(repo), ...terraformFunctions(repo)];
+  const found = [
+    ...templateFunctions(repo),
+    ...serverlessFunctions(repo),
+    ...cdkFunctions(repo),
+    ...terraformFunctions(repo),
+  ];
   return found.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 }
 
@@ -83,7 +88,8 @@ export function majorAfterUpgrade(fn: Pick<LambdaFunction, 'runtime'>, target: n
 
 /** `dir/rest` normalised; undefined when it leaves the repository or names something outside it (s3://, an absolute path). */
 export function insideRepo(dir: string, relative: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(relative) || relative.startsWith('/') || /^[A-Za-z]:[\\/]/.test(relative)) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(relative) || relative.startsWith('/') || /^[A-Za-z]:[\\/]/.test(relative))
+    return undefined;
   const parts: string[] = [];
   for (const part of `${dir}/${relative}`.replace(/\\/g, '/').split('/')) {
     if (part === '' || part === '.') continue;

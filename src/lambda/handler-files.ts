@@ -4,13 +4,18 @@ import { posix } from 'node:path';
 export const SOURCE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'] as const;
 
 /** `src/app.handler` under `dir` → the existing source file and the export name. */
-export function resolveHandler(files: ReadonlySet<string>, dir: string, handler: string): { file: string; exportName: string } | undefined {
+export function resolveHandler(
+  files: ReadonlySet<string>,
+  dir: string,
+  handler: string,
+): { file: string; exportName: string } | undefined {
   const dot = handler.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const modulePath = posix.normalize(posix.join(dir, handler.slice(0, dot))).replace(/^\.\//, '');
   const exportName = handler.slice(dot + 1);
   for (const ext of ['', ...SOURCE_EXTENSIONS]) {
-    if (files.has(modulePath + ext) && (ext !== '' || /\.[mc]?[jt]s$/.test(modulePath))) return { file: modulePath + ext, exportName };
+    if (files.has(modulePath + ext) && (ext !== '' || /\.[mc]?[jt]s$/.test(modulePath)))
+      return { file: modulePath + ext, exportName };
   }
   return undefined;
 }

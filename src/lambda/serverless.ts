@@ -35,17 +35,31 @@ export function serverlessFunctions(repo: RepoView): LambdaFunction[] {
     const prebuilt = isRecord(service) && service.artifact !== undefined;
     const functions = nodeAt(doc.contents, ['functions']);
     // `functions:` is a map, or a list of maps (often from `${file(…)}`, which is not followed).
-    const pairs: Pair[] = isMap(functions) ? functions.items : isSeq(functions) ? functions.items.flatMap((item) => (isMap(item) ? item.items : [])) : [];
+    const pairs: Pair[] = isMap(functions)
+      ? functions.items
+      : isSeq(functions)
+        ? functions.items.flatMap((item) => (isMap(item) ? item.items : []))
+        : [];
     for (const pair of pairs) {
       if (!isScalar(pair.key)) continue;
       const props = plain(doc, pair.value);
       if (!isRecord(props)) continue;
-      const fn: LambdaFunction = { name: String(pair.key.value), source: 'serverless', file: path, line: lineAt(text, startOf(pair)), layers: [] };
+      const fn: LambdaFunction = {
+        name: String(pair.key.value),
+        source: 'serverless',
+        file: path,
+        line: lineAt(text, startOf(pair)),
+        layers: [],
+      };
       const runtime = literal(props.runtime ?? (isRecord(provider) ? provider.runtime : undefined));
       if (runtime) fn.runtime = runtime;
       const handler = literal(props.handler);
       if (handler) fn.handler = handler;
-      const layers = Array.isArray(props.layers) ? props.layers : isRecord(provider) && Array.isArray(provider.layers) ? provider.layers : [];
+      const layers = Array.isArray(props.layers)
+        ? props.layers
+        : isRecord(provider) && Array.isArray(provider.layers)
+          ? provider.layers
+          : [];
       fn.layers = layers.map((layer) => ({ name: typeof layer === 'string' ? layer : JSON.stringify(layer) }));
       const own = isRecord(props.package) && props.package.artifact !== undefined;
       if (props.image === undefined && !prebuilt && !own) {

@@ -5,15 +5,29 @@ import { posix } from 'node:path';
 import { isMap, isScalar, type Document, type Pair } from 'yaml';
 import { resolveHandler } from './handler-files.js';
 import type { RepoView } from '../codemods/types.js';
-import { insideRepo, isIgnoredPath, lineAt, type FunctionLayer, type InlineCode, type LambdaFunction } from './functions.js';
+import {
+  insideRepo,
+  isIgnoredPath,
+  lineAt,
+  type FunctionLayer,
+  type InlineCode,
+  type LambdaFunction,
+} from './functions.js';
 import { isRecord, nodeAt, parseYaml, plain, startOf, str } from './yaml-values.js';
 
-const functionTypes: Record<string, 'sam' | 'cloudformation'> = { 'AWS::Serverless::Function': 'sam', 'AWS::Lambda::Function': 'cloudformation' };
+const functionTypes: Record<string, 'sam' | 'cloudformation'> = {
+  'AWS::Serverless::Function': 'sam',
+  'AWS::Lambda::Function': 'cloudformation',
+};
 
 /** A template that may declare functions: judged by its text, since templates have any name. */
 export function isTemplateCandidate(path: string, text: string): boolean {
-  return /\.(ya?ml|json|template)$/i.test(path) && !/(^|\/)serverless(\.[\w-]+)?\.ya?ml$/i.test(path) && !isIgnoredPath(path)
-    && /AWS::(Serverless|Lambda)::Function/.test(text);
+  return (
+    /\.(ya?ml|json|template)$/i.test(path) &&
+    !/(^|\/)serverless(\.[\w-]+)?\.ya?ml$/i.test(path) &&
+    !isIgnoredPath(path) &&
+    /AWS::(Serverless|Lambda)::Function/.test(text)
+  );
 }
 
 export function templateFunctions(repo: RepoView): LambdaFunction[] {
@@ -48,8 +62,12 @@ function functionsOf(doc: Document, path: string, text: string, files: ReadonlyS
   for (const pair of pairs) {
     const resource = plain(doc, pair.value);
     if (!isRecord(resource) || !isRecord(resource.Properties)) continue;
-    const content = resource.Type === 'AWS::Serverless::LayerVersion' ? resource.Properties.ContentUri
-      : resource.Type === 'AWS::Lambda::LayerVersion' ? resource.Properties.Content : undefined;
+    const content =
+      resource.Type === 'AWS::Serverless::LayerVersion'
+        ? resource.Properties.ContentUri
+        : resource.Type === 'AWS::Lambda::LayerVersion'
+          ? resource.Properties.Content
+          : undefined;
     const root = str(content) === undefined ? undefined : insideRepo(dir, str(content)!);
     if (root) t.layers.set(String((pair.key as { value: unknown }).value), root);
   }
@@ -61,13 +79,32 @@ function functionsOf(doc: Document, path: string, text: string, files: ReadonlyS
     if (!source || !isRecord(resource)) continue;
     const props = isRecord(resource.Properties) ? resource.Properties : {};
     const shared = source === 'sam' && isRecord(globals) ? globals : {};
-    out.push(functionOf(t, String((pair.key as { value: unknown }).value), startOf(pair), source, resource, props, shared, pair));
+    out.push(
+      functionOf(
+        t,
+        String((pair.key as { value: unknown }).value),
+        startOf(pair),
+        source,
+        resource,
+        props,
+        shared,
+        pair,
+      ),
+    );
   }
   return out;
 }
 
-function functionOf(t: Template, name: string, at: number, source: 'sam' | 'cloudformation', resource: Record<string, unknown>,
-  props: Record<string, unknown>, globals: Record<string, unknown>, pair: Pair): LambdaFunction {
+function functionOf(
+  t: Template,
+  name: string,
+  at: number,
+  source: 'sam' | 'cloudformation',
+  resource: Record<string, unknown>,
+  props: Record<string, unknown>,
+  globals: Record<string, unknown>,
+  pair: Pair,
+): LambdaFunction {
   const dir = posix.dirname(t.path);
   const fn: LambdaFunction = { name, source, file: t.path, line: lineAt(t.text, at), layers: [] };
   const runtime = resolved(t, props.Runtime ?? globals.Runtime);
@@ -94,7 +131,9 @@ function functionOf(t: Template, name: string, at: number, source: 'sam' | 'clou
   }
   if (isRecord(resource.Metadata) && resource.Metadata.BuildMethod === 'esbuild') {
     const props = isRecord(resource.Metadata.BuildProperties) ? resource.Metadata.BuildProperties : {};
-    fn.bundler = Array.isArray(props.External) ? { externals: props.External.filter((e): e is string => typeof e === 'string') } : {};
+    fn.bundler = Array.isArray(props.External)
+      ? { externals: props.External.filter((e): e is string => typeof e === 'string') }
+      : {};
   }
   return fn;
 }
@@ -103,7 +142,10 @@ function functionOf(t: Template, name: string, at: number, source: 'sam' | 'clou
 function handlerTarget(t: Template, codeRoot: string, handler: string, resource: Record<string, unknown>) {
   const direct = resolveHandler(t.files, codeRoot, handler);
   if (direct) return direct;
-  const entries = isRecord(resource.Metadata) && isRecord(resource.Metadata.BuildProperties) ? resource.Metadata.BuildProperties.EntryPoints : undefined;
+  const entries =
+    isRecord(resource.Metadata) && isRecord(resource.Metadata.BuildProperties)
+      ? resource.Metadata.BuildProperties.EntryPoints
+      : undefined;
   const exportName = handler.slice(handler.lastIndexOf('.') + 1);
   for (const entry of Array.isArray(entries) ? entries : []) {
     if (typeof entry !== 'string') continue;

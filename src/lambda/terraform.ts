@@ -46,7 +46,8 @@ function attributes(body: string): Map<string, string> {
     const match = depth === 0 ? /^[ \t]*([A-Za-z_][\w-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/.exec(line) : null;
     if (match) attrs.set(match[1], match[2].replace(/[ \t]+(#|\/\/).*$/, ''));
     const code = line.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/(#|\/\/).*$/, '');
-    for (const c of code) depth += c === '{' || c === '[' || c === '(' ? 1 : c === '}' || c === ']' || c === ')' ? -1 : 0;
+    for (const c of code)
+      depth += c === '{' || c === '[' || c === '(' ? 1 : c === '}' || c === ']' || c === ')' ? -1 : 0;
   }
   return attrs;
 }
@@ -56,7 +57,12 @@ function blocks(text: string): Block[] {
   for (const match of text.matchAll(header)) {
     const open = match.index + match[0].length - 1;
     const end = blockEnd(text, open);
-    out.push({ kind: match[1], labels: [match[2], match[3]].filter((l): l is string => l !== undefined), attrs: attributes(text.slice(open + 1, end - 1)), line: lineAt(text, match.index + match[0].search(/\S/)) });
+    out.push({
+      kind: match[1],
+      labels: [match[2], match[3]].filter((l): l is string => l !== undefined),
+      attrs: attributes(text.slice(open + 1, end - 1)),
+      line: lineAt(text, match.index + match[0].search(/\S/)),
+    });
   }
   return out;
 }
@@ -84,11 +90,13 @@ export function terraformFunctions(repo: RepoView): LambdaFunction[] {
     const dir = posix.dirname(path);
     const all = blocks(text);
     const archives = all.filter((b) => b.kind === 'data' && b.labels[0] === 'archive_file');
-    const sourceOf = (archive: Block | undefined) => archive && (pathOf(dir, archive.attrs.get('source_dir')) ?? pathOf(dir, archive.attrs.get('source_file')));
+    const sourceOf = (archive: Block | undefined) =>
+      archive && (pathOf(dir, archive.attrs.get('source_dir')) ?? pathOf(dir, archive.attrs.get('source_file')));
     for (const block of all) {
-      const lambdaModule = block.kind === 'module' && /terraform-aws-modules\/lambda/.test(block.attrs.get('source') ?? '');
+      const lambdaModule =
+        block.kind === 'module' && /terraform-aws-modules\/lambda/.test(block.attrs.get('source') ?? '');
       if (!(block.kind === 'resource' && block.labels[0] === 'aws_lambda_function') && !lambdaModule) continue;
-      const name = lambdaModule ? block.labels[0] : block.labels[1] ?? block.labels[0];
+      const name = lambdaModule ? block.labels[0] : (block.labels[1] ?? block.labels[0]);
       const fn: LambdaFunction = { name, source: 'terraform', file: path, line: block.line, layers: [] };
       const runtime = stringOf(block.attrs.get('runtime'));
       if (runtime) fn.runtime = runtime;
@@ -102,14 +110,19 @@ export function terraformFunctions(repo: RepoView): LambdaFunction[] {
         const filename = block.attrs.get('filename');
         const ref = filename && /^data\.archive_file\.([\w-]+)\.output_path$/.exec(filename)?.[1];
         const zip = pathOf(dir, filename);
-        source = sourceOf(ref ? archives.find((a) => a.labels[1] === ref) : archives.find((a) => zip !== undefined && pathOf(dir, a.attrs.get('output_path')) === zip));
+        source = sourceOf(
+          ref
+            ? archives.find((a) => a.labels[1] === ref)
+            : archives.find((a) => zip !== undefined && pathOf(dir, a.attrs.get('output_path')) === zip),
+        );
       }
       if (source) {
         // a single source file is zipped on its own, at the root of the archive
         const single = files.has(source);
         fn.codeRoot = single ? posix.dirname(source) : source;
         const target = handler ? resolveHandler(files, fn.codeRoot, handler) : undefined;
-        if (target && (!single || target.file === source)) [fn.handlerFile, fn.exportName] = [target.file, target.exportName];
+        if (target && (!single || target.file === source))
+          [fn.handlerFile, fn.exportName] = [target.file, target.exportName];
       }
       out.push(fn);
     }

@@ -40,7 +40,9 @@ export interface UnbundledFunction {
 const code = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const manifestName = 'package.json';
 
-type Deps = Partial<Record<'dependencies' | 'devDependencies' | 'optionalDependencies' | 'peerDependencies', Record<string, unknown>>>;
+type Deps = Partial<
+  Record<'dependencies' | 'devDependencies' | 'optionalDependencies' | 'peerDependencies', Record<string, unknown>>
+>;
 
 /** package.json files from `dir` up to the repository root, nearest first. */
 function manifestsUp(files: ReadonlySet<string>, dir: string): string[] {
@@ -53,8 +55,10 @@ function manifestsUp(files: ReadonlySet<string>, dir: string): string[] {
 }
 
 function sectionsListing(json: Deps, name: string): string[] {
-  return (['dependencies', 'optionalDependencies', 'devDependencies', 'peerDependencies'] as const)
-    .filter((s) => { const deps = json[s]; return typeof deps === 'object' && deps !== null && Object.hasOwn(deps, name); });
+  return (['dependencies', 'optionalDependencies', 'devDependencies', 'peerDependencies'] as const).filter((s) => {
+    const deps = json[s];
+    return typeof deps === 'object' && deps !== null && Object.hasOwn(deps, name);
+  });
 }
 
 class Manifests {
@@ -76,7 +80,10 @@ class Manifests {
 
 /** Whether an esbuild external list leaves `aws-sdk` out (`aws-sdk`, `aws-sdk/*`, `*`). */
 function leftOut(externals: readonly string[]): boolean {
-  return externals.some((e) => e === 'aws-sdk' || e === '*' || (e.endsWith('*') && 'aws-sdk'.startsWith(e.slice(0, -1)) && !e.startsWith('@')));
+  return externals.some(
+    (e) =>
+      e === 'aws-sdk' || e === '*' || (e.endsWith('*') && 'aws-sdk'.startsWith(e.slice(0, -1)) && !e.startsWith('@')),
+  );
 }
 
 /** Undefined when aws-sdk ships with the function; else why not, in words. */
@@ -84,9 +91,11 @@ function whyUnshipped(fn: LambdaFunction, files: ReadonlySet<string>, manifests:
   const up = manifestsUp(files, posix.dirname(fn.handlerFile!));
   const notes: string[] = [];
   if (fn.bundler) {
-    if (fn.bundler.externals && leftOut(fn.bundler.externals)) return `its bundling leaves aws-sdk out (external modules: ${fn.bundler.externals.join(', ')})`;
+    if (fn.bundler.externals && leftOut(fn.bundler.externals))
+      return `its bundling leaves aws-sdk out (external modules: ${fn.bundler.externals.join(', ')})`;
     // the bundler takes whatever is installed, development dependencies too
-    if (up.some((m) => sectionsListing(manifests.read(m) ?? {}, 'aws-sdk').some((s) => s !== 'peerDependencies'))) return undefined;
+    if (up.some((m) => sectionsListing(manifests.read(m) ?? {}, 'aws-sdk').some((s) => s !== 'peerDependencies')))
+      return undefined;
     return 'no package.json on the way up from its entry lists aws-sdk, so the bundler cannot include it';
   }
   for (const m of up) {
@@ -101,17 +110,34 @@ function whyUnshipped(fn: LambdaFunction, files: ReadonlySet<string>, manifests:
       notes.push(`${m} lists it but is not deployed with the function, whose code is the folder ${fn.codeRoot}`);
       continue;
     }
-    if (sections.includes('devDependencies')) notes.push(`${m} lists it only in devDependencies, which \`sam build\` and Serverless packaging do not deploy`);
-    else if (sections.includes('peerDependencies')) notes.push(`${m} lists it only in peerDependencies, which are not installed`);
+    if (sections.includes('devDependencies'))
+      notes.push(`${m} lists it only in devDependencies, which \`sam build\` and Serverless packaging do not deploy`);
+    else if (sections.includes('peerDependencies'))
+      notes.push(`${m} lists it only in peerDependencies, which are not installed`);
   }
   for (const layer of fn.layers) {
     if (!layer.contentRoot) continue;
-    const candidates = [`${layer.contentRoot}/nodejs/${manifestName}`, `${layer.contentRoot}/${manifestName}`].map((p) => p.replace(/^\.\//, ''));
-    if (candidates.some((m) => files.has(m) && sectionsListing(manifests.read(m) ?? {}, 'aws-sdk').some((s) => s === 'dependencies' || s === 'optionalDependencies'))) return undefined;
+    const candidates = [`${layer.contentRoot}/nodejs/${manifestName}`, `${layer.contentRoot}/${manifestName}`].map(
+      (p) => p.replace(/^\.\//, ''),
+    );
+    if (
+      candidates.some(
+        (m) =>
+          files.has(m) &&
+          sectionsListing(manifests.read(m) ?? {}, 'aws-sdk').some(
+            (s) => s === 'dependencies' || s === 'optionalDependencies',
+          ),
+      )
+    )
+      return undefined;
   }
-  if (!notes.length) notes.push('no package.json between its handler and the repository root lists aws-sdk in dependencies');
+  if (!notes.length)
+    notes.push('no package.json between its handler and the repository root lists aws-sdk in dependencies');
   const unknown = fn.layers.filter((l) => !l.contentRoot).map((l) => l.name);
-  if (unknown.length) notes.push(`unless its layer${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} provide${unknown.length > 1 ? '' : 's'} it`);
+  if (unknown.length)
+    notes.push(
+      `unless its layer${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} provide${unknown.length > 1 ? '' : 's'} it`,
+    );
   return notes.join('; ');
 }
 
@@ -133,14 +159,24 @@ function deployedPackage(fn: LambdaFunction, files: ReadonlySet<string>): string
 }
 
 function mentionsV2(repo: RepoView): boolean {
-  return repo.files.some((f) => (code.test(f) || /\.(ya?ml|json|template)$/i.test(f)) && f !== manifestName && !f.endsWith(`/${manifestName}`) && repo.read(f).includes('aws-sdk'));
+  return repo.files.some(
+    (f) =>
+      (code.test(f) || /\.(ya?ml|json|template)$/i.test(f)) &&
+      f !== manifestName &&
+      !f.endsWith(`/${manifestName}`) &&
+      repo.read(f).includes('aws-sdk'),
+  );
 }
 
 /**
  * Node.js functions that will run on Node.js 18 or later once upgraded to `target` and load
  * aws-sdk v2 without shipping it. `functions` defaults to the repository's inventory.
  */
-export function unbundledSdkFunctions(repo: RepoView, target: number, functions?: readonly LambdaFunction[]): UnbundledFunction[] {
+export function unbundledSdkFunctions(
+  repo: RepoView,
+  target: number,
+  functions?: readonly LambdaFunction[],
+): UnbundledFunction[] {
   if (!mentionsV2(repo)) return [];
   const files = new Set(repo.files);
   const graph = new ModuleGraph(repo);
@@ -154,7 +190,13 @@ export function unbundledSdkFunctions(repo: RepoView, target: number, functions?
       const line = v2LoadLine('inline.js', fn.inline.text);
       if (line === undefined) continue;
       const at = fn.inline.exact ? fn.inline.line + line - 1 : fn.inline.line;
-      out.push({ fn, major, loads: [{ file: fn.inline.file, line: at }], why: 'its code is written inline, so no package can ship aws-sdk with it', modules: [] });
+      out.push({
+        fn,
+        major,
+        loads: [{ file: fn.inline.file, line: at }],
+        why: 'its code is written inline, so no package can ship aws-sdk with it',
+        modules: [],
+      });
       continue;
     }
     if (!fn.handlerFile) continue;
@@ -202,8 +244,9 @@ export function unbundledSdkFindings(list: readonly UnbundledFunction[]): Findin
       line: load.line,
       rule: unbundledRule,
       severity: 'manual' as const,
-      message: `${names} load${many ? '' : 's'} aws-sdk v2 here and nothing ships it: ${whys}. Lambda's Node.js 18 and later runtimes include only SDK v3, `
-        + `so on ${runtimes} ${many ? 'each' : 'it'} fails at cold start with "Cannot find module 'aws-sdk'"; ${remedy}`,
+      message:
+        `${names} load${many ? '' : 's'} aws-sdk v2 here and nothing ships it: ${whys}. Lambda's Node.js 18 and later runtimes include only SDK v3, ` +
+        `so on ${runtimes} ${many ? 'each' : 'it'} fails at cold start with "Cannot find module 'aws-sdk'"; ${remedy}`,
     };
   });
 }

@@ -33,7 +33,8 @@ export function plain(doc: Document, node: unknown, depth = 0): unknown {
 /** The pair of a map node with that key. */
 export function pairOf(node: unknown, key: string): Pair | undefined {
   if (!isMap(node)) return undefined;
-  return node.items.find((pair) => isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) as Pair | undefined;
+  return node.items.find((pair) => isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) as
+    Pair | undefined;
 }
 
 /** The node at a key path of maps. */

@@ -4,7 +4,18 @@ import type { Brain } from './types.js';
 import { createOfflineBrain } from './offline/index.js';
 import type { ModelLimit } from './anthropic/meter.js';
 
-export type { Brain, CallKind, Intent, Question, Revision, SourceDocument, TokenUsage, DraftRequest, TextSink, AgentContext } from './types.js';
+export type {
+  Brain,
+  CallKind,
+  Intent,
+  Question,
+  Revision,
+  SourceDocument,
+  TokenUsage,
+  DraftRequest,
+  TextSink,
+  AgentContext,
+} from './types.js';
 export type { ModelLimit } from './anthropic/meter.js';
 export { createOfflineBrain } from './offline/index.js';
 

@@ -19,10 +19,24 @@ export interface RepoAnalysis {
 }
 
 const languageByExtension: Record<string, string> = {
-  '.js': 'javascript', '.cjs': 'javascript', '.mjs': 'javascript', '.jsx': 'javascript',
-  '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescript',
-  '.py': 'python', '.java': 'java', '.kt': 'kotlin', '.go': 'go', '.cs': 'csharp', '.rb': 'ruby',
-  '.tf': 'terraform', '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json',
+  '.js': 'javascript',
+  '.cjs': 'javascript',
+  '.mjs': 'javascript',
+  '.jsx': 'javascript',
+  '.ts': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+  '.tsx': 'typescript',
+  '.py': 'python',
+  '.java': 'java',
+  '.kt': 'kotlin',
+  '.go': 'go',
+  '.cs': 'csharp',
+  '.rb': 'ruby',
+  '.tf': 'terraform',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.json': 'json',
 };
 
 const templateName = /(^|\/)(template\.ya?ml|[^/]*\.template\.(json|ya?ml)|serverless\.ya?ml|cdk\.json|[^/]*\.tf)$/;
@@ -40,13 +54,18 @@ export async function listTrackedFiles(root: string, scope: string): Promise<str
     const tab = entry.indexOf('\t');
     if (tab === -1 || entry.startsWith('160000 ')) continue;
     const path = entry.slice(tab + 1);
-    if (!path.split('/').includes('node_modules')) paths.add(prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path);
+    if (!path.split('/').includes('node_modules'))
+      paths.add(prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path);
   }
   return [...paths].sort();
 }
 
 /** `listed`: listTrackedFiles(root, scope) when already asked for. */
-export async function analyseRepository(root: string, scope: string, listed: Promise<string[]> = listTrackedFiles(root, scope)): Promise<RepoAnalysis> {
+export async function analyseRepository(
+  root: string,
+  scope: string,
+  listed: Promise<string[]> = listTrackedFiles(root, scope),
+): Promise<RepoAnalysis> {
   const files = await listed;
   const languages: Record<string, number> = {};
   for (const file of files) {
@@ -76,7 +95,10 @@ export async function analyseRepository(root: string, scope: string, listed: Pro
 async function readPackageJson(dir: string): Promise<RepoAnalysis['packageJson']> {
   try {
     // A package.json that is a link out of the repository is not read (resolveInside throws).
-    const pkg = parseJsonText(await readFile(await resolveInside(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const pkg = parseJsonText(await readFile(await resolveInside(dir, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const deps = { ...(pkg.dependencies as object), ...(pkg.devDependencies as object) };
     const scripts = (pkg.scripts ?? {}) as Record<string, string>;
     const engines = (pkg.engines ?? {}) as Record<string, string>;

@@ -65,7 +65,9 @@ async function readConfigFile(value: string, cwd: string): Promise<unknown> {
   try {
     return path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new UsageError(`configuration file ${path} is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
+    throw new UsageError(
+      `configuration file ${path} is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -86,7 +88,9 @@ export function parsePairs(text: string): Record<string, string | string[]> {
     starts.push({ key, index: match.index!, valueStart: match.index! + match[0].length });
   }
   if (starts.length === 0 || starts[0]!.index !== 0) {
-    throw new UsageError(`invalid configuration '${text}': expected key=value pairs or file://path (keys: ${configKeys.join(', ')})`);
+    throw new UsageError(
+      `invalid configuration '${text}': expected key=value pairs or file://path (keys: ${configKeys.join(', ')})`,
+    );
   }
   const result: Record<string, string | string[]> = {};
   starts.forEach((start, i) => {

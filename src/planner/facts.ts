@@ -21,7 +21,7 @@ export function compactTree(files: readonly string[], limit = treeLines): string
   const open = new Set<Folder>([root]);
   let lines = cost(root);
   // Breadth first: each level of the repository is seen before any folder's depths.
-  for (let level: Folder[] = [...root.folders.values()]; level.length; ) {
+  for (let level: Folder[] = [...root.folders.values()]; level.length;) {
     const next: Folder[] = [];
     for (const folder of level) {
       if (lines + cost(folder) > limit) continue;
@@ -34,7 +34,9 @@ export function compactTree(files: readonly string[], limit = treeLines): string
   const out: string[] = [];
   render(root, '', open, out);
   // Only a top level wider than the budget comes here.
-  return out.length <= limit ? out : [...out.slice(0, limit - 1), `… ${out.length - limit + 1} more lines (${files.length} files in all)`];
+  return out.length <= limit
+    ? out
+    : [...out.slice(0, limit - 1), `… ${out.length - limit + 1} more lines (${files.length} files in all)`];
 }
 
 function folderOf(files: readonly string[]): Folder {

@@ -10,7 +10,8 @@ export type FeedbackOutcome =
   | { kind: 'changed'; plan: Plan; reply: string }
   | { kind: 'not-understood'; plan: Plan; reply: string };
 
-const acceptance = /^\s*(y|yes|ok|okay|go|proceed|lgtm|approve[d]?|accept|run it|looks good.*|sounds good.*|go ahead.*|.*\bproceed\b.*)\s*[.!]?\s*$/i;
+const acceptance =
+  /^\s*(y|yes|ok|okay|go|proceed|lgtm|approve[d]?|accept|run it|looks good.*|sounds good.*|go ahead.*|.*\bproceed\b.*)\s*[.!]?\s*$/i;
 
 export function applyFeedback(plan: Plan, text: string): FeedbackOutcome {
   const said = text.trim();
@@ -22,7 +23,12 @@ export function applyFeedback(plan: Plan, text: string): FeedbackOutcome {
   if (skip) {
     for (const ref of skip[1]!.split(/[,\s]+|and/).filter(Boolean)) {
       const step = findStep(next, ref);
-      if (!step) return { kind: 'not-understood', plan, reply: `There is no step ${ref}; the steps are 1–${plan.steps.length}.` };
+      if (!step)
+        return {
+          kind: 'not-understood',
+          plan,
+          reply: `There is no step ${ref}; the steps are 1–${plan.steps.length}.`,
+        };
       step.status = 'skipped-by-user';
       edits.push(`step ${step.id} (${step.title}) will be skipped`);
     }
@@ -113,7 +119,9 @@ export function formatPlan(plan: Plan): string {
   });
   lines.push('Exit criteria:');
   for (const criterion of plan.exitCriteria) {
-    lines.push(`  - ${criterion.description.split('\n')[0]}${criterion.validator ? ` [${criterion.validator.validator}]` : ' [needs a person]'}`);
+    lines.push(
+      `  - ${criterion.description.split('\n')[0]}${criterion.validator ? ` [${criterion.validator.validator}]` : ' [needs a person]'}`,
+    );
   }
   return lines.join('\n');
 }

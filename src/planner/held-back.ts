@@ -57,7 +57,8 @@ export async function runOnReadable(
     const known = view.heldBack().size;
     // A new object once a file is held back: nothing the codemod kept from the last try is reused.
     const result = await codemod.run(view.codemodView(), options);
-    if (view.heldBack().size === known) return { result, found: [...view.heldBack().keys()].filter((path) => !before.has(path)) };
+    if (view.heldBack().size === known)
+      return { result, found: [...view.heldBack().keys()].filter((path) => !before.has(path)) };
   }
 }
 
@@ -71,7 +72,8 @@ export function heldBackFindings(view: DiskRepoView, looked: ReadonlySet<string>
         file,
         line: held.line,
         rule: 'atx/not-utf8',
-        message: 'not valid UTF-8 (the first invalid byte is on this line): left unchanged; save it as UTF-8 and run again, or change it by hand',
+        message:
+          'not valid UTF-8 (the first invalid byte is on this line): left unchanged; save it as UTF-8 and run again, or change it by hand',
         severity: 'manual',
       });
     } else if (held.kind === 'link-outside') {

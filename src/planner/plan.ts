@@ -59,7 +59,11 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
       title: definition.title,
       objective: definition.objective,
       summary: definition.summary,
-      phases: definition.phases.map((phase) => ({ number: phase.number, title: phase.title, ...(phase.description ? { description: phase.description } : {}) })),
+      phases: definition.phases.map((phase) => ({
+        number: phase.number,
+        title: phase.title,
+        ...(phase.description ? { description: phase.description } : {}),
+      })),
     },
     analysis: {
       files: analysis.files.length,
@@ -79,7 +83,12 @@ export async function createPlan(input: PlanInput): Promise<Plan> {
     guardrails: input.bundle.definition.guardrails,
     // Protected paths (issue 13): each with the text of the guardrail that names them, for the findings.
     ...(definition.protectedPaths?.length
-      ? { protectedPaths: definition.protectedPaths.map((p) => ({ guardrail: definition.guardrails[p.guardrail - 1]!, paths: p.paths })) }
+      ? {
+          protectedPaths: definition.protectedPaths.map((p) => ({
+            guardrail: definition.guardrails[p.guardrail - 1]!,
+            paths: p.paths,
+          })),
+        }
       : {}),
     feedback: [],
   };
@@ -160,7 +169,14 @@ async function planStep(
     };
   }
   if (action && 'command' in action) {
-    return { ...base, kind: 'command', options: {}, targets: [], expectedChange: `runs \`${action.command}\``, status: 'pending' };
+    return {
+      ...base,
+      kind: 'command',
+      options: {},
+      targets: [],
+      expectedChange: `runs \`${action.command}\``,
+      status: 'pending',
+    };
   }
   return {
     ...base,
@@ -168,7 +184,9 @@ async function planStep(
     options: {},
     // The files its text names, so the model starts from them.
     targets: namedFiles(step.text, files),
-    expectedChange: hasModel ? 'carried out by the model with file and command tools' : 'needs a language model (ANTHROPIC_API_KEY)',
+    expectedChange: hasModel
+      ? 'carried out by the model with file and command tools'
+      : 'needs a language model (ANTHROPIC_API_KEY)',
     status: hasModel ? 'pending' : 'needs-model',
   };
 }

@@ -10,10 +10,7 @@ import { isInside } from '../util/confine.js';
 import { decodeText, encodeText, type TextFormat } from '../util/text-file.js';
 
 /** A tracked path the view does not offer to codemods. */
-export type HeldBack =
-  | { kind: 'not-utf8'; line: number }
-  | { kind: 'link-outside'; target: string }
-  | { kind: 'link' };
+export type HeldBack = { kind: 'not-utf8'; line: number } | { kind: 'link-outside'; target: string } | { kind: 'link' };
 
 interface Loaded {
   text: string;
@@ -132,7 +129,8 @@ export class DiskRepoView implements RepoView {
     const full = join(this.root, path);
     // A file checked out below a linked folder would be read from wherever the link points (the
     // file itself is no link: classify saw a regular file), so its folder must resolve inside.
-    if (!isInside(this.realRoot(), this.realFolder(dirname(full)))) throw new Error(`${path} leads outside ${this.root}; atx does not read it`);
+    if (!isInside(this.realRoot(), this.realFolder(dirname(full))))
+      throw new Error(`${path} leads outside ${this.root}; atx does not read it`);
     const decoded = decodeText(readFileSync(full));
     if (!decoded.ok) {
       this.lossy.set(path, decoded.lossy);

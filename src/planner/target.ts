@@ -17,21 +17,30 @@ export function targetFamilies(): TargetFamily[] {
 
 /** The family a definition works towards: the first its codemod steps or its exit criteria's validators declare. */
 export function familyOf(definition: Definition): TargetFamily | undefined {
-  const codemods = definition.phases.flatMap((phase) => phase.steps).flatMap((step) => (step.action && 'codemod' in step.action ? [step.action.codemod] : []));
-  const validators = definition.exitCriteria.flatMap((criterion) => (criterion.validator ? [criterion.validator.validator] : []));
+  const codemods = definition.phases
+    .flatMap((phase) => phase.steps)
+    .flatMap((step) => (step.action && 'codemod' in step.action ? [step.action.codemod] : []));
+  const validators = definition.exitCriteria.flatMap((criterion) =>
+    criterion.validator ? [criterion.validator.validator] : [],
+  );
   return codemods.map(codemodTarget).find(Boolean) ?? validators.map(validatorTarget).find(Boolean);
 }
 
 /** The family a plan's codemod steps work towards. */
 export function familyOfPlan(plan: Plan): TargetFamily | undefined {
-  return plan.steps.map((step) => (step.action && 'codemod' in step.action ? codemodTarget(step.action.codemod) : undefined)).find(Boolean);
+  return plan.steps
+    .map((step) => (step.action && 'codemod' in step.action ? codemodTarget(step.action.codemod) : undefined))
+    .find(Boolean);
 }
 
 /**
  * The target a sentence names, read by `family`, or for a definition without one by the first
  * family that reads one in it: a target there is the definition's own business (a Java version).
  */
-export function targetIn(text: string | undefined, family: TargetFamily | undefined): { version: TargetVersion; family: TargetFamily } | undefined {
+export function targetIn(
+  text: string | undefined,
+  family: TargetFamily | undefined,
+): { version: TargetVersion; family: TargetFamily } | undefined {
   for (const reader of family ? [family] : targetFamilies()) {
     const version = reader.parse(text);
     if (version !== undefined) return { version, family: reader };
@@ -50,7 +59,8 @@ export function targetVersionFor(definition: Definition, configuration: RunConfi
   const named = configuration.targetVersion ?? targetIn(configuration.additionalPlanContext, family)?.version;
   if (!family) return named;
   if (named !== undefined && !family.versions.includes(named)) {
-    const how = configuration.targetVersion !== undefined ? 'targetVersion' : 'the target named in additionalPlanContext';
+    const how =
+      configuration.targetVersion !== undefined ? 'targetVersion' : 'the target named in additionalPlanContext';
     throw new UsageError(
       `${how} ${named} is not a ${family.platform} ${family.label} runtime; use one of ${family.versions.join(', ')} (default ${family.defaultVersion})`,
     );
@@ -78,10 +88,12 @@ export function expandValidator(
   family?: TargetFamily,
 ): ExitCriterion['validator'] {
   if (!validator?.pattern || targetVersion === undefined) return validator;
-  const named = (f: TargetFamily) => Object.keys(f.placeholders).some((name) => validator.pattern!.includes(`{{${name}}}`));
+  const named = (f: TargetFamily) =>
+    Object.keys(f.placeholders).some((name) => validator.pattern!.includes(`{{${name}}}`));
   const owner = family ?? targetFamilies().find(named);
   let pattern = validator.pattern.replaceAll('{{targetVersion}}', String(targetVersion));
-  for (const [name, text] of Object.entries(owner?.placeholders ?? {})) pattern = pattern.replaceAll(`{{${name}}}`, text(targetVersion));
+  for (const [name, text] of Object.entries(owner?.placeholders ?? {}))
+    pattern = pattern.replaceAll(`{{${name}}}`, text(targetVersion));
   return { ...validator, pattern };
 }
 

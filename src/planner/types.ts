@@ -53,7 +53,9 @@ export const PlanSchema = z.object({
       objective: z.string().default(''),
       summary: z.string().default(''),
       /** The prose under a phase heading that is not a step. */
-      phases: z.array(z.object({ number: z.number().int(), title: z.string(), description: z.string().optional() })).default([]),
+      phases: z
+        .array(z.object({ number: z.number().int(), title: z.string(), description: z.string().optional() }))
+        .default([]),
     })
     .optional(),
   analysis: z.object({

@@ -49,7 +49,8 @@ export async function listAwsDefinitions(awsDir: string | undefined): Promise<Aw
   const found: AwsDefinition[] = [];
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
     const dir = join(awsDir, entry.name);
-    const hasDefinition = (await exists(join(dir, 'transformation_definition.md'))) || (await exists(join(dir, 'SKILL.md')));
+    const hasDefinition =
+      (await exists(join(dir, 'transformation_definition.md'))) || (await exists(join(dir, 'SKILL.md')));
     if (hasDefinition) found.push(await readAwsDefinition(entry.name, dir));
   }
   return found;
@@ -66,7 +67,12 @@ async function readAwsDefinition(folder: string, dir: string): Promise<AwsDefini
       throw new DefinitionError(metadataPath, undefined, `not valid JSON: ${(error as Error).message}`);
     }
     const parsed = MetadataSchema.safeParse(raw);
-    if (!parsed.success) throw new DefinitionError(metadataPath, undefined, `expected { "description", "version" }: ${parsed.error.message}`);
+    if (!parsed.success)
+      throw new DefinitionError(
+        metadataPath,
+        undefined,
+        `expected { "description", "version" }: ${parsed.error.message}`,
+      );
     metadata = parsed.data;
   }
   // Without a description in metadata.json, the definition's own objective describes it.

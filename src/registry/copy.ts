@@ -35,7 +35,13 @@ export async function copyDefinitionFiles(sourceDir: string, destDir: string): P
 // Called after loadDefinitionDir accepted the folder, which allows symbolic links only when
 // they stay inside document_references; they are copied as the files they point to, so the
 // stored version stands on its own. `seen` stops a link back up from looping.
-async function copyTree(from: string, to: string, relative: string, copied: string[], seen = new Set<string>()): Promise<void> {
+async function copyTree(
+  from: string,
+  to: string,
+  relative: string,
+  copied: string[],
+  seen = new Set<string>(),
+): Promise<void> {
   seen.add(await realpath(from));
   await mkdir(to, { recursive: true });
   for (const entry of (await readdir(from)).sort()) {

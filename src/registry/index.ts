@@ -28,7 +28,10 @@ export function openRegistry(options: RegistryOptions): Registry {
  * Options from ATX_HOME, ATX_REGISTRY_URL and ATX_GIT_COMMITTER_NAME; `warn` hears about a
  * team registry that cannot be reached (see RegistryOptions.warn).
  */
-export function registryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, warn?: (message: string) => void): RegistryOptions {
+export function registryOptionsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  warn?: (message: string) => void,
+): RegistryOptions {
   const options: RegistryOptions = { atxHome: atxHomeFrom(env), env };
   if (warn) options.warn = warn;
   if (env.ATX_REGISTRY_URL) options.teamUrl = env.ATX_REGISTRY_URL;

@@ -26,13 +26,21 @@ export interface KnowledgeFiles {
    * retried on a concurrent push (team). `change` may run more than once; it must derive
    * everything from `current`.
    */
-  update<T>(name: string, change: (current: unknown) => Promise<{ next: unknown; message: string; result: T }>): Promise<T>;
+  update<T>(
+    name: string,
+    change: (current: unknown) => Promise<{ next: unknown; message: string; result: T }>,
+  ): Promise<T>;
 }
 
 export function openKnowledgeFiles(options: RegistryOptions): KnowledgeFiles {
   const atxHome = resolve(options.atxHome);
   if (options.teamUrl) {
-    const team = new TeamRegistry({ url: normalizeTeamUrl(options.teamUrl), atxHome, env: options.env ?? process.env, author: options.author });
+    const team = new TeamRegistry({
+      url: normalizeTeamUrl(options.teamUrl),
+      atxHome,
+      env: options.env ?? process.env,
+      author: options.author,
+    });
     return new TeamKnowledgeFiles(team, options.warn);
   }
   return new LocalKnowledgeFiles(atxHome);
@@ -53,11 +61,17 @@ class LocalKnowledgeFiles implements KnowledgeFiles {
     return parse(path, await readText(path));
   }
 
-  update<T>(name: string, change: (current: unknown) => Promise<{ next: unknown; message: string; result: T }>): Promise<T> {
+  update<T>(
+    name: string,
+    change: (current: unknown) => Promise<{ next: unknown; message: string; result: T }>,
+  ): Promise<T> {
     return withLock(this.locks, `knowledge:${name}`, async () => {
       const path = await this.path(name);
       const { next, result } = await change(parse(path, await readText(path)));
-      await writeOwnFile(await writablePathInside(this.root, `${validateName(name)}/${fileName}`, 'knowledge file'), serialise(next));
+      await writeOwnFile(
+        await writablePathInside(this.root, `${validateName(name)}/${fileName}`, 'knowledge file'),
+        serialise(next),
+      );
       return result;
     });
   }
@@ -81,13 +95,18 @@ class TeamKnowledgeFiles implements KnowledgeFiles {
       text = await this.team.readCompanion(validateName(name), fileName);
     } catch (error) {
       if (!(error instanceof TeamUnreachableError)) throw error;
-      this.warn?.(`the team registry ${error.url} could not be reached (${error.reason}); the knowledge items of ${name} kept there are not used`);
+      this.warn?.(
+        `the team registry ${error.url} could not be reached (${error.reason}); the knowledge items of ${name} kept there are not used`,
+      );
       return undefined;
     }
     return parse(`${this.team.url}: ${name}/${fileName}`, text);
   }
 
-  update<T>(name: string, change: (current: unknown) => Promise<{ next: unknown; message: string; result: T }>): Promise<T> {
+  update<T>(
+    name: string,
+    change: (current: unknown) => Promise<{ next: unknown; message: string; result: T }>,
+  ): Promise<T> {
     return this.team.updateCompanion(validateName(name), fileName, async (text) => {
       const { next, message, result } = await change(parse(`${this.team.url}: ${name}/${fileName}`, text));
       return { text: serialise(next), message, result };

@@ -2,9 +2,26 @@
 // versions too when no team registry is configured. Every change holds the name's lock.
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { assertNameFits, deleteVersions, listNames, readIndex, storeVersion, storedVersionDir, updateRecord, versionFolders } from './store.js';
+import {
+  assertNameFits,
+  deleteVersions,
+  listNames,
+  readIndex,
+  storeVersion,
+  storedVersionDir,
+  updateRecord,
+  versionFolders,
+} from './store.js';
 import { withLock } from './lock.js';
-import { draftSlot, emptyIndex, findRecord, newestRecord, nextVersion, type NameIndex, type VersionRecord } from './versions.js';
+import {
+  draftSlot,
+  emptyIndex,
+  findRecord,
+  newestRecord,
+  nextVersion,
+  type NameIndex,
+  type VersionRecord,
+} from './versions.js';
 
 export interface Stored {
   name: string;
@@ -15,7 +32,10 @@ export class LocalRegistry {
   readonly root: string;
   private readonly locks: string;
 
-  constructor(atxHome: string, private readonly author?: string) {
+  constructor(
+    atxHome: string,
+    private readonly author?: string,
+  ) {
     this.root = join(atxHome, 'registry');
     this.locks = join(atxHome, 'locks');
   }
@@ -40,7 +60,9 @@ export class LocalRegistry {
       const replacing = newest?.status === 'draft' ? newest.version : undefined;
       // A draft whose number the team registry has meanwhile used moves above it.
       const version =
-        replacing && Number(replacing) > floor ? replacing : nextVersion(index, await versionFolders(this.root, name), floor);
+        replacing && Number(replacing) > floor
+          ? replacing
+          : nextVersion(index, await versionFolders(this.root, name), floor);
       await storeVersion(this.root, name, this.record(version, 'draft', description), sourceDir);
       if (replacing && replacing !== version) await deleteVersions(this.root, name, [replacing]);
       return { name, version };
@@ -101,6 +123,7 @@ export class LocalRegistry {
 export function requireDraft(index: NameIndex, name: string, version: string): VersionRecord {
   const record = findRecord(index, version);
   if (!record) throw new UsageError(`${name} has no version ${version}; see atx custom def list`);
-  if (record.status === 'published') throw new UsageError(`${name} version ${version} is already published; published versions are immutable`);
+  if (record.status === 'published')
+    throw new UsageError(`${name} version ${version} is already published; published versions are immutable`);
   return record;
 }

@@ -9,5 +9,9 @@ import { withFileLock } from '../util/lock.js';
  */
 export async function withLock<T>(locksDir: string, key: string, work: () => Promise<T>): Promise<T> {
   // A git push can take a while; a lock older than 30 s is from a process that died.
-  return withFileLock(join(locksDir, encodeURIComponent(key)), { staleMs: 30_000, retries: 600, minTimeoutMs: 20, maxTimeoutMs: 250 }, work);
+  return withFileLock(
+    join(locksDir, encodeURIComponent(key)),
+    { staleMs: 30_000, retries: 600, minTimeoutMs: 20, maxTimeoutMs: 250 },
+    work,
+  );
 }

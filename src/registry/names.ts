@@ -41,9 +41,7 @@ export function validateWritableName(name: string): string {
   validateName(name);
   if (isAwsName(name)) {
     const rest = name.slice(name.indexOf('/') + 1);
-    throw new UsageError(
-      `AWS/ definitions are managed and read-only; publish under another name, e.g. MyOrg/${rest}`,
-    );
+    throw new UsageError(`AWS/ definitions are managed and read-only; publish under another name, e.g. MyOrg/${rest}`);
   }
   return name;
 }
@@ -59,7 +57,9 @@ export function isVersionNumber(version: string): boolean {
  */
 export function validateVersion(version: string): string {
   if (!isVersionNumber(version)) {
-    throw new UsageError(`invalid version ${JSON.stringify(version)}: versions of custom definitions are whole numbers (1, 2, …); see atx custom def list`);
+    throw new UsageError(
+      `invalid version ${JSON.stringify(version)}: versions of custom definitions are whole numbers (1, 2, …); see atx custom def list`,
+    );
   }
   return version;
 }

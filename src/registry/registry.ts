@@ -24,7 +24,12 @@ export class AtxRegistry implements Registry {
   constructor(private readonly options: RegistryOptions) {
     this.local = new LocalRegistry(options.atxHome, options.author);
     if (options.teamUrl) {
-      this.team = new TeamRegistry({ url: options.teamUrl, atxHome: options.atxHome, env: options.env ?? process.env, author: options.author });
+      this.team = new TeamRegistry({
+        url: options.teamUrl,
+        atxHome: options.atxHome,
+        env: options.env ?? process.env,
+        author: options.author,
+      });
     }
   }
 
@@ -38,13 +43,24 @@ export class AtxRegistry implements Registry {
       status: 'published',
     }));
     for (const [origin, source] of this.customSources()) {
-      const names = await this.reachable(source, () => source.names(), 'showing AWS-managed and local definitions only');
+      const names = await this.reachable(
+        source,
+        () => source.names(),
+        'showing AWS-managed and local definitions only',
+      );
       for (const name of names ?? []) {
         const index = await source.index(name);
         const record = index && defaultRecord(index);
         if (!index || !record) continue;
         const versions = sortedRecords(index).map((r) => r.version);
-        entries.push({ name, version: record.version, description: record.description, origin, versions, status: record.status });
+        entries.push({
+          name,
+          version: record.version,
+          description: record.description,
+          origin,
+          versions,
+          status: record.status,
+        });
       }
     }
     return entries;
@@ -58,12 +74,15 @@ export class AtxRegistry implements Registry {
     const candidates = await this.candidates(name);
     if (!candidates.length) {
       const missed = this.unreachable;
-      const why = missed ? ` (the team registry ${missed.url} could not be reached: ${missed.reason}; only AWS-managed and local definitions were searched)` : '';
+      const why = missed
+        ? ` (the team registry ${missed.url} could not be reached: ${missed.reason}; only AWS-managed and local definitions were searched)`
+        : '';
       throw new UsageError(`unknown definition "${name}"${why}; see atx custom def list`);
     }
     if (version !== undefined) {
       const matching = candidates.filter((c) => c.version === version);
-      if (!matching.length) throw new UsageError(`${name} has no version "${version}" (versions: ${listVersions(candidates)})`);
+      if (!matching.length)
+        throw new UsageError(`${name} has no version "${version}" (versions: ${listVersions(candidates)})`);
       return located(pickNewest(matching));
     }
     const published = candidates.filter((c) => c.status === 'published');
@@ -105,7 +124,9 @@ export class AtxRegistry implements Registry {
         }
       }
       const draft = requireDraft(index, name, version);
-      const published = await team.publish(name, draft.description, await this.local.dirOf(name, version), { author: draft.author });
+      const published = await team.publish(name, draft.description, await this.local.dirOf(name, version), {
+        author: draft.author,
+      });
       await this.local.dropVersions(name, [version]);
       return published;
     });
@@ -120,7 +141,11 @@ export class AtxRegistry implements Registry {
     const inLocal = holds(await this.local.index(name));
     const inTeam = this.team ? holds(await this.team.index(name)) : false;
     if (!inLocal && !inTeam) {
-      throw new UsageError(version === undefined ? `unknown definition "${name}"; see atx custom def list` : `${name} has no version "${version}"`);
+      throw new UsageError(
+        version === undefined
+          ? `unknown definition "${name}"; see atx custom def list`
+          : `${name} has no version "${version}"`,
+      );
     }
     const versions = version === undefined ? undefined : [version];
     const removed = new Set<string>();
@@ -141,7 +166,12 @@ export class AtxRegistry implements Registry {
   }
 
   private customSources(): Array<[Origin, LocalRegistry | TeamRegistry]> {
-    return this.team ? [['local', this.local], ['team', this.team]] : [['local', this.local]];
+    return this.team
+      ? [
+          ['local', this.local],
+          ['team', this.team],
+        ]
+      : [['local', this.local]];
   }
 
   private async resolveAws(name: string, version?: string): Promise<ResolvedDefinition> {
@@ -151,28 +181,52 @@ export class AtxRegistry implements Registry {
     if (version !== undefined && version !== found.version) {
       throw new UsageError(`${found.name} has no version "${version}" (version: ${found.version})`);
     }
-    return { name: found.name, version: found.version, origin: 'aws-managed', description: found.description, dir: found.dir, status: 'published' };
+    return {
+      name: found.name,
+      version: found.version,
+      origin: 'aws-managed',
+      description: found.description,
+      dir: found.dir,
+      status: 'published',
+    };
   }
 
   /** Every version of `name` in the local and the team registry; an unreachable team registry is skipped, with a warning. */
   private async candidates(name: string): Promise<Candidate[]> {
     const all: Candidate[] = [];
     for (const [origin, source] of this.customSources()) {
-      const index = await this.reachable(source, () => source.index(name), 'looking only at AWS-managed and local definitions');
+      const index = await this.reachable(
+        source,
+        () => source.index(name),
+        'looking only at AWS-managed and local definitions',
+      );
       for (const r of index?.versions ?? []) {
-        all.push({ name, version: r.version, origin, description: r.description, status: r.status, createdAt: r.createdAt, source });
+        all.push({
+          name,
+          version: r.version,
+          origin,
+          description: r.description,
+          status: r.status,
+          createdAt: r.createdAt,
+          source,
+        });
       }
     }
     return all;
   }
 
   /** `read()`, or undefined (after one warning) when it needs a team registry that cannot be reached. */
-  private async reachable<T>(source: LocalRegistry | TeamRegistry, read: () => Promise<T>, fallback: string): Promise<T | undefined> {
+  private async reachable<T>(
+    source: LocalRegistry | TeamRegistry,
+    read: () => Promise<T>,
+    fallback: string,
+  ): Promise<T | undefined> {
     try {
       return await read();
     } catch (error) {
       if (!(source instanceof TeamRegistry) || !(error instanceof TeamUnreachableError)) throw error;
-      if (!this.unreachable) this.options.warn?.(`the team registry ${error.url} could not be reached (${error.reason}); ${fallback}`);
+      if (!this.unreachable)
+        this.options.warn?.(`the team registry ${error.url} could not be reached (${error.reason}); ${fallback}`);
       this.unreachable = error;
       return undefined;
     }

@@ -11,7 +11,14 @@ import { joinInside, removeInside, resolveInside, UnsafePathError, writablePathP
 import { exists, removeTree, writeJson } from '../util/fs.js';
 import { copyDefinitionFiles } from './copy.js';
 import { isVersionNumber, validateName } from './names.js';
-import { NameIndexSchema, emptyIndex, withRecord, withoutVersions, type NameIndex, type VersionRecord } from './versions.js';
+import {
+  NameIndexSchema,
+  emptyIndex,
+  withRecord,
+  withoutVersions,
+  type NameIndex,
+  type VersionRecord,
+} from './versions.js';
 
 const indexFile = 'index.json';
 
@@ -50,7 +57,12 @@ export async function writablePathInside(root: string, relative: string, what = 
 export async function storedVersionDir(root: string, name: string, version: string): Promise<string> {
   const dir = await pathInside(root, versionPath(name, version), 'definition version');
   const link = await firstLink(dir);
-  if (link) throw new DefinitionError(link, undefined, 'a stored definition holds a symbolic link; atx stores definitions without links and will not follow it');
+  if (link)
+    throw new DefinitionError(
+      link,
+      undefined,
+      'a stored definition holds a symbolic link; atx stores definitions without links and will not follow it',
+    );
   return dir;
 }
 
@@ -87,9 +99,11 @@ export async function readIndex(root: string, name: string): Promise<NameIndex |
     throw new DefinitionError(path, undefined, `registry index is not valid JSON: ${(error as Error).message}`);
   }
   const result = NameIndexSchema.safeParse(parsed);
-  if (!result.success) throw new DefinitionError(path, undefined, `registry index is malformed: ${result.error.message}`);
+  if (!result.success)
+    throw new DefinitionError(path, undefined, `registry index is malformed: ${result.error.message}`);
   const problem = indexProblem(result.data, name);
-  if (problem) throw new DefinitionError(path, undefined, `registry index is malformed: ${problem}; nothing was changed`);
+  if (problem)
+    throw new DefinitionError(path, undefined, `registry index is malformed: ${problem}; nothing was changed`);
   return result.data;
 }
 
@@ -104,7 +118,8 @@ function indexProblem(index: NameIndex, name: string): string | undefined {
   }
   const seen = new Set<string>();
   for (const record of index.versions) {
-    if (!isVersionNumber(record.version)) return `version ${JSON.stringify(record.version)} is not a whole number (1, 2, …)`;
+    if (!isVersionNumber(record.version))
+      return `version ${JSON.stringify(record.version)} is not a whole number (1, 2, …)`;
     if (seen.has(record.version)) return `version ${record.version} is listed twice`;
     seen.add(record.version);
   }
@@ -142,7 +157,11 @@ function requireNameFolder(root: string, name: string): string {
   try {
     return validateName(name);
   } catch (error) {
-    throw new DefinitionError(join(root, name, indexFile), undefined, `registry index in a folder that is not a definition name (${(error as Error).message})`);
+    throw new DefinitionError(
+      join(root, name, indexFile),
+      undefined,
+      `registry index in a folder that is not a definition name (${(error as Error).message})`,
+    );
   }
 }
 
@@ -158,9 +177,15 @@ export async function versionFolders(root: string, name: string): Promise<string
 export async function assertNameFits(root: string, name: string): Promise<void> {
   const [org, rest] = validateName(name).split('/');
   if (rest !== undefined && (await exists(joinInside(root, `${org}/${indexFile}`)))) {
-    throw new UsageError(`"${org}" is already a definition name, so it cannot also be used as an organisation prefix in "${name}"`);
+    throw new UsageError(
+      `"${org}" is already a definition name, so it cannot also be used as an organisation prefix in "${name}"`,
+    );
   }
-  if (rest === undefined && (await exists(joinInside(root, org))) && !(await exists(joinInside(root, `${org}/${indexFile}`)))) {
+  if (
+    rest === undefined &&
+    (await exists(joinInside(root, org))) &&
+    !(await exists(joinInside(root, `${org}/${indexFile}`)))
+  ) {
     throw new UsageError(`"${name}" is already used as an organisation prefix (e.g. ${name}/…); choose another name`);
   }
 }
@@ -170,7 +195,12 @@ export async function assertNameFits(root: string, name: string): Promise<void> 
  * are copied into a staging folder first and renamed into place, so a reader never sees half
  * a version; an existing folder (a draft being replaced) is swapped out the same way.
  */
-export async function storeVersion(root: string, name: string, record: VersionRecord, sourceDir: string): Promise<void> {
+export async function storeVersion(
+  root: string,
+  name: string,
+  record: VersionRecord,
+  sourceDir: string,
+): Promise<void> {
   const index = (await readIndex(root, name)) ?? emptyIndex(name);
   // An index that may not be written is refused before any version folder is stored.
   await writableIndexPath(root, name);
@@ -205,7 +235,8 @@ export async function deleteVersions(root: string, name: string, versions: strin
 
 /** `<name>/<version>` relative to the registry root, refusing a version that is not a number. */
 function versionPath(name: string, version: string): string {
-  if (!isVersionNumber(version)) throw new UnsafePathError(String(version), 'it is not a version number', 'definition version');
+  if (!isVersionNumber(version))
+    throw new UnsafePathError(String(version), 'it is not a version number', 'definition version');
   return `${validateName(name)}/${version}`;
 }
 

@@ -42,7 +42,10 @@ export class TeamUnreachableError extends UsageError {
 /** git's first complaint, without its "fatal:" and the advice lines after it. */
 function firstComplaint(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const line = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines[0] ?? 'git failed';
   return line.replace(/^(fatal|error):\s*/i, '');
 }
@@ -64,7 +67,11 @@ export class TeamClone {
   private dirty = true;
   private branch?: string;
 
-  constructor(readonly url: string, readonly dir: string, private readonly env: NodeJS.ProcessEnv) {}
+  constructor(
+    readonly url: string,
+    readonly dir: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
 
   /**
    * simple-git refuses a folder that does not exist yet, so the client is made after ensureClone
@@ -82,10 +89,14 @@ export class TeamClone {
       throw error;
     });
     await this.ready;
-    await remoteStep(this.url, () => this.git.raw(['fetch', '--prune', '--quiet', this.url, '+refs/heads/*:refs/remotes/origin/*']));
+    await remoteStep(this.url, () =>
+      this.git.raw(['fetch', '--prune', '--quiet', this.url, '+refs/heads/*:refs/remotes/origin/*']),
+    );
     const branch = await this.defaultBranch();
     if (this.headBranch !== branch) {
-      await gitStep('point the clone at the default branch', () => this.git.raw(['symbolic-ref', 'HEAD', `refs/heads/${branch}`]));
+      await gitStep('point the clone at the default branch', () =>
+        this.git.raw(['symbolic-ref', 'HEAD', `refs/heads/${branch}`]),
+      );
       this.headBranch = branch;
     }
     if (!(await this.resetTo(`refs/remotes/origin/${branch}`))) {
@@ -109,7 +120,9 @@ export class TeamClone {
   async commit(paths: string[], message: string): Promise<void> {
     await gitStep('stage registry changes', () => this.git.raw(['add', '--all', '--', ...paths]));
     // `git commit` with nothing staged exits 1 quietly, which simple-git reports as success.
-    await gitStep('commit to the team registry clone', () => this.git.raw(['commit', '--quiet', '--no-verify', '-m', message]));
+    await gitStep('commit to the team registry clone', () =>
+      this.git.raw(['commit', '--quiet', '--no-verify', '-m', message]),
+    );
     this.dirty = false;
   }
 
@@ -138,7 +151,9 @@ export class TeamClone {
     const named = /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(symref)?.[1];
     const remoteBranches = named
       ? []
-      : (await this.git.raw(['for-each-ref', '--format=%(refname:strip=3)', 'refs/remotes/origin/'])).split('\n').filter(Boolean);
+      : (await this.git.raw(['for-each-ref', '--format=%(refname:strip=3)', 'refs/remotes/origin/']))
+          .split('\n')
+          .filter(Boolean);
     const branch =
       named ??
       ['main', 'master'].find((b) => remoteBranches.includes(b)) ??
@@ -177,5 +192,7 @@ export class TeamClone {
 export function isRejectedPush(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   // A hook or permission refusal is also "rejected", but retrying would not help; these would.
-  return /non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|incorrect old value/i.test(message);
+  return /non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|incorrect old value/i.test(
+    message,
+  );
 }

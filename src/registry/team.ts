@@ -10,7 +10,18 @@ import { safeSegment } from '../util/confine.js';
 import { writeOwnFile } from '../util/fs.js';
 import { withLock } from './lock.js';
 import { validateName } from './names.js';
-import { deleteVersions, listNames, nameDir, pathInside, readIndex, storeVersion, storedVersionDir, versionFolders, assertNameFits, writablePathInside } from './store.js';
+import {
+  deleteVersions,
+  listNames,
+  nameDir,
+  pathInside,
+  readIndex,
+  storeVersion,
+  storedVersionDir,
+  versionFolders,
+  assertNameFits,
+  writablePathInside,
+} from './store.js';
 import { TeamClone, cloneDirFor, isRejectedPush } from './team-git.js';
 import { emptyIndex, findRecord, nextVersion, type NameIndex, type VersionRecord } from './versions.js';
 
@@ -95,7 +106,8 @@ export class TeamRegistry {
       const index = await readIndex(this.root, name);
       const present = index?.versions.map((r) => r.version) ?? [];
       const removed = versions ? versions.filter((v) => index && findRecord(index, v)) : present;
-      if (!removed.length) throw new UsageError(`${name}${versions ? ` version ${versions.join(', ')}` : ''} is not in the team registry`);
+      if (!removed.length)
+        throw new UsageError(`${name}${versions ? ` version ${versions.join(', ')}` : ''} is not in the team registry`);
       await deleteVersions(this.root, name, removed);
       const what = versions ? `version ${removed.join(', ')}` : 'all versions';
       return { message: `atx: delete ${name} ${what}`, paths: [nameDir(this.root, name)], result: removed };
@@ -109,7 +121,11 @@ export class TeamRegistry {
   }
 
   /** Rewrites such a file in one pushed commit, starting over on a concurrent push like a publication. */
-  updateCompanion<T>(name: string, file: string, change: (text: string | undefined) => Promise<{ text: string; message: string; result: T }>): Promise<T> {
+  updateCompanion<T>(
+    name: string,
+    file: string,
+    change: (text: string | undefined) => Promise<{ text: string; message: string; result: T }>,
+  ): Promise<T> {
     return this.transaction(async () => {
       const { text, message, result } = await change(await readTextIfPresent(await this.companionPath(name, file)));
       const path = await this.companionPath(name, file, 'write');
@@ -134,7 +150,11 @@ export class TeamRegistry {
     await this.clone.sync();
     const info = await lstat(this.root).catch(() => undefined);
     if (info && !info.isDirectory()) {
-      throw new DefinitionError(this.root, undefined, `the team registry ${this.url} holds "registry" as something other than a folder (a symbolic link?); atx will not read through it`);
+      throw new DefinitionError(
+        this.root,
+        undefined,
+        `the team registry ${this.url} holds "registry" as something other than a folder (a symbolic link?); atx will not read through it`,
+      );
     }
   }
 
@@ -157,7 +177,12 @@ export class TeamRegistry {
           this.freshAt = Date.now();
           return result;
         } catch (error) {
-          if (!isRejectedPush(error)) throw new GitError(`git: push to the team registry ${this.url} failed`, String((error as Error).message ?? error), { cause: error });
+          if (!isRejectedPush(error))
+            throw new GitError(
+              `git: push to the team registry ${this.url} failed`,
+              String((error as Error).message ?? error),
+              { cause: error },
+            );
           lastError = error;
           await sleep(backoffMs(attempt));
         }

@@ -49,7 +49,11 @@ export interface Registry {
   /** UsageError if the name or version is unknown. */
   resolve(name: string, version?: string): Promise<ResolvedDefinition>;
   saveDraft(name: string, description: string, sourceDir: string): Promise<{ name: string; version: string }>;
-  publish(name: string, description: string, sourceDir: string): Promise<{ name: string; version: string; origin: Origin }>;
+  publish(
+    name: string,
+    description: string,
+    sourceDir: string,
+  ): Promise<{ name: string; version: string; origin: Origin }>;
   promote(name: string, version: string): Promise<{ name: string; version: string; origin: Origin }>;
   remove(name: string, version?: string): Promise<{ removed: string[]; origins: Origin[] }>;
 }

@@ -47,9 +47,7 @@ export function findRecord(index: NameIndex, version: string): VersionRecord | u
  * version folder on disk (one left behind by a crash) and `floor` (numbers known elsewhere).
  */
 export function nextVersion(index: NameIndex, folders: string[] = [], floor = 0): string {
-  const numbers = [...index.versions.map((r) => r.version), ...folders]
-    .map(Number)
-    .filter((n) => Number.isInteger(n));
+  const numbers = [...index.versions.map((r) => r.version), ...folders].map(Number).filter((n) => Number.isInteger(n));
   return String(Math.max(index.lastVersion, floor, 0, ...numbers) + 1);
 }
 

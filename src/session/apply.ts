@@ -7,13 +7,23 @@ import type { ApplyEffect, SessionContext, SessionState, Turn } from './types.js
 
 export async function onRepo(state: SessionState, said: string, ctx: SessionContext): Promise<Turn> {
   // "yes" to "did you mean …?" takes the suggestion.
-  const suggested = state.suggestedRepo && /^\s*(y|yes|yeah|yep|sure|ok|okay|that one|right|correct)\b/i.test(said) ? state.suggestedRepo : undefined;
+  const suggested =
+    state.suggestedRepo && /^\s*(y|yes|yeah|yep|sure|ok|okay|that one|right|correct)\b/i.test(said)
+      ? state.suggestedRepo
+      : undefined;
   const found = await ctx.services.repository(suggested ?? said);
   if (found.problem !== undefined) {
-    const hint = found.suggestion ? ` Did you mean ${found.suggestion}? Say yes, or give another path.` : ' What is the path of the repository?';
-    return turn(state, 'repo', [atx(`${found.problem.replace(/[.]$/, '')}.${hint}`, 'warning')], { suggestedRepo: found.suggestion });
+    const hint = found.suggestion
+      ? ` Did you mean ${found.suggestion}? Say yes, or give another path.`
+      : ' What is the path of the repository?';
+    return turn(state, 'repo', [atx(`${found.problem.replace(/[.]$/, '')}.${hint}`, 'warning')], {
+      suggestedRepo: found.suggestion,
+    });
   }
-  return turn(state, 'build', [atx(`Repository: ${found.path}. ${buildQuestion}`)], { repo: found.path, suggestedRepo: undefined });
+  return turn(state, 'build', [atx(`Repository: ${found.path}. ${buildQuestion}`)], {
+    repo: found.path,
+    suggestedRepo: undefined,
+  });
 }
 
 export async function onBuild(state: SessionState, said: string): Promise<Turn> {
@@ -22,9 +32,28 @@ export async function onBuild(state: SessionState, said: string): Promise<Turn> 
   const bare = said.replace(/^(?:it'?s |use |run )/i, '').trim();
   const buildCommand = none ? undefined : (/^([`'"])(.+)\1$/.exec(bare)?.[2] ?? bare).trim();
   const selected = state.selected!;
-  const next = turn(state, 'applying', [atx(`Planning ${selected.name} for ${state.repo}${buildCommand ? ` with build command \`${buildCommand}\`` : ''}…`)], { buildCommand });
+  const next = turn(
+    state,
+    'applying',
+    [
+      atx(
+        `Planning ${selected.name} for ${state.repo}${buildCommand ? ` with build command \`${buildCommand}\`` : ''}…`,
+      ),
+    ],
+    { buildCommand },
+  );
   const configuration = draftTarget(state);
-  return { ...next, effect: { kind: 'apply', name: selected.name, version: selected.version, repo: state.repo!, buildCommand, ...(configuration ? { configuration } : {}) } };
+  return {
+    ...next,
+    effect: {
+      kind: 'apply',
+      name: selected.name,
+      version: selected.version,
+      repo: state.repo!,
+      buildCommand,
+      ...(configuration ? { configuration } : {}),
+    },
+  };
 }
 
 /**
@@ -48,5 +77,12 @@ export function draftTarget(state: SessionState): string | undefined {
 /** The run a conversation in `applying` started, to start again on resume. */
 export function applyEffectOf(s: SessionState): ApplyEffect {
   const configuration = draftTarget(s);
-  return { kind: 'apply', name: s.selected!.name, version: s.selected!.version, repo: s.repo!, buildCommand: s.buildCommand, ...(configuration ? { configuration } : {}) };
+  return {
+    kind: 'apply',
+    name: s.selected!.name,
+    version: s.selected!.version,
+    repo: s.repo!,
+    buildCommand: s.buildCommand,
+    ...(configuration ? { configuration } : {}),
+  };
 }

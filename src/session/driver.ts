@@ -85,7 +85,8 @@ export class Conversation {
   async say(text: string): Promise<void> {
     this.emit([{ from: 'you', text, style: 'user' }]);
     // Asked at any point, even while a run waits for an answer; changes nothing.
-    if (/^\s*\/usage\s*$/i.test(text)) return this.emit([atx(describeUsageByKind(this.ctx.brain.usage(), this.ctx.brain.label))]);
+    if (/^\s*\/usage\s*$/i.test(text))
+      return this.emit([atx(describeUsageByKind(this.ctx.brain.usage(), this.ctx.brain.label))]);
     if (this.pending) return this.answerPending(text);
     const result = await advance(this.state, text, this.ctx);
     this.state = result.state;
@@ -133,10 +134,17 @@ export class Conversation {
         // The run goes on until the screen closes and stops it after its current step.
         this.runningNow = true;
         pending.resolve(false);
-        this.emit([atx(`Bye. The run stops after this step; continue it with \`atx --conversation-id ${this.state.id}\`.`)]);
+        this.emit([
+          atx(`Bye. The run stops after this step; continue it with \`atx --conversation-id ${this.state.id}\`.`),
+        ]);
         return this.exit();
       }
-      if (navigation) return this.emit([atx('A run is going on: answer yes or no first. Once it ends you can start over or use another transformation.')]);
+      if (navigation)
+        return this.emit([
+          atx(
+            'A run is going on: answer yes or no first. Once it ends you can start over or use another transformation.',
+          ),
+        ]);
       if (answer === 'unclear') return this.emit([atx('Please answer yes or no.')]);
       this.pending = undefined;
       await this.resumeRunning(() => pending.resolve(answer === 'yes'));
@@ -153,7 +161,9 @@ export class Conversation {
     const navigation = readNavigation(text);
     if (navigation === 'help') return this.emit([atx(`${planHelp(pending.plan)}`), atx(planQuestion)]);
     if (navigation === 'quit') {
-      this.emit([atx(`Bye: nothing ran. Continue this conversation later with \`atx --conversation-id ${this.state.id}\`.`)]);
+      this.emit([
+        atx(`Bye: nothing ran. Continue this conversation later with \`atx --conversation-id ${this.state.id}\`.`),
+      ]);
       this.leaving = true;
       this.pending = undefined;
       await this.resumeRunning(() => pending.reject(new InterruptedError('left at plan review')));
@@ -173,28 +183,48 @@ export class Conversation {
       for (const edit of answer.edits) {
         const outcome = await this.ctx.brain.refinePlan(plan, edit);
         if (outcome.kind === 'changed') plan = outcome.plan;
-        replies.push(atx(outcome.kind === 'accepted' ? `I could not apply "${edit}".` : outcome.reply, outcome.kind === 'changed' ? 'info' : 'warning'));
+        replies.push(
+          atx(
+            outcome.kind === 'accepted' ? `I could not apply "${edit}".` : outcome.reply,
+            outcome.kind === 'changed' ? 'info' : 'warning',
+          ),
+        );
       }
       const changed = plan !== pending.plan;
       pending.plan = plan;
-      const wait = answer.hold || answer.accept || /\b(go|proceed|run it|ok|lgtm)\b/i.test(text) ? ' Nothing runs until you accept the plan as it is now.' : '';
-      this.emit([...replies, ...(changed ? [atx(formatPlan(plan), 'plan')] : []), atx(`${wait ? wait.trim() + ' ' : ''}${planQuestion}`)]);
+      const wait =
+        answer.hold || answer.accept || /\b(go|proceed|run it|ok|lgtm)\b/i.test(text)
+          ? ' Nothing runs until you accept the plan as it is now.'
+          : '';
+      this.emit([
+        ...replies,
+        ...(changed ? [atx(formatPlan(plan), 'plan')] : []),
+        atx(`${wait ? wait.trim() + ' ' : ''}${planQuestion}`),
+      ]);
       return this.save();
     }
     if (answer.accept) return this.acceptPlan(pending, pending.plan, 'Plan accepted.');
     if (answer.hold) {
-      this.emit([atx('Nothing runs until you say so. Ask for changes ("skip the last step", "also run npm run lint"), or say "go" when ready.')]);
+      this.emit([
+        atx(
+          'Nothing runs until you say so. Ask for changes ("skip the last step", "also run npm run lint"), or say "go" when ready.',
+        ),
+      ]);
       return this.save();
     }
     // Not read by the rules above: the brain may understand it (a model can); it accepts the
     // plan only when the answer holds no negation or condition, which was checked above.
     const outcome = await this.ctx.brain.refinePlan(pending.plan, text);
-    if (outcome.kind === 'accepted' && this.ctx.brain.kind !== 'offline') return this.acceptPlan(pending, outcome.plan, outcome.reply);
+    if (outcome.kind === 'accepted' && this.ctx.brain.kind !== 'offline')
+      return this.acceptPlan(pending, outcome.plan, outcome.reply);
     if (outcome.kind === 'changed') {
       pending.plan = outcome.plan;
       this.emit([atx(outcome.reply), atx(formatPlan(outcome.plan), 'plan'), atx(planQuestion)]);
     } else {
-      this.emit([atx(outcome.kind === 'accepted' ? 'I did not take that as a go-ahead.' : outcome.reply, 'warning'), atx(planQuestion)]);
+      this.emit([
+        atx(outcome.kind === 'accepted' ? 'I did not take that as a go-ahead.' : outcome.reply, 'warning'),
+        atx(planQuestion),
+      ]);
     }
     await this.save();
   }
@@ -230,7 +260,8 @@ export class Conversation {
     // Taken once per run: the session may stop using the model while the run goes on.
     const runAgentStep = this.ctx.brain.runAgentStep;
     const trust = this.options.trustAllTools;
-    const confirm = (question: string) => new Promise<boolean>((resolve) => this.ask({ kind: 'confirm', resolve }, [atx(`${question} (yes/no)`)]));
+    const confirm = (question: string) =>
+      new Promise<boolean>((resolve) => this.ask({ kind: 'confirm', resolve }, [atx(`${question} (yes/no)`)]));
     return {
       log: (line) => this.logLine(line),
       confirm,
@@ -242,11 +273,19 @@ export class Conversation {
         this.options.onProgress?.(event);
         if (event.kind === 'step-end') this.emit([atx(stepLine(event), 'progress')]);
         if (event.kind === 'criterion') this.emit([atx(criterionLine(event), 'progress')]);
-        if (event.kind === 'phase-build') this.emit([atx(buildLine(event), event.exitCode === 0 ? 'progress' : 'warning')]);
+        if (event.kind === 'phase-build')
+          this.emit([atx(buildLine(event), event.exitCode === 0 ? 'progress' : 'warning')]);
       },
-      reviewPlan: (plan) => new Promise<Plan>((resolve, reject) => this.ask({ kind: 'plan', plan, resolve, reject }, [atx(formatPlan(plan), 'plan'), atx(planQuestion)])),
+      reviewPlan: (plan) =>
+        new Promise<Plan>((resolve, reject) =>
+          this.ask({ kind: 'plan', plan, resolve, reject }, [atx(formatPlan(plan), 'plan'), atx(planQuestion)]),
+        ),
       ...(runAgentStep
-        ? { hasModel: true, agent: (step, checkoutDir, run) => runAgentStep(step, { ...run, checkoutDir, trustAllTools: trust, confirm: trust ? undefined : confirm }) }
+        ? {
+            hasModel: true,
+            agent: (step, checkoutDir, run) =>
+              runAgentStep(step, { ...run, checkoutDir, trustAllTools: trust, confirm: trust ? undefined : confirm }),
+          }
         : {}),
     };
   }
@@ -259,11 +298,19 @@ export class Conversation {
   private logLine(line: string): void {
     const text = line.trim();
     if (!text) return;
-    const criterion = text.startsWith(`${startMark} exit criterion: `) ? text.slice(`${startMark} exit criterion: `.length) : undefined;
-    if (criterion) return this.options.onProgress?.({ kind: 'activity', label: `checking exit criterion: ${criterion}` });
+    const criterion = text.startsWith(`${startMark} exit criterion: `)
+      ? text.slice(`${startMark} exit criterion: `.length)
+      : undefined;
+    if (criterion)
+      return this.options.onProgress?.({ kind: 'activity', label: `checking exit criterion: ${criterion}` });
     const building = /^building after phase (\d+): (.+)$/.exec(text);
-    if (building) return this.options.onProgress?.({ kind: 'activity', label: `building after phase ${building[1]}: ${building[2]}` });
-    if (/^installing dependencies|^package\.json changed: updating the lockfile/.test(text)) this.options.onProgress?.({ kind: 'activity', label: text });
+    if (building)
+      return this.options.onProgress?.({
+        kind: 'activity',
+        label: `building after phase ${building[1]}: ${building[2]}`,
+      });
+    if (/^installing dependencies|^package\.json changed: updating the lockfile/.test(text))
+      this.options.onProgress?.({ kind: 'activity', label: text });
     // A step's own lines, a criterion's bare status ("passed"), a validation command's result.
     if (isMarkedLine(text) || /^[a-z-]+$/.test(text)) return;
     this.emit([atx(text, 'progress')]);
@@ -271,7 +318,10 @@ export class Conversation {
 
   /** Tells the screen whether a run goes on and what the open question takes. */
   private status(): void {
-    const status: SessionStatus = { running: this.runningNow, multiline: !this.pending && (this.state.phase === 'describe' || this.state.phase === 'docs') };
+    const status: SessionStatus = {
+      running: this.runningNow,
+      multiline: !this.pending && (this.state.phase === 'describe' || this.state.phase === 'docs'),
+    };
     if (this.lastStatus?.running === status.running && this.lastStatus.multiline === status.multiline) return;
     this.lastStatus = status;
     this.options.onStatus?.(status);
@@ -292,8 +342,17 @@ export class Conversation {
       const summary = await run().finally(() => (this.runningNow = false));
       this.lastSummary = summary;
       const usage = describeUsage(this.ctx.brain.usage());
-      this.state = { ...this.state, phase: 'done', runId: undefined, lastRun: { runId: summary.runId, status: summary.status } };
-      this.emit([atx(describeSummary(summary, { criteriaShown: true }), 'summary'), ...(usage ? [atx(usage)] : []), atx('Anything else? Say "new" to create another transformation, "use an existing one", or "quit".')]);
+      this.state = {
+        ...this.state,
+        phase: 'done',
+        runId: undefined,
+        lastRun: { runId: summary.runId, status: summary.status },
+      };
+      this.emit([
+        atx(describeSummary(summary, { criteriaShown: true }), 'summary'),
+        ...(usage ? [atx(usage)] : []),
+        atx('Anything else? Say "new" to create another transformation, "use an existing one", or "quit".'),
+      ]);
     } catch (error) {
       this.pending = undefined;
       if (error instanceof InterruptedError && this.leftReview) {
@@ -307,7 +366,12 @@ export class Conversation {
         this.emit([atx(`Interrupted. Continue with \`atx --conversation-id ${this.state.id}\`.`, 'warning')]);
       } else if (error instanceof ModelLimitError) {
         // Like an interrupt: the run stopped after its current step and is resumable.
-        this.emit([atx(`The run stopped: ${error.reached}. Continue it with \`atx --conversation-id ${this.state.id} --limit ${error.next}\`.`, 'warning')]);
+        this.emit([
+          atx(
+            `The run stopped: ${error.reached}. Continue it with \`atx --conversation-id ${this.state.id} --limit ${error.next}\`.`,
+            'warning',
+          ),
+        ]);
       } else if (error instanceof ModelConfigError) {
         // Not the repository's fault: the session ends with this line (exit 2); once the
         // configuration is fixed, the run continues where it stopped.

@@ -46,7 +46,8 @@ export function withFallback(model: Brain, tell: (line: string) => void): Fallba
     },
     interpret: (question, text, context) => either((brain) => brain.interpret(question, text, context)),
     draftDefinition: (request, onText) => either((brain) => brain.draftDefinition(request, onText)),
-    reviseDefinition: (definition, feedback, onText) => either((brain) => brain.reviseDefinition(definition, feedback, onText)),
+    reviseDefinition: (definition, feedback, onText) =>
+      either((brain) => brain.reviseDefinition(definition, feedback, onText)),
     refinePlan: (plan, feedback) => either((brain) => brain.refinePlan(plan, feedback)),
     // Agent steps need the model: without it they stay `needs-model`. The run that meets the
     // failure handles it (skips or stops its agent steps); the conversation goes on offline.
@@ -60,7 +61,10 @@ export function withFallback(model: Brain, tell: (line: string) => void): Fallba
           return await run(...args);
         } catch (error) {
           if ((error instanceof ModelUnavailableError || error instanceof ModelLimitError) && !cause) {
-            giveUp(error, 'the model does no more agent steps in this session, and the conversation goes on with the offline rules');
+            giveUp(
+              error,
+              'the model does no more agent steps in this session, and the conversation goes on with the offline rules',
+            );
           }
           throw error;
         }
@@ -75,6 +79,8 @@ export function withFallback(model: Brain, tell: (line: string) => void): Fallba
 function unavailable(error: ModelUnavailableError): string {
   const { host, reason } = error.detail;
   if (!host) return error.message;
-  const rest = error.message.startsWith(`the model at ${host} `) ? error.message.slice(`the model at ${host} `.length) : (reason ?? error.message);
+  const rest = error.message.startsWith(`the model at ${host} `)
+    ? error.message.slice(`the model at ${host} `.length)
+    : (reason ?? error.message);
   return `the model at ${host} is unavailable (${rest})`;
 }

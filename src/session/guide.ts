@@ -12,7 +12,8 @@ interface Section {
 }
 
 const shells = new Set(['sh', 'bash', 'shell', 'console', 'zsh', 'shellscript', 'cmd', 'powershell', 'ps']);
-const commandLine = /^(?:\$\s*)?((?:npm|npx|yarn|pnpm|bun|pip|pip3|poetry|mvn|gradle|\.\/gradlew|go|cargo|dotnet|composer|bundle|gem)\s+\S.*)$/;
+const commandLine =
+  /^(?:\$\s*)?((?:npm|npx|yarn|pnpm|bun|pip|pip3|poetry|mvn|gradle|\.\/gradlew|go|cargo|dotnet|composer|bundle|gem)\s+\S.*)$/;
 
 function textOf(node: { type: string; value?: string; children?: unknown[] }): string {
   if (typeof node.value === 'string') return node.value;
@@ -46,7 +47,10 @@ export function guideSections(markdown: string): Section[] {
 
 /** The commands of a shell block, when every line of it is a package-manager command. */
 function commandsOf(block: { lang: string; value: string }): string[] | undefined {
-  const lines = block.value.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = block.value
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   if (lines.length === 0 || (block.lang && !shells.has(block.lang))) return undefined;
   const commands = lines.map((l) => commandLine.exec(l)?.[1]);
   return commands.every(Boolean) ? (commands as string[]) : undefined;
@@ -62,23 +66,36 @@ export function stepsFromGuide(document: SourceDocument): Array<Omit<Step, 'id'>
   const steps: Array<Omit<Step, 'id'>> = [];
   for (const section of guideSections(document.text)) {
     const examples = section.code.filter((block) => !commandsOf(block));
-    const example = examples[0]?.value.split('\n').find((l) => l.trim())?.trim();
+    const example = examples[0]?.value
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim();
     const head = section.heading.replace(/[.:]+$/, '');
     const said = section.sentence ? `${head}: ${short(section.sentence)}` : head;
-    const shown = example ? ` Follow the guide's example (\`${short(example, 80).replace(/`/g, "'")}\`${examples.length > 1 ? ` and ${examples.length - 1} more` : ''}).` : '';
-    steps.push({ text: `${said}${/[.!?]$/.test(said) ? '' : '.'}${shown} (From ${document.name}, section "${section.heading}".)` });
+    const shown = example
+      ? ` Follow the guide's example (\`${short(example, 80).replace(/`/g, "'")}\`${examples.length > 1 ? ` and ${examples.length - 1} more` : ''}).`
+      : '';
+    steps.push({
+      text: `${said}${/[.!?]$/.test(said) ? '' : '.'}${shown} (From ${document.name}, section "${section.heading}".)`,
+    });
     for (const block of section.code) {
       const commands = commandsOf(block);
       if (!commands) continue;
       const command = commands.join(' && ');
-      steps.push({ text: `Run \`${command}\` as the guide says under "${section.heading}".`, action: { command } satisfies StepAction });
+      steps.push({
+        text: `Run \`${command}\` as the guide says under "${section.heading}".`,
+        action: { command } satisfies StepAction,
+      });
     }
   }
   return steps;
 }
 
 /** The draft with its migration phase made of the guides' steps (the other phases as they were). */
-export function withGuideSteps(definition: Definition, documents: SourceDocument[]): { definition: Definition; count: number } {
+export function withGuideSteps(
+  definition: Definition,
+  documents: SourceDocument[],
+): { definition: Definition; count: number } {
   const steps = documents.flatMap(stepsFromGuide);
   if (steps.length === 0) return { definition, count: 0 };
   const index = definition.phases.findIndex((p) => /migrat|change|convert|upgrade/i.test(p.title));
@@ -86,7 +103,9 @@ export function withGuideSteps(definition: Definition, documents: SourceDocument
   const target = definition.phases[index]!;
   // The step that says "apply the supplied documents" stays last: what the sections did not cover.
   const kept = target.steps.filter((s) => /supplied documents/.test(s.text));
-  const phases: Phase[] = definition.phases.map((p, i) => (i === index ? { ...p, steps: [...steps, ...kept].map((s, j) => ({ ...s, id: `${p.number}.${j + 1}` })) } : p));
+  const phases: Phase[] = definition.phases.map((p, i) =>
+    i === index ? { ...p, steps: [...steps, ...kept].map((s, j) => ({ ...s, id: `${p.number}.${j + 1}` })) } : p,
+  );
   const summary = `${definition.summary.replace(/ I have no built-in knowledge of this migration, so its steps are carried out by a language model or a person; edit them to add deterministic commands\./, '')}\n\nThe ${target.title} phase follows the supplied guide (${documents.map((d) => d.name).join(', ')}): one step per section, and its package-manager commands as command steps; the other steps are carried out by a language model or a person.`;
   return { definition: { ...definition, summary, phases }, count: steps.length };
 }

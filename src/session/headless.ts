@@ -58,15 +58,26 @@ function readCreate(text: string): CreateInstruction {
   let rest = ` ${ending.text} `;
   const build = buildCommandIn(rest);
   if (build) rest = rest.slice(0, build.index);
-  const repo = /\s(?:and\s+)?(?:(?:apply|run)\s+(?:it|this|that)\s+)?(?:to|on|in|for|at)\s+(?:the\s+)?(?:repo(?:sitory)?\s+(?:at\s+)?)?((?:\.{1,2}|~)?\/\S*|\.|[\w.-]+\/[\w./-]*)\s*$/i.exec(rest);
+  const repo =
+    /\s(?:and\s+)?(?:(?:apply|run)\s+(?:it|this|that)\s+)?(?:to|on|in|for|at)\s+(?:the\s+)?(?:repo(?:sitory)?\s+(?:at\s+)?)?((?:\.{1,2}|~)?\/\S*|\.|[\w.-]+\/[\w./-]*)\s*$/i.exec(
+      rest,
+    );
   if (repo) rest = rest.slice(0, repo.index);
   const publish = /\b(publish|share)\b/i.test(rest);
   const description = rest
-    .replace(/^\s*(?:please\s+)?(?:create|draft|make|write|build|publish|define)(?:\s+and\s+(?:publish|share|save))?\s+(?:me\s+)?(?:a\s+new\s+|an?\s+|the\s+)?(?:(?:transformation|definition)\s+(?:for|of|to)?\s*)?/i, '')
+    .replace(
+      /^\s*(?:please\s+)?(?:create|draft|make|write|build|publish|define)(?:\s+and\s+(?:publish|share|save))?\s+(?:me\s+)?(?:a\s+new\s+|an?\s+|the\s+)?(?:(?:transformation|definition)\s+(?:for|of|to)?\s*)?/i,
+      '',
+    )
     .replace(/\band\s+(?:then\s+)?(?:publish|share|save|apply)\b.*$/i, '')
     .trim();
   const named = description && ending.clause ? `${description} (${ending.clause})` : description;
-  return { description: named || text.trim(), repo: repo ? repoPath(repo[1]!) || undefined : undefined, buildCommand: build?.command, publish };
+  return {
+    description: named || text.trim(),
+    repo: repo ? repoPath(repo[1]!) || undefined : undefined,
+    buildCommand: build?.command,
+    publish,
+  };
 }
 
 /**
@@ -74,7 +85,9 @@ function readCreate(text: string): CreateInstruction {
  * node 22."), taken off so it is not read as part of the build command before it.
  */
 function trailingTarget(text: string): { text: string; clause?: string } {
-  const match = /(?:\s*,\s*|\s*\(\s*|\s+)((?:target(?:ing)?|to)\s+node(?:\.?js)?\s*\d{1,2})\s*\)?\s*\.?\s*$/i.exec(text);
+  const match = /(?:\s*,\s*|\s*\(\s*|\s+)((?:target(?:ing)?|to)\s+node(?:\.?js)?\s*\d{1,2})\s*\)?\s*\.?\s*$/i.exec(
+    text,
+  );
   return match ? { text: text.slice(0, match.index), clause: match[1] } : { text };
 }
 
@@ -90,7 +103,11 @@ function repoPath(raw: string): string {
 }
 
 /** Drives the conversation to its end; returns the last run's status, if a run happened. */
-export async function runInstruction(conversation: Conversation, instruction: CreateInstruction, maxTurns = 40): Promise<string | undefined> {
+export async function runInstruction(
+  conversation: Conversation,
+  instruction: CreateInstruction,
+  maxTurns = 40,
+): Promise<string | undefined> {
   let applied = false;
   let previous = '';
   for (let i = 0; i < maxTurns && !conversation.exited; i++) {
@@ -120,7 +137,9 @@ function nextAnswer(conversation: Conversation, instruction: CreateInstruction, 
     case 'describe':
       return instruction.description;
     case 'docs':
-      return exactMatch && instruction.repo && !instruction.publish ? 'use 1' : "I don't have these details. Follow best practices.";
+      return exactMatch && instruction.repo && !instruction.publish
+        ? 'use 1'
+        : "I don't have these details. Follow best practices.";
     case 'review':
       if (instruction.publish && !state.selected) return 'publish it';
       if (instruction.repo && !applied) return 'apply it';

@@ -16,7 +16,13 @@ export async function helpFor(state: SessionState, ctx: SessionContext): Promise
         `  - an existing transformation: say its number or name${first ? ` (for example "1" or "${first.name}")` : ''}, or "use an existing one" to see the list`,
         '  - a new one: "create a new one", "I want to write my own"',
       ];
-      if (entries.length) lines.push(`There are ${entries.length} transformations: ${entries.slice(0, 6).map((e) => e.name).join(', ')}${entries.length > 6 ? ', …' : ''}.`);
+      if (entries.length)
+        lines.push(
+          `There are ${entries.length} transformations: ${entries
+            .slice(0, 6)
+            .map((e) => e.name)
+            .join(', ')}${entries.length > 6 ? ', …' : ''}.`,
+        );
       return lines.join('\n');
     }
     case 'describe':

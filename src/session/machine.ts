@@ -8,7 +8,17 @@ import { onBuild, onRepo } from './apply.js';
 import { onModify, onName, onReview } from './review.js';
 import { everywhere, readNavigation, type Navigation } from './navigate.js';
 import { helpFor } from './help.js';
-import { atx, buildQuestion, chooseQuestion, describeQuestion, docsQuestion, modifyQuestion, nextQuestion, repoQuestion, turn } from './say.js';
+import {
+  atx,
+  buildQuestion,
+  chooseQuestion,
+  describeQuestion,
+  docsQuestion,
+  modifyQuestion,
+  nextQuestion,
+  repoQuestion,
+  turn,
+} from './say.js';
 import type { SessionContext, SessionState, Turn } from './types.js';
 
 export function newConversationId(now = new Date()): string {
@@ -63,7 +73,11 @@ export async function advance(state: SessionState, text: string, ctx: SessionCon
 async function navigate(state: SessionState, navigation: Navigation, ctx: SessionContext): Promise<Turn> {
   switch (navigation) {
     case 'quit':
-      return { state, messages: [atx(`Bye. Continue this conversation later with \`atx --conversation-id ${state.id}\`.`)], effect: { kind: 'exit' } };
+      return {
+        state,
+        messages: [atx(`Bye. Continue this conversation later with \`atx --conversation-id ${state.id}\`.`)],
+        effect: { kind: 'exit' },
+      };
     case 'help':
       return { state, messages: [atx(`${await helpFor(state, ctx)}\n${everywhere}`), atx(repeatQuestion(state))] };
     case 'start-over':
@@ -89,13 +103,24 @@ async function back(state: SessionState, ctx: SessionContext): Promise<Turn> {
     case 'docs':
       return turn(state, 'describe', [atx(describeQuestion)], { description: undefined, documents: [] });
     case 'review':
-      return turn(state, 'docs', [atx(`Back to the documents for "${state.description ?? 'this transformation'}". ${docsQuestion}`)], { draft: undefined, selected: undefined, documents: [] });
+      return turn(
+        state,
+        'docs',
+        [atx(`Back to the documents for "${state.description ?? 'this transformation'}". ${docsQuestion}`)],
+        { draft: undefined, selected: undefined, documents: [] },
+      );
     case 'modify':
     case 'name':
-      return turn(state, 'review', [atx(nextQuestion)], { proposed: undefined, storeAs: undefined, applyAfterStore: undefined });
+      return turn(state, 'review', [atx(nextQuestion)], {
+        proposed: undefined,
+        storeAs: undefined,
+        applyAfterStore: undefined,
+      });
     case 'repo':
       if (state.draft) return turn(state, 'review', [atx(nextQuestion)]);
-      return turn(state, 'pick', [atx(`Which one? Say its number or name:\n${numbered(await ctx.services.list())}`)], { selected: undefined });
+      return turn(state, 'pick', [atx(`Which one? Say its number or name:\n${numbered(await ctx.services.list())}`)], {
+        selected: undefined,
+      });
     case 'build':
       return turn(state, 'repo', [atx(repoQuestion)], { repo: undefined });
     case 'applying':
@@ -126,7 +151,11 @@ async function onChoose(state: SessionState, said: string, ctx: SessionContext):
     return turn(state, 'describe', [atx(describeQuestion)], fresh());
   }
   if (intent.kind === 'use-existing') {
-    if (intent.name && entries.some((e) => e.name === intent.name)) return chosen(state, entries.find((e) => e.name === intent.name)!);
+    if (intent.name && entries.some((e) => e.name === intent.name))
+      return chosen(
+        state,
+        entries.find((e) => e.name === intent.name)!,
+      );
     return turn(state, 'pick', [atx(`Which one? Say its number or name:\n${numbered(entries)}`)]);
   }
   return turn(state, state.phase, [atx(`I did not catch that. ${chooseQuestion}`)]);
@@ -137,7 +166,11 @@ async function onPick(state: SessionState, said: string, ctx: SessionContext): P
   const number = /^\D{0,12}?(\d+)\D{0,12}$/.exec(said);
   if (number && entries[Number(number[1]) - 1]) return chosen(state, entries[Number(number[1]) - 1]!);
   const intent = await ctx.brain.interpret('choose', said, { entries });
-  if (intent.kind === 'use-existing' && intent.name) return chosen(state, entries.find((e) => e.name === intent.name)!);
+  if (intent.kind === 'use-existing' && intent.name)
+    return chosen(
+      state,
+      entries.find((e) => e.name === intent.name)!,
+    );
   if (intent.kind === 'create') return onChoose(state, said, ctx);
   // Several fit ("the nodejs one"): name them, so the number is easy to give.
   const words = keywords(said).filter((w) => !['one', 'it', 'please', 'that'].includes(w));
@@ -156,9 +189,20 @@ async function onPick(state: SessionState, said: string, ctx: SessionContext): P
   if (exact.length === 1) return chosen(state, exact[0]!.e);
   const fits = narrowed.length > 1 ? narrowed : fitting(all, false);
   if (fits.length > 1) {
-    return turn(state, 'pick', [atx(`Several fit "${said}":\n${fits.map(({ e, i }) => `  ${i + 1}. ${e.name}: ${e.description}`).join('\n')}\nWhich one? Say its number.`)], { pickFrom: fits.map(({ e }) => e.name) });
+    return turn(
+      state,
+      'pick',
+      [
+        atx(
+          `Several fit "${said}":\n${fits.map(({ e, i }) => `  ${i + 1}. ${e.name}: ${e.description}`).join('\n')}\nWhich one? Say its number.`,
+        ),
+      ],
+      { pickFrom: fits.map(({ e }) => e.name) },
+    );
   }
-  return turn(state, 'pick', [atx(`I could not tell which one you mean. Say its number (1–${entries.length}) or its name.`)]);
+  return turn(state, 'pick', [
+    atx(`I could not tell which one you mean. Say its number (1–${entries.length}) or its name.`),
+  ]);
 }
 
 function chosen(state: SessionState, entry: RegistryEntry): Turn {
@@ -171,7 +215,16 @@ function chosen(state: SessionState, entry: RegistryEntry): Turn {
 
 /** Starting over: forget the previous draft, choice and run. */
 export function fresh(): Partial<SessionState> {
-  return { description: undefined, documents: [], draft: undefined, selected: undefined, proposed: undefined, storeAs: undefined, applyAfterStore: undefined, runId: undefined };
+  return {
+    description: undefined,
+    documents: [],
+    draft: undefined,
+    selected: undefined,
+    proposed: undefined,
+    storeAs: undefined,
+    applyAfterStore: undefined,
+    runId: undefined,
+  };
 }
 
 export function numbered(entries: RegistryEntry[]): string {

@@ -10,7 +10,10 @@ export function pathCandidates(said: string): string[] {
   const text = said.trim();
   const out: string[] = [];
   const add = (candidate: string | undefined) => {
-    const c = candidate?.trim().replace(/[.,;:!?)]+$/, '').replace(/^\(/, '');
+    const c = candidate
+      ?.trim()
+      .replace(/[.,;:!?)]+$/, '')
+      .replace(/^\(/, '');
     if (c && !out.includes(c)) out.push(c);
   };
   // Quoted: "…", '…', `…`, “…”.
@@ -23,7 +26,11 @@ export function pathCandidates(said: string): string[] {
   // The whole answer without the words around it ("it's at my-svc" → "my-svc", "in the webapp
   // folder" → "webapp").
   const inner = text.replace(lead, '').replace(/^["“`']|["”`']$/g, '');
-  add(inner.replace(/^the\s+/i, '').replace(/\s+(?:folder|directory|dir|repo|repository|project|one)(?:\s+(?:here|please))?[.!]?$/i, ''));
+  add(
+    inner
+      .replace(/^the\s+/i, '')
+      .replace(/\s+(?:folder|directory|dir|repo|repository|project|one)(?:\s+(?:here|please))?[.!]?$/i, ''),
+  );
   add(inner);
   add(text.replace(/^["“`']|["”`']$/g, ''));
   return out;
@@ -48,8 +55,15 @@ export function distance(a: string, b: string): number {
 export function closest(wanted: string, names: string[]): string | undefined {
   const lower = wanted.toLowerCase();
   const scored = names
-    .map((name) => ({ name, d: distance(lower, name.toLowerCase()), prefix: name.toLowerCase().startsWith(lower) || lower.startsWith(name.toLowerCase()) }))
-    .filter((s) => s.d <= Math.max(2, Math.floor(wanted.length / 4)) || (s.prefix && Math.min(wanted.length, s.name.length) >= 3))
+    .map((name) => ({
+      name,
+      d: distance(lower, name.toLowerCase()),
+      prefix: name.toLowerCase().startsWith(lower) || lower.startsWith(name.toLowerCase()),
+    }))
+    .filter(
+      (s) =>
+        s.d <= Math.max(2, Math.floor(wanted.length / 4)) || (s.prefix && Math.min(wanted.length, s.name.length) >= 3),
+    )
     .sort((a, b) => a.d - b.d);
   return scored[0]?.name;
 }

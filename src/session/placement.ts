@@ -16,16 +16,27 @@ export function placeAddedStep(before: Definition, after: Definition): Placed {
   const known = new Set(before.phases.flatMap((p) => p.steps.map((s) => s.text)));
   const added = after.phases.flatMap((p) => p.steps).filter((s) => !known.has(s.text));
   const last = after.phases.at(-1);
-  if (added.length !== 1 || !last || last.steps.at(-1) !== added[0] || after.phases.length < 2 || !validation.test(last.title)) return { definition: after };
+  if (
+    added.length !== 1 ||
+    !last ||
+    last.steps.at(-1) !== added[0] ||
+    after.phases.length < 2 ||
+    !validation.test(last.title)
+  )
+    return { definition: after };
   const step = added[0]!;
   const command = step.action && 'command' in step.action ? step.action.command : '';
-  const isCheck = check.test(`${step.text} ${command}`) && !/\b(fix|rewrite|convert|replace|migrate|update|change)\b/i.test(step.text);
+  const isCheck =
+    check.test(`${step.text} ${command}`) &&
+    !/\b(fix|rewrite|convert|replace|migrate|update|change)\b/i.test(step.text);
   const phases = after.phases.map((p) => ({ ...p, steps: p === last ? p.steps.slice(0, -1) : [...p.steps] }));
   let target: Phase;
   let at: number;
   if (isCheck) {
     target = phases.at(-1)!;
-    const buildStep = target.steps.findIndex((s) => /\b(build|tests?)\b/i.test(s.text) && !check.test(s.text.replace(/\btests?\b/gi, '')));
+    const buildStep = target.steps.findIndex(
+      (s) => /\b(build|tests?)\b/i.test(s.text) && !check.test(s.text.replace(/\btests?\b/gi, '')),
+    );
     at = buildStep < 0 ? target.steps.length : buildStep;
     if (at === target.steps.length) return { definition: after };
   } else {
@@ -46,7 +57,11 @@ function renumber(d: Definition): Definition {
     ...d,
     phases: d.phases.map((p) => ({
       ...p,
-      steps: p.steps.map((s, j): Step => ({ ...s, id: `${p.number}.${j + 1}`, ...(s.action ? { action: remap(s.action, newId) } : {}) })),
+      steps: p.steps.map((s, j): Step => ({
+        ...s,
+        id: `${p.number}.${j + 1}`,
+        ...(s.action ? { action: remap(s.action, newId) } : {}),
+      })),
     })),
   };
 }

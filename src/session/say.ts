@@ -5,7 +5,12 @@ export function atx(text: string, style: Message['style'] = 'info'): Message {
   return { from: 'atx', text, style };
 }
 
-export function turn(state: SessionState, phase: SessionPhase, messages: Message[], patch: Partial<SessionState> = {}): Turn {
+export function turn(
+  state: SessionState,
+  phase: SessionPhase,
+  messages: Message[],
+  patch: Partial<SessionState> = {},
+): Turn {
   return { state: { ...state, ...patch, phase }, messages };
 }
 
@@ -17,6 +22,9 @@ export const docsQuestion =
   'or say "I don\'t have these details. Follow best practices."';
 export const repoQuestion = 'What is the path of the repository to transform?';
 export const buildQuestion = 'Which command builds and checks it (for example `npm test`)? Say "none" to skip.';
-export const describeQuestion = 'Describe the transformation you want to create (for example "angular 16 to 19 application migration").';
-export const modifyQuestion = 'What would you like to change? (for example "add a step to run the linter" or "drop phase 2")';
-export const planQuestion = 'Review the plan: ask for changes ("skip step 2", "also run npm run lint"), or say "looks good, proceed".';
+export const describeQuestion =
+  'Describe the transformation you want to create (for example "angular 16 to 19 application migration").';
+export const modifyQuestion =
+  'What would you like to change? (for example "add a step to run the linter" or "drop phase 2")';
+export const planQuestion =
+  'Review the plan: ask for changes ("skip step 2", "also run npm run lint"), or say "looks good, proceed".';

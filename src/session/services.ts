@@ -32,7 +32,9 @@ export function createServices(registry: Registry, cwd: string): SessionServices
       try {
         await writeFileSafe(join(dir, 'transformation_definition.md'), markdown);
         for (const [i, doc] of documents.entries()) {
-          const file = doc.name.startsWith('pasted text') ? `pasted-text-${i + 1}.md` : basename(doc.name).replace(/[^A-Za-z0-9._-]/g, '_');
+          const file = doc.name.startsWith('pasted text')
+            ? `pasted-text-${i + 1}.md`
+            : basename(doc.name).replace(/[^A-Za-z0-9._-]/g, '_');
           await writeFileSafe(join(dir, 'document_references', file), doc.text);
         }
         if (kind === 'publish') {
@@ -95,7 +97,10 @@ function resolvePath(path: string, cwd: string): string {
 
 /** Files and folders named in the answer (separated by spaces, commas or "and"); text only. */
 async function readDocuments(answer: string, cwd: string): Promise<SourceDocument[] | undefined> {
-  const candidates = answer.split(/[\s,;]+|\band\b/).map((t) => t.replace(/^["'`]|["'`.]$/g, '')).filter((t) => t.length > 0);
+  const candidates = answer
+    .split(/[\s,;]+|\band\b/)
+    .map((t) => t.replace(/^["'`]|["'`.]$/g, ''))
+    .filter((t) => t.length > 0);
   const documents: SourceDocument[] = [];
   for (const candidate of candidates) {
     const full = resolvePath(candidate, cwd);
@@ -104,7 +109,8 @@ async function readDocuments(answer: string, cwd: string): Promise<SourceDocumen
     const files = info.isDirectory() ? await folderFiles(full) : [full];
     for (const file of files) {
       const text = await readText(file);
-      if (text !== undefined) documents.push({ name: file === full ? candidate : join(candidate, file.slice(full.length + 1)), text });
+      if (text !== undefined)
+        documents.push({ name: file === full ? candidate : join(candidate, file.slice(full.length + 1)), text });
     }
   }
   return documents.length ? documents : undefined;

@@ -14,10 +14,16 @@ const kinds: CallKind[] = ['interpret', 'draft', 'revise', 'plan', 'agent'];
 /** `/usage`: the tokens used so far, per kind of brain call. */
 export function describeUsageByKind(usage: TokenUsage, brainLabel: string): string {
   if (usage.requests === 0) return `No model requests so far (${brainLabel}).`;
-  const rows = kinds.map((kind) => [kind, usage.byKind?.[kind]] as const).filter((row): row is [CallKind, TokenUsage] => row[1] !== undefined && row[1].requests > 0);
+  const rows = kinds
+    .map((kind) => [kind, usage.byKind?.[kind]] as const)
+    .filter((row): row is [CallKind, TokenUsage] => row[1] !== undefined && row[1].requests > 0);
   const line = (label: string, counts: TokenUsage) =>
     `  ${label.padEnd(10)} ${String(counts.inputTokens).padStart(8)} in ${String(counts.outputTokens).padStart(8)} out  ${counts.requests} request${counts.requests === 1 ? '' : 's'}, ${seconds(counts.durationMs ?? 0)}`;
-  return [`Model tokens used so far (${brainLabel}):`, ...rows.map(([kind, counts]) => line(kind, counts)), line('total', usage)].join('\n');
+  return [
+    `Model tokens used so far (${brainLabel}):`,
+    ...rows.map(([kind, counts]) => line(kind, counts)),
+    line('total', usage),
+  ].join('\n');
 }
 
 /** A finished step as the conversation shows it. */
@@ -36,5 +42,9 @@ export function criterionLine(event: Extract<RunEvent, { kind: 'criterion' }>): 
 export function buildLine(event: Extract<RunEvent, { kind: 'phase-build' }>): string {
   const build = `build after phase ${event.phase} (\`${event.command}\`)`;
   if (event.exitCode === 0) return markedCheck(build, 'passed', ` ${seconds(event.durationMs)}`);
-  return markedCheck(build, 'failed', ` with exit code ${event.exitCode} ${seconds(event.durationMs)}${event.lastLine ? `\n      ${event.lastLine.slice(0, 160)}` : ''}`);
+  return markedCheck(
+    build,
+    'failed',
+    ` with exit code ${event.exitCode} ${seconds(event.durationMs)}${event.lastLine ? `\n      ${event.lastLine.slice(0, 160)}` : ''}`,
+  );
 }

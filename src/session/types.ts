@@ -76,7 +76,13 @@ export interface SessionServices {
   list(): Promise<RegistryEntry[]>;
   /** Reads the files and folders the answer names; undefined when it names none. */
   readDocuments(answer: string): Promise<SourceDocument[] | undefined>;
-  store(kind: 'draft' | 'publish', name: string, description: string, markdown: string, documents: SourceDocument[]): Promise<{ name: string; version: string }>;
+  store(
+    kind: 'draft' | 'publish',
+    name: string,
+    description: string,
+    markdown: string,
+    documents: SourceDocument[],
+  ): Promise<{ name: string; version: string }>;
   /** An absolute path when `path` is a folder, else undefined. */
   folder(path: string): Promise<string | undefined>;
   /** The repository an answer names in words ("it's at repos/svc"), checked now. */
@@ -86,7 +92,8 @@ export interface SessionServices {
 }
 
 /** A repository found (`path` only), or why not, with the closest folder that exists. */
-export type RepositoryAnswer = { path: string; problem?: undefined } | { problem: string; path?: string; suggestion?: string };
+export type RepositoryAnswer =
+  { path: string; problem?: undefined } | { problem: string; path?: string; suggestion?: string };
 
 export interface SessionContext {
   brain: Brain;

@@ -31,7 +31,9 @@ export function sessionTitle(brainLabel: string): string {
 
 export function App({ hub, say, brainLabel }: AppProps) {
   const { exit } = useApp();
-  const [lines, setLines] = useState<Line[]>([{ id: 0, message: { from: 'atx', text: sessionTitle(brainLabel), style: 'progress' } }]);
+  const [lines, setLines] = useState<Line[]>([
+    { id: 0, message: { from: 'atx', text: sessionTitle(brainLabel), style: 'progress' } },
+  ]);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<SessionStatus>({ running: false, multiline: false });
   const [progress, setProgress] = useState<ProgressState | undefined>();
@@ -56,7 +58,12 @@ export function App({ hub, say, brainLabel }: AppProps) {
         onProgress: (event) =>
           setProgress((previous) => {
             const base = { startedAt: previous?.startedAt ?? Date.now(), commits: previous?.commits ?? 0 };
-            if (event.kind === 'step-start') return { label: `${event.index}/${event.total} ${event.stepId} ${event.title}`, startedAt: Date.now(), commits: base.commits };
+            if (event.kind === 'step-start')
+              return {
+                label: `${event.index}/${event.total} ${event.stepId} ${event.title}`,
+                startedAt: Date.now(),
+                commits: base.commits,
+              };
             if (event.kind === 'commit' && previous) return { ...previous, commits: previous.commits + 1 };
             if (event.kind === 'activity') return { ...base, label: event.label, startedAt: Date.now() };
             return previous;
@@ -96,7 +103,13 @@ export function App({ hub, say, brainLabel }: AppProps) {
       try {
         await say(text);
       } catch (error) {
-        setLines((previous) => [...previous, { id: nextId.current++, message: { from: 'atx', text: `error: ${(error as Error).message}`, style: 'error' } }]);
+        setLines((previous) => [
+          ...previous,
+          {
+            id: nextId.current++,
+            message: { from: 'atx', text: `error: ${(error as Error).message}`, style: 'error' },
+          },
+        ]);
       }
       setStream('');
     }
@@ -130,7 +143,9 @@ export function App({ hub, say, brainLabel }: AppProps) {
           <Spinner type="dots" /> {status.running ? 'running…' : 'working…'}
         </Text>
       ) : null}
-      {leaving ? null : <Prompt hold={status.running} holdRef={running} multiline={status.multiline} onSubmit={submit} lineRef={line} />}
+      {leaving ? null : (
+        <Prompt hold={status.running} holdRef={running} multiline={status.multiline} onSubmit={submit} lineRef={line} />
+      )}
     </Box>
   );
 }

@@ -33,7 +33,12 @@ export function MessageLine({ message }: { message: Message }) {
     <Box borderStyle={boxed ? 'round' : undefined} paddingX={boxed ? 1 : 0} flexDirection="column">
       {message.text.split('\n').map((line, i) => {
         const [lead, rest] = hangingParts(line);
-        if (!lead) return <Text key={i} color={colour}>{line || ' '}</Text>;
+        if (!lead)
+          return (
+            <Text key={i} color={colour}>
+              {line || ' '}
+            </Text>
+          );
         return (
           <Box key={i}>
             <Box width={lead.length} flexShrink={0}>

@@ -23,7 +23,10 @@ export function Progress({ progress, now = Date.now }: { progress: ProgressState
       </Text>
       <Text>
         {' '}
-        {progress.label} <Text color="gray">{seconds} s{progress.commits ? `, ${progress.commits} commit${progress.commits === 1 ? '' : 's'}` : ''}</Text>
+        {progress.label}{' '}
+        <Text color="gray">
+          {seconds} s{progress.commits ? `, ${progress.commits} commit${progress.commits === 1 ? '' : 's'}` : ''}
+        </Text>
       </Text>
     </Box>
   );

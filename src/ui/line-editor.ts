@@ -34,7 +34,10 @@ export function applyKey(line: Line, input: string, key: Key, mode: EditMode = {
   if (key.return) {
     if (line.pasting) return typed(line, '\n', mode);
     // Held: the line stays; a space keeps the next words apart from these.
-    if (mode.hold) return line.text.trim() && !/\s$/.test(line.text) && line.cursor === line.text.length ? moved(line, `${line.text} `, line.cursor + 1) : same;
+    if (mode.hold)
+      return line.text.trim() && !/\s$/.test(line.text) && line.cursor === line.text.length
+        ? moved(line, `${line.text} `, line.cursor + 1)
+        : same;
     return submit(line.text);
   }
   if (key.backspace || key.delete) {
@@ -47,7 +50,8 @@ export function applyKey(line: Line, input: string, key: Key, mode: EditMode = {
   if (key.home || (key.ctrl && input === 'a')) return moved(line, line.text, 0);
   if (key.end || (key.ctrl && input === 'e')) return moved(line, line.text, line.text.length);
   if (key.ctrl && input === 'u') return moved(line, line.text.slice(line.cursor), 0);
-  if (key.ctrl || key.meta || key.tab || key.escape || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return same;
+  if (key.ctrl || key.meta || key.tab || key.escape || key.upArrow || key.downArrow || key.pageUp || key.pageDown)
+    return same;
   return typed(line, input, mode);
 }
 

@@ -6,9 +6,17 @@ import { App, type AppProps } from './App.js';
 const pasteOn = '\u001b[?2004h';
 const pasteOff = '\u001b[?2004l';
 
-export async function renderSession(props: AppProps, streams: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream }): Promise<void> {
+export async function renderSession(
+  props: AppProps,
+  streams: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream },
+): Promise<void> {
   if (streams.stdout.isTTY) streams.stdout.write(pasteOn);
-  const instance = render(<App {...props} />, { stdin: streams.stdin, stdout: streams.stdout, exitOnCtrlC: true, patchConsole: false });
+  const instance = render(<App {...props} />, {
+    stdin: streams.stdin,
+    stdout: streams.stdout,
+    exitOnCtrlC: true,
+    patchConsole: false,
+  });
   try {
     await instance.waitUntilExit();
   } finally {

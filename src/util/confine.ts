@@ -64,7 +64,8 @@ export function joinInside(root: string, relative: string, what = 'path'): strin
 
 /** One path segment (a version, a run id, a record id): no separators, no dots-only names, no `.git`. */
 export function safeSegment(segment: unknown, what = 'name'): string {
-  if (typeof segment !== 'string' || segment.length === 0) throw new UnsafePathError(String(segment ?? ''), 'it is empty', what);
+  if (typeof segment !== 'string' || segment.length === 0)
+    throw new UnsafePathError(String(segment ?? ''), 'it is empty', what);
   if (/[/\\\0]/.test(segment)) throw new UnsafePathError(segment, 'it contains a path separator', what);
   if (segment === '.' || segment === '..') throw new UnsafePathError(segment, 'it is not a name', what);
   if (isGitSegment(segment)) throw new UnsafePathError(segment, 'it names a .git folder', what);
@@ -82,15 +83,18 @@ export async function resolveInside(root: string, relative: string, what = 'path
   for (;;) {
     try {
       const real = await realpath(existing);
-      if (!isInside(realRoot, real)) throw new UnsafePathError(relative, 'it leads outside its folder through a symbolic link', what);
+      if (!isInside(realRoot, real))
+        throw new UnsafePathError(relative, 'it leads outside its folder through a symbolic link', what);
       // A link that stays inside may still lead into .git (a committed `cfg -> .git`).
-      if (real.slice(realRoot.length).split(sep).some(isGitSegment)) throw new UnsafePathError(relative, 'it leads into a .git folder through a symbolic link', what);
+      if (real.slice(realRoot.length).split(sep).some(isGitSegment))
+        throw new UnsafePathError(relative, 'it leads into a .git folder through a symbolic link', what);
       return full;
     } catch (error) {
       if (error instanceof UnsafePathError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       // A dangling link: lstat finds it even though realpath cannot follow it.
-      if (code === 'ENOENT' && (await isLink(existing))) throw new UnsafePathError(relative, 'it is a symbolic link to something that does not exist', what);
+      if (code === 'ENOENT' && (await isLink(existing)))
+        throw new UnsafePathError(relative, 'it is a symbolic link to something that does not exist', what);
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
       const parent = dirname(existing);
       if (parent === existing || !isInside(resolve(root), parent)) return full;
@@ -117,7 +121,8 @@ export async function writablePathProblem(root: string, relative: string): Promi
 /** Removes `root/relative` (a folder and what it holds, or a file); a link is removed, never followed. */
 export async function removeInside(root: string, relative: string, what = 'path'): Promise<void> {
   const full = await resolveInside(root, relative, what);
-  if (full === resolve(root)) throw new UnsafePathError(relative, 'it is the whole folder, not something inside it', what);
+  if (full === resolve(root))
+    throw new UnsafePathError(relative, 'it is the whole folder, not something inside it', what);
   if (await isLink(full)) {
     await unlink(full);
     return;
@@ -128,7 +133,13 @@ export async function removeInside(root: string, relative: string, what = 'path'
 /** A path below `root` given as segments, each checked (for callers that build paths from several values). */
 export function joinSegmentsInside(root: string, segments: string[], what = 'path'): string {
   for (const segment of segments) safeSegment(segment, what);
-  return joinInside(root, join(...segments).split(sep).join('/'), what);
+  return joinInside(
+    root,
+    join(...segments)
+      .split(sep)
+      .join('/'),
+    what,
+  );
 }
 
 async function isLink(path: string): Promise<boolean> {

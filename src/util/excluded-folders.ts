@@ -8,7 +8,15 @@
 export const dependencyFolders: readonly string[] = ['node_modules'];
 
 /** Written by a SAM or CDK synth, a bundler or a test coverage run: rebuilt from the sources, never edited. */
-export const generatedFolders: readonly string[] = ['dist', 'coverage', '.aws-sam', 'cdk.out', '.esbuild', '.webpack', '.build'];
+export const generatedFolders: readonly string[] = [
+  'dist',
+  'coverage',
+  '.aws-sam',
+  'cdk.out',
+  '.esbuild',
+  '.webpack',
+  '.build',
+];
 
 /**
  * Written by a build, rebuilt from the sources, never edited. `build/` is also where some
@@ -23,13 +31,26 @@ export const deployStateFolders: readonly string[] = ['.serverless', '.terraform
 export const fixtureFolders: readonly string[] = ['fixtures', '__fixtures__'];
 
 /** Where a runtime or a handler is content, not configuration: documentation, fixtures, test data, vendored copies. */
-export const contentFolders: readonly string[] = ['docs', 'doc', ...fixtureFolders, 'testdata', 'test-data', '__snapshots__', 'vendor'];
+export const contentFolders: readonly string[] = [
+  'docs',
+  'doc',
+  ...fixtureFolders,
+  'testdata',
+  'test-data',
+  '__snapshots__',
+  'vendor',
+];
 
 /** Tests and their mocks: code that is run by a test runner, never deployed as a handler. */
 export const testFolders: readonly string[] = ['test', 'tests', '__tests__', '__mocks__'];
 
 /** Every part above: what is not the project's own source, for a reader of its deployed configuration. */
-export const notSourceFolders: readonly string[] = [...dependencyFolders, ...buildOutputFolders, ...deployStateFolders, ...contentFolders];
+export const notSourceFolders: readonly string[] = [
+  ...dependencyFolders,
+  ...buildOutputFolders,
+  ...deployStateFolders,
+  ...contentFolders,
+];
 
 /** Matches a repository-relative path (`/`-separated) that lies in a folder named as one of `folders`, at any depth. */
 export function insideFolders(folders: readonly string[]): RegExp {

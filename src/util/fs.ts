@@ -20,12 +20,20 @@ export async function writeFileSafe(path: string, data: string | Buffer): Promis
  * A JSON document of atx's own, with every secret value redacted: those of atx's environment
  * and `extraSecrets` (a value a caller knows of that is not in it, e.g. a key given in-process).
  */
-export async function writeJson(path: string, value: unknown, extraSecrets: ReadonlyArray<string | undefined> = []): Promise<void> {
+export async function writeJson(
+  path: string,
+  value: unknown,
+  extraSecrets: ReadonlyArray<string | undefined> = [],
+): Promise<void> {
   await writeFileSafe(path, `${JSON.stringify(redactValue(value, secretValues(undefined, extraSecrets)), null, 2)}\n`);
 }
 
 /** A text file of atx's own (summary.md, a log, a knowledge file), with every secret value redacted as by writeJson. */
-export async function writeOwnFile(path: string, text: string, extraSecrets: ReadonlyArray<string | undefined> = []): Promise<void> {
+export async function writeOwnFile(
+  path: string,
+  text: string,
+  extraSecrets: ReadonlyArray<string | undefined> = [],
+): Promise<void> {
   await writeFileSafe(path, redactDocument(text, secretValues(undefined, extraSecrets)));
 }
 
@@ -63,7 +71,9 @@ export async function listFiles(root: string, options: ListOptions = {}): Promis
   const files: string[] = [];
   const limit = options.limit ?? Infinity;
   const walk = async (prefix: string): Promise<void> => {
-    const entries = (await readdir(join(root, prefix), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const entries = (await readdir(join(root, prefix), { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    );
     for (const entry of entries) {
       if (files.length >= limit) return;
       if (options.skip?.(entry.name)) continue;

@@ -34,7 +34,11 @@ export function commitAuthor(env: NodeJS.ProcessEnv = process.env): { name: stri
  * Filters (LFS), credential helpers, ssh and proxy commands stay the person's own: they come from
  * config files atx's tools never write, and repositories need them.
  */
-export const safeGitConfig: readonly string[] = ['core.hooksPath=/dev/null', 'core.fsmonitor=', 'safe.bareRepository=explicit'];
+export const safeGitConfig: readonly string[] = [
+  'core.hooksPath=/dev/null',
+  'core.fsmonitor=',
+  'safe.bareRepository=explicit',
+];
 
 /** `safeGitConfig` as git arguments (gitOutput, gitProgram). */
 export const safeGitArgs: readonly string[] = safeGitConfig.flatMap((pair) => ['-c', pair]);
@@ -103,7 +107,10 @@ export function gitEnvironment(env: NodeJS.ProcessEnv, options: GitOptions = {})
  * own process group), for a command that may run long on a big tree (`git grep`): the settings
  * and environment of gitAt, `env` added last. Arguments go to git as they are; no shell reads them.
  */
-export function gitProgram(args: readonly string[], env: Record<string, string> = {}): { file: string; args: string[]; env: NodeJS.ProcessEnv } {
+export function gitProgram(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): { file: string; args: string[]; env: NodeJS.ProcessEnv } {
   return { file: 'git', args: [...safeGitArgs, ...args], env: { ...gitEnvironment(process.env), ...env } };
 }
 
@@ -160,7 +167,10 @@ export interface StatusEntry {
 export async function statusEntries(root: string, scope: string, pathspec = scope || '.'): Promise<StatusEntry[]> {
   // GIT_OPTIONAL_LOCKS=0: status only reads; it does not write the index it refreshed (nor take its lock).
   const out = await gitStep('status', () =>
-    gitOutput(root, ['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', pathspec], { ...process.env, GIT_OPTIONAL_LOCKS: '0' }),
+    gitOutput(root, ['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', pathspec], {
+      ...process.env,
+      GIT_OPTIONAL_LOCKS: '0',
+    }),
   );
   const prefix = scope ? `${scope}/` : '';
   return out

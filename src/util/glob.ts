@@ -71,7 +71,10 @@ export function pathSelector(globs: readonly string[]): Test {
 export function inPaths(path: string, paths: readonly string[] | undefined): boolean {
   if (!paths || paths.length === 0) return true;
   return paths.some((entry) => {
-    const p = entry.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+    const p = entry
+      .replace(/\\/g, '/')
+      .replace(/^(?:\.\/)+/, '')
+      .replace(/\/+$/, '');
     if (p === '' || p === '.' || path === p || path.startsWith(`${p}/`)) return true;
     return matchesGlob(`/${p}`, path);
   });

@@ -17,7 +17,12 @@ export async function withFileLock<T>(path: string, timing: LockTiming, work: ()
   const release = await lockfile.lock(path, {
     realpath: false,
     stale: timing.staleMs,
-    retries: { retries: timing.retries, minTimeout: timing.minTimeoutMs, maxTimeout: timing.maxTimeoutMs, randomize: true },
+    retries: {
+      retries: timing.retries,
+      minTimeout: timing.minTimeoutMs,
+      maxTimeout: timing.maxTimeoutMs,
+      randomize: true,
+    },
   });
   try {
     return await work();

@@ -81,7 +81,11 @@ async function run(target: Target, command: string, options: RunOptions): Promis
   // once the group is recorded (tracker): atx killed in between closes the pipe, and the command
   // ends without running. `exec` keeps the pid, so the group recorded is the command's.
   // Without /bin/sh (Windows) a command line goes to the platform's shell, a program to execa directly.
-  const [file, args] = gated ? ['/bin/sh', ['-c', gate, 'sh', ...argv]] : 'line' in target ? [target.line, []] : [argv[0]!, argv.slice(1)];
+  const [file, args] = gated
+    ? ['/bin/sh', ['-c', gate, 'sh', ...argv]]
+    : 'line' in target
+      ? [target.line, []]
+      : [argv[0]!, argv.slice(1)];
   const child = execa(file, args, {
     shell: !gated && 'line' in target,
     cwd: options.cwd,

@@ -37,10 +37,16 @@ function listOf(value: string | undefined): string[] {
 export function secretSettingsProblems(env: Env): string[] {
   const problems: string[] = [];
   for (const entry of listOf(env.ATX_SECRET_ENV)) {
-    if (!namePattern.test(entry)) problems.push(`ATX_SECRET_ENV: "${entry}" is neither a variable name nor a pattern such as *_TOKEN (it takes a comma-separated list)`);
+    if (!namePattern.test(entry))
+      problems.push(
+        `ATX_SECRET_ENV: "${entry}" is neither a variable name nor a pattern such as *_TOKEN (it takes a comma-separated list)`,
+      );
   }
   for (const entry of listOf(env.ATX_PASS_ENV)) {
-    if (!namePattern.test(entry) || entry.includes('*')) problems.push(`ATX_PASS_ENV: "${entry}" is not a variable name (it takes a comma-separated list of names, no patterns)`);
+    if (!namePattern.test(entry) || entry.includes('*'))
+      problems.push(
+        `ATX_PASS_ENV: "${entry}" is not a variable name (it takes a comma-separated list of names, no patterns)`,
+      );
   }
   return problems;
 }
@@ -69,7 +75,11 @@ export function secretNameTest(env: Env): (name: string) => boolean {
 
 /** The secret variables the person passes on to commands (ATX_PASS_ENV), upper-cased. */
 export function passedNames(env: Env): Set<string> {
-  return new Set(listOf(env.ATX_PASS_ENV).filter((entry) => namePattern.test(entry) && !entry.includes('*')).map((n) => n.toUpperCase()));
+  return new Set(
+    listOf(env.ATX_PASS_ENV)
+      .filter((entry) => namePattern.test(entry) && !entry.includes('*'))
+      .map((n) => n.toUpperCase()),
+  );
 }
 
 /** The names of the variables of `env` that are secret. */
@@ -115,7 +125,10 @@ function modelCredentialTest(): (name: string) => boolean {
  */
 export function secretValues(env: Env = process.env, extra: ReadonlyArray<string | undefined> = []): string[] {
   const values = new Set<string>();
-  const candidates = [...secretNames(env).map((name) => env[name]!), ...extra.filter((v): v is string => typeof v === 'string')];
+  const candidates = [
+    ...secretNames(env).map((name) => env[name]!),
+    ...extra.filter((v): v is string => typeof v === 'string'),
+  ];
   for (const value of candidates) {
     for (const candidate of [value, value.trim()]) if (candidate.length >= minSecretLength) values.add(candidate);
   }

@@ -38,7 +38,9 @@ export async function mayRun(policy: TrustPolicy, request: RunRequest): Promise<
   if (!remembered) answers.set(confirm, (remembered = new Map()));
   let yes = remembered.get(request.command);
   if (yes === undefined) {
-    yes = await confirm(`Run \`${request.command}\` ${request.purpose}? It runs code of the repository or the definition.`);
+    yes = await confirm(
+      `Run \`${request.command}\` ${request.purpose}? It runs code of the repository or the definition.`,
+    );
     remembered.set(request.command, yes);
   }
   return yes ? { granted: true } : { granted: false, reason: declinedReason };

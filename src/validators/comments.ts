@@ -102,7 +102,13 @@ function jsComments(path: string, text: string): Span[] {
   const ts = tsModule;
   if (!ts) throw new Error('loadTypeScript() must run before JavaScript comments are read');
   const lower = path.toLowerCase();
-  const kind = lower.endsWith('x') ? (lower.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.JSX) : /\.[cm]?ts$/.test(lower) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  const kind = lower.endsWith('x')
+    ? lower.endsWith('.tsx')
+      ? ts.ScriptKind.TSX
+      : ts.ScriptKind.JSX
+    : /\.[cm]?ts$/.test(lower)
+      ? ts.ScriptKind.TS
+      : ts.ScriptKind.JS;
   const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
   const sf = ts.createSourceFile(path, text, options, false, kind);
   const literals: Array<[number, number]> = [];
@@ -161,7 +167,7 @@ function yamlComments(text: string): Span[] {
 /** Lines that are comments only (a Dockerfile's `#` lines), from the mark `test` finds to the end. */
 function lineComments(text: string, test: RegExp): Span[] {
   const spans: Span[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const end = lineEnd(text, start);
     const mark = test.exec(text.slice(start, end));
     if (mark) spans.push([start + mark[0].length - 1, end]);
@@ -173,7 +179,7 @@ function lineComments(text: string, test: RegExp): Span[] {
 /** `open` … `close` comments, skipping `skip` sections (XML's CDATA). */
 function delimited(text: string, open: string, close: string, skip: readonly [string, string]): Span[] {
   const spans: Span[] = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const comment = text.indexOf(open, at);
     const section = text.indexOf(skip[0], at);
     if (comment === -1) break;
@@ -193,7 +199,9 @@ function scan(text: string, syntax: Syntax): Span[] {
   const spans: Span[] = [];
   let at = 0;
   while (at < text.length) {
-    const line = syntax.line.find((mark) => text.startsWith(mark, at) && (!syntax.wordStart || at === 0 || /\s/.test(text[at - 1]!)));
+    const line = syntax.line.find(
+      (mark) => text.startsWith(mark, at) && (!syntax.wordStart || at === 0 || /\s/.test(text[at - 1]!)),
+    );
     if (line) {
       const end = lineEnd(text, at);
       spans.push([at, end]);

@@ -35,7 +35,11 @@ const everyFile = [':(glob,exclude)**/node_modules/**'];
  * the tracked files of the scope (never node_modules) that the globs select (src/util/glob.ts,
  * the dialect of every path option), each named literally. No `paths`: every file.
  */
-export async function pathspecsFor(ctx: ValidatorContext, paths: readonly string[] | undefined, rev?: string): Promise<string[]> {
+export async function pathspecsFor(
+  ctx: ValidatorContext,
+  paths: readonly string[] | undefined,
+  rev?: string,
+): Promise<string[]> {
   if (!paths?.some((path) => path.trim() !== '')) return everyFile;
   const selected = pathSelector(paths);
   return (await trackedFiles(ctx, rev))
@@ -90,17 +94,30 @@ export async function gitGrep(ctx: ValidatorContext, options: SearchOptions, fla
   return rows;
 }
 
-async function grepOnce(ctx: ValidatorContext, options: SearchOptions, pathspecs: string[], flags: string[]): Promise<string[][]> {
+async function grepOnce(
+  ctx: ValidatorContext,
+  options: SearchOptions,
+  pathspecs: string[],
+  flags: string[],
+): Promise<string[][]> {
   // No hook, fsmonitor or look-alike bare repository of the checkout runs here (gitProgram adds
   // safeGitConfig), and no shell reads the pattern: it reaches git as one argument.
   const args = [
-    '-c', 'core.quotePath=false', 'grep', '--no-color', '-I', '--full-name', '-z',
+    '-c',
+    'core.quotePath=false',
+    'grep',
+    '--no-color',
+    '-I',
+    '--full-name',
+    '-z',
     options.mode === 'perl' ? '-P' : '-E',
     ...(options.ignoreCase ? ['-i'] : []),
     ...flags,
-    '-e', options.pattern,
+    '-e',
+    options.pattern,
     ...(options.rev ? [options.rev] : []),
-    '--', ...pathspecs,
+    '--',
+    ...pathspecs,
   ];
   // UTF-8 for the pattern's character classes; grep's messages are shown, never read.
   const run = await runInScope(ctx, gitProgram(args, { GIT_PAGER: 'cat', LC_ALL: 'C.UTF-8' }));

@@ -51,12 +51,21 @@ export async function runValidator(criterion: ExitCriterion, ctx: ValidatorConte
   const spec = criterion.validator;
   if (!spec) {
     // Plain-English criteria ("handlers keep their behaviour") have no mechanical check.
-    return skipped('No validator for this criterion: it needs a person or the model to judge', { criterion: criterion.text }, 'file');
+    return skipped(
+      'No validator for this criterion: it needs a person or the model to judge',
+      { criterion: criterion.text },
+      'file',
+    );
   }
-  if (!isValidatorName(spec.validator)) return failed(`Cannot check this criterion: ${validatorSpecProblem(spec)}`, { spec }, 'file');
+  if (!isValidatorName(spec.validator))
+    return failed(`Cannot check this criterion: ${validatorSpecProblem(spec)}`, { spec }, 'file');
   // Without this a command would fail with an empty output and no hint why.
   if (!(await exists(scopeDir(ctx)))) {
-    return failed(`The run's scope folder "${ctx.scope}" does not exist in the transformed tree ${ctx.worktree}`, { scope: ctx.scope }, 'file');
+    return failed(
+      `The run's scope folder "${ctx.scope}" does not exist in the transformed tree ${ctx.worktree}`,
+      { scope: ctx.scope },
+      'file',
+    );
   }
   return validators[spec.validator](spec, ctx);
 }

@@ -4,8 +4,19 @@
 import type { RegexMode } from './grep.js';
 
 const posixClasses: Record<string, string> = {
-  alpha: 'A-Za-z', digit: '0-9', alnum: '0-9A-Za-z', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', word: '\\w', cntrl: '\\x00-\\x1f\\x7f', print: ' -~', graph: '!-~',
+  alpha: 'A-Za-z',
+  digit: '0-9',
+  alnum: '0-9A-Za-z',
+  upper: 'A-Z',
+  lower: 'a-z',
+  space: ' \\t\\n\\r\\f\\v',
+  blank: ' \\t',
+  punct: '!-\\/:-@\\[-`{-~',
+  xdigit: '0-9A-Fa-f',
+  word: '\\w',
+  cntrl: '\\x00-\\x1f\\x7f',
+  print: ' -~',
+  graph: '!-~',
 };
 
 // PCRE constructs JavaScript reads differently or not at all.
@@ -46,7 +57,11 @@ function translate(pattern: string, mode: RegexMode): string | undefined {
 }
 
 /** A bracket expression from `start` (its `[`): its JavaScript form and the index of its `]`. */
-function translateBracket(pattern: string, start: number, mode: RegexMode): { source: string; end: number } | undefined {
+function translateBracket(
+  pattern: string,
+  start: number,
+  mode: RegexMode,
+): { source: string; end: number } | undefined {
   let at = start + 1;
   let out = '[';
   if (pattern[at] === '^') {

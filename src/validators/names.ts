@@ -2,7 +2,15 @@
 import { nodejsTarget } from '../codemods/nodejs-runtime/family.js';
 import type { TargetFamily } from '../codemods/types.js';
 
-export const validatorNames = ['build', 'tests', 'typecheck', 'no-match', 'node-runtime', 'command', 'unbundled-sdk'] as const;
+export const validatorNames = [
+  'build',
+  'tests',
+  'typecheck',
+  'no-match',
+  'node-runtime',
+  'command',
+  'unbundled-sdk',
+] as const;
 export type ValidatorName = (typeof validatorNames)[number];
 
 export function isValidatorName(name: string): name is ValidatorName {

@@ -3,7 +3,14 @@
 // inside a comment does not count (`countComments: true` counts it); with
 // `excludeOtherProviders: true`, neither does one in a service of another provider.
 import { GrepFailure, pathspecsFor, regexMode, regexProblem, type SearchOptions } from './grep.js';
-import { countsOf, filteredSearch, formatMatch, type ExcludedFolder, type FilteredSearch, type SearchFilter } from './search.js';
+import {
+  countsOf,
+  filteredSearch,
+  formatMatch,
+  type ExcludedFolder,
+  type FilteredSearch,
+  type SearchFilter,
+} from './search.js';
 import { failed, scopeDir } from './shell.js';
 import type { CriterionResult, Validator, ValidatorContext } from './types.js';
 
@@ -16,14 +23,24 @@ export const noMatch: Validator = async (spec, ctx) => {
   if (!pattern) return failed('The criterion says `validator: no-match` but gives no `pattern`', {}, 'search');
   const problem = regexProblem(pattern);
   if (problem) {
-    return failed(`Invalid regular expression in no-match pattern ${JSON.stringify(pattern)}: ${problem}`, { pattern }, 'search');
+    return failed(
+      `Invalid regular expression in no-match pattern ${JSON.stringify(pattern)}: ${problem}`,
+      { pattern },
+      'search',
+    );
   }
   const search: Omit<SearchOptions, 'pathspecs'> = {
     pattern,
     mode: regexMode(pattern),
     ignoreCase: spec.options?.ignoreCase === true,
   };
-  const details = { pattern, regexMode: search.mode, paths: spec.paths ?? [], scope: ctx.scope || '.', baseCommit: ctx.baseCommit };
+  const details = {
+    pattern,
+    regexMode: search.mode,
+    paths: spec.paths ?? [],
+    scope: ctx.scope || '.',
+    baseCommit: ctx.baseCommit,
+  };
   const providers = spec.options?.excludeOtherProviders === true ? await otherProviders(ctx) : undefined;
   const filter: SearchFilter = {
     skipComments: spec.options?.countComments !== true,
@@ -32,7 +49,11 @@ export const noMatch: Validator = async (spec, ctx) => {
   };
   try {
     // The globs select files at each commit: a file the transformation added or renamed counts after.
-    const before = await filteredSearch(ctx, { ...search, rev: ctx.baseCommit, pathspecs: await pathspecsFor(ctx, spec.paths, ctx.baseCommit) }, filter);
+    const before = await filteredSearch(
+      ctx,
+      { ...search, rev: ctx.baseCommit, pathspecs: await pathspecsFor(ctx, spec.paths, ctx.baseCommit) },
+      filter,
+    );
     const after = await filteredSearch(ctx, { ...search, pathspecs: await pathspecsFor(ctx, spec.paths) }, filter);
     const [counts, countsBefore] = [countsOf(after.counted), countsOf(before.counted)];
     const result: CriterionResult = {
@@ -56,11 +77,15 @@ export const noMatch: Validator = async (spec, ctx) => {
     return result;
   } catch (error) {
     if (!(error instanceof GrepFailure)) throw error;
-    return failed(`git grep could not search for ${JSON.stringify(pattern)}: ${error.message}`, {
-      ...details,
-      command: error.run.command,
-      exitCode: error.run.exitCode,
-    }, 'search');
+    return failed(
+      `git grep could not search for ${JSON.stringify(pattern)}: ${error.message}`,
+      {
+        ...details,
+        command: error.run.command,
+        exitCode: error.run.exitCode,
+      },
+      'search',
+    );
   }
 };
 
@@ -81,13 +106,22 @@ async function otherProviders(ctx: ValidatorContext): Promise<Providers> {
   const { otherModuleOf, otherProviders: find } = await import('../codemods/providers.js');
   const otherCode = (text: string) => otherModuleOf(text)?.reason;
   try {
-    const [{ listTrackedFiles }, { DiskRepoView }] = await Promise.all([import('../planner/analyse.js'), import('../planner/repo-view.js')]);
+    const [{ listTrackedFiles }, { DiskRepoView }] = await Promise.all([
+      import('../planner/analyse.js'),
+      import('../planner/repo-view.js'),
+    ]);
     const view = new DiskRepoView(scopeDir(ctx), await listTrackedFiles(ctx.worktree, ctx.scope));
     const inRepo = (path: string) => [ctx.scope, path].filter(Boolean).join('/');
     const services = find(view).services;
     return {
-      excluded: services.flatMap((s) => (s.provider ? [{ folder: inRepo(s.folder), provider: s.provider, reason: `${inRepo(s.file)}: ${s.reason}` }] : [])),
-      unknown: services.filter((s) => !s.provider).map((s) => ({ folder: inRepo(s.folder), reason: `${inRepo(s.file)}:${s.line}: ${s.reason}` })),
+      excluded: services.flatMap((s) =>
+        s.provider
+          ? [{ folder: inRepo(s.folder), provider: s.provider, reason: `${inRepo(s.file)}: ${s.reason}` }]
+          : [],
+      ),
+      unknown: services
+        .filter((s) => !s.provider)
+        .map((s) => ({ folder: inRepo(s.folder), reason: `${inRepo(s.file)}:${s.line}: ${s.reason}` })),
       otherCode,
     };
   } catch (error) {
@@ -98,7 +132,8 @@ async function otherProviders(ctx: ValidatorContext): Promise<Providers> {
 
 function notCountedSummary(before: FilteredSearch, after: FilteredSearch, excluded: readonly ExcludedFolder[]): string {
   const parts: string[] = [];
-  if (before.inComments.length + after.inComments.length > 0) parts.push(`${before.inComments.length}/${after.inComments.length} in comments`);
+  if (before.inComments.length + after.inComments.length > 0)
+    parts.push(`${before.inComments.length}/${after.inComments.length} in comments`);
   const others = before.inOtherProviders.length + after.inOtherProviders.length;
   if (others > 0) {
     // The service each match lies in (code that loads another platform's module may lie anywhere).
@@ -109,14 +144,27 @@ function notCountedSummary(before: FilteredSearch, after: FilteredSearch, exclud
     };
     const folders = [...new Set([...after.inOtherProviders, ...before.inOtherProviders].map((row) => named(row.path)))];
     const list = folders.slice(0, 3).join(', ') + (folders.length > 3 ? `, … (${folders.length} in all)` : '');
-    parts.push(`${before.inOtherProviders.length}/${after.inOtherProviders.length} in services of other providers: ${list}`);
+    parts.push(
+      `${before.inOtherProviders.length}/${after.inOtherProviders.length} in services of other providers: ${list}`,
+    );
   }
   return parts.length > 0 ? `; not counted (before/after): ${parts.join(', ')}` : '';
 }
 
-function notCountedDetails(before: FilteredSearch, after: FilteredSearch, filter: SearchFilter, providers: Providers | undefined): Record<string, unknown> {
+function notCountedDetails(
+  before: FilteredSearch,
+  after: FilteredSearch,
+  filter: SearchFilter,
+  providers: Providers | undefined,
+): Record<string, unknown> {
   return {
-    comments: filter.skipComments ? { before: before.inComments.length, after: after.inComments.length, matches: after.inComments.slice(0, 20).map(formatMatch) } : 'counted (countComments)',
+    comments: filter.skipComments
+      ? {
+          before: before.inComments.length,
+          after: after.inComments.length,
+          matches: after.inComments.slice(0, 20).map(formatMatch),
+        }
+      : 'counted (countComments)',
     otherProviders: providers
       ? {
           before: before.inOtherProviders.length,
@@ -124,7 +172,9 @@ function notCountedDetails(before: FilteredSearch, after: FilteredSearch, filter
           matches: after.inOtherProviders.slice(0, 20).map(formatMatch),
           folders: providers.excluded,
           stillSearched: providers.unknown,
-          ...(providers.problem ? { problem: `could not look for other providers (${providers.problem}); nothing excluded` } : {}),
+          ...(providers.problem
+            ? { problem: `could not look for other providers (${providers.problem}); nothing excluded` }
+            : {}),
         }
       : 'searched (excludeOtherProviders is not set)',
   };

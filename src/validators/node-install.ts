@@ -20,7 +20,10 @@ export interface NodeInstall {
 }
 
 export class NodeInstallError extends Error {
-  constructor(message: string, readonly run?: CommandRun) {
+  constructor(
+    message: string,
+    readonly run?: CommandRun,
+  ) {
     super(message);
     this.name = 'NodeInstallError';
   }
@@ -58,15 +61,33 @@ async function readCached(dir: string): Promise<NodeInstall | undefined> {
 async function install(dir: string, major: number, options: InstallOptions): Promise<NodeInstall> {
   // --ignore-scripts=false: the binary arrives through the package's install script, which a
   // user's `ignore-scripts=true` would otherwise silently skip.
-  const args = ['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts=false', `node@${major}`];
-  const run = await runGuarded({ file: 'npm', args }, { cwd: dir, timeoutMs: options.timeoutMs, signal: options.signal });
-  if (run.exitCode !== 0) throw new NodeInstallError(`Installing node@${major} from the npm registry failed (exit ${run.exitCode})`, run);
+  const args = [
+    'install',
+    '--prefix',
+    dir,
+    '--no-save',
+    '--no-package-lock',
+    '--no-audit',
+    '--no-fund',
+    '--ignore-scripts=false',
+    `node@${major}`,
+  ];
+  const run = await runGuarded(
+    { file: 'npm', args },
+    { cwd: dir, timeoutMs: options.timeoutMs, signal: options.signal },
+  );
+  if (run.exitCode !== 0)
+    throw new NodeInstallError(`Installing node@${major} from the npm registry failed (exit ${run.exitCode})`, run);
   const binary = await findBinary(dir);
-  if (!binary) throw new NodeInstallError(`node@${major} installed but no node binary was found under ${dir}/node_modules`, run);
+  if (!binary)
+    throw new NodeInstallError(`node@${major} installed but no node binary was found under ${dir}/node_modules`, run);
   const check = await runGuarded({ file: binary, args: ['--version'] }, { cwd: dir, timeoutMs: 60_000 });
   const version = check.output.trim();
   if (check.exitCode !== 0 || !version.startsWith(`v${major}.`)) {
-    throw new NodeInstallError(`The installed node binary does not run as Node.js ${major}: ${version || `exit ${check.exitCode}`}`, check);
+    throw new NodeInstallError(
+      `The installed node binary does not run as Node.js ${major}: ${version || `exit ${check.exitCode}`}`,
+      check,
+    );
   }
   await writeJson(join(dir, markerName), { major, version, binary, installedAt: new Date().toISOString() });
   return { binDir: dirname(binary), version, source: 'installed', install: run };

@@ -16,11 +16,14 @@ function targetMajor(ctx: ValidatorContext, options: Record<string, unknown> | u
 
 export const nodeRuntime: Validator = async (spec, ctx) => {
   const major = targetMajor(ctx, spec.options);
-  if (!major) return skipped('No target Node.js version for this run: nothing to check the tests against', {}, 'metric');
+  if (!major)
+    return skipped('No target Node.js version for this run: nothing to check the tests against', {}, 'metric');
   const fromSpec = spec.command?.trim();
   const test = fromSpec ? { command: fromSpec, source: 'criterion' } : await resolveTestCommand(ctx);
   if (!test) {
-    return skipped(`No test command to run under Node.js ${major}: package.json has no real test script`, { file: 'package.json' });
+    return skipped(`No test command to run under Node.js ${major}: package.json has no real test script`, {
+      file: 'package.json',
+    });
   }
   const permission = await ctx.permit(test.command);
   if (!permission.granted) return notRun(test.command, permission.reason);
@@ -41,7 +44,7 @@ export const nodeRuntime: Validator = async (spec, ctx) => {
   const rightMajor = versionRun.exitCode === 0 && ranVersion.startsWith(`v${major}.`);
   evidence.push({
     kind: 'metric',
-    summary: `Node.js ${ranVersion || 'unknown'} (${node.source === 'machine' ? 'the machine\'s own' : node.source === 'cache' ? 'cached' : 'installed from the npm registry'}), target ${major}`,
+    summary: `Node.js ${ranVersion || 'unknown'} (${node.source === 'machine' ? "the machine's own" : node.source === 'cache' ? 'cached' : 'installed from the npm registry'}), target ${major}`,
     details: { targetMajor: major, nodeVersion: ranVersion, source: node.source, binDir: node.binDir },
   });
   const testRun = await runInScope(ctx, test.command, env);

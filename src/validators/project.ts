@@ -14,7 +14,9 @@ const placeholderTest = /no test specified/i;
 async function readScripts(dir: string): Promise<Record<string, unknown> | undefined> {
   try {
     // A package.json that is a link out of the repository is not read (resolveInside throws).
-    const pkg = parseJsonText(await readFile(await resolveInside(dir, 'package.json'), 'utf8')) as { scripts?: unknown };
+    const pkg = parseJsonText(await readFile(await resolveInside(dir, 'package.json'), 'utf8')) as {
+      scripts?: unknown;
+    };
     return pkg.scripts && typeof pkg.scripts === 'object' ? (pkg.scripts as Record<string, unknown>) : {};
   } catch {
     // No package.json, or one that does not parse: there is no test script to detect.

@@ -36,10 +36,19 @@ export interface FilteredSearch {
   inOtherProviders: MatchLine[];
 }
 
-export async function filteredSearch(ctx: ValidatorContext, options: SearchOptions, filter: SearchFilter): Promise<FilteredSearch> {
-  const rows = (await gitGrep(ctx, options, ['-n'])).map(([path, line, ...text]) => ({ path: path!, line: Number(line), text: text.join('\0') }));
+export async function filteredSearch(
+  ctx: ValidatorContext,
+  options: SearchOptions,
+  filter: SearchFilter,
+): Promise<FilteredSearch> {
+  const rows = (await gitGrep(ctx, options, ['-n'])).map(([path, line, ...text]) => ({
+    path: path!,
+    line: Number(line),
+    text: text.join('\0'),
+  }));
   const result: FilteredSearch = { counted: [], inComments: [], inOtherProviders: [] };
-  const inFolder = (path: string) => filter.otherProviders.some(({ folder }) => folder === '' || path.startsWith(`${folder}/`));
+  const inFolder = (path: string) =>
+    filter.otherProviders.some(({ folder }) => folder === '' || path.startsWith(`${folder}/`));
   const rest = rows.filter((row) => (inFolder(row.path) ? (result.inOtherProviders.push(row), false) : true));
   const readable = new Set(rest.filter((row) => needsText(row, filter)).map((row) => row.path));
   const texts = await readFiles(ctx, options.rev, [...readable]);
@@ -87,7 +96,10 @@ export function formatMatch(row: MatchLine): string {
 
 function needsText(row: MatchLine, filter: SearchFilter): boolean {
   const kind = commentKind(row.path);
-  return (filter.skipComments && kind !== 'none' && mayHoldComment(row.path, row.text)) || (filter.otherCode !== undefined && kind === 'js');
+  return (
+    (filter.skipComments && kind !== 'none' && mayHoldComment(row.path, row.text)) ||
+    (filter.otherCode !== undefined && kind === 'js')
+  );
 }
 
 function maskedLines(path: string, text: string): string[] | undefined {
@@ -105,10 +117,17 @@ function maskedLines(path: string, text: string): string[] | undefined {
  * calls as possible: `git grep` with an empty pattern prints every line of the files it is given,
  * each file's name once above its lines (`--heading`), each line as `number\0text`.
  */
-async function readFiles(ctx: ValidatorContext, rev: string | undefined, paths: string[]): Promise<Map<string, string>> {
+async function readFiles(
+  ctx: ValidatorContext,
+  rev: string | undefined,
+  paths: string[],
+): Promise<Map<string, string>> {
   const lines = new Map<string, string[]>();
   const pathspecs = paths.map((path) => `:(top,literal)${path}`);
-  const rows = await gitGrep(ctx, { pattern: '', mode: 'extended', ignoreCase: false, pathspecs, rev }, ['-n', '--heading']);
+  const rows = await gitGrep(ctx, { pattern: '', mode: 'extended', ignoreCase: false, pathspecs, rev }, [
+    '-n',
+    '--heading',
+  ]);
   let list: string[] = [];
   for (const [first, ...text] of rows) {
     if (text.length === 0) lines.set(first!, (list = []));

@@ -3,7 +3,13 @@
 import { join } from 'node:path';
 import { InterruptedError } from '../errors.js';
 import { commandLine, runProgram, runShell, tail, type CommandRun, type RunOptions } from '../util/proc.js';
-import { defaultTimeoutMs, type CriterionResult, type Evidence, type EvidenceKind, type ValidatorContext } from './types.js';
+import {
+  defaultTimeoutMs,
+  type CriterionResult,
+  type Evidence,
+  type EvidenceKind,
+  type ValidatorContext,
+} from './types.js';
 
 /** Absolute folder the run is scoped to; commands run here. */
 export function scopeDir(ctx: ValidatorContext): string {
@@ -50,7 +56,9 @@ export function runInScope(
 }
 
 export function commandEvidence(run: CommandRun, ctx: ValidatorContext, extra: Record<string, unknown> = {}): Evidence {
-  const ending = run.timedOut ? `timed out after ${run.durationMs} ms` : `exited ${run.exitCode} in ${run.durationMs} ms`;
+  const ending = run.timedOut
+    ? `timed out after ${run.durationMs} ms`
+    : `exited ${run.exitCode} in ${run.durationMs} ms`;
   return {
     kind: 'command',
     summary: `\`${run.command}\` ${ending}`,
@@ -95,10 +103,18 @@ export async function trustedCheck(
 }
 
 /** A check that could not run; the evidence says why (kind 'file' when a file decided it). */
-export function skipped(summary: string, details: Record<string, unknown> = {}, kind: EvidenceKind = 'file'): CriterionResult {
+export function skipped(
+  summary: string,
+  details: Record<string, unknown> = {},
+  kind: EvidenceKind = 'file',
+): CriterionResult {
   return { status: 'skipped', evidence: [{ kind, summary, details }] };
 }
 
-export function failed(summary: string, details: Record<string, unknown> = {}, kind: EvidenceKind = 'file'): CriterionResult {
+export function failed(
+  summary: string,
+  details: Record<string, unknown> = {},
+  kind: EvidenceKind = 'file',
+): CriterionResult {
   return { status: 'failed', evidence: [{ kind, summary, details }] };
 }

@@ -8,9 +8,12 @@ export const tests: Validator = async (spec, ctx) => {
   const fromSpec = spec.command?.trim();
   const test = fromSpec ? { command: fromSpec, source: 'criterion' } : await resolveTestCommand(ctx);
   if (!test) {
-    return skipped('No test command: package.json has no test script (or only npm\'s placeholder) and none was configured', {
-      file: 'package.json',
-    });
+    return skipped(
+      "No test command: package.json has no test script (or only npm's placeholder) and none was configured",
+      {
+        file: 'package.json',
+      },
+    );
   }
   const result = await trustedCheck(ctx, test.command);
   result.evidence[0].details.source = test.source;

@@ -15,17 +15,26 @@ export const unbundledSdk: Validator = async (_spec, ctx) => {
   const functions = lambdaFunctions(view);
   const left = unbundledSdkFunctions(view, target, functions);
   const node = functions.filter(isNodeRuntime).length;
-  const evidence: Evidence[] = [{
-    kind: 'metric',
-    summary: `${functions.length} Lambda function(s) declared, ${node} on Node.js; ${left.length} load aws-sdk v2 without shipping it on Node.js ${target}`,
-    details: { functions: functions.length, nodejs: node, unbundled: left.length, targetVersion: target },
-  }];
+  const evidence: Evidence[] = [
+    {
+      kind: 'metric',
+      summary: `${functions.length} Lambda function(s) declared, ${node} on Node.js; ${left.length} load aws-sdk v2 without shipping it on Node.js ${target}`,
+      details: { functions: functions.length, nodejs: node, unbundled: left.length, targetVersion: target },
+    },
+  ];
   for (const u of left) {
     const loads = u.loads.map((l) => `${l.file}:${l.line}`);
     evidence.push({
       kind: 'file',
       summary: `${describeFunction(u.fn)} loads aws-sdk v2 at ${loads.join(', ')} and fails at cold start on nodejs${u.major}.x: ${u.why}`,
-      details: { function: u.fn.name, declaredAt: `${u.fn.file}:${u.fn.line}`, handler: u.fn.handlerFile ?? null, runtime: u.fn.runtime ?? null, loads, why: u.why },
+      details: {
+        function: u.fn.name,
+        declaredAt: `${u.fn.file}:${u.fn.line}`,
+        handler: u.fn.handlerFile ?? null,
+        runtime: u.fn.runtime ?? null,
+        loads,
+        why: u.why,
+      },
     });
   }
   return { status: left.length ? 'failed' : 'passed', evidence };

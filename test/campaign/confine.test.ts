@@ -24,7 +24,9 @@ describe('campaign files are data', () => {
       {
         const result = await atx(['custom', 'campaign', ...args, '--json'], { env: fleet.env });
         expect(result.exitCode, `${args[0]} on ${text}`).toBe(2);
-        expect(result.stderr.trim()).toMatch(new RegExp(`^atx: campaign file ${specPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is damaged: `));
+        expect(result.stderr.trim()).toMatch(
+          new RegExp(`^atx: campaign file ${specPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is damaged: `),
+        );
         expect(result.stderr).not.toMatch(/^\s+at /m);
         expect(JSON.parse(result.stdout)).toMatchObject({ status: 'error', error: { code: 2 } });
       }
@@ -66,7 +68,9 @@ describe('campaign files are data', () => {
     const merge = await atx(['custom', 'campaign', 'merge', '-n', 'c', shard], { env: fleet.env });
     expect(merge.exitCode).toBe(2);
     expect(merge.stderr).toMatch(/is not a campaign shard result .*records\.0\.runId must be one plain name/);
-    const status = JSON.parse((await atx(['custom', 'campaign', 'status', '-n', 'c', '--json'], { env: fleet.env })).stdout);
+    const status = JSON.parse(
+      (await atx(['custom', 'campaign', 'status', '-n', 'c', '--json'], { env: fleet.env })).stdout,
+    );
     expect(status.repos[0]).toMatchObject({ status: 'PENDING' });
   });
 
@@ -77,14 +81,34 @@ describe('campaign files are data', () => {
     const secret = join(await tempDir(), 'secret.txt');
     await writeFile(secret, 'not for the dashboard\n');
     const shard = join(await tempDir(), 'shard.json');
-    const record = { id: spec.repos[0].id, status: 'COMPLETED', runId: '20260101-000000-abcdef', attempts: 1, planPath: secret, summaryPath: secret, reportPath: secret };
+    const record = {
+      id: spec.repos[0].id,
+      status: 'COMPLETED',
+      runId: '20260101-000000-abcdef',
+      attempts: 1,
+      planPath: secret,
+      summaryPath: secret,
+      reportPath: secret,
+    };
     await writeFile(
       shard,
-      JSON.stringify({ kind: 'atx-campaign-shard', campaign: 'c', transformation: spec.transformation, repoIds: [spec.repos[0].id], shard: null, records: [record], writtenAt: new Date().toISOString() }),
+      JSON.stringify({
+        kind: 'atx-campaign-shard',
+        campaign: 'c',
+        transformation: spec.transformation,
+        repoIds: [spec.repos[0].id],
+        shard: null,
+        records: [record],
+        writtenAt: new Date().toISOString(),
+      }),
     );
     expect((await atx(['custom', 'campaign', 'merge', '-n', 'c', shard], { env: fleet.env })).exitCode).toBe(0);
 
-    const server = execa('node', [atxBin, 'custom', 'campaign', 'serve', '-n', 'c'], { env: { ...fleet.env, NO_COLOR: '1' }, reject: false, stdin: 'ignore' });
+    const server = execa('node', [atxBin, 'custom', 'campaign', 'serve', '-n', 'c'], {
+      env: { ...fleet.env, NO_COLOR: '1' },
+      reject: false,
+      stdin: 'ignore',
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';

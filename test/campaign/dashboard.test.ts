@@ -35,7 +35,16 @@ describe.skipIf(missing)('campaign dashboard', () => {
       executablePath,
       headless: true,
       viewport: { width: 1200, height: 560 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -58,11 +67,17 @@ describe.skipIf(missing)('campaign dashboard', () => {
     expect(await page.locator('#repos tbody tr').count()).toBe(3);
 
     await page.click('#filters button[data-status="FAILED"]');
-    expect(await page.locator('#repos tbody tr').evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { status: string } }).dataset.status))).toEqual(['FAILED', 'FAILED']);
+    expect(
+      await page
+        .locator('#repos tbody tr')
+        .evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { status: string } }).dataset.status)),
+    ).toEqual(['FAILED', 'FAILED']);
     await page.click('#filters button[data-status="ALL"]');
     await page.click('th[data-key="status"]');
     await page.click('th[data-key="status"]');
-    const order = await page.locator('#repos tbody tr').evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { status: string } }).dataset.status));
+    const order = await page
+      .locator('#repos tbody tr')
+      .evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { status: string } }).dataset.status));
     expect(order).toEqual(['FAILED', 'FAILED', 'COMPLETED']);
     expect(await page.getAttribute('th[data-key="status"]', 'aria-sort')).toBe('descending');
     // Links point at the run's files on disk.
@@ -83,19 +98,40 @@ describe.skipIf(missing)('campaign dashboard', () => {
 
       // A change to the campaign reaches the open page without a reload.
       const plain = idOf(fleet, 'plain');
-      const skip = await atx(['custom', 'campaign', 'update-repo', '-n', 'board', '--repo', plain, '--status', 'SKIPPED', '--reason', 'not a repository yet'], { env: fleet.env });
+      const skip = await atx(
+        [
+          'custom',
+          'campaign',
+          'update-repo',
+          '-n',
+          'board',
+          '--repo',
+          plain,
+          '--status',
+          'SKIPPED',
+          '--reason',
+          'not a repository yet',
+        ],
+        { env: fleet.env },
+      );
       expect(skip.exitCode, skip.stderr).toBe(0);
-      await page.waitForFunction(`document.querySelector('tr[data-repo="${plain}"]')?.getAttribute('data-status') === 'SKIPPED'`, undefined, { timeout: 10_000 });
+      await page.waitForFunction(
+        `document.querySelector('tr[data-repo="${plain}"]')?.getAttribute('data-status') === 'SKIPPED'`,
+        undefined,
+        { timeout: 10_000 },
+      );
       expect(await page.textContent('#total-SKIPPED b')).toBe('1');
       const shot = join(fleet.dir, 'dashboard.png');
       await page.screenshot({ path: shot, fullPage: true });
       expect(existsSync(shot)).toBe(true);
 
       const links = Object.fromEntries(
-        await page.locator(`${row} a`).evaluateAll((as) => as.map((a) => {
-          const link = a as unknown as { textContent: string; href: string };
-          return [link.textContent, link.href];
-        })),
+        await page.locator(`${row} a`).evaluateAll((as) =>
+          as.map((a) => {
+            const link = a as unknown as { textContent: string; href: string };
+            return [link.textContent, link.href];
+          }),
+        ),
       ) as Record<string, string>;
       expect(Object.keys(links)).toEqual(['plan', 'summary', 'evidence', 'diff']);
       const get = async (url: string) => (await page.request.get(url)).text();

@@ -21,7 +21,10 @@ export async function makeFleet(kinds: Record<string, 'ok' | 'slow' | 'broken' |
   const home = await tempDir('atx-campaign-home-');
   const dir = await tempDir('atx-campaign-');
   const env = { ATX_HOME: home, ATX_GIT_COMMITTER_NAME: 'Bot Person', ATX_GIT_COMMITTER_EMAIL: 'bot@example.com' };
-  const published = await atx(['custom', 'def', 'publish', '-n', 'Test/fleet', '--description', 'fleet', '--sd', fleetDefinition], { env });
+  const published = await atx(
+    ['custom', 'def', 'publish', '-n', 'Test/fleet', '--description', 'fleet', '--sd', fleetDefinition],
+    { env },
+  );
   expect(published.exitCode, published.stderr).toBe(0);
   const repos: Record<string, string> = {};
   for (const [name, kind] of Object.entries(kinds)) {
@@ -43,14 +46,41 @@ export async function makeFleet(kinds: Record<string, 'ok' | 'slow' | 'broken' |
 }
 
 export async function createCampaign(fleet: Fleet, name: string): Promise<void> {
-  const created = await atx(['custom', 'campaign', 'create', '-n', name, '--transformation', 'Test/fleet', '--repos', fleet.list, '-c', buildCommand], { env: fleet.env });
+  const created = await atx(
+    [
+      'custom',
+      'campaign',
+      'create',
+      '-n',
+      name,
+      '--transformation',
+      'Test/fleet',
+      '--repos',
+      fleet.list,
+      '-c',
+      buildCommand,
+    ],
+    { env: fleet.env },
+  );
   expect(created.exitCode, created.stderr).toBe(0);
 }
 
 export interface StatusJson {
   name: string;
   totals: Record<string, number>;
-  repos: Array<{ id: string; status: string; branch?: string | null; runId?: string; reason?: string; exitCriteria?: { passed: number; failed: number }; findings?: number; durationMs?: number; summaryPath?: string; attempts: number; baseCommit?: string }>;
+  repos: Array<{
+    id: string;
+    status: string;
+    branch?: string | null;
+    runId?: string;
+    reason?: string;
+    exitCriteria?: { passed: number; failed: number };
+    findings?: number;
+    durationMs?: number;
+    summaryPath?: string;
+    attempts: number;
+    baseCommit?: string;
+  }>;
 }
 
 export async function status(fleet: Fleet, name: string): Promise<StatusJson> {

@@ -11,13 +11,17 @@ describe('campaign run options', () => {
     // One at a time, in list order: the broken one first.
     const fleet = await makeFleet({ first: 'broken', second: 'ok', third: 'ok' });
     await createCampaign(fleet, 'ff');
-    const run = await atx(['custom', 'campaign', 'run', '-n', 'ff', '--concurrency', '1', '--fail-fast', '--json'], { env: fleet.env });
+    const run = await atx(['custom', 'campaign', 'run', '-n', 'ff', '--concurrency', '1', '--fail-fast', '--json'], {
+      env: fleet.env,
+    });
     expect(run.exitCode, run.stderr).toBe(1);
     expect(JSON.parse(run.stdout).ran).toEqual([idOf(fleet, 'first')]);
     const s = await status(fleet, 'ff');
     expect(s.totals).toMatchObject({ FAILED: 1, PENDING: 2, COMPLETED: 0 });
     // Without it, the next run goes on with the rest.
-    const rest = await atx(['custom', 'campaign', 'run', '-n', 'ff', '--concurrency', '1', '--json'], { env: fleet.env });
+    const rest = await atx(['custom', 'campaign', 'run', '-n', 'ff', '--concurrency', '1', '--json'], {
+      env: fleet.env,
+    });
     expect(JSON.parse(rest.stdout).ran).toEqual([idOf(fleet, 'second'), idOf(fleet, 'third')]);
     expect((await status(fleet, 'ff')).totals).toMatchObject({ FAILED: 1, COMPLETED: 2 });
   });
@@ -30,7 +34,24 @@ describe('campaign run options', () => {
     const refsBefore = await git(remote, ['show-ref']);
     const url = `file://${remote}`;
     const missing = `file://${join(fleet.dir, 'gone.git')}`;
-    const created = await atx(['custom', 'campaign', 'create', '-n', 'remote', '--transformation', 'Test/fleet', '--repo', url, '--repo', missing, '-c', buildCommand], { env: fleet.env });
+    const created = await atx(
+      [
+        'custom',
+        'campaign',
+        'create',
+        '-n',
+        'remote',
+        '--transformation',
+        'Test/fleet',
+        '--repo',
+        url,
+        '--repo',
+        missing,
+        '-c',
+        buildCommand,
+      ],
+      { env: fleet.env },
+    );
     expect(created.exitCode, created.stderr).toBe(0);
 
     const run = await atx(['custom', 'campaign', 'run', '-n', 'remote', '--json'], { env: fleet.env });
@@ -49,7 +70,9 @@ describe('campaign run options', () => {
     expect(existsSync(join(fleet.home, 'campaigns', 'remote', 'clones', 'gone'))).toBe(false);
 
     // A retry continues from the same clone: the branch of the first run is still there.
-    const retry = await atx(['custom', 'campaign', 'run', '-n', 'remote', '--retry-failed', '--json'], { env: fleet.env });
+    const retry = await atx(['custom', 'campaign', 'run', '-n', 'remote', '--retry-failed', '--json'], {
+      env: fleet.env,
+    });
     expect(JSON.parse(retry.stdout).ran).toEqual(['gone']);
     expect(await git(clone, ['branch', '--list', service.branch!])).toContain(service.branch!);
   });

@@ -9,13 +9,16 @@ import { createCampaign, makeFleet, status } from './fleet.js';
 
 async function journalEvents(home: string): Promise<Array<{ t: string; repo: string; runId?: string }>> {
   const text = await readFile(join(home, 'campaigns/restart/journal.jsonl'), 'utf8').catch(() => '');
-  return text.split('\n').filter(Boolean).flatMap((line) => {
-    try {
-      return [JSON.parse(line)];
-    } catch {
-      return [];
-    }
-  });
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line)];
+      } catch {
+        return [];
+      }
+    });
 }
 
 async function runStatus(home: string, runId: string): Promise<string | undefined> {
@@ -39,7 +42,12 @@ describe('campaign run after a kill', () => {
       events = await journalEvents(fleet.home);
       const started = events.filter((e) => e.t === 'started');
       // …and its run is in its slow step (its state exists from the start, saying `starting` until the plan is made).
-      if (events.some((e) => e.t === 'finished') && started.length >= 2 && (await runStatus(fleet.home, started[1]!.runId!)) === 'running') break;
+      if (
+        events.some((e) => e.t === 'finished') &&
+        started.length >= 2 &&
+        (await runStatus(fleet.home, started[1]!.runId!)) === 'running'
+      )
+        break;
       await new Promise((r) => setTimeout(r, 50));
     }
     process.kill(-child.pid!, 'SIGKILL');
@@ -53,9 +61,16 @@ describe('campaign run after a kill', () => {
     expect(mid.totals).toMatchObject({ COMPLETED: 1, IN_PROGRESS: 1, PENDING: 1 });
     const done = mid.repos.find((r) => r.id === finishedBefore[0])!;
 
-    const again = await atx(['custom', 'campaign', 'run', '-n', 'restart', '--concurrency', '1', '--json'], { env: fleet.env });
+    const again = await atx(['custom', 'campaign', 'run', '-n', 'restart', '--concurrency', '1', '--json'], {
+      env: fleet.env,
+    });
     expect(again.exitCode, again.stderr).toBe(0);
-    expect(JSON.parse(again.stdout).ran.sort()).toEqual(mid.repos.filter((r) => r.status !== 'COMPLETED').map((r) => r.id).sort());
+    expect(JSON.parse(again.stdout).ran.sort()).toEqual(
+      mid.repos
+        .filter((r) => r.status !== 'COMPLETED')
+        .map((r) => r.id)
+        .sort(),
+    );
     const after = await status(fleet, 'restart');
     expect(after.totals).toMatchObject({ COMPLETED: 3, IN_PROGRESS: 0, PENDING: 0, FAILED: 0 });
     // The finished repository is untouched; the interrupted one continued its own run, on its branch.
@@ -63,10 +78,15 @@ describe('campaign run after a kill', () => {
     const resumed = after.repos.find((r) => r.id === inFlight.repo)!;
     expect(resumed.runId).toBe(inFlight.runId);
     for (const [name, path] of Object.entries(fleet.repos)) {
-      const branches = (await git(path, ['branch', '--list', 'atx/*', '--format=%(refname:short)'])).split('\n').filter(Boolean);
+      const branches = (await git(path, ['branch', '--list', 'atx/*', '--format=%(refname:short)']))
+        .split('\n')
+        .filter(Boolean);
       expect(branches, name).toHaveLength(1);
       expect(await git(path, ['show', `${branches[0]}:MIGRATED.txt`])).toBe('migrated');
-      expect(await git(path, ['rev-list', '--count', `main..${branches[0]}`]), `${name}: one commit, applied once`).toBe('1');
+      expect(
+        await git(path, ['rev-list', '--count', `main..${branches[0]}`]),
+        `${name}: one commit, applied once`,
+      ).toBe('1');
     }
   });
 });

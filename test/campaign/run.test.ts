@@ -16,15 +16,23 @@ describe('campaign run on a fleet', () => {
   it('runs every repository, continues past failures, and reports each one', async () => {
     const before = await snapshot(fleet.repos.alpha!);
     const started = performance.now();
-    const run = await atx(['custom', 'campaign', 'run', '-n', 'fleet', '--concurrency', '2', '--json'], { env: fleet.env });
+    const run = await atx(['custom', 'campaign', 'run', '-n', 'fleet', '--concurrency', '2', '--json'], {
+      env: fleet.env,
+    });
     const wallMs = performance.now() - started;
     expect(run.exitCode, run.stderr).toBe(1);
-    const byName = (s: Awaited<ReturnType<typeof status>>, name: string) => s.repos.find((r) => r.id === idOf(fleet, name))!;
+    const byName = (s: Awaited<ReturnType<typeof status>>, name: string) =>
+      s.repos.find((r) => r.id === idOf(fleet, name))!;
     const s = await status(fleet, 'fleet');
     expect(s.totals).toMatchObject({ total: 4, COMPLETED: 2, FAILED: 2, PENDING: 0, IN_PROGRESS: 0 });
 
     const alpha = byName(s, 'alpha');
-    expect(alpha).toMatchObject({ status: 'COMPLETED', exitCriteria: { passed: 2, failed: 0 }, findings: 0, attempts: 1 });
+    expect(alpha).toMatchObject({
+      status: 'COMPLETED',
+      exitCriteria: { passed: 2, failed: 0 },
+      findings: 0,
+      attempts: 1,
+    });
     // The result is a real branch in the user's repository, holding the step's commit; their tree is untouched.
     expect(await git(fleet.repos.alpha!, ['show', `${alpha.branch}:MIGRATED.txt`])).toBe('migrated');
     expect(await snapshot(fleet.repos.alpha!)).toEqual(before);
@@ -58,16 +66,35 @@ describe('campaign run on a fleet', () => {
     // Fix the broken repository, skip the one that is not a repository, retry.
     await git(fleet.repos.gamma!, ['rm', '-q', 'broken']);
     await git(fleet.repos.gamma!, ['commit', '-q', '-m', 'fix the build']);
-    const skip = await atx(['custom', 'campaign', 'update-repo', '-n', 'fleet', '--repo', fleet.repos.delta!, '--status', 'skipped', '--reason', 'archived'], { env: fleet.env });
+    const skip = await atx(
+      [
+        'custom',
+        'campaign',
+        'update-repo',
+        '-n',
+        'fleet',
+        '--repo',
+        fleet.repos.delta!,
+        '--status',
+        'skipped',
+        '--reason',
+        'archived',
+      ],
+      { env: fleet.env },
+    );
     expect(skip.exitCode, skip.stderr).toBe(0);
-    const retry = await atx(['custom', 'campaign', 'run', '-n', 'fleet', '--retry-failed', '--json'], { env: fleet.env });
+    const retry = await atx(['custom', 'campaign', 'run', '-n', 'fleet', '--retry-failed', '--json'], {
+      env: fleet.env,
+    });
     expect(retry.exitCode, retry.stderr).toBe(0);
     expect(JSON.parse(retry.stdout).ran).toEqual([idOf(fleet, 'gamma')]);
     const s = await status(fleet, 'fleet');
     expect(s.totals).toMatchObject({ COMPLETED: 3, SKIPPED: 1, FAILED: 0 });
     expect(s.repos.find((r) => r.id === idOf(fleet, 'gamma'))).toMatchObject({ status: 'COMPLETED', attempts: 2 });
     expect(s.repos.find((r) => r.id === idOf(fleet, 'delta'))).toMatchObject({ status: 'SKIPPED', reason: 'archived' });
-    expect(s.repos.find((r) => r.id === idOf(fleet, 'alpha'))).toEqual(first.repos.find((r) => r.id === idOf(fleet, 'alpha')));
+    expect(s.repos.find((r) => r.id === idOf(fleet, 'alpha'))).toEqual(
+      first.repos.find((r) => r.id === idOf(fleet, 'alpha')),
+    );
   });
 
   it('rejects bad input with exit 2 and a message', async () => {
@@ -79,7 +106,10 @@ describe('campaign run on a fleet', () => {
       [['update-repo', '-n', 'fleet', '--repo', idOf(fleet, 'alpha'), '--status', 'DONE'], /--status must be one of/],
       [['create', '-n', 'fleet', '--transformation', 'Other/def', '--repo', fleet.repos.alpha!], /already exists/],
       [['create', '-n', 'bad/name', '--transformation', 'Test/fleet', '--repo', '.'], /invalid campaign name/],
-      [['create', '-n', 'x', '--transformation', 'Test/fleet', '--repos', join(fleet.dir, 'missing.txt')], /cannot read the repository list/],
+      [
+        ['create', '-n', 'x', '--transformation', 'Test/fleet', '--repos', join(fleet.dir, 'missing.txt')],
+        /cannot read the repository list/,
+      ],
     ];
     for (const [args, message] of cases) {
       const result = await atx(['custom', 'campaign', ...args], { env: fleet.env });

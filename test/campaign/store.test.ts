@@ -44,9 +44,15 @@ describe('campaign store', () => {
         await store.append({ t: 'finished', repo: record.id, at: 'now', record: { ...record, status: 'COMPLETED', owner: undefined } });
       }
       console.log(JSON.stringify(mine));`;
-    const runs = await Promise.all(Array.from({ length: 4 }, () => execa('node', ['--input-type=module', '-e', script, home])));
+    const runs = await Promise.all(
+      Array.from({ length: 4 }, () => execa('node', ['--input-type=module', '-e', script, home])),
+    );
     const claimed = runs.flatMap((r) => JSON.parse(r.stdout) as string[]);
-    expect(claimed.sort()).toEqual(spec(40).repos.map((r) => r.id).sort());
+    expect(claimed.sort()).toEqual(
+      spec(40)
+        .repos.map((r) => r.id)
+        .sort(),
+    );
     const before = await store.view();
     expect(before.totals).toMatchObject({ COMPLETED: 40, total: 40 });
     expect(before.records.every((r) => r.attempts === 1)).toBe(true);
@@ -59,7 +65,11 @@ describe('campaign store', () => {
   it('slices a list into stable shards that cover it once', () => {
     const ids = spec(7).repos.map((r) => r.id);
     const slices = [1, 2, 3].map((index) => shardSlice(ids, { index, total: 3 }));
-    expect(slices).toEqual([['r0', 'r3', 'r6'], ['r1', 'r4'], ['r2', 'r5']]);
+    expect(slices).toEqual([
+      ['r0', 'r3', 'r6'],
+      ['r1', 'r4'],
+      ['r2', 'r5'],
+    ]);
     expect(shardSlice(ids, { index: 2, total: 3 })).toEqual(slices[1]);
   });
 });

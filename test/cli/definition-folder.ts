@@ -28,6 +28,9 @@ A tiny definition used by the CLI tests.
 
 export async function definitionFolder(title: string): Promise<string> {
   const dir = await tempDir('atx-def-');
-  await writeFiles(dir, { 'transformation_definition.md': definition(title), 'document_references/guide.md': '# Guide\n' });
+  await writeFiles(dir, {
+    'transformation_definition.md': definition(title),
+    'document_references/guide.md': '# Guide\n',
+  });
   return dir;
 }

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { atx, git, projectRoot, tempDir, writeFiles } from '../helpers/cli.js';
 import { definitionFolder } from './definition-folder.js';
 
-
 describe('atx custom def (local registry)', () => {
   it('lists the AWS-managed catalogue first, with the JSON shape of the contract', async () => {
     const env = { ATX_HOME: await tempDir('atx-home-') };
@@ -14,7 +13,16 @@ describe('atx custom def (local registry)', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     const entries = JSON.parse(run.stdout);
     const names = entries.map((e: { name: string }) => e.name);
-    for (const name of ['AWS/nodejs-version-upgrade', 'AWS/nodejs-aws-sdk-v2-to-v3', 'AWS/nodejs-lambda-callback-to-async', 'AWS/python-version-upgrade', 'AWS/java-version-upgrade', 'AWS/python-boto2-to-boto3', 'AWS/java-aws-sdk-v1-to-v2', 'AWS/angular-version-upgrade']) {
+    for (const name of [
+      'AWS/nodejs-version-upgrade',
+      'AWS/nodejs-aws-sdk-v2-to-v3',
+      'AWS/nodejs-lambda-callback-to-async',
+      'AWS/python-version-upgrade',
+      'AWS/java-version-upgrade',
+      'AWS/python-boto2-to-boto3',
+      'AWS/java-aws-sdk-v1-to-v2',
+      'AWS/angular-version-upgrade',
+    ]) {
       expect(names).toContain(name);
     }
     for (const entry of entries) {
@@ -33,7 +41,10 @@ describe('atx custom def (local registry)', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     const written = await readFile(join(cwd, 'nodejs-version-upgrade', 'transformation_definition.md'), 'utf8');
     expect(written).toMatch(/^# /);
-    const json = await atx(['custom', 'def', 'get', '-n', 'AWS/nodejs-version-upgrade', '--json', '--td', 'as-json'], { env, cwd });
+    const json = await atx(['custom', 'def', 'get', '-n', 'AWS/nodejs-version-upgrade', '--json', '--td', 'as-json'], {
+      env,
+      cwd,
+    });
     expect(existsSync(join(cwd, 'as-json', 'transformation_definition.md'))).toBe(true);
     const parsed = JSON.parse(json.stdout);
     expect(parsed.definition.phases.length).toBeGreaterThan(0);
@@ -57,23 +68,41 @@ describe('atx custom def (local registry)', () => {
     const second = await definitionFolder('Second draft');
     const third = await definitionFolder('Version two');
     const name = 'MyOrg/hello';
-    expect((await atx(['custom', 'def', 'save-draft', '-n', name, '--description', 'hello', '--sd', first], { env })).exitCode).toBe(0);
-    const replaced = await atx(['custom', 'def', 'save-draft', '-n', name, '--description', 'hello again', '--sd', second], { env });
+    expect(
+      (await atx(['custom', 'def', 'save-draft', '-n', name, '--description', 'hello', '--sd', first], { env }))
+        .exitCode,
+    ).toBe(0);
+    const replaced = await atx(
+      ['custom', 'def', 'save-draft', '-n', name, '--description', 'hello again', '--sd', second],
+      { env },
+    );
     expect(replaced.stdout).toMatch(/v1\b/);
     expect((await atx(['custom', 'def', 'publish', '-n', name, '--tv', '1'], { env })).exitCode).toBe(0);
     // Published versions are immutable.
-    expect((await atx(['custom', 'def', 'save-draft', '-n', name, '--description', 'x', '--sd', first], { env })).stdout).toMatch(/v2\b/);
-    const published = await atx(['custom', 'def', 'publish', '-n', name, '--description', 'two', '--sd', third], { env });
+    expect(
+      (await atx(['custom', 'def', 'save-draft', '-n', name, '--description', 'x', '--sd', first], { env })).stdout,
+    ).toMatch(/v2\b/);
+    const published = await atx(['custom', 'def', 'publish', '-n', name, '--description', 'two', '--sd', third], {
+      env,
+    });
     expect(published.stdout).toMatch(/v2\b/);
-    const v1 = JSON.parse((await atx(['custom', 'def', 'get', '-n', name, '--tv', '1', '--json', '--td', 'v1'], { env, cwd })).stdout);
+    const v1 = JSON.parse(
+      (await atx(['custom', 'def', 'get', '-n', name, '--tv', '1', '--json', '--td', 'v1'], { env, cwd })).stdout,
+    );
     expect(v1.definition.title).toBe('Second draft');
-    const latest = JSON.parse((await atx(['custom', 'def', 'get', '-n', name, '--json', '--td', 'latest'], { env, cwd })).stdout);
+    const latest = JSON.parse(
+      (await atx(['custom', 'def', 'get', '-n', name, '--json', '--td', 'latest'], { env, cwd })).stdout,
+    );
     expect(latest.definition.title).toBe('Version two');
-    const listed = JSON.parse((await atx(['custom', 'def', 'list', '--json'], { env })).stdout).find((e: { name: string }) => e.name === name);
+    const listed = JSON.parse((await atx(['custom', 'def', 'list', '--json'], { env })).stdout).find(
+      (e: { name: string }) => e.name === name,
+    );
     expect(listed).toMatchObject({ origin: 'local', version: '2', versions: ['1', '2'] });
 
     expect((await atx(['custom', 'def', 'delete', '-n', name, '--tv', '1'], { env })).exitCode).toBe(0);
-    expect((await atx(['custom', 'def', 'get', '-n', name, '--tv', '1', '--json', '--td', 'gone-1'], { env, cwd })).exitCode).toBe(2);
+    expect(
+      (await atx(['custom', 'def', 'get', '-n', name, '--tv', '1', '--json', '--td', 'gone-1'], { env, cwd })).exitCode,
+    ).toBe(2);
     expect((await atx(['custom', 'def', 'delete', '-n', name], { env })).exitCode).toBe(0);
     expect((await atx(['custom', 'def', 'get', '-n', name, '--json', '--td', 'gone'], { env, cwd })).exitCode).toBe(2);
   });
@@ -122,15 +151,53 @@ describe('atx custom def (team registry in git)', () => {
     const alice = { ATX_HOME: await tempDir('atx-alice-'), ATX_REGISTRY_URL: remote, ATX_GIT_COMMITTER_NAME: 'Alice' };
     const bob = { ATX_HOME: await tempDir('atx-bob-'), ATX_REGISTRY_URL: remote, ATX_GIT_COMMITTER_NAME: 'Bob' };
     const [a, b] = await Promise.all([
-      atx(['custom', 'def', 'publish', '-n', 'Team/hello', '--description', 'from alice', '--sd', await definitionFolder('Alice')], { env: alice }),
-      atx(['custom', 'def', 'publish', '-n', 'Team/hello', '--description', 'from bob', '--sd', await definitionFolder('Bob')], { env: bob }),
+      atx(
+        [
+          'custom',
+          'def',
+          'publish',
+          '-n',
+          'Team/hello',
+          '--description',
+          'from alice',
+          '--sd',
+          await definitionFolder('Alice'),
+        ],
+        { env: alice },
+      ),
+      atx(
+        [
+          'custom',
+          'def',
+          'publish',
+          '-n',
+          'Team/hello',
+          '--description',
+          'from bob',
+          '--sd',
+          await definitionFolder('Bob'),
+        ],
+        { env: bob },
+      ),
     ]);
     expect(a.exitCode, a.stderr).toBe(0);
     expect(b.exitCode, b.stderr).toBe(0);
-    const listed = JSON.parse((await atx(['custom', 'def', 'list', '--json'], { env: alice })).stdout).find((e: { name: string }) => e.name === 'Team/hello');
+    const listed = JSON.parse((await atx(['custom', 'def', 'list', '--json'], { env: alice })).stdout).find(
+      (e: { name: string }) => e.name === 'Team/hello',
+    );
     expect(listed).toMatchObject({ origin: 'team', versions: ['1', '2'] });
     const titles = await Promise.all(
-      ['1', '2'].map(async (v) => JSON.parse((await atx(['custom', 'def', 'get', '-n', 'Team/hello', '--tv', v, '--json'], { env: bob, cwd: await tempDir() })).stdout).definition.title),
+      ['1', '2'].map(
+        async (v) =>
+          JSON.parse(
+            (
+              await atx(['custom', 'def', 'get', '-n', 'Team/hello', '--tv', v, '--json'], {
+                env: bob,
+                cwd: await tempDir(),
+              })
+            ).stdout,
+          ).definition.title,
+      ),
     );
     expect(titles.sort()).toEqual(['Alice', 'Bob']);
     expect(await git(remote, ['log', '--format=%an', 'main'])).toMatch(/Alice[\s\S]*Bob|Bob[\s\S]*Alice/);

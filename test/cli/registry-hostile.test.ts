@@ -9,7 +9,6 @@ import { cloneDirFor } from '../../src/registry/team-git.js';
 import { atx, git, makeRepo, tempDir, writeFiles } from '../helpers/cli.js';
 import { definition, definitionFolder } from './definition-folder.js';
 
-
 /** A folder outside every registry, holding one file: what a hostile version points at. */
 async function victim(): Promise<string> {
   const dir = await tempDir('atx-victim-');
@@ -18,14 +17,22 @@ async function victim(): Promise<string> {
 }
 
 async function publish(env: Record<string, string>, name: string, title = 'Hello'): Promise<void> {
-  const run = await atx(['custom', 'def', 'publish', '-n', name, '--description', 'd', '--sd', await definitionFolder(title)], { env });
+  const run = await atx(
+    ['custom', 'def', 'publish', '-n', name, '--description', 'd', '--sd', await definitionFolder(title)],
+    { env },
+  );
   expect(run.exitCode, run.stderr).toBe(0);
 }
 
 /** Adds a version record to an index.json, as a hand edit or somebody's push would. */
 async function addVersion(indexPath: string, version: string): Promise<void> {
   const index = JSON.parse(await readFile(indexPath, 'utf8'));
-  index.versions.push({ version, status: 'published', description: 'hostile', createdAt: new Date(Date.now() + 60_000).toISOString() });
+  index.versions.push({
+    version,
+    status: 'published',
+    description: 'hostile',
+    createdAt: new Date(Date.now() + 60_000).toISOString(),
+  });
   await writeFile(indexPath, `${JSON.stringify(index, null, 2)}\n`);
 }
 
@@ -91,7 +98,10 @@ describe('a hostile version in a registry index', () => {
     const repo = await makeRepo({ 'README.md': '# Repo\n' });
 
     for (const version of [hostile, '../../x']) {
-      const run = await atx(['custom', 'def', 'exec', '-n', 'MyOrg/ok', '--tv', version, '-p', repo, '-x', '--dry-run', '--json'], { env });
+      const run = await atx(
+        ['custom', 'def', 'exec', '-n', 'MyOrg/ok', '--tv', version, '-p', repo, '-x', '--dry-run', '--json'],
+        { env },
+      );
       expect(run.exitCode, run.stderr).toBe(2);
       expect(run.stdout).not.toContain('Loaded from outside');
       expect(run.stderr).toMatch(/invalid version/);
@@ -107,7 +117,9 @@ describe('names and folders that reach into .git', () => {
     const home = await tempDir('atx-home-');
     const good = await definitionFolder('Good');
     for (const name of badNames) {
-      const run = await atx(['custom', 'def', 'publish', '-n', name, '--description', 'd', '--sd', good], { env: { ATX_HOME: home } });
+      const run = await atx(['custom', 'def', 'publish', '-n', name, '--description', 'd', '--sd', good], {
+        env: { ATX_HOME: home },
+      });
       expect(run.exitCode, `${name}: ${run.stderr}`).toBe(2);
       expect(run.stderr).toMatch(/must not have a part starting with "\."/);
     }
@@ -136,7 +148,11 @@ describe('names and folders that reach into .git', () => {
     const home = await tempDir('atx-home-');
     // A registry entry named `.git`, as an older atx would have published it.
     await writeFiles(join(home, 'registry', '.git'), {
-      'index.json': JSON.stringify({ name: '.git', versions: [{ version: '1', status: 'published', description: 'd', createdAt: '2024-01-01T00:00:00.000Z' }], lastVersion: 1 }),
+      'index.json': JSON.stringify({
+        name: '.git',
+        versions: [{ version: '1', status: 'published', description: 'd', createdAt: '2024-01-01T00:00:00.000Z' }],
+        lastVersion: 1,
+      }),
       '1/transformation_definition.md': definition('Dot git'),
     });
     const repo = await makeRepo({ 'README.md': '# Repo\n' });
@@ -173,7 +189,8 @@ describe('names and folders that reach into .git', () => {
 });
 
 describe('a team registry that cannot be reached', () => {
-  const warning = /^atx: warning: the team registry .+ could not be reached \(.+\); showing AWS-managed and local definitions only$/;
+  const warning =
+    /^atx: warning: the team registry .+ could not be reached \(.+\); showing AWS-managed and local definitions only$/;
 
   it.each([
     ['a path that does not exist', async () => join(await tempDir(), 'nope.git')],
@@ -198,7 +215,10 @@ describe('a team registry that cannot be reached', () => {
     const url = join(await tempDir(), 'nope.git');
     const env = { ATX_HOME: home, ATX_REGISTRY_URL: url };
 
-    const get = await atx(['custom', 'def', 'get', '-n', 'MyOrg/local', '--json', '--td', 'out'], { env, cwd: await tempDir() });
+    const get = await atx(['custom', 'def', 'get', '-n', 'MyOrg/local', '--json', '--td', 'out'], {
+      env,
+      cwd: await tempDir(),
+    });
     expect(get.exitCode, get.stderr).toBe(0);
     expect(JSON.parse(get.stdout).definition.title).toBe('Local one');
     expect(get.stderr).toMatch(/^atx: warning: the team registry .* could not be reached/);
@@ -222,7 +242,9 @@ describe('a team registry that cannot be reached', () => {
   it('lets `def exec` apply an AWS/ definition, warning that team knowledge items were not read', async () => {
     const env = { ATX_HOME: await tempDir('atx-home-'), ATX_REGISTRY_URL: join(await tempDir(), 'nope.git') };
     const repo = await makeRepo({ '.nvmrc': '22\n' });
-    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], { env });
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], {
+      env,
+    });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).status).toBe('partial');
     expect(run.stderr).toMatch(/^atx: warning: the team registry .* could not be reached/m);

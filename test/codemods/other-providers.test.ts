@@ -30,9 +30,17 @@ async function invoke(code: string, name: string, event: unknown, withCallback: 
   const module = { exports: {} as Record<string, (...args: unknown[]) => unknown> };
   runInNewContext(code, { module, exports: module.exports, process: { env: {} }, JSON });
   const handler = module.exports[name]!;
-  const settle = (promise: Promise<unknown>) => promise.then((result) => ({ result }), (error: Error) => ({ error: error.message }));
+  const settle = (promise: Promise<unknown>) =>
+    promise.then(
+      (result) => ({ result }),
+      (error: Error) => ({ error: error.message }),
+    );
   if (!withCallback) return settle(Promise.resolve().then(() => handler(event, {})));
-  return settle(new Promise((resolve, reject) => handler(event, {}, (error: unknown, result: unknown) => (error ? reject(error) : resolve(result)))));
+  return settle(
+    new Promise((resolve, reject) =>
+      handler(event, {}, (error: unknown, result: unknown) => (error ? reject(error) : resolve(result))),
+    ),
+  );
 }
 
 describe('services of other providers are left alone by the Node.js 24 upgrade', () => {
@@ -47,12 +55,22 @@ describe('services of other providers are left alone by the Node.js 24 upgrade',
 
     const changed = [...tree.keys()].filter((path) => tree.get(path) !== input.get(path));
     expect(changed).toEqual(['orders-aws/handler.js', 'orders-aws/package.json', 'orders-aws/serverless.yml']);
-    expect(tree.get('orders-aws/serverless.yml')).toContain('  runtime: nodejs24.x\n  # Runtimes this service has been deployed on:\n  #  - nodejs10.x\n  #  - nodejs12.x\n');
+    expect(tree.get('orders-aws/serverless.yml')).toContain(
+      '  runtime: nodejs24.x\n  # Runtimes this service has been deployed on:\n  #  - nodejs10.x\n  #  - nodejs12.x\n',
+    );
 
     // Each service left alone is reported once, at the line that names its provider.
     const others = findings.filter((f) => f.rule === 'nodejs24/other-provider').map((f) => `${f.file}:${f.line}`);
-    expect(others.sort()).toEqual(['azure-functions-app/host.json:1', 'azure-greeter/serverless.yml:6', 'google-greeter/serverless.yml:4']);
-    expect(findings.filter((f) => f.file.startsWith('azure') || f.file.startsWith('google')).every((f) => f.rule === 'nodejs24/other-provider')).toBe(true);
+    expect(others.sort()).toEqual([
+      'azure-functions-app/host.json:1',
+      'azure-greeter/serverless.yml:6',
+      'google-greeter/serverless.yml:4',
+    ]);
+    expect(
+      findings
+        .filter((f) => f.file.startsWith('azure') || f.file.startsWith('google'))
+        .every((f) => f.rule === 'nodejs24/other-provider'),
+    ).toBe(true);
 
     // A second run changes nothing.
     const again = await upgrade(tree);
@@ -72,12 +90,22 @@ describe('services of other providers are left alone by the Node.js 24 upgrade',
 
   it('an unresolvable provider variable leaves the service alone and asks a person', async () => {
     const input = new Map([
-      ['svc/serverless.yml', "service: svc\nprovider:\n  name: ${opt:provider, 'aws'}\n  runtime: nodejs12.x\nfunctions:\n  a:\n    handler: index.handler\n"],
+      [
+        'svc/serverless.yml',
+        "service: svc\nprovider:\n  name: ${opt:provider, 'aws'}\n  runtime: nodejs12.x\nfunctions:\n  a:\n    handler: index.handler\n",
+      ],
       ['svc/index.js', 'exports.handler = (event, context, callback) => callback(null, event);\n'],
     ]);
     const { tree, findings } = await upgrade(input);
     expect(Object.fromEntries(tree)).toEqual(Object.fromEntries(input));
-    expect(findings).toContainEqual(expect.objectContaining({ file: 'svc/serverless.yml', line: 3, rule: 'nodejs24/unknown-provider', severity: 'manual' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        file: 'svc/serverless.yml',
+        line: 3,
+        rule: 'nodejs24/unknown-provider',
+        severity: 'manual',
+      }),
+    );
   });
 
   it('a serverless config of another provider beside an AWS one keeps its runtime', async () => {
@@ -88,6 +116,13 @@ describe('services of other providers are left alone by the Node.js 24 upgrade',
     const { tree, findings } = await upgrade(input);
     expect(tree.get('svc/serverless.yml')).toBe('service: svc\nprovider:\n  name: aws\n  runtime: nodejs24.x\n');
     expect(tree.get('svc/serverless.gcp.yml')).toBe(input.get('svc/serverless.gcp.yml'));
-    expect(findings).toContainEqual(expect.objectContaining({ file: 'svc/serverless.gcp.yml', line: 3, rule: 'nodejs-runtime/other-provider', severity: 'info' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        file: 'svc/serverless.gcp.yml',
+        line: 3,
+        rule: 'nodejs-runtime/other-provider',
+        severity: 'info',
+      }),
+    );
   });
 });

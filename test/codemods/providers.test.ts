@@ -10,7 +10,8 @@ const yamlCases: Record<string, string> = {
   'name first': 'service: a\nprovider:\n  name: azure\n  runtime: nodejs12\n',
   shorthand: 'provider: google\n',
   'quoted, comments and blank lines before it': "provider: # where\n\n  # name: aws\n  name: 'tencent' # cloud\n",
-  'name after other keys': 'provider:\n  runtime: nodejs12.x\n  iam:\n    role:\n      statements:\n        - Resource: arn:aws:s3:::b/*\n  name: aws\n',
+  'name after other keys':
+    'provider:\n  runtime: nodejs12.x\n  iam:\n    role:\n      statements:\n        - Resource: arn:aws:s3:::b/*\n  name: aws\n',
   'flow mapping': 'provider: { name: aliyun, runtime: nodejs10 }\n',
   'a # without a space is part of the word': 'provider:\n  name: aws#1\n',
   'self variable': 'custom:\n  cloud: spotinst\nprovider:\n  name: ${self:custom.cloud}\n',
@@ -41,17 +42,26 @@ describe('serverless provider.name', () => {
     expect(name(yamlCases['merge key']!)).toBe('openwhisk');
     expect(name(yamlCases.alias!)).toBe('kubeless');
     expect(name(yamlCases['block scalar mentioning a name']!)).toBe('aws');
-    expect(serverlessProvider('serverless.yml', yamlCases['option variable']!)).toMatchObject({ name: undefined, written: "${opt:provider, 'aws'}", line: 2 });
+    expect(serverlessProvider('serverless.yml', yamlCases['option variable']!)).toMatchObject({
+      name: undefined,
+      written: "${opt:provider, 'aws'}",
+      line: 2,
+    });
     expect(serverlessProvider('serverless.yml', yamlCases['self variable to a variable']!)?.name).toBeUndefined();
     expect(serverlessProvider('serverless.yml', yamlCases['no name']!)).toBeUndefined();
     expect(serverlessProvider('serverless.yml', 'provider:\n  name: [unclosed\n')).toBeUndefined();
   });
 
   it('reads serverless.ts, serverless.js and serverless.json without running them', () => {
-    const ts = "import type { AWS } from '@serverless/typescript';\nconst config = {\n  service: 'x',\n  provider: {\n    name: 'google',\n  },\n};\nmodule.exports = config;\n";
+    const ts =
+      "import type { AWS } from '@serverless/typescript';\nconst config = {\n  service: 'x',\n  provider: {\n    name: 'google',\n  },\n};\nmodule.exports = config;\n";
     expect(serverlessProvider('serverless.ts', ts)).toMatchObject({ name: 'google', line: 5 });
-    expect(serverlessProvider('serverless.js', 'module.exports = { provider: { name: process.env.CLOUD } };\n')).toMatchObject({ name: undefined, written: 'process.env.CLOUD' });
-    expect(serverlessProvider('serverless.json', '{\n  "service": "x",\n  "provider": { "name": "azure" }\n}\n')).toMatchObject({ name: 'azure', line: 3 });
+    expect(
+      serverlessProvider('serverless.js', 'module.exports = { provider: { name: process.env.CLOUD } };\n'),
+    ).toMatchObject({ name: undefined, written: 'process.env.CLOUD' });
+    expect(
+      serverlessProvider('serverless.json', '{\n  "service": "x",\n  "provider": { "name": "azure" }\n}\n'),
+    ).toMatchObject({ name: 'azure', line: 3 });
   });
 });
 
@@ -65,7 +75,8 @@ describe('folders of other providers', () => {
     // An AWS service kept inside another provider's folder is still AWS.
     'azure-app/tools/lambda/template.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n',
     'azure-app/tools/lambda/index.js': '',
-    'functions-v3/host.json': '{\n  "version": "2.0",\n  "extensionBundle": { "id": "Microsoft.Azure.Functions.ExtensionBundle" }\n}\n',
+    'functions-v3/host.json':
+      '{\n  "version": "2.0",\n  "extensionBundle": { "id": "Microsoft.Azure.Functions.ExtensionBundle" }\n}\n',
     'functions-v3/Hello/function.json': '{ "bindings": [] }\n',
     'functions-v3/Hello/index.js': '',
     'loose-function/function.json': '{ "bindings": [{ "type": "httpTrigger" }] }\n',
@@ -110,7 +121,11 @@ describe('folders of other providers', () => {
 
   it('a repository of AWS services only has none, without reading its code', () => {
     const read: string[] = [];
-    const files: Record<string, string> = { 'serverless.yml': 'provider:\n  name: aws\n', 'src/a.js': '', 'package.json': '{}' };
+    const files: Record<string, string> = {
+      'serverless.yml': 'provider:\n  name: aws\n',
+      'src/a.js': '',
+      'package.json': '{}',
+    };
     const view = { files: Object.keys(files).sort(), read: (path: string) => (read.push(path), files[path]!) };
     expect(otherProviders(view).services).toEqual([]);
     expect(read.sort()).toEqual(['package.json', 'serverless.yml']);

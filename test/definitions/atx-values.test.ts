@@ -12,7 +12,10 @@ function withSteps(steps: string): string {
 
 describe('atx block values', () => {
   it('keeps step ids in dependsOn as written, even when YAML would read a number', () => {
-    const d = parseDefinition(withSteps('11. Last.\n    ```atx\n    command: npm test\n    dependsOn: [1.10, 1.2]\n    ```'), file);
+    const d = parseDefinition(
+      withSteps('11. Last.\n    ```atx\n    command: npm test\n    dependsOn: [1.10, 1.2]\n    ```'),
+      file,
+    );
     const last = d.phases[0].steps[10];
     expect(last.id).toBe('1.11');
     expect(last.action).toEqual({ command: 'npm test', dependsOn: ['1.10', '1.2'] });
@@ -21,13 +24,18 @@ describe('atx block values', () => {
   });
 
   it('accepts a single dependsOn id and a tilde fence with an upper-case info string', () => {
-    const d = parseDefinition(withSteps('11. Last.\n    ~~~ATX\n    codemod: aws-sdk-v2-to-v3\n    dependsOn: 1.3\n    ~~~'), file);
+    const d = parseDefinition(
+      withSteps('11. Last.\n    ~~~ATX\n    codemod: aws-sdk-v2-to-v3\n    dependsOn: 1.3\n    ~~~'),
+      file,
+    );
     expect(d.phases[0].steps[10].action).toEqual({ codemod: 'aws-sdk-v2-to-v3', dependsOn: ['1.3'] });
   });
 
   it('keeps nested options as plain values', () => {
     const d = parseDefinition(
-      withSteps('11. Last.\n    ```atx\n    codemod: nodejs-runtime-upgrade\n    options:\n      target: 24\n      include: [a.yaml, b.yaml]\n      strict: true\n    ```'),
+      withSteps(
+        '11. Last.\n    ```atx\n    codemod: nodejs-runtime-upgrade\n    options:\n      target: 24\n      include: [a.yaml, b.yaml]\n      strict: true\n    ```',
+      ),
       file,
     );
     expect(d.phases[0].steps[10].action).toEqual({
@@ -50,6 +58,8 @@ describe('atx block values', () => {
   it('rejects timeoutSeconds on a codemod step, which only commands take', () => {
     const text = withSteps('11. Last.\n    ```atx\n    codemod: aws-sdk-v2-to-v3\n    timeoutSeconds: 5\n    ```');
     const line = text.split('\n').findIndex((l) => l.includes('timeoutSeconds')) + 1;
-    expect(() => parseDefinition(text, file)).toThrow(`${file}:${line}: unknown key 'timeoutSeconds' in codemod atx block`);
+    expect(() => parseDefinition(text, file)).toThrow(
+      `${file}:${line}: unknown key 'timeoutSeconds' in codemod atx block`,
+    );
   });
 });

@@ -22,7 +22,9 @@ describe('definitionDescription', () => {
   });
 
   it('takes the first sentence of the objective as plain text', () => {
-    const d = withObjective('Move **Lambda** functions to [Node.js 24](https://nodejs.org)\nand `nodejs24.x`. Keep behaviour.');
+    const d = withObjective(
+      'Move **Lambda** functions to [Node.js 24](https://nodejs.org)\nand `nodejs24.x`. Keep behaviour.',
+    );
     expect(definitionDescription(d)).toBe('Move Lambda functions to Node.js 24 and nodejs24.x.');
   });
 

@@ -105,7 +105,10 @@ describe('parseDefinition errors: file and line of the mistake', () => {
   });
 
   it('reports invalid YAML at the line of the YAML error inside the file', () => {
-    const text = valid.replace('   codemod: lambda-callback-to-async', '   codemod: lambda-callback-to-async\n   options: {target: 24');
+    const text = valid.replace(
+      '   codemod: lambda-callback-to-async',
+      '   codemod: lambda-callback-to-async\n   options: {target: 24',
+    );
     expectError(text, lineOf(text, 'options: {target'), 'atx block is not valid YAML');
     const dup = valid.replace('  validator: build', '  validator: build\n  validator: tests');
     expectError(dup, lineOf(dup, 'validator: tests'), 'atx block is not valid YAML');
@@ -124,7 +127,10 @@ describe('parseDefinition errors: file and line of the mistake', () => {
   });
 
   it('reports unknown keys at their own line, listing the allowed ones', () => {
-    const step = valid.replace('   codemod: lambda-callback-to-async', '   codemod: lambda-callback-to-async\n   retry: 2');
+    const step = valid.replace(
+      '   codemod: lambda-callback-to-async',
+      '   codemod: lambda-callback-to-async\n   retry: 2',
+    );
     expectError(step, 18, "unknown key 'retry' in codemod atx block; allowed: codemod, options, retries, dependsOn");
     const criterion = valid.replace('  validator: build', '  validator: build\n  path: src');
     expectError(criterion, lineOf(criterion, 'path: src'), "unknown key 'path' in validator atx block");
@@ -141,7 +147,10 @@ describe('parseDefinition errors: file and line of the mistake', () => {
   });
 
   it('rejects two atx blocks in one step at the second block', () => {
-    const text = valid.replace('2. Second step.', '2. Second step.\n   ```atx\n   command: npm test\n   ```\n   ```atx\n   command: npm run lint\n   ```');
+    const text = valid.replace(
+      '2. Second step.',
+      '2. Second step.\n   ```atx\n   command: npm test\n   ```\n   ```atx\n   command: npm run lint\n   ```',
+    );
     expectError(text, lineOf(text, '```atx', 22), 'carries at most one atx block (first at line 20)');
   });
 
@@ -172,7 +181,10 @@ describe('parseDefinition errors: file and line of the mistake', () => {
   });
 
   it('rejects a step block with both codemod and command, or neither', () => {
-    const both = valid.replace('   codemod: lambda-callback-to-async', '   codemod: lambda-callback-to-async\n   command: npm test');
+    const both = valid.replace(
+      '   codemod: lambda-callback-to-async',
+      '   codemod: lambda-callback-to-async\n   command: npm test',
+    );
     expectError(both, 18, "either 'codemod' or 'command', not both");
     const neither = valid.replace('   codemod: lambda-callback-to-async', '   retries: 1');
     expectError(neither, 16, "needs 'codemod: NAME' or 'command: CMD'");
@@ -181,20 +193,32 @@ describe('parseDefinition errors: file and line of the mistake', () => {
   });
 
   it('checks value types: retries range, timeouts, texts and mappings', () => {
-    const retries = valid.replace('   codemod: lambda-callback-to-async', '   codemod: lambda-callback-to-async\n   retries: 11');
+    const retries = valid.replace(
+      '   codemod: lambda-callback-to-async',
+      '   codemod: lambda-callback-to-async\n   retries: 11',
+    );
     expectError(retries, 18, "'retries' must be a whole number from 0 to 10");
     const timeout = valid.replace('   codemod: lambda-callback-to-async', '   command: npm test\n   timeoutSeconds: 0');
     expectError(timeout, 18, "'timeoutSeconds' must be a number above 0");
-    const options = valid.replace('   codemod: lambda-callback-to-async', '   codemod: lambda-callback-to-async\n   options: 24');
+    const options = valid.replace(
+      '   codemod: lambda-callback-to-async',
+      '   codemod: lambda-callback-to-async\n   options: 24',
+    );
     expectError(options, 18, "'options' must be a mapping");
     const pattern = valid.replace('validator: build', 'validator: no-match\n  pattern: 42');
     expectError(pattern, 26, "'pattern' must be a non-empty text");
   });
 
   it('checks dependsOn: existing step ids, not itself, no cycles', () => {
-    const unknown = valid.replace('   codemod: lambda-callback-to-async', '   codemod: lambda-callback-to-async\n   dependsOn: [1.3]');
+    const unknown = valid.replace(
+      '   codemod: lambda-callback-to-async',
+      '   codemod: lambda-callback-to-async\n   dependsOn: [1.3]',
+    );
     expectError(unknown, 15, "step 1.1 depends on '1.3', which is not a step id");
-    const self = valid.replace('   codemod: lambda-callback-to-async', '   codemod: lambda-callback-to-async\n   dependsOn: [1.1]');
+    const self = valid.replace(
+      '   codemod: lambda-callback-to-async',
+      '   codemod: lambda-callback-to-async\n   dependsOn: [1.1]',
+    );
     expectError(self, 15, 'step 1.1 depends on itself');
     const cycle = valid
       .replace('   codemod: lambda-callback-to-async', '   codemod: lambda-callback-to-async\n   dependsOn: [1.2]')
@@ -204,10 +228,24 @@ describe('parseDefinition errors: file and line of the mistake', () => {
 
   it('rejects atx blocks outside steps, exit criteria and guardrails, and a step action on a guardrail', () => {
     // A guardrail's block only protects paths (test/definitions/protect.test.ts); a command there is refused.
-    const text = valid.replace('## Validation', '## Guardrails\n\n- Keep APIs.\n  ```atx\n  command: rm -rf /\n  ```\n\n## Validation');
-    expectError(text, lineOf(text, 'command: rm', 20), "unknown key 'command' in guardrail atx block ('command' belongs in a step)");
-    const entry = valid.replace('## Implementation', '## Entry Criteria\n\n- A repository.\n  ```atx\n  command: rm -rf /\n  ```\n\n## Implementation');
-    expectError(entry, lineOf(entry, '```atx'), 'atx blocks belong to steps, exit criteria and guardrails, not to an entry criterion');
+    const text = valid.replace(
+      '## Validation',
+      '## Guardrails\n\n- Keep APIs.\n  ```atx\n  command: rm -rf /\n  ```\n\n## Validation',
+    );
+    expectError(
+      text,
+      lineOf(text, 'command: rm', 20),
+      "unknown key 'command' in guardrail atx block ('command' belongs in a step)",
+    );
+    const entry = valid.replace(
+      '## Implementation',
+      '## Entry Criteria\n\n- A repository.\n  ```atx\n  command: rm -rf /\n  ```\n\n## Implementation',
+    );
+    expectError(
+      entry,
+      lineOf(entry, '```atx'),
+      'atx blocks belong to steps, exit criteria and guardrails, not to an entry criterion',
+    );
     const summary = valid.replace('Because.', 'Because.\n\n```atx\ncodemod: lambda-callback-to-async\n```');
     expectError(summary, 11, 'not to the summary');
   });

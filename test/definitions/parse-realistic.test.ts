@@ -42,7 +42,11 @@ describe('parseDefinition on a realistic Node.js upgrade definition', async () =
       id: '1.2',
       text: 'Raise `engines.node` in `package.json` to `>=24`.\n\nLeave `devEngines` alone; tooling owners decide those.',
     });
-    expect(d.phases[1].steps[0].action).toEqual({ codemod: 'lambda-callback-to-async', retries: 1, dependsOn: ['1.1'] });
+    expect(d.phases[1].steps[0].action).toEqual({
+      codemod: 'lambda-callback-to-async',
+      retries: 1,
+      dependsOn: ['1.1'],
+    });
     expect(d.phases[1].steps[2].action).toBeUndefined();
     expect(d.phases[2].steps[0].action).toEqual({
       command: 'npm install --package-lock-only',

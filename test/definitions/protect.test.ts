@@ -61,7 +61,9 @@ describe('protected paths on a guardrail', () => {
   it('round-trips: parse(render(d)) equals d, and the rendered text is a fixed point', () => {
     const d = parseDefinition(text, file);
     const rendered = renderDefinition(d);
-    expect(rendered).toContain('- Never modify files under `legacy/`.\n  ```atx\n  protect: ["legacy/**", "src/generated/*.ts"]\n  ```');
+    expect(rendered).toContain(
+      '- Never modify files under `legacy/`.\n  ```atx\n  protect: ["legacy/**", "src/generated/*.ts"]\n  ```',
+    );
     expect(parseDefinition(rendered, file)).toEqual(d);
     expect(renderDefinition(parseDefinition(rendered, file))).toBe(rendered);
   });
@@ -82,7 +84,10 @@ describe('protected paths on a guardrail', () => {
       exitCriteria: [{ id: 'exit-1', text: 'Builds.' }],
     };
     expect(parseDefinition(renderDefinition(d), file)).toEqual(d);
-    const flush = text.replace('  ```atx\n  protect: ["legacy/**", "src/generated/*.ts"]\n  ```', '```atx\nprotect: legacy/**\n```');
+    const flush = text.replace(
+      '  ```atx\n  protect: ["legacy/**", "src/generated/*.ts"]\n  ```',
+      '```atx\nprotect: legacy/**\n```',
+    );
     expect(parseDefinition(flush, file).protectedPaths).toEqual([{ guardrail: 2, paths: ['legacy/**'] }]);
   });
 
@@ -115,13 +120,22 @@ describe('protected paths on a guardrail', () => {
   it('refuses a second block on one guardrail, and a block on an entry criterion', () => {
     const two = text.replace('  ```\n\n## Validation', '  ```\n  ```atx\n  protect: ["b/**"]\n  ```\n\n## Validation');
     expect(errorOf(two).message).toMatch(/:24: a guardrail carries at most one atx block \(first at line 21\)/);
-    const entry = text.replace('## Implementation Steps', '## Entry Criteria\n\n- A repository.\n  ```atx\n  protect: ["a/**"]\n  ```\n\n## Implementation Steps');
-    expect(errorOf(entry).message).toMatch(/:14: atx blocks belong to steps, exit criteria and guardrails, not to an entry criterion/);
+    const entry = text.replace(
+      '## Implementation Steps',
+      '## Entry Criteria\n\n- A repository.\n  ```atx\n  protect: ["a/**"]\n  ```\n\n## Implementation Steps',
+    );
+    expect(errorOf(entry).message).toMatch(
+      /:14: atx blocks belong to steps, exit criteria and guardrails, not to an entry criterion/,
+    );
   });
 
   it('render refuses protectedPaths that name no guardrail', () => {
     const d = parseDefinition(text, file);
-    expect(() => renderDefinition({ ...d, protectedPaths: [{ guardrail: 3, paths: ['a/**'] }] })).toThrow(/guardrail 3 of 2/);
-    expect(() => renderDefinition({ ...d, guardrails: [], protectedPaths: [{ guardrail: 1, paths: ['a/**'] }] })).toThrow(/guardrail 1 of 0/);
+    expect(() => renderDefinition({ ...d, protectedPaths: [{ guardrail: 3, paths: ['a/**'] }] })).toThrow(
+      /guardrail 3 of 2/,
+    );
+    expect(() =>
+      renderDefinition({ ...d, guardrails: [], protectedPaths: [{ guardrail: 1, paths: ['a/**'] }] }),
+    ).toThrow(/guardrail 1 of 0/);
   });
 });

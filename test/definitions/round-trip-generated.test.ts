@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseDefinition, renderDefinition, type Definition, type ExitCriterion, type Phase } from '../../src/definitions/index.js';
+import {
+  parseDefinition,
+  renderDefinition,
+  type Definition,
+  type ExitCriterion,
+  type Phase,
+} from '../../src/definitions/index.js';
 
 // Markdown an author plausibly writes inside one field; combined at random below.
 const snippets = [
@@ -42,20 +48,27 @@ function generate(seed: number): Definition {
       steps: Array.from({ length: 1 + count(11) }, (_, s) => ({ id: `${p + 1}.${s + 1}`, text: text(2) })),
     };
     // A list under a phase is read as its steps, so descriptions hold no list.
-    if (rnd() < 0.4) phase.description = [pick(), pick()].filter((t) => !/^(- |1\. )/m.test(t)).join('\n\n') || 'Prose.';
+    if (rnd() < 0.4)
+      phase.description = [pick(), pick()].filter((t) => !/^(- |1\. )/m.test(t)).join('\n\n') || 'Prose.';
     for (const step of phase.steps) {
       const r = rnd();
       if (r < 0.3) step.action = { codemod: 'lambda-callback-to-async', retries: count(4) };
-      else if (r < 0.5) step.action = { command: `npm run task-${count(9)} -- --flag="x y"`, timeoutSeconds: 1 + count(600) };
+      else if (r < 0.5)
+        step.action = { command: `npm run task-${count(9)} -- --flag="x y"`, timeoutSeconds: 1 + count(600) };
     }
     return phase;
   });
-  const exitCriteria: ExitCriterion[] = Array.from({ length: 1 + count(4) }, (_, i) => ({ id: `exit-${i + 1}`, text: text(2) }));
+  const exitCriteria: ExitCriterion[] = Array.from({ length: 1 + count(4) }, (_, i) => ({
+    id: `exit-${i + 1}`,
+    text: text(2),
+  }));
   if (rnd() < 0.5) exitCriteria[0].validator = { validator: 'no-match', pattern: 'aws-sdk[\'"]', paths: ['src/**'] };
   const guardrails = Array.from({ length: count(3) }, () => text(2));
   // Some guardrails protect paths: globs YAML would misread unquoted (`*.js`, `a: b`) among them.
   const globs = ['legacy/**', '*.min.js', 'src/generated/', 'docs/a: b.md', 'x?.json', '@scope/pkg/**'];
-  const protectedPaths = guardrails.flatMap((_, i) => (rnd() < 0.5 ? [{ guardrail: i + 1, paths: globs.filter(() => rnd() < 0.5).concat('legacy/**') }] : []));
+  const protectedPaths = guardrails.flatMap((_, i) =>
+    rnd() < 0.5 ? [{ guardrail: i + 1, paths: globs.filter(() => rnd() < 0.5).concat('legacy/**') }] : [],
+  );
   return {
     format: 'transformation_definition',
     title: 'Generated definition',

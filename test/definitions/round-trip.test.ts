@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { DefinitionSchema, parseDefinition, renderDefinition, type Definition, type Step } from '../../src/definitions/index.js';
+import {
+  DefinitionSchema,
+  parseDefinition,
+  renderDefinition,
+  type Definition,
+  type Step,
+} from '../../src/definitions/index.js';
 
 const fixtures = [
   'fixtures/definitions/nodejs-upgrade-full/transformation_definition.md',
@@ -30,7 +36,8 @@ function handBuilt(): Definition {
     format: 'transformation_definition',
     title: 'Hand-built *definition* with `code`',
     objective: 'Exercise every field. Second sentence.',
-    summary: 'First paragraph with a [link](https://example.com).\n\n> A quote\n> over two lines.\n\n- a list\n- inside the summary',
+    summary:
+      'First paragraph with a [link](https://example.com).\n\n> A quote\n> over two lines.\n\n- a list\n- inside the summary',
     entryCriteria: ['A git repository.', 'Multi-paragraph criterion.\n\nWith a second paragraph.'],
     phases: [
       { number: 1, title: 'Many steps', steps: many },
@@ -59,9 +66,17 @@ function handBuilt(): Definition {
       {
         id: 'exit-2',
         text: 'No v2 SDK left.',
-        validator: { validator: 'no-match', pattern: "from 'aws-sdk'|require\\(\"aws-sdk\"\\)", paths: ['src/**', 'lib/*.js'] },
+        validator: {
+          validator: 'no-match',
+          pattern: 'from \'aws-sdk\'|require\\("aws-sdk"\\)',
+          paths: ['src/**', 'lib/*.js'],
+        },
       },
-      { id: 'exit-3', text: 'Runs under Node.js 24.', validator: { validator: 'node-runtime', options: { version: '24' } } },
+      {
+        id: 'exit-3',
+        text: 'Runs under Node.js 24.',
+        validator: { validator: 'node-runtime', options: { version: '24' } },
+      },
       { id: 'exit-4', text: 'Reviewed.' },
     ],
   };
@@ -107,7 +122,9 @@ describe('render → parse for hand-built values', () => {
   it('refuses a value whose format and front matter disagree', () => {
     const d = handBuilt();
     expect(() => renderDefinition({ ...d, format: 'skill' })).toThrow('needs front matter');
-    expect(() => renderDefinition({ ...d, frontMatter: { name: 'n', description: 'd' } })).toThrow('cannot have front matter');
+    expect(() => renderDefinition({ ...d, frontMatter: { name: 'n', description: 'd' } })).toThrow(
+      'cannot have front matter',
+    );
   });
 
   it('refuses a phase description holding a list, which would read back as steps', () => {

@@ -43,7 +43,9 @@ describe('SKILL.md format', async () => {
 
   it('rejects front matter that is unclosed, incomplete or has unknown keys', () => {
     expect(() => parseDefinition('---\nname: x\n# T\n', 'SKILL.md')).toThrow('SKILL.md:1: front matter opened');
-    expect(() => parseDefinition('---\nname: x\n---\n# T\n', 'SKILL.md')).toThrow("SKILL.md:2: front matter is missing 'description'");
+    expect(() => parseDefinition('---\nname: x\n---\n# T\n', 'SKILL.md')).toThrow(
+      "SKILL.md:2: front matter is missing 'description'",
+    );
     expect(() => parseDefinition('---\nname: x\ndescription: y\nlicense: MIT\n---\n# T\n', 'SKILL.md')).toThrow(
       "SKILL.md:4: unknown front matter key 'license'; allowed: name, description",
     );

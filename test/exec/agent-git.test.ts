@@ -35,7 +35,13 @@ One agent step that edits package.json.
 `;
 
 const raiseVersion: FakeReply = {
-  content: [{ type: 'tool_use', name: 'edit_file', input: { path: 'package.json', old_text: '"version": "1.0.0"', new_text: '"version": "2.0.0"' } }],
+  content: [
+    {
+      type: 'tool_use',
+      name: 'edit_file',
+      input: { path: 'package.json', old_text: '"version": "1.0.0"', new_text: '"version": "2.0.0"' },
+    },
+  ],
 };
 const done: FakeReply = { content: [{ type: 'text', text: 'Done: the version is 2.0.0.' }] };
 
@@ -48,7 +54,9 @@ async function setUp(script: FakeReply[]): Promise<{ env: Record<string, string>
   const home = await tempDir('atx-home-');
   const sd = await tempDir('atx-def-');
   await writeFile(join(sd, 'transformation_definition.md'), definition);
-  const published = await atx(['custom', 'def', 'publish', '-n', 'Test/agent-git', '--description', 'a', '--sd', sd], { env: { ATX_HOME: home } });
+  const published = await atx(['custom', 'def', 'publish', '-n', 'Test/agent-git', '--description', 'a', '--sd', sd], {
+    env: { ATX_HOME: home },
+  });
   expect(published.exitCode, published.stderr).toBe(0);
   return { env: { ATX_HOME: home, ANTHROPIC_API_KEY: 'sk-ant-test-key-123456', ANTHROPIC_BASE_URL: server.url } };
 }
@@ -71,7 +79,13 @@ function toolCalls(requests: FakeRequest[]): ToolCall[] {
         if (block.type === 'tool_use') uses.set(block.id as string, block as never);
         if (block.type === 'tool_result' && !calls.some((c) => c.id === block.tool_use_id)) {
           const use = uses.get(block.tool_use_id as string)!;
-          calls.push({ id: block.tool_use_id as string, name: use.name, path: use.input.path, result: String(block.content), isError: block.is_error === true });
+          calls.push({
+            id: block.tool_use_id as string,
+            name: use.name,
+            path: use.input.path,
+            result: String(block.content),
+            isError: block.is_error === true,
+          });
         }
       }
     }
@@ -86,7 +100,7 @@ async function history(repo: string, branch: string): Promise<string[]> {
 }
 
 describe('agent steps and git (exec without -t)', () => {
-  it("refuses every tool call into .git and runs nothing the model planted for git", async () => {
+  it('refuses every tool call into .git and runs nothing the model planted for git', async () => {
     const outside = await tempDir('atx-outside-');
     const fsmonitorMarker = join(outside, 'fsmonitor-ran');
     const hookMarker = join(outside, 'hook-ran');
@@ -129,12 +143,21 @@ describe('agent steps and git (exec without -t)', () => {
           { type: 'tool_use', name: 'write_file', input: { path: 'evil/config', content: evilConfig } },
           { type: 'tool_use', name: 'write_file', input: { path: 'evil/objects/info/packs', content: '' } },
           { type: 'tool_use', name: 'write_file', input: { path: 'evil/refs/tags/placeholder', content: '' } },
-          { type: 'tool_use', name: 'write_file', input: { path: '.husky/post-commit', content: `#!/bin/sh\ntouch ${hookMarker}\n` } },
+          {
+            type: 'tool_use',
+            name: 'write_file',
+            input: { path: '.husky/post-commit', content: `#!/bin/sh\ntouch ${hookMarker}\n` },
+          },
         ],
       },
       // Then every way it can think of to point git at it.
       { content: intoGit.map(([name, input]) => ({ type: 'tool_use' as const, name, input })) },
-      { content: [{ type: 'tool_use', name: 'search', input: { pattern: 'fsmonitor|gitdir' } }, { type: 'tool_use', name: 'list_files', input: {} }] },
+      {
+        content: [
+          { type: 'tool_use', name: 'search', input: { pattern: 'fsmonitor|gitdir' } },
+          { type: 'tool_use', name: 'list_files', input: {} },
+        ],
+      },
       raiseVersion,
       done,
     ];
@@ -186,15 +209,29 @@ describe('agent steps and git (exec without -t)', () => {
     const outside = await tempDir('atx-outside-');
     const hooks = join(outside, 'hooks');
     const markers = join(outside, 'markers');
-    const hookNames = ['post-checkout', 'prepare-commit-msg', 'post-commit', 'reference-transaction', 'post-index-change', 'pre-auto-gc', 'pre-commit', 'commit-msg'];
-    await writeFiles(hooks, Object.fromEntries(hookNames.map((name) => [name, `#!/bin/sh\nmkdir -p ${markers}\ntouch ${markers}/${name}\n`])));
+    const hookNames = [
+      'post-checkout',
+      'prepare-commit-msg',
+      'post-commit',
+      'reference-transaction',
+      'post-index-change',
+      'pre-auto-gc',
+      'pre-commit',
+      'commit-msg',
+    ];
+    await writeFiles(
+      hooks,
+      Object.fromEntries(hookNames.map((name) => [name, `#!/bin/sh\nmkdir -p ${markers}\ntouch ${markers}/${name}\n`])),
+    );
     for (const name of hookNames) await chmod(join(hooks, name), 0o755);
     const repo = await makeRepo({ 'package.json': '{\n  "name": "svc",\n  "version": "1.0.0"\n}\n' });
     // The repository's own config (a hostile template, or written by something earlier): git would run these.
     await git(repo, ['config', 'core.hooksPath', hooks]);
     await git(repo, ['config', 'core.fsmonitor', `mkdir -p ${markers}; touch ${markers}/fsmonitor; false`]);
     // Hooks in the repository's own hooks folder too (used when core.hooksPath is not set).
-    await writeFiles(join(repo, '.git/hooks'), { 'post-commit': `#!/bin/sh\nmkdir -p ${markers}\ntouch ${markers}/own-post-commit\n` });
+    await writeFiles(join(repo, '.git/hooks'), {
+      'post-commit': `#!/bin/sh\nmkdir -p ${markers}\ntouch ${markers}/own-post-commit\n`,
+    });
     await chmod(join(repo, '.git/hooks/post-commit'), 0o755);
     const { env } = await setUp([raiseVersion, done]);
 
@@ -207,7 +244,11 @@ describe('agent steps and git (exec without -t)', () => {
     expect(summary.exitCriteria[0].status).toBe('passed');
     // Read the result without the repository's settings (this test's own git would run them).
     const plain = { cwd: repo, env: gitIdentity };
-    const log = await execa('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=', 'log', '--format=%s', `main..${summary.branch}`], plain);
+    const log = await execa(
+      'git',
+      ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=', 'log', '--format=%s', `main..${summary.branch}`],
+      plain,
+    );
     expect(log.stdout.split('\n')).toEqual([expect.stringMatching(/^atx: 1\.1 /)]);
   });
 });

@@ -60,7 +60,9 @@ const repoFiles = {
 async function publish(home: string, name: string, text: string): Promise<void> {
   const sd = await tempDir('atx-def-');
   await writeFile(join(sd, 'transformation_definition.md'), text);
-  const published = await atx(['custom', 'def', 'publish', '-n', name, '--description', 'd', '--sd', sd], { env: { ATX_HOME: home } });
+  const published = await atx(['custom', 'def', 'publish', '-n', name, '--description', 'd', '--sd', sd], {
+    env: { ATX_HOME: home },
+  });
   expect(published.exitCode, published.stderr).toBe(0);
 }
 
@@ -75,7 +77,11 @@ describe('an agent step', () => {
       {
         content: [
           { type: 'text', text: 'Writing the notes.' },
-          { type: 'tool_use', name: 'write_file', input: { path: 'MIGRATION_NOTES.md', content: '* get_user → getUser\n' } },
+          {
+            type: 'tool_use',
+            name: 'write_file',
+            input: { path: 'MIGRATION_NOTES.md', content: '* get_user → getUser\n' },
+          },
           { type: 'tool_use', name: 'write_file', input: { path: '../escape.txt', content: 'x' } },
         ],
       },
@@ -88,9 +94,18 @@ describe('an agent step', () => {
     await publish(home, 'Test/notes', definition);
     const repo = await makeRepo(repoFiles);
     const config = join(await tempDir('atx-cfg-'), 'config.json');
-    await writeFile(config, JSON.stringify({ targetVersion: 22, additionalPlanContext: 'Callers live in the `billing_api` service; keep_names_stable.' }));
+    await writeFile(
+      config,
+      JSON.stringify({
+        targetVersion: 22,
+        additionalPlanContext: 'Callers live in the `billing_api` service; keep_names_stable.',
+      }),
+    );
     const env = { ATX_HOME: home, ANTHROPIC_API_KEY: 'sk-ant-test-key-123456', ANTHROPIC_BASE_URL: server.url };
-    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/notes', '-g', `file://${config}`, '-x', '-t', '--json'], { env });
+    const run = await atx(
+      ['custom', 'def', 'exec', '-p', repo, '-n', 'Test/notes', '-g', `file://${config}`, '-x', '-t', '--json'],
+      { env },
+    );
     expect(run.exitCode, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
 
@@ -120,7 +135,9 @@ describe('an agent step', () => {
     expect(request).toMatch(/legacy\/\n\s+old\.js/);
     expect(first!.body.system).toMatch(/Never break a guardrail/);
     // The second step hears what the first did.
-    expect(lastUserText(second!)).toMatch(/^- 2\.1 Write MIGRATION_NOTES\.md listing the breaking changes to snake_case.* → completed; changed MIGRATION_NOTES\.md$/m);
+    expect(lastUserText(second!)).toMatch(
+      /^- 2\.1 Write MIGRATION_NOTES\.md listing the breaking changes to snake_case.* → completed; changed MIGRATION_NOTES\.md$/m,
+    );
     expect(lastUserText(second!)).toContain('The model said: Wrote MIGRATION_NOTES.md with one entry.');
 
     // What the model did, step by step.
@@ -132,36 +149,65 @@ describe('an agent step', () => {
       requests: 2,
       toolCalls: [
         { tool: 'write_file', path: 'MIGRATION_NOTES.md', allowed: true, ok: true },
-        { tool: 'write_file', path: '../escape.txt', allowed: false, ok: false, error: expect.stringMatching(/is refused/) },
+        {
+          tool: 'write_file',
+          path: '../escape.txt',
+          allowed: false,
+          ok: false,
+          error: expect.stringMatching(/is refused/),
+        },
       ],
     });
     expect(notes.agent.tokens.input).toBeGreaterThan(0);
     expect(notes.agent.tokens.output).toBeGreaterThan(0);
-    expect(convert).toMatchObject({ status: 'skipped', reason: 'no-change: Nothing to convert: src/app.js has no callbacks.', commit: null });
-    expect(convert.agent).toMatchObject({ toolCalls: [], requests: 1, message: 'Nothing to convert: src/app.js has no callbacks.' });
+    expect(convert).toMatchObject({
+      status: 'skipped',
+      reason: 'no-change: Nothing to convert: src/app.js has no callbacks.',
+      commit: null,
+    });
+    expect(convert.agent).toMatchObject({
+      toolCalls: [],
+      requests: 1,
+      message: 'Nothing to convert: src/app.js has no callbacks.',
+    });
     expect(summary.status).toBe('partial');
 
     const report = await readFile(summary.reportPath, 'utf8');
     expect(report).toContain('## Agent steps');
     expect(report).toContain('1. write_file `MIGRATION_NOTES.md`: ok');
     expect(report).toMatch(/2\. write_file `\.\.\/escape\.txt`: refused \(.*is refused/);
-    expect(report).toMatch(new RegExp(`Tokens: ${notes.agent.tokens.input} in, ${notes.agent.tokens.output} out \\(2 requests\\)`));
+    expect(report).toMatch(
+      new RegExp(`Tokens: ${notes.agent.tokens.input} in, ${notes.agent.tokens.output} out \\(2 requests\\)`),
+    );
     expect(report).toContain('> Nothing to convert: src/app.js has no callbacks.');
     expect(await git(repo, ['show', `${summary.branch}:MIGRATION_NOTES.md`])).toBe('* get_user → getUser');
   });
 
-  it('that changes nothing is no-change with the model\'s reason, never completed, and the run is partial', async () => {
-    server = await startFakeAnthropic(() => ({ content: [{ type: 'text', text: 'The version is already what the step asks for.' }] }));
+  it("that changes nothing is no-change with the model's reason, never completed, and the run is partial", async () => {
+    server = await startFakeAnthropic(() => ({
+      content: [{ type: 'text', text: 'The version is already what the step asks for.' }],
+    }));
     const home = await tempDir('atx-home-');
     const sd = join(projectRoot, 'fixtures/exec/agent-step');
-    expect((await atx(['custom', 'def', 'publish', '-n', 'Test/agent', '--description', 'a', '--sd', sd], { env: { ATX_HOME: home } })).exitCode).toBe(0);
+    expect(
+      (
+        await atx(['custom', 'def', 'publish', '-n', 'Test/agent', '--description', 'a', '--sd', sd], {
+          env: { ATX_HOME: home },
+        })
+      ).exitCode,
+    ).toBe(0);
     // The criterion passes without a change: only the step's outcome can say nothing was done.
     const repo = await makeRepo({ 'package.json': '{\n  "name": "svc",\n  "version": "2.0.0"\n}\n' });
     const env = { ATX_HOME: home, ANTHROPIC_API_KEY: 'sk-ant-test-key-123456', ANTHROPIC_BASE_URL: server.url };
     const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/agent', '-x', '-t', '--json'], { env });
     expect(run.exitCode, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
-    expect(summary.steps[0]).toMatchObject({ status: 'skipped', reason: 'no-change: The version is already what the step asks for.', commit: null, filesChanged: [] });
+    expect(summary.steps[0]).toMatchObject({
+      status: 'skipped',
+      reason: 'no-change: The version is already what the step asks for.',
+      commit: null,
+      filesChanged: [],
+    });
     expect(summary.steps[0].agent).toMatchObject({ toolCalls: [], filesWritten: [], requests: 1 });
     expect(summary.exitCriteria[0].status).toBe('passed');
     expect(summary.status).toBe('partial');

@@ -43,7 +43,12 @@ async function exec(repo: string, name: string, extra: string[] = []) {
 
 /** A file's bytes at a revision, exactly (helpers' git() trims its output). */
 async function bytesAt(repo: string, rev: string, path: string): Promise<Buffer> {
-  const result = await execa('git', ['show', `${rev}:${path}`], { cwd: repo, encoding: 'buffer', stripFinalNewline: false, env: gitIdentity });
+  const result = await execa('git', ['show', `${rev}:${path}`], {
+    cwd: repo,
+    encoding: 'buffer',
+    stripFinalNewline: false,
+    env: gitIdentity,
+  });
   return Buffer.from(result.stdout);
 }
 
@@ -99,14 +104,28 @@ describe('byte-order mark', () => {
     const pkg = `${BOM}{\n  "name": "svc",\n  "engines": { "node": ">=18" },\n  "scripts": { "test": "node -e 0" }\n}\n`;
     const repo = await repoWith({ 'package.json': pkg, '.nvmrc': '18\n' });
     const { stderr, summary } = await exec(repo, 'AWS/nodejs-version-upgrade');
-    expect(summary.steps.every((s: any) => s.status !== 'failed'), stderr).toBe(true);
-    expect(summary.findings.filter((f: any) => f.file === 'package.json' && /parse|json/i.test(`${f.rule} ${f.message}`))).toEqual([]);
+    expect(
+      summary.steps.every((s: any) => s.status !== 'failed'),
+      stderr,
+    ).toBe(true);
+    expect(
+      summary.findings.filter((f: any) => f.file === 'package.json' && /parse|json/i.test(`${f.rule} ${f.message}`)),
+    ).toEqual([]);
     const after = (await bytesAt(repo, summary.branch, 'package.json')).toString('utf8');
     expect(after).toBe(pkg.replace('>=18', '>=24'));
     const plan = JSON.parse(await readFile(summary.planPath, 'utf8'));
     expect(plan.analysis.testCommand).toBe('npm test');
     // The validators read the same file for its test script.
-    expect(await resolveTestCommand({ worktree: repo, scope: '', baseCommit: summary.baseCommit, validationCommands: [], atxHome: repo, permit: async () => ({ granted: true as const }) })).toEqual({
+    expect(
+      await resolveTestCommand({
+        worktree: repo,
+        scope: '',
+        baseCommit: summary.baseCommit,
+        validationCommands: [],
+        atxHome: repo,
+        permit: async () => ({ granted: true as const }),
+      }),
+    ).toEqual({
       command: 'npm test',
       source: 'package.json',
     });
@@ -175,25 +194,39 @@ describe('not UTF-8', () => {
 describe('symbolic links', () => {
   it('never writes through a tracked link to a file outside the repository, and reports it', async () => {
     const outside = await tempDir('atx-outside-');
-    const template = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs18.x\n';
+    const template =
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs18.x\n';
     await writeFile(join(outside, '.nvmrc'), '18\n');
     await writeFile(join(outside, 'template.yaml'), template);
     const repo = await repoWith(
       { 'infra/real.yaml': template, 'package.json': '{ "name": "svc", "engines": { "node": ">=18" } }\n' },
-      { '.nvmrc': join(outside, '.nvmrc'), 'template.yaml': join(outside, 'template.yaml'), 'infra/alias.yaml': 'real.yaml' },
+      {
+        '.nvmrc': join(outside, '.nvmrc'),
+        'template.yaml': join(outside, 'template.yaml'),
+        'infra/alias.yaml': 'real.yaml',
+      },
     );
     const { stderr, summary } = await exec(repo, 'AWS/nodejs-version-upgrade');
-    expect(summary.steps.every((s: any) => s.status !== 'failed'), stderr).toBe(true);
+    expect(
+      summary.steps.every((s: any) => s.status !== 'failed'),
+      stderr,
+    ).toBe(true);
     expect(await readFile(join(outside, '.nvmrc'), 'utf8')).toBe('18\n');
     expect(await readFile(join(outside, 'template.yaml'), 'utf8')).toBe(template);
-    expect(findingsOf(summary, 'atx/symlink-outside').map((f: any) => f.file).sort()).toEqual(['.nvmrc', 'template.yaml']);
+    expect(
+      findingsOf(summary, 'atx/symlink-outside')
+        .map((f: any) => f.file)
+        .sort(),
+    ).toEqual(['.nvmrc', 'template.yaml']);
     // On the branch the links are links still, to the same targets; the file inside is converted once.
     const tree = await git(repo, ['ls-tree', '-r', summary.branch]);
     expect(tree).toMatch(/^120000 blob \w+\t\.nvmrc$/m);
     expect(tree).toMatch(/^120000 blob \w+\ttemplate\.yaml$/m);
     expect(tree).toMatch(/^120000 blob \w+\tinfra\/alias\.yaml$/m);
     expect((await bytesAt(repo, summary.branch, '.nvmrc')).toString()).toBe(join(outside, '.nvmrc'));
-    expect((await bytesAt(repo, summary.branch, 'infra/real.yaml')).toString()).toBe(template.replace('nodejs18.x', 'nodejs24.x'));
+    expect((await bytesAt(repo, summary.branch, 'infra/real.yaml')).toString()).toBe(
+      template.replace('nodejs18.x', 'nodejs24.x'),
+    );
     expect((await bytesAt(repo, summary.branch, 'package.json')).toString()).toContain('">=24"');
   });
 
@@ -203,7 +236,10 @@ describe('symbolic links', () => {
     await writeFile(join(outside, 'package.json'), pkg);
     const repo = await repoWith({ '.nvmrc': '18\n' }, { 'package.json': join(outside, 'package.json') });
     const { stderr, summary } = await exec(repo, 'AWS/nodejs-version-upgrade');
-    expect(summary.steps.every((s: any) => s.status !== 'failed'), stderr).toBe(true);
+    expect(
+      summary.steps.every((s: any) => s.status !== 'failed'),
+      stderr,
+    ).toBe(true);
     expect(await readFile(join(outside, 'package.json'), 'utf8')).toBe(pkg);
     const plan = JSON.parse(await readFile(summary.planPath, 'utf8'));
     expect(plan.analysis.testCommand).toBeUndefined();
@@ -211,7 +247,16 @@ describe('symbolic links', () => {
     expect((await bytesAt(repo, summary.branch, '.nvmrc')).toString()).toBe('24\n');
     // Nor for the checks: no test command is taken from it.
     const permit = async () => ({ granted: true as const });
-    expect(await resolveTestCommand({ worktree: repo, scope: '', baseCommit: summary.baseCommit, validationCommands: [], atxHome: repo, permit })).toBeUndefined();
+    expect(
+      await resolveTestCommand({
+        worktree: repo,
+        scope: '',
+        baseCommit: summary.baseCommit,
+        validationCommands: [],
+        atxHome: repo,
+        permit,
+      }),
+    ).toBeUndefined();
   });
 });
 
@@ -224,10 +269,24 @@ describe('the last check before writing', () => {
     expect(view.read('.nvmrc')).toBe('18\n');
     await rm(join(repo, '.nvmrc'));
     await symlink(outside, join(repo, '.nvmrc'));
-    const step = { id: '1.1', title: 'upgrade', kind: 'codemod', action: { codemod: 'nodejs-runtime-upgrade' }, options: { targetVersion: 24 }, status: 'pending' };
-    const outcome = await carryOutStep(step as unknown as PlanStep, { checkoutDir: repo, view, trustAllTools: false, dryRun: false });
+    const step = {
+      id: '1.1',
+      title: 'upgrade',
+      kind: 'codemod',
+      action: { codemod: 'nodejs-runtime-upgrade' },
+      options: { targetVersion: 24 },
+      status: 'pending',
+    };
+    const outcome = await carryOutStep(step as unknown as PlanStep, {
+      checkoutDir: repo,
+      view,
+      trustAllTools: false,
+      dryRun: false,
+    });
     expect(outcome.written).toEqual([]);
-    expect(outcome.findings).toContainEqual(expect.objectContaining({ file: '.nvmrc', rule: 'atx/not-written', severity: 'manual' }));
+    expect(outcome.findings).toContainEqual(
+      expect.objectContaining({ file: '.nvmrc', rule: 'atx/not-written', severity: 'manual' }),
+    );
     expect(await readFile(outside, 'utf8')).toBe('18\n');
   });
 });
@@ -235,7 +294,9 @@ describe('the last check before writing', () => {
 describe('submodules', () => {
   it('does not take a submodule at a .js path for a file', async () => {
     const sub = await repoWith({ 'index.js': 'module.exports = 1;\n' });
-    const repo = await repoWith({ 'index.js': 'exports.handler = (event, context, callback) => {\n  callback(null, 1);\n};\n' });
+    const repo = await repoWith({
+      'index.js': 'exports.handler = (event, context, callback) => {\n  callback(null, 1);\n};\n',
+    });
     await git(repo, ['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub, 'lib.js']);
     await git(repo, ['commit', '-q', '-m', 'submodule']);
     for (const extra of [[], ['--dry-run']]) {

@@ -23,9 +23,14 @@ afterAll(async () => {
 async function npmInstall(dir: string, manifest: object): Promise<boolean> {
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'deps', private: true, ...manifest }));
-  const npm = await execa('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], { cwd: dir, reject: false, timeout: 300_000 });
+  const npm = await execa(
+    'npm',
+    ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'],
+    { cwd: dir, reject: false, timeout: 300_000 },
+  );
   if (npm.exitCode === 0) return true;
-  if (process.env.CI === 'true') throw new Error(`npm install of the CDK test project's dependencies failed (exit ${npm.exitCode}):\n${npm.stderr}`);
+  if (process.env.CI === 'true')
+    throw new Error(`npm install of the CDK test project's dependencies failed (exit ${npm.exitCode}):\n${npm.stderr}`);
   return false;
 }
 
@@ -44,12 +49,16 @@ async function dependencies(manifest: string): Promise<string | undefined> {
  * those are installed alone, and the rest are linked from `before`'s install (the CDK is large).
  */
 async function changedDependencies(before: string, after: string, modules: string): Promise<string | undefined> {
-  const all = (text: string): Record<string, string> => ({ ...JSON.parse(text).dependencies, ...JSON.parse(text).devDependencies });
+  const all = (text: string): Record<string, string> => ({
+    ...JSON.parse(text).dependencies,
+    ...JSON.parse(text).devDependencies,
+  });
   const [old, next] = [all(before), all(after)];
   const changed = Object.fromEntries(Object.entries(next).filter(([name, range]) => old[name] !== range));
   if (Object.keys(changed).length === 0) return modules;
   const dir = join(cacheRoot, key(next));
-  if (!existsSync(join(dir, 'node_modules')) && !(await npmInstall(join(dir, 'changed'), { dependencies: changed }))) return undefined;
+  if (!existsSync(join(dir, 'node_modules')) && !(await npmInstall(join(dir, 'changed'), { dependencies: changed })))
+    return undefined;
   const farm = join(dir, 'node_modules');
   if (existsSync(farm)) return farm;
   const link = async (name: string) => {
@@ -78,11 +87,20 @@ interface Synth {
 async function synth(project: string, modules: string): Promise<Synth> {
   await rm(join(project, 'node_modules'), { force: true, recursive: true });
   await symlink(modules, join(project, 'node_modules'), 'dir');
-  const tsc = await execa('node', ['node_modules/typescript/bin/tsc', '-p', '.', '--outDir', 'build'], { cwd: project, reject: false, timeout: 300_000 });
+  const tsc = await execa('node', ['node_modules/typescript/bin/tsc', '-p', '.', '--outDir', 'build'], {
+    cwd: project,
+    reject: false,
+    timeout: 300_000,
+  });
   const result: Synth = { tsc: { exitCode: tsc.exitCode, output: `${tsc.stdout}${tsc.stderr}` } };
   if (!existsSync(join(project, 'build/bin/app.js'))) return result;
   const outdir = join(project, 'cdk.out');
-  const app = await execa('node', ['build/bin/app.js'], { cwd: project, reject: false, timeout: 120_000, env: { CDK_OUTDIR: outdir } });
+  const app = await execa('node', ['build/bin/app.js'], {
+    cwd: project,
+    reject: false,
+    timeout: 120_000,
+    env: { CDK_OUTDIR: outdir },
+  });
   if (app.exitCode !== 0) return { ...result, synthError: app.stderr };
   const runtimes: Record<string, unknown> = {};
   for (const name of (await readdir(outdir)).filter((file) => file.endsWith('.template.json'))) {
@@ -98,7 +116,10 @@ async function synth(project: string, modules: string): Promise<Synth> {
 /** The project after `atx custom def exec` of AWS/nodejs-version-upgrade: its branch checked out, and the run summary. */
 async function upgraded(files: Record<string, string>) {
   const repo = await makeRepo(files);
-  const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], { env: { ATX_HOME: await tempDir('atx-home-') }, timeout: 300_000 });
+  const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], {
+    env: { ATX_HOME: await tempDir('atx-home-') },
+    timeout: 300_000,
+  });
   const summary = JSON.parse(run.stdout);
   await git(repo, ['checkout', '-q', summary.branch]);
   const read = (path: string) => readFile(join(repo, path), 'utf8');
@@ -268,20 +289,42 @@ describe.concurrent('CDK apps whose CDK lacks Runtime.NODEJS_24_X still synthesi
     const before = await dependencies(v1['package.json']);
     if (!before) return skip('the npm registry is out of reach (set CI=true to make this a failure)');
     // Beside the app, the member form atx wrote before: the check fails on it, and only on it.
-    const original = await project({ ...v1, 'lib/member.ts': "import lambda = require('@aws-cdk/aws-lambda');\nexport const r = lambda.Runtime.NODEJS_24_X;\n" });
+    const original = await project({
+      ...v1,
+      'lib/member.ts':
+        "import lambda = require('@aws-cdk/aws-lambda');\nexport const r = lambda.Runtime.NODEJS_24_X;\n",
+    });
     const first = await synth(original, before);
     const errors = first.tsc.output.split('\n').filter((line) => /error TS/.test(line));
-    expect(errors, first.tsc.output).toEqual([expect.stringMatching(/^lib\/member\.ts\(2,\d+\): error TS\d+: Property 'NODEJS_24_X' does not exist/)]);
+    expect(errors, first.tsc.output).toEqual([
+      expect.stringMatching(/^lib\/member\.ts\(2,\d+\): error TS\d+: Property 'NODEJS_24_X' does not exist/),
+    ]);
     expect(first.synthError).toBeUndefined();
     expect(first.runtimes).toEqual({ Shared: ['nodejs12.x'], Widgets: 'nodejs12.x', Ping: 'nodejs12.x' });
 
     const { repo, summary, read, stderr } = await upgraded(v1);
-    expect(await read('lib/widget-stack.ts'), stderr).toContain("new lambda.Runtime('nodejs24.x', lambda.RuntimeFamily.NODEJS, { supportsInlineCode: true })");
+    expect(await read('lib/widget-stack.ts'), stderr).toContain(
+      "new lambda.Runtime('nodejs24.x', lambda.RuntimeFamily.NODEJS, { supportsInlineCode: true })",
+    );
     const manifest = await read('package.json');
     // @types/node 24.0.0 needs TypeScript 5.1; 16.0.0 is the newest TypeScript 3.7 reads.
     expect(JSON.parse(manifest).devDependencies).toEqual({ '@types/node': '16.0.0', typescript: '~3.7.2' });
-    expect(summary.findings).toContainEqual(expect.objectContaining({ file: 'lib/widget-stack.ts', line: 11, rule: 'nodejs-runtime/cdk-runtime-constructor', severity: 'manual' }));
-    expect(summary.findings).toContainEqual(expect.objectContaining({ file: 'package.json', line: 12, rule: 'nodejs-runtime/types-node-needs-typescript', severity: 'manual' }));
+    expect(summary.findings).toContainEqual(
+      expect.objectContaining({
+        file: 'lib/widget-stack.ts',
+        line: 11,
+        rule: 'nodejs-runtime/cdk-runtime-constructor',
+        severity: 'manual',
+      }),
+    );
+    expect(summary.findings).toContainEqual(
+      expect.objectContaining({
+        file: 'package.json',
+        line: 12,
+        rule: 'nodejs-runtime/types-node-needs-typescript',
+        severity: 'manual',
+      }),
+    );
 
     const after = await synth(repo, (await changedDependencies(v1['package.json'], manifest, before))!);
     expect(after.tsc, after.tsc.output).toMatchObject({ exitCode: 0 });
@@ -299,11 +342,20 @@ describe.concurrent('CDK apps whose CDK lacks Runtime.NODEJS_24_X still synthesi
 
     const { repo, summary, read, stderr } = await upgraded(v2);
     const stack = await read('lib/orders-stack.ts');
-    expect(stack, stderr).toContain("import { Code, Function, LayerVersion, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';");
+    expect(stack, stderr).toContain(
+      "import { Code, Function, LayerVersion, Runtime, RuntimeFamily } from 'aws-cdk-lib/aws-lambda';",
+    );
     expect(stack).not.toMatch(/NODEJS_\d+_X/);
     const manifest = await read('package.json');
     expect(JSON.parse(manifest).devDependencies).toEqual({ '@types/node': '24.0.0', typescript: '~5.2.2' });
-    expect(summary.findings).toContainEqual(expect.objectContaining({ file: 'lib/orders-stack.ts', line: 11, rule: 'nodejs-runtime/cdk-runtime-constructor', severity: 'manual' }));
+    expect(summary.findings).toContainEqual(
+      expect.objectContaining({
+        file: 'lib/orders-stack.ts',
+        line: 11,
+        rule: 'nodejs-runtime/cdk-runtime-constructor',
+        severity: 'manual',
+      }),
+    );
 
     const after = await synth(repo, (await changedDependencies(v2['package.json'], manifest, before))!);
     expect(after.tsc, after.tsc.output).toMatchObject({ exitCode: 0 });

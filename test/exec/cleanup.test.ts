@@ -12,8 +12,15 @@ async function setup() {
   const home = await tempDir('atx-home-');
   const env = { ATX_HOME: home, NO_COLOR: '1' };
   const sd = join(projectRoot, 'fixtures/exec/mechanics');
-  expect((await atx(['custom', 'def', 'publish', '-n', 'Test/mechanics', '--description', 'm', '--sd', sd], { env })).exitCode).toBe(0);
-  const repo = await makeRepo({ 'README.md': '# svc\n', '.gitattributes': 'slow.txt filter=slow\n', 'slow.txt': 'checked out last\n' });
+  expect(
+    (await atx(['custom', 'def', 'publish', '-n', 'Test/mechanics', '--description', 'm', '--sd', sd], { env }))
+      .exitCode,
+  ).toBe(0);
+  const repo = await makeRepo({
+    'README.md': '# svc\n',
+    '.gitattributes': 'slow.txt filter=slow\n',
+    'slow.txt': 'checked out last\n',
+  });
   return { home, env, repo };
 }
 
@@ -34,17 +41,27 @@ async function runIds(home: string): Promise<string[]> {
 }
 
 /** Starts exec and SIGKILLs it (and git, and the hook) as soon as its worktree folder appears. */
-async function killAfterWorktreeAppears(home: string, repo: string, env: Record<string, string>, known: string[]): Promise<string> {
-  const child = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t', '--json'], {
-    env,
-    reject: false,
-    stdin: 'ignore',
-    detached: true,
-  });
+async function killAfterWorktreeAppears(
+  home: string,
+  repo: string,
+  env: Record<string, string>,
+  known: string[],
+): Promise<string> {
+  const child = execa(
+    'node',
+    [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t', '--json'],
+    {
+      env,
+      reject: false,
+      stdin: 'ignore',
+      detached: true,
+    },
+  );
   const deadline = Date.now() + 30_000;
   let runId: string | undefined;
   while (!runId && Date.now() < deadline) {
-    for (const id of await runIds(home)) if (!known.includes(id) && existsSync(join(home, 'runs', id, 'worktree', 'README.md'))) runId = id;
+    for (const id of await runIds(home))
+      if (!known.includes(id) && existsSync(join(home, 'runs', id, 'worktree', 'README.md'))) runId = id;
     if (!runId) await new Promise((r) => setTimeout(r, 20));
   }
   process.kill(-child.pid!, 'SIGKILL');
@@ -61,7 +78,11 @@ describe('runs killed before their first step', () => {
   it('cleanup removes their worktree and branch, keeps a resumable run, and --resume then continues that one', async () => {
     const { home, env, repo } = await setup();
     // An interrupted run that can be resumed: cleanup must not touch it.
-    const first = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t'], { env, reject: false, stdin: 'ignore' });
+    const first = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t'], {
+      env,
+      reject: false,
+      stdin: 'ignore',
+    });
     const deadline = Date.now() + 30_000;
     let resumable: string | undefined;
     while (!resumable && Date.now() < deadline) {
@@ -86,7 +107,14 @@ describe('runs killed before their first step', () => {
     const cleanup = await atx(['custom', 'def', 'cleanup', '--json'], { env });
     expect(cleanup.exitCode, cleanup.stderr).toBe(0);
     const report = JSON.parse(cleanup.stdout);
-    expect(report.cleaned).toEqual([expect.objectContaining({ runId: killed, found: 'never started', worktreeRemoved: true, branchDeleted: killedBranch })]);
+    expect(report.cleaned).toEqual([
+      expect.objectContaining({
+        runId: killed,
+        found: 'never started',
+        worktreeRemoved: true,
+        branchDeleted: killedBranch,
+      }),
+    ]);
     expect(existsSync(join(home, 'runs', killed))).toBe(false);
     expect(await branches(repo)).toEqual(['main', resumableBranch].sort());
     expect(await git(repo, ['worktree', 'list', '--porcelain'])).not.toContain(killed);
@@ -112,11 +140,18 @@ describe('runs killed before their first step', () => {
 
     const resumed = await atx(['--resume', '--json'], { env });
     expect(resumed.exitCode).toBe(2);
-    expect(JSON.parse(resumed.stdout)).toEqual({ status: 'error', error: { code: 2, message: 'there is no interrupted run to resume' } });
-    expect(resumed.stderr).toContain(`run ${killed} (never started): worktree removed; branch atx/mechanics-${killed} deleted`);
+    expect(JSON.parse(resumed.stdout)).toEqual({
+      status: 'error',
+      error: { code: 2, message: 'there is no interrupted run to resume' },
+    });
+    expect(resumed.stderr).toContain(
+      `run ${killed} (never started): worktree removed; branch atx/mechanics-${killed} deleted`,
+    );
     expect(await branches(repo)).toEqual(['main']);
     expect(existsSync(join(home, 'runs', killed))).toBe(false);
-    expect((await git(repo, ['worktree', 'list', '--porcelain'])).split('\n').filter((l) => l.startsWith('worktree '))).toHaveLength(1);
+    expect(
+      (await git(repo, ['worktree', 'list', '--porcelain'])).split('\n').filter((l) => l.startsWith('worktree ')),
+    ).toHaveLength(1);
     expect(await snapshot(repo)).toEqual(before);
   });
 });

@@ -26,7 +26,11 @@ function run(dir: string, command: string, args: string[], env: Record<string, s
 
 /** A repository with `packageJson` and the lockfile `manager` itself wrote for it, committed. */
 async function project(manager: Manager, packageJson: object, files: Record<string, string> = {}): Promise<string> {
-  const repo = await makeRepo({ 'package.json': `${JSON.stringify(packageJson, null, 2)}\n`, '.gitignore': 'node_modules/\n', ...files });
+  const repo = await makeRepo({
+    'package.json': `${JSON.stringify(packageJson, null, 2)}\n`,
+    '.gitignore': 'node_modules/\n',
+    ...files,
+  });
   const lock = {
     npm: ['npm', ['install', '--package-lock-only', '--ignore-scripts', ...quiet]],
     pnpm: ['pnpm', ['install', '--lockfile-only', '--ignore-scripts']],
@@ -63,30 +67,49 @@ const node20 = (extra: object = {}) => ({
   devDependencies: { '@types/node': '^20.11.0' },
   ...extra,
 });
-const handler = { 'index.js': "exports.handler = async (event) => require('is-number')(event.n);\n", '.nvmrc': 'v20\n' };
+const handler = {
+  'index.js': "exports.handler = async (event) => require('is-number')(event.n);\n",
+  '.nvmrc': 'v20\n',
+};
 
 describe.concurrent('dependencies', () => {
-  it.each(['npm', 'pnpm', 'yarn'] as const)('%s: the @types/node bump and its lockfile land in one commit, and a frozen install of the result works', async (manager) => {
-    const repo = await project(manager, node20(), handler);
-    const { exitCode, stderr, summary } = await exec(repo, 'AWS/nodejs-version-upgrade', ['-t']);
-    expect(exitCode, stderr).toBe(0);
-    expect(summary.findings.filter((f: { rule: string }) => f.rule.startsWith('atx/install') || f.rule === 'atx/lockfile-not-updated')).toEqual([]);
-    const step = summary.steps.find((s: { filesChanged: string[] }) => s.filesChanged.includes('package.json'));
-    expect(step.filesChanged).toEqual(expect.arrayContaining(['package.json', lockfileOf[manager]]));
-    expect(await git(repo, ['diff', '--name-only', `${step.commit}~1`, step.commit])).toContain(lockfileOf[manager]);
+  it.each(['npm', 'pnpm', 'yarn'] as const)(
+    '%s: the @types/node bump and its lockfile land in one commit, and a frozen install of the result works',
+    async (manager) => {
+      const repo = await project(manager, node20(), handler);
+      const { exitCode, stderr, summary } = await exec(repo, 'AWS/nodejs-version-upgrade', ['-t']);
+      expect(exitCode, stderr).toBe(0);
+      expect(
+        summary.findings.filter(
+          (f: { rule: string }) => f.rule.startsWith('atx/install') || f.rule === 'atx/lockfile-not-updated',
+        ),
+      ).toEqual([]);
+      const step = summary.steps.find((s: { filesChanged: string[] }) => s.filesChanged.includes('package.json'));
+      expect(step.filesChanged).toEqual(expect.arrayContaining(['package.json', lockfileOf[manager]]));
+      expect(await git(repo, ['diff', '--name-only', `${step.commit}~1`, step.commit])).toContain(lockfileOf[manager]);
 
-    const result = await checkout(repo, summary.branch);
-    const types = JSON.parse(await readFile(join(result, 'package.json'), 'utf8')).devDependencies['@types/node'];
-    expect(types).toMatch(/^\^24\b/);
-    expect(await readFile(join(result, lockfileOf[manager]), 'utf8')).toMatch(manager === 'pnpm' ? /'?@types\/node'?@24\.\d+\.\d+/ : /@types\/node.*\n?.*24\.\d+\.\d+/);
-    expect(await git(result, ['ls-files', 'node_modules'])).toBe('');
-    // The lockfile agrees with package.json: the install that refuses to change it succeeds.
-    const frozen = { npm: ['npm', ['ci', '--ignore-scripts', ...quiet]], pnpm: ['pnpm', ['install', '--frozen-lockfile', '--ignore-scripts']], yarn: ['yarn', ['install', '--frozen-lockfile', '--ignore-scripts', '--silent']] } as const;
-    const [command, args] = frozen[manager];
-    const installed = await run(result, command, [...args]);
-    expect(installed.exitCode, installed.stderr + installed.stdout).toBe(0);
-    expect(JSON.parse(await readFile(join(result, 'node_modules/@types/node/package.json'), 'utf8')).version).toMatch(/^24\./);
-  }, 240_000);
+      const result = await checkout(repo, summary.branch);
+      const types = JSON.parse(await readFile(join(result, 'package.json'), 'utf8')).devDependencies['@types/node'];
+      expect(types).toMatch(/^\^24\b/);
+      expect(await readFile(join(result, lockfileOf[manager]), 'utf8')).toMatch(
+        manager === 'pnpm' ? /'?@types\/node'?@24\.\d+\.\d+/ : /@types\/node.*\n?.*24\.\d+\.\d+/,
+      );
+      expect(await git(result, ['ls-files', 'node_modules'])).toBe('');
+      // The lockfile agrees with package.json: the install that refuses to change it succeeds.
+      const frozen = {
+        npm: ['npm', ['ci', '--ignore-scripts', ...quiet]],
+        pnpm: ['pnpm', ['install', '--frozen-lockfile', '--ignore-scripts']],
+        yarn: ['yarn', ['install', '--frozen-lockfile', '--ignore-scripts', '--silent']],
+      } as const;
+      const [command, args] = frozen[manager];
+      const installed = await run(result, command, [...args]);
+      expect(installed.exitCode, installed.stderr + installed.stdout).toBe(0);
+      expect(JSON.parse(await readFile(join(result, 'node_modules/@types/node/package.json'), 'utf8')).version).toMatch(
+        /^24\./,
+      );
+    },
+    240_000,
+  );
 
   it('installs the locked dependencies with `npm ci` before the build when package.json did not change', async () => {
     const repo = await project('npm', node20({ devDependencies: { '@types/node': '^24.0.0' } }), handler);
@@ -104,7 +127,9 @@ describe.concurrent('dependencies', () => {
     // It is `npm ci`: a lockfile out of step with package.json is refused, not rewritten, and reported.
     const stale = await project('npm', node20({ devDependencies: { '@types/node': '^24.0.0' } }), handler);
     const pkg = JSON.parse(await readFile(join(stale, 'package.json'), 'utf8'));
-    await writeFiles(stale, { 'package.json': `${JSON.stringify({ ...pkg, dependencies: { ...pkg.dependencies, ms: '2.1.3' } }, null, 2)}\n` });
+    await writeFiles(stale, {
+      'package.json': `${JSON.stringify({ ...pkg, dependencies: { ...pkg.dependencies, ms: '2.1.3' } }, null, 2)}\n`,
+    });
     await git(stale, ['commit', '-q', '-am', 'add ms, forget the lockfile']);
     const refused = await exec(stale, 'AWS/nodejs-version-upgrade', ['-t', '-c', build]);
     expect(refused.exitCode).toBe(1);
@@ -119,24 +144,39 @@ describe.concurrent('dependencies', () => {
     const repo = await project('npm', node20(), handler);
     const lockBefore = await readFile(join(repo, 'package-lock.json'), 'utf8');
     // No registry to reach, and nothing cached.
-    const offline = { npm_config_registry: 'http://127.0.0.1:9/', npm_config_cache: await tempDir('atx-npm-cache-'), npm_config_fetch_retries: '0' };
+    const offline = {
+      npm_config_registry: 'http://127.0.0.1:9/',
+      npm_config_cache: await tempDir('atx-npm-cache-'),
+      npm_config_fetch_retries: '0',
+    };
     const { exitCode, stderr, summary } = await exec(repo, 'AWS/nodejs-version-upgrade', ['-t'], offline);
     expect(exitCode, stderr).toBe(0);
     expect(summary.status).toBe('partial');
     const failed = summary.findings.filter((f: { rule: string }) => f.rule === 'atx/install-failed');
     expect(failed).toEqual([expect.objectContaining({ file: 'package-lock.json', line: 1, severity: 'manual' })]);
-    expect(failed[0].message).toMatch(/^`npm install --no-audit --no-fund` exited with [1-9]\d*; update the lockfile by hand: /);
+    expect(failed[0].message).toMatch(
+      /^`npm install --no-audit --no-fund` exited with [1-9]\d*; update the lockfile by hand: /,
+    );
     // package.json moved on; the lockfile is as it was, for the person to update.
     expect(await git(repo, ['show', `${summary.branch}:package.json`])).toMatch(/"@types\/node": "\^24/);
     expect(await git(repo, ['show', `${summary.branch}:package-lock.json`])).toBe(lockBefore.trimEnd());
   }, 240_000);
 
   it('the SDK conversion moves package.json to @aws-sdk/* and the lockfile with it, without -t', async () => {
-    const source = "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nexports.handler = async () => (await s3.listBuckets().promise()).Buckets;\n";
-    const repo = await project('npm', { name: 'svc', version: '1.0.0', private: true, dependencies: { 'aws-sdk': '^2.1692.0' } }, { 'index.js': source });
+    const source =
+      "const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nexports.handler = async () => (await s3.listBuckets().promise()).Buckets;\n";
+    const repo = await project(
+      'npm',
+      { name: 'svc', version: '1.0.0', private: true, dependencies: { 'aws-sdk': '^2.1692.0' } },
+      { 'index.js': source },
+    );
     const { exitCode, stderr, summary } = await exec(repo, 'AWS/nodejs-aws-sdk-v2-to-v3', []);
     expect(exitCode, stderr).toBe(0);
-    expect(summary.steps[0]).toMatchObject({ id: '1.1', status: 'completed', filesChanged: ['index.js', 'package-lock.json', 'package.json'] });
+    expect(summary.steps[0]).toMatchObject({
+      id: '1.1',
+      status: 'completed',
+      filesChanged: ['index.js', 'package-lock.json', 'package.json'],
+    });
     const result = await checkout(repo, summary.branch);
     const pkg = JSON.parse(await readFile(join(result, 'package.json'), 'utf8'));
     expect(Object.keys(pkg.dependencies)).toEqual(['@aws-sdk/client-s3']);

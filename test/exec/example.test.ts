@@ -5,7 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { atx, git, projectRoot, snapshot, tempDir } from '../helpers/cli.js';
 
-const cfnTags = ['!Ref', '!Sub', '!GetAtt', '!If', '!Not', '!Equals'].map((tag) => ({ tag, resolve: (v: unknown) => v }));
+const cfnTags = ['!Ref', '!Sub', '!GetAtt', '!If', '!Not', '!Equals'].map((tag) => ({
+  tag,
+  resolve: (v: unknown) => v,
+}));
 
 describe('AWS/nodejs-version-upgrade on examples/orders-service', () => {
   let repo: string;
@@ -23,7 +26,10 @@ describe('AWS/nodejs-version-upgrade on examples/orders-service', () => {
     await git(repo, ['commit', '-q', '-m', 'orders-service']);
     env = { ATX_HOME: await tempDir('atx-home-') };
     before = await snapshot(repo);
-    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-c', 'npm test', '-x', '-t', '--json'], { env, timeout: 600_000 });
+    const run = await atx(
+      ['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-c', 'npm test', '-x', '-t', '--json'],
+      { env, timeout: 600_000 },
+    );
     ({ exitCode, stderr } = run);
     summary = JSON.parse(run.stdout);
   }, 600_000);
@@ -48,9 +54,13 @@ describe('AWS/nodejs-version-upgrade on examples/orders-service', () => {
     const unawaited = summary.findings.filter((f: any) => f.rule.endsWith('/unawaited-promise'));
     expect(unawaited.map((f: any) => `${f.file}:${f.line}`)).toEqual(['src/handlers/quote-order.js:12']);
     // Each phase that changed something leaves a working project: its build ran, and passed.
-    const changedPhases = [...new Set(summary.steps.filter((s: any) => s.commit).map((s: any) => Number(s.id.split('.')[0])))];
+    const changedPhases = [
+      ...new Set(summary.steps.filter((s: any) => s.commit).map((s: any) => Number(s.id.split('.')[0]))),
+    ];
     expect(changedPhases.length).toBeGreaterThan(1);
-    expect(summary.builds.map((b: any) => ({ phase: b.phase, exitCode: b.exitCode }))).toEqual(changedPhases.map((phase) => ({ phase, exitCode: 0 })));
+    expect(summary.builds.map((b: any) => ({ phase: b.phase, exitCode: b.exitCode }))).toEqual(
+      changedPhases.map((phase) => ({ phase, exitCode: 0 })),
+    );
   });
 
   it('rewrites the runtime, keeps the template parseable with its tags and comments, and leaves the user tree alone', async () => {
@@ -65,16 +75,22 @@ describe('AWS/nodejs-version-upgrade on examples/orders-service', () => {
     const handler = await git(repo, ['show', `${summary.branch}:src/handlers/create-order.js`]);
     // The callback is called from promise callbacks, so the body is wrapped in a promise that settles once.
     // It opens on the handler's first line and closes on its last, so the body keeps its lines.
-    expect(handler).toMatch(/exports\.handler = async \(event, context\) => new Promise\(\(resolve, reject\) => \{\n  const callback = /);
+    expect(handler).toMatch(
+      /exports\.handler = async \(event, context\) => new Promise\(\(resolve, reject\) => \{\n  const callback = /,
+    );
     const source = await readFile(join(repo, 'src/handlers/create-order.js'), 'utf8');
-    const body = (text: string) => text.split('\n').filter((line) => !/exports\.handler|^\}\)?;$|const callback = /.test(line));
+    const body = (text: string) =>
+      text.split('\n').filter((line) => !/exports\.handler|^\}\)?;$|const callback = /.test(line));
     expect(body(`${handler}\n`)).toEqual(body(source));
   });
 
   it('changes nothing when applied again to its own result', async () => {
     const again = await tempDir('atx-example-again-');
     await git(again, ['clone', '-q', '--branch', summary.branch, repo, '.']);
-    const run = await atx(['custom', 'def', 'exec', '-p', again, '-n', 'AWS/nodejs-version-upgrade', '-x', '-t', '--json', '--dry-run'], { env });
+    const run = await atx(
+      ['custom', 'def', 'exec', '-p', again, '-n', 'AWS/nodejs-version-upgrade', '-x', '-t', '--json', '--dry-run'],
+      { env },
+    );
     expect(run.exitCode, run.stderr).toBe(0);
     const second = JSON.parse(run.stdout);
     expect(second.diff).toBe('');

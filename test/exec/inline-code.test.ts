@@ -46,10 +46,14 @@ describe('exec: inline function code', () => {
     await writeFile(join(repo, 'template.yaml'), TEMPLATE);
     await git(repo, ['add', '-A']);
     await git(repo, ['commit', '-q', '-m', 'template']);
-    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], { env: { ATX_HOME: await tempDir('atx-home-') } });
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], {
+      env: { ATX_HOME: await tempDir('atx-home-') },
+    });
     const summary = JSON.parse(run.stdout);
 
-    const after = (await execa('git', ['show', `${summary.branch}:template.yaml`], { cwd: repo, stripFinalNewline: false })).stdout;
+    const after = (
+      await execa('git', ['show', `${summary.branch}:template.yaml`], { cwd: repo, stripFinalNewline: false })
+    ).stdout;
     expect(after.split('\n').every((line) => line === '' || line.endsWith('\r'))).toBe(true);
     expect(after.endsWith('\r\n')).toBe(true);
     const lf = after.replace(/\r\n/g, '\n');
@@ -62,18 +66,25 @@ describe('exec: inline function code', () => {
         '        };',
       ].join('\n'),
     );
-    expect(lf).toContain("            response.send(event, context, response.SUCCESS, { Seeded: true });\n");
+    expect(lf).toContain('            response.send(event, context, response.SUCCESS, { Seeded: true });\n');
 
     // The code CloudFormation would deploy runs as an async handler.
-    const code = (parse(lf) as { Resources: { PriceFunction: { Properties: { InlineCode: string } } } }).Resources.PriceFunction.Properties.InlineCode;
+    const code = (parse(lf) as { Resources: { PriceFunction: { Properties: { InlineCode: string } } } }).Resources
+      .PriceFunction.Properties.InlineCode;
     const dir = await tempDir('atx-inline-');
     await writeFile(join(dir, 'index.js'), code);
-    const probe = "require('./index.js').handler({ price: 10 }, {}).then((r) => console.log(JSON.stringify(r)), (e) => console.log('rejected', e.message))";
+    const probe =
+      "require('./index.js').handler({ price: 10 }, {}).then((r) => console.log(JSON.stringify(r)), (e) => console.log('rejected', e.message))";
     expect((await execa('node', ['-e', probe], { cwd: dir })).stdout).toBe('{"gross":12}');
 
     expect(summary.findings).toContainEqual(
       // At the handler: it hands its context to cfn-response, whose send() settles through context.done().
-      expect.objectContaining({ file: 'template.yaml', line: 25, severity: 'manual', message: expect.stringMatching(/AWS::Lambda::Function 'SeedFunction'.*cfn-response/) }),
+      expect.objectContaining({
+        file: 'template.yaml',
+        line: 25,
+        severity: 'manual',
+        message: expect.stringMatching(/AWS::Lambda::Function 'SeedFunction'.*cfn-response/),
+      }),
     );
   });
 });

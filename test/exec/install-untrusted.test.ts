@@ -18,12 +18,21 @@ it('a Yarn 2+ repository: the lockfile is not refreshed without -t, and its yarn
     '.nvmrc': '22\n',
   });
 
-  const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], { env: { ATX_HOME: home } });
+  const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], {
+    env: { ATX_HOME: home },
+  });
 
   expect(run.exitCode, run.stderr).toBe(0);
   expect(existsSync(marker), "the repository's yarn ran").toBe(false);
   const summary = JSON.parse(run.stdout);
-  expect(summary.findings).toContainEqual(expect.objectContaining({ file: 'yarn.lock', rule: 'atx/lockfile-not-updated', severity: 'manual', message: expect.stringContaining('-t (--trust-all-tools)') }));
+  expect(summary.findings).toContainEqual(
+    expect.objectContaining({
+      file: 'yarn.lock',
+      rule: 'atx/lockfile-not-updated',
+      severity: 'manual',
+      message: expect.stringContaining('-t (--trust-all-tools)'),
+    }),
+  );
   // The change itself is committed; the lockfile is as it was.
   expect(await git(repo, ['show', `${summary.branch}:package.json`])).toContain('"node": "24.x"');
   expect(await git(repo, ['show', `${summary.branch}:yarn.lock`])).toBe('# yarn lockfile v1');

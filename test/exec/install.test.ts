@@ -31,7 +31,8 @@ describe('installCommand', () => {
       ['yarn', berry, untrusted, 'yarn install --immutable --mode=skip-build'],
       ['yarn', berry, lockOnly, 'yarn install --mode=update-lockfile'],
     ];
-    for (const [manager, dir, mode, expected] of rows) expect(installCommand(manager, dir, mode), `${manager} ${JSON.stringify(mode)}`).toBe(expected);
+    for (const [manager, dir, mode, expected] of rows)
+      expect(installCommand(manager, dir, mode), `${manager} ${JSON.stringify(mode)}`).toBe(expected);
   });
 });
 
@@ -52,14 +53,20 @@ describe('untrustedInstallProblem', () => {
     expect(untrustedInstallProblem('yarn', plain)).toBeUndefined();
     expect(untrustedInstallProblem('pnpm', plain)).toBeUndefined();
     expect(untrustedInstallProblem('npm', (await ownYarn('.yarnrc.yml')).dir)).toBeUndefined();
-    expect(untrustedInstallProblem('yarn', (await ownYarn('.yarnrc.yml')).dir)).toBe("Yarn 2+ runs the repository's own yarn release and plugins");
-    expect(untrustedInstallProblem('yarn', (await ownYarn('.yarnrc')).dir)).toBe("Yarn 1 runs the yarn release the repository's .yarnrc names (yarn-path)");
+    expect(untrustedInstallProblem('yarn', (await ownYarn('.yarnrc.yml')).dir)).toBe(
+      "Yarn 2+ runs the repository's own yarn release and plugins",
+    );
+    expect(untrustedInstallProblem('yarn', (await ownYarn('.yarnrc')).dir)).toBe(
+      "Yarn 1 runs the yarn release the repository's .yarnrc names (yarn-path)",
+    );
   });
 
   it('keeps installDependencies from running such a yarn without leave', async () => {
     for (const file of ['.yarnrc.yml', '.yarnrc'] as const) {
       const { dir, marker } = await ownYarn(file);
-      await expect(installDependencies(dir, 'yarn', untrusted)).rejects.toThrow(/^not running `yarn install .*`: Yarn .*; pass -t \(--trust-all-tools\) to allow it$/);
+      await expect(installDependencies(dir, 'yarn', untrusted)).rejects.toThrow(
+        /^not running `yarn install .*`: Yarn .*; pass -t \(--trust-all-tools\) to allow it$/,
+      );
       await expect(installDependencies(dir, 'yarn', lockOnly)).rejects.toThrow(/pass -t/);
       expect(existsSync(marker), file).toBe(false);
     }

@@ -28,14 +28,25 @@ describe('a layer compatible with several runtimes', () => {
       'index.js': 'exports.handler = async () => ({ ok: true });\n',
     });
     const env = { ATX_HOME: await tempDir('atx-home-') };
-    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], { env });
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], {
+      env,
+    });
     const summary = JSON.parse(run.stdout);
-    expect(summary.steps.every((s: any) => s.status !== 'failed'), run.stderr).toBe(true);
-    expect(await git(repo, ['show', `${summary.branch}:template.yaml`])).toBe(template('nodejs24.x', '        - nodejs20.x\n        - nodejs24.x').trimEnd());
-    const criterion = summary.exitCriteria.find((c: any) => c.description.startsWith('No Lambda runtime identifier older'));
+    expect(
+      summary.steps.every((s: any) => s.status !== 'failed'),
+      run.stderr,
+    ).toBe(true);
+    expect(await git(repo, ['show', `${summary.branch}:template.yaml`])).toBe(
+      template('nodejs24.x', '        - nodejs20.x\n        - nodejs24.x').trimEnd(),
+    );
+    const criterion = summary.exitCriteria.find((c: any) =>
+      c.description.startsWith('No Lambda runtime identifier older'),
+    );
     expect(criterion.status, JSON.stringify(criterion.evidence)).toBe('passed');
     // Before: the function's runtime; the layer's supported runtimes never count.
     expect(criterion.evidence[0].details.before.lines).toBe(1);
-    expect(summary.findings).toContainEqual(expect.objectContaining({ file: 'template.yaml', line: 17, rule: 'nodejs-runtime/layer-runtimes-kept' }));
+    expect(summary.findings).toContainEqual(
+      expect.objectContaining({ file: 'template.yaml', line: 17, rule: 'nodejs-runtime/layer-runtimes-kept' }),
+    );
   });
 });

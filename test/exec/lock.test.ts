@@ -65,21 +65,34 @@ describe('run lock', () => {
     const env = { ATX_HOME: home, NO_COLOR: '1' };
     const sd = await tempDir('atx-def-');
     await writeFiles(sd, { 'transformation_definition.md': slowDefinition });
-    expect((await atx(['custom', 'def', 'publish', '-n', 'Test/slow', '--description', 'slow', '--sd', sd], { env })).exitCode).toBe(0);
+    expect(
+      (await atx(['custom', 'def', 'publish', '-n', 'Test/slow', '--description', 'slow', '--sd', sd], { env }))
+        .exitCode,
+    ).toBe(0);
     const repo = await makeRepo({ 'README.md': '# svc\n' });
 
     // exec, killed in the slow step: its lock names a process that is gone.
-    const exec = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/slow', '-x', '-t'], { env, reject: false, stdin: 'ignore', detached: true });
+    const exec = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/slow', '-x', '-t'], {
+      env,
+      reject: false,
+      stdin: 'ignore',
+      detached: true,
+    });
     let runId = '';
     await until('step 2 of exec', async () => {
-      for (const id of await readdir(join(home, 'runs')).catch(() => [] as string[])) if ((await stepStatus(home, id, '1.2')) === 'running') runId = id;
+      for (const id of await readdir(join(home, 'runs')).catch(() => [] as string[]))
+        if ((await stepStatus(home, id, '1.2')) === 'running') runId = id;
       return runId !== '';
     });
     process.kill(-exec.pid!, 'SIGKILL');
     await exec;
 
     // The first resume takes the lock over at once (no waiting for it to go stale).
-    const first = execa('node', [atxBin, '--conversation-id', runId, '--json'], { env, reject: false, stdin: 'ignore' });
+    const first = execa('node', [atxBin, '--conversation-id', runId, '--json'], {
+      env,
+      reject: false,
+      stdin: 'ignore',
+    });
     let firstErr = '';
     first.stderr!.on('data', (chunk: Buffer) => (firstErr += chunk.toString()));
     await until('the first resume to reach step 2', () => firstErr.includes('▸ 2/3 1.2 '));
@@ -87,8 +100,14 @@ describe('run lock', () => {
 
     const second = await atx(['--resume', '--json'], { env });
     expect(second.exitCode).toBe(2);
-    expect(second.stderr.trim().split('\n').pop()).toBe(`atx: run ${runId} is running (pid ${first.pid}); wait for it to finish, or stop that process first`);
-    expect(JSON.parse(second.stdout)).toMatchObject({ status: 'error', runId, error: { code: 2, message: expect.stringContaining(`pid ${first.pid}`) } });
+    expect(second.stderr.trim().split('\n').pop()).toBe(
+      `atx: run ${runId} is running (pid ${first.pid}); wait for it to finish, or stop that process first`,
+    );
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      status: 'error',
+      runId,
+      error: { code: 2, message: expect.stringContaining(`pid ${first.pid}`) },
+    });
     // Nothing of the run was touched by the second one.
     expect(await readFile(join(home, 'runs', runId, 'state.json'), 'utf8')).toBe(stateBefore);
 
@@ -107,7 +126,10 @@ describe('run lock', () => {
     const runDir = await tempDir('atx-run-');
     const dead = (await execa('node', ['-e', 'process.stdout.write(String(process.pid))'])).stdout;
     await mkdir(join(runDir, 'lock'));
-    await writeFile(join(runDir, 'lock', '1.lock'), JSON.stringify({ pid: Number(dead), host: (await import('node:os')).hostname() }));
+    await writeFile(
+      join(runDir, 'lock', '1.lock'),
+      JSON.stringify({ pid: Number(dead), host: (await import('node:os')).hostname() }),
+    );
     const lockModule = pathToFileURL(join(projectRoot, 'dist/executor/run-lock.js')).href;
     const contender = `
       const { acquireRunLock } = await import(${JSON.stringify(lockModule)});
@@ -119,7 +141,9 @@ describe('run lock', () => {
       } catch (error) {
         process.stdout.write(error.name === 'RunBusyError' ? 'busy' : 'error ' + error.message);
       }`;
-    const results = await Promise.all(Array.from({ length: 6 }, () => execa('node', ['--input-type=module', '-e', contender], { reject: false })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => execa('node', ['--input-type=module', '-e', contender], { reject: false })),
+    );
     const outcomes = results.map((r) => r.stdout || r.stderr).sort();
     expect(outcomes).toEqual(['busy', 'busy', 'busy', 'busy', 'busy', 'won']);
     // The winner released it: the next one takes it.
@@ -141,24 +165,41 @@ describe('run lock', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(await readdir(dir)).toEqual([]);
     // Recorded, it runs as before.
-    const ran = await execa('node', ['--input-type=module', '-e', script.replace("process.kill(process.pid, 'SIGKILL')", 'undefined')], { reject: false });
+    const ran = await execa(
+      'node',
+      ['--input-type=module', '-e', script.replace("process.kill(process.pid, 'SIGKILL')", 'undefined')],
+      { reject: false },
+    );
     expect(ran.exitCode, ran.stderr).toBe(0);
     expect(await readFile(join(dir, 'ran.txt'), 'utf8')).toBe('ran\n');
   });
 
-  it("stops the commands a killed run left running before its resume touches the worktree", async () => {
+  it('stops the commands a killed run left running before its resume touches the worktree', async () => {
     const home = await tempDir('atx-home-');
     const env = { ATX_HOME: home, NO_COLOR: '1' };
     const sd = await tempDir('atx-def-');
     // Step 1.2 writes late, after atx itself is gone.
-    await writeFiles(sd, { 'transformation_definition.md': slowDefinition.replace('sleep 4 && echo b >> b.txt', 'sleep 3 && echo b >> b.txt') });
-    expect((await atx(['custom', 'def', 'publish', '-n', 'Test/slow', '--description', 'slow', '--sd', sd], { env })).exitCode).toBe(0);
+    await writeFiles(sd, {
+      'transformation_definition.md': slowDefinition.replace(
+        'sleep 4 && echo b >> b.txt',
+        'sleep 3 && echo b >> b.txt',
+      ),
+    });
+    expect(
+      (await atx(['custom', 'def', 'publish', '-n', 'Test/slow', '--description', 'slow', '--sd', sd], { env }))
+        .exitCode,
+    ).toBe(0);
     const repo = await makeRepo({ 'README.md': '# svc\n' });
     // Not detached: only atx is killed, as `kill -9 <pid>` would; its command lives on in its own group.
-    const exec = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/slow', '-x', '-t'], { env, reject: false, stdin: 'ignore' });
+    const exec = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/slow', '-x', '-t'], {
+      env,
+      reject: false,
+      stdin: 'ignore',
+    });
     let runId = '';
     await until('step 2 of exec', async () => {
-      for (const id of await readdir(join(home, 'runs')).catch(() => [] as string[])) if ((await stepStatus(home, id, '1.2')) === 'running') runId = id;
+      for (const id of await readdir(join(home, 'runs')).catch(() => [] as string[]))
+        if ((await stepStatus(home, id, '1.2')) === 'running') runId = id;
       return runId !== '';
     });
     // Let the step's command start, then kill atx.

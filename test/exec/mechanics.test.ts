@@ -10,7 +10,10 @@ const mechanics = join(projectRoot, 'fixtures/exec/mechanics');
 async function freshHome(): Promise<Record<string, string>> {
   const home = await tempDir('atx-home-');
   const env = { ATX_HOME: home, ATX_GIT_COMMITTER_NAME: 'Bot Person', ATX_GIT_COMMITTER_EMAIL: 'bot@example.com' };
-  const published = await atx(['custom', 'def', 'publish', '-n', 'Test/mechanics', '--description', 'mechanics', '--sd', mechanics], { env });
+  const published = await atx(
+    ['custom', 'def', 'publish', '-n', 'Test/mechanics', '--description', 'mechanics', '--sd', mechanics],
+    { env },
+  );
   expect(published.exitCode, published.stderr).toBe(0);
   return env;
 }
@@ -27,7 +30,10 @@ describe('exec on a repository', () => {
     await writeFile(join(repo, 'README.md'), '# svc, being edited\n');
     const before = await snapshot(repo);
 
-    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-c', 'true', '-x', '-t', '--json'], { env });
+    const run = await atx(
+      ['custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-c', 'true', '-x', '-t', '--json'],
+      { env },
+    );
     expect(run.exitCode, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary.status).toBe('succeeded');
@@ -59,7 +65,23 @@ describe('exec on a repository', () => {
 
   it('fails with exit 1 and evidence when the build command fails', async () => {
     const repo = await makeRepo({ 'README.md': '# svc\n' });
-    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-C', 'echo broken build >&2; exit 3', '-x', '-t', '--json'], { env });
+    const run = await atx(
+      [
+        'custom',
+        'def',
+        'exec',
+        '-p',
+        repo,
+        '-n',
+        'Test/mechanics',
+        '-C',
+        'echo broken build >&2; exit 3',
+        '-x',
+        '-t',
+        '--json',
+      ],
+      { env },
+    );
     expect(run.exitCode, run.stderr).toBe(1);
     const summary = JSON.parse(run.stdout);
     expect(summary.status).toBe('failed');
@@ -77,18 +99,26 @@ describe('exec on a repository', () => {
     expect(summary.steps[0].reason).toMatch(/-t/);
     // Nor the definition's `command` criterion: it is not checked, so the run is partial, not failed.
     expect(summary.exitCriteria[0]).toMatchObject({ status: 'skipped' });
-    expect(summary.exitCriteria[0].evidence[0].summary).toBe('`test -f c.txt` not run: pass -t (--trust-all-tools) to allow commands');
+    expect(summary.exitCriteria[0].evidence[0].summary).toBe(
+      '`test -f c.txt` not run: pass -t (--trust-all-tools) to allow commands',
+    );
     expect(summary.status).toBe('partial');
     expect(run.exitCode).toBe(0);
   });
 
   it('transforms only the named folder of a monorepo and branches in its repository', async () => {
-    const repo = await makeRepo({ 'packages/api/package.json': '{ "name": "api" }\n', 'packages/web/package.json': '{ "name": "web" }\n' });
+    const repo = await makeRepo({
+      'packages/api/package.json': '{ "name": "api" }\n',
+      'packages/web/package.json': '{ "name": "web" }\n',
+    });
     await writeFile(join(repo, 'packages/api/dirty.txt'), 'not committed\n');
     // A person whose git signs every commit: atx's own commits are not signed.
     const gitconfig = join(await tempDir(), 'gitconfig');
     await writeFile(gitconfig, '[commit]\n\tgpgsign = true\n[gpg]\n\tprogram = false\n');
-    const run = await atx(['custom', 'def', 'exec', '-p', join(repo, 'packages/api'), '-n', 'Test/mechanics', '-x', '-t', '--json'], { env: { ...env, GIT_CONFIG_GLOBAL: gitconfig } });
+    const run = await atx(
+      ['custom', 'def', 'exec', '-p', join(repo, 'packages/api'), '-n', 'Test/mechanics', '-x', '-t', '--json'],
+      { env: { ...env, GIT_CONFIG_GLOBAL: gitconfig } },
+    );
     expect(run.exitCode, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
     // Paths in the summary are relative to the folder named by -p.
@@ -101,12 +131,27 @@ describe('exec on a repository', () => {
   it('accepts -g key=value pairs whose values contain commas', async () => {
     const repo = await makeRepo({ 'README.md': '# svc\n' });
     const run = await atx(
-      ['custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '--dry-run', '--json', '-g', 'additionalPlanContext=Keep it small, please, and safe,buildCommand=echo a,b'],
+      [
+        'custom',
+        'def',
+        'exec',
+        '-p',
+        repo,
+        '-n',
+        'Test/mechanics',
+        '--dry-run',
+        '--json',
+        '-g',
+        'additionalPlanContext=Keep it small, please, and safe,buildCommand=echo a,b',
+      ],
       { env },
     );
     expect(run.exitCode, run.stderr).toBe(0);
     const plan = JSON.parse(await readFile(JSON.parse(run.stdout).planPath, 'utf8'));
-    expect(plan.configuration).toMatchObject({ additionalPlanContext: 'Keep it small, please, and safe', buildCommand: 'echo a,b' });
+    expect(plan.configuration).toMatchObject({
+      additionalPlanContext: 'Keep it small, please, and safe',
+      buildCommand: 'echo a,b',
+    });
   });
 });
 
@@ -141,10 +186,22 @@ describe('dependencies', () => {
   it('brings the lockfile along, in the same commit, when a step changes package.json', async () => {
     const env = { ATX_HOME: await tempDir('atx-home-') };
     const sd = join(projectRoot, 'fixtures/exec/lockfile');
-    expect((await atx(['custom', 'def', 'publish', '-n', 'Test/lockfile', '--description', 'l', '--sd', sd], { env })).exitCode).toBe(0);
+    expect(
+      (await atx(['custom', 'def', 'publish', '-n', 'Test/lockfile', '--description', 'l', '--sd', sd], { env }))
+        .exitCode,
+    ).toBe(0);
     const pkg = { name: 'svc', version: '1.0.0', private: true };
-    const lock = { name: 'svc', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'svc', version: '1.0.0' } } };
-    const repo = await makeRepo({ 'package.json': `${JSON.stringify(pkg, null, 2)}\n`, 'package-lock.json': `${JSON.stringify(lock, null, 2)}\n` });
+    const lock = {
+      name: 'svc',
+      version: '1.0.0',
+      lockfileVersion: 3,
+      requires: true,
+      packages: { '': { name: 'svc', version: '1.0.0' } },
+    };
+    const repo = await makeRepo({
+      'package.json': `${JSON.stringify(pkg, null, 2)}\n`,
+      'package-lock.json': `${JSON.stringify(lock, null, 2)}\n`,
+    });
     const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/lockfile', '-x', '-t', '--json'], { env });
     expect(run.exitCode, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
@@ -157,7 +214,10 @@ describe('failing steps', () => {
   it('retries as allowed, skips what depends on the failure, runs the rest, and exits 1', async () => {
     const env = { ATX_HOME: await tempDir('atx-home-') };
     const sd = join(projectRoot, 'fixtures/exec/failing-step');
-    expect((await atx(['custom', 'def', 'publish', '-n', 'Test/failing', '--description', 'f', '--sd', sd], { env })).exitCode).toBe(0);
+    expect(
+      (await atx(['custom', 'def', 'publish', '-n', 'Test/failing', '--description', 'f', '--sd', sd], { env }))
+        .exitCode,
+    ).toBe(0);
     const repo = await makeRepo({ 'README.md': '# svc\n' });
     const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/failing', '-x', '-t', '--json'], { env });
     expect(run.exitCode, run.stderr).toBe(1);
@@ -180,16 +240,27 @@ describe('commit messages', () => {
   it('a step title cut short for the plan gives a subject that ends at a word, and the step in full below it', async () => {
     const env = await freshHome();
     const sd = await tempDir('atx-def-');
-    const long = 'Write the release notes file that the deployment pipeline reads before it promotes a build to production, with the date.';
-    const text = (await readFile(join(mechanics, 'transformation_definition.md'), 'utf8')).replace('1. Write a.txt.', `1. ${long}`);
+    const long =
+      'Write the release notes file that the deployment pipeline reads before it promotes a build to production, with the date.';
+    const text = (await readFile(join(mechanics, 'transformation_definition.md'), 'utf8')).replace(
+      '1. Write a.txt.',
+      `1. ${long}`,
+    );
     await writeFile(join(sd, 'transformation_definition.md'), text);
-    expect((await atx(['custom', 'def', 'publish', '-n', 'Test/long-title', '--description', 'long', '--sd', sd], { env })).exitCode).toBe(0);
+    expect(
+      (await atx(['custom', 'def', 'publish', '-n', 'Test/long-title', '--description', 'long', '--sd', sd], { env }))
+        .exitCode,
+    ).toBe(0);
     const repo = await makeRepo({ 'README.md': '# svc\n' });
-    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/long-title', '-x', '-t', '--json'], { env });
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/long-title', '-x', '-t', '--json'], {
+      env,
+    });
     expect(run.exitCode, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary.steps[0].title).toMatch(/…$/);
-    const [subject, blank, paragraph] = (await git(repo, ['log', '-1', '--format=%B', summary.steps[0].commit])).split('\n');
+    const [subject, blank, paragraph] = (await git(repo, ['log', '-1', '--format=%B', summary.steps[0].commit])).split(
+      '\n',
+    );
     expect(subject).toBe(`atx: 1.1 ${summary.steps[0].title.slice(0, -1).trimEnd()}`);
     expect(subject).not.toMatch(/…|[ ,;:]$/);
     expect([blank, paragraph]).toEqual(['', long]);

@@ -62,7 +62,10 @@ beforeAll(async () => {
   home = await tempDir('atx-home-');
   const sd = await tempDir('atx-def-');
   await writeFile(join(sd, 'transformation_definition.md'), definition);
-  const published = await atx(['custom', 'def', 'publish', '-n', request.transformationName, '--description', 'd', '--sd', sd], { env: { ATX_HOME: home } });
+  const published = await atx(
+    ['custom', 'def', 'publish', '-n', request.transformationName, '--description', 'd', '--sd', sd],
+    { env: { ATX_HOME: home } },
+  );
   expect(published.exitCode, published.stderr).toBe(0);
 });
 
@@ -79,10 +82,18 @@ function workingModel(calls: string[], told: Record<string, AgentRun>) {
 }
 
 function io(repo: string, hooks: Partial<ExecIO>, log: string[] = []): ExecIO {
-  return { cwd: repo, env: { ...process.env, ATX_HOME: home }, log: (line) => log.push(line), hasModel: true, ...hooks };
+  return {
+    cwd: repo,
+    env: { ...process.env, ATX_HOME: home },
+    log: (line) => log.push(line),
+    hasModel: true,
+    ...hooks,
+  };
 }
 
-async function stateOf(runId: string): Promise<{ status: string; steps: Array<{ id: string; status: string; reason?: string }> }> {
+async function stateOf(
+  runId: string,
+): Promise<{ status: string; steps: Array<{ id: string; status: string; reason?: string }> }> {
   return JSON.parse(await readFile(join(home, 'runs', runId, 'state.json'), 'utf8'));
 }
 
@@ -100,7 +111,10 @@ describe('when the model is unavailable', () => {
       asked.push(step.id);
       throw new ModelUnavailableError(why, { host: 'api.anthropic.com', status: 529 });
     };
-    const summary = await execDefinition({ ...request, codeRepositoryPath: repo }, io(repo, { agent: unavailable }, log));
+    const summary = await execDefinition(
+      { ...request, codeRepositoryPath: repo },
+      io(repo, { agent: unavailable }, log),
+    );
 
     expect(asked).toEqual(['1.1']);
     expect(summary.steps.map((s) => [s.id, s.status, s.reason])).toEqual([
@@ -111,8 +125,13 @@ describe('when the model is unavailable', () => {
     expect(summary.status).toBe('partial');
     expect(exitCodeFor(summary)).toBe(0);
     expect(summary.exitCriteria[0]!.status).toBe('passed');
-    expect(summary.resume).toEqual({ reason: expect.stringMatching(/model was unavailable: agent steps 1\.1, 2\.1 were skipped/), command: `atx --conversation-id ${summary.runId}` });
-    expect(await readFile(summary.reportPath!, 'utf8')).toContain(`Run \`atx --conversation-id ${summary.runId}\` to carry them out.`);
+    expect(summary.resume).toEqual({
+      reason: expect.stringMatching(/model was unavailable: agent steps 1\.1, 2\.1 were skipped/),
+      command: `atx --conversation-id ${summary.runId}`,
+    });
+    expect(await readFile(summary.reportPath!, 'utf8')).toContain(
+      `Run \`atx --conversation-id ${summary.runId}\` to carry them out.`,
+    );
     expect(humanSummary(summary)).toContain(`Continue with \`atx --conversation-id ${summary.runId}\`.`);
     expect(log.join('\n')).toContain(`2.1 Write MORE.md.\n  – skipped (model-unavailable: ${why})`);
     expect(await atxCommits(repo, summary.branch!)).toEqual(['atx: 1.2 Move the runtime.']);
@@ -124,14 +143,24 @@ describe('when the model is unavailable', () => {
     const told: Record<string, AgentRun> = {};
     const resumed = await resumeRun(summary.runId, io(repo, { agent: workingModel(calls, told) }));
     expect(calls).toEqual(['1.1', '2.1']);
-    expect(resumed.steps.map((s) => [s.id, s.status])).toEqual([['1.1', 'completed'], ['1.2', 'completed'], ['2.1', 'completed']]);
+    expect(resumed.steps.map((s) => [s.id, s.status])).toEqual([
+      ['1.1', 'completed'],
+      ['1.2', 'completed'],
+      ['2.1', 'completed'],
+    ]);
     expect(resumed.status).toBe('succeeded');
     expect(resumed.resume).toBeUndefined();
     // The run's progress reaches the model: the codemod's change before 1.1, 1.1's before 2.1.
-    expect(told['1.1']!.progress.steps).toContainEqual(expect.objectContaining({ id: '1.2', status: 'completed', filesChanged: ['.nvmrc'] }));
+    expect(told['1.1']!.progress.steps).toContainEqual(
+      expect.objectContaining({ id: '1.2', status: 'completed', filesChanged: ['.nvmrc'] }),
+    );
     expect(told['2.1']!.progress.steps.map((s) => s.id)).toEqual(['1.1', '1.2']);
     expect(told['2.1']!.plan.steps[2]!.text).toBe('Write MORE.md.');
-    expect(await atxCommits(repo, summary.branch!)).toEqual(['atx: 1.2 Move the runtime.', 'atx: 1.1 Write NOTES.md naming the runtime.', 'atx: 2.1 Write MORE.md.']);
+    expect(await atxCommits(repo, summary.branch!)).toEqual([
+      'atx: 1.2 Move the runtime.',
+      'atx: 1.1 Write NOTES.md naming the runtime.',
+      'atx: 2.1 Write MORE.md.',
+    ]);
     expect((await stateOf(summary.runId)).status).toBe('completed');
     expect(await latestUnfinishedRun(home)).toBeUndefined();
   });
@@ -151,13 +180,19 @@ describe('when the model limit is reached', () => {
     const error = await failure(execDefinition({ ...request, codeRepositoryPath: repo }, io(repo, { agent: limited })));
     expect(error).toBeInstanceOf(InterruptedError);
     expect(exitCodeOf(error)).toBe(130);
-    expect((error as Error).message).toMatch(/^model limit reached \(this run used 1200 of its 1000 tokens\); continue with `atx --conversation-id \S+ --limit 2000`$/);
+    expect((error as Error).message).toMatch(
+      /^model limit reached \(this run used 1200 of its 1000 tokens\); continue with `atx --conversation-id \S+ --limit 2000`$/,
+    );
     expect(calls).toEqual(['1.1', '2.1']);
 
     const runId = (await latestUnfinishedRun(home))!;
     const state = await stateOf(runId);
     expect(state.status).toBe('interrupted');
-    expect(state.steps.map((s) => [s.id, s.status])).toEqual([['1.1', 'completed'], ['1.2', 'completed'], ['2.1', 'pending']]);
+    expect(state.steps.map((s) => [s.id, s.status])).toEqual([
+      ['1.1', 'completed'],
+      ['1.2', 'completed'],
+      ['2.1', 'pending'],
+    ]);
     expect(existsSync(join(home, 'runs', runId, 'summary.json'))).toBe(false);
 
     const again: string[] = [];
@@ -165,7 +200,11 @@ describe('when the model limit is reached', () => {
     expect(again).toEqual(['2.1']);
     expect(resumed.status).toBe('succeeded');
     const branch = resumed.branch!;
-    expect(await atxCommits(repo, branch)).toEqual(['atx: 1.1 Write NOTES.md naming the runtime.', 'atx: 1.2 Move the runtime.', 'atx: 2.1 Write MORE.md.']);
+    expect(await atxCommits(repo, branch)).toEqual([
+      'atx: 1.1 Write NOTES.md naming the runtime.',
+      'atx: 1.2 Move the runtime.',
+      'atx: 2.1 Write MORE.md.',
+    ]);
     expect(await git(repo, ['ls-tree', '--name-only', branch])).not.toContain('HALF.md');
   });
 });
@@ -176,13 +215,19 @@ describe('when the model configuration is wrong', () => {
     const misconfigured = async (): Promise<StepOutcome> => {
       throw new ModelConfigError('model "claude-nope" is not known to api.anthropic.com (404 not_found_error)');
     };
-    const error = await failure(execDefinition({ ...request, codeRepositoryPath: repo }, io(repo, { agent: misconfigured })));
+    const error = await failure(
+      execDefinition({ ...request, codeRepositoryPath: repo }, io(repo, { agent: misconfigured })),
+    );
     expect(error).toBeInstanceOf(ModelConfigError);
     expect(exitCodeOf(error)).toBe(2);
     const runId = (await latestUnfinishedRun(home))!;
     const state = await stateOf(runId);
     expect(state.status).toBe('interrupted');
-    expect(state.steps.map((s) => [s.id, s.status])).toEqual([['1.1', 'pending'], ['1.2', 'pending'], ['2.1', 'pending']]);
+    expect(state.steps.map((s) => [s.id, s.status])).toEqual([
+      ['1.1', 'pending'],
+      ['1.2', 'pending'],
+      ['2.1', 'pending'],
+    ]);
 
     const resumed = await resumeRun(runId, io(repo, { agent: workingModel([], {}) }));
     expect(resumed.status).toBe('succeeded');

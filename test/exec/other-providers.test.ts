@@ -15,7 +15,9 @@ describe('services of other providers', () => {
     await git(repo, ['add', '-A']);
     await git(repo, ['commit', '-q', '-m', 'initial']);
     const env = { ATX_HOME: await tempDir('atx-home-') };
-    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], { env });
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], {
+      env,
+    });
     const summary = JSON.parse(run.stdout);
 
     // Partial only because the dependency review is a model's step, which this run has none for.
@@ -27,17 +29,27 @@ describe('services of other providers', () => {
       ['3.1', 'needs-model'],
     ]);
     expect(summary.exitCriteria.filter((c: any) => c.status === 'failed')).toEqual([]);
-    const runtimes = summary.exitCriteria.find((c: any) => c.description.startsWith('No Lambda runtime identifier older'));
+    const runtimes = summary.exitCriteria.find((c: any) =>
+      c.description.startsWith('No Lambda runtime identifier older'),
+    );
     const contextApi = summary.exitCriteria.find((c: any) => c.description.startsWith('No Lambda handler still uses'));
     expect([runtimes.status, contextApi.status]).toEqual(['passed', 'passed']);
-    expect(contextApi.evidence[0].summary).toContain('2/2 in services of other providers: azure-functions-app/ (azure), azure-greeter/ (azure)');
+    expect(contextApi.evidence[0].summary).toContain(
+      '2/2 in services of other providers: azure-functions-app/ (azure), azure-greeter/ (azure)',
+    );
 
     const changed = (await git(repo, ['diff', '--name-only', 'main', summary.branch])).split('\n');
     expect(changed).toEqual(['orders-aws/handler.js', 'orders-aws/package.json', 'orders-aws/serverless.yml']);
     for (const folder of ['azure-greeter', 'google-greeter', 'azure-functions-app']) {
-      expect(await git(repo, ['rev-parse', `${summary.branch}:${folder}`])).toBe(await git(repo, ['rev-parse', `main:${folder}`]));
+      expect(await git(repo, ['rev-parse', `${summary.branch}:${folder}`])).toBe(
+        await git(repo, ['rev-parse', `main:${folder}`]),
+      );
     }
     const reported = summary.findings.filter((f: any) => f.rule === 'nodejs24/other-provider').map((f: any) => f.file);
-    expect(reported.sort()).toEqual(['azure-functions-app/host.json', 'azure-greeter/serverless.yml', 'google-greeter/serverless.yml']);
+    expect(reported.sort()).toEqual([
+      'azure-functions-app/host.json',
+      'azure-greeter/serverless.yml',
+      'google-greeter/serverless.yml',
+    ]);
   });
 });

@@ -10,7 +10,10 @@ async function setup() {
   const home = await tempDir('atx-home-');
   const env = { ATX_HOME: home, NO_COLOR: '1' };
   const sd = join(projectRoot, 'fixtures/exec/mechanics');
-  expect((await atx(['custom', 'def', 'publish', '-n', 'Test/mechanics', '--description', 'm', '--sd', sd], { env })).exitCode).toBe(0);
+  expect(
+    (await atx(['custom', 'def', 'publish', '-n', 'Test/mechanics', '--description', 'm', '--sd', sd], { env }))
+      .exitCode,
+  ).toBe(0);
   const repo = await makeRepo({ 'README.md': '# svc\n' });
   return { home, env, repo };
 }
@@ -38,17 +41,23 @@ async function atxCommits(repo: string, branch: string): Promise<string[]> {
 describe('resume', () => {
   it('Ctrl-C exits 130 and `atx --resume` finishes without redoing completed steps', async () => {
     const { home, env, repo } = await setup();
-    const child = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t', '--json'], {
-      env,
-      reject: false,
-      stdin: 'ignore',
-    });
+    const child = execa(
+      'node',
+      [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t', '--json'],
+      {
+        env,
+        reject: false,
+        stdin: 'ignore',
+      },
+    );
     const runId = await waitForRunningStep(home, '1.2');
     child.kill('SIGINT');
     const interrupted = await child;
     expect(interrupted.exitCode).toBe(130);
     // At once: the running step (a `sleep 2`) is stopped, not waited for, and runs again on resume.
-    expect(interrupted.stderr).toContain('atx: stopping now; the running step is stopped and runs again on `atx --resume`');
+    expect(interrupted.stderr).toContain(
+      'atx: stopping now; the running step is stopped and runs again on `atx --resume`',
+    );
     const state = JSON.parse(await readFile(join(home, 'runs', runId, 'state.json'), 'utf8'));
     expect(state.status).toBe('interrupted');
     expect(state.steps.map((s: { status: string }) => s.status)).toEqual(['completed', 'pending', 'pending']);
@@ -58,7 +67,11 @@ describe('resume', () => {
     const summary = JSON.parse(resumed.stdout);
     expect(summary.runId).toBe(runId);
     expect(summary.steps.map((s: { status: string }) => s.status)).toEqual(['completed', 'completed', 'completed']);
-    expect(await atxCommits(repo, summary.branch)).toEqual(['atx: 1.1 Write a.txt.', 'atx: 1.2 Wait a little, then write b.txt.', 'atx: 2.1 Write c.txt.']);
+    expect(await atxCommits(repo, summary.branch)).toEqual([
+      'atx: 1.1 Write a.txt.',
+      'atx: 1.2 Wait a little, then write b.txt.',
+      'atx: 2.1 Write c.txt.',
+    ]);
   });
 
   it('a killed run resumes with --conversation-id and applies each step once', async () => {
@@ -76,7 +89,11 @@ describe('resume', () => {
     const resumed = await atx(['--conversation-id', runId, '--json'], { env });
     expect(resumed.exitCode, resumed.stderr).toBe(0);
     const summary = JSON.parse(resumed.stdout);
-    expect(await atxCommits(repo, summary.branch)).toEqual(['atx: 1.1 Write a.txt.', 'atx: 1.2 Wait a little, then write b.txt.', 'atx: 2.1 Write c.txt.']);
+    expect(await atxCommits(repo, summary.branch)).toEqual([
+      'atx: 1.1 Write a.txt.',
+      'atx: 1.2 Wait a little, then write b.txt.',
+      'atx: 2.1 Write c.txt.',
+    ]);
     expect(await git(repo, ['show', `${summary.branch}:b.txt`])).toBe('b');
     // Nothing is left to resume.
     expect((await atx(['--resume'], { env })).exitCode).toBe(2);
@@ -84,7 +101,11 @@ describe('resume', () => {
 
   it('a run started without -t resumes with its commands only when --resume is given -t', async () => {
     const { home, env, repo } = await setup();
-    const child = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t'], { env, reject: false, stdin: 'ignore' });
+    const child = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t'], {
+      env,
+      reject: false,
+      stdin: 'ignore',
+    });
     const runId = await waitForRunningStep(home, '1.2');
     child.kill('SIGINT');
     expect((await child).exitCode).toBe(130);
@@ -102,7 +123,11 @@ describe('resume', () => {
   });
   it('SIGTERM (a CI runner stopping the job) stops like Ctrl-C: exit 130, the running step left pending, resumable', async () => {
     const { home, env, repo } = await setup();
-    const child = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t', '--json'], { env, reject: false, stdin: 'ignore' });
+    const child = execa(
+      'node',
+      [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t', '--json'],
+      { env, reject: false, stdin: 'ignore' },
+    );
     const runId = await waitForRunningStep(home, '1.2');
     child.kill('SIGTERM');
     const stopped = await child;
@@ -114,22 +139,33 @@ describe('resume', () => {
 
     const resumed = await atx(['--resume', '--json'], { env });
     expect(resumed.exitCode, resumed.stderr).toBe(0);
-    expect(await atxCommits(repo, JSON.parse(resumed.stdout).branch)).toEqual(['atx: 1.1 Write a.txt.', 'atx: 1.2 Wait a little, then write b.txt.', 'atx: 2.1 Write c.txt.']);
+    expect(await atxCommits(repo, JSON.parse(resumed.stdout).branch)).toEqual([
+      'atx: 1.1 Write a.txt.',
+      'atx: 1.2 Wait a little, then write b.txt.',
+      'atx: 2.1 Write c.txt.',
+    ]);
   });
 
-  it('killed between a step\'s commit and its checkpoint, the resumed run keeps that commit and does not apply the step again', async () => {
+  it("killed between a step's commit and its checkpoint, the resumed run keeps that commit and does not apply the step again", async () => {
     const { home, env, repo } = await setup();
     // git as atx runs it, except that the atx process that made step 1.1's commit is killed
     // (kill -9) the moment the commit exists: before atx can write its checkpoint.
     const bin = await tempDir('atx-fake-git-');
     const realGit = (await execa('sh', ['-c', 'command -v git'])).stdout.trim();
-    await writeFile(join(bin, 'git'), `#!/bin/sh\n"${realGit}" "$@"\nstatus=$?\ncase "$*" in *"Atx-Step: 1.1"*) kill -9 $PPID ;; esac\nexit $status\n`);
+    await writeFile(
+      join(bin, 'git'),
+      `#!/bin/sh\n"${realGit}" "$@"\nstatus=$?\ncase "$*" in *"Atx-Step: 1.1"*) kill -9 $PPID ;; esac\nexit $status\n`,
+    );
     await chmod(join(bin, 'git'), 0o755);
-    const killed = await execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t'], {
-      env: { ...env, PATH: `${bin}:${process.env.PATH}` },
-      reject: false,
-      stdin: 'ignore',
-    });
+    const killed = await execa(
+      'node',
+      [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t'],
+      {
+        env: { ...env, PATH: `${bin}:${process.env.PATH}` },
+        reject: false,
+        stdin: 'ignore',
+      },
+    );
     expect(killed.signal).toBe('SIGKILL');
     const [runId] = await readdir(join(home, 'runs'));
     const before = JSON.parse(await readFile(join(home, 'runs', runId!, 'state.json'), 'utf8'));
@@ -145,23 +181,33 @@ describe('resume', () => {
     expect(summary.steps[0].commit).toBe(killedCommit);
     expect(resumed.stderr).not.toContain('1.1 Write a.txt.');
     expect(resumed.stderr).toContain('▸ 2/3 1.2 Wait a little, then write b.txt.');
-    expect(await atxCommits(repo, summary.branch)).toEqual(['atx: 1.1 Write a.txt.', 'atx: 1.2 Wait a little, then write b.txt.', 'atx: 2.1 Write c.txt.']);
+    expect(await atxCommits(repo, summary.branch)).toEqual([
+      'atx: 1.1 Write a.txt.',
+      'atx: 1.2 Wait a little, then write b.txt.',
+      'atx: 2.1 Write c.txt.',
+    ]);
   });
 
   it('killed while a codemod writes its files, the resumed run drops the half-written step and applies it whole, once', async () => {
     const home = await tempDir('atx-home-');
     const env = { ATX_HOME: home, NO_COLOR: '1' };
     const n = 300;
-    const handler = (i: number) => `exports.handler = (event, context, callback) => {\n  callback(null, { n: 'f${i}', v: event.v });\n};\n`;
-    const converted = (i: number) => `exports.handler = async (event, context) => {\n  return { n: 'f${i}', v: event.v };\n};\n`;
+    const handler = (i: number) =>
+      `exports.handler = (event, context, callback) => {\n  callback(null, { n: 'f${i}', v: event.v });\n};\n`;
+    const converted = (i: number) =>
+      `exports.handler = async (event, context) => {\n  return { n: 'f${i}', v: event.v };\n};\n`;
     const name = (i: number) => `src/f${String(i).padStart(3, '0')}.js`;
     const repo = await makeRepo(Object.fromEntries(Array.from({ length: n }, (_, i) => [name(i), handler(i)])));
-    const child = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-lambda-callback-to-async', '-x'], {
-      env,
-      reject: false,
-      stdin: 'ignore',
-      detached: true,
-    });
+    const child = execa(
+      'node',
+      [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-lambda-callback-to-async', '-x'],
+      {
+        env,
+        reject: false,
+        stdin: 'ignore',
+        detached: true,
+      },
+    );
     const runId = await waitForRunningStep(home, '1.1');
     const state = JSON.parse(await readFile(join(home, 'runs', runId, 'state.json'), 'utf8'));
     const src = join(state.worktree, state.scope, 'src');
@@ -177,7 +223,11 @@ describe('resume', () => {
       });
     });
     await child;
-    const texts = await Promise.all(Array.from({ length: n }, (_, i) => readFile(join(src, `f${String(i).padStart(3, '0')}.js`), 'utf8').catch(() => '')));
+    const texts = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        readFile(join(src, `f${String(i).padStart(3, '0')}.js`), 'utf8').catch(() => ''),
+      ),
+    );
     const written = texts.filter((text, i) => text === converted(i)).length;
     // Caught in the middle: some files written, not all (and none is a mix of old and new bytes).
     expect(written).toBeGreaterThan(0);
@@ -192,7 +242,10 @@ describe('resume', () => {
     expect(summary.steps[0].filesChanged).toHaveLength(n);
     expect(await atxCommits(repo, summary.branch)).toEqual([`atx: 1.1 ${summary.steps[0].title}`]);
     // Exactly the converted handlers, and nothing else (no temporary file of the killed writes).
-    expect((await git(repo, ['ls-tree', '-r', '--name-only', summary.branch])).split('\n')).toEqual(Array.from({ length: n }, (_, i) => name(i)));
-    for (const i of [0, 150, n - 1]) expect(`${await git(repo, ['show', `${summary.branch}:${name(i)}`])}\n`).toBe(converted(i));
+    expect((await git(repo, ['ls-tree', '-r', '--name-only', summary.branch])).split('\n')).toEqual(
+      Array.from({ length: n }, (_, i) => name(i)),
+    );
+    for (const i of [0, 150, n - 1])
+      expect(`${await git(repo, ['show', `${summary.branch}:${name(i)}`])}\n`).toBe(converted(i));
   });
 });

@@ -14,13 +14,20 @@ const stackLine = /^\s+at /m;
 async function freshHome(): Promise<{ home: string; env: Record<string, string> }> {
   const home = await tempDir('atx-home-');
   const env = { ATX_HOME: home, NO_COLOR: '1' };
-  expect((await atx(['custom', 'def', 'publish', '-n', 'Test/mechanics', '--description', 'm', '--sd', mechanics], { env })).exitCode).toBe(0);
+  expect(
+    (await atx(['custom', 'def', 'publish', '-n', 'Test/mechanics', '--description', 'm', '--sd', mechanics], { env }))
+      .exitCode,
+  ).toBe(0);
   return { home, env };
 }
 
 /** Starts exec of Test/mechanics and returns once step 1.2 (`sleep 2`) is running. */
 async function execInSleepStep(home: string, env: Record<string, string>, repo: string, extra: string[] = []) {
-  const child = execa('node', [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t', ...extra], { env, reject: false, stdin: 'ignore' });
+  const child = execa(
+    'node',
+    [atxBin, 'custom', 'def', 'exec', '-p', repo, '-n', 'Test/mechanics', '-x', '-t', ...extra],
+    { env, reject: false, stdin: 'ignore' },
+  );
   const deadline = Date.now() + 30_000;
   for (;;) {
     for (const id of await readdir(join(home, 'runs')).catch(() => [] as string[])) {
@@ -33,7 +40,10 @@ async function execInSleepStep(home: string, env: Record<string, string>, repo: 
 }
 
 function oneErrorLine(stderr: string): string {
-  const lines = stderr.trim().split('\n').filter((l) => l.startsWith('atx: '));
+  const lines = stderr
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('atx: '));
   expect(lines).toHaveLength(1);
   expect(stderr).not.toMatch(stackLine);
   return lines[0]!;
@@ -50,14 +60,20 @@ describe('--json prints exactly one JSON document, also on failure', () => {
     const repo = await makeRepo({ 'README.md': '# svc\n' });
     const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Nope/missing', '-x', '--json'], { env });
     expect(run.exitCode).toBe(2);
-    expect(JSON.parse(run.stdout)).toEqual({ status: 'error', error: { code: 2, message: expect.stringContaining('Nope/missing') } });
+    expect(JSON.parse(run.stdout)).toEqual({
+      status: 'error',
+      error: { code: 2, message: expect.stringContaining('Nope/missing') },
+    });
     oneErrorLine(run.stderr);
   });
 
   it('an unknown flag: exit 2 and the error document', async () => {
     const run = await atx(['custom', 'def', 'exec', '--no-such-flag', '--json'], { env });
     expect(run.exitCode).toBe(2);
-    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'error', error: { code: 2, message: expect.stringContaining('--no-such-flag') } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 'error',
+      error: { code: 2, message: expect.stringContaining('--no-such-flag') },
+    });
   });
 
   it('Ctrl-C during a step: exit 130 and the error document naming the run', async () => {
@@ -66,7 +82,11 @@ describe('--json prints exactly one JSON document, also on failure', () => {
     child.kill('SIGINT');
     const run = await child;
     expect(run.exitCode).toBe(130);
-    expect(JSON.parse(String(run.stdout))).toEqual({ status: 'error', runId, error: { code: 130, message: expect.stringContaining('atx --resume') } });
+    expect(JSON.parse(String(run.stdout))).toEqual({
+      status: 'error',
+      runId,
+      error: { code: 130, message: expect.stringContaining('atx --resume') },
+    });
   });
 
   it('an internal error: one line without a stack trace (exit 1), the stack only with ATX_DEBUG=1', async () => {
@@ -76,7 +96,10 @@ describe('--json prints exactly one JSON document, also on failure', () => {
     const run = await atx(['custom', 'def', 'list', '--json'], { env: { ATX_HOME: file } });
     expect(run.exitCode).toBe(1);
     expect(oneErrorLine(run.stderr)).toMatch(/ENOTDIR/);
-    expect(JSON.parse(run.stdout)).toEqual({ status: 'error', error: { code: 1, message: expect.stringMatching(/ENOTDIR/) } });
+    expect(JSON.parse(run.stdout)).toEqual({
+      status: 'error',
+      error: { code: 1, message: expect.stringMatching(/ENOTDIR/) },
+    });
 
     const debug = await atx(['custom', 'def', 'list', '--json'], { env: { ATX_HOME: file, ATX_DEBUG: '1' } });
     expect(debug.exitCode).toBe(1);
@@ -119,17 +142,59 @@ describe('bad input is refused with exit 2 and leaves nothing behind', () => {
     const before = await snapshot(repo);
     const config = join(await tempDir(), 'config.yaml');
     await writeFile(config, 'targetVersion: 99\n');
-    for (const g of ['targetVersion=99', `file://${config}`, 'additionalPlanContext=The target Node.js version is 23']) {
-      const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '-g', g], { env });
+    for (const g of [
+      'targetVersion=99',
+      `file://${config}`,
+      'additionalPlanContext=The target Node.js version is 23',
+    ]) {
+      const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '-g', g], {
+        env,
+      });
       expect(run.exitCode, g).toBe(2);
-      expect(oneErrorLine(run.stderr)).toMatch(/is not a Lambda Node\.js runtime; use one of 10, 12, 14, 16, 18, 20, 22, 24/);
+      expect(oneErrorLine(run.stderr)).toMatch(
+        /is not a Lambda Node\.js runtime; use one of 10, 12, 14, 16, 18, 20, 22, 24/,
+      );
     }
     expect(await snapshot(repo)).toEqual(before);
     expect((await git(repo, ['branch'])).trim()).toBe('* main');
     expect(await readdir(join(home, 'runs')).catch(() => [])).toEqual([]);
     // A valid target still plans; a Java definition's target is a Java version, not a Node.js one.
-    expect((await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--dry-run', '-g', 'targetVersion=22'], { env })).exitCode).not.toBe(2);
-    const java = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/java-version-upgrade', '-x', '--dry-run', '-g', 'targetVersion=21'], { env });
+    expect(
+      (
+        await atx(
+          [
+            'custom',
+            'def',
+            'exec',
+            '-p',
+            repo,
+            '-n',
+            'AWS/nodejs-version-upgrade',
+            '-x',
+            '--dry-run',
+            '-g',
+            'targetVersion=22',
+          ],
+          { env },
+        )
+      ).exitCode,
+    ).not.toBe(2);
+    const java = await atx(
+      [
+        'custom',
+        'def',
+        'exec',
+        '-p',
+        repo,
+        '-n',
+        'AWS/java-version-upgrade',
+        '-x',
+        '--dry-run',
+        '-g',
+        'targetVersion=21',
+      ],
+      { env },
+    );
     expect(java.exitCode, java.stderr).not.toBe(2);
   });
 });
@@ -154,13 +219,21 @@ describe('a damaged run state', () => {
     const resumed = await atx(['--conversation-id', runId, '--json'], { env });
     expect(await snapshot(victim)).toEqual(victimBefore);
     expect(resumed.exitCode).toBe(2);
-    expect(JSON.parse(resumed.stdout)).toMatchObject({ status: 'error', error: { code: 2, message: expect.stringMatching(/damaged.*not the run's own folder/) } });
+    expect(JSON.parse(resumed.stdout)).toMatchObject({
+      status: 'error',
+      error: { code: 2, message: expect.stringMatching(/damaged.*not the run's own folder/) },
+    });
 
     const cleanup = await atx(['custom', 'def', 'cleanup', '--json'], { env });
     expect(cleanup.exitCode, cleanup.stderr + cleanup.stdout).toBe(0);
     const [cleaned] = JSON.parse(cleanup.stdout).cleaned;
     // The run's own worktree goes; its branch holds step 1.1's commit, so it stays.
-    expect(cleaned).toMatchObject({ runId, found: 'damaged state', worktreeRemoved: true, branchKept: { branch: `atx/mechanics-${runId}` } });
+    expect(cleaned).toMatchObject({
+      runId,
+      found: 'damaged state',
+      worktreeRemoved: true,
+      branchKept: { branch: `atx/mechanics-${runId}` },
+    });
     expect(existsSync(join(home, 'runs', runId, 'worktree'))).toBe(false);
     expect(await git(repo, ['log', '--format=%s', `atx/mechanics-${runId}`, '-1'])).toBe('atx: 1.1 Write a.txt.');
     expect(await snapshot(victim)).toEqual(victimBefore);

@@ -23,7 +23,15 @@ beforeAll(async () => {
 /** Runs the trust fixture (a codemod on package.json, a command criterion, the tests) with -t. */
 function run(repo: string) {
   return execDefinition(
-    { codeRepositoryPath: repo, transformationName: 'Test/trust', configuration: 'targetVersion=24', nonInteractive: true, trustAllTools: true, doNotLearn: true, dryRun: false },
+    {
+      codeRepositoryPath: repo,
+      transformationName: 'Test/trust',
+      configuration: 'targetVersion=24',
+      nonInteractive: true,
+      trustAllTools: true,
+      doNotLearn: true,
+      dryRun: false,
+    },
     { cwd: repo, env, log: () => undefined },
   );
 }
@@ -42,13 +50,16 @@ describe('a run with an injected environment', () => {
     const summary = await run(repo);
     expect(summary.steps.map((s) => s.status)).toEqual(['completed']);
     const authors = await git(repo, ['log', '--format=%an <%ae>|%cn <%ce>', `main..${summary.branch}`]);
-    expect(authors.split('\n')).toEqual(['Injected Person <injected@example.com>|Injected Person <injected@example.com>']);
+    expect(authors.split('\n')).toEqual([
+      'Injected Person <injected@example.com>|Injected Person <injected@example.com>',
+    ]);
   });
 });
 
 describe('dependencies before a check', () => {
   it('are not installed when only a nested object or a text names "dependencies"', async () => {
-    const fooling = '  "description": "no \\"dependencies\\": {\\"here\\": 1}",\n  "config": { "dependencies": { "left-pad": "1.3.0" } },\n';
+    const fooling =
+      '  "description": "no \\"dependencies\\": {\\"here\\": 1}",\n  "config": { "dependencies": { "left-pad": "1.3.0" } },\n';
     const repo = await makeRepo({ 'package.json': packageJson(fooling) });
     const summary = await run(repo);
     expect(summary.exitCriteria.map((c) => c.status)).toEqual(['passed', 'passed']);

@@ -24,7 +24,10 @@ async function filesUnder(dir: string): Promise<Array<{ path: string; text: stri
   return out;
 }
 
-async function expectNowhere(secret: string, where: { home: string; repo: string; remote: string; run: AtxResult }): Promise<void> {
+async function expectNowhere(
+  secret: string,
+  where: { home: string; repo: string; remote: string; run: AtxResult },
+): Promise<void> {
   const files = await filesUnder(where.home);
   expect(files.length).toBeGreaterThan(5);
   for (const file of files) expect(file.text.includes(secret), `${file.path} holds the secret`).toBe(false);
@@ -85,8 +88,27 @@ async function setUp(): Promise<{ home: string; remote: string; repo: string; en
   const home = await tempDir('atx-home-');
   const remote = join(await tempDir('atx-team-'), 'team.git');
   await execa('git', ['init', '-q', '--bare', '-b', 'main', remote]);
-  const env = { ATX_HOME: home, ATX_REGISTRY_URL: remote, ANTHROPIC_API_KEY: key, ANTHROPIC_BASE_URL: server.url, MY_SERVICE_TOKEN: token };
-  const published = await atx(['custom', 'def', 'publish', '-n', 'Test/print-env', '--description', 'prints its environment', '--sd', definitionDir], { env });
+  const env = {
+    ATX_HOME: home,
+    ATX_REGISTRY_URL: remote,
+    ANTHROPIC_API_KEY: key,
+    ANTHROPIC_BASE_URL: server.url,
+    MY_SERVICE_TOKEN: token,
+  };
+  const published = await atx(
+    [
+      'custom',
+      'def',
+      'publish',
+      '-n',
+      'Test/print-env',
+      '--description',
+      'prints its environment',
+      '--sd',
+      definitionDir,
+    ],
+    { env },
+  );
   expect(published.exitCode, published.stderr).toBe(0);
   const repo = await makeRepo({ 'package.json': '{\n  "name": "svc",\n  "version": "1.0.0"\n}\n' });
   return { home, remote, repo, env };
@@ -95,11 +117,30 @@ async function setUp(): Promise<{ home: string; remote: string; repo: string; en
 describe('secrets in exec', () => {
   it('reach no command, and appear in no file atx writes, no commit, no output', async () => {
     const { home, remote, repo, env } = await setUp();
-    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/print-env', '-x', '-t', '--json', '-c', 'printenv > ../build-env.txt'], { env });
+    const run = await atx(
+      [
+        'custom',
+        'def',
+        'exec',
+        '-p',
+        repo,
+        '-n',
+        'Test/print-env',
+        '-x',
+        '-t',
+        '--json',
+        '-c',
+        'printenv > ../build-env.txt',
+      ],
+      { env },
+    );
     expect(run.exitCode, run.stderr).toBe(1);
     const summary = JSON.parse(run.stdout);
     expect(summary.steps[0]).toMatchObject({ status: 'completed', filesChanged: ['env.txt'] });
-    expect(summary.steps[1]).toMatchObject({ status: 'failed', reason: expect.stringMatching(/exited with 3: key \[redacted\]\ntoken \[redacted\]\ntoken=$/) });
+    expect(summary.steps[1]).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/exited with 3: key \[redacted\]\ntoken \[redacted\]\ntoken=$/),
+    });
     expect(summary.exitCriteria[0].status).toBe('failed');
     // The commands ran, with the person's environment but the secrets.
     const saved = await git(repo, ['show', `${summary.branch}:env.txt`]);
@@ -109,10 +150,17 @@ describe('secrets in exec', () => {
     expect(build).toMatch(/^ATX_HOME=/m);
     expect(build).not.toMatch(/^(ANTHROPIC_API_KEY|MY_SERVICE_TOKEN)=/m);
     // What the check read from a file is redacted, and the run learned from it (pushed to the team).
-    expect(summary.exitCriteria[0].evidence[0].details.outputTail).toBe('key= token=\nkey [redacted]\ntoken [redacted]');
+    expect(summary.exitCriteria[0].evidence[0].details.outputTail).toBe(
+      'key= token=\nkey [redacted]\ntoken [redacted]',
+    );
     expect(run.stderr).toMatch(/learned ki-/);
-    const pushed = (await execa('git', ['--git-dir', remote, 'show', 'main:registry/Test/print-env/knowledge.json'])).stdout;
-    expect(JSON.parse(pushed).items.map((i: { content: string }) => i.content).join('\n')).toMatch(/exited with 3: key \[redacted\]\ntoken \[redacted\]/);
+    const pushed = (await execa('git', ['--git-dir', remote, 'show', 'main:registry/Test/print-env/knowledge.json']))
+      .stdout;
+    expect(
+      JSON.parse(pushed)
+        .items.map((i: { content: string }) => i.content)
+        .join('\n'),
+    ).toMatch(/exited with 3: key \[redacted\]\ntoken \[redacted\]/);
     await expectNowhere(key, { home, repo, remote, run });
     await expectNowhere(token, { home, repo, remote, run });
     expect(server.requests).toEqual([]);
@@ -120,9 +168,12 @@ describe('secrets in exec', () => {
 
   it('pass ATX_PASS_ENV on to commands, and are still redacted from what atx writes and prints', async () => {
     const { home, remote, repo, env } = await setUp();
-    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/print-env', '-x', '-t', '-c', 'printenv > ../build-env.txt'], {
-      env: { ...env, ATX_PASS_ENV: 'MY_SERVICE_TOKEN' },
-    });
+    const run = await atx(
+      ['custom', 'def', 'exec', '-p', repo, '-n', 'Test/print-env', '-x', '-t', '-c', 'printenv > ../build-env.txt'],
+      {
+        env: { ...env, ATX_PASS_ENV: 'MY_SERVICE_TOKEN' },
+      },
+    );
     expect(run.exitCode, run.stderr).toBe(1);
     const branch = /result branch (\S+)/.exec(run.stderr)![1]!;
     // The person asked for the token to reach the commands: it did, and it is in the repository's
@@ -134,7 +185,8 @@ describe('secrets in exec', () => {
     const runDir = files.find((f) => f.path.endsWith('summary.md'))!.path.replace(/summary\.md$/, '');
     expect(await readFile(join(runDir, 'build-env.txt'), 'utf8')).toContain(`MY_SERVICE_TOKEN=${token}`);
     // Everything atx itself wrote or printed has it redacted (build-env.txt is the build's own file).
-    for (const file of files.filter((f) => !f.path.endsWith('build-env.txt'))) expect(file.text.includes(token), file.path).toBe(false);
+    for (const file of files.filter((f) => !f.path.endsWith('build-env.txt')))
+      expect(file.text.includes(token), file.path).toBe(false);
     expect(await readFile(join(runDir, 'summary.md'), 'utf8')).toContain(`key= token=[redacted]`);
     expect(run.stderr).toMatch(/failed \(`cat .*` exited with 3: key \[redacted\]\)/);
     expect(run.stdout + run.stderr).not.toContain(token);
@@ -145,9 +197,13 @@ describe('secrets in exec', () => {
 
 describe('secret settings', () => {
   it('a malformed ATX_SECRET_ENV or ATX_PASS_ENV is one line on stderr and exit 2', async () => {
-    const run = await atx(['custom', 'def', 'list'], { env: { ATX_HOME: await tempDir('atx-home-'), ATX_PASS_ENV: 'NPM_TOKEN,*_TOKEN' } });
+    const run = await atx(['custom', 'def', 'list'], {
+      env: { ATX_HOME: await tempDir('atx-home-'), ATX_PASS_ENV: 'NPM_TOKEN,*_TOKEN' },
+    });
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toBe('atx: ATX_PASS_ENV: "*_TOKEN" is not a variable name (it takes a comma-separated list of names, no patterns)');
+    expect(run.stderr).toBe(
+      'atx: ATX_PASS_ENV: "*_TOKEN" is not a variable name (it takes a comma-separated list of names, no patterns)',
+    );
   });
 });
 
@@ -159,7 +215,19 @@ describe('secrets and the model', () => {
     model = await startFakeAnthropic((request) => {
       if (!request.body.tools?.some((t) => t.name === 'run_command')) throw new Error('only agent requests expected');
       const answered = JSON.stringify(request.body.messages).includes('tool_result');
-      if (!answered) return { content: [{ type: 'tool_use', name: 'run_command', input: { command: 'printenv ANTHROPIC_API_KEY > leaked.txt; printenv MY_SERVICE_TOKEN >> leaked.txt; env > env.txt' } }] };
+      if (!answered)
+        return {
+          content: [
+            {
+              type: 'tool_use',
+              name: 'run_command',
+              input: {
+                command:
+                  'printenv ANTHROPIC_API_KEY > leaked.txt; printenv MY_SERVICE_TOKEN >> leaked.txt; env > env.txt',
+              },
+            },
+          ],
+        };
       return { content: [{ type: 'text', text: 'Done.' }] };
     });
     const home = await tempDir('atx-home-');
@@ -188,7 +256,10 @@ The model runs a command.
 `,
     );
     const env = { ATX_HOME: home, ANTHROPIC_API_KEY: key, ANTHROPIC_BASE_URL: model.url, MY_SERVICE_TOKEN: token };
-    expect((await atx(['custom', 'def', 'publish', '-n', 'Test/model-env', '--description', 'a', '--sd', sd], { env })).exitCode).toBe(0);
+    expect(
+      (await atx(['custom', 'def', 'publish', '-n', 'Test/model-env', '--description', 'a', '--sd', sd], { env }))
+        .exitCode,
+    ).toBe(0);
     const repo = await makeRepo({ 'package.json': '{\n  "name": "svc",\n  "version": "1.0.0"\n}\n' });
     const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'Test/model-env', '-x', '-t', '--json'], { env });
     expect(run.exitCode, run.stderr).toBe(0);

@@ -16,7 +16,11 @@ const pkg = {
   version: '1.0.0',
   private: true,
   engines: { node: '>=18' },
-  scripts: { preinstall: 'touch ../preinstall-ran', postinstall: 'touch ../postinstall-ran', test: 'touch ../test-ran' },
+  scripts: {
+    preinstall: 'touch ../preinstall-ran',
+    postinstall: 'touch ../postinstall-ran',
+    test: 'touch ../test-ran',
+  },
 };
 const lock = {
   name: 'svc',
@@ -28,7 +32,10 @@ const lock = {
 const markers = ['criterion-ran', 'test-ran', 'preinstall-ran', 'postinstall-ran', 'build-ran'];
 
 function nodeProject(): Promise<string> {
-  return makeRepo({ 'package.json': `${JSON.stringify(pkg, null, 2)}\n`, 'package-lock.json': `${JSON.stringify(lock, null, 2)}\n` });
+  return makeRepo({
+    'package.json': `${JSON.stringify(pkg, null, 2)}\n`,
+    'package-lock.json': `${JSON.stringify(lock, null, 2)}\n`,
+  });
 }
 
 function ran(summary: { planPath: string }): string[] {
@@ -44,7 +51,9 @@ describe('what runs without -t', () => {
   beforeAll(async () => {
     env = { ATX_HOME: await tempDir('atx-home-') };
     const sd = join(projectRoot, 'fixtures/exec/trust');
-    const published = await atx(['custom', 'def', 'publish', '-n', 'Test/trust', '--description', 't', '--sd', sd], { env });
+    const published = await atx(['custom', 'def', 'publish', '-n', 'Test/trust', '--description', 't', '--sd', sd], {
+      env,
+    });
     expect(published.exitCode, published.stderr).toBe(0);
   });
 
@@ -62,17 +71,36 @@ describe('what runs without -t', () => {
 
   it('no install scripts, tests or phase build run; the lockfile still follows package.json', async () => {
     const repo = await nodeProject();
-    const args = ['custom', 'def', 'exec', '-p', repo, '-n', 'Test/trust', '-c', 'touch ../build-ran', '-g', 'targetVersion=24', '-x', '--json'];
+    const args = [
+      'custom',
+      'def',
+      'exec',
+      '-p',
+      repo,
+      '-n',
+      'Test/trust',
+      '-c',
+      'touch ../build-ran',
+      '-g',
+      'targetVersion=24',
+      '-x',
+      '--json',
+    ];
     const run = await atx(args, { env });
     expect(run.exitCode, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary.status).toBe('partial');
-    expect(summary.steps[0]).toMatchObject({ status: 'completed', filesChanged: ['package-lock.json', 'package.json'] });
+    expect(summary.steps[0]).toMatchObject({
+      status: 'completed',
+      filesChanged: ['package-lock.json', 'package.json'],
+    });
     expect(ran(summary)).toEqual([]);
     expect(summary.exitCriteria.map((c: { status: string }) => c.status)).toEqual(['skipped', 'skipped']);
     expect(summary.exitCriteria[1].evidence[0].summary).toBe(`\`npm test\` ${hint}`);
     expect(summary.builds).toEqual([]);
-    expect(summary.findings).toContainEqual(expect.objectContaining({ rule: 'atx/build-not-run', message: `\`touch ../build-ran\` after phase 1 ${hint}` }));
+    expect(summary.findings).toContainEqual(
+      expect.objectContaining({ rule: 'atx/build-not-run', message: `\`touch ../build-ran\` after phase 1 ${hint}` }),
+    );
     expect(await lockedEngines(repo, summary.branch)).toEqual({ node: '>=24' });
 
     // The same run with -t: every one of them runs.
@@ -89,7 +117,16 @@ describe('what runs without -t', () => {
     const repo = await nodeProject();
     const questions: string[] = [];
     const summary = await execDefinition(
-      { codeRepositoryPath: repo, transformationName: 'Test/trust', buildCommand: 'touch ../build-ran', configuration: 'targetVersion=24', nonInteractive: false, trustAllTools: false, doNotLearn: true, dryRun: false },
+      {
+        codeRepositoryPath: repo,
+        transformationName: 'Test/trust',
+        buildCommand: 'touch ../build-ran',
+        configuration: 'targetVersion=24',
+        nonInteractive: false,
+        trustAllTools: false,
+        doNotLearn: true,
+        dryRun: false,
+      },
       {
         cwd: repo,
         env: { ...process.env, ...env },
@@ -107,11 +144,18 @@ describe('what runs without -t', () => {
       ['skipped', `\`touch ../criterion-ran\` ${declined}`],
       ['skipped', `\`npm test\` ${declined}`],
     ]);
-    expect(summary.findings).toContainEqual(expect.objectContaining({ rule: 'atx/build-not-run', message: `\`touch ../build-ran\` after phase 1 ${declined}` }));
+    expect(summary.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'atx/build-not-run',
+        message: `\`touch ../build-ran\` after phase 1 ${declined}`,
+      }),
+    );
     expect(questions).toEqual([
       expect.stringMatching(/^Run `npm install [^`]*` to update the lockfile after package.json changed/),
       expect.stringMatching(/^Run `touch \.\.\/build-ran` to build after phase 1\?/),
-      expect.stringMatching(/^Run `touch \.\.\/criterion-ran` to check the exit criterion "The definition's own check passes."\?/),
+      expect.stringMatching(
+        /^Run `touch \.\.\/criterion-ran` to check the exit criterion "The definition's own check passes."\?/,
+      ),
       expect.stringMatching(/^Run `npm test` to check the exit criterion "The project's tests pass."\?/),
     ]);
     expect(await lockedEngines(repo, summary.branch!)).toEqual({ node: '>=24' });

@@ -53,7 +53,10 @@ describe('AWS/nodejs-version-upgrade: functions that load aws-sdk v2 without shi
   });
 
   it('converts the function it can in its own phase 1 commit, names the one it cannot, and fails', async () => {
-    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], { env, timeout: 300_000 });
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/nodejs-version-upgrade', '-x', '--json'], {
+      env,
+      timeout: 300_000,
+    });
     const summary = JSON.parse(run.stdout);
     expect(run.exitCode, run.stderr).toBe(1);
     expect(summary.status).toBe('failed');
@@ -66,26 +69,50 @@ describe('AWS/nodejs-version-upgrade: functions that load aws-sdk v2 without shi
     expect(store).toContain("require('@aws-sdk/lib-dynamodb')");
     expect(store).not.toContain("require('aws-sdk')");
     // the function that ships aws-sdk, and the one that could not be converted, are as they were
-    expect(await git(repo, ['diff', '--name-only', summary.baseCommit, summary.branch, '--', 'orders', 'audit'])).toBe('');
+    expect(await git(repo, ['diff', '--name-only', summary.baseCommit, summary.branch, '--', 'orders', 'audit'])).toBe(
+      '',
+    );
 
     const left = unbundled(summary);
     expect(left.map((f: any) => `${f.file}:${f.line}`)).toEqual(['audit/index.js:2']);
-    expect(left[0].message).toMatch(/^AuditFunction \(template\.yaml:\d+, handler audit\/index\.js\) loads aws-sdk v2 here/);
-    expect(summary.findings.some((f: any) => f.file === 'audit/index.js' && f.rule === 'aws-sdk-v3/callback-this')).toBe(true);
+    expect(left[0].message).toMatch(
+      /^AuditFunction \(template\.yaml:\d+, handler audit\/index\.js\) loads aws-sdk v2 here/,
+    );
+    expect(
+      summary.findings.some((f: any) => f.file === 'audit/index.js' && f.rule === 'aws-sdk-v3/callback-this'),
+    ).toBe(true);
 
-    const criterion = summary.exitCriteria.find((c: any) => c.evidence.some((e: any) => e.details?.unbundled !== undefined));
+    const criterion = summary.exitCriteria.find((c: any) =>
+      c.evidence.some((e: any) => e.details?.unbundled !== undefined),
+    );
     expect(criterion.status).toBe('failed');
-    expect(criterion.evidence.filter((e: any) => e.kind === 'file').map((e: any) => e.details.function)).toEqual(['AuditFunction']);
+    expect(criterion.evidence.filter((e: any) => e.kind === 'file').map((e: any) => e.details.function)).toEqual([
+      'AuditFunction',
+    ]);
   }, 300_000);
 
   it('skipped at plan review, it converts nothing, and every such function is named', async () => {
     const answers = ['skip step 2', 'proceed'];
     const summary = await execDefinition(
-      { codeRepositoryPath: repo, transformationName: 'AWS/nodejs-version-upgrade', nonInteractive: false, trustAllTools: false, doNotLearn: true, dryRun: false },
+      {
+        codeRepositoryPath: repo,
+        transformationName: 'AWS/nodejs-version-upgrade',
+        nonInteractive: false,
+        trustAllTools: false,
+        doNotLearn: true,
+        dryRun: false,
+      },
       { cwd: repo, env: { ...process.env, ...env }, log: () => {}, ask: async () => answers.shift()! },
     );
-    expect(summary.steps.find((s) => s.id === '1.2')).toMatchObject({ status: 'skipped', reason: 'skipped at plan review' });
-    expect(unbundled(summary).map((f: any) => f.file).sort()).toEqual(['audit/index.js', 'reports/src/store.js']);
+    expect(summary.steps.find((s) => s.id === '1.2')).toMatchObject({
+      status: 'skipped',
+      reason: 'skipped at plan review',
+    });
+    expect(
+      unbundled(summary)
+        .map((f: any) => f.file)
+        .sort(),
+    ).toEqual(['audit/index.js', 'reports/src/store.js']);
     expect(summary.status).toBe('failed');
     expect(exitCodeFor(summary)).toBe(1);
   }, 300_000);

@@ -3,7 +3,15 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertWorktreeLink, readWorktreeLink, repairWorktreeLink, restoreWorktreeLink, withWorktreeLink, worktreeGitdir, WorktreeLinkError } from '../../src/executor/worktree-guard.js';
+import {
+  assertWorktreeLink,
+  readWorktreeLink,
+  repairWorktreeLink,
+  restoreWorktreeLink,
+  withWorktreeLink,
+  worktreeGitdir,
+  WorktreeLinkError,
+} from '../../src/executor/worktree-guard.js';
 import { GitError } from '../../src/errors.js';
 import { git, makeRepo, tempDir } from '../helpers/cli.js';
 
@@ -34,10 +42,14 @@ describe('the worktree .git guard', () => {
       ['pointed elsewhere', () => writeFile(file, `gitdir: ${evil}\n`), /names .*evil instead of/],
       ['relative', () => writeFile(file, 'gitdir: evil\n'), /names .*evil instead of/],
       ['two lines', () => writeFile(file, `gitdir: ${gitdir}\ngitdir: ${evil}\n`), /not a gitdir file/],
-      ['a folder', async () => {
-        await rm(file);
-        await mkdir(join(file, 'hooks'), { recursive: true });
-      }, /not a file/],
+      [
+        'a folder',
+        async () => {
+          await rm(file);
+          await mkdir(join(file, 'hooks'), { recursive: true });
+        },
+        /not a file/,
+      ],
       ['a symbolic link', async () => (await rm(file), await symlink(evil, file)), /symbolic link/],
       ['removed', () => rm(file), /missing/],
     ];
@@ -57,15 +69,21 @@ describe('the worktree .git guard', () => {
     // Around a step: its result when the link is untouched; when the step changed it, the link
     // is put back and the step fails with why, also when the step itself threw.
     await expect(withWorktreeLink(worktree, gitdir, async () => 'done')).resolves.toBe('done');
-    await expect(withWorktreeLink(worktree, gitdir, async () => writeFile(file, 'gitdir: evil\n'))).rejects.toThrow(WorktreeLinkError);
+    await expect(withWorktreeLink(worktree, gitdir, async () => writeFile(file, 'gitdir: evil\n'))).rejects.toThrow(
+      WorktreeLinkError,
+    );
     expect(await readFile(file, 'utf8')).toBe(original);
     const failing = async () => {
       await rm(file);
       throw new Error('the step failed');
     };
-    await expect(withWorktreeLink(worktree, gitdir, failing)).rejects.toThrow(/\.git link .* was changed: it is missing/);
+    await expect(withWorktreeLink(worktree, gitdir, failing)).rejects.toThrow(
+      /\.git link .* was changed: it is missing/,
+    );
     expect(await readFile(file, 'utf8')).toBe(original);
-    await expect(withWorktreeLink(worktree, gitdir, async () => Promise.reject(new Error('only this')))).rejects.toThrow(/^only this$/);
+    await expect(
+      withWorktreeLink(worktree, gitdir, async () => Promise.reject(new Error('only this'))),
+    ).rejects.toThrow(/^only this$/);
     // Restored, git works in the worktree again, on its own branch.
     expect(await git(worktree, ['symbolic-ref', 'HEAD'])).toBe('refs/heads/atx/guard');
     // The symbolic link was removed, not followed: what it led to is still there.

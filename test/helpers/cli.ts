@@ -48,7 +48,10 @@ export interface AtxResult {
   stderr: string;
 }
 
-export async function atx(args: string[], options: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<AtxResult> {
+export async function atx(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; timeout?: number } = {},
+): Promise<AtxResult> {
   const execaOptions: Options = {
     cwd: options.cwd ?? projectRoot,
     env: { NO_COLOR: '1', ...options.env },
@@ -68,7 +71,10 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
       if (entry.name === '.git') continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) await walk(path, `${prefix}${entry.name}/`);
-      else out[`${prefix}${entry.name}`] = createHash('sha256').update(await readFile(path)).digest('hex');
+      else
+        out[`${prefix}${entry.name}`] = createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex');
     }
   }
   await walk(dir, '');

@@ -11,14 +11,22 @@ describe('learn and the Atx-Run trailer', () => {
     // A plan planted outside ATX_HOME that names another definition.
     const planted = await tempDir('atx-planted-');
     await mkdir(planted, { recursive: true });
-    await writeFile(join(planted, 'plan.json'), JSON.stringify({ transformation: { name: 'Evil/planted' }, scope: '' }));
+    await writeFile(
+      join(planted, 'plan.json'),
+      JSON.stringify({ transformation: { name: 'Evil/planted' }, scope: '' }),
+    );
     const climb = `../../${basename(planted)}`;
     expect(join(home, 'runs', climb)).toBe(planted);
 
     const repo = await makeRepo({ 'index.js': 'exports.handler = async () => 1;\n' });
     await git(repo, ['checkout', '-q', '-b', 'atx/nodejs-lambda-callback-to-async-20261130-000000-abcdef']);
     await writeFiles(repo, { 'index.js': 'exports.handler = async () => 2;\n' });
-    await git(repo, ['commit', '-q', '-am', `atx: 1.1 step\n\nApplied by atx, transformation AWS/nodejs-lambda-callback-to-async v1.\n\nAtx-Run: ${climb}\nAtx-Step: 1.1`]);
+    await git(repo, [
+      'commit',
+      '-q',
+      '-am',
+      `atx: 1.1 step\n\nApplied by atx, transformation AWS/nodejs-lambda-callback-to-async v1.\n\nAtx-Run: ${climb}\nAtx-Step: 1.1`,
+    ]);
     await writeFiles(repo, { 'index.js': 'exports.handler = async () => 3;\n' });
     await git(repo, ['commit', '-q', '-am', 'A person fixes it']);
     await git(repo, ['checkout', '-q', 'main']);

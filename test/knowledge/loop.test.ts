@@ -25,7 +25,9 @@ describe('learning from a manual fix', () => {
 
     // A person fixes atx's result on its branch.
     await git(repo, ['checkout', '-q', branch]);
-    const fixed = (await git(repo, ['show', `${branch}:index.js`])).replace('async (event, context) =>', 'async (event) =>').replace('event.items.reduce', '(event.items ?? []).reduce');
+    const fixed = (await git(repo, ['show', `${branch}:index.js`]))
+      .replace('async (event, context) =>', 'async (event) =>')
+      .replace('event.items.reduce', '(event.items ?? []).reduce');
     await writeFiles(repo, { 'index.js': `${fixed}\n` });
     await git(repo, ['commit', '-q', '-am', 'Drop the unused context; accept events without items']);
     await git(repo, ['checkout', '-q', 'main']);
@@ -33,14 +35,22 @@ describe('learning from a manual fix', () => {
     const learned = await atx(['custom', 'def', 'learn', '-p', repo, '--json'], { env });
     expect(learned.exitCode, learned.stderr).toBe(0);
     const [item] = JSON.parse(learned.stdout);
-    expect(item).toMatchObject({ source: 'manual-fix', status: 'DISABLED', title: 'Drop the unused context; accept events without items', effect: { kind: 'rewrite' } });
+    expect(item).toMatchObject({
+      source: 'manual-fix',
+      status: 'DISABLED',
+      title: 'Drop the unused context; accept events without items',
+      effect: { kind: 'rewrite' },
+    });
 
     // Disabled, it changes nothing.
     const before = await atx(['custom', 'def', 'exec', '-p', fresh, '-n', name, '-x', '--json', '-d'], { env });
     const beforeBranch = JSON.parse(before.stdout).branch as string;
     expect(await git(fresh, ['show', `${beforeBranch}:index.js`])).toContain('async (event, context) =>');
 
-    expect((await atx(['custom', 'def', 'update-ki-status', '-n', name, '--id', item.id, '--status', 'ENABLED'], { env })).exitCode).toBe(0);
+    expect(
+      (await atx(['custom', 'def', 'update-ki-status', '-n', name, '--id', item.id, '--status', 'ENABLED'], { env }))
+        .exitCode,
+    ).toBe(0);
     const again = await atx(['custom', 'def', 'exec', '-p', fresh, '-n', name, '-x', '--json'], { env });
     expect(again.exitCode, again.stderr).toBe(0);
     const summary = JSON.parse(again.stdout);
@@ -49,7 +59,9 @@ describe('learning from a manual fix', () => {
     expect(step).toMatchObject({ status: 'completed', filesChanged: ['index.js'] });
     expect(step.title).toContain(item.id);
     const plan = JSON.parse(await readFile(summary.planPath, 'utf8'));
-    expect(plan.knowledge.applied).toEqual([{ id: item.id, title: item.title, kind: 'rewrite', where: ['step knowledge.1'] }]);
+    expect(plan.knowledge.applied).toEqual([
+      { id: item.id, title: item.title, kind: 'rewrite', where: ['step knowledge.1'] },
+    ]);
     expect(again.stderr).toContain(`knowledge ${item.id} (rewrite)`);
 
     // The fixed code behaves as the person meant.

@@ -23,10 +23,17 @@ function helper() {
 
 describe('learnPatterns', () => {
   it('turns each changed region into whole lines that occur once, and replaying them reproduces the fix', () => {
-    const after = before.replace('async (event, context)', 'async (event)').replace('  return 1;\n', '  // one, always\n  return 1;\n');
+    const after = before
+      .replace('async (event, context)', 'async (event)')
+      .replace('  return 1;\n', '  // one, always\n  return 1;\n');
     const patterns = learnPatterns(before, after, '**/*.js', 'index.js');
     expect(patterns).toHaveLength(2);
-    expect(patterns[0]).toEqual({ files: '**/*.js', before: 'exports.handler = async (event, context) => {\n', after: 'exports.handler = async (event) => {\n', learnedFrom: 'index.js' });
+    expect(patterns[0]).toEqual({
+      files: '**/*.js',
+      before: 'exports.handler = async (event, context) => {\n',
+      after: 'exports.handler = async (event) => {\n',
+      learnedFrom: 'index.js',
+    });
     // A pure addition needs a neighbouring line to say where it goes.
     expect(patterns[1]!.before).toBe('function helper() {\n');
     let text = before;
@@ -57,7 +64,13 @@ describe('applyPattern', () => {
 });
 
 describe('learned-rewrite codemod', () => {
-  const patterns = [{ files: '**/*.js', before: 'exports.handler = async (event, context) => {\n', after: 'exports.handler = async (event) => {\n' }];
+  const patterns = [
+    {
+      files: '**/*.js',
+      before: 'exports.handler = async (event, context) => {\n',
+      after: 'exports.handler = async (event) => {\n',
+    },
+  ];
 
   it('rewrites only matching files, reports where, and a second run changes nothing', async () => {
     const codemod = await loadCodemod('learned-rewrite');
@@ -66,7 +79,9 @@ describe('learned-rewrite codemod', () => {
     const result = await codemod.run(repo, { patterns, item: 'ki-00000001' });
     expect([...result.changes.keys()]).toEqual(['a.js']);
     expect(result.changes.get('a.js')).toBe(before.replace('(event, context)', '(event)'));
-    expect(result.findings).toEqual([expect.objectContaining({ file: 'a.js', line: 2, rule: 'atx/learned-rewrite', severity: 'info' })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ file: 'a.js', line: 2, rule: 'atx/learned-rewrite', severity: 'info' }),
+    ]);
     const again = await codemod.run(view({ 'a.js': result.changes.get('a.js')! }), { patterns });
     expect(again.changes.size).toBe(0);
   });
@@ -81,7 +96,9 @@ describe('learned-rewrite codemod', () => {
 
   it('rejects malformed options with a clear error', async () => {
     const codemod = await loadCodemod('learned-rewrite');
-    await expect(async () => codemod.run(view({}), { patterns: [{ files: '*.js' }] })).rejects.toThrow(/learned-rewrite: option patterns/);
+    await expect(async () => codemod.run(view({}), { patterns: [{ files: '*.js' }] })).rejects.toThrow(
+      /learned-rewrite: option patterns/,
+    );
   });
 });
 

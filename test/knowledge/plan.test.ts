@@ -1,6 +1,13 @@
 // Each kind of enabled knowledge item shaping a plan, and feedback understood as items.
 import { describe, expect, it } from 'vitest';
-import { applyKnowledge, applySaid, effectsOf, itemId, itemsFromRun, type KnowledgeItem } from '../../src/knowledge/index.js';
+import {
+  applyKnowledge,
+  applySaid,
+  effectsOf,
+  itemId,
+  itemsFromRun,
+  type KnowledgeItem,
+} from '../../src/knowledge/index.js';
 import { PlanSchema, type Plan, type PlanStep } from '../../src/planner/types.js';
 import type { RunSummary } from '../../src/executor/summary.js';
 
@@ -39,19 +46,42 @@ function plan(): Plan {
   });
 }
 
-function item(effect: KnowledgeItem['effect'], status: KnowledgeItem['status'] = 'ENABLED', title = 't'): KnowledgeItem {
-  return { id: itemId({ source: 'feedback', title, effect }), source: 'feedback', title, content: 'why', status, effect, createdAt: 'now', origin: {} };
+function item(
+  effect: KnowledgeItem['effect'],
+  status: KnowledgeItem['status'] = 'ENABLED',
+  title = 't',
+): KnowledgeItem {
+  return {
+    id: itemId({ source: 'feedback', title, effect }),
+    source: 'feedback',
+    title,
+    content: 'why',
+    status,
+    effect,
+    createdAt: 'now',
+    origin: {},
+  };
 }
 
 describe('effectsOf (plan-review feedback)', () => {
   it('understands exclusions, the client style and extra checks', () => {
-    expect(effectsOf('Never touch the legacy/ folder')).toEqual([{ title: 'Do not touch legacy/', effect: { kind: 'exclude', paths: ['legacy/'] } }]);
+    expect(effectsOf('Never touch the legacy/ folder')).toEqual([
+      { title: 'Do not touch legacy/', effect: { kind: 'exclude', paths: ['legacy/'] } },
+    ]);
     expect(effectsOf("please leave vendor alone and don't change scripts/deploy.sh").map((e) => e.effect)).toEqual([
       { kind: 'exclude', paths: ['scripts/deploy.sh'] },
       { kind: 'exclude', paths: ['vendor'] },
     ]);
-    expect(effectsOf('use the aggregated client style')[0]!.effect).toEqual({ kind: 'codemod-option', codemod: 'aws-sdk-v2-to-v3', option: 'style', value: 'aggregated' });
-    expect(effectsOf('always run `npm run lint`')[0]!.effect).toEqual({ kind: 'validation-command', command: 'npm run lint' });
+    expect(effectsOf('use the aggregated client style')[0]!.effect).toEqual({
+      kind: 'codemod-option',
+      codemod: 'aws-sdk-v2-to-v3',
+      option: 'style',
+      value: 'aggregated',
+    });
+    expect(effectsOf('always run `npm run lint`')[0]!.effect).toEqual({
+      kind: 'validation-command',
+      command: 'npm run lint',
+    });
     expect(effectsOf("don't change anything else")).toEqual([]);
     expect(effectsOf('looks good')).toEqual([]);
   });
@@ -82,16 +112,30 @@ describe('applyKnowledge', () => {
   });
 
   it('an extra check becomes a validation command, once', () => {
-    const next = applyKnowledge(plan(), [item({ kind: 'validation-command', command: 'npm run lint' }), item({ kind: 'validation-command', command: 'npm test' })]);
+    const next = applyKnowledge(plan(), [
+      item({ kind: 'validation-command', command: 'npm run lint' }),
+      item({ kind: 'validation-command', command: 'npm test' }),
+    ]);
     expect(next.configuration.validationCommands).toEqual(['npm test', 'npm run lint']);
     expect(next.knowledge!.applied.map((a) => a.where)).toEqual([['validation commands']]);
   });
 
   it('a learned before/after pattern becomes a learned-rewrite step at the end, named after the item', () => {
-    const fix = item({ kind: 'rewrite', patterns: [{ files: '**/*.js', before: 'a\n', after: 'b\n' }] }, 'ENABLED', 'Use b');
+    const fix = item(
+      { kind: 'rewrite', patterns: [{ files: '**/*.js', before: 'a\n', after: 'b\n' }] },
+      'ENABLED',
+      'Use b',
+    );
     const next = applyKnowledge(plan(), [fix]);
     const added = next.steps.at(-1)!;
-    expect(added).toMatchObject({ id: 'knowledge.1', phase: 2, kind: 'codemod', action: { codemod: 'learned-rewrite' }, status: 'pending', title: `Apply learned fix ${fix.id}: Use b` });
+    expect(added).toMatchObject({
+      id: 'knowledge.1',
+      phase: 2,
+      kind: 'codemod',
+      action: { codemod: 'learned-rewrite' },
+      status: 'pending',
+      title: `Apply learned fix ${fix.id}: Use b`,
+    });
     expect(added.options).toEqual({ patterns: [{ files: '**/*.js', before: 'a\n', after: 'b\n' }], item: fix.id });
     expect(next.knowledge!.applied[0]!.where).toEqual(['step knowledge.1']);
     expect(PlanSchema.parse(JSON.parse(JSON.stringify(next)))).toEqual(next);
@@ -118,8 +162,25 @@ describe('itemsFromRun', () => {
     const p = { ...plan(), feedback: ['also run npm run lint', 'use the aggregated client style'] };
     const summary = {
       runId: 'r1',
-      steps: [{ id: '1.1', title: 'Convert', status: 'failed', reason: 'exit 2: boom', commit: null, filesChanged: [], durationMs: 1 }],
-      exitCriteria: [{ id: 'exit-1', description: 'Tests pass', status: 'failed', evidence: [{ kind: 'command', summary: '`npm test` exited with 1', details: {} }] }],
+      steps: [
+        {
+          id: '1.1',
+          title: 'Convert',
+          status: 'failed',
+          reason: 'exit 2: boom',
+          commit: null,
+          filesChanged: [],
+          durationMs: 1,
+        },
+      ],
+      exitCriteria: [
+        {
+          id: 'exit-1',
+          description: 'Tests pass',
+          status: 'failed',
+          evidence: [{ kind: 'command', summary: '`npm test` exited with 1', details: {} }],
+        },
+      ],
     } as unknown as RunSummary;
     const items = itemsFromRun(p, summary);
     expect(items.map((i) => [i.source, i.effect.kind, i.title])).toEqual([

@@ -14,15 +14,29 @@ describe('knowledge around a run', () => {
   it('learns from review feedback and failures, applies enabled items, and notices manual fixes', async () => {
     const env = { ...process.env, ATX_HOME: await tempDir('atx-home-') };
     const sd = join(projectRoot, 'fixtures/knowledge/touches-legacy');
-    expect((await atx(['custom', 'def', 'publish', '-n', 'Test/legacy', '--description', 'd', '--sd', sd], { env: { ATX_HOME: env.ATX_HOME } })).exitCode).toBe(0);
+    expect(
+      (
+        await atx(['custom', 'def', 'publish', '-n', 'Test/legacy', '--description', 'd', '--sd', sd], {
+          env: { ATX_HOME: env.ATX_HOME },
+        })
+      ).exitCode,
+    ).toBe(0);
     const repo = await makeRepo(files);
     const answers = ['never touch the legacy/ folder', 'proceed'];
     const log: string[] = [];
-    const first = await execDefinition({ ...request, codeRepositoryPath: repo, nonInteractive: false }, { cwd: repo, env, log: (l) => log.push(l), ask: async () => answers.shift()! });
+    const first = await execDefinition(
+      { ...request, codeRepositoryPath: repo, nonInteractive: false },
+      { cwd: repo, env, log: (l) => log.push(l), ask: async () => answers.shift()! },
+    );
 
     // The exclusion held in this very run: only src/ changed.
     expect(await git(repo, ['diff', '--name-only', first.baseCommit, first.branch!])).toBe('src/app.txt');
-    expect(first.findings.filter((f) => f.rule === 'atx/knowledge-exclusion').map((f) => f.file).sort()).toEqual(['legacy/new.txt', 'legacy/old.txt']);
+    expect(
+      first.findings
+        .filter((f) => f.rule === 'atx/knowledge-exclusion')
+        .map((f) => f.file)
+        .sort(),
+    ).toEqual(['legacy/new.txt', 'legacy/old.txt']);
 
     const base = KnowledgeBase.fromEnv(env);
     const items = await base.items('Test/legacy');
@@ -39,7 +53,10 @@ describe('knowledge around a run', () => {
     await git(repo, ['checkout', '-q', 'main']);
 
     await base.setStatus('Test/legacy', items[0]!.id, 'ENABLED');
-    const second = await execDefinition({ ...request, codeRepositoryPath: repo, nonInteractive: true }, { cwd: repo, env, log: (l) => log.push(l) });
+    const second = await execDefinition(
+      { ...request, codeRepositoryPath: repo, nonInteractive: true },
+      { cwd: repo, env, log: (l) => log.push(l) },
+    );
     expect(await git(repo, ['diff', '--name-only', second.baseCommit, second.branch!])).toBe('src/app.txt');
     const plan = JSON.parse(await (await import('node:fs/promises')).readFile(second.planPath, 'utf8'));
     expect(plan.knowledge.applied).toEqual([expect.objectContaining({ id: items[0]!.id, kind: 'exclude' })]);
@@ -47,12 +64,22 @@ describe('knowledge around a run', () => {
 
     // The manual fix on the first branch was noticed by the second run.
     const fix = (await base.items('Test/legacy')).find((i) => i.source === 'manual-fix');
-    expect(fix).toMatchObject({ title: 'Say who checked it', status: 'DISABLED', effect: { kind: 'rewrite', patterns: [{ files: '**/*.txt', before: 'changed\n', after: 'changed by atx, checked by a person\n' }] } });
+    expect(fix).toMatchObject({
+      title: 'Say who checked it',
+      status: 'DISABLED',
+      effect: {
+        kind: 'rewrite',
+        patterns: [{ files: '**/*.txt', before: 'changed\n', after: 'changed by atx, checked by a person\n' }],
+      },
+    });
     expect(log.join('\n')).toContain(`learned ${fix!.id} (DISABLED) from a manual fix`);
 
     // -d records nothing.
     const count = (await base.items('Test/legacy')).length;
-    await execDefinition({ ...request, codeRepositoryPath: repo, nonInteractive: true, doNotLearn: true }, { cwd: repo, env, log: () => undefined });
+    await execDefinition(
+      { ...request, codeRepositoryPath: repo, nonInteractive: true, doNotLearn: true },
+      { cwd: repo, env, log: () => undefined },
+    );
     expect((await base.items('Test/legacy')).length).toBe(count);
   });
 });

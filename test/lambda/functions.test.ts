@@ -4,8 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { lambdaFunctions, type LambdaFunction } from '../../src/lambda/functions.js';
 import { memoryRepo } from '../codemods/aws-sdk-v2-to-v3/helpers.js';
 
-const pick = (fns: LambdaFunction[]) => fns.map(({ name, source, file, line, runtime, handlerFile, exportName, codeRoot }) =>
-  ({ name, source, at: `${file}:${line}`, runtime, handlerFile, exportName, codeRoot }));
+const pick = (fns: LambdaFunction[]) =>
+  fns.map(({ name, source, file, line, runtime, handlerFile, exportName, codeRoot }) => ({
+    name,
+    source,
+    at: `${file}:${line}`,
+    runtime,
+    handlerFile,
+    exportName,
+    codeRoot,
+  }));
 
 describe('lambda inventory: SAM and CloudFormation', () => {
   const sam = `AWSTemplateFormatVersion: '2010-09-09'
@@ -72,42 +80,125 @@ Resources:
   it('reads functions from a template of any name, with Globals, parameter defaults, inline code and esbuild entry points', () => {
     const fns = lambdaFunctions(memoryRepo(files));
     expect(pick(fns)).toEqual([
-      { name: 'Api', source: 'sam', at: 'infra/stack.yaml:14', runtime: 'nodejs16.x', handlerFile: 'infra/functions/api/app.js', exportName: 'handler', codeRoot: 'infra/functions' },
-      { name: 'Worker', source: 'sam', at: 'infra/stack.yaml:21', runtime: 'python3.12', handlerFile: undefined, exportName: undefined, codeRoot: 'infra/worker' },
-      { name: 'Hello', source: 'sam', at: 'infra/stack.yaml:27', runtime: 'nodejs16.x', handlerFile: undefined, exportName: undefined, codeRoot: undefined },
-      { name: 'Bundled', source: 'sam', at: 'infra/stack.yaml:33', runtime: 'nodejs16.x', handlerFile: 'infra/bundled/src/entry.ts', exportName: 'handler', codeRoot: 'infra/bundled' },
-      { name: 'Packaged', source: 'sam', at: 'infra/stack.yaml:43', runtime: 'nodejs16.x', handlerFile: undefined, exportName: undefined, codeRoot: undefined },
+      {
+        name: 'Api',
+        source: 'sam',
+        at: 'infra/stack.yaml:14',
+        runtime: 'nodejs16.x',
+        handlerFile: 'infra/functions/api/app.js',
+        exportName: 'handler',
+        codeRoot: 'infra/functions',
+      },
+      {
+        name: 'Worker',
+        source: 'sam',
+        at: 'infra/stack.yaml:21',
+        runtime: 'python3.12',
+        handlerFile: undefined,
+        exportName: undefined,
+        codeRoot: 'infra/worker',
+      },
+      {
+        name: 'Hello',
+        source: 'sam',
+        at: 'infra/stack.yaml:27',
+        runtime: 'nodejs16.x',
+        handlerFile: undefined,
+        exportName: undefined,
+        codeRoot: undefined,
+      },
+      {
+        name: 'Bundled',
+        source: 'sam',
+        at: 'infra/stack.yaml:33',
+        runtime: 'nodejs16.x',
+        handlerFile: 'infra/bundled/src/entry.ts',
+        exportName: 'handler',
+        codeRoot: 'infra/bundled',
+      },
+      {
+        name: 'Packaged',
+        source: 'sam',
+        at: 'infra/stack.yaml:43',
+        runtime: 'nodejs16.x',
+        handlerFile: undefined,
+        exportName: undefined,
+        codeRoot: undefined,
+      },
     ]);
     expect(fns[0].layers).toEqual([{ name: 'SharedLayer', contentRoot: 'infra/layers/shared' }]);
-    expect(fns[2].inline).toEqual({ text: "exports.handler = async () => 'hello';\n", file: 'infra/stack.yaml', line: 32, exact: true });
+    expect(fns[2].inline).toEqual({
+      text: "exports.handler = async () => 'hello';\n",
+      file: 'infra/stack.yaml',
+      line: 32,
+      exact: true,
+    });
     expect(fns[3].bundler).toEqual({ externals: ['@aws-sdk/*'] });
   });
 
   it('reads a CloudFormation JSON template: Code as a local path, and ZipFile assembled with Fn::Join', () => {
-    const json = JSON.stringify({
-      AWSTemplateFormatVersion: '2010-09-09',
-      Resources: {
-        Resize: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs14.x', Handler: 'resize.handler', Code: './src' } },
-        Notify: {
-          Type: 'AWS::Lambda::Function',
-          Properties: { Runtime: 'nodejs12.x', Handler: 'index.handler', Code: { ZipFile: { 'Fn::Join': ['\n', ["const AWS = require('aws-sdk');", 'exports.handler = async () => {};']] } } },
+    const json = JSON.stringify(
+      {
+        AWSTemplateFormatVersion: '2010-09-09',
+        Resources: {
+          Resize: {
+            Type: 'AWS::Lambda::Function',
+            Properties: { Runtime: 'nodejs14.x', Handler: 'resize.handler', Code: './src' },
+          },
+          Notify: {
+            Type: 'AWS::Lambda::Function',
+            Properties: {
+              Runtime: 'nodejs12.x',
+              Handler: 'index.handler',
+              Code: {
+                ZipFile: {
+                  'Fn::Join': ['\n', ["const AWS = require('aws-sdk');", 'exports.handler = async () => {};']],
+                },
+              },
+            },
+          },
         },
       },
-    }, null, 2);
-    const fns = lambdaFunctions(memoryRepo({ 'cfn/app.template.json': json, 'cfn/src/resize.js': 'exports.handler = async () => {};\n' }));
+      null,
+      2,
+    );
+    const fns = lambdaFunctions(
+      memoryRepo({ 'cfn/app.template.json': json, 'cfn/src/resize.js': 'exports.handler = async () => {};\n' }),
+    );
     expect(pick(fns)).toEqual([
-      { name: 'Resize', source: 'cloudformation', at: 'cfn/app.template.json:4', runtime: 'nodejs14.x', handlerFile: 'cfn/src/resize.js', exportName: 'handler', codeRoot: 'cfn/src' },
-      { name: 'Notify', source: 'cloudformation', at: 'cfn/app.template.json:12', runtime: 'nodejs12.x', handlerFile: undefined, exportName: undefined, codeRoot: undefined },
+      {
+        name: 'Resize',
+        source: 'cloudformation',
+        at: 'cfn/app.template.json:4',
+        runtime: 'nodejs14.x',
+        handlerFile: 'cfn/src/resize.js',
+        exportName: 'handler',
+        codeRoot: 'cfn/src',
+      },
+      {
+        name: 'Notify',
+        source: 'cloudformation',
+        at: 'cfn/app.template.json:12',
+        runtime: 'nodejs12.x',
+        handlerFile: undefined,
+        exportName: undefined,
+        codeRoot: undefined,
+      },
     ]);
-    expect(fns[1].inline).toMatchObject({ text: "const AWS = require('aws-sdk');\nexports.handler = async () => {};", exact: false });
+    expect(fns[1].inline).toMatchObject({
+      text: "const AWS = require('aws-sdk');\nexports.handler = async () => {};",
+      exact: false,
+    });
   });
 
   it('never throws on a template that does not parse, and reads nothing from build output', () => {
     const repo = memoryRepo({
       'broken.yaml': 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [unclosed\n',
       'broken.json': '{ "Resources": { "Fn": { "Type": "AWS::Lambda::Function", ',
-      '.aws-sam/build/template.yaml': 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.b\n',
-      'cdk.out/stack.template.json': '{"Resources":{"Fn":{"Type":"AWS::Lambda::Function","Properties":{"Handler":"a.b"}}}}',
+      '.aws-sam/build/template.yaml':
+        'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.b\n',
+      'cdk.out/stack.template.json':
+        '{"Resources":{"Fn":{"Type":"AWS::Lambda::Function","Properties":{"Handler":"a.b"}}}}',
     });
     expect(lambdaFunctions(repo)).toEqual([]);
   });
@@ -158,30 +249,107 @@ exports.handler = async () => 'pong';\`),
   it('reads lambda.Function with fromAsset and fromInline, and NodejsFunction with an entry or the default one', () => {
     const fns = lambdaFunctions(memoryRepo(files));
     expect(pick(fns)).toEqual([
-      { name: 'Thumbs', source: 'cdk', at: 'lib/app-stack.ts:9', runtime: 'nodejs14.x', handlerFile: 'lambda/thumbs/index.js', exportName: 'handler', codeRoot: 'lambda/thumbs' },
-      { name: 'FromApp', source: 'cdk', at: 'lib/app-stack.ts:14', runtime: 'nodejs', handlerFile: 'lambda/app/main.js', exportName: 'run', codeRoot: 'lambda/app' },
-      { name: 'Ping', source: 'cdk', at: 'lib/app-stack.ts:19', runtime: 'nodejs16.x', handlerFile: undefined, exportName: undefined, codeRoot: undefined },
-      { name: 'Orders', source: 'cdk', at: 'lib/app-stack.ts:26', runtime: 'nodejs', handlerFile: 'src/orders.ts', exportName: 'handler', codeRoot: 'src' },
-      { name: 'Default', source: 'cdk', at: 'lib/app-stack.ts:27', runtime: 'nodejs', handlerFile: 'lib/app-stack.Default.ts', exportName: 'handler', codeRoot: 'lib' },
+      {
+        name: 'Thumbs',
+        source: 'cdk',
+        at: 'lib/app-stack.ts:9',
+        runtime: 'nodejs14.x',
+        handlerFile: 'lambda/thumbs/index.js',
+        exportName: 'handler',
+        codeRoot: 'lambda/thumbs',
+      },
+      {
+        name: 'FromApp',
+        source: 'cdk',
+        at: 'lib/app-stack.ts:14',
+        runtime: 'nodejs',
+        handlerFile: 'lambda/app/main.js',
+        exportName: 'run',
+        codeRoot: 'lambda/app',
+      },
+      {
+        name: 'Ping',
+        source: 'cdk',
+        at: 'lib/app-stack.ts:19',
+        runtime: 'nodejs16.x',
+        handlerFile: undefined,
+        exportName: undefined,
+        codeRoot: undefined,
+      },
+      {
+        name: 'Orders',
+        source: 'cdk',
+        at: 'lib/app-stack.ts:26',
+        runtime: 'nodejs',
+        handlerFile: 'src/orders.ts',
+        exportName: 'handler',
+        codeRoot: 'src',
+      },
+      {
+        name: 'Default',
+        source: 'cdk',
+        at: 'lib/app-stack.ts:27',
+        runtime: 'nodejs',
+        handlerFile: 'lib/app-stack.Default.ts',
+        exportName: 'handler',
+        codeRoot: 'lib',
+      },
     ]);
-    expect(fns[2].inline).toEqual({ text: "\nconst AWS = require('aws-sdk');\nexports.handler = async () => 'pong';", file: 'lib/app-stack.ts', line: 22, exact: true });
+    expect(fns[2].inline).toEqual({
+      text: "\nconst AWS = require('aws-sdk');\nexports.handler = async () => 'pong';",
+      file: 'lib/app-stack.ts',
+      line: 22,
+      exact: true,
+    });
     expect(fns[3].bundler).toEqual({ externals: ['aws-sdk'] });
     expect(fns[4].bundler).toEqual({});
   });
 
   it('never throws on code that does not parse', () => {
-    expect(() => lambdaFunctions(memoryRepo({ 'lib/x.ts': "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'X', { handler: ,,, }" }))).not.toThrow();
+    expect(() =>
+      lambdaFunctions(
+        memoryRepo({
+          'lib/x.ts':
+            "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'X', { handler: ,,, }",
+        }),
+      ),
+    ).not.toThrow();
   });
 });
 
 describe('lambda inventory: Serverless Framework and Terraform', () => {
   it('reads AWS services only; azure and google services declare no Lambda function', () => {
-    const aws = 'service: a\nprovider:\n  name: aws\n  runtime: nodejs16.x\nfunctions:\n  hello:\n    handler: src/handler.hello\n  legacy:\n    handler: old.main\n    runtime: nodejs12.x\n';
-    const azure = 'service: b\nprovider:\n  name: azure\n  runtime: nodejs12\nfunctions:\n  hello:\n    handler: src/handler.hello\n';
-    const fns = lambdaFunctions(memoryRepo({ 'svc/serverless.yml': aws, 'svc/src/handler.js': 'exports.hello = async () => 1;\n', 'az/serverless.yml': azure, 'az/src/handler.js': '' }));
+    const aws =
+      'service: a\nprovider:\n  name: aws\n  runtime: nodejs16.x\nfunctions:\n  hello:\n    handler: src/handler.hello\n  legacy:\n    handler: old.main\n    runtime: nodejs12.x\n';
+    const azure =
+      'service: b\nprovider:\n  name: azure\n  runtime: nodejs12\nfunctions:\n  hello:\n    handler: src/handler.hello\n';
+    const fns = lambdaFunctions(
+      memoryRepo({
+        'svc/serverless.yml': aws,
+        'svc/src/handler.js': 'exports.hello = async () => 1;\n',
+        'az/serverless.yml': azure,
+        'az/src/handler.js': '',
+      }),
+    );
     expect(pick(fns)).toEqual([
-      { name: 'hello', source: 'serverless', at: 'svc/serverless.yml:6', runtime: 'nodejs16.x', handlerFile: 'svc/src/handler.js', exportName: 'hello', codeRoot: 'svc' },
-      { name: 'legacy', source: 'serverless', at: 'svc/serverless.yml:8', runtime: 'nodejs12.x', handlerFile: undefined, exportName: undefined, codeRoot: 'svc' },
+      {
+        name: 'hello',
+        source: 'serverless',
+        at: 'svc/serverless.yml:6',
+        runtime: 'nodejs16.x',
+        handlerFile: 'svc/src/handler.js',
+        exportName: 'hello',
+        codeRoot: 'svc',
+      },
+      {
+        name: 'legacy',
+        source: 'serverless',
+        at: 'svc/serverless.yml:8',
+        runtime: 'nodejs12.x',
+        handlerFile: undefined,
+        exportName: undefined,
+        codeRoot: 'svc',
+      },
     ]);
   });
 
@@ -216,11 +384,37 @@ resource "aws_lambda_function" "prebuilt" {
   runtime  = var.runtime
 }
 `;
-    const fns = lambdaFunctions(memoryRepo({ 'infra/main.tf': tf, 'src/api/index.js': '', 'src/worker/worker.js': '' }));
+    const fns = lambdaFunctions(
+      memoryRepo({ 'infra/main.tf': tf, 'src/api/index.js': '', 'src/worker/worker.js': '' }),
+    );
     expect(pick(fns)).toEqual([
-      { name: 'api', source: 'terraform', at: 'infra/main.tf:7', runtime: 'nodejs16.x', handlerFile: 'src/api/index.js', exportName: 'handler', codeRoot: 'src/api' },
-      { name: 'worker', source: 'terraform', at: 'infra/main.tf:18', runtime: 'nodejs18.x', handlerFile: 'src/worker/worker.js', exportName: 'run', codeRoot: 'src/worker' },
-      { name: 'prebuilt', source: 'terraform', at: 'infra/main.tf:25', runtime: undefined, handlerFile: undefined, exportName: undefined, codeRoot: undefined },
+      {
+        name: 'api',
+        source: 'terraform',
+        at: 'infra/main.tf:7',
+        runtime: 'nodejs16.x',
+        handlerFile: 'src/api/index.js',
+        exportName: 'handler',
+        codeRoot: 'src/api',
+      },
+      {
+        name: 'worker',
+        source: 'terraform',
+        at: 'infra/main.tf:18',
+        runtime: 'nodejs18.x',
+        handlerFile: 'src/worker/worker.js',
+        exportName: 'run',
+        codeRoot: 'src/worker',
+      },
+      {
+        name: 'prebuilt',
+        source: 'terraform',
+        at: 'infra/main.tf:25',
+        runtime: undefined,
+        handlerFile: undefined,
+        exportName: undefined,
+        codeRoot: undefined,
+      },
     ]);
   });
 });

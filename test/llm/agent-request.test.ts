@@ -15,17 +15,49 @@ afterEach(async () => server?.close());
 
 const text = 'Add `MIGRATION_NOTES.md` with a **bold** heading; rename `get_user` in src/users.js.';
 const step: PlanStep = {
-  id: '2.1', phase: 2, phaseTitle: 'Rename', title: 'Add MIGRATION_NOTES.md with a bold heading', text, kind: 'agent', options: {},
-  targets: ['src/users.js'], expectedChange: 'carried out by the model', status: 'pending', retries: 0, dependsOn: [],
+  id: '2.1',
+  phase: 2,
+  phaseTitle: 'Rename',
+  title: 'Add MIGRATION_NOTES.md with a bold heading',
+  text,
+  kind: 'agent',
+  options: {},
+  targets: ['src/users.js'],
+  expectedChange: 'carried out by the model',
+  status: 'pending',
+  retries: 0,
+  dependsOn: [],
 };
 
 const plan: Plan = {
-  schemaVersion: 1, runId: 'r1', createdAt: '2026-01-01T00:00:00Z',
+  schemaVersion: 1,
+  runId: 'r1',
+  createdAt: '2026-01-01T00:00:00Z',
   transformation: { name: 'Team/rename', version: '3', origin: 'local' },
-  repository: '/repo', scope: '', baseCommit: 'abc', branch: 'atx/x',
-  configuration: { validationCommands: [], additionalPlanContext: 'Callers are in `billing_api`.', targetVersion: 20, buildCommand: 'npm run build' },
-  definition: { title: 'Rename exports', objective: 'Exports follow camelCase.', summary: 'Rename snake_case exports.', phases: [{ number: 2, title: 'Rename', description: 'One export at a time.' }] },
-  analysis: { files: 2, languages: { javascript: 1, json: 1 }, packageManager: 'pnpm', lockfile: 'pnpm-lock.yaml', templates: ['template.yaml'], tree: ['src/', '  users.js', 'package.json'] },
+  repository: '/repo',
+  scope: '',
+  baseCommit: 'abc',
+  branch: 'atx/x',
+  configuration: {
+    validationCommands: [],
+    additionalPlanContext: 'Callers are in `billing_api`.',
+    targetVersion: 20,
+    buildCommand: 'npm run build',
+  },
+  definition: {
+    title: 'Rename exports',
+    objective: 'Exports follow camelCase.',
+    summary: 'Rename snake_case exports.',
+    phases: [{ number: 2, title: 'Rename', description: 'One export at a time.' }],
+  },
+  analysis: {
+    files: 2,
+    languages: { javascript: 1, json: 1 },
+    packageManager: 'pnpm',
+    lockfile: 'pnpm-lock.yaml',
+    templates: ['template.yaml'],
+    tree: ['src/', '  users.js', 'package.json'],
+  },
   steps: [step],
   exitCriteria: [{ id: 'exit-1', description: 'No snake_case export remains.' }],
   guardrails: ['Never modify files under legacy/.'],
@@ -35,8 +67,18 @@ const plan: Plan = {
 };
 
 const progress = {
-  steps: [{ id: '1.1', title: 'Move to Node.js 20', status: 'completed' as const, filesChanged: ['.nvmrc', 'template.yaml'] }],
-  findings: [{ file: 'src/users.js', line: 4, rule: 'nodejs/unawaited', message: 'a promise is not awaited', severity: 'manual' as const }],
+  steps: [
+    { id: '1.1', title: 'Move to Node.js 20', status: 'completed' as const, filesChanged: ['.nvmrc', 'template.yaml'] },
+  ],
+  findings: [
+    {
+      file: 'src/users.js',
+      line: 4,
+      rule: 'nodejs/unawaited',
+      message: 'a promise is not awaited',
+      severity: 'manual' as const,
+    },
+  ],
 };
 
 async function checkout(): Promise<string> {
@@ -90,12 +132,14 @@ describe('an agent step request', () => {
     const model = new ModelClient({ apiKey: 'sk-test-key-123456', model: 'm', baseURL: server.url });
     const { text: _text, ...old } = step;
     await runAgentStep(model, old, { checkoutDir: await checkout(), trustAllTools: false });
-    expect(lastUserText(server.requests[0]!)).toMatch(/# Your step: 2\.1 \(phase 2: Rename\)\n\nAdd MIGRATION_NOTES\.md with a bold heading\n/);
+    expect(lastUserText(server.requests[0]!)).toMatch(
+      /# Your step: 2\.1 \(phase 2: Rename\)\n\nAdd MIGRATION_NOTES\.md with a bold heading\n/,
+    );
   });
 });
 
 describe('the record of an agent step', () => {
-  it('lists each tool call with its verdict, the final message, and this step\'s tokens only', async () => {
+  it("lists each tool call with its verdict, the final message, and this step's tokens only", async () => {
     const script: FakeReply[] = [
       // The first step: one request.
       { content: [{ type: 'text', text: 'Nothing here.' }] },
@@ -103,12 +147,21 @@ describe('the record of an agent step', () => {
       {
         content: [
           { type: 'tool_use', name: 'read_file', input: { path: 'src/users.js' } },
-          { type: 'tool_use', name: 'edit_file', input: { path: 'src/users.js', old_text: 'get_user', new_text: 'getUser' } },
+          {
+            type: 'tool_use',
+            name: 'edit_file',
+            input: { path: 'src/users.js', old_text: 'get_user', new_text: 'getUser' },
+          },
           { type: 'tool_use', name: 'read_file', input: { path: '/etc/passwd' } },
           { type: 'tool_use', name: 'run_command', input: { command: 'npm test' } },
         ],
       },
-      { content: [{ type: 'tool_use', name: 'run_command', input: { command: 'exit 3' } }, { type: 'tool_use', name: 'search', input: { pattern: '(' } }] },
+      {
+        content: [
+          { type: 'tool_use', name: 'run_command', input: { command: 'exit 3' } },
+          { type: 'tool_use', name: 'search', input: { pattern: '(' } },
+        ],
+      },
       { content: [{ type: 'text', text: 'Renamed get_user to getUser.' }] },
     ];
     server = await startFakeAnthropic((_, i) => script[i]!);
@@ -116,7 +169,11 @@ describe('the record of an agent step', () => {
     const dir = await checkout();
     const first = await runAgentStep(model, step, { checkoutDir: dir, trustAllTools: false });
     const answers = [false, true];
-    const second = await runAgentStep(model, step, { checkoutDir: dir, trustAllTools: false, confirm: async () => answers.shift()! });
+    const second = await runAgentStep(model, step, {
+      checkoutDir: dir,
+      trustAllTools: false,
+      confirm: async () => answers.shift()!,
+    });
 
     expect(first.agent).toMatchObject({ message: 'Nothing here.', toolCalls: [], filesWritten: [], requests: 1 });
     expect(second.agent!.toolCalls).toEqual([
@@ -127,7 +184,11 @@ describe('the record of an agent step', () => {
       { tool: 'run_command', command: 'exit 3', allowed: true, ok: false, error: 'exit code 3' },
       { tool: 'search', pattern: '(', allowed: true, ok: false, error: 'invalid regular expression: (' },
     ]);
-    expect(second.agent).toMatchObject({ message: 'Renamed get_user to getUser.', filesWritten: ['src/users.js'], requests: 3 });
+    expect(second.agent).toMatchObject({
+      message: 'Renamed get_user to getUser.',
+      filesWritten: ['src/users.js'],
+      requests: 3,
+    });
     // Tokens by difference: the two steps add up to what the client counted, none counted twice.
     const total = model.usage();
     expect(first.agent!.tokens.input + second.agent!.tokens.input).toBe(total.inputTokens);

@@ -14,8 +14,17 @@ let server: FakeServer | undefined;
 afterEach(async () => server?.close());
 
 const step: PlanStep = {
-  id: '1.2', phase: 1, phaseTitle: 'Upgrade', title: 'Raise the version', kind: 'agent', options: {}, targets: [],
-  expectedChange: 'carried out by the model', status: 'pending', retries: 0, dependsOn: [],
+  id: '1.2',
+  phase: 1,
+  phaseTitle: 'Upgrade',
+  title: 'Raise the version',
+  kind: 'agent',
+  options: {},
+  targets: [],
+  expectedChange: 'carried out by the model',
+  status: 'pending',
+  retries: 0,
+  dependsOn: [],
 };
 
 async function checkout(): Promise<{ dir: string; outside: string }> {
@@ -41,16 +50,39 @@ describe('agent tools', () => {
   it('reads, edits and lists inside the checkout; escapes and unconfirmed commands are refused and reported to the model', async () => {
     const { dir, outside } = await checkout();
     const script: FakeReply[] = [
-      { content: [{ type: 'text', text: 'Looking at the manifest.' }, { type: 'tool_use', name: 'read_file', input: { path: 'package.json' } }, { type: 'tool_use', name: 'list_files', input: {} }] },
+      {
+        content: [
+          { type: 'text', text: 'Looking at the manifest.' },
+          { type: 'tool_use', name: 'read_file', input: { path: 'package.json' } },
+          { type: 'tool_use', name: 'list_files', input: {} },
+        ],
+      },
       { content: [{ type: 'tool_use', name: 'write_file', input: { path: '../escape.txt', content: 'x' } }] },
-      { content: [{ type: 'tool_use', name: 'edit_file', input: { path: 'package.json', old_text: '"version": "1.0.0"', new_text: '"version": "1.1.0"' } }] },
-      { content: [{ type: 'tool_use', name: 'search', input: { pattern: 'version' } }, { type: 'tool_use', name: 'run_command', input: { command: 'touch ran' } }] },
+      {
+        content: [
+          {
+            type: 'tool_use',
+            name: 'edit_file',
+            input: { path: 'package.json', old_text: '"version": "1.0.0"', new_text: '"version": "1.1.0"' },
+          },
+        ],
+      },
+      {
+        content: [
+          { type: 'tool_use', name: 'search', input: { pattern: 'version' } },
+          { type: 'tool_use', name: 'run_command', input: { command: 'touch ran' } },
+        ],
+      },
       { content: [{ type: 'text', text: 'Raised the version to 1.1.0.' }] },
     ];
     server = await startFakeAnthropic((_, i) => script[i]!);
     const model = new ModelClient({ apiKey: 'sk-test-key-123456', model: 'm', baseURL: server.url });
     const streamed: string[] = [];
-    const outcome = await runAgentStep(model, step, { checkoutDir: dir, trustAllTools: false, onText: (c) => streamed.push(c) });
+    const outcome = await runAgentStep(model, step, {
+      checkoutDir: dir,
+      trustAllTools: false,
+      onText: (c) => streamed.push(c),
+    });
 
     expect(outcome).toMatchObject({ status: 'completed', written: ['package.json'] });
     expect(await readFile(join(dir, 'package.json'), 'utf8')).toContain('"version": "1.1.0"');
@@ -63,7 +95,14 @@ describe('agent tools', () => {
     expect(results[2]).toContain('"is_error":true');
     expect(results[4]).toContain('package.json:3:');
     expect(results[4]).toMatch(/did not allow this command/);
-    expect(server.requests[0]!.body.tools!.map((t) => t.name)).toEqual(['read_file', 'list_files', 'search', 'write_file', 'edit_file', 'run_command']);
+    expect(server.requests[0]!.body.tools!.map((t) => t.name)).toEqual([
+      'read_file',
+      'list_files',
+      'search',
+      'write_file',
+      'edit_file',
+      'run_command',
+    ]);
     expect(streamed.join('')).toContain('Raised the version');
   });
 
@@ -80,7 +119,11 @@ describe('agent tools', () => {
     expect(JSON.stringify(server.requests[1]!.body.messages.at(-1))).toContain('exit code 0');
 
     const questions: string[] = [];
-    await runAgentStep(model, step, { checkoutDir: dir, trustAllTools: false, confirm: async (q) => (questions.push(q), true) });
+    await runAgentStep(model, step, {
+      checkoutDir: dir,
+      trustAllTools: false,
+      confirm: async (q) => (questions.push(q), true),
+    });
     expect(questions).toEqual([expect.stringMatching(/wants to run `echo hi > ran.txt`/)]);
   });
 
@@ -94,19 +137,38 @@ describe('agent tools', () => {
     await symlink('sub/.GIT', join(dir, 'subgit'));
     await symlink('package.json', join(dir, 'manifest'));
     const bad = [
-      '.git', '.git/config', './.git', 'sub/../.git/hooks/post-commit', '.GIT/config', 'sub/.GIT/config', 'a/.git',
-      '.git./config', '.git /config', '.git::$INDEX_ALLOCATION/config', 'GIT~1/config', '.g\u200cit/config', 'dotgit', 'subgit/config',
+      '.git',
+      '.git/config',
+      './.git',
+      'sub/../.git/hooks/post-commit',
+      '.GIT/config',
+      'sub/.GIT/config',
+      'a/.git',
+      '.git./config',
+      '.git /config',
+      '.git::$INDEX_ALLOCATION/config',
+      'GIT~1/config',
+      '.g\u200cit/config',
+      'dotgit',
+      'subgit/config',
     ];
     for (const path of bad) await expect(confine(dir, path), path).rejects.toThrow(/is refused/);
     const state = { written: new Set<string>() };
     const context = { checkoutDir: dir, trustAllTools: false };
     for (const path of bad) {
-      await expect(callTool('write_file', { path, content: 'gitdir: evil\n' }, context, state), path).rejects.toBeInstanceOf(ToolError);
+      await expect(
+        callTool('write_file', { path, content: 'gitdir: evil\n' }, context, state),
+        path,
+      ).rejects.toBeInstanceOf(ToolError);
     }
     // A link that stays inside is read through, but never written through.
     expect(await callTool('read_file', { path: 'manifest' }, context, state)).toContain('"version"');
-    await expect(callTool('write_file', { path: 'manifest', content: '{}' }, context, state)).rejects.toThrow(/symbolic link/);
-    await expect(callTool('edit_file', { path: 'manifest', old_text: '1.0.0', new_text: '2.0.0' }, context, state)).rejects.toThrow(/symbolic link/);
+    await expect(callTool('write_file', { path: 'manifest', content: '{}' }, context, state)).rejects.toThrow(
+      /symbolic link/,
+    );
+    await expect(
+      callTool('edit_file', { path: 'manifest', old_text: '1.0.0', new_text: '2.0.0' }, context, state),
+    ).rejects.toThrow(/symbolic link/);
     expect(await readFile(join(dir, '.git'), 'utf8')).toBe('gitdir: /somewhere/.git/worktrees/repo\n');
     expect(await readFile(join(dir, 'package.json'), 'utf8')).toContain('"version": "1.0.0"');
     expect(state.written.size).toBe(0);
@@ -114,7 +176,9 @@ describe('agent tools', () => {
     // Listing and searching skip .git in any case and do not follow links (`up` leads outside).
     const listed = (await callTool('list_files', {}, context, state)).split('\n');
     expect(listed).toEqual(['package.json', 'sub/kept.txt']);
-    expect(await callTool('search', { pattern: 'gitdir|fsmonitor|outside' }, context, state)).toBe('sub/kept.txt:1: gitdir: kept');
+    expect(await callTool('search', { pattern: 'gitdir|fsmonitor|outside' }, context, state)).toBe(
+      'sub/kept.txt:1: gitdir: kept',
+    );
   });
 });
 

@@ -18,8 +18,14 @@ function brainAt(url: string, onText?: (chunk: string) => void) {
 
 describe('Anthropic brain', () => {
   it('is chosen when ANTHROPIC_API_KEY is set, with ATX_MODEL and ANTHROPIC_BASE_URL', async () => {
-    server = await startFakeAnthropic(() => ({ content: [{ type: 'tool_use', name: 'record_intent', input: { kind: 'create' } }] }));
-    const brain = await createBrain({ ANTHROPIC_API_KEY: key, ATX_MODEL: 'claude-custom', ANTHROPIC_BASE_URL: server.url });
+    server = await startFakeAnthropic(() => ({
+      content: [{ type: 'tool_use', name: 'record_intent', input: { kind: 'create' } }],
+    }));
+    const brain = await createBrain({
+      ANTHROPIC_API_KEY: key,
+      ATX_MODEL: 'claude-custom',
+      ANTHROPIC_BASE_URL: server.url,
+    });
     expect(brain.kind).toBe('anthropic');
     expect(await brain.interpret('choose', 'I would like something of my own')).toEqual({ kind: 'create' });
     const request = server.requests[0]!;
@@ -31,22 +37,41 @@ describe('Anthropic brain', () => {
   });
 
   it('keeps intents inside what the question allows and names only registry entries', async () => {
-    const answers = [{ kind: 'use-existing', name: 'AWS/nodejs-version-upgrade' }, { kind: 'use-existing', name: 'Made/Up' }, { kind: 'publish' }];
-    server = await startFakeAnthropic((_, i) => ({ content: [{ type: 'tool_use', name: 'record_intent', input: answers[i] }] }));
+    const answers = [
+      { kind: 'use-existing', name: 'AWS/nodejs-version-upgrade' },
+      { kind: 'use-existing', name: 'Made/Up' },
+      { kind: 'publish' },
+    ];
+    server = await startFakeAnthropic((_, i) => ({
+      content: [{ type: 'tool_use', name: 'record_intent', input: answers[i] }],
+    }));
     const brain = brainAt(server.url);
     const entries = [{ name: 'AWS/nodejs-version-upgrade', description: 'Node.js upgrade' }];
-    expect(await brain.interpret('choose', 'the node one', { entries })).toEqual({ kind: 'use-existing', name: 'AWS/nodejs-version-upgrade' });
+    expect(await brain.interpret('choose', 'the node one', { entries })).toEqual({
+      kind: 'use-existing',
+      name: 'AWS/nodejs-version-upgrade',
+    });
     expect(await brain.interpret('choose', 'the made up one', { entries })).toEqual({ kind: 'use-existing' });
     expect(await brain.interpret('yes-no', 'publish')).toEqual({ kind: 'unknown' });
     expect(server.requests[0]!.body.messages[0]!.content).toMatch(/AWS\/nodejs-version-upgrade: Node\.js upgrade/);
   });
 
   it('streams a draft, strips the preamble, and repairs a draft that does not parse', async () => {
-    server = await startFakeAnthropic((_, i) => ({ content: [{ type: 'text', text: i === 0 ? '# Broken\n\nno sections here\n' : draftText }] }));
+    server = await startFakeAnthropic((_, i) => ({
+      content: [{ type: 'text', text: i === 0 ? '# Broken\n\nno sections here\n' : draftText }],
+    }));
     const chunks: string[] = [];
     const brain = brainAt(server.url, (c) => chunks.push(c));
-    const definition = await brain.draftDefinition({ description: 'angular 16 to 19', documents: [{ name: 'notes.md', text: 'Use the CLI.' }] });
-    expect(definition.phases.map((p) => p.title)).toEqual(['Angular 16 to 17', 'Angular 17 to 18', 'Angular 18 to 19', 'Validation']);
+    const definition = await brain.draftDefinition({
+      description: 'angular 16 to 19',
+      documents: [{ name: 'notes.md', text: 'Use the CLI.' }],
+    });
+    expect(definition.phases.map((p) => p.title)).toEqual([
+      'Angular 16 to 17',
+      'Angular 17 to 18',
+      'Angular 18 to 19',
+      'Validation',
+    ]);
     expect(server.requests).toHaveLength(2);
     expect(server.requests[0]!.body.stream).toBe(true);
     expect(lastUserText(server.requests[0]!)).toMatch(/<document name="notes.md">\nUse the CLI\./);
@@ -58,8 +83,15 @@ describe('Anthropic brain', () => {
   });
 
   it('retries a rate limit with backoff and revises a definition', async () => {
-    const revised = draftText.replace('1. Review the templates', '1. Run the linter.\n   ```atx\n   command: npx ng lint\n   ```\n2. Review the templates');
-    server = await startFakeAnthropic((_, i) => (i === 0 ? { status: 429 } : { content: [{ type: 'text', text: `CHANGE: Added a linter step to the validation phase.\n${revised}` }] }));
+    const revised = draftText.replace(
+      '1. Review the templates',
+      '1. Run the linter.\n   ```atx\n   command: npx ng lint\n   ```\n2. Review the templates',
+    );
+    server = await startFakeAnthropic((_, i) =>
+      i === 0
+        ? { status: 429 }
+        : { content: [{ type: 'text', text: `CHANGE: Added a linter step to the validation phase.\n${revised}` }] },
+    );
     const brain = brainAt(server.url);
     const { definitionFromModel } = await import('../../src/llm/anthropic/markdown.js');
     const before = definitionFromModel(draftText);
@@ -81,16 +113,27 @@ describe('Anthropic brain', () => {
 
   it('turns plan feedback into edits applied by rules', async () => {
     const answers = [
-      { accepted: false, skipSteps: ['1.2'], addCommands: ['npm run lint'], reply: 'Skipping 1.2 and adding the linter.' },
+      {
+        accepted: false,
+        skipSteps: ['1.2'],
+        addCommands: ['npm run lint'],
+        reply: 'Skipping 1.2 and adding the linter.',
+      },
       { accepted: false, skipSteps: ['9.9'], reply: 'Skipping 9.9.' },
       { accepted: true, reply: 'Proceeding.' },
     ];
-    server = await startFakeAnthropic((_, i) => ({ content: [{ type: 'tool_use', name: 'edit_plan', input: answers[i] }] }));
+    server = await startFakeAnthropic((_, i) => ({
+      content: [{ type: 'tool_use', name: 'edit_plan', input: answers[i] }],
+    }));
     const brain = brainAt(server.url);
     const plan = samplePlan();
     const changed = await brain.refinePlan(plan, "don't touch the dependencies, and lint at the end");
     expect(changed.kind).toBe('changed');
-    expect(changed.plan.steps.map((s) => [s.id, s.status])).toEqual([['1.1', 'pending'], ['1.2', 'skipped-by-user'], ['extra.1', 'pending']]);
+    expect(changed.plan.steps.map((s) => [s.id, s.status])).toEqual([
+      ['1.1', 'pending'],
+      ['1.2', 'skipped-by-user'],
+      ['extra.1', 'pending'],
+    ]);
     expect(changed.plan.steps[2]!.action).toEqual({ command: 'npm run lint' });
     expect((await brain.refinePlan(plan, 'skip the ninth')).kind).toBe('not-understood');
     expect((await brain.refinePlan(changed.plan, 'great, go')).kind).toBe('accepted');
@@ -98,11 +141,33 @@ describe('Anthropic brain', () => {
 });
 
 function samplePlan(): Plan {
-  const step = { phase: 1, phaseTitle: 'Upgrade', options: {}, targets: [], expectedChange: '', status: 'pending' as const, retries: 0, dependsOn: [] };
+  const step = {
+    phase: 1,
+    phaseTitle: 'Upgrade',
+    options: {},
+    targets: [],
+    expectedChange: '',
+    status: 'pending' as const,
+    retries: 0,
+    dependsOn: [],
+  };
   return {
-    schemaVersion: 1, runId: 'r', createdAt: '', transformation: { name: 'X', version: '1', origin: 'local' }, repository: '/r', scope: '', baseCommit: 'abc', branch: 'b',
-    configuration: { validationCommands: [] }, analysis: { files: 1, languages: {}, templates: [] },
-    steps: [{ ...step, id: '1.1', title: 'Bump', kind: 'codemod' as const }, { ...step, id: '1.2', title: 'Deps', kind: 'agent' as const }],
-    exitCriteria: [], guardrails: [], feedback: [],
+    schemaVersion: 1,
+    runId: 'r',
+    createdAt: '',
+    transformation: { name: 'X', version: '1', origin: 'local' },
+    repository: '/r',
+    scope: '',
+    baseCommit: 'abc',
+    branch: 'b',
+    configuration: { validationCommands: [] },
+    analysis: { files: 1, languages: {}, templates: [] },
+    steps: [
+      { ...step, id: '1.1', title: 'Bump', kind: 'codemod' as const },
+      { ...step, id: '1.2', title: 'Deps', kind: 'agent' as const },
+    ],
+    exitCriteria: [],
+    guardrails: [],
+    feedback: [],
   };
 }

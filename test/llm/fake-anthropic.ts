@@ -30,8 +30,13 @@ export interface FakeReply {
 }
 
 const errorTypes: Record<number, string> = {
-  400: 'invalid_request_error', 401: 'authentication_error', 403: 'permission_error', 404: 'not_found_error',
-  413: 'request_too_large', 429: 'rate_limit_error', 529: 'overloaded_error',
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  413: 'request_too_large',
+  429: 'rate_limit_error',
+  529: 'overloaded_error',
 };
 
 export interface FakeRequest {
@@ -54,7 +59,9 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export async function startFakeAnthropic(reply: (request: FakeRequest, index: number) => FakeReply): Promise<FakeServer> {
+export async function startFakeAnthropic(
+  reply: (request: FakeRequest, index: number) => FakeReply,
+): Promise<FakeServer> {
   const requests: FakeRequest[] = [];
   const ids = { tools: 0 };
   const server = createServer((req, res) => {
@@ -87,27 +94,59 @@ export async function startFakeAnthropic(reply: (request: FakeRequest, index: nu
   };
 }
 
-function respond(res: ServerResponse, request: FakeRequest, answer: FakeReply, at: { raw: string; number: number; ids: { tools: number } }): void {
+function respond(
+  res: ServerResponse,
+  request: FakeRequest,
+  answer: FakeReply,
+  at: { raw: string; number: number; ids: { tools: number } },
+): void {
   const requestId = answer.requestId ?? `req_fake_${at.number}`;
   if (answer.status) {
     const type = answer.error?.type ?? errorTypes[answer.status] ?? 'api_error';
-    const headers = { 'content-type': answer.rawBody ? 'text/html' : 'application/json', 'request-id': requestId, ...(answer.headers ?? { 'retry-after-ms': '20' }) };
+    const headers = {
+      'content-type': answer.rawBody ? 'text/html' : 'application/json',
+      'request-id': requestId,
+      ...(answer.headers ?? { 'retry-after-ms': '20' }),
+    };
     res.writeHead(answer.status, headers);
-    res.end(answer.rawBody ?? JSON.stringify({ type: 'error', error: { type, message: answer.error?.message ?? 'try again' } }));
+    res.end(
+      answer.rawBody ??
+        JSON.stringify({ type: 'error', error: { type, message: answer.error?.message ?? 'try again' } }),
+    );
     return;
   }
-  const content = (answer.content ?? []).map((b) => (b.type === 'tool_use' ? { ...b, id: `toolu_${++at.ids.tools}` } : b));
+  const content = (answer.content ?? []).map((b) =>
+    b.type === 'tool_use' ? { ...b, id: `toolu_${++at.ids.tools}` } : b,
+  );
   const stopReason = answer.stopReason ?? (content.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn');
-  const usage = { input_tokens: Math.ceil(at.raw.length / 4), output_tokens: Math.ceil(JSON.stringify(content).length / 4) };
-  const message = { id: `msg_${at.number}`, type: 'message', role: 'assistant', model: request.body.model, stop_reason: stopReason, stop_sequence: null };
+  const usage = {
+    input_tokens: Math.ceil(at.raw.length / 4),
+    output_tokens: Math.ceil(JSON.stringify(content).length / 4),
+  };
+  const message = {
+    id: `msg_${at.number}`,
+    type: 'message',
+    role: 'assistant',
+    model: request.body.model,
+    stop_reason: stopReason,
+    stop_sequence: null,
+  };
   if (!request.body.stream) {
     res.writeHead(200, { 'content-type': 'application/json', 'request-id': requestId });
     res.end(JSON.stringify({ ...message, content, usage }));
     return;
   }
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'request-id': requestId });
-  const send = (type: string, data: object) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
-  send('message_start', { message: { ...message, content: [], stop_reason: null, usage: { input_tokens: usage.input_tokens, output_tokens: 1 } } });
+  const send = (type: string, data: object) =>
+    res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
+  send('message_start', {
+    message: {
+      ...message,
+      content: [],
+      stop_reason: null,
+      usage: { input_tokens: usage.input_tokens, output_tokens: 1 },
+    },
+  });
   if (answer.streamError) {
     send('error', { error: answer.streamError });
     res.end();
@@ -116,15 +155,23 @@ function respond(res: ServerResponse, request: FakeRequest, answer: FakeReply, a
   content.forEach((block, index) => {
     if (block.type === 'text') {
       send('content_block_start', { index, content_block: { type: 'text', text: '' } });
-      for (const piece of block.text.match(/[\s\S]{1,40}/g) ?? []) send('content_block_delta', { index, delta: { type: 'text_delta', text: piece } });
+      for (const piece of block.text.match(/[\s\S]{1,40}/g) ?? [])
+        send('content_block_delta', { index, delta: { type: 'text_delta', text: piece } });
     } else {
-      send('content_block_start', { index, content_block: { type: 'tool_use', id: (block as { id: string }).id, name: block.name, input: {} } });
+      send('content_block_start', {
+        index,
+        content_block: { type: 'tool_use', id: (block as { id: string }).id, name: block.name, input: {} },
+      });
       const json = JSON.stringify(block.input);
-      for (const piece of json.match(/[\s\S]{1,25}/g) ?? []) send('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: piece } });
+      for (const piece of json.match(/[\s\S]{1,25}/g) ?? [])
+        send('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: piece } });
     }
     send('content_block_stop', { index });
   });
-  send('message_delta', { delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: usage.output_tokens } });
+  send('message_delta', {
+    delta: { stop_reason: stopReason, stop_sequence: null },
+    usage: { output_tokens: usage.output_tokens },
+  });
   send('message_stop', {});
   res.end();
 }
@@ -142,5 +189,7 @@ export async function closedPort(): Promise<string> {
 export function lastUserText(request: FakeRequest): string {
   const last = request.body.messages.at(-1)!;
   if (typeof last.content === 'string') return last.content;
-  return (last.content as Array<{ type: string; text?: string; content?: string }>).map((b) => b.text ?? b.content ?? '').join('\n');
+  return (last.content as Array<{ type: string; text?: string; content?: string }>)
+    .map((b) => b.text ?? b.content ?? '')
+    .join('\n');
 }

@@ -50,11 +50,31 @@ describe('the --limit in the client', () => {
     await writeFile(join(dir, 'package.json'), '{\n  "version": "1.0.0"\n}\n');
     server = await startFakeAnthropic((_, i) =>
       i === 0
-        ? { content: [{ type: 'tool_use', name: 'edit_file', input: { path: 'package.json', old_text: '1.0.0', new_text: '2.0.0' } }] }
+        ? {
+            content: [
+              {
+                type: 'tool_use',
+                name: 'edit_file',
+                input: { path: 'package.json', old_text: '1.0.0', new_text: '2.0.0' },
+              },
+            ],
+          }
         : { content: [{ type: 'tool_use', name: 'write_file', input: { path: 'more.txt', content: 'more' } }] },
     );
     const model = new ModelClient({ ...settings(server.url), limit: { tokens: 1 } });
-    const step = { id: '1.1', phase: 1, phaseTitle: 'Upgrade', title: 'Raise the version', kind: 'agent', options: {}, targets: [], expectedChange: '', status: 'pending', retries: 0, dependsOn: [] } as PlanStep;
+    const step = {
+      id: '1.1',
+      phase: 1,
+      phaseTitle: 'Upgrade',
+      title: 'Raise the version',
+      kind: 'agent',
+      options: {},
+      targets: [],
+      expectedChange: '',
+      status: 'pending',
+      retries: 0,
+      dependsOn: [],
+    } as PlanStep;
     const error = await failure(runAgentStep(model, step, { checkoutDir: dir, trustAllTools: false }));
     expect(error).toBeInstanceOf(ModelLimitError);
     // The tool call the model had asked for was carried out; nothing was asked of it after that.
@@ -64,13 +84,17 @@ describe('the --limit in the client', () => {
 
   it('counts tokens per kind of brain call', async () => {
     server = await startFakeAnthropic((request) =>
-      request.body.tool_choice ? { content: [{ type: 'tool_use', name: 'record_intent', input: { kind: 'create' } }] } : { content: [{ type: 'text', text: 'NO CHANGE: no.' }] },
+      request.body.tool_choice
+        ? { content: [{ type: 'tool_use', name: 'record_intent', input: { kind: 'create' } }] }
+        : { content: [{ type: 'text', text: 'NO CHANGE: no.' }] },
     );
     const brain = createAnthropicBrain(settings(server.url));
     await brain.interpret('choose', 'new');
     await brain.interpret('next', 'apply');
     const { definitionFromModel } = await import('../../src/llm/anthropic/markdown.js');
-    const definition = definitionFromModel(await readFile(new URL('../../fixtures/session/model-bump.md', import.meta.url), 'utf8'));
+    const definition = definitionFromModel(
+      await readFile(new URL('../../fixtures/session/model-bump.md', import.meta.url), 'utf8'),
+    );
     await brain.reviseDefinition(definition, 'nothing');
     const usage = brain.usage();
     expect(usage.requests).toBe(3);

@@ -10,7 +10,7 @@ import { proposeName } from '../../src/session/review.js';
 import { openRegistry } from '../../src/registry/index.js';
 import { tempDir } from '../helpers/cli.js';
 
-const entries = (await openRegistry({ atxHome: await tempDir(), env: {} }).list());
+const entries = await openRegistry({ atxHome: await tempDir(), env: {} }).list();
 
 describe('offline intents', () => {
   it.each([
@@ -55,19 +55,24 @@ describe('offline intents', () => {
   });
 
   it('reads yes and no', () => {
-    for (const yes of ['yes', 'ok', 'Sure.', 'looks good', "that's fine"]) expect(interpretOffline('yes-no', yes).kind).toBe('yes');
+    for (const yes of ['yes', 'ok', 'Sure.', 'looks good', "that's fine"])
+      expect(interpretOffline('yes-no', yes).kind).toBe('yes');
     for (const no of ['no', 'nope', "don't", 'cancel']) expect(interpretOffline('yes-no', no).kind).toBe('no');
     expect(interpretOffline('yes-no', 'MyOrg/thing').kind).toBe('unknown');
   });
 });
 
-const roundTrip = (d: Definition) => expect(parseDefinition(renderDefinition(d), 'transformation_definition.md')).toEqual(d);
+const roundTrip = (d: Definition) =>
+  expect(parseDefinition(renderDefinition(d), 'transformation_definition.md')).toEqual(d);
 const phases = (d: Definition) => d.phases.map((p) => p.title);
 const actions = (d: Definition) => d.phases.flatMap((p) => p.steps.map((s) => s.action)).filter(Boolean);
 
 describe('offline drafts', () => {
   it.each([
-    ['angular 16 to 19 application migration', ['Angular 16 to 17', 'Angular 17 to 18', 'Angular 18 to 19', 'Validation']],
+    [
+      'angular 16 to 19 application migration',
+      ['Angular 16 to 17', 'Angular 17 to 18', 'Angular 18 to 19', 'Validation'],
+    ],
     ['upgrade node 16 to 22', ['Node.js 16 to 18', 'Node.js 18 to 20', 'Node.js 20 to 22', 'Validation']],
     ['python 3.8 to 3.11', ['Python 3.8 to 3.9', 'Python 3.9 to 3.10', 'Python 3.10 to 3.11', 'Validation']],
     ['java 8 to 21 migration', ['Java 8 to 11', 'Java 11 to 17', 'Java 17 to 21', 'Validation']],
@@ -86,17 +91,29 @@ describe('offline drafts', () => {
 
   it('uses the built-in codemods and real commands where they exist', () => {
     expect(actions(draftOffline({ description: 'node 20 to 24', documents: [] }))).toEqual(
-      expect.arrayContaining([{ codemod: 'lambda-callback-to-async' }, { codemod: 'nodejs-runtime-upgrade', options: { targetVersion: 24 } }]),
+      expect.arrayContaining([
+        { codemod: 'lambda-callback-to-async' },
+        { codemod: 'nodejs-runtime-upgrade', options: { targetVersion: 24 } },
+      ]),
     );
-    expect(actions(draftOffline({ description: 'aws sdk js v2 to v3', documents: [] }))).toContainEqual({ codemod: 'aws-sdk-v2-to-v3' });
+    expect(actions(draftOffline({ description: 'aws sdk js v2 to v3', documents: [] }))).toContainEqual({
+      codemod: 'aws-sdk-v2-to-v3',
+    });
     const angular = draftOffline({ description: 'angular 16 to 19', documents: [] });
-    expect(angular.exitCriteria[0]!.validator).toEqual({ validator: 'no-match', pattern: expect.stringContaining('"(@angular/core|@angular/cli)"'), paths: ['package.json'] });
+    expect(angular.exitCriteria[0]!.validator).toEqual({
+      validator: 'no-match',
+      pattern: expect.stringContaining('"(@angular/core|@angular/cli)"'),
+      paths: ['package.json'],
+    });
     expect(new RegExp(angular.exitCriteria[0]!.validator!.pattern!).test('"@angular/core": "^18.2.0"')).toBe(true);
     expect(new RegExp(angular.exitCriteria[0]!.validator!.pattern!).test('"@angular/core": "^19.0.1"')).toBe(false);
   });
 
   it('states its assumptions, names the documents, and drafts honestly when it knows nothing', () => {
-    const onlyTarget = draftOffline({ description: 'upgrade to angular 18', documents: [{ name: 'notes.md', text: 'a\nb' }] });
+    const onlyTarget = draftOffline({
+      description: 'upgrade to angular 18',
+      documents: [{ name: 'notes.md', text: 'a\nb' }],
+    });
     expect(phases(onlyTarget)).toEqual(['Angular 17 to 18', 'Validation']);
     expect(onlyTarget.summary).toMatch(/Assumed: the project starts on Angular 17/);
     expect(onlyTarget.summary).toMatch(/notes\.md \(2 lines\)/);
@@ -115,11 +132,17 @@ describe('offline drafts', () => {
 
 describe('offline edits', () => {
   it('drops a phase of a real definition and keeps its dependencies pointing at the same steps', async () => {
-    const text = await readFile(new URL('../../transformations/AWS/angular-version-upgrade/transformation_definition.md', import.meta.url), 'utf8');
+    const text = await readFile(
+      new URL('../../transformations/AWS/angular-version-upgrade/transformation_definition.md', import.meta.url),
+      'utf8',
+    );
     const angular = parseDefinition(text, 'transformation_definition.md');
     const { definition, changed } = reviseOffline(angular, 'drop phase 2');
     expect(changed).toBe(true);
-    expect(definition.phases.map((p) => `${p.number} ${p.title}`)).toEqual(['1 Angular 16 to 17', '2 Angular 18 to 19']);
+    expect(definition.phases.map((p) => `${p.number} ${p.title}`)).toEqual([
+      '1 Angular 16 to 17',
+      '2 Angular 18 to 19',
+    ]);
     // "3.1 depends on 2.3" pointed into the dropped phase; "3.3 depends on 3.1" follows its step to 2.1.
     expect(definition.phases[1]!.steps[0]!.action).not.toHaveProperty('dependsOn');
     expect(definition.phases[1]!.steps[2]!.action).toMatchObject({ dependsOn: ['2.1'] });
@@ -131,15 +154,27 @@ describe('offline edits', () => {
     const lint = reviseOffline(base, 'add a step to run the linter');
     expect(lint.definition.phases.at(-1)!.steps.at(-1)!.action).toEqual({ command: 'ruff check .' });
     const custom = reviseOffline(base, 'add a step to run `make docs`');
-    expect(custom.definition.phases.at(-1)!.steps.at(-1)).toMatchObject({ text: 'Run `make docs`.', action: { command: 'make docs' } });
+    expect(custom.definition.phases.at(-1)!.steps.at(-1)).toMatchObject({
+      text: 'Run `make docs`.',
+      action: { command: 'make docs' },
+    });
     const agent = reviseOffline(base, 'add a step to update the README with the new version');
-    expect(agent.definition.phases.at(-1)!.steps.at(-1)).toEqual({ id: '2.2', text: 'Update the README with the new version.' });
+    expect(agent.definition.phases.at(-1)!.steps.at(-1)).toEqual({
+      id: '2.2',
+      text: 'Update the README with the new version.',
+    });
     const criterion = reviseOffline(base, 'add an exit criterion that the Docker image builds');
-    expect(criterion.definition.exitCriteria.at(-1)).toEqual({ id: `exit-${base.exitCriteria.length + 1}`, text: 'The Docker image builds.' });
+    expect(criterion.definition.exitCriteria.at(-1)).toEqual({
+      id: `exit-${base.exitCriteria.length + 1}`,
+      text: 'The Docker image builds.',
+    });
     const removed = reviseOffline(base, 'remove step 1.2');
     expect(removed.definition.phases[0]!.steps.map((s) => s.id)).toEqual(['1.1']);
     expect(reviseOffline(base, 'drop phase 7').reply).toMatch(/There is no phase 7/);
-    expect(reviseOffline(base, 'make it faster')).toMatchObject({ changed: false, reply: expect.stringMatching(/did not understand/) });
+    expect(reviseOffline(base, 'make it faster')).toMatchObject({
+      changed: false,
+      reply: expect.stringMatching(/did not understand/),
+    });
     for (const edit of [lint, custom, agent, criterion, removed]) roundTrip(edit.definition);
   });
 });

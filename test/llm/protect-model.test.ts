@@ -41,27 +41,48 @@ function brainAt(url: string) {
 describe('the model and protected paths', () => {
   it('is told the protect format when drafting and revising, and its block becomes protectedPaths', async () => {
     server = await startFakeAnthropic((request) => ({
-      content: [{ type: 'text', text: request.body.system!.startsWith('You revise') ? `CHANGE: protected legacy/\n${drafted('legacy/**')}` : drafted('legacy/**') }],
+      content: [
+        {
+          type: 'text',
+          text: request.body.system!.startsWith('You revise')
+            ? `CHANGE: protected legacy/\n${drafted('legacy/**')}`
+            : drafted('legacy/**'),
+        },
+      ],
     }));
     const brain = brainAt(server.url);
-    const draft = await brain.draftDefinition({ description: 'upgrade the service, never touch legacy/', documents: [] });
+    const draft = await brain.draftDefinition({
+      description: 'upgrade the service, never touch legacy/',
+      documents: [],
+    });
     expect(draft.protectedPaths).toEqual([{ guardrail: 1, paths: ['legacy/**'] }]);
     const revised = await brain.reviseDefinition(draft, 'also keep the README as it is');
     expect(revised.definition.protectedPaths).toEqual([{ guardrail: 1, paths: ['legacy/**'] }]);
     for (const request of server.requests) {
       expect(request.body.system).toContain('protect: ["legacy/**"]');
-      expect(request.body.system).toMatch(/Whenever the request, a document or\nthe user says paths must not be touched, write such a guardrail/);
+      expect(request.body.system).toMatch(
+        /Whenever the request, a document or\nthe user says paths must not be touched, write such a guardrail/,
+      );
     }
     // The revision request shows the model the current definition with its block, so it keeps it.
-    expect(lastUserText(server.requests[1]!)).toContain('- Never modify files under legacy/.\n  ```atx\n  protect: ["legacy/**"]\n  ```');
+    expect(lastUserText(server.requests[1]!)).toContain(
+      '- Never modify files under legacy/.\n  ```atx\n  protect: ["legacy/**"]\n  ```',
+    );
     expect(parseDefinition(renderDefinition(revised.definition), 'x.md')).toEqual(revised.definition);
   });
 
   it('sends a draft with a glob that protects nothing back once, with the line of the mistake', async () => {
-    server = await startFakeAnthropic((_, i) => ({ content: [{ type: 'text', text: drafted(i === 0 ? '/legacy' : 'legacy/**') }] }));
-    const draft = await brainAt(server.url).draftDefinition({ description: 'upgrade, never touch legacy/', documents: [] });
+    server = await startFakeAnthropic((_, i) => ({
+      content: [{ type: 'text', text: drafted(i === 0 ? '/legacy' : 'legacy/**') }],
+    }));
+    const draft = await brainAt(server.url).draftDefinition({
+      description: 'upgrade, never touch legacy/',
+      documents: [],
+    });
     expect(draft.protectedPaths).toEqual([{ guardrail: 1, paths: ['legacy/**'] }]);
     expect(server.requests).toHaveLength(2);
-    expect(lastUserText(server.requests[1]!)).toContain('transformation_definition.md:17: protect glob "/legacy" starts with "/"');
+    expect(lastUserText(server.requests[1]!)).toContain(
+      'transformation_definition.md:17: protect glob "/legacy" starts with "/"',
+    );
   });
 });

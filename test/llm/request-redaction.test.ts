@@ -18,16 +18,37 @@ afterEach(async () => {
 
 const secret = 'svc-9f8e7d6c5b4a3210';
 const step: PlanStep = {
-  id: '1.1', phase: 1, phaseTitle: 'Build', title: 'Fix the build', kind: 'agent', options: {}, targets: [],
-  expectedChange: 'carried out by the model', status: 'pending', retries: 0, dependsOn: [],
+  id: '1.1',
+  phase: 1,
+  phaseTitle: 'Build',
+  title: 'Fix the build',
+  kind: 'agent',
+  options: {},
+  targets: [],
+  expectedChange: 'carried out by the model',
+  status: 'pending',
+  retries: 0,
+  dependsOn: [],
 };
 const plan: Plan = {
-  schemaVersion: 1, runId: 'r1', createdAt: '2026-01-01T00:00:00Z',
+  schemaVersion: 1,
+  runId: 'r1',
+  createdAt: '2026-01-01T00:00:00Z',
   transformation: { name: 'Team/build', version: '1', origin: 'local' },
-  repository: '/repo', scope: '', baseCommit: 'abc', branch: 'atx/x',
-  configuration: { validationCommands: [], additionalPlanContext: `The registry token is ${secret}.`, buildCommand: `SERVICE_TOKEN=${secret} npm run build` },
+  repository: '/repo',
+  scope: '',
+  baseCommit: 'abc',
+  branch: 'atx/x',
+  configuration: {
+    validationCommands: [],
+    additionalPlanContext: `The registry token is ${secret}.`,
+    buildCommand: `SERVICE_TOKEN=${secret} npm run build`,
+  },
   analysis: { files: 1, languages: {}, templates: [] },
-  steps: [step], exitCriteria: [], guardrails: [], feedback: [],
+  steps: [step],
+  exitCriteria: [],
+  guardrails: [],
+  feedback: [],
 };
 
 describe('the request of an agent step', () => {

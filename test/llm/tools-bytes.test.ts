@@ -8,7 +8,9 @@ import { tempDir } from '../helpers/cli.js';
 
 const bom = Buffer.from([0xef, 0xbb, 0xbf]);
 
-async function checkout(files: Record<string, Buffer>): Promise<{ dir: string; call: (name: string, input: Record<string, unknown>) => Promise<string> }> {
+async function checkout(
+  files: Record<string, Buffer>,
+): Promise<{ dir: string; call: (name: string, input: Record<string, unknown>) => Promise<string> }> {
   const dir = await tempDir('atx-tools-bytes-');
   for (const [path, bytes] of Object.entries(files)) await writeFile(join(dir, path), bytes);
   const context = { checkoutDir: dir, trustAllTools: false };
@@ -21,12 +23,19 @@ describe('agent file tools and the bytes of a file', () => {
     const original = Buffer.concat([bom, Buffer.from('first\r\nversion = 1\r\nlast\r\n')]);
     const { dir, call } = await checkout({ 'app.ini': original });
     await expect(call('read_file', { path: 'app.ini' })).resolves.toBe('first\nversion = 1\nlast\n');
-    await expect(call('edit_file', { path: 'app.ini', old_text: 'version = 1\n', new_text: 'version = 2\n' })).resolves.toBe('edited');
-    expect(await readFile(join(dir, 'app.ini'))).toEqual(Buffer.concat([bom, Buffer.from('first\r\nversion = 2\r\nlast\r\n')]));
+    await expect(
+      call('edit_file', { path: 'app.ini', old_text: 'version = 1\n', new_text: 'version = 2\n' }),
+    ).resolves.toBe('edited');
+    expect(await readFile(join(dir, 'app.ini'))).toEqual(
+      Buffer.concat([bom, Buffer.from('first\r\nversion = 2\r\nlast\r\n')]),
+    );
   });
 
   it('write_file over a CRLF file writes CRLF, over a BOM file keeps the BOM; a new file is written as given', async () => {
-    const { dir, call } = await checkout({ 'crlf.txt': Buffer.from('a\r\nb\r\n'), 'bom.txt': Buffer.concat([bom, Buffer.from('x\n')]) });
+    const { dir, call } = await checkout({
+      'crlf.txt': Buffer.from('a\r\nb\r\n'),
+      'bom.txt': Buffer.concat([bom, Buffer.from('x\n')]),
+    });
     await call('write_file', { path: 'crlf.txt', content: 'one\ntwo\r\nthree\n' });
     expect((await readFile(join(dir, 'crlf.txt'))).toString('latin1')).toBe('one\r\ntwo\r\nthree\r\n');
     await call('write_file', { path: 'bom.txt', content: 'y\n' });
@@ -45,7 +54,9 @@ describe('agent file tools and the bytes of a file', () => {
     ] as const) {
       const result = call(name, input);
       await expect(result, name).rejects.toBeInstanceOf(ToolRefusal);
-      await expect(result, name).rejects.toThrow('"notes.txt" is not UTF-8: atx leaves it byte for byte (the first byte that is not UTF-8 is on line 1)');
+      await expect(result, name).rejects.toThrow(
+        '"notes.txt" is not UTF-8: atx leaves it byte for byte (the first byte that is not UTF-8 is on line 1)',
+      );
     }
     expect(await readFile(join(dir, 'notes.txt'))).toEqual(latin1);
   });

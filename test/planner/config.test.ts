@@ -9,21 +9,37 @@ import { projectRoot, tempDir } from '../helpers/cli.js';
 
 describe('-g configuration', () => {
   it('splits key=value pairs only where a known key follows, so values keep their commas', () => {
-    expect(parsePairs('additionalPlanContext=Upgrade, carefully, to 24,buildCommand=npm run build,validationCommands=npm test')).toEqual({
+    expect(
+      parsePairs(
+        'additionalPlanContext=Upgrade, carefully, to 24,buildCommand=npm run build,validationCommands=npm test',
+      ),
+    ).toEqual({
       additionalPlanContext: 'Upgrade, carefully, to 24',
       buildCommand: 'npm run build',
       validationCommands: 'npm test',
     });
     expect(parsePairs('buildCommand="make a=1,b=2"')).toEqual({ buildCommand: 'make a=1,b=2' });
-    expect(parsePairs('validationCommands=npm test,validationCommands=npm run lint')).toEqual({ validationCommands: ['npm test', 'npm run lint'] });
+    expect(parsePairs('validationCommands=npm test,validationCommands=npm run lint')).toEqual({
+      validationCommands: ['npm test', 'npm run lint'],
+    });
   });
 
   it('reads YAML and JSON files, relative to the working folder', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'c.yaml'), 'buildCommand: npm run build\nvalidationCommands:\n  - npm test\n  - npm run lint\ntargetVersion: 22\n');
+    await writeFile(
+      join(dir, 'c.yaml'),
+      'buildCommand: npm run build\nvalidationCommands:\n  - npm test\n  - npm run lint\ntargetVersion: 22\n',
+    );
     await writeFile(join(dir, 'c.json'), JSON.stringify({ additionalPlanContext: 'The target Node.js version is 22' }));
-    expect(await loadConfiguration('file://c.yaml', dir)).toEqual({ buildCommand: 'npm run build', validationCommands: ['npm test', 'npm run lint'], targetVersion: 22 });
-    expect(await loadConfiguration(`file://${join(dir, 'c.json')}`, '/')).toEqual({ additionalPlanContext: 'The target Node.js version is 22', validationCommands: [] });
+    expect(await loadConfiguration('file://c.yaml', dir)).toEqual({
+      buildCommand: 'npm run build',
+      validationCommands: ['npm test', 'npm run lint'],
+      targetVersion: 22,
+    });
+    expect(await loadConfiguration(`file://${join(dir, 'c.json')}`, '/')).toEqual({
+      additionalPlanContext: 'The target Node.js version is 22',
+      validationCommands: [],
+    });
   });
 
   it('refuses unknown keys, bad files and malformed text with a usage error', async () => {
@@ -38,20 +54,34 @@ describe('-g configuration', () => {
 });
 
 describe('the target version, where the definition is known', () => {
-  const definitionOf = async (name: string) => (await loadDefinitionDir(join(projectRoot, 'transformations', name))).definition;
+  const definitionOf = async (name: string) =>
+    (await loadDefinitionDir(join(projectRoot, 'transformations', name))).definition;
 
   it('must be a Lambda Node.js runtime for a Node.js definition, and names the valid ones', async () => {
     const node = await definitionOf('AWS/nodejs-version-upgrade');
     expect(targetVersionFor(node, { validationCommands: [], targetVersion: 22 })).toBe(22);
     expect(targetVersionFor(node, { validationCommands: [] })).toBe(24);
-    for (const configuration of [{ targetVersion: 99 }, { targetVersion: 23 }, { additionalPlanContext: 'The target Node.js version is 21' }]) {
+    for (const configuration of [
+      { targetVersion: 99 },
+      { targetVersion: 23 },
+      { additionalPlanContext: 'The target Node.js version is 21' },
+    ]) {
       expect(() => targetVersionFor(node, { validationCommands: [], ...configuration })).toThrow(UsageError);
     }
-    expect(() => targetVersionFor(node, { validationCommands: [], targetVersion: 99 })).toThrow('use one of 10, 12, 14, 16, 18, 20, 22, 24');
+    expect(() => targetVersionFor(node, { validationCommands: [], targetVersion: 99 })).toThrow(
+      'use one of 10, 12, 14, 16, 18, 20, 22, 24',
+    );
   });
 
-  it("is left to a Java or Python definition to interpret (it is not a Node.js major)", async () => {
-    expect(targetVersionFor(await definitionOf('AWS/java-version-upgrade'), { validationCommands: [], targetVersion: 21 })).toBe(21);
-    expect(targetVersionFor(await definitionOf('AWS/python-version-upgrade'), { validationCommands: [], targetVersion: 313 })).toBe(313);
+  it('is left to a Java or Python definition to interpret (it is not a Node.js major)', async () => {
+    expect(
+      targetVersionFor(await definitionOf('AWS/java-version-upgrade'), { validationCommands: [], targetVersion: 21 }),
+    ).toBe(21);
+    expect(
+      targetVersionFor(await definitionOf('AWS/python-version-upgrade'), {
+        validationCommands: [],
+        targetVersion: 313,
+      }),
+    ).toBe(313);
   });
 });

@@ -5,16 +5,38 @@ import type { Plan } from '../../src/planner/types.js';
 
 function plan(): Plan {
   const step = (id: string, phase: number, title: string, codemod: string) => ({
-    id, phase, phaseTitle: `Phase ${phase}`, title, kind: 'codemod' as const, action: { codemod }, options: {},
-    targets: ['a.js'], expectedChange: 'x', status: 'pending' as const, retries: 0, dependsOn: [],
+    id,
+    phase,
+    phaseTitle: `Phase ${phase}`,
+    title,
+    kind: 'codemod' as const,
+    action: { codemod },
+    options: {},
+    targets: ['a.js'],
+    expectedChange: 'x',
+    status: 'pending' as const,
+    retries: 0,
+    dependsOn: [],
   });
   return {
-    schemaVersion: 1, runId: 'r', createdAt: 'now', transformation: { name: 'AWS/x', version: '1', origin: 'aws-managed' },
-    repository: '/repo', scope: '', baseCommit: 'abc', branch: 'atx/x', configuration: { validationCommands: [], targetVersion: 24 },
+    schemaVersion: 1,
+    runId: 'r',
+    createdAt: 'now',
+    transformation: { name: 'AWS/x', version: '1', origin: 'aws-managed' },
+    repository: '/repo',
+    scope: '',
+    baseCommit: 'abc',
+    branch: 'atx/x',
+    configuration: { validationCommands: [], targetVersion: 24 },
     analysis: { files: 1, languages: {}, templates: [] },
-    steps: [step('1.1', 1, 'Convert handlers', 'lambda-callback-to-async'), step('1.2', 1, 'Check', 'nodejs24-behaviour-check'), step('2.1', 2, 'Runtime', 'nodejs-runtime-upgrade')],
+    steps: [
+      step('1.1', 1, 'Convert handlers', 'lambda-callback-to-async'),
+      step('1.2', 1, 'Check', 'nodejs24-behaviour-check'),
+      step('2.1', 2, 'Runtime', 'nodejs-runtime-upgrade'),
+    ],
     exitCriteria: [{ id: 'exit-1', description: 'Tests pass', validator: { validator: 'tests' } }],
-    guardrails: [], feedback: [],
+    guardrails: [],
+    feedback: [],
   };
 }
 
@@ -23,13 +45,21 @@ describe('plan feedback without a model', () => {
     const outcome = applyFeedback(plan(), 'skip step 3');
     expect(outcome.kind).toBe('changed');
     expect(outcome.plan.steps.map((s) => s.status)).toEqual(['pending', 'pending', 'skipped-by-user']);
-    expect(applyFeedback(plan(), 'please drop steps 1.2 and 2.1').plan.steps.map((s) => s.status)).toEqual(['pending', 'skipped-by-user', 'skipped-by-user']);
+    expect(applyFeedback(plan(), 'please drop steps 1.2 and 2.1').plan.steps.map((s) => s.status)).toEqual([
+      'pending',
+      'skipped-by-user',
+      'skipped-by-user',
+    ]);
     expect(applyFeedback(plan(), 'skip step 9').kind).toBe('not-understood');
   });
 
   it('adds a command step', () => {
     const outcome = applyFeedback(plan(), 'also run npm run lint');
-    expect(outcome.plan.steps.at(-1)).toMatchObject({ kind: 'command', action: { command: 'npm run lint' }, addedByFeedback: true });
+    expect(outcome.plan.steps.at(-1)).toMatchObject({
+      kind: 'command',
+      action: { command: 'npm run lint' },
+      addedByFeedback: true,
+    });
     expect(outcome.plan.feedback).toEqual(['also run npm run lint']);
   });
 
@@ -48,7 +78,8 @@ describe('plan feedback without a model', () => {
   });
 
   it('accepts on the usual words and explains what it understands otherwise', () => {
-    for (const said of ['looks good, proceed', 'yes', 'LGTM', 'go ahead']) expect(applyFeedback(plan(), said).kind).toBe('accepted');
+    for (const said of ['looks good, proceed', 'yes', 'LGTM', 'go ahead'])
+      expect(applyFeedback(plan(), said).kind).toBe('accepted');
     const unknown = applyFeedback(plan(), 'make it better');
     expect(unknown.kind).toBe('not-understood');
     expect(unknown.reply).toMatch(/skip step 3/);
@@ -69,7 +100,9 @@ describe('plan helpers', () => {
   it('titles a step by its first sentence, cut near 72 characters', () => {
     expect(stepTitle('Write a.txt.\nMore words.')).toBe('Write a.txt.');
     expect(stepTitle('Convert `callback` handlers: all of them')).toBe('Convert callback handlers');
-    const long = stepTitle('Rewrite every declaration of the Node.js version to the target major, keeping each file formatting intact');
+    const long = stepTitle(
+      'Rewrite every declaration of the Node.js version to the target major, keeping each file formatting intact',
+    );
     expect(long.length).toBeLessThanOrEqual(73);
     expect(long.endsWith('…')).toBe(true);
   });

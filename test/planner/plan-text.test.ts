@@ -8,7 +8,8 @@ import { createPlan, stepTitle } from '../../src/planner/plan.js';
 import { PlanSchema } from '../../src/planner/types.js';
 import { tempDir, writeFiles } from '../helpers/cli.js';
 
-const notes = 'Write `MIGRATION_NOTES.md` for the **unnamed** wildcards (`*`) in src/app.js\nand every handler under `src/handlers/`; keep __init__ as is.';
+const notes =
+  'Write `MIGRATION_NOTES.md` for the **unnamed** wildcards (`*`) in src/app.js\nand every handler under `src/handlers/`; keep __init__ as is.';
 
 const definition = `# Notes
 
@@ -38,10 +39,17 @@ async function plan() {
   const dir = await tempDir();
   await writeFiles(dir, Object.fromEntries(files.map((f) => [f, 'x\n'])));
   return createPlan({
-    runId: 'r', bundle: { definition: parseDefinition(definition, 'transformation_definition.md'), references: [] },
-    transformation: { name: 'Test/notes', version: '1', origin: 'local' }, repository: dir, scope: '', checkoutDir: dir,
-    baseCommit: 'abc', branch: 'atx/x', configuration: { validationCommands: [] },
-    analysis: { files, languages: {}, templates: [], hasTypeScript: false }, hasModel: true,
+    runId: 'r',
+    bundle: { definition: parseDefinition(definition, 'transformation_definition.md'), references: [] },
+    transformation: { name: 'Test/notes', version: '1', origin: 'local' },
+    repository: dir,
+    scope: '',
+    checkoutDir: dir,
+    baseCommit: 'abc',
+    branch: 'atx/x',
+    configuration: { validationCommands: [] },
+    analysis: { files, languages: {}, templates: [], hasTypeScript: false },
+    hasModel: true,
   });
 }
 
@@ -52,9 +60,23 @@ describe('the plan of an agent step', () => {
     expect(step!.text).toBe(notes);
     expect(step!.title).toBe('Write MIGRATION_NOTES.md for the unnamed wildcards (*) in src/app.js');
     expect(step!.targets).toEqual(['src/app.js', 'src/handlers/a.js', 'src/handlers/b.js']);
-    expect(made.definition).toEqual({ title: 'Notes', objective: 'Callers know what moved.', summary: 'Snake_case exports become camelCase.', phases: [{ number: 1, title: 'Notes', description: 'Prose about the phase.' }] });
+    expect(made.definition).toEqual({
+      title: 'Notes',
+      objective: 'Callers know what moved.',
+      summary: 'Snake_case exports become camelCase.',
+      phases: [{ number: 1, title: 'Notes', description: 'Prose about the phase.' }],
+    });
     expect(made.guardrails).toEqual(['Never modify files under legacy/.']);
-    expect(made.analysis.tree).toEqual(['legacy/', '  old.js', 'src/', '  handlers/', '    a.js', '    b.js', '  app.js', 'package.json']);
+    expect(made.analysis.tree).toEqual([
+      'legacy/',
+      '  old.js',
+      'src/',
+      '  handlers/',
+      '    a.js',
+      '    b.js',
+      '  app.js',
+      'package.json',
+    ]);
   });
 
   it('written before the text was kept still loads', async () => {
@@ -71,21 +93,39 @@ describe('the plan of an agent step', () => {
 describe('step titles', () => {
   it('drop emphasis and code quotes, never the characters of a name', () => {
     expect(stepTitle('Write `MIGRATION_NOTES.md` now.')).toBe('Write MIGRATION_NOTES.md now.');
-    expect(stepTitle('**Rename** _every_ snake_case export in __init__.py: all of them')).toBe('Rename every snake_case export in __init__.py');
+    expect(stepTitle('**Rename** _every_ snake_case export in __init__.py: all of them')).toBe(
+      'Rename every snake_case export in __init__.py',
+    );
     expect(stepTitle('Match unnamed wildcards (`*`) and `a_b`.')).toBe('Match unnamed wildcards (*) and a_b.');
   });
 });
 
 describe('repository facts', () => {
   it('a large tree is opened level by level within its budget', () => {
-    const many = [...Array.from({ length: 400 }, (_, i) => `src/gen/deep/f${i}.ts`), ...Array.from({ length: 30 }, (_, i) => `docs/p${i}.md`), 'README.md'];
+    const many = [
+      ...Array.from({ length: 400 }, (_, i) => `src/gen/deep/f${i}.ts`),
+      ...Array.from({ length: 30 }, (_, i) => `docs/p${i}.md`),
+      'README.md',
+    ];
     const tree = compactTree(many);
     expect(tree.length).toBeLessThanOrEqual(150);
-    expect(tree).toEqual(expect.arrayContaining(['docs/', '  … 16 more files here', 'src/', '  gen/', '    deep/', '      … 386 more files here']));
+    expect(tree).toEqual(
+      expect.arrayContaining([
+        'docs/',
+        '  … 16 more files here',
+        'src/',
+        '  gen/',
+        '    deep/',
+        '      … 386 more files here',
+      ]),
+    );
     expect(tree.at(-1)).toBe('README.md');
 
     // Every top-level folder is seen before any deeper one is opened.
-    const wide = [...Array.from({ length: 60 }, (_, i) => `pkg${String(i).padStart(2, '0')}/src/deep/a${i}.ts`), ...Array.from({ length: 200 }, (_, i) => `pkg00/src/deep/b${i}.ts`)];
+    const wide = [
+      ...Array.from({ length: 60 }, (_, i) => `pkg${String(i).padStart(2, '0')}/src/deep/a${i}.ts`),
+      ...Array.from({ length: 200 }, (_, i) => `pkg00/src/deep/b${i}.ts`),
+    ];
     const shallow = compactTree(wide);
     expect(shallow.length).toBeLessThanOrEqual(150);
     expect(shallow).toContain('pkg59/');
@@ -98,8 +138,14 @@ describe('repository facts', () => {
   });
 
   it('names files by path, by a name found few times, or by folder', () => {
-    expect(namedFiles('Edit ./package.json, handler.js and `lib/` (not 2.0.0 or e.g. this).', ['package.json', 'a/handler.js', 'lib/x.js', 'lib/y/z.js', 'other.js'])).toEqual([
-      'a/handler.js', 'lib/x.js', 'lib/y/z.js', 'package.json',
-    ]);
+    expect(
+      namedFiles('Edit ./package.json, handler.js and `lib/` (not 2.0.0 or e.g. this).', [
+        'package.json',
+        'a/handler.js',
+        'lib/x.js',
+        'lib/y/z.js',
+        'other.js',
+      ]),
+    ).toEqual(['a/handler.js', 'lib/x.js', 'lib/y/z.js', 'package.json']);
   });
 });

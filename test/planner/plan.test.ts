@@ -38,10 +38,17 @@ describe('createPlan', () => {
     const dir = await tempDir();
     await writeFiles(dir, { '.nvmrc': '18\n', 'README.md': '# x\n' });
     const plan = await createPlan({
-      runId: 'r', bundle: { definition: parseDefinition(ladder, 'transformation_definition.md'), references: [] },
-      transformation: { name: 'Test/ladder', version: '1', origin: 'local' }, repository: dir, scope: '', checkoutDir: dir,
-      baseCommit: 'abc', branch: 'atx/x', configuration: { validationCommands: [], additionalPlanContext: 'The target Node.js version is 22' },
-      analysis: { files: ['.nvmrc', 'README.md'], languages: {}, templates: [], hasTypeScript: false }, hasModel: false,
+      runId: 'r',
+      bundle: { definition: parseDefinition(ladder, 'transformation_definition.md'), references: [] },
+      transformation: { name: 'Test/ladder', version: '1', origin: 'local' },
+      repository: dir,
+      scope: '',
+      checkoutDir: dir,
+      baseCommit: 'abc',
+      branch: 'atx/x',
+      configuration: { validationCommands: [], additionalPlanContext: 'The target Node.js version is 22' },
+      analysis: { files: ['.nvmrc', 'README.md'], languages: {}, templates: [], hasTypeScript: false },
+      hasModel: false,
     });
     expect(plan.configuration.targetVersion).toBe(22);
     expect(plan.steps.map((s) => s.options.targetVersion)).toEqual([20, 22]);
@@ -49,10 +56,17 @@ describe('createPlan', () => {
 
     await writeFiles(dir, { '.nvmrc': 'lts/*\n' });
     const none = await createPlan({
-      runId: 'r', bundle: { definition: parseDefinition(ladder, 'transformation_definition.md'), references: [] },
-      transformation: { name: 'Test/ladder', version: '1', origin: 'local' }, repository: dir, scope: '', checkoutDir: dir,
-      baseCommit: 'abc', branch: null, configuration: { validationCommands: [] },
-      analysis: { files: ['README.md'], languages: {}, templates: [], hasTypeScript: false }, hasModel: false,
+      runId: 'r',
+      bundle: { definition: parseDefinition(ladder, 'transformation_definition.md'), references: [] },
+      transformation: { name: 'Test/ladder', version: '1', origin: 'local' },
+      repository: dir,
+      scope: '',
+      checkoutDir: dir,
+      baseCommit: 'abc',
+      branch: null,
+      configuration: { validationCommands: [] },
+      analysis: { files: ['README.md'], languages: {}, templates: [], hasTypeScript: false },
+      hasModel: false,
     });
     expect(none.steps.map((s) => s.status)).toEqual(['no-change', 'no-change']);
     expect(none.configuration.targetVersion).toBe(24);

@@ -7,9 +7,11 @@ import { DiskRepoView } from '../../src/planner/repo-view.js';
 import { tempDir, writeFiles } from '../helpers/cli.js';
 
 // `(req, context, next)` exported as `main`: a handler only because the template says so.
-const app = "exports.main = (req, context, next) => {\n  next(null, { ok: req.ok });\n};\n";
-const named = 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: app.main\n      Runtime: nodejs20.x\n';
-const unnamed = 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: other.handler\n      Runtime: nodejs20.x\n';
+const app = 'exports.main = (req, context, next) => {\n  next(null, { ok: req.ok });\n};\n';
+const named =
+  'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: app.main\n      Runtime: nodejs20.x\n';
+const unnamed =
+  'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: other.handler\n      Runtime: nodejs20.x\n';
 
 async function viewOf(files: Record<string, string>): Promise<DiskRepoView> {
   const dir = await tempDir('atx-view-');
@@ -22,7 +24,9 @@ describe('the view codemods get', () => {
     const view = await viewOf({ 'template.yaml': named, 'src/app.js': app });
     expect(lookAt(codemod, view, {}).candidates).toEqual(['src/app.js']);
     const { result } = await runOnReadable(codemod, view, {});
-    expect(result.changes.get('src/app.js')).toBe("exports.main = async (req, context) => {\n  return { ok: req.ok };\n};\n");
+    expect(result.changes.get('src/app.js')).toBe(
+      'exports.main = async (req, context) => {\n  return { ok: req.ok };\n};\n',
+    );
   });
 
   it('shows the changes of an earlier step, templates included, and nothing kept from before them', async () => {

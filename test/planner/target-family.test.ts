@@ -20,7 +20,11 @@ const toy: TargetFamily = {
   placeholders: { olderToys: (target) => `(${Array.from({ length: target - 1 }, (_, i) => i + 1).join('|')})` },
 };
 
-const flavour: CodemodOption = { values: ['sweet', 'sour'], said: /\bmake it (sweet|sour)\b/i, title: (value) => `A ${value} toy` };
+const flavour: CodemodOption = {
+  values: ['sweet', 'sour'],
+  said: /\bmake it (sweet|sour)\b/i,
+  title: (value) => `A ${value} toy`,
+};
 
 // Sees the options the planner gives it; picks the files that name a toy.
 const seen: Array<Record<string, unknown>> = [];
@@ -82,19 +86,33 @@ async function planFor(configuration: { targetVersion?: number; additionalPlanCo
   const dir = await tempDir();
   await writeFiles(dir, { 'box.txt': 'toy 1\n', 'README.md': '# x\n' });
   return createPlan({
-    runId: 'r', bundle: { definition, references: [] }, transformation: { name: 'Test/toy', version: '1', origin: 'local' },
-    repository: dir, scope: '', checkoutDir: dir, baseCommit: 'abc', branch: 'atx/x',
+    runId: 'r',
+    bundle: { definition, references: [] },
+    transformation: { name: 'Test/toy', version: '1', origin: 'local' },
+    repository: dir,
+    scope: '',
+    checkoutDir: dir,
+    baseCommit: 'abc',
+    branch: 'atx/x',
     configuration: { validationCommands: [], ...configuration },
-    analysis: { files: ['README.md', 'box.txt'], languages: {}, templates: [], hasTypeScript: false }, hasModel: false,
+    analysis: { files: ['README.md', 'box.txt'], languages: {}, templates: [], hasTypeScript: false },
+    hasModel: false,
   });
 }
 
 describe('a codemod of another family of targets', () => {
   it("takes its family's default, its versions, and its way of naming one in the plan context", async () => {
     expect(targetVersionFor(definition, { validationCommands: [] })).toBe(3);
-    expect(targetVersionFor(definition, { validationCommands: [], additionalPlanContext: 'move everything to toy 2' })).toBe(2);
+    expect(
+      targetVersionFor(definition, { validationCommands: [], additionalPlanContext: 'move everything to toy 2' }),
+    ).toBe(2);
     // Node.js words are not this family's: the default stays.
-    expect(targetVersionFor(definition, { validationCommands: [], additionalPlanContext: 'The target Node.js version is 22' })).toBe(3);
+    expect(
+      targetVersionFor(definition, {
+        validationCommands: [],
+        additionalPlanContext: 'The target Node.js version is 22',
+      }),
+    ).toBe(3);
     expect(() => targetVersionFor(definition, { validationCommands: [], targetVersion: 24 })).toThrow(UsageError);
     expect(() => targetVersionFor(definition, { validationCommands: [], targetVersion: 24 })).toThrow(
       'targetVersion 24 is not a Lambda Toy runtime; use one of 1, 2, 3 (default 3)',
@@ -109,7 +127,12 @@ describe('a codemod of another family of targets', () => {
     const plan = await planFor({ additionalPlanContext: 'move everything to toy 2' });
     expect(plan.configuration.targetVersion).toBe(2);
     expect(seen).toEqual([{ targetVersion: 2 }]);
-    expect(plan.steps[0]).toMatchObject({ kind: 'codemod', options: { targetVersion: 2 }, targets: ['box.txt'], status: 'pending' });
+    expect(plan.steps[0]).toMatchObject({
+      kind: 'codemod',
+      options: { targetVersion: 2 },
+      targets: ['box.txt'],
+      status: 'pending',
+    });
   });
 
   it("expands its own placeholders in a pattern, and not another family's", () => {
@@ -131,15 +154,24 @@ describe('a codemod of another family of targets', () => {
 
     const refused = applyFeedback(plan, 'the target is toy 7');
     expect(refused.kind).toBe('not-understood');
-    expect(refused.reply).toBe('Toy 7 is not a Lambda runtime; the target can be one of 1, 2, 3. The plan is unchanged.');
+    expect(refused.reply).toBe(
+      'Toy 7 is not a Lambda runtime; the target can be one of 1, 2, 3. The plan is unchanged.',
+    );
     expect(refused.plan).toBe(plan);
     // Not a version of this family: nothing is changed.
     expect(applyFeedback(plan, 'the target is Node 22').kind).toBe('not-understood');
   });
 
   it('has the options it declares set by what people say at plan review', () => {
-    expect(effectsOf('please make it sour')).toEqual([{ title: 'A sour toy', effect: { kind: 'codemod-option', codemod: 'toy-upgrade', option: 'flavour', value: 'sour' } }]);
+    expect(effectsOf('please make it sour')).toEqual([
+      {
+        title: 'A sour toy',
+        effect: { kind: 'codemod-option', codemod: 'toy-upgrade', option: 'flavour', value: 'sour' },
+      },
+    ]);
     // The SDK's own declaration is read the same way.
-    expect(effectsOf('keep the command client style').map((e) => e.effect)).toEqual([{ kind: 'codemod-option', codemod: 'aws-sdk-v2-to-v3', option: 'style', value: 'command' }]);
+    expect(effectsOf('keep the command client style').map((e) => e.effect)).toEqual([
+      { kind: 'codemod-option', codemod: 'aws-sdk-v2-to-v3', option: 'style', value: 'command' },
+    ]);
   });
 });

@@ -11,12 +11,25 @@ function roundTrip(bytes: Buffer): Buffer {
 
 describe('text files', () => {
   it('gives LF text for CRLF files and CRLF back, keeping a BOM, lone CRs and mixed files as they are', () => {
-    for (const text of ['\uFEFFa\r\nb\r\n', 'a\r\nb\rc\r\n', 'a\r\r\nb', 'a\nb\r\n', 'a\nb\n', '', '\uFEFF', 'x\u2028y\r\n']) {
+    for (const text of [
+      '\uFEFFa\r\nb\r\n',
+      'a\r\nb\rc\r\n',
+      'a\r\r\nb',
+      'a\nb\r\n',
+      'a\nb\n',
+      '',
+      '\uFEFF',
+      'x\u2028y\r\n',
+    ]) {
       expect(roundTrip(Buffer.from(text, 'utf8')).toString('utf8')).toBe(text);
     }
     const crlf = decodeText(Buffer.from('\uFEFFa\r\nb\r\n', 'utf8'));
     expect(crlf).toMatchObject({ ok: true, text: 'a\nb\n', format: { bom: true, crlf: true } });
-    expect(decodeText(Buffer.from('a\nb\r\n', 'utf8'))).toMatchObject({ ok: true, text: 'a\nb\r\n', format: { crlf: false } });
+    expect(decodeText(Buffer.from('a\nb\r\n', 'utf8'))).toMatchObject({
+      ok: true,
+      text: 'a\nb\r\n',
+      format: { crlf: false },
+    });
     // Lines a codemod adds to a CRLF file get CRLF too.
     expect(encodeText('a\nnew\nb\n', { bom: false, crlf: true })).toBe('a\r\nnew\r\nb\r\n');
   });

@@ -9,7 +9,10 @@ import { definitionFolder, tempDir, writeDefinition } from './helpers.js';
 async function awsFolder(): Promise<string> {
   const awsDir = join(await tempDir('atx-aws-'), 'AWS');
   await writeDefinition(join(awsDir, 'zeta-upgrade'), 'zeta');
-  await writeFile(join(awsDir, 'zeta-upgrade', 'metadata.json'), JSON.stringify({ description: 'Zeta, managed', version: '1.0.0' }));
+  await writeFile(
+    join(awsDir, 'zeta-upgrade', 'metadata.json'),
+    JSON.stringify({ description: 'Zeta, managed', version: '1.0.0' }),
+  );
   // No metadata.json: the definition's objective describes it and the version is 1.
   await writeDefinition(join(awsDir, 'alpha-upgrade'), 'alpha');
   // Not a definition: skipped.
@@ -23,9 +26,30 @@ describe('AWS-managed definitions', () => {
     const registry = openRegistry({ atxHome: await tempDir(), awsDir });
     await registry.publish('Aaa/first-alphabetically', 'mine', await definitionFolder());
     expect(await registry.list()).toEqual([
-      { name: 'AWS/alpha-upgrade', version: '1', description: 'Move every widget to the new widget API (alpha).', origin: 'aws-managed', versions: ['1'], status: 'published' },
-      { name: 'AWS/zeta-upgrade', version: '1.0.0', description: 'Zeta, managed', origin: 'aws-managed', versions: ['1.0.0'], status: 'published' },
-      { name: 'Aaa/first-alphabetically', version: '1', description: 'mine', origin: 'local', versions: ['1'], status: 'published' },
+      {
+        name: 'AWS/alpha-upgrade',
+        version: '1',
+        description: 'Move every widget to the new widget API (alpha).',
+        origin: 'aws-managed',
+        versions: ['1'],
+        status: 'published',
+      },
+      {
+        name: 'AWS/zeta-upgrade',
+        version: '1.0.0',
+        description: 'Zeta, managed',
+        origin: 'aws-managed',
+        versions: ['1.0.0'],
+        status: 'published',
+      },
+      {
+        name: 'Aaa/first-alphabetically',
+        version: '1',
+        description: 'mine',
+        origin: 'local',
+        versions: ['1'],
+        status: 'published',
+      },
     ]);
   });
 
@@ -33,10 +57,17 @@ describe('AWS-managed definitions', () => {
     const awsDir = await awsFolder();
     const registry = openRegistry({ atxHome: await tempDir(), awsDir });
     expect(await registry.resolve('aws/zeta-upgrade')).toEqual({
-      name: 'AWS/zeta-upgrade', version: '1.0.0', origin: 'aws-managed', description: 'Zeta, managed', dir: join(awsDir, 'zeta-upgrade'), status: 'published',
+      name: 'AWS/zeta-upgrade',
+      version: '1.0.0',
+      origin: 'aws-managed',
+      description: 'Zeta, managed',
+      dir: join(awsDir, 'zeta-upgrade'),
+      status: 'published',
     });
     expect((await registry.resolve('AWS/zeta-upgrade', '1.0.0')).version).toBe('1.0.0');
-    await expect(registry.resolve('AWS/zeta-upgrade', '2')).rejects.toThrow('AWS/zeta-upgrade has no version "2" (version: 1.0.0)');
+    await expect(registry.resolve('AWS/zeta-upgrade', '2')).rejects.toThrow(
+      'AWS/zeta-upgrade has no version "2" (version: 1.0.0)',
+    );
     await expect(registry.resolve('AWS/scratch')).rejects.toThrow(UsageError);
     await expect(registry.resolve('AWS/missing')).rejects.toThrow('unknown AWS-managed definition "AWS/missing"');
   });
@@ -55,15 +86,30 @@ describe('AWS-managed definitions', () => {
     expect(defaultAwsDir()).toBe(join(root!, 'transformations', 'AWS'));
     const registry = openRegistry({ atxHome: await tempDir() });
     const shipped = await registry.resolve('AWS/nodejs-version-upgrade');
-    expect(shipped).toMatchObject({ origin: 'aws-managed', dir: join(root!, 'transformations', 'AWS', 'nodejs-version-upgrade') });
-    expect((await registry.list()).every((e, n, all) => e.origin === 'aws-managed' || all.slice(n).every((x) => x.origin !== 'aws-managed'))).toBe(true);
+    expect(shipped).toMatchObject({
+      origin: 'aws-managed',
+      dir: join(root!, 'transformations', 'AWS', 'nodejs-version-upgrade'),
+    });
+    expect(
+      (await registry.list()).every(
+        (e, n, all) => e.origin === 'aws-managed' || all.slice(n).every((x) => x.origin !== 'aws-managed'),
+      ),
+    ).toBe(true);
   });
 });
 
 describe('registryOptionsFromEnv', () => {
   it('reads ATX_HOME, ATX_REGISTRY_URL and the committer name', () => {
-    expect(registryOptionsFromEnv({ ATX_HOME: '/srv/atx', ATX_REGISTRY_URL: 'git@example.com:team/registry.git', ATX_GIT_COMMITTER_NAME: 'Ana' })).toMatchObject({
-      atxHome: '/srv/atx', teamUrl: 'git@example.com:team/registry.git', author: 'Ana',
+    expect(
+      registryOptionsFromEnv({
+        ATX_HOME: '/srv/atx',
+        ATX_REGISTRY_URL: 'git@example.com:team/registry.git',
+        ATX_GIT_COMMITTER_NAME: 'Ana',
+      }),
+    ).toMatchObject({
+      atxHome: '/srv/atx',
+      teamUrl: 'git@example.com:team/registry.git',
+      author: 'Ana',
     });
   });
 

@@ -9,7 +9,9 @@ import { ts } from 'ts-morph';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Transpiles `entry` and every file it reaches by relative import; returns the output folder and the entry's .js path. */
-export async function buildForChild(entry: string): Promise<{ outDir: string; script: string; cleanup: () => Promise<void> }> {
+export async function buildForChild(
+  entry: string,
+): Promise<{ outDir: string; script: string; cleanup: () => Promise<void> }> {
   const outDir = await mkdtemp(join(repoRoot, 'test', 'registry', '.build-'));
   const pending = [resolve(entry)];
   const done = new Set<string>();
@@ -19,7 +21,8 @@ export async function buildForChild(entry: string): Promise<{ outDir: string; sc
     done.add(file);
     const source = await readFile(file, 'utf8');
     for (const imported of ts.preProcessFile(source, true, true).importedFiles) {
-      if (/^\.{1,2}\//.test(imported.fileName)) pending.push(resolve(dirname(file), imported.fileName.replace(/\.js$/, '.ts')));
+      if (/^\.{1,2}\//.test(imported.fileName))
+        pending.push(resolve(dirname(file), imported.fileName.replace(/\.js$/, '.ts')));
     }
     const { outputText } = ts.transpileModule(source, {
       fileName: file,

@@ -19,7 +19,11 @@ export async function tempDir(prefix = 'atx-registry-'): Promise<string> {
 }
 
 /** Writes a small valid definition folder; `marker` ends up in the objective so versions can be told apart. */
-export async function writeDefinition(dir: string, marker = 'first', extra: Record<string, string> = {}): Promise<string> {
+export async function writeDefinition(
+  dir: string,
+  marker = 'first',
+  extra: Record<string, string> = {},
+): Promise<string> {
   const files: Record<string, string> = {
     'transformation_definition.md': [
       '# Upgrade widgets',
@@ -79,6 +83,9 @@ export function remoteFile(remote: string, path: string): string {
   return git(remote, 'show', `HEAD:${path}`);
 }
 
-export function remoteIndex(remote: string, name: string): { versions: Array<{ version: string; status: string; description: string }> } {
+export function remoteIndex(
+  remote: string,
+  name: string,
+): { versions: Array<{ version: string; status: string; description: string }> } {
   return JSON.parse(remoteFile(remote, `registry/${name}/index.json`));
 }

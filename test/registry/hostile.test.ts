@@ -22,7 +22,12 @@ async function pushAsMallory(remote: string, change: (checkout: string) => Promi
 /** A folder outside every registry that looks like a stored definition name (index + version 1). */
 async function outsideDefinition(name: string): Promise<string> {
   const dir = await tempDir('atx-outside-');
-  const record = { version: '1', status: 'published', description: 'from outside', createdAt: '2030-01-01T00:00:00.000Z' };
+  const record = {
+    version: '1',
+    status: 'published',
+    description: 'from outside',
+    createdAt: '2030-01-01T00:00:00.000Z',
+  };
   await writeFile(join(dir, 'index.json'), JSON.stringify({ name, versions: [record], lastVersion: 1 }));
   await writeDefinition(join(dir, '1'), 'outside');
   return dir;
@@ -108,7 +113,9 @@ describe('links that stay inside a registry', () => {
     expect(await readFile(join(clone, 'MyOrg/ok-index.json'), 'utf8')).toBe(index);
     expect(existsSync(join(clone, 'MyOrg/ok/2'))).toBe(false);
     const files = openKnowledgeFiles({ atxHome, teamUrl: remote, env: gitEnv('ben') });
-    await expect(files.update('MyOrg/x', plant)).rejects.toThrow(/refusing registry path "MyOrg\/x\/knowledge\.json": it is a symbolic link/);
+    await expect(files.update('MyOrg/x', plant)).rejects.toThrow(
+      /refusing registry path "MyOrg\/x\/knowledge\.json": it is a symbolic link/,
+    );
     expect(await readFile(join(clone, 'MyOrg/ok-index.json'), 'utf8')).toBe(index);
     expect(remoteFile(remote, 'registry/MyOrg/ok-index.json')).toBe(index);
   });
@@ -120,13 +127,17 @@ describe('links that stay inside a registry', () => {
     const root = join(atxHome, 'registry');
     const target = await linkIndexInside(root);
     const index = await readFile(target, 'utf8');
-    await expect(registry.publish('MyOrg/ok', 'two', await definitionFolder('two'))).rejects.toThrow(/it is a symbolic link; atx does not write through links/);
+    await expect(registry.publish('MyOrg/ok', 'two', await definitionFolder('two'))).rejects.toThrow(
+      /it is a symbolic link; atx does not write through links/,
+    );
     expect(await readFile(target, 'utf8')).toBe(index);
     expect(existsSync(join(root, 'MyOrg/ok/2'))).toBe(false);
     await rm(join(root, 'MyOrg/ok/index.json'));
     await rename(target, join(root, 'MyOrg/ok/index.json'));
     const linked = await linkKnowledgeToIndex(root);
-    await expect(openKnowledgeFiles({ atxHome }).update('MyOrg/x', plant)).rejects.toThrow(/refusing knowledge file "MyOrg\/x\/knowledge\.json": it is a symbolic link/);
+    await expect(openKnowledgeFiles({ atxHome }).update('MyOrg/x', plant)).rejects.toThrow(
+      /refusing knowledge file "MyOrg\/x\/knowledge\.json": it is a symbolic link/,
+    );
     expect(await readFile(linked, 'utf8')).toBe(index);
   });
 });
@@ -167,7 +178,9 @@ describe('knowledge files', () => {
     await symlink(outside, join(atxHome, 'registry/MyOrg/x/knowledge.json'));
     const files = openKnowledgeFiles({ atxHome });
     await expect(files.read('MyOrg/x')).rejects.toThrow(/symbolic link/);
-    await expect(files.update('MyOrg/x', async () => ({ next: { items: ['planted'] }, message: 'm', result: 1 }))).rejects.toThrow(/symbolic link/);
+    await expect(
+      files.update('MyOrg/x', async () => ({ next: { items: ['planted'] }, message: 'm', result: 1 })),
+    ).rejects.toThrow(/symbolic link/);
     expect(await readFile(outside, 'utf8')).toBe('{"items":[]}\n');
     await expect(files.read('.git')).rejects.toBeInstanceOf(UsageError);
   });
@@ -178,8 +191,14 @@ describe('knowledge files', () => {
     const teamUrl = join(atxHome, 'nope.git');
     const files = openKnowledgeFiles({ atxHome, teamUrl, env: gitEnv('ana'), warn: (m) => warnings.push(m) });
     expect(await files.read('AWS/nodejs-version-upgrade')).toBeUndefined();
-    expect(warnings).toEqual([expect.stringMatching(/^the team registry .*nope\.git could not be reached \(.+\); the knowledge items of AWS\/nodejs-version-upgrade kept there are not used$/)]);
-    await expect(files.update('AWS/nodejs-version-upgrade', async () => ({ next: {}, message: 'm', result: 1 }))).rejects.toThrow(/could not be reached .*nothing was changed/);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^the team registry .*nope\.git could not be reached \(.+\); the knowledge items of AWS\/nodejs-version-upgrade kept there are not used$/,
+      ),
+    ]);
+    await expect(
+      files.update('AWS/nodejs-version-upgrade', async () => ({ next: {}, message: 'm', result: 1 })),
+    ).rejects.toThrow(/could not be reached .*nothing was changed/);
   });
 });
 
@@ -190,12 +209,24 @@ describe('an unreachable team registry', () => {
     const local = openRegistry({ atxHome, awsDir: join(atxHome, 'no-aws') });
     await local.publish('MyOrg/mine', 'mine', await definitionFolder('mine'));
     const teamUrl = join(atxHome, 'nope.git');
-    const registry = openRegistry({ atxHome, teamUrl, awsDir: join(atxHome, 'no-aws'), env: gitEnv('ana'), warn: (m) => warnings.push(m) });
+    const registry = openRegistry({
+      atxHome,
+      teamUrl,
+      awsDir: join(atxHome, 'no-aws'),
+      env: gitEnv('ana'),
+      warn: (m) => warnings.push(m),
+    });
     expect((await registry.list()).map((e) => `${e.name} ${e.origin}`)).toEqual(['MyOrg/mine local']);
     expect((await registry.resolve('MyOrg/mine')).origin).toBe('local');
-    await expect(registry.resolve('MyOrg/theirs')).rejects.toThrow(/unknown definition "MyOrg\/theirs" \(the team registry .* could not be reached/);
+    await expect(registry.resolve('MyOrg/theirs')).rejects.toThrow(
+      /unknown definition "MyOrg\/theirs" \(the team registry .* could not be reached/,
+    );
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^the team registry .*nope\.git could not be reached \(.+\); showing AWS-managed and local definitions only$/);
-    await expect(registry.saveDraft('MyOrg/mine', 'd', await definitionFolder())).rejects.toThrow(/could not be reached/);
+    expect(warnings[0]).toMatch(
+      /^the team registry .*nope\.git could not be reached \(.+\); showing AWS-managed and local definitions only$/,
+    );
+    await expect(registry.saveDraft('MyOrg/mine', 'd', await definitionFolder())).rejects.toThrow(
+      /could not be reached/,
+    );
   });
 });

@@ -19,7 +19,14 @@ describe('local registry', () => {
       { name: 'MyOrg/widgets', version: '2', origin: 'local' },
     ]);
     expect(await registry.list()).toEqual([
-      { name: 'MyOrg/widgets', version: '2', description: 'Widget upgrade, take two', origin: 'local', versions: ['1', '2'], status: 'published' },
+      {
+        name: 'MyOrg/widgets',
+        version: '2',
+        description: 'Widget upgrade, take two',
+        origin: 'local',
+        versions: ['1', '2'],
+        status: 'published',
+      },
     ]);
     const latest = await registry.resolve('MyOrg/widgets');
     expect(latest).toMatchObject({ version: '2', origin: 'local', status: 'published' });
@@ -38,8 +45,14 @@ describe('local registry', () => {
     });
     const { version } = await registry.publish('widgets', 'with references', source);
     const { dir } = await registry.resolve('widgets', version);
-    expect((await readdir(dir)).sort()).toEqual(['document_references', 'summaries.md', 'transformation_definition.md']);
-    expect(await readFile(join(dir, 'document_references/guides/migration.md'), 'utf8')).toBe('Old: widget.old()\nNew: widget.new()\n');
+    expect((await readdir(dir)).sort()).toEqual([
+      'document_references',
+      'summaries.md',
+      'transformation_definition.md',
+    ]);
+    expect(await readFile(join(dir, 'document_references/guides/migration.md'), 'utf8')).toBe(
+      'Old: widget.old()\nNew: widget.new()\n',
+    );
     expect((await loadDefinitionDir(dir)).references).toEqual([{ path: 'guides/migration.md', size: 36 }]);
   });
 
@@ -60,8 +73,14 @@ describe('local registry', () => {
   it('keeps one replaceable draft on top, and publishing takes its number', async () => {
     const registry = await person('dee');
     await registry.publish('widgets', 'released', await definitionFolder('released'));
-    expect(await registry.saveDraft('widgets', 'wip', await definitionFolder('draft-a'))).toEqual({ name: 'widgets', version: '2' });
-    expect(await registry.saveDraft('widgets', 'wip 2', await definitionFolder('draft-b'))).toEqual({ name: 'widgets', version: '2' });
+    expect(await registry.saveDraft('widgets', 'wip', await definitionFolder('draft-a'))).toEqual({
+      name: 'widgets',
+      version: '2',
+    });
+    expect(await registry.saveDraft('widgets', 'wip 2', await definitionFolder('draft-b'))).toEqual({
+      name: 'widgets',
+      version: '2',
+    });
     // Resolution prefers the newest published version over a newer draft...
     expect((await registry.resolve('widgets')).version).toBe('1');
     const draft = await registry.resolve('widgets', '2');
@@ -69,11 +88,18 @@ describe('local registry', () => {
     expect(await objectiveOf(draft.dir)).toContain('draft-b');
     expect((await registry.list())[0]).toMatchObject({ version: '1', versions: ['1', '2'], status: 'published' });
     // ...and publishing new content consumes the draft's number.
-    expect(await registry.publish('widgets', 'final', await definitionFolder('final'))).toEqual({ name: 'widgets', version: '2', origin: 'local' });
+    expect(await registry.publish('widgets', 'final', await definitionFolder('final'))).toEqual({
+      name: 'widgets',
+      version: '2',
+      origin: 'local',
+    });
     const published = await registry.resolve('widgets');
     expect(published).toMatchObject({ version: '2', status: 'published', description: 'final' });
     expect(await objectiveOf(published.dir)).toContain('final');
-    expect(await registry.saveDraft('widgets', 'next', await definitionFolder('next'))).toEqual({ name: 'widgets', version: '3' });
+    expect(await registry.saveDraft('widgets', 'next', await definitionFolder('next'))).toEqual({
+      name: 'widgets',
+      version: '3',
+    });
   });
 
   it('resolves to the newest draft when nothing is published, and promotes it', async () => {
@@ -81,7 +107,11 @@ describe('local registry', () => {
     await registry.saveDraft('solo', '', await definitionFolder('only-draft'));
     const draft = await registry.resolve('solo');
     // No description given: the definition's objective stands in.
-    expect(draft).toMatchObject({ version: '1', status: 'draft', description: 'Move every widget to the new widget API (only-draft).' });
+    expect(draft).toMatchObject({
+      version: '1',
+      status: 'draft',
+      description: 'Move every widget to the new widget API (only-draft).',
+    });
     await expect(registry.promote('solo', '7')).rejects.toThrow('solo has no version 7');
     expect(await registry.promote('solo', '1')).toEqual({ name: 'solo', version: '1', origin: 'local' });
     expect(await registry.resolve('solo')).toMatchObject({ version: '1', status: 'published' });
@@ -97,7 +127,10 @@ describe('local registry', () => {
     await expect(registry.remove('A/x', '9')).rejects.toThrow('A/x has no version "9"');
     await expect(registry.remove('A/nope')).rejects.toThrow(UsageError);
     expect(await registry.remove('A/x', '1')).toEqual({ removed: ['1'], origins: ['local'] });
-    expect((await registry.list()).map((e) => [e.name, e.versions])).toEqual([['A/x', ['2']], ['A/y', ['1']]]);
+    expect((await registry.list()).map((e) => [e.name, e.versions])).toEqual([
+      ['A/x', ['2']],
+      ['A/y', ['1']],
+    ]);
     expect(await registry.remove('A/x')).toEqual({ removed: ['2'], origins: ['local'] });
     expect((await registry.list()).map((e) => e.name)).toEqual(['A/y']);
     await expect(registry.resolve('A/x')).rejects.toThrow('unknown definition "A/x"');
@@ -109,7 +142,9 @@ describe('local registry', () => {
     const broken = await definitionFolder('broken');
     await writeFile(join(broken, 'transformation_definition.md'), '# Title only\n\nNo sections here.\n');
     await expect(registry.publish('widgets', 'x', broken)).rejects.toBeInstanceOf(DefinitionError);
-    await expect(registry.saveDraft('widgets', 'x', join(home, 'missing'))).rejects.toThrow(/definition folder not found/);
+    await expect(registry.saveDraft('widgets', 'x', join(home, 'missing'))).rejects.toThrow(
+      /definition folder not found/,
+    );
     expect(await registry.list()).toEqual([]);
     expect(await readdir(home)).toEqual([]);
   });
@@ -117,7 +152,8 @@ describe('local registry', () => {
   it('refuses to write AWS/ names and invalid names before touching the source', async () => {
     const registry = await person('gus');
     const source = await definitionFolder();
-    const readOnly = /AWS\/ definitions are managed and read-only; publish under another name, e\.g\. MyOrg\/nodejs-version-upgrade/;
+    const readOnly =
+      /AWS\/ definitions are managed and read-only; publish under another name, e\.g\. MyOrg\/nodejs-version-upgrade/;
     await expect(registry.saveDraft('AWS/nodejs-version-upgrade', 'x', source)).rejects.toThrow(readOnly);
     await expect(registry.publish('aws/nodejs-version-upgrade', 'x', source)).rejects.toThrow(readOnly);
     await expect(registry.remove('AWS/nodejs-version-upgrade')).rejects.toThrow(readOnly);
@@ -130,7 +166,9 @@ describe('local registry', () => {
   it('keeps a definition name and an organisation prefix apart', async () => {
     const registry = await person('hal');
     await registry.publish('Team', 'a definition', await definitionFolder());
-    await expect(registry.publish('Team/1', 'x', await definitionFolder())).rejects.toThrow(/already a definition name/);
+    await expect(registry.publish('Team/1', 'x', await definitionFolder())).rejects.toThrow(
+      /already a definition name/,
+    );
     await registry.publish('Org/tool', 'x', await definitionFolder());
     await expect(registry.publish('Org', 'x', await definitionFolder())).rejects.toThrow(/organisation prefix/);
   });
@@ -153,7 +191,7 @@ describe('local registry edge cases', () => {
   it('stores SKILL.md definitions as they are', async () => {
     const registry = await person('ivy');
     const source = await tempDir('atx-skill-');
-    const skill = (await readFile(join(await definitionFolder('skill'), 'transformation_definition.md'), 'utf8'));
+    const skill = await readFile(join(await definitionFolder('skill'), 'transformation_definition.md'), 'utf8');
     await writeFile(join(source, 'SKILL.md'), `---\nname: widgets\ndescription: Widget skill\n---\n${skill}`);
     const { version } = await registry.saveDraft('skills/widgets', '', source);
     const { dir, description } = await registry.resolve('skills/widgets', version);

@@ -15,7 +15,11 @@ const german = { LANGUAGE: 'de', LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
 /** Whether git on this machine answers in German when asked to (its translations are installed). */
 function gitSpeaksGerman(): boolean {
   try {
-    execFileSync('git', ['rev-parse', '--verify', 'no-such-revision'], { cwd: '/', env: { ...process.env, ...german }, stdio: 'pipe' });
+    execFileSync('git', ['rev-parse', '--verify', 'no-such-revision'], {
+      cwd: '/',
+      env: { ...process.env, ...german },
+      stdio: 'pipe',
+    });
   } catch (error) {
     return /Schwerwiegend|kein Git-Repository/i.test(String((error as { stderr?: Buffer }).stderr));
   }
@@ -62,22 +66,35 @@ describe('git speaking another language', () => {
     expect(await gitAt(repo, env, { remote: true }).raw(['showenv'])).toMatch(/^LC_ALL=C$/m);
     expect(await gitOutput(repo, ['showenv'], env)).toMatch(/^LC_ALL=C$/m);
     const program = gitProgram(['showenv']);
-    expect((await runProgram(program.file, program.args, { cwd: repo, env: program.env })).output).toMatch(/^LC_ALL=C$/m);
+    expect((await runProgram(program.file, program.args, { cwd: repo, env: program.env })).output).toMatch(
+      /^LC_ALL=C$/m,
+    );
   });
 
-  it.skipIf(!speaksGerman && !process.env.CI)('publishes to an empty remote and retries a lost push, with LANGUAGE=de', async () => {
-    expect(speaksGerman, "git does not speak German here: install git's translations (Debian: the git package's locale files)").toBe(true);
-    const remote = await bareRemote();
-    const fake = await gitLosingFirstPush(remote);
-    const env = { ...gitEnv('ana'), ...german, PATH: `${fake.bin}:${process.env.PATH}` };
-    const atxHome = await tempDir('atx-home-ana-');
-    const ana = openRegistry({ atxHome, teamUrl: remote, awsDir: join(atxHome, 'no-aws'), author: 'ana', env });
+  it.skipIf(!speaksGerman && !process.env.CI)(
+    'publishes to an empty remote and retries a lost push, with LANGUAGE=de',
+    async () => {
+      expect(
+        speaksGerman,
+        "git does not speak German here: install git's translations (Debian: the git package's locale files)",
+      ).toBe(true);
+      const remote = await bareRemote();
+      const fake = await gitLosingFirstPush(remote);
+      const env = { ...gitEnv('ana'), ...german, PATH: `${fake.bin}:${process.env.PATH}` };
+      const atxHome = await tempDir('atx-home-ana-');
+      const ana = openRegistry({ atxHome, teamUrl: remote, awsDir: join(atxHome, 'no-aws'), author: 'ana', env });
 
-    // The remote is empty (git says so in German without LC_ALL=C), then someone else pushes
-    // first: the refused push is taken for what it is, and the change made again on top.
-    expect(await ana.publish('MyOrg/widgets', 'Widget upgrade', await definitionFolder('from-ana'))).toMatchObject({ version: '1' });
-    expect(existsSync(fake.marker)).toBe(true);
-    expect(git(remote, 'log', '--format=%an|%s', 'HEAD').trim().split('\n')).toEqual(['ana|atx: publish MyOrg/widgets version 1', 'eve|interloper']);
-    expect(remoteIndex(remote, 'MyOrg/widgets').versions.map((v) => v.version)).toEqual(['1']);
-  });
+      // The remote is empty (git says so in German without LC_ALL=C), then someone else pushes
+      // first: the refused push is taken for what it is, and the change made again on top.
+      expect(await ana.publish('MyOrg/widgets', 'Widget upgrade', await definitionFolder('from-ana'))).toMatchObject({
+        version: '1',
+      });
+      expect(existsSync(fake.marker)).toBe(true);
+      expect(git(remote, 'log', '--format=%an|%s', 'HEAD').trim().split('\n')).toEqual([
+        'ana|atx: publish MyOrg/widgets version 1',
+        'eve|interloper',
+      ]);
+      expect(remoteIndex(remote, 'MyOrg/widgets').versions.map((v) => v.version)).toEqual(['1']);
+    },
+  );
 });

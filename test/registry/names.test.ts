@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { isAwsName, isVersionNumber, validateName, validateVersion, validateWritableName } from '../../src/registry/names.js';
+import {
+  isAwsName,
+  isVersionNumber,
+  validateName,
+  validateVersion,
+  validateWritableName,
+} from '../../src/registry/names.js';
 
 describe('definition names', () => {
-  it.each(['node-upgrade', 'MyOrg/node-upgrade', 'a', 'v1.2_beta', 'Org.x/y-z', 'x'.repeat(100)])('accepts %s', (name) => {
-    expect(validateName(name)).toBe(name);
-  });
+  it.each(['node-upgrade', 'MyOrg/node-upgrade', 'a', 'v1.2_beta', 'Org.x/y-z', 'x'.repeat(100)])(
+    'accepts %s',
+    (name) => {
+      expect(validateName(name)).toBe(name);
+    },
+  );
 
   it.each([
     ['', /required/],
@@ -43,6 +52,7 @@ describe('definition names', () => {
     expect(['1', '2', '10', '999'].every(isVersionNumber)).toBe(true);
     expect(['0', '01', '1.0.0', '-1', '', 'latest', '1e3'].some(isVersionNumber)).toBe(false);
     expect(validateVersion('12')).toBe('12');
-    for (const version of ['../../x', '1/..', '.', '']) expect(() => validateVersion(version)).toThrow(/invalid version/);
+    for (const version of ['../../x', '1/..', '.', ''])
+      expect(() => validateVersion(version)).toThrow(/invalid version/);
   });
 });

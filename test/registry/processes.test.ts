@@ -15,11 +15,20 @@ beforeAll(async () => {
 });
 afterAll(() => worker?.cleanup());
 
-async function publishInChild(atxHome: string, teamUrl: string, name: string, marker: string): Promise<{ version: string; origin: string }> {
+async function publishInChild(
+  atxHome: string,
+  teamUrl: string,
+  name: string,
+  marker: string,
+): Promise<{ version: string; origin: string }> {
   const source = await definitionFolder(marker);
-  const { stdout } = await run(process.execPath, [worker.script, atxHome, teamUrl, name, `by ${marker}`, source, marker], {
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [worker.script, atxHome, teamUrl, name, `by ${marker}`, source, marker],
+    {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    },
+  );
   return JSON.parse(stdout);
 }
 
@@ -33,10 +42,14 @@ describe('publishing from several processes at once', () => {
     ]);
     expect(results.map((r) => r.origin)).toEqual(['team', 'team']);
     expect(results.map((r) => r.version).sort()).toEqual(['1', '2']);
-    expect(remoteIndex(remote, 'Org/tool').versions.map((v) => [v.version, v.description]).sort()).toEqual(
-      results.map((r, n) => [r.version, `by ${n === 0 ? 'alice' : 'bob'}`]).sort(),
+    expect(
+      remoteIndex(remote, 'Org/tool')
+        .versions.map((v) => [v.version, v.description])
+        .sort(),
+    ).toEqual(results.map((r, n) => [r.version, `by ${n === 0 ? 'alice' : 'bob'}`]).sort());
+    expect(remoteFile(remote, `registry/Org/tool/${results[1].version}/transformation_definition.md`)).toContain(
+      '(bob)',
     );
-    expect(remoteFile(remote, `registry/Org/tool/${results[1].version}/transformation_definition.md`)).toContain('(bob)');
   });
 
   it('processes sharing one ATX_HOME never hand out the same version', async () => {

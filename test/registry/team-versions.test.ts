@@ -15,18 +15,26 @@ describe('team registry: drafts, promotion and deletion', () => {
     const ben = await person('ben', remote);
     await ben.publish('tool', 'ben v1', await definitionFolder('ben-1'));
     // Ana's draft is numbered above what the team already has.
-    expect(await ana.saveDraft('tool', 'ana wip', await definitionFolder('ana-draft'))).toEqual({ name: 'tool', version: '2' });
+    expect(await ana.saveDraft('tool', 'ana wip', await definitionFolder('ana-draft'))).toEqual({
+      name: 'tool',
+      version: '2',
+    });
     expect(remoteIndex(remote, 'tool').versions).toHaveLength(1);
     expect((await ben.list()).map((e) => e.versions)).toEqual([['1']]);
     expect((await ana.resolve('tool')).origin).toBe('team');
     expect(await ana.resolve('tool', '2')).toMatchObject({ origin: 'local', status: 'draft' });
-    expect((await ana.list()).map((e) => [e.origin, e.versions])).toEqual([['local', ['2']], ['team', ['1']]]);
+    expect((await ana.list()).map((e) => [e.origin, e.versions])).toEqual([
+      ['local', ['2']],
+      ['team', ['1']],
+    ]);
 
     // Ben publishes version 2 before Ana promotes: her draft lands as 3, nothing lost.
     await ben.publish('tool', 'ben v2', await definitionFolder('ben-2'));
     expect(await ana.promote('tool', '2')).toEqual({ name: 'tool', version: '3', origin: 'team' });
     expect(remoteIndex(remote, 'tool').versions.map((v) => [v.version, v.description])).toEqual([
-      ['1', 'ben v1'], ['2', 'ben v2'], ['3', 'ana wip'],
+      ['1', 'ben v1'],
+      ['2', 'ben v2'],
+      ['3', 'ana wip'],
     ]);
     expect(remoteFile(remote, 'registry/tool/3/transformation_definition.md')).toContain('ana-draft');
     expect((await ana.list()).map((e) => e.origin)).toEqual(['team']);
@@ -38,8 +46,14 @@ describe('team registry: drafts, promotion and deletion', () => {
     const remote = await bareRemote();
     const ana = await person('ana', remote);
     await ana.saveDraft('tool', 'wip', await definitionFolder('wip'));
-    expect(await ana.publish('tool', 'done', await definitionFolder('done'))).toEqual({ name: 'tool', version: '1', origin: 'team' });
-    expect(await ana.list()).toEqual([{ name: 'tool', version: '1', description: 'done', origin: 'team', versions: ['1'], status: 'published' }]);
+    expect(await ana.publish('tool', 'done', await definitionFolder('done'))).toEqual({
+      name: 'tool',
+      version: '1',
+      origin: 'team',
+    });
+    expect(await ana.list()).toEqual([
+      { name: 'tool', version: '1', description: 'done', origin: 'team', versions: ['1'], status: 'published' },
+    ]);
   });
 
   it('deletes versions with a pushed commit', async () => {
@@ -58,7 +72,6 @@ describe('team registry: drafts, promotion and deletion', () => {
     await expect(ben.remove('tool')).rejects.toThrow('unknown definition "tool"');
     expect((await (await person('cy', remote)).list()).map((e) => e.name)).toEqual(['other']);
   });
-
 });
 
 describe('a name both in the local and the team registry', () => {
@@ -75,7 +88,10 @@ describe('a name both in the local and the team registry', () => {
     expect(await withTeam.resolve('tool')).toMatchObject({ origin: 'team', version: '1', description: 'team 1' });
     expect(await withTeam.resolve('tool', '2')).toMatchObject({ origin: 'local', description: 'local 2' });
     expect(await withTeam.resolve('tool', '1')).toMatchObject({ origin: 'team', description: 'team 1' });
-    expect((await withTeam.list()).map((e) => [e.origin, e.version])).toEqual([['local', '2'], ['team', '1']]);
+    expect((await withTeam.list()).map((e) => [e.origin, e.version])).toEqual([
+      ['local', '2'],
+      ['team', '1'],
+    ]);
     // Deleting the name removes it everywhere it lives.
     expect(await withTeam.remove('tool')).toEqual({ removed: ['1', '2'], origins: ['local', 'team'] });
     expect(await withTeam.list()).toEqual([]);
@@ -83,7 +99,11 @@ describe('a name both in the local and the team registry', () => {
 
   it('accepts a team registry path relative to the current folder', async () => {
     const remote = await bareRemote();
-    const registry = openRegistry({ atxHome: await tempDir(), teamUrl: relative(process.cwd(), remote), awsDir: '/nonexistent' });
+    const registry = openRegistry({
+      atxHome: await tempDir(),
+      teamUrl: relative(process.cwd(), remote),
+      awsDir: '/nonexistent',
+    });
     expect((await registry.publish('tool', 'x', await definitionFolder())).origin).toBe('team');
     expect(remoteIndex(remote, 'tool').versions).toHaveLength(1);
   });
@@ -110,7 +130,11 @@ describe('a push that loses a race', () => {
     }
     // Ana's first push, Ben's, Ana's rejected-then-retried one.
     expect(pushes).toBe(3);
-    expect(remoteIndex(remote, 'tool').versions.map((v) => [v.version, v.description])).toEqual([['1', 'ana 1'], ['2', 'ben'], ['3', 'ana 2']]);
+    expect(remoteIndex(remote, 'tool').versions.map((v) => [v.version, v.description])).toEqual([
+      ['1', 'ana 1'],
+      ['2', 'ben'],
+      ['3', 'ana 2'],
+    ]);
     expect(remoteFile(remote, 'registry/tool/2/transformation_definition.md')).toContain('ben-wins-the-race');
     expect(remoteFile(remote, 'registry/tool/3/transformation_definition.md')).toContain('ana-2');
   });

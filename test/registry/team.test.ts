@@ -14,16 +14,29 @@ describe('team registry (git)', () => {
     const ana = await person('ana', remote);
     expect(await ana.list()).toEqual([]);
     expect(await ana.publish('MyOrg/widgets', 'Widget upgrade', await definitionFolder('from-ana'))).toEqual({
-      name: 'MyOrg/widgets', version: '1', origin: 'team',
+      name: 'MyOrg/widgets',
+      version: '1',
+      origin: 'team',
     });
     // The remote's own default branch got the commit, authored as the publisher.
-    expect(git(remote, 'log', '--format=%an <%ae>|%s', 'HEAD').trim()).toBe('ana <ana@example.com>|atx: publish MyOrg/widgets version 1');
+    expect(git(remote, 'log', '--format=%an <%ae>|%s', 'HEAD').trim()).toBe(
+      'ana <ana@example.com>|atx: publish MyOrg/widgets version 1',
+    );
     expect(remoteFile(remote, 'registry/MyOrg/widgets/1/transformation_definition.md')).toContain('from-ana');
-    expect(remoteIndex(remote, 'MyOrg/widgets').versions).toMatchObject([{ version: '1', status: 'published', description: 'Widget upgrade' }]);
+    expect(remoteIndex(remote, 'MyOrg/widgets').versions).toMatchObject([
+      { version: '1', status: 'published', description: 'Widget upgrade' },
+    ]);
 
     const ben = await person('ben', remote);
     expect(await ben.list()).toEqual([
-      { name: 'MyOrg/widgets', version: '1', description: 'Widget upgrade', origin: 'team', versions: ['1'], status: 'published' },
+      {
+        name: 'MyOrg/widgets',
+        version: '1',
+        description: 'Widget upgrade',
+        origin: 'team',
+        versions: ['1'],
+        status: 'published',
+      },
     ]);
     const resolved = await ben.resolve('MyOrg/widgets');
     expect(resolved).toMatchObject({ origin: 'team', version: '1', status: 'published' });
@@ -44,7 +57,10 @@ describe('team registry (git)', () => {
     const ana = await person('ana', remote);
     await ana.publish('tool', 'x', await definitionFolder());
     expect(git(remote, 'branch', '--format=%(refname:short)').trim()).toBe('trunk');
-    expect(git(remote, 'log', '--format=%s', 'trunk').trim().split('\n')).toEqual(['atx: publish tool version 1', 'readme']);
+    expect(git(remote, 'log', '--format=%s', 'trunk').trim().split('\n')).toEqual([
+      'atx: publish tool version 1',
+      'readme',
+    ]);
     expect(remoteFile(remote, 'README.md')).toBe('# Team registry\n');
   });
 
@@ -58,7 +74,9 @@ describe('team registry (git)', () => {
     expect(versions.map((v) => v.version)).toEqual(['1', '2', '3']);
     // Each version holds the content of the person it was reported to.
     for (const [n, result] of results.entries()) {
-      expect(remoteFile(remote, `registry/shared/tool/${result.version}/transformation_definition.md`)).toContain(`person-${n + 1}`);
+      expect(remoteFile(remote, `registry/shared/tool/${result.version}/transformation_definition.md`)).toContain(
+        `person-${n + 1}`,
+      );
       expect(versions.find((v) => v.version === result.version)?.description).toBe(`by ${n + 1}`);
     }
     expect(git(remote, 'log', '--format=%s', 'HEAD').trim().split('\n')).toHaveLength(3);
@@ -71,7 +89,9 @@ describe('team registry (git)', () => {
     expect(await ana.list()).toEqual([]);
     const refused = ana.publish('tool', 'x', await definitionFolder());
     await expect(refused).rejects.toBeInstanceOf(TeamUnreachableError);
-    await expect(refused).rejects.toThrow(/^the team registry .*does-not-exist\.git could not be reached \(.+\); nothing was changed$/);
+    await expect(refused).rejects.toThrow(
+      /^the team registry .*does-not-exist\.git could not be reached \(.+\); nothing was changed$/,
+    );
   });
 
   it('serves files straight from the clone of the remote', async () => {
@@ -96,6 +116,8 @@ describe('an empty remote', () => {
     // A person cloning the team registry gets a checkout, not "remote HEAD refers to nonexistent ref".
     const checkout = join(await tempDir(), 'clone');
     execFileSync('git', ['clone', '--quiet', remote, checkout]);
-    expect(await readFile(join(checkout, 'registry/tool/1/transformation_definition.md'), 'utf8')).toContain('# Upgrade widgets');
+    expect(await readFile(join(checkout, 'registry/tool/1/transformation_definition.md'), 'utf8')).toContain(
+      '# Upgrade widgets',
+    );
   });
 });

@@ -5,12 +5,21 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnthropicBrain } from '../../src/llm/anthropic/brain.js';
 import { git, makeRepo } from '../helpers/cli.js';
-import { lastUserText, startFakeAnthropic, type FakeReply, type FakeRequest, type FakeServer } from '../llm/fake-anthropic.js';
+import {
+  lastUserText,
+  startFakeAnthropic,
+  type FakeReply,
+  type FakeRequest,
+  type FakeServer,
+} from '../llm/fake-anthropic.js';
 import { harness } from './harness.js';
 
 const key = 'sk-ant-api03-secret-value-for-tests';
 const draft = await readFile(new URL('../../fixtures/session/model-bump.md', import.meta.url), 'utf8');
-const revised = draft.replace('1. Run the tests.', '1. Check the code style.\n   ```atx\n   command: npm run lint\n   ```\n2. Run the tests.');
+const revised = draft.replace(
+  '1. Run the tests.',
+  '1. Check the code style.\n   ```atx\n   command: npm run lint\n   ```\n2. Run the tests.',
+);
 let server: FakeServer | undefined;
 afterEach(async () => server?.close());
 
@@ -25,14 +34,33 @@ const intents: Array<[RegExp, object]> = [
 function model(request: FakeRequest): FakeReply {
   const text = lastUserText(request);
   const tool = request.body.tool_choice?.name;
-  if (tool === 'record_intent') return { content: [{ type: 'tool_use', name: tool, input: intents.find(([p]) => p.test(text))?.[1] ?? { kind: 'unknown' } }] };
-  if (tool === 'edit_plan') return { content: [{ type: 'tool_use', name: tool, input: { accepted: true, reply: 'Running the plan as it is.' } }] };
-  if (request.body.system?.includes('You write transformation definitions')) return { content: [{ type: 'text', text: draft }] };
-  if (request.body.system?.includes('You revise')) return { content: [{ type: 'text', text: `CHANGE: Added a code style check before the tests.\n\n${revised}` }] };
+  if (tool === 'record_intent')
+    return {
+      content: [
+        { type: 'tool_use', name: tool, input: intents.find(([p]) => p.test(text))?.[1] ?? { kind: 'unknown' } },
+      ],
+    };
+  if (tool === 'edit_plan')
+    return {
+      content: [{ type: 'tool_use', name: tool, input: { accepted: true, reply: 'Running the plan as it is.' } }],
+    };
+  if (request.body.system?.includes('You write transformation definitions'))
+    return { content: [{ type: 'text', text: draft }] };
+  if (request.body.system?.includes('You revise'))
+    return { content: [{ type: 'text', text: `CHANGE: Added a code style check before the tests.\n\n${revised}` }] };
   if (request.body.tools?.some((t) => t.name === 'edit_file')) {
     // An agent step's first request ends with the step itself.
     if (text.includes('# Your step: 1.1')) {
-      return { content: [{ type: 'text', text: 'Raising the version.' }, { type: 'tool_use', name: 'edit_file', input: { path: 'package.json', old_text: '"version": "1.4.0"', new_text: '"version": "2.0.0"' } }] };
+      return {
+        content: [
+          { type: 'text', text: 'Raising the version.' },
+          {
+            type: 'tool_use',
+            name: 'edit_file',
+            input: { path: 'package.json', old_text: '"version": "1.4.0"', new_text: '"version": "2.0.0"' },
+          },
+        ],
+      };
     }
     return { content: [{ type: 'text', text: 'The version is now 2.0.0.' }] };
   }
@@ -47,7 +75,12 @@ describe('conversation with the Anthropic brain', () => {
       'index.js': 'module.exports = 1;\n',
     });
     const streamed: string[] = [];
-    const brain = createAnthropicBrain({ apiKey: key, model: 'claude-test', baseURL: server.url, onText: (c) => streamed.push(c) });
+    const brain = createAnthropicBrain({
+      apiKey: key,
+      model: 'claude-test',
+      baseURL: server.url,
+      onText: (c) => streamed.push(c),
+    });
     const h = await harness(brain, { trustAllTools: true, env: { ANTHROPIC_API_KEY: key } });
 
     expect(await h.say("I'd like to build my own")).toMatch(/Describe/);
@@ -79,7 +112,8 @@ describe('conversation with the Anthropic brain', () => {
     // Nothing atx wrote holds the key: the conversation, the plan, the run state, the summary.
     const written = [join(h.atxHome, 'conversations', `${h.conversation.state.id}.json`)];
     const runs = join(h.atxHome, 'runs');
-    for (const run of await readdir(runs)) for (const f of await readdir(join(runs, run))) if (f.endsWith('.json')) written.push(join(runs, run, f));
+    for (const run of await readdir(runs))
+      for (const f of await readdir(join(runs, run))) if (f.endsWith('.json')) written.push(join(runs, run, f));
     expect(written.length).toBeGreaterThan(2);
     for (const file of written) expect(await readFile(file, 'utf8'), file).not.toContain(key);
     expect(await readFile(written[0]!, 'utf8')).toContain('oops, my key is [redacted]');
@@ -90,14 +124,26 @@ describe('a model that breaks the format', () => {
   it('keeps the conversation going and the draft unchanged', async () => {
     let broken = true;
     server = await startFakeAnthropic((request) => {
-      if (request.body.tool_choice?.name === 'record_intent') return { content: [{ type: 'tool_use', name: 'record_intent', input: { kind: /User: 2/.test(lastUserText(request)) ? 'create' : 'unknown' } }] };
-      if (request.body.system?.includes('You revise')) return { content: [{ type: 'text', text: 'CHANGE: did it\n# Only a title' }] };
+      if (request.body.tool_choice?.name === 'record_intent')
+        return {
+          content: [
+            {
+              type: 'tool_use',
+              name: 'record_intent',
+              input: { kind: /User: 2/.test(lastUserText(request)) ? 'create' : 'unknown' },
+            },
+          ],
+        };
+      if (request.body.system?.includes('You revise'))
+        return { content: [{ type: 'text', text: 'CHANGE: did it\n# Only a title' }] };
       return { content: [{ type: 'text', text: broken ? '# Only a title\n' : draft }] };
     });
     const h = await harness(createAnthropicBrain({ apiKey: key, model: 'm', baseURL: server.url }));
     await h.say('2');
     await h.say('bump the version');
-    expect(await h.say('none, follow best practices')).toMatch(/did not follow the definition format[\s\S]*Answer again/);
+    expect(await h.say('none, follow best practices')).toMatch(
+      /did not follow the definition format[\s\S]*Answer again/,
+    );
     expect(h.conversation.state.phase).toBe('docs');
     broken = false;
     expect(await h.say('none, follow best practices')).toMatch(/# Service version bump/);

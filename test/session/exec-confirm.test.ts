@@ -8,7 +8,10 @@ import { makeRepo, tempDir } from '../helpers/cli.js';
 
 describe('exec asking before a command', () => {
   it('asks again until the answer is plainly yes or no', async () => {
-    const repo = await makeRepo({ 'package.json': '{\n  "name": "svc",\n  "engines": { "node": ">=18" }\n}\n', '.nvmrc': '18\n' });
+    const repo = await makeRepo({
+      'package.json': '{\n  "name": "svc",\n  "engines": { "node": ">=18" }\n}\n',
+      '.nvmrc': '18\n',
+    });
     const marker = join(await tempDir('atx-marker-'), 'built');
     const asked: string[] = [];
     const answer = (question: string): string => {
@@ -26,8 +29,14 @@ describe('exec asking before a command', () => {
       ask: async (question: string) => (asked.push(question), answer(question)),
     };
     const request = {
-      codeRepositoryPath: repo, transformationName: 'AWS/nodejs-version-upgrade', buildCommand: `touch ${marker}`, configuration: 'targetVersion=22',
-      nonInteractive: false, trustAllTools: false, doNotLearn: true, dryRun: false,
+      codeRepositoryPath: repo,
+      transformationName: 'AWS/nodejs-version-upgrade',
+      buildCommand: `touch ${marker}`,
+      configuration: 'targetVersion=22',
+      nonInteractive: false,
+      trustAllTools: false,
+      doNotLearn: true,
+      dryRun: false,
     };
     await execCommand(request, io);
     const build = asked.findIndex((q) => /to build after phase \d/.test(q));

@@ -19,7 +19,10 @@ export interface Harness {
   say(text: string): Promise<string>;
 }
 
-export async function harness(brain: Brain, options: { trustAllTools?: boolean; atxHome?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Harness> {
+export async function harness(
+  brain: Brain,
+  options: { trustAllTools?: boolean; atxHome?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Harness> {
   const atxHome = options.atxHome ?? (await mkdtemp(join(tmpdir(), 'atx-session-')));
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -15,33 +15,55 @@ import { harness } from './harness.js';
 
 describe('reading an instruction', () => {
   it('finds what to create, where to apply it, the build command and whether to publish', () => {
-    expect(readInstruction('create an angular 16 to 19 migration and apply it to ./app with build command npm test')).toEqual({
+    expect(
+      readInstruction('create an angular 16 to 19 migration and apply it to ./app with build command npm test'),
+    ).toEqual({
       description: 'angular 16 to 19 migration',
       repo: './app',
       buildCommand: 'npm test',
       publish: false,
     });
-    expect(readInstruction('Create and publish a transformation for python 3.9 to 3.12')).toMatchObject({ description: 'python 3.9 to 3.12', publish: true, repo: undefined });
-    expect(readInstruction('upgrade node 18 to 22 on /tmp/svc')).toMatchObject({ description: 'upgrade node 18 to 22', repo: '/tmp/svc' });
+    expect(readInstruction('Create and publish a transformation for python 3.9 to 3.12')).toMatchObject({
+      description: 'python 3.9 to 3.12',
+      publish: true,
+      repo: undefined,
+    });
+    expect(readInstruction('upgrade node 18 to 22 on /tmp/svc')).toMatchObject({
+      description: 'upgrade node 18 to 22',
+      repo: '/tmp/svc',
+    });
   });
 
   it('keeps a target named after the build command out of the command', () => {
-    expect(readInstruction('apply AWS/nodejs-version-upgrade to ./svc with build command npm test (target Node.js 22)')).toEqual({
+    expect(
+      readInstruction('apply AWS/nodejs-version-upgrade to ./svc with build command npm test (target Node.js 22)'),
+    ).toEqual({
       transformationName: 'AWS/nodejs-version-upgrade',
       codeRepositoryPath: './svc',
       buildCommand: 'npm test',
       configuration: 'targetVersion=22',
     });
-    expect(readInstruction('run AWS/nodejs-version-upgrade on ./svc using build command make check, targeting node 22.')).toMatchObject({
+    expect(
+      readInstruction('run AWS/nodejs-version-upgrade on ./svc using build command make check, targeting node 22.'),
+    ).toMatchObject({
       buildCommand: 'make check',
       configuration: 'targetVersion=22',
     });
-    expect(readInstruction('apply AWS/nodejs-version-upgrade to ./svc targeting Node.js 22 with build command npm test')).toMatchObject({
+    expect(
+      readInstruction('apply AWS/nodejs-version-upgrade to ./svc targeting Node.js 22 with build command npm test'),
+    ).toMatchObject({
       buildCommand: 'npm test',
       configuration: 'targetVersion=22',
     });
-    expect(readInstruction('apply AWS/nodejs-version-upgrade to ./svc with build command npm test')).toMatchObject({ buildCommand: 'npm test', configuration: undefined });
-    expect(readInstruction('create a lambda runtime upgrade and apply it to ./svc with build command npm test (target Node.js 22)')).toEqual({
+    expect(readInstruction('apply AWS/nodejs-version-upgrade to ./svc with build command npm test')).toMatchObject({
+      buildCommand: 'npm test',
+      configuration: undefined,
+    });
+    expect(
+      readInstruction(
+        'create a lambda runtime upgrade and apply it to ./svc with build command npm test (target Node.js 22)',
+      ),
+    ).toEqual({
       description: 'lambda runtime upgrade (target Node.js 22)',
       repo: './svc',
       buildCommand: 'npm test',
@@ -52,7 +74,10 @@ describe('reading an instruction', () => {
 
 describe('atx -x with a description', () => {
   it('drafts, stores and applies a new definition without asking; commands need -t', async () => {
-    const repo = await makeRepo({ 'package.json': '{\n  "name": "svc",\n  "engines": { "node": ">=18" }\n}\n', '.nvmrc': '18\n' });
+    const repo = await makeRepo({
+      'package.json': '{\n  "name": "svc",\n  "engines": { "node": ">=18" }\n}\n',
+      '.nvmrc': '18\n',
+    });
     const home = await tempDir('atx-headless-');
     const env = { ATX_HOME: home, ATX_REGISTRY_URL: '', ANTHROPIC_API_KEY: '' };
     const run = await atx(['-x', `create a node.js 18 to 22 upgrade and apply it to ${repo}`, '--json'], { env });
@@ -65,7 +90,10 @@ describe('atx -x with a description', () => {
     const byId = Object.fromEntries(summary.steps.map((s: { id: string }) => [s.id, s]));
     expect(byId['1.1']).toMatchObject({ status: 'completed' });
     expect(byId['1.2']).toMatchObject({ status: 'skipped', reason: 'needs-model' });
-    expect(byId['3.1']).toMatchObject({ status: 'skipped', reason: 'command not run: declined (pass -t (--trust-all-tools) to allow commands without asking)' });
+    expect(byId['3.1']).toMatchObject({
+      status: 'skipped',
+      reason: 'command not run: declined (pass -t (--trust-all-tools) to allow commands without asking)',
+    });
     expect(await git(repo, ['show', `${summary.branch}:.nvmrc`])).toBe('22');
 
     const saved = await atx(['-x', 'create a react 17 to 19 migration'], { env });
@@ -90,7 +118,10 @@ describe('continuing a conversation', () => {
     const messages: string[] = [];
     const store = openStore(h.atxHome);
     const again = new Conversation(await store.load(id), {
-      ctx: { brain: createOfflineBrain(), services: createServices(openRegistry({ atxHome: h.atxHome, env: h.env }), process.cwd()) },
+      ctx: {
+        brain: createOfflineBrain(),
+        services: createServices(openRegistry({ atxHome: h.atxHome, env: h.env }), process.cwd()),
+      },
       store,
       runs: createRunService(h.env, process.cwd()),
       trustAllTools: false,

@@ -17,11 +17,23 @@ afterEach(async () => {
 /** Picks the definition, accepts the plan, and in the agent step asks to run a command first. */
 function model(request: FakeRequest): FakeReply {
   const tool = request.body.tool_choice?.name;
-  if (tool === 'record_intent') return { content: [{ type: 'tool_use', name: tool, input: { kind: 'use-existing', name: 'Test/agent' } }] };
-  if (tool === 'edit_plan') return { content: [{ type: 'tool_use', name: tool, input: { accepted: true, reply: 'Running it.' } }] };
+  if (tool === 'record_intent')
+    return { content: [{ type: 'tool_use', name: tool, input: { kind: 'use-existing', name: 'Test/agent' } }] };
+  if (tool === 'edit_plan')
+    return { content: [{ type: 'tool_use', name: tool, input: { accepted: true, reply: 'Running it.' } }] };
   const turn = request.body.messages.length;
-  if (turn === 1) return { content: [{ type: 'tool_use', name: 'run_command', input: { command: 'echo hi > ran.txt' } }] };
-  if (turn === 3) return { content: [{ type: 'tool_use', name: 'edit_file', input: { path: 'package.json', old_text: '"version": "1.0.0"', new_text: '"version": "2.0.0"' } }] };
+  if (turn === 1)
+    return { content: [{ type: 'tool_use', name: 'run_command', input: { command: 'echo hi > ran.txt' } }] };
+  if (turn === 3)
+    return {
+      content: [
+        {
+          type: 'tool_use',
+          name: 'edit_file',
+          input: { path: 'package.json', old_text: '"version": "1.0.0"', new_text: '"version": "2.0.0"' },
+        },
+      ],
+    };
   return { content: [{ type: 'text', text: 'The version is 2.0.0.' }] };
 }
 
@@ -29,9 +41,17 @@ describe("the person's yes or no to a model's command", () => {
   it('is read by atx, asked again when unclear, and never sent to the model', async () => {
     server = await startFakeAnthropic(model);
     const repo = await makeRepo({ 'package.json': '{\n  "name": "svc",\n  "version": "1.0.0"\n}\n' });
-    const brain = createAnthropicBrain({ apiKey: 'sk-ant-test-0123456789abcdef', model: 'claude-test', baseURL: server.url });
+    const brain = createAnthropicBrain({
+      apiKey: 'sk-ant-test-0123456789abcdef',
+      model: 'claude-test',
+      baseURL: server.url,
+    });
     const h = await harness(brain, { env: { ANTHROPIC_API_KEY: '' } });
-    await openRegistry({ atxHome: h.atxHome, env: h.env }).publish('Test/agent', 'an agent step', join(projectRoot, 'fixtures/exec/agent-step'));
+    await openRegistry({ atxHome: h.atxHome, env: h.env }).publish(
+      'Test/agent',
+      'an agent step',
+      join(projectRoot, 'fixtures/exec/agent-step'),
+    );
 
     expect(await h.say('the agent one')).toMatch(/Using Test\/agent/);
     await h.say(repo);

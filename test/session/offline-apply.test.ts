@@ -9,10 +9,12 @@ import { harness } from './harness.js';
 
 const service = {
   'package.json': `${JSON.stringify({ name: 'svc', version: '1.0.0', engines: { node: '>=18' }, scripts: { test: 'node test.js', build: 'node -e "require(\'./index.js\')"' } }, null, 2)}\n`,
-  'index.js': "exports.handler = async (event) => ({ statusCode: 200, body: String(event.n * 2) });\n",
-  'test.js': "const assert = require('node:assert');\nrequire('./index.js').handler({ n: 21 }).then((r) => assert.strictEqual(r.body, '42'));\n",
+  'index.js': 'exports.handler = async (event) => ({ statusCode: 200, body: String(event.n * 2) });\n',
+  'test.js':
+    "const assert = require('node:assert');\nrequire('./index.js').handler({ n: 21 }).then((r) => assert.strictEqual(r.body, '42'));\n",
   '.nvmrc': '18\n',
-  'template.yaml': "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs18.x # keep this comment\n      Handler: index.handler\n",
+  'template.yaml':
+    'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs18.x # keep this comment\n      Handler: index.handler\n',
 };
 
 describe('offline conversation: apply a new draft', () => {
@@ -26,7 +28,9 @@ describe('offline conversation: apply a new draft', () => {
     // The "tests under the target Node.js" criterion would download Node.js; not in this test.
     expect(await h.say('drop exit criterion 3')).toMatch(/Removed exit criterion 3/);
     expect(await h.say('apply it')).toMatch(/first store it as a draft.*"Node.js-18-to-22-Migration"/s);
-    expect(await h.say('ok')).toMatch(/Saved Node.js-18-to-22-Migration version 1 as a draft[\s\S]*path of the repository/);
+    expect(await h.say('ok')).toMatch(
+      /Saved Node.js-18-to-22-Migration version 1 as a draft[\s\S]*path of the repository/,
+    );
     expect(await h.say('/definitely/not/here')).toMatch(/There is no folder/);
     expect(await h.say(repo)).toMatch(/build/);
 
@@ -54,7 +58,9 @@ describe('offline conversation: apply a new draft', () => {
     expect(summary).toMatch(/Run \S+ (succeeded|partial)\./);
     expect(summary).toMatch(/Result branch: atx\/Node\.js-18-to-22-Migration-/);
     // Each exit criterion with its name, status and one line of evidence, as it is checked.
-    expect(summary).toMatch(/✔ The project builds with the build command\.: passed\n\s+`node index\.js` exited 0 in \d+ ms/);
+    expect(summary).toMatch(
+      /✔ The project builds with the build command\.: passed\n\s+`node index\.js` exited 0 in \d+ ms/,
+    );
     // The build after each phase, with its result.
     expect(said.join('\n')).toMatch(/✔ build after phase 1 \(`node index\.js`\): passed \d+\.\d s/);
     expect(summary).toMatch(/Exit criteria: \d+ passed/);

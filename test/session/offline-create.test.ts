@@ -21,8 +21,15 @@ describe('offline conversation: create, review, publish', () => {
     const drafted = await h.say("I don't have these details. Follow best practices.");
     expect(drafted).toMatch(/best practices/);
     const definition = parseDefinition(lastDefinition(h.messages), 'transformation_definition.md');
-    expect(definition.phases.map((p) => p.title)).toEqual(['Angular 16 to 17', 'Angular 17 to 18', 'Angular 18 to 19', 'Validation']);
-    const commands = definition.phases.flatMap((p) => p.steps).map((s) => (s.action && 'command' in s.action ? s.action.command : undefined));
+    expect(definition.phases.map((p) => p.title)).toEqual([
+      'Angular 16 to 17',
+      'Angular 17 to 18',
+      'Angular 18 to 19',
+      'Validation',
+    ]);
+    const commands = definition.phases
+      .flatMap((p) => p.steps)
+      .map((s) => (s.action && 'command' in s.action ? s.action.command : undefined));
     expect(commands).toContain('npx ng update @angular/core@17 @angular/cli@17');
     expect(commands).toContain('npx ng update @angular/core@19 @angular/cli@19');
     expect(commands.join(' ')).not.toMatch(/@angular\/core@19 .*@17|core@16/);
@@ -45,7 +52,9 @@ describe('offline conversation: create, review, publish', () => {
     const proposal = await h.say('publish it');
     expect(proposal).toMatch(/"Angular-16-to-19-Migration"/);
     expect(proposal).toMatch(/Angular 16 to 19 application migration, one version at a time \(16 → 17 → 18 → 19\)/);
-    expect(await h.say('description: Angular 16 to 19, one major at a time')).toMatch(/Angular 16 to 19, one major at a time/);
+    expect(await h.say('description: Angular 16 to 19, one major at a time')).toMatch(
+      /Angular 16 to 19, one major at a time/,
+    );
     expect(await h.say('AWS/angular')).toMatch(/read-only/);
     expect(await h.say('call it MyOrg/Angular-16-to-19-Migration')).toMatch(/MyOrg\/Angular-16-to-19-Migration/);
     expect(await h.say('yes')).toMatch(/Published MyOrg\/Angular-16-to-19-Migration version 1/);
@@ -57,7 +66,9 @@ describe('offline conversation: create, review, publish', () => {
     expect(parseDefinition(stored, 'transformation_definition.md')).toEqual(edited);
 
     // The conversation was saved after the last turn, and reads back.
-    const saved = JSON.parse(await readFile(join(h.atxHome, 'conversations', `${h.conversation.state.id}.json`), 'utf8'));
+    const saved = JSON.parse(
+      await readFile(join(h.atxHome, 'conversations', `${h.conversation.state.id}.json`), 'utf8'),
+    );
     expect(saved.selected).toEqual({ name: 'MyOrg/Angular-16-to-19-Migration', version: '1' });
     expect(saved.transcript.some((m: { text: string }) => m.text === 'drop phase 2')).toBe(true);
   });
@@ -69,7 +80,12 @@ describe('offline conversation: create, review, publish', () => {
     const drafted = await h.say('guide.md');
     expect(drafted).toMatch(/Read guide\.md/);
     const definition = parseDefinition(lastDefinition(h.messages), 'transformation_definition.md');
-    expect(definition.phases.map((p) => p.title)).toEqual(['Python 3.9 to 3.10', 'Python 3.10 to 3.11', 'Python 3.11 to 3.12', 'Validation']);
+    expect(definition.phases.map((p) => p.title)).toEqual([
+      'Python 3.9 to 3.10',
+      'Python 3.10 to 3.11',
+      'Python 3.11 to 3.12',
+      'Validation',
+    ]);
     expect(definition.summary).toMatch(/guide\.md/);
 
     // "no docs" declines even where a docs folder exists; naming the folder reads it.

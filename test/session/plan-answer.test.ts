@@ -50,7 +50,15 @@ describe('reading a plan review answer', () => {
     expect(read.accept).toBe(accept);
   });
 
-  it.each(['not yet', 'wait', "don't proceed", 'hold on, first let me check', 'do not run it yet', 'no', 'proceed only if the tests pass'])('holds on "%s"', (answer) => {
+  it.each([
+    'not yet',
+    'wait',
+    "don't proceed",
+    'hold on, first let me check',
+    'do not run it yet',
+    'no',
+    'proceed only if the tests pass',
+  ])('holds on "%s"', (answer) => {
     const read = readPlanAnswer(plan, answer);
     expect(read.accept).toBe(false);
     expect(read.hold).toBe(true);
@@ -58,8 +66,12 @@ describe('reading a plan review answer', () => {
 
   it('says which step or phase does not exist, instead of guessing', () => {
     expect(stepsNamed(plan, 'step 7')).toMatch(/There is no step 7; the steps are 1–4/);
-    expect(stepsNamed(plan, 'the deploy phase')).toMatch(/No phase is called "deploy"; the phases are 1 \(Migrate\), 2 \(Validation\)/);
-    expect(readPlanAnswer(plan, 'skip the deploy step').problems).toEqual(['No step is called "deploy"; say its number (1–4) or a word of its title.']);
+    expect(stepsNamed(plan, 'the deploy phase')).toMatch(
+      /No phase is called "deploy"; the phases are 1 \(Migrate\), 2 \(Validation\)/,
+    );
+    expect(readPlanAnswer(plan, 'skip the deploy step').problems).toEqual([
+      'No step is called "deploy"; say its number (1–4) or a word of its title.',
+    ]);
     expect(readPlanAnswer(plan, 'skip the deploy step').accept).toBe(false);
   });
 });

@@ -8,7 +8,10 @@ import { describePty, tmux, type, waitFor } from './tmux.js';
 
 describePty('atx in a terminal, continued', () => {
   it('Ctrl-C at plan review leaves the conversation; `atx --resume` plans again and finishes it', async () => {
-    const repo = await makeRepo({ 'package.json': '{\n  "name": "svc",\n  "engines": { "node": ">=18" }\n}\n', '.nvmrc': '18\n' });
+    const repo = await makeRepo({
+      'package.json': '{\n  "name": "svc",\n  "engines": { "node": ">=18" }\n}\n',
+      '.nvmrc': '18\n',
+    });
     const atxHome = await tempDir('atx-pty-home-');
     const conf = join(atxHome, 'tmux.conf');
     await writeFile(conf, 'set -g history-limit 50000\n');
@@ -45,7 +48,17 @@ describePty('atx in a terminal, continued', () => {
     try {
       const atxHome = await tempDir('atx-pty-home-');
       const env = `ATX_HOME=${atxHome} ATX_REGISTRY_URL= ANTHROPIC_API_KEY=sk-ant-pty-test-key ANTHROPIC_BASE_URL=${server.url} ATX_MODEL=claude-pty NO_COLOR=1`;
-      await tmux('new-session', '-d', '-s', 'atx', '-x', '160', '-y', '50', `env ${env} node ${atxBin}; echo "ATX-EXIT=$?"; sleep 60`);
+      await tmux(
+        'new-session',
+        '-d',
+        '-s',
+        'atx',
+        '-x',
+        '160',
+        '-y',
+        '50',
+        `env ${env} node ${atxBin}; echo "ATX-EXIT=$?"; sleep 60`,
+      );
       await waitFor('atx session: model claude-pty');
       await type('something of my own');
       await waitFor('Describe the transformation');
@@ -68,16 +81,32 @@ describePty('atx in a terminal, continued', () => {
   }, 120_000);
 
   it('an unknown model ends the session with its one line and exit code 2', async () => {
-    const server = await startFakeAnthropic(() => ({ status: 404, error: { type: 'not_found_error', message: 'model: claude-nope' }, requestId: 'req_pty' }));
+    const server = await startFakeAnthropic(() => ({
+      status: 404,
+      error: { type: 'not_found_error', message: 'model: claude-nope' },
+      requestId: 'req_pty',
+    }));
     try {
       const atxHome = await tempDir('atx-pty-home-');
       const env = `ATX_HOME=${atxHome} ATX_REGISTRY_URL= ANTHROPIC_API_KEY=sk-ant-pty-test-key ANTHROPIC_BASE_URL=${server.url} ATX_MODEL=claude-nope NO_COLOR=1`;
-      await tmux('new-session', '-d', '-s', 'atx', '-x', '200', '-y', '50', `env ${env} node ${atxBin}; echo "ATX-EXIT=$?"; sleep 60`);
+      await tmux(
+        'new-session',
+        '-d',
+        '-s',
+        'atx',
+        '-x',
+        '200',
+        '-y',
+        '50',
+        `env ${env} node ${atxBin}; echo "ATX-EXIT=$?"; sleep 60`,
+      );
       await waitFor('atx session: model claude-nope');
       await type('something of my own');
       const end = await waitFor('ATX-EXIT=');
       expect(end).toContain('ATX-EXIT=2');
-      expect(end).toMatch(/unknown model claude-nope: the model at \S+ answered 404 not_found_error "model: claude-nope" \(request req_pty\); set ATX_MODEL to a model this endpoint offers\. Fix it and start atx again\./);
+      expect(end).toMatch(
+        /unknown model claude-nope: the model at \S+ answered 404 not_found_error "model: claude-nope" \(request req_pty\); set ATX_MODEL to a model this endpoint offers\. Fix it and start atx again\./,
+      );
       expect(end).not.toMatch(/^\s+at /m);
     } finally {
       await server.close();

@@ -32,13 +32,30 @@ async function start(cwd: string, atxHome: string, args = ''): Promise<void> {
   const conf = join(atxHome, 'tmux.conf');
   await writeFile(conf, 'set -g history-limit 50000\n');
   const env = `ATX_HOME=${atxHome} ATX_REGISTRY_URL= ANTHROPIC_API_KEY= NO_COLOR=1 ATX_GIT_COMMITTER_NAME=atx ATX_GIT_COMMITTER_EMAIL=atx@localhost`;
-  await tmux('-f', conf, 'new-session', '-d', '-s', 'atx', '-x', '150', '-y', '50', '-c', cwd, `env ${env} node ${atxBin} ${args}; echo "ATX-EXIT=$?"; sleep 120`);
+  await tmux(
+    '-f',
+    conf,
+    'new-session',
+    '-d',
+    '-s',
+    'atx',
+    '-x',
+    '150',
+    '-y',
+    '50',
+    '-c',
+    cwd,
+    `env ${env} node ${atxBin} ${args}; echo "ATX-EXIT=$?"; sleep 120`,
+  );
 }
 
 describePty('atx in a terminal, in ordinary words', () => {
   it('keeps a burst typed before the first screen, finds a path in words, holds the plan on "not yet", and holds a line typed during the run', async () => {
     const root = await tempDir('atx-pty-words-');
-    const origin = await makeRepo({ 'package.json': '{\n  "name": "svc",\n  "engines": { "node": ">=18" }\n}\n', '.nvmrc': '18\n' });
+    const origin = await makeRepo({
+      'package.json': '{\n  "name": "svc",\n  "engines": { "node": ">=18" }\n}\n',
+      '.nvmrc': '18\n',
+    });
     await git(root, ['clone', '-q', origin, join(root, 'repos', 'lambda-svc')]);
     const atxHome = await tempDir('atx-pty-home-');
     await start(root, atxHome, '-t');
@@ -68,8 +85,12 @@ describePty('atx in a terminal, in ordinary words', () => {
     // Progress as complete as `exec`: the build after the phase with its result, each exit
     // criterion with its name, status and evidence.
     expect(done).toMatch(/✔ build after phase 2 \(`node -e "process\.exit\(0\)"`\): passed \d+\.\d s/);
-    expect(done).toMatch(/✔ The project builds with the build command\.: passed\n\s+`node -e "process\.exit\(0\)"` exited 0 in \d+ ms/);
-    expect(done).toMatch(/– The TypeScript sources type-check against the new `@types\/node`\.: skipped\n\s+No tsconfig\.json/);
+    expect(done).toMatch(
+      /✔ The project builds with the build command\.: passed\n\s+`node -e "process\.exit\(0\)"` exited 0 in \d+ ms/,
+    );
+    expect(done).toMatch(
+      /– The TypeScript sources type-check against the new `@types\/node`\.: skipped\n\s+No tsconfig\.json/,
+    );
     // No bare "passed" / "skipped" line without its criterion's name.
     expect((await transcript(atxHome)).filter((m) => /^\s*(passed|failed|skipped)\s*$/.test(m.text))).toEqual([]);
     await waitFor('› and another thing');
@@ -142,6 +163,8 @@ describePty('atx in a terminal, in ordinary words', () => {
     const draft = (await transcript(atxHome)).filter((m) => m.text.startsWith('The definition now reads')).at(-1)!.text;
     expect(draft).toMatch(/### Phase 1: Migrate\n+1\. Install Express 5: Upgrade the package first\./);
     expect(draft).toMatch(/2\. Run `npm install express@5`/);
-    expect(draft).toMatch(/### Phase 2: Validation\n+1\. Run the linter\.[\s\S]*2\. Build the project and run its tests/);
+    expect(draft).toMatch(
+      /### Phase 2: Validation\n+1\. Run the linter\.[\s\S]*2\. Build the project and run its tests/,
+    );
   }, 300_000);
 });

@@ -17,7 +17,19 @@ describePty('atx in a terminal', () => {
     const conf = join(atxHome, 'tmux.conf');
     await writeFile(conf, 'set -g history-limit 50000\n');
     const env = `ATX_HOME=${atxHome} ATX_REGISTRY_URL= ANTHROPIC_API_KEY= NO_COLOR=1`;
-    await tmux('-f', conf, 'new-session', '-d', '-s', 'atx', '-x', '160', '-y', '50', `env ${env} node ${atxBin} -t; echo "ATX-EXIT=$?"; sleep 60`);
+    await tmux(
+      '-f',
+      conf,
+      'new-session',
+      '-d',
+      '-s',
+      'atx',
+      '-x',
+      '160',
+      '-y',
+      '50',
+      `env ${env} node ${atxBin} -t; echo "ATX-EXIT=$?"; sleep 60`,
+    );
 
     await waitFor('create a new one');
     await type('I want to create a new one');

@@ -22,11 +22,16 @@ export function describePty(name: string, body: () => void): void {
   } else if (process.env.CI === 'true') {
     describe(name, () => {
       it('needs tmux', () => {
-        throw new Error('tmux is not installed, and CI=true: install tmux (apt-get install tmux) so the terminal tests run');
+        throw new Error(
+          'tmux is not installed, and CI=true: install tmux (apt-get install tmux) so the terminal tests run',
+        );
       });
     });
   } else {
-    describe.skip(`${name} (skipped: tmux is not installed; install it, e.g. apt-get install tmux, to run these)`, body);
+    describe.skip(
+      `${name} (skipped: tmux is not installed; install it, e.g. apt-get install tmux, to run these)`,
+      body,
+    );
   }
 }
 
@@ -49,7 +54,8 @@ export async function waitFor(text: string | RegExp, ms = 60_000): Promise<strin
   for (;;) {
     const shown = await screen();
     if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${String(text)}; the screen:\n${shown.slice(-3000)}`);
+    if (Date.now() > until)
+      throw new Error(`timed out waiting for ${String(text)}; the screen:\n${shown.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -59,4 +65,3 @@ export async function type(text: string): Promise<void> {
   await new Promise((r) => setTimeout(r, 100));
   await tmux('send-keys', '-t', 'atx', 'Enter');
 }
-

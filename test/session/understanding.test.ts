@@ -58,7 +58,11 @@ describe('plan review reads the whole answer', () => {
 
   it('skips steps by several numbers and by name, takes a command and a target, and accepts "ship it"', async () => {
     const { h } = await atPlanReview();
-    expect(stepLines(await h.say('skip steps 1 and 3')).filter((l) => l.includes('[skipped-by-user]')).map((l) => l.trim().slice(0, 2))).toEqual(['1.', '3.']);
+    expect(
+      stepLines(await h.say('skip steps 1 and 3'))
+        .filter((l) => l.includes('[skipped-by-user]'))
+        .map((l) => l.trim().slice(0, 2)),
+    ).toEqual(['1.', '3.']);
     const named = await h.say('drop the dependencies step');
     expect(stepLines(named).at(-1)).toMatch(/dependencies.*\[skipped-by-user\]/);
     const more = await h.say('also run npm run lint, and target Node 22');
@@ -86,7 +90,9 @@ describe('plan review reads the whole answer', () => {
 
   it('"start over" at plan review drops the run and asks the first question again', async () => {
     const { h } = await atPlanReview();
-    expect(await h.say('start over')).toMatch(/Nothing ran\. Starting over\..*existing transformation.*create a new one/s);
+    expect(await h.say('start over')).toMatch(
+      /Nothing ran\. Starting over\..*existing transformation.*create a new one/s,
+    );
     await h.conversation.settled();
     expect(h.conversation.waitingFor).toBeUndefined();
     expect(h.conversation.state.phase).toBe('choose');
@@ -107,9 +113,13 @@ describe('every question understands help, back, start over, use an existing one
     expect(dropped).toMatch(/Dropped phase 3 \(Validation\)/);
     await h.say('publish it');
     expect(await h.say('yes')).toMatch(/Published/);
-    expect(await h.say('use a different, existing transformation')).toMatch(/Which one\?[\s\S]*AWS\/nodejs-version-upgrade/);
+    expect(await h.say('use a different, existing transformation')).toMatch(
+      /Which one\?[\s\S]*AWS\/nodejs-version-upgrade/,
+    );
     // Several fit: they are named, and the next answer narrows them.
-    expect(await h.say('the nodejs one')).toMatch(/Several fit "the nodejs one":[\s\S]*AWS\/nodejs-aws-sdk-v2-to-v3[\s\S]*AWS\/nodejs-version-upgrade/);
+    expect(await h.say('the nodejs one')).toMatch(
+      /Several fit "the nodejs one":[\s\S]*AWS\/nodejs-aws-sdk-v2-to-v3[\s\S]*AWS\/nodejs-version-upgrade/,
+    );
     expect(await h.say('the version upgrade')).toMatch(/Using AWS\/nodejs-version-upgrade/);
     expect(await h.say('back')).toMatch(/Which one\?/);
     expect(await h.say('back')).toMatch(/existing transformation.*create a new one/s);
@@ -167,12 +177,20 @@ describe('a technology the offline rules do not know', () => {
   it('asks for a guide and makes its headings and code blocks the steps; an added step goes where it belongs', async () => {
     const h = await harness(createOfflineBrain());
     await h.say('create a new one');
-    expect(await h.say('express 4 to 5')).toMatch(/no built-in knowledge of this migration[\s\S]*headings and code blocks become the steps/);
+    expect(await h.say('express 4 to 5')).toMatch(
+      /no built-in knowledge of this migration[\s\S]*headings and code blocks become the steps/,
+    );
     const drafted = await h.say(expressGuide);
     expect(drafted).toMatch(/The guide gave 4 steps/);
     const definition = parseDefinition(lastDefinition(h.messages), 'transformation_definition.md');
     const migrate = definition.phases.find((p) => p.title === 'Migrate')!;
-    expect(migrate.steps.map((s) => s.text.split(/[:.]/)[0])).toEqual(['Install Express 5', 'Run `npm install express@5` as the guide says under "Install Express 5"', 'Replace app', 'Path route matching syntax', 'Apply the project-specific guidance in the supplied documents (pasted text 1) that the steps above do not already cover']);
+    expect(migrate.steps.map((s) => s.text.split(/[:.]/)[0])).toEqual([
+      'Install Express 5',
+      'Run `npm install express@5` as the guide says under "Install Express 5"',
+      'Replace app',
+      'Path route matching syntax',
+      'Apply the project-specific guidance in the supplied documents (pasted text 1) that the steps above do not already cover',
+    ]);
     expect(migrate.steps[1]!.action).toEqual({ command: 'npm install express@5' });
     expect(migrate.steps[2]!.text).toContain("app.delete('/user/:id', handler)");
 
@@ -181,7 +199,10 @@ describe('a technology the offline rules do not know', () => {
     expect(lint).toMatch(/Added step 3\.1 to phase 3 \(Validation\)/);
     await h.say('add a step to rename every app.del call');
     const after = parseDefinition(lastDefinition(h.messages), 'transformation_definition.md');
-    expect(after.phases.at(-1)!.steps.map((s) => s.text)).toEqual(['Run the linter.', 'Build the project and run its tests; fix what the migration broke.']);
+    expect(after.phases.at(-1)!.steps.map((s) => s.text)).toEqual([
+      'Run the linter.',
+      'Build the project and run its tests; fix what the migration broke.',
+    ]);
     expect(after.phases.find((p) => p.title === 'Migrate')!.steps.at(-1)!.text).toBe('Rename every app.del call.');
   });
 });
@@ -198,7 +219,10 @@ describe('a resumed conversation', () => {
     const live: LiveEvent[] = [];
     const said: string[] = [];
     const resumed = new Conversation(h.conversation.state, {
-      ctx: { brain: createOfflineBrain(), services: createServices(openRegistry({ atxHome: h.atxHome, env: h.env }), process.cwd()) },
+      ctx: {
+        brain: createOfflineBrain(),
+        services: createServices(openRegistry({ atxHome: h.atxHome, env: h.env }), process.cwd()),
+      },
       store: openStore(h.atxHome),
       runs: createRunService(h.env, process.cwd()),
       trustAllTools: false,
@@ -212,7 +236,14 @@ describe('a resumed conversation', () => {
     await resumed.say('go');
     await resumed.settled();
     expect(statuses.map((s) => s.running)).toEqual([false, true, false, true, false]);
-    expect(live.filter((e) => e.kind === 'step-start').map((e) => (e as { stepId: string }).stepId)).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '3.1']);
+    expect(live.filter((e) => e.kind === 'step-start').map((e) => (e as { stepId: string }).stepId)).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '2.1',
+      '2.2',
+      '3.1',
+    ]);
     expect(live.some((e) => e.kind === 'activity' && /checking exit criterion: /.test(e.label))).toBe(true);
     expect(said.join('\n')).toMatch(/Anything else\?/);
   }, 120_000);
@@ -241,7 +272,9 @@ describe('documents named in words', () => {
     await h.say('create a new one');
     await h.say('upgrade express from 4 to 5');
     const slip = await h.say('the migration guide is at docs/express-5-migraton.md');
-    expect(slip).toMatch(/I found no file or folder at docs\/express-5-migraton\.md\. Did you mean docs\/express-5-migration\.md\?/);
+    expect(slip).toMatch(
+      /I found no file or folder at docs\/express-5-migraton\.md\. Did you mean docs\/express-5-migration\.md\?/,
+    );
     expect(h.conversation.state.documents).toEqual([]);
     const read = await h.say('sorry, it is docs/express-5-migration.md');
     expect(read).toMatch(/Read docs\/express-5-migration\.md\.[\s\S]*The guide gave 4 steps/);

@@ -9,7 +9,7 @@ import { Progress } from '../../src/ui/Progress.js';
 import { MessageLine } from '../../src/ui/MessageLine.js';
 import { harnessWith } from './screen-harness.js';
 
-let lastOutput = () => "";
+let lastOutput = () => '';
 async function waitFor(check: () => boolean, what: string, ms = 10_000): Promise<void> {
   const until = Date.now() + ms;
   while (!check()) {
@@ -32,7 +32,7 @@ describe('session screen', () => {
     const { conversation } = await harnessWith(createOfflineBrain(), hub);
     const app = render(<App hub={hub} say={(t) => conversation.say(t)} brainLabel="offline rules" />);
     const output = () => app.frames.join('');
-    lastOutput = () => app.frames.slice(-3).join("\n----\n");
+    lastOutput = () => app.frames.slice(-3).join('\n----\n');
     await waitFor(() => output().includes('create a new one'), 'the greeting');
     expect(output()).toContain('atx session: offline rules');
     expect(app.lastFrame()).toContain('›');
@@ -57,10 +57,12 @@ describe('session screen', () => {
     app.unmount();
   });
 
-  it('shows model text while it streams, and a run\'s live step, until the answer is complete', async () => {
+  it("shows model text while it streams, and a run's live step, until the answer is complete", async () => {
     const hub = createSessionHub();
     let finish: () => void = () => undefined;
-    const app = render(<App hub={hub} say={() => new Promise<void>((resolve) => (finish = resolve))} brainLabel="model claude-test" />);
+    const app = render(
+      <App hub={hub} say={() => new Promise<void>((resolve) => (finish = resolve))} brainLabel="model claude-test" />,
+    );
     await type(app.stdin, 'go');
     await waitFor(() => (app.lastFrame() ?? '').includes('working…'), 'the busy spinner');
     hub.onText('## Objective\n\nMove the');
@@ -69,7 +71,10 @@ describe('session screen', () => {
     hub.onStatus({ running: true, multiline: false });
     hub.onProgress({ kind: 'step-start', stepId: '1.1', title: 'Update the framework', index: 1, total: 4 });
     hub.onProgress({ kind: 'commit', stepId: '1.1', commit: 'abc', files: [] });
-    await waitFor(() => /1\/4 1\.1 Update the framework \d+ s, 1 commit/.test(app.lastFrame() ?? ''), 'the progress line');
+    await waitFor(
+      () => /1\/4 1\.1 Update the framework \d+ s, 1 commit/.test(app.lastFrame() ?? ''),
+      'the progress line',
+    );
     // One spinner: the run's line replaces "working…".
     expect(app.lastFrame()).not.toContain('working…');
     expect((app.lastFrame() ?? '').match(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/g)).toHaveLength(1);
@@ -77,7 +82,10 @@ describe('session screen', () => {
     await waitFor(() => !(app.lastFrame() ?? '').includes('Move the application'), 'the stream to clear');
     hub.onStatus({ running: false, multiline: false });
     finish();
-    await waitFor(() => !(app.lastFrame() ?? '').includes('working…') && !(app.lastFrame() ?? '').includes('1/4'), 'the idle prompt');
+    await waitFor(
+      () => !(app.lastFrame() ?? '').includes('working…') && !(app.lastFrame() ?? '').includes('1/4'),
+      'the idle prompt',
+    );
     expect(app.frames.join('')).toContain('Here is the draft.');
     app.unmount();
   });
@@ -86,7 +94,9 @@ describe('session screen', () => {
     // On a slow machine or a slow link the keys and the Enter come in one read; a paste brings
     // several lines at once. Each complete line is an answer; the rest stays in the prompt.
     const said: string[] = [];
-    const app = render(<App hub={createSessionHub()} say={async (t) => void said.push(t)} brainLabel="offline rules" />);
+    const app = render(
+      <App hub={createSessionHub()} say={async (t) => void said.push(t)} brainLabel="offline rules" />,
+    );
     await new Promise((r) => setTimeout(r, 100));
     app.stdin.write('I want to create a new one\r');
     await waitFor(() => said.length === 1, 'the first answer');
@@ -102,7 +112,12 @@ describe('session screen', () => {
 
   it('shows the current step with a spinner, elapsed seconds and commits', () => {
     const started = 1_000_000;
-    const app = render(<Progress progress={{ label: '2/5 1.2 Rewrite the runtime', startedAt: started, commits: 3 }} now={() => started + 7_400} />);
+    const app = render(
+      <Progress
+        progress={{ label: '2/5 1.2 Rewrite the runtime', startedAt: started, commits: 3 }}
+        now={() => started + 7_400}
+      />,
+    );
     expect(app.lastFrame()).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] 2\/5 1\.2 Rewrite the runtime 7 s, 3 commits/);
     app.unmount();
   });
@@ -117,7 +132,9 @@ describe('session screen', () => {
   });
 
   it('names the brain without nested brackets, and wraps long lines under their own text', () => {
-    expect(sessionTitle('offline rules (set ANTHROPIC_API_KEY to use a model)')).toBe('atx session: offline rules; set ANTHROPIC_API_KEY to use a model');
+    expect(sessionTitle('offline rules (set ANTHROPIC_API_KEY to use a model)')).toBe(
+      'atx session: offline rules; set ANTHROPIC_API_KEY to use a model',
+    );
     const long = `  3. (1.3, codemod) ${'Report Node.js behaviour changes that need a person '.repeat(4).trim()}`;
     const plan = render(<MessageLine message={{ from: 'atx', text: `Plan for X\n${long}`, style: 'plan' }} />);
     const rows = (plan.lastFrame() ?? '').split('\n').filter((row) => /Report|person|behaviour/.test(row));
@@ -154,7 +171,13 @@ describe('session screen', () => {
    * A go-ahead, then a run that starts, a line typed around its start (`typeAround` writes it),
    * and the question after the run: the line must be back in the prompt, never sent.
    */
-  async function lineAroundRunStart(typeAround: (app: ReturnType<typeof render>, hub: ReturnType<typeof createSessionHub>, said: string[]) => Promise<void>) {
+  async function lineAroundRunStart(
+    typeAround: (
+      app: ReturnType<typeof render>,
+      hub: ReturnType<typeof createSessionHub>,
+      said: string[],
+    ) => Promise<void>,
+  ) {
     const hub = createSessionHub();
     const said: string[] = [];
     let finish: () => void = () => undefined;

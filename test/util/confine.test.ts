@@ -3,7 +3,15 @@ import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { joinInside, relativePathProblem, removeInside, resolveInside, safeSegment, UnsafePathError, writablePathProblem } from '../../src/util/confine.js';
+import {
+  joinInside,
+  relativePathProblem,
+  removeInside,
+  resolveInside,
+  safeSegment,
+  UnsafePathError,
+  writablePathProblem,
+} from '../../src/util/confine.js';
 
 async function layout() {
   const base = await mkdtemp(join(tmpdir(), 'atx-confine-'));
@@ -45,7 +53,8 @@ describe('relative paths built from data', () => {
 
   it('takes single segments only', () => {
     expect(safeSegment('12', 'version')).toBe('12');
-    for (const bad of ['', '.', '..', 'a/b', '.git', '.Git', 'a\\b']) expect(() => safeSegment(bad)).toThrow(UnsafePathError);
+    for (const bad of ['', '.', '..', 'a/b', '.git', '.Git', 'a\\b'])
+      expect(() => safeSegment(bad)).toThrow(UnsafePathError);
   });
 });
 

@@ -5,7 +5,7 @@ import { codemod as nodejsRuntime } from '../../src/codemods/nodejs-runtime/inde
 import { runOn as runCallbackCodemod } from '../codemods/lambda-callback-to-async/helpers.js';
 import { runOn as runRuntimeCodemod } from '../codemods/nodejs-runtime/helpers.js';
 
-const handler = "exports.handler = (event, context, callback) => {\n  callback(null, { ok: true });\n};\n";
+const handler = 'exports.handler = (event, context, callback) => {\n  callback(null, { ok: true });\n};\n';
 
 describe('excluded folders', () => {
   it('leaves bundler output (.webpack, .esbuild, .build) alone in both Node.js codemods', async () => {

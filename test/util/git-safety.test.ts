@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { gitAt, gitOutput, statusEntries } from '../../src/util/git.js';
 import { gitIdentity, tempDir, writeFiles } from '../helpers/cli.js';
 
-const hookNames = ['post-checkout', 'prepare-commit-msg', 'post-commit', 'reference-transaction', 'post-index-change', 'pre-auto-gc', 'post-rewrite'];
+const hookNames = [
+  'post-checkout',
+  'prepare-commit-msg',
+  'post-commit',
+  'reference-transaction',
+  'post-index-change',
+  'pre-auto-gc',
+  'post-rewrite',
+];
 
 /** A repository whose own config names a hooks folder and an fsmonitor command; each leaves a marker. */
 async function hostileRepo(): Promise<{ repo: string; markers: string }> {
@@ -16,10 +24,14 @@ async function hostileRepo(): Promise<{ repo: string; markers: string }> {
   const repo = join(base, 'repo');
   const markers = join(base, 'markers');
   const hooks = join(base, 'hooks');
-  await writeFiles(hooks, Object.fromEntries(hookNames.map((name) => [name, `#!/bin/sh\nmkdir -p ${markers}\ntouch ${markers}/${name}\n`])));
+  await writeFiles(
+    hooks,
+    Object.fromEntries(hookNames.map((name) => [name, `#!/bin/sh\nmkdir -p ${markers}\ntouch ${markers}/${name}\n`])),
+  );
   for (const name of hookNames) await chmod(join(hooks, name), 0o755);
   await mkdir(repo);
-  const plain = (args: string[]) => execa('git', ['-c', 'core.hooksPath=/dev/null', ...args], { cwd: repo, env: gitIdentity });
+  const plain = (args: string[]) =>
+    execa('git', ['-c', 'core.hooksPath=/dev/null', ...args], { cwd: repo, env: gitIdentity });
   await plain(['init', '-q', '-b', 'main']);
   await writeFile(join(repo, 'a.txt'), 'a\n');
   await plain(['add', 'a.txt']);
@@ -62,7 +74,9 @@ describe('git calls atx makes', () => {
     // The same calls without atx's settings do run them: the set-up is live.
     await execa('git', ['status', '--porcelain'], { cwd: repo });
     await execa('git', ['commit', '-q', '--allow-empty', '--no-verify', '-m', 'x'], { cwd: repo, env: gitIdentity });
-    expect(await ran(markers)).toEqual(expect.arrayContaining(['fsmonitor', 'post-commit', 'prepare-commit-msg', 'reference-transaction']));
+    expect(await ran(markers)).toEqual(
+      expect.arrayContaining(['fsmonitor', 'post-commit', 'prepare-commit-msg', 'reference-transaction']),
+    );
   });
 
   it('never take a folder of the checkout that looks like a bare repository for the repository', async () => {

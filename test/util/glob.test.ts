@@ -14,7 +14,9 @@ describe('matchesGlob', () => {
   });
 
   it('anchors a glob with a slash inside at the scope root', () => {
-    expect(matching('src/legacy', ['src/legacy/a.js', 'lib/src/legacy/a.js', 'legacy/a.js'])).toEqual(['src/legacy/a.js']);
+    expect(matching('src/legacy', ['src/legacy/a.js', 'lib/src/legacy/a.js', 'legacy/a.js'])).toEqual([
+      'src/legacy/a.js',
+    ]);
   });
 
   it('anchors a glob with a leading slash at the scope root, as .gitignore does', () => {
@@ -29,7 +31,10 @@ describe('matchesGlob', () => {
     expect(matching('**/*.js', ['a/b/c.js', 'c.js', 'c.jsx'])).toEqual(['a/b/c.js', 'c.js']);
     expect(matching('*.js', ['a/b/c.js', 'c.js', '.eslintrc.js'])).toEqual(['a/b/c.js', 'c.js', '.eslintrc.js']);
     expect(matching('a?c', ['abc', 'x/abc', 'a/c', 'abbc'])).toEqual(['abc', 'x/abc']);
-    expect(matching('src/**/test/*.ts', ['src/test/a.ts', 'src/x/y/test/a.ts', 'src/test/x/a.ts'])).toEqual(['src/test/a.ts', 'src/x/y/test/a.ts']);
+    expect(matching('src/**/test/*.ts', ['src/test/a.ts', 'src/x/y/test/a.ts', 'src/test/x/a.ts'])).toEqual([
+      'src/test/a.ts',
+      'src/x/y/test/a.ts',
+    ]);
   });
 
   it('reads [ ] as one character of a set', () => {
@@ -52,8 +57,17 @@ describe('matchesGlob', () => {
   });
 });
 
-describe('pathSelector (an exit criterion\'s paths)', () => {
-  const files = ['template.yaml', 'svc/template.yaml', 'docs/x.yaml', 'svc/docs/y.yaml', 'a.md', 'src/a.test.js', 'src/a.js', 'src/a.d.ts'];
+describe("pathSelector (an exit criterion's paths)", () => {
+  const files = [
+    'template.yaml',
+    'svc/template.yaml',
+    'docs/x.yaml',
+    'svc/docs/y.yaml',
+    'a.md',
+    'src/a.test.js',
+    'src/a.js',
+    'src/a.d.ts',
+  ];
   const select = (globs: string[]) => files.filter(pathSelector(globs));
 
   it('selects what one glob matches, minus what a ! glob matches, whatever the order', () => {
@@ -68,8 +82,16 @@ describe('pathSelector (an exit criterion\'s paths)', () => {
   });
 });
 
-describe('inPaths (a codemod\'s paths)', () => {
-  const files = ['services/api/main.tf', 'services/api/src/a.ts', 'services/web/src/b.js', 'lib/services/c.ts', 'servicesx/d.ts', 'e.ts', 'pages/[...slug]/f.js'];
+describe("inPaths (a codemod's paths)", () => {
+  const files = [
+    'services/api/main.tf',
+    'services/api/src/a.ts',
+    'services/web/src/b.js',
+    'lib/services/c.ts',
+    'servicesx/d.ts',
+    'e.ts',
+    'pages/[...slug]/f.js',
+  ];
   const within = (paths: string[] | undefined) => files.filter((file) => inPaths(file, paths));
 
   it('reads a plain folder or file from the scope root, with everything in it', () => {

@@ -11,13 +11,24 @@ const printArgs = 'process.stdout.write(JSON.stringify(process.argv.slice(1)))';
 describe('runProgram', () => {
   it('hands every argument over unread by a shell, and shows the command as a shell line', async () => {
     const dir = await tempDir('atx-proc-');
-    const args = ['$(touch pwned-1)', '`touch pwned-2`', 'a; touch pwned-3', "it's \"quoted\"", 'two\nlines', '*', '', '$HOME'];
+    const args = [
+      '$(touch pwned-1)',
+      '`touch pwned-2`',
+      'a; touch pwned-3',
+      'it\'s "quoted"',
+      'two\nlines',
+      '*',
+      '',
+      '$HOME',
+    ];
     const run = await runProgram(process.execPath, ['-e', printArgs, ...args], { cwd: dir });
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.output)).toEqual(args);
     for (const marker of ['pwned-1', 'pwned-2', 'pwned-3']) expect(existsSync(join(dir, marker))).toBe(false);
     expect(run.command).toBe(commandLine(process.execPath, ['-e', printArgs, ...args]));
-    expect(commandLine('npm', ['install', '--prefix', '/tmp/a b', "it's", 'node@24'])).toBe(`npm install --prefix '/tmp/a b' 'it'\\''s' node@24`);
+    expect(commandLine('npm', ['install', '--prefix', '/tmp/a b', "it's", 'node@24'])).toBe(
+      `npm install --prefix '/tmp/a b' 'it'\\''s' node@24`,
+    );
   });
 
   it('gives the program no secret variable, unless passed on', async () => {

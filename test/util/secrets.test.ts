@@ -33,8 +33,27 @@ const person = {
 describe('which variables are secret', () => {
   it('by default: the model key and every name ending in _API_KEY, _TOKEN, _SECRET, _PASSWORD (any case)', () => {
     const secret = secretNameTest(person);
-    for (const name of ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN', 'GITHUB_TOKEN', 'github_token', 'DB_PASSWORD', 'CLIENT_SECRET', 'OPENAI_API_KEY']) expect(secret(name), name).toBe(true);
-    for (const name of ['PATH', 'HOME', 'ANTHROPIC_BASE_URL', 'GIT_ASKPASS', 'SSH_AUTH_SOCK', 'TOKEN_FILE', 'DB_URL', 'ATX_SECRET_ENV']) expect(secret(name), name).toBe(false);
+    for (const name of [
+      'ANTHROPIC_API_KEY',
+      'ANTHROPIC_AUTH_TOKEN',
+      'GITHUB_TOKEN',
+      'github_token',
+      'DB_PASSWORD',
+      'CLIENT_SECRET',
+      'OPENAI_API_KEY',
+    ])
+      expect(secret(name), name).toBe(true);
+    for (const name of [
+      'PATH',
+      'HOME',
+      'ANTHROPIC_BASE_URL',
+      'GIT_ASKPASS',
+      'SSH_AUTH_SOCK',
+      'TOKEN_FILE',
+      'DB_URL',
+      'ATX_SECRET_ENV',
+    ])
+      expect(secret(name), name).toBe(false);
   });
 
   it('ATX_SECRET_ENV replaces the default list (names and * patterns); the model key stays secret', () => {
@@ -46,11 +65,13 @@ describe('which variables are secret', () => {
   });
 
   it('refuses entries that are not names (ATX_PASS_ENV takes no patterns)', () => {
-    expect(secretSettingsProblems({ ATX_SECRET_ENV: '*_TOKEN,DB URL', ATX_PASS_ENV: 'NPM_TOKEN,*_TOKEN,a-b' })).toEqual([
-      'ATX_SECRET_ENV: "DB URL" is neither a variable name nor a pattern such as *_TOKEN (it takes a comma-separated list)',
-      'ATX_PASS_ENV: "*_TOKEN" is not a variable name (it takes a comma-separated list of names, no patterns)',
-      'ATX_PASS_ENV: "a-b" is not a variable name (it takes a comma-separated list of names, no patterns)',
-    ]);
+    expect(secretSettingsProblems({ ATX_SECRET_ENV: '*_TOKEN,DB URL', ATX_PASS_ENV: 'NPM_TOKEN,*_TOKEN,a-b' })).toEqual(
+      [
+        'ATX_SECRET_ENV: "DB URL" is neither a variable name nor a pattern such as *_TOKEN (it takes a comma-separated list)',
+        'ATX_PASS_ENV: "*_TOKEN" is not a variable name (it takes a comma-separated list of names, no patterns)',
+        'ATX_PASS_ENV: "a-b" is not a variable name (it takes a comma-separated list of names, no patterns)',
+      ],
+    );
     expect(secretSettingsProblems({ ATX_SECRET_ENV: '*_TOKEN, DB_URL', ATX_PASS_ENV: 'NPM_TOKEN' })).toEqual([]);
   });
 });
@@ -84,10 +105,16 @@ describe('childEnv', () => {
 
 describe('every process atx starts', () => {
   it('runShell: no secret variable, unless passed on', async () => {
-    const run = await runShell('env', { cwd: '/', env: { MY_SERVICE_TOKEN: 'tok-0123456789', ANTHROPIC_API_KEY: 'sk-ant-test-42424242', KEPT: 'yes' } });
+    const run = await runShell('env', {
+      cwd: '/',
+      env: { MY_SERVICE_TOKEN: 'tok-0123456789', ANTHROPIC_API_KEY: 'sk-ant-test-42424242', KEPT: 'yes' },
+    });
     expect(run.output).toMatch(/^KEPT=yes$/m);
     expect(run.output).not.toMatch(/^(MY_SERVICE_TOKEN|ANTHROPIC_API_KEY)=/m);
-    const passed = await runShell('env', { cwd: '/', env: { MY_SERVICE_TOKEN: 'tok-0123456789', ATX_PASS_ENV: 'MY_SERVICE_TOKEN' } });
+    const passed = await runShell('env', {
+      cwd: '/',
+      env: { MY_SERVICE_TOKEN: 'tok-0123456789', ATX_PASS_ENV: 'MY_SERVICE_TOKEN' },
+    });
     expect(passed.output).toMatch(/^MY_SERVICE_TOKEN=tok-0123456789$/m);
   });
 
@@ -110,9 +137,20 @@ describe('every process atx starts', () => {
 
 describe('the redactor', () => {
   it('knows the values of secret variables of 8 characters or more, passed on or not, longest first', () => {
-    const values = secretValues({ ...person, SHORT_TOKEN: 'abc', SPACED_SECRET: '  padded-value  ', ATX_PASS_ENV: 'GITHUB_TOKEN' }, ['an-extra-secret', 'tiny']);
+    const values = secretValues(
+      { ...person, SHORT_TOKEN: 'abc', SPACED_SECRET: '  padded-value  ', ATX_PASS_ENV: 'GITHUB_TOKEN' },
+      ['an-extra-secret', 'tiny'],
+    );
     expect(values).toEqual(
-      expect.arrayContaining(['sk-ant-test-0123456789', 'ghp_abcdefghijklmnop', 'hunter2hunter2', 'shh-very-secret', 'sk-openai-987654321', 'padded-value', 'an-extra-secret']),
+      expect.arrayContaining([
+        'sk-ant-test-0123456789',
+        'ghp_abcdefghijklmnop',
+        'hunter2hunter2',
+        'shh-very-secret',
+        'sk-openai-987654321',
+        'padded-value',
+        'an-extra-secret',
+      ]),
     );
     expect(values).not.toContain('abc');
     expect(values).not.toContain('tiny');
@@ -122,17 +160,27 @@ describe('the redactor', () => {
 
   it('replaces every occurrence in text, and leaves text without a secret byte for byte', () => {
     const values = secretValues(person);
-    expect(redactText(`key=${person.ANTHROPIC_API_KEY}\nagain ${person.ANTHROPIC_API_KEY}${person.GITHUB_TOKEN}`, values)).toBe('key=[redacted]\nagain [redacted][redacted]');
+    expect(
+      redactText(`key=${person.ANTHROPIC_API_KEY}\nagain ${person.ANTHROPIC_API_KEY}${person.GITHUB_TOKEN}`, values),
+    ).toBe('key=[redacted]\nagain [redacted][redacted]');
     const plain = 'nothing \r\n secret \u00e9\n';
     expect(redactDocument(plain, values)).toBe(plain);
   });
 
   it('keeps a JSON document valid, whatever the secret looks like', () => {
     const values = secretValues({ PIN_PASSWORD: '12345678', ODD_SECRET: 'quote"back\\slash' });
-    const document = { durationMs: 9123456789, line: 'pin 12345678', nested: [{ 'quote"back\\slash': 'quote"back\\slash' }] };
+    const document = {
+      durationMs: 9123456789,
+      line: 'pin 12345678',
+      nested: [{ 'quote"back\\slash': 'quote"back\\slash' }],
+    };
     const text = `${JSON.stringify(document, null, 2)}\n`;
     const redacted = redactDocument(text, values);
-    expect(JSON.parse(redacted)).toEqual({ durationMs: 9123456789, line: 'pin [redacted]', nested: [{ '[redacted]': '[redacted]' }] });
+    expect(JSON.parse(redacted)).toEqual({
+      durationMs: 9123456789,
+      line: 'pin [redacted]',
+      nested: [{ '[redacted]': '[redacted]' }],
+    });
     expect(redacted.endsWith('}\n')).toBe(true);
     expect(redactValue(document, values).durationMs).toBe(9123456789);
   });

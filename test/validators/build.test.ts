@@ -33,7 +33,8 @@ describe('build validator', () => {
 
   it('fails with the exit code and only the last 40 lines of output', async () => {
     repo = makeRepo({
-      'build.cjs': 'for (let i = 1; i <= 100; i++) console.log("line " + i);\nconsole.error("TS2304: Cannot find name");\nprocess.exit(3);\n',
+      'build.cjs':
+        'for (let i = 1; i <= 100; i++) console.log("line " + i);\nconsole.error("TS2304: Cannot find name");\nprocess.exit(3);\n',
     });
     const result = await runValidator(criterion({ validator: 'build' }), repo.ctx({ buildCommand: 'node build.cjs' }));
     expect(result.status).toBe('failed');
@@ -55,7 +56,7 @@ describe('build validator', () => {
     expect(result.evidence[0].summary).toMatch(/no build command/i);
   });
 
-  it('runs in the scope folder and measures that package\'s outputs (SAM and CDK too)', async () => {
+  it("runs in the scope folder and measures that package's outputs (SAM and CDK too)", async () => {
     repo = makeRepo({
       'packages/api/build.cjs':
         "const fs=require('node:fs');fs.mkdirSync('.aws-sam/build/Fn',{recursive:true});fs.writeFileSync('.aws-sam/build/Fn/app.js','abc');" +
@@ -82,7 +83,10 @@ describe('build validator', () => {
       repo.ctx({ buildCommand: 'true', timeoutMs: 500 }),
     );
     expect(result.status).toBe('failed');
-    expect(result.evidence[0].details).toMatchObject({ timedOut: true, command: 'node -e "setTimeout(() => {}, 30000)"' });
+    expect(result.evidence[0].details).toMatchObject({
+      timedOut: true,
+      command: 'node -e "setTimeout(() => {}, 30000)"',
+    });
     expect(result.evidence[0].summary).toContain('timed out');
   });
 });

@@ -11,7 +11,8 @@ describe('command validator and criteria without a check', () => {
   it('passes when the command exits 0 in the worktree, fails otherwise', async () => {
     repo = makeRepo({ 'config.json': '{"runtime":"nodejs24.x"}\n' });
     // The command sees the worktree's files: it parses the config the transformation produced.
-    const check = 'node -e "const c=require(\'./config.json\'); if (c.runtime !== \'nodejs24.x\') process.exit(1); console.log(c.runtime)"';
+    const check =
+      "node -e \"const c=require('./config.json'); if (c.runtime !== 'nodejs24.x') process.exit(1); console.log(c.runtime)\"";
     const ok = await runValidator(criterion({ validator: 'command', command: check }), repo.ctx());
     expect(ok.status).toBe('passed');
     expect(ok.evidence[0].details).toMatchObject({ command: check, exitCode: 0, outputTail: 'nodejs24.x' });
@@ -50,7 +51,10 @@ describe('command validator and criteria without a check', () => {
   it('every validator kind has a check, and a scope folder missing from the worktree fails clearly', async () => {
     expect(Object.keys(validators).sort()).toEqual([...validatorNames].sort());
     repo = makeRepo({ 'a.txt': '' });
-    const result = await runValidator(criterion({ validator: 'command', command: 'true' }), repo.ctx({ scope: 'packages/gone' }));
+    const result = await runValidator(
+      criterion({ validator: 'command', command: 'true' }),
+      repo.ctx({ scope: 'packages/gone' }),
+    );
     expect(result.status).toBe('failed');
     expect(result.evidence[0].summary).toMatch(/scope folder "packages\/gone" does not exist/);
   });
@@ -61,7 +65,11 @@ describe('command validator and criteria without a check', () => {
       repo.ctx({ scope: 'packages/api', validationCommands: ['cat marker.txt', 'test -f missing.txt'] }),
     );
     expect(results.map((r) => r.status)).toEqual(['passed', 'failed']);
-    expect(results[0].evidence[0].details).toMatchObject({ command: 'cat marker.txt', outputTail: 'api', cwd: 'packages/api' });
+    expect(results[0].evidence[0].details).toMatchObject({
+      command: 'cat marker.txt',
+      outputTail: 'api',
+      cwd: 'packages/api',
+    });
     expect(await runValidationCommands(repo.ctx())).toEqual([]);
   });
 

@@ -19,7 +19,7 @@ function marked(path: string, text: string): string | undefined {
 const cases: Array<[string, string]> = [
   [
     'serverless.yml',
-    "provider:\n  runtime: nodejs24.x «# was nodejs12.x»\n  «#  - nodejs12.x»\n  url: 'https://x/#/nodejs12.x'\n  tag: \"a # b\"\n  plain: a#b\n  script: |\n    # nodejs12.x in a block scalar is text\n    echo hi\n«# end»\n",
+    'provider:\n  runtime: nodejs24.x «# was nodejs12.x»\n  «#  - nodejs12.x»\n  url: \'https://x/#/nodejs12.x\'\n  tag: "a # b"\n  plain: a#b\n  script: |\n    # nodejs12.x in a block scalar is text\n    echo hi\n«# end»\n',
   ],
   [
     'src/handler.js',
@@ -28,8 +28,14 @@ const cases: Array<[string, string]> = [
   ['src/view.tsx', 'const v = <a href="//cdn">see http://x /* not a comment */</a>; «// a comment»\n'],
   ['src/types.ts', 'let a: string = "/*"; «/* real */» let b = "*/";\n'],
   ['tsconfig.json', '{\n  «// comment»\n  "url": "http://x//y", «/* block */»\n  "v": "a\\"//b"\n}\n'],
-  ['infra/main.tf', 'runtime = "nodejs12.x" «# old»\nurl = "http://x#y" «// c»\n«/* b */»\nuser_data = <<EOF\n#!/bin/bash\n# nodejs12.x\nEOF\n'],
-  ['Dockerfile', '«# syntax comment»\nFROM node:12 AS build\nRUN echo "#not" # still shell text\n  «# indented comment»\n'],
+  [
+    'infra/main.tf',
+    'runtime = "nodejs12.x" «# old»\nurl = "http://x#y" «// c»\n«/* b */»\nuser_data = <<EOF\n#!/bin/bash\n# nodejs12.x\nEOF\n',
+  ],
+  [
+    'Dockerfile',
+    '«# syntax comment»\nFROM node:12 AS build\nRUN echo "#not" # still shell text\n  «# indented comment»\n',
+  ],
   ['deploy.sh', 'echo "# not" \'# nor\' a#b «# yes»\nURL=http://x#y\n'],
   ['app.py', 'x = "#" «# c»\ns = """\n# inside\n"""\n'],
   ['pom.xml', '<a>«<!-- <b>aws-java-sdk</b> -->»<![CDATA[ <!-- text --> ]]></a>\n'],

@@ -12,17 +12,53 @@ import { regexMode } from '../../src/validators/grep.js';
 import { lineRegExp } from '../../src/validators/line-regex.js';
 
 const lines = [
-  '  Runtime: nodejs12.x', '  runtime: nodejs24.x # was nodejs12.x', '        - nodejs16.x', '  - nodejs20.x  # kept', 'CompatibleRuntimes: [nodejs18.x, nodejs24.x]',
-  'runtime: lambda.Runtime.NODEJS_14_X,', 'FROM public.ecr.aws/lambda/nodejs:18', 'FROM public.ecr.aws/lambda/nodejs:24',
-  '    context.succeed(result);', 'context.done ()', 'ctx.callbackWaitsForEmptyEventLoop = false;', 'const AWS = require("aws-sdk");', "import S3 from 'aws-sdk/clients/s3';",
-  '"aws-sdk": "^2.1.0",', 'import boto', '  from boto.s3 import key', 'boto==2.49.0', 'boto3==1.34', '"boto",', 'boto[', 'boto\\x',
-  'import distutils.core', 'self.assertEquals(a, b)', '  Runtime: python3.9', 'runtime = "java11"', '<maven.compiler.source>1.8</maven.compiler.source>',
-  'import com.amazonaws.services.s3.AmazonS3;', '<artifactId>aws-java-sdk-s3</artifactId>', '"@angular/core": "^15.2.0"', 'word boundary tests: nodejs', 'a\tb', '[x]', 'back\\slash', '',
+  '  Runtime: nodejs12.x',
+  '  runtime: nodejs24.x # was nodejs12.x',
+  '        - nodejs16.x',
+  '  - nodejs20.x  # kept',
+  'CompatibleRuntimes: [nodejs18.x, nodejs24.x]',
+  'runtime: lambda.Runtime.NODEJS_14_X,',
+  'FROM public.ecr.aws/lambda/nodejs:18',
+  'FROM public.ecr.aws/lambda/nodejs:24',
+  '    context.succeed(result);',
+  'context.done ()',
+  'ctx.callbackWaitsForEmptyEventLoop = false;',
+  'const AWS = require("aws-sdk");',
+  "import S3 from 'aws-sdk/clients/s3';",
+  '"aws-sdk": "^2.1.0",',
+  'import boto',
+  '  from boto.s3 import key',
+  'boto==2.49.0',
+  'boto3==1.34',
+  '"boto",',
+  'boto[',
+  'boto\\x',
+  'import distutils.core',
+  'self.assertEquals(a, b)',
+  '  Runtime: python3.9',
+  'runtime = "java11"',
+  '<maven.compiler.source>1.8</maven.compiler.source>',
+  'import com.amazonaws.services.s3.AmazonS3;',
+  '<artifactId>aws-java-sdk-s3</artifactId>',
+  '"@angular/core": "^15.2.0"',
+  'word boundary tests: nodejs',
+  'a\tb',
+  '[x]',
+  'back\\slash',
+  '',
 ];
 
 const extra: Array<[string, boolean]> = [
-  ['\\<nodejs\\>', false], ['[[:upper:]][[:lower:]]+:', false], ['[[:digit:]]{2}\\.x', false], ['[]x]', false], ['[\\.]', false], ['[^[:alnum:][:space:]]', false],
-  ['a[[:blank:]]b', false], ['nodejs(?=1\\d)', true], ['(?i)RUNTIME', true], ['nodejs\\d+\\.x', true],
+  ['\\<nodejs\\>', false],
+  ['[[:upper:]][[:lower:]]+:', false],
+  ['[[:digit:]]{2}\\.x', false],
+  ['[]x]', false],
+  ['[\\.]', false],
+  ['[^[:alnum:][:space:]]', false],
+  ['a[[:blank:]]b', false],
+  ['nodejs(?=1\\d)', true],
+  ['(?i)RUNTIME', true],
+  ['nodejs\\d+\\.x', true],
 ];
 
 const root = mkdtempSync(join(tmpdir(), 'atx-line-regex-'));
@@ -33,8 +69,15 @@ execFileSync('git', ['add', '.'], { cwd: root });
 
 function gitLines(pattern: string): number[] {
   try {
-    const out = execFileSync('git', ['grep', '-n', regexMode(pattern) === 'perl' ? '-P' : '-E', '-e', pattern, '--', 'lines.txt'], { cwd: root, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } });
-    return out.trim().split('\n').map((line) => Number(line.split(':')[1]));
+    const out = execFileSync(
+      'git',
+      ['grep', '-n', regexMode(pattern) === 'perl' ? '-P' : '-E', '-e', pattern, '--', 'lines.txt'],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } },
+    );
+    return out
+      .trim()
+      .split('\n')
+      .map((line) => Number(line.split(':')[1]));
   } catch {
     return [];
   }
@@ -48,7 +91,9 @@ function shippedPatterns(): string[] {
   const dir = join(import.meta.dirname, '../../transformations/AWS');
   return readdirSync(dir).flatMap((name) => {
     const definition = parseDefinition(readFileSync(join(dir, name, 'transformation_definition.md'), 'utf8'), name);
-    return definition.exitCriteria.flatMap((c) => (c.validator?.validator === 'no-match' ? [expandValidator(c.validator, 24)!.pattern!] : []));
+    return definition.exitCriteria.flatMap((c) =>
+      c.validator?.validator === 'no-match' ? [expandValidator(c.validator, 24)!.pattern!] : [],
+    );
   });
 }
 

@@ -31,7 +31,10 @@ describe('no-match paths', () => {
       'src/c.cs': 'var runtime = "nodejs18.x";\n',
     });
     expect((await counts(['/template.yaml'])).after.files).toEqual({ 'template.yaml': 1 });
-    expect((await counts(['template.yaml'])).after.files).toEqual({ 'template.yaml': 1, 'services/api/template.yaml': 1 });
+    expect((await counts(['template.yaml'])).after.files).toEqual({
+      'template.yaml': 1,
+      'services/api/template.yaml': 1,
+    });
     expect((await counts(['*.[jt]s'])).after.files).toEqual({ 'src/a.js': 1, 'src/b.ts': 1 });
     expect((await counts(['src/', '!*.[jt]s'])).after.files).toEqual({ 'src/c.cs': 1 });
   });
@@ -53,17 +56,32 @@ describe('no-match paths', () => {
   });
 
   it('take file names that git would read as pathspec magic or globs as they are', async () => {
-    repo = makeRepo({ ':(exclude)a.js': 'nodejs18\n', 'b[1].js': 'nodejs18\n', 'b1.js': 'nodejs18\n', '*.js': 'nodejs18\n' });
+    repo = makeRepo({
+      ':(exclude)a.js': 'nodejs18\n',
+      'b[1].js': 'nodejs18\n',
+      'b1.js': 'nodejs18\n',
+      '*.js': 'nodejs18\n',
+    });
     expect((await counts(['b[1].js'])).after.files).toEqual({ 'b1.js': 1, 'b[1].js': 1 });
-    expect(Object.keys((await counts(['*.js'])).after.files).sort()).toEqual(['*.js', ':(exclude)a.js', 'b1.js', 'b[1].js']);
+    expect(Object.keys((await counts(['*.js'])).after.files).sort()).toEqual([
+      '*.js',
+      ':(exclude)a.js',
+      'b1.js',
+      'b[1].js',
+    ]);
     // Read as globs, `*.js` and `b[1].js` would bring back the file the criterion leaves out.
-    expect(Object.keys((await counts(['*.js', '!b1.js'])).after.files).sort()).toEqual(['*.js', ':(exclude)a.js', 'b[1].js']);
+    expect(Object.keys((await counts(['*.js', '!b1.js'])).after.files).sort()).toEqual([
+      '*.js',
+      ':(exclude)a.js',
+      'b[1].js',
+    ]);
   });
 
   it('search a selection too long for one command line, a batch at a time', async () => {
     // 1,500 files of 60-character names: more than one batch of pathspecs.
     const files: Record<string, string> = {};
-    for (let i = 0; i < 1500; i += 1) files[`services/function-${String(i).padStart(4, '0')}/handler-with-a-long-name.js`] = 'nodejs18\n';
+    for (let i = 0; i < 1500; i += 1)
+      files[`services/function-${String(i).padStart(4, '0')}/handler-with-a-long-name.js`] = 'nodejs18\n';
     repo = makeRepo(files);
     const { before, after } = await counts(['services/*/*.js']);
     expect(before.lines).toBe(1500);

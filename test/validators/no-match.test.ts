@@ -7,10 +7,11 @@ afterEach(() => repo?.cleanup());
 
 // A SAM template and two handlers on Node.js 18; the "transformation" moves one of each.
 const files = {
-  'template.yaml': 'Resources:\n  Api:\n    Properties:\n      Runtime: nodejs18.x # pinned\n  Worker:\n    Properties:\n      Runtime: nodejs18.x\n',
+  'template.yaml':
+    'Resources:\n  Api:\n    Properties:\n      Runtime: nodejs18.x # pinned\n  Worker:\n    Properties:\n      Runtime: nodejs18.x\n',
   'services/orders/template.yaml': 'Globals:\n  Function:\n    Runtime: nodejs18.x\n',
   'src/api.js': "exports.handler = (event, context, callback) => callback(null, 'ok');\n",
-  'src/worker.js': "exports.handler = function (event, context, callback) {\n  callback(null, 1);\n};\n",
+  'src/worker.js': 'exports.handler = function (event, context, callback) {\n  callback(null, 1);\n};\n',
   'node_modules/dep/template.yaml': 'Runtime: nodejs18.x\n',
   'README.md': 'We used to run on nodejs18.x.\n',
 };
@@ -27,7 +28,10 @@ describe('no-match validator', () => {
     const [evidence] = partial.evidence;
     expect(evidence.kind).toBe('search');
     // node_modules and README.md are outside the globs or excluded.
-    expect(evidence.details.before).toEqual({ lines: 3, files: { 'template.yaml': 2, 'services/orders/template.yaml': 1 } });
+    expect(evidence.details.before).toEqual({
+      lines: 3,
+      files: { 'template.yaml': 2, 'services/orders/template.yaml': 1 },
+    });
     expect(evidence.details.after).toEqual({ lines: 1, files: { 'services/orders/template.yaml': 1 } });
     expect(evidence.details.matches).toEqual(['services/orders/template.yaml:3: Runtime: nodejs18.x']);
     expect(evidence.summary).toContain('3 matching line(s) in 2 file(s) before, 1 in 1 file(s) after');
@@ -36,7 +40,11 @@ describe('no-match validator', () => {
     repo.write('services/orders/template.yaml', 'Globals:\n  Function:\n    Runtime: nodejs24.x\n');
     const done = await runValidator(criterion(spec), repo.ctx());
     expect(done.status).toBe('passed');
-    expect(done.evidence[0].details).toMatchObject({ before: { lines: 3 }, after: { lines: 0, files: {} }, matches: [] });
+    expect(done.evidence[0].details).toMatchObject({
+      before: { lines: 3 },
+      after: { lines: 0, files: {} },
+      matches: [],
+    });
   });
 
   it('searches every tracked file in scope when no paths are given, never node_modules or untracked files', async () => {
@@ -49,7 +57,7 @@ describe('no-match validator', () => {
     });
   });
 
-  it('limits the search to the run\'s scope and reports repository-relative paths', async () => {
+  it("limits the search to the run's scope and reports repository-relative paths", async () => {
     repo = makeRepo(files);
     const result = await runValidator(
       criterion({ validator: 'no-match', pattern: 'nodejs18\\.x' }),
@@ -72,7 +80,10 @@ describe('no-match validator', () => {
 
   it('uses PCRE for patterns ERE cannot express (\\d, lazy quantifiers, non-capturing groups)', async () => {
     repo = makeRepo(files);
-    const result = await runValidator(criterion({ validator: 'no-match', pattern: 'nodejs(?:1\\d)\\.x', paths: ['*.yaml'] }), repo.ctx());
+    const result = await runValidator(
+      criterion({ validator: 'no-match', pattern: 'nodejs(?:1\\d)\\.x', paths: ['*.yaml'] }),
+      repo.ctx(),
+    );
     expect(result.evidence[0].details).toMatchObject({ regexMode: 'perl', after: { lines: 3 } });
   });
 

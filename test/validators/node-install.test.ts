@@ -37,14 +37,20 @@ afterEach(() => {
   repo = undefined;
 });
 
-const calls = () => (existsSync(join(dir, 'calls.log')) ? readFileSync(join(dir, 'calls.log'), 'utf8').trim().split('\n') : []);
+const calls = () =>
+  existsSync(join(dir, 'calls.log')) ? readFileSync(join(dir, 'calls.log'), 'utf8').trim().split('\n') : [];
 
 describe('ensureNode', () => {
   it('two runs racing for the same major install it once; the other waits and reuses it', async () => {
     const atxHome = join(dir, 'home');
-    const [a, b] = await Promise.all([ensureNode(atxHome, 99, { timeoutMs: 60_000 }), ensureNode(atxHome, 99, { timeoutMs: 60_000 })]);
+    const [a, b] = await Promise.all([
+      ensureNode(atxHome, 99, { timeoutMs: 60_000 }),
+      ensureNode(atxHome, 99, { timeoutMs: 60_000 }),
+    ]);
     expect(calls()).toHaveLength(1);
-    expect(calls()[0]).toContain(`install --prefix ${join(atxHome, 'cache', 'node', '99')} --no-save --no-package-lock`);
+    expect(calls()[0]).toContain(
+      `install --prefix ${join(atxHome, 'cache', 'node', '99')} --no-save --no-package-lock`,
+    );
     expect([a.source, b.source].sort()).toEqual(['cache', 'installed']);
     expect(a.version).toBe('v99.1.0');
     expect(a.binDir).toBe(join(atxHome, 'cache', 'node', '99', 'node_modules', 'node', 'bin'));
@@ -53,7 +59,7 @@ describe('ensureNode', () => {
     expect(calls()).toHaveLength(1);
   });
 
-  it('uses the machine\'s own Node.js when it already is the target major', async () => {
+  it("uses the machine's own Node.js when it already is the target major", async () => {
     const major = Number(process.versions.node.split('.')[0]);
     const node = await ensureNode(join(dir, 'home'), major, { timeoutMs: 60_000 });
     expect(node).toMatchObject({ source: 'machine', version: process.version });
@@ -62,12 +68,15 @@ describe('ensureNode', () => {
 });
 
 describe('node-runtime validator without the network', () => {
-  it('a failing install fails the criterion with npm\'s error as evidence, and caches nothing', async () => {
+  it("a failing install fails the criterion with npm's error as evidence, and caches nothing", async () => {
     process.env.FAKE_NPM_FAIL = '1';
     repo = makeRepo({ 'package.json': JSON.stringify({ scripts: { test: 'node --test' } }) });
     const result = await runValidator(criterion({ validator: 'node-runtime' }), repo.ctx({ targetNodeVersion: 99 }));
     expect(result.status).toBe('failed');
-    expect(result.evidence[0].details).toMatchObject({ exitCode: 1, error: 'Installing node@99 from the npm registry failed (exit 1)' });
+    expect(result.evidence[0].details).toMatchObject({
+      exitCode: 1,
+      error: 'Installing node@99 from the npm registry failed (exit 1)',
+    });
     expect(String(result.evidence[0].details.outputTail)).toContain('No matching version found for node@99');
     delete process.env.FAKE_NPM_FAIL;
     await ensureNode(repo.ctx().atxHome, 99, { timeoutMs: 60_000 });
@@ -78,14 +87,19 @@ describe('node-runtime validator without the network', () => {
     repo = makeRepo({ 'package.json': JSON.stringify({ scripts: { test: 'node --test' } }) });
     const atxHome = join(dir, 'not-a-folder');
     writeFileSync(atxHome, '');
-    const result = await runValidator(criterion({ validator: 'node-runtime' }), repo.ctx({ targetNodeVersion: 99, atxHome }));
+    const result = await runValidator(
+      criterion({ validator: 'node-runtime' }),
+      repo.ctx({ targetNodeVersion: 99, atxHome }),
+    );
     expect(result.status).toBe('failed');
     expect(result.evidence[0].summary).toMatch(/^Cannot prepare the Node.js 99 cache at .*not-a-folder.*: ENOTDIR/);
     expect(calls()).toEqual([]);
   });
 
   it('is skipped without a target version or without tests to run', async () => {
-    repo = makeRepo({ 'package.json': JSON.stringify({ scripts: { test: 'echo "Error: no test specified" && exit 1' } }) });
+    repo = makeRepo({
+      'package.json': JSON.stringify({ scripts: { test: 'echo "Error: no test specified" && exit 1' } }),
+    });
     const noTarget = await runValidator(criterion({ validator: 'node-runtime' }), repo.ctx());
     expect(noTarget.status).toBe('skipped');
     expect(noTarget.evidence[0].summary).toMatch(/No target Node.js version/);

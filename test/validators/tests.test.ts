@@ -35,7 +35,7 @@ describe('tests validator', () => {
     expect(String(failed.evidence[0].details.outputTail)).toMatch(/fail 1/);
   });
 
-  it('treats npm init\'s placeholder script as no tests and skips with a reason', async () => {
+  it("treats npm init's placeholder script as no tests and skips with a reason", async () => {
     repo = makeRepo({ 'package.json': pkg({ test: 'echo "Error: no test specified" && exit 1' }) });
     expect(await resolveTestCommand(repo.ctx())).toBeUndefined();
     const result = await runValidator(criterion({ validator: 'tests' }), repo.ctx());
@@ -52,7 +52,10 @@ describe('tests validator', () => {
 
   it('prefers the configured test command over package.json', async () => {
     repo = makeRepo({ 'package.json': pkg({ test: 'exit 1' }) });
-    const result = await runValidator(criterion({ validator: 'tests' }), repo.ctx({ testCommand: 'node -e "console.log(42)"' }));
+    const result = await runValidator(
+      criterion({ validator: 'tests' }),
+      repo.ctx({ testCommand: 'node -e "console.log(42)"' }),
+    );
     expect(result.status).toBe('passed');
     expect(result.evidence[0].details).toMatchObject({ source: 'context', outputTail: '42' });
   });

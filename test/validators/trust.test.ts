@@ -35,11 +35,18 @@ describe('validators when commands may not run', () => {
       const result = await runValidator(criterion(spec), ctx);
       expect(result, spec.validator).toEqual({
         status: 'skipped',
-        evidence: [{ kind: 'command', summary: `\`${command}\` ${reason}`, details: expect.objectContaining({ command, notRun: reason }) }],
+        evidence: [
+          {
+            kind: 'command',
+            summary: `\`${command}\` ${reason}`,
+            details: expect.objectContaining({ command, notRun: reason }),
+          },
+        ],
       });
     }
     expect(gate.asked).toEqual(cases.map(([, command]) => command));
-    for (const marker of ['ran-test', 'ran-build', 'ran-command']) expect(existsSync(join(repo.worktree, marker)), marker).toBe(false);
+    for (const marker of ['ran-test', 'ran-build', 'ran-command'])
+      expect(existsSync(join(repo.worktree, marker)), marker).toBe(false);
     // No Node.js was fetched for tests that were not going to run.
     expect(existsSync(nodeCacheDir(ctx.atxHome, 99))).toBe(false);
 
@@ -51,7 +58,10 @@ describe('validators when commands may not run', () => {
   it('still run atx’s own search (no-match), which runs nothing of the repository', async () => {
     repo = makeRepo({ 'template.yaml': 'Runtime: nodejs18.x\n' });
     const gate = refusing();
-    const result = await runValidator(criterion({ validator: 'no-match', pattern: 'nodejs18' }), repo.ctx({ permit: gate.permit }));
+    const result = await runValidator(
+      criterion({ validator: 'no-match', pattern: 'nodejs18' }),
+      repo.ctx({ permit: gate.permit }),
+    );
     expect(result.status).toBe('failed');
     expect(gate.asked).toEqual([]);
   });

@@ -8,8 +8,20 @@ import { criterion, makeRepo, type TempRepo } from './helpers.js';
 let repo: TempRepo;
 afterEach(() => repo?.cleanup());
 
-const tsconfig = JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [], lib: ['ES2022'], skipLibCheck: true, target: 'ES2022', module: 'NodeNext' }, include: ['src'] });
-const handler = 'export async function handler(event: { name: string }): Promise<string> {\n  return `hello ${event.name}`;\n}\n';
+const tsconfig = JSON.stringify({
+  compilerOptions: {
+    strict: true,
+    noEmit: true,
+    types: [],
+    lib: ['ES2022'],
+    skipLibCheck: true,
+    target: 'ES2022',
+    module: 'NodeNext',
+  },
+  include: ['src'],
+});
+const handler =
+  'export async function handler(event: { name: string }): Promise<string> {\n  return `hello ${event.name}`;\n}\n';
 
 /** "npm install" for the test: the project's node_modules gets this repository's TypeScript. */
 function installTypeScript(dir: string): void {
@@ -24,16 +36,25 @@ describe('typecheck validator', () => {
     installTypeScript(repo.worktree);
     const ok = await runValidator(criterion({ validator: 'typecheck' }), repo.ctx());
     expect(ok.status).toBe('passed');
-    expect(ok.evidence[0].details).toMatchObject({ command: 'npx --no-install tsc --noEmit -p tsconfig.json', exitCode: 0 });
+    expect(ok.evidence[0].details).toMatchObject({
+      command: 'npx --no-install tsc --noEmit -p tsconfig.json',
+      exitCode: 0,
+    });
 
     repo.write('src/handler.ts', handler.replace('`hello ${event.name}`', 'event.name.length'));
     const bad = await runValidator(criterion({ validator: 'typecheck' }), repo.ctx());
     expect(bad.status).toBe('failed');
-    expect(String(bad.evidence[0].details.outputTail)).toContain("error TS2322: Type 'number' is not assignable to type 'string'");
+    expect(String(bad.evidence[0].details.outputTail)).toContain(
+      "error TS2322: Type 'number' is not assignable to type 'string'",
+    );
   });
 
   it('finds TypeScript hoisted to the monorepo root when checking a package', async () => {
-    repo = makeRepo({ 'packages/api/tsconfig.json': tsconfig, 'packages/api/src/handler.ts': handler, '.gitignore': 'node_modules\n' });
+    repo = makeRepo({
+      'packages/api/tsconfig.json': tsconfig,
+      'packages/api/src/handler.ts': handler,
+      '.gitignore': 'node_modules\n',
+    });
     const ctx = repo.ctx({ scope: 'packages/api' });
     expect(await findLocalTypeScript(ctx)).toBeUndefined();
     installTypeScript(repo.worktree);

@@ -20,16 +20,23 @@ describe('unbundled-sdk validator', () => {
 
     const before = await runValidator(criterion(spec), repo.ctx({ targetNodeVersion: 24 }));
     expect(before.status).toBe('failed');
-    expect(before.evidence[0]).toMatchObject({ kind: 'metric', details: { functions: 2, nodejs: 2, unbundled: 1, targetVersion: 24 } });
+    expect(before.evidence[0]).toMatchObject({
+      kind: 'metric',
+      details: { functions: 2, nodejs: 2, unbundled: 1, targetVersion: 24 },
+    });
     expect(before.evidence.slice(1)).toHaveLength(1);
     expect(before.evidence[1].details).toMatchObject({
-      function: 'ReportsFunction', handler: 'reports/src/report.js', runtime: 'nodejs16.x', loads: ['reports/src/store.js:2'],
+      function: 'ReportsFunction',
+      handler: 'reports/src/report.js',
+      runtime: 'nodejs16.x',
+      loads: ['reports/src/store.js:2'],
     });
     expect(before.evidence[1].details.declaredAt).toMatch(/^template\.yaml:\d+$/);
     expect(before.evidence[1].summary).toContain('fails at cold start on nodejs24.x');
 
     // The remedy's result, committed as the executor does.
-    for (const [path, text] of Object.entries(readTree(join(fixture, 'output')))) if (input[path] !== text) repo.write(path, text);
+    for (const [path, text] of Object.entries(readTree(join(fixture, 'output'))))
+      if (input[path] !== text) repo.write(path, text);
     repo.commit('1.2 convert the unshipped function');
     const after = await runValidator(criterion(spec), repo.ctx({ targetNodeVersion: 24 }));
     expect(after.status).toBe('passed');

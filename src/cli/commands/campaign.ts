@@ -26,7 +26,14 @@ interface Named {
 const home = (io: CliIO) => atxHomeFrom(io.env);
 
 export async function createAction(
-  options: Named & { transformation?: string; transformationVersion?: string; repos?: string; repo?: string[]; buildCommand?: string; configuration?: string },
+  options: Named & {
+    transformation?: string;
+    transformationVersion?: string;
+    repos?: string;
+    repo?: string[];
+    buildCommand?: string;
+    configuration?: string;
+  },
   io: CliIO,
 ): Promise<number> {
   const { spec, created } = await createCampaign({
@@ -41,7 +48,10 @@ export async function createAction(
     configuration: options.configuration,
   });
   if (options.json) io.stdout(`${JSON.stringify(spec, null, 2)}\n`);
-  else io.stderr(`${created ? 'Created' : 'Already exists, unchanged:'} campaign ${spec.name}: ${spec.transformation}, ${spec.repos.length} repositories\n`);
+  else
+    io.stderr(
+      `${created ? 'Created' : 'Already exists, unchanged:'} campaign ${spec.name}: ${spec.transformation}, ${spec.repos.length} repositories\n`,
+    );
   return 0;
 }
 
@@ -50,7 +60,8 @@ export async function runAction(
   io: CliIO,
 ): Promise<number> {
   const concurrency = options.concurrency === undefined ? undefined : Number(options.concurrency);
-  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError(`--concurrency must be a whole number of at least 1 (got "${options.concurrency}")`);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1))
+    throw new UsageError(`--concurrency must be a whole number of at least 1 (got "${options.concurrency}")`);
   const result = await runCampaign({
     atxHome: home(io),
     name: options.name,
@@ -64,7 +75,10 @@ export async function runAction(
     log: (line) => io.stderr(`${line}\n`),
   });
   const view = { ...result.view, records: result.view.records.filter((r) => result.slice.includes(r.id)) };
-  if (options.json) io.stdout(`${JSON.stringify({ exitCode: result.exitCode, ran: result.ran, shardFile: result.shardFile, ...view }, null, 2)}\n`);
+  if (options.json)
+    io.stdout(
+      `${JSON.stringify({ exitCode: result.exitCode, ran: result.ran, shardFile: result.shardFile, ...view }, null, 2)}\n`,
+    );
   else io.stderr(`\n${statusTable(view)}\n`);
   if (result.shardFile) io.stderr(`Shard result: ${result.shardFile}\n`);
   if (result.interrupted) io.stderr('Interrupted; `atx custom campaign run` again continues where it stopped.\n');
@@ -82,9 +96,17 @@ export async function listAction(options: { json?: boolean }, io: CliIO): Promis
   const views: CampaignView[] = [];
   for (const name of await listCampaigns(home(io))) views.push(await new CampaignStore(home(io), name).view());
   if (options.json) {
-    io.stdout(`${JSON.stringify(views.map((v) => ({ name: v.spec.name, transformation: v.spec.transformation, totals: v.totals })), null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        views.map((v) => ({ name: v.spec.name, transformation: v.spec.transformation, totals: v.totals })),
+        null,
+        2,
+      )}\n`,
+    );
   } else if (views.length === 0) {
-    io.stderr('No campaigns yet; create one with `atx custom campaign create -n NAME --transformation DEF --repos FILE`.\n');
+    io.stderr(
+      'No campaigns yet; create one with `atx custom campaign create -n NAME --transformation DEF --repos FILE`.\n',
+    );
   } else {
     for (const v of views) io.stdout(`${v.spec.name}\t${v.spec.transformation}\t${totalsLine(v)}\n`);
   }
@@ -93,21 +115,31 @@ export async function listAction(options: { json?: boolean }, io: CliIO): Promis
 
 export async function statusAction(verb: 'get' | 'status', options: Named, io: CliIO): Promise<number> {
   const view = await new CampaignStore(home(io), options.name).view();
-  if (options.json) io.stdout(`${JSON.stringify(verb === 'get' ? view : { name: view.spec.name, totals: view.totals, repos: view.records }, null, 2)}\n`);
+  if (options.json)
+    io.stdout(
+      `${JSON.stringify(verb === 'get' ? view : { name: view.spec.name, totals: view.totals, repos: view.records }, null, 2)}\n`,
+    );
   else {
     if (verb === 'get') {
       const s = view.spec;
-      io.stdout(`Campaign ${s.name}\nTransformation: ${s.transformation}${s.transformationVersion ? ` v${s.transformationVersion}` : ''}\n`);
+      io.stdout(
+        `Campaign ${s.name}\nTransformation: ${s.transformation}${s.transformationVersion ? ` v${s.transformationVersion}` : ''}\n`,
+      );
       if (s.buildCommand) io.stdout(`Build command: ${s.buildCommand}\n`);
       if (s.configuration) io.stdout(`Configuration: ${s.configuration}\n`);
-      io.stdout(`Created: ${s.createdAt}\nRepositories:\n${s.repos.map((r) => `  ${r.id}\t${r.source}`).join('\n')}\n\n`);
+      io.stdout(
+        `Created: ${s.createdAt}\nRepositories:\n${s.repos.map((r) => `  ${r.id}\t${r.source}`).join('\n')}\n\n`,
+      );
     }
     io.stdout(`${statusTable(view)}\n`);
   }
   return 0;
 }
 
-export async function updateRepoAction(options: Named & { repo: string; status: string; reason?: string }, io: CliIO): Promise<number> {
+export async function updateRepoAction(
+  options: Named & { repo: string; status: string; reason?: string },
+  io: CliIO,
+): Promise<number> {
   const record = await updateRepoStatus(home(io), options.name, options.repo, options.status, options.reason);
   io.stderr(`${record.id}: ${record.status}\n`);
   return 0;
@@ -123,7 +155,8 @@ export async function reportAction(options: Named & { html: string }, io: CliIO)
 
 export async function serveAction(options: Named & { port?: string }, io: CliIO): Promise<number> {
   const port = options.port === undefined ? 0 : Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got "${options.port}")`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a port number (got "${options.port}")`);
   const served = await serveCampaign({ atxHome: home(io), name: options.name, port, env: io.env });
   io.stdout(`${served.url}\n`);
   io.stderr(`Serving campaign ${options.name} at ${served.url} (Ctrl-C to stop)\n`);
@@ -152,7 +185,18 @@ export function statusTable(view: CampaignView): string {
     r.summaryPath ?? (r.reason ? `(${r.reason})` : ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  const failures = view.records.filter((r) => r.status === 'FAILED' && r.reason && r.summaryPath).map((r) => `  ${r.id}: ${r.reason}`);
-  return [`Campaign ${view.spec.name}: ${totalsLine(view)}`, line(header), ...rows.map(line), ...(failures.length ? ['Failures:', ...failures] : [])].join('\n');
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const failures = view.records
+    .filter((r) => r.status === 'FAILED' && r.reason && r.summaryPath)
+    .map((r) => `  ${r.id}: ${r.reason}`);
+  return [
+    `Campaign ${view.spec.name}: ${totalsLine(view)}`,
+    line(header),
+    ...rows.map(line),
+    ...(failures.length ? ['Failures:', ...failures] : []),
+  ].join('\n');
 }

@@ -5,7 +5,13 @@ import { loadDefinitionDir } from '../../definitions/index.js';
 import { DefinitionError, UsageError } from '../../errors.js';
 import { isGitSegment, UnsafePathError, writablePathProblem } from '../../util/confine.js';
 import { listFiles, writeFileSafe } from '../../util/fs.js';
-import { isDefinitionPath, openRegistry, registryOptionsFromEnv, validateName, type RegistryEntry } from '../../registry/index.js';
+import {
+  isDefinitionPath,
+  openRegistry,
+  registryOptionsFromEnv,
+  validateName,
+  type RegistryEntry,
+} from '../../registry/index.js';
 import type { CliIO } from '../io.js';
 
 /** The registries the environment names; a team registry that cannot be reached is a warning on stderr. */
@@ -16,10 +22,27 @@ export function registryFor(io: CliIO) {
 export async function listCommand(options: { json?: boolean }, io: CliIO): Promise<RegistryEntry[]> {
   const entries = await registryFor(io).list();
   if (options.json) {
-    io.stdout(`${JSON.stringify(entries.map(({ name, version, description, origin, versions }) => ({ name, version, description, origin, versions })), null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        entries.map(({ name, version, description, origin, versions }) => ({
+          name,
+          version,
+          description,
+          origin,
+          versions,
+        })),
+        null,
+        2,
+      )}\n`,
+    );
     return entries;
   }
-  const rows = entries.map((e) => [e.name, e.version + (e.status === 'draft' ? ' (draft)' : ''), e.origin, e.description]);
+  const rows = entries.map((e) => [
+    e.name,
+    e.version + (e.status === 'draft' ? ' (draft)' : ''),
+    e.origin,
+    e.description,
+  ]);
   const header = ['NAME', 'VERSION', 'ORIGIN', 'DESCRIPTION'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
@@ -37,7 +60,14 @@ export async function getCommand(
   await writeDefinitionFolder(resolved.dir, dir);
   if (options.json) {
     const bundle = await loadDefinitionDir(resolved.dir);
-    const out = { name: resolved.name, version: resolved.version, origin: resolved.origin, description: resolved.description, dir, ...bundle };
+    const out = {
+      name: resolved.name,
+      version: resolved.version,
+      origin: resolved.origin,
+      description: resolved.description,
+      dir,
+      ...bundle,
+    };
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     io.stdout(`${resolved.name} v${resolved.version} (${resolved.origin}) written to ${dir}\n`);
@@ -51,9 +81,11 @@ function targetFolder(cwd: string, td: string | undefined, name: string): string
     throw new UnsafePathError(td, 'it names a .git folder; git keeps its own files there', '--td');
   }
   const dir = resolve(cwd, td ?? basename(name));
-  if (dir === resolve(cwd)) throw new UsageError('refusing to write the definition into the current folder itself; name a folder with --td');
+  if (dir === resolve(cwd))
+    throw new UsageError('refusing to write the definition into the current folder itself; name a folder with --td');
   // Run from inside a repository's .git (a hook, say), the default folder would land in there too.
-  if (dir.split(sep).some(isGitSegment)) throw new UnsafePathError(dir, 'it is inside a .git folder; name another folder with --td', 'folder');
+  if (dir.split(sep).some(isGitSegment))
+    throw new UnsafePathError(dir, 'it is inside a .git folder; name another folder with --td', 'folder');
   return dir;
 }
 
@@ -69,19 +101,26 @@ async function writeDefinitionFolder(source: string, dir: string): Promise<void>
   // The registry stores no links: one found there is refused, not followed.
   const files = (await listFiles(source, { other: refuseNonFile(source) })).filter(isDefinitionPath);
   const dirInfo = await stat(dir).catch(() => undefined);
-  if (dirInfo && !dirInfo.isDirectory()) throw new UsageError(`${dir} exists and is not a folder; name another with --td`);
+  if (dirInfo && !dirInfo.isDirectory())
+    throw new UsageError(`${dir} exists and is not a folder; name another with --td`);
   const edited: string[] = [];
   if (dirInfo) {
     for (const path of files) {
       const problem = await writablePathProblem(dir, path);
-      if (problem) throw new UsageError(`${join(dir, path)}: ${problem}; nothing was written (remove it or name another folder with --td)`);
+      if (problem)
+        throw new UsageError(
+          `${join(dir, path)}: ${problem}; nothing was written (remove it or name another folder with --td)`,
+        );
       const existing = await lstat(join(dir, path)).catch(() => undefined);
       if (!existing) continue;
-      if (!existing.isFile() || !(await readFile(join(dir, path))).equals(await readFile(join(source, path)))) edited.push(path);
+      if (!existing.isFile() || !(await readFile(join(dir, path))).equals(await readFile(join(source, path))))
+        edited.push(path);
     }
   }
   if (edited.length > 0) {
-    throw new UsageError(`${dir} already holds a different ${edited.join(', ')}; nothing was written (move it away or name another folder with --td)`);
+    throw new UsageError(
+      `${dir} already holds a different ${edited.join(', ')}; nothing was written (move it away or name another folder with --td)`,
+    );
   }
   for (const path of files) await writeFileSafe(join(dir, path), await readFile(join(source, path)));
 }
@@ -90,7 +129,11 @@ export async function saveDraftCommand(
   options: { transformationName: string; description: string; sd: string },
   io: CliIO,
 ): Promise<{ name: string; version: string }> {
-  const saved = await registryFor(io).saveDraft(options.transformationName, options.description, resolve(io.cwd, options.sd));
+  const saved = await registryFor(io).saveDraft(
+    options.transformationName,
+    options.description,
+    resolve(io.cwd, options.sd),
+  );
   io.stdout(`saved draft ${saved.name} v${saved.version}\n`);
   return saved;
 }
@@ -105,7 +148,9 @@ export async function publishCommand(
     published = await registry.promote(options.transformationName, options.transformationVersion);
   } else {
     if (!options.sd || !options.description) {
-      throw new UsageError('publish needs --description and --sd DIR (a new version), or --tv VERSION (promote a draft)');
+      throw new UsageError(
+        'publish needs --description and --sd DIR (a new version), or --tv VERSION (promote a draft)',
+      );
     }
     published = await registry.publish(options.transformationName, options.description, resolve(io.cwd, options.sd));
   }
@@ -124,6 +169,10 @@ export async function deleteCommand(
 
 function refuseNonFile(root: string) {
   return (path: string): never => {
-    throw new DefinitionError(join(root, path), undefined, 'not a regular file; a stored definition holds only files and folders');
+    throw new DefinitionError(
+      join(root, path),
+      undefined,
+      'not a regular file; a stored definition holds only files and folders',
+    );
   };
 }

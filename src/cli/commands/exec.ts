@@ -27,7 +27,11 @@ export async function execCommand(request: ExecRequest & ExecOutput & ModelBudge
   return report(summary, request, io);
 }
 
-export async function resumeCommand(runId: string | undefined, output: ExecOutput & ModelBudget & { trustAllTools?: boolean }, io: CliIO): Promise<number> {
+export async function resumeCommand(
+  runId: string | undefined,
+  output: ExecOutput & ModelBudget & { trustAllTools?: boolean },
+  io: CliIO,
+): Promise<number> {
   const atxHome = atxHomeFrom(io.env);
   if (runId === undefined) {
     // Runs killed before their first step cannot be continued: they are taken away, not picked.
@@ -62,7 +66,11 @@ export async function cleanupCommand(options: ExecOutput, io: CliIO): Promise<nu
  * With ANTHROPIC_API_KEY set, agent steps go to the model, confined to the checkout; commands it
  * asks for need -t or the person's yes. Without a key nothing is loaded and they stay needs-model.
  */
-async function modelHooks(io: CliIO, request: { trustAllTools: boolean } & ModelBudget, confirm: ((question: string) => Promise<boolean>) | undefined) {
+async function modelHooks(
+  io: CliIO,
+  request: { trustAllTools: boolean } & ModelBudget,
+  confirm: ((question: string) => Promise<boolean>) | undefined,
+) {
   if (!io.env.ANTHROPIC_API_KEY?.trim()) return {};
   const { createBrain } = await import('../../llm/index.js');
   const brain = await createBrain(io.env, modelOptions(io, request));
@@ -71,7 +79,12 @@ async function modelHooks(io: CliIO, request: { trustAllTools: boolean } & Model
     hasModel: true,
     // The run (plan, progress, signal) goes along: the model sees the whole step and what came before.
     agent: (step: PlanStep, checkoutDir: string, run: AgentRun) =>
-      brain.runAgentStep!(step, { ...run, checkoutDir, trustAllTools: request.trustAllTools, confirm: request.trustAllTools ? undefined : confirm }),
+      brain.runAgentStep!(step, {
+        ...run,
+        checkoutDir,
+        trustAllTools: request.trustAllTools,
+        confirm: request.trustAllTools ? undefined : confirm,
+      }),
   };
 }
 

@@ -1,7 +1,14 @@
 // The knowledge-item commands: each checks the definition exists, acts, prints, returns an exit code.
 import { atxHomeFrom } from '../../executor/paths.js';
 import { locateRepository } from '../../executor/repository.js';
-import { effectText, itemMarkdown, knowledgeMarkdown, KnowledgeBase, learnFromBranch, type KnowledgeItem } from '../../knowledge/index.js';
+import {
+  effectText,
+  itemMarkdown,
+  knowledgeMarkdown,
+  KnowledgeBase,
+  learnFromBranch,
+  type KnowledgeItem,
+} from '../../knowledge/index.js';
 import { validateName } from '../../registry/index.js';
 import type { CliIO } from '../io.js';
 import { registryFor } from './def-registry.js';
@@ -16,7 +23,10 @@ async function definitionName(name: string, io: CliIO): Promise<string> {
   return (await registryFor(io).resolve(name)).name;
 }
 
-export async function learnAction(options: { codeRepositoryPath: string; branch?: string; json?: boolean }, io: CliIO): Promise<number> {
+export async function learnAction(
+  options: { codeRepositoryPath: string; branch?: string; json?: boolean },
+  io: CliIO,
+): Promise<number> {
   const location = await locateRepository(options.codeRepositoryPath, io.cwd);
   const lessons = await learnFromBranch(location.root, options.branch, atxHomeFrom(io.env));
   const { added, known } = await KnowledgeBase.fromEnv(io.env).add(lessons.definition, lessons.items);
@@ -24,11 +34,15 @@ export async function learnAction(options: { codeRepositoryPath: string; branch?
     io.stdout(`${JSON.stringify([...added, ...known], null, 2)}\n`);
     return 0;
   }
-  io.stdout(`${lessons.branch}: ${lessons.items.length} commit(s) by people after atx's last commit ${lessons.atxCommit.slice(0, 12)} (run ${lessons.runId}, ${lessons.definition})\n`);
+  io.stdout(
+    `${lessons.branch}: ${lessons.items.length} commit(s) by people after atx's last commit ${lessons.atxCommit.slice(0, 12)} (run ${lessons.runId}, ${lessons.definition})\n`,
+  );
   for (const item of added) io.stdout(`  learned ${item.id} ${item.status} ${item.title}\n`);
   for (const item of known) io.stdout(`  already known ${item.id} ${item.status} ${item.title}\n`);
   if (added.some((i) => i.status === 'DISABLED')) {
-    io.stdout(`Review and approve with: atx custom def update-ki-status -n ${lessons.definition} --id ID --status ENABLED\n`);
+    io.stdout(
+      `Review and approve with: atx custom def update-ki-status -n ${lessons.definition} --id ID --status ENABLED\n`,
+    );
   }
   return 0;
 }
@@ -47,7 +61,8 @@ export async function listAction(options: Named & { json?: boolean }, io: CliIO)
   const rows = items.map((i) => [i.id, i.status, i.source, effectText(i), i.title]);
   const header = ['ID', 'STATUS', 'SOURCE', 'APPLIED AS', 'TITLE'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ');
   io.stdout(`${[line(header), ...rows.map(line)].join('\n')}\n`);
   return 0;
 }

@@ -35,7 +35,8 @@ export async function sessionCommand(root: RootOptions, io: CliIO, program: Comm
   // A bad --limit is refused before anything starts.
   const options: Options = { ...root, limit: parseLimit(root.limit) };
   // The id names a file or folder under ATX_HOME: one plain name, or nothing is looked up.
-  if (options.conversationId !== undefined) safeSegment(options.conversationId.trim() === '' ? '' : options.conversationId, 'run or conversation id');
+  if (options.conversationId !== undefined)
+    safeSegment(options.conversationId.trim() === '' ? '' : options.conversationId, 'run or conversation id');
   const store = openStore(atxHomeFrom(io.env), [io.env.ANTHROPIC_API_KEY]);
   if (options.conversationId && (await store.has(options.conversationId))) {
     return continueConversation(options.conversationId, options, io);
@@ -45,7 +46,11 @@ export async function sessionCommand(root: RootOptions, io: CliIO, program: Comm
     if (latest) return continueConversation(latest.id, options, io);
   }
   if (options.resume || options.conversationId) {
-    return resumeCommand(options.conversationId, { json: options.json, trustAllTools: options.trustAllTools, limit: options.limit }, io);
+    return resumeCommand(
+      options.conversationId,
+      { json: options.json, trustAllTools: options.trustAllTools, limit: options.limit },
+      io,
+    );
   }
   if (options.nonInteractive !== undefined) return headless(options.nonInteractive, options, io);
   if (!io.interactive) {
@@ -60,7 +65,18 @@ export async function sessionCommand(root: RootOptions, io: CliIO, program: Comm
 async function headless(text: string, options: Options, io: CliIO): Promise<number> {
   const instruction = readInstruction(text);
   if (isApply(instruction)) {
-    return execCommand({ ...instruction, nonInteractive: true, trustAllTools: Boolean(options.trustAllTools), doNotLearn: false, dryRun: false, json: options.json, limit: options.limit }, io);
+    return execCommand(
+      {
+        ...instruction,
+        nonInteractive: true,
+        trustAllTools: Boolean(options.trustAllTools),
+        doNotLearn: false,
+        dryRun: false,
+        json: options.json,
+        limit: options.limit,
+      },
+      io,
+    );
   }
   const { conversation } = await connect(io, options, { onMessage: (m) => io.stderr(`${render(m)}\n`) });
   const status = await runInstruction(conversation, instruction);
@@ -68,7 +84,9 @@ async function headless(text: string, options: Options, io: CliIO): Promise<numb
   if (options.json && summary) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
   if (summary) return exitCodeFor(summary);
   if (status === undefined && conversation.state.selected) return 0;
-  io.stderr(`atx: the instruction did not lead to a stored definition or a run; continue with \`atx --conversation-id ${conversation.state.id}\`\n`);
+  io.stderr(
+    `atx: the instruction did not lead to a stored definition or a run; continue with \`atx --conversation-id ${conversation.state.id}\`\n`,
+  );
   return 1;
 }
 
@@ -76,8 +94,15 @@ async function continueConversation(id: string, options: Options, io: CliIO): Pr
   const state = await openStore(atxHomeFrom(io.env), [io.env.ANTHROPIC_API_KEY]).load(id);
   if (io.interactive && !options.json) return interactive(id, options, io);
   // Without a terminal only a run the conversation started can be continued.
-  if (state.phase === 'applying' && state.runId) return resumeCommand(state.runId, { json: options.json, trustAllTools: options.trustAllTools, limit: options.limit }, io);
-  throw new UsageError(`conversation ${id} is waiting for an answer; continue it in a terminal with \`atx --conversation-id ${id}\``);
+  if (state.phase === 'applying' && state.runId)
+    return resumeCommand(
+      state.runId,
+      { json: options.json, trustAllTools: options.trustAllTools, limit: options.limit },
+      io,
+    );
+  throw new UsageError(
+    `conversation ${id} is waiting for an answer; continue it in a terminal with \`atx --conversation-id ${id}\``,
+  );
 }
 
 async function interactive(resumeId: string | undefined, options: Options, io: CliIO): Promise<number> {
@@ -140,7 +165,9 @@ async function connect(io: CliIO, options: Options, outlets: Outlets, resumeId?:
     onStatus: outlets.onStatus,
     onExit: outlets.onExit,
   };
-  const conversation = resumeId ? new Conversation(await store.load(resumeId), driverOptions) : Conversation.create(driverOptions);
+  const conversation = resumeId
+    ? new Conversation(await store.load(resumeId), driverOptions)
+    : Conversation.create(driverOptions);
   return { conversation, brain };
 }
 

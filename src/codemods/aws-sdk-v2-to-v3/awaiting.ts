@@ -27,8 +27,11 @@ function needsParens(node: ts.Node): boolean {
   const call = ts.isCallExpression(parent) || ts.isNewExpression(parent);
   if ((access || call) && parent.expression === node) return true;
   if (ts.isTaggedTemplateExpression(parent) && parent.tag === node) return true;
-  return ts.isBinaryExpression(parent) && parent.left === node
-    && parent.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken;
+  return (
+    ts.isBinaryExpression(parent) &&
+    parent.left === node &&
+    parent.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken
+  );
 }
 
 /** Text to put before and after `node` so its (now promised) value is awaited. */

@@ -155,7 +155,13 @@ function collectImport(ctx: FileContext, stmt: ts.ImportDeclaration): void {
     ok = ref.kind === 'service' && ts.isNamedImports(bindings) && bindServiceImports(ctx, bindings, ref.service);
   }
   if (ok) ctx.v2Imports.push(stmt);
-  else report(ctx, stmt, 'unsupported-import', `some names imported from '${spec}' have no v3 mapping; convert them by hand`);
+  else
+    report(
+      ctx,
+      stmt,
+      'unsupported-import',
+      `some names imported from '${spec}' have no v3 mapping; convert them by hand`,
+    );
 }
 
 function collectImportEquals(ctx: FileContext, stmt: ts.ImportEqualsDeclaration): void {
@@ -223,10 +229,13 @@ export function removeDeclarators(ctx: FileContext, stmt: ts.VariableStatement, 
 }
 
 function bindsHelper(name: ts.BindingName): boolean {
-  return ts.isObjectBindingPattern(name) && name.elements.some((el) => {
-    const key = el.propertyName ?? el.name;
-    return ts.isIdentifier(key) && memberRef(key.text)?.kind === 'helper';
-  });
+  return (
+    ts.isObjectBindingPattern(name) &&
+    name.elements.some((el) => {
+      const key = el.propertyName ?? el.name;
+      return ts.isIdentifier(key) && memberRef(key.text)?.kind === 'helper';
+    })
+  );
 }
 
 /** Mark the v2 identifiers inside a rewritten expression as handled. */

@@ -1,4 +1,5 @@
-// v2 node-style callbacks -> `await` (https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/migrating.html):
+// v2 node-style callbacks -> `await`
+// (https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/migrating.html):
 // only where the two are provably the same program. The call must be the last thing its async
 // function does (nothing runs after the callback could have), and the callback must branch on
 // `err` first. The success body goes after the try, so an exception in it never reaches the
@@ -88,7 +89,9 @@ function identifiers(nodes: readonly ts.Node[], skip: (n: ts.Node) => boolean = 
 }
 
 function simpleParams(cb: Callback): string[] | undefined {
-  const names = cb.parameters.map((p) => (ts.isIdentifier(p.name) && !p.initializer && !p.type && !p.dotDotDotToken ? p.name.text : ''));
+  const names = cb.parameters.map((p) =>
+    ts.isIdentifier(p.name) && !p.initializer && !p.type && !p.dotDotDotToken ? p.name.text : '',
+  );
   return names.length >= 1 && names.length <= 2 && names.every(Boolean) ? names : undefined;
 }
 
@@ -98,7 +101,8 @@ function movable(ctx: FileContext, cb: Callback, body: readonly ts.Statement[]):
   return everyOwn(body, (n) => {
     if (ts.isVariableStatement(n) && !(n.declarationList.flags & ts.NodeFlags.BlockScoped)) return false;
     if (ts.isFunctionDeclaration(n)) return false;
-    if (plainFn && (n.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(n) && n.text === 'arguments'))) return false;
+    if (plainFn && (n.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(n) && n.text === 'arguments')))
+      return false;
     // re-indenting would change the text of a literal that spans lines
     if ((ts.isTemplateLiteral(n) || ts.isStringLiteral(n)) && n.getText(ctx.sf).includes('\n')) return false;
     return true;
@@ -113,8 +117,13 @@ function readsResponse(ctx: FileContext, cb: ts.Expression): boolean {
   if (!ts.isFunctionExpression(cb)) return false;
   const self = everyOwn(cb.body.statements, (n) => n.kind !== ts.SyntaxKind.ThisKeyword);
   if (!self) {
-    report(ctx, cb, 'callback-this', 'this callback reads `this`, which v2 bound to the AWS.Response and v3 does not '
-      + 'bind: use `data.$metadata` (requestId, httpStatusCode) by hand');
+    report(
+      ctx,
+      cb,
+      'callback-this',
+      'this callback reads `this`, which v2 bound to the AWS.Response and v3 does not ' +
+        'bind: use `data.$metadata` (requestId, httpStatusCode) by hand',
+    );
   }
   return !self;
 }
@@ -125,7 +134,8 @@ export function planAwait(ctx: FileContext, call: ts.CallExpression): AwaitPlan 
   const stmt = call.parent;
   if (!cb || !(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || call.arguments.length > 2) return undefined;
   if (readsResponse(ctx, cb)) return undefined;
-  if (isAsyncFunction(cb) || cb.asteriskToken || !ts.isBlock(cb.body) || (ts.isFunctionExpression(cb) && cb.name)) return undefined;
+  if (isAsyncFunction(cb) || cb.asteriskToken || !ts.isBlock(cb.body) || (ts.isFunctionExpression(cb) && cb.name))
+    return undefined;
   if (!ts.isExpressionStatement(stmt) || stmt.expression !== call || !ts.isBlock(stmt.parent)) return undefined;
   const fn = tailOf(stmt);
   const params = simpleParams(cb);
@@ -140,18 +150,37 @@ export function planAwait(ctx: FileContext, call: ts.CallExpression): AwaitPlan 
   if (!errorBody.length || !movable(ctx, cb, cb.body.statements)) return undefined;
   const [err, dataName] = params;
   // a TypeScript catch variable is `unknown`: reading `err.name` there would not type-check
-  if (/\.[cm]?tsx?$/.test(ctx.path) && !everyOwn(errorBody, (n) => !(ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === err), true)) return undefined;
+  if (
+    /\.[cm]?tsx?$/.test(ctx.path) &&
+    !everyOwn(
+      errorBody,
+      (n) => !(ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === err),
+      true,
+    )
+  )
+    return undefined;
   const usesData = dataName !== undefined && identifiers([...errorBody, ...successBody]).has(dataName);
   // names the success body (and `data`) now declare in the enclosing block must be new to the function
   const declared = new Set(successBody.flatMap(declaredNames));
   if (usesData) declared.add(dataName);
-  const inSuccess = (n: ts.Node) => successBody.includes(n as ts.Statement) || n === cb.parameters[0] || n === cb.parameters[1];
+  const inSuccess = (n: ts.Node) =>
+    successBody.includes(n as ts.Statement) || n === cb.parameters[0] || n === cb.parameters[1];
   const others = identifiers([fn], inSuccess);
   if ([...declared].some((name) => others.has(name))) return undefined;
   const indent = indentAt(ctx.edits.text, stmt.getStart(ctx.sf));
   const inner = indentAt(ctx.edits.text, first.getStart(ctx.sf));
   const unit = inner.startsWith(indent) && inner.length > indent.length ? inner.slice(indent.length) : '  ';
-  const plan: AwaitPlan = { stmt, callback: cb, err, data: usesData ? dataName : undefined, errorBody, successBody, indent, unit, edits: [] };
+  const plan: AwaitPlan = {
+    stmt,
+    callback: cb,
+    err,
+    data: usesData ? dataName : undefined,
+    errorBody,
+    successBody,
+    indent,
+    unit,
+    edits: [],
+  };
   const lastSuccess = successBody[successBody.length - 1] ?? errorBody[errorBody.length - 1];
   if (!reindent(ctx, plan, errorBody, indent + unit) || !reindent(ctx, plan, successBody, indent)) return undefined;
   if (!gapsHaveNoComments(ctx, plan, call)) return undefined;
@@ -188,7 +217,10 @@ function reindent(ctx: FileContext, plan: AwaitPlan, list: readonly ts.Statement
   const from = indentAt(text, start);
   for (let nl = text.indexOf('\n', start); nl !== -1 && nl < end; nl = text.indexOf('\n', nl + 1)) {
     const lineStart = nl + 1;
-    const line = text.slice(lineStart, text.indexOf('\n', lineStart) === -1 ? text.length : text.indexOf('\n', lineStart));
+    const line = text.slice(
+      lineStart,
+      text.indexOf('\n', lineStart) === -1 ? text.length : text.indexOf('\n', lineStart),
+    );
     if (line.trim() === '') continue;
     if (!line.startsWith(from)) return false;
     if (from !== to) plan.edits.push({ start: lineStart, end: lineStart + from.length, text: to });
@@ -216,17 +248,20 @@ function rewriteReturns(ctx: FileContext, plan: AwaitPlan, body: ts.Statement[],
   everyOwn(body, (n) => {
     if (!ts.isReturnStatement(n) || !n.expression) return true;
     const expr = n.expression;
-    const wrap = ts.isObjectLiteralExpression(expr) || ts.isFunctionExpression(expr) || ts.isClassExpression(expr)
-      || /^(?:\{|function\b|class\b|let\b)/.test(expr.getText(ctx.sf));
+    const wrap =
+      ts.isObjectLiteralExpression(expr) ||
+      ts.isFunctionExpression(expr) ||
+      ts.isClassExpression(expr) ||
+      /^(?:\{|function\b|class\b|let\b)/.test(expr.getText(ctx.sf));
     const final = n === finalStmt;
     // nothing to evaluate: drop the statement instead of leaving `({ done: true });`
     if (final && isInert(expr)) {
       const list = plan.successBody.includes(n) ? plan.successBody : plan.errorBody;
       const prev = list[list.indexOf(n) - 1];
       const after = prev && ts.getTrailingCommentRanges(ctx.edits.text, prev.end)?.pop()?.end;
-      const start = prev ? after ?? prev.getEnd() : n.getStart(ctx.sf);
+      const start = prev ? (after ?? prev.getEnd()) : n.getStart(ctx.sf);
       plan.edits = plan.edits.filter((e) => e.end <= start || e.start >= n.getEnd());
-      return plan.edits.push({ start, end: n.getEnd(), text: '' }), true;
+      return (plan.edits.push({ start, end: n.getEnd(), text: '' }), true);
     }
     const inList = ts.isBlock(n.parent) || ts.isCaseOrDefaultClause(n.parent) || body.includes(n);
     const head = inList ? '' : '{ ';
@@ -239,22 +274,39 @@ function rewriteReturns(ctx: FileContext, plan: AwaitPlan, body: ts.Statement[],
 
 function isInert(expr: ts.Expression): boolean {
   if (ts.isParenthesizedExpression(expr)) return isInert(expr.expression);
-  if (ts.isLiteralExpression(expr) || expr.kind === ts.SyntaxKind.TrueKeyword || expr.kind === ts.SyntaxKind.FalseKeyword
-    || expr.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (
+    ts.isLiteralExpression(expr) ||
+    expr.kind === ts.SyntaxKind.TrueKeyword ||
+    expr.kind === ts.SyntaxKind.FalseKeyword ||
+    expr.kind === ts.SyntaxKind.NullKeyword
+  )
+    return true;
   if (ts.isArrayLiteralExpression(expr)) return expr.elements.every(isInert);
-  return ts.isObjectLiteralExpression(expr) && expr.properties.every((p) => ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && isInert(p.initializer));
+  return (
+    ts.isObjectLiteralExpression(expr) &&
+    expr.properties.every(
+      (p) => ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && isInert(p.initializer),
+    )
+  );
 }
 
 /** `if (err) throw err;` alone: catching to rethrow the same error is the same as not catching. */
 function rethrowsOnly(plan: AwaitPlan): boolean {
   const [only] = plan.errorBody;
-  return plan.errorBody.length === 1 && ts.isThrowStatement(only) && ts.isIdentifier(only.expression) && only.expression.text === plan.err;
+  return (
+    plan.errorBody.length === 1 &&
+    ts.isThrowStatement(only) &&
+    ts.isIdentifier(only.expression) &&
+    only.expression.text === plan.err
+  );
 }
 
 function reassigns(ctx: FileContext, list: readonly ts.Statement[], name: string): boolean {
   const text = list.map((s) => s.getText(ctx.sf)).join('\n');
   const n = name.replace(/\$/g, '\\$');
-  return new RegExp(`(?<![\\w$.])${n}\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|&&|\\|\\||\\?\\?)?=(?!=)|(?:\\+\\+|--)\\s*${n}\\b|(?<![\\w$.])${n}\\s*(?:\\+\\+|--)`).test(text);
+  return new RegExp(
+    `(?<![\\w$.])${n}\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|&&|\\|\\||\\?\\?)?=(?!=)|(?:\\+\\+|--)\\s*${n}\\b|(?<![\\w$.])${n}\\s*(?:\\+\\+|--)`,
+  ).test(text);
 }
 
 /** Write the plan: `closeCall` ends the call (`))` or `)`) from `callEnd` on. */

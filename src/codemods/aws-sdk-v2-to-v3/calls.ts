@@ -41,8 +41,10 @@ function toSend(ctx: FileContext, op: OpCall, command: string): void {
 }
 
 function isCallback(arg: ts.Expression, call: ts.CallExpression): boolean {
-  return call.arguments.indexOf(arg) === call.arguments.length - 1
-    && (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || call.arguments.length === 2);
+  return (
+    call.arguments.indexOf(arg) === call.arguments.length - 1 &&
+    (ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) || call.arguments.length === 2)
+  );
 }
 
 function parentCall(node: ts.Expression, method: string): ts.CallExpression | undefined {
@@ -71,9 +73,20 @@ function convertCallback(ctx: FileContext, op: OpCall, command: string): void {
   const plan = planAwait(ctx, op.call);
   if (plan) {
     if (ctx.style === 'bare') toSend(ctx, op, command);
-    emitAwait(ctx, plan, ctx.style === 'bare' ? '))' : ')', args.length === 2 ? args[0].getEnd() : openParenEnd(ctx, op.call));
+    emitAwait(
+      ctx,
+      plan,
+      ctx.style === 'bare' ? '))' : ')',
+      args.length === 2 ? args[0].getEnd() : openParenEnd(ctx, op.call),
+    );
     awaitedCallbacks.add(callback);
-    report(ctx, op.call, 'callback-await', 'callback converted to await: the enclosing async function now settles after this call', 'info');
+    report(
+      ctx,
+      op.call,
+      'callback-await',
+      'callback converted to await: the enclosing async function now settles after this call',
+      'info',
+    );
   } else if (ctx.style === 'bare') {
     toSend(ctx, op, command);
     if (args.length === 2) ctx.edits.insert(args[0].getEnd(), ')');
@@ -94,18 +107,31 @@ function convertSendChain(ctx: FileContext, op: OpCall, sendCall: ts.CallExpress
 }
 
 /** The `req.promise()` calls of `const req = c.op(p); … await req.promise()`, when that is all `req` is used for. */
-function storedPromises(ctx: FileContext, op: OpCall, decl: ts.VariableDeclaration, byName: Names): ts.CallExpression[] | undefined {
+function storedPromises(
+  ctx: FileContext,
+  op: OpCall,
+  decl: ts.VariableDeclaration,
+  byName: Names,
+): ts.CallExpression[] | undefined {
   if (!ts.isIdentifier(decl.name) || !(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.BlockScoped)) return undefined;
   if (!/^(this\.)?[\w$]+$/.test(textOf(ctx, op.receiver))) return undefined;
   const scope = decl.parent.parent.parent;
-  const uses = (byName.get(decl.name.text) ?? []).filter((id) => id !== decl.name && id.pos >= scope.pos && id.end <= scope.end);
+  const uses = (byName.get(decl.name.text) ?? []).filter(
+    (id) => id !== decl.name && id.pos >= scope.pos && id.end <= scope.end,
+  );
   const promises = uses.map((id) => parentCall(id, 'promise'));
   if (uses.length === 0 || promises.some((p) => !p || p.arguments.length > 0)) return undefined;
   return promises as ts.CallExpression[];
 }
 
 /** `const req = c.op(p); … await req.promise()` -> `const req = new OpCommand(p); … await c.send(req)`. */
-function convertStored(ctx: FileContext, op: OpCall, decl: ts.VariableDeclaration, command: string, promises: ts.CallExpression[]): void {
+function convertStored(
+  ctx: FileContext,
+  op: OpCall,
+  decl: ts.VariableDeclaration,
+  command: string,
+  promises: ts.CallExpression[],
+): void {
   const name = (decl.name as ts.Identifier).text;
   const receiver = textOf(ctx, op.receiver);
   const input = op.call.arguments[0];
@@ -141,9 +167,13 @@ function formPlan(ctx: FileContext, op: OpCall, command: string, byName: Names):
   const last = op.call.arguments[op.call.arguments.length - 1];
   if (last && isCallback(last, op.call)) return { form: 'callback', command };
   const decl = op.call.parent;
-  const promises = ts.isVariableDeclaration(decl) && decl.initializer === op.call ? storedPromises(ctx, op, decl, byName) : undefined;
+  const promises =
+    ts.isVariableDeclaration(decl) && decl.initializer === op.call ? storedPromises(ctx, op, decl, byName) : undefined;
   if (promises) return { form: 'stored', command, decl: decl as ts.VariableDeclaration, promises };
-  return blocked('request-object', `v2 request object from \`${op.name.text}\` is used in a way v3 has no equivalent for (no .promise() or callback)`);
+  return blocked(
+    'request-object',
+    `v2 request object from \`${op.name.text}\` is used in a way v3 has no equivalent for (no .promise() or callback)`,
+  );
 }
 
 /** Write a planned conversion; a pagination loop around the call is converted as a whole when it matches. */
@@ -164,9 +194,13 @@ export function planCall(ctx: FileContext, op: OpCall, byName: Names): Plan {
   if (special === null) return { form: 'special' };
   if (special) return blocked(special.rule, special.why);
   const command = commandName(ctx, op);
-  if (!command) return blocked('unknown-operation', `\`${op.name.text}\` is not a DocumentClient operation lib-dynamodb provides`);
+  if (!command)
+    return blocked('unknown-operation', `\`${op.name.text}\` is not a DocumentClient operation lib-dynamodb provides`);
   if (parentCall(op.call, 'eachPage')) {
-    return blocked('each-page', `\`${op.name.text}(…).eachPage\` has no v3 form: loop over paginate${commandBase(op.name.text)} from ${op.service.pkg} with for await by hand`);
+    return blocked(
+      'each-page',
+      `\`${op.name.text}(…).eachPage\` has no v3 form: loop over paginate${commandBase(op.name.text)} from ${op.service.pkg} with for await by hand`,
+    );
   }
   return formPlan(ctx, op, command, byName);
 }

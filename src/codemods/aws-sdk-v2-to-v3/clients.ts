@@ -11,11 +11,21 @@ import { captureClient, capturingCall } from './xray.js';
 /** Where a new client is stored, so calls through that name can be found. */
 function storedName(node: ts.Expression): string | undefined {
   const parent = node.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isParameter(parent))
-    && parent.initializer === node && (ts.isIdentifier(parent.name) || ts.isPrivateIdentifier(parent.name))) {
+  if (
+    (ts.isVariableDeclaration(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isParameter(parent)) &&
+    parent.initializer === node &&
+    (ts.isIdentifier(parent.name) || ts.isPrivateIdentifier(parent.name))
+  ) {
     return parent.name.text;
   }
-  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node) {
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    parent.right === node
+  ) {
     const left = parent.left;
     if (ts.isIdentifier(left)) return left.text;
     if (ts.isPropertyAccessExpression(left)) return left.name.text;
@@ -44,7 +54,9 @@ function mergeGlobals(ctx: FileContext, node: ts.NewExpression, globals: Map<str
     return;
   }
   const own = propNames(arg);
-  const extra = [...globals].filter(([key]) => !own.has(key) && !(key === 'maxAttempts' && own.has('maxRetries'))).map(([, t]) => t);
+  const extra = [...globals]
+    .filter(([key]) => !own.has(key) && !(key === 'maxAttempts' && own.has('maxRetries')))
+    .map(([, t]) => t);
   if (extra.length === 0) return;
   const first = arg.properties[0];
   if (!first) return ctx.edits.replaceNode(arg, `{ ${extra.join(', ')} }`, ctx.sf);
@@ -58,17 +70,34 @@ function mergeGlobals(ctx: FileContext, node: ts.NewExpression, globals: Map<str
  * With `service`, v2 built the DocumentClient on a copy of that client's configuration and ignored
  * other client options (all but `params`, which v3 has no place for); true when that applies.
  */
-function fromService(ctx: FileContext, node: ts.NewExpression, literal: ts.ObjectLiteralExpression,
-  moved: Set<ts.ObjectLiteralElementLike>, service: ts.Expression): boolean {
+function fromService(
+  ctx: FileContext,
+  node: ts.NewExpression,
+  literal: ts.ObjectLiteralExpression,
+  moved: Set<ts.ObjectLiteralElementLike>,
+  service: ts.Expression,
+): boolean {
   const others = literal.properties.filter((p) => !moved.has(p));
   if (others.some((p) => propName(p) === undefined || propName(p) === 'params')) return false;
   if (others.length) {
-    report(ctx, node, 'document-client-options', `v2 ignored ${others.map(propName).join(', ')} beside \`service\`; left out`, 'warning');
+    report(
+      ctx,
+      node,
+      'document-client-options',
+      `v2 ignored ${others.map(propName).join(', ')} beside \`service\`; left out`,
+      'warning',
+    );
   }
   const made = ts.isNewExpression(service) ? resolveRef(ctx, service.expression) : undefined;
   const known = made?.kind === 'service' ? made.service : instanceOf(ctx, service);
   if (known === undefined || known === 'ambiguous' || known.v2 !== 'DynamoDB') {
-    report(ctx, service, 'document-client-service', '`service` is not a DynamoDB client made in this file: it must be a v3 DynamoDBClient', 'warning');
+    report(
+      ctx,
+      service,
+      'document-client-service',
+      '`service` is not a DynamoDB client made in this file: it must be a v3 DynamoDBClient',
+      'warning',
+    );
   }
   return true;
 }
@@ -77,7 +106,13 @@ function convertDocumentClient(ctx: FileContext, node: ts.NewExpression, globals
   const arg = node.arguments?.[0];
   const literal = arg && ts.isObjectLiteralExpression(arg) ? arg : undefined;
   if (arg && !literal) {
-    report(ctx, node, 'document-client-options', 'DocumentClient options are not a literal: move convertEmptyValues/wrapNumbers into the translate config by hand', 'warning');
+    report(
+      ctx,
+      node,
+      'document-client-options',
+      'DocumentClient options are not a literal: move convertEmptyValues/wrapNumbers into the translate config by hand',
+      'warning',
+    );
   }
   const translate: string[] = [];
   let marshall = 'removeUndefinedValues: true'; // v2 silently dropped undefined attributes
@@ -85,7 +120,11 @@ function convertDocumentClient(ctx: FileContext, node: ts.NewExpression, globals
   const moved = new Set<ts.ObjectLiteralElementLike>();
   for (const prop of literal?.properties ?? []) {
     const name = propName(prop);
-    const expr = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+    const expr = ts.isPropertyAssignment(prop)
+      ? prop.initializer
+      : ts.isShorthandPropertyAssignment(prop)
+        ? prop.name
+        : undefined;
     if (expr === undefined) continue;
     const value = textOf(ctx, expr);
     if (name === 'convertEmptyValues') marshall += `, convertEmptyValues: ${value}`;
@@ -104,7 +143,14 @@ function convertDocumentClient(ctx: FileContext, node: ts.NewExpression, globals
     ctx.edits.replace(service.getEnd(), node.getEnd(), `, { ${translate.join(', ')} })`);
     return;
   }
-  if (service !== undefined) report(ctx, node, 'document-client-options', 'DocumentClient has both `service` and client options; the options were applied to a new DynamoDB client', 'warning');
+  if (service !== undefined)
+    report(
+      ctx,
+      node,
+      'document-client-options',
+      'DocumentClient has both `service` and client options; the options were applied to a new DynamoDB client',
+      'warning',
+    );
   ctx.edits.replace(node.getStart(ctx.sf), node.expression.getEnd(), `${from}new ${ddb}`);
   configure(ctx, node, literal ? planConfig(ctx, literal, moved) : undefined, globals);
   if (!args && globals.size === 0) ctx.edits.insert(node.getEnd(), '()');
@@ -118,7 +164,14 @@ export function convertClient(ctx: FileContext, node: ts.NewExpression, globals:
   markConsumed(ctx, node.expression);
   const name = storedName(capturingCall(node) ?? node);
   if (name) addInstance(ctx, name, ref.service);
-  else report(ctx, node, 'untracked-client', 'client is not stored in a variable or property; calls made through it are not converted', 'warning');
+  else
+    report(
+      ctx,
+      node,
+      'untracked-client',
+      'client is not stored in a variable or property; calls made through it are not converted',
+      'warning',
+    );
   if (ref.service.doc) {
     convertDocumentClient(ctx, node, globals);
   } else {
@@ -131,11 +184,17 @@ export function convertClient(ctx: FileContext, node: ts.NewExpression, globals:
 }
 
 /** Map the client's own options and add the global ones, as one set of non-overlapping edits. */
-function configure(ctx: FileContext, node: ts.NewExpression, plan: PropPlan | undefined, globals: Map<string, string>): void {
+function configure(
+  ctx: FileContext,
+  node: ts.NewExpression,
+  plan: PropPlan | undefined,
+  globals: Map<string, string>,
+): void {
   const literal = node.arguments?.[0];
   if (plan && literal && ts.isObjectLiteralExpression(literal)) {
     const emptied = literal.properties.length > 0 && literal.properties.every((p) => plan.get(p) === null);
-    if (emptied && globals.size) return ctx.edits.replaceNode(literal, `{ ${[...globals.values()].join(', ')} }`, ctx.sf);
+    if (emptied && globals.size)
+      return ctx.edits.replaceNode(literal, `{ ${[...globals.values()].join(', ')} }`, ctx.sf);
     applyConfig(ctx, literal, plan);
   }
   mergeGlobals(ctx, node, globals);

@@ -14,16 +14,18 @@ import { unsafeUse } from './value-uses.js';
  * v3 behaves as the key asks without it, or why it stays as written for a person to check.
  */
 export type KeyResult =
-  | { to: string; value?: string; note?: string }
-  | null
-  | { why: string; severity: Severity; rule?: string };
+  { to: string; value?: string; note?: string } | null | { why: string; severity: Severity; rule?: string };
 
 /** `literal` is the object the key is in, when it is in one. */
 type Rule = (ctx: FileContext, value: ts.Expression, name: string, literal?: ts.ObjectLiteralExpression) => KeyResult;
 
-const as = (to?: string): Rule => (_ctx, _value, name) => ({ to: to ?? name });
+const as =
+  (to?: string): Rule =>
+  (_ctx, _value, name) => ({ to: to ?? name });
 const drop: Rule = () => null;
-const keepBecause = (why: string, severity: Severity = 'warning'): Rule => () => ({ why, severity });
+const keepBecause =
+  (why: string, severity: Severity = 'warning'): Rule =>
+  () => ({ why, severity });
 
 /** The literal text of a simple value: 'v4', true, 3. */
 function literalOf(value: ts.Expression): string | undefined {
@@ -34,11 +36,13 @@ function literalOf(value: ts.Expression): string | undefined {
 }
 
 /** Dropped when the value asks for what v3 always does; any other value stays and is reported. */
-const dropWhen = (v3: string, why: string): Rule => (_ctx, value) =>
-  (literalOf(value) === v3 ? null : { why, severity: 'warning' });
+const dropWhen =
+  (v3: string, why: string): Rule =>
+  (_ctx, value) =>
+    literalOf(value) === v3 ? null : { why, severity: 'warning' };
 
 const paren = (ctx: FileContext, value: ts.Expression) =>
-  (/^[\w.]+$/.test(textOf(ctx, value)) ? textOf(ctx, value) : `(${textOf(ctx, value)})`);
+  /^[\w.]+$/.test(textOf(ctx, value)) ? textOf(ctx, value) : `(${textOf(ctx, value)})`;
 
 const maxRetries: Rule = (ctx, value) => ({
   to: 'maxAttempts',
@@ -46,7 +50,9 @@ const maxRetries: Rule = (ctx, value) => ({
 });
 
 const httpOptionKeys: Record<string, string> = {
-  timeout: 'requestTimeout', connectTimeout: 'connectionTimeout', agent: 'httpsAgent',
+  timeout: 'requestTimeout',
+  connectTimeout: 'connectionTimeout',
+  agent: 'httpsAgent',
 };
 
 const httpOptions: Rule = (ctx, value) => {
@@ -73,10 +79,13 @@ const endpoint: Rule = (ctx, value, _name, literal) => {
   return text === undefined ? { to: 'endpoint' } : { to: 'endpoint', value: text };
 };
 
-const logger: Rule = (ctx, value) => (textOf(ctx, value) === 'console' ? { to: 'logger' } : {
-  to: 'logger',
-  note: 'v3 calls logger.debug/info/warn/error where v2 called log() or write(): check this logger has them',
-});
+const logger: Rule = (ctx, value) =>
+  textOf(ctx, value) === 'console'
+    ? { to: 'logger' }
+    : {
+        to: 'logger',
+        note: 'v3 calls logger.debug/info/warn/error where v2 called log() or write(): check this logger has them',
+      };
 
 const hostPrefixEnabled: Rule = (ctx, value) => {
   const literal = literalOf(value);
@@ -95,32 +104,61 @@ const identity: Rule = (ctx, value, name) => {
  * v2 `credentialProvider`/`tokenProvider` took a provider chain object, used only when no
  * `credentials`/`token` were found; v3 takes a provider function as `credentials`/`token`.
  */
-const chainKey = (to: string): Rule => (ctx, value, _name, literal) => {
-  const explicit = [to, ...(to === 'credentials' ? credentialKeys : [])];
-  if (literal?.properties.some((p) => explicit.includes(propName(p) ?? ''))) return null;
-  const inner = v3Value(ctx, value);
-  if (inner && 'why' in inner) return { why: `is ${inner.why}`, severity: 'manual' };
-  if (!inner) return { why: `takes a v2 chain object; v3 takes a provider function as \`${to}\``, severity: 'manual' };
-  if (to !== 'credentials') return { to };
-  const note = 'v2 tried the environment and shared ini file before this chain; v3 uses the chain first';
-  return { to, note };
-};
+const chainKey =
+  (to: string): Rule =>
+  (ctx, value, _name, literal) => {
+    const explicit = [to, ...(to === 'credentials' ? credentialKeys : [])];
+    if (literal?.properties.some((p) => explicit.includes(propName(p) ?? ''))) return null;
+    const inner = v3Value(ctx, value);
+    if (inner && 'why' in inner) return { why: `is ${inner.why}`, severity: 'manual' };
+    if (!inner)
+      return { why: `takes a v2 chain object; v3 takes a provider function as \`${to}\``, severity: 'manual' };
+    if (to !== 'credentials') return { to };
+    const note = 'v2 tried the environment and shared ini file before this chain; v3 uses the chain first';
+    return { to, note };
+  };
 
 const globalRegion = 'region "aws-global" selects the global one';
 
 const rules: Record<string, Rule> = {
-  region: as(), endpoint, logger, credentials: identity, token: identity,
-  useFipsEndpoint: as(), useDualstackEndpoint: as(), useAccelerateEndpoint: as(), customUserAgent: as(),
-  systemClockOffset: as(), endpointDiscoveryEnabled: as(), endpointCacheSize: as(),
+  region: as(),
+  endpoint,
+  logger,
+  credentials: identity,
+  token: identity,
+  useFipsEndpoint: as(),
+  useDualstackEndpoint: as(),
+  useAccelerateEndpoint: as(),
+  customUserAgent: as(),
+  systemClockOffset: as(),
+  endpointDiscoveryEnabled: as(),
+  endpointCacheSize: as(),
   // already v3 keys (code written for both versions)
-  maxAttempts: as(), requestHandler: as(), forcePathStyle: as(), tls: as(), bucketEndpoint: as(),
-  useArnRegion: as(), disableHostPrefix: as(),
-  s3ForcePathStyle: as('forcePathStyle'), s3BucketEndpoint: as('bucketEndpoint'), sslEnabled: as('tls'),
-  s3UseArnRegion: as('useArnRegion'), credentialProvider: chainKey('credentials'), tokenProvider: chainKey('token'),
-  maxRetries, httpOptions, hostPrefixEnabled,
+  maxAttempts: as(),
+  requestHandler: as(),
+  forcePathStyle: as(),
+  tls: as(),
+  bucketEndpoint: as(),
+  useArnRegion: as(),
+  disableHostPrefix: as(),
+  s3ForcePathStyle: as('forcePathStyle'),
+  s3BucketEndpoint: as('bucketEndpoint'),
+  sslEnabled: as('tls'),
+  s3UseArnRegion: as('useArnRegion'),
+  credentialProvider: chainKey('credentials'),
+  tokenProvider: chainKey('token'),
+  maxRetries,
+  httpOptions,
+  hostPrefixEnabled,
   // v3 always does what these ask for, or they only ever changed how failures looked
-  apiVersion: drop, apiVersions: drop, correctClockSkew: drop, paramValidation: drop, computeChecksums: drop,
-  dynamoDbCrc32: drop, signatureCache: drop, s3DisableBodySigning: drop,
+  apiVersion: drop,
+  apiVersions: drop,
+  correctClockSkew: drop,
+  paramValidation: drop,
+  computeChecksums: drop,
+  dynamoDbCrc32: drop,
+  signatureCache: drop,
+  s3DisableBodySigning: drop,
   signatureVersion: dropWhen('v4', 'v3 signs every request with Signature Version 4'),
   convertResponseTypes: dropWhen('true', 'v3 always converts response types (timestamps become Date objects)'),
   clientSideMonitoring: dropWhen('false', 'v3 has no client-side monitoring'),
@@ -133,7 +171,10 @@ const rules: Record<string, Rule> = {
 
 /** Map one v2 key and its value. Keys the table does not know are kept and reported. */
 export function mapKey(
-  ctx: FileContext, name: string, value: ts.Expression, literal?: ts.ObjectLiteralExpression,
+  ctx: FileContext,
+  name: string,
+  value: ts.Expression,
+  literal?: ts.ObjectLiteralExpression,
 ): KeyResult {
   const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
   if (!rule) return { why: 'has no v3 equivalent; check it by hand', severity: 'warning' };
@@ -173,7 +214,9 @@ const credentialKeys = ['accessKeyId', 'secretAccessKey', 'sessionToken'];
 
 /** Decide the fate of every property; reports what it must leave for a person. */
 export function planConfig(
-  ctx: FileContext, literal: ts.ObjectLiteralExpression, skip: ReadonlySet<ts.Node> = new Set(),
+  ctx: FileContext,
+  literal: ts.ObjectLiteralExpression,
+  skip: ReadonlySet<ts.Node> = new Set(),
 ): PropPlan {
   const plan: PropPlan = new Map();
   for (const prop of skip) plan.set(prop as ts.ObjectLiteralElementLike, null);

@@ -57,20 +57,41 @@ export class UnparsableFile extends Error {
 }
 
 export function createContext(path: string, text: string, style: Style): FileContext {
-  const kind = /\.tsx$/.test(path) ? ts.ScriptKind.TSX : /\.[mc]?ts$/.test(path) ? ts.ScriptKind.TS
-    : /\.jsx$/.test(path) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+  const kind = /\.tsx$/.test(path)
+    ? ts.ScriptKind.TSX
+    : /\.[mc]?ts$/.test(path)
+      ? ts.ScriptKind.TS
+      : /\.jsx$/.test(path)
+        ? ts.ScriptKind.JSX
+        : ts.ScriptKind.JS;
   const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
   const error = syntaxError(sf);
   if (error) throw new UnparsableFile(error.line, error.message);
   return {
-    path, sf, edits: new Edits(text), findings: [], style, v2Imports: [], names: new Map(),
-    consumed: new Set(), instances: new Map(), values: new Map(), types: new Map(),
+    path,
+    sf,
+    edits: new Edits(text),
+    findings: [],
+    style,
+    v2Imports: [],
+    names: new Map(),
+    consumed: new Set(),
+    instances: new Map(),
+    values: new Map(),
+    types: new Map(),
     esm: /\.m[jt]s$/.test(path) || sf.statements.some((s) => ts.isImportDeclaration(s) || ts.isExportDeclaration(s)),
-    removed: [], taken: () => false,
+    removed: [],
+    taken: () => false,
   };
 }
 
-export function report(ctx: FileContext, node: ts.Node, rule: string, message: string, severity: Severity = 'manual'): void {
+export function report(
+  ctx: FileContext,
+  node: ts.Node,
+  rule: string,
+  message: string,
+  severity: Severity = 'manual',
+): void {
   const line = lineOf(ctx.sf, node.getStart(ctx.sf));
   if (ctx.findings.some((f) => f.line === line && f.rule === `aws-sdk-v3/${rule}`)) return;
   ctx.findings.push({ file: ctx.path, line, rule: `aws-sdk-v3/${rule}`, message, severity });
@@ -113,7 +134,8 @@ export function addInstance(ctx: FileContext, name: string, service: ServiceInfo
 }
 
 /** The node lies inside one of `outer`. */
-export const within = (node: ts.Node, outer: readonly ts.Node[]) => outer.some((o) => node.pos >= o.pos && node.end <= o.end);
+export const within = (node: ts.Node, outer: readonly ts.Node[]) =>
+  outer.some((o) => node.pos >= o.pos && node.end <= o.end);
 
 export function textOf(ctx: FileContext, node: ts.Node): string {
   return node.getText(ctx.sf);

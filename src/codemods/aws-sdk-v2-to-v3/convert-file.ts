@@ -71,7 +71,6 @@ export function prepare(path: string, text: string, style: Style): Prepared {
   return { ctx, nodes, aliasStatements };
 }
 
-
 /**
  * Identifiers still naming v2 things after the passes: the v2 import must stay. Reported, except
  * inside `kept` (clients the flow keeps on v2, which have their own finding). Returns their names.
@@ -82,7 +81,13 @@ function leftovers(ctx: FileContext, nodes: Nodes, kept: ts.Node[]): Set<string>
     for (const id of nodes.byName.get(name) ?? []) {
       if (ctx.consumed.has(id) || within(id, ctx.v2Imports) || within(id, ctx.removed) || isMemberName(id)) continue;
       left.add(name);
-      if (!within(id, kept) && !reportNoV3Client(ctx, id)) report(ctx, id, 'unconverted', `\`${id.parent.getText(ctx.sf).slice(0, 60)}\` still uses aws-sdk v2; convert it by hand`);
+      if (!within(id, kept) && !reportNoV3Client(ctx, id))
+        report(
+          ctx,
+          id,
+          'unconverted',
+          `\`${id.parent.getText(ctx.sf).slice(0, 60)}\` still uses aws-sdk v2; convert it by hand`,
+        );
     }
   }
   return left;
@@ -97,7 +102,13 @@ function unresolvedPromises(ctx: FileContext, nodes: Nodes, clients: readonly st
     if (!ts.isCallExpression(inner) || !ts.isPropertyAccessExpression(inner.expression)) continue;
     const name = lastName(inner.expression.expression);
     if (name !== undefined && !clients.includes(name)) {
-      report(ctx, call, 'unresolved-client', `\`${inner.expression.getText(ctx.sf)}(…).promise()\` is called on something not known to be a v2 client; check it`, 'warning');
+      report(
+        ctx,
+        call,
+        'unresolved-client',
+        `\`${inner.expression.getText(ctx.sf)}(…).promise()\` is called on something not known to be a v2 client; check it`,
+        'warning',
+      );
     }
   }
 }
@@ -149,7 +160,11 @@ function convertCalls(ctx: FileContext, nodes: Nodes, d: FileDecision): void {
  * Convert what the decision accepts. `v2Kept` says the v2 import stays, so its names are taken for
  * new imports; `clash` reports that it stayed although not expected, with a v3 import of a v2 name.
  */
-export function convertPrepared(p: Prepared, d: FileDecision, v2Kept = false): { text: string; keepsV2: boolean; clash: boolean } {
+export function convertPrepared(
+  p: Prepared,
+  d: FileDecision,
+  v2Kept = false,
+): { text: string; keepsV2: boolean; clash: boolean } {
   const { ctx, nodes } = p;
   const expectV2 = v2Kept || d.keepsClients;
   ctx.taken = (name) => occupied(p, name, expectV2);
@@ -176,7 +191,12 @@ export function convertPrepared(p: Prepared, d: FileDecision, v2Kept = false): {
   const left = leftovers(ctx, nodes, kept);
   removeAliases(ctx, p.aliasStatements, left);
   const keepsV2 = left.size > 0;
-  const clash = keepsV2 && !expectV2 && [...ctx.values.values(), ...ctx.types.values()].some((names) => [...names].some((n) => ctx.names.has(n) && !ctx.aliases?.has(n)));
+  const clash =
+    keepsV2 &&
+    !expectV2 &&
+    [...ctx.values.values(), ...ctx.types.values()].some((names) =>
+      [...names].some((n) => ctx.names.has(n) && !ctx.aliases?.has(n)),
+    );
   if (ctx.v2Imports.length || ctx.values.size || ctx.types.size) rewriteImports(ctx, keepsV2);
   return { text: ctx.edits.size ? ctx.edits.apply() : ctx.edits.text, keepsV2, clash };
 }

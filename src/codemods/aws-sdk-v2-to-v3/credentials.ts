@@ -98,8 +98,10 @@ export function renamedOptions(ctx: FileContext, arg: ts.Expression | undefined,
 }
 
 /** A provider call whose one options object is renamed by `map`. */
-const withOptions = (fn: string, map: OptionMap): Builder => (ctx, args) =>
-  only(args, 1, () => call(CREDENTIALS, fn, renamedOptions(ctx, args[0], map)));
+const withOptions =
+  (fn: string, map: OptionMap): Builder =>
+  (ctx, args) =>
+    only(args, 1, () => call(CREDENTIALS, fn, renamedOptions(ctx, args[0], map)));
 
 const profileOptions: OptionMap = { profile: 'profile', filename: 'filepath' };
 
@@ -108,24 +110,33 @@ const remoteOptions: OptionMap = {
   maxRetries: 'maxRetries',
   httpOptions: (ctx, prop) => {
     const value = valueOf(prop);
-    const timeout = value && ts.isObjectLiteralExpression(value) && value.properties.length === 1
-      && propName(value.properties[0]) === 'timeout' ? valueOf(value.properties[0]) : undefined;
+    const timeout =
+      value &&
+      ts.isObjectLiteralExpression(value) &&
+      value.properties.length === 1 &&
+      propName(value.properties[0]) === 'timeout'
+        ? valueOf(value.properties[0])
+        : undefined;
     if (!timeout) return { why: 'of httpOptions only timeout has a v3 equivalent' };
     return prefixed('timeout', spliced(ctx, timeout));
   },
 };
 
 const webIdentityParams: OptionMap = Object.fromEntries(
-  ['RoleArn', 'WebIdentityToken', 'RoleSessionName', 'ProviderId', 'PolicyArns', 'Policy', 'DurationSeconds']
-    .map((k) => [k, k[0].toLowerCase() + k.slice(1)]),
+  ['RoleArn', 'WebIdentityToken', 'RoleSessionName', 'ProviderId', 'PolicyArns', 'Policy', 'DurationSeconds'].map(
+    (k) => [k, k[0].toLowerCase() + k.slice(1)],
+  ),
 );
 
 const cognitoParams: OptionMap = {
-  IdentityPoolId: 'identityPoolId', IdentityId: 'identityId', Logins: 'logins', CustomRoleArn: 'customRoleArn',
+  IdentityPoolId: 'identityPoolId',
+  IdentityId: 'identityId',
+  Logins: 'logins',
+  CustomRoleArn: 'customRoleArn',
 };
 
 const literalProp = (arg: ts.Expression | undefined, name: string) =>
-  (arg && ts.isObjectLiteralExpression(arg) ? arg.properties.find((p) => propName(p) === name) : undefined);
+  arg && ts.isObjectLiteralExpression(arg) ? arg.properties.find((p) => propName(p) === name) : undefined;
 
 /** A v2 client configuration literal whose keys all mean the same in v3 (only `region`, usually). */
 function sameConfig(ctx: FileContext, value: ts.Expression | undefined): Out {
@@ -236,7 +247,11 @@ function staticCredentials(ctx: FileContext, args: readonly ts.Expression[]): Ou
     return renamedOptions(ctx, args[0], Object.fromEntries(keys.map((k) => [k, k])));
   }
   if (args.length < 2 || args.length > 3) return { why: 'it does not give the keys as literal values' };
-  return withProps(undefined, NONE, args.map((a, i) => prefixed(keys[i], spliced(ctx, a))));
+  return withProps(
+    undefined,
+    NONE,
+    args.map((a, i) => prefixed(keys[i], spliced(ctx, a))),
+  );
 }
 
 // without a prefix v2 read ACCESS_KEY_ID; fromEnv reads the AWS_ variables only

@@ -37,7 +37,12 @@ export function resolveModule(from: string, spec: string, known: { has(path: str
 }
 
 export function isModuleExports(expr: ts.Node): boolean {
-  return ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
+  return (
+    ts.isPropertyAccessExpression(expr) &&
+    ts.isIdentifier(expr.expression) &&
+    expr.expression.text === 'module' &&
+    expr.name.text === 'exports'
+  );
 }
 
 /** `exports.x` or `module.exports.x`: the exported name. */
@@ -48,7 +53,8 @@ export function exportsMember(expr: ts.Node): string | undefined {
 }
 
 function requireSpec(expr: ts.Expression | undefined): string | undefined {
-  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== 'require') return undefined;
+  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== 'require')
+    return undefined;
   const arg = expr.arguments[0];
   return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
 }
@@ -68,23 +74,42 @@ function fromImport(stmt: ts.ImportDeclaration, add: (spec: string, b: Omit<Impo
   const clause = stmt.importClause;
   if (!clause || !ts.isStringLiteral(stmt.moduleSpecifier)) return;
   const spec = stmt.moduleSpecifier.text;
-  if (clause.name) add(spec, { imported: 'default', local: clause.name.text, whole: true, reexport: false, node: clause.name });
+  if (clause.name)
+    add(spec, { imported: 'default', local: clause.name.text, whole: true, reexport: false, node: clause.name });
   const nb = clause.namedBindings;
-  if (nb && ts.isNamespaceImport(nb)) add(spec, { imported: '*', local: nb.name.text, whole: true, reexport: false, node: nb.name });
+  if (nb && ts.isNamespaceImport(nb))
+    add(spec, { imported: '*', local: nb.name.text, whole: true, reexport: false, node: nb.name });
   else if (nb) {
-    for (const el of nb.elements) add(spec, { imported: (el.propertyName ?? el.name).text, local: el.name.text, whole: false, reexport: false, node: el.name });
+    for (const el of nb.elements)
+      add(spec, {
+        imported: (el.propertyName ?? el.name).text,
+        local: el.name.text,
+        whole: false,
+        reexport: false,
+        node: el.name,
+      });
   }
 }
 
-function fromRequire(decl: ts.VariableDeclaration, add: (spec: string, b: Omit<ImportBinding, 'target'>) => void): void {
+function fromRequire(
+  decl: ts.VariableDeclaration,
+  add: (spec: string, b: Omit<ImportBinding, 'target'>) => void,
+): void {
   const req = requireOf(decl.initializer);
   if (!req) return;
   if (ts.isIdentifier(decl.name)) {
-    add(req.spec, { imported: req.member ?? 'default', local: decl.name.text, whole: req.member === undefined, reexport: false, node: decl.name });
+    add(req.spec, {
+      imported: req.member ?? 'default',
+      local: decl.name.text,
+      whole: req.member === undefined,
+      reexport: false,
+      node: decl.name,
+    });
   } else if (ts.isObjectBindingPattern(decl.name) && req.member === undefined) {
     for (const el of decl.name.elements) {
       const key = el.propertyName ?? el.name;
-      if (ts.isIdentifier(el.name) && ts.isIdentifier(key)) add(req.spec, { imported: key.text, local: el.name.text, whole: false, reexport: false, node: el.name });
+      if (ts.isIdentifier(el.name) && ts.isIdentifier(key))
+        add(req.spec, { imported: key.text, local: el.name.text, whole: false, reexport: false, node: el.name });
     }
   }
 }
@@ -95,24 +120,35 @@ function isFollowedRequire(call: ts.CallExpression, sf: ts.SourceFile): boolean 
   const decl = holder.parent;
   if (!ts.isVariableDeclaration(decl) || decl.initializer !== holder || decl.parent.parent.parent !== sf) return false;
   if (ts.isIdentifier(decl.name)) return true;
-  const simple = (el: ts.BindingElement) => !el.dotDotDotToken && ts.isIdentifier(el.name)
-    && (!el.propertyName || ts.isIdentifier(el.propertyName));
+  const simple = (el: ts.BindingElement) =>
+    !el.dotDotDotToken && ts.isIdentifier(el.name) && (!el.propertyName || ts.isIdentifier(el.propertyName));
   return holder === call && ts.isObjectBindingPattern(decl.name) && decl.name.elements.every(simple);
 }
 
 /** Loads of a module (`require`, `import()`) in other forms than the bindings followed here. */
-function opaqueLoads(calls: readonly ts.CallExpression[], sf: ts.SourceFile, add: (spec: string, b: Omit<ImportBinding, 'target'>) => void) {
+function opaqueLoads(
+  calls: readonly ts.CallExpression[],
+  sf: ts.SourceFile,
+  add: (spec: string, b: Omit<ImportBinding, 'target'>) => void,
+) {
   for (const call of calls) {
     const callee = call.expression;
     const dynamic = callee.kind === ts.SyntaxKind.ImportKeyword;
     const arg = call.arguments[0];
-    if (!(dynamic || (ts.isIdentifier(callee) && callee.text === 'require')) || !arg || !ts.isStringLiteralLike(arg)) continue;
-    if (dynamic || !isFollowedRequire(call, sf)) add(arg.text, { imported: '?', local: '', whole: false, reexport: false, opaque: call });
+    if (!(dynamic || (ts.isIdentifier(callee) && callee.text === 'require')) || !arg || !ts.isStringLiteralLike(arg))
+      continue;
+    if (dynamic || !isFollowedRequire(call, sf))
+      add(arg.text, { imported: '?', local: '', whole: false, reexport: false, opaque: call });
   }
 }
 
 /** Every binding of `sf` to a module among `known`; `calls` (the file's calls) give the loads in other forms. */
-export function importBindings(path: string, sf: ts.SourceFile, known: { has(path: string): boolean }, calls: readonly ts.CallExpression[]) {
+export function importBindings(
+  path: string,
+  sf: ts.SourceFile,
+  known: { has(path: string): boolean },
+  calls: readonly ts.CallExpression[],
+) {
   const out: ImportBinding[] = [];
   const add = (spec: string, b: Omit<ImportBinding, 'target'>) => {
     const target = resolveModule(path, spec, known);
@@ -122,14 +158,25 @@ export function importBindings(path: string, sf: ts.SourceFile, known: { has(pat
   for (const stmt of sf.statements) {
     if (ts.isImportDeclaration(stmt)) fromImport(stmt, add);
     else if (ts.isVariableStatement(stmt)) stmt.declarationList.declarations.forEach((d) => fromRequire(d, add));
-    else if (ts.isImportEqualsDeclaration(stmt) && ts.isExternalModuleReference(stmt.moduleReference) && ts.isStringLiteral(stmt.moduleReference.expression)) {
-      add(stmt.moduleReference.expression.text, { imported: 'default', local: stmt.name.text, whole: true, reexport: false, node: stmt.name });
+    else if (
+      ts.isImportEqualsDeclaration(stmt) &&
+      ts.isExternalModuleReference(stmt.moduleReference) &&
+      ts.isStringLiteral(stmt.moduleReference.expression)
+    ) {
+      add(stmt.moduleReference.expression.text, {
+        imported: 'default',
+        local: stmt.name.text,
+        whole: true,
+        reexport: false,
+        node: stmt.name,
+      });
     } else if (ts.isExportDeclaration(stmt) && stmt.moduleSpecifier && ts.isStringLiteral(stmt.moduleSpecifier)) {
       const spec = stmt.moduleSpecifier.text;
       const clause = stmt.exportClause;
       if (!clause) add(spec, { imported: '*', local: '*', whole: false, reexport: true });
       else if (ts.isNamedExports(clause)) {
-        for (const el of clause.elements) add(spec, { imported: (el.propertyName ?? el.name).text, local: el.name.text, whole: false, reexport: true });
+        for (const el of clause.elements)
+          add(spec, { imported: (el.propertyName ?? el.name).text, local: el.name.text, whole: false, reexport: true });
       }
     }
   }
@@ -139,8 +186,10 @@ export function importBindings(path: string, sf: ts.SourceFile, known: { has(pat
 const isFunction = (n: ts.Node | undefined): n is ts.ArrowFunction | ts.FunctionExpression =>
   !!n && (ts.isArrowFunction(n) || ts.isFunctionExpression(n));
 
-const exported = (n: ts.Node) => !!ts.getModifiers(n as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-const isDefault = (n: ts.Node) => !!ts.getModifiers(n as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+const exported = (n: ts.Node) =>
+  !!ts.getModifiers(n as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const isDefault = (n: ts.Node) =>
+  !!ts.getModifiers(n as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
 
 /** Top-level functions by name: declarations and `const f = (…) => …`. */
 export function localFunctions(sf: ts.SourceFile): Map<string, ts.SignatureDeclaration> {
@@ -148,7 +197,8 @@ export function localFunctions(sf: ts.SourceFile): Map<string, ts.SignatureDecla
   for (const stmt of sf.statements) {
     if (ts.isFunctionDeclaration(stmt) && stmt.name) out.set(stmt.name.text, stmt);
     else if (ts.isVariableStatement(stmt)) {
-      for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name) && isFunction(d.initializer)) out.set(d.name.text, d.initializer);
+      for (const d of stmt.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && isFunction(d.initializer)) out.set(d.name.text, d.initializer);
     }
   }
   return out;
@@ -160,7 +210,8 @@ export function exportedFunctions(sf: ts.SourceFile): Map<string, ExportedFuncti
   const out = new Map<string, ExportedFunction>();
   const value = (name: string, expr: ts.Expression | undefined) => {
     if (isFunction(expr)) out.set(name, { decl: expr });
-    else if (expr && ts.isIdentifier(expr) && locals.has(expr.text)) out.set(name, { decl: locals.get(expr.text)!, local: expr.text });
+    else if (expr && ts.isIdentifier(expr) && locals.has(expr.text))
+      out.set(name, { decl: locals.get(expr.text)!, local: expr.text });
   };
   const object = (literal: ts.ObjectLiteralExpression) => {
     for (const p of literal.properties) {
@@ -175,11 +226,20 @@ export function exportedFunctions(sf: ts.SourceFile): Map<string, ExportedFuncti
       else if (stmt.name) out.set(stmt.name.text, { decl: stmt, local: stmt.name.text });
     } else if (ts.isVariableStatement(stmt) && exported(stmt)) {
       for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name)) value(d.name.text, d.name);
-    } else if (ts.isExportDeclaration(stmt) && !stmt.moduleSpecifier && stmt.exportClause && ts.isNamedExports(stmt.exportClause)) {
+    } else if (
+      ts.isExportDeclaration(stmt) &&
+      !stmt.moduleSpecifier &&
+      stmt.exportClause &&
+      ts.isNamedExports(stmt.exportClause)
+    ) {
       for (const el of stmt.exportClause.elements) value(el.name.text, el.propertyName ?? el.name);
     } else if (ts.isExportAssignment(stmt)) {
       value('default', stmt.expression);
-    } else if (ts.isExpressionStatement(stmt) && ts.isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    } else if (
+      ts.isExpressionStatement(stmt) &&
+      ts.isBinaryExpression(stmt.expression) &&
+      stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    ) {
       const { left, right } = stmt.expression;
       const member = exportsMember(left);
       if (member) value(member, right);

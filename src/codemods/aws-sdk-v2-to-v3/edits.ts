@@ -32,7 +32,10 @@ export class Edits {
     const [start, end] = wholeLines(this.text, node.getStart(sf), node.getEnd());
     // between two blank lines, take one of them too so no double gap is left
     // (at the top of the file, the gap after it alone)
-    const gapAfter = end > node.getEnd() && /^\r?\n/.test(this.text.slice(end)) && (start === 0 || /\n\r?\n$/.test(this.text.slice(0, start)));
+    const gapAfter =
+      end > node.getEnd() &&
+      /^\r?\n/.test(this.text.slice(end)) &&
+      (start === 0 || /\n\r?\n$/.test(this.text.slice(0, start)));
     this.replace(start, gapAfter ? end + (this.text[end] === '\r' ? 2 : 1) : end, '');
   }
 

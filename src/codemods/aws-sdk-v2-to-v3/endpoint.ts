@@ -21,13 +21,17 @@ function fullUrl(arg: ts.Expression | undefined): boolean {
 /** `endpoint: <node>` (or `{ endpoint }`) in the options of a v2 client constructed in this file. */
 function isClientEndpoint(ctx: FileContext, node: ts.Node): boolean {
   const prop = node.parent;
-  const named = (ts.isPropertyAssignment(prop) && prop.initializer === node)
-    || (ts.isShorthandPropertyAssignment(prop) && prop.name === node);
+  const named =
+    (ts.isPropertyAssignment(prop) && prop.initializer === node) ||
+    (ts.isShorthandPropertyAssignment(prop) && prop.name === node);
   if (!named || propName(prop) !== 'endpoint') return false;
   const literal = prop.parent;
   const construct = literal.parent;
-  return ts.isNewExpression(construct) && construct.arguments?.[0] === literal
-    && resolveRef(ctx, construct.expression)?.kind === 'service';
+  return (
+    ts.isNewExpression(construct) &&
+    construct.arguments?.[0] === literal &&
+    resolveRef(ctx, construct.expression)?.kind === 'service'
+  );
 }
 
 /** Every way the Endpoint value can be reached is a client's `endpoint` option. */
@@ -46,12 +50,19 @@ export function convertEndpoint(ctx: FileContext, node: ts.NewExpression): boole
   const ref = resolveRef(ctx, node.expression);
   if (ref?.kind !== 'helper' || ref.name !== 'Endpoint') return false;
   const args = node.arguments ?? [];
-  const why = args.length !== 1 || !fullUrl(args[0]) ? 'the URL is not a literal with its http(s):// scheme'
-    : !onlyClientEndpoint(ctx, node) ? 'the object is used other than as the endpoint option of a client made here'
-      : undefined;
+  const why =
+    args.length !== 1 || !fullUrl(args[0])
+      ? 'the URL is not a literal with its http(s):// scheme'
+      : !onlyClientEndpoint(ctx, node)
+        ? 'the object is used other than as the endpoint option of a client made here'
+        : undefined;
   if (why) {
-    report(ctx, node, 'endpoint', `new Endpoint left as is (${why}): v3 clients take endpoint as a URL string; `
-      + 'change it by hand');
+    report(
+      ctx,
+      node,
+      'endpoint',
+      `new Endpoint left as is (${why}): v3 clients take endpoint as a URL string; ` + 'change it by hand',
+    );
     return true;
   }
   markConsumed(ctx, node.expression);

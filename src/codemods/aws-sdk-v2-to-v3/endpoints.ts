@@ -44,8 +44,8 @@ function constString(ctx: FileContext, name: string): string | undefined {
     if (declares && ts.isIdentifier(node.name) && node.name.text === name) {
       declarations++;
       const list = node.parent;
-      const isConst = ts.isVariableDeclaration(node) && ts.isVariableDeclarationList(list)
-        && (list.flags & ts.NodeFlags.Const);
+      const isConst =
+        ts.isVariableDeclaration(node) && ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const;
       if (isConst && node.initializer && ts.isStringLiteralLike(node.initializer)) found = node.initializer.text;
     }
     ts.forEachChild(node, visit);
@@ -115,16 +115,24 @@ function concatFixes(ctx: FileContext, expr: ts.BinaryExpression, scheme: string
  * The v3 text of an `endpoint` value (`{}` when it stays as written), or why it cannot be known to
  * carry its scheme. `literal` is the configuration object it is in, for its `sslEnabled`.
  */
-export function endpointValue(ctx: FileContext, value: ts.Expression, literal?: ts.ObjectLiteralExpression): {
-  text?: string; why?: string;
+export function endpointValue(
+  ctx: FileContext,
+  value: ts.Expression,
+  literal?: ts.ObjectLiteralExpression,
+): {
+  text?: string;
+  why?: string;
 } {
   // an AWS.Endpoint object: handled (or reported) where Endpoint is converted
   if (ts.isNewExpression(value)) return {};
   const scheme = schemeOf(ctx, literal);
   const found = scheme === undefined ? undefined : fixes(ctx, value, scheme);
   if (found === undefined) {
-    return { why: `\`${textOf(ctx, value).slice(0, 60)}\`: v3 needs a full URL here (v2 added https:// to a bare `
-      + 'host, or http:// with sslEnabled: false); make sure the value has its scheme' };
+    return {
+      why:
+        `\`${textOf(ctx, value).slice(0, 60)}\`: v3 needs a full URL here (v2 added https:// to a bare ` +
+        'host, or http:// with sslEnabled: false); make sure the value has its scheme',
+    };
   }
   if (found.length === 0) return {};
   const start = value.getStart(ctx.sf);
@@ -137,8 +145,11 @@ export function endpointValue(ctx: FileContext, value: ts.Expression, literal?: 
 
 /** The v3 text of an `endpoint` property of a configuration literal; what cannot be known is reported. */
 export function endpointProperty(ctx: FileContext, prop: ts.ObjectLiteralElementLike): string {
-  const value = ts.isPropertyAssignment(prop) ? prop.initializer
-    : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+  const value = ts.isPropertyAssignment(prop)
+    ? prop.initializer
+    : ts.isShorthandPropertyAssignment(prop)
+      ? prop.name
+      : undefined;
   if (!value) return textOf(ctx, prop);
   const result = endpointValue(ctx, value, ts.isObjectLiteralExpression(prop.parent) ? prop.parent : undefined);
   if (result.why) report(ctx, prop, 'endpoint-scheme', result.why, 'warning');

@@ -16,8 +16,9 @@ const renamed: Record<string, string> = {
 // v2 set `retryable` (a boolean) on throttling, 5xx, timeout and network errors; v3's `$retryable`
 // is an object set only on errors the service model marks retryable, so it is not the same test.
 const unmatched: Record<string, string> = {
-  retryable: 'v3 has no boolean `retryable`: `$retryable` is set only on errors the service models as retryable '
-    + '(not on 5xx or network errors); decide the retry test by hand',
+  retryable:
+    'v3 has no boolean `retryable`: `$retryable` is set only on errors the service models as retryable ' +
+    '(not on 5xx or network errors); decide the retry test by hand',
   retryDelay: 'v3 errors carry no `retryDelay`; the retry strategy owns the delays',
   time: 'v3 errors carry no `time`; record the time where the error is caught',
   region: 'v3 errors carry no `region`; read it from the client configuration',
@@ -30,8 +31,12 @@ const done = new WeakSet<ts.Node>();
 /** `err`, `(err as AWSError)`, `<any>err`, `err!`: the caught error under TypeScript's wrappers. */
 function isErr(expr: ts.Expression, names: Set<string>): boolean {
   if (ts.isIdentifier(expr)) return names.has(expr.text);
-  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isTypeAssertionExpression(expr)
-    || ts.isNonNullExpression(expr)) {
+  if (
+    ts.isParenthesizedExpression(expr) ||
+    ts.isAsExpression(expr) ||
+    ts.isTypeAssertionExpression(expr) ||
+    ts.isNonNullExpression(expr)
+  ) {
     return isErr(expr.expression, names);
   }
   return false;
@@ -54,8 +59,11 @@ function fieldRead(node: ts.Node, names: Set<string>): { field: string; nameNode
   if (ts.isPropertyAccessExpression(node) && isErr(node.expression, names)) {
     return { field: node.name.text, nameNode: node.name };
   }
-  if (ts.isElementAccessExpression(node) && isErr(node.expression, names)
-    && ts.isStringLiteral(node.argumentExpression)) {
+  if (
+    ts.isElementAccessExpression(node) &&
+    isErr(node.expression, names) &&
+    ts.isStringLiteral(node.argumentExpression)
+  ) {
     return { field: node.argumentExpression.text, nameNode: node.argumentExpression };
   }
   return undefined;
@@ -74,8 +82,7 @@ function renameRead(ctx: FileContext, node: FieldAccess, field: string, nameNode
   // err['statusCode'] -> err.$metadata?.httpStatusCode; err['code'] -> err['name']
   if (to.includes('.')) {
     ctx.edits.replace(node.expression.getEnd(), node.getEnd(), `${node.questionDotToken ? '?' : ''}.${to}`);
-  }
-  else ctx.edits.replaceNode(nameNode, `${nameNode.getText(ctx.sf)[0]}${to}${nameNode.getText(ctx.sf)[0]}`, ctx.sf);
+  } else ctx.edits.replaceNode(nameNode, `${nameNode.getText(ctx.sf)[0]}${to}${nameNode.getText(ctx.sf)[0]}`, ctx.sf);
 }
 
 /** `{ code, message }` bound from the error: `code` -> `name: code`; others reported. */
@@ -86,8 +93,12 @@ function renamePattern(ctx: FileContext, pattern: ts.ObjectBindingPattern): void
     if (key.text === 'code') ctx.edits.replaceNode(key, el.propertyName ? 'name' : `name: ${key.text}`, ctx.sf);
     else if (Object.hasOwn(renamed, key.text) || Object.hasOwn(unmatched, key.text)) {
       const where = renamed[key.text] ?? 'nothing';
-      report(ctx, el, 'error-field', `\`${key.text}\` destructured from an SDK error: v3 keeps it under \`${where}\`; `
-        + 'rewrite it by hand');
+      report(
+        ctx,
+        el,
+        'error-field',
+        `\`${key.text}\` destructured from an SDK error: v3 keeps it under \`${where}\`; ` + 'rewrite it by hand',
+      );
     }
   }
 }
@@ -120,7 +131,11 @@ function comparesWithErrno(node: ts.Node): boolean {
 }
 
 /** The error parameter of a handler function: its name, or its destructuring pattern. */
-interface ErrorParam { name?: string; pattern?: ts.ObjectBindingPattern; body: ts.Node }
+interface ErrorParam {
+  name?: string;
+  pattern?: ts.ObjectBindingPattern;
+  body: ts.Node;
+}
 
 function errorParam(fn: ts.Node | undefined, index: number): ErrorParam | undefined {
   if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;

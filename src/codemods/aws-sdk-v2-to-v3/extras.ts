@@ -29,9 +29,14 @@ function upload(ctx: FileContext, op: OpCall): void {
   const promise = promiseOf(op.call)!;
   const [params, options] = op.call.arguments;
   const cls = needValue(ctx, '@aws-sdk/lib-storage', 'Upload');
-  ctx.edits.replace(op.call.getStart(ctx.sf), params.getStart(ctx.sf), `new ${cls}({ client: ${textOf(ctx, op.receiver)}, params: `);
+  ctx.edits.replace(
+    op.call.getStart(ctx.sf),
+    params.getStart(ctx.sf),
+    `new ${cls}({ client: ${textOf(ctx, op.receiver)}, params: `,
+  );
   let rest = '';
-  if (options && ts.isObjectLiteralExpression(options)) rest = options.properties.map((p) => `, ${textOf(ctx, p)}`).join('');
+  if (options && ts.isObjectLiteralExpression(options))
+    rest = options.properties.map((p) => `, ${textOf(ctx, p)}`).join('');
   else if (options) rest = `, ...${textOf(ctx, options)}`;
   ctx.edits.replace(params.getEnd(), promise.getEnd(), `${rest} }).done()`);
 }
@@ -43,7 +48,8 @@ const waitSeconds: Record<string, number> = { tableExists: 500, tableNotExists: 
 export function waiterRefusal(op: OpCall): Refusal {
   const promise = promiseOf(op.call);
   const [state] = op.call.arguments;
-  const statement = promise?.parent && ts.isAwaitExpression(promise.parent) && ts.isExpressionStatement(promise.parent.parent);
+  const statement =
+    promise?.parent && ts.isAwaitExpression(promise.parent) && ts.isExpressionStatement(promise.parent.parent);
   if (statement && state && ts.isStringLiteralLike(state) && op.call.arguments.length <= 2) return undefined;
   return 'waitFor whose result is used, or with a callback: use the waitUntil… function of the v3 client by hand';
 }
@@ -63,7 +69,13 @@ function waiter(ctx: FileContext, op: OpCall): void {
   } else {
     ctx.edits.replace(op.call.getStart(ctx.sf), promise.getEnd(), `${head}{})`);
   }
-  report(ctx, op.call, 'waiter-timeout', `waiter converted with maxWaitTime ${limit}s; check it matches what the code expects`, 'info');
+  report(
+    ctx,
+    op.call,
+    'waiter-timeout',
+    `waiter converted with maxWaitTime ${limit}s; check it matches what the code expects`,
+    'info',
+  );
 }
 
 export function createSetRefusal(op: OpCall): Refusal {
@@ -79,14 +91,15 @@ function createSet(ctx: FileContext, op: OpCall): void {
 }
 
 const manual: Record<string, string> = {
-  makeRequest: 'call the operation\'s Command instead',
-  makeUnauthenticatedRequest: 'call the operation\'s Command instead',
+  makeRequest: "call the operation's Command instead",
+  makeUnauthenticatedRequest: "call the operation's Command instead",
 };
 
 /** Handle the special methods; true when the call was one of them. */
 export function convertSpecial(ctx: FileContext, op: OpCall): boolean {
   const method = op.name.text;
-  if (op.service.v2 === 'S3' && (method === 'getSignedUrl' || method === 'getSignedUrlPromise')) convertSignedUrl(ctx, op);
+  if (op.service.v2 === 'S3' && (method === 'getSignedUrl' || method === 'getSignedUrlPromise'))
+    convertSignedUrl(ctx, op);
   else if (op.service.v2 === 'S3' && method === 'upload') upload(ctx, op);
   else if (op.service.v2 === 'S3' && method === 'createPresignedPost') presignedPost(ctx, op);
   else if (method === 'waitFor') waiter(ctx, op);

@@ -10,7 +10,16 @@ import { ts } from 'ts-morph';
 import { memberRef, resolveRef } from './bindings.js';
 import { planCall, type Converts } from './calls.js';
 import type { Prepared } from './convert-file.js';
-import { exportedFunctions, exportsMember, importBindings, isModuleExports, localFunctions, requireOf, type ExportedFunction, type ImportBinding } from './crossmodule.js';
+import {
+  exportedFunctions,
+  exportsMember,
+  importBindings,
+  isModuleExports,
+  localFunctions,
+  requireOf,
+  type ExportedFunction,
+  type ImportBinding,
+} from './crossmodule.js';
 import { within } from './context.js';
 import { lineOf } from './edits.js';
 import { blockerFinding, emptyDecision, Groups, keptFinding, Ref, type FileDecision } from './groups.js';
@@ -60,17 +69,37 @@ const short = (node: ts.Node, sf: ts.SourceFile) => {
   const text = node.getText(sf).replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
-const isTransparent = (n: ts.Node) => ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) || ts.isAsExpression(n)
-  || ts.isTypeAssertionExpression(n) || ts.isSatisfiesExpression(n) || ts.isAwaitExpression(n) || isXrayCapture(n);
+const isTransparent = (n: ts.Node) =>
+  ts.isParenthesizedExpression(n) ||
+  ts.isNonNullExpression(n) ||
+  ts.isAsExpression(n) ||
+  ts.isTypeAssertionExpression(n) ||
+  ts.isSatisfiesExpression(n) ||
+  ts.isAwaitExpression(n) ||
+  isXrayCapture(n);
 /** `AWSXRay.captureAWSClient(client)` returns the client it traces (xray.ts converts it with the client). */
 function isXrayCapture(n: ts.Node): boolean {
-  return ts.isCallExpression(n) && n.arguments.length === 1 && ts.isPropertyAccessExpression(n.expression)
-    && n.expression.name.text === 'captureAWSClient';
+  return (
+    ts.isCallExpression(n) &&
+    n.arguments.length === 1 &&
+    ts.isPropertyAccessExpression(n.expression) &&
+    n.expression.name.text === 'captureAWSClient'
+  );
 }
-const isNullish = (n: ts.Expression) => n.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(n) && n.text === 'undefined') || ts.isVoidExpression(n);
-const assigns = (op: ts.SyntaxKind) => op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken;
-const compares = new Set([ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken]);
-const hasModifier = (n: ts.Node, kind: ts.SyntaxKind) => !!ts.getModifiers(n as ts.HasModifiers)?.some((m) => m.kind === kind);
+const isNullish = (n: ts.Expression) =>
+  n.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(n) && n.text === 'undefined') || ts.isVoidExpression(n);
+const assigns = (op: ts.SyntaxKind) =>
+  op === ts.SyntaxKind.EqualsToken ||
+  op === ts.SyntaxKind.BarBarEqualsToken ||
+  op === ts.SyntaxKind.QuestionQuestionEqualsToken;
+const compares = new Set([
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+]);
+const hasModifier = (n: ts.Node, kind: ts.SyntaxKind) =>
+  !!ts.getModifiers(n as ts.HasModifiers)?.some((m) => m.kind === kind);
 
 /** The service of a type annotation that names a v2 client class: `AWS.S3`, `S3`, `DynamoDB.DocumentClient`. */
 function typeService(f: FileFlow, ref: ts.TypeReferenceNode): ServiceInfo | undefined {
@@ -92,8 +121,16 @@ function typeService(f: FileFlow, ref: ts.TypeReferenceNode): ServiceInfo | unde
 
 function isTypePosition(id: ts.Identifier): boolean {
   const parent = id.parent;
-  return ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent) || ts.isTypeQueryNode(parent) || ts.isExpressionWithTypeArguments(parent)
-    || ts.isTypeParameterDeclaration(parent) || ts.isInterfaceDeclaration(parent) || ts.isTypeAliasDeclaration(parent) || ts.isTypePredicateNode(parent);
+  return (
+    ts.isTypeReferenceNode(parent) ||
+    ts.isQualifiedName(parent) ||
+    ts.isTypeQueryNode(parent) ||
+    ts.isExpressionWithTypeArguments(parent) ||
+    ts.isTypeParameterDeclaration(parent) ||
+    ts.isInterfaceDeclaration(parent) ||
+    ts.isTypeAliasDeclaration(parent) ||
+    ts.isTypePredicateNode(parent)
+  );
 }
 
 /** `x.name` with a base other than `this`: also how plain data is read (`record.s3.bucket`). */
@@ -135,7 +172,10 @@ export class Flow {
       if (ref?.kind !== 'service' || within(node, ctx.removed)) continue;
       // `const s3 = new AWS.S3()`: the construction and the variable are one member from the start
       const holder = node.parent;
-      const named = ts.isVariableDeclaration(holder) && holder.initializer === node && ts.isIdentifier(holder.name) ? holder.name : undefined;
+      const named =
+        ts.isVariableDeclaration(holder) && holder.initializer === node && ts.isIdentifier(holder.name)
+          ? holder.name
+          : undefined;
       const key = this.key(f, named ?? node);
       this.groups.addService(key, ref.service);
       (f.news ??= new Map()).set(node, key);
@@ -148,8 +188,17 @@ export class Flow {
 
   private typed(f: FileFlow, ref: ts.TypeReferenceNode): void {
     const holder = ref.parent;
-    if (!(ts.isParameter(holder) || ts.isPropertyDeclaration(holder) || ts.isVariableDeclaration(holder) || ts.isPropertySignature(holder))
-      || holder.type !== ref || !(ts.isIdentifier(holder.name) || ts.isPrivateIdentifier(holder.name))) return;
+    if (
+      !(
+        ts.isParameter(holder) ||
+        ts.isPropertyDeclaration(holder) ||
+        ts.isVariableDeclaration(holder) ||
+        ts.isPropertySignature(holder)
+      ) ||
+      holder.type !== ref ||
+      !(ts.isIdentifier(holder.name) || ts.isPrivateIdentifier(holder.name))
+    )
+      return;
     const service = typeService(f, ref);
     if (!service) return;
     const declared = ts.isIdentifier(holder.name) && (ts.isParameter(holder) || ts.isVariableDeclaration(holder));
@@ -165,8 +214,14 @@ export class Flow {
     let f = this.files.get(path);
     if (f === undefined) {
       const p = this.sources.prepare(path);
-      f = p ? {
-path, p, byName: p.nodes.byName, ops: [] } : null;
+      f = p
+        ? {
+            path,
+            p,
+            byName: p.nodes.byName,
+            ops: [],
+          }
+        : null;
       this.files.set(path, f);
     }
     return f ?? undefined;
@@ -200,7 +255,9 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
   private block(f: FileFlow, node: ts.Node, key: Ref, rule: string, why: string): void {
     const sf = f.p.ctx.sf;
     this.blocked = true;
-    this.groups.get(key).blockers.push({ file: f.path, line: lineOf(sf, node.getStart(sf)), text: short(node, sf), rule, why });
+    this.groups
+      .get(key)
+      .blockers.push({ file: f.path, line: lineOf(sf, node.getStart(sf)), text: short(node, sf), rule, why });
   }
 
   /** The client also goes by the variable an identifier refers to (or declares). */
@@ -228,7 +285,12 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
       if (isMemberName(id) || (!only && resolve(f.byName, id) !== decl)) continue;
       const access = id.parent;
       // `s3.op(…)`, by far the most frequent use, classified here directly
-      if (ts.isPropertyAccessExpression(access) && access.expression === id && ts.isCallExpression(access.parent) && access.parent.expression === access) {
+      if (
+        ts.isPropertyAccessExpression(access) &&
+        access.expression === id &&
+        ts.isCallExpression(access.parent) &&
+        access.parent.expression === access
+      ) {
         f.ops.push({ call: access.parent, receiver: id, name: access.name, key });
       } else this.occurrence(f, id, key);
     }
@@ -250,7 +312,12 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     if (ts.isVariableDeclaration(parent) && parent.name === id) this.variable(f, parent, key);
     else if (ts.isParameter(parent) && parent.name === id) this.parameter(f, parent, key);
     else if (ts.isBindingElement(parent) && parent.name === id) this.destructured(f, parent, key);
-    else if (ts.isImportClause(parent) || ts.isImportSpecifier(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) {
+    else if (
+      ts.isImportClause(parent) ||
+      ts.isImportSpecifier(parent) ||
+      ts.isNamespaceImport(parent) ||
+      ts.isImportEqualsDeclaration(parent)
+    ) {
       this.imported(f, id, key);
     } else if (ts.isExportSpecifier(parent)) {
       if (!parent.parent.parent.moduleSpecifier) this.exportAs(f, parent.name.text, key);
@@ -267,7 +334,11 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     } else if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name === id) {
       if (parent.initializer) this.definedAs(f, id.text, parent.initializer, key, parent);
     } else if (ts.isShorthandPropertyAssignment(parent)) this.definedAs(f, id.text, id, key, parent);
-    else if (ts.isBindingElement(parent) && ts.isObjectBindingPattern(parent.parent) && (parent.propertyName ?? parent.name) === id) {
+    else if (
+      ts.isBindingElement(parent) &&
+      ts.isObjectBindingPattern(parent.parent) &&
+      (parent.propertyName ?? parent.name) === id
+    ) {
       // `const { s3 } = deps`, `const { s3: storage } = deps`: the client goes on under the local name
       if (ts.isIdentifier(parent.name)) this.aliasRef(f, parent.name, key);
       else this.block(f, parent, key, 'client-use', 'destructured further than this codemod follows');
@@ -278,14 +349,16 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
   private reference(f: FileFlow, expr: ts.Identifier | ts.PropertyAccessExpression, key: Ref): void {
     const parent = expr.parent;
     const name = ts.isIdentifier(expr) ? expr.text : expr.name.text;
-    if (ts.isBinaryExpression(parent) && parent.left === expr && assigns(parent.operatorToken.kind)) this.definedAs(f, name, parent.right, key, parent);
+    if (ts.isBinaryExpression(parent) && parent.left === expr && assigns(parent.operatorToken.kind))
+      this.definedAs(f, name, parent.right, key, parent);
     else this.value(f, expr, key);
   }
 
   private variable(f: FileFlow, decl: ts.VariableDeclaration, key: Ref): void {
     const name = (decl.name as ts.Identifier).text;
     const list = decl.parent;
-    if (ts.isVariableStatement(list.parent) && hasModifier(list.parent, ts.SyntaxKind.ExportKeyword)) this.exportAs(f, name, key);
+    if (ts.isVariableStatement(list.parent) && hasModifier(list.parent, ts.SyntaxKind.ExportKeyword))
+      this.exportAs(f, name, key);
     if (requireOf(decl.initializer)) return this.imported(f, decl.name as ts.Identifier, key);
     if (ts.isForOfStatement(list.parent) || ts.isForInStatement(list.parent)) {
       return this.block(f, decl, key, 'client-use', `\`${name}\` also takes the values of a loop`);
@@ -298,7 +371,13 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     if (this.values.has(value)) return;
     this.checks.push(() => {
       if (!this.values.has(value) && !key.typed && !isNullish(value)) {
-        this.block(f, at, key, 'client-use', `\`${name}\` is also given a value that is not a client this codemod converts`);
+        this.block(
+          f,
+          at,
+          key,
+          'client-use',
+          `\`${name}\` is also given a value that is not a client this codemod converts`,
+        );
       }
     });
   }
@@ -306,7 +385,13 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
   private parameter(f: FileFlow, param: ts.ParameterDeclaration, key: Ref): void {
     this.checks.push(() => {
       if (this.params.has(param) || key.typed || (param.initializer && this.values.has(param.initializer))) return;
-      this.block(f, param, key, 'client-use', `parameter \`${param.name.getText(f.p.ctx.sf)}\` also receives values from callers that are not followed`);
+      this.block(
+        f,
+        param,
+        key,
+        'client-use',
+        `parameter \`${param.name.getText(f.p.ctx.sf)}\` also receives values from callers that are not followed`,
+      );
     });
   }
 
@@ -318,7 +403,14 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
   /** A name bound by an import: fine when it is linked to a client export of a repository module. */
   private imported(f: FileFlow, id: ts.Identifier, key: Ref): void {
     this.checks.push(() => {
-      if (!this.linked.has(id)) this.block(f, id.parent, key, 'client-use', `\`${id.text}\` is also imported from a module whose value is not followed`);
+      if (!this.linked.has(id))
+        this.block(
+          f,
+          id.parent,
+          key,
+          'client-use',
+          `\`${id.text}\` is also imported from a module whose value is not followed`,
+        );
     });
   }
 
@@ -332,11 +424,15 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     while (isTransparent(v.parent)) this.values.set((v = v.parent), key);
     if (isLooseMember(start)) return this.loose(f, v, key);
     const parent = v.parent;
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === v) return this.member(f, parent, v as ts.Expression, key);
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === v)
+      return this.member(f, parent, v as ts.Expression, key);
     if (ts.isCallExpression(parent) && parent.arguments.includes(v as ts.Expression)) {
       return this.passed(f, parent, parent.arguments.indexOf(v as ts.Expression), key);
     }
-    if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === v) {
+    if (
+      (ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isPropertyDeclaration(parent)) &&
+      parent.initializer === v
+    ) {
       return this.stored(f, parent, key);
     }
     if (ts.isBinaryExpression(parent)) return this.operand(f, parent, v, key);
@@ -344,12 +440,25 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
       if (parent.condition !== v) this.join(f, parent, parent.whenTrue === v ? parent.whenFalse : parent.whenTrue, key);
       return;
     }
-    if (ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === v)) return this.property(f, parent, key);
+    if (ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === v))
+      return this.property(f, parent, key);
     if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === v)) {
-      return this.returned(f, ts.isArrowFunction(parent) ? parent : ts.findAncestor(parent, ts.isFunctionLike), key, parent);
+      return this.returned(
+        f,
+        ts.isArrowFunction(parent) ? parent : ts.findAncestor(parent, ts.isFunctionLike),
+        key,
+        parent,
+      );
     }
     if (ts.isExportAssignment(parent)) return this.exportAs(f, 'default', key);
-    if (!isHarmless(parent, v)) this.block(f, parent, key, 'client-use', `used as \`${short(parent, f.p.ctx.sf)}\`, which this codemod does not follow`);
+    if (!isHarmless(parent, v))
+      this.block(
+        f,
+        parent,
+        key,
+        'client-use',
+        `used as \`${short(parent, f.p.ctx.sf)}\`, which this codemod does not follow`,
+      );
   }
 
   /**
@@ -359,35 +468,69 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
    */
   private loose(f: FileFlow, v: ts.Node, key: Ref): void {
     const parent = v.parent;
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === v) this.member(f, parent, v as ts.Expression, key, true);
-    else if (ts.isVariableDeclaration(parent) && parent.initializer === v && ts.isIdentifier(parent.name)) this.aliasRef(f, parent.name, key);
-    else if (ts.isCallExpression(parent) && parent.arguments.includes(v as ts.Expression) && this.followable(f, parent.expression)) {
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === v)
+      this.member(f, parent, v as ts.Expression, key, true);
+    else if (ts.isVariableDeclaration(parent) && parent.initializer === v && ts.isIdentifier(parent.name))
+      this.aliasRef(f, parent.name, key);
+    else if (
+      ts.isCallExpression(parent) &&
+      parent.arguments.includes(v as ts.Expression) &&
+      this.followable(f, parent.expression)
+    ) {
       this.passed(f, parent, parent.arguments.indexOf(v as ts.Expression), key);
     }
   }
 
   /** `client.x`: an operation call, or a read of a client member (data when reached as `x.name`). */
-  private member(f: FileFlow, access: ts.PropertyAccessExpression, receiver: ts.Expression, key: Ref, loose = false): void {
+  private member(
+    f: FileFlow,
+    access: ts.PropertyAccessExpression,
+    receiver: ts.Expression,
+    key: Ref,
+    loose = false,
+  ): void {
     const call = access.parent;
     if (ts.isCallExpression(call) && call.expression === access) f.ops.push({ call, receiver, name: access.name, key });
-    else if (!loose) this.block(f, access, key, 'client-use', `reads \`${access.name.text}\` of the client, which v3 clients do not have`);
+    else if (!loose)
+      this.block(
+        f,
+        access,
+        key,
+        'client-use',
+        `reads \`${access.name.text}\` of the client, which v3 clients do not have`,
+      );
   }
 
-  private stored(f: FileFlow, holder: ts.VariableDeclaration | ts.ParameterDeclaration | ts.PropertyDeclaration, key: Ref): void {
+  private stored(
+    f: FileFlow,
+    holder: ts.VariableDeclaration | ts.ParameterDeclaration | ts.PropertyDeclaration,
+    key: Ref,
+  ): void {
     if (ts.isParameter(holder)) this.params.add(holder);
     // `constructor(private s3 = new AWS.S3())` is also `this.s3`
-    if (ts.isParameter(holder) && ts.isIdentifier(holder.name) && ts.isParameterPropertyDeclaration(holder, holder.parent)) this.aliasMember(f, holder.name.text, key);
+    if (
+      ts.isParameter(holder) &&
+      ts.isIdentifier(holder.name) &&
+      ts.isParameterPropertyDeclaration(holder, holder.parent)
+    )
+      this.aliasMember(f, holder.name.text, key);
     if (ts.isIdentifier(holder.name) && !ts.isPropertyDeclaration(holder)) this.aliasRef(f, holder.name, key);
-    else if (ts.isIdentifier(holder.name) || ts.isPrivateIdentifier(holder.name)) this.aliasMember(f, holder.name.text, key);
+    else if (ts.isIdentifier(holder.name) || ts.isPrivateIdentifier(holder.name))
+      this.aliasMember(f, holder.name.text, key);
     else this.block(f, holder, key, 'client-use', 'destructured, which this codemod does not follow');
   }
 
   private operand(f: FileFlow, bin: ts.BinaryExpression, v: ts.Node, key: Ref): void {
     const op = bin.operatorToken.kind;
     if (assigns(op) && bin.right === v) return this.assigned(f, bin, key);
-    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return this.join(f, bin, bin.left === v ? bin.right : bin.left, key);
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken)
+      return this.join(f, bin, bin.left === v ? bin.right : bin.left, key);
     if (op === ts.SyntaxKind.CommaToken && bin.right === v) return this.value(f, bin, key);
-    if (compares.has(op) || ((op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken) && bin.left === v)) return;
+    if (
+      compares.has(op) ||
+      ((op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken) && bin.left === v)
+    )
+      return;
     this.block(f, bin, key, 'client-use', `used in \`${short(bin, f.p.ctx.sf)}\`, which this codemod does not follow`);
   }
 
@@ -395,7 +538,13 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
   private join(f: FileFlow, whole: ts.Expression, other: ts.Expression, key: Ref): void {
     this.checks.push(() => {
       if (!this.values.has(other) && !isNullish(other)) {
-        this.block(f, other, key, 'client-use', `combined with \`${short(other, f.p.ctx.sf)}\`, which is not a client this codemod converts`);
+        this.block(
+          f,
+          other,
+          key,
+          'client-use',
+          `combined with \`${short(other, f.p.ctx.sf)}\`, which is not a client this codemod converts`,
+        );
       }
     });
     this.value(f, whole, key);
@@ -420,22 +569,46 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     let obj: ts.Node = prop.parent;
     while (isTransparent(obj.parent)) obj = obj.parent;
     const holder = obj.parent;
-    if ((ts.isBinaryExpression(holder) && holder.right === obj && isModuleExports(holder.left)) || ts.isExportAssignment(holder)) return this.exportAs(f, name, key);
-    if (name === 'service' && ts.isNewExpression(holder) && holder.arguments?.[0] === obj && resolveRef(f.p.ctx, holder.expression)) {
+    if (
+      (ts.isBinaryExpression(holder) && holder.right === obj && isModuleExports(holder.left)) ||
+      ts.isExportAssignment(holder)
+    )
+      return this.exportAs(f, name, key);
+    if (
+      name === 'service' &&
+      ts.isNewExpression(holder) &&
+      holder.arguments?.[0] === obj &&
+      resolveRef(f.p.ctx, holder.expression)
+    ) {
       return this.groups.tie(key, f.news?.get(holder) ?? this.key(f, holder)); // DocumentClient({ service: ddb })
     }
     this.aliasMember(f, name, key);
-    const kept = ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder) || ts.isParameter(holder) || ts.isPropertyAssignment(holder)
-      || (ts.isBinaryExpression(holder) && holder.right === obj && assigns(holder.operatorToken.kind))
-      || (ts.isCallExpression(holder) && ts.isIdentifier(holder.expression) && this.locals(f).has(holder.expression.text));
-    if (!kept) this.block(f, prop, key, 'client-use', `put in an object that goes where this codemod does not follow it (\`${short(holder, f.p.ctx.sf)}\`)`);
+    const kept =
+      ts.isVariableDeclaration(holder) ||
+      ts.isPropertyDeclaration(holder) ||
+      ts.isParameter(holder) ||
+      ts.isPropertyAssignment(holder) ||
+      (ts.isBinaryExpression(holder) && holder.right === obj && assigns(holder.operatorToken.kind)) ||
+      (ts.isCallExpression(holder) && ts.isIdentifier(holder.expression) && this.locals(f).has(holder.expression.text));
+    if (!kept)
+      this.block(
+        f,
+        prop,
+        key,
+        'client-use',
+        `put in an object that goes where this codemod does not follow it (\`${short(holder, f.p.ctx.sf)}\`)`,
+      );
   }
 
   /** A callee whose parameters can be followed: a function of this module, or an imported one. */
   private followable(f: FileFlow, callee: ts.Expression): boolean {
-    if (ts.isIdentifier(callee)) return this.locals(f).has(callee.text) || this.imports(f).some((b) => b.local === callee.text && !b.reexport);
-    return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)
-      && this.imports(f).some((b) => b.local === (callee.expression as ts.Identifier).text && b.whole && !b.reexport);
+    if (ts.isIdentifier(callee))
+      return this.locals(f).has(callee.text) || this.imports(f).some((b) => b.local === callee.text && !b.reexport);
+    return (
+      ts.isPropertyAccessExpression(callee) &&
+      ts.isIdentifier(callee.expression) &&
+      this.imports(f).some((b) => b.local === (callee.expression as ts.Identifier).text && b.whole && !b.reexport)
+    );
   }
 
   /** `f(client)`: into the parameter of a function of this module or of an imported one. */
@@ -451,18 +624,39 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
       const imp = this.imports(f).find((b) => b.local === ns && b.whole && !b.reexport);
       if (imp) return this.into(f, imp.target, callee.name.text, index, key, call);
     }
-    this.block(f, call, key, 'client-use', `passed to \`${short(callee, f.p.ctx.sf)}\`, which this codemod does not follow`);
+    this.block(
+      f,
+      call,
+      key,
+      'client-use',
+      `passed to \`${short(callee, f.p.ctx.sf)}\`, which this codemod does not follow`,
+    );
   }
 
   private into(from: FileFlow, target: string, name: string, index: number, key: Ref, call: ts.CallExpression): void {
     const t = this.file(target);
     const fn = t && this.functions(t).get(name);
-    if (!t || !fn) return this.block(from, call, key, 'client-use', `passed to \`${name}\` of ${target}, which this codemod does not follow`);
+    if (!t || !fn)
+      return this.block(
+        from,
+        call,
+        key,
+        'client-use',
+        `passed to \`${name}\` of ${target}, which this codemod does not follow`,
+      );
     this.param(t, fn.decl, fn.local, index, key, call, from);
   }
 
   /** Link a client to a parameter; every caller of that function must pass a client there too. */
-  private param(f: FileFlow, fn: ts.SignatureDeclaration, local: string | undefined, index: number, key: Ref, call: ts.CallExpression, from = f): void {
+  private param(
+    f: FileFlow,
+    fn: ts.SignatureDeclaration,
+    local: string | undefined,
+    index: number,
+    key: Ref,
+    call: ts.CallExpression,
+    from = f,
+  ): void {
     const param = fn.parameters[index];
     if (!param || !ts.isIdentifier(param.name) || param.dotDotDotToken) {
       return this.block(from, call, key, 'client-use', 'passed as an argument the function does not name');
@@ -491,10 +685,22 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
       if (call) {
         const arg = call.arguments[index];
         if (arg && !this.values.has(arg)) {
-          this.block(file, call, key, 'client-use', `\`${id.text}\` is also called with \`${short(arg, file.p.ctx.sf)}\`, not a client this codemod converts`);
+          this.block(
+            file,
+            call,
+            key,
+            'client-use',
+            `\`${id.text}\` is also called with \`${short(arg, file.p.ctx.sf)}\`, not a client this codemod converts`,
+          );
         }
       } else if (!isDeclarationOrExport(id) && !isMemberName(id)) {
-        this.block(file, id, key, 'client-use', `\`${id.text}\` is also used as a value, so its other callers are not known`);
+        this.block(
+          file,
+          id,
+          key,
+          'client-use',
+          `\`${id.text}\` is also used as a value, so its other callers are not known`,
+        );
       }
     }
   }
@@ -504,14 +710,27 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     const holder = fn?.parent;
     let name: string | undefined;
     if (fn && ts.isGetAccessor(fn) && ts.isIdentifier(fn.name)) return this.aliasMember(f, fn.name.text, key);
-    if (fn && (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) name = fn.name.text;
-    else if (holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) && holder.initializer === fn && ts.isIdentifier(holder.name)) {
+    if (fn && (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name))
+      name = fn.name.text;
+    else if (
+      holder &&
+      (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) &&
+      holder.initializer === fn &&
+      ts.isIdentifier(holder.name)
+    ) {
       name = holder.name.text;
     } else if (holder && ts.isBinaryExpression(holder) && holder.right === fn) {
       const exported = isModuleExports(holder.left) ? 'default' : exportsMember(holder.left);
       if (exported) return this.exportFn(f, exported, this.fnKey(f, `exports.${exported}`, key));
     }
-    if (!name) return this.block(f, at, key, 'client-use', 'returned from a function whose callers this codemod does not follow');
+    if (!name)
+      return this.block(
+        f,
+        at,
+        key,
+        'client-use',
+        'returned from a function whose callers this codemod does not follow',
+      );
     const fnKey = this.fnKey(f, name, key);
     if (fnKey.followed) return;
     fnKey.followed = true;
@@ -531,23 +750,40 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
       const call = callOf(id);
       if (call) this.value(f, call, fnKey);
       else if (own) this.fnOccurrence(f, id, fnKey);
-      else if (!isDeclarationOrExport(id) && !isMemberName(id)) this.block(f, id, fnKey, 'client-use', `\`${name}\` returns a client and is also used as a value`);
+      else if (!isDeclarationOrExport(id) && !isMemberName(id))
+        this.block(f, id, fnKey, 'client-use', `\`${name}\` returns a client and is also used as a value`);
     }
   }
 
   private fnOccurrence(f: FileFlow, id: ts.Identifier, fnKey: Ref): void {
     const parent = id.parent;
     if (ts.isFunctionDeclaration(parent) && parent.name === id) {
-      if (hasModifier(parent, ts.SyntaxKind.ExportKeyword)) this.exportFn(f, hasModifier(parent, ts.SyntaxKind.DefaultKeyword) ? 'default' : id.text, fnKey);
+      if (hasModifier(parent, ts.SyntaxKind.ExportKeyword))
+        this.exportFn(f, hasModifier(parent, ts.SyntaxKind.DefaultKeyword) ? 'default' : id.text, fnKey);
     } else if (ts.isVariableDeclaration(parent) && parent.name === id) {
       if (hasModifier(parent.parent.parent, ts.SyntaxKind.ExportKeyword)) this.exportFn(f, id.text, fnKey);
     } else if (ts.isExportSpecifier(parent)) {
       if ((parent.propertyName ?? parent.name) === id) this.exportFn(f, parent.name.text, fnKey);
-    } else if (ts.isShorthandPropertyAssignment(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === id)) {
+    } else if (
+      ts.isShorthandPropertyAssignment(parent) ||
+      (ts.isPropertyAssignment(parent) && parent.initializer === id)
+    ) {
       const obj = parent.parent.parent;
-      if (ts.isBinaryExpression(obj) && isModuleExports(obj.left)) this.exportFn(f, (parent.name as ts.Identifier).text, fnKey);
-      else this.block(f, id, fnKey, 'client-use', `\`${id.text}\` returns a client and is stored where this codemod does not follow it`);
-    } else if (ts.isBinaryExpression(parent) && parent.right === id && (exportsMember(parent.left) || isModuleExports(parent.left))) {
+      if (ts.isBinaryExpression(obj) && isModuleExports(obj.left))
+        this.exportFn(f, (parent.name as ts.Identifier).text, fnKey);
+      else
+        this.block(
+          f,
+          id,
+          fnKey,
+          'client-use',
+          `\`${id.text}\` returns a client and is stored where this codemod does not follow it`,
+        );
+    } else if (
+      ts.isBinaryExpression(parent) &&
+      parent.right === id &&
+      (exportsMember(parent.left) || isModuleExports(parent.left))
+    ) {
       this.exportFn(f, exportsMember(parent.left) ?? 'default', fnKey);
     } else if (ts.isExportAssignment(parent)) this.exportFn(f, 'default', fnKey);
     else if (!isDeclarationOrExport(id) && !isMemberName(id)) {
@@ -563,7 +799,8 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     for (const { file, binding } of this.importers(f)) {
       if (binding.opaque) this.opaque(file, binding.opaque, key);
       else if (binding.reexport) {
-        if (binding.imported === name || binding.imported === '*') this.exportAs(file, binding.imported === '*' ? name : binding.local, key);
+        if (binding.imported === name || binding.imported === '*')
+          this.exportAs(file, binding.imported === '*' ? name : binding.local, key);
       } else if (binding.imported === name) this.link(file, binding, key);
       else if ((binding.imported === '*' || binding.whole) && name !== 'default') this.aliasMember(file, name, key);
     }
@@ -581,9 +818,11 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     for (const { file, binding } of this.importers(f)) {
       if (binding.opaque) this.opaque(file, binding.opaque, fnKey);
       else if (binding.reexport) {
-        if (binding.imported === name || binding.imported === '*') this.exportFn(file, binding.imported === '*' ? name : binding.local, fnKey);
+        if (binding.imported === name || binding.imported === '*')
+          this.exportFn(file, binding.imported === '*' ? name : binding.local, fnKey);
       } else if (binding.imported === name) this.queue.push(() => this.calls(file, binding.local, fnKey, false));
-      else if ((binding.imported === '*' || binding.whole) && name !== 'default') this.queue.push(() => this.calls(file, name, fnKey, false));
+      else if ((binding.imported === '*' || binding.whole) && name !== 'default')
+        this.queue.push(() => this.calls(file, name, fnKey, false));
     }
   }
 
@@ -615,7 +854,8 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
     for (const path of this.sources.files) {
       if (path === f.path || !this.sources.read(path).includes(word)) continue;
       const other = this.file(path);
-      if (other) for (const binding of this.imports(other)) if (binding.target === f.path) list.push({ file: other, binding });
+      if (other)
+        for (const binding of this.imports(other)) if (binding.target === f.path) list.push({ file: other, binding });
     }
     return list;
   }
@@ -629,13 +869,19 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
       const why = failed.get(f.path);
       if (!why) continue;
       const internal = why.rule === 'aws-sdk-v3/internal';
-      const [rule, text] = internal ? ['internal', 'its module could not be converted']
-        : why.rule === outsideRule ? ['outside-functions', `${f.path} also uses it and is not part of the functions this step converts`]
-          : ['module-kept-v2', `a use at line ${why.line} of its module would not work on v3 (${why.rule.replace(/^aws-sdk-v3\//, '')})`];
+      const [rule, text] = internal
+        ? ['internal', 'its module could not be converted']
+        : why.rule === outsideRule
+          ? ['outside-functions', `${f.path} also uses it and is not part of the functions this step converts`]
+          : [
+              'module-kept-v2',
+              `a use at line ${why.line} of its module would not work on v3 (${why.rule.replace(/^aws-sdk-v3\//, '')})`,
+            ];
       const values = (f.values ?? []).map((v): [ts.Node, Ref] => [v, this.values.get(v)!]);
       // a module outside a restricted run may only call a client it imports: its calls count too
       const calls = why.rule === outsideRule ? f.ops.map((op): [ts.Node, Ref] => [op.call, op.key]) : [];
-      for (const [node, key] of [...values, ...f.news ?? [], ...f.typed ?? [], ...calls]) this.block(f, node, key, rule, text);
+      for (const [node, key] of [...values, ...(f.news ?? []), ...(f.typed ?? []), ...calls])
+        this.block(f, node, key, rule, text);
     }
     for (const f of files) for (const op of f.ops) this.plan(f, op);
     this.groups.settle();
@@ -649,7 +895,13 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
   private plan(f: FileFlow, op: OpUse): void {
     const service = this.groups.service(op.key);
     if (!service) {
-      return this.block(f, op.call, op.key, 'ambiguous-client', `\`${short(op.receiver, f.p.ctx.sf)}\` names clients of different services; convert this call by hand`);
+      return this.block(
+        f,
+        op.call,
+        op.key,
+        'ambiguous-client',
+        `\`${short(op.receiver, f.p.ctx.sf)}\` names clients of different services; convert this call by hand`,
+      );
     }
     const plan = planCall(f.p.ctx, { call: op.call, receiver: op.receiver, name: op.name, service }, f.byName);
     if ('rule' in plan) this.block(f, op.call, op.key, plan.rule, plan.why);
@@ -657,7 +909,7 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
   }
 
   private decideFile(f: FileFlow, d: FileDecision): void {
-    d.names.push(...f.names ?? []);
+    d.names.push(...(f.names ?? []));
     for (const v of f.values ?? []) if (ts.isPropertyAccessExpression(v)) d.names.push(v.name.text);
     for (const [node, key] of f.news ?? []) {
       if (this.groups.accepted(key)) d.news.add(node.end);
@@ -668,7 +920,9 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
       d.keptTypes.push(ref.end);
       d.keepsClients = true;
     }
-    for (const op of f.ops) if (this.groups.accepted(op.key)) d.calls.set(op.call.end, { service: this.groups.service(op.key)!, plan: op.plan });
+    for (const op of f.ops)
+      if (this.groups.accepted(op.key))
+        d.calls.set(op.call.end, { service: this.groups.service(op.key)!, plan: op.plan });
     d.plannedOn = f.p.ctx;
   }
 
@@ -683,7 +937,9 @@ path, p, byName: p.nodes.byName, ops: [] } : null;
         const { blockers } = this.groups.get(root);
         if (!blockers.length || here.includes(root)) continue;
         here.push(root);
-        decision(f.path).findings.push(keptFinding(f.path, lineOf(f.p.ctx.sf, node.getStart(f.p.ctx.sf)), label, blockers));
+        decision(f.path).findings.push(
+          keptFinding(f.path, lineOf(f.p.ctx.sf, node.getStart(f.p.ctx.sf)), label, blockers),
+        );
         if (groupsDone.has(root)) continue;
         groupsDone.add(root);
         for (const b of blockers) {
@@ -701,7 +957,8 @@ function anchors(f: FileFlow): { key: Ref; node: ts.Node; label: string }[] {
   const out: { key: Ref; node: ts.Node; label: string }[] = [];
   for (const [node, key] of f.news ?? []) {
     const holder = node.parent;
-    const label = ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : short(node, f.p.ctx.sf);
+    const label =
+      ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : short(node, f.p.ctx.sf);
     out.push({ key, node, label });
   }
   for (const [ref, key] of f.typed ?? []) {
@@ -714,7 +971,8 @@ function anchors(f: FileFlow): { key: Ref; node: ts.Node; label: string }[] {
 /** `decl` is the only declaration of its name, at the top of the file: every reference is to it. */
 function isOnlyTopLevelDeclaration(decl: ts.Identifier, ids: readonly ts.Identifier[]): boolean {
   const stmt = decl.parent.parent?.parent;
-  if (!ts.isVariableDeclaration(decl.parent) || !stmt || !ts.isVariableStatement(stmt) || !ts.isSourceFile(stmt.parent)) return false;
+  if (!ts.isVariableDeclaration(decl.parent) || !stmt || !ts.isVariableStatement(stmt) || !ts.isSourceFile(stmt.parent))
+    return false;
   for (const id of ids) if (id !== decl && isDeclarationName(id)) return false;
   return true;
 }
@@ -728,8 +986,18 @@ function callOf(id: ts.Identifier): ts.CallExpression | undefined {
 
 function isDeclarationOrExport(id: ts.Identifier): boolean {
   const p = id.parent;
-  if ((ts.isFunctionDeclaration(p) || ts.isVariableDeclaration(p) || ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p)
-    || ts.isBindingElement(p) || ts.isExportSpecifier(p) || ts.isMethodDeclaration(p)) && (p as { name?: ts.Node }).name === id) return true;
+  if (
+    (ts.isFunctionDeclaration(p) ||
+      ts.isVariableDeclaration(p) ||
+      ts.isImportSpecifier(p) ||
+      ts.isImportClause(p) ||
+      ts.isNamespaceImport(p) ||
+      ts.isBindingElement(p) ||
+      ts.isExportSpecifier(p) ||
+      ts.isMethodDeclaration(p)) &&
+    (p as { name?: ts.Node }).name === id
+  )
+    return true;
   if (ts.isExportSpecifier(p) || ts.isExportAssignment(p) || ts.isShorthandPropertyAssignment(p)) return true;
   return ts.isBinaryExpression(p) && p.right === id && (!!exportsMember(p.left) || isModuleExports(p.left));
 }
@@ -738,5 +1006,7 @@ function isDeclarationOrExport(id: ts.Identifier): boolean {
 function isHarmless(parent: ts.Node, v: ts.Node): boolean {
   if (ts.isExpressionStatement(parent) || ts.isTypeOfExpression(parent) || ts.isVoidExpression(parent)) return true;
   if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
-  return (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === v;
+  return (
+    (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === v
+  );
 }

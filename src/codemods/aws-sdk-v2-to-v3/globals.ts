@@ -63,7 +63,8 @@ export function collectGlobals(ctx: FileContext, stays = false): Globals {
     globals.removed.push(stmt);
     ctx.removed.push(stmt);
     ctx.edits.removeStatement(stmt, ctx.sf);
-    const moved = stays ? 'AWS.config stays for the clients kept on v2 here; v3 clients created after it in this file get its settings'
+    const moved = stays
+      ? 'AWS.config stays for the clients kept on v2 here; v3 clients created after it in this file get its settings'
       : 'AWS.config moved into the clients created in this file; clients in other modules do not get it';
     report(ctx, stmt, 'global-config', moved, 'info');
   }
@@ -82,7 +83,10 @@ function mapAssignment(ctx: FileContext, key: string, value: ts.Expression, stmt
 
 /** Texts of a planned `AWS.config.update({...})` with the v2 credentials in its values converted. */
 function updateTexts(
-  ctx: FileContext, literal: ts.ObjectLiteralExpression, plan: PropPlan, stmt: ts.Node,
+  ctx: FileContext,
+  literal: ts.ObjectLiteralExpression,
+  plan: PropPlan,
+  stmt: ts.Node,
 ): string[] | undefined {
   const texts: string[] = [];
   for (const prop of literal.properties) {
@@ -111,7 +115,9 @@ function take(ctx: FileContext, out: { text: string; imports: [string, string][]
 function isConfigObject(ctx: FileContext, arg: ts.Expression | undefined): boolean {
   let expr = arg;
   if (arg && ts.isIdentifier(arg)) {
-    const decl = ctx.sf.statements.filter(ts.isVariableStatement).flatMap((s) => [...s.declarationList.declarations])
+    const decl = ctx.sf.statements
+      .filter(ts.isVariableStatement)
+      .flatMap((s) => [...s.declarationList.declarations])
       .find((d) => ts.isIdentifier(d.name) && d.name.text === arg.text);
     expr = decl?.initializer;
   }

@@ -120,13 +120,23 @@ export function keptFinding(file: string, line: number, label: string, blockers:
   const [first] = blockers;
   const more = blockers.length > 1 ? ` (and ${blockers.length - 1} more use${blockers.length > 2 ? 's' : ''})` : '';
   return {
-    file, line, rule: 'aws-sdk-v3/client-kept-v2', severity: 'manual',
-    message: `\`${label}\` stays on aws-sdk v2: \`${first.text}\` at ${first.file}:${first.line} does not convert (${first.why})${more}. `
-      + 'A client moves to v3 only when every use of it does, here and in the modules it reaches; convert that use by hand, then run again',
+    file,
+    line,
+    rule: 'aws-sdk-v3/client-kept-v2',
+    severity: 'manual',
+    message:
+      `\`${label}\` stays on aws-sdk v2: \`${first.text}\` at ${first.file}:${first.line} does not convert (${first.why})${more}. ` +
+      'A client moves to v3 only when every use of it does, here and in the modules it reaches; convert that use by hand, then run again',
   };
 }
 
 /** The finding at a use that keeps its client on v2. */
 export function blockerFinding(b: Blocker): Finding {
-  return { file: b.file, line: b.line, rule: `aws-sdk-v3/${b.rule}`, severity: 'manual', message: `${b.why}; the client stays on aws-sdk v2` };
+  return {
+    file: b.file,
+    line: b.line,
+    rule: `aws-sdk-v3/${b.rule}`,
+    severity: 'manual',
+    message: `${b.why}; the client stays on aws-sdk v2`,
+  };
 }

@@ -47,9 +47,11 @@ export function importLines(ctx: FileContext, quote: string, semi: string): stri
 function lastHeaderStatement(sf: ts.SourceFile): ts.Statement | undefined {
   let last: ts.Statement | undefined;
   for (const stmt of sf.statements) {
-    const header = ts.isImportDeclaration(stmt) || ts.isImportEqualsDeclaration(stmt)
-      || (ts.isExpressionStatement(stmt) && ts.isStringLiteral(stmt.expression))
-      || (ts.isVariableStatement(stmt) && /^\s*(const|let|var)\s[^=]*=\s*require\(/.test(stmt.getText(sf)));
+    const header =
+      ts.isImportDeclaration(stmt) ||
+      ts.isImportEqualsDeclaration(stmt) ||
+      (ts.isExpressionStatement(stmt) && ts.isStringLiteral(stmt.expression)) ||
+      (ts.isVariableStatement(stmt) && /^\s*(const|let|var)\s[^=]*=\s*require\(/.test(stmt.getText(sf)));
     if (!header) break;
     last = stmt;
   }
@@ -74,7 +76,7 @@ function removeImports(ctx: FileContext, nodes: ts.Node[]): void {
 /** Replace (or keep, when still needed) the v2 imports and add the v3 ones. */
 export function rewriteImports(ctx: FileContext, keepV2: boolean): void {
   const first = ctx.v2Imports[0];
-  const sample = first ? textOf(ctx, statementOf(first)) : lastHeaderStatement(ctx.sf)?.getText(ctx.sf) ?? '';
+  const sample = first ? textOf(ctx, statementOf(first)) : (lastHeaderStatement(ctx.sf)?.getText(ctx.sf) ?? '');
   const quote = /["']/.exec(sample)?.[0] ?? "'";
   const semi = !sample || sample.trimEnd().endsWith(';') ? ';' : '';
   const lines = importLines(ctx, quote, semi);

@@ -19,7 +19,9 @@ function styleOf(options: Record<string, unknown>): Style {
   // "command" is how the definitions and docs name the bare-client-and-command style
   if (style === 'command') return 'bare';
   if (style !== 'bare' && style !== 'aggregated') {
-    throw new UsageError(`aws-sdk-v2-to-v3: option style must be 'command' (alias 'bare') or 'aggregated', not ${JSON.stringify(style)}`);
+    throw new UsageError(
+      `aws-sdk-v2-to-v3: option style must be 'command' (alias 'bare') or 'aggregated', not ${JSON.stringify(style)}`,
+    );
   }
   return style;
 }
@@ -27,7 +29,9 @@ function styleOf(options: Record<string, unknown>): Style {
 function candidates(repo: RepoView, options: Record<string, unknown>): string[] {
   const only = restrictTo(repo, options);
   if (only) return [...only.files].filter((f) => v2Specifier.test(repo.read(f)));
-  return repo.files.filter((f) => (isSource(f) && repo.read(f).includes('aws-sdk')) || posix.basename(f) === 'package.json');
+  return repo.files.filter(
+    (f) => (isSource(f) && repo.read(f).includes('aws-sdk')) || posix.basename(f) === 'package.json',
+  );
 }
 
 function tryPrepare(path: string, text: string, style: Style, findings: Finding[]): Prepared | undefined {
@@ -35,19 +39,33 @@ function tryPrepare(path: string, text: string, style: Style, findings: Finding[
     return prepare(path, text, style);
   } catch (error) {
     const line = error instanceof UnparsableFile ? error.line : 1;
-    findings.push({ file: path, line, rule: 'aws-sdk-v3/parse-error', message: `could not read this file: ${(error as Error).message}; it was left unchanged`, severity: 'warning' });
+    findings.push({
+      file: path,
+      line,
+      rule: 'aws-sdk-v3/parse-error',
+      message: `could not read this file: ${(error as Error).message}; it was left unchanged`,
+      severity: 'warning',
+    });
     return undefined;
   }
 }
 
 // What a converted call's surroundings would do wrong on v3: the clients it uses stay on v2 instead.
-const breaksOnV3 = new Set(['body-read-twice', 'body-stream', 'callback-this', 'error-field'].map((r) => `aws-sdk-v3/${r}`));
+const breaksOnV3 = new Set(
+  ['body-read-twice', 'body-stream', 'callback-this', 'error-field'].map((r) => `aws-sdk-v3/${r}`),
+);
 
 /** The first finding that says converted code would not work as before, worded for keeping v2. */
 function brokenByConversion(found: readonly Finding[]): Finding | undefined {
   const broken = found.filter((f) => breaksOnV3.has(f.rule) && f.severity === 'manual');
   if (!broken.length) return undefined;
-  const more = broken.length > 1 ? ` (and ${broken.length - 1} more such use(s), at line ${broken.slice(1).map((f) => f.line).join(', ')})` : '';
+  const more =
+    broken.length > 1
+      ? ` (and ${broken.length - 1} more such use(s), at line ${broken
+          .slice(1)
+          .map((f) => f.line)
+          .join(', ')})`
+      : '';
   return { ...broken[0], message: `${broken[0].message}${more}; the clients this file uses stay on aws-sdk v2` };
 }
 
@@ -65,7 +83,12 @@ interface Converted {
  * client reaches are parsed on demand. Files in `failed` failed an earlier attempt: the clients
  * they touch stay v2 everywhere, so no other module converts a client they still hand on as v2.
  */
-function convertRepo(repo: RepoView, style: Style, failed: ReadonlyMap<string, Finding>, only?: Restriction): Converted {
+function convertRepo(
+  repo: RepoView,
+  style: Style,
+  failed: ReadonlyMap<string, Finding>,
+  only?: Restriction,
+): Converted {
   const findings: Finding[] = [];
   const prepared = new Map<string, Prepared | null>();
   const load = (path: string) => {
@@ -73,7 +96,9 @@ function convertRepo(repo: RepoView, style: Style, failed: ReadonlyMap<string, F
     return prepared.get(path) ?? undefined;
   };
   const flow = new Flow({ files: repo.files.filter(isSource), read: (path) => repo.read(path), prepare: load });
-  const seeds = (only ? [...only.files] : candidates(repo, {})).filter((path) => isSource(path) && v2Specifier.test(repo.read(path)));
+  const seeds = (only ? [...only.files] : candidates(repo, {})).filter(
+    (path) => isSource(path) && v2Specifier.test(repo.read(path)),
+  );
   // parse first, follow after: the flow's short-lived objects then do not make the young ASTs copied
   for (const path of seeds) load(path);
   for (const path of seeds) flow.seed(path);
@@ -83,8 +108,13 @@ function convertRepo(repo: RepoView, style: Style, failed: ReadonlyMap<string, F
   if (only) {
     for (const [path, d] of decisions) {
       if (only.files.has(path) || failed.has(path) || !(d.names.length || d.calls.size || d.news.size)) continue;
-      out.failed.set(path, { file: path, line: 1, rule: outsideRule, severity: 'manual',
-        message: `left unchanged: it uses a client of the code of ${only.what}, which this step converts, and is not part of that code; the client stays on aws-sdk v2 there too` });
+      out.failed.set(path, {
+        file: path,
+        line: 1,
+        rule: outsideRule,
+        severity: 'manual',
+        message: `left unchanged: it uses a client of the code of ${only.what}, which this step converts, and is not part of that code; the client stays on aws-sdk v2 there too`,
+      });
     }
     if (out.failed.size) return out;
   }
@@ -108,7 +138,13 @@ function convertRepo(repo: RepoView, style: Style, failed: ReadonlyMap<string, F
       if (text !== repo.read(path)) out.changes.set(path, text);
       out.needs.set(path, [...ctx.values.keys(), ...ctx.types.keys()]);
     } catch (error) {
-      const finding: Finding = { file: path, line: 1, rule: 'aws-sdk-v3/internal', message: `left unchanged: ${(error as Error).message}`, severity: 'warning' };
+      const finding: Finding = {
+        file: path,
+        line: 1,
+        rule: 'aws-sdk-v3/internal',
+        message: `left unchanged: ${(error as Error).message}`,
+        severity: 'warning',
+      };
       if (!failed.has(path)) out.failed.set(path, finding);
     }
   }
@@ -131,7 +167,9 @@ function run(repo: RepoView, options: Record<string, unknown>): CodemodResult {
   const loads = v2Loads(repo, changes);
   updateManifests(repo, needs, loads, changes, findings, only);
   // a restricted run names the files it converts, and the ones that load them and v2 (test doubles)
-  const reported = only ? new Map([...loads].filter(([path]) => only.files.has(path) || only.loadsConverted(path, changes))) : loads;
+  const reported = only
+    ? new Map([...loads].filter(([path]) => only.files.has(path) || only.loadsConverted(path, changes)))
+    : loads;
   findings.push(...stillOnV2(reported, changes, findings, (path) => repo.read(path)));
   return { changes, findings };
 }
@@ -152,7 +190,13 @@ function v2Loads(repo: RepoView, changes: ReadonlyMap<string, string>): Map<stri
  * restricted run puts them in the `dependencies` of the package deployed with each function
  * (`into`), and says where a function has none.
  */
-function packagesByManifest(repo: RepoView, manifests: Set<string>, needs: Map<string, string[]>, findings: Finding[], only?: Restriction) {
+function packagesByManifest(
+  repo: RepoView,
+  manifests: Set<string>,
+  needs: Map<string, string[]>,
+  findings: Finding[],
+  only?: Restriction,
+) {
   const packages = new Map<string, Set<string>>();
   const into = new Set<string>();
   const add = (manifest: string, pkgs: string[]) => {
@@ -180,8 +224,13 @@ function packagesByManifest(repo: RepoView, manifests: Set<string>, needs: Map<s
     }
     if (!own && manifests.size && !only) {
       const where = manifest ? `${manifest} only holds tooling` : 'there is no package.json above it';
-      findings.push({ file, line: 1, rule: 'aws-sdk-v3/no-package', severity: 'warning',
-        message: `${where}: add ${pkgs.join(', ')} to the package that deploys this file` });
+      findings.push({
+        file,
+        line: 1,
+        rule: 'aws-sdk-v3/no-package',
+        severity: 'warning',
+        message: `${where}: add ${pkgs.join(', ')} to the package that deploys this file`,
+      });
       continue;
     }
     if (!own) continue;
@@ -191,21 +240,39 @@ function packagesByManifest(repo: RepoView, manifests: Set<string>, needs: Map<s
 }
 
 /** Add the packages per manifest; drop aws-sdk when no source file it owns still imports v2. */
-function updateManifests(repo: RepoView, needs: Map<string, string[]>, loads: ReadonlyMap<string, number>,
-  changes: Map<string, string>, findings: Finding[], only?: Restriction): void {
+function updateManifests(
+  repo: RepoView,
+  needs: Map<string, string[]>,
+  loads: ReadonlyMap<string, number>,
+  changes: Map<string, string>,
+  findings: Finding[],
+  only?: Restriction,
+): void {
   const manifests = new Set(repo.files.filter((f) => posix.basename(f) === 'package.json'));
   const { packages, into } = packagesByManifest(repo, manifests, needs, findings, only);
   const stillV2 = new Set([...loads.keys()].filter(isSource).map((f) => owningManifest(f, manifests) ?? ''));
   // a restricted run touches only the packages of the files it converted
-  const touched = only && new Set([...packages.keys(), ...[...changes.keys()].map((f) => owningManifest(f, manifests) ?? '')]);
+  const touched =
+    only && new Set([...packages.keys(), ...[...changes.keys()].map((f) => owningManifest(f, manifests) ?? '')]);
   for (const manifest of manifests) {
     if (touched && !touched.has(manifest)) continue;
     const add = packages.get(manifest) ?? new Set<string>();
     try {
-      const text = updateManifest(repo.read(manifest), add, !stillV2.has(manifest), into.has(manifest) ? 'dependencies' : undefined);
+      const text = updateManifest(
+        repo.read(manifest),
+        add,
+        !stillV2.has(manifest),
+        into.has(manifest) ? 'dependencies' : undefined,
+      );
       if (text !== undefined) changes.set(manifest, text);
     } catch (error) {
-      findings.push({ file: manifest, line: 1, rule: 'aws-sdk-v3/package-json', message: `not valid JSON, dependencies not updated: ${(error as Error).message}`, severity: 'warning' });
+      findings.push({
+        file: manifest,
+        line: 1,
+        rule: 'aws-sdk-v3/package-json',
+        message: `not valid JSON, dependencies not updated: ${(error as Error).message}`,
+        severity: 'warning',
+      });
     }
   }
 }

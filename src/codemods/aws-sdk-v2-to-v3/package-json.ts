@@ -53,21 +53,30 @@ const lineIndent = (text: string, pos: number) => /^[ \t]*/.exec(text.slice(text
  * The section's new text: its entries as written, `aws-sdk` dropped, the new ones added (in order
  * when the section was sorted), one entry a line.
  */
-function sectionText(file: JsonFile, node: ts.ObjectLiteralExpression | undefined, close: string, unit: string,
-  add: string[], dropV2: boolean): string {
+function sectionText(
+  file: JsonFile,
+  node: ts.ObjectLiteralExpression | undefined,
+  close: string,
+  unit: string,
+  add: string[],
+  dropV2: boolean,
+): string {
   const text = file.text;
   const entries = new Map<string, string>();
   for (const prop of node?.properties ?? []) {
     const name = propertyName(prop);
-    if (name !== undefined && !(dropV2 && name === 'aws-sdk')) entries.set(name, text.slice(prop.getStart(file), prop.end));
+    if (name !== undefined && !(dropV2 && name === 'aws-sdk'))
+      entries.set(name, text.slice(prop.getStart(file), prop.end));
   }
   const sorted = isSorted([...entries.keys()]);
   for (const p of add) if (!entries.has(p)) entries.set(p, `${JSON.stringify(p)}: ${JSON.stringify(versionOf(p))}`);
   const list = [...entries];
   if (sorted) list.sort(([a], [b]) => a.localeCompare(b));
   const first = node?.properties[0];
-  const indent = first && text.lastIndexOf('\n', first.getStart(file)) > node!.getStart(file)
-    ? lineIndent(text, first.getStart(file)) : close + unit;
+  const indent =
+    first && text.lastIndexOf('\n', first.getStart(file)) > node!.getStart(file)
+      ? lineIndent(text, first.getStart(file))
+      : close + unit;
   if (!list.length) return '{}';
   return `{\n${list.map(([, entry]) => indent + entry).join(',\n')}\n${close}}`;
 }
@@ -78,7 +87,12 @@ function sectionText(file: JsonFile, node: ts.ObjectLiteralExpression | undefine
  * function that needs them at run time). Only the dependency sections it edits change; every
  * other byte stays. Throws on invalid JSON.
  */
-export function updateManifest(text: string, add: Iterable<string>, removeV2: boolean, into?: Section): string | undefined {
+export function updateManifest(
+  text: string,
+  add: Iterable<string>,
+  removeV2: boolean,
+  into?: Section,
+): string | undefined {
   const json = JSON.parse(text) as Manifest;
   const homes = v2Sections(json);
   const present = new Set(sections.flatMap((s) => Object.keys(deps(json, s) ?? {})));

@@ -18,7 +18,14 @@ const paginated: Record<string, Record<string, [string, string]>> = {
   S3: { listObjectsV2: ['ContinuationToken', 'NextContinuationToken'] },
   DynamoDB: { query: startKey, scan: startKey, listTables: ['ExclusiveStartTableName', 'LastEvaluatedTableName'] },
   DocumentClient: { query: startKey, scan: startKey },
-  Lambda: { listFunctions: marker, listAliases: marker, listVersionsByFunction: marker, listLayers: marker, listLayerVersions: marker, listEventSourceMappings: marker },
+  Lambda: {
+    listFunctions: marker,
+    listAliases: marker,
+    listVersionsByFunction: marker,
+    listLayers: marker,
+    listLayerVersions: marker,
+    listEventSourceMappings: marker,
+  },
   SQS: { listQueues: nextToken },
   SNS: { listTopics: nextToken, listSubscriptions: nextToken, listSubscriptionsByTopic: nextToken },
 };
@@ -26,7 +33,11 @@ const paginated: Record<string, Record<string, [string, string]>> = {
 const tokenNames = /\b(?:NextToken|nextToken|ContinuationToken|Marker|ExclusiveStartKey|ExclusiveStartTableName)\b/;
 
 /** Remove one property from an object literal with its separator. */
-export function removeProperty(ctx: FileContext, literal: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike): void {
+export function removeProperty(
+  ctx: FileContext,
+  literal: ts.ObjectLiteralExpression,
+  prop: ts.ObjectLiteralElementLike,
+): void {
   const props = literal.properties;
   const i = props.indexOf(prop);
   if (i + 1 < props.length) ctx.edits.replace(prop.getStart(ctx.sf), props[i + 1].getStart(ctx.sf), '');
@@ -39,13 +50,26 @@ function loopOf(call: ts.CallExpression) {
   const promise = call.parent.parent;
   const awaited = promise?.parent;
   const decl = awaited?.parent;
-  if (!ts.isCallExpression(promise) || promise.arguments.length || !ts.isAwaitExpression(awaited) || !ts.isVariableDeclaration(decl)) return undefined;
+  if (
+    !ts.isCallExpression(promise) ||
+    promise.arguments.length ||
+    !ts.isAwaitExpression(awaited) ||
+    !ts.isVariableDeclaration(decl)
+  )
+    return undefined;
   const stmt = decl.parent.parent;
   const block = stmt?.parent;
   const loop = block?.parent;
-  if (!ts.isVariableStatement(stmt) || !ts.isBlock(block) || !ts.isDoStatement(loop) || block.statements[0] !== stmt) return undefined;
+  if (!ts.isVariableStatement(stmt) || !ts.isBlock(block) || !ts.isDoStatement(loop) || block.statements[0] !== stmt)
+    return undefined;
   const list = decl.parent;
-  if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const) || list.declarations.length !== 1 || !ts.isIdentifier(decl.name)) return undefined;
+  if (
+    !ts.isVariableDeclarationList(list) ||
+    !(list.flags & ts.NodeFlags.Const) ||
+    list.declarations.length !== 1 ||
+    !ts.isIdentifier(decl.name)
+  )
+    return undefined;
   return { loop, block, stmt, result: decl.name.text };
 }
 
@@ -53,7 +77,12 @@ function isUndefinedDecl(stmt: ts.Statement | undefined, name: string): boolean 
   if (!stmt || !ts.isVariableStatement(stmt) || !(stmt.declarationList.flags & ts.NodeFlags.Let)) return false;
   const [d, more] = stmt.declarationList.declarations;
   const init = d?.initializer;
-  return !more && ts.isIdentifier(d.name) && d.name.text === name && (!init || (ts.isIdentifier(init) && init.text === 'undefined'));
+  return (
+    !more &&
+    ts.isIdentifier(d.name) &&
+    d.name.text === name &&
+    (!init || (ts.isIdentifier(init) && init.text === 'undefined'))
+  );
 }
 
 function uses(node: ts.Node, name: string): number {
@@ -80,8 +109,15 @@ function hasJump(nodes: readonly ts.Node[]): boolean {
 function assignsNext(stmt: ts.Statement | undefined, token: string, result: string, out: string): boolean {
   if (!stmt || !ts.isExpressionStatement(stmt) || !ts.isBinaryExpression(stmt.expression)) return false;
   const { left, operatorToken, right } = stmt.expression;
-  return operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(left) && left.text === token
-    && ts.isPropertyAccessExpression(right) && ts.isIdentifier(right.expression) && right.expression.text === result && right.name.text === out;
+  return (
+    operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isIdentifier(left) &&
+    left.text === token &&
+    ts.isPropertyAccessExpression(right) &&
+    ts.isIdentifier(right.expression) &&
+    right.expression.text === result &&
+    right.name.text === out
+  );
 }
 
 /** Convert the loop around `op` to a paginator; true when done (the call needs nothing more). */
@@ -89,29 +125,44 @@ export function convertPagination(ctx: FileContext, op: OpCall): boolean {
   const tokens = paginated[op.service.v2]?.[op.name.text];
   const input = op.call.arguments[0];
   if (!tokens) return noteLoop(ctx, op);
-  if ( !input || !ts.isObjectLiteralExpression(input) || op.call.arguments.length !== 1) return false;
+  if (!input || !ts.isObjectLiteralExpression(input) || op.call.arguments.length !== 1) return false;
   const found = loopOf(op.call);
   if (!found) return noteLoop(ctx, op);
   const { loop, block, stmt, result } = found;
   const [inName, outName] = tokens;
   const tokenProp = input.properties.find((p) => propName(p) === inName);
-  const tokenExpr = tokenProp && (ts.isPropertyAssignment(tokenProp) ? tokenProp.initializer : ts.isShorthandPropertyAssignment(tokenProp) ? tokenProp.name : undefined);
+  const tokenExpr =
+    tokenProp &&
+    (ts.isPropertyAssignment(tokenProp)
+      ? tokenProp.initializer
+      : ts.isShorthandPropertyAssignment(tokenProp)
+        ? tokenProp.name
+        : undefined);
   if (!tokenExpr || !ts.isIdentifier(tokenExpr)) return noteLoop(ctx, op);
   const token = tokenExpr.text;
   const outer = loop.parent;
-  const before = ts.isBlock(outer) || ts.isSourceFile(outer) ? outer.statements[outer.statements.indexOf(loop) - 1] : undefined;
+  const before =
+    ts.isBlock(outer) || ts.isSourceFile(outer) ? outer.statements[outer.statements.indexOf(loop) - 1] : undefined;
   const body = block.statements.slice(1, -1);
   const last = block.statements[block.statements.length - 1];
-  const exact = isUndefinedDecl(before, token) && assignsNext(last, token, result, outName)
-    && ts.isIdentifier(loop.expression) && loop.expression.text === token
-    && uses(outer, token) === 4 && !hasJump(body)
-    && !/\/[/*]/.test(ctx.edits.text.slice(block.getStart(ctx.sf) + 1, stmt.getStart(ctx.sf)))
-    && !/\/[/*]/.test(ctx.edits.text.slice(block.getEnd() - 1, loop.getEnd()));
+  const exact =
+    isUndefinedDecl(before, token) &&
+    assignsNext(last, token, result, outName) &&
+    ts.isIdentifier(loop.expression) &&
+    loop.expression.text === token &&
+    uses(outer, token) === 4 &&
+    !hasJump(body) &&
+    !/\/[/*]/.test(ctx.edits.text.slice(block.getStart(ctx.sf) + 1, stmt.getStart(ctx.sf))) &&
+    !/\/[/*]/.test(ctx.edits.text.slice(block.getEnd() - 1, loop.getEnd()));
   if (!exact) return noteLoop(ctx, op);
   const base = commandBase(op.name.text);
   const fn = needValue(ctx, op.service.pkg, `paginate${base}`);
   ctx.edits.removeStatement(before!, ctx.sf);
-  ctx.edits.replace(loop.getStart(ctx.sf), input.getStart(ctx.sf), `for await (const ${result} of ${fn}({ client: ${textOf(ctx, op.receiver)} }, `);
+  ctx.edits.replace(
+    loop.getStart(ctx.sf),
+    input.getStart(ctx.sf),
+    `for await (const ${result} of ${fn}({ client: ${textOf(ctx, op.receiver)} }, `,
+  );
   removeProperty(ctx, input, tokenProp!);
   ctx.edits.replace(input.getEnd(), stmt.getEnd(), ')) {');
   ctx.edits.removeStatement(last, ctx.sf);
@@ -124,7 +175,13 @@ export function convertPagination(ctx: FileContext, op: OpCall): boolean {
 function noteLoop(ctx: FileContext, op: OpCall): false {
   for (let cur: ts.Node = op.call; cur && !ts.isFunctionLike(cur); cur = cur.parent) {
     if (ts.isIterationStatement(cur, false) && tokenNames.test(textOf(ctx, op.call))) {
-      report(ctx, op.call, 'pagination', `\`${op.name.text}\` is paged by hand in a loop that is not exactly a paginator's; consider paginate${commandBase(op.name.text)} from ${op.service.pkg} if it has one`, 'info');
+      report(
+        ctx,
+        op.call,
+        'pagination',
+        `\`${op.name.text}\` is paged by hand in a loop that is not exactly a paginator's; consider paginate${commandBase(op.name.text)} from ${op.service.pkg} if it has one`,
+        'info',
+      );
       break;
     }
   }

@@ -56,8 +56,8 @@ function member(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | 
 /** Elements of a list member: `[{…}, {…}]`, or `items.map((i) => ({ … }))`. */
 function elements(expr: ts.Expression): ts.Expression[] {
   if (ts.isArrayLiteralExpression(expr)) return [...expr.elements];
-  const map = ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)
-    && expr.expression.name.text === 'map';
+  const map =
+    ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'map';
   if (map) {
     const fn = expr.arguments[0];
     if (fn && ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return [fn.body];

@@ -15,9 +15,10 @@ import { removeProperty } from './pagination.js';
 const literalProp = (literal: ts.ObjectLiteralExpression, name: string) =>
   literal.properties.find((p) => propName(p) === name);
 
-const refusal = 'createPresignedPost with a callback that is not a plain identifier in a statement, without a literal '
-  + 'Fields.key, or where `await` cannot be written (not in an async function or an ES module): use createPresignedPost '
-  + 'from @aws-sdk/s3-presigned-post by hand (Key is a separate parameter)';
+const refusal =
+  'createPresignedPost with a callback that is not a plain identifier in a statement, without a literal ' +
+  'Fields.key, or where `await` cannot be written (not in an async function or an ES module): use createPresignedPost ' +
+  'from @aws-sdk/s3-presigned-post by hand (Key is a separate parameter)';
 
 interface PostPlan {
   params: ts.ObjectLiteralExpression;
@@ -32,15 +33,22 @@ export function planPresignedPost(ctx: FileContext, op: OpCall): PostPlan | stri
   const [params, callbackArg, extra] = op.call.arguments;
   const callback = callbackName(ctx, op.call, callbackArg);
   const fields = params && ts.isObjectLiteralExpression(params) ? literalProp(params, 'Fields') : undefined;
-  const fieldsLiteral = fields && ts.isPropertyAssignment(fields) && ts.isObjectLiteralExpression(fields.initializer)
-    ? fields.initializer : undefined;
+  const fieldsLiteral =
+    fields && ts.isPropertyAssignment(fields) && ts.isObjectLiteralExpression(fields.initializer)
+      ? fields.initializer
+      : undefined;
   const key = fieldsLiteral && literalProp(fieldsLiteral, 'key');
   const spread = fieldsLiteral?.properties.some((p) => ts.isSpreadAssignment(p));
   const reachable = callbackArg ? !!callback : canAwait(ctx, op.call);
   const plainKey = key && (ts.isPropertyAssignment(key) || ts.isShorthandPropertyAssignment(key));
   if (!params || extra || !plainKey || spread || !reachable) return refusal;
-  return { params: params as ts.ObjectLiteralExpression, fields: fields!, fieldsLiteral: fieldsLiteral!,
-    key: key as PostPlan['key'], callback: callback || undefined };
+  return {
+    params: params as ts.ObjectLiteralExpression,
+    fields: fields!,
+    fieldsLiteral: fieldsLiteral!,
+    key: key as PostPlan['key'],
+    callback: callback || undefined,
+  };
 }
 
 export function presignedPost(ctx: FileContext, op: OpCall): void {

@@ -49,7 +49,11 @@ export class Names {
   /** The declarations of a name, with the node each is visible in. */
   declarations(name: string): { id: ts.Identifier; scope: ts.Node }[] {
     let list = this.decls?.get(name);
-    if (!list) (this.decls ??= new Map()).set(name, (list = (this.get(name) ?? []).filter(isDeclarationName).map((id) => ({ id, scope: scopeOf(id) }))));
+    if (!list)
+      (this.decls ??= new Map()).set(
+        name,
+        (list = (this.get(name) ?? []).filter(isDeclarationName).map((id) => ({ id, scope: scopeOf(id) }))),
+      );
     return list;
   }
 }
@@ -62,21 +66,51 @@ export function isMemberName(id: ts.Identifier): boolean {
   if (ts.isBindingElement(p) || ts.isImportSpecifier(p)) return p.propertyName === id;
   // `export { a as b }`: `a` is a reference, `b` a name; both are names in `export { a } from './m'`
   if (ts.isExportSpecifier(p)) return !!p.parent.parent.moduleSpecifier || (!!p.propertyName && p.name === id);
-  return p.name === id && (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p)
-    || ts.isMethodSignature(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isEnumMember(p) || ts.isJsxAttribute(p));
+  return (
+    p.name === id &&
+    (ts.isPropertyAssignment(p) ||
+      ts.isPropertyDeclaration(p) ||
+      ts.isPropertySignature(p) ||
+      ts.isMethodDeclaration(p) ||
+      ts.isMethodSignature(p) ||
+      ts.isGetAccessor(p) ||
+      ts.isSetAccessor(p) ||
+      ts.isEnumMember(p) ||
+      ts.isJsxAttribute(p))
+  );
 }
 
 /** The identifier declares its name (a variable, parameter, function, class or import binding). */
 export function isDeclarationName(id: ts.Identifier): boolean {
   const p = id.parent as ts.Node & { name?: ts.Node };
   if (p.name !== id) return false;
-  return ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p)
-    || ts.isClassDeclaration(p) || ts.isClassExpression(p) || ts.isImportClause(p) || ts.isImportSpecifier(p) || ts.isNamespaceImport(p)
-    || ts.isImportEqualsDeclaration(p) || ts.isEnumDeclaration(p);
+  return (
+    ts.isVariableDeclaration(p) ||
+    ts.isParameter(p) ||
+    ts.isBindingElement(p) ||
+    ts.isFunctionDeclaration(p) ||
+    ts.isFunctionExpression(p) ||
+    ts.isClassDeclaration(p) ||
+    ts.isClassExpression(p) ||
+    ts.isImportClause(p) ||
+    ts.isImportSpecifier(p) ||
+    ts.isNamespaceImport(p) ||
+    ts.isImportEqualsDeclaration(p) ||
+    ts.isEnumDeclaration(p)
+  );
 }
 
-const isScope = (n: ts.Node) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) || ts.isCaseBlock(n) || ts.isFunctionLike(n)
-  || ts.isClassStaticBlockDeclaration(n) || ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isCatchClause(n);
+const isScope = (n: ts.Node) =>
+  ts.isBlock(n) ||
+  ts.isSourceFile(n) ||
+  ts.isModuleBlock(n) ||
+  ts.isCaseBlock(n) ||
+  ts.isFunctionLike(n) ||
+  ts.isClassStaticBlockDeclaration(n) ||
+  ts.isForStatement(n) ||
+  ts.isForOfStatement(n) ||
+  ts.isForInStatement(n) ||
+  ts.isCatchClause(n);
 
 /** The node within which a declaration is visible. */
 export function scopeOf(id: ts.Identifier): ts.Node {
@@ -85,7 +119,8 @@ export function scopeOf(id: ts.Identifier): ts.Node {
   if (ts.isParameter(decl)) return decl.parent;
   if (ts.isFunctionExpression(decl) || ts.isClassExpression(decl)) return decl;
   const list = decl.parent;
-  const functionScoped = ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(list) && !(list.flags & ts.NodeFlags.BlockScoped);
+  const functionScoped =
+    ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(list) && !(list.flags & ts.NodeFlags.BlockScoped);
   for (let cur = decl.parent; cur; cur = cur.parent) {
     if (functionScoped ? ts.isFunctionLike(cur) || ts.isSourceFile(cur) : isScope(cur)) return cur;
   }

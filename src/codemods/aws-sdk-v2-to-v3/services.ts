@@ -21,7 +21,12 @@ for (const [v2, v3, suffix] of v3Services) {
 }
 const withoutV3 = new Set(servicesWithoutV3.flatMap((name) => [name, name.toLowerCase()]));
 
-export const documentClient: ServiceInfo = { v2: 'DocumentClient', v3: 'DynamoDBDocument', pkg: '@aws-sdk/lib-dynamodb', doc: true };
+export const documentClient: ServiceInfo = {
+  v2: 'DocumentClient',
+  v3: 'DynamoDBDocument',
+  pkg: '@aws-sdk/lib-dynamodb',
+  doc: true,
+};
 
 export function serviceByV2Name(name: string): ServiceInfo | undefined {
   return table.get(name);
@@ -42,17 +47,40 @@ export function hasNoV3Client(name: string): boolean {
  * to which v3 provider; the others are reported).
  */
 export const credentialClasses = new Set([
-  'Credentials', 'SharedIniFileCredentials', 'ProcessCredentials', 'SsoCredentials', 'EnvironmentCredentials',
-  'EC2MetadataCredentials', 'ECSCredentials', 'RemoteCredentials', 'TokenFileWebIdentityCredentials',
-  'WebIdentityCredentials', 'CognitoIdentityCredentials', 'ChainableTemporaryCredentials', 'TemporaryCredentials',
-  'SAMLCredentials', 'FileSystemCredentials', 'CredentialProviderChain',
-  'Token', 'SSOTokenProvider', 'StaticTokenProvider', 'TokenProviderChain',
+  'Credentials',
+  'SharedIniFileCredentials',
+  'ProcessCredentials',
+  'SsoCredentials',
+  'EnvironmentCredentials',
+  'EC2MetadataCredentials',
+  'ECSCredentials',
+  'RemoteCredentials',
+  'TokenFileWebIdentityCredentials',
+  'WebIdentityCredentials',
+  'CognitoIdentityCredentials',
+  'ChainableTemporaryCredentials',
+  'TemporaryCredentials',
+  'SAMLCredentials',
+  'FileSystemCredentials',
+  'CredentialProviderChain',
+  'Token',
+  'SSOTokenProvider',
+  'StaticTokenProvider',
+  'TokenProviderChain',
 ]);
 
 /** DocumentClient method -> lib-dynamodb command base name. */
 export const documentOps: Record<string, string> = {
-  get: 'Get', put: 'Put', update: 'Update', delete: 'Delete', query: 'Query', scan: 'Scan',
-  batchGet: 'BatchGet', batchWrite: 'BatchWrite', transactGet: 'TransactGet', transactWrite: 'TransactWrite',
+  get: 'Get',
+  put: 'Put',
+  update: 'Update',
+  delete: 'Delete',
+  query: 'Query',
+  scan: 'Scan',
+  batchGet: 'BatchGet',
+  batchWrite: 'BatchWrite',
+  transactGet: 'TransactGet',
+  transactWrite: 'TransactWrite',
 };
 
 /** Upper-case the first letter: getObject -> GetObject. */

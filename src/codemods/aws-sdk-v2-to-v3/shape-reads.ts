@@ -23,8 +23,12 @@ export interface FieldRead {
   consumes: boolean;
 }
 
-const wrappers = (n: ts.Node) => ts.isParenthesizedExpression(n) || ts.isAsExpression(n)
-  || ts.isTypeAssertionExpression(n) || ts.isNonNullExpression(n) || ts.isSatisfiesExpression(n);
+const wrappers = (n: ts.Node) =>
+  ts.isParenthesizedExpression(n) ||
+  ts.isAsExpression(n) ||
+  ts.isTypeAssertionExpression(n) ||
+  ts.isNonNullExpression(n) ||
+  ts.isSatisfiesExpression(n);
 
 function isNullish(e: ts.Expression): boolean {
   return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
@@ -39,13 +43,24 @@ function useOf(outer: ts.Expression): Use {
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
     const other = p.left === outer ? p.right : p.left;
-    if ([ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
-      ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(op) && isNullish(other)) return 'check';
+    if (
+      [
+        ts.SyntaxKind.EqualsEqualsToken,
+        ts.SyntaxKind.EqualsEqualsEqualsToken,
+        ts.SyntaxKind.ExclamationEqualsToken,
+        ts.SyntaxKind.ExclamationEqualsEqualsToken,
+      ].includes(op) &&
+      isNullish(other)
+    )
+      return 'check';
     if (op === ts.SyntaxKind.AmpersandAmpersandToken && p.left === outer) return 'check';
     if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment && p.left === outer) return 'write';
   }
-  const method = ts.isPropertyAccessExpression(p) && p.expression === outer && ts.isCallExpression(p.parent)
-    && p.parent.expression === p;
+  const method =
+    ts.isPropertyAccessExpression(p) &&
+    p.expression === outer &&
+    ts.isCallExpression(p.parent) &&
+    p.parent.expression === p;
   if (method) {
     if (p.name.text === 'pipe') return 'pipe';
     if (p.name.text === 'toString') return 'toString';
@@ -94,8 +109,9 @@ export function adaptRead(ctx: FileContext, r: FieldRead): void {
   if (r.use === 'toString') {
     const call = r.outer.parent.parent as ts.CallExpression;
     const p = call.parent;
-    const parens = (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === call
-      || (ts.isCallExpression(p) && p.expression === call);
+    const parens =
+      ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === call) ||
+      (ts.isCallExpression(p) && p.expression === call);
     const read = `${b}.transformToString(${argsOf(ctx, call)})`;
     wrap(ctx, r, call, parens ? '(await ' : 'await ', parens ? `${read})` : read);
   } else if (r.use === 'json') {
@@ -135,15 +151,25 @@ function canAwait(ctx: FileContext, r: FieldRead): boolean {
     ctx.edits.insert(fn.getStart(ctx.sf), 'async ');
     return true;
   }
-  report(ctx, r.node, 'body-stream', `${r.field} is read outside an async function: in v3 it is a stream; `
-    + `read it with \`await ${r.field}.transformToString()\` by hand`);
+  report(
+    ctx,
+    r.node,
+    'body-stream',
+    `${r.field} is read outside an async function: in v3 it is a stream; ` +
+      `read it with \`await ${r.field}.transformToString()\` by hand`,
+  );
   return false;
 }
 
 function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
   for (let cur = node.parent; cur; cur = cur.parent) {
-    if (ts.isFunctionDeclaration(cur) || ts.isFunctionExpression(cur) || ts.isArrowFunction(cur)
-      || ts.isMethodDeclaration(cur)) return cur;
+    if (
+      ts.isFunctionDeclaration(cur) ||
+      ts.isFunctionExpression(cur) ||
+      ts.isArrowFunction(cur) ||
+      ts.isMethodDeclaration(cur)
+    )
+      return cur;
   }
   return undefined;
 }
@@ -151,6 +177,10 @@ function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefine
 /** A function passed to `.then(...)`: making it async is safe, the chain awaits what it returns. */
 function isThenCallback(fn: ts.FunctionLikeDeclaration): boolean {
   const call = fn.parent;
-  return ts.isCallExpression(call) && call.arguments[0] === fn && ts.isPropertyAccessExpression(call.expression)
-    && call.expression.name.text === 'then';
+  return (
+    ts.isCallExpression(call) &&
+    call.arguments[0] === fn &&
+    ts.isPropertyAccessExpression(call.expression) &&
+    call.expression.name.text === 'then'
+  );
 }

@@ -28,9 +28,11 @@ const shapes: Record<string, Shape> = {
   'KMS.generateRandom': bytes('Plaintext'),
   'SecretsManager.getSecretValue': bytes('SecretBinary'),
   'Kinesis.getRecords': {
-    fields: [], kind: 'plain',
-    note: 'Records[].Data is a Uint8Array in v3 (a Buffer in v2): its toString() gives comma-separated numbers; '
-      + 'decode it with `Buffer.from(record.Data).toString()`',
+    fields: [],
+    kind: 'plain',
+    note:
+      'Records[].Data is a Uint8Array in v3 (a Buffer in v2): its toString() gives comma-separated numbers; ' +
+      'decode it with `Buffer.from(record.Data).toString()`',
   },
 };
 
@@ -42,7 +44,12 @@ export function fieldOf(service: string, op: string): Shape {
 }
 
 /** A name the result (or one of its fields) is bound to, and where it is visible. */
-interface Binding { name: string; scope: ts.Node; field?: string; at: ts.Node }
+interface Binding {
+  name: string;
+  scope: ts.Node;
+  field?: string;
+  at: ts.Node;
+}
 
 function scopeOf(node: ts.Node): ts.Node {
   let cur = node.parent;
@@ -76,7 +83,8 @@ function fromPattern(pattern: ts.ObjectBindingPattern, scope: ts.Node, shape: Sh
   return pattern.elements.flatMap((el) => {
     const key = el.propertyName ?? el.name;
     return ts.isIdentifier(key) && shape.fields.includes(key.text) && ts.isIdentifier(el.name)
-      ? [{ name: el.name.text, scope, field: key.text, at: el.name }] : [];
+      ? [{ name: el.name.text, scope, field: key.text, at: el.name }]
+      : [];
   });
 }
 
@@ -115,8 +123,14 @@ function goesOut(ctx: FileContext, node: ts.Node, shape: Shape, where: string): 
     const what = `the result of this call (its ${shape.fields.join('/')} changed shape in v3)`;
     return report(ctx, node, 'result-shape', `${what} ${where}; check where it is read`, 'warning');
   }
-  report(ctx, node, 'result-metadata', 'the whole v3 result is handed on here: it also carries `$metadata` '
-    + '(HTTP status, request id, attempts), which v2 results did not', 'info');
+  report(
+    ctx,
+    node,
+    'result-metadata',
+    'the whole v3 result is handed on here: it also carries `$metadata` ' +
+      '(HTTP status, request id, attempts), which v2 results did not',
+    'info',
+  );
 }
 
 /** The names a promise's result is bound to; reports where it goes out of sight. */
@@ -178,8 +192,12 @@ export function adaptResult(ctx: FileContext, shape: Shape, promise: ts.Expressi
   if (shape.note) report(ctx, promise, 'result-shape', shape.note, 'warning');
   const reads: FieldRead[] = [];
   const direct = promise.parent;
-  if (ts.isAwaitExpression(direct) && ts.isParenthesizedExpression(direct.parent)
-    && ts.isPropertyAccessExpression(direct.parent.parent) && shape.fields.includes(direct.parent.parent.name.text)) {
+  if (
+    ts.isAwaitExpression(direct) &&
+    ts.isParenthesizedExpression(direct.parent) &&
+    ts.isPropertyAccessExpression(direct.parent.parent) &&
+    shape.fields.includes(direct.parent.parent.name.text)
+  ) {
     reads.push(classify(ctx, direct.parent.parent, direct.parent.parent.name.text, shape.kind));
   }
   const bindings = callback ? callbackBindings(ctx, callback, shape) : resultBindings(ctx, promise, shape);
@@ -187,8 +205,13 @@ export function adaptResult(ctx: FileContext, shape: Shape, promise: ts.Expressi
   const consuming = reads.filter((r) => r.consumes);
   if (shape.kind === 'stream' && consuming.length > 1) {
     for (const r of consuming) {
-      report(ctx, r.node, 'body-read-twice', `${r.field} is read ${consuming.length} times here; in v3 it is a stream `
-        + `that can be read once: read it once into a variable (\`await ${r.field}.transformToString()\`) by hand`);
+      report(
+        ctx,
+        r.node,
+        'body-read-twice',
+        `${r.field} is read ${consuming.length} times here; in v3 it is a stream ` +
+          `that can be read once: read it once into a variable (\`await ${r.field}.transformToString()\`) by hand`,
+      );
     }
     return;
   }

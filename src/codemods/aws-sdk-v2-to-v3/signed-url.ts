@@ -39,7 +39,9 @@ function planInput(ctx: FileContext, params: ts.Expression | undefined): Input |
 /** The const params object is read only by this call: its `Expires` may move out of the declaration. */
 function onlyUse(ctx: FileContext, params: ts.Expression): boolean {
   if (!ts.isIdentifier(params)) return false;
-  const uses = references(ctx, params.text).filter((id) => !(ts.isVariableDeclaration(id.parent) && id.parent.name === id));
+  const uses = references(ctx, params.text).filter(
+    (id) => !(ts.isVariableDeclaration(id.parent) && id.parent.name === id),
+  );
   return uses.length === 1 && uses[0] === params;
 }
 
@@ -67,19 +69,27 @@ function otherSignatureVersion(ctx: FileContext): ts.Node | undefined {
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (ts.isPropertyAssignment(node) && propName(node) === 'signatureVersion' && !isV4(node.initializer)) found = node;
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken
-      && ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'signatureVersion' && !isV4(node.right)) {
+    else if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      node.left.name.text === 'signatureVersion' &&
+      !isV4(node.right)
+    ) {
       found = node;
-    }
-    else ts.forEachChild(node, visit);
+    } else ts.forEachChild(node, visit);
   };
   visit(ctx.sf);
   return found;
 }
 
 function refuse(ctx: FileContext, op: OpCall, why: string): void {
-  report(ctx, op.call, 'presigned-url',
-    `${op.name.text} left as is (${why}): use getSignedUrl from ${presigner} by hand`);
+  report(
+    ctx,
+    op.call,
+    'presigned-url',
+    `${op.name.text} left as is (${why}): use getSignedUrl from ${presigner} by hand`,
+  );
 }
 
 interface SignedUrlPlan {
@@ -114,14 +124,25 @@ export function convertSignedUrl(ctx: FileContext, op: OpCall): void {
   if (typeof plan === 'string') return refuse(ctx, op, plan);
   const { input, option, callback, promised } = plan;
   if (option.includes('|| 900')) {
-    report(ctx, op.call, 'presigned-url-expiry',
-      'v3 presigned URLs are SigV4 and valid at most 7 days; getSignedUrl throws for a longer Expires', 'info');
+    report(
+      ctx,
+      op.call,
+      'presigned-url-expiry',
+      'v3 presigned URLs are SigV4 and valid at most 7 days; getSignedUrl throws for a longer Expires',
+      'info',
+    );
   }
   const signed = otherSignatureVersion(ctx);
   if (signed) {
     const line = lineOf(ctx.sf, signed.getStart(ctx.sf));
-    report(ctx, op.call, 'presigned-url-signature', `this file sets a non-v4 signatureVersion (line ${line}); `
-      + 'v3 presigns with SigV4 only: the URL changes form and must not outlive 7 days', 'warning');
+    report(
+      ctx,
+      op.call,
+      'presigned-url-signature',
+      `this file sets a non-v4 signatureVersion (line ${line}); ` +
+        'v3 presigns with SigV4 only: the URL changes form and must not outlive 7 days',
+      'warning',
+    );
   }
   const command = needValue(ctx, op.service.pkg, `${commandBase(opArg.text)}Command`);
   const [before, after] = promised || callback ? ['', ''] : awaitAround(op.call);

@@ -16,31 +16,31 @@ export interface Blocked {
 
 type Check = (op: OpCall, ctx: FileContext) => Blocked | null;
 
-
 // the same planners extras.ts converts with, so a client converts only where its calls will
 const signedUrl: Check = (op, ctx) => {
   const plan = planSignedUrl(ctx, op);
   return typeof plan === 'string' ? { rule: 'presigned-url', why: `${op.name.text} left as is (${plan})` } : null;
 };
 
-
 const presignedPost: Check = (op, ctx) => {
   const plan = planPresignedPost(ctx, op);
   return typeof plan === 'string' ? { rule: 'presigned-post', why: plan } : null;
 };
 
-
-
 /** The converter's own refusal, as a blocker with its finding's rule. */
-const refusal = (rule: string, why: (op: OpCall) => Refusal): Check => (op) => {
-  const text = why(op);
-  return text === undefined ? null : { rule, why: text };
-};
+const refusal =
+  (rule: string, why: (op: OpCall) => Refusal): Check =>
+  (op) => {
+    const text = why(op);
+    return text === undefined ? null : { rule, why: text };
+  };
 const upload = refusal('managed-upload', uploadRefusal);
 const waiter = refusal('waiter', waiterRefusal);
 const createSet = refusal('create-set', createSetRefusal);
 
-const never = (why: string): Check => () => ({ rule: 'unsupported-method', why });
+const never =
+  (why: string): Check =>
+  () => ({ rule: 'unsupported-method', why });
 
 // method -> which clients have it -> its condition
 const specials: Record<string, { on: (op: OpCall) => boolean; check: Check }> = {
@@ -50,12 +50,22 @@ const specials: Record<string, { on: (op: OpCall) => boolean; check: Check }> = 
   createPresignedPost: { on: (op) => op.service.v2 === 'S3', check: presignedPost },
   waitFor: { on: () => true, check: waiter },
   createSet: { on: (op) => !!op.service.doc, check: createSet },
-  makeRequest: { on: () => true, check: never('makeRequest: call the operation\'s Command instead') },
-  makeUnauthenticatedRequest: { on: () => true, check: never('makeUnauthenticatedRequest: call the operation\'s Command instead') },
+  makeRequest: { on: () => true, check: never("makeRequest: call the operation's Command instead") },
+  makeUnauthenticatedRequest: {
+    on: () => true,
+    check: never("makeUnauthenticatedRequest: call the operation's Command instead"),
+  },
 };
 
 // Methods every v2 client has (AWS.Service) that are not API operations.
-const serviceMembers = new Set(['setupRequestListeners', 'customizeRequests', 'defineService', 'makeRequest', 'makeUnauthenticatedRequest', 'waitFor']);
+const serviceMembers = new Set([
+  'setupRequestListeners',
+  'customizeRequests',
+  'defineService',
+  'makeRequest',
+  'makeUnauthenticatedRequest',
+  'waitFor',
+]);
 
 /**
  * undefined: an ordinary operation. null: a special method that converts (convertSpecial writes it).
@@ -65,6 +75,10 @@ export function specialBlocker(ctx: FileContext, op: OpCall): Blocked | null | u
   const method = op.name.text;
   const special = Object.hasOwn(specials, method) ? specials[method] : undefined;
   if (special?.on(op)) return special.check(op, ctx);
-  if (serviceMembers.has(method)) return { rule: 'unsupported-method', why: `\`${method}\` is not an API operation of a v2 ${op.service.v2} client; convert it by hand` };
+  if (serviceMembers.has(method))
+    return {
+      rule: 'unsupported-method',
+      why: `\`${method}\` is not an API operation of a v2 ${op.service.v2} client; convert it by hand`,
+    };
   return undefined;
 }

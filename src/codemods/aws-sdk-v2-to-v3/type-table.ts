@@ -4,8 +4,7 @@ import { documentClientTypes, v2Types } from './types-data.js';
 
 /** A v3 type: the operation's command type, or a type expression and the v3 names it uses. */
 export type V3Type =
-  | { kind: 'command'; op: string; io: 'Input' | 'Output' }
-  | { kind: 'form'; text: string; names: string[] };
+  { kind: 'command'; op: string; io: 'Input' | 'Output' } | { kind: 'form'; text: string; names: string[] };
 
 /** Key of the DocumentClient table, beside the v2 service class names. */
 export const documentTable = 'DynamoDB.DocumentClient';

@@ -93,8 +93,11 @@ function clientType(ctx: FileContext, node: ts.TypeReferenceNode, service: Servi
   const base = service.doc ? 'DynamoDBDocument' : service.v3;
   const text = ctx.style === 'bare' ? `${base}Client` : base;
   const holder = node.parent;
-  const typed = ts.isParameter(holder) || ts.isPropertyDeclaration(holder) || ts.isVariableDeclaration(holder)
-    || ts.isPropertySignature(holder);
+  const typed =
+    ts.isParameter(holder) ||
+    ts.isPropertyDeclaration(holder) ||
+    ts.isVariableDeclaration(holder) ||
+    ts.isPropertySignature(holder);
   if (typed && holder.type === node && (ts.isIdentifier(holder.name) || ts.isPrivateIdentifier(holder.name))) {
     addInstance(ctx, holder.name.text, service);
   }
@@ -102,11 +105,20 @@ function clientType(ctx: FileContext, node: ts.TypeReferenceNode, service: Servi
 }
 
 const declarationKinds = new Set([
-  ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.BindingElement, ts.SyntaxKind.Parameter,
-  ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.InterfaceDeclaration,
-  ts.SyntaxKind.TypeAliasDeclaration, ts.SyntaxKind.EnumDeclaration, ts.SyntaxKind.ModuleDeclaration,
-  ts.SyntaxKind.TypeParameter, ts.SyntaxKind.ImportSpecifier, ts.SyntaxKind.ImportClause,
-  ts.SyntaxKind.NamespaceImport, ts.SyntaxKind.ImportEqualsDeclaration,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.BindingElement,
+  ts.SyntaxKind.Parameter,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.InterfaceDeclaration,
+  ts.SyntaxKind.TypeAliasDeclaration,
+  ts.SyntaxKind.EnumDeclaration,
+  ts.SyntaxKind.ModuleDeclaration,
+  ts.SyntaxKind.TypeParameter,
+  ts.SyntaxKind.ImportSpecifier,
+  ts.SyntaxKind.ImportClause,
+  ts.SyntaxKind.NamespaceImport,
+  ts.SyntaxKind.ImportEqualsDeclaration,
 ]);
 const declaredNames = new WeakMap<FileContext, Set<string>>();
 
@@ -141,15 +153,18 @@ export function convertTypeRef(ctx: FileContext, node: ts.TypeReferenceNode): bo
   const ids = parts(node.typeName);
   const head = ctx.names.get(ids[0].text);
   if (!head || head.kind === 'credentials') return false;
-  const where = resolve(head, ids.slice(1).map((id) => id.text));
+  const where = resolve(
+    head,
+    ids.slice(1).map((id) => id.text),
+  );
   const what = `type \`${node.typeName.getText(ctx.sf)}\``;
   let v3: Converted | undefined;
   if (where && !where.service) v3 = { text: awsError.name, imports: [[awsError.pkg, awsError.name]] };
   else if (where?.service && where.names.length === 0) v3 = clientType(ctx, node, where.service);
   else if (where?.service && where.names.length === 1) v3 = member(where.service, where.names[0]);
-  if (!v3) return report(ctx, node, 'type', `${what} has no v3 mapping; change it by hand`), true;
+  if (!v3) return (report(ctx, node, 'type', `${what} has no v3 mapping; change it by hand`), true);
   const why = v3.imports.map(([pkg, name]) => clash(ctx, pkg, name)).find(Boolean);
-  if (why) return report(ctx, node, 'type', `${what} is \`${v3.text}\` in v3, but ${why}; change it by hand`), true;
+  if (why) return (report(ctx, node, 'type', `${what} is \`${v3.text}\` in v3, but ${why}; change it by hand`), true);
   for (const id of ids) ctx.consumed.add(id);
   for (const [pkg, name] of v3.imports) needType(ctx, pkg, name);
   ctx.edits.replaceNode(node.typeName, v3.text, ctx.sf);

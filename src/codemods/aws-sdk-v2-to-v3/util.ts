@@ -46,8 +46,9 @@ function plainIterator(fn: ts.Expression | undefined): fn is ts.ArrowFunction | 
 
 /** `__proto__: x` in an object literal gives it inherited keys that for-in would copy. */
 function ownKeysOnly(literal: ts.ObjectLiteralExpression): boolean {
-  return !literal.properties.some((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))
-    && p.name.text === '__proto__');
+  return !literal.properties.some(
+    (p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === '__proto__',
+  );
 }
 
 type Edit = [start: number, end: number, text: string];
@@ -63,17 +64,26 @@ function plan(ctx: FileContext, call: ts.CallExpression, helper: string): Edit[]
   if (helper === 'arrayEach') {
     if (count !== 2 || !literalOf(ctx, arg, isArray)) return notArray;
     if (!plainIterator(fn) || usesAbort(ctx)) {
-      return { why: 'the iterator is not an inline function of (item, index) free of this and arguments, '
-        + 'in a file without AWS.util.abort' };
+      return {
+        why:
+          'the iterator is not an inline function of (item, index) free of this and arguments, ' +
+          'in a file without AWS.util.abort',
+      };
     }
-    return [[start, arg.getStart(ctx.sf), ''], [arg.getEnd(), fn.getStart(ctx.sf), '.forEach(']];
+    return [
+      [start, arg.getStart(ctx.sf), ''],
+      [arg.getEnd(), fn.getStart(ctx.sf), '.forEach('],
+    ];
   }
   if (helper === 'arraySliceFn') {
     if (count !== 1 || !literalOf(ctx, arg, isArray)) return notArray;
     const parent = call.parent;
     const callee = (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === call;
     if (callee) return { why: 'called in place' };
-    return [[start, arg.getStart(ctx.sf), ''], [arg.getEnd(), call.getEnd(), '.slice']];
+    return [
+      [start, arg.getStart(ctx.sf), ''],
+      [arg.getEnd(), call.getEnd(), '.slice'],
+    ];
   }
   if (helper === 'copy') {
     const literal = count === 1 ? literalOf(ctx, arg, isObject) : undefined;
@@ -98,9 +108,16 @@ function separator(ctx: FileContext, call: ts.CallExpression, first: string): st
   const list = 'statements' in stmt.parent ? (stmt.parent.statements as ts.NodeArray<ts.Statement>) : undefined;
   const prev = list?.[list.indexOf(stmt) - 1];
   // statements that always end with a block's `}`, never with an expression
-  const closed = prev && (ts.isFunctionDeclaration(prev) || ts.isClassDeclaration(prev) || ts.isBlock(prev)
-    || ts.isTryStatement(prev) || ts.isSwitchStatement(prev) || ts.isEnumDeclaration(prev)
-    || ts.isModuleDeclaration(prev) || ts.isInterfaceDeclaration(prev));
+  const closed =
+    prev &&
+    (ts.isFunctionDeclaration(prev) ||
+      ts.isClassDeclaration(prev) ||
+      ts.isBlock(prev) ||
+      ts.isTryStatement(prev) ||
+      ts.isSwitchStatement(prev) ||
+      ts.isEnumDeclaration(prev) ||
+      ts.isModuleDeclaration(prev) ||
+      ts.isInterfaceDeclaration(prev));
   const safe = !!list && (!prev || closed || prev.getText(ctx.sf).endsWith(';'));
   return safe ? '' : ';';
 }
@@ -113,8 +130,12 @@ export function convertUtil(ctx: FileContext, call: ts.CallExpression): boolean 
   if (ref?.kind !== 'helper' || ref.name !== 'util') return false;
   const edits = plan(ctx, call, callee.name.text);
   if (!Array.isArray(edits)) {
-    report(ctx, call, 'util', `AWS.util.${callee.name.text} left as is (${edits.why}); `
-      + 'replace it with plain JavaScript by hand');
+    report(
+      ctx,
+      call,
+      'util',
+      `AWS.util.${callee.name.text} left as is (${edits.why}); ` + 'replace it with plain JavaScript by hand',
+    );
     return true;
   }
   markConsumed(ctx, callee.expression);

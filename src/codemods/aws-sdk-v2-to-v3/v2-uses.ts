@@ -6,7 +6,8 @@ import { ts } from 'ts-morph';
 const isV2 = (spec: string): boolean => spec === 'aws-sdk' || spec.startsWith('aws-sdk/');
 
 // Cheap test before any parse: a quoted aws-sdk specifier right after a loading construct.
-const loadShape = /(?:require(?:\.resolve)?\s*\(|import\s*\(|from\s*|import\s*|mock\s*\()\s*['"`]aws-sdk(?:\/[\w./-]*)?['"`]/;
+const loadShape =
+  /(?:require(?:\.resolve)?\s*\(|import\s*\(|from\s*|import\s*|mock\s*\()\s*['"`]aws-sdk(?:\/[\w./-]*)?['"`]/;
 
 function scriptKind(path: string): ts.ScriptKind {
   if (/\.tsx$/.test(path)) return ts.ScriptKind.TSX;
@@ -22,8 +23,17 @@ function literalArg(call: ts.CallExpression, i = 0): string | undefined {
 /** `jest.mock('aws-sdk', f, { virtual: true })` never resolves the real module. */
 function isVirtualMock(call: ts.CallExpression): boolean {
   const options = call.arguments[2];
-  return !!options && ts.isObjectLiteralExpression(options) && options.properties.some((p) =>
-    ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'virtual' && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+  return (
+    !!options &&
+    ts.isObjectLiteralExpression(options) &&
+    options.properties.some(
+      (p) =>
+        ts.isPropertyAssignment(p) &&
+        ts.isIdentifier(p.name) &&
+        p.name.text === 'virtual' &&
+        p.initializer.kind === ts.SyntaxKind.TrueKeyword,
+    )
+  );
 }
 
 function loadsV2(call: ts.CallExpression): boolean {
@@ -39,7 +49,11 @@ function loadsV2(call: ts.CallExpression): boolean {
 }
 
 function declaresV2(node: ts.Node): boolean {
-  if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+  if (
+    (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+    node.moduleSpecifier &&
+    ts.isStringLiteral(node.moduleSpecifier)
+  ) {
     return isV2(node.moduleSpecifier.text);
   }
   if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {

@@ -131,8 +131,9 @@ function referencesOf(ctx: FileContext, name: ts.Identifier): ts.Identifier[] {
 }
 
 export function declarationOf(ctx: FileContext, name: string): ts.VariableDeclaration | undefined {
-  const id = identifiersOf(ctx)
-    .find((i) => i.text === name && ts.isVariableDeclaration(i.parent) && i.parent.name === i);
+  const id = identifiersOf(ctx).find(
+    (i) => i.text === name && ts.isVariableDeclaration(i.parent) && i.parent.name === i,
+  );
   return id?.parent as ts.VariableDeclaration | undefined;
 }
 

@@ -38,8 +38,8 @@ function isReference(id: ts.Identifier): boolean {
   const p = id.parent;
   if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
   if (ts.isQualifiedName(p) && p.right === id) return false;
-  const member = ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p)
-    || ts.isPropertySignature(p);
+  const member =
+    ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p);
   if (member && p.name === id) return false;
   if (ts.isVariableDeclaration(p) && p.name === id) return false;
   return !(ts.isBindingElement(p) && p.propertyName === id);
@@ -52,16 +52,23 @@ function isWrite(id: ts.Identifier): boolean {
   if (!(ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) || p.expression !== id) return false;
   const use = p.parent;
   if (ts.isDeleteExpression(use)) return true;
-  return ts.isBinaryExpression(use) && use.left === p && use.operatorToken.kind >= ts.SyntaxKind.FirstAssignment
-    && use.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  return (
+    ts.isBinaryExpression(use) &&
+    use.left === p &&
+    use.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    use.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+  );
 }
 
 /**
  * The object or array literal an argument holds: the literal itself, or the literal of a `const`
  * declared once in the file whose properties no statement of the file sets or deletes.
  */
-export function literalOf<T extends ts.Expression>(ctx: FileContext, expr: ts.Expression | undefined,
-  is: (e: ts.Node) => e is T): T | undefined {
+export function literalOf<T extends ts.Expression>(
+  ctx: FileContext,
+  expr: ts.Expression | undefined,
+  is: (e: ts.Node) => e is T,
+): T | undefined {
   if (!expr) return undefined;
   if (is(expr)) return expr;
   if (!ts.isIdentifier(expr)) return undefined;
@@ -88,10 +95,15 @@ export function constNumber(ctx: FileContext, expr: ts.Expression, depth = 0): n
   const b = constNumber(ctx, expr.right, depth + 1);
   if (a === undefined || b === undefined) return undefined;
   switch (expr.operatorToken.kind) {
-    case ts.SyntaxKind.PlusToken: return a + b;
-    case ts.SyntaxKind.MinusToken: return a - b;
-    case ts.SyntaxKind.AsteriskToken: return a * b;
-    case ts.SyntaxKind.SlashToken: return a / b;
-    default: return undefined;
+    case ts.SyntaxKind.PlusToken:
+      return a + b;
+    case ts.SyntaxKind.MinusToken:
+      return a - b;
+    case ts.SyntaxKind.AsteriskToken:
+      return a * b;
+    case ts.SyntaxKind.SlashToken:
+      return a / b;
+    default:
+      return undefined;
   }
 }

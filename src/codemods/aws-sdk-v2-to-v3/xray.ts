@@ -19,28 +19,38 @@ function captureCall(expr: ts.Node | undefined, method: string): Capture | undef
   const callee = expr.expression;
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== method) return undefined;
   const tracer = callee.expression;
-  const required = ts.isCallExpression(tracer) && ts.isIdentifier(tracer.expression)
-    && tracer.expression.text === 'require';
+  const required =
+    ts.isCallExpression(tracer) && ts.isIdentifier(tracer.expression) && tracer.expression.text === 'require';
   return ts.isIdentifier(tracer) || required ? { call: expr, tracer, inner: expr.arguments[0] } : undefined;
 }
 
-const requiresV2 = (expr: ts.Expression) => ts.isCallExpression(expr) && ts.isIdentifier(expr.expression)
-  && expr.expression.text === 'require' && expr.arguments.length === 1 && ts.isStringLiteralLike(expr.arguments[0])
-  && expr.arguments[0].text === 'aws-sdk';
+const requiresV2 = (expr: ts.Expression) =>
+  ts.isCallExpression(expr) &&
+  ts.isIdentifier(expr.expression) &&
+  expr.expression.text === 'require' &&
+  expr.arguments.length === 1 &&
+  ts.isStringLiteralLike(expr.arguments[0]) &&
+  expr.arguments[0].text === 'aws-sdk';
 
 function note(ctx: FileContext, names: string[], capture: Capture): void {
   let map = captured.get(ctx);
   if (!map) captured.set(ctx, (map = new Map()));
   for (const n of names) map.set(n, textOf(ctx, capture.tracer));
   handled.add(capture.call);
-  report(ctx, capture.call, 'xray', 'captureAWS traced every v2 client in the process; the v3 clients made in '
-    + 'this file are wrapped with captureAWSv3Client (aws-xray-sdk-core >= 3.3.1): wrap clients made in other '
-    + 'modules by hand', 'info');
+  report(
+    ctx,
+    capture.call,
+    'xray',
+    'captureAWS traced every v2 client in the process; the v3 clients made in ' +
+      'this file are wrapped with captureAWSv3Client (aws-xray-sdk-core >= 3.3.1): wrap clients made in other ' +
+      'modules by hand',
+    'info',
+  );
 }
 
 /** `AWS = …`, or `{ S3, DynamoDB: D } = …`, bound from the v2 namespace; false when a name has no mapping. */
 function bindNames(ctx: FileContext, name: ts.BindingName): string[] | undefined {
-  if (ts.isIdentifier(name)) return ctx.names.set(name.text, { kind: 'ns' }), [name.text];
+  if (ts.isIdentifier(name)) return (ctx.names.set(name.text, { kind: 'ns' }), [name.text]);
   if (!ts.isObjectBindingPattern(name)) return undefined;
   const refs: [string, V2Ref][] = [];
   for (const el of name.elements) {
@@ -90,8 +100,13 @@ export function collectCaptures(ctx: FileContext): void {
 function reportBare(ctx: FileContext, stmt: ts.VariableStatement): void {
   for (const { initializer: init } of stmt.declarationList.declarations) {
     if (init && ts.isCallExpression(init) && isBareCapture(init) && init.arguments.some(requiresV2)) {
-      report(ctx, init, 'xray', 'the v2 SDK is traced through a bare captureAWS: convert its clients and wrap each '
-        + 'with captureAWSv3Client by hand');
+      report(
+        ctx,
+        init,
+        'xray',
+        'the v2 SDK is traced through a bare captureAWS: convert its clients and wrap each ' +
+          'with captureAWSv3Client by hand',
+      );
     }
   }
 }
@@ -114,9 +129,13 @@ function tracerOf(ctx: FileContext, name: string): string | undefined {
   if (!names || names.has(name)) return names?.get(name);
   let via: string | undefined;
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer
-      && ts.isIdentifier(node.initializer)
-      && node.name.elements.some((e) => ts.isIdentifier(e.name) && e.name.text === name)) {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isObjectBindingPattern(node.name) &&
+      node.initializer &&
+      ts.isIdentifier(node.initializer) &&
+      node.name.elements.some((e) => ts.isIdentifier(e.name) && e.name.text === name)
+    ) {
       via = names.get(node.initializer.text);
     }
     ts.forEachChild(node, visit);
@@ -157,5 +176,5 @@ export function captureInstances(ctx: FileContext, calls: ts.CallExpression[]): 
   }
 }
 
-const isBareCapture = (call: ts.CallExpression) => ts.isIdentifier(call.expression)
-  && /^captureAWS(?:Client)?$/.test(call.expression.text);
+const isBareCapture = (call: ts.CallExpression) =>
+  ts.isIdentifier(call.expression) && /^captureAWS(?:Client)?$/.test(call.expression.text);

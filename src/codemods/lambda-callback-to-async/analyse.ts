@@ -5,7 +5,17 @@
 import { Node, SyntaxKind, type PropertyAccessExpression } from 'ts-morph';
 import { METHODS } from './context-uses.js';
 import { collectFlow, convertible, flowEnv, type Flow, type FlowEnv, type HelperUse, type WaitsUse } from './flow.js';
-import { adjacentStatement, bindingNames, descendantsOfKind, enclosingFunction, identifierTexts, unwrapExpression, usesArguments, valueReturns, type FunctionNode } from './scope.js';
+import {
+  adjacentStatement,
+  bindingNames,
+  descendantsOfKind,
+  enclosingFunction,
+  identifierTexts,
+  unwrapExpression,
+  usesArguments,
+  valueReturns,
+  type FunctionNode,
+} from './scope.js';
 import { directSites, guardAfter, type DirectSite } from './sites.js';
 import { startsPromise } from './unawaited.js';
 import type { LocalFunction } from './local-functions.js';
@@ -42,8 +52,10 @@ export function analyseHandler(fn: FunctionNode, options: AnalyseOptions = {}): 
   const params = fn.getParameters();
   const contextParam = params[1];
   const callbackParam = params[2];
-  const contextName = contextParam && Node.isIdentifier(contextParam.getNameNode()) ? contextParam.getName() : undefined;
-  const callbackName = callbackParam && Node.isIdentifier(callbackParam.getNameNode()) ? callbackParam.getName() : undefined;
+  const contextName =
+    contextParam && Node.isIdentifier(contextParam.getNameNode()) ? contextParam.getName() : undefined;
+  const callbackName =
+    callbackParam && Node.isIdentifier(callbackParam.getNameNode()) ? callbackParam.getName() : undefined;
   let waits: WaitsUse[] = [];
   const result = (plan: Plan): Analysis => ({ plan, callbackName, contextName, waits });
   const refuse = (reason: string) => result({ kind: 'unconvertible', reason });
@@ -57,12 +69,16 @@ export function analyseHandler(fn: FunctionNode, options: AnalyseOptions = {}): 
   waits = flow.waits;
   if (flow.refuse) return refuse(flow.refuse);
   if (flow.external.length > 0) {
-    return refuse("it hands its context to cfn-response's send(), which ends the invocation with context.done(), gone in Node.js 24; send the response with a request the handler awaits");
+    return refuse(
+      "it hands its context to cfn-response's send(), which ends the invocation with context.done(), gone in Node.js 24; send the response with a request the handler awaits",
+    );
   }
   const changes = (plan: Plan): Analysis => {
     // The handler changes: a callbackWaitsForEmptyEventLoop use that cannot simply go would be left half done.
     if (waits.some((w) => !w.statement)) {
-      return refuse('it reads or sets context.callbackWaitsForEmptyEventLoop where the codemod cannot remove it (Node.js 24 has no such property)');
+      return refuse(
+        'it reads or sets context.callbackWaitsForEmptyEventLoop where the codemod cannot remove it (Node.js 24 has no such property)',
+      );
     }
     return result(plan);
   };
@@ -75,11 +91,14 @@ export function analyseHandler(fn: FunctionNode, options: AnalyseOptions = {}): 
     const body = fn.getBody();
     if (body && !Node.isBlock(body)) returned.push(unwrapExpression(body));
     if (returned.some((e) => !startsPromise(e, asyncNames))) {
-      return refuse('it returns a value but never calls its callback; Node.js 22 ignored that value unless it was a promise');
+      return refuse(
+        'it returns a value but never calls its callback; Node.js 22 ignored that value unless it was a promise',
+      );
     }
     return changes({ kind: 'drop-param' });
   }
-  if (fn.isAsync()) return refuse('it is async and also settles through its callback or context; which one wins depends on timing');
+  if (fn.isAsync())
+    return refuse('it is async and also settles through its callback or context; which one wins depends on timing');
   if (usesArguments(fn)) return refuse('it reads `arguments`, whose length and contents change');
 
   const siteOf = new Map<Node, (typeof flow.sites)[number]>(flow.sites.map((s) => [s.call, s]));
@@ -91,19 +110,27 @@ export function analyseHandler(fn: FunctionNode, options: AnalyseOptions = {}): 
   const body = fn.getBody();
   if (!body) return result({ kind: 'none' });
   if (!Node.isBlock(body) && !returnsSettle(body)) {
-    return refuse('its expression body returns a value as well as handing on the callback; on Node.js 22 a returned promise raced the callback');
+    return refuse(
+      'its expression body returns a value as well as handing on the callback; on Node.js 22 a returned promise raced the callback',
+    );
   }
   if (valueReturns(fn).some((r) => !returnsSettle(r.getExpressionOrThrow()))) {
-    return refuse('it returns a value as well as calling its callback; on Node.js 22 a returned promise raced the callback');
+    return refuse(
+      'it returns a value as well as calling its callback; on Node.js 22 a returned promise raced the callback',
+    );
   }
   const allCalled = flow.callbackValues.length === 0 && flow.members.every(isCalled);
   const direct = allCalled ? directSites(fn, flow.sites, (use) => convertible(use, kept)) : undefined;
   if (direct) return changes({ kind: 'direct', sites: direct });
   if (returnsUnsettled(fn, flow)) {
-    return refuse('it returns on some path without calling its callback; Node.js 22 then answered null once the event loop emptied, which a promise cannot tell');
+    return refuse(
+      'it returns on some path without calling its callback; Node.js 22 then answered null once the event loop emptied, which a promise cannot tell',
+    );
   }
   if (!reachesSettling(Node.isBlock(body) ? body.getStatements() : [body], [callbackName, contextName])) {
-    return refuse('it can reach its end on some path without calling its callback or handing it on; Node.js 22 then answered null once the event loop emptied, which a promise cannot tell');
+    return refuse(
+      'it can reach its end on some path without calling its callback or handing it on; Node.js 22 then answered null once the event loop emptied, which a promise cannot tell',
+    );
   }
   const shims = flow.helpers
     .filter((h) => h.contextIndex !== undefined && h.facts.reachesContext)
@@ -171,7 +198,10 @@ function reachesSettling(statements: readonly Node[], names: ReadonlyArray<strin
     if (Node.isTryStatement(s)) {
       const clause = s.getCatchClause();
       const finallyBlock = s.getFinallyBlock();
-      return (finallyBlock !== undefined && covers(finallyBlock)) || (covers(s.getTryBlock()) && (!clause || covers(clause.getBlock())));
+      return (
+        (finallyBlock !== undefined && covers(finallyBlock)) ||
+        (covers(s.getTryBlock()) && (!clause || covers(clause.getBlock())))
+      );
     }
     if (Node.isReturnStatement(s) || Node.isThrowStatement(s)) return true; // returns are judged by returnsUnsettled
     return mentions(s);

@@ -44,6 +44,10 @@ class ProjectPool {
   }
 
   private static create(): Project {
-    return new Project({ useInMemoryFileSystem: true, skipFileDependencyResolution: true, compilerOptions: { allowJs: true } });
+    return new Project({
+      useInMemoryFileSystem: true,
+      skipFileDependencyResolution: true,
+      compilerOptions: { allowJs: true },
+    });
   }
 }

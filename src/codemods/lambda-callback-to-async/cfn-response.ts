@@ -14,11 +14,15 @@ export function cfnResponseNames(sf: SourceFile): Set<string> {
     if (Node.isImportDeclaration(st) && CFN_RESPONSE.test(st.getModuleSpecifierValue())) {
       const local = st.getDefaultImport() ?? st.getNamespaceImport();
       if (local) names.add(local.getText());
-      for (const spec of st.getNamedImports()) if (spec.getName() === 'send') names.add(spec.getAliasNode()?.getText() ?? 'send');
+      for (const spec of st.getNamedImports())
+        if (spec.getName() === 'send') names.add(spec.getAliasNode()?.getText() ?? 'send');
     } else if (Node.isVariableStatement(st)) {
       for (const d of st.getDeclarations()) {
         const init = d.getInitializer();
-        const arg = Node.isCallExpression(init) && init.getExpression().getText() === 'require' ? init.getArguments()[0] : undefined;
+        const arg =
+          Node.isCallExpression(init) && init.getExpression().getText() === 'require'
+            ? init.getArguments()[0]
+            : undefined;
         if (!Node.isStringLiteral(arg) || !CFN_RESPONSE.test(arg.getLiteralText())) continue;
         for (const name of bindingNames(d.getNameNode())) names.add(name);
       }
@@ -32,6 +36,7 @@ export function endsThroughContext(ref: Identifier, names: () => ReadonlySet<str
   const call = ref.getParent();
   if (!Node.isCallExpression(call) || !call.getArguments().includes(ref) || names().size === 0) return undefined;
   const callee = call.getExpression();
-  const owner = Node.isPropertyAccessExpression(callee) && callee.getName() === 'send' ? callee.getExpression() : callee;
+  const owner =
+    Node.isPropertyAccessExpression(callee) && callee.getName() === 'send' ? callee.getExpression() : callee;
   return Node.isIdentifier(owner) && names().has(owner.getText()) ? call : undefined;
 }

@@ -21,7 +21,12 @@ export interface ContextRecord {
 }
 
 /** Records context.succeed/fail/done and callbackWaitsForEmptyEventLoop uses; returns why it cannot follow them. */
-export function contextUses(fn: FunctionNode, name: string, flow: ContextRecord, handTo: (ref: Identifier) => void): string | undefined {
+export function contextUses(
+  fn: FunctionNode,
+  name: string,
+  flow: ContextRecord,
+  handTo: (ref: Identifier) => void,
+): string | undefined {
   let reassigned = false;
   let dynamic = false;
   let computedMethod = false;
@@ -31,7 +36,8 @@ export function contextUses(fn: FunctionNode, name: string, flow: ContextRecord,
     if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === ref) {
       if (METHODS.has(parent.getName())) {
         flow.members.push(parent);
-        if (isCallee(parent)) flow.sites.push({ kind: parent.getName() as SiteKind, call: parent.getParentOrThrow() as CallExpression });
+        if (isCallee(parent))
+          flow.sites.push({ kind: parent.getName() as SiteKind, call: parent.getParentOrThrow() as CallExpression });
       } else if (parent.getName() === 'callbackWaitsForEmptyEventLoop') flow.waits.push(waitsUse(parent));
     } else if (Node.isElementAccessExpression(parent) && parent.getExpression() === ref) {
       const arg = parent.getArgumentExpression();
@@ -48,14 +54,20 @@ export function contextUses(fn: FunctionNode, name: string, flow: ContextRecord,
   if (computedMethod || ((reassigned || dynamic) && flow.members.length > 0)) {
     return 'it reaches context.succeed/fail/done in a way that cannot be followed (computed access or reassigned context)';
   }
-  if (extracted) return 'it takes succeed/fail/done out of the context (destructured or through another name), which the codemod cannot follow';
+  if (extracted)
+    return 'it takes succeed/fail/done out of the context (destructured or through another name), which the codemod cannot follow';
   return undefined;
 }
 
 /** `const { done } = context`, `const { ...rest } = context`, or `const c = context; c.succeed(…)`. */
 function takesMethods(fn: FunctionNode, name: Node): boolean {
   if (Node.isObjectBindingPattern(name)) {
-    return name.getElements().some((el) => el.getDotDotDotToken() !== undefined || METHODS.has(el.getPropertyNameNode()?.getText() ?? el.getName()));
+    return name
+      .getElements()
+      .some(
+        (el) =>
+          el.getDotDotDotToken() !== undefined || METHODS.has(el.getPropertyNameNode()?.getText() ?? el.getName()),
+      );
   }
   if (!Node.isIdentifier(name)) return false;
   return identifiersNamed(fn, name.getText()).some((id) => {
@@ -66,11 +78,17 @@ function takesMethods(fn: FunctionNode, name: Node): boolean {
 
 function waitsUse(access: PropertyAccessExpression): WaitsUse {
   const assignment = access.getParentOrThrow();
-  if (!Node.isBinaryExpression(assignment) || assignment.getLeft() !== access || assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) {
+  if (
+    !Node.isBinaryExpression(assignment) ||
+    assignment.getLeft() !== access ||
+    assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken
+  ) {
     return { node: access };
   }
   const statement = assignment.getParentOrThrow();
   const list = statement.getParent();
-  const removable = Node.isExpressionStatement(statement) && (Node.isBlock(list) || Node.isSourceFile(list) || Node.isCaseClause(list) || Node.isDefaultClause(list));
+  const removable =
+    Node.isExpressionStatement(statement) &&
+    (Node.isBlock(list) || Node.isSourceFile(list) || Node.isCaseClause(list) || Node.isDefaultClause(list));
   return removable ? { node: access, statement, value: assignment.getRight().getText() } : { node: access };
 }

@@ -2,7 +2,14 @@
 // invocation (or a throw) first. Conservative: loops, switch and try/finally that may return
 // count as leaving unsettled.
 import { Node, SyntaxKind, type Statement } from 'ts-morph';
-import { descendantsOfKind, enclosingFunction, identifiersNamed, isWrite, unwrapExpression, type FunctionNode } from './scope.js';
+import {
+  descendantsOfKind,
+  enclosingFunction,
+  identifiersNamed,
+  isWrite,
+  unwrapExpression,
+  type FunctionNode,
+} from './scope.js';
 
 type State = 'settled' | 'open' | 'leaks';
 
@@ -41,7 +48,11 @@ function list(statements: readonly Statement[], walk: Walk, known: ReadonlySet<s
 function statement(s: Node, walk: Walk, truthy: ReadonlySet<string>): State {
   if (Node.isExpressionStatement(s)) return settlesExpr(s.getExpression(), walk) ? 'settled' : 'open';
   if (Node.isVariableStatement(s)) {
-    return s.getDeclarations().some((d) => d.getInitializer() !== undefined && settlesExpr(d.getInitializerOrThrow(), walk)) ? 'settled' : 'open';
+    return s
+      .getDeclarations()
+      .some((d) => d.getInitializer() !== undefined && settlesExpr(d.getInitializerOrThrow(), walk))
+      ? 'settled'
+      : 'open';
   }
   if (Node.isReturnStatement(s)) {
     const expr = s.getExpression();
@@ -55,7 +66,10 @@ function statement(s: Node, walk: Walk, truthy: ReadonlySet<string>): State {
   }
   if (Node.isTryStatement(s) && !s.getFinallyBlock()) {
     const clause = s.getCatchClause();
-    return both(list(s.getTryBlock().getStatements(), walk, truthy), clause ? list(clause.getBlock().getStatements(), walk, truthy) : 'open');
+    return both(
+      list(s.getTryBlock().getStatements(), walk, truthy),
+      clause ? list(clause.getBlock().getStatements(), walk, truthy) : 'open',
+    );
   }
   if (Node.isFunctionDeclaration(s) || Node.isEmptyStatement(s)) return 'open';
   const returns = descendantsOfKind(s, SyntaxKind.ReturnStatement).some((r) => enclosingFunction(r) === walk.fn);
@@ -88,8 +102,16 @@ export function handsOn(calls: ReadonlySet<Node>, uses: readonly Node[]): (expr:
     const [from, to] = [expr.getStart(), expr.getEnd()];
     return uses.some((use) => {
       if (use.getStart() < from || use.getEnd() > to) return false;
-      for (let child: Node = use, node = use.getParent(); node && child !== expr; child = node, node = node.getParent()) {
-        if ((Node.isCallExpression(node) || Node.isNewExpression(node)) && (node.getArguments() as Node[]).includes(child)) return true;
+      for (
+        let child: Node = use, node = use.getParent();
+        node && child !== expr;
+        child = node, node = node.getParent()
+      ) {
+        if (
+          (Node.isCallExpression(node) || Node.isNewExpression(node)) &&
+          (node.getArguments() as Node[]).includes(child)
+        )
+          return true;
       }
       return false;
     });
@@ -119,7 +141,13 @@ export function provablyTruthy(expr: Node, truthy: ReadonlySet<string>): boolean
   if (Node.isTemplateExpression(expr)) return expr.getHead().getLiteralText().length > 0;
   if (Node.isNumericLiteral(expr)) return expr.getLiteralValue() !== 0;
   return (
-    Node.isObjectLiteralExpression(expr) || Node.isArrayLiteralExpression(expr) || Node.isNewExpression(expr) || Node.isTrueLiteral(expr) ||
-    Node.isArrowFunction(expr) || Node.isFunctionExpression(expr) || Node.isClassExpression(expr) || Node.isRegularExpressionLiteral(expr)
+    Node.isObjectLiteralExpression(expr) ||
+    Node.isArrayLiteralExpression(expr) ||
+    Node.isNewExpression(expr) ||
+    Node.isTrueLiteral(expr) ||
+    Node.isArrowFunction(expr) ||
+    Node.isFunctionExpression(expr) ||
+    Node.isClassExpression(expr) ||
+    Node.isRegularExpressionLiteral(expr)
   );
 }

@@ -8,7 +8,17 @@ import { cfnResponseNames, endsThroughContext } from './cfn-response.js';
 import { contextUses, type WaitsUse } from './context-uses.js';
 import { everyExitSettles, handsOn, isOneOf, provablyTruthy } from './exits.js';
 import { localFunctions, moduleReferences, type LocalFunction } from './local-functions.js';
-import { declaresVar, isCallee, isWrite, parameterReferences, refersToModuleScope, unwrapExpression, usesArguments, valueReturns, type FunctionNode } from './scope.js';
+import {
+  declaresVar,
+  isCallee,
+  isWrite,
+  parameterReferences,
+  refersToModuleScope,
+  unwrapExpression,
+  usesArguments,
+  valueReturns,
+  type FunctionNode,
+} from './scope.js';
 import { directSites, type DirectSite, type Site } from './sites.js';
 
 export type { WaitsUse } from './context-uses.js';
@@ -87,9 +97,17 @@ export function flowEnv(sf: SourceFile | undefined): FlowEnv {
   };
 }
 
-export function collectFlow(fn: FunctionNode, callbackName: string | undefined, contextName: string | undefined, env: FlowEnv): Flow {
+export function collectFlow(
+  fn: FunctionNode,
+  callbackName: string | undefined,
+  contextName: string | undefined,
+  env: FlowEnv,
+): Flow {
   const flow: Flow = { sites: [], members: [], callbackValues: [], helpers: [], waits: [], external: [] };
-  const handed = new Map<CallExpression, { helper: LocalFunction; callbackIndex?: number; contextIndex?: number; callbackRef?: Identifier }>();
+  const handed = new Map<
+    CallExpression,
+    { helper: LocalFunction; callbackIndex?: number; contextIndex?: number; callbackRef?: Identifier }
+  >();
   let twice = false;
   const handTo = (ref: Identifier, which: 'callbackIndex' | 'contextIndex'): boolean => {
     const target = localCallee(ref, env);
@@ -108,7 +126,8 @@ export function collectFlow(fn: FunctionNode, callbackName: string | undefined, 
 
   if (callbackName) {
     const refs = parameterReferences(fn, callbackName);
-    if (refs.some(isWrite) || bodyRedeclares(fn, callbackName)) return { ...flow, refuse: 'it reassigns its callback parameter' };
+    if (refs.some(isWrite) || bodyRedeclares(fn, callbackName))
+      return { ...flow, refuse: 'it reassigns its callback parameter' };
     for (const ref of refs) {
       if (isCallee(ref)) flow.sites.push({ kind: 'callback', call: ref.getParentOrThrow() as CallExpression });
       else if (!handTo(ref, 'callbackIndex')) flow.callbackValues.push(ref);
@@ -121,7 +140,8 @@ export function collectFlow(fn: FunctionNode, callbackName: string | undefined, 
       if (external) flow.external.push(external);
     });
     if (refuse) return { ...flow, refuse };
-    if (twice) return { ...flow, refuse: 'it hands its context to one function twice, which the codemod does not follow' };
+    if (twice)
+      return { ...flow, refuse: 'it hands its context to one function twice, which the codemod does not follow' };
   }
   for (const [call, entry] of handed) {
     const facts = followHelper(entry.helper, entry.callbackIndex, entry.contextIndex, env);
@@ -145,7 +165,10 @@ function indexes(entry: { callbackIndex?: number; contextIndex?: number }) {
 }
 
 /** `helper(…, ref, …)` where helper is a function of this module: the call and the argument's index. */
-function localCallee(ref: Identifier, env: FlowEnv): { call: CallExpression; helper: LocalFunction; index: number } | undefined {
+function localCallee(
+  ref: Identifier,
+  env: FlowEnv,
+): { call: CallExpression; helper: LocalFunction; index: number } | undefined {
   const call = ref.getParent();
   if (!Node.isCallExpression(call)) return undefined;
   const callee = call.getExpression();
@@ -162,13 +185,23 @@ function localCallee(ref: Identifier, env: FlowEnv): { call: CallExpression; hel
 function bodyRedeclares(fn: FunctionNode, name: string): boolean {
   const body = fn.getBody();
   if (declaresVar(fn, name)) return true;
-  return Node.isBlock(body) && body.getStatements().some((s) => (Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.getName() === name);
+  return (
+    Node.isBlock(body) &&
+    body
+      .getStatements()
+      .some((s) => (Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.getName() === name)
+  );
 }
 
 const OPAQUE_SETTLES = /\b(succeed|fail|done)\b/;
 
 /** What the helper does with the callback (parameter `callbackIndex`) and context (`contextIndex`) it is handed. */
-export function followHelper(helper: LocalFunction, callbackIndex: number | undefined, contextIndex: number | undefined, env: FlowEnv): HelperFacts {
+export function followHelper(
+  helper: LocalFunction,
+  callbackIndex: number | undefined,
+  contextIndex: number | undefined,
+  env: FlowEnv,
+): HelperFacts {
   const key = `${helper.name}:${callbackIndex ?? ''}:${contextIndex ?? ''}`;
   const known = env.facts.get(key);
   if (known) return known;
@@ -177,20 +210,27 @@ export function followHelper(helper: LocalFunction, callbackIndex: number | unde
   const nameAt = (index: number | undefined) => {
     if (index === undefined) return { ok: true as const, name: undefined };
     const param = params[index];
-    return param && !param.isRestParameter() && Node.isIdentifier(param.getNameNode()) ? { ok: true as const, name: param.getName() } : { ok: false as const };
+    return param && !param.isRestParameter() && Node.isIdentifier(param.getNameNode())
+      ? { ok: true as const, name: param.getName() }
+      : { ok: false as const };
   };
   const callback = nameAt(callbackIndex);
   const context = nameAt(contextIndex);
   let facts: HelperFacts;
-  if (!callback.ok || !context.ok || params[0]?.getName() === 'this') facts = opaque('its parameter is missing, a rest parameter or destructured', helper, contextIndex);
-  else if (Node.isFunctionDeclaration(helper.fn) && helper.fn.isGenerator()) facts = opaque('it is a generator', helper, contextIndex);
+  if (!callback.ok || !context.ok || params[0]?.getName() === 'this')
+    facts = opaque('its parameter is missing, a rest parameter or destructured', helper, contextIndex);
+  else if (Node.isFunctionDeclaration(helper.fn) && helper.fn.isGenerator())
+    facts = opaque('it is a generator', helper, contextIndex);
   else if (usesArguments(helper.fn)) facts = opaque('it reads `arguments`', helper, contextIndex);
-  else if (moduleReferences(helper.fn.getSourceFile(), helper).some(isWrite)) facts = opaque('its name is assigned another function', helper, contextIndex);
+  else if (moduleReferences(helper.fn.getSourceFile(), helper).some(isWrite))
+    facts = opaque('its name is assigned another function', helper, contextIndex);
   else {
     env.following.add(helper);
     const flow = collectFlow(helper.fn, callback.name, context.name, env);
     env.following.delete(helper);
-    facts = flow.refuse ? opaque(flow.refuse, helper, contextIndex) : helperFacts(helper, callbackIndex, contextIndex, flow);
+    facts = flow.refuse
+      ? opaque(flow.refuse, helper, contextIndex)
+      : helperFacts(helper, callbackIndex, contextIndex, flow);
   }
   env.facts.set(key, facts);
   return facts;
@@ -199,24 +239,44 @@ export function followHelper(helper: LocalFunction, callbackIndex: number | unde
 function opaque(reason: string, helper: LocalFunction, contextIndex: number | undefined): HelperFacts {
   // Unfollowed code handed the context may still call its methods; the wrapper then gives it ones that work.
   const reachesContext = contextIndex !== undefined && OPAQUE_SETTLES.test(helper.fn.getText());
-  return { opaque: reason, settles: reachesContext, reachesContext, alwaysSettles: false, settlesEventually: false, settlesWhenFalsy: false, returnsOnlySettles: false };
+  return {
+    opaque: reason,
+    settles: reachesContext,
+    reachesContext,
+    alwaysSettles: false,
+    settlesEventually: false,
+    settlesWhenFalsy: false,
+    returnsOnlySettles: false,
+  };
 }
 
-function helperFacts(helper: LocalFunction, callbackIndex: number | undefined, contextIndex: number | undefined, flow: Flow): HelperFacts {
+function helperFacts(
+  helper: LocalFunction,
+  callbackIndex: number | undefined,
+  contextIndex: number | undefined,
+  flow: Flow,
+): HelperFacts {
   const fn = helper.fn;
   const settles = flow.sites.length > 0 || flow.callbackValues.length > 0 || flow.members.length > 0;
-  const reachesContext = flow.members.length > 0 || flow.helpers.some((h) => h.contextIndex !== undefined && h.facts.reachesContext);
+  const reachesContext =
+    flow.members.length > 0 || flow.helpers.some((h) => h.contextIndex !== undefined && h.facts.reachesContext);
   const siteOf = new Map(flow.sites.map((s) => [s.call as Node, s]));
-  const synchronous = new Set([...siteOf].filter(([, s]) => s.kind !== 'helper' || s.use!.facts.alwaysSettles).map(([call]) => call));
-  const eventually = new Set([...siteOf].filter(([, s]) => s.kind !== 'helper' || s.use!.facts.settlesEventually).map(([call]) => call));
+  const synchronous = new Set(
+    [...siteOf].filter(([, s]) => s.kind !== 'helper' || s.use!.facts.alwaysSettles).map(([call]) => call),
+  );
+  const eventually = new Set(
+    [...siteOf].filter(([, s]) => s.kind !== 'helper' || s.use!.facts.settlesEventually).map(([call]) => call),
+  );
   const handedOn = [...eventually, ...flow.callbackValues, ...flow.members];
   const returned = valueReturns(fn).map((r) => unwrapExpression(r.getExpressionOrThrow()));
   const body = fn.getBody();
   if (body && !Node.isBlock(body)) returned.push(unwrapExpression(body));
-  const returnsOnlySettles = !fn.isAsync() && returned.every((e) => {
-    const site = siteOf.get(e);
-    return site !== undefined && (site.kind !== 'helper' || site.use!.facts.returnsOnlySettles);
-  });
+  const returnsOnlySettles =
+    !fn.isAsync() &&
+    returned.every((e) => {
+      const site = siteOf.get(e);
+      return site !== undefined && (site.kind !== 'helper' || site.use!.facts.returnsOnlySettles);
+    });
   const facts: HelperFacts = {
     settles,
     reachesContext,
@@ -229,7 +289,12 @@ function helperFacts(helper: LocalFunction, callbackIndex: number | undefined, c
   return conversion ? { ...facts, conversion } : facts;
 }
 
-function helperConversion(helper: LocalFunction, callbackIndex: number | undefined, contextIndex: number | undefined, flow: Flow): HelperConversion | undefined {
+function helperConversion(
+  helper: LocalFunction,
+  callbackIndex: number | undefined,
+  contextIndex: number | undefined,
+  flow: Flow,
+): HelperConversion | undefined {
   if (helper.exported || helper.fn.isAsync()) return undefined;
   if (flow.callbackValues.length > 0 || !flow.members.every(isCallee)) return undefined;
   // Whole or not at all: a callbackWaitsForEmptyEventLoop use that cannot simply go keeps the helper as it is.
@@ -237,8 +302,11 @@ function helperConversion(helper: LocalFunction, callbackIndex: number | undefin
   const sites = directSites(helper.fn, flow.sites, (use) => use.facts.conversion !== undefined);
   if (!sites) return undefined;
   const nestedConversion = (s: DirectSite) => s.site.use?.facts.conversion;
-  const throwsOf = (s: DirectSite) => (s.outcome.type === 'throw' ? true : s.outcome.type === 'helper' ? nestedConversion(s)!.throws : false);
-  const throwsOnly = sites.every((s) => (s.outcome.type === 'helper' ? nestedConversion(s)!.throwsOnly : s.outcome.type === 'throw'));
+  const throwsOf = (s: DirectSite) =>
+    s.outcome.type === 'throw' ? true : s.outcome.type === 'helper' ? nestedConversion(s)!.throws : false;
+  const throwsOnly = sites.every((s) =>
+    s.outcome.type === 'helper' ? nestedConversion(s)!.throwsOnly : s.outcome.type === 'throw',
+  );
   return {
     helper,
     ...indexes({ callbackIndex, contextIndex }),
@@ -255,4 +323,3 @@ export function convertible(use: HelperUse, kept: ReadonlySet<LocalFunction>): b
   if (!conversion || kept.has(conversion.helper)) return false;
   return conversion.sites.every((s) => !s.site.use || convertible(s.site.use, kept));
 }
-

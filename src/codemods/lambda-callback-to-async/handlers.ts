@@ -49,7 +49,8 @@ function exportSites(sf: SourceFile): ExportSite[] {
       else if (expr.getLeft().getText() === 'module.exports' && Node.isObjectLiteralExpression(right)) {
         for (const prop of right.getProperties()) {
           if (Node.isShorthandPropertyAssignment(prop)) sites.push({ name: prop.getName(), value: prop.getNameNode() });
-          else if (Node.isPropertyAssignment(prop)) sites.push({ name: propertyName(prop.getNameNode()), value: prop.getInitializerOrThrow() });
+          else if (Node.isPropertyAssignment(prop))
+            sites.push({ name: propertyName(prop.getNameNode()), value: prop.getInitializerOrThrow() });
           else if (Node.isMethodDeclaration(prop)) sites.push({ name: propertyName(prop.getNameNode()), value: prop });
         }
       }
@@ -117,10 +118,13 @@ function otherReferences(sf: SourceFile, name: string, exportNodes: ReadonlySet<
   for (const id of identifiersNamed(sf, name)) {
     if (exportNodes.has(id)) continue;
     const parent = id.getParent();
-    if ((Node.isFunctionDeclaration(parent) || Node.isVariableDeclaration(parent)) && parent.getNameNode() === id) continue;
+    if ((Node.isFunctionDeclaration(parent) || Node.isVariableDeclaration(parent)) && parent.getNameNode() === id)
+      continue;
     if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id) continue;
-    if ((Node.isPropertyAssignment(parent) || Node.isMethodDeclaration(parent)) && parent.getNameNode() === id) continue;
-    if (Node.isExportSpecifier(parent) || Node.isParameterDeclaration(parent) || Node.isBindingElement(parent)) continue;
+    if ((Node.isPropertyAssignment(parent) || Node.isMethodDeclaration(parent)) && parent.getNameNode() === id)
+      continue;
+    if (Node.isExportSpecifier(parent) || Node.isParameterDeclaration(parent) || Node.isBindingElement(parent))
+      continue;
     count++;
   }
   return count;
@@ -137,10 +141,13 @@ export function looksLikeHandler(fn: FunctionNode, exportName: string): boolean 
   const [event, context] = params as [import('ts-morph').ParameterDeclaration, import('ts-morph').ParameterDeclaration];
   const contextName = context.getNameNode();
   const contextType = context.getTypeNode()?.getText() ?? '';
-  const contextLike = (Node.isIdentifier(contextName) && CONTEXT_NAME.test(contextName.getText())) || /\bContext\b/.test(contextType);
+  const contextLike =
+    (Node.isIdentifier(contextName) && CONTEXT_NAME.test(contextName.getText())) || /\bContext\b/.test(contextType);
   if (!contextLike) return false;
   const eventName = event.getNameNode();
   const eventLike =
-    !Node.isIdentifier(eventName) || EVENT_NAME.test(eventName.getText()) || /Event\b/.test(event.getTypeNode()?.getText() ?? '');
+    !Node.isIdentifier(eventName) ||
+    EVENT_NAME.test(eventName.getText()) ||
+    /Event\b/.test(event.getTypeNode()?.getText() ?? '');
   return eventLike || /handler/i.test(exportName);
 }

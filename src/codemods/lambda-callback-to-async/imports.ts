@@ -11,12 +11,18 @@ export function unusedImportEdits(text: string, sf: SourceFile, removed: readonl
   const gone = (pos: number) => removed.some((e) => e.start <= pos && pos < e.end);
   const edits: Edit[] = [];
   for (const decl of sf.getImportDeclarations()) {
-    if (decl.getModuleSpecifierValue() !== 'aws-lambda' || decl.getDefaultImport() || decl.getNamespaceImport()) continue;
+    if (decl.getModuleSpecifierValue() !== 'aws-lambda' || decl.getDefaultImport() || decl.getNamespaceImport())
+      continue;
     const specs = decl.getNamedImports();
     const unused = specs.filter((spec) => {
       if (!REMOVABLE.has(spec.getName())) return false;
       const local = spec.getAliasNode()?.getText() ?? spec.getName();
-      return !identifiersNamed(sf, local).some((id) => !id.getFirstAncestor((a) => a === decl) && !gone(id.getStart()) && !Node.isPropertyAccessExpression(id.getParent()));
+      return !identifiersNamed(sf, local).some(
+        (id) =>
+          !id.getFirstAncestor((a) => a === decl) &&
+          !gone(id.getStart()) &&
+          !Node.isPropertyAccessExpression(id.getParent()),
+      );
     });
     if (unused.length === 0) continue;
     if (unused.length === specs.length) {
@@ -28,7 +34,11 @@ export function unusedImportEdits(text: string, sf: SourceFile, removed: readonl
       // Take the comma after the specifier, or before it when it is the last one.
       const next = specs[index + 1];
       const prev = specs[index - 1];
-      edits.push(next ? { start: spec.getStart(), end: next.getStart(), text: '' } : { start: prev!.getEnd(), end: spec.getEnd(), text: '' });
+      edits.push(
+        next
+          ? { start: spec.getStart(), end: next.getStart(), text: '' }
+          : { start: prev!.getEnd(), end: spec.getEnd(), text: '' },
+      );
     }
   }
   return edits;

@@ -11,7 +11,14 @@ import { mapInputs } from '../file-pool.js';
 import { perFile, type Candidate } from './candidate.js';
 import { holdsInlineCode } from './inline.js';
 import type { FileResult } from './transform.js';
-import { buildOutputFolders, dependencyFolders, deployStateFolders, fixtureFolders, insideFolders, testFolders } from '../../util/excluded-folders.js';
+import {
+  buildOutputFolders,
+  dependencyFolders,
+  deployStateFolders,
+  fixtureFolders,
+  insideFolders,
+  testFolders,
+} from '../../util/excluded-folders.js';
 
 export { RULES } from './transform.js';
 
@@ -27,24 +34,35 @@ export const FIRST_ASYNC_ONLY_RUNTIME = 24;
 
 const SOURCE = /\.(js|mjs|cjs|ts|mts|cts)$/;
 // Dependencies, tests, and generated output (a bundle is rebuilt from its sources, which are converted instead).
-const EXCLUDED = insideFolders([...dependencyFolders, ...buildOutputFolders, ...deployStateFolders, ...testFolders, ...fixtureFolders]);
+const EXCLUDED = insideFolders([
+  ...dependencyFolders,
+  ...buildOutputFolders,
+  ...deployStateFolders,
+  ...testFolders,
+  ...fixtureFolders,
+]);
 const TEST_FILE = /\.(test|spec)\.[mc]?[jt]s$|\.min\.[mc]?js$/;
 // Cheap text tests: a parameter after `context`, or a Node.js 22-only context member.
 const CONTEXT_THEN_PARAM = /\b_*(?:context|ctx|lambdaContext|awsContext)\b\s*(?::[^,()]{0,200})?,\s*[\w$]/;
 const LEGACY_CONTEXT = /\.(?:succeed|fail|done)\s*\(|callbackWaitsForEmptyEventLoop/;
 // Async `(event, context)` handlers: checked for promises they leave running.
-const ASYNC_WITH_CONTEXT = /\basync\b[^;{]{0,200}[,(]\s*_*(?:context|ctx|lambdaContext|awsContext)\b\s*(?::[^,()]{0,200})?\)/;
+const ASYNC_WITH_CONTEXT =
+  /\basync\b[^;{]{0,200}[,(]\s*_*(?:context|ctx|lambdaContext|awsContext)\b\s*(?::[^,()]{0,200})?\)/;
 
 export function parseOptions(options: Record<string, unknown>): LambdaCallbackOptions {
   const target = options.targetVersion === undefined ? undefined : readTargetVersion(options.targetVersion);
   if (options.targetVersion !== undefined && (target === undefined || !Number.isInteger(target))) {
-    throw new UsageError(`lambda-callback-to-async: option "targetVersion" must be a Node.js major such as 24, not ${String(options.targetVersion)}`);
+    throw new UsageError(
+      `lambda-callback-to-async: option "targetVersion" must be a Node.js major such as 24, not ${String(options.targetVersion)}`,
+    );
   }
   const targetVersion = target === undefined ? {} : { targetVersion: target };
   const paths = options.paths;
   if (paths === undefined) return targetVersion;
   if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) {
-    throw new UsageError('lambda-callback-to-async: option "paths" must be a list of repository-relative folders or globs, e.g. ["src/functions"] or ["services/*/src"]');
+    throw new UsageError(
+      'lambda-callback-to-async: option "paths" must be a list of repository-relative folders or globs, e.g. ["src/functions"] or ["services/*/src"]',
+    );
   }
   return { ...targetVersion, paths: paths.map((p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '')) };
 }
@@ -62,15 +80,24 @@ function entryPoints(repo: RepoView): EntryPoints {
 
 export const codemod: Codemod = {
   name: 'lambda-callback-to-async',
-  description: 'Convert callback-style Lambda handlers and context.succeed/fail/done to async handlers (Node.js 24 runtime).',
+  description:
+    'Convert callback-style Lambda handlers and context.succeed/fail/done to async handlers (Node.js 24 runtime).',
 
   candidates(repo, options) {
     const { paths, targetVersion } = parseOptions(options);
     if (targetVersion !== undefined && targetVersion < FIRST_ASYNC_ONLY_RUNTIME) return [];
     const named = entryPoints(repo);
     const files = repo.files.filter((file) => {
-      if (!EXCLUDED.test(file) && !TEST_FILE.test(file) && inPaths(file, paths) && holdsInlineCode(file, repo)) return true;
-      if (!SOURCE.test(file) || /\.d\.[mc]?ts$/.test(file) || EXCLUDED.test(file) || TEST_FILE.test(file) || !inPaths(file, paths)) return false;
+      if (!EXCLUDED.test(file) && !TEST_FILE.test(file) && inPaths(file, paths) && holdsInlineCode(file, repo))
+        return true;
+      if (
+        !SOURCE.test(file) ||
+        /\.d\.[mc]?ts$/.test(file) ||
+        EXCLUDED.test(file) ||
+        TEST_FILE.test(file) ||
+        !inPaths(file, paths)
+      )
+        return false;
       // Azure's context.done, Google's (data, context, callback): not Lambda handlers.
       if (isOtherProvider(repo, file)) return false;
       if (named.has(file)) return true;

@@ -1,7 +1,14 @@
 // The functions a module declares at its top level (`function respond(…) {}`,
 // `const respond = (…) => {}`): the helpers a handler's callback or context can be followed into.
 import { Node, type Identifier, type SourceFile } from 'ts-morph';
-import { identifiersNamed, isFunctionNode, isNameOnly, refersToModuleScope, unwrapExpression, type FunctionNode } from './scope.js';
+import {
+  identifiersNamed,
+  isFunctionNode,
+  isNameOnly,
+  refersToModuleScope,
+  unwrapExpression,
+  type FunctionNode,
+} from './scope.js';
 
 export interface LocalFunction {
   name: string;
@@ -24,7 +31,8 @@ export function localFunctions(sf: SourceFile): Map<string, LocalFunction> {
   for (const st of sf.getStatements()) {
     if (Node.isFunctionDeclaration(st)) {
       const nameNode = st.getNameNode();
-      if (nameNode && st.hasBody()) add({ name: nameNode.getText(), fn: st, nameNode, exported: st.hasExportKeyword() });
+      if (nameNode && st.hasBody())
+        add({ name: nameNode.getText(), fn: st, nameNode, exported: st.hasExportKeyword() });
     } else if (Node.isVariableStatement(st)) {
       for (const d of st.getDeclarations()) {
         const nameNode = d.getNameNode();
@@ -45,5 +53,7 @@ export function localFunctions(sf: SourceFile): Map<string, LocalFunction> {
 
 /** Every identifier of the file that refers to the local function, other than its own declaration. */
 export function moduleReferences(sf: SourceFile, local: LocalFunction): Identifier[] {
-  return identifiersNamed(sf, local.name).filter((id) => id !== local.nameNode && !isNameOnly(id) && refersToModuleScope(id));
+  return identifiersNamed(sf, local.name).filter(
+    (id) => id !== local.nameNode && !isNameOnly(id) && refersToModuleScope(id),
+  );
 }

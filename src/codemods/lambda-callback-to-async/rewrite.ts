@@ -13,7 +13,9 @@ import type { DirectSite, Outcome } from './sites.js';
 export function handlerEdits(text: string, fn: FunctionNode, analysis: Analysis, typescript: boolean): Edit[] {
   const { plan } = analysis;
   if (plan.kind === 'unconvertible') return [];
-  const edits = analysis.waits.flatMap((w) => (w.statement ? [deleteStatement(text, w.statement.getStart(), w.statement.getEnd())] : []));
+  const edits = analysis.waits.flatMap((w) =>
+    w.statement ? [deleteStatement(text, w.statement.getStart(), w.statement.getEnd())] : [],
+  );
   if (plan.kind === 'none') return edits;
   const resultType = callbackResultType(fn);
   edits.push(...signatureEdits(fn, plan.kind !== 'drop-param', typescript, resultType));
@@ -53,18 +55,25 @@ function signatureEdits(fn: FunctionNode, makeAsync: boolean, typescript: boolea
  */
 export function helperEdits(text: string, conversion: HelperConversion): Edit[] {
   const fn = conversion.helper.fn;
-  const edits = conversion.waits.flatMap((w) => (w.statement ? [deleteStatement(text, w.statement.getStart(), w.statement.getEnd())] : []));
+  const edits = conversion.waits.flatMap((w) =>
+    w.statement ? [deleteStatement(text, w.statement.getStart(), w.statement.getEnd())] : [],
+  );
   if (conversion.callbackIndex !== undefined) {
     const params = fn.getParameters();
     const parenthesized = fn.getFirstChildByKind(SyntaxKind.OpenParenToken) !== undefined;
     const param = params[conversion.callbackIndex]!;
     // `callback => …` has no parentheses to keep once its only parameter goes.
-    edits.push(parenthesized ? removeItem(params, conversion.callbackIndex) : { start: param.getStart(), end: param.getEnd(), text: '()' });
+    edits.push(
+      parenthesized
+        ? removeItem(params, conversion.callbackIndex)
+        : { start: param.getStart(), end: param.getEnd(), text: '()' },
+    );
   }
   // It returns the answer now; `void` would no longer type-check.
   const returnType = fn.getReturnTypeNode();
   const colon = returnType?.getPreviousSiblingIfKind(SyntaxKind.ColonToken);
-  if (returnType?.getText() === 'void' && colon) edits.push({ start: colon.getStart(), end: returnType.getEnd(), text: '' });
+  if (returnType?.getText() === 'void' && colon)
+    edits.push({ start: colon.getStart(), end: returnType.getEnd(), text: '' });
   edits.push(...conversion.sites.flatMap((site) => directEdits(text, site)));
   return edits;
 }
@@ -87,12 +96,17 @@ function outcomeText(outcome: Outcome): string {
 
 /** A converted helper's call: without the callback argument, and returning what the helper now returns. */
 function helperSiteEdits(text: string, site: DirectSite): Edit[] {
-  const { statement, expression, site: { use, call } } = site;
+  const {
+    statement,
+    expression,
+    site: { use, call },
+  } = site;
   const edits: Edit[] = use!.callbackIndex !== undefined ? [removeItem(call.getArguments(), use!.callbackIndex)] : [];
   // `const x = helper(…)` before its guard, an arrow's expression body, `return helper(…)`: the call stays.
   if (site.guard || !statement || Node.isReturnStatement(statement)) return edits;
   edits.push({ start: expression.getStart(), end: expression.getStart(), text: 'return ' });
-  if (site.trailingReturn) edits.push(deleteStatement(text, site.trailingReturn.getStart(), site.trailingReturn.getEnd()));
+  if (site.trailingReturn)
+    edits.push(deleteStatement(text, site.trailingReturn.getStart(), site.trailingReturn.getEnd()));
   return edits;
 }
 
@@ -101,13 +115,15 @@ function directEdits(text: string, site: DirectSite): Edit[] {
   if (outcome.type === 'helper') return helperSiteEdits(text, site);
   if (!statement) {
     // An arrow's expression body: `=> cb(null, x)` becomes `=> x`.
-    const value = outcome.type === 'return' ? (outcome.value?.getText() ?? 'undefined') : `{ ${outcomeText(outcome)}; }`;
+    const value =
+      outcome.type === 'return' ? (outcome.value?.getText() ?? 'undefined') : `{ ${outcomeText(outcome)}; }`;
     const wrapped = outcome.type === 'return' && value.startsWith('{') ? `(${value})` : value;
     return [{ start: expression.getStart(), end: expression.getEnd(), text: wrapped }];
   }
   const start = Node.isReturnStatement(statement) ? statement.getStart() : expression.getStart();
   const edits: Edit[] = [{ start, end: expression.getEnd(), text: outcomeText(outcome) }];
-  if (site.trailingReturn) edits.push(deleteStatement(text, site.trailingReturn.getStart(), site.trailingReturn.getEnd()));
+  if (site.trailingReturn)
+    edits.push(deleteStatement(text, site.trailingReturn.getStart(), site.trailingReturn.getEnd()));
   return edits;
 }
 
@@ -126,9 +142,14 @@ function wrapperEdits(text: string, fn: FunctionNode, analysis: Analysis, result
   // Helpers that call context.succeed/fail/done get a context that has them.
   const shims = analysis.plan.shims;
   for (const arg of shims) {
-    edits.push({ start: arg.getStart(), end: arg.getEnd(), text: `{ ...${arg.getText()}, succeed: ${resolve}, fail: ${reject}, done: ${local} }` });
+    edits.push({
+      start: arg.getStart(),
+      end: arg.getEnd(),
+      text: `{ ...${arg.getText()}, succeed: ${resolve}, fail: ${reject}, done: ${local} }`,
+    });
   }
-  const needsLocal = analysis.callbackName !== undefined || shims.length > 0 || members.some((m) => m.getName() === 'done');
+  const needsLocal =
+    analysis.callbackName !== undefined || shims.length > 0 || members.some((m) => m.getName() === 'done');
   const settle =
     resultType === undefined
       ? `const ${local} = (err, result) => (err !== undefined && err !== null ? ${reject}(err) : ${resolve}(result));`
@@ -161,7 +182,8 @@ function wrapperEdits(text: string, fn: FunctionNode, analysis: Analysis, result
   }
   const first = body.getStatements()[0];
   const outer = indentAt(text, fn.getStart());
-  const inner = first && lineStart(text, first.getStart()) > openBrace ? indentAt(text, first.getStart()) : `${outer}  `;
+  const inner =
+    first && lineStart(text, first.getStart()) > openBrace ? indentAt(text, first.getStart()) : `${outer}  `;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const at = restOfLine.endsWith('\r') ? lineEnd - 1 : lineEnd;
   edits.push({ start: openBrace, end: openBrace + 1, text: opening });

@@ -10,7 +10,10 @@ export type FunctionNode =
 
 export function isFunctionNode(node: Node | undefined): node is FunctionNode {
   return (
-    Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node)
+    Node.isArrowFunction(node) ||
+    Node.isFunctionExpression(node) ||
+    Node.isFunctionDeclaration(node) ||
+    Node.isMethodDeclaration(node)
   );
 }
 
@@ -47,7 +50,13 @@ export function isNameOnly(id: Identifier): boolean {
     return parent.getNameNode() === id;
   }
   if (Node.isBindingElement(parent)) return parent.getPropertyNameNode() === id || parent.getNameNode() === id;
-  if (Node.isVariableDeclaration(parent) || Node.isParameterDeclaration(parent) || Node.isFunctionDeclaration(parent) || Node.isFunctionExpression(parent) || Node.isClassDeclaration(parent)) {
+  if (
+    Node.isVariableDeclaration(parent) ||
+    Node.isParameterDeclaration(parent) ||
+    Node.isFunctionDeclaration(parent) ||
+    Node.isFunctionExpression(parent) ||
+    Node.isClassDeclaration(parent)
+  ) {
     return parent.getNameNode() === id;
   }
   if (Node.isLabeledStatement(parent) || Node.isBreakStatement(parent) || Node.isContinueStatement(parent)) return true;
@@ -65,7 +74,10 @@ function declares(node: Node, name: string): boolean {
   }
   if (Node.isForStatement(node) || Node.isForOfStatement(node) || Node.isForInStatement(node)) {
     const init = node.getInitializer();
-    return Node.isVariableDeclarationList(init) && init.getDeclarations().some((d) => bindingNames(d.getNameNode()).includes(name));
+    return (
+      Node.isVariableDeclarationList(init) &&
+      init.getDeclarations().some((d) => bindingNames(d.getNameNode()).includes(name))
+    );
   }
   if (Node.isBlock(node) || Node.isSourceFile(node) || Node.isCaseClause(node) || Node.isDefaultClause(node)) {
     return node.getStatements().some((s) => statementDeclares(s, name));
@@ -137,7 +149,13 @@ export function isWrite(id: Identifier): boolean {
 export function unwrapExpression(node: Node): Node {
   let current = node;
   for (;;) {
-    if (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current) || Node.isTypeAssertion(current) || Node.isNonNullExpression(current)) {
+    if (
+      Node.isParenthesizedExpression(current) ||
+      Node.isAsExpression(current) ||
+      Node.isSatisfiesExpression(current) ||
+      Node.isTypeAssertion(current) ||
+      Node.isNonNullExpression(current)
+    ) {
       current = current.getExpression();
     } else {
       return current;
@@ -189,14 +207,18 @@ export function descendantsOfKind<K extends SyntaxKind>(root: Node, kind: K): Ar
  * each time; only then are they asked.
  */
 export function adjacentStatement(statement: Node, step: 1 | -1): Node | undefined {
-  const list = (statement.getParent()?.compilerNode as { statements?: ts.NodeArray<ts.Statement> } | undefined)?.statements;
+  const list = (statement.getParent()?.compilerNode as { statements?: ts.NodeArray<ts.Statement> } | undefined)
+    ?.statements;
   const index = list ? list.indexOf(statement.compilerNode as ts.Statement) : -1;
   const sibling = () => (step === 1 ? statement.getNextSibling() : statement.getPreviousSibling());
   if (!list || index < 0) return sibling();
   const other = list[index + step];
   if (other === undefined) return undefined;
   const sf = statement.getSourceFile();
-  const between = step === 1 ? sf.getFullText().slice(statement.getEnd(), other.getStart(sf.compilerNode)) : sf.getFullText().slice(other.getEnd(), statement.getStart());
+  const between =
+    step === 1
+      ? sf.getFullText().slice(statement.getEnd(), other.getStart(sf.compilerNode))
+      : sf.getFullText().slice(other.getEnd(), statement.getStart());
   return /\/[/*]/.test(between) ? sibling() : wrap(sf, other);
 }
 
@@ -235,7 +257,9 @@ export function isCallee(node: Node): boolean {
 
 /** `return <expr>` statements of the function itself (not of nested functions). */
 export function valueReturns(fn: FunctionNode) {
-  return descendantsOfKind(fn, SyntaxKind.ReturnStatement).filter((r) => r.getExpression() !== undefined && enclosingFunction(r) === fn);
+  return descendantsOfKind(fn, SyntaxKind.ReturnStatement).filter(
+    (r) => r.getExpression() !== undefined && enclosingFunction(r) === fn,
+  );
 }
 
 /** `arguments` of the function itself: arrows see their parent's, so only ordinary functions count. */

@@ -2,7 +2,14 @@
 // a module-local helper handed the callback or context) and the proof that one may become a plain
 // `return`/`throw`: it runs in the function's own synchronous flow, it is the last thing the
 // function does, and no enclosing try/catch/finally would see the thrown error differently.
-import { Node, SyntaxKind, type CallExpression, type ExpressionStatement, type IfStatement, type ReturnStatement } from 'ts-morph';
+import {
+  Node,
+  SyntaxKind,
+  type CallExpression,
+  type ExpressionStatement,
+  type IfStatement,
+  type ReturnStatement,
+} from 'ts-morph';
 import type { HelperUse } from './flow.js';
 import { adjacentStatement, enclosingFunction, unwrapExpression, type FunctionNode } from './scope.js';
 
@@ -16,7 +23,8 @@ export interface Site {
 }
 
 /** What the call makes the invocation do; a converted helper's call returns its answer (and may throw). */
-export type Outcome = { type: 'return'; value?: Node } | { type: 'throw'; error?: Node } | { type: 'helper'; throws: boolean };
+export type Outcome =
+  { type: 'return'; value?: Node } | { type: 'throw'; error?: Node } | { type: 'helper'; throws: boolean };
 
 export interface DirectSite {
   site: Site;
@@ -35,7 +43,11 @@ export interface DirectSite {
 }
 
 /** Every site as a plain return/throw, or undefined when one of them needs the Promise wrapper. */
-export function directSites(fn: FunctionNode, sites: readonly Site[], convertible: (use: HelperUse) => boolean): DirectSite[] | undefined {
+export function directSites(
+  fn: FunctionNode,
+  sites: readonly Site[],
+  convertible: (use: HelperUse) => boolean,
+): DirectSite[] | undefined {
   const byCall = new Map(sites.map((s) => [s.call as Node, s]));
   const out: DirectSite[] = [];
   for (const site of sites) {
@@ -60,7 +72,9 @@ function directSite(fn: FunctionNode, site: Site, byCall: ReadonlyMap<Node, Site
   if (Node.isVariableDeclaration(holder)) {
     const guard = guardAfter(holder, expression);
     const throwsOnly = site.use?.facts.conversion?.throwsOnly === true;
-    return guard && throwsOnly && tryBlocksAgree(fn, site, outcome, byCall) ? { site, outcome, expression, guard } : undefined;
+    return guard && throwsOnly && tryBlocksAgree(fn, site, outcome, byCall)
+      ? { site, outcome, expression, guard }
+      : undefined;
   }
   if ((!Node.isExpressionStatement(holder) && !Node.isReturnStatement(holder)) || !tailOk) return undefined;
   if (!tryBlocksAgree(fn, site, outcome, byCall)) return undefined;
@@ -99,16 +113,34 @@ function isNullish(node: Node | undefined): boolean {
 }
 
 function isPure(node: Node): boolean {
-  return Node.isIdentifier(node) || Node.isLiteralExpression(node) || Node.isNullLiteral(node) || Node.isTrueLiteral(node) || Node.isFalseLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) || Node.isThisExpression(node);
+  return (
+    Node.isIdentifier(node) ||
+    Node.isLiteralExpression(node) ||
+    Node.isNullLiteral(node) ||
+    Node.isTrueLiteral(node) ||
+    Node.isFalseLiteral(node) ||
+    Node.isNoSubstitutionTemplateLiteral(node) ||
+    Node.isThisExpression(node)
+  );
 }
 
 /** Provably neither null nor undefined, so Node.js 22 treated it as a failure. */
 function isNonNull(node: Node): boolean {
   if (
-    Node.isStringLiteral(node) || Node.isNumericLiteral(node) || Node.isBigIntLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node) ||
-    Node.isTemplateExpression(node) || Node.isTrueLiteral(node) || Node.isFalseLiteral(node) || Node.isRegularExpressionLiteral(node) ||
-    Node.isObjectLiteralExpression(node) || Node.isArrayLiteralExpression(node) || Node.isNewExpression(node) ||
-    Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isClassExpression(node)
+    Node.isStringLiteral(node) ||
+    Node.isNumericLiteral(node) ||
+    Node.isBigIntLiteral(node) ||
+    Node.isNoSubstitutionTemplateLiteral(node) ||
+    Node.isTemplateExpression(node) ||
+    Node.isTrueLiteral(node) ||
+    Node.isFalseLiteral(node) ||
+    Node.isRegularExpressionLiteral(node) ||
+    Node.isObjectLiteralExpression(node) ||
+    Node.isArrayLiteralExpression(node) ||
+    Node.isNewExpression(node) ||
+    Node.isArrowFunction(node) ||
+    Node.isFunctionExpression(node) ||
+    Node.isClassExpression(node)
   ) {
     return true;
   }
@@ -132,7 +164,11 @@ function isGuardedNonNull(id: Node): boolean {
   for (let node = id.getParent(); node && !Node.isSourceFile(node); child = node, node = node.getParent()) {
     if (!Node.isIfStatement(node)) continue;
     const condition = node.getExpression().getText().replace(/\s+/g, ' ');
-    if (child === node.getThenStatement() && (condition === name || condition === `${name} != null` || condition === `null != ${name}`)) return true;
+    if (
+      child === node.getThenStatement() &&
+      (condition === name || condition === `${name} != null` || condition === `null != ${name}`)
+    )
+      return true;
     if (child === node.getElseStatement() && (condition === `!${name}` || condition === `${name} == null`)) return true;
   }
   return false;
@@ -176,7 +212,9 @@ function isTail(statement: Node, fn: FunctionNode): boolean {
   if (Node.isTryStatement(owner)) return owner.getFinallyBlock() === undefined && isTail(owner, fn);
   if (Node.isCatchClause(owner)) {
     const tryStatement = owner.getParentOrThrow();
-    return Node.isTryStatement(tryStatement) && tryStatement.getFinallyBlock() === undefined && isTail(tryStatement, fn);
+    return (
+      Node.isTryStatement(tryStatement) && tryStatement.getFinallyBlock() === undefined && isTail(tryStatement, fn)
+    );
   }
   return false;
 }
@@ -191,9 +229,16 @@ export function guardAfter(declaration: Node, expression: Node): IfStatement | u
   const name = declaration.getNameNode();
   const list = declaration.getParent();
   const statement = list?.getParent();
-  if (!Node.isIdentifier(name) || !Node.isVariableDeclarationList(list) || list.getDeclarations().length !== 1 || !Node.isVariableStatement(statement)) return undefined;
+  if (
+    !Node.isIdentifier(name) ||
+    !Node.isVariableDeclarationList(list) ||
+    list.getDeclarations().length !== 1 ||
+    !Node.isVariableStatement(statement)
+  )
+    return undefined;
   const next = adjacentStatement(statement, 1);
-  if (!Node.isIfStatement(next) || next.getElseStatement() || !testsEmpty(next.getExpression(), name.getText())) return undefined;
+  if (!Node.isIfStatement(next) || next.getElseStatement() || !testsEmpty(next.getExpression(), name.getText()))
+    return undefined;
   const then = next.getThenStatement();
   const only = Node.isBlock(then) ? then.getStatements() : [then];
   return only.length === 1 && Node.isReturnStatement(only[0]) && !only[0].getExpression() ? next : undefined;
@@ -210,6 +255,7 @@ function testsEmpty(condition: Node, name: string): boolean {
   const [left, right] = [unwrapExpression(e.getLeft()).getText(), unwrapExpression(e.getRight()).getText()];
   const sides = (a: string, b: string) => (left === a && right === b) || (left === b && right === a);
   if (op === SyntaxKind.EqualsEqualsToken) return sides(name, 'null') || sides(name, 'undefined');
-  if (op === SyntaxKind.EqualsEqualsEqualsToken) return sides(name, 'undefined') || sides(`typeof ${name}`, "'undefined'") || sides(`typeof ${name}`, '"undefined"');
+  if (op === SyntaxKind.EqualsEqualsEqualsToken)
+    return sides(name, 'undefined') || sides(`typeof ${name}`, "'undefined'") || sides(`typeof ${name}`, '"undefined"');
   return false;
 }

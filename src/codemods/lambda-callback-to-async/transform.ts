@@ -29,12 +29,27 @@ interface PendingFinding extends Omit<Finding, 'line'> {
   pos: number;
 }
 
-export function transformFile(project: Project, file: string, text: string, templateNames?: ReadonlySet<string>): FileResult {
+export function transformFile(
+  project: Project,
+  file: string,
+  text: string,
+  templateNames?: ReadonlySet<string>,
+): FileResult {
   // The caller drops the Project (and with it this file) when it is done with a batch; each path
   // is created once in it (overwriting would first look for the file and throw inside ts-morph).
   const sf = project.createSourceFile(`/${file}`, text);
   if (syntaxError(sf.compilerNode)) {
-    return { findings: [{ file, line: 1, rule: RULES.unparsable, message: 'The file does not parse; its handlers were left unchanged.', severity: 'manual' }] };
+    return {
+      findings: [
+        {
+          file,
+          line: 1,
+          rule: RULES.unparsable,
+          message: 'The file does not parse; its handlers were left unchanged.',
+          severity: 'manual',
+        },
+      ],
+    };
   }
   const typescript = /\.[mc]?ts$/.test(file);
   const asyncNames = asyncFunctionNames(sf);
@@ -87,12 +102,21 @@ function analyseFile(sf: SourceFile, handlers: readonly HandlerCandidate[], asyn
 
 /** A handler that other code in the file also calls keeps its signature: those calls pass a callback. */
 function refuseShared(handler: HandlerCandidate, analysis: Analysis): Analysis {
-  const changes = analysis.plan.kind === 'direct' || analysis.plan.kind === 'wrapper' || analysis.plan.kind === 'drop-param';
+  const changes =
+    analysis.plan.kind === 'direct' || analysis.plan.kind === 'wrapper' || analysis.plan.kind === 'drop-param';
   if (!handler.sharedWith || !changes) return analysis;
-  return { ...analysis, plan: { kind: 'unconvertible', reason: 'other code in the file calls it with a callback too' } };
+  return {
+    ...analysis,
+    plan: { kind: 'unconvertible', reason: 'other code in the file calls it with a callback too' },
+  };
 }
 
-function handlerFindings(file: string, handler: HandlerCandidate, analysis: Analysis, asyncNames: ReadonlySet<string>): PendingFinding[] {
+function handlerFindings(
+  file: string,
+  handler: HandlerCandidate,
+  analysis: Analysis,
+  asyncNames: ReadonlySet<string>,
+): PendingFinding[] {
   const { plan } = analysis;
   const name = `Handler '${handler.exportName}'`;
   if (plan.kind === 'unconvertible') {
@@ -117,7 +141,10 @@ function handlerFindings(file: string, handler: HandlerCandidate, analysis: Anal
   const converted = plan.kind === 'direct' || plan.kind === 'wrapper' || plan.kind === 'drop-param';
   if (!converted && !handler.fn.isAsync()) return out;
   const context = analysis.contextName;
-  const settlers = [analysis.callbackName, ...(context ? ['succeed', 'fail', 'done'].map((m) => `${context}.${m}`) : [])].filter((s): s is string => !!s);
+  const settlers = [
+    analysis.callbackName,
+    ...(context ? ['succeed', 'fail', 'done'].map((m) => `${context}.${m}`) : []),
+  ].filter((s): s is string => !!s);
   for (const node of unawaitedPromises(handler.fn, asyncNames, settlers)) {
     out.push({
       file,

@@ -26,7 +26,11 @@ export function asyncFunctionNames(sf: SourceFile): Set<string> {
  * Expression statements of the handler's own flow that start a promise nobody awaits.
  * Statements that hand the result to the callback or context settle the invocation and are fine.
  */
-export function unawaitedPromises(fn: FunctionNode, asyncNames: ReadonlySet<string>, settlers: readonly string[]): Node[] {
+export function unawaitedPromises(
+  fn: FunctionNode,
+  asyncNames: ReadonlySet<string>,
+  settlers: readonly string[],
+): Node[] {
   const body = fn.getBody();
   if (!body || !Node.isBlock(body)) return [];
   return descendantsOfKind(body, SyntaxKind.ExpressionStatement).filter((statement) => {

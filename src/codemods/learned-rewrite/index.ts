@@ -18,19 +18,23 @@ function parseOptions(options: Record<string, unknown>): Options {
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UsageError(`learned-rewrite: option ${issue?.path.join('.') || 'patterns'} ${issue?.message}; expected patterns: [{ files, before, after }]`);
+    throw new UsageError(
+      `learned-rewrite: option ${issue?.path.join('.') || 'patterns'} ${issue?.message}; expected patterns: [{ files, before, after }]`,
+    );
   }
   return parsed.data;
 }
 
 function candidates(repo: RepoView, options: Record<string, unknown>): string[] {
   const { patterns } = parseOptions(options);
-  return repo.files.filter((path) => patterns.some((p) => {
-    if (!matchesGlob(p.files, path)) return false;
-    const text = repo.read(path);
-    const { before } = inTextForm(p, text);
-    return before !== '' && text.includes(before);
-  }));
+  return repo.files.filter((path) =>
+    patterns.some((p) => {
+      if (!matchesGlob(p.files, path)) return false;
+      const text = repo.read(path);
+      const { before } = inTextForm(p, text);
+      return before !== '' && text.includes(before);
+    }),
+  );
 }
 
 /**
@@ -70,11 +74,23 @@ function run(repo: RepoView, options: Record<string, unknown>): CodemodResult {
     if (once.text === original) continue;
     // Patterns that feed each other would change the file on every run: leave it to a person.
     if (applyAll(once.text, path, patterns).text !== once.text) {
-      findings.push({ file: path, line: once.lines[0] ?? 1, rule: 'atx/learned-rewrite-unsettled', message: `${label} would keep changing this file on every run; not applied`, severity: 'manual' });
+      findings.push({
+        file: path,
+        line: once.lines[0] ?? 1,
+        rule: 'atx/learned-rewrite-unsettled',
+        message: `${label} would keep changing this file on every run; not applied`,
+        severity: 'manual',
+      });
       continue;
     }
     changes.set(path, once.text);
-    findings.push({ file: path, line: once.lines[0] ?? 1, rule: 'atx/learned-rewrite', message: `applied ${label} (${once.lines.length} place${once.lines.length === 1 ? '' : 's'}), learned from a person's fix on an earlier result branch`, severity: 'info' });
+    findings.push({
+      file: path,
+      line: once.lines[0] ?? 1,
+      rule: 'atx/learned-rewrite',
+      message: `applied ${label} (${once.lines.length} place${once.lines.length === 1 ? '' : 's'}), learned from a person's fix on an earlier result branch`,
+      severity: 'info',
+    });
   }
   return { changes, findings };
 }

@@ -26,7 +26,10 @@ export function occurrences(text: string, needle: string): number[] {
  * Replaces each line-anchored occurrence of `before` with `after`, except where the text
  * already reads `after` there (the fix was applied before), so applying twice changes nothing.
  */
-export function applyPattern(text: string, pattern: Pick<RewritePattern, 'before' | 'after'>): { text: string; lines: number[] } {
+export function applyPattern(
+  text: string,
+  pattern: Pick<RewritePattern, 'before' | 'after'>,
+): { text: string; lines: number[] } {
   const { before, after } = pattern;
   const offsetsInAfter: number[] = [];
   for (let at = after.indexOf(before); at !== -1; at = after.indexOf(before, at + 1)) offsetsInAfter.push(at);

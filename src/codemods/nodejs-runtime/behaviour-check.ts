@@ -22,14 +22,17 @@ function isConfig(path: string, text: string): boolean {
 }
 
 function isHandlerCode(path: string, text: string, names: ReadonlySet<string>): boolean {
-  if (!codeName.test(path) || /\.d\.[cm]?ts$/.test(path) || testName.test(path) || !/\basync\b/.test(text)) return false;
+  if (!codeName.test(path) || /\.d\.[cm]?ts$/.test(path) || testName.test(path) || !/\basync\b/.test(text))
+    return false;
   return /handler/i.test(text) || [...names].some((name) => text.includes(name));
 }
 
 function scoped(repo: RepoView, options: Record<string, unknown>): string[] {
   const { paths } = resolveOptions(options);
   const wanted = (path: string) => configName.test(baseName(path)) || codeName.test(path);
-  return repo.files.filter((path) => wanted(path) && inPaths(path, paths) && !isExcluded(path) && !isOtherProvider(repo, path));
+  return repo.files.filter(
+    (path) => wanted(path) && inPaths(path, paths) && !isExcluded(path) && !isOtherProvider(repo, path),
+  );
 }
 
 /** Services of other providers that hold Node.js code: the upgrade leaves them, and says so once each. */
@@ -74,7 +77,13 @@ function unbundled(repo: RepoView, options: Record<string, unknown>): Finding[] 
 function templateHandlerNames(repo: RepoView): Set<string> {
   const names = new Set<string>();
   for (const path of repo.files) {
-    if (!/\.(ya?ml|json|template|tf)$/i.test(path) || isExcluded(path) || baseName(path) === 'package.json' || otherProviders(repo).serviceOf(path)) continue;
+    if (
+      !/\.(ya?ml|json|template|tf)$/i.test(path) ||
+      isExcluded(path) ||
+      baseName(path) === 'package.json' ||
+      otherProviders(repo).serviceOf(path)
+    )
+      continue;
     const text = repo.read(path);
     if (/handler/i.test(text)) for (const name of handlerNamesIn(text)) names.add(name);
   }
@@ -83,7 +92,8 @@ function templateHandlerNames(repo: RepoView): Set<string> {
 
 export const codemod: Codemod = {
   name: 'nodejs24-behaviour-check',
-  description: 'Report Node.js 24 Lambda behaviour changes: promises left running after the handler returns, experimental module flags in NODE_OPTIONS, functions that load aws-sdk v2 without shipping it; and services of other providers left alone',
+  description:
+    'Report Node.js 24 Lambda behaviour changes: promises left running after the handler returns, experimental module flags in NODE_OPTIONS, functions that load aws-sdk v2 without shipping it; and services of other providers left alone',
   candidates(repo, options) {
     const handlerNames = templateHandlerNames(repo);
     const files = scoped(repo, options).filter((path) => {
@@ -91,7 +101,9 @@ export const codemod: Codemod = {
       return isConfig(path, text) || isHandlerCode(path, text, handlerNames);
     });
     const unshipped = unbundled(repo, options).map((f) => f.file);
-    return [...new Set([...files, ...unshipped, ...otherServices(repo, options).map((service) => service.file)])].sort();
+    return [
+      ...new Set([...files, ...unshipped, ...otherServices(repo, options).map((service) => service.file)]),
+    ].sort();
   },
   run(repo, options) {
     const files = scoped(repo, options);

@@ -18,7 +18,8 @@ interface Binding {
 
 /** The module of `require('m')`, if `node` is exactly that call. */
 function requiredModule(node: ts.Expression | undefined): string | undefined {
-  if (!node || !ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'require') return undefined;
+  if (!node || !ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'require')
+    return undefined;
   const [arg] = node.arguments;
   return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
 }
@@ -27,7 +28,11 @@ function requiredModule(node: ts.Expression | undefined): string | undefined {
 function bindingsOf(file: ts.SourceFile): Map<string, Binding> {
   const bindings = new Map<string, Binding>();
   for (const statement of file.statements) {
-    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && !statement.importClause?.isTypeOnly) {
+    if (
+      ts.isImportDeclaration(statement) &&
+      ts.isStringLiteral(statement.moduleSpecifier) &&
+      !statement.importClause?.isTypeOnly
+    ) {
       const module = statement.moduleSpecifier.text;
       const clause = statement.importClause;
       if (clause?.name) bindings.set(clause.name.text, { module, kind: 'namespace' });
@@ -35,12 +40,19 @@ function bindingsOf(file: ts.SourceFile): Map<string, Binding> {
       if (named && ts.isNamespaceImport(named)) bindings.set(named.name.text, { module, kind: 'namespace' });
       if (named && ts.isNamedImports(named)) {
         for (const element of named.elements) {
-          if (!element.isTypeOnly) bindings.set(element.name.text, { module, kind: 'named', imported: (element.propertyName ?? element.name).text, list: named });
+          if (!element.isTypeOnly)
+            bindings.set(element.name.text, {
+              module,
+              kind: 'named',
+              imported: (element.propertyName ?? element.name).text,
+              list: named,
+            });
         }
       }
     } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
       const expression = statement.moduleReference.expression;
-      if (ts.isStringLiteral(expression)) bindings.set(statement.name.text, { module: expression.text, kind: 'namespace' });
+      if (ts.isStringLiteral(expression))
+        bindings.set(statement.name.text, { module: expression.text, kind: 'namespace' });
     } else if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const module = requiredModule(declaration.initializer);
@@ -50,7 +62,12 @@ function bindingsOf(file: ts.SourceFile): Map<string, Binding> {
           for (const element of declaration.name.elements) {
             const property = element.propertyName ?? element.name;
             if (ts.isIdentifier(element.name) && ts.isIdentifier(property) && !element.dotDotDotToken) {
-              bindings.set(element.name.text, { module, kind: 'named', imported: property.text, list: declaration.name });
+              bindings.set(element.name.text, {
+                module,
+                kind: 'named',
+                imported: property.text,
+                list: declaration.name,
+              });
             }
           }
         }
@@ -61,9 +78,7 @@ function bindingsOf(file: ts.SourceFile): Map<string, Binding> {
 }
 
 /** How one `Runtime` reference can be rewritten, or why it cannot. */
-export type RuntimeOrigin =
-  | { pkg: CdkPackage; family: string; importEdit?: Edit }
-  | { problem: string };
+export type RuntimeOrigin = { pkg: CdkPackage; family: string; importEdit?: Edit } | { problem: string };
 
 /** The leftmost identifier of `a.b.c`. */
 function rootIdentifier(node: ts.Expression): ts.Identifier | undefined {
@@ -96,13 +111,16 @@ export class CdkImports {
     const binding = root && this.bindings.get(root.text);
     const pkg = binding && cdkPackageOf(binding.module);
     if (!binding || !pkg) {
-      return { problem: `\`${runtime.getText(this.file)}\` is not imported from aws-cdk-lib, @aws-cdk/aws-lambda or monocdk in this file` };
+      return {
+        problem: `\`${runtime.getText(this.file)}\` is not imported from aws-cdk-lib, @aws-cdk/aws-lambda or monocdk in this file`,
+      };
     }
     if (ts.isPropertyAccessExpression(runtime)) {
       // Through a namespace (or `aws_lambda` imported from aws-cdk-lib): its RuntimeFamily sits beside Runtime.
       return { pkg, family: `${runtime.expression.getText(this.file)}.RuntimeFamily` };
     }
-    if (binding.kind !== 'named' || binding.imported !== 'Runtime') return { problem: `\`${root.text}\` is not the Lambda Runtime class` };
+    if (binding.kind !== 'named' || binding.imported !== 'Runtime')
+      return { problem: `\`${root.text}\` is not the Lambda Runtime class` };
     return this.familyBeside(binding, pkg);
   }
 
@@ -128,9 +146,10 @@ export class CdkImports {
     const visit = (node: ts.Node): void => {
       if (found) return;
       const parent = node.parent;
-      const member = parent !== undefined && (
-        ((ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === node) ||
-        (ts.isQualifiedName(parent) && parent.right === node));
+      const member =
+        parent !== undefined &&
+        (((ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === node) ||
+          (ts.isQualifiedName(parent) && parent.right === node));
       if (ts.isIdentifier(node) && node.text === name && !member) found = true;
       else ts.forEachChild(node, visit);
     };
@@ -145,9 +164,16 @@ export class CdkImports {
     const last = list.elements[list.elements.length - 1];
     const lineStart = this.text.lastIndexOf('\n', last.getStart(this.file) - 1) + 1;
     const before = this.text.slice(lineStart, last.getStart(this.file));
-    const ownLine = /^[ \t]*$/.test(before) && list.elements.length > 0 && this.text.slice(list.getStart(this.file), last.getStart(this.file)).includes('\n');
+    const ownLine =
+      /^[ \t]*$/.test(before) &&
+      list.elements.length > 0 &&
+      this.text.slice(list.getStart(this.file), last.getStart(this.file)).includes('\n');
     const eol = this.text.includes('\r\n') ? '\r\n' : '\n';
-    const edit = { start: last.end, end: last.end, text: ownLine ? `,${eol}${before}RuntimeFamily` : ', RuntimeFamily' };
+    const edit = {
+      start: last.end,
+      end: last.end,
+      text: ownLine ? `,${eol}${before}RuntimeFamily` : ', RuntimeFamily',
+    };
     this.added.set(list, edit);
     return edit;
   }
@@ -155,7 +181,8 @@ export class CdkImports {
   /** The quote the file writes module names with, for the runtime id we add. */
   quote(): string {
     for (const statement of this.file.statements) {
-      if (ts.isImportDeclaration(statement)) return this.text[statement.moduleSpecifier.getStart(this.file)] === '"' ? '"' : "'";
+      if (ts.isImportDeclaration(statement))
+        return this.text[statement.moduleSpecifier.getStart(this.file)] === '"' ? '"' : "'";
     }
     return "'";
   }

@@ -19,8 +19,12 @@ function comparedByIdentity(node: ts.Node): boolean {
   if (ts.isCaseClause(parent)) return parent.expression === node;
   if (!ts.isBinaryExpression(parent)) return false;
   const op = parent.operatorToken.kind;
-  return op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
-    op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+  return (
+    op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+    op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+    op === ts.SyntaxKind.EqualsEqualsToken ||
+    op === ts.SyntaxKind.ExclamationEqualsToken
+  );
 }
 
 interface Installed {
@@ -64,26 +68,40 @@ export class CdkRuntimeWriter {
     const origin = this.imports.origin(member.expression);
     const start = member.getStart(this.file);
     const rename = { start: member.name.getStart(this.file), end: member.name.end, text: `NODEJS_${major}_X` };
-    // Traced or not (a local module may re-export it), a Runtime the installed CDK defines the member on keeps the member form.
+    // Traced or not (a local module may re-export it), a Runtime the installed CDK defines the member on
+    // keeps the member form.
     const pkg = 'problem' in origin ? 'aws-cdk-lib' : origin.pkg;
     const found = this.installedOf(pkg);
     if (found && hasNodejsMember(pkg, found.version, major)) return rename;
     if ('problem' in origin) return this.leave(start, member, origin.problem);
     if (comparedByIdentity(member)) {
-      return this.leave(start, member, `it is compared by identity, and a \`new Runtime(...)\` never equals another object (use \`runtimeEquals\`)`);
+      return this.leave(
+        start,
+        member,
+        `it is compared by identity, and a \`new Runtime(...)\` never equals another object (use \`runtimeEquals\`)`,
+      );
     }
     if (origin.importEdit) this.importEdits.add(origin.importEdit);
     const offsets = this.constructed.get(origin.pkg) ?? new Set<number>();
     this.constructed.set(origin.pkg, offsets.add(start));
     const q = this.imports.quote();
     const runtime = member.expression.getText(this.file);
-    return { start, end: member.end, text: `new ${runtime}(${q}${lambdaRuntimeId(major)}${q}, ${origin.family}.NODEJS, { supportsInlineCode: true })` };
+    return {
+      start,
+      end: member.end,
+      text: `new ${runtime}(${q}${lambdaRuntimeId(major)}${q}, ${origin.family}.NODEJS, { supportsInlineCode: true })`,
+    };
   }
 
   private leave(offset: number, member: ts.PropertyAccessExpression, why: string): undefined {
     if (this.reported.has(offset)) return undefined;
     this.reported.add(offset);
-    this.ctx.report(offset, 'cdk-runtime-left', `${member.getText(this.file)} left as it is: ${why}; set the runtime to Node.js ${this.ctx.target} by hand`, 'manual');
+    this.ctx.report(
+      offset,
+      'cdk-runtime-left',
+      `${member.getText(this.file)} left as it is: ${why}; set the runtime to Node.js ${this.ctx.target} by hand`,
+      'manual',
+    );
     return undefined;
   }
 
@@ -100,16 +118,25 @@ export class CdkRuntimeWriter {
   private explain(pkg: CdkPackage, lines: number[]): string {
     const target = this.ctx.target;
     const member = `Runtime.NODEJS_${target}_X`;
-    const where = lines.length > 1 ? `the runtimes on lines ${lines.join(', ')} are` : `the runtime on line ${lines[0]} is`;
+    const where =
+      lines.length > 1 ? `the runtimes on lines ${lines.join(', ')} are` : `the runtime on line ${lines[0]} is`;
     const form = `new Runtime('${lambdaRuntimeId(target)}', RuntimeFamily.NODEJS, { supportsInlineCode: true })`;
     const first = firstVersionWithMember('aws-cdk-lib', target);
-    const upgrade = first ? `aws-cdk-lib ${first} or later has ${member}` : `no aws-cdk-lib release atx knows of has ${member}`;
+    const upgrade = first
+      ? `aws-cdk-lib ${first} or later has ${member}`
+      : `no aws-cdk-lib release atx knows of has ${member}`;
     const found = this.installedOf(pkg);
-    const have = found && `${pkg} ${found.source === 'lockfile' ? formatVersion(found.version) : `"${found.declared}"`} (${found.file})`;
-    const why = pkg !== 'aws-cdk-lib'
-      ? `${have ?? pkg} is CDK v1, which has no ${member}`
-      : have ? `${have} has no ${member}` : `atx cannot tell which aws-cdk-lib the project installs (no lockfile entry or declared range), so it may lack ${member}`;
-    const next = pkg === 'aws-cdk-lib' ? `upgrade aws-cdk-lib (${upgrade}), then use ${member}` : `migrate to CDK v2 (${upgrade})`;
+    const have =
+      found &&
+      `${pkg} ${found.source === 'lockfile' ? formatVersion(found.version) : `"${found.declared}"`} (${found.file})`;
+    const why =
+      pkg !== 'aws-cdk-lib'
+        ? `${have ?? pkg} is CDK v1, which has no ${member}`
+        : have
+          ? `${have} has no ${member}`
+          : `atx cannot tell which aws-cdk-lib the project installs (no lockfile entry or declared range), so it may lack ${member}`;
+    const next =
+      pkg === 'aws-cdk-lib' ? `upgrade aws-cdk-lib (${upgrade}), then use ${member}` : `migrate to CDK v2 (${upgrade})`;
     return `${why}: ${where} written as \`${form}\`, which every CDK version accepts; ${next}`;
   }
 }

@@ -25,7 +25,9 @@ export function itemsToDrop(items: readonly ListItem[]): Set<number> {
 
 function aloneOnLine(text: string, item: ListItem): boolean {
   const line = lineSpan(text, item.start);
-  return /^[\s-]*$/.test(text.slice(line.start, item.start)) && /^\s*,?\s*(#.*)?\r?\n?$/.test(text.slice(item.end, line.end));
+  return (
+    /^[\s-]*$/.test(text.slice(line.start, item.start)) && /^\s*,?\s*(#.*)?\r?\n?$/.test(text.slice(item.end, line.end))
+  );
 }
 
 /**
@@ -44,7 +46,11 @@ export function listEdits(text: string, items: readonly ListItem[], byLine: bool
   const firstKept = items.findIndex((_, index) => !drop.has(index));
   for (const index of drop) {
     const item = items[index];
-    edits.push(index < firstKept ? { start: item.start, end: separatorAfter(text, item.end), text: '' } : { start: separatorBefore(text, item.start), end: item.end, text: '' });
+    edits.push(
+      index < firstKept
+        ? { start: item.start, end: separatorAfter(text, item.end), text: '' }
+        : { start: separatorBefore(text, item.start), end: item.end, text: '' },
+    );
   }
   return edits;
 }

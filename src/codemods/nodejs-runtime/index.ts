@@ -21,12 +21,22 @@ import { versionFiles } from './surfaces/version-files.js';
 
 /** In priority order: a file is handled by the first surface that matches it. */
 export const surfaces: readonly Surface[] = [
-  versionFiles, packageJson, tsconfig, githubActions, buildspec, serverlessYaml,
-  cloudFormationYaml, cloudFormationJson, terraform, dockerfile, cdkCode,
+  versionFiles,
+  packageJson,
+  tsconfig,
+  githubActions,
+  buildspec,
+  serverlessYaml,
+  cloudFormationYaml,
+  cloudFormationJson,
+  terraform,
+  dockerfile,
+  cdkCode,
 ];
 
 /** Cheapest test, on the name alone, before a file is read. */
-const possibleName = /\.(ya?ml|json|template|tf|tfvars|[cm]?[jt]sx?)$|^\.(nvmrc|node-version|tool-versions)$|dockerfile|containerfile/i;
+const possibleName =
+  /\.(ya?ml|json|template|tf|tfvars|[cm]?[jt]sx?)$|^\.(nvmrc|node-version|tool-versions)$|dockerfile|containerfile/i;
 
 function surfaceFor(path: string, text: string): Surface | undefined {
   return surfaces.find((surface) => surface.matches(path, text));
@@ -34,12 +44,16 @@ function surfaceFor(path: string, text: string): Surface | undefined {
 
 /** Services of other providers (Azure, Google, …) keep their own runtimes: nodejs24.x is Lambda's. */
 function scopedFiles(repo: RepoView, paths: readonly string[]): string[] {
-  return repo.files.filter((path) => inPaths(path, paths) && !isExcluded(path) && possibleName.test(baseName(path)) && !isOtherProvider(repo, path));
+  return repo.files.filter(
+    (path) =>
+      inPaths(path, paths) && !isExcluded(path) && possibleName.test(baseName(path)) && !isOtherProvider(repo, path),
+  );
 }
 
 export const codemod: Codemod = {
   name: 'nodejs-runtime-upgrade',
-  description: 'Move every Node.js version a repository names (Lambda runtimes, images, CI, package.json, version files) to the target major',
+  description:
+    'Move every Node.js version a repository names (Lambda runtimes, images, CI, package.json, version files) to the target major',
   candidates(repo, options) {
     const { paths } = resolveOptions(options);
     return scopedFiles(repo, paths).filter((path) => surfaceFor(path, repo.read(path)) !== undefined);

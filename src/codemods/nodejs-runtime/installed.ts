@@ -52,7 +52,10 @@ export class Project {
       } catch {
         parsed = undefined;
       }
-      this.manifests.set(path, parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined);
+      this.manifests.set(
+        path,
+        parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined,
+      );
     }
     return this.manifests.get(path);
   }
@@ -69,7 +72,9 @@ export class Project {
 
   /** The package.json nearest to `file` (a package.json is its own). */
   packageJsonOf(file: string): string | undefined {
-    return upwards(dirOf(file)).map((dir) => join(dir, 'package.json')).find((path) => this.present.has(path));
+    return upwards(dirOf(file))
+      .map((dir) => join(dir, 'package.json'))
+      .find((path) => this.present.has(path));
   }
 
   /**
@@ -78,7 +83,9 @@ export class Project {
    * the lowest version its range admits. Undefined when neither says.
    */
   installedVersion(file: string, name: string): InstalledVersion | undefined {
-    const manifests = upwards(dirOf(file)).map((dir) => join(dir, 'package.json')).filter((path) => this.present.has(path));
+    const manifests = upwards(dirOf(file))
+      .map((dir) => join(dir, 'package.json'))
+      .filter((path) => this.present.has(path));
     const owner = manifests.find((path) => this.declared(path, name) !== undefined) ?? manifests[0];
     const declared = owner ? this.declared(owner, name) : undefined;
     const ownerDir = owner ? dirOf(owner) : dirOf(file);
@@ -87,7 +94,17 @@ export class Project {
       if (!lockfile) continue;
       const relative = dir === '' ? ownerDir : ownerDir.slice(dir.length + 1);
       const key = [lockfile, relative, name, declared].join('\0');
-      if (!this.locked.has(key)) this.locked.set(key, lockedVersion(lockfile.slice(lockfile.lastIndexOf('/') + 1), this.repo.read(lockfile), relative, name, declared));
+      if (!this.locked.has(key))
+        this.locked.set(
+          key,
+          lockedVersion(
+            lockfile.slice(lockfile.lastIndexOf('/') + 1),
+            this.repo.read(lockfile),
+            relative,
+            name,
+            declared,
+          ),
+        );
       const version = this.locked.get(key);
       if (version) return { version, source: 'lockfile', file: lockfile, declared };
       break;

@@ -29,17 +29,31 @@ export const layerListKeys = new Set(['CompatibleRuntimes', 'compatibleRuntimes'
 export type ListLayout = 'block' | 'lines' | 'inline';
 
 /** Edits for one layer list. `leaving`: majors this file's other runtime declarations move away from. */
-export function layerListEdits(text: string, items: readonly RuntimeItem[], ctx: SurfaceContext, leaving: ReadonlySet<number>, layout: ListLayout): Edit[] {
+export function layerListEdits(
+  text: string,
+  items: readonly RuntimeItem[],
+  ctx: SurfaceContext,
+  leaving: ReadonlySet<number>,
+  layout: ListLayout,
+): Edit[] {
   const target = ctx.target;
   const older = items.filter((item) => item.major !== undefined && item.major < target);
-  for (const item of items) if (item.major !== undefined && item.major > target) ctx.shouldUpgrade(item.major, item.start, `${lambdaRuntimeId(item.major)} in the layer's compatible runtimes`, true);
+  for (const item of items)
+    if (item.major !== undefined && item.major > target)
+      ctx.shouldUpgrade(
+        item.major,
+        item.start,
+        `${lambdaRuntimeId(item.major)} in the layer's compatible runtimes`,
+        true,
+      );
   if (older.length === 0) return [];
   // An odd target has no Lambda runtime: shouldUpgrade reports it once, and the list stays.
   if (!isLambdaMajor(target)) {
     ctx.shouldUpgrade(older[0].major!, older[0].start, `Runtime ${lambdaRuntimeId(older[0].major!)}`, true);
     return [];
   }
-  const moves = (item: RuntimeItem) => item.major !== undefined && item.major < target && (leaving.has(item.major) || !isSupportedLambdaMajor(item.major));
+  const moves = (item: RuntimeItem) =>
+    item.major !== undefined && item.major < target && (leaving.has(item.major) || !isSupportedLambdaMajor(item.major));
   const listItems: ListItem[] = items.map((item, index) => {
     const edit = moves(item) ? item.retarget?.(target) : undefined;
     const value = edit ? lambdaRuntimeId(target) : item.major !== undefined ? lambdaRuntimeId(item.major) : `#${index}`;
@@ -53,7 +67,12 @@ export function layerListEdits(text: string, items: readonly RuntimeItem[], ctx:
   const added = hasTarget ? undefined : itemText(text, last, target);
   if (added !== undefined) edits.push(addAfter(text, items, last, added, layout === 'block'));
   const names = kept.map((item) => lambdaRuntimeId(item.major!)).join(', ');
-  ctx.report(kept[0].start, 'layer-runtimes-kept', `the layer's compatible runtimes keep ${names} (Lambda still runs ${kept.length === 1 ? 'it' : 'them'}, and other functions may use the layer there) beside ${lambdaRuntimeId(target)}`, 'info');
+  ctx.report(
+    kept[0].start,
+    'layer-runtimes-kept',
+    `the layer's compatible runtimes keep ${names} (Lambda still runs ${kept.length === 1 ? 'it' : 'them'}, and other functions may use the layer there) beside ${lambdaRuntimeId(target)}`,
+    'info',
+  );
   return edits;
 }
 
@@ -64,7 +83,13 @@ function itemText(text: string, item: RuntimeItem, major: number): string | unde
 }
 
 /** Inserts `source` after `model`, laid out like the list's other items. */
-function addAfter(text: string, items: readonly RuntimeItem[], model: RuntimeItem, source: string, byLine: boolean): Edit {
+function addAfter(
+  text: string,
+  items: readonly RuntimeItem[],
+  model: RuntimeItem,
+  source: string,
+  byLine: boolean,
+): Edit {
   const line = lineSpan(text, model.start);
   const eol = text.slice(line.start, line.end).endsWith('\r\n') ? '\r\n' : '\n';
   if (byLine) {
@@ -73,9 +98,13 @@ function addAfter(text: string, items: readonly RuntimeItem[], model: RuntimeIte
     return { start: line.end, end: line.end, text: ended ? `${prefix}${source}${eol}` : `${eol}${prefix}${source}` };
   }
   const index = items.indexOf(model);
-  const gaps = [items[index + 1] && text.slice(model.end, items[index + 1].start), items[index - 1] && text.slice(items[index - 1].end, model.start)];
+  const gaps = [
+    items[index + 1] && text.slice(model.end, items[index + 1].start),
+    items[index - 1] && text.slice(items[index - 1].end, model.start),
+  ];
   const gap = gaps.find((g) => g !== undefined && /^\s*,\s*$/.test(g));
-  const alone = /^[ \t]*$/.test(text.slice(line.start, model.start)) && /^\s*,?\s*$/.test(text.slice(model.end, line.end));
+  const alone =
+    /^[ \t]*$/.test(text.slice(line.start, model.start)) && /^\s*,?\s*$/.test(text.slice(model.end, line.end));
   const indent = /^[ \t]*/.exec(text.slice(line.start))![0];
   return { start: model.end, end: model.end, text: `${gap ?? (alone ? `,${eol}${indent}` : ', ')}${source}` };
 }

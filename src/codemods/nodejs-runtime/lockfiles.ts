@@ -14,7 +14,13 @@ export const lockfileNames = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-
  * folder `pkgDir`, relative to the lockfile's folder ('' for the same folder). `declared` is the
  * range that package asks for, when it names the dependency itself.
  */
-export function lockedVersion(lockfile: string, text: string, pkgDir: string, name: string, declared?: string): Version | undefined {
+export function lockedVersion(
+  lockfile: string,
+  text: string,
+  pkgDir: string,
+  name: string,
+  declared?: string,
+): Version | undefined {
   try {
     if (lockfile === 'yarn.lock') return yarnVersion(text, name, declared);
     if (lockfile === 'pnpm-lock.yaml') return pnpmVersion(parse(text) as unknown, pkgDir, name);
@@ -25,7 +31,9 @@ export function lockedVersion(lockfile: string, text: string, pkgDir: string, na
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** npm v2/v3 `packages` (nested `node_modules` first, then each folder up), else v1 `dependencies`. */
@@ -48,10 +56,12 @@ function npmVersion(lock: unknown, pkgDir: string, name: string): Version | unde
 /** pnpm: `importers['<dir>']` (workspaces, and every project since lockfile v9), else the top-level lists. */
 function pnpmVersion(lock: unknown, pkgDir: string, name: string): Version | undefined {
   const root = record(lock);
-  const importer = record(record(root?.importers)?.[pkgDir === '' ? '.' : pkgDir]) ?? (pkgDir === '' ? root : undefined);
+  const importer =
+    record(record(root?.importers)?.[pkgDir === '' ? '.' : pkgDir]) ?? (pkgDir === '' ? root : undefined);
   for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
     const entry = record(importer?.[field])?.[name];
-    // `2.100.0`, `2.100.0_constructs@10.3.0` (v5), `{ specifier, version: '2.100.0(constructs@10.3.0)' }` (v6+); not `link:`.
+    // `2.100.0`, `2.100.0_constructs@10.3.0` (v5), `{ specifier, version: '2.100.0(constructs@10.3.0)' }`
+    // (v6+); not `link:`.
     const raw = typeof entry === 'string' ? entry : record(entry)?.version;
     const match = typeof raw === 'string' ? /^\d+\.\d+\.\d+/.exec(raw) : undefined;
     const version = match ? parseVersion(match[0]) : undefined;
@@ -70,7 +80,9 @@ function yarnVersion(text: string, name: string, declared?: string): Version | u
         .slice(0, -1)
         .split(/,\s*/)
         .map((descriptor) => descriptor.replace(/^"|"$/g, ''))
-        .filter((descriptor) => descriptor.lastIndexOf('@') > 0 && descriptor.slice(0, descriptor.lastIndexOf('@')) === name)
+        .filter(
+          (descriptor) => descriptor.lastIndexOf('@') > 0 && descriptor.slice(0, descriptor.lastIndexOf('@')) === name,
+        )
         .map((descriptor) => descriptor.slice(descriptor.lastIndexOf('@') + 1).replace(/^npm:/, ''));
       if (ranges.length === 0) ranges = undefined;
       continue;

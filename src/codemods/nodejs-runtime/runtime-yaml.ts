@@ -39,7 +39,8 @@ function upgradeSet(text: string, seq: YAMLSeq, ctx: SurfaceContext, leaving: Se
 function runtimeItem(text: string, item: unknown): RuntimeItem {
   const node = item as Node;
   const major = runtimeMajor(node);
-  const retarget = major === undefined ? undefined : (next: number) => scalarEdit(text, node as Scalar, lambdaRuntimeId(next));
+  const retarget =
+    major === undefined ? undefined : (next: number) => scalarEdit(text, node as Scalar, lambdaRuntimeId(next));
   return { start: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0, major, retarget };
 }
 
@@ -66,6 +67,15 @@ export function lambdaRuntimeEdits(text: string, doc: Document, ctx: SurfaceCont
       leaving.add(runtimeMajor(node)!);
     },
   });
-  for (const seq of layers) edits.push(...layerListEdits(text, seq.items.map((item) => runtimeItem(text, item)), ctx, leaving, seq.flow ? 'inline' : 'block'));
+  for (const seq of layers)
+    edits.push(
+      ...layerListEdits(
+        text,
+        seq.items.map((item) => runtimeItem(text, item)),
+        ctx,
+        leaving,
+        seq.flow ? 'inline' : 'block',
+      ),
+    );
   return edits;
 }

@@ -1,9 +1,20 @@
 // Which files the Node.js codemods may look at: never documentation, fixtures, test data,
 // snapshots, vendored or generated output, where a version number is content, not config.
-import { contentFolders, dependencyFolders, deployStateFolders, generatedFolders } from '../../util/excluded-folders.js';
+import {
+  contentFolders,
+  dependencyFolders,
+  deployStateFolders,
+  generatedFolders,
+} from '../../util/excluded-folders.js';
 
 // `build/` stays: build scripts and Dockerfiles that name a runtime often live there.
-const excludedDirs = new Set([...dependencyFolders, ...contentFolders, ...generatedFolders, ...deployStateFolders, '.git']);
+const excludedDirs = new Set([
+  ...dependencyFolders,
+  ...contentFolders,
+  ...generatedFolders,
+  ...deployStateFolders,
+  '.git',
+]);
 
 export function isExcluded(path: string): boolean {
   const parts = path.split('/');

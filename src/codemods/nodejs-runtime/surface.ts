@@ -33,7 +33,13 @@ export class SurfaceContext {
   }
 
   report(offset: number, rule: string, message: string, severity: Severity): void {
-    this.findings.push({ file: this.file, line: lineAt(this.text, offset), rule: `nodejs-runtime/${rule}`, message, severity });
+    this.findings.push({
+      file: this.file,
+      line: lineAt(this.text, offset),
+      rule: `nodejs-runtime/${rule}`,
+      message,
+      severity,
+    });
   }
 
   /**
@@ -49,11 +55,21 @@ export class SurfaceContext {
   shouldUpgrade(found: number, offset: number, what: string, lambda = false): boolean {
     if (found === this.target) return false;
     if (found > this.target) {
-      this.report(offset, 'newer-than-target', `${what} is Node.js ${found}, newer than the target ${this.target}; left alone`, 'info');
+      this.report(
+        offset,
+        'newer-than-target',
+        `${what} is Node.js ${found}, newer than the target ${this.target}; left alone`,
+        'info',
+      );
       return false;
     }
     if (lambda && !isLambdaMajor(this.target)) {
-      this.report(offset, 'unsupported-target', `${what} is Node.js ${found}, but Lambda has no Node.js ${this.target} runtime (only even LTS majors); not changed`, 'manual');
+      this.report(
+        offset,
+        'unsupported-target',
+        `${what} is Node.js ${found}, but Lambda has no Node.js ${this.target} runtime (only even LTS majors); not changed`,
+        'manual',
+      );
       return false;
     }
     return true;

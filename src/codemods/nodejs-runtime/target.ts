@@ -74,5 +74,9 @@ function asString(value: unknown): string | undefined {
 }
 
 function normalisePath(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^\.\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/^\.$/, '');
 }

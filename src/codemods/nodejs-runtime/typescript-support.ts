@@ -58,7 +58,9 @@ export function rangeReach(operator: string, token: string): RangeReach {
   return numeric === 3 ? 'exact' : 'latest';
 }
 
-const typesNodeMajors = Object.keys(TYPES_NODE_TYPESCRIPT).map(Number).sort((a, b) => a - b);
+const typesNodeMajors = Object.keys(TYPES_NODE_TYPESCRIPT)
+  .map(Number)
+  .sort((a, b) => a - b);
 
 /** The TypeScript `@types/node` of `major` needs when written with `reach`; a major atx has no data on needs at least the newest known requirement. */
 export function typesNodeNeeds(major: number, reach: RangeReach): string {
@@ -78,7 +80,12 @@ export function tsconfigBaseNeeds(major: number): string {
  * The highest even (LTS) major above `current` and at most `target` whose requirement
  * `typescript` meets, or undefined when none is. Odd majors are short-lived lines nobody deploys.
  */
-export function highestReadable(typescript: Version, current: number, target: number, needs: (major: number) => string): number | undefined {
+export function highestReadable(
+  typescript: Version,
+  current: number,
+  target: number,
+  needs: (major: number) => string,
+): number | undefined {
   const have = majorMinor(typescript);
   for (let major = target; major > current; major--) {
     if (major % 2 === 0 && parseMajorMinor(needs(major)) <= have) return major;
@@ -106,5 +113,7 @@ export function typescriptOf(ctx: SurfaceContext, ownRange?: string): ProjectTyp
     return { version: installed.version, label: `TypeScript ${shown} (${installed.file})` };
   }
   const lowest = ownRange !== undefined && !ctx.project ? minVersion(ownRange) : undefined;
-  return lowest && lowest.some((part) => part > 0) ? { version: lowest, label: `TypeScript "${ownRange}" (${ctx.file})` } : undefined;
+  return lowest && lowest.some((part) => part > 0)
+    ? { version: lowest, label: `TypeScript "${ownRange}" (${ctx.file})` }
+    : undefined;
 }

@@ -26,7 +26,8 @@ export function formatVersion(version: Version): string {
  */
 export function minVersion(range: string): Version | undefined {
   try {
-    const lowest = semver.validRange(range, { loose: true }) === null ? null : semver.minVersion(range, { loose: true });
+    const lowest =
+      semver.validRange(range, { loose: true }) === null ? null : semver.minVersion(range, { loose: true });
     return lowest ? [lowest.major, lowest.minor, lowest.patch] : undefined;
   } catch {
     return undefined; // a range semver reads but no version satisfies (`>1 <1`)

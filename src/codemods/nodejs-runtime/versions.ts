@@ -24,8 +24,17 @@ export function isSupportedLambdaMajor(major: number): boolean {
 
 /** LTS code names used by nvm (`lts/iron`). */
 export const LTS_CODENAMES: Readonly<Record<string, number>> = {
-  argon: 4, boron: 6, carbon: 8, dubnium: 10, erbium: 12, fermium: 14,
-  gallium: 16, hydrogen: 18, iron: 20, jod: 22, krypton: 24,
+  argon: 4,
+  boron: 6,
+  carbon: 8,
+  dubnium: 10,
+  erbium: 12,
+  fermium: 14,
+  gallium: 16,
+  hydrogen: 18,
+  iron: 20,
+  jod: 22,
+  krypton: 24,
 };
 
 export function codenameOf(major: number): string | undefined {

@@ -5,8 +5,27 @@ import type { CollectionTag, ScalarTag } from 'yaml';
 import type { Edit } from './edits.js';
 
 const intrinsicNames = [
-  'Ref', 'Sub', 'GetAtt', 'Join', 'Select', 'Split', 'If', 'Equals', 'And', 'Or', 'Not', 'FindInMap',
-  'Base64', 'Cidr', 'ImportValue', 'GetAZs', 'Condition', 'Transform', 'ToJsonString', 'Length', 'ForEach',
+  'Ref',
+  'Sub',
+  'GetAtt',
+  'Join',
+  'Select',
+  'Split',
+  'If',
+  'Equals',
+  'And',
+  'Or',
+  'Not',
+  'FindInMap',
+  'Base64',
+  'Cidr',
+  'ImportValue',
+  'GetAZs',
+  'Condition',
+  'Transform',
+  'ToJsonString',
+  'Length',
+  'ForEach',
 ];
 
 /** `!Ref`, `!Sub`, … as scalar, sequence and mapping tags, so they parse without warnings. */
@@ -26,14 +45,20 @@ export function parseYaml(text: string): Document | undefined {
 
 /** A plain or quoted scalar (not a block scalar) with a source range. */
 export function isInlineScalar(node: unknown): node is Scalar {
-  return isScalar(node) && !!node.range && (node.type === 'PLAIN' || node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+  return (
+    isScalar(node) &&
+    !!node.range &&
+    (node.type === 'PLAIN' || node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+  );
 }
 
 /** The scalar's source without its quotes, and where that inner text starts. */
 export function scalarSource(text: string, node: Scalar): { inner: string; start: number } {
   const [start, end] = node.range!;
   const quoted = node.type !== 'PLAIN';
-  return quoted ? { inner: text.slice(start + 1, end - 1), start: start + 1 } : { inner: text.slice(start, end), start };
+  return quoted
+    ? { inner: text.slice(start + 1, end - 1), start: start + 1 }
+    : { inner: text.slice(start, end), start };
 }
 
 /** An edit replacing the scalar's inner text (its quotes stay). */

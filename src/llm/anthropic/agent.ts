@@ -13,7 +13,11 @@ import { agentTools, callTool, ToolError, ToolRefusal, type ToolState } from './
 
 const maxTurns = 25;
 
-export async function runAgentStep(model: ModelClient, step: PlanStep, context: AgentContext & { onText?: TextSink }): Promise<StepOutcome> {
+export async function runAgentStep(
+  model: ModelClient,
+  step: PlanStep,
+  context: AgentContext & { onText?: TextSink },
+): Promise<StepOutcome> {
   const started = performance.now();
   const before = model.usage();
   const state: ToolState = { written: new Set() };
@@ -39,7 +43,11 @@ export async function runAgentStep(model: ModelClient, step: PlanStep, context: 
     if (context.signal?.aborted) return outcome('failed', 'interrupted');
     const reply = await model.turn(agentSystem, messages, agentTools, context.onText);
     messages.push({ role: 'assistant', content: reply.content });
-    message = reply.content.map((b) => (b.type === 'text' ? b.text : '')).join('').trim() || message;
+    message =
+      reply.content
+        .map((b) => (b.type === 'text' ? b.text : ''))
+        .join('')
+        .trim() || message;
     const uses = reply.content.filter((block) => block.type === 'tool_use');
     if (reply.stop_reason !== 'tool_use' || uses.length === 0) {
       context.log?.(`  model: ${message.split('\n')[0]}`);

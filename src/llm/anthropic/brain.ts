@@ -42,26 +42,41 @@ export function createAnthropicBrain(settings: ModelSettings & { onText?: TextSi
           type: 'object' as const,
           properties: {
             kind: { type: 'string', enum: kinds },
-            name: { type: 'string', description: 'for use-existing: the exact name of the definition the user means, if any' },
+            name: {
+              type: 'string',
+              description: 'for use-existing: the exact name of the definition the user means, if any',
+            },
             change: { type: 'string', description: 'for modify: the change the user asked for, if they said one' },
           },
           required: ['kind'],
         },
       };
       const prompt = `Question: ${questionText[question]}\n${names ? `Existing definitions:\n${names}\n` : ''}User: ${text}`;
-      const answer = await model.callTool<{ kind: string; name?: string; change?: string }>(intentSystem, [{ role: 'user', content: prompt }], tool, 'interpret');
+      const answer = await model.callTool<{ kind: string; name?: string; change?: string }>(
+        intentSystem,
+        [{ role: 'user', content: prompt }],
+        tool,
+        'interpret',
+      );
       return toIntent(answer, kinds, context.entries?.map((e) => e.name) ?? []);
     },
 
     async draftDefinition(request, onText) {
-      const docs = request.documents.map((d) => `<document name="${d.name}">\n${d.text.slice(0, 60_000)}\n</document>`).join('\n');
+      const docs = request.documents
+        .map((d) => `<document name="${d.name}">\n${d.text.slice(0, 60_000)}\n</document>`)
+        .join('\n');
       const prompt = `Draft a transformation definition for: ${request.description}\n${docs ? `Reference documents:\n${docs}` : 'No documents were given: follow best practices.'}`;
       return withRepair(model, draftSystem, prompt, onText ?? settings.onText);
     },
 
     async reviseDefinition(definition, feedback, onText) {
       const current = renderDefinition(definition);
-      const text = await model.streamText(reviseSystem, [{ role: 'user', content: `Current definition:\n\n${current}\n\nChange: ${feedback}` }], onText ?? settings.onText, 'revise');
+      const text = await model.streamText(
+        reviseSystem,
+        [{ role: 'user', content: `Current definition:\n\n${current}\n\nChange: ${feedback}` }],
+        onText ?? settings.onText,
+        'revise',
+      );
       const refused = /^NO CHANGE:\s*(.*)$/m.exec(text.trim());
       if (refused && !/^# /m.test(text)) return { definition, changed: false, reply: refused[1]!.trim() };
       const change = /^CHANGE:\s*(.*)$/m.exec(text)?.[1]?.trim() ?? 'Revised the definition.';
@@ -70,7 +85,12 @@ export function createAnthropicBrain(settings: ModelSettings & { onText?: TextSi
     },
 
     async refinePlan(plan, feedback) {
-      const edits = await model.callTool<PlanEdits>(planSystem, [{ role: 'user', content: `Plan: ${planForPrompt(plan)}\nFeedback: ${feedback}` }], planTool, 'plan');
+      const edits = await model.callTool<PlanEdits>(
+        planSystem,
+        [{ role: 'user', content: `Plan: ${planForPrompt(plan)}\nFeedback: ${feedback}` }],
+        planTool,
+        'plan',
+      );
       return applyPlanEdits(plan, edits);
     },
 
@@ -78,7 +98,11 @@ export function createAnthropicBrain(settings: ModelSettings & { onText?: TextSi
   };
 }
 
-function toIntent(answer: { kind: string; name?: string; change?: string }, allowed: Intent['kind'][], names: string[]): Intent {
+function toIntent(
+  answer: { kind: string; name?: string; change?: string },
+  allowed: Intent['kind'][],
+  names: string[],
+): Intent {
   const kind = allowed.includes(answer.kind as Intent['kind']) ? (answer.kind as Intent['kind']) : 'unknown';
   if (kind === 'use-existing') return names.includes(answer.name ?? '') ? { kind, name: answer.name } : { kind };
   if (kind === 'modify') return answer.change ? { kind, change: answer.change } : { kind };
@@ -97,7 +121,10 @@ async function withRepair(model: ModelClient, system: string, prompt: string, on
       [
         { role: 'user', content: prompt },
         { role: 'assistant', content: first },
-        { role: 'user', content: `That does not follow the format: ${error.message}. Answer with the corrected definition only.` },
+        {
+          role: 'user',
+          content: `That does not follow the format: ${error.message}. Answer with the corrected definition only.`,
+        },
       ],
       onText,
       'draft',

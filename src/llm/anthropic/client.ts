@@ -43,7 +43,12 @@ export class ModelClient {
 
   constructor(readonly settings: ModelSettings) {
     // The SDK's own retries (each call starting over with its own backoff) are off: see `send`.
-    this.sdk = new Anthropic({ apiKey: settings.apiKey, baseURL: settings.baseURL, maxRetries: 0, timeout: this.timeoutMs });
+    this.sdk = new Anthropic({
+      apiKey: settings.apiKey,
+      baseURL: settings.baseURL,
+      maxRetries: 0,
+      timeout: this.timeoutMs,
+    });
     this.meter = new UsageMeter(settings.limit);
     this.budget = settings.budget ?? new RetryBudget(settings.retrySeconds ?? defaultRetrySeconds);
     this.host = hostOf(this.sdk.baseURL);
@@ -62,8 +67,15 @@ export class ModelClient {
   }
 
   /** Streams a text answer to `onText`, returns the whole text. */
-  async streamText(system: string, messages: MessageParam[], onText?: TextSink, kind: CallKind = 'agent'): Promise<string> {
-    const message = await this.send(kind, () => this.stream({ model: this.model, max_tokens: this.settings.maxTokens ?? 8192, system, messages }, onText));
+  async streamText(
+    system: string,
+    messages: MessageParam[],
+    onText?: TextSink,
+    kind: CallKind = 'agent',
+  ): Promise<string> {
+    const message = await this.send(kind, () =>
+      this.stream({ model: this.model, max_tokens: this.settings.maxTokens ?? 8192, system, messages }, onText),
+    );
     return textOf(message);
   }
 
@@ -74,7 +86,14 @@ export class ModelClient {
   async callTool<T>(system: string, messages: MessageParam[], tool: Tool, kind: CallKind = 'agent'): Promise<T> {
     let conversation = messages;
     for (let attempt = 1; ; attempt++) {
-      const body = { model: this.model, max_tokens: 2048, system, messages: conversation, tools: [tool], tool_choice: { type: 'tool' as const, name: tool.name } };
+      const body = {
+        model: this.model,
+        max_tokens: 2048,
+        system,
+        messages: conversation,
+        tools: [tool],
+        tool_choice: { type: 'tool' as const, name: tool.name },
+      };
       const { message, requestId } = await this.send(kind, async () => {
         const { data, request_id } = await this.sdk.messages.create(body, this.requestOptions()).withResponse();
         return Object.assign(data, { requestId: request_id ?? undefined });
@@ -95,8 +114,16 @@ export class ModelClient {
   }
 
   /** One turn of a tool-using conversation (the agent loop drives the turns). */
-  async turn(system: string, messages: MessageParam[], tools: Tool[], onText?: TextSink, kind: CallKind = 'agent'): Promise<Anthropic.Message> {
-    return this.send(kind, () => this.stream({ model: this.model, max_tokens: this.settings.maxTokens ?? 8192, system, messages, tools }, onText));
+  async turn(
+    system: string,
+    messages: MessageParam[],
+    tools: Tool[],
+    onText?: TextSink,
+    kind: CallKind = 'agent',
+  ): Promise<Anthropic.Message> {
+    return this.send(kind, () =>
+      this.stream({ model: this.model, max_tokens: this.settings.maxTokens ?? 8192, system, messages, tools }, onText),
+    );
   }
 
   private stream(body: Anthropic.MessageStreamParams, onText?: TextSink): Promise<Anthropic.Message> {
@@ -126,15 +153,27 @@ export class ModelClient {
       } catch (error) {
         this.meter.record(kind, performance.now() - started);
         if (this.settings.signal?.aborted) throw new InterruptedError();
-        failure = readFailure(error, { host: this.host, model: this.model, baseURL: this.sdk.baseURL, timeoutMs: this.timeoutMs });
+        failure = readFailure(error, {
+          host: this.host,
+          model: this.model,
+          baseURL: this.sdk.baseURL,
+          timeoutMs: this.timeoutMs,
+        });
         if (!failure) throw error;
       }
-      const detail = { host: failure.host, status: failure.status, type: failure.type, requestId: failure.requestId, reason: failure.reason };
+      const detail = {
+        host: failure.host,
+        status: failure.status,
+        type: failure.type,
+        requestId: failure.requestId,
+        reason: failure.reason,
+      };
       if (failure.kind === 'aborted') throw new InterruptedError();
       if (failure.kind === 'config') throw new ModelConfigError(failure.line);
       if (failure.kind === 'request') throw new ModelRequestError(failure.line, detail);
       const wait = failure.retryAfterMs ?? backoffMs(retries);
-      if (!this.budget.take(wait)) throw new ModelUnavailableError(`${failure.line}; ${this.givingUp(retries, wait)}`, detail);
+      if (!this.budget.take(wait))
+        throw new ModelUnavailableError(`${failure.line}; ${this.givingUp(retries, wait)}`, detail);
       retries += 1;
       this.settings.onRetry?.(`${failure.line}; trying again in ${seconds(wait)}`);
       await sleep(wait, this.settings.signal);

@@ -16,9 +16,13 @@ export interface Failure extends ModelFailureDetail {
 const retriedStatuses = new Set([408, 409, 429]);
 const retriedStreamErrors = new Set(['overloaded_error', 'api_error', 'rate_limit_error', 'timeout_error']);
 
-export function readFailure(error: unknown, where: { host: string; model: string; baseURL: string; timeoutMs: number }): Failure | undefined {
+export function readFailure(
+  error: unknown,
+  where: { host: string; model: string; baseURL: string; timeoutMs: number },
+): Failure | undefined {
   const { host } = where;
-  if (error instanceof APIUserAbortError) return { kind: 'aborted', host, line: `the request to the model at ${host} was stopped` };
+  if (error instanceof APIUserAbortError)
+    return { kind: 'aborted', host, line: `the request to the model at ${host} was stopped` };
   if (error instanceof APIConnectionTimeoutError) {
     const reason = `did not answer within ${Number((where.timeoutMs / 1000).toFixed(1))} s (timed out)`;
     return { kind: 'unavailable', host, reason, line: `the model at ${host} ${reason}` };
@@ -41,12 +45,26 @@ export function readFailure(error: unknown, where: { host: string; model: string
   const reason = `answered ${status}${said ? ` ${said}` : ''}${request}`;
   const detail = { host, status, type, requestId, reason };
   const line = `the model at ${host} ${reason}`;
-  if (status === 401) return { ...detail, kind: 'config', line: `the API key was refused: ${line}; check ANTHROPIC_API_KEY` };
-  if (status === 403) return { ...detail, kind: 'config', line: `the API key may not be used for model ${where.model}: ${line}; check ANTHROPIC_API_KEY and ATX_MODEL` };
+  if (status === 401)
+    return { ...detail, kind: 'config', line: `the API key was refused: ${line}; check ANTHROPIC_API_KEY` };
+  if (status === 403)
+    return {
+      ...detail,
+      kind: 'config',
+      line: `the API key may not be used for model ${where.model}: ${line}; check ANTHROPIC_API_KEY and ATX_MODEL`,
+    };
   if (status === 404) {
     return /model/i.test(message ?? '')
-      ? { ...detail, kind: 'config', line: `unknown model ${where.model}: ${line}; set ATX_MODEL to a model this endpoint offers` }
-      : { ...detail, kind: 'config', line: `${line}: there is no Messages API at ${endpoint(where.baseURL)}; check ANTHROPIC_BASE_URL` };
+      ? {
+          ...detail,
+          kind: 'config',
+          line: `unknown model ${where.model}: ${line}; set ATX_MODEL to a model this endpoint offers`,
+        }
+      : {
+          ...detail,
+          kind: 'config',
+          line: `${line}: there is no Messages API at ${endpoint(where.baseURL)}; check ANTHROPIC_BASE_URL`,
+        };
   }
   const shouldRetry = error.headers?.get('x-should-retry');
   const retried = shouldRetry === 'true' || (shouldRetry !== 'false' && (retriedStatuses.has(status) || status >= 500));
@@ -103,7 +121,10 @@ function networkCause(error: unknown): NetworkCause | undefined {
     if (!current || typeof current !== 'object' || seen.has(current)) continue;
     seen.add(current);
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^(E[A-Z]+|UND_ERR_\w+|CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_\w+|SELF_SIGNED_\w+|ERR_TLS_\w+|ERR_SSL_\w+)$/.test(code)) {
+    if (
+      typeof code === 'string' &&
+      /^(E[A-Z]+|UND_ERR_\w+|CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_\w+|SELF_SIGNED_\w+|ERR_TLS_\w+|ERR_SSL_\w+)$/.test(code)
+    ) {
       return { code, message: (current as Error).message ?? code };
     }
     queue.push((current as { cause?: unknown }).cause, ...((current as { errors?: unknown[] }).errors ?? []));
@@ -113,16 +134,32 @@ function networkCause(error: unknown): NetworkCause | undefined {
 
 function connectionFailure(host: string, cause: NetworkCause): Failure {
   const { code } = cause;
-  const said = (reason: string, kind: Failure['kind'] = 'unavailable'): Failure => ({ kind, host, reason, line: `the model at ${host} ${reason}` });
+  const said = (reason: string, kind: Failure['kind'] = 'unavailable'): Failure => ({
+    kind,
+    host,
+    reason,
+    line: `the model at ${host} ${reason}`,
+  });
   if (code === 'ECONNREFUSED') return said('refused the connection (ECONNREFUSED): nothing is listening there');
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return said(`could not be found: the host name does not resolve (${code})`);
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') return said(`closed the connection before answering (${code})`);
-  if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return said(`could not be found: the host name does not resolve (${code})`);
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED')
+    return said(`closed the connection before answering (${code})`);
+  if (
+    code === 'ETIMEDOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT'
+  ) {
     return said(`did not answer in time (timed out, ${code})`);
   }
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN') return said(`cannot be reached from this machine (${code})`);
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN')
+    return said(`cannot be reached from this machine (${code})`);
   if (/^(CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_|ERR_SSL_)/.test(code)) {
-    return { ...said(`has a TLS certificate this machine does not accept (${code})`, 'config'), line: `the model at ${host} has a TLS certificate this machine does not accept (${code}); check ANTHROPIC_BASE_URL or NODE_EXTRA_CA_CERTS` };
+    return {
+      ...said(`has a TLS certificate this machine does not accept (${code})`, 'config'),
+      line: `the model at ${host} has a TLS certificate this machine does not accept (${code}); check ANTHROPIC_BASE_URL or NODE_EXTRA_CA_CERTS`,
+    };
   }
   return said(`could not be reached (${code}: ${cause.message.replace(/\s+/g, ' ').slice(0, 120)})`);
 }

@@ -7,7 +7,9 @@ import type { CallKind, TokenUsage } from '../types.js';
 export type ModelLimit = { tokens: number } | { minutes: number };
 
 export function describeLimit(limit: ModelLimit): string {
-  return 'tokens' in limit ? `${limit.tokens} tokens` : `${limit.minutes} minute${limit.minutes === 1 ? '' : 's'} of model work`;
+  return 'tokens' in limit
+    ? `${limit.tokens} tokens`
+    : `${limit.minutes} minute${limit.minutes === 1 ? '' : 's'} of model work`;
 }
 
 /**
@@ -42,17 +44,27 @@ export class UsageMeter {
     if (!this.limit) return;
     const used = this.total.inputTokens + this.total.outputTokens;
     if ('tokens' in this.limit && used >= this.limit.tokens) {
-      throw new ModelLimitError(`the --limit of ${this.limit.tokens} tokens is reached (${used} used)`, String(this.limit.tokens * 2));
+      throw new ModelLimitError(
+        `the --limit of ${this.limit.tokens} tokens is reached (${used} used)`,
+        String(this.limit.tokens * 2),
+      );
     }
     const ms = this.total.durationMs ?? 0;
     if ('minutes' in this.limit && ms >= this.limit.minutes * 60_000) {
       const spent = ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 60_000).toFixed(1)} minutes`;
-      throw new ModelLimitError(`the --limit of ${describeLimit(this.limit)} is reached (${spent} used)`, `${this.limit.minutes * 2}m`);
+      throw new ModelLimitError(
+        `the --limit of ${describeLimit(this.limit)} is reached (${spent} used)`,
+        `${this.limit.minutes * 2}m`,
+      );
     }
   }
 
   /** One request's counts: its time in any case, the request and its tokens when it was answered. */
-  record(kind: CallKind, durationMs: number, usage?: { input_tokens?: number | null; output_tokens?: number | null }): void {
+  record(
+    kind: CallKind,
+    durationMs: number,
+    usage?: { input_tokens?: number | null; output_tokens?: number | null },
+  ): void {
     for (const counts of [this.total, (this.byKind[kind] ??= empty())]) {
       if (usage) counts.requests += 1;
       counts.inputTokens += usage?.input_tokens ?? 0;

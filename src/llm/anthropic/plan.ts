@@ -18,7 +18,11 @@ export const planTool = {
     properties: {
       accepted: { type: 'boolean', description: 'the user approves the plan as it is' },
       skipSteps: { type: 'array', items: { type: 'string' }, description: 'ids of steps to skip, e.g. "1.2"' },
-      addCommands: { type: 'array', items: { type: 'string' }, description: 'shell commands to run as extra steps at the end' },
+      addCommands: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'shell commands to run as extra steps at the end',
+      },
       targetVersion: { type: 'integer', description: 'a new target version, if the user names one' },
       reply: { type: 'string', description: 'one sentence for the user' },
     },
@@ -47,16 +51,33 @@ export function applyPlanEdits(plan: Plan, edits: PlanEdits): FeedbackOutcome {
   for (const command of edits.addCommands ?? []) {
     const id = `extra.${steps.filter((s) => s.addedByFeedback).length + 1}`;
     steps.push({
-      id, phase: last?.phase ?? 1, phaseTitle: last?.phaseTitle ?? 'Additional steps', title: `Run ${command}`, kind: 'command',
-      action: { command }, options: {}, targets: [], expectedChange: `runs \`${command}\``, status: 'pending', retries: 0, dependsOn: [], addedByFeedback: true,
+      id,
+      phase: last?.phase ?? 1,
+      phaseTitle: last?.phaseTitle ?? 'Additional steps',
+      title: `Run ${command}`,
+      kind: 'command',
+      action: { command },
+      options: {},
+      targets: [],
+      expectedChange: `runs \`${command}\``,
+      status: 'pending',
+      retries: 0,
+      dependsOn: [],
+      addedByFeedback: true,
     });
   }
   let configuration = plan.configuration;
   if (edits.targetVersion !== undefined) {
     configuration = { ...configuration, targetVersion: edits.targetVersion };
-    steps = steps.map((s) => (s.kind === 'codemod' ? { ...s, options: { ...s.options, targetVersion: edits.targetVersion } } : s));
+    steps = steps.map((s) =>
+      s.kind === 'codemod' ? { ...s, options: { ...s.options, targetVersion: edits.targetVersion } } : s,
+    );
   }
   const changed = skip.size > 0 || (edits.addCommands?.length ?? 0) > 0 || edits.targetVersion !== undefined;
   if (!changed) return { kind: 'not-understood', plan, reply: edits.reply };
-  return { kind: 'changed', plan: { ...plan, configuration, steps, feedback: [...plan.feedback, edits.reply] }, reply: edits.reply };
+  return {
+    kind: 'changed',
+    plan: { ...plan, configuration, steps, feedback: [...plan.feedback, edits.reply] },
+    reply: edits.reply,
+  };
 }

@@ -18,10 +18,16 @@ export function stepRequest(step: PlanStep, context: Pick<AgentContext, 'plan' |
           'Protected paths (no step may change them: the file tools refuse, and atx reverts any change there before committing)',
           (plan.protectedPaths ?? []).flatMap((p) => p.paths.map((glob) => `${glob} (${p.guardrail})`)),
         ),
-        list('Exit criteria (checked after the last step)', plan.exitCriteria.map((c) => c.description)),
+        list(
+          'Exit criteria (checked after the last step)',
+          plan.exitCriteria.map((c) => c.description),
+        ),
         target(plan),
         repository(plan),
-        list('Learned from earlier runs of this transformation', (plan.knowledge?.context ?? []).slice(0, caps.knowledge)),
+        list(
+          'Learned from earlier runs of this transformation',
+          (plan.knowledge?.context ?? []).slice(0, caps.knowledge),
+        ),
         list('Said at plan review', plan.feedback),
         progress(context.progress?.steps ?? [], context.progress?.findings ?? []),
       ]
@@ -32,7 +38,9 @@ export function stepRequest(step: PlanStep, context: Pick<AgentContext, 'plan' |
 
 function transformation(plan: Plan): string {
   const about = plan.definition;
-  const lines = [`# Transformation: ${about?.title ?? plan.transformation.name} (${plan.transformation.name} v${plan.transformation.version})`];
+  const lines = [
+    `# Transformation: ${about?.title ?? plan.transformation.name} (${plan.transformation.name} v${plan.transformation.version})`,
+  ];
   if (about?.objective) lines.push('', '## Objective', cut(about.objective, caps.prose));
   if (about?.summary) lines.push('', '## Summary', cut(about.summary, caps.prose));
   return lines.join('\n');
@@ -42,19 +50,27 @@ function target(plan: Plan): string | undefined {
   const { targetVersion, additionalPlanContext } = plan.configuration;
   const lines = [];
   if (targetVersion !== undefined) lines.push(`Target version: ${targetVersion}`);
-  if (additionalPlanContext?.trim()) lines.push(`Additional plan context: ${cut(additionalPlanContext.trim(), caps.prose)}`);
+  if (additionalPlanContext?.trim())
+    lines.push(`Additional plan context: ${cut(additionalPlanContext.trim(), caps.prose)}`);
   return lines.length ? ['# Target', ...lines].join('\n') : undefined;
 }
 
 function repository(plan: Plan): string {
   const a = plan.analysis;
-  const languages = Object.entries(a.languages).sort(([, x], [, y]) => y - x).map(([name, count]) => `${name} ${count}`);
-  const lines = ['# Repository', `Tracked files: ${a.files}${plan.scope ? ` (in ${plan.scope}/, the folder your paths start from)` : ''}`];
-  if (a.packageManager) lines.push(`Package manager: ${a.packageManager}${a.lockfile ? ` (lockfile ${a.lockfile})` : ''}`);
+  const languages = Object.entries(a.languages)
+    .sort(([, x], [, y]) => y - x)
+    .map(([name, count]) => `${name} ${count}`);
+  const lines = [
+    '# Repository',
+    `Tracked files: ${a.files}${plan.scope ? ` (in ${plan.scope}/, the folder your paths start from)` : ''}`,
+  ];
+  if (a.packageManager)
+    lines.push(`Package manager: ${a.packageManager}${a.lockfile ? ` (lockfile ${a.lockfile})` : ''}`);
   if (languages.length) lines.push(`Languages: ${languages.join(', ')}`);
   if (a.templates.length) lines.push(`Infrastructure templates: ${a.templates.join(', ')}`);
   if (a.testCommand) lines.push(`Test command: ${a.testCommand}`);
-  if (plan.configuration.buildCommand) lines.push(`Build command (run by atx after each phase): ${plan.configuration.buildCommand}`);
+  if (plan.configuration.buildCommand)
+    lines.push(`Build command (run by atx after each phase): ${plan.configuration.buildCommand}`);
   if (a.tree?.length) lines.push('', 'Files (compact tree):', ...a.tree);
   return lines.join('\n');
 }
@@ -64,12 +80,15 @@ function progress(steps: DoneStep[], findings: Finding[]): string {
   if (steps.length === 0) lines.push('None: this is the first step carried out.');
   for (const step of steps) {
     const files = step.filesChanged.length ? `; changed ${fileList(step.filesChanged)}` : '; changed nothing';
-    lines.push(`- ${step.id} ${step.title} → ${step.status}${step.reason ? ` (${cut(step.reason, caps.message)})` : ''}${files}`);
+    lines.push(
+      `- ${step.id} ${step.title} → ${step.status}${step.reason ? ` (${cut(step.reason, caps.message)})` : ''}${files}`,
+    );
     if (step.message) lines.push(`  The model said: ${cut(step.message, caps.message)}`);
   }
   if (findings.length) {
     lines.push('', 'Found so far (for a person to look at):');
-    for (const f of findings.slice(0, caps.findings)) lines.push(`- ${f.file}:${f.line} ${f.rule}: ${cut(f.message, caps.message)}`);
+    for (const f of findings.slice(0, caps.findings))
+      lines.push(`- ${f.file}:${f.line} ${f.rule}: ${cut(f.message, caps.message)}`);
     if (findings.length > caps.findings) lines.push(`- … ${findings.length - caps.findings} more`);
   }
   return lines.join('\n');
@@ -81,7 +100,10 @@ function theStep(step: PlanStep, plan: Plan | undefined): string {
   if (phase?.description) lines.push(`About this phase: ${cut(phase.description, caps.item)}`);
   lines.push('', step.text ?? step.title);
   if (step.targets.length) lines.push('', `Files the step names: ${fileList(step.targets)}`);
-  lines.push('', 'Carry out this step only. When you are done, answer with what you changed; if you change nothing, say why.');
+  lines.push(
+    '',
+    'Carry out this step only. When you are done, answer with what you changed; if you change nothing, say why.',
+  );
   return lines.join('\n');
 }
 

@@ -18,20 +18,40 @@ import type { Tool } from './client.js';
 
 const path = { type: 'string', description: 'path relative to the repository root' };
 export const agentTools: Tool[] = [
-  { name: 'read_file', description: 'Read a text file.', input_schema: { type: 'object', properties: { path }, required: ['path'] } },
-  { name: 'list_files', description: 'List files under a folder (default: the root).', input_schema: { type: 'object', properties: { path } } },
+  {
+    name: 'read_file',
+    description: 'Read a text file.',
+    input_schema: { type: 'object', properties: { path }, required: ['path'] },
+  },
+  {
+    name: 'list_files',
+    description: 'List files under a folder (default: the root).',
+    input_schema: { type: 'object', properties: { path } },
+  },
   {
     name: 'search',
     description: 'Search file contents for a regular expression; returns file:line: text.',
     input_schema: { type: 'object', properties: { pattern: { type: 'string' }, path }, required: ['pattern'] },
   },
-  { name: 'write_file', description: 'Create or replace a file.', input_schema: { type: 'object', properties: { path, content: { type: 'string' } }, required: ['path', 'content'] } },
+  {
+    name: 'write_file',
+    description: 'Create or replace a file.',
+    input_schema: { type: 'object', properties: { path, content: { type: 'string' } }, required: ['path', 'content'] },
+  },
   {
     name: 'edit_file',
     description: 'Replace exactly one occurrence of old_text with new_text in a file.',
-    input_schema: { type: 'object', properties: { path, old_text: { type: 'string' }, new_text: { type: 'string' } }, required: ['path', 'old_text', 'new_text'] },
+    input_schema: {
+      type: 'object',
+      properties: { path, old_text: { type: 'string' }, new_text: { type: 'string' } },
+      required: ['path', 'old_text', 'new_text'],
+    },
   },
-  { name: 'run_command', description: 'Run a shell command in the repository root.', input_schema: { type: 'object', properties: { command: { type: 'string' } }, required: ['command'] } },
+  {
+    name: 'run_command',
+    description: 'Run a shell command in the repository root.',
+    input_schema: { type: 'object', properties: { command: { type: 'string' } }, required: ['command'] },
+  },
 ];
 
 export class ToolError extends Error {}
@@ -54,20 +74,28 @@ export async function confine(root: string, path: unknown): Promise<string> {
  * Like confine, for a file about to be written: also never through a symbolic link, and never
  * under a path a guardrail protects (the executor would revert it anyway; the model is told now).
  */
-export async function confineWritable(root: string, path: unknown, context?: Pick<AgentContext, 'keepOut'>): Promise<string> {
+export async function confineWritable(
+  root: string,
+  path: unknown,
+  context?: Pick<AgentContext, 'keepOut'>,
+): Promise<string> {
   const full = await confine(root, path);
   const problem = await writablePathProblem(root, path as string);
   if (problem) throw refused(path as string, problem);
   const relativePath = relative(resolve(root), full).split(sep).join('/');
   const rule = keptOutBy(context?.keepOut ?? [], relativePath);
   if (rule) {
-    throw new ToolRefusal(`${JSON.stringify(path)} is protected: ${rule.why}. Do not change it; do the step without changing files there, and say in your answer what was left undone because of it.`);
+    throw new ToolRefusal(
+      `${JSON.stringify(path)} is protected: ${rule.why}. Do not change it; do the step without changing files there, and say in your answer what was left undone because of it.`,
+    );
   }
   return full;
 }
 
 function refused(path: string, reason: string): ToolRefusal {
-  return new ToolRefusal(`${JSON.stringify(path)} is refused: ${reason}. The tools reach only files inside the repository, never outside the repository and never in .git.`);
+  return new ToolRefusal(
+    `${JSON.stringify(path)} is refused: ${reason}. The tools reach only files inside the repository, never outside the repository and never in .git.`,
+  );
 }
 
 export interface ToolState {
@@ -78,11 +106,21 @@ export interface ToolState {
  * Carries out one tool call. What goes back to the model passes the redactor: a file or a
  * command's output may hold the value of a secret variable, which must not leave atx.
  */
-export async function callTool(name: string, input: Record<string, unknown>, context: AgentContext, state: ToolState): Promise<string> {
+export async function callTool(
+  name: string,
+  input: Record<string, unknown>,
+  context: AgentContext,
+  state: ToolState,
+): Promise<string> {
   return redactText(await runTool(name, input, context, state));
 }
 
-async function runTool(name: string, input: Record<string, unknown>, context: AgentContext, state: ToolState): Promise<string> {
+async function runTool(
+  name: string,
+  input: Record<string, unknown>,
+  context: AgentContext,
+  state: ToolState,
+): Promise<string> {
   const root = context.checkoutDir;
   switch (name) {
     case 'read_file': {
@@ -106,8 +144,15 @@ async function runTool(name: string, input: Record<string, unknown>, context: Ag
       const { text, format } = await readText(full, input.path);
       const old = asText(String(input.old_text), format);
       const count = old ? text.split(old).length - 1 : 0;
-      if (count !== 1) throw new ToolError(`old_text occurs ${count} times in ${String(input.path)}; it must occur exactly once`);
-      await writeFileSafe(full, encodeText(text.replace(old, () => asText(String(input.new_text), format)), format));
+      if (count !== 1)
+        throw new ToolError(`old_text occurs ${count} times in ${String(input.path)}; it must occur exactly once`);
+      await writeFileSafe(
+        full,
+        encodeText(
+          text.replace(old, () => asText(String(input.new_text), format)),
+          format,
+        ),
+      );
       state.written.add(relative(resolve(root), full));
       return 'edited';
     }
@@ -143,8 +188,11 @@ function asText(text: string, format: TextFormat): string {
 async function runCommand(command: string, context: AgentContext): Promise<string> {
   if (!command.trim()) throw new ToolError('a command is required');
   if (!context.trustAllTools) {
-    const allowed = context.confirm ? await context.confirm(`The model wants to run \`${command}\` in ${context.checkoutDir}. Allow it?`) : false;
-    if (!allowed) return 'The user did not allow this command (run atx with -t to allow commands). Continue without it.';
+    const allowed = context.confirm
+      ? await context.confirm(`The model wants to run \`${command}\` in ${context.checkoutDir}. Allow it?`)
+      : false;
+    if (!allowed)
+      return 'The user did not allow this command (run atx with -t to allow commands). Continue without it.';
   }
   const run = await runShell(command, { cwd: context.checkoutDir, signal: context.signal, timeoutMs: 10 * 60 * 1000 });
   return `exit code ${run.exitCode}${run.timedOut ? ' (timed out)' : ''}\n${tail(run.output, 60)}`;
@@ -156,7 +204,10 @@ async function runCommand(command: string, context: AgentContext): Promise<strin
  * named or searched.
  */
 async function filesUnder(dir: string, root: string): Promise<string[]> {
-  const files = await listFiles(dir, { skip: (name) => isGitSegment(name) || dependencyFolders.includes(name), limit: 500 });
+  const files = await listFiles(dir, {
+    skip: (name) => isGitSegment(name) || dependencyFolders.includes(name),
+    limit: 500,
+  });
   return files.map((file) => join(relative(root, dir), file));
 }
 

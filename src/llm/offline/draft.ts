@@ -48,18 +48,31 @@ function draftFor(request: DraftRequest): Definition {
 /** "angular 16 to 19" → 16..19; "python 3.8 to 3.12" → minors 8..12; one number is the target. */
 export function versionRange(tech: Technology, description: string): VersionRange {
   if (tech.fixedHop) return { from: tech.fixedHop[0], to: tech.fixedHop[1] };
-  const numbers = [...description.matchAll(/\b(\d+)(?:\.(\d+))?(?:\.x)?\b/g)].map((m) => (tech.id === 'python' && m[1] === '3' && m[2] ? Number(m[2]) : Number(m[1])));
+  const numbers = [...description.matchAll(/\b(\d+)(?:\.(\d+))?(?:\.x)?\b/g)].map((m) =>
+    tech.id === 'python' && m[1] === '3' && m[2] ? Number(m[2]) : Number(m[1]),
+  );
   const known = numbers.filter((n) => tech.ladder.includes(n) || (n > tech.ladder[0]! && n < tech.ladder.at(-1)!));
   if (known.length >= 2) return { from: Math.min(known[0]!, known[1]!), to: Math.max(known[0]!, known[1]!) };
   if (known.length === 1) {
     const only = known[0]!;
-    const saysFrom = new RegExp(`\\bfrom\\b[^0-9]*${tech.id === 'python' ? `3\\.${only}` : only}\\b`, 'i').test(description);
-    if (saysFrom) return { from: only, to: tech.latest, assumed: `the target is ${tech.label} ${show(tech, tech.latest)}, the newest I know` };
+    const saysFrom = new RegExp(`\\bfrom\\b[^0-9]*${tech.id === 'python' ? `3\\.${only}` : only}\\b`, 'i').test(
+      description,
+    );
+    if (saysFrom)
+      return {
+        from: only,
+        to: tech.latest,
+        assumed: `the target is ${tech.label} ${show(tech, tech.latest)}, the newest I know`,
+      };
     const below = [...tech.ladder].reverse().find((v) => v < only) ?? tech.ladder[0]!;
     return { from: below, to: only, assumed: `the project starts on ${tech.label} ${show(tech, below)}` };
   }
   const previous = tech.ladder.at(-2) ?? tech.ladder[0]!;
-  return { from: previous, to: tech.latest, assumed: `a move from ${tech.label} ${show(tech, previous)} to ${show(tech, tech.latest)}` };
+  return {
+    from: previous,
+    to: tech.latest,
+    assumed: `a move from ${tech.label} ${show(tech, previous)} to ${show(tech, tech.latest)}`,
+  };
 }
 
 function ladderBetween(tech: Technology, range: VersionRange): number[] {
@@ -72,16 +85,27 @@ function show(tech: Technology, version: number): string {
 }
 
 function phase(number: number, title: string, steps: DraftStep[]): Phase {
-  return { number, title, steps: steps.map((s, i) => ({ id: `${number}.${i + 1}`, text: s.text, ...(s.action ? { action: s.action } : {}) })) };
+  return {
+    number,
+    title,
+    steps: steps.map((s, i) => ({ id: `${number}.${i + 1}`, text: s.text, ...(s.action ? { action: s.action } : {}) })),
+  };
 }
 
 function documentStep(documents: SourceDocument[]): DraftStep {
-  return { text: `Apply the project-specific guidance in the supplied documents (${documents.map((d) => d.name).join(', ')}) that the steps above do not already cover.` };
+  return {
+    text: `Apply the project-specific guidance in the supplied documents (${documents.map((d) => d.name).join(', ')}) that the steps above do not already cover.`,
+  };
 }
 
 function summary(tech: Technology, rungs: number[], range: VersionRange, request: DraftRequest): string {
-  const parts = [`Requested: "${request.description.trim()}". Each phase moves ${tech.label} one version (${rungs.map((v) => show(tech, v)).join(' → ')}), and the project is built after each phase, so a failure points at one version's changes.`];
-  const notes = rungs.slice(1).filter((v) => tech.notes?.[v]).map((v) => `${tech.label} ${show(tech, v)}: ${tech.notes![v]}.`);
+  const parts = [
+    `Requested: "${request.description.trim()}". Each phase moves ${tech.label} one version (${rungs.map((v) => show(tech, v)).join(' → ')}), and the project is built after each phase, so a failure points at one version's changes.`,
+  ];
+  const notes = rungs
+    .slice(1)
+    .filter((v) => tech.notes?.[v])
+    .map((v) => `${tech.label} ${show(tech, v)}: ${tech.notes![v]}.`);
   if (notes.length) parts.push(notes.join(' '));
   if (range.assumed) parts.push(`Assumed: ${range.assumed}.`);
   parts.push(
@@ -115,13 +139,25 @@ function genericDraft(request: DraftRequest): Definition {
     title: topic.charAt(0).toUpperCase() + topic.slice(1),
     objective: `${topic.charAt(0).toUpperCase() + topic.slice(1)}, with the project building and passing its tests afterwards.`,
     summary: `Requested: "${topic}". I have no built-in knowledge of this migration, so its steps are carried out by a language model or a person; edit them to add deterministic commands.`,
-    entryCriteria: ['The project is a git repository with at least one commit and a clean working tree.', 'The build and the tests pass before the migration.'],
+    entryCriteria: [
+      'The project is a git repository with at least one commit and a clean working tree.',
+      'The build and the tests pass before the migration.',
+    ],
     phases: [
-      phase(1, 'Assess', steps(['List every place the migration touches (code, configuration, build files, CI) and record it in the step summary.'])),
+      phase(
+        1,
+        'Assess',
+        steps([
+          'List every place the migration touches (code, configuration, build files, CI) and record it in the step summary.',
+        ]),
+      ),
       phase(2, 'Migrate', migrate),
       phase(3, 'Validation', steps(['Build the project and run its tests; fix what the migration broke.'])),
     ],
-    guardrails: ['Business logic, public APIs and observable behaviour stay the same.', 'Leave unrelated code and documentation untouched.'],
+    guardrails: [
+      'Business logic, public APIs and observable behaviour stay the same.',
+      'Leave unrelated code and documentation untouched.',
+    ],
     exitCriteria: [
       { id: 'exit-1', text: 'The project builds with the build command.', validator: { validator: 'build' } },
       { id: 'exit-2', text: "The project's tests pass.", validator: { validator: 'tests' } },

@@ -19,14 +19,22 @@ export function interpretOffline(question: Question, text: string, context: Inte
 
 /** "Use an existing transformation (1) or create a new one (2)?" */
 function chooseIntent(said: string, context: IntentContext): Intent {
-  if (/^\(?2\)?[.)]?$|^(option|number|choice) ?(2|two)\b|^two$|^second\b|^the second\b/i.test(said)) return { kind: 'create' };
-  if (/^\(?1\)?[.)]?$|^(option|number|choice) ?(1|one)\b|^one$|^first\b|^the first\b/i.test(said)) return { kind: 'use-existing' };
-  if (/\b(new|create|creating|make|build|write|draft|author|from scratch|my own|custom)\b/i.test(said) && !/\bexisting\b/i.test(said)) {
+  if (/^\(?2\)?[.)]?$|^(option|number|choice) ?(2|two)\b|^two$|^second\b|^the second\b/i.test(said))
+    return { kind: 'create' };
+  if (/^\(?1\)?[.)]?$|^(option|number|choice) ?(1|one)\b|^one$|^first\b|^the first\b/i.test(said))
+    return { kind: 'use-existing' };
+  if (
+    /\b(new|create|creating|make|build|write|draft|author|from scratch|my own|custom)\b/i.test(said) &&
+    !/\bexisting\b/i.test(said)
+  ) {
     return { kind: 'create' };
   }
   const named = matchEntry(said, context.entries ?? []);
   if (named) return { kind: 'use-existing', name: named };
-  if (/\b(existing|available|already|list|show|browse|one of (yours|them|those)|pick|choose|use|apply|run)\b/i.test(said)) return { kind: 'use-existing' };
+  if (
+    /\b(existing|available|already|list|show|browse|one of (yours|them|those)|pick|choose|use|apply|run)\b/i.test(said)
+  )
+    return { kind: 'use-existing' };
   return { kind: 'unknown' };
 }
 
@@ -34,19 +42,59 @@ function chooseIntent(said: string, context: IntentContext): Intent {
 function nextIntent(said: string): Intent {
   if (/\bpublish/i.test(said)) return { kind: 'publish' };
   if (/\b(save|keep|store)\b.*\bdraft\b|^draft$|\bsave\b/i.test(said)) return { kind: 'save-draft' };
-  if (/^\s*(apply|run|execute|use|try)\b|\bapply (it|this|that)\b|\brun (it|this|that)\b|\bon (my|a|the) (repo|repository|code|project)\b/i.test(said)) {
+  if (
+    /^\s*(apply|run|execute|use|try)\b|\bapply (it|this|that)\b|\brun (it|this|that)\b|\bon (my|a|the) (repo|repository|code|project)\b/i.test(
+      said,
+    )
+  ) {
     return { kind: 'apply' };
   }
-  if (/^\s*(modify|change|edit|update|revise|tweak|adjust)( (it|this|the definition|that))?\s*[.!]?\s*$/i.test(said)) return { kind: 'modify' };
+  if (/^\s*(modify|change|edit|update|revise|tweak|adjust)( (it|this|the definition|that))?\s*[.!]?\s*$/i.test(said))
+    return { kind: 'modify' };
   // Anything else that reads like an edit ("add a step to run the linter") is the change itself.
-  if (/\b(add|drop|remove|delete|skip|rename|insert|include|also|replace|move|change|modify|edit|never|touch|protect|guardrail)\b/i.test(said)) {
+  if (
+    /\b(add|drop|remove|delete|skip|rename|insert|include|also|replace|move|change|modify|edit|never|touch|protect|guardrail)\b/i.test(
+      said,
+    )
+  ) {
     return { kind: 'modify', change: said };
   }
   return { kind: 'unknown' };
 }
 
-const stopWords = new Set(['the', 'a', 'an', 'one', 'to', 'of', 'for', 'i', 'want', 'use', 'run', 'apply', 'please', 'transformation', 'existing', 'my', 'that', 'this', 'with', 'and']);
-const synonyms: Record<string, string> = { node: 'nodejs', 'node.js': 'nodejs', js: 'nodejs', javascript: 'nodejs', py: 'python', boto: 'boto2', callbacks: 'callback', handlers: 'lambda', sdk: 'sdk' };
+const stopWords = new Set([
+  'the',
+  'a',
+  'an',
+  'one',
+  'to',
+  'of',
+  'for',
+  'i',
+  'want',
+  'use',
+  'run',
+  'apply',
+  'please',
+  'transformation',
+  'existing',
+  'my',
+  'that',
+  'this',
+  'with',
+  'and',
+]);
+const synonyms: Record<string, string> = {
+  node: 'nodejs',
+  'node.js': 'nodejs',
+  js: 'nodejs',
+  javascript: 'nodejs',
+  py: 'python',
+  boto: 'boto2',
+  callbacks: 'callback',
+  handlers: 'lambda',
+  sdk: 'sdk',
+};
 
 /** Words of a name or description, normalised so "node" finds "nodejs-version-upgrade". */
 export function keywords(text: string): string[] {
@@ -60,7 +108,9 @@ export function keywords(text: string): string[] {
 
 /** The registry entry the person names, when exactly one fits best. */
 export function matchEntry(said: string, entries: Array<{ name: string; description: string }>): string | undefined {
-  const exact = entries.find((e) => e.name.toLowerCase() === said.toLowerCase() || e.name.split('/').pop()!.toLowerCase() === said.toLowerCase());
+  const exact = entries.find(
+    (e) => e.name.toLowerCase() === said.toLowerCase() || e.name.split('/').pop()!.toLowerCase() === said.toLowerCase(),
+  );
   if (exact) return exact.name;
   const wanted = keywords(said);
   if (wanted.length === 0) return undefined;

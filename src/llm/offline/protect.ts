@@ -22,12 +22,30 @@ const within = '(?:(?:anything|any\\s+files?|files?|code)\\s+(?:in|under|inside|
 const rules = [
   new RegExp(`\\b${don}\\s+(?:ever\\s+)?${change}\\s+${within}(${paths})`, 'gi'),
   new RegExp(`\\bleave\\s+${within}(${paths})\\s+(?:alone|untouched|unchanged|as\\s+(?:it\\s+is|they\\s+are))`, 'gi'),
-  new RegExp(`\\b(?:keep|protect)\\s+${within}(${paths})(?:\\s+(?:unchanged|untouched|as\\s+(?:it\\s+is|they\\s+are)))`, 'gi'),
+  new RegExp(
+    `\\b(?:keep|protect)\\s+${within}(${paths})(?:\\s+(?:unchanged|untouched|as\\s+(?:it\\s+is|they\\s+are)))`,
+    'gi',
+  ),
   new RegExp(`\\b(?:protect)\\s+(${paths})`, 'gi'),
 ];
 
 /** Words a rule may catch that name no path ("never change anything", "don't touch it"). */
-const notPaths = new Set(['anything', 'everything', 'it', 'that', 'this', 'them', 'those', 'these', 'any', 'code', 'files', 'file', 'behaviour', 'behavior']);
+const notPaths = new Set([
+  'anything',
+  'everything',
+  'it',
+  'that',
+  'this',
+  'them',
+  'those',
+  'these',
+  'any',
+  'code',
+  'files',
+  'file',
+  'behaviour',
+  'behavior',
+]);
 
 /** The path guardrails in what a person said; empty when none names a path. */
 export function pathGuardrails(said: string): PathGuardrail[] {
@@ -50,7 +68,8 @@ export function pathGuardrails(said: string): PathGuardrail[] {
  */
 export function withoutPathGuardrails(said: string): string {
   let rest = said;
-  for (const rule of rules) rest = rest.replace(rule, (clause, list: string) => (globsOf(list).length > 0 ? ' ' : clause));
+  for (const rule of rules)
+    rest = rest.replace(rule, (clause, list: string) => (globsOf(list).length > 0 ? ' ' : clause));
   const tidy = rest
     .replace(/\s+([,;.])/g, '$1')
     .replace(/([,;]\s*)+([.!]|$)/g, '$2')
@@ -67,7 +86,13 @@ function globsOf(list: string): string[] {
   const items = list
     .replace(new RegExp(`\\s+${folderWord}$`, 'i'), '')
     .split(/\s*(?:,|\band\b|\bor\b|\bnor\b)\s*/i)
-    .map((item) => item.replace(/^the\s+/i, '').replace(/^[`'"]|[`'"]$/g, '').replace(/^\.\//, '').replace(/\.$/, ''))
+    .map((item) =>
+      item
+        .replace(/^the\s+/i, '')
+        .replace(/^[`'"]|[`'"]$/g, '')
+        .replace(/^\.\//, '')
+        .replace(/\.$/, ''),
+    )
     .filter((item) => item !== '' && !notPaths.has(item.toLowerCase()));
   const globs: string[] = [];
   for (const item of items) {

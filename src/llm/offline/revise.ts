@@ -32,9 +32,16 @@ function dropPhase(d: Definition, said: string): Edit {
   if (!match) return undefined;
   const number = Number(match[1]);
   const target = d.phases.find((p) => p.number === number);
-  if (!target) return { definition: d, reply: `There is no phase ${number}; the phases are ${d.phases.map((p) => p.number).join(', ')}.` };
+  if (!target)
+    return {
+      definition: d,
+      reply: `There is no phase ${number}; the phases are ${d.phases.map((p) => p.number).join(', ')}.`,
+    };
   const kept = d.phases.filter((p) => p !== target);
-  return { definition: { ...d, phases: renumber(kept, new Set(target.steps.map((s) => s.id))) }, reply: `Dropped phase ${number} (${target.title}); the later phases move up.` };
+  return {
+    definition: { ...d, phases: renumber(kept, new Set(target.steps.map((s) => s.id))) },
+    reply: `Dropped phase ${number} (${target.title}); the later phases move up.`,
+  };
 }
 
 function dropStep(d: Definition, said: string): Edit {
@@ -43,7 +50,9 @@ function dropStep(d: Definition, said: string): Edit {
   const id = `${match[1]}.${match[2]}`;
   const owner = d.phases.find((p) => p.steps.some((s) => s.id === id));
   if (!owner) return { definition: d, reply: `There is no step ${id}.` };
-  const phases = d.phases.map((p) => (p === owner ? { ...p, steps: p.steps.filter((s) => s.id !== id) } : p)).filter((p) => p.steps.length > 0);
+  const phases = d.phases
+    .map((p) => (p === owner ? { ...p, steps: p.steps.filter((s) => s.id !== id) } : p))
+    .filter((p) => p.steps.length > 0);
   return { definition: { ...d, phases: renumber(phases, new Set([id])) }, reply: `Removed step ${id}.` };
 }
 
@@ -54,7 +63,11 @@ function renumber(phases: Phase[], removed: Set<string>): Phase[] {
   return phases.map((p, i) => ({
     ...p,
     number: i + 1,
-    steps: p.steps.map((s, j) => ({ ...s, id: `${i + 1}.${j + 1}`, ...(s.action ? { action: remapDeps(s.action, newId, removed) } : {}) })),
+    steps: p.steps.map((s, j) => ({
+      ...s,
+      id: `${i + 1}.${j + 1}`,
+      ...(s.action ? { action: remapDeps(s.action, newId, removed) } : {}),
+    })),
   }));
 }
 
@@ -70,9 +83,13 @@ function dropCriterion(d: Definition, said: string): Edit {
   if (!match) return undefined;
   const index = Number(match[1]) - 1;
   const target = d.exitCriteria[index];
-  if (!target) return { definition: d, reply: `There is no exit criterion ${match[1]}; there are ${d.exitCriteria.length}.` };
+  if (!target)
+    return { definition: d, reply: `There is no exit criterion ${match[1]}; there are ${d.exitCriteria.length}.` };
   const exitCriteria = d.exitCriteria.filter((c) => c !== target).map((c, i) => ({ ...c, id: `exit-${i + 1}` }));
-  return { definition: { ...d, exitCriteria }, reply: `Removed exit criterion ${match[1]} (${target.text.split('\n')[0]}).` };
+  return {
+    definition: { ...d, exitCriteria },
+    reply: `Removed exit criterion ${match[1]} (${target.text.split('\n')[0]}).`,
+  };
 }
 
 function addCriterion(d: Definition, said: string): Edit {
@@ -87,11 +104,15 @@ function addCriterion(d: Definition, said: string): Edit {
 
 /** "add a guardrail: never touch legacy/" → the guardrail, protecting the paths it names. */
 function addGuardrail(d: Definition, said: string): Edit {
-  const match = /\b(?:add|include)\s+(?:an?(?:other)? |one more )?(?:guardrail|constraint)\s*(?:that\s+|saying\s+|:\s*|-\s*)?(.+)$/i.exec(said);
+  const match =
+    /\b(?:add|include)\s+(?:an?(?:other)? |one more )?(?:guardrail|constraint)\s*(?:that\s+|saying\s+|:\s*|-\s*)?(.+)$/i.exec(
+      said,
+    );
   if (!match) return undefined;
   const text = sentence(match[1]!);
   const paths = [...new Set(pathGuardrails(match[1]!).flatMap((g) => g.paths))];
-  if (paths.length === 0) return { definition: { ...d, guardrails: [...d.guardrails, text] }, reply: `Added guardrail: ${text}` };
+  if (paths.length === 0)
+    return { definition: { ...d, guardrails: [...d.guardrails, text] }, reply: `Added guardrail: ${text}` };
   return { definition: withPathGuardrails(d, [{ text, paths }]), reply: `Added guardrail: ${text} ${protects(paths)}` };
 }
 
@@ -113,10 +134,13 @@ function dropGuardrail(d: Definition, said: string): Edit {
   if (!match) return undefined;
   const number = Number(match[1]);
   const target = d.guardrails[number - 1];
-  if (target === undefined) return { definition: d, reply: `There is no guardrail ${number}; there are ${d.guardrails.length}.` };
+  if (target === undefined)
+    return { definition: d, reply: `There is no guardrail ${number}; there are ${d.guardrails.length}.` };
   const guardrails = d.guardrails.filter((_, i) => i !== number - 1);
   // Protections follow their guardrails to their new positions; the dropped one's go with it.
-  const protectedPaths = (d.protectedPaths ?? []).filter((p) => p.guardrail !== number).map((p) => (p.guardrail > number ? { ...p, guardrail: p.guardrail - 1 } : p));
+  const protectedPaths = (d.protectedPaths ?? [])
+    .filter((p) => p.guardrail !== number)
+    .map((p) => (p.guardrail > number ? { ...p, guardrail: p.guardrail - 1 } : p));
   const { protectedPaths: _old, ...rest } = d;
   return {
     definition: { ...rest, guardrails, ...(protectedPaths.length ? { protectedPaths } : {}) },
@@ -125,7 +149,10 @@ function dropGuardrail(d: Definition, said: string): Edit {
 }
 
 function rename(d: Definition, said: string): Edit {
-  const match = /\b(?:rename|retitle|call)\s+(?:it|this|the (?:definition|transformation))\s+(?:to\s+)?["']?(.+?)["']?$/i.exec(said);
+  const match =
+    /\b(?:rename|retitle|call)\s+(?:it|this|the (?:definition|transformation))\s+(?:to\s+)?["']?(.+?)["']?$/i.exec(
+      said,
+    );
   if (!match) return undefined;
   return { definition: { ...d, title: match[1]! }, reply: `Renamed the definition to "${match[1]}".` };
 }
@@ -140,13 +167,21 @@ const toolWords: Array<[RegExp, (d: Definition) => string]> = [
 
 /** "add a step to run the linter" / "add a step to run npm run e2e" / "add a step to update the README". */
 function addStep(d: Definition, said: string): Edit {
-  const match = /\b(?:add|include|insert|also)\s+(?:an?(?:other)? |one more )?(?:final |extra |new )?step\s+(?:that\s+|to\s+|which\s+|for\s+|:\s*)?(.+)$/i.exec(said) ?? /^\s*also\s+(.+)$/i.exec(said);
+  const match =
+    /\b(?:add|include|insert|also)\s+(?:an?(?:other)? |one more )?(?:final |extra |new )?step\s+(?:that\s+|to\s+|which\s+|for\s+|:\s*)?(.+)$/i.exec(
+      said,
+    ) ?? /^\s*also\s+(.+)$/i.exec(said);
   if (!match) return undefined;
   const what = match[1]!.trim();
   const run = /^(?:run|execute|invoke)s?\s+(?:the\s+)?[`'"]?(.+?)[`'"]?$/i.exec(what);
   let step: Omit<Step, 'id'>;
   if (run) {
-    const named = toolWords.find(([pattern]) => pattern.test(run[1]!) && run[1]!.split(/\s+/).length <= 3 && !/^(npm|npx|yarn|pnpm|mvn|gradle|python|make)\b/.test(run[1]!));
+    const named = toolWords.find(
+      ([pattern]) =>
+        pattern.test(run[1]!) &&
+        run[1]!.split(/\s+/).length <= 3 &&
+        !/^(npm|npx|yarn|pnpm|mvn|gradle|python|make)\b/.test(run[1]!),
+    );
     const command = named ? named[1](d) : run[1]!;
     step = { text: `Run ${named ? `the ${run[1]!.replace(/^the\s+/i, '')}` : `\`${command}\``}.`, action: { command } };
   } else {
@@ -156,8 +191,14 @@ function addStep(d: Definition, said: string): Edit {
   if (!last) return undefined;
   const id = `${last.number}.${last.steps.length + 1}`;
   const phases = d.phases.map((p) => (p === last ? { ...p, steps: [...p.steps, { id, ...step }] } : p));
-  const how = step.action && 'command' in step.action ? ` (\`${step.action.command}\`)` : ' (an agent step: it needs a model or a person)';
-  return { definition: { ...d, phases }, reply: `Added step ${id} to phase ${last.number} (${last.title}): ${step.text}${how}` };
+  const how =
+    step.action && 'command' in step.action
+      ? ` (\`${step.action.command}\`)`
+      : ' (an agent step: it needs a model or a person)';
+  return {
+    definition: { ...d, phases },
+    reply: `Added step ${id} to phase ${last.number} (${last.title}): ${step.text}${how}`,
+  };
 }
 
 function sentence(text: string): string {

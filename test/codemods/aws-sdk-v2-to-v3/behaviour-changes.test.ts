@@ -5,8 +5,18 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  converted, fakeTransport, fakeV2, linesOf, load, outcome, req, sdkStreamMixin, V2Error,
-  type Exports, type Reply, type V2Call,
+  converted,
+  fakeTransport,
+  fakeV2,
+  linesOf,
+  load,
+  outcome,
+  req,
+  sdkStreamMixin,
+  V2Error,
+  type Exports,
+  type Reply,
+  type V2Call,
 } from './behaviour-harness.js';
 
 const { mockClient } = req('aws-sdk-client-mock');
@@ -19,7 +29,9 @@ const ddb = req('@aws-sdk/client-dynamodb');
 const lib = req('@aws-sdk/lib-dynamodb');
 
 const env = {
-  AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'eu-west-1',
+  AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'secret',
+  AWS_REGION: 'eu-west-1',
   AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR',
 };
 const saved: Record<string, string | undefined> = {};
@@ -83,7 +95,8 @@ exports.fromEnv = () => new AWS.ApiGatewayManagementApi({ endpoint: process.env.
     const event = { requestContext, connectionId: 'c-1', body: 'hi' };
     const v2 = runV2(source, 'src/ws.js', () => ({}));
     const act = async (m: Exports) => [
-      await outcome(() => m.broadcast(event)), await outcome(() => m.notify('xyz789', 'us-east-1', 'dev', 'c-2')),
+      await outcome(() => m.broadcast(event)),
+      await outcome(() => m.notify('xyz789', 'us-east-1', 'dev', 'c-2')),
     ];
     const before = await act(v2.mod);
     const sent = transport([apigw.ApiGatewayManagementApiClient], () => ({ status: 200 }));
@@ -103,10 +116,13 @@ exports.fromEnv = () => new AWS.ApiGatewayManagementApi({ endpoint: process.env.
   });
 
   it('sslEnabled: false gave http://, and a literal with a scheme stays as it is', async () => {
-    const { text } = await converted(`const AWS = require('aws-sdk');
+    const { text } = await converted(
+      `const AWS = require('aws-sdk');
 const local = new AWS.DynamoDB({ endpoint: 'localhost:8000', sslEnabled: false });
 const s3 = new AWS.S3({ endpoint: "https://minio.local:9000" });
-`, 'src/c.js');
+`,
+      'src/c.js',
+    );
     expect(text).toContain(`new DynamoDBClient({ endpoint: 'http://localhost:8000', tls: false })`);
     expect(text).toContain(`new S3Client({ endpoint: "https://minio.local:9000" })`);
   });
@@ -114,14 +130,16 @@ const s3 = new AWS.S3({ endpoint: "https://minio.local:9000" });
 
 /** v3 calls recorded by aws-sdk-client-mock, in the fake v2's form. */
 function mockedCalls(service: string, m: any): V2Call[] {
-  const opOf = (command: object) => command.constructor.name.replace(/Command$/, '')
-    .replace(/^./, (ch) => ch.toLowerCase());
+  const opOf = (command: object) =>
+    command.constructor.name.replace(/Command$/, '').replace(/^./, (ch) => ch.toLowerCase());
   return m.calls().map((c: any) => ({ service, op: opOf(c.args[0]), params: c.args[0].input }));
 }
 
 describe('S3 GetObject Body: a Buffer in v2, a stream read once in v3', () => {
   const files: Record<string, string> = {
-    'app.json': '{"mode":"fast","retries":3}', 'cat.png': '\u0089PNG-bytes', 'mail.eml': 'From: a\nTo: b\n',
+    'app.json': '{"mode":"fast","retries":3}',
+    'cat.png': '\u0089PNG-bytes',
+    'mail.eml': 'From: a\nTo: b\n',
     'app.log': 'started\nstopped\n',
   };
   const source = `import AWS from 'aws-sdk';
@@ -156,11 +174,14 @@ export async function firstLine(key: string) {
   it('reads through type assertions, destructuring and a stored response give what v2 gave', async () => {
     const { text, findings } = await converted(source, 'src/files.ts');
     expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
-    const v2 = runV2(source, 'src/files.ts', (c) => (c.op === 'getObject'
-      ? { Body: Buffer.from(files[c.params.Key]) } : { ETag: '"e1"' }));
+    const v2 = runV2(source, 'src/files.ts', (c) =>
+      c.op === 'getObject' ? { Body: Buffer.from(files[c.params.Key]) } : { ETag: '"e1"' },
+    );
     const act = async (m: Exports) => [
-      await m.readConfig('app.json'), await m.size('cat.png'),
-      await m.archive('mail.eml'), await m.firstLine('app.log'),
+      await m.readConfig('app.json'),
+      await m.size('cat.png'),
+      await m.archive('mail.eml'),
+      await m.firstLine('app.log'),
     ];
     const before = await outcome(() => act(v2.mod));
     const m = mock(s3.S3Client);
@@ -201,15 +222,20 @@ function typeErrors(text: string): string[] {
   const ts = req('typescript');
   const file = join(import.meta.dirname, '__converted__.ts');
   const options = {
-    strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Node16,
-    moduleResolution: ts.ModuleResolutionKind.Node16, types: ['node'], skipLibCheck: true,
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    types: ['node'],
+    skipLibCheck: true,
   };
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
   host.fileExists = (f: string) => f === file || fileExists.call(host, f);
   host.readFile = (f: string) => (f === file ? text : readFile.call(host, f));
-  host.getSourceFile = (f: string, v: unknown, ...rest: unknown[]) => (f === file
-    ? ts.createSourceFile(f, text, v) : getSourceFile.call(host, f, v, ...rest));
+  host.getSourceFile = (f: string, v: unknown, ...rest: unknown[]) =>
+    f === file ? ts.createSourceFile(f, text, v) : getSourceFile.call(host, f, v, ...rest);
   const program = ts.createProgram([file], options, host);
   return ts.getPreEmitDiagnostics(program).map((d: any) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
@@ -250,7 +276,8 @@ export async function deliver(lines: string[]) {
     'Firehose_20150804.PutRecordBatch': '{"FailedPutCount":0,"RequestResponses":[]}',
   };
   const v2Answers: Record<string, unknown> = {
-    putRecord: { ShardId: 'shardId-0', SequenceNumber: '1' }, putRecords: { FailedRecordCount: 0, Records: [] },
+    putRecord: { ShardId: 'shardId-0', SequenceNumber: '1' },
+    putRecords: { FailedRecordCount: 0, Records: [] },
     putRecordBatch: { FailedPutCount: 0, RequestResponses: [] },
   };
   const v2Answer = (c: V2Call) => v2Answers[c.op];
@@ -261,7 +288,8 @@ export async function deliver(lines: string[]) {
     expect(text).toContain("const Records = lines.map((l) => ({ Data: new TextEncoder().encode(l + '\\n') }));");
     expect(typeErrors(text)).toEqual([]);
     const act = async (m: Exports) => [
-      await m.publish({ id: 'o-1', total: 12.5 }), await m.publishAll([{ id: 'o-1' }, { id: 'ö-2' }]),
+      await m.publish({ id: 'o-1', total: 12.5 }),
+      await m.publishAll([{ id: 'o-1' }, { id: 'ö-2' }]),
       await m.deliver(['a', 'b']),
     ];
     const v2 = runV2(source, 'src/stream.ts', v2Answer);
@@ -292,9 +320,11 @@ exports.track = async (event) => {
     const invoked = { StatusCode: 200, Payload: Buffer.from('{"score":7}') };
     const v2 = runV2(js, 'src/track.js', (c) => (c.op === 'invoke' ? invoked : v2Answer(c)));
     const before = await outcome(() => v2.mod.track({ user: 'ü1', page: '/' }));
-    const sent = transport([kinesis.KinesisClient, lambda.LambdaClient], (s): Reply => (s.target
-      ? { headers: { 'content-type': 'application/x-amz-json-1.1' }, body: replies[s.target] }
-      : { headers: { 'x-amz-executed-version': '$LATEST' }, body: '{"score":7}' }));
+    const sent = transport([kinesis.KinesisClient, lambda.LambdaClient], (s): Reply =>
+      s.target
+        ? { headers: { 'content-type': 'application/x-amz-json-1.1' }, body: replies[s.target] }
+        : { headers: { 'x-amz-executed-version': '$LATEST' }, body: '{"score":7}' },
+    );
     const after = await outcome(() => runV3(text, 'src/track.js').track({ user: 'ü1', page: '/' }));
     expect(after).toEqual(before);
     expect(before).toEqual({ value: 7 });
@@ -336,10 +366,15 @@ export function describe(key: string) {
 
   it('renamed reads give v2 results', async () => {
     const { text, findings } = await converted(source, 'src/exists.ts');
-    const answer = (key: string) => { if (key === 'gone') throw new V2Error('NotFound', 404, 'req-9'); return {}; };
+    const answer = (key: string) => {
+      if (key === 'gone') throw new V2Error('NotFound', 404, 'req-9');
+      return {};
+    };
     const v2 = runV2(source, 'src/exists.ts', (c) => answer(c.params.Key));
     const act = async (m: Exports) => [
-      await outcome(() => m.exists('here')), await outcome(() => m.exists('gone')), await m.describe('gone'),
+      await outcome(() => m.exists('here')),
+      await outcome(() => m.exists('gone')),
+      await m.describe('gone'),
     ];
     const before = await act(v2.mod);
     const m = mock(s3.S3Client);
@@ -356,7 +391,12 @@ export function describe(key: string) {
     const withRetry = source + retry;
     const { text, findings } = await converted(withRetry, 'src/exists.ts');
     const line = linesOf(withRetry, 'return err.retryable')[0];
-    const field = { file: 'src/exists.ts', line, rule: 'aws-sdk-v3/error-field', message: expect.stringContaining('stay on aws-sdk v2') };
+    const field = {
+      file: 'src/exists.ts',
+      line,
+      rule: 'aws-sdk-v3/error-field',
+      message: expect.stringContaining('stay on aws-sdk v2'),
+    };
     expect(findings).toContainEqual(expect.objectContaining(field));
     expect(text).toBe(withRetry);
   });
@@ -382,23 +422,25 @@ exports.handler = async (event) => {
     expect(text).toContain('const lambda = AWSXRay.captureAWSv3Client(new LambdaClient());');
     const captured: string[] = [];
     const fakeXray = { captureAWS: (sdk: unknown) => (captured.push('aws-sdk'), sdk) };
-    const answer = (c: V2Call) => (c.op === 'get'
-      ? { Item: { id: 'u1', name: 'Ann' } } : { StatusCode: 200, Payload: '"hello Ann"' });
+    const answer = (c: V2Call) =>
+      c.op === 'get' ? { Item: { id: 'u1', name: 'Ann' } } : { StatusCode: 200, Payload: '"hello Ann"' };
     const v2 = runV2(source, 'src/traced.js', answer, { 'aws-xray-sdk-core': fakeXray });
     const before = await outcome(() => v2.mod.handler({ id: 'u1' }));
     expect(captured).toEqual(['aws-sdk']);
     const xray = req('aws-xray-sdk-core');
     const item = '{"Item":{"id":{"S":"u1"},"name":{"S":"Ann"}}}';
     const clients = [lib.DynamoDBDocumentClient, ddb.DynamoDBClient, lambda.LambdaClient];
-    const sent = transport(clients, (s): Reply => (s.target
-      ? { headers: { 'content-type': 'application/x-amz-json-1.0' }, body: item }
-      : { body: '"hello Ann"' }));
+    const sent = transport(clients, (s): Reply =>
+      s.target ? { headers: { 'content-type': 'application/x-amz-json-1.0' }, body: item } : { body: '"hello Ann"' },
+    );
     const segment = new xray.Segment('handler');
     const mod = runV3(text, 'src/traced.js');
-    const after = await outcome(() => xray.getNamespace().runPromise(() => {
-      xray.setSegment(segment);
-      return mod.handler({ id: 'u1' });
-    }));
+    const after = await outcome(() =>
+      xray.getNamespace().runPromise(() => {
+        xray.setSegment(segment);
+        return mod.handler({ id: 'u1' });
+      }),
+    );
     expect(after).toEqual(before);
     expect(before).toEqual({ value: 'hello Ann' });
     expect(segment.subsegments?.map((s: { name: string }) => s.name)).toEqual(['DynamoDB', 'Lambda']);
@@ -435,9 +477,10 @@ exports.raw = (event, context, callback) => {
   });
 };
 `;
-  const viaCallback = (fn: (...a: any[]) => unknown, event: unknown) => new Promise((resolve, reject) => {
-    void fn(event, {}, (e: Error | null, d?: unknown) => (e ? reject(e) : resolve(d)));
-  });
+  const viaCallback = (fn: (...a: any[]) => unknown, event: unknown) =>
+    new Promise((resolve, reject) => {
+      void fn(event, {}, (e: Error | null, d?: unknown) => (e ? reject(e) : resolve(d)));
+    });
 
   it('data.Item and data.Items come back unmarshalled as v2 gave them; a whole result is reported', async () => {
     const { text, findings } = await converted(source, 'src/users.js');
@@ -445,7 +488,8 @@ exports.raw = (event, context, callback) => {
     const answer = (c: V2Call) => (c.op === 'get' ? { Item: item } : { Items: [{ id: 'u1' }, { id: 'u2' }], Count: 2 });
     const v2 = runV2(source, 'src/users.js', answer);
     const act = async (m: Exports) => [
-      await viaCallback(m.getUser, { id: 'u1' }), await viaCallback(m.teamIds, { team: 't1' }),
+      await viaCallback(m.getUser, { id: 'u1' }),
+      await viaCallback(m.teamIds, { team: 't1' }),
     ];
     const before = await outcome(() => act(v2.mod));
     const wire: Record<string, string> = {
@@ -460,10 +504,9 @@ exports.raw = (event, context, callback) => {
     expect(before).toEqual({ value: [item, ['u1', 'u2']] });
     const { unmarshall } = req('@aws-sdk/util-dynamodb');
     const keys = sent.map((s) => JSON.parse(s.body)).map((b) => unmarshall(b.Key ?? b.ExpressionAttributeValues));
-    expect(keys)
-      .toEqual([{ id: 'u1' }, { ':t': 't1' }]);
+    expect(keys).toEqual([{ id: 'u1' }, { ':t': 't1' }]);
     // the whole result: same fields as v2, plus v3's $metadata, which is what the finding says
-    const raw = await viaCallback(v3.raw, { id: 'u1' }) as Record<string, unknown>;
+    const raw = (await viaCallback(v3.raw, { id: 'u1' })) as Record<string, unknown>;
     const { $metadata, ...rest } = raw;
     expect(rest).toEqual(await viaCallback(v2.mod.raw, { id: 'u1' }));
     expect($metadata).toBeDefined();
@@ -475,25 +518,31 @@ exports.raw = (event, context, callback) => {
 
 describe('forms around the behaviour changes', () => {
   it('X-Ray: captureAWS(AWS) on an import, captureAWSClient on a client, and a bare captureAWS reported', async () => {
-    const { text, findings } = await converted(`import * as AWSXRay from 'aws-xray-sdk';
+    const { text, findings } = await converted(
+      `import * as AWSXRay from 'aws-xray-sdk';
 import * as AWS from 'aws-sdk';
 AWSXRay.captureAWS(AWS);
 const sqs = new AWS.SQS({ region: 'eu-west-1' });
 export const send = (b: string) => sqs.sendMessage({ QueueUrl: 'q', MessageBody: b }).promise();
-`, 'src/q.ts');
+`,
+      'src/q.ts',
+    );
     expect(text).toBe(`import * as AWSXRay from 'aws-xray-sdk';
 import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 const sqs = AWSXRay.captureAWSv3Client(new SQSClient({ region: 'eu-west-1' }));
 export const send = (b: string) => sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: b }));
 `);
     expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/xray', line: 3, severity: 'info' }));
-    const one = await converted(`const AWSXRay = require('aws-xray-sdk-core');
+    const one = await converted(
+      `const AWSXRay = require('aws-xray-sdk-core');
 const AWS = require('aws-sdk');
 const s3 = new AWS.S3();
 AWSXRay.captureAWSClient(s3);
 const sns = AWSXRay.captureAWSClient(new AWS.SNS());
 exports.h = () => sns.publish({ TopicArn: 't', Message: 'm' }).promise();
-`, 'src/one.js');
+`,
+      'src/one.js',
+    );
     expect(one.text).toContain('AWSXRay.captureAWSv3Client(s3);');
     expect(one.text).toContain('const sns = AWSXRay.captureAWSv3Client(new SNSClient());');
     expect(one.text).toContain(`exports.h = () => sns.send(new PublishCommand({ TopicArn: 't', Message: 'm' }));`);
@@ -522,7 +571,8 @@ exports.h = async (cb) => {
   });
 
   it('endpoints from a const, and blob outputs read with an encoding', async () => {
-    const { text } = await converted(`const AWS = require('aws-sdk');
+    const { text } = await converted(
+      `const AWS = require('aws-sdk');
 const HOST = 'localhost:4566';
 const sqs = new AWS.SQS({ endpoint: HOST });
 const kms = new AWS.KMS();
@@ -530,7 +580,9 @@ exports.key = async (blob) => {
   const { Plaintext } = await kms.decrypt({ CiphertextBlob: Buffer.from(blob, 'base64') }).promise();
   return Plaintext.toString('ascii');
 };
-`, 'src/k.js');
+`,
+      'src/k.js',
+    );
     expect(text).toContain('new SQSClient({ endpoint: `https://${HOST}` })');
     expect(text).toContain(`return Buffer.from(Plaintext).toString('ascii');`);
   });
@@ -549,13 +601,16 @@ exports.h = async (it) => {
   });
 
   it('a string blob input held in a const, written shorthand, is encoded at its use (TypeScript)', async () => {
-    const { text } = await converted(`import { Kinesis } from 'aws-sdk';
+    const { text } = await converted(
+      `import { Kinesis } from 'aws-sdk';
 const kinesis = new Kinesis();
 export async function put(event: object) {
   const Data = JSON.stringify(event);
   await kinesis.putRecord({ StreamName: 's', PartitionKey: 'p', Data }).promise();
 }
-`, 'src/put.ts');
+`,
+      'src/put.ts',
+    );
     expect(text).toContain(`{ StreamName: 's', PartitionKey: 'p', Data: new TextEncoder().encode(Data) }`);
   });
 

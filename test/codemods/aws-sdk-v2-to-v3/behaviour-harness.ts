@@ -28,9 +28,18 @@ export async function converted(text: string, path: string): Promise<{ text: str
   return convertTwice(text, {}, path);
 }
 
-export interface V2Call { service: string; op: string; params: any; endpoint?: string }
+export interface V2Call {
+  service: string;
+  op: string;
+  params: any;
+  endpoint?: string;
+}
 export class V2Error extends Error {
-  constructor(readonly code: string, readonly statusCode: number, readonly requestId = 'req-1') {
+  constructor(
+    readonly code: string,
+    readonly statusCode: number,
+    readonly requestId = 'req-1',
+  ) {
     super(code);
   }
 }
@@ -51,11 +60,16 @@ export function fakeV2(answer: (call: V2Call) => unknown, calls: V2Call[]) {
         const method = (op: string) => (input: unknown, cb?: (e: unknown, d?: unknown) => void) => {
           const [params, callback] = typeof input === 'function' ? [{}, input as typeof cb] : [input, cb];
           const call = { service, op, params, ...(endpoint ? { endpoint } : {}) };
-          const run = () => Promise.resolve().then(() => {
-            calls.push(call);
-            return answer(call);
-          });
-          if (callback) return void run().then((d) => callback(null, d), (e) => callback(e));
+          const run = () =>
+            Promise.resolve().then(() => {
+              calls.push(call);
+              return answer(call);
+            });
+          if (callback)
+            return void run().then(
+              (d) => callback(null, d),
+              (e) => callback(e),
+            );
           return { promise: run };
         };
         return new Proxy(this, { get: (target, op: string) => (op in target ? (target as any)[op] : method(op)) });
@@ -66,16 +80,25 @@ export function fakeV2(answer: (call: V2Call) => unknown, calls: V2Call[]) {
     get: (target, name) => {
       // services are capitalised; `__esModule`, `then` and symbols are not there
       if (typeof name !== 'string' || !/^[A-Z]/.test(name)) return target[name as string];
-      const make = () => (name === 'DynamoDB'
-        ? Object.assign(client(name), { DocumentClient: client('DocumentClient') }) : client(name));
+      const make = () =>
+        name === 'DynamoDB' ? Object.assign(client(name), { DocumentClient: client('DocumentClient') }) : client(name);
       if (!(name in target)) target[name] = make();
       return target[name];
     },
   });
 }
 
-export interface Sent { url: string; headers: Record<string, string>; body: string; target?: string }
-export interface Reply { status?: number; headers?: Record<string, string>; body?: string }
+export interface Sent {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  target?: string;
+}
+export interface Reply {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
 
 /**
  * Real v3 clients of `classes` send through a fake transport: each request is recorded and

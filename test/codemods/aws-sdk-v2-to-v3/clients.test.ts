@@ -35,7 +35,9 @@ exports.l = () => s3.send(new ListBucketsCommand({}));
   });
 
   it('reports unknown and unconvertible keys but keeps them', async () => {
-    const { text, findings } = await convertTwice(`${head}const s3 = new AWS.S3({ params: { Bucket: 'b' }, httpOptions: { proxy: 'p' } });\n${use}`);
+    const { text, findings } = await convertTwice(
+      `${head}const s3 = new AWS.S3({ params: { Bucket: 'b' }, httpOptions: { proxy: 'p' } });\n${use}`,
+    );
     expect(text).toContain(`new S3Client({ params: { Bucket: 'b' }, httpOptions: { proxy: 'p' } })`);
     expect(findings.map((f) => f.rule).sort()).toEqual(['aws-sdk-v3/config-http-options', 'aws-sdk-v3/config-key']);
   });
@@ -50,18 +52,23 @@ ${use}`);
     expect(text).toContain(`const sqs = new SQSClient({ region: 'eu-west-1', maxAttempts: 2 });`);
     expect(text).toContain(`const sns = new SNSClient({ region: 'eu-west-1', maxAttempts: 2, ...opts });`);
     expect(text).not.toContain('AWS.config');
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/global-config', line: 2, severity: 'info' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'aws-sdk-v3/global-config', line: 2, severity: 'info' }),
+    );
   });
 
   it('keeps AWS.config reads and the v2 import when config is used another way', async () => {
-    const { text, findings } = await convertTwice(`${head}const s3 = new AWS.S3();\nconsole.log(AWS.config.region);\n${use}`);
+    const { text, findings } = await convertTwice(
+      `${head}const s3 = new AWS.S3();\nconsole.log(AWS.config.region);\n${use}`,
+    );
     expect(text).toContain(`console.log(AWS.config.region);`);
     expect(text.startsWith(head)).toBe(true);
     expect(findings.map((f) => f.rule)).toContain('aws-sdk-v3/unconverted');
   });
 
   it('converts a DocumentClient with marshalling options', async () => {
-    const { text } = await convertTwice(`${head}const doc = new AWS.DynamoDB.DocumentClient({ region: 'eu-west-1', convertEmptyValues: true, wrapNumbers: true });
+    const { text } =
+      await convertTwice(`${head}const doc = new AWS.DynamoDB.DocumentClient({ region: 'eu-west-1', convertEmptyValues: true, wrapNumbers: true });
 exports.get = (id) => doc.get({ TableName: 't', Key: { id } }).promise();\n`);
     expect(text).toBe(`const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const { DynamoDBDocumentClient, GetCommand } = require('@aws-sdk/lib-dynamodb');
@@ -71,21 +78,37 @@ exports.get = (id) => doc.send(new GetCommand({ TableName: 't', Key: { id } }));
   });
 
   it('wraps an existing DynamoDB client passed as service', async () => {
-    const { text } = await convertTwice(`${head}const ddb = new AWS.DynamoDB();\nconst doc = new AWS.DynamoDB.DocumentClient({ service: ddb });\nexports.q = (p) => doc.query(p).promise();\n`);
-    expect(text).toContain(`const ddb = new DynamoDBClient();\nconst doc = DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } });`);
+    const { text } = await convertTwice(
+      `${head}const ddb = new AWS.DynamoDB();\nconst doc = new AWS.DynamoDB.DocumentClient({ service: ddb });\nexports.q = (p) => doc.query(p).promise();\n`,
+    );
+    expect(text).toContain(
+      `const ddb = new DynamoDBClient();\nconst doc = DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } });`,
+    );
     expect(text).toContain(`doc.send(new QueryCommand(p))`);
   });
 
   it('converts every listed service to its v3 package', async () => {
     const names: [string, string, string][] = [
-      ['StepFunctions', 'SFNClient', 'client-sfn'], ['CognitoIdentityServiceProvider', 'CognitoIdentityProviderClient', 'client-cognito-identity-provider'],
-      ['EventBridge', 'EventBridgeClient', 'client-eventbridge'], ['Firehose', 'FirehoseClient', 'client-firehose'],
-      ['KMS', 'KMSClient', 'client-kms'], ['STS', 'STSClient', 'client-sts'], ['ECS', 'ECSClient', 'client-ecs'],
-      ['CloudWatch', 'CloudWatchClient', 'client-cloudwatch'], ['SSM', 'SSMClient', 'client-ssm'], ['IAM', 'IAMClient', 'client-iam'],
+      ['StepFunctions', 'SFNClient', 'client-sfn'],
+      ['CognitoIdentityServiceProvider', 'CognitoIdentityProviderClient', 'client-cognito-identity-provider'],
+      ['EventBridge', 'EventBridgeClient', 'client-eventbridge'],
+      ['Firehose', 'FirehoseClient', 'client-firehose'],
+      ['KMS', 'KMSClient', 'client-kms'],
+      ['STS', 'STSClient', 'client-sts'],
+      ['ECS', 'ECSClient', 'client-ecs'],
+      ['CloudWatch', 'CloudWatchClient', 'client-cloudwatch'],
+      ['SSM', 'SSMClient', 'client-ssm'],
+      ['IAM', 'IAMClient', 'client-iam'],
     ];
     for (const [v2, client, pkg] of names) {
-      const { text } = await convertTwice(`${head}const c = new AWS.${v2}();\nexports.x = () => c.doThing({}).promise();\n`);
-      expect(text).toMatch(new RegExp(`^const \\{\\s+(${client}|DoThingCommand),\\s+(${client}|DoThingCommand),?\\s+\\} = require\\('@aws-sdk/${pkg}'\\);\n`));
+      const { text } = await convertTwice(
+        `${head}const c = new AWS.${v2}();\nexports.x = () => c.doThing({}).promise();\n`,
+      );
+      expect(text).toMatch(
+        new RegExp(
+          `^const \\{\\s+(${client}|DoThingCommand),\\s+(${client}|DoThingCommand),?\\s+\\} = require\\('@aws-sdk/${pkg}'\\);\n`,
+        ),
+      );
       expect(text).toContain(`const c = new ${client}();\nexports.x = () => c.send(new DoThingCommand({}));\n`);
     }
   });
@@ -98,7 +121,8 @@ exports.get = (id) => doc.send(new GetCommand({ TableName: 't', Key: { id } }));
   });
 
   it('converts clients held in class fields and typed parameters (TypeScript)', async () => {
-    const { text } = await convertTwice(`import AWS from 'aws-sdk';
+    const { text } = await convertTwice(
+      `import AWS from 'aws-sdk';
 export class Repo {
   private readonly ddb = new AWS.DynamoDB();
   async one(id: string) {
@@ -108,7 +132,10 @@ export class Repo {
 export function send(sqs: AWS.SQS, body: string) {
   return sqs.sendMessage({ QueueUrl: 'q', MessageBody: body }).promise();
 }
-`, {}, 'src/repo.ts');
+`,
+      {},
+      'src/repo.ts',
+    );
     expect(text).toBe(`import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSClient } from '@aws-sdk/client-sqs';
@@ -125,17 +152,23 @@ export function send(sqs: SQSClient, body: string) {
   });
 
   it('follows clients passed to local functions', async () => {
-    const { text } = await convertTwice(`${head}const s3 = new AWS.S3();\nfunction count(client) {\n  return client.listObjectsV2({ Bucket: 'b' }).promise();\n}\nexports.n = () => count(s3);\n`);
+    const { text } = await convertTwice(
+      `${head}const s3 = new AWS.S3();\nfunction count(client) {\n  return client.listObjectsV2({ Bucket: 'b' }).promise();\n}\nexports.n = () => count(s3);\n`,
+    );
     expect(text).toContain(`return client.send(new ListObjectsV2Command({ Bucket: 'b' }));`);
   });
 
   it('converts v2 types to v3 command input and output types', async () => {
-    const { text } = await convertTwice(`import { S3, DynamoDB } from 'aws-sdk';
+    const { text } = await convertTwice(
+      `import { S3, DynamoDB } from 'aws-sdk';
 export type In = S3.GetObjectRequest;
 export type Out = S3.Types.PutObjectOutput;
 export type Q = DynamoDB.DocumentClient.QueryInput;
 export type B = S3.Bucket;
-`, {}, 'src/t.ts');
+`,
+      {},
+      'src/t.ts',
+    );
     expect(text).toBe(`import type { Bucket, GetObjectCommandInput, PutObjectCommandOutput } from '@aws-sdk/client-s3';
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 export type In = GetObjectCommandInput;

@@ -144,28 +144,42 @@ describe('aws-sdk-v2-to-v3: credential and token classes', () => {
   const providers = '@aws-sdk/credential-providers';
   const returnsSso = 'function () { return new AWS.SsoCredentials() }';
   it.each([
-    [`new AWS.SharedIniFileCredentials({ profile: 'dev', filename: '/creds' })`,
-      `fromIni({ profile: 'dev', filepath: '/creds' })`],
+    [
+      `new AWS.SharedIniFileCredentials({ profile: 'dev', filename: '/creds' })`,
+      `fromIni({ profile: 'dev', filepath: '/creds' })`,
+    ],
     [`new AWS.ProcessCredentials({ profile: 'dev' })`, `fromProcess({ profile: 'dev' })`],
     [`new AWS.SsoCredentials({ profile: 'dev' })`, `fromSSO({ profile: 'dev' })`],
     [`new AWS.EnvironmentCredentials('AWS')`, `fromEnv()`],
-    [`new AWS.EC2MetadataCredentials({ httpOptions: { timeout: 500 }, maxRetries: 2 })`,
-      `fromInstanceMetadata({ timeout: 500, maxRetries: 2 })`],
+    [
+      `new AWS.EC2MetadataCredentials({ httpOptions: { timeout: 500 }, maxRetries: 2 })`,
+      `fromInstanceMetadata({ timeout: 500, maxRetries: 2 })`,
+    ],
     [`new AWS.ECSCredentials()`, `fromContainerMetadata()`],
     [`new AWS.RemoteCredentials({ maxRetries: 1 })`, `fromContainerMetadata({ maxRetries: 1 })`],
     [`new AWS.TokenFileWebIdentityCredentials()`, `fromTokenFile()`],
-    [`new AWS.WebIdentityCredentials({ RoleArn: 'r', WebIdentityToken: t, RoleSessionName: 's' })`,
-      `fromWebToken({ roleArn: 'r', webIdentityToken: t, roleSessionName: 's' })`],
-    [`new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'p', Logins: logins }, { region: 'eu-west-1' })`,
-      `fromCognitoIdentityPool({ identityPoolId: 'p', logins: logins, clientConfig: { region: 'eu-west-1' } })`],
+    [
+      `new AWS.WebIdentityCredentials({ RoleArn: 'r', WebIdentityToken: t, RoleSessionName: 's' })`,
+      `fromWebToken({ roleArn: 'r', webIdentityToken: t, roleSessionName: 's' })`,
+    ],
+    [
+      `new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'p', Logins: logins }, { region: 'eu-west-1' })`,
+      `fromCognitoIdentityPool({ identityPoolId: 'p', logins: logins, clientConfig: { region: 'eu-west-1' } })`,
+    ],
     [`new AWS.CognitoIdentityCredentials({ IdentityId: 'i' })`, `fromCognitoIdentity({ identityId: 'i' })`],
-    [`new AWS.ChainableTemporaryCredentials({ params: { RoleArn }, masterCredentials: new AWS.Credentials(k, z) })`,
-      `fromTemporaryCredentials({ params: { RoleArn }, masterCredentials: { accessKeyId: k, secretAccessKey: z } })`],
-    [`new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'r' }, stsConfig: { region: 'eu-west-1' } })`,
-      `fromTemporaryCredentials({ params: { RoleArn: 'r' }, clientConfig: { region: 'eu-west-1' } })`],
+    [
+      `new AWS.ChainableTemporaryCredentials({ params: { RoleArn }, masterCredentials: new AWS.Credentials(k, z) })`,
+      `fromTemporaryCredentials({ params: { RoleArn }, masterCredentials: { accessKeyId: k, secretAccessKey: z } })`,
+    ],
+    [
+      `new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'r' }, stsConfig: { region: 'eu-west-1' } })`,
+      `fromTemporaryCredentials({ params: { RoleArn: 'r' }, clientConfig: { region: 'eu-west-1' } })`,
+    ],
     [`new AWS.TemporaryCredentials({ RoleArn: 'r' })`, `fromTemporaryCredentials({ params: { RoleArn: 'r' } })`],
-    [`new AWS.CredentialProviderChain([() => new AWS.EnvironmentCredentials('AWS'), ${returnsSso}])`,
-      `createCredentialChain(fromEnv(), fromSSO())`],
+    [
+      `new AWS.CredentialProviderChain([() => new AWS.EnvironmentCredentials('AWS'), ${returnsSso}])`,
+      `createCredentialChain(fromEnv(), fromSSO())`,
+    ],
     [`new AWS.CredentialProviderChain()`, `fromNodeProviderChain()`],
   ])('%s -> %s', async (v2, v3) => {
     const { text, findings } = await convertTwice(`${head}const s3 = new AWS.S3({ credentials: ${v2} });\n`);
@@ -186,8 +200,10 @@ const s3 = new S3Client({ credentials: { accessKeyId: a, secretAccessKey: b } })
 
   it.each([
     [`new AWS.SSOTokenProvider({ profile: 'dev' })`, `fromSso({ profile: 'dev' })`],
-    [`new AWS.StaticTokenProvider({ token: 't', expireTime: when })`,
-      `fromStatic({ token: { token: 't', expiration: when } })`],
+    [
+      `new AWS.StaticTokenProvider({ token: 't', expireTime: when })`,
+      `fromStatic({ token: { token: 't', expiration: when } })`,
+    ],
     [`new AWS.StaticTokenProvider(options)`, `fromStatic({ token: options })`],
     [`new AWS.TokenProviderChain()`, `nodeProvider()`],
   ])('%s -> %s', async (v2, v3) => {
@@ -207,8 +223,10 @@ const s3 = new S3Client({ credentials: { accessKeyId: a, secretAccessKey: b } })
     [`new AWS.SharedIniFileCredentials({ profile: 'dev', tokenCodeFn: ask })`, /`tokenCodeFn` has no v3 equivalent/],
     [`new AWS.SharedIniFileCredentials(options)`, /not an object literal/],
     [`new AWS.EC2MetadataCredentials({ httpOptions: { connectTimeout: 100 } })`, /only timeout/],
-    [`new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'r' }, masterCredentials: existing })`,
-      /masterCredentials `existing` may be a v2 credentials object/],
+    [
+      `new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'r' }, masterCredentials: existing })`,
+      /masterCredentials `existing` may be a v2 credentials object/,
+    ],
     [`new AWS.ChainableTemporaryCredentials({ params: {} })`, /getSessionToken/],
     [`new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'p', RoleArn: 'r' })`, /`RoleArn` has no v3 equivalent/],
     [`new AWS.CredentialProviderChain(providers)`, /not an array literal/],
@@ -274,8 +292,9 @@ describe('aws-sdk-v2-to-v3: converted credentials resolve as the v2 objects did'
   it('a shared credentials file profile, through a v3 client', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atx-creds-'));
     dirs.push(dir);
-    const ini = '[default]\naws_access_key_id = DEFAULT\naws_secret_access_key = d\n'
-      + '[dev]\naws_access_key_id = DEVKEY\naws_secret_access_key = DEVSECRET\n';
+    const ini =
+      '[default]\naws_access_key_id = DEFAULT\naws_secret_access_key = d\n' +
+      '[dev]\naws_access_key_id = DEVKEY\naws_secret_access_key = DEVSECRET\n';
     writeFileSync(join(dir, 'credentials'), ini);
     process.env.AWS_CONFIG_FILE = join(dir, 'none');
     process.env.CREDS_FILE = join(dir, 'credentials');
@@ -291,7 +310,8 @@ module.exports = s3;
 
   it('the AWS_ environment variables and static keys', async () => {
     Object.assign(process.env, {
-      AWS_ACCESS_KEY_ID: 'ENVKEY', AWS_SECRET_ACCESS_KEY: 'ENVSECRET',
+      AWS_ACCESS_KEY_ID: 'ENVKEY',
+      AWS_SECRET_ACCESS_KEY: 'ENVSECRET',
       AWS_SESSION_TOKEN: 'ENVTOK',
     });
     const { text } = await convertTwice(`const AWS = require('aws-sdk');

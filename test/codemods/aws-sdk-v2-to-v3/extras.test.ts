@@ -19,9 +19,15 @@ describe('aws-sdk-v2-to-v3: getSignedUrl', () => {
 exports.b = async (k) => await s3.getSignedUrl('headObject', { Bucket: 'b', Key: k });
 `);
     expect(text).toContain(`const { getSignedUrl } = require('@aws-sdk/s3-request-presigner');`);
-    expect(text).toContain(`const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: k }), { expiresIn: 60 });`);
-    expect(text).toContain(`(await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'b', Key: k }), { expiresIn: 30 })).replace('https:', 'http:')`);
-    expect(text).toContain(`exports.b = async (k) => await getSignedUrl(s3, new HeadObjectCommand({ Bucket: 'b', Key: k }));`);
+    expect(text).toContain(
+      `const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: k }), { expiresIn: 60 });`,
+    );
+    expect(text).toContain(
+      `(await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'b', Key: k }), { expiresIn: 30 })).replace('https:', 'http:')`,
+    );
+    expect(text).toContain(
+      `exports.b = async (k) => await getSignedUrl(s3, new HeadObjectCommand({ Bucket: 'b', Key: k }));`,
+    );
   });
 
   it('keeps v2 defaults: Expires 0 or absent is 900 s, a value that may be undefined gets `|| 900`', async () => {
@@ -31,9 +37,13 @@ exports.b = (k, ttl) => s3.getSignedUrlPromise('getObject', { Bucket: 'b', Key: 
 exports.c = (k) => s3.getSignedUrlPromise('getObject', { Bucket: 'b', Key: k, Expires: 0 });
 `);
     expect(text).toContain(`getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: k }), { expiresIn: TTL })`);
-    expect(text).toContain(`getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: k }), { expiresIn: ttl || 900 })`);
+    expect(text).toContain(
+      `getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: k }), { expiresIn: ttl || 900 })`,
+    );
     expect(text).toContain(`exports.c = (k) => getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: k }));`);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/presigned-url-expiry', line: 5, severity: 'info' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'aws-sdk-v3/presigned-url-expiry', line: 5, severity: 'info' }),
+    );
   });
 
   it('takes params from a const literal the file never changes, and nothing else', async () => {
@@ -95,7 +105,11 @@ exports.b = async () => s3.getSignedUrl('getObject', { Bucket: 'b', Key: 'k', Ex
   });
 
   it('uses top-level await in an ES module file (.mjs)', async () => {
-    const { text } = await convertTwice(`import AWS from 'aws-sdk';\nconst s3 = new AWS.S3();\nexport const url = s3.getSignedUrl('getObject', { Bucket: 'b', Key: 'k' });\n`, {}, 'src/url.mjs');
+    const { text } = await convertTwice(
+      `import AWS from 'aws-sdk';\nconst s3 = new AWS.S3();\nexport const url = s3.getSignedUrl('getObject', { Bucket: 'b', Key: 'k' });\n`,
+      {},
+      'src/url.mjs',
+    );
     expect(text).toBe(`import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 const s3 = new S3Client();
@@ -112,21 +126,34 @@ exports.b = (k) => {
   s3.getSignedUrl('getObject', { Bucket: 'b', Key: k }, (err, url) => console.log(url));
 };
 `);
-    expect(text).toContain(`  getSignedUrl(own, new GetObjectCommand({ Bucket: 'b', Key: k }), { expiresIn: 60 }).then((url) => done(null, url), done);`);
+    expect(text).toContain(
+      `  getSignedUrl(own, new GetObjectCommand({ Bucket: 'b', Key: k }), { expiresIn: 60 }).then((url) => done(null, url), done);`,
+    );
     expect(text).toContain(`  s3.getSignedUrl('getObject', { Bucket: 'b', Key: k }, (err, url) => console.log(url));`);
     expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/presigned-url', line: 8 }));
   });
 
   it('warns when the file signs with another signatureVersion', async () => {
-    const { findings } = await convertTwice(`const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({ signatureVersion: 'v2' });\nexports.a = (k) => s3.getSignedUrlPromise('getObject', { Bucket: 'b', Key: k });\n`);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/presigned-url-signature', line: 3, severity: 'warning' }));
-    const v4 = await convertTwice(`const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({ signatureVersion: 'v4' });\nexports.a = (k) => s3.getSignedUrlPromise('getObject', { Bucket: 'b', Key: k });\n`);
+    const { findings } = await convertTwice(
+      `const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({ signatureVersion: 'v2' });\nexports.a = (k) => s3.getSignedUrlPromise('getObject', { Bucket: 'b', Key: k });\n`,
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'aws-sdk-v3/presigned-url-signature', line: 3, severity: 'warning' }),
+    );
+    const v4 = await convertTwice(
+      `const AWS = require('aws-sdk');\nconst s3 = new AWS.S3({ signatureVersion: 'v4' });\nexports.a = (k) => s3.getSignedUrlPromise('getObject', { Bucket: 'b', Key: k });\n`,
+    );
     expect(rules(v4.findings)).not.toContain('aws-sdk-v3/presigned-url-signature');
   });
 });
 
 /** The v2 module's intent and the v3 URL, both reduced to what a presigned URL is for. */
-interface Intent { op: string; bucket: string; key: string; expires: number }
+interface Intent {
+  op: string;
+  bucket: string;
+  key: string;
+  expires: number;
+}
 
 function load(text: string, resolve: (spec: string) => unknown): Record<string, (...args: any[]) => any> {
   const module = { exports: {} as Record<string, (...args: any[]) => any> };
@@ -136,7 +163,8 @@ function load(text: string, resolve: (spec: string) => unknown): Record<string, 
 
 /** A v2 S3 whose presigning records what it was asked for, in the answer's place. */
 function fakeV2(): unknown {
-  const intent = (op: string, p: any): string => JSON.stringify({ op, bucket: p.Bucket, key: p.Key, expires: p.Expires || 900 });
+  const intent = (op: string, p: any): string =>
+    JSON.stringify({ op, bucket: p.Bucket, key: p.Key, expires: p.Expires || 900 });
   class S3 {
     getSignedUrl(op: string, p: any, cb?: (e: unknown, url?: string) => void) {
       if (!cb) return intent(op, p);
@@ -174,11 +202,12 @@ exports.later = (key, ttl, done) => {
 };
 exports.timed = (key) => s3.getSignedUrlPromise('getObject', { Bucket: 'photos', Key: key, Expires: TTL });
 `;
-  const viaCallback = (fn: any, ...args: unknown[]) => new Promise<string>((resolve, reject) => fn(...args, (e: unknown, url: string) => (e ? reject(e) : resolve(url))));
+  const viaCallback = (fn: any, ...args: unknown[]) =>
+    new Promise<string>((resolve, reject) => fn(...args, (e: unknown, url: string) => (e ? reject(e) : resolve(url))));
 
   it('signs the same bucket, key, operation and expiry with the real presigner', async () => {
     const { text } = await convertTwice(v2);
-    expect(text).not.toContain('aws-sdk\'');
+    expect(text).not.toContain("aws-sdk'");
     const before = load(v2, () => fakeV2());
     const after = load(text, (spec) => req(spec));
     const runs: [string, (m: any) => Promise<string>][] = [
@@ -200,10 +229,20 @@ exports.timed = (key) => s3.getSignedUrlPromise('getObject', { Bucket: 'photos',
 
 describe('aws-sdk-v2-to-v3: createPresignedPost', () => {
   it('feeds a named callback, and awaits at the top of an ES module', async () => {
-    const cb = await convertTwice(`${head}exports.a = (key, done) => {\n  s3.createPresignedPost({ Bucket: 'b', Fields: { key } }, done);\n};\n`);
-    expect(cb.text).toContain(`  createPresignedPost(s3, { Key: key, Bucket: 'b' }).then((post) => done(null, post), done);`);
-    const esm = await convertTwice(`import AWS from 'aws-sdk';\nconst s3 = new AWS.S3();\nexport const form = s3.createPresignedPost({ Bucket: 'b', Fields: { key: 'k' } }).fields;\n`, {}, 'a.mts');
-    expect(esm.text).toContain(`export const form = (await createPresignedPost(s3, { Key: 'k', Bucket: 'b' })).fields;`);
+    const cb = await convertTwice(
+      `${head}exports.a = (key, done) => {\n  s3.createPresignedPost({ Bucket: 'b', Fields: { key } }, done);\n};\n`,
+    );
+    expect(cb.text).toContain(
+      `  createPresignedPost(s3, { Key: key, Bucket: 'b' }).then((post) => done(null, post), done);`,
+    );
+    const esm = await convertTwice(
+      `import AWS from 'aws-sdk';\nconst s3 = new AWS.S3();\nexport const form = s3.createPresignedPost({ Bucket: 'b', Fields: { key: 'k' } }).fields;\n`,
+      {},
+      'a.mts',
+    );
+    expect(esm.text).toContain(
+      `export const form = (await createPresignedPost(s3, { Key: 'k', Bucket: 'b' })).fields;`,
+    );
   });
 });
 
@@ -226,7 +265,9 @@ const slice = data.slice
 const copy = Object.assign({}, { a: 1 })
 module.exports = { seen, part: slice.call(data, 1), copy }
 `);
-    const mod = load(text, () => { throw new Error('no require'); });
+    const mod = load(text, () => {
+      throw new Error('no require');
+    });
     expect(mod).toEqual({ seen: ['a0', 'b1', 1, 2, 3], part: [2, 3], copy: { a: 1 } });
   });
 
@@ -252,19 +293,27 @@ exports.f = () => AWS.util.uuid.v4();
   });
 
   it('keeps a destructured util binding, converting what it can', async () => {
-    const { text } = await convertTwice(`const { util } = require('aws-sdk');\nexports.a = () => util.copy({ a: 1 });\nexports.b = () => util.uuid.v4();\n`);
-    expect(text).toBe(`const { util } = require('aws-sdk');\nexports.a = () => Object.assign({}, { a: 1 });\nexports.b = () => util.uuid.v4();\n`);
+    const { text } = await convertTwice(
+      `const { util } = require('aws-sdk');\nexports.a = () => util.copy({ a: 1 });\nexports.b = () => util.uuid.v4();\n`,
+    );
+    expect(text).toBe(
+      `const { util } = require('aws-sdk');\nexports.a = () => Object.assign({}, { a: 1 });\nexports.b = () => util.uuid.v4();\n`,
+    );
   });
 });
 
 describe('aws-sdk-v2-to-v3: AWS.Endpoint', () => {
   it('becomes the URL string where it only feeds client endpoints', async () => {
-    const { text } = await convertTwice(`import { DynamoDB, Endpoint, S3 } from 'aws-sdk';
+    const { text } = await convertTwice(
+      `import { DynamoDB, Endpoint, S3 } from 'aws-sdk';
 const local = new Endpoint('http://localhost:8000');
 export const ddb = new DynamoDB({ endpoint: local, region: 'us-east-1' });
 export const s3 = new S3({ endpoint: new Endpoint(\`https://\${process.env.HOST}\`) });
 const unused = new Endpoint("http://localhost:4566/");
-`, {}, 'src/a.ts');
+`,
+      {},
+      'src/a.ts',
+    );
     expect(text).toBe(`import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 const local = 'http://localhost:8000';
@@ -273,7 +322,10 @@ export const s3 = new S3Client({ endpoint: \`https://\${process.env.HOST}\` });
 const unused = "http://localhost:4566/";
 `);
     const { DynamoDBClient } = req('@aws-sdk/client-dynamodb');
-    const endpoint = await new DynamoDBClient({ endpoint: 'http://localhost:8000', region: 'us-east-1' }).config.endpoint();
+    const endpoint = await new DynamoDBClient({
+      endpoint: 'http://localhost:8000',
+      region: 'us-east-1',
+    }).config.endpoint();
     expect(endpoint).toMatchObject({ protocol: 'http:', hostname: 'localhost', port: 8000 });
   });
 
@@ -300,7 +352,9 @@ const doc = new AWS.DynamoDB.DocumentClient({
 });
 exports.get = (id) => doc.get({ TableName: 't', Key: { id } }).promise();
 `);
-    expect(text).toContain(`const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1', maxAttempts: 3 }), { marshallOptions: { removeUndefinedValues: true, convertEmptyValues: true } });`);
+    expect(text).toContain(
+      `const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1', maxAttempts: 3 }), { marshallOptions: { removeUndefinedValues: true, convertEmptyValues: true } });`,
+    );
     expect(text).toContain(`exports.get = (id) => doc.send(new GetCommand({ TableName: 't', Key: { id } }));`);
   });
 
@@ -310,9 +364,17 @@ const ddb = new AWS.DynamoDB();
 const a = new AWS.DynamoDB.DocumentClient({ service: ddb, region: 'x' });
 const b = new AWS.DynamoDB.DocumentClient({ service: shared });
 `);
-    expect(text).toContain(`const a = DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } });`);
-    expect(text).toContain(`const b = DynamoDBDocumentClient.from(shared, { marshallOptions: { removeUndefinedValues: true } });`);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/document-client-options', line: 3, severity: 'warning' }));
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/document-client-service', line: 4, severity: 'warning' }));
+    expect(text).toContain(
+      `const a = DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } });`,
+    );
+    expect(text).toContain(
+      `const b = DynamoDBDocumentClient.from(shared, { marshallOptions: { removeUndefinedValues: true } });`,
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'aws-sdk-v3/document-client-options', line: 3, severity: 'warning' }),
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'aws-sdk-v3/document-client-service', line: 4, severity: 'warning' }),
+    );
   });
 });

@@ -12,7 +12,10 @@ export function memoryRepo(files: Record<string, string>): RepoView {
   };
 }
 
-export async function runOn(files: Record<string, string>, options: Record<string, unknown> = {}): Promise<CodemodResult> {
+export async function runOn(
+  files: Record<string, string>,
+  options: Record<string, unknown> = {},
+): Promise<CodemodResult> {
   return codemod.run(memoryRepo(files), options);
 }
 

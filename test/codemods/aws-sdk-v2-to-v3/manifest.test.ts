@@ -68,7 +68,7 @@ describe('aws-sdk-v2-to-v3: examples/orders-service', () => {
   const work = mkdtempSync(join(tmpdir(), 'atx-orders-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('drops aws-sdk and keeps the example\'s tests passing', async () => {
+  it("drops aws-sdk and keeps the example's tests passing", async () => {
     cpSync(join(import.meta.dirname, '../../../examples/orders-service'), work, { recursive: true });
     const files: Record<string, string> = {};
     const walk = (d: string) => {
@@ -85,7 +85,9 @@ describe('aws-sdk-v2-to-v3: examples/orders-service', () => {
     expect(pkg.dependencies).not.toHaveProperty('aws-sdk');
     expect(pkg.dependencies).toHaveProperty('@aws-sdk/lib-dynamodb');
     expect(readFileSync(join(work, 'src/lib/orders-table.js'), 'utf8')).not.toContain("require('aws-sdk')");
-    const tests = readdirSync(join(work, 'test')).filter((f) => f.endsWith('.test.js')).map((f) => join('test', f));
+    const tests = readdirSync(join(work, 'test'))
+      .filter((f) => f.endsWith('.test.js'))
+      .map((f) => join('test', f));
     execFileSync(process.execPath, ['--test', ...tests], { cwd: work, stdio: 'pipe' });
   }, 30_000);
 });

@@ -13,11 +13,17 @@ async function twice(files: Record<string, string>) {
 
 describe('aws-sdk-v2-to-v3: package.json ownership', () => {
   it("keeps a library's peer dependency a peer dependency and drops aws-sdk from every section in one run", async () => {
-    const manifest = JSON.stringify({
-      name: 'lib', main: 'index.js',
-      devDependencies: { 'aws-sdk': '^2.1692.0', jest: '^29.0.0' },
-      peerDependencies: { 'aws-sdk': '*' },
-    }, null, 2) + '\n';
+    const manifest =
+      JSON.stringify(
+        {
+          name: 'lib',
+          main: 'index.js',
+          devDependencies: { 'aws-sdk': '^2.1692.0', jest: '^29.0.0' },
+          peerDependencies: { 'aws-sdk': '*' },
+        },
+        null,
+        2,
+      ) + '\n';
     const { after, second } = await twice({ 'package.json': manifest, 'index.js': handler });
     const json = JSON.parse(after['package.json']);
     expect(json.peerDependencies).toEqual({ '@aws-sdk/client-s3': expect.stringMatching(/^\^3\./) });
@@ -27,7 +33,11 @@ describe('aws-sdk-v2-to-v3: package.json ownership', () => {
   });
 
   it('removes aws-sdk from dependencies and devDependencies together', async () => {
-    const manifest = JSON.stringify({ name: 'svc', dependencies: { 'aws-sdk': '^2' }, devDependencies: { 'aws-sdk': '^2' } }, null, 2);
+    const manifest = JSON.stringify(
+      { name: 'svc', dependencies: { 'aws-sdk': '^2' }, devDependencies: { 'aws-sdk': '^2' } },
+      null,
+      2,
+    );
     const { after, second } = await twice({ 'package.json': manifest, 'src/a.js': handler });
     const json = JSON.parse(after['package.json']);
     expect(json.dependencies).toEqual({ '@aws-sdk/client-s3': expect.any(String) });
@@ -58,7 +68,11 @@ describe('aws-sdk-v2-to-v3: package.json ownership', () => {
     const own = `{\n  "name": "orders",\n  "files": ["a.js"]\n}\n`;
     const { after } = await twice({ 'functions/orders/package.json': own, 'functions/orders/index.js': handler });
     const text = after['functions/orders/package.json'];
-    expect(text.startsWith(`{\n  "name": "orders",\n  "files": ["a.js"],\n  "dependencies": {\n    "@aws-sdk/client-s3": "^3.`)).toBe(true);
+    expect(
+      text.startsWith(
+        `{\n  "name": "orders",\n  "files": ["a.js"],\n  "dependencies": {\n    "@aws-sdk/client-s3": "^3.`,
+      ),
+    ).toBe(true);
     expect(text.endsWith('"\n  }\n}\n')).toBe(true);
   });
 
@@ -67,18 +81,28 @@ describe('aws-sdk-v2-to-v3: package.json ownership', () => {
     const { first, after, second } = await twice({ 'package.json': root, 'functions/orders/index.js': handler });
     expect(after['package.json']).toBe(root);
     expect(after['functions/orders/index.js']).toContain("require('@aws-sdk/client-s3')");
-    expect(first.findings).toContainEqual(expect.objectContaining({
-      file: 'functions/orders/index.js', rule: 'aws-sdk-v3/no-package', message: expect.stringContaining('@aws-sdk/client-s3'),
-    }));
+    expect(first.findings).toContainEqual(
+      expect.objectContaining({
+        file: 'functions/orders/index.js',
+        rule: 'aws-sdk-v3/no-package',
+        message: expect.stringContaining('@aws-sdk/client-s3'),
+      }),
+    );
     expect([...second.changes.keys()]).toEqual([]);
   });
 
   it("adds the clients to a function's own package.json that relied on the runtime's SDK", async () => {
     const root = `{\n  "private": true,\n  "devDependencies": {\n    "eslint": "^9.0.0"\n  }\n}\n`;
     const own = `{\n  "name": "orders",\n  "version": "1.0.0"\n}\n`;
-    const { first, after } = await twice({ 'package.json': root, 'functions/orders/package.json': own, 'functions/orders/index.js': handler });
+    const { first, after } = await twice({
+      'package.json': root,
+      'functions/orders/package.json': own,
+      'functions/orders/index.js': handler,
+    });
     expect(after['package.json']).toBe(root);
-    expect(JSON.parse(after['functions/orders/package.json']).dependencies).toEqual({ '@aws-sdk/client-s3': expect.any(String) });
+    expect(JSON.parse(after['functions/orders/package.json']).dependencies).toEqual({
+      '@aws-sdk/client-s3': expect.any(String),
+    });
     expect(first.findings.filter((f) => f.rule === 'aws-sdk-v3/no-package')).toEqual([]);
   });
 });
@@ -93,15 +117,26 @@ describe('aws-sdk-v2-to-v3: every file left on v2 is a finding', () => {
     const testDouble = `const AWS = require('aws-sdk');\njest.mock('aws-sdk');\ntest('x', () => expect(AWS.S3).toBeDefined());\n`;
     const dynamic = `const AWS = require('aws-sdk');\nexports.make = (name) => new AWS[name]();\n`;
     const { findings } = await runOn({
-      'package.json': manifest, 'src/a.js': handler, 'dist/bundle.js': bundle,
-      'test/a.test.js': testDouble, 'src/dynamic.js': dynamic,
+      'package.json': manifest,
+      'src/a.js': handler,
+      'dist/bundle.js': bundle,
+      'test/a.test.js': testDouble,
+      'src/dynamic.js': dynamic,
     });
     expect(still(findings, 'src/a.js')).toEqual([]);
-    expect(still(findings, 'dist/bundle.js')).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('build output') })]);
-    expect(still(findings, 'test/a.test.js')).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('aws-sdk-client-mock') })]);
+    expect(still(findings, 'dist/bundle.js')).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringContaining('build output') }),
+    ]);
+    expect(still(findings, 'test/a.test.js')).toEqual([
+      expect.objectContaining({ line: 1, message: expect.stringContaining('aws-sdk-client-mock') }),
+    ]);
     const kept = still(findings, 'src/dynamic.js');
-    expect(kept).toEqual([expect.objectContaining({ line: 1, severity: 'manual', message: expect.stringMatching(/findings at line 2\b/) })]);
-    expect(findings.some((f) => f.file === 'src/dynamic.js' && f.line === 2 && f.rule !== 'aws-sdk-v3/still-v2')).toBe(true);
+    expect(kept).toEqual([
+      expect.objectContaining({ line: 1, severity: 'manual', message: expect.stringMatching(/findings at line 2\b/) }),
+    ]);
+    expect(findings.some((f) => f.file === 'src/dynamic.js' && f.line === 2 && f.rule !== 'aws-sdk-v3/still-v2')).toBe(
+      true,
+    );
   });
 });
 
@@ -109,16 +144,26 @@ describe('aws-sdk-v2-to-v3: modules are followed only inside the repository', ()
   it('reads no path outside the files it is given, whatever the requires name', async () => {
     const files: Record<string, string> = {
       'package.json': `{\n  "name": "svc",\n  "dependencies": {\n    "aws-sdk": "^2.1692.0"\n  }\n}\n`,
-      'src/a.js': `const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nconst up = require('../../../outside/helper');\n`
-        + `const abs = require('/etc/helper');\nexports.go = () => { up.list(s3); return abs.list(s3); };\n`,
+      'src/a.js':
+        `const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nconst up = require('../../../outside/helper');\n` +
+        `const abs = require('/etc/helper');\nexports.go = () => { up.list(s3); return abs.list(s3); };\n`,
     };
     const read: string[] = [];
-    const repo = { files: Object.keys(files).sort(), read: (p: string) => { read.push(p); if (!(p in files)) throw new Error(`read ${p}`); return files[p]; } };
+    const repo = {
+      files: Object.keys(files).sort(),
+      read: (p: string) => {
+        read.push(p);
+        if (!(p in files)) throw new Error(`read ${p}`);
+        return files[p];
+      },
+    };
     const { codemod } = await import('../../../src/codemods/aws-sdk-v2-to-v3/index.js');
     const result = await codemod.run(repo, {});
     expect(read.every((p) => p in files)).toBe(true);
     // the client is handed to modules that cannot be followed: it stays on v2, with a finding
     expect(result.changes.has('src/a.js')).toBe(false);
-    expect(result.findings).toContainEqual(expect.objectContaining({ file: 'src/a.js', rule: 'aws-sdk-v3/client-kept-v2' }));
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ file: 'src/a.js', rule: 'aws-sdk-v3/client-kept-v2' }),
+    );
   });
 });

@@ -33,18 +33,27 @@ exports.keys = async (bucket) => {
   return keys;
 };
 `);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/pagination', severity: 'info', line: 6 }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'aws-sdk-v3/pagination', severity: 'info', line: 6 }),
+    );
   });
 
   it('converts DocumentClient scan loops with ExclusiveStartKey (shorthand) to lib-dynamodb paginateScan', async () => {
-    const { text } = await convertTwice(`const AWS = require('aws-sdk');\nconst doc = new AWS.DynamoDB.DocumentClient();\nexports.all = async () => {\n  const items = [];\n  let ExclusiveStartKey;\n  do {\n    const res = await doc.scan({ TableName: 't', ExclusiveStartKey }).promise();\n    items.push(...res.Items);\n    ExclusiveStartKey = res.LastEvaluatedKey;\n  } while (ExclusiveStartKey);\n  return items;\n};\n`);
-    expect(text).toContain(`  for await (const res of paginateScan({ client: doc }, { TableName: 't' })) {\n    items.push(...res.Items);\n  }\n  return items;`);
+    const { text } = await convertTwice(
+      `const AWS = require('aws-sdk');\nconst doc = new AWS.DynamoDB.DocumentClient();\nexports.all = async () => {\n  const items = [];\n  let ExclusiveStartKey;\n  do {\n    const res = await doc.scan({ TableName: 't', ExclusiveStartKey }).promise();\n    items.push(...res.Items);\n    ExclusiveStartKey = res.LastEvaluatedKey;\n  } while (ExclusiveStartKey);\n  return items;\n};\n`,
+    );
+    expect(text).toContain(
+      `  for await (const res of paginateScan({ client: doc }, { TableName: 't' })) {\n    items.push(...res.Items);\n  }\n  return items;`,
+    );
     expect(text).toContain(`const { DynamoDBDocumentClient, paginateScan } = require('@aws-sdk/lib-dynamodb');`);
   });
 
   it.each([
     ['the token is read after the loop', loop.replace('  return keys;', '  return [keys, token];')],
-    ['the body continues', loop.replace('for (const o of page.Contents) keys.push(o.Key);', 'if (!page.Contents) continue;')],
+    [
+      'the body continues',
+      loop.replace('for (const o of page.Contents) keys.push(o.Key);', 'if (!page.Contents) continue;'),
+    ],
     ['the loop runs on IsTruncated', loop.replace('} while (token);', '} while (page.IsTruncated);')],
     ['the token starts with a value', loop.replace('let token;', 'let token = start;')],
   ])('keeps the loop (calls converted one by one) and notes it when %s', async (_why, src) => {
@@ -55,19 +64,29 @@ exports.keys = async (bucket) => {
   });
 
   it('reports eachPage', async () => {
-    const { findings } = await convertTwice(`${head}s3.listObjectsV2({ Bucket: 'b' }).eachPage((err, page) => !!page);\n`);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/each-page', line: 3, severity: 'manual' }));
+    const { findings } = await convertTwice(
+      `${head}s3.listObjectsV2({ Bucket: 'b' }).eachPage((err, page) => !!page);\n`,
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'aws-sdk-v3/each-page', line: 3, severity: 'manual' }),
+    );
   });
 });
 
 describe('aws-sdk-v2-to-v3: createPresignedPost', () => {
   it('awaits createPresignedPost from @aws-sdk/s3-presigned-post with Key beside Fields', async () => {
-    const { text } = await convertTwice(`${head}exports.form = async (key) => {\n  const post = s3.createPresignedPost({\n    Bucket: 'b',\n    Fields: { key, acl: 'private' },\n    Expires: 300,\n  });\n  return s3.createPresignedPost({ Bucket: 'b', Fields: { key: 'x/' + key } }).url;\n};\n`);
-    expect(text).toBe(`const { S3Client } = require('@aws-sdk/client-s3');\nconst { createPresignedPost } = require('@aws-sdk/s3-presigned-post');\nconst s3 = new S3Client();\nexports.form = async (key) => {\n  const post = await createPresignedPost(s3, {\n    Key: key,\n    Bucket: 'b',\n    Fields: { acl: 'private' },\n    Expires: 300,\n  });\n  return (await createPresignedPost(s3, { Key: 'x/' + key, Bucket: 'b' })).url;\n};\n`);
+    const { text } = await convertTwice(
+      `${head}exports.form = async (key) => {\n  const post = s3.createPresignedPost({\n    Bucket: 'b',\n    Fields: { key, acl: 'private' },\n    Expires: 300,\n  });\n  return s3.createPresignedPost({ Bucket: 'b', Fields: { key: 'x/' + key } }).url;\n};\n`,
+    );
+    expect(text).toBe(
+      `const { S3Client } = require('@aws-sdk/client-s3');\nconst { createPresignedPost } = require('@aws-sdk/s3-presigned-post');\nconst s3 = new S3Client();\nexports.form = async (key) => {\n  const post = await createPresignedPost(s3, {\n    Key: key,\n    Bucket: 'b',\n    Fields: { acl: 'private' },\n    Expires: 300,\n  });\n  return (await createPresignedPost(s3, { Key: 'x/' + key, Bucket: 'b' })).url;\n};\n`,
+    );
   });
 
   it('reports the callback form and code outside async functions', async () => {
-    const { text, findings } = await convertTwice(`${head}exports.a = (k, cb) => s3.createPresignedPost({ Bucket: 'b', Fields: { key: k } }, cb);\nexports.b = (k) => s3.createPresignedPost({ Bucket: 'b', Fields: { key: k } });\n`);
+    const { text, findings } = await convertTwice(
+      `${head}exports.a = (k, cb) => s3.createPresignedPost({ Bucket: 'b', Fields: { key: k } }, cb);\nexports.b = (k) => s3.createPresignedPost({ Bucket: 'b', Fields: { key: k } });\n`,
+    );
     expect(text).toContain(`s3.createPresignedPost({ Bucket: 'b', Fields: { key: k } }, cb)`);
     expect(findings.filter((f) => f.rule === 'aws-sdk-v3/presigned-post').map((f) => f.line)).toEqual([3, 4]);
   });
@@ -100,11 +119,14 @@ describe('aws-sdk-v2-to-v3: pagination, behaviour', () => {
     mocks.push(mock);
     // the paginator reuses one input object across pages: record each request as it is sent
     const sent: Record<string, unknown>[] = [];
-    mock.on(s3v3.ListObjectsV2Command).callsFake((input: Record<string, unknown>) => (sent.push({ ...input }), answer(input)));
+    mock
+      .on(s3v3.ListObjectsV2Command)
+      .callsFake((input: Record<string, unknown>) => (sent.push({ ...input }), answer(input)));
     const after = await load(text, (spec) => req(spec)).keys('bkt');
     expect(before).toEqual(['a', 'b', 'c', 'd']);
     expect(after).toEqual(before);
-    const strip = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+    const strip = (p: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
     expect(sent.map(strip)).toEqual(calls.map((c) => strip(c.params as Record<string, unknown>)));
   });
 });

@@ -30,7 +30,11 @@ function load(files: Files, entry: string, external: (spec: string) => unknown):
       const base = posix.join(posix.dirname(path), spec);
       return run(base in files ? base : `${base}.js`);
     };
-    new Function('require', 'module', 'exports', files[path])((spec: string) => (spec.startsWith('.') ? resolve(spec) : external(spec)), module, module.exports);
+    new Function('require', 'module', 'exports', files[path])(
+      (spec: string) => (spec.startsWith('.') ? resolve(spec) : external(spec)),
+      module,
+      module.exports,
+    );
     return module.exports;
   };
   return run(entry);
@@ -49,7 +53,12 @@ function fakeV2(script: Record<string, (p: any) => unknown>, calls: Call[]) {
 }
 
 /** Run `act` on the original files and on the converted ones; both must give the same result and calls. */
-async function same(files: Files, entry: string, script: Record<string, (p: any) => unknown>, act: (m: Exports) => Promise<unknown>) {
+async function same(
+  files: Files,
+  entry: string,
+  script: Record<string, (p: any) => unknown>,
+  act: (m: Exports) => Promise<unknown>,
+) {
   const first = await runOn(files);
   const converted = { ...files, ...Object.fromEntries(first.changes) };
   const again = await runOn(converted);
@@ -61,13 +70,17 @@ async function same(files: Files, entry: string, script: Record<string, (p: any)
 
   const after: Call[] = [];
   const stillV2 = fakeV2(script, after);
-  for (const [cls, mod, service] of [[s3v3.S3Client, s3v3, 'S3'], [sqsv3.SQSClient, sqsv3, 'SQS']] as const) {
+  for (const [cls, mod, service] of [
+    [s3v3.S3Client, s3v3, 'S3'],
+    [sqsv3.SQSClient, sqsv3, 'SQS'],
+  ] as const) {
     const mock = mockClient(cls);
     mocks.push(mock);
     for (const [key, answer] of Object.entries(script)) {
       const [svc, op] = key.split('.');
       const command = mod[`${op[0].toUpperCase()}${op.slice(1)}Command`];
-      if (svc === service && command) mock.on(command).callsFake((input: unknown) => (after.push({ op: key, params: input }), answer(input)));
+      if (svc === service && command)
+        mock.on(command).callsFake((input: unknown) => (after.push({ op: key, params: input }), answer(input)));
     }
   }
   const actual = await act(load(converted, entry, (spec) => (spec === 'aws-sdk' ? stillV2 : req(spec))));
@@ -78,19 +91,22 @@ async function same(files: Files, entry: string, script: Record<string, (p: any)
 
 const listing = { 'S3.listObjectsV2': () => ({ Contents: [{ Key: 'a' }, { Key: 'b' }] }) };
 
-describe('aws-sdk-v2-to-v3: imported names never collide with the file\'s own', () => {
+describe("aws-sdk-v2-to-v3: imported names never collide with the file's own", () => {
   it('a client named S3Client inside a function: the import is aliased, no TDZ error', async () => {
-    const files = { 'src/list.js': `const AWS = require('aws-sdk');
+    const files = {
+      'src/list.js': `const AWS = require('aws-sdk');
 
 exports.list = async (Bucket) => {
   const S3Client = new AWS.S3();
   const out = await S3Client.listObjectsV2({ Bucket }).promise();
   return out.Contents.map((o) => o.Key);
 };
-` };
+`,
+    };
     const { changes, result } = await same(files, 'src/list.js', listing, (m) => m.list('b'));
     expect(result).toEqual(['a', 'b']);
-    expect(changes.get('src/list.js')).toBe(`const { ListObjectsV2Command, S3Client: S3Client2 } = require('@aws-sdk/client-s3');
+    expect(changes.get('src/list.js'))
+      .toBe(`const { ListObjectsV2Command, S3Client: S3Client2 } = require('@aws-sdk/client-s3');
 
 exports.list = async (Bucket) => {
   const S3Client = new S3Client2();
@@ -101,7 +117,8 @@ exports.list = async (Bucket) => {
   });
 
   it('a wrapper class of the user named S3Client keeps its name; the v3 class is imported under another', async () => {
-    const files = { 'src/storage.js': `const AWS = require('aws-sdk');
+    const files = {
+      'src/storage.js': `const AWS = require('aws-sdk');
 
 class S3Client {
   constructor() {
@@ -115,19 +132,26 @@ class S3Client {
 }
 
 exports.keys = (bucket) => new S3Client().keys(bucket);
-` };
+`,
+    };
     const { changes } = await same(files, 'src/storage.js', listing, (m) => m.keys('b'));
     const text = changes.get('src/storage.js')!;
     expect(text).toContain(`const { ListObjectsV2Command, S3Client: S3Client2 } = require('@aws-sdk/client-s3');\n`);
-    expect(text).toContain(`class S3Client {\n  constructor() {\n    this.s3 = new S3Client2({ region: 'eu-west-1' });`);
+    expect(text).toContain(
+      `class S3Client {\n  constructor() {\n    this.s3 = new S3Client2({ region: 'eu-west-1' });`,
+    );
   });
 
   it('ES modules import `X as X2`, and a name taken by a command is aliased too', async () => {
-    const { text } = await convertTwice(`import AWS from 'aws-sdk';
+    const { text } = await convertTwice(
+      `import AWS from 'aws-sdk';
 const S3Client = new AWS.S3();
 const ListBucketsCommand = 'list';
 export const list = async () => [ListBucketsCommand, (await S3Client.listBuckets().promise()).Buckets];
-`, {}, 'src/a.mjs');
+`,
+      {},
+      'src/a.mjs',
+    );
     expect(text).toBe(`import {
   ListBucketsCommand as ListBucketsCommand2,
   S3Client as S3Client2,
@@ -165,19 +189,37 @@ exports.announce = async (Key) => {
   const script = { 'S3.headObject': () => ({ ContentLength: 3 }), 'SQS.sendMessage': () => ({ MessageId: 'm-1' }) };
 
   it('a client with a use that does not convert stays v2 whole and still runs; the others convert', async () => {
-    const { changes, findings } = await same(presign, 'src/uploads.js', script, async (m) => [await m.uploadUrl('k'), await m.exists('k'), await m.announce('k')]);
+    const { changes, findings } = await same(presign, 'src/uploads.js', script, async (m) => [
+      await m.uploadUrl('k'),
+      await m.exists('k'),
+      await m.announce('k'),
+    ]);
     const text = changes.get('src/uploads.js')!;
-    expect(text).toContain(`const AWS = require('aws-sdk');\nconst { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');\n`);
+    expect(text).toContain(
+      `const AWS = require('aws-sdk');\nconst { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');\n`,
+    );
     // the global config stays for the v2 client; the v3 one gets it in its constructor
-    expect(text).toContain(`AWS.config.update({ region: 'eu-west-1' });\nconst S3 = new AWS.S3();\nconst sqs = new SQSClient({ region: 'eu-west-1' });`);
+    expect(text).toContain(
+      `AWS.config.update({ region: 'eu-west-1' });\nconst S3 = new AWS.S3();\nconst sqs = new SQSClient({ region: 'eu-west-1' });`,
+    );
     expect(text).toContain(`  return await S3.getSignedUrl('putObject', params);`);
     expect(text).toContain(`  const head = await S3.headObject({ Bucket: 'uploads', Key }).promise();`);
-    expect(text).toContain(`  const sent = await sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: Key }));`);
+    expect(text).toContain(
+      `  const sent = await sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: Key }));`,
+    );
     const kept = findings.find((f) => f.rule === 'aws-sdk-v3/client-kept-v2');
     expect(kept).toMatchObject({ file: 'src/uploads.js', line: 3, severity: 'manual' });
     expect(kept!.message).toContain("`S3.getSignedUrl('putObject', params)` at src/uploads.js:8");
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/presigned-url', line: 8, severity: 'manual' }));
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'aws-sdk-v3/global-config', line: 2, message: expect.stringContaining('stays for the clients kept on v2') }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'aws-sdk-v3/presigned-url', line: 8, severity: 'manual' }),
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'aws-sdk-v3/global-config',
+        line: 2,
+        message: expect.stringContaining('stays for the clients kept on v2'),
+      }),
+    );
   });
 
   it('an alias of the class stays while a client built from it stays v2', async () => {
@@ -199,7 +241,9 @@ exports.theirs = (other) => count(other);
 `;
     const { text, findings } = await convertTwice(src);
     expect(text).toBe(src);
-    expect(findings.find((f) => f.rule === 'aws-sdk-v3/client-kept-v2')!.message).toContain('`count(other)` at src/index.js:7');
+    expect(findings.find((f) => f.rule === 'aws-sdk-v3/client-kept-v2')!.message).toContain(
+      '`count(other)` at src/index.js:7',
+    );
   });
 
   it('a request object streamed, or a client read for its config, keeps the client on v2', async () => {
@@ -264,18 +308,25 @@ exports.listKeys = async (client, Bucket) => {
 `);
   });
 
-  it('a helper with a use that does not convert: both stay v2, and the finding names the helper\'s line', async () => {
+  it("a helper with a use that does not convert: both stay v2, and the finding names the helper's line", async () => {
     const files = {
-      'src/handler.js': `${handler}exports.read = (key) => streamOf(s3, key);\n`.replace('{ listKeys }', '{ listKeys, streamOf }'),
+      'src/handler.js': `${handler}exports.read = (key) => streamOf(s3, key);\n`.replace(
+        '{ listKeys }',
+        '{ listKeys, streamOf }',
+      ),
       'src/lib/list.js': `${helper}exports.streamOf = (client, Key) => client.getObject({ Bucket: 'b', Key }).createReadStream();\n`,
     };
-    const { changes, findings, result } = await same(files, 'src/handler.js', listing, (m) => m.handler({ bucket: 'b' }));
+    const { changes, findings, result } = await same(files, 'src/handler.js', listing, (m) =>
+      m.handler({ bucket: 'b' }),
+    );
     expect(result).toEqual(['a', 'b']);
     expect(changes.size).toBe(0);
     const kept = findings.find((f) => f.rule === 'aws-sdk-v3/client-kept-v2');
     expect(kept).toMatchObject({ file: 'src/handler.js', line: 4 });
     expect(kept!.message).toContain("`client.getObject({ Bucket: 'b', Key })` at src/lib/list.js:5");
-    expect(findings).toContainEqual(expect.objectContaining({ file: 'src/lib/list.js', line: 5, rule: 'aws-sdk-v3/request-object' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ file: 'src/lib/list.js', line: 5, rule: 'aws-sdk-v3/request-object' }),
+    );
   });
 
   it('a helper also called by another module with its own v2 client moves with both callers', async () => {
@@ -293,11 +344,22 @@ exports.listKeys = async (client, Bucket) => {
       'src/clients.js': `const AWS = require('aws-sdk');\nconst s3 = new AWS.S3();\nconst sqs = new AWS.SQS();\nmodule.exports = { s3, sqs };\n`,
       'src/links.js': `const { s3, sqs } = require('./clients');\nexports.link = (Key) => s3.getSignedUrl('getObject', { Bucket: 'b', Key });\nexports.send = (b) => sqs.sendMessage({ QueueUrl: 'q', MessageBody: b }).promise();\n`,
     };
-    const { changes, findings } = await same(files, 'src/links.js', { 'SQS.sendMessage': () => ({ MessageId: 'm' }) }, async (m) => [m.link('k'), await m.send('x')]);
-    expect(changes.get('src/clients.js')).toBe(`const AWS = require('aws-sdk');\nconst { SQSClient } = require('@aws-sdk/client-sqs');\nconst s3 = new AWS.S3();\nconst sqs = new SQSClient();\nmodule.exports = { s3, sqs };\n`);
-    expect(changes.get('src/links.js')).toContain(`sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: b }))`);
+    const { changes, findings } = await same(
+      files,
+      'src/links.js',
+      { 'SQS.sendMessage': () => ({ MessageId: 'm' }) },
+      async (m) => [m.link('k'), await m.send('x')],
+    );
+    expect(changes.get('src/clients.js')).toBe(
+      `const AWS = require('aws-sdk');\nconst { SQSClient } = require('@aws-sdk/client-sqs');\nconst s3 = new AWS.S3();\nconst sqs = new SQSClient();\nmodule.exports = { s3, sqs };\n`,
+    );
+    expect(changes.get('src/links.js')).toContain(
+      `sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: b }))`,
+    );
     expect(changes.get('src/links.js')).toContain(`s3.getSignedUrl('getObject', { Bucket: 'b', Key })`);
-    expect(findings).toContainEqual(expect.objectContaining({ file: 'src/clients.js', line: 2, rule: 'aws-sdk-v3/client-kept-v2' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ file: 'src/clients.js', line: 2, rule: 'aws-sdk-v3/client-kept-v2' }),
+    );
   });
 
   it('a module that loads the client module in a form not followed keeps the client on v2', async () => {
@@ -308,7 +370,9 @@ exports.listKeys = async (client, Bucket) => {
     };
     const { changes, findings } = await runOn(files);
     expect(changes.size).toBe(0);
-    expect(findings).toContainEqual(expect.objectContaining({ file: 'src/clients/index.js', line: 1, rule: 'aws-sdk-v3/client-use' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ file: 'src/clients/index.js', line: 1, rule: 'aws-sdk-v3/client-use' }),
+    );
   });
 
   it('a client re-exported by an index module converts with its importers', async () => {

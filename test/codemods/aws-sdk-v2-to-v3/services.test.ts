@@ -6,7 +6,9 @@ import { ts } from 'ts-morph';
 import { afterEach, describe, expect, it } from 'vitest';
 import { v3Services } from '../../../src/codemods/aws-sdk-v2-to-v3/services-data.js';
 import {
-  hasNoV3Client, serviceByClientsPath, serviceByV2Name,
+  hasNoV3Client,
+  serviceByClientsPath,
+  serviceByV2Name,
 } from '../../../src/codemods/aws-sdk-v2-to-v3/services.js';
 import { fakeAws, type Call } from './fake-v2.js';
 import { convertTwice } from './helpers.js';
@@ -104,48 +106,124 @@ const forms: [string, string, string[], string][] = [
   ['global star import', 'a.mjs', both, `import * as AWS from 'aws-sdk';\n${viaNs}`],
   ['global import-equals', 'a.ts', both, `import AWS = require('aws-sdk');\n${viaNs}`],
   ['global require', 'a.js', both, `const AWS = require('aws-sdk');\n${viaNs}`],
-  ['property require', 'a.js', both,
-    `const ACM = require('aws-sdk').ACM;\nconst Discovery = require('aws-sdk').Discovery;\n${viaNames}`],
-  ['property require with another name', 'a.js', ['@aws-sdk/client-acm'],
-    `const Certs = require('aws-sdk').ACM;\nconst c = new Certs();${acm}`],
-  ['named import with another name', 'a.mjs', both,
-    `import { ACM as Certs, Discovery } from 'aws-sdk';\nconst c = new Certs();\nconst d = new Discovery();${acm}`],
-  ['destructured require with another name', 'a.js', both,
-    `const { ACM: Certs, Discovery } = require('aws-sdk');\nconst c = new Certs();\nconst d = new Discovery();${acm}`],
-  ['deep default import', 'a.mjs', both,
-    `import ACM from 'aws-sdk/clients/acm';\nimport Discovery from 'aws-sdk/clients/discovery';\n${viaNames}`],
-  ['deep star import', 'a.mjs', both,
-    code(`import * as ACM from 'aws-sdk/clients/acm';`,
-      `import * as Discovery from 'aws-sdk/clients/discovery';`) + viaNames],
-  ['deep import with another name', 'a.mjs', ['@aws-sdk/client-acm'],
-    `import Certs from 'aws-sdk/clients/acm';\nconst c = new Certs();${acm}`],
-  ['deep require', 'a.js', both,
-    code(`const ACM = require('aws-sdk/clients/acm');`,
-      `const Discovery = require('aws-sdk/clients/discovery');`) + viaNames],
-  ['deep require with another name', 'a.js', ['@aws-sdk/client-acm'],
-    `const Certs = require('aws-sdk/clients/acm.js');\nconst c = new Certs();${acm}`],
-  ['deep import-equals', 'a.ts', both,
-    code(`import ACM = require('aws-sdk/clients/acm');`,
-      `import Discovery = require('aws-sdk/clients/discovery');`) + viaNames],
-  ['aws-sdk/clients/all named import', 'a.mjs', both,
-    `import { ACM, Discovery } from 'aws-sdk/clients/all';\n${viaNames}`],
-  ['aws-sdk/clients/all destructured require', 'a.js', both,
-    `const { ACM, Discovery } = require('aws-sdk/clients/all');\n${viaNames}`],
+  [
+    'property require',
+    'a.js',
+    both,
+    `const ACM = require('aws-sdk').ACM;\nconst Discovery = require('aws-sdk').Discovery;\n${viaNames}`,
+  ],
+  [
+    'property require with another name',
+    'a.js',
+    ['@aws-sdk/client-acm'],
+    `const Certs = require('aws-sdk').ACM;\nconst c = new Certs();${acm}`,
+  ],
+  [
+    'named import with another name',
+    'a.mjs',
+    both,
+    `import { ACM as Certs, Discovery } from 'aws-sdk';\nconst c = new Certs();\nconst d = new Discovery();${acm}`,
+  ],
+  [
+    'destructured require with another name',
+    'a.js',
+    both,
+    `const { ACM: Certs, Discovery } = require('aws-sdk');\nconst c = new Certs();\nconst d = new Discovery();${acm}`,
+  ],
+  [
+    'deep default import',
+    'a.mjs',
+    both,
+    `import ACM from 'aws-sdk/clients/acm';\nimport Discovery from 'aws-sdk/clients/discovery';\n${viaNames}`,
+  ],
+  [
+    'deep star import',
+    'a.mjs',
+    both,
+    code(`import * as ACM from 'aws-sdk/clients/acm';`, `import * as Discovery from 'aws-sdk/clients/discovery';`) +
+      viaNames,
+  ],
+  [
+    'deep import with another name',
+    'a.mjs',
+    ['@aws-sdk/client-acm'],
+    `import Certs from 'aws-sdk/clients/acm';\nconst c = new Certs();${acm}`,
+  ],
+  [
+    'deep require',
+    'a.js',
+    both,
+    code(`const ACM = require('aws-sdk/clients/acm');`, `const Discovery = require('aws-sdk/clients/discovery');`) +
+      viaNames,
+  ],
+  [
+    'deep require with another name',
+    'a.js',
+    ['@aws-sdk/client-acm'],
+    `const Certs = require('aws-sdk/clients/acm.js');\nconst c = new Certs();${acm}`,
+  ],
+  [
+    'deep import-equals',
+    'a.ts',
+    both,
+    code(`import ACM = require('aws-sdk/clients/acm');`, `import Discovery = require('aws-sdk/clients/discovery');`) +
+      viaNames,
+  ],
+  [
+    'aws-sdk/clients/all named import',
+    'a.mjs',
+    both,
+    `import { ACM, Discovery } from 'aws-sdk/clients/all';\n${viaNames}`,
+  ],
+  [
+    'aws-sdk/clients/all destructured require',
+    'a.js',
+    both,
+    `const { ACM, Discovery } = require('aws-sdk/clients/all');\n${viaNames}`,
+  ],
   ['aws-sdk/clients/all namespace require', 'a.js', both, `const AWS = require('aws-sdk/clients/all');\n${viaNs}`],
-  ['aws-sdk/clients/all property require', 'a.js', ['@aws-sdk/client-acm'],
-    `const ACM = require('aws-sdk/clients/all').ACM;\nconst c = new ACM();${acm}`],
-  ['deep requires in one declaration', 'a.js', both,
-    `const ACM = require('aws-sdk/clients/acm'),\n  Discovery = require('aws-sdk/clients/discovery');\n${viaNames}`],
-  ['a v2 require among other requires', 'a.js', [...both, 'fs', 'path'],
-    `const fs = require('fs'), AWS = require('aws-sdk'), path = require('path');\n${viaNs}`],
-  ['a require and its clients in one declaration', 'a.js', both,
-    `var AWS = require('aws-sdk'), c = new AWS.ACM(), d = new AWS.Discovery();${acm}`],
-  ['aliases in one declaration', 'a.js', both,
-    `const AWS = require('aws-sdk');\nconst ACM = AWS.ACM, Discovery = AWS.Discovery, n = 1;\n${viaNames}`],
-  ['the client class as a type of the namespace', 'a.ts', both,
-    `import AWS from 'aws-sdk';\nconst c: AWS.ACM = new AWS.ACM();\nlet d: AWS.Discovery;${acm}`],
-  ['the client class as a type from a deep import', 'a.ts', ['@aws-sdk/client-acm'],
-    `import ACM from 'aws-sdk/clients/acm';\nconst c: ACM = new ACM();${acm}`],
+  [
+    'aws-sdk/clients/all property require',
+    'a.js',
+    ['@aws-sdk/client-acm'],
+    `const ACM = require('aws-sdk/clients/all').ACM;\nconst c = new ACM();${acm}`,
+  ],
+  [
+    'deep requires in one declaration',
+    'a.js',
+    both,
+    `const ACM = require('aws-sdk/clients/acm'),\n  Discovery = require('aws-sdk/clients/discovery');\n${viaNames}`,
+  ],
+  [
+    'a v2 require among other requires',
+    'a.js',
+    [...both, 'fs', 'path'],
+    `const fs = require('fs'), AWS = require('aws-sdk'), path = require('path');\n${viaNs}`,
+  ],
+  [
+    'a require and its clients in one declaration',
+    'a.js',
+    both,
+    `var AWS = require('aws-sdk'), c = new AWS.ACM(), d = new AWS.Discovery();${acm}`,
+  ],
+  [
+    'aliases in one declaration',
+    'a.js',
+    both,
+    `const AWS = require('aws-sdk');\nconst ACM = AWS.ACM, Discovery = AWS.Discovery, n = 1;\n${viaNames}`,
+  ],
+  [
+    'the client class as a type of the namespace',
+    'a.ts',
+    both,
+    `import AWS from 'aws-sdk';\nconst c: AWS.ACM = new AWS.ACM();\nlet d: AWS.Discovery;${acm}`,
+  ],
+  [
+    'the client class as a type from a deep import',
+    'a.ts',
+    ['@aws-sdk/client-acm'],
+    `import ACM from 'aws-sdk/clients/acm';\nconst c: ACM = new ACM();${acm}`,
+  ],
 ];
 
 describe('aws-sdk-v2-to-v3: ways to reach a client class', () => {
@@ -168,14 +246,18 @@ describe('aws-sdk-v2-to-v3: ways to reach a client class', () => {
   });
 
   it('keeps the other declarators of a list byte for byte', async () => {
-    const src = code(`const fs = require('fs'), AWS = require('aws-sdk'), path = require('path');`,
-      'const c = new AWS.ACM();');
+    const src = code(
+      `const fs = require('fs'), AWS = require('aws-sdk'), path = require('path');`,
+      'const c = new AWS.ACM();',
+    );
     const { text } = await convertTwice(src);
-    expect(text).toBe(code(
-      `const { ACMClient } = require('@aws-sdk/client-acm');`,
-      `const fs = require('fs'), path = require('path');`,
-      'const c = new ACMClient();',
-    ));
+    expect(text).toBe(
+      code(
+        `const { ACMClient } = require('@aws-sdk/client-acm');`,
+        `const fs = require('fs'), path = require('path');`,
+        'const c = new ACMClient();',
+      ),
+    );
   });
 
   it('keeps a declaration list whole while the file still needs v2', async () => {
@@ -185,12 +267,14 @@ describe('aws-sdk-v2-to-v3: ways to reach a client class', () => {
       `const e = new AWS.Endpoint('x');`,
     );
     const { text } = await convertTwice(src);
-    expect(text).toBe(code(
-      `const AWS = require('aws-sdk'), fs = require('fs');`,
-      `const { ACMClient } = require('@aws-sdk/client-acm');`,
-      'const c = new ACMClient();',
-      `const e = new AWS.Endpoint('x');`,
-    ));
+    expect(text).toBe(
+      code(
+        `const AWS = require('aws-sdk'), fs = require('fs');`,
+        `const { ACMClient } = require('@aws-sdk/client-acm');`,
+        'const c = new ACMClient();',
+        `const e = new AWS.Endpoint('x');`,
+      ),
+    );
   });
 
   it('uses the aggregated client names in the aggregated style', async () => {
@@ -200,12 +284,14 @@ describe('aws-sdk-v2-to-v3: ways to reach a client class', () => {
       'const d = new Discovery();',
     );
     const { text } = await convertTwice(src, { style: 'aggregated' });
-    expect(text).toBe(code(
-      `const { ACMPCA } = require('@aws-sdk/client-acm-pca');`,
-      `const { ApplicationDiscoveryService } = require('@aws-sdk/client-application-discovery-service');`,
-      'const a = new ACMPCA();',
-      'const d = new ApplicationDiscoveryService();',
-    ));
+    expect(text).toBe(
+      code(
+        `const { ACMPCA } = require('@aws-sdk/client-acm-pca');`,
+        `const { ApplicationDiscoveryService } = require('@aws-sdk/client-application-discovery-service');`,
+        'const a = new ACMPCA();',
+        'const d = new ApplicationDiscoveryService();',
+      ),
+    );
   });
 });
 
@@ -226,17 +312,30 @@ exports.run = async () => {
 };
 `;
 const behaviourForms: [string, string][] = [
-  ['deep requires in one declaration',
-    code(`const S3 = require('aws-sdk/clients/s3'),`, `  SQS = require('aws-sdk/clients/sqs');`,
-      'const store = new S3(), queue = new SQS();')],
-  ['aws-sdk/clients/all',
-    code(`const { S3, SQS: Queue } = require('aws-sdk/clients/all');`,
-      'const store = new S3();', 'const queue = new Queue();')],
-  ['property requires among other declarators', code(
-    `const path = require('path'), S3 = require('aws-sdk').S3, SQS = require('aws-sdk/clients/all').SQS;`,
-    'const store = new S3();',
-    'const queue = new SQS();',
-  )],
+  [
+    'deep requires in one declaration',
+    code(
+      `const S3 = require('aws-sdk/clients/s3'),`,
+      `  SQS = require('aws-sdk/clients/sqs');`,
+      'const store = new S3(), queue = new SQS();',
+    ),
+  ],
+  [
+    'aws-sdk/clients/all',
+    code(
+      `const { S3, SQS: Queue } = require('aws-sdk/clients/all');`,
+      'const store = new S3();',
+      'const queue = new Queue();',
+    ),
+  ],
+  [
+    'property requires among other declarators',
+    code(
+      `const path = require('path'), S3 = require('aws-sdk').S3, SQS = require('aws-sdk/clients/all').SQS;`,
+      'const store = new S3();',
+      'const queue = new SQS();',
+    ),
+  ],
 ];
 
 function load(text: string, resolve: (spec: string) => unknown) {
@@ -254,7 +353,10 @@ describe('aws-sdk-v2-to-v3: converted import forms behave the same', () => {
     const calls: Call[] = [];
     const aws = fakeAws({ 'S3.listBuckets': () => buckets, 'SQS.sendMessage': () => sent }, calls);
     const v2Modules: Record<string, unknown> = {
-      'aws-sdk': aws, 'aws-sdk/clients/all': aws, 'aws-sdk/clients/s3': aws.S3, 'aws-sdk/clients/sqs': aws.SQS,
+      'aws-sdk': aws,
+      'aws-sdk/clients/all': aws,
+      'aws-sdk/clients/s3': aws.S3,
+      'aws-sdk/clients/sqs': aws.SQS,
     };
     const before = await load(src, (spec) => v2Modules[spec] ?? req(spec)).run();
 

@@ -17,8 +17,13 @@ symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const checker = new Project({
   compilerOptions: {
-    strict: true, noEmit: true, skipLibCheck: true, types: [], lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
     // @smithy/smithy-client 4.x re-exports ServiceException from @smithy/core/client, which the
     // installed clients depend on; the facade itself is not installed here.
     paths: { '@smithy/smithy-client': [join(dir, 'node_modules/@smithy/core/client')] },
@@ -31,15 +36,19 @@ function typeCheck(files: Record<string, string>): string[] {
     writeFileSync(join(dir, name), text);
     return checker.addSourceFileAtPath(join(dir, name));
   });
-  const messages = added.flatMap((sf) => sf.getPreEmitDiagnostics()
-    .map((d) => `${sf.getBaseName()}: ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n')}`));
+  const messages = added.flatMap((sf) =>
+    sf
+      .getPreEmitDiagnostics()
+      .map((d) => `${sf.getBaseName()}: ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n')}`),
+  );
   for (const sf of added) checker.removeSourceFile(sf);
   return messages;
 }
 
 describe('aws-sdk-v2-to-v3: TypeScript types', () => {
   it('turns v2 aliases of native types into native types and imports only structures and enums', async () => {
-    const { text, findings } = await convertTwice(`import AWS from 'aws-sdk';
+    const { text, findings } = await convertTwice(
+      `import AWS from 'aws-sdk';
 
 export const key: AWS.S3.ObjectKey = 'photos/1.jpg';
 export const size: AWS.S3.ContentLength = 12;
@@ -53,7 +62,10 @@ export const algorithm: AWS.S3.ChecksumAlgorithm = 'SHA256';
 export const items: AWS.DynamoDB.ItemList = [{ id: { S: '1' } }];
 export const payload: AWS.Lambda._Blob = new Uint8Array();
 export type Got = Promise<AWS.S3.GetObjectOutput>;
-`, {}, 'src/a.ts');
+`,
+      {},
+      'src/a.ts',
+    );
     expect(text).toBe(`import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type {
   Bucket,
@@ -81,14 +93,18 @@ export type Got = Promise<GetObjectCommandOutput>;
   });
 
   it('maps operation shapes to command types, also when the shape is named otherwise', async () => {
-    const { text } = await convertTwice(`import { ListTablesInput, ListTablesOutput } from 'aws-sdk/clients/dynamodb';
+    const { text } = await convertTwice(
+      `import { ListTablesInput, ListTablesOutput } from 'aws-sdk/clients/dynamodb';
 import { InvocationRequest as Req } from 'aws-sdk/clients/lambda';
 import SQS = require('aws-sdk/clients/sqs');
 
 export const list = (input: ListTablesInput): ListTablesOutput | undefined => (input.Limit ? undefined : undefined);
 export const invoke: Req = { FunctionName: 'f' };
 export const send: SQS.SendMessageRequest = { QueueUrl: 'q', MessageBody: 'm' };
-`, {}, 'src/b.ts');
+`,
+      {},
+      'src/b.ts',
+    );
     const dynamo = `import type { ListTablesCommandInput, ListTablesCommandOutput } from '@aws-sdk/client-dynamodb';`;
     expect(text).toContain(dynamo);
     expect(text).toContain(`import type { InvokeCommandInput } from '@aws-sdk/client-lambda';`);
@@ -99,14 +115,18 @@ export const send: SQS.SendMessageRequest = { QueueUrl: 'q', MessageBody: 'm' };
   });
 
   it('maps DocumentClient types to lib-dynamodb (native attribute values) and DynamoDB structures', async () => {
-    const { text } = await convertTwice(`import { DynamoDB } from 'aws-sdk';
+    const { text } = await convertTwice(
+      `import { DynamoDB } from 'aws-sdk';
 
 export const key: DynamoDB.DocumentClient.Key = { id: 1 };
 export const rows: DynamoDB.DocumentClient.ItemList = [{ id: 1, tags: ['a'] }];
 export const get: DynamoDB.DocumentClient.GetItemInput = { TableName: 't', Key: key };
 export type Page = DynamoDB.DocumentClient.QueryOutput;
 export const used: DynamoDB.DocumentClient.ConsumedCapacity = { TableName: 't' };
-`, {}, 'src/c.ts');
+`,
+      {},
+      'src/c.ts',
+    );
     expect(text).toBe(`import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import type {
   GetCommandInput,
@@ -129,11 +149,15 @@ export const used: ConsumedCapacity = { TableName: 't' };
     const named = await convertTwice(source, {}, 'src/d.ts');
     expect(named.text).toBe(`import type { ServiceException } from '@smithy/smithy-client';
 export const isSdkError = ${guard.replace('AWSError', 'ServiceException')}`);
-    const global = await convertTwice(`import AWS = require('aws-sdk');
+    const global = await convertTwice(
+      `import AWS = require('aws-sdk');
 export function status(e: AWS.AWSError): string {
   return e.name + e.message;
 }
-`, {}, 'src/e.ts');
+`,
+      {},
+      'src/e.ts',
+    );
     expect(global.text).toBe(`import type { ServiceException } from '@smithy/smithy-client';
 export function status(e: ServiceException): string {
   return e.name + e.message;
@@ -158,10 +182,14 @@ export let attrs: AWS.DynamoDB.DocumentClient.KeysAndAttributes | undefined;
   });
 
   it('converts the types it knows in a file and keeps v2 for the rest', async () => {
-    const { text } = await convertTwice(`import AWS from 'aws-sdk';
+    const { text } = await convertTwice(
+      `import AWS from 'aws-sdk';
 export let key: AWS.S3.ObjectKey | undefined;
 export let upload: AWS.S3.ManagedUpload | undefined;
-`, {}, 'src/g.ts');
+`,
+      {},
+      'src/g.ts',
+    );
     expect(text).toBe(`import AWS from 'aws-sdk';
 export let key: string | undefined;
 export let upload: AWS.S3.ManagedUpload | undefined;
@@ -197,9 +225,12 @@ export let b: StreamingBody | undefined;
 
   it('names only types the installed v3 packages export, for every entry of their tables', () => {
     const services: [key: string, data: string, pkg: string][] = [
-      ['S3', v2Types.S3, '@aws-sdk/client-s3'], ['DynamoDB', v2Types.DynamoDB, '@aws-sdk/client-dynamodb'],
-      ['Lambda', v2Types.Lambda, '@aws-sdk/client-lambda'], ['SNS', v2Types.SNS, '@aws-sdk/client-sns'],
-      ['SQS', v2Types.SQS, '@aws-sdk/client-sqs'], [documentTable, documentClientTypes, '@aws-sdk/lib-dynamodb'],
+      ['S3', v2Types.S3, '@aws-sdk/client-s3'],
+      ['DynamoDB', v2Types.DynamoDB, '@aws-sdk/client-dynamodb'],
+      ['Lambda', v2Types.Lambda, '@aws-sdk/client-lambda'],
+      ['SNS', v2Types.SNS, '@aws-sdk/client-sns'],
+      ['SQS', v2Types.SQS, '@aws-sdk/client-sqs'],
+      [documentTable, documentClientTypes, '@aws-sdk/lib-dynamodb'],
     ];
     const files: Record<string, string> = {};
     const dynamoDb = '@aws-sdk/client-dynamodb';
@@ -208,7 +239,10 @@ export let b: StreamingBody | undefined;
       const pkgOf = (n: string) => (key === documentTable && n !== 'NativeAttributeValue' ? dynamoDb : pkg);
       const qualify = (t: string, n: string) => t.replace(new RegExp(`\\b${n}\\b`, 'g'), `import('${pkgOf(n)}').${n}`);
       const lines: string[] = [];
-      for (const name of data.split(/\s+/).map((e) => /^\w+/.exec(e)?.[0]).filter((n) => n !== undefined)) {
+      for (const name of data
+        .split(/\s+/)
+        .map((e) => /^\w+/.exec(e)?.[0])
+        .filter((n) => n !== undefined)) {
         const v3 = v3TypeOf(key, name);
         if (v3?.kind === 'command') lines.push(`export type ${name} = import('${pkg}').${v3.op}Command${v3.io};`);
         else if (v3) lines.push(`export type ${name} = ${v3.names.reduce(qualify, v3.text)};`);

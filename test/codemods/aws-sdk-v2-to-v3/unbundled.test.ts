@@ -31,7 +31,13 @@ async function convertFixture(name: string) {
  * SDK the runtime includes (v2 up to 16, v3 from 18: `sdk`), and what the package deployed with the
  * function lists in `dependencies` (`shipped`, answered from `packages`). Anything else is missing.
  */
-function loadOnLambda(files: Record<string, string>, entry: string, major: number, shipped: string[], sdk: { v2?: unknown }) {
+function loadOnLambda(
+  files: Record<string, string>,
+  entry: string,
+  major: number,
+  shipped: string[],
+  sdk: { v2?: unknown },
+) {
   const known = new Set(Object.keys(files));
   const cache = new Map<string, { exports: any }>();
   const bare = (spec: string): unknown => {
@@ -61,7 +67,9 @@ describe('aws-sdk-v2-to-v3 only: unbundled', () => {
     const { result } = await convertFixture('unbundled-sam-two-functions');
     expect([...result.changes.keys()].sort()).toEqual(['reports/package.json', 'reports/src/store.js']);
     expect(JSON.parse(result.changes.get('reports/package.json')!).dependencies).toEqual({
-      '@aws-sdk/client-dynamodb': '^3.1100.0', '@aws-sdk/client-s3': '^3.1100.0', '@aws-sdk/lib-dynamodb': '^3.1100.0',
+      '@aws-sdk/client-dynamodb': '^3.1100.0',
+      '@aws-sdk/client-s3': '^3.1100.0',
+      '@aws-sdk/lib-dynamodb': '^3.1100.0',
     });
     expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
@@ -72,12 +80,18 @@ describe('aws-sdk-v2-to-v3 only: unbundled', () => {
     const event = { time: '2024-05-02T02:00:00Z' };
     process.env.TABLE = 'orders';
     process.env.BUCKET = 'reports-bucket';
-    const items = [{ orderId: 'o-1', total: 12 }, { orderId: 'o-2', total: 30 }];
+    const items = [
+      { orderId: 'o-1', total: 12 },
+      { orderId: 'o-2', total: 30 },
+    ];
 
     expect(() => loadOnLambda(input, fn.handlerFile!, 24, [], {})).toThrow("Cannot find module 'aws-sdk'");
 
     const calls: Call[] = [];
-    const v2 = fakeAws({ 'DocumentClient.scan': () => ({ Items: items }), 'S3.putObject': () => ({ ETag: '"e"' }) }, calls);
+    const v2 = fakeAws(
+      { 'DocumentClient.scan': () => ({ Items: items }), 'S3.putObject': () => ({ ETag: '"e"' }) },
+      calls,
+    );
     const before = await loadOnLambda(input, fn.handlerFile!, 16, [], { v2 }).handler(event);
 
     const db = mockClient(lib.DynamoDBDocumentClient);
@@ -106,7 +120,9 @@ describe('aws-sdk-v2-to-v3 only: unbundled', () => {
     const note = result.findings.filter((f) => f.rule === 'aws-sdk-v3/runtime-provided');
     expect(note).toHaveLength(1);
     expect(note[0]).toMatchObject({ file: 'lambda/indexer/index.js', severity: 'info' });
-    expect(note[0].message).toContain("@aws-sdk/client-s3 comes from the SDK v3 that Lambda's nodejs24.x runtime includes");
+    expect(note[0].message).toContain(
+      "@aws-sdk/client-s3 comes from the SDK v3 that Lambda's nodejs24.x runtime includes",
+    );
     expect(note[0].message).toContain('(on nodejs16.x there is no SDK v3)');
     // no package.json is made: whether one would be installed depends on how the asset is built
     expect([...result.changes.keys()].filter((f) => f.startsWith('lambda/'))).toEqual(['lambda/indexer/index.js']);
@@ -115,35 +131,57 @@ describe('aws-sdk-v2-to-v3 only: unbundled', () => {
   it('inline code is not converted (it is reported by the behaviour check and the exit criterion)', async () => {
     const { result } = await convertFixture('unbundled-inline-zipfile');
     expect(result.changes.size).toBe(0);
-    expect(codemod.candidates(memoryRepo(readTree(join(fixtures, 'unbundled-inline-zipfile', 'input'))), only)).toEqual([]);
+    expect(codemod.candidates(memoryRepo(readTree(join(fixtures, 'unbundled-inline-zipfile', 'input'))), only)).toEqual(
+      [],
+    );
   });
 
-  it('offers only the unshipped functions\' files as candidates, and none once they are converted', async () => {
+  it("offers only the unshipped functions' files as candidates, and none once they are converted", async () => {
     const { input, output } = await convertFixture('unbundled-sam-two-functions');
     expect(codemod.candidates(memoryRepo(input), only)).toEqual(['reports/src/store.js']);
     expect(codemod.candidates(memoryRepo(output), only)).toEqual([]);
   });
 
-  const template = 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs16.x\n      CodeUri: fn/\n      Handler: index.handler\n';
-  const handler = "const AWS = require('aws-sdk');\nexports.s3 = new AWS.S3();\nexports.handler = async (e) => (await exports.s3.getObject({ Bucket: 'b', Key: e.key }).promise()).ContentLength;\n";
+  const template =
+    'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs16.x\n      CodeUri: fn/\n      Handler: index.handler\n';
+  const handler =
+    "const AWS = require('aws-sdk');\nexports.s3 = new AWS.S3();\nexports.handler = async (e) => (await exports.s3.getObject({ Bucket: 'b', Key: e.key }).promise()).ContentLength;\n";
 
   it('keeps a client on v2 when a module outside the functions uses it too, and names that module', async () => {
-    const script = "const { s3 } = require('../fn/index');\ns3.headObject({ Bucket: 'b', Key: 'k' }).promise().then(console.log);\n";
+    const script =
+      "const { s3 } = require('../fn/index');\ns3.headObject({ Bucket: 'b', Key: 'k' }).promise().then(console.log);\n";
     const files = { 'template.yaml': template, 'fn/index.js': handler, 'scripts/check.js': script };
     const result = await runOn(files, only);
     expect(result.changes.size).toBe(0);
-    expect(result.findings.find((f) => f.rule === 'aws-sdk-v3/outside-functions')).toMatchObject({ file: 'scripts/check.js', severity: 'manual' });
-    expect(result.findings.find((f) => f.rule === 'aws-sdk-v3/client-kept-v2')?.message).toContain('scripts/check.js also uses it and is not part of the functions this step converts');
+    expect(result.findings.find((f) => f.rule === 'aws-sdk-v3/outside-functions')).toMatchObject({
+      file: 'scripts/check.js',
+      severity: 'manual',
+    });
+    expect(result.findings.find((f) => f.rule === 'aws-sdk-v3/client-kept-v2')?.message).toContain(
+      'scripts/check.js also uses it and is not part of the functions this step converts',
+    );
     expect(unbundledSdkFunctions(memoryRepo({ ...files, ...Object.fromEntries(result.changes) }), 24)).toHaveLength(1);
   });
 
   it('names a test that fakes v2 for a converted function, and keeps aws-sdk for it', async () => {
-    const test = "jest.mock('aws-sdk');\nconst { handler } = require('../index');\ntest('size', async () => expect(await handler({ key: 'k' })).toBe(1));\n";
-    const files = { 'template.yaml': template, 'fn/index.js': handler, 'fn/package.json': '{\n  "devDependencies": {\n    "aws-sdk": "^2.1500.0"\n  }\n}\n', 'fn/test/index.test.js': test };
+    const test =
+      "jest.mock('aws-sdk');\nconst { handler } = require('../index');\ntest('size', async () => expect(await handler({ key: 'k' })).toBe(1));\n";
+    const files = {
+      'template.yaml': template,
+      'fn/index.js': handler,
+      'fn/package.json': '{\n  "devDependencies": {\n    "aws-sdk": "^2.1500.0"\n  }\n}\n',
+      'fn/test/index.test.js': test,
+    };
     const result = await runOn(files, only);
     expect([...result.changes.keys()].sort()).toEqual(['fn/index.js', 'fn/package.json']);
-    expect(JSON.parse(result.changes.get('fn/package.json')!)).toEqual({ devDependencies: { 'aws-sdk': '^2.1500.0' }, dependencies: { '@aws-sdk/client-s3': '^3.1100.0' } });
-    expect(result.findings.find((f) => f.file === 'fn/test/index.test.js')).toMatchObject({ rule: 'aws-sdk-v3/still-v2', severity: 'manual' });
+    expect(JSON.parse(result.changes.get('fn/package.json')!)).toEqual({
+      devDependencies: { 'aws-sdk': '^2.1500.0' },
+      dependencies: { '@aws-sdk/client-s3': '^3.1100.0' },
+    });
+    expect(result.findings.find((f) => f.file === 'fn/test/index.test.js')).toMatchObject({
+      rule: 'aws-sdk-v3/still-v2',
+      severity: 'manual',
+    });
   });
 
   it('rejects an unknown value of only', async () => {

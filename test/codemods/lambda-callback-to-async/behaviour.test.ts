@@ -22,34 +22,89 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { fixture: 'cjs-try-catch', file: 'index.js', exportName: 'handler', events: [{ body: '{"a":1}' }, { body: '{"reject":"no"}' }, { body: '{oops' }, {}] },
-  { fixture: 'esm-fs-wrapper', file: 'src/read.mjs', exportName: 'handler', events: [{ file: 'data.txt' }, { file: 'missing.txt' }] },
+  {
+    fixture: 'cjs-try-catch',
+    file: 'index.js',
+    exportName: 'handler',
+    events: [{ body: '{"a":1}' }, { body: '{"reject":"no"}' }, { body: '{oops' }, {}],
+  },
+  {
+    fixture: 'esm-fs-wrapper',
+    file: 'src/read.mjs',
+    exportName: 'handler',
+    events: [{ file: 'data.txt' }, { file: 'missing.txt' }],
+  },
   { fixture: 'context-methods', file: 'index.js', exportName: 'greet', events: [{ name: 'Ann' }, {}] },
   { fixture: 'context-methods', file: 'index.js', exportName: 'delayed', events: [{ name: 'bob' }, {}, { name: '' }] },
   {
     fixture: 'timers-emitter',
     file: 'index.js',
     exportName: 'handler',
-    events: [{ chunks: ['a', 'b'] }, { chunks: ['a', 'BAD', 'c'] }, { chunks: ['BAD', 'BAD'] }, { chunks: [], timeoutMs: 50 }],
+    events: [
+      { chunks: ['a', 'b'] },
+      { chunks: ['a', 'BAD', 'c'] },
+      { chunks: ['BAD', 'BAD'] },
+      { chunks: [], timeoutMs: 50 },
+    ],
   },
-  { fixture: 'sdk-v2-callbacks', file: 'index.js', exportName: 'handler', events: [{ id: 'a-1' }, { id: ' b-2 ' }, { id: 'zzz' }, { id: 7 }, { id: 'boom' }] },
-  { fixture: 'side-effects-after-callback', file: 'handler.js', exportName: 'handler', probe: 'audit', events: [{ items: [1, 2] }, { items: 'x' }, { items: [] }] },
+  {
+    fixture: 'sdk-v2-callbacks',
+    file: 'index.js',
+    exportName: 'handler',
+    events: [{ id: 'a-1' }, { id: ' b-2 ' }, { id: 'zzz' }, { id: 7 }, { id: 'boom' }],
+  },
+  {
+    fixture: 'side-effects-after-callback',
+    file: 'handler.js',
+    exportName: 'handler',
+    probe: 'audit',
+    events: [{ items: [1, 2] }, { items: 'x' }, { items: [] }],
+  },
   {
     fixture: 'typescript-api',
     file: 'src/handler.ts',
     exportName: 'createOrder',
-    events: [{ body: '{"id":"o1","quantity":2}' }, { body: '{"id":"o2","quantity":0}' }, { body: 'nope' }, { body: null }],
+    events: [
+      { body: '{"id":"o1","quantity":2}' },
+      { body: '{"id":"o2","quantity":0}' },
+      { body: 'nope' },
+      { body: null },
+    ],
   },
-  { fixture: 'typescript-api', file: 'src/handler.ts', exportName: 'getOrder', events: [{ pathParameters: { id: 'o1' } }, { pathParameters: null }] },
+  {
+    fixture: 'typescript-api',
+    file: 'src/handler.ts',
+    exportName: 'getOrder',
+    events: [{ pathParameters: { id: 'o1' } }, { pathParameters: null }],
+  },
   {
     fixture: 'sam-template-named',
     file: 'src/app.js',
     exportName: 'process',
-    events: [{ Records: [{ messageId: '1', body: 'x' }, { messageId: '2', body: '' }] }, { Records: [] }, null],
+    events: [
+      {
+        Records: [
+          { messageId: '1', body: 'x' },
+          { messageId: '2', body: '' },
+        ],
+      },
+      { Records: [] },
+      null,
+    ],
   },
-  { fixture: 'cdk-nodejs-function', file: 'lambda/worker.ts', exportName: 'work', events: [{ values: [1, 2, 3] }, { values: [1, Number.NaN] }] },
+  {
+    fixture: 'cdk-nodejs-function',
+    file: 'lambda/worker.ts',
+    exportName: 'work',
+    events: [{ values: [1, 2, 3] }, { values: [1, Number.NaN] }],
+  },
   { fixture: 'promise-chain-catch', file: 'index.js', exportName: 'handler', events: [{ id: 'x1' }, {}] },
-  { fixture: 'catch-transforms-error', file: 'index.js', exportName: 'handler', events: [{ email: 'A@B.C' }, {}, { email: 5 }] },
+  {
+    fixture: 'catch-transforms-error',
+    file: 'index.js',
+    exportName: 'handler',
+    events: [{ email: 'A@B.C' }, {}, { email: 5 }],
+  },
   {
     fixture: 'context-done-helper',
     file: 'index.js',
@@ -65,14 +120,29 @@ const CASES: Case[] = [
     fixture: 'response-helper',
     file: 'handler.js',
     exportName: 'get',
-    events: [{ pathParameters: { id: 'a1' } }, { pathParameters: null }, { pathParameters: { id: 'zz' } }, { pathParameters: { id: 'A/B' } }],
+    events: [
+      { pathParameters: { id: 'a1' } },
+      { pathParameters: null },
+      { pathParameters: { id: 'zz' } },
+      { pathParameters: { id: 'A/B' } },
+    ],
   },
-  { fixture: 'response-helper', file: 'handler.js', exportName: 'create', events: [{ body: '{"name":"saw"}' }, { body: 'saw' }, { body: '{"name":5}' }] },
+  {
+    fixture: 'response-helper',
+    file: 'handler.js',
+    exportName: 'create',
+    events: [{ body: '{"name":"saw"}' }, { body: 'saw' }, { body: '{"name":5}' }],
+  },
   {
     fixture: 'error-loader',
     file: 'webhook.js',
     exportName: 'handler',
-    events: [signed('{"action":"opened","repository":{"name":"atx"}}'), { body: '{}' }, { ...signed('{}'), body: '{"action":"forged"}' }, signed('{oops')],
+    events: [
+      signed('{"action":"opened","repository":{"name":"atx"}}'),
+      { body: '{}' },
+      { ...signed('{}'), body: '{"action":"forged"}' },
+      signed('{oops'),
+    ],
   },
   {
     fixture: 'return-after-helper',
@@ -97,12 +167,24 @@ const CASES: Case[] = [
     fixture: 'large-handler',
     file: 'report.js',
     exportName: 'handler',
-    events: [{ keys: ['reports/2024-01-01.csv', 'reports/2024-01-02.csv'] }, { keys: [] }, { keys: ['reports/2024-01-01.csv', 'reports/missing.csv'] }, { keys: ['reports/broken.csv'] }],
+    events: [
+      { keys: ['reports/2024-01-01.csv', 'reports/2024-01-02.csv'] },
+      { keys: [] },
+      { keys: ['reports/2024-01-01.csv', 'reports/missing.csv'] },
+      { keys: ['reports/broken.csv'] },
+    ],
   },
 ];
 
 function customResource(RequestType: string, ResourceProperties: Record<string, string>) {
-  return { RequestType, ResourceProperties, ResponseURL: 'https://cfn-response.example/put', StackId: 'stack-1', RequestId: 'r-1', LogicalResourceId: 'Capacity' };
+  return {
+    RequestType,
+    ResourceProperties,
+    ResponseURL: 'https://cfn-response.example/put',
+    StackId: 'stack-1',
+    RequestId: 'r-1',
+    LogicalResourceId: 'Capacity',
+  };
 }
 
 /** A webhook event signed the way the error-loader fixture checks it. */
@@ -126,7 +208,8 @@ async function load(c: Case, side: 'input' | 'output', copy: string): Promise<Re
     file = file.replace(/\.ts$/, '.cjs');
     writeFileSync(file, js);
   }
-  if (file.endsWith('.mjs')) return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
+  if (file.endsWith('.mjs'))
+    return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
   return nodeRequire(file) as Record<string, unknown>;
 }
 

@@ -47,14 +47,20 @@ describe('lambda-callback-to-async: entry points', () => {
       'legacy/index.mjs': '',
       'functions/app.py': '',
     });
-    expect(asMap(discoverEntryPoints(repo))).toEqual({ 'functions/orders/app.js': ['process'], 'legacy/index.mjs': ['handler'] });
+    expect(asMap(discoverEntryPoints(repo))).toEqual({
+      'functions/orders/app.js': ['process'],
+      'legacy/index.mjs': ['handler'],
+    });
   });
 
   it('serverless.yml, a JSON CloudFormation template, and a broken template that is skipped', () => {
     const repo = memoryRepo({
-      'svc/serverless.yml': 'service: x\nprovider:\n  runtime: nodejs22.x\nfunctions:\n  hello:\n    handler: src/hello.run\n',
+      'svc/serverless.yml':
+        'service: x\nprovider:\n  runtime: nodejs22.x\nfunctions:\n  hello:\n    handler: src/hello.run\n',
       'svc/src/hello.cjs': '',
-      'infra/app.template.json': JSON.stringify({ Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Code: '../code', Handler: 'main.go' } } } }),
+      'infra/app.template.json': JSON.stringify({
+        Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Code: '../code', Handler: 'main.go' } } },
+      }),
       'code/main.ts': '',
       'other/template.yml': 'Resources: [unclosed',
     });
@@ -143,6 +149,8 @@ describe('target version', () => {
     const repo = { files: [...files.keys()], read: (p: string) => files.get(p)! };
     expect(codemod.candidates(repo, { targetVersion: 22 })).toEqual([]);
     expect((await codemod.run(repo, { targetVersion: 22 })).changes.size).toBe(0);
-    expect((await codemod.run(repo, { targetVersion: 24 })).changes.get('index.js')).toMatch(/async \(event, context\)/);
+    expect((await codemod.run(repo, { targetVersion: 24 })).changes.get('index.js')).toMatch(
+      /async \(event, context\)/,
+    );
   });
 });

@@ -26,7 +26,9 @@ describe('lambda-callback-to-async: fixtures', () => {
       const input = fixtureRepo(name, 'input');
       const output = fixtureRepo(name, 'output');
       const result = (await codemod.run(input.repo, {})) as CodemodResult;
-      const converted = Object.fromEntries(Object.entries(input.files).map(([p, t]) => [p, result.changes.get(p) ?? t]));
+      const converted = Object.fromEntries(
+        Object.entries(input.files).map(([p, t]) => [p, result.changes.get(p) ?? t]),
+      );
       expect(converted).toEqual(output.files);
       expect(result.findings.map((f) => [f.rule, f.file, f.line])).toEqual(EXPECTED_FINDINGS[name] ?? []);
       for (const [path, text] of result.changes) expect(text, path).not.toBe(input.files[path]);

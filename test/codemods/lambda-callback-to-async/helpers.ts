@@ -34,7 +34,10 @@ const SETTLE_TIMEOUT_MS = 2_000;
 export const baseContext = () => ({ awsRequestId: 'req-1', functionName: 'fn', getRemainingTimeInMillis: () => 3000 });
 
 export function withTimeout(p: Promise<Outcome>): Promise<Outcome> {
-  return Promise.race([p, new Promise<Outcome>((r) => setTimeout(() => r({ timedOut: true }), SETTLE_TIMEOUT_MS).unref())]);
+  return Promise.race([
+    p,
+    new Promise<Outcome>((r) => setTimeout(() => r({ timedOut: true }), SETTLE_TIMEOUT_MS).unref()),
+  ]);
 }
 
 /** The Node.js 22 runtime's contract: the first of callback, succeed/fail/done, a returned promise or a throw wins. */
@@ -43,9 +46,10 @@ export function runNode22(handler: AnyHandler, event: unknown): Promise<Outcome>
     new Promise<Outcome>((settle) => {
       let done = false;
       const once = (o: Outcome) => {
-        if (!done) (done = true), settle(o);
+        if (!done) ((done = true), settle(o));
       };
-      const callback = (err?: unknown, result?: unknown) => once(err !== undefined && err !== null ? { rejected: err } : { resolved: result });
+      const callback = (err?: unknown, result?: unknown) =>
+        once(err !== undefined && err !== null ? { rejected: err } : { resolved: result });
       const context = {
         ...baseContext(),
         callbackWaitsForEmptyEventLoop: true,
@@ -56,7 +60,10 @@ export function runNode22(handler: AnyHandler, event: unknown): Promise<Outcome>
       try {
         const returned = handler(event, context, callback) as { then?: unknown } | undefined;
         if (returned && typeof returned.then === 'function') {
-          (returned as Promise<unknown>).then((r) => once({ resolved: r }), (e: unknown) => once({ rejected: e }));
+          (returned as Promise<unknown>).then(
+            (r) => once({ resolved: r }),
+            (e: unknown) => once({ rejected: e }),
+          );
         }
       } catch (error) {
         once({ rejected: error });
@@ -71,16 +78,25 @@ export async function runNode24(handler: AnyHandler, event: unknown): Promise<Ou
   const context = Object.freeze(baseContext());
   const returned = handler(event, context);
   expect(returned).toBeInstanceOf(Promise);
-  return withTimeout((returned as Promise<unknown>).then((r) => ({ resolved: r }), (e: unknown) => ({ rejected: e })));
+  return withTimeout(
+    (returned as Promise<unknown>).then(
+      (r) => ({ resolved: r }),
+      (e: unknown) => ({ rejected: e }),
+    ),
+  );
 }
 
 /** Errors from two copies of a module are different objects: compare what a caller can see. */
 export function comparable(value: unknown, copy: string): unknown {
   if (value instanceof Error) {
-    return { error: value.constructor.name, ...comparable({ ...value, name: value.name, message: value.message }, copy) as object };
+    return {
+      error: value.constructor.name,
+      ...(comparable({ ...value, name: value.name, message: value.message }, copy) as object),
+    };
   }
   if (typeof value === 'string') return value.split(copy).join('<copy>');
   if (Array.isArray(value)) return value.map((v) => comparable(v, copy));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v, copy)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v, copy)]));
   return value;
 }

@@ -38,7 +38,11 @@ const CFN_TAGS: Tags = ['Sub', 'Join', 'GetAtt', 'Ref'].flatMap((name) => {
   const key = name === 'Ref' ? 'Ref' : `Fn::${name}`;
   return [
     { tag: `!${name}`, resolve: (value: string) => ({ [key]: value }) },
-    { tag: `!${name}`, collection: 'seq' as const, resolve: (value: unknown) => ({ [key]: (value as { toJSON(): unknown }).toJSON() }) },
+    {
+      tag: `!${name}`,
+      collection: 'seq' as const,
+      resolve: (value: unknown) => ({ [key]: (value as { toJSON(): unknown }).toJSON() }),
+    },
   ];
 });
 
@@ -48,9 +52,13 @@ describe('lambda-callback-to-async: inline code, fixtures', () => {
       const input = tree(name, 'input');
       const output = tree(name, 'output');
       const result = (await codemod.run(memoryRepo(input), {})) as CodemodResult;
-      expect(Object.fromEntries(Object.entries(input).map(([p, t]) => [p, result.changes.get(p) ?? t]))).toEqual(output);
+      expect(Object.fromEntries(Object.entries(input).map(([p, t]) => [p, result.changes.get(p) ?? t]))).toEqual(
+        output,
+      );
       expect(result.changes.size).toBeGreaterThan(0);
-      expect(result.findings.map((f) => [f.rule, f.file, f.line])).toEqual(expected.map(([rule, file, line]) => [rule, file, line]));
+      expect(result.findings.map((f) => [f.rule, f.file, f.line])).toEqual(
+        expected.map(([rule, file, line]) => [rule, file, line]),
+      );
       result.findings.forEach((f, i) => {
         expect(f.message).toContain(`'${expected[i]![3]}'`);
         expect(f.severity).toBe('manual');
@@ -75,19 +83,28 @@ describe('lambda-callback-to-async: inline code, fixtures', () => {
 
   it('keeps the bytes of lines the conversion does not change: escapes, trailing blanks, the rest of the file', () => {
     const json = tree('cfn-json-zipfile', 'output')['template.json']!;
-    expect(json).toContain(String.raw`"  // answers with context.done(error, greeting), \u0027Hello, <name>!\u0027\n",`);
+    expect(json).toContain(
+      String.raw`"  // answers with context.done(error, greeting), \u0027Hello, <name>!\u0027\n",`,
+    );
     const sam = tree('sam-inline-code', 'output')['template.yaml']!;
     expect(sam).toContain('          let order;\n          \n          try {');
     // Everything but the code values is the same document.
     const blank = (text: string) => {
-      const data = parse(text, { customTags: CFN_TAGS }) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+      const data = parse(text, { customTags: CFN_TAGS }) as {
+        Resources: Record<string, { Properties: Record<string, unknown> }>;
+      };
       for (const r of Object.values(data.Resources)) {
         if (r.Properties?.InlineCode) r.Properties.InlineCode = '…';
-        if ((r.Properties?.Code as { ZipFile?: unknown })?.ZipFile) (r.Properties.Code as { ZipFile?: unknown }).ZipFile = '…';
+        if ((r.Properties?.Code as { ZipFile?: unknown })?.ZipFile)
+          (r.Properties.Code as { ZipFile?: unknown }).ZipFile = '…';
       }
       return data;
     };
-    for (const [name, file] of [['sam-inline-code', 'template.yaml'], ['cfn-yaml-sub-folded-join', 'stack.yaml'], ['cfn-json-zipfile', 'template.json']] as const) {
+    for (const [name, file] of [
+      ['sam-inline-code', 'template.yaml'],
+      ['cfn-yaml-sub-folded-join', 'stack.yaml'],
+      ['cfn-json-zipfile', 'template.json'],
+    ] as const) {
       expect(blank(tree(name, 'output')[file]!)).toEqual(blank(tree(name, 'input')[file]!));
     }
   });
@@ -109,20 +126,59 @@ const CASES: Case[] = [
     file: 'template.yaml',
     resource: 'ValidateOrderFunction',
     exportName: 'handler',
-    events: [{ body: '{"items":[1,2]}' }, { body: '{oops' }, { body: '{}' }, { body: JSON.stringify({ items: new Array(30).fill(1) }) }],
+    events: [
+      { body: '{"items":[1,2]}' },
+      { body: '{oops' },
+      { body: '{}' },
+      { body: JSON.stringify({ items: new Array(30).fill(1) }) },
+    ],
   },
-  { fixture: 'sam-inline-code', file: 'template.yaml', resource: 'DelayedEchoFunction', exportName: 'echo', events: [{ message: 'hi' }, { fail: 'boom' }] },
-  { fixture: 'cfn-json-zipfile', file: 'template.json', resource: 'MultiplyFunction', exportName: 'handler', events: [{ a: 2, b: 3 }, { a: 'x', b: 1 }] },
-  { fixture: 'cfn-json-zipfile', file: 'template.json', resource: 'GreetFunction', exportName: 'greet', events: [{ name: 'Ann' }, {}] },
+  {
+    fixture: 'sam-inline-code',
+    file: 'template.yaml',
+    resource: 'DelayedEchoFunction',
+    exportName: 'echo',
+    events: [{ message: 'hi' }, { fail: 'boom' }],
+  },
+  {
+    fixture: 'cfn-json-zipfile',
+    file: 'template.json',
+    resource: 'MultiplyFunction',
+    exportName: 'handler',
+    events: [
+      { a: 2, b: 3 },
+      { a: 'x', b: 1 },
+    ],
+  },
+  {
+    fixture: 'cfn-json-zipfile',
+    file: 'template.json',
+    resource: 'GreetFunction',
+    exportName: 'greet',
+    events: [{ name: 'Ann' }, {}],
+  },
   {
     fixture: 'cdk-from-inline',
     file: 'lib/echo-stack.ts',
     resource: 'echoFunction',
     exportName: 'handler',
     // The second event cannot be logged: console.log throws before the context is settled.
-    events: [{ source: 'appsync' }, { [Symbol.for('nodejs.util.inspect.custom')]: () => { throw new Error('cannot print'); } }],
+    events: [
+      { source: 'appsync' },
+      {
+        [Symbol.for('nodejs.util.inspect.custom')]: () => {
+          throw new Error('cannot print');
+        },
+      },
+    ],
   },
-  { fixture: 'cdk-from-inline', file: 'lib/echo-stack.ts', resource: 'SumFunction', exportName: 'sum', events: [{ values: [1, 2, 3] }, { values: 'x' }] },
+  {
+    fixture: 'cdk-from-inline',
+    file: 'lib/echo-stack.ts',
+    resource: 'SumFunction',
+    exportName: 'sum',
+    events: [{ values: [1, 2, 3] }, { values: 'x' }],
+  },
   {
     fixture: 'cfn-yaml-sub-folded-join',
     file: 'stack.yaml',
@@ -131,10 +187,34 @@ const CASES: Case[] = [
     events: [{ key: 'k1' }, {}],
     values: { TableName: 'orders', 'AWS::Region': 'eu-west-1' },
   },
-  { fixture: 'cfn-yaml-sub-folded-join', file: 'stack.yaml', resource: 'PingFunction', exportName: 'handler', events: [{ n: 3 }, { n: -1 }] },
-  { fixture: 'cfn-yaml-sub-folded-join', file: 'stack.yaml', resource: 'DoubleFunction', exportName: 'handler', events: [{ value: 2 }, { value: 'x' }] },
-  { fixture: 'cfn-yaml-sub-folded-join', file: 'stack.yaml', resource: 'StatusFunction', exportName: 'handler', events: [{ id: 7 }, null] },
-  { fixture: 'cfn-yaml-sub-folded-join', file: 'stack.yaml', resource: 'CountFunction', exportName: 'handler', events: [{ items: [1, 2] }, {}, null] },
+  {
+    fixture: 'cfn-yaml-sub-folded-join',
+    file: 'stack.yaml',
+    resource: 'PingFunction',
+    exportName: 'handler',
+    events: [{ n: 3 }, { n: -1 }],
+  },
+  {
+    fixture: 'cfn-yaml-sub-folded-join',
+    file: 'stack.yaml',
+    resource: 'DoubleFunction',
+    exportName: 'handler',
+    events: [{ value: 2 }, { value: 'x' }],
+  },
+  {
+    fixture: 'cfn-yaml-sub-folded-join',
+    file: 'stack.yaml',
+    resource: 'StatusFunction',
+    exportName: 'handler',
+    events: [{ id: 7 }, null],
+  },
+  {
+    fixture: 'cfn-yaml-sub-folded-join',
+    file: 'stack.yaml',
+    resource: 'CountFunction',
+    exportName: 'handler',
+    events: [{ items: [1, 2] }, {}, null],
+  },
 ];
 
 /** The code CloudFormation (or CDK) hands to Lambda for the resource, read without the codemod's readers. */
@@ -143,7 +223,12 @@ function deployedCode(file: string, text: string, resource: string, values: Reco
     const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     let code: string | undefined;
     const visit = (node: ts.Node): void => {
-      if (ts.isNewExpression(node) && node.arguments?.[1] && ts.isStringLiteral(node.arguments[1]) && node.arguments[1].text === resource) {
+      if (
+        ts.isNewExpression(node) &&
+        node.arguments?.[1] &&
+        ts.isStringLiteral(node.arguments[1]) &&
+        node.arguments[1].text === resource
+      ) {
         const props = node.arguments[2] as ts.ObjectLiteralExpression;
         const codeProp = props.properties.find((p) => p.name?.getText(sf) === 'code') as ts.PropertyAssignment;
         code = ((codeProp.initializer as ts.CallExpression).arguments[0] as ts.StringLiteral).text;
@@ -153,12 +238,15 @@ function deployedCode(file: string, text: string, resource: string, values: Reco
     visit(sf);
     return code!;
   }
-  const data = (file.endsWith('.json') ? JSON.parse(text) : parse(text, { customTags: CFN_TAGS })) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+  const data = (file.endsWith('.json') ? JSON.parse(text) : parse(text, { customTags: CFN_TAGS })) as {
+    Resources: Record<string, { Properties: Record<string, unknown> }>;
+  };
   const props = data.Resources[resource]!.Properties;
   const evaluate = (value: unknown): string => {
     if (typeof value === 'string') return value;
     const fn = value as Record<string, unknown>;
-    if ('Fn::Sub' in fn) return (fn['Fn::Sub'] as string).replace(/\$\{([^}!]+)\}/g, (_, name: string) => values[name]!);
+    if ('Fn::Sub' in fn)
+      return (fn['Fn::Sub'] as string).replace(/\$\{([^}!]+)\}/g, (_, name: string) => values[name]!);
     if ('Fn::Join' in fn) {
       const [delimiter, parts] = fn['Fn::Join'] as [string, unknown[]];
       return parts.map(evaluate).join(delimiter);
@@ -220,16 +308,29 @@ describe('lambda-callback-to-async: inline code that is reported, not converted'
     const result = runOn({ 'template.yaml': template(code) });
     expect(result.changes.size).toBe(0);
     expect(result.findings).toEqual([
-      expect.objectContaining({ file: 'template.yaml', line: 14, severity: 'manual', rule: 'lambda-callback/unconvertible', message: expect.stringContaining("'Fn' was left unchanged: it uses context.done()") }),
+      expect.objectContaining({
+        file: 'template.yaml',
+        line: 14,
+        severity: 'manual',
+        rule: 'lambda-callback/unconvertible',
+        message: expect.stringContaining("'Fn' was left unchanged: it uses context.done()"),
+      }),
     ]);
   });
 
   it('a folded block (>) that joins lines is left and reported', () => {
-    const folded = '>\n          exports.handler = function(event, context) {\n          context.succeed(1);\n          };';
+    const folded =
+      '>\n          exports.handler = function(event, context) {\n          context.succeed(1);\n          };';
     const result = runOn({ 'template.yaml': template(folded) });
     expect(result.changes.size).toBe(0);
     expect(result.findings).toEqual([
-      expect.objectContaining({ line: 8, severity: 'manual', message: expect.stringMatching(/^Inline code of AWS::Lambda::Function 'Fn' was left callback-style: the code is a folded block \(>\) that joins some of its lines/) }),
+      expect.objectContaining({
+        line: 8,
+        severity: 'manual',
+        message: expect.stringMatching(
+          /^Inline code of AWS::Lambda::Function 'Fn' was left callback-style: the code is a folded block \(>\) that joins some of its lines/,
+        ),
+      }),
     ]);
   });
 
@@ -248,7 +349,12 @@ describe('lambda-callback-to-async: inline code that is reported, not converted'
     const result = runOn({ 'lib/stack.ts': stack });
     expect(result.changes.size).toBe(0);
     expect(result.findings).toEqual([
-      expect.objectContaining({ line: 4, message: expect.stringMatching(/^Inline code of CDK construct 'Sub' was left callback-style: the code is a template literal with \$\{…\} substitutions/) }),
+      expect.objectContaining({
+        line: 4,
+        message: expect.stringMatching(
+          /^Inline code of CDK construct 'Sub' was left callback-style: the code is a template literal with \$\{…\} substitutions/,
+        ),
+      }),
     ]);
   });
 
@@ -261,8 +367,17 @@ describe('lambda-callback-to-async: inline code that is reported, not converted'
       '          };',
     ].join('\n');
     const result = runOn({ 'template.yaml': template(code) });
-    expect(result.changes.get('template.yaml')).toContain('          exports.handler = async function(event, context) {\n            return event.id;\n          };\n');
-    expect(result.findings).toEqual([expect.objectContaining({ rule: 'lambda-callback/callback-waits', line: 10, severity: 'warning', message: expect.stringMatching(/^Inline code of AWS::Lambda::Function 'Fn': /) })]);
+    expect(result.changes.get('template.yaml')).toContain(
+      '          exports.handler = async function(event, context) {\n            return event.id;\n          };\n',
+    );
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        rule: 'lambda-callback/callback-waits',
+        line: 10,
+        severity: 'warning',
+        message: expect.stringMatching(/^Inline code of AWS::Lambda::Function 'Fn': /),
+      }),
+    ]);
   });
 
   it('serverless.yml resources: ${…} variables stay where they were', () => {
@@ -285,25 +400,47 @@ describe('lambda-callback-to-async: inline code that is reported, not converted'
       '',
     ].join('\n');
     const result = runOn({ 'serverless.yml': yml });
-    expect(result.changes.get('serverless.yml')).toBe(yml.replace('function(event, context, callback) { callback(null, STAGE); }', 'async function(event, context) { return STAGE; }'));
+    expect(result.changes.get('serverless.yml')).toBe(
+      yml.replace(
+        'function(event, context, callback) { callback(null, STAGE); }',
+        'async function(event, context) { return STAGE; }',
+      ),
+    );
   });
 
   it('async code that parses only once its ${…} are substituted is left silently; callback-era code like it is reported', () => {
-    const asyncCode = "!Sub |\n          const LIMIT = ${Limit};\n          exports.handler = async (event) => Math.min(event.n, LIMIT);";
-    const callbackCode = asyncCode.replace('async (event) => Math.min(event.n, LIMIT)', '(event, context) => context.succeed(Math.min(event.n, LIMIT))');
+    const asyncCode =
+      '!Sub |\n          const LIMIT = ${Limit};\n          exports.handler = async (event) => Math.min(event.n, LIMIT);';
+    const callbackCode = asyncCode.replace(
+      'async (event) => Math.min(event.n, LIMIT)',
+      '(event, context) => context.succeed(Math.min(event.n, LIMIT))',
+    );
     const both = template(asyncCode) + template(callbackCode).replace('Resources:\n  Fn:', '  Other:');
     const result = runOn({ 'template.yaml': both });
     expect(result.changes.size).toBe(0);
-    expect(result.findings.map((f) => [f.rule, f.line, f.message.slice(0, 50)])).toEqual([['lambda-callback/unparsable', 18, "Inline code of AWS::Lambda::Function 'Other' does "]]);
+    expect(result.findings.map((f) => [f.rule, f.line, f.message.slice(0, 50)])).toEqual([
+      ['lambda-callback/unparsable', 18, "Inline code of AWS::Lambda::Function 'Other' does "],
+    ]);
   });
 
   it('JSON Fn::Sub: converted with its ${…} substitutions kept in place', () => {
     // The code as written in the JSON string: \n escapes, a ${Table} substitution.
-    const code = "var TABLE = '${Table}';\\nexports.handler = function(event, context, callback) {\\n  callback(null, TABLE + ':' + event.id);\\n};\\n";
-    const json = '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": {\n        "Runtime": "nodejs16.x",\n        "Handler": "index.handler",\n        "Code": { "ZipFile": { "Fn::Sub": "' + code + '" } }\n      }\n    }\n  }\n}\n';
+    const code =
+      "var TABLE = '${Table}';\\nexports.handler = function(event, context, callback) {\\n  callback(null, TABLE + ':' + event.id);\\n};\\n";
+    const json =
+      '{\n  "Resources": {\n    "Fn": {\n      "Type": "AWS::Lambda::Function",\n      "Properties": {\n        "Runtime": "nodejs16.x",\n        "Handler": "index.handler",\n        "Code": { "ZipFile": { "Fn::Sub": "' +
+      code +
+      '" } }\n      }\n    }\n  }\n}\n';
     const out = runOn({ 'template.json': json }).changes.get('template.json')!;
-    expect(out).toBe(json.replace("function(event, context, callback) {\\n  callback(null, TABLE + ':' + event.id);", "async function(event, context) {\\n  return TABLE + ':' + event.id;"));
-    expect((JSON.parse(out) as any).Resources.Fn.Properties.Code.ZipFile['Fn::Sub']).toBe("var TABLE = '${Table}';\nexports.handler = async function(event, context) {\n  return TABLE + ':' + event.id;\n};\n");
+    expect(out).toBe(
+      json.replace(
+        "function(event, context, callback) {\\n  callback(null, TABLE + ':' + event.id);",
+        "async function(event, context) {\\n  return TABLE + ':' + event.id;",
+      ),
+    );
+    expect((JSON.parse(out) as any).Resources.Fn.Properties.Code.ZipFile['Fn::Sub']).toBe(
+      "var TABLE = '${Table}';\nexports.handler = async function(event, context) {\n  return TABLE + ':' + event.id;\n};\n",
+    );
   });
 
   it('only files with inline callback-era Node.js code are candidates; built output and tests are not', () => {
@@ -313,8 +450,10 @@ describe('lambda-callback-to-async: inline code that is reported, not converted'
       'cdk.out/Stack.template.json': inline,
       'test/template.json': inline,
       // The Lambda API model of an SDK: it names ZipFile and runtimes, in prose, but deploys nothing.
-      'layer/botocore/data/lambda/service-2.json': '{ "shapes": { "FunctionCode": { "members": { "ZipFile": { "documentation": "The base64-encoded contents of the deployment package, nodejs20.x and others; in the context, it is ..." } } } } }',
-      'python.yaml': 'Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n      Code:\n        ZipFile: |\n          def handler(event, context):\n            return 1\n',
+      'layer/botocore/data/lambda/service-2.json':
+        '{ "shapes": { "FunctionCode": { "members": { "ZipFile": { "documentation": "The base64-encoded contents of the deployment package, nodejs20.x and others; in the context, it is ..." } } } } }',
+      'python.yaml':
+        'Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n      Code:\n        ZipFile: |\n          def handler(event, context):\n            return 1\n',
     });
     expect(codemod.candidates(repo, {})).toEqual(['template.json']);
     expect(codemod.candidates(repo, { targetVersion: 22 })).toEqual([]);
@@ -341,7 +480,8 @@ new lambda.Function(this, 'T', { runtime: lambda.Runtime.NODEJS_16_X, handler: '
     expect(out).toBe(expected);
     const literals: string[] = [];
     const visit = (node: ts.Node): void => {
-      if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text.startsWith('exports.')) literals.push(node.text);
+      if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text.startsWith('exports.'))
+        literals.push(node.text);
       ts.forEachChild(node, visit);
     };
     visit(ts.createSourceFile('stack.ts', out!, ts.ScriptTarget.Latest, true));
@@ -354,7 +494,11 @@ new lambda.Function(this, 'T', { runtime: lambda.Runtime.NODEJS_16_X, handler: '
   it('a single-quoted YAML string cannot take a new line: the reason is given, nothing is written', () => {
     const host = "ZipFile: 'a(); b();'\n";
     const slots = stringSlots(host, 10, 19, { kind: 'yaml-single' })!;
-    expect(reembed(host, slots, 'a(); b();', 'a();\nb();')).toEqual({ problem: 'it would need a new line, which this kind of string cannot hold' });
-    expect(reembed(host, slots, 'a(); b();', "a(); c('x');")).toMatchObject({ edit: { start: 10, end: 19, text: "a(); c(''x'');" } });
+    expect(reembed(host, slots, 'a(); b();', 'a();\nb();')).toEqual({
+      problem: 'it would need a new line, which this kind of string cannot hold',
+    });
+    expect(reembed(host, slots, 'a(); b();', "a(); c('x');")).toMatchObject({
+      edit: { start: 10, end: 19, text: "a(); c(''x'');" },
+    });
   });
 });

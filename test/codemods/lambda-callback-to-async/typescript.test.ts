@@ -23,7 +23,13 @@ const AWS_LAMBDA_TYPES = `declare module 'aws-lambda' {
 // One compiler for all cases: the standard library is read and bound once.
 const checker = new Project({
   useInMemoryFileSystem: true,
-  compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, lib: ['lib.es2022.d.ts'], noEmit: true },
+  compilerOptions: {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    lib: ['lib.es2022.d.ts'],
+    noEmit: true,
+  },
 });
 checker.createSourceFile('/aws-lambda.d.ts', AWS_LAMBDA_TYPES);
 checker.createSourceFile('/timers.d.ts', 'declare function setTimeout(fn: () => void, ms?: number): unknown;\n');
@@ -67,7 +73,8 @@ export type Unused = Callback;
   });
 
   it('function declaration with a typed Callback<R> and a void return type', () => {
-    const { code } = convertTs(`import { APIGatewayProxyEvent, APIGatewayProxyResult, Callback, Context } from 'aws-lambda';
+    const { code } =
+      convertTs(`import { APIGatewayProxyEvent, APIGatewayProxyResult, Callback, Context } from 'aws-lambda';
 
 export function handler(event: APIGatewayProxyEvent, context: Context, callback: Callback<APIGatewayProxyResult>): void {
   callback(null, { statusCode: 200, body: context.awsRequestId });
@@ -82,7 +89,8 @@ export async function handler(event: APIGatewayProxyEvent, context: Context): Pr
   });
 
   it('wrapper form: typed local callback and Promise<R>', () => {
-    const { code } = convertTs(`import type { APIGatewayProxyEvent, APIGatewayProxyResult, Callback, Context } from 'aws-lambda';
+    const { code } =
+      convertTs(`import type { APIGatewayProxyEvent, APIGatewayProxyResult, Callback, Context } from 'aws-lambda';
 
 export const handler = (event: APIGatewayProxyEvent, context: Context, callback: Callback<APIGatewayProxyResult>) => {
   setTimeout(() => callback(null, { statusCode: 202, body: 'later' }), 1);
@@ -108,12 +116,15 @@ export function later(cb: Callback<string>) {
   cb(null, 'x');
 }
 `);
-    expect(code).toContain(`export const handler: Handler<{ ms: number }, string> = async (event, context) => new Promise<any>((resolve, reject) => {\n  const cb = `);
+    expect(code).toContain(
+      `export const handler: Handler<{ ms: number }, string> = async (event, context) => new Promise<any>((resolve, reject) => {\n  const cb = `,
+    );
     expect(code).toContain(`import { Callback } from 'aws-lambda';`); // still used by later()
   });
 
   it('a typed response helper loses its Callback parameter and its void return type', () => {
-    const { code } = convertTs(`import type { APIGatewayProxyEvent, APIGatewayProxyResult, Callback, Context } from 'aws-lambda';
+    const { code } =
+      convertTs(`import type { APIGatewayProxyEvent, APIGatewayProxyResult, Callback, Context } from 'aws-lambda';
 
 function respond(callback: Callback<APIGatewayProxyResult>, statusCode: number, body: unknown): void {
   callback(null, { statusCode, body: JSON.stringify(body) });

@@ -3,11 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import { codemod } from '../../../src/codemods/learned-rewrite/index.js';
 
-const repo = (files: Record<string, string>) => ({ files: Object.keys(files).sort(), read: (path: string) => files[path]! });
+const repo = (files: Record<string, string>) => ({
+  files: Object.keys(files).sort(),
+  read: (path: string) => files[path]!,
+});
 
 describe('learned-rewrite on text as the view gives it', () => {
   it('applies a pattern learned from a CRLF file with a BOM to the LF text of that file', async () => {
-    const patterns = [{ files: '**/*.js', before: '\uFEFFconst a = 1;\r\nconst b = 2;\r\n', after: '\uFEFFconst a = 1;\r\nconst b = 3;\r\n' }];
+    const patterns = [
+      {
+        files: '**/*.js',
+        before: '\uFEFFconst a = 1;\r\nconst b = 2;\r\n',
+        after: '\uFEFFconst a = 1;\r\nconst b = 3;\r\n',
+      },
+    ];
     const { changes } = await codemod.run(repo({ 'src/x.js': 'const a = 1;\nconst b = 2;\n' }), { patterns });
     expect(changes.get('src/x.js')).toBe('const a = 1;\nconst b = 3;\n');
   });

@@ -30,7 +30,8 @@ const testFile = (name: string, esm = false) =>
   esm
     ? `import test from 'node:test';\nimport { appendFileSync } from 'node:fs';\nappendFileSync(process.env.RAN_LOG, '${name}\\n');\ntest('${name}', () => {});\n`
     : `const test = require('node:test');\nconst assert = require('node:assert');\nrequire('fs').appendFileSync(process.env.RAN_LOG, '${name}\\n');\ntest('${name}', () => assert.ok(true));\n`;
-const helper = (name: string) => `if (require.main === module) require('fs').appendFileSync(process.env.RAN_LOG, '${name}\\n');\nmodule.exports = { value: 42 };\n`;
+const helper = (name: string) =>
+  `if (require.main === module) require('fs').appendFileSync(process.env.RAN_LOG, '${name}\\n');\nmodule.exports = { value: 42 };\n`;
 
 const project: Record<string, string> = {
   'package.json': `${JSON.stringify({ name: 'svc', private: true, engines: { node: '>=20' }, scripts: { test: 'node --test test/', 'test:spec': 'node --test spec/' } }, null, 2)}\n`,
@@ -72,32 +73,38 @@ async function npmRun(binDir: string, name: string) {
 }
 
 describe('node --test <folder> across Node.js 20 and 24', () => {
-  it('passes on 20, fails on 24; after the rewrite passes on 24 with the same test files', async (ctx) => {
-    const [node20, node24] = [await nodeBin(20), await nodeBin(24)];
-    if (!node20 || !node24) return ctx.skip();
+  it(
+    'passes on 20, fails on 24; after the rewrite passes on 24 with the same test files',
+    async (ctx) => {
+      const [node20, node24] = [await nodeBin(20), await nodeBin(24)];
+      if (!node20 || !node24) return ctx.skip();
 
-    const before20 = { test: await npmRun(node20, 'test'), spec: await npmRun(node20, 'test:spec') };
-    expect(before20.test.exitCode, before20.test.output).toBe(0);
-    expect(before20.spec.exitCode, before20.spec.output).toBe(0);
-    expect(before20.test.ran).toEqual(['test/handler.test.js', 'test/helpers/fixture.js', 'test/unit/parse.test.js']);
-    expect(before20.spec.ran).toEqual(['spec/test/y.js', 'spec/u/m.test.mjs', 'spec/u/test-z.js', 'spec/x-test.cjs']);
+      const before20 = { test: await npmRun(node20, 'test'), spec: await npmRun(node20, 'test:spec') };
+      expect(before20.test.exitCode, before20.test.output).toBe(0);
+      expect(before20.spec.exitCode, before20.spec.output).toBe(0);
+      expect(before20.test.ran).toEqual(['test/handler.test.js', 'test/helpers/fixture.js', 'test/unit/parse.test.js']);
+      expect(before20.spec.ran).toEqual(['spec/test/y.js', 'spec/u/m.test.mjs', 'spec/u/test-z.js', 'spec/x-test.cjs']);
 
-    const before24 = await npmRun(node24, 'test');
-    expect(before24.exitCode).not.toBe(0);
-    expect(before24.output).toMatch(/Cannot find module .*test'/);
-    expect(before24.ran).toEqual([]);
+      const before24 = await npmRun(node24, 'test');
+      expect(before24.exitCode).not.toBe(0);
+      expect(before24.output).toMatch(/Cannot find module .*test'/);
+      expect(before24.ran).toEqual([]);
 
-    const tree = readTree(dir);
-    const result = await codemod.run(repoOf(new Map([...tree].filter(([path]) => !path.endsWith('.log')))), { targetVersion: 24 });
-    expect([...result.changes.keys()]).toEqual(['package.json']);
-    writeFileSync(join(dir, 'package.json'), result.changes.get('package.json')!);
-    const scripts = JSON.parse(result.changes.get('package.json')!).scripts;
-    expect(scripts.test).toBe('node --test "test/**/*.js"');
+      const tree = readTree(dir);
+      const result = await codemod.run(repoOf(new Map([...tree].filter(([path]) => !path.endsWith('.log')))), {
+        targetVersion: 24,
+      });
+      expect([...result.changes.keys()]).toEqual(['package.json']);
+      writeFileSync(join(dir, 'package.json'), result.changes.get('package.json')!);
+      const scripts = JSON.parse(result.changes.get('package.json')!).scripts;
+      expect(scripts.test).toBe('node --test "test/**/*.js"');
 
-    const after24 = { test: await npmRun(node24, 'test'), spec: await npmRun(node24, 'test:spec') };
-    expect(after24.test.exitCode, after24.test.output).toBe(0);
-    expect(after24.spec.exitCode, after24.spec.output).toBe(0);
-    expect(after24.test.ran).toEqual(before20.test.ran);
-    expect(after24.spec.ran).toEqual(before20.spec.ran);
-  }, 15 * 60_000);
+      const after24 = { test: await npmRun(node24, 'test'), spec: await npmRun(node24, 'test:spec') };
+      expect(after24.test.exitCode, after24.test.output).toBe(0);
+      expect(after24.spec.exitCode, after24.spec.output).toBe(0);
+      expect(after24.test.ran).toEqual(before20.test.ran);
+      expect(after24.spec.ran).toEqual(before20.spec.ran);
+    },
+    15 * 60_000,
+  );
 });

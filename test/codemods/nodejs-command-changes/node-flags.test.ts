@@ -6,18 +6,30 @@ import { after, rules, shell } from './helpers.js';
 
 describe('flags that are now the default', () => {
   it('removes them from node command lines, keeping everything around', async () => {
-    expect((await shell('node --experimental-fetch --experimental-json-modules --enable-source-maps app.mjs --port 3000')).line).toBe(
-      'node --enable-source-maps app.mjs --port 3000',
+    expect(
+      (await shell('node --experimental-fetch --experimental-json-modules --enable-source-maps app.mjs --port 3000'))
+        .line,
+    ).toBe('node --enable-source-maps app.mjs --port 3000');
+    expect((await shell('node \\\n  --experimental-global-webcrypto \\\n  server.js', 16)).line).toBe(
+      'node \\\n  server.js',
     );
-    expect((await shell('node \\\n  --experimental-global-webcrypto \\\n  server.js', 16)).line).toBe('node \\\n  server.js');
-    expect((await shell('node --experimental-require-module --experimental-detect-module --experimental-strip-types x.ts', 22)).line).toBe('node x.ts');
+    expect(
+      (
+        await shell(
+          'node --experimental-require-module --experimental-detect-module --experimental-strip-types x.ts',
+          22,
+        )
+      ).line,
+    ).toBe('node x.ts');
   });
 
   it('removes them from NODE_OPTIONS, inside its quotes', async () => {
     expect((await shell('NODE_OPTIONS="--max-old-space-size=4096 --experimental-fetch" node app.js')).line).toBe(
       'NODE_OPTIONS="--max-old-space-size=4096" node app.js',
     );
-    expect((await shell("export NODE_OPTIONS='--experimental-fetch --enable-source-maps'")).line).toBe("export NODE_OPTIONS='--enable-source-maps'");
+    expect((await shell("export NODE_OPTIONS='--experimental-fetch --enable-source-maps'")).line).toBe(
+      "export NODE_OPTIONS='--enable-source-maps'",
+    );
     expect((await shell('cross-env NODE_OPTIONS=--experimental-fetch jest')).line).toBe('cross-env NODE_OPTIONS= jest');
   });
 
@@ -25,9 +37,16 @@ describe('flags that are now the default', () => {
     expect((await shell('cross-env NODE_ENV=test c8 --reporter=lcov node --experimental-fetch app.js')).line).toBe(
       'cross-env NODE_ENV=test c8 --reporter=lcov node app.js',
     );
-    expect((await shell('/usr/bin/env node --experimental-fetch "$dir/dist/index.js" "$@"')).line).toBe('/usr/bin/env node "$dir/dist/index.js" "$@"');
+    expect((await shell('/usr/bin/env node --experimental-fetch "$dir/dist/index.js" "$@"')).line).toBe(
+      '/usr/bin/env node "$dir/dist/index.js" "$@"',
+    );
     // Arguments of the script, of -e, and of other programs are theirs.
-    for (const line of ['node app.js --experimental-fetch', 'node -e "fetch(1)" --experimental-fetch', 'deno run --experimental-fetch x.ts', 'echo node --experimental-fetch']) {
+    for (const line of [
+      'node app.js --experimental-fetch',
+      'node -e "fetch(1)" --experimental-fetch',
+      'deno run --experimental-fetch x.ts',
+      'echo node --experimental-fetch',
+    ]) {
       expect((await shell(line)).line).toBe(line);
     }
   });
@@ -51,7 +70,10 @@ describe('the source major decides', () => {
     expect(from20.findings).toEqual([]);
     // require(esm) is on by default from 23 (and 22.12): to 24 the flag goes, to 22 it stays.
     expect((await shell('node --experimental-require-module app.js', 20)).line).toBe('node app.js');
-    const to22 = await after({ 'x.sh': 'node --experimental-require-module app.js\n' }, 'x.sh', { sourceVersion: 20, targetVersion: 22 });
+    const to22 = await after({ 'x.sh': 'node --experimental-require-module app.js\n' }, 'x.sh', {
+      sourceVersion: 20,
+      targetVersion: 22,
+    });
     expect(to22.changed).toBe(false);
   });
 });
@@ -72,7 +94,10 @@ describe('flags whose behaviour went away', () => {
     for (const [line, source, severity] of cases) {
       const result = await shell(`true\n${line}`, source);
       expect(result.line, line).toBe(`true\n${line}`);
-      expect(result.findings.map((f) => [f.line, f.severity, f.rule]), line).toEqual([[2, severity, 'nodejs-commands/flag']]);
+      expect(
+        result.findings.map((f) => [f.line, f.severity, f.rule]),
+        line,
+      ).toEqual([[2, severity, 'nodejs-commands/flag']]);
       expect(result.findings[0]!.message).toMatch(/https:\/\/github\.com\/nodejs\/node\/pull\/\d+/);
     }
   });

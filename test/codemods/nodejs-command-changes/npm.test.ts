@@ -10,13 +10,18 @@ describe('npm majors', () => {
     expect(npmCrossing(20, 22)).toEqual({ from: 9, to: 10 });
     // A major the table lacks reads as the closest one below it.
     expect(npmCrossing(23, 25)).toEqual({ from: BUNDLED_NPM[22]!.first, to: BUNDLED_NPM[24]!.last });
-    for (const change of Object.values(NPM_CHANGES)) expect(change.source).toMatch(/^https:\/\/github\.com\/npm\/cli\/blob\/v?[\w.]+\/CHANGELOG\.md#\d+-pre\d-\d{4}-\d{2}-\d{2}$/);
+    for (const change of Object.values(NPM_CHANGES))
+      expect(change.source).toMatch(
+        /^https:\/\/github\.com\/npm\/cli\/blob\/v?[\w.]+\/CHANGELOG\.md#\d+-pre\d-\d{4}-\d{2}-\d{2}$/,
+      );
   });
 });
 
 describe('npm commands', () => {
   it('rewrites $(npm bin), which npm 9 removed, to the folder it printed', async () => {
-    expect((await shell('export PATH="$(npm bin):$PATH" && `npm bin`/eslint .', 18)).line).toBe('export PATH="$(npm root)/.bin:$PATH" && `npm root`/.bin/eslint .');
+    expect((await shell('export PATH="$(npm bin):$PATH" && `npm bin`/eslint .', 18)).line).toBe(
+      'export PATH="$(npm root)/.bin:$PATH" && `npm root`/.bin/eslint .',
+    );
     // From Node.js 20 (npm 9), `npm bin` was already gone: nothing crosses.
     expect((await shell('$(npm bin)/eslint .', 20)).findings).toEqual([]);
   });
@@ -36,7 +41,9 @@ describe('npm commands', () => {
   });
 
   it('warns about workspace runs without --if-present (npm 10)', async () => {
-    expect(rules((await shell('npm run build --workspaces', 18)).findings)).toEqual(['warning nodejs-commands/npm-workspace-missing-script']);
+    expect(rules((await shell('npm run build --workspaces', 18)).findings)).toEqual([
+      'warning nodejs-commands/npm-workspace-missing-script',
+    ]);
     expect((await shell('npm run build --workspaces --if-present', 18)).findings).toEqual([]);
     expect((await shell('npm run build -ws', 22)).findings).toEqual([]);
   });
@@ -44,7 +51,17 @@ describe('npm commands', () => {
   it('warns about publishing a prerelease without --tag (npm 11)', async () => {
     const pkg = (version: string, extra = {}) => JSON.stringify({ name: 'lib', version, ...extra });
     const publish = async (version: string, line = 'npm publish', extra = {}) =>
-      (await after({ 'package.json': pkg(version, extra), 'ci/release.yml': '', '.gitlab-ci.yml': `release:\n  script:\n    - ${line}\n` }, '.gitlab-ci.yml', { sourceVersion: 22 })).findings;
+      (
+        await after(
+          {
+            'package.json': pkg(version, extra),
+            'ci/release.yml': '',
+            '.gitlab-ci.yml': `release:\n  script:\n    - ${line}\n`,
+          },
+          '.gitlab-ci.yml',
+          { sourceVersion: 22 },
+        )
+      ).findings;
     expect(rules(await publish('2.0.0-rc.1'))).toEqual(['warning nodejs-commands/npm-publish-prerelease-tag']);
     expect(await publish('2.0.0')).toEqual([]);
     expect(await publish('2.0.0-rc.1', 'npm publish --tag next')).toEqual([]);
@@ -57,7 +74,9 @@ describe('npm commands', () => {
       'buildspec.yml': 'version: 0.2\nphases:\n  build:\n    commands:\n      - npm pack --ignore-scripts\n',
     });
     const withPrepare = await after(files(true), 'buildspec.yml', { sourceVersion: 20 });
-    expect(withPrepare.findings.map((f) => [f.line, f.rule])).toEqual([[5, 'nodejs-commands/npm-ignore-scripts-prepare']]);
+    expect(withPrepare.findings.map((f) => [f.line, f.rule])).toEqual([
+      [5, 'nodejs-commands/npm-ignore-scripts-prepare'],
+    ]);
     expect((await after(files(false), 'buildspec.yml', { sourceVersion: 20 })).findings).toEqual([]);
   });
 });

@@ -18,13 +18,19 @@ describe('parseShell', () => {
   });
 
   it('joins continued lines and skips here-document bodies', () => {
-    expect(words('npm ci && \\\n    node --x app.mjs')).toEqual([['npm', 'ci'], ['node', '--x', 'app.mjs']]);
+    expect(words('npm ci && \\\n    node --x app.mjs')).toEqual([
+      ['npm', 'ci'],
+      ['node', '--x', 'app.mjs'],
+    ]);
     expect(words('cat <<EOF > x\nnode --test test/\nEOF\nnode a.js')).toEqual([['cat'], ['node', 'a.js']]);
   });
 
   it('keeps expansions as they are written and marks them', () => {
     const [command] = parseShell('export PATH="$(npm bin):$PATH"');
-    expect(command!.words.map((word) => [word.value, word.expands])).toEqual([['export', false], ['PATH=$(npm bin):$PATH', true]]);
+    expect(command!.words.map((word) => [word.value, word.expands])).toEqual([
+      ['export', false],
+      ['PATH=$(npm bin):$PATH', true],
+    ]);
   });
 
   it('maps every character of a word back to the text', () => {

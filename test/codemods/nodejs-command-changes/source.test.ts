@@ -6,7 +6,8 @@ import { declaredMajors } from '../../../src/codemods/nodejs-runtime/commands/so
 import { inlineRepo } from '../nodejs-runtime/helpers.js';
 import { run } from './helpers.js';
 
-const template = (runtime: string) => `Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: ${runtime}\n      Handler: index.handler\n`;
+const template = (runtime: string) =>
+  `Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: ${runtime}\n      Handler: index.handler\n`;
 
 describe('declared majors', () => {
   it('reads templates, version files, images, CI and engines, but not type packages', () => {
@@ -14,7 +15,10 @@ describe('declared majors', () => {
       'template.yaml': template('nodejs18.x'),
       '.nvmrc': 'v20.11.0\n',
       Dockerfile: 'FROM public.ecr.aws/lambda/nodejs:22\n',
-      'package.json': JSON.stringify({ engines: { node: '^16.20.0 || >=18' }, devDependencies: { '@types/node': '^14.0.0' } }),
+      'package.json': JSON.stringify({
+        engines: { node: '^16.20.0 || >=18' },
+        devDependencies: { '@types/node': '^14.0.0' },
+      }),
       'docs/template.yaml': template('nodejs12.x'),
     });
     expect(declaredMajors(repo, 24)).toEqual([16, 18, 20, 22]);
@@ -28,7 +32,11 @@ describe('declared majors', () => {
   });
 
   it('gives the plan the oldest one, and nothing when nothing is declared', () => {
-    expect(codemod.planOptions!(inlineRepo({ 'template.yaml': template('nodejs20.x'), '.nvmrc': '22\n' }), { targetVersion: 24 })).toEqual({ sourceVersion: 20 });
+    expect(
+      codemod.planOptions!(inlineRepo({ 'template.yaml': template('nodejs20.x'), '.nvmrc': '22\n' }), {
+        targetVersion: 24,
+      }),
+    ).toEqual({ sourceVersion: 20 });
     expect(codemod.planOptions!(inlineRepo({ 'README.md': '# x\n' }), { targetVersion: 24 })).toEqual({});
   });
 });
@@ -36,7 +44,7 @@ describe('declared majors', () => {
 describe('the source used by a run', () => {
   const files = { 'build.sh': 'node --experimental-fetch build.js\n' };
 
-  it('takes the plan\'s source over what the files say after the runtime rewrite', async () => {
+  it("takes the plan's source over what the files say after the runtime rewrite", async () => {
     const rewritten = { ...files, 'template.yaml': template('nodejs24.x') };
     expect((await run(rewritten, { sourceVersion: 20 })).changes.size).toBe(0);
     expect((await run(rewritten, { sourceVersion: 16 })).changes.get('build.sh')).toBe('node build.js\n');
@@ -57,12 +65,19 @@ describe('the source used by a run', () => {
 
 describe('which files hold commands', () => {
   it('takes an extensionless file as a shell script only with a sh or bash shebang', async () => {
-    const result = await run({
-      LICENSE: 'node --experimental-fetch is mentioned here\n',
-      'bin/deploy': '#!/bin/bash\nnode --experimental-fetch deploy.js\n',
-      'bin/tool': '#!/usr/bin/env python3\nprint("node --experimental-fetch")\n',
-    }, { sourceVersion: 16 });
+    const result = await run(
+      {
+        LICENSE: 'node --experimental-fetch is mentioned here\n',
+        'bin/deploy': '#!/bin/bash\nnode --experimental-fetch deploy.js\n',
+        'bin/tool': '#!/usr/bin/env python3\nprint("node --experimental-fetch")\n',
+      },
+      { sourceVersion: 16 },
+    );
     expect([...result.changes.keys()]).toEqual(['bin/deploy']);
-    expect(codemod.candidates(inlineRepo({ LICENSE: 'node', 'bin/deploy': '#!/bin/sh\nnode x\n', 'a.png': '\u0000' }), { targetVersion: 24 })).toEqual(['bin/deploy']);
+    expect(
+      codemod.candidates(inlineRepo({ LICENSE: 'node', 'bin/deploy': '#!/bin/sh\nnode x\n', 'a.png': '\u0000' }), {
+        targetVersion: 24,
+      }),
+    ).toEqual(['bin/deploy']);
   });
 });

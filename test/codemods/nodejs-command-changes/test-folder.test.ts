@@ -4,23 +4,37 @@ import { describe, expect, it } from 'vitest';
 import { planTestFolder } from '../../../src/codemods/nodejs-runtime/commands/test-runner.js';
 import { rules, script, shell } from './helpers.js';
 
-const plan = (arg: string, files: string[], cwd: string | undefined = '', only = true) => planTestFolder({ arg, cwd, only, files });
+const plan = (arg: string, files: string[], cwd: string | undefined = '', only = true) =>
+  planTestFolder({ arg, cwd, only, files });
 
 describe('planTestFolder', () => {
   it('names the test files by their common suffix when that is all Node.js 20 ran', () => {
-    expect(plan('test/', ['test/a.test.js', 'test/unit/b.test.js', 'src/c.test.js'])).toMatchObject({ kind: 'globs', globs: ['test/**/*.test.js'], files: 2 });
+    expect(plan('test/', ['test/a.test.js', 'test/unit/b.test.js', 'src/c.test.js'])).toMatchObject({
+      kind: 'globs',
+      globs: ['test/**/*.test.js'],
+      files: 2,
+    });
     expect(plan('./test', ['test/a.test.mjs', 'test/b.test.mjs'])).toMatchObject({ globs: ['test/**/*.test.mjs'] });
     expect(plan('test', ['test/a-test.js', 'test/b-test.js'])).toMatchObject({ globs: ['test/**/*-test.js'] });
   });
 
   it('keeps helpers that Node.js 20 ran too (every .js file of a folder named test)', () => {
-    expect(plan('test/', ['test/a.test.js', 'test/helpers/db.js'])).toMatchObject({ globs: ['test/**/*.js'], files: 2 });
-    expect(plan('test/', ['test/a.test.js', 'test/b.mjs', 'test/c.cjs'])).toMatchObject({ globs: ['test/**/*.{cjs,mjs,js}'], files: 3 });
+    expect(plan('test/', ['test/a.test.js', 'test/helpers/db.js'])).toMatchObject({
+      globs: ['test/**/*.js'],
+      files: 2,
+    });
+    expect(plan('test/', ['test/a.test.js', 'test/b.mjs', 'test/c.cjs'])).toMatchObject({
+      globs: ['test/**/*.{cjs,mjs,js}'],
+      files: 3,
+    });
   });
 
   it('follows Node.js 20 in other folders: only test-named files, and anything under a test folder', () => {
     // helpers.js did not run from tests/ on Node.js 20, so the glob must not run it either.
-    expect(plan('tests', ['tests/a.test.js', 'tests/helpers.js', 'tests/b.test.js'])).toMatchObject({ globs: ['tests/**/*.test.js'], files: 2 });
+    expect(plan('tests', ['tests/a.test.js', 'tests/helpers.js', 'tests/b.test.js'])).toMatchObject({
+      globs: ['tests/**/*.test.js'],
+      files: 2,
+    });
     expect(plan('spec/', ['spec/x-test.cjs', 'spec/test/y.js', 'spec/u/z.spec.js', 'spec/test.js'])).toMatchObject({
       globs: ['spec/**/{test,test-*,*[._-]test}.{cjs,mjs,js}', 'spec/**/test/**/*.{cjs,mjs,js}'],
       files: 3,
@@ -28,17 +42,26 @@ describe('planTestFolder', () => {
   });
 
   it('resolves the folder from where the command runs', () => {
-    expect(plan('test/', ['svc/test/a.test.js', 'test/other.js'], 'svc')).toMatchObject({ globs: ['test/**/*.test.js'], files: 1 });
+    expect(plan('test/', ['svc/test/a.test.js', 'test/other.js'], 'svc')).toMatchObject({
+      globs: ['test/**/*.test.js'],
+      files: 1,
+    });
   });
 
   it('drops "." when it is the only argument: that is the default discovery', () => {
     expect(plan('.', ['a.test.js'])).toEqual({ kind: 'default' });
     // A working folder named test: Node.js 20 ran every .js file in it, as it does for test/.
-    expect(plan('.', ['test/a.test.js', 'test/helper.js'], 'test')).toMatchObject({ kind: 'globs', globs: ['**/*.js'] });
+    expect(plan('.', ['test/a.test.js', 'test/helper.js'], 'test')).toMatchObject({
+      kind: 'globs',
+      globs: ['**/*.js'],
+    });
   });
 
   it('warns about hidden files, which Node.js 20 ran and no glob matches', () => {
-    expect(plan('test/', ['test/a.test.js', 'test/.setup.js'])).toMatchObject({ globs: ['test/**/*.test.js'], hidden: ['test/.setup.js'] });
+    expect(plan('test/', ['test/a.test.js', 'test/.setup.js'])).toMatchObject({
+      globs: ['test/**/*.test.js'],
+      hidden: ['test/.setup.js'],
+    });
   });
 
   it('leaves files and globs alone', () => {
@@ -47,14 +70,21 @@ describe('planTestFolder', () => {
   });
 
   it('uses the globs equal to Node.js 20 by construction where the files cannot be read', () => {
-    expect(plan('test/', [], undefined)).toMatchObject({ kind: 'globs', globs: ['test/**/*.{cjs,mjs,js}'], files: undefined });
+    expect(plan('test/', [], undefined)).toMatchObject({
+      kind: 'globs',
+      globs: ['test/**/*.{cjs,mjs,js}'],
+      files: undefined,
+    });
     expect(plan('dist/test/', [], '')).toMatchObject({ kind: 'globs', globs: ['dist/test/**/*.{cjs,mjs,js}'] });
   });
 
   it('reports what it cannot tell', () => {
     expect(plan('build', ['src/a.ts'])).toMatchObject({ kind: 'unknown' });
     expect(plan('../shared/test', ['x.js'])).toMatchObject({ kind: 'unknown' });
-    expect(plan('test/', ['test/a.test.ts'])).toMatchObject({ kind: 'unknown', why: 'Node.js 20 found no test file in test/' });
+    expect(plan('test/', ['test/a.test.ts'])).toMatchObject({
+      kind: 'unknown',
+      why: 'Node.js 20 found no test file in test/',
+    });
   });
 });
 

@@ -16,7 +16,12 @@ describe('nodejs24-behaviour-check', () => {
     const { changes, findings } = await codemod.run(repoOf(input), {});
     expect(changes.size).toBe(0);
     expect(where(findings, 'nodejs24/experimental-flag')).toEqual([
-      '.env:2', 'Dockerfile:2', 'infra/main.tf:5', 'serverless.yml:6', 'template.yaml:8', 'template.yaml:19',
+      '.env:2',
+      'Dockerfile:2',
+      'infra/main.tf:5',
+      'serverless.yml:6',
+      'template.yaml:8',
+      'template.yaml:19',
     ]);
     const byFile = (file: string) => findings.find((f) => f.file === file && f.rule === 'nodejs24/experimental-flag')!;
     expect(byFile('template.yaml').message).toContain('--experimental-require-module');
@@ -27,8 +32,14 @@ describe('nodejs24-behaviour-check', () => {
   it('reports promises left running by async handlers, and nothing that is awaited or returned', async () => {
     const { findings } = await codemod.run(repoOf(input), {});
     expect(where(findings, 'nodejs24/unawaited-promise')).toEqual([
-      'src/app.mjs:10', 'src/app.mjs:11', 'src/app.mjs:12', 'src/app.mjs:13', 'src/app.mjs:15', 'src/app.mjs:17',
-      'src/legacy.js:5', 'src/stream.mjs:5',
+      'src/app.mjs:10',
+      'src/app.mjs:11',
+      'src/app.mjs:12',
+      'src/app.mjs:13',
+      'src/app.mjs:15',
+      'src/app.mjs:17',
+      'src/legacy.js:5',
+      'src/stream.mjs:5',
     ]);
     const fetchFinding = findings.find((f) => f.file === 'src/app.mjs' && f.line === 10)!;
     expect(fetchFinding).toMatchObject({ severity: 'warning' });
@@ -47,7 +58,8 @@ describe('nodejs24-behaviour-check', () => {
   it('finds handlers by the name a template gives them', async () => {
     const repo = inlineRepo({
       'template.yaml': 'Resources:\n  F:\n    Properties:\n      Handler: app/main.run\n',
-      'app/main.js': 'exports.run = async () => {\n  fetch("https://x");\n};\nexports.other = async () => { fetch("https://y"); };\n',
+      'app/main.js':
+        'exports.run = async () => {\n  fetch("https://x");\n};\nexports.other = async () => { fetch("https://y"); };\n',
     });
     const { findings } = await codemod.run(repo, {});
     expect(where(findings, 'nodejs24/unawaited-promise')).toEqual(['app/main.js:2']);

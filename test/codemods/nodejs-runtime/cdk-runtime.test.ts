@@ -6,20 +6,27 @@ import { SurfaceContext } from '../../../src/codemods/nodejs-runtime/surface.js'
 import { cdkCode } from '../../../src/codemods/nodejs-runtime/surfaces/cdk.js';
 import { inlineRepo } from './helpers.js';
 
-const nodejs24 = (runtime: string, family: string, q = "'") => `new ${runtime}(${q}nodejs24.x${q}, ${family}.NODEJS, { supportsInlineCode: true })`;
+const nodejs24 = (runtime: string, family: string, q = "'") =>
+  `new ${runtime}(${q}nodejs24.x${q}, ${family}.NODEJS, { supportsInlineCode: true })`;
 
 /** The CDK surface on `path`, with the rest of `files` as the repository (or none: the file alone). */
 function upgrade(files: Record<string, string>, path = 'lib/stack.ts', target = 24, withRepo = true) {
   const text = files[path];
   const ctx = new SurfaceContext(path, target, text, withRepo ? inlineRepo(files) : undefined);
   const next = cdkCode.apply(text, ctx);
-  const again = cdkCode.apply(next, new SurfaceContext(path, target, next, withRepo ? inlineRepo({ ...files, [path]: next }) : undefined));
+  const again = cdkCode.apply(
+    next,
+    new SurfaceContext(path, target, next, withRepo ? inlineRepo({ ...files, [path]: next }) : undefined),
+  );
   return { text: next, again, findings: ctx.findings };
 }
 
 /** Syntax errors of a TypeScript text (the rewrite must keep the file parseable). */
 function syntaxErrors(text: string): string[] {
-  const out = ts.transpileModule(text, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.CommonJS } });
+  const out = ts.transpileModule(text, {
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.CommonJS },
+  });
   return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
@@ -33,29 +40,51 @@ export class Api extends cdk.Stack {
   }
 }
 `;
-const manifest = (deps: Record<string, string>) => `${JSON.stringify({ name: 'infra', dependencies: deps }, null, 2)}\n`;
-const npmLock = (version: string) => JSON.stringify({ lockfileVersion: 3, packages: { '': {}, 'node_modules/aws-cdk-lib': { version } } });
+const manifest = (deps: Record<string, string>) =>
+  `${JSON.stringify({ name: 'infra', dependencies: deps }, null, 2)}\n`;
+const npmLock = (version: string) =>
+  JSON.stringify({ lockfileVersion: 3, packages: { '': {}, 'node_modules/aws-cdk-lib': { version } } });
 
 describe('aws-cdk-lib', () => {
   it('keeps the member form where the installed aws-cdk-lib has NODEJS_24_X', () => {
-    const { text, findings } = upgrade({ 'package.json': manifest({ 'aws-cdk-lib': '2.224.0' }), 'lib/stack.ts': v2Stack });
+    const { text, findings } = upgrade({
+      'package.json': manifest({ 'aws-cdk-lib': '2.224.0' }),
+      'lib/stack.ts': v2Stack,
+    });
     expect(text).toBe(v2Stack.replace('NODEJS_18_X', 'NODEJS_24_X'));
     expect(findings).toEqual([]);
   });
 
   it('writes the constructor where the lockfile resolves an older aws-cdk-lib, whatever the range allows', () => {
-    const files = { 'package.json': manifest({ 'aws-cdk-lib': '^2.100.0' }), 'package-lock.json': npmLock('2.223.0'), 'lib/stack.ts': v2Stack };
+    const files = {
+      'package.json': manifest({ 'aws-cdk-lib': '^2.100.0' }),
+      'package-lock.json': npmLock('2.223.0'),
+      'lib/stack.ts': v2Stack,
+    };
     const { text, again, findings } = upgrade(files);
-    expect(text).toBe(v2Stack.replace('lambda.Runtime.NODEJS_18_X', nodejs24('lambda.Runtime', 'lambda.RuntimeFamily')));
+    expect(text).toBe(
+      v2Stack.replace('lambda.Runtime.NODEJS_18_X', nodejs24('lambda.Runtime', 'lambda.RuntimeFamily')),
+    );
     expect(again).toBe(text);
     expect(syntaxErrors(text)).toEqual([]);
-    expect(findings).toEqual([expect.objectContaining({ file: 'lib/stack.ts', line: 7, rule: 'nodejs-runtime/cdk-runtime-constructor', severity: 'manual' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        file: 'lib/stack.ts',
+        line: 7,
+        rule: 'nodejs-runtime/cdk-runtime-constructor',
+        severity: 'manual',
+      }),
+    ]);
     expect(findings[0].message).toContain('aws-cdk-lib 2.223.0 (package-lock.json) has no Runtime.NODEJS_24_X');
     expect(findings[0].message).toContain('aws-cdk-lib 2.224.0 or later');
   });
 
   it('uses the member once the lockfile resolves a release that has it, even under an older range', () => {
-    const files = { 'package.json': manifest({ 'aws-cdk-lib': '^2.100.0' }), 'package-lock.json': npmLock('2.230.1'), 'lib/stack.ts': v2Stack };
+    const files = {
+      'package.json': manifest({ 'aws-cdk-lib': '^2.100.0' }),
+      'package-lock.json': npmLock('2.230.1'),
+      'lib/stack.ts': v2Stack,
+    };
     expect(upgrade(files).text).toBe(v2Stack.replace('NODEJS_18_X', 'NODEJS_24_X'));
   });
 
@@ -79,9 +108,16 @@ describe('aws-cdk-lib', () => {
 
   it('follows the qualifier through the aws-cdk-lib root module and its aws_lambda namespace', () => {
     const root = `import * as cdk from 'aws-cdk-lib';\nconst r = cdk.aws_lambda.Runtime.NODEJS_20_X;\n`;
-    expect(upgrade({ 'lib/stack.ts': root }).text).toBe(root.replace('cdk.aws_lambda.Runtime.NODEJS_20_X', nodejs24('cdk.aws_lambda.Runtime', 'cdk.aws_lambda.RuntimeFamily')));
+    expect(upgrade({ 'lib/stack.ts': root }).text).toBe(
+      root.replace(
+        'cdk.aws_lambda.Runtime.NODEJS_20_X',
+        nodejs24('cdk.aws_lambda.Runtime', 'cdk.aws_lambda.RuntimeFamily'),
+      ),
+    );
     const named = `import { aws_lambda as lambda } from "aws-cdk-lib";\nconst r = lambda.Runtime.NODEJS_20_X;\n`;
-    expect(upgrade({ 'lib/stack.ts': named }).text).toBe(named.replace('lambda.Runtime.NODEJS_20_X', nodejs24('lambda.Runtime', 'lambda.RuntimeFamily', '"')));
+    expect(upgrade({ 'lib/stack.ts': named }).text).toBe(
+      named.replace('lambda.Runtime.NODEJS_20_X', nodejs24('lambda.Runtime', 'lambda.RuntimeFamily', '"')),
+    );
   });
 });
 
@@ -89,10 +125,12 @@ describe('imports of RuntimeFamily', () => {
   it('adds RuntimeFamily to a one-line named import, once for every runtime of the file', () => {
     const text = `import { Function, Runtime, Code } from 'aws-cdk-lib/aws-lambda';\nnew Function(s, 'A', { runtime: Runtime.NODEJS_18_X, handler: 'a.h', code });\nnew Function(s, 'B', { runtime: Runtime.NODEJS_20_X, handler: 'b.h', code });\n`;
     const { text: next, again, findings } = upgrade({ 'lib/stack.ts': text });
-    expect(next).toBe(text
-      .replace('Runtime, Code }', 'Runtime, Code, RuntimeFamily }')
-      .replace('Runtime.NODEJS_18_X', nodejs24('Runtime', 'RuntimeFamily'))
-      .replace('Runtime.NODEJS_20_X', nodejs24('Runtime', 'RuntimeFamily')));
+    expect(next).toBe(
+      text
+        .replace('Runtime, Code }', 'Runtime, Code, RuntimeFamily }')
+        .replace('Runtime.NODEJS_18_X', nodejs24('Runtime', 'RuntimeFamily'))
+        .replace('Runtime.NODEJS_20_X', nodejs24('Runtime', 'RuntimeFamily')),
+    );
     expect(again).toBe(next);
     expect(findings).toMatchObject([{ line: 2, rule: 'nodejs-runtime/cdk-runtime-constructor' }]);
     expect(findings[0].message).toContain('lines 2, 3');
@@ -101,13 +139,17 @@ describe('imports of RuntimeFamily', () => {
   it('adds it on its own line to an import that lists one name per line, keeping the trailing comma', () => {
     const text = `import {\n  Code,\n  Runtime as LambdaRuntime,\n} from 'aws-cdk-lib/aws-lambda';\nexport const runtime = LambdaRuntime.NODEJS_20_X;\n`;
     const { text: next } = upgrade({ 'lib/stack.ts': text });
-    expect(next).toBe(`import {\n  Code,\n  Runtime as LambdaRuntime,\n  RuntimeFamily,\n} from 'aws-cdk-lib/aws-lambda';\nexport const runtime = ${nodejs24('LambdaRuntime', 'RuntimeFamily')};\n`);
+    expect(next).toBe(
+      `import {\n  Code,\n  Runtime as LambdaRuntime,\n  RuntimeFamily,\n} from 'aws-cdk-lib/aws-lambda';\nexport const runtime = ${nodejs24('LambdaRuntime', 'RuntimeFamily')};\n`,
+    );
     expect(syntaxErrors(next)).toEqual([]);
   });
 
   it('reuses a RuntimeFamily already imported, under its local name', () => {
     const text = `import { Runtime, RuntimeFamily as Family } from '@aws-cdk/aws-lambda';\nconst r = Runtime.NODEJS_14_X;\n`;
-    expect(upgrade({ 'lib/stack.ts': text }).text).toBe(text.replace('Runtime.NODEJS_14_X', nodejs24('Runtime', 'Family')));
+    expect(upgrade({ 'lib/stack.ts': text }).text).toBe(
+      text.replace('Runtime.NODEJS_14_X', nodejs24('Runtime', 'Family')),
+    );
   });
 
   it('extends a destructured require in CommonJS CDK apps', () => {
@@ -123,7 +165,9 @@ describe('imports of RuntimeFamily', () => {
     expect(left.text).toBe(clash);
     expect(left.findings).toMatchObject([{ line: 3, rule: 'nodejs-runtime/cdk-runtime-left', severity: 'manual' }]);
     const local = `import { Runtime } from './cdk-exports';\nconst r = Runtime.NODEJS_18_X; // aws-cdk\n`;
-    expect(upgrade({ 'lib/stack.ts': local }).findings).toMatchObject([{ line: 2, rule: 'nodejs-runtime/cdk-runtime-left' }]);
+    expect(upgrade({ 'lib/stack.ts': local }).findings).toMatchObject([
+      { line: 2, rule: 'nodejs-runtime/cdk-runtime-left' },
+    ]);
     // Where the project's aws-cdk-lib has the member, a re-exported Runtime keeps the member form.
     const current = upgrade({ 'package.json': manifest({ 'aws-cdk-lib': '2.230.0' }), 'lib/stack.ts': local });
     expect(current).toMatchObject({ text: local.replace('NODEJS_18_X', 'NODEJS_24_X'), findings: [] });
@@ -148,8 +192,16 @@ export class Widgets extends cdk.Stack {
 `;
 
   it('never writes a member v1 lacks, whatever its version, and reports the CDK v2 migration', () => {
-    const { text, again, findings } = upgrade({ 'package.json': manifest({ '@aws-cdk/aws-lambda': '1.30.0', '@aws-cdk/core': '1.30.0' }), 'lib/stack.ts': v1 });
-    expect(text).toBe(v1.replace('runtime: lambda.Runtime.NODEJS_10_X', `runtime: ${nodejs24('lambda.Runtime', 'lambda.RuntimeFamily')}`));
+    const { text, again, findings } = upgrade({
+      'package.json': manifest({ '@aws-cdk/aws-lambda': '1.30.0', '@aws-cdk/core': '1.30.0' }),
+      'lib/stack.ts': v1,
+    });
+    expect(text).toBe(
+      v1.replace(
+        'runtime: lambda.Runtime.NODEJS_10_X',
+        `runtime: ${nodejs24('lambda.Runtime', 'lambda.RuntimeFamily')}`,
+      ),
+    );
     expect(again).toBe(text);
     expect(findings).toMatchObject([
       { line: 12, rule: 'nodejs-runtime/cdk-runtime-left', severity: 'manual' },
@@ -169,6 +221,8 @@ export class Widgets extends cdk.Stack {
   it('moves a layer list in the constructor form too', () => {
     const layer = `import * as lambda from '@aws-cdk/aws-lambda';\nnew lambda.Function(s, 'F', { runtime: lambda.Runtime.NODEJS_14_X, handler: 'i.h', code });\nnew lambda.LayerVersion(s, 'L', {\n  code,\n  compatibleRuntimes: [\n    lambda.Runtime.NODEJS_14_X,\n  ],\n});\n`;
     const { text } = upgrade({ 'lib/stack.ts': layer });
-    expect(text).toBe(layer.replaceAll('lambda.Runtime.NODEJS_14_X', nodejs24('lambda.Runtime', 'lambda.RuntimeFamily')));
+    expect(text).toBe(
+      layer.replaceAll('lambda.Runtime.NODEJS_14_X', nodejs24('lambda.Runtime', 'lambda.RuntimeFamily')),
+    );
   });
 });

@@ -11,9 +11,17 @@ import { fixturesRoot, readTree, repoOf, runOn } from './helpers.js';
 const input = readTree(join(fixturesRoot, 'mixed', 'input'));
 
 const distractors = [
-  'README.md', 'CHANGELOG.md', 'docs/upgrade.md', 'docs/example-template.yaml', 'fixtures/sample/template.yaml',
-  '__fixtures__/event.json', 'testdata/.nvmrc', 'test/__snapshots__/stack.test.ts.snap', 'data/runtimes.json',
-  'src/version.ts', 'template-python.yaml',
+  'README.md',
+  'CHANGELOG.md',
+  'docs/upgrade.md',
+  'docs/example-template.yaml',
+  'fixtures/sample/template.yaml',
+  '__fixtures__/event.json',
+  'testdata/.nvmrc',
+  'test/__snapshots__/stack.test.ts.snap',
+  'data/runtimes.json',
+  'src/version.ts',
+  'template-python.yaml',
 ];
 
 function tags(doc: Document): string[] {
@@ -61,8 +69,13 @@ describe('mixed repository', () => {
     const pkg = JSON.parse(tree.get('package.json')!);
     expect(pkg.engines).toEqual({ node: '>=24.0.0', npm: '>=10' });
     expect(pkg.devDependencies['@tsconfig/node24']).toBe('^24.0.0');
-    expect(ts.parseConfigFileTextToJson('tsconfig.json', tree.get('tsconfig.json')!).config.extends).toBe('@tsconfig/node24/tsconfig.json');
-    const cdk = ts.transpileModule(tree.get('lib/api-stack.ts')!, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } });
+    expect(ts.parseConfigFileTextToJson('tsconfig.json', tree.get('tsconfig.json')!).config.extends).toBe(
+      '@tsconfig/node24/tsconfig.json',
+    );
+    const cdk = ts.transpileModule(tree.get('lib/api-stack.ts')!, {
+      reportDiagnostics: true,
+      compilerOptions: { module: ts.ModuleKind.ESNext },
+    });
     expect(cdk.diagnostics).toEqual([]);
     expect(JSON.parse(tree.get('infra/stack.template.json')!).Resources.Fn.Properties.Runtime).toBe('nodejs24.x');
   });
@@ -76,6 +89,8 @@ describe('mixed repository', () => {
     }
     // The template already has a nodejs24.x function; with target 22 it is reported, not downgraded.
     const lower = await runOn(codemod, input, { targetVersion: 22 });
-    expect(lower.result.findings).toContainEqual(expect.objectContaining({ file: 'template.yaml', line: 49, rule: 'nodejs-runtime/newer-than-target' }));
+    expect(lower.result.findings).toContainEqual(
+      expect.objectContaining({ file: 'template.yaml', line: 49, rule: 'nodejs-runtime/newer-than-target' }),
+    );
   });
 });

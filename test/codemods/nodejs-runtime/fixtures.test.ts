@@ -7,8 +7,17 @@ import { codemod } from '../../../src/codemods/nodejs-runtime/index.js';
 import { fixturesRoot, readTree, runOn, writeTree } from './helpers.js';
 
 const cases = [
-  'sam-yaml', 'cloudformation-json', 'serverless', 'cdk', 'terraform', 'dockerfile',
-  'version-files', 'package-json', 'github-actions', 'buildspec', 'mixed',
+  'sam-yaml',
+  'cloudformation-json',
+  'serverless',
+  'cdk',
+  'terraform',
+  'dockerfile',
+  'version-files',
+  'package-json',
+  'github-actions',
+  'buildspec',
+  'mixed',
 ];
 
 describe('nodejs-runtime-upgrade fixtures (target 24)', () => {

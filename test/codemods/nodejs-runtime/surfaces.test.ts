@@ -9,7 +9,13 @@ async function upgrade(files: Record<string, string>, options: Record<string, un
 
 describe('package.json', () => {
   it('keeps the operator and shape of simple ranges', async () => {
-    const cases: [string, string][] = [['>=22', '>=24'], ['^20.x', '^24.x'], ['~18.17', '~24.0'], ['20.x', '24.x'], [' >= 20.0.0 ', ' >= 24.0.0 ']];
+    const cases: [string, string][] = [
+      ['>=22', '>=24'],
+      ['^20.x', '^24.x'],
+      ['~18.17', '~24.0'],
+      ['20.x', '24.x'],
+      [' >= 20.0.0 ', ' >= 24.0.0 '],
+    ];
     for (const [before, after] of cases) {
       const { changes } = await upgrade({ 'package.json': `{"engines":{"node":"${before}"}}` });
       expect(changes.get('package.json')).toBe(`{"engines":{"node":"${after}"}}`);
@@ -19,7 +25,9 @@ describe('package.json', () => {
   it('reports compound ranges instead of guessing', async () => {
     const { changes, findings } = await upgrade({ 'package.json': '{\n  "engines": { "node": "^18 || ^20" }\n}\n' });
     expect(changes.size).toBe(0);
-    expect(findings).toMatchObject([{ file: 'package.json', line: 2, rule: 'nodejs-runtime/manual-range', severity: 'manual' }]);
+    expect(findings).toMatchObject([
+      { file: 'package.json', line: 2, rule: 'nodejs-runtime/manual-range', severity: 'manual' },
+    ]);
   });
 
   it('reports a compound range only when it shuts out the target (semver decides)', async () => {
@@ -38,7 +46,9 @@ describe('package.json', () => {
       'broken/package.json': '{"engines": {"node": ">=18"',
     });
     expect(changes.size).toBe(0);
-    expect(findings).toMatchObject([{ file: 'broken/package.json', rule: 'nodejs-runtime/parse-error', severity: 'warning' }]);
+    expect(findings).toMatchObject([
+      { file: 'broken/package.json', rule: 'nodejs-runtime/parse-error', severity: 'warning' },
+    ]);
   });
 });
 
@@ -52,7 +62,12 @@ describe('tsconfig', () => {
 
 describe('version files', () => {
   it('keeps the v prefix, maps LTS code names, leaves aliases', async () => {
-    const { changes } = await upgrade({ 'a/.nvmrc': 'v20\n', 'b/.nvmrc': 'lts/hydrogen', 'c/.nvmrc': 'lts/*\n', 'd/.nvmrc': 'node\n' });
+    const { changes } = await upgrade({
+      'a/.nvmrc': 'v20\n',
+      'b/.nvmrc': 'lts/hydrogen',
+      'c/.nvmrc': 'lts/*\n',
+      'd/.nvmrc': 'node\n',
+    });
     expect(Object.fromEntries(changes)).toEqual({ 'a/.nvmrc': 'v24\n', 'b/.nvmrc': 'lts/krypton' });
   });
 
@@ -70,7 +85,8 @@ describe('Dockerfile', () => {
   });
 
   it('flags what has no AL2023 equivalent and leaves yum in comments and other stages', async () => {
-    const text = '# yum is gone on AL2023\nFROM amazon/aws-lambda-nodejs:16\nRUN amazon-linux-extras install epel && yum install -y jq\nFROM amazonlinux:2\nRUN yum install -y tar\n';
+    const text =
+      '# yum is gone on AL2023\nFROM amazon/aws-lambda-nodejs:16\nRUN amazon-linux-extras install epel && yum install -y jq\nFROM amazonlinux:2\nRUN yum install -y tar\n';
     const { changes, findings } = await upgrade({ 'app.Dockerfile': text });
     expect(changes.get('app.Dockerfile')).toBe(
       '# yum is gone on AL2023\nFROM amazon/aws-lambda-nodejs:24\nRUN amazon-linux-extras install epel && dnf install -y jq\nFROM amazonlinux:2\nRUN yum install -y tar\n',
@@ -95,7 +111,8 @@ describe('Terraform', () => {
 
 describe('CDK code', () => {
   it('reports a stack that does not parse and leaves it alone', async () => {
-    const text = "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'F', {\n  runtime: lambda.Runtime.NODEJS_20_X,\n  handler: 'index.handler',,\n  code: lambda.Code.fromAsset('src'),\n};\n";
+    const text =
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'F', {\n  runtime: lambda.Runtime.NODEJS_20_X,\n  handler: 'index.handler',,\n  code: lambda.Code.fromAsset('src'),\n};\n";
     const { changes, findings } = await upgrade({ 'lib/stack.ts': text });
     expect(changes.size).toBe(0);
     expect(findings).toMatchObject([{ file: 'lib/stack.ts', rule: 'nodejs-runtime/parse-error', severity: 'warning' }]);
@@ -105,7 +122,8 @@ describe('CDK code', () => {
 
 describe('CloudFormation YAML', () => {
   it('reports a template it cannot parse and leaves it alone', async () => {
-    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  F:\n    Type: AWS::Lambda::Function\n   Runtime: [nodejs20.x\n';
+    const text =
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  F:\n    Type: AWS::Lambda::Function\n   Runtime: [nodejs20.x\n';
     const { changes, findings } = await upgrade({ 'template.yaml': text });
     expect(changes.size).toBe(0);
     expect(findings).toMatchObject([{ file: 'template.yaml', rule: 'nodejs-runtime/parse-error' }]);
@@ -117,14 +135,20 @@ describe('CloudFormation YAML', () => {
       'AWSTemplateFormatVersion: "2010-09-09"\r\nResources:\r\n  F:\r\n    Type: AWS::Lambda::Function\r\n    Properties:\r\n      Runtime: nodejs20.x\r\n' +
       '  L:\r\n    Type: AWS::Lambda::LayerVersion\r\n    Properties:\r\n      CompatibleRuntimes: [ "nodejs20.x", "nodejs24.x" ] # both\r\n';
     const { changes } = await upgrade({ 'template.yml': text });
-    expect(changes.get('template.yml')).toBe(text.replace('[ "nodejs20.x", "nodejs24.x" ]', '[ "nodejs24.x" ]').replace('Runtime: nodejs20.x', 'Runtime: nodejs24.x'));
+    expect(changes.get('template.yml')).toBe(
+      text
+        .replace('[ "nodejs20.x", "nodejs24.x" ]', '[ "nodejs24.x" ]')
+        .replace('Runtime: nodejs20.x', 'Runtime: nodejs24.x'),
+    );
   });
 });
 
 describe('CodeBuild', () => {
   it('does not write an odd CodeBuild runtime', async () => {
     const text = 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      nodejs: "20.x"\n';
-    expect((await upgrade({ 'buildspec.yml': text }, { targetVersion: 22 })).changes.get('buildspec.yml')).toBe(text.replace('20.x', '22.x'));
+    expect((await upgrade({ 'buildspec.yml': text }, { targetVersion: 22 })).changes.get('buildspec.yml')).toBe(
+      text.replace('20.x', '22.x'),
+    );
     const odd = await upgrade({ 'buildspec.yml': text }, { targetVersion: 23 });
     expect(odd.changes.size).toBe(0);
     expect(odd.findings).toMatchObject([{ line: 5, rule: 'nodejs-runtime/unsupported-target' }]);
@@ -140,11 +164,19 @@ describe('set-like lists keep other entries', () => {
     const json =
       '{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"F":{"Type":"AWS::Lambda::Function","Properties":{"Runtime":"nodejs20.x"}},' +
       '"L":{"Type":"AWS::Lambda::LayerVersion","Properties":{"CompatibleRuntimes":["nodejs20.x","python3.12","nodejs24.x"]}}}}';
-    const allowed = 'AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  R:\n    Type: String\n    AllowedValues: [nodejs18.x, python3.12, nodejs24.x]\n';
+    const allowed =
+      'AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  R:\n    Type: String\n    AllowedValues: [nodejs18.x, python3.12, nodejs24.x]\n';
     const { changes } = await upgrade({ 'a.tf': tf, 'b.tf': tf2, 'layer.json': json, 'params.yaml': allowed });
-    expect(changes.get('a.tf')).toBe(tf.replace('"nodejs20.x", ', '').replace('runtime = "nodejs20.x"', 'runtime = "nodejs24.x"'));
-    expect(changes.get('b.tf')).toBe(tf2.replace(', "nodejs20.x"', '').replace('runtime = "nodejs20.x"', 'runtime = "nodejs24.x"'));
-    expect(JSON.parse(changes.get('layer.json')!).Resources.L.Properties.CompatibleRuntimes).toEqual(['python3.12', 'nodejs24.x']);
+    expect(changes.get('a.tf')).toBe(
+      tf.replace('"nodejs20.x", ', '').replace('runtime = "nodejs20.x"', 'runtime = "nodejs24.x"'),
+    );
+    expect(changes.get('b.tf')).toBe(
+      tf2.replace(', "nodejs20.x"', '').replace('runtime = "nodejs20.x"', 'runtime = "nodejs24.x"'),
+    );
+    expect(JSON.parse(changes.get('layer.json')!).Resources.L.Properties.CompatibleRuntimes).toEqual([
+      'python3.12',
+      'nodejs24.x',
+    ]);
     expect(changes.get('params.yaml')).toBe(allowed.replace('nodejs18.x, ', ''));
   });
 });

@@ -49,8 +49,16 @@ describe('resolveOptions', () => {
 
 describe('readTargetVersion (a version given as a value: an option, a validator setting)', () => {
   it('reads numbers, version tokens and the text parseTargetVersion reads, and nothing else', () => {
-    expect([22, '22', ' v22 ', '22.x', '22.11.0', 'nodejs20.x', 'Node 18'].map(readTargetVersion)).toEqual([22, 22, 22, 22, 22, 20, 18]);
-    expect(['latest', '', true, undefined, ['22']].map(readTargetVersion)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect([22, '22', ' v22 ', '22.x', '22.11.0', 'nodejs20.x', 'Node 18'].map(readTargetVersion)).toEqual([
+      22, 22, 22, 22, 22, 20, 18,
+    ]);
+    expect(['latest', '', true, undefined, ['22']].map(readTargetVersion)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     // A number is the caller's to judge.
     expect(readTargetVersion(2.5)).toBe(2.5);
   });

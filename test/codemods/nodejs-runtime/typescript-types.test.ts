@@ -34,7 +34,14 @@ describe('@types/node', () => {
       const { text, findings } = run(packageJson, { 'package.json': cdkV1 }, 'package.json', withRepo);
       // 16.0.0 declares typeScriptVersion 3.6; 18.0.0 declares 4.0 and 24.0.0 declares 5.1.
       expect(text).toBe(cdkV1.replace('"10.17.5"', '"16.0.0"'));
-      expect(findings).toEqual([expect.objectContaining({ file: 'package.json', line: 5, rule: 'nodejs-runtime/types-node-needs-typescript', severity: 'manual' })]);
+      expect(findings).toEqual([
+        expect.objectContaining({
+          file: 'package.json',
+          line: 5,
+          rule: 'nodejs-runtime/types-node-needs-typescript',
+          severity: 'manual',
+        }),
+      ]);
       expect(findings[0].message).toContain('needs TypeScript 5.1 or later');
       expect(findings[0].message).toContain('TypeScript "~3.7.2" (package.json)');
       expect(findings[0].message).toContain('"16.0.0"');
@@ -53,7 +60,8 @@ describe('@types/node', () => {
 
   it('takes the TypeScript the lockfile resolves over the declared range', () => {
     const pkg = '{\n  "devDependencies": {\n    "@types/node": "^18.19.0",\n    "typescript": "^5.0.4"\n  }\n}\n';
-    const lock = (ts: string) => JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/typescript': { version: ts } } });
+    const lock = (ts: string) =>
+      JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/typescript': { version: ts } } });
     const newer = run(packageJson, { 'package.json': pkg, 'package-lock.json': lock('5.9.3') }, 'package.json');
     expect(newer.text).toBe(pkg.replace('^18.19.0', '^24.0.0'));
     expect(newer.findings).toEqual([]);
@@ -68,7 +76,10 @@ describe('@types/node', () => {
     const { text } = run(packageJson, { 'package.json': root, 'infra/package.json': infra }, 'infra/package.json');
     expect(text).toBe(infra.replace('~18.11.9', '~22.0.0'));
     const plain = '{ "devDependencies": { "@types/node": "^18.0.0" } }';
-    expect(run(packageJson, { 'package.json': plain }, 'package.json')).toEqual({ text: plain.replace('^18.0.0', '^24.0.0'), findings: [] });
+    expect(run(packageJson, { 'package.json': plain }, 'package.json')).toEqual({
+      text: plain.replace('^18.0.0', '^24.0.0'),
+      findings: [],
+    });
   });
 
   it('treats `*` and `latest` TypeScript as the newest', () => {
@@ -80,15 +91,20 @@ describe('@types/node', () => {
 });
 
 describe('@tsconfig/nodeNN', () => {
-  const pkg = '{\n  "devDependencies": {\n    "@tsconfig/node18": "^18.2.4",\n    "@types/node": "^18.19.0",\n    "typescript": "~5.6.3"\n  }\n}\n';
+  const pkg =
+    '{\n  "devDependencies": {\n    "@tsconfig/node18": "^18.2.4",\n    "@types/node": "^18.19.0",\n    "typescript": "~5.6.3"\n  }\n}\n';
   const config = '{\n  // the deployed LTS\n  "extends": "@tsconfig/node18/tsconfig.json",\n  "include": ["src"],\n}\n';
 
   it('moves the base and the extends that names it to the same newest base TypeScript reads', () => {
     const files = { 'package.json': pkg, 'tsconfig.json': config };
     const manifest = run(packageJson, files, 'package.json');
     // @tsconfig/node24 needs 5.9 (lib ESNext.Error), node22 5.7 (lib es2024), node20 5.0; @types/node 24 needs 5.6.
-    expect(manifest.text).toBe(pkg.replace('"@tsconfig/node18": "^18.2.4"', '"@tsconfig/node20": "^20.0.0"').replace('^18.19.0', '^24.0.0'));
-    expect(manifest.findings).toMatchObject([{ line: 3, rule: 'nodejs-runtime/tsconfig-base-needs-typescript', severity: 'manual' }]);
+    expect(manifest.text).toBe(
+      pkg.replace('"@tsconfig/node18": "^18.2.4"', '"@tsconfig/node20": "^20.0.0"').replace('^18.19.0', '^24.0.0'),
+    );
+    expect(manifest.findings).toMatchObject([
+      { line: 3, rule: 'nodejs-runtime/tsconfig-base-needs-typescript', severity: 'manual' },
+    ]);
     expect(manifest.findings[0].message).toContain('needs TypeScript 5.9 or later');
     const extended = run(tsconfig, files, 'tsconfig.json');
     expect(extended.text).toBe(config.replace('@tsconfig/node18/', '@tsconfig/node20/'));

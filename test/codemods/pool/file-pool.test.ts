@@ -39,7 +39,11 @@ describe('mapInputs', () => {
   it('gives a worker no secret of the environment', async () => {
     process.env.ANTHROPIC_API_KEY = 'sk-ant-pool-test';
     try {
-      const results = await mapInputs(NAME, Array.from({ length: 1500 }, (_, i) => i), slowDouble);
+      const results = await mapInputs(
+        NAME,
+        Array.from({ length: 1500 }, (_, i) => i),
+        slowDouble,
+      );
       const byWorker = results.filter((r) => r.thread !== threadId);
       expect(byWorker.length).toBeGreaterThan(0);
       expect(byWorker.map((r) => (r as { key?: string }).key)).toEqual(byWorker.map(() => undefined));
@@ -49,7 +53,11 @@ describe('mapInputs', () => {
   });
 
   it('does on this thread whatever a failed worker took', async () => {
-    const warm = await mapInputs(NAME, Array.from({ length: 600 }, (_, i) => i), slowDouble);
+    const warm = await mapInputs(
+      NAME,
+      Array.from({ length: 600 }, (_, i) => i),
+      slowDouble,
+    );
     expect(warm).toHaveLength(600);
     // The loaded worker takes an input at once and fails on it; this thread, slow on each, does
     // the rest and then the one the worker took.
@@ -62,7 +70,11 @@ describe('mapInputs', () => {
     const small = await mapInputs(NAME, [1, 2, 3], slowDouble);
     expect(small.map((r) => r.thread)).toEqual([threadId, threadId, threadId]);
     process.env.ATX_WORKERS = '0';
-    const none = await mapInputs(NAME, Array.from({ length: 500 }, (_, i) => i), slowDouble);
+    const none = await mapInputs(
+      NAME,
+      Array.from({ length: 500 }, (_, i) => i),
+      slowDouble,
+    );
     expect(new Set(none.map((r) => r.thread))).toEqual(new Set([threadId]));
   });
 });
@@ -71,7 +83,9 @@ describe('the codemod worker', () => {
   it('converts a batch exactly as this thread does', async () => {
     const repo = join(await tempDir('atx-pool-'), 'repo');
     const paths: string[] = generateHandlerRepo(repo, 120);
-    const inputs: Candidate[] = await Promise.all(paths.map(async (file) => ({ file, text: await readFile(join(repo, file), 'utf8') })));
+    const inputs: Candidate[] = await Promise.all(
+      paths.map(async (file) => ({ file, text: await readFile(join(repo, file), 'utf8') })),
+    );
     inputs.push({ file: 'src/broken.js', text: 'exports.handler = (event, context, callback) => {\n' });
     const here = inputs.map(perFile());
     const worker = new Worker(new URL('../../../dist/codemods/worker.js', import.meta.url), { env: {} });

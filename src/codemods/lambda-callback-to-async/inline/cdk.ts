@@ -29,25 +29,40 @@ function inlineArgument(node: ts.Node, sf: ts.SourceFile): ts.Expression | undef
 function inlineFunction(text: string, sf: ts.SourceFile, call: ts.Expression, arg: ts.Expression): InlineFunction {
   const construct = constructOf(call, sf);
   const base = {
-    label: construct?.id !== undefined ? `CDK construct '${construct.id}'` : `inline code at line ${sf.getLineAndCharacterOfPosition(call.getStart(sf)).line + 1}`,
+    label:
+      construct?.id !== undefined
+        ? `CDK construct '${construct.id}'`
+        : `inline code at line ${sf.getLineAndCharacterOfPosition(call.getStart(sf)).line + 1}`,
     ...runtimeOf(construct?.props, sf),
     exportName: exportOf(stringOf(prop(construct?.props, 'handler'))),
     pos: arg.getStart(sf),
   };
   const problem = (why: string): InlineFunction => ({ ...base, problem: why, source: arg.getText(sf) });
   if (ts.isTemplateExpression(arg)) return problem('a template literal with ${…} substitutions');
-  if (!ts.isStringLiteral(arg) && !ts.isNoSubstitutionTemplateLiteral(arg)) return problem('built by an expression (concatenation, a variable or a call), not a single string literal');
+  if (!ts.isStringLiteral(arg) && !ts.isNoSubstitutionTemplateLiteral(arg))
+    return problem('built by an expression (concatenation, a variable or a call), not a single string literal');
   const quote = text[arg.getStart(sf)];
-  const flavor: Flavor = ts.isNoSubstitutionTemplateLiteral(arg) ? { kind: 'js-template' } : { kind: 'js-quote', quote: quote === '"' ? '"' : "'" };
+  const flavor: Flavor = ts.isNoSubstitutionTemplateLiteral(arg)
+    ? { kind: 'js-template' }
+    : { kind: 'js-quote', quote: quote === '"' ? '"' : "'" };
   const slots = stringSlots(text, arg.getStart(sf) + 1, arg.end - 1, flavor);
-  if (!slots || slots.lines.length !== arg.text.split('\n').length) return problem('a string whose lines could not be located');
+  if (!slots || slots.lines.length !== arg.text.split('\n').length)
+    return problem('a string whose lines could not be located');
   return { ...base, code: { value: arg.text, slots, substituted: false } };
 }
 
 /** `new lambda.Function(this, 'Id', { code: <call>, … })`: the id and the props object. */
-function constructOf(call: ts.Expression, sf: ts.SourceFile): { id?: string; props: ts.ObjectLiteralExpression } | undefined {
+function constructOf(
+  call: ts.Expression,
+  sf: ts.SourceFile,
+): { id?: string; props: ts.ObjectLiteralExpression } | undefined {
   const assignment = call.parent;
-  if (!ts.isPropertyAssignment(assignment) || assignment.initializer !== call || assignment.name.getText(sf).replace(/['"]/g, '') !== 'code') return undefined;
+  if (
+    !ts.isPropertyAssignment(assignment) ||
+    assignment.initializer !== call ||
+    assignment.name.getText(sf).replace(/['"]/g, '') !== 'code'
+  )
+    return undefined;
   const props = assignment.parent;
   if (!ts.isObjectLiteralExpression(props)) return undefined;
   const owner = props.parent;
@@ -55,19 +70,27 @@ function constructOf(call: ts.Expression, sf: ts.SourceFile): { id?: string; pro
   return { id: id ? (stringOf(id) ?? id.getText(sf)) : undefined, props };
 }
 
-function runtimeOf(props: ts.ObjectLiteralExpression | undefined, sf: ts.SourceFile): { runtime: RuntimeKind; runtimeText?: string } {
+function runtimeOf(
+  props: ts.ObjectLiteralExpression | undefined,
+  sf: ts.SourceFile,
+): { runtime: RuntimeKind; runtimeText?: string } {
   const node = prop(props, 'runtime');
   if (!node) return { runtime: 'unknown', runtimeText: 'none' };
   const written = node.getText(sf);
   const member = /(^|\.)Runtime\.([A-Z]+)/.exec(written);
-  if (member && ts.isPropertyAccessExpression(node)) return { runtime: member[2] === 'NODEJS' ? 'node' : 'other', runtimeText: written };
-  const named = ts.isNewExpression(node) && /(^|\.)Runtime$/.test(node.expression.getText(sf)) ? stringOf(node.arguments?.[0]) : undefined;
+  if (member && ts.isPropertyAccessExpression(node))
+    return { runtime: member[2] === 'NODEJS' ? 'node' : 'other', runtimeText: written };
+  const named =
+    ts.isNewExpression(node) && /(^|\.)Runtime$/.test(node.expression.getText(sf))
+      ? stringOf(node.arguments?.[0])
+      : undefined;
   return { runtime: named !== undefined ? runtimeKind(named) : 'unknown', runtimeText: written };
 }
 
 function prop(obj: ts.ObjectLiteralExpression | undefined, name: string): ts.Expression | undefined {
   for (const p of obj?.properties ?? []) {
-    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name) return p.initializer;
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name)
+      return p.initializer;
   }
   return undefined;
 }

@@ -32,7 +32,12 @@ export interface Reembedded {
  * The host edit that turns the embedded `before` into `after`, or a reason it cannot be written.
  * Lines `after` shares with `before` are copied byte for byte from the host.
  */
-export function reembed(host: string, slots: LineSlots, before: string, after: string): Reembedded | { problem: string } {
+export function reembed(
+  host: string,
+  slots: LineSlots,
+  before: string,
+  after: string,
+): Reembedded | { problem: string } {
   const oldLines = before.split('\n');
   const newLines = after.split('\n');
   if (oldLines.length !== slots.lines.length) return { problem: 'its lines could not be located in the file' };
@@ -88,7 +93,15 @@ export function encodeLine(flavor: Flavor, line: string): string | undefined {
   }
 }
 
-const JS_ESCAPES: Record<string, string> = { '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
+const JS_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+};
 
 function jsEscape(c: string, quote: string): string {
   if (c === quote) return `\\${c}`;
@@ -96,7 +109,8 @@ function jsEscape(c: string, quote: string): string {
   return JS_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-// A line break in the value, written as an escape: JSON/JS/YAML `\n`, JS/JSON `\u000a`, JS `\u{a}`, JS/YAML `\x0a`, YAML `\U0000000a`.
+// A line break in the value, written as an escape: JSON/JS/YAML `\n`, JS/JSON `\u000a`, JS `\u{a}`, JS/YAML
+// `\x0a`, YAML `\U0000000a`.
 const NEWLINE_ESCAPE = /^\\(?:n|u000[aA]|u\{0*[aA]\}|x0[aA]|U0000000[aA])/;
 
 /**
@@ -130,7 +144,12 @@ export function escapedBreaks(host: string, start: number, end: number, flavor: 
 export function stringSlots(host: string, start: number, end: number, flavor: Flavor): LineSlots | undefined {
   const breaks = escapedBreaks(host, start, end, flavor);
   if (!breaks) return undefined;
-  return { lines: linesBetween(start, end, breaks), breaks, flavor, newBreak: mostCommon(host, breaks) ?? defaultBreak(flavor) };
+  return {
+    lines: linesBetween(start, end, breaks),
+    breaks,
+    flavor,
+    newBreak: mostCommon(host, breaks) ?? defaultBreak(flavor),
+  };
 }
 
 /**
@@ -138,7 +157,12 @@ export function stringSlots(host: string, start: number, end: number, flavor: Fl
  * delimiter "\n" is a line break between items; with "" a line break that ends an item reaches
  * to the next item, so a new line is a new item too.
  */
-export function joinSlots(host: string, items: readonly Span[], delimiter: string, flavor: Flavor): LineSlots | undefined {
+export function joinSlots(
+  host: string,
+  items: readonly Span[],
+  delimiter: string,
+  flavor: Flavor,
+): LineSlots | undefined {
   if ((delimiter !== '\n' && delimiter !== '') || items.length === 0) return undefined;
   const breaks: Span[] = [];
   const between: Span[] = [];
@@ -159,14 +183,20 @@ export function joinSlots(host: string, items: readonly Span[], delimiter: strin
     }
   }
   // A new line becomes a new item, written like the items around it (a YAML comment is not copied).
-  const newBreak = mostCommon(host, between.filter((span) => !host.slice(...span).includes('#'))) ?? mostCommon(host, breaks) ?? defaultBreak(flavor);
+  const newBreak =
+    mostCommon(
+      host,
+      between.filter((span) => !host.slice(...span).includes('#')),
+    ) ??
+    mostCommon(host, breaks) ??
+    defaultBreak(flavor);
   return { lines: linesBetween(items[0]![0], items[items.length - 1]![1], breaks), breaks, flavor, newBreak };
 }
 
 /** Slots of a YAML block scalar's content lines host[start, …), one per value line. */
 export function blockSlots(host: string, start: number, end: number, value: string): LineSlots | undefined {
   const physical: Span[] = [];
-  for (let at = start; ; ) {
+  for (let at = start; ;) {
     const nl = host.indexOf('\n', at);
     if (nl === -1 || nl >= end) {
       physical.push([at, end]);

@@ -22,7 +22,11 @@ export function jsonFunctions(file: string, text: string): InlineFunction[] | un
     const type = stringOf(getProp(prop.initializer, 'Type'));
     const props = getProp(prop.initializer, 'Properties');
     const sam = type === 'AWS::Serverless::Function';
-    const codeNode = sam ? getProp(props, 'InlineCode') : type === 'AWS::Lambda::Function' ? getProp(getProp(props, 'Code'), 'ZipFile') : undefined;
+    const codeNode = sam
+      ? getProp(props, 'InlineCode')
+      : type === 'AWS::Lambda::Function'
+        ? getProp(getProp(props, 'Code'), 'ZipFile')
+        : undefined;
     if (!codeNode) continue;
     const runtimeNode = getProp(props, 'Runtime') ?? (sam ? getProp(globals, 'Runtime') : undefined);
     const handler = stringOf(getProp(props, 'Handler') ?? (sam ? getProp(globals, 'Handler') : undefined));
@@ -44,18 +48,27 @@ function readCode(text: string, json: ts.JsonSourceFile, node: ts.Expression): R
   if (!fn) return { problem: 'not a plain string' };
   if (fn.name === 'Sub') {
     const template = ts.isArrayLiteralExpression(fn.arg) ? fn.arg.elements[0] : fn.arg;
-    return template && ts.isStringLiteral(template) ? stringCode(text, json, template, true) : { problem: 'an Fn::Sub whose template is not a plain string' };
+    return template && ts.isStringLiteral(template)
+      ? stringCode(text, json, template, true)
+      : { problem: 'an Fn::Sub whose template is not a plain string' };
   }
   if (fn.name !== 'Join' || !ts.isArrayLiteralExpression(fn.arg)) return { problem: `built with Fn::${fn.name}` };
   const [delimiter, list] = fn.arg.elements;
   const items = list && ts.isArrayLiteralExpression(list) ? list.elements : undefined;
-  if (!delimiter || !ts.isStringLiteral(delimiter) || !items || items.length === 0 || !items.every(ts.isStringLiteral)) {
+  if (
+    !delimiter ||
+    !ts.isStringLiteral(delimiter) ||
+    !items ||
+    items.length === 0 ||
+    !items.every(ts.isStringLiteral)
+  ) {
     return { problem: 'an Fn::Join whose parts are not all strings (a Ref or another function inside the code)' };
   }
   const strings = items as readonly ts.StringLiteral[];
   const spans = strings.map((item) => [item.getStart(json) + 1, item.end - 1] as const);
   const slots = joinSlots(text, spans, delimiter.text, { kind: 'json' });
-  if (!slots) return { problem: `an Fn::Join whose parts are not one line each (delimiter ${JSON.stringify(delimiter.text)})` };
+  if (!slots)
+    return { problem: `an Fn::Join whose parts are not one line each (delimiter ${JSON.stringify(delimiter.text)})` };
   return checked(strings.map((item) => item.text).join(delimiter.text), slots, false);
 }
 
@@ -79,14 +92,19 @@ function intrinsic(node: ts.Node | undefined): { name: string; arg: ts.Expressio
   return key.startsWith('Fn::') ? { name: key.slice(4), arg: prop.initializer } : undefined;
 }
 
-function runtimeOf(json: ts.JsonSourceFile, node: ts.Expression | undefined, parameters: ts.Expression | undefined): { runtime: RuntimeKind; runtimeText?: string } {
+function runtimeOf(
+  json: ts.JsonSourceFile,
+  node: ts.Expression | undefined,
+  parameters: ts.Expression | undefined,
+): { runtime: RuntimeKind; runtimeText?: string } {
   const value = stringOf(node);
   if (value !== undefined) return { runtime: runtimeKind(value), runtimeText: value };
   const fn = intrinsic(node);
   const ref = fn?.name === 'Ref' ? stringOf(fn.arg) : undefined;
   const fallback = ref !== undefined ? stringOf(getProp(getProp(parameters, ref), 'Default')) : undefined;
   const written = node ? node.getText(json) : 'none';
-  if (fallback !== undefined && runtimeKind(fallback) !== 'unknown') return { runtime: runtimeKind(fallback), runtimeText: `${written}, default ${fallback}` };
+  if (fallback !== undefined && runtimeKind(fallback) !== 'unknown')
+    return { runtime: runtimeKind(fallback), runtimeText: `${written}, default ${fallback}` };
   return { runtime: 'unknown', runtimeText: written };
 }
 

@@ -1,7 +1,8 @@
 // What still ties a program to the interface Node.js 24 removed, after the conversion: a context
 // method anywhere in it (a local helper's `context.done()`), `callbackWaitsForEmptyEventLoop`, or
 // the cfn-response module that inline code can load, whose send() ends the invocation through
-// context.done() (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cfn-lambda-function-code-cfnresponsemodule.html).
+// context.done()
+// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cfn-lambda-function-code-cfnresponsemodule.html).
 import { ts } from 'ts-morph';
 
 export interface Leftover {
@@ -23,12 +24,23 @@ export function leftovers(code: string): Leftover[] {
     if (ts.isPropertyAccessExpression(node)) {
       const name = node.name.text;
       const target = node.expression;
-      if (name === 'callbackWaitsForEmptyEventLoop') out.push({ pos: node.getStart(sf), what: `uses ${node.getText(sf)}` });
-      else if (METHODS.has(name) && ts.isIdentifier(target) && isContext(target)) out.push({ pos: node.getStart(sf), what: `uses ${target.text}.${name}()` });
-      else if (name === 'send' && ts.isCallExpression(node.parent) && node.parent.expression === node && isCfnResponse(target, cfnResponse)) {
+      if (name === 'callbackWaitsForEmptyEventLoop')
+        out.push({ pos: node.getStart(sf), what: `uses ${node.getText(sf)}` });
+      else if (METHODS.has(name) && ts.isIdentifier(target) && isContext(target))
+        out.push({ pos: node.getStart(sf), what: `uses ${target.text}.${name}()` });
+      else if (
+        name === 'send' &&
+        ts.isCallExpression(node.parent) &&
+        node.parent.expression === node &&
+        isCfnResponse(target, cfnResponse)
+      ) {
         out.push({ pos: node.getStart(sf), what: CFN_SEND, cfnResponse: true });
       }
-    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && cfnResponse.send.has(node.expression.text)) {
+    } else if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      cfnResponse.send.has(node.expression.text)
+    ) {
       out.push({ pos: node.getStart(sf), what: CFN_SEND, cfnResponse: true });
     }
     ts.forEachChild(node, visit);
@@ -58,7 +70,8 @@ function cfnResponseNames(sf: ts.SourceFile): { module: Set<string>; send: Set<s
       else if (ts.isObjectBindingPattern(node.name)) {
         for (const element of node.name.elements) {
           const key = element.propertyName ?? element.name;
-          if (ts.isIdentifier(key) && key.text === 'send' && ts.isIdentifier(element.name)) names.send.add(element.name.text);
+          if (ts.isIdentifier(key) && key.text === 'send' && ts.isIdentifier(element.name))
+            names.send.add(element.name.text);
         }
       }
     }

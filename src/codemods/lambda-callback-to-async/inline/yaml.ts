@@ -24,7 +24,11 @@ export function yamlFunctions(file: string, text: string): InlineFunction[] | un
       const type = scalarText(resource?.get('Type', true));
       const props = mapAt(resource, 'Properties');
       const sam = type === 'AWS::Serverless::Function';
-      const codePair = sam ? pairAt(props, 'InlineCode') : type === 'AWS::Lambda::Function' ? pairAt(mapAt(props, 'Code'), 'ZipFile') : undefined;
+      const codePair = sam
+        ? pairAt(props, 'InlineCode')
+        : type === 'AWS::Lambda::Function'
+          ? pairAt(mapAt(props, 'Code'), 'ZipFile')
+          : undefined;
       const codeNode = codePair?.value;
       if (!isNode(codeNode) || !codeNode.range) continue;
       const runtimeNode = props?.get('Runtime', true) ?? (sam ? globals?.get('Runtime', true) : undefined);
@@ -36,7 +40,9 @@ export function yamlFunctions(file: string, text: string): InlineFunction[] | un
         ...runtime,
         exportName: exportOf(handler),
         pos: isScalar(codePair!.key) && codePair!.key.range ? codePair!.key.range[0] : codeNode.range[0],
-        ...('code' in read ? { code: read.code } : { problem: read.problem, source: text.slice(codeNode.range[0], codeNode.range[1]) }),
+        ...('code' in read
+          ? { code: read.code }
+          : { problem: read.problem, source: text.slice(codeNode.range[0], codeNode.range[1]) }),
       });
     }
   }
@@ -52,12 +58,15 @@ function serverlessSections(root: YAMLMap): YAMLMap[] {
 
 function readCode(text: string, node: Node, serverless: boolean): Read {
   // Serverless Framework replaces `${…}` variables anywhere in serverless.yml, inline code included.
-  if (isScalar(node) && (!node.tag || node.tag === '!Sub')) return scalarCode(text, node, serverless || node.tag === '!Sub');
+  if (isScalar(node) && (!node.tag || node.tag === '!Sub'))
+    return scalarCode(text, node, serverless || node.tag === '!Sub');
   const fn = intrinsic(node);
   if (!fn) return { problem: 'not a plain string' };
   if (fn.name === 'Sub') {
     const first = isSeq(fn.arg) ? fn.arg.items[0] : fn.arg;
-    return isScalar(first) && !first.tag ? scalarCode(text, first, true) : { problem: 'an Fn::Sub whose template is not a plain string' };
+    return isScalar(first) && !first.tag
+      ? scalarCode(text, first, true)
+      : { problem: 'an Fn::Sub whose template is not a plain string' };
   }
   if (fn.name === 'Join' && isSeq(fn.arg)) return joinCode(text, fn.arg.items, serverless);
   return { problem: `built with Fn::${fn.name}` };
@@ -78,12 +87,21 @@ function scalarCode(text: string, node: Scalar, substituted: boolean): Read {
   let slots: LineSlots | undefined;
   if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
     const headerEnd = text.indexOf('\n', start);
-    if (headerEnd === -1 || /^[|>][+-]?\d/.test(text.slice(start, headerEnd))) return { problem: 'a block scalar with an indentation indicator' };
+    if (headerEnd === -1 || /^[|>][+-]?\d/.test(text.slice(start, headerEnd)))
+      return { problem: 'a block scalar with an indentation indicator' };
     slots = blockSlots(text, headerEnd + 1, end, value);
-    if (!slots) return { problem: node.type === 'BLOCK_FOLDED' ? 'a folded block (>) that joins some of its lines' : 'a block scalar whose lines could not be located' };
+    if (!slots)
+      return {
+        problem:
+          node.type === 'BLOCK_FOLDED'
+            ? 'a folded block (>) that joins some of its lines'
+            : 'a block scalar whose lines could not be located',
+      };
   } else {
     const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-    const flavor: Flavor = { kind: node.type === 'QUOTE_DOUBLE' ? 'yaml-double' : node.type === 'QUOTE_SINGLE' ? 'yaml-single' : 'plain' };
+    const flavor: Flavor = {
+      kind: node.type === 'QUOTE_DOUBLE' ? 'yaml-double' : node.type === 'QUOTE_SINGLE' ? 'yaml-single' : 'plain',
+    };
     slots = stringSlots(text, quoted ? start + 1 : start, quoted ? end - 1 : end, flavor);
     if (!slots) return { problem: 'a quoted or plain scalar spread over several lines, which YAML folds' };
   }
@@ -94,17 +112,22 @@ function scalarCode(text: string, node: Scalar, substituted: boolean): Read {
 function joinCode(text: string, args: readonly unknown[], substituted: boolean): Read {
   const [delimiter, list] = args;
   const items = isSeq(list) ? list.items : [];
-  if (!isScalar(delimiter) || typeof delimiter.value !== 'string') return { problem: 'an Fn::Join whose delimiter is not a string' };
+  if (!isScalar(delimiter) || typeof delimiter.value !== 'string')
+    return { problem: 'an Fn::Join whose delimiter is not a string' };
   if (!items.every((item) => isScalar(item) && !item.tag && typeof item.value === 'string')) {
     return { problem: 'an Fn::Join with a Ref, a !Sub or another function among its parts' };
   }
   const styles = new Set(items.map((item) => (item as Scalar).type));
   const style = styles.size === 1 ? [...styles][0] : undefined;
-  if (style !== 'QUOTE_DOUBLE' && style !== 'QUOTE_SINGLE') return { problem: 'an Fn::Join whose parts are not all quoted in one style' };
+  if (style !== 'QUOTE_DOUBLE' && style !== 'QUOTE_SINGLE')
+    return { problem: 'an Fn::Join whose parts are not all quoted in one style' };
   const scalars = items as Scalar[];
   const spans = scalars.map((item) => [item.range![0] + 1, item.range![1] - 1] as const);
-  const slots = joinSlots(text, spans, delimiter.value, { kind: style === 'QUOTE_DOUBLE' ? 'yaml-double' : 'yaml-single' });
-  if (!slots) return { problem: `an Fn::Join whose parts are not one line each (delimiter ${JSON.stringify(delimiter.value)})` };
+  const slots = joinSlots(text, spans, delimiter.value, {
+    kind: style === 'QUOTE_DOUBLE' ? 'yaml-double' : 'yaml-single',
+  });
+  if (!slots)
+    return { problem: `an Fn::Join whose parts are not one line each (delimiter ${JSON.stringify(delimiter.value)})` };
   return checked(scalars.map((item) => item.value as string).join(delimiter.value), slots, substituted);
 }
 
@@ -113,7 +136,11 @@ function checked(value: string, slots: LineSlots, substituted: boolean): Read {
   return { code: { value, slots, substituted } };
 }
 
-function runtimeOf(text: string, node: unknown, parameters: YAMLMap | undefined): { runtime: RuntimeKind; runtimeText?: string } {
+function runtimeOf(
+  text: string,
+  node: unknown,
+  parameters: YAMLMap | undefined,
+): { runtime: RuntimeKind; runtimeText?: string } {
   const value = scalarText(node);
   if (isScalar(node) && !node.tag && value !== undefined) return { runtime: runtimeKind(value), runtimeText: value };
   const fn = isNode(node) ? intrinsic(node) : undefined;
@@ -121,7 +148,8 @@ function runtimeOf(text: string, node: unknown, parameters: YAMLMap | undefined)
   const fallback = ref !== undefined ? scalarText(mapAt(parameters, ref)?.get('Default', true)) : undefined;
   const source = isNode(node) && node.range ? text.slice(node.range[0], node.range[1]).trim() : 'none';
   const written = isNode(node) && node.tag && isScalar(node) ? `${node.tag} ${source}` : source;
-  if (fallback !== undefined && runtimeKind(fallback) !== 'unknown') return { runtime: runtimeKind(fallback), runtimeText: `${written}, default ${fallback}` };
+  if (fallback !== undefined && runtimeKind(fallback) !== 'unknown')
+    return { runtime: runtimeKind(fallback), runtimeText: `${written}, default ${fallback}` };
   return { runtime: 'unknown', runtimeText: written };
 }
 

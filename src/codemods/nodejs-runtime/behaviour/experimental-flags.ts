@@ -4,15 +4,18 @@ import type { Finding } from '../../types.js';
 
 const advice: Record<string, { message: string; severity: 'warning' | 'manual' }> = {
   '--experimental-require-module': {
-    message: 'turns require() of ES modules back on; Lambda keeps it off on Node.js 24 because it is experimental (not covered by AWS Support or the Lambda SLA). Prefer import, or bundle the code',
+    message:
+      'turns require() of ES modules back on; Lambda keeps it off on Node.js 24 because it is experimental (not covered by AWS Support or the Lambda SLA). Prefer import, or bundle the code',
     severity: 'warning',
   },
   '--experimental-detect-module': {
-    message: 'turns ES module syntax detection back on; Lambda keeps it off on Node.js 24 because it is experimental. Prefer .mjs files or "type": "module"',
+    message:
+      'turns ES module syntax detection back on; Lambda keeps it off on Node.js 24 because it is experimental. Prefer .mjs files or "type": "module"',
     severity: 'warning',
   },
   '--experimental-default-type': {
-    message: 'is no longer accepted by current Node.js releases, so the function may fail to start on Node.js 24. Use .mjs files or "type": "module" instead',
+    message:
+      'is no longer accepted by current Node.js releases, so the function may fail to start on Node.js 24. Use .mjs files or "type": "module" instead',
     severity: 'manual',
   },
   '--experimental-specifier-resolution': {
@@ -20,12 +23,16 @@ const advice: Record<string, { message: string; severity: 'warning' | 'manual' }
     severity: 'manual',
   },
   '--experimental-loader': {
-    message: 'registers experimental module hooks; on Node.js 24 prefer module.register() loaded with --import, and test the function on the new runtime',
+    message:
+      'registers experimental module hooks; on Node.js 24 prefer module.register() loaded with --import, and test the function on the new runtime',
     severity: 'warning',
   },
 };
 
-const generic = { message: 'enables an experimental Node.js feature; check it still exists and behaves the same on Node.js 24', severity: 'warning' as const };
+const generic = {
+  message: 'enables an experimental Node.js feature; check it still exists and behaves the same on Node.js 24',
+  severity: 'warning' as const,
+};
 
 /** Lines that make up NODE_OPTIONS values: its own line plus indented YAML continuation lines. */
 function optionLines(lines: string[]): number[] {
@@ -51,7 +58,13 @@ export function experimentalFlagFindings(file: string, text: string): Finding[] 
     for (const match of lines[index].matchAll(/--experimental-[a-z][\w-]*/g)) {
       const flag = match[0];
       const { message, severity } = advice[flag] ?? generic;
-      findings.push({ file, line: index + 1, rule: 'nodejs24/experimental-flag', message: `NODE_OPTIONS ${flag} ${message}`, severity });
+      findings.push({
+        file,
+        line: index + 1,
+        rule: 'nodejs24/experimental-flag',
+        message: `NODE_OPTIONS ${flag} ${message}`,
+        severity,
+      });
     }
   }
   return findings;

@@ -7,7 +7,8 @@ export type FunctionLike = ts.ArrowFunction | ts.FunctionExpression | ts.Functio
 /** Handler function names named by templates (`Handler: src/app.lambdaHandler`). */
 export function handlerNamesIn(text: string): string[] {
   const names: string[] = [];
-  for (const m of text.matchAll(/\bhandler["']?\s*[:=]\s*["']?[\w./@-]*?\.([A-Za-z_$][\w$]*)["']?\s*(?:[,}\n]|$)/gi)) names.push(m[1]);
+  for (const m of text.matchAll(/\bhandler["']?\s*[:=]\s*["']?[\w./@-]*?\.([A-Za-z_$][\w$]*)["']?\s*(?:[,}\n]|$)/gi))
+    names.push(m[1]);
   return names;
 }
 
@@ -40,7 +41,8 @@ function exportTarget(left: ts.Expression): string | undefined {
 export function findHandlers(file: ts.SourceFile, isHandlerName: (name: string) => boolean): FunctionLike[] {
   const found: FunctionLike[] = [];
   for (const statement of file.statements) {
-    if (ts.isFunctionDeclaration(statement) && statement.name && isHandlerName(statement.name.text)) found.push(statement);
+    if (ts.isFunctionDeclaration(statement) && statement.name && isHandlerName(statement.name.text))
+      found.push(statement);
     if (ts.isVariableStatement(statement)) {
       for (const decl of statement.declarationList.declarations) {
         const fn = ts.isIdentifier(decl.name) && isHandlerName(decl.name.text) ? unwrap(decl.initializer) : undefined;

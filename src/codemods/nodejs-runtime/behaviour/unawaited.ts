@@ -10,7 +10,8 @@ const promiseStatics = /^Promise\.(all|allSettled|any|race)$/;
 function asyncFunctionNames(file: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   const isAsync = (node: ts.Node | undefined) =>
-    !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) &&
+    !!node &&
+    (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) &&
     !!ts.getModifiers(node as ts.FunctionLikeDeclaration)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
   for (const statement of file.statements) {
     if (ts.isFunctionDeclaration(statement) && statement.name && isAsync(statement)) names.add(statement.name.text);
@@ -38,7 +39,12 @@ function pendingWork(expr: ts.Expression, file: ts.SourceFile, asyncNames: Set<s
   }
   if (ts.isPropertyAccessExpression(callee)) {
     const name = callee.name.text;
-    if (['then', 'catch', 'finally', 'send', 'promise'].includes(name) || /Async$/.test(name) || promiseStatics.test(text)) return shown;
+    if (
+      ['then', 'catch', 'finally', 'send', 'promise'].includes(name) ||
+      /Async$/.test(name) ||
+      promiseStatics.test(text)
+    )
+      return shown;
   }
   return undefined;
 }

@@ -47,7 +47,13 @@ function write(analysis: Analysis, quote: (values: string[]) => string): TextRes
     else failed.add(change.note);
   }
   const notes = analysis.notes.map((n, index) =>
-    failed.has(index) ? { ...n, severity: 'manual' as const, message: `not rewritten (the text cannot be edited in place): ${n.message}` } : n,
+    failed.has(index)
+      ? {
+          ...n,
+          severity: 'manual' as const,
+          message: `not rewritten (the text cannot be edited in place): ${n.message}`,
+        }
+      : n,
   );
   return { edits, notes };
 }
@@ -67,7 +73,8 @@ function npmBinSubstitutions(text: string, commands: SimpleCommand[], env: Comma
   const result: TextResult = { edits: [], notes: [] };
   const change = NPM_CHANGES.bin!;
   if (!env.crossing.crossesNpm(change.npm)) return result;
-  const inWord = (at: number) => commands.some((command) => command.words.some((word) => word.start <= at && at < word.end));
+  const inWord = (at: number) =>
+    commands.some((command) => command.words.some((word) => word.start <= at && at < word.end));
   for (const match of text.matchAll(/\$(\$?)\(\s*npm\s+bin\s*\)|`\s*npm\s+bin\s*`/g)) {
     if (!inWord(match.index)) continue;
     const replacement = match[0].startsWith('`') ? '`npm root`/.bin' : `$${match[1]}(npm root)/.bin`;
@@ -98,7 +105,14 @@ export function analyseArgv(words: Word[], env: CommandEnv): TextResult {
 /** A NODE_OPTIONS value on its own (CI `env:` maps). */
 export function analyseNodeOptions(text: string, env: CommandEnv): TextResult {
   const out: Analysis = { changes: [], notes: [] };
-  const word: Word = { start: 0, end: text.length, value: text, offsets: Array.from({ length: text.length }, (_, i) => i), expands: false, quoted: false };
+  const word: Word = {
+    start: 0,
+    end: text.length,
+    value: text,
+    offsets: Array.from({ length: text.length }, (_, i) => i),
+    expands: false,
+    quoted: false,
+  };
   nodeOptionsValue({ word, valueStart: 0 }, env, out);
   return write(out, (values) => values.join(' '));
 }

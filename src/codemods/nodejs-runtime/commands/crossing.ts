@@ -28,7 +28,9 @@ export class Crossing {
   }
 
   describe(): string {
-    return this.assumed ? `Node.js ${this.target} (from an undeclared version, assumed 16 to 22)` : `Node.js ${this.source} → ${this.target}`;
+    return this.assumed
+      ? `Node.js ${this.target} (from an undeclared version, assumed 16 to 22)`
+      : `Node.js ${this.source} → ${this.target}`;
   }
 }
 

@@ -39,7 +39,12 @@ function execWords(text: string, start: number, end: number): Word[] | undefined
   const source = text.slice(start, end);
   const file = ts.parseJsonText('exec.json', source);
   const array = file.statements[0]?.expression;
-  if (!array || !ts.isArrayLiteralExpression(array) || (file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length > 0) return undefined;
+  if (
+    !array ||
+    !ts.isArrayLiteralExpression(array) ||
+    (file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length > 0
+  )
+    return undefined;
   const words: Word[] = [];
   for (const element of array.elements) {
     if (!ts.isStringLiteral(element)) return undefined;
@@ -47,7 +52,7 @@ function execWords(text: string, start: number, end: number): Word[] | undefined
     const literalEnd = start + element.end;
     const offsets: number[] = [];
     let value = '';
-    for (let i = literalStart + 1; i < literalEnd - 1; ) {
+    for (let i = literalStart + 1; i < literalEnd - 1;) {
       const escape = text[i] === '\\' ? (text[i + 1] === 'u' ? 6 : 2) : 1;
       value += escape === 1 ? text[i] : JSON.parse(`"${text.slice(i, i + escape)}"`);
       offsets.push(i);

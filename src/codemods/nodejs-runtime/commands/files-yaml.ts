@@ -41,7 +41,10 @@ function folder(node: unknown, fallback: string | undefined, base: string): stri
   if (!stringScalar(node)) return fallback;
   const value = String(node.value).trim();
   if (value.includes('$') || value.startsWith('/') || value.split('/').includes('..')) return undefined;
-  const rel = value.replace(/^(\.\/)+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+  const rel = value
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '')
+    .replace(/^\.$/, '');
   return [base, rel].filter((part) => part !== '').join('/');
 }
 
@@ -96,7 +99,11 @@ function buildspecSnippets(file: string, root: YAMLMap): Snippet[] {
   return out;
 }
 
-function yamlFile(name: string, named: (path: string) => boolean, snippets: (file: string, root: YAMLMap) => Snippet[]): CommandFile {
+function yamlFile(
+  name: string,
+  named: (path: string) => boolean,
+  snippets: (file: string, root: YAMLMap) => Snippet[],
+): CommandFile {
   return {
     name,
     named,
@@ -109,6 +116,18 @@ function yamlFile(name: string, named: (path: string) => boolean, snippets: (fil
   };
 }
 
-export const githubWorkflow = yamlFile('github-actions', (path) => /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path), githubSnippets);
-export const gitlabCi = yamlFile('gitlab-ci', (path) => /(^|\.)gitlab-ci\.ya?ml$/i.test(baseName(path)), gitlabSnippets);
-export const codebuild = yamlFile('buildspec', (path) => /^buildspec[\w.-]*\.ya?ml$/i.test(baseName(path)), buildspecSnippets);
+export const githubWorkflow = yamlFile(
+  'github-actions',
+  (path) => /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path),
+  githubSnippets,
+);
+export const gitlabCi = yamlFile(
+  'gitlab-ci',
+  (path) => /(^|\.)gitlab-ci\.ya?ml$/i.test(baseName(path)),
+  gitlabSnippets,
+);
+export const codebuild = yamlFile(
+  'buildspec',
+  (path) => /^buildspec[\w.-]*\.ya?ml$/i.test(baseName(path)),
+  buildspecSnippets,
+);

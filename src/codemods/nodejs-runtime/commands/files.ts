@@ -67,7 +67,10 @@ export const makefile: CommandFile = {
  * The lines `starts` accepts, each with the lines its trailing `\` continues onto (as make and
  * Dockerfiles read them): where it starts, where its last line ends (before any CR), and its first line.
  */
-export function continuedLines(text: string, starts: (line: string) => boolean): Array<{ start: number; end: number; line: string }> {
+export function continuedLines(
+  text: string,
+  starts: (line: string) => boolean,
+): Array<{ start: number; end: number; line: string }> {
   const out: Array<{ start: number; end: number; line: string }> = [];
   const lines = text.split('\n');
   let offset = 0;
@@ -91,6 +94,7 @@ export function continuedLines(text: string, starts: (line: string) => boolean):
 export const shellScript: CommandFile = {
   name: 'shell-script',
   named: (path) => /\.(sh|bash)$/.test(path) || !baseName(path).includes('.'),
-  mentions: (text, path) => (/\.(sh|bash)$/.test(path) || /^#!\s*\S*\/(env\s+)?(ba)?sh\b/.test(text)) && mentionsTools.test(text),
+  mentions: (text, path) =>
+    (/\.(sh|bash)$/.test(path) || /^#!\s*\S*\/(env\s+)?(ba)?sh\b/.test(text)) && mentionsTools.test(text),
   snippets: (_path, text) => [plainSnippet(text, 0, text.length, 'shell', undefined)],
 };

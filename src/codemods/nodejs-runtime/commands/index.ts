@@ -17,7 +17,15 @@ import { codebuild, githubWorkflow, gitlabCi } from './files-yaml.js';
 import { fileEdits, fileOffset, type Snippet } from './snippet.js';
 import { declaredMajors } from './source-version.js';
 
-const commandFiles: readonly CommandFile[] = [packageScripts, githubWorkflow, gitlabCi, codebuild, dockerfile, makefile, shellScript];
+const commandFiles: readonly CommandFile[] = [
+  packageScripts,
+  githubWorkflow,
+  gitlabCi,
+  codebuild,
+  dockerfile,
+  makefile,
+  shellScript,
+];
 
 /** The kind of command file `path` is, reading it only when its name says it may be one. */
 function fileKind(repo: RepoView, path: string): CommandFile | undefined {
@@ -36,7 +44,12 @@ function scoped(repo: RepoView, paths: readonly string[]): string[] {
  * below the target now. Declarations at the target say nothing here: the runtime upgrade, which
  * runs first, writes them.
  */
-function crossingFor(repo: RepoView, options: Record<string, unknown>, target: number, paths: readonly string[]): Crossing {
+function crossingFor(
+  repo: RepoView,
+  options: Record<string, unknown>,
+  target: number,
+  paths: readonly string[],
+): Crossing {
   const planned = options.sourceVersion;
   if (typeof planned === 'number') return new Crossing(Math.min(planned, target), target, false);
   const older = declaredMajors(repo, target, paths).filter((major) => major < target);
@@ -63,7 +76,12 @@ interface FileOutcome {
 }
 
 /** Edits and notes of one file; edits only where the snippet can be edited in place. */
-function analyseFile(kind: CommandFile, path: string, text: string, envFor: (cwd: string | undefined) => CommandEnv): FileOutcome | undefined {
+function analyseFile(
+  kind: CommandFile,
+  path: string,
+  text: string,
+  envFor: (cwd: string | undefined) => CommandEnv,
+): FileOutcome | undefined {
   const snippets = kind.snippets(path, text);
   if (!snippets) return undefined;
   const edits: Edit[] = [];
@@ -85,8 +103,18 @@ function analyseFile(kind: CommandFile, path: string, text: string, envFor: (cwd
     notes.push(...result.notes.map((n) => ({ ...n, offset: n.at })));
   }
   const next = applyEdits(text, edits);
-  if (next !== text && !(sameCommands(kind, path, next, expected) && kind.argv?.(path, next).length === kind.argv?.(path, text).length)) {
-    return { text, notes: notes.map((n) => (n.severity === 'info' ? { ...n, severity: 'manual', message: `not rewritten (the edit could not be verified): ${n.message}` } : n)) };
+  if (
+    next !== text &&
+    !(sameCommands(kind, path, next, expected) && kind.argv?.(path, next).length === kind.argv?.(path, text).length)
+  ) {
+    return {
+      text,
+      notes: notes.map((n) =>
+        n.severity === 'info'
+          ? { ...n, severity: 'manual', message: `not rewritten (the edit could not be verified): ${n.message}` }
+          : n,
+      ),
+    };
   }
   return { text: next, notes };
 }
@@ -95,19 +123,30 @@ function analyseFile(kind: CommandFile, path: string, text: string, envFor: (cwd
 function unwritten(result: TextResult): TextResult {
   return {
     edits: [],
-    notes: result.notes.map((n) => (n.severity === 'info' ? { ...n, severity: 'manual' as const, message: `not rewritten (this YAML value folds its lines; edit it by hand): ${n.message}` } : n)),
+    notes: result.notes.map((n) =>
+      n.severity === 'info'
+        ? {
+            ...n,
+            severity: 'manual' as const,
+            message: `not rewritten (this YAML value folds its lines; edit it by hand): ${n.message}`,
+          }
+        : n,
+    ),
   };
 }
 
 /** The edited file still parses, yields exactly the edited commands, and keeps every exec-form list. */
 function sameCommands(kind: CommandFile, path: string, next: string, expected: readonly string[]): boolean {
   const again = kind.snippets(path, next);
-  return !!again && again.length === expected.length && again.every((snippet: Snippet, i) => snippet.text === expected[i]);
+  return (
+    !!again && again.length === expected.length && again.every((snippet: Snippet, i) => snippet.text === expected[i])
+  );
 }
 
 export const codemod: Codemod = {
   name: 'nodejs-command-changes',
-  description: 'Fix Node.js commands (package.json scripts, CI, Dockerfiles, Makefiles, shell scripts) that break on the target Node.js: node --test <folder>, removed or now-default flags, npm majors',
+  description:
+    'Fix Node.js commands (package.json scripts, CI, Dockerfiles, Makefiles, shell scripts) that break on the target Node.js: node --test <folder>, removed or now-default flags, npm majors',
   candidates(repo, options) {
     const { paths } = resolveOptions(options);
     return scoped(repo, paths).filter((path) => fileKind(repo, path) !== undefined);
@@ -131,11 +170,24 @@ export const codemod: Codemod = {
       const text = repo.read(path);
       const outcome = analyseFile(kind, path, text, envFor);
       if (!outcome) {
-        findings.push({ file: path, line: 1, rule: 'nodejs-commands/parse-error', message: `could not be parsed as ${kind.name}; its commands were not checked`, severity: 'warning' });
+        findings.push({
+          file: path,
+          line: 1,
+          rule: 'nodejs-commands/parse-error',
+          message: `could not be parsed as ${kind.name}; its commands were not checked`,
+          severity: 'warning',
+        });
         continue;
       }
       if (outcome.text !== text) changes.set(path, outcome.text);
-      for (const n of outcome.notes) findings.push({ file: path, line: lineAt(text, n.offset), rule: n.rule, message: n.message, severity: n.severity });
+      for (const n of outcome.notes)
+        findings.push({
+          file: path,
+          line: lineAt(text, n.offset),
+          rule: n.rule,
+          message: n.message,
+          severity: n.severity,
+        });
     }
     if (crossing.assumed && findings.length > 0) {
       findings.unshift({
@@ -149,4 +201,3 @@ export const codemod: Codemod = {
     return { changes, findings };
   },
 };
-

@@ -16,7 +16,18 @@ export interface Assignment {
 }
 
 /** Commands that run the command that follows them, after assignments and their own options. */
-const passThrough = new Set(['env', 'cross-env', 'cross-env-shell', 'time', 'exec', 'nice', 'nohup', 'command', 'sudo', 'export']);
+const passThrough = new Set([
+  'env',
+  'cross-env',
+  'cross-env-shell',
+  'time',
+  'exec',
+  'nice',
+  'nohup',
+  'command',
+  'sudo',
+  'export',
+]);
 /** Runners that start node somewhere among their arguments. */
 const runners = new Set(['c8', 'nyc', 'npx', 'dotenv', 'dotenv-cli']);
 const keywords = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}']);

@@ -6,7 +6,20 @@ import { NPM_CHANGES, type NpmChange } from './npm-changes.js';
 import type { Word } from './shell.js';
 
 /** npm options that take the next word as their value. */
-const valueOptions = new Set(['--prefix', '-C', '--workspace', '-w', '--loglevel', '--registry', '--userconfig', '--cache', '--tag', '--otp', '--access', '--pack-destination']);
+const valueOptions = new Set([
+  '--prefix',
+  '-C',
+  '--workspace',
+  '-w',
+  '--loglevel',
+  '--registry',
+  '--userconfig',
+  '--cache',
+  '--tag',
+  '--otp',
+  '--access',
+  '--pack-destination',
+]);
 
 /** The words that are not options or option values. */
 function positionals(words: Word[]): Word[] {
@@ -19,12 +32,29 @@ function positionals(words: Word[]): Word[] {
   return out;
 }
 const runAliases = new Set(['run', 'run-script', 'rum', 'urn', 'test', 't', 'tst', 'start', 'stop', 'restart']);
-const accessRenamed = new Set(['public', 'restricted', 'grant', 'revoke', '2fa-required', '2fa-not-required', 'ls-packages', 'ls-collaborators', 'edit']);
+const accessRenamed = new Set([
+  'public',
+  'restricted',
+  'grant',
+  'revoke',
+  '2fa-required',
+  '2fa-not-required',
+  'ls-packages',
+  'ls-collaborators',
+  'edit',
+]);
 
 function report(word: Word, change: NpmChange, env: CommandEnv, out: Analysis, detail = ''): void {
   if (!env.crossing.crossesNpm(change.npm)) return;
   const { from, to } = env.crossing.npm;
-  out.notes.push(note(word, change.id, `${detail}${change.why}; Node.js ${env.crossing.target} brings npm ${to} (from npm ${from}) (${change.source})`, change.severity));
+  out.notes.push(
+    note(
+      word,
+      change.id,
+      `${detail}${change.why}; Node.js ${env.crossing.target} brings npm ${to} (from npm ${from}) (${change.source})`,
+      change.severity,
+    ),
+  );
 }
 
 function hasFlag(words: Word[], ...names: string[]): Word | undefined {
@@ -35,7 +65,8 @@ function hasFlag(words: Word[], ...names: string[]): Word | undefined {
 function packageOf(args: Word[], env: CommandEnv): Record<string, unknown> | undefined {
   if (env.cwd === undefined) return undefined;
   const [folder] = positionals(args);
-  if (folder && (folder.expands || /\.(tgz|tar\.gz)$/.test(folder.value) || /^(@[^/]+\/)?[\w.-]+@/.test(folder.value))) return undefined;
+  if (folder && (folder.expands || /\.(tgz|tar\.gz)$/.test(folder.value) || /^(@[^/]+\/)?[\w.-]+@/.test(folder.value)))
+    return undefined;
   const rel = folder ? folder.value.replace(/^\.\/+/, '').replace(/\/+$/, '') : '';
   if (rel.startsWith('/') || rel.split('/').includes('..')) return undefined;
   return env.packageJson([env.cwd, rel].filter((part) => part !== '' && part !== '.').join('/'));
@@ -48,13 +79,26 @@ export function npmInvocation(inv: Invocation, env: CommandEnv, out: Analysis): 
   const args = rest.slice(rest.indexOf(command) + 1);
   const sub = command.value;
   const simple = NPM_CHANGES[sub];
-  if (simple && ['bin', 'set-script', 'birthday', 'hook'].includes(sub)) report(command, simple, env, out, `\`npm ${sub}\`: `);
-  if (sub === 'access' && args[0] && accessRenamed.has(args[0].value)) report(command, NPM_CHANGES.access!, env, out, `\`npm access ${args[0].value}\`: `);
-  const loglevel = rest.findIndex((word) => word.value === '--loglevel=timing' || (word.value === '--loglevel' && rest[rest.indexOf(word) + 1]?.value === 'timing'));
+  if (simple && ['bin', 'set-script', 'birthday', 'hook'].includes(sub))
+    report(command, simple, env, out, `\`npm ${sub}\`: `);
+  if (sub === 'access' && args[0] && accessRenamed.has(args[0].value))
+    report(command, NPM_CHANGES.access!, env, out, `\`npm access ${args[0].value}\`: `);
+  const loglevel = rest.findIndex(
+    (word) =>
+      word.value === '--loglevel=timing' ||
+      (word.value === '--loglevel' && rest[rest.indexOf(word) + 1]?.value === 'timing'),
+  );
   if (loglevel !== -1) report(rest[loglevel]!, NPM_CHANGES['loglevel-timing']!, env, out);
   if (runAliases.has(sub)) {
     const workspaces = hasFlag(rest, '--workspaces', '-ws', '--workspace', '-w');
-    if (workspaces && !hasFlag(rest, '--if-present')) report(workspaces, NPM_CHANGES['workspaces-if-present']!, env, out, `\`npm ${sub}\` with ${workspaces.value.split('=')[0]}: `);
+    if (workspaces && !hasFlag(rest, '--if-present'))
+      report(
+        workspaces,
+        NPM_CHANGES['workspaces-if-present']!,
+        env,
+        out,
+        `\`npm ${sub}\` with ${workspaces.value.split('=')[0]}: `,
+      );
   }
   if (sub === 'publish' || sub === 'pack') {
     const pkg = packageOf(args, env);
@@ -65,7 +109,13 @@ export function npmInvocation(inv: Invocation, env: CommandEnv, out: Analysis): 
     }
     const version = pkg?.version;
     const configTag = (pkg?.publishConfig as Record<string, unknown> | undefined)?.tag;
-    if (sub === 'publish' && !hasFlag(args, '--tag') && configTag === undefined && typeof version === 'string' && /^\d+\.\d+\.\d+-/.test(version)) {
+    if (
+      sub === 'publish' &&
+      !hasFlag(args, '--tag') &&
+      configTag === undefined &&
+      typeof version === 'string' &&
+      /^\d+\.\d+\.\d+-/.test(version)
+    ) {
       report(command, NPM_CHANGES['publish-prerelease-tag']!, env, out, `\`npm publish\` of ${version}: `);
     }
   }

@@ -39,7 +39,8 @@ class Scanner {
       else if (blank.test(c)) this.pos++;
       else if (c === '#') this.skipComment();
       else if (operatorChars.has(c)) this.operator(c);
-      else if ((c === '<' || c === '>') || (/\d/.test(c) && /^\d+[<>]/.test(text.slice(this.pos, this.pos + 4)))) this.redirection();
+      else if (c === '<' || c === '>' || (/\d/.test(c) && /^\d+[<>]/.test(text.slice(this.pos, this.pos + 4))))
+        this.redirection();
       else this.words.push(this.word());
     }
     this.end();

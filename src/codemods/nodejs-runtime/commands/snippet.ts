@@ -24,7 +24,13 @@ export interface Snippet {
 }
 
 /** A snippet that is the file's own text between `start` and `end`. */
-export function plainSnippet(file: string, start: number, end: number, kind: Snippet['kind'], cwd: string | undefined): Snippet {
+export function plainSnippet(
+  file: string,
+  start: number,
+  end: number,
+  kind: Snippet['kind'],
+  cwd: string | undefined,
+): Snippet {
   const text = file.slice(start, end);
   const starts = Array.from({ length: text.length }, (_, i) => start + i);
   return { text, starts, ends: starts.map((s) => s + 1), start, end, kind, cwd, encode: (t) => t, editable: true };
@@ -51,7 +57,7 @@ export function jsonStringSnippet(file: string, start: number, end: number, cwd:
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const c = file[i]!;
     let length = 1;
     let ch = c;

@@ -9,7 +9,8 @@ import { baseName, isExcluded } from '../scope.js';
 import { SurfaceContext } from '../surface.js';
 
 /** Files that declare a version: templates, CI, version files, images. CDK code is left out (a TypeScript parse per file). */
-const declaringName = /\.(ya?ml|json|template|tf|tfvars)$|^\.(nvmrc|node-version|tool-versions)$|dockerfile|containerfile/i;
+const declaringName =
+  /\.(ya?ml|json|template|tf|tfvars)$|^\.(nvmrc|node-version|tool-versions)$|dockerfile|containerfile/i;
 
 class Recorder extends SurfaceContext {
   readonly majors: number[] = [];

@@ -71,7 +71,10 @@ function candidates(prefix: string, folderIsTest: boolean, ran: readonly string[
   if (folderIsTest) out.push([{ glob: `${prefix}**/*.{cjs,mjs,js}`, matches: anyJs }]);
   else {
     out.push([
-      { glob: `${prefix}**/{test,test-*,*[._-]test}.{cjs,mjs,js}`, matches: (rest) => visible(rest) && defaultName.test(baseOf(rest)) },
+      {
+        glob: `${prefix}**/{test,test-*,*[._-]test}.{cjs,mjs,js}`,
+        matches: (rest) => visible(rest) && defaultName.test(baseOf(rest)),
+      },
       { glob: `${prefix}**/test/**/*.{cjs,mjs,js}`, matches: (rest) => anyJs(rest) && underTestFolder(rest) },
     ]);
   }
@@ -95,7 +98,11 @@ export function defaultFiles(rests: readonly string[], typescript: boolean): str
 
 function normalise(arg: string): string | undefined {
   if (arg.startsWith('/') || /^[A-Za-z]:[\\/]/.test(arg) || arg.split(/[\\/]/).includes('..')) return undefined;
-  return arg.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+  return arg
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '')
+    .replace(/^\.$/, '');
 }
 
 export interface TestFolderInput {
@@ -120,7 +127,10 @@ export function planTestFolder({ arg, cwd, only, files }: TestFolderInput): Test
   if (cwd === undefined) return folderByName(arg, rel, prefix, folderIsTest, files);
   const path = cwd === '' ? rel : rel === '' ? cwd : `${cwd}/${rel}`;
   if (files.includes(path)) return { kind: 'not-a-folder' };
-  const inside = path === '' ? files : files.filter((file) => file.startsWith(`${path}/`)).map((file) => file.slice(path.length + 1));
+  const inside =
+    path === ''
+      ? files
+      : files.filter((file) => file.startsWith(`${path}/`)).map((file) => file.slice(path.length + 1));
   if (inside.length === 0) {
     if (arg.endsWith('/')) return semantic(prefix, folderIsTest);
     if (/\.[cm]?[jt]sx?$/.test(arg)) return { kind: 'not-a-folder' };
@@ -132,15 +142,29 @@ export function planTestFolder({ arg, cwd, only, files }: TestFolderInput): Test
   const shown = ran.filter((rest) => visible(rest));
   for (const patterns of candidates(prefix, folderIsTest, shown)) {
     const matched = inside.filter((rest) => patterns.some((pattern) => pattern.matches(rest)));
-    if (sameSet(matched, shown)) return { kind: 'globs', globs: patterns.map((p) => p.glob), files: shown.length, hidden: hidden.map((rest) => `${path}/${rest}`) };
+    if (sameSet(matched, shown))
+      return {
+        kind: 'globs',
+        globs: patterns.map((p) => p.glob),
+        files: shown.length,
+        hidden: hidden.map((rest) => `${path}/${rest}`),
+      };
   }
   return { kind: 'unknown', why: `no glob matches exactly the ${ran.length} files Node.js 20 ran from ${arg}` };
 }
 
 /** Without a working folder the files are unknown: the glob that matches what Node.js 20 ran, by construction. */
-function folderByName(arg: string, rel: string, prefix: string, folderIsTest: boolean, files: readonly string[]): TestFolderPlan {
-  if (arg.endsWith('/') || (rel !== '' && files.some((file) => `/${file}`.includes(`/${rel}/`)))) return semantic(prefix, folderIsTest);
-  if (/\.[cm]?[jt]sx?$/.test(arg) || files.some((file) => file === rel || file.endsWith(`/${rel}`))) return { kind: 'not-a-folder' };
+function folderByName(
+  arg: string,
+  rel: string,
+  prefix: string,
+  folderIsTest: boolean,
+  files: readonly string[],
+): TestFolderPlan {
+  if (arg.endsWith('/') || (rel !== '' && files.some((file) => `/${file}`.includes(`/${rel}/`))))
+    return semantic(prefix, folderIsTest);
+  if (/\.[cm]?[jt]sx?$/.test(arg) || files.some((file) => file === rel || file.endsWith(`/${rel}`)))
+    return { kind: 'not-a-folder' };
   return { kind: 'unknown', why: `cannot tell whether ${arg} is a folder` };
 }
 

@@ -5,7 +5,20 @@ import type { Scalar } from 'yaml';
 import type { Snippet } from './snippet.js';
 
 const doubleEscapes: Record<string, string> = {
-  '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', '\t': '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v', ' ': ' ',
+  '\\': '\\',
+  '"': '"',
+  '/': '/',
+  n: '\n',
+  t: '\t',
+  '\t': '\t',
+  r: '\r',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  v: '\v',
+  ' ': ' ',
 };
 
 interface Mapped {
@@ -16,7 +29,7 @@ interface Mapped {
 
 function mapDouble(file: string, start: number, end: number): Mapped | undefined {
   const out: Mapped = { text: '', starts: [], ends: [] };
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     let length = 1;
     let ch = file[i]!;
     if (ch === '\\') {
@@ -40,7 +53,7 @@ function mapDouble(file: string, start: number, end: number): Mapped | undefined
 
 function mapSingle(file: string, start: number, end: number): Mapped {
   const out: Mapped = { text: '', starts: [], ends: [] };
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const length = file[i] === "'" && file[i + 1] === "'" ? 2 : 1;
     out.text += file[i];
     out.starts.push(i);
@@ -55,7 +68,7 @@ function mapLiteral(file: string, start: number, end: number, value: string): Ma
   const headerEnd = file.indexOf('\n', start);
   if (headerEnd === -1 || headerEnd >= end) return undefined;
   const lines: Array<{ at: number; line: string }> = [];
-  for (let at = headerEnd + 1; at < end; ) {
+  for (let at = headerEnd + 1; at < end;) {
     const newline = file.indexOf('\n', at);
     const stop = newline === -1 || newline > end ? end : newline;
     lines.push({ at, line: file.slice(at, stop) });
@@ -91,8 +104,7 @@ export function scalarSnippet(file: string, node: Scalar, kind: Snippet['kind'],
   if (node.type === 'PLAIN' && !raw.includes('\n')) {
     const starts = Array.from({ length: raw.length }, (_, i) => start + i);
     mapped = { text: raw, starts, ends: starts.map((s) => s + 1) };
-  }
-  else if (node.type === 'QUOTE_DOUBLE' && !raw.includes('\n')) {
+  } else if (node.type === 'QUOTE_DOUBLE' && !raw.includes('\n')) {
     mapped = mapDouble(file, start + 1, end - 1);
     encode = (text) => text.replace(/(["\\])/g, '\\$1');
   } else if (node.type === 'QUOTE_SINGLE' && !raw.includes('\n')) {

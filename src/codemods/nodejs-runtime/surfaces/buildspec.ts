@@ -22,7 +22,12 @@ export const buildspec: Surface = {
     if (!token || !ctx.shouldUpgrade(token.major, start, `runtime-versions nodejs ${inner}`)) return text;
     // CodeBuild images only ship even (LTS) Node.js majors.
     if (ctx.target % 2 !== 0) {
-      ctx.report(start, 'unsupported-target', `CodeBuild has no Node.js ${ctx.target} runtime (only LTS majors); not changed`, 'manual');
+      ctx.report(
+        start,
+        'unsupported-target',
+        `CodeBuild has no Node.js ${ctx.target} runtime (only LTS majors); not changed`,
+        'manual',
+      );
       return text;
     }
     return applyEdits(text, [scalarEdit(text, node, token.render(ctx.target, 'major'))]);

@@ -1,5 +1,6 @@
 // AWS CDK and serverless.ts code: `Runtime.NODEJS_20_X`, `new Runtime('nodejs20.x')`, and
-// NodejsFunction `bundling.target: 'node20'` (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda.Runtime.html).
+// NodejsFunction `bundling.target: 'node20'`
+// (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda.Runtime.html).
 // A member the project's CDK lacks is written as the constructor instead (cdk-runtime-writer.ts).
 // Python, Java, Go and C# CDK apps are not read: their runtimes are left and not reported.
 import { ts } from 'ts-morph';
@@ -18,7 +19,12 @@ function scriptKind(path: string): ts.ScriptKind {
 }
 
 /** `Runtime.NODEJS_20_X` (also `lambda.Runtime.…`): the member name carries the version. */
-function runtimeMember(node: ts.Node, file: ts.SourceFile, ctx: SurfaceContext, writer: CdkRuntimeWriter): Edit | undefined {
+function runtimeMember(
+  node: ts.Node,
+  file: ts.SourceFile,
+  ctx: SurfaceContext,
+  writer: CdkRuntimeWriter,
+): Edit | undefined {
   if (!ts.isPropertyAccessExpression(node) || !writer.isRuntimeClass(node.expression)) return undefined;
   const match = /^NODEJS_(\d+)_X$/.exec(node.name.text);
   const start = node.name.getStart(file);
@@ -37,8 +43,12 @@ function runtimeString(node: ts.Node, file: ts.SourceFile, ctx: SurfaceContext):
   }
   const esbuild = /^node(\d+)$/.exec(node.text);
   const parent = node.parent;
-  const isTarget = ts.isPropertyAssignment(parent) && parent.initializer === node && parent.name.getText(file).replace(/['"]/g, '') === 'target';
-  if (!esbuild || !isTarget || !ctx.shouldUpgrade(Number(esbuild[1]), start, `esbuild target ${node.text}`)) return undefined;
+  const isTarget =
+    ts.isPropertyAssignment(parent) &&
+    parent.initializer === node &&
+    parent.name.getText(file).replace(/['"]/g, '') === 'target';
+  if (!esbuild || !isTarget || !ctx.shouldUpgrade(Number(esbuild[1]), start, `esbuild target ${node.text}`))
+    return undefined;
   return { start, end: node.end - 1, text: `node${ctx.target}` };
 }
 
@@ -48,13 +58,21 @@ function runtimeItem(node: ts.Node, file: ts.SourceFile, writer: CdkRuntimeWrite
   if (ts.isPropertyAccessExpression(node) && writer.isRuntimeClass(node.expression)) {
     const match = /^NODEJS_(\d+)_X$/.exec(node.name.text);
     // An item the writer cannot rewrite gets no edit: the list keeps it, and the writer reports it.
-    if (match) return { start, end: node.end, major: Number(match[1]), retarget: (next) => writer.retarget(node, next) };
+    if (match)
+      return { start, end: node.end, major: Number(match[1]), retarget: (next) => writer.retarget(node, next) };
   }
-  const literal = ts.isNewExpression(node) && /(^|\.)Runtime$/.test(node.expression.getText(file)) ? node.arguments?.[0] : node;
+  const literal =
+    ts.isNewExpression(node) && /(^|\.)Runtime$/.test(node.expression.getText(file)) ? node.arguments?.[0] : node;
   if (literal && (ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal))) {
     const major = lambdaRuntimeMajor(literal.text);
     const inner = literal.getStart(file) + 1;
-    if (major !== undefined) return { start, end: node.end, major, retarget: (next) => ({ start: inner, end: literal.end - 1, text: lambdaRuntimeId(next) }) };
+    if (major !== undefined)
+      return {
+        start,
+        end: node.end,
+        major,
+        retarget: (next) => ({ start: inner, end: literal.end - 1, text: lambdaRuntimeId(next) }),
+      };
   }
   return { start, end: node.end };
 }
@@ -86,7 +104,16 @@ function cdkEdits(text: string, ctx: SurfaceContext): Edit[] {
     ts.forEachChild(node, walk);
   };
   walk(file);
-  for (const array of layers) edits.push(...layerListEdits(text, array.elements.map((element) => runtimeItem(element, file, writer)), ctx, leaving, 'lines'));
+  for (const array of layers)
+    edits.push(
+      ...layerListEdits(
+        text,
+        array.elements.map((element) => runtimeItem(element, file, writer)),
+        ctx,
+        leaving,
+        'lines',
+      ),
+    );
   return [...edits, ...writer.finish()];
 }
 

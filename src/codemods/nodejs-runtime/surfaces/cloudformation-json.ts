@@ -22,7 +22,8 @@ interface Walk {
 function upgrade(file: JsonFile, node: ts.Node, ctx: SurfaceContext, walk: Walk): Edit | undefined {
   if (!ts.isStringLiteral(node)) return undefined;
   const major = lambdaRuntimeMajor(node.text);
-  if (major === undefined || !ctx.shouldUpgrade(major, stringStart(file, node), `Runtime ${node.text}`, true)) return undefined;
+  if (major === undefined || !ctx.shouldUpgrade(major, stringStart(file, node), `Runtime ${node.text}`, true))
+    return undefined;
   walk.leaving.add(major);
   return stringEdit(file, node, lambdaRuntimeId(ctx.target));
 }
@@ -39,7 +40,10 @@ function upgradeSet(file: JsonFile, array: ts.ArrayLiteralExpression, ctx: Surfa
 
 function runtimeItem(file: JsonFile, element: ts.Expression): RuntimeItem {
   const major = ts.isStringLiteral(element) ? lambdaRuntimeMajor(element.text) : undefined;
-  const retarget = major === undefined ? undefined : (next: number) => stringEdit(file, element as ts.StringLiteral, lambdaRuntimeId(next));
+  const retarget =
+    major === undefined
+      ? undefined
+      : (next: number) => stringEdit(file, element as ts.StringLiteral, lambdaRuntimeId(next));
   return { start: element.getStart(file), end: element.end, major, retarget };
 }
 
@@ -77,7 +81,16 @@ export const cloudFormationJson: Surface = {
     }
     const walk: Walk = { edits: [], leaving: new Set(), layers: [] };
     collect(file, file, ctx, walk);
-    for (const array of walk.layers) walk.edits.push(...layerListEdits(text, array.elements.map((element) => runtimeItem(file, element)), ctx, walk.leaving, 'inline'));
+    for (const array of walk.layers)
+      walk.edits.push(
+        ...layerListEdits(
+          text,
+          array.elements.map((element) => runtimeItem(file, element)),
+          ctx,
+          walk.leaving,
+          'inline',
+        ),
+      );
     return applyEdits(text, walk.edits);
   },
 };

@@ -33,7 +33,12 @@ function retag(tag: string, ctx: SurfaceContext, offset: number): { major: numbe
   if (!match || !token) return undefined;
   let variant = match[2].replace(/^-alpine\d+(\.\d+)*/, '-alpine');
   if (/^-(stretch|buster|bullseye)/.test(variant)) {
-    ctx.report(offset, 'image-variant', `image variant "${variant.slice(1)}" may not exist for Node.js ${ctx.target}; check the tag`, 'warning');
+    ctx.report(
+      offset,
+      'image-variant',
+      `image variant "${variant.slice(1)}" may not exist for Node.js ${ctx.target}; check the tag`,
+      'warning',
+    );
   }
   if (/^\.\d{4}\./.test(match[2]) || /^\d+\.\d{4}\./.test(match[1])) variant = ''; // dated Lambda build tags
   return { major: token.major, tag: `${ctx.target}${variant}` };
@@ -48,7 +53,12 @@ function fromEdit(line: Line, ctx: SurfaceContext, edits: Edit[]): { from: numbe
   if (!lambda && !nodeImage.test(image)) return undefined;
   const offset = line.start + head.length + image.length + 1;
   if (line.text.slice(head.length).includes('@sha256:')) {
-    ctx.report(offset, 'pinned-digest', `${image} is pinned by digest; update the digest for Node.js ${ctx.target} by hand`, 'manual');
+    ctx.report(
+      offset,
+      'pinned-digest',
+      `${image} is pinned by digest; update the digest for Node.js ${ctx.target} by hand`,
+      'manual',
+    );
     return undefined;
   }
   const next = retag(tag, ctx, offset);
@@ -75,9 +85,15 @@ function al2023Edits(lines: Line[], ctx: SurfaceContext, edits: Edit[]): void {
     if (!continues && !/^\s*RUN\b/i.test(line.text)) continue;
     if (/^\s*#/.test(line.text)) continue;
     for (const m of line.text.matchAll(/\b(amazon-linux-extras|yum-config-manager)\b/g)) {
-      ctx.report(line.start + m.index, 'al2023', `${m[1]} does not exist on Amazon Linux 2023; rewrite this by hand`, 'manual');
+      ctx.report(
+        line.start + m.index,
+        'al2023',
+        `${m[1]} does not exist on Amazon Linux 2023; rewrite this by hand`,
+        'manual',
+      );
     }
-    for (const m of line.text.matchAll(/(?<![\w./-])yum(?![\w./-])/g)) edits.push({ start: line.start + m.index, end: line.start + m.index + 3, text: 'dnf' });
+    for (const m of line.text.matchAll(/(?<![\w./-])yum(?![\w./-])/g))
+      edits.push({ start: line.start + m.index, end: line.start + m.index + 3, text: 'dnf' });
   }
 }
 

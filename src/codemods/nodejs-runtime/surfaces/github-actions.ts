@@ -37,7 +37,10 @@ function seqUpgrade(text: string, seq: YAMLSeq, ctx: SurfaceContext): Edit[] {
 }
 
 function inMatrix(path: readonly unknown[]): boolean {
-  return path.some((node) => isPair(node) && isScalar((node as Pair).key) && ((node as Pair).key as { value: unknown }).value === 'matrix');
+  return path.some(
+    (node) =>
+      isPair(node) && isScalar((node as Pair).key) && ((node as Pair).key as { value: unknown }).value === 'matrix',
+  );
 }
 
 function workflowEdits(text: string, doc: Document, ctx: SurfaceContext): Edit[] {

@@ -6,7 +6,14 @@ import { applyEdits, type Edit } from '../edits.js';
 import { getProp, parseJson, propertyName, rootObject, stringEdit, stringStart, type JsonFile } from '../json-doc.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
-import { highestReadable, rangeReach, tsconfigBaseNeeds, typescriptOf, typesNodeNeeds, type ProjectTypeScript } from '../typescript-support.js';
+import {
+  highestReadable,
+  rangeReach,
+  tsconfigBaseNeeds,
+  typescriptOf,
+  typesNodeNeeds,
+  type ProjectTypeScript,
+} from '../typescript-support.js';
 import { admitsMajor, majorMinor, minVersion, parseMajorMinor } from '../version-numbers.js';
 import { parseVersionToken } from '../versions.js';
 
@@ -32,7 +39,12 @@ function rangeEdit(file: JsonFile, literal: ts.StringLiteral, ctx: SurfaceContex
     const lowest = minVersion(literal.text);
     if (lowest && lowest[0] >= 4 && what === 'engines.node') ctx.declares(lowest[0]);
     if (admitsMajor(literal.text, ctx.target) === false) {
-      ctx.report(offset, 'manual-range', `${what} "${literal.text}" is a compound range that does not admit Node.js ${ctx.target}; set it for Node.js ${ctx.target} by hand`, 'manual');
+      ctx.report(
+        offset,
+        'manual-range',
+        `${what} "${literal.text}" is a compound range that does not admit Node.js ${ctx.target}; set it for Node.js ${ctx.target} by hand`,
+        'manual',
+      );
     }
     return undefined;
   }
@@ -50,7 +62,12 @@ function reads(typescript: ProjectTypeScript, needs: string): boolean {
  * TypeScript the project has), else the newest even major it reads, else left; either way short
  * of the target is a finding.
  */
-function typesNodeEdit(file: JsonFile, literal: ts.StringLiteral, ctx: SurfaceContext, typescript: ProjectTypeScript | undefined): Edit | undefined {
+function typesNodeEdit(
+  file: JsonFile,
+  literal: ts.StringLiteral,
+  ctx: SurfaceContext,
+  typescript: ProjectTypeScript | undefined,
+): Edit | undefined {
   const match = simpleRange.exec(literal.text);
   const token = match && parseVersionToken(match[4]);
   if (!match || !token || !typescript) return rangeEdit(file, literal, ctx, '@types/node');
@@ -61,10 +78,14 @@ function typesNodeEdit(file: JsonFile, literal: ts.StringLiteral, ctx: SurfaceCo
   if (reads(typescript, needs)) return stringEdit(file, literal, upgradeRange(literal.text, ctx.target)!.text);
   const major = highestReadable(typescript.version, token.major, ctx.target, (m) => typesNodeNeeds(m, reach));
   const written = upgradeRange(literal.text, major ?? token.major)!.text;
-  ctx.report(offset, 'types-node-needs-typescript',
+  ctx.report(
+    offset,
+    'types-node-needs-typescript',
     `@types/node "${upgradeRange(literal.text, ctx.target)!.text}" needs TypeScript ${needs} or later, and the project has ${typescript.label}; ` +
-    `${major ? `@types/node moves to "${written}", the newest it can read` : `@types/node stays "${literal.text}"`}. ` +
-    `Upgrade TypeScript to ${needs} or later, then set @types/node to Node.js ${ctx.target}`, 'manual');
+      `${major ? `@types/node moves to "${written}", the newest it can read` : `@types/node stays "${literal.text}"`}. ` +
+      `Upgrade TypeScript to ${needs} or later, then set @types/node to Node.js ${ctx.target}`,
+    'manual',
+  );
   return major ? stringEdit(file, literal, written) : undefined;
 }
 
@@ -73,20 +94,34 @@ function typesNodeEdit(file: JsonFile, literal: ts.StringLiteral, ctx: SurfaceCo
  * TypeScript reads. Decided only with the whole repository, where tsconfig files (which extend
  * the base by name) reach the same answer from the same lockfile.
  */
-export function tsconfigBaseMajor(ctx: SurfaceContext, current: number, offset: number, what: string): number | undefined {
+export function tsconfigBaseMajor(
+  ctx: SurfaceContext,
+  current: number,
+  offset: number,
+  what: string,
+): number | undefined {
   if (!ctx.shouldUpgrade(current, offset, what)) return undefined;
   const typescript = ctx.project && typescriptOf(ctx);
   const needs = tsconfigBaseNeeds(ctx.target);
   if (!typescript || reads(typescript, needs)) return ctx.target;
   const major = highestReadable(typescript.version, current, ctx.target, tsconfigBaseNeeds);
-  ctx.report(offset, 'tsconfig-base-needs-typescript',
+  ctx.report(
+    offset,
+    'tsconfig-base-needs-typescript',
     `@tsconfig/node${ctx.target} needs TypeScript ${needs} or later (its lib and target options), and the project has ${typescript.label}; ` +
-    `${major ? `${what} moves to @tsconfig/node${major}, the newest it can read` : `${what} stays`}. ` +
-    `Upgrade TypeScript to ${needs} or later, then move to @tsconfig/node${ctx.target}`, 'manual');
+      `${major ? `${what} moves to @tsconfig/node${major}, the newest it can read` : `${what} stays`}. ` +
+      `Upgrade TypeScript to ${needs} or later, then move to @tsconfig/node${ctx.target}`,
+    'manual',
+  );
   return major;
 }
 
-function dependencyEdits(file: JsonFile, deps: ts.Expression | undefined, ctx: SurfaceContext, typescript: ProjectTypeScript | undefined): Edit[] {
+function dependencyEdits(
+  file: JsonFile,
+  deps: ts.Expression | undefined,
+  ctx: SurfaceContext,
+  typescript: ProjectTypeScript | undefined,
+): Edit[] {
   if (!deps || !ts.isObjectLiteralExpression(deps)) return [];
   const edits: Edit[] = [];
   for (const prop of deps.properties) {

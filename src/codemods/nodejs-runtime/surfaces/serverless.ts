@@ -1,5 +1,6 @@
 // Serverless Framework: `provider.runtime`, per-function `runtime`, CloudFormation under
-// `resources`, and serverless-esbuild's `target: node20` (https://www.serverless.com/framework/docs/providers/aws/guide/serverless.yml).
+// `resources`, and serverless-esbuild's `target: node20`
+// (https://www.serverless.com/framework/docs/providers/aws/guide/serverless.yml).
 import { visit } from 'yaml';
 import { yamlProvider } from '../../providers.js';
 import { applyEdits, type Edit } from '../edits.js';
@@ -38,7 +39,12 @@ export const serverlessYaml: Surface = {
     const provider = yamlProvider(text, doc);
     if (provider && provider.name !== 'aws') {
       const which = provider.name ?? `written as ${provider.written}, which atx does not resolve`;
-      ctx.report(provider.offset, 'other-provider', `provider.name is ${which}: not an AWS Lambda service; its runtimes are left alone`, provider.name ? 'info' : 'manual');
+      ctx.report(
+        provider.offset,
+        'other-provider',
+        `provider.name is ${which}: not an AWS Lambda service; its runtimes are left alone`,
+        provider.name ? 'info' : 'manual',
+      );
       return text;
     }
     return applyEdits(text, [...lambdaRuntimeEdits(text, doc, ctx), ...esbuildTargetEdits(text, doc, ctx)]);

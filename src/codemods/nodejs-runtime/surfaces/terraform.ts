@@ -1,5 +1,6 @@
 // Terraform `runtime = "nodejs20.x"` and `compatible_runtimes` lists of aws_lambda_function /
-// aws_lambda_layer_version (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function).
+// aws_lambda_layer_version
+// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function).
 import { applyEdits, lineSpan, type Edit } from '../edits.js';
 import { listEdits, type ListItem } from '../dedupe.js';
 import { layerListEdits, type RuntimeItem } from '../layer-list.js';

@@ -13,8 +13,12 @@ function extendsEdit(file: JsonFile, literal: ts.Node, ctx: SurfaceContext): Edi
   if (!ts.isStringLiteral(literal)) return undefined;
   const match = base.exec(literal.text);
   // The same decision as the package.json that installs the base, from the same TypeScript.
-  const major = match ? tsconfigBaseMajor(ctx, Number(match[1]), stringStart(file, literal), `extends ${literal.text}`) : undefined;
-  return major === undefined ? undefined : stringEdit(file, literal, literal.text.replace(base, `@tsconfig/node${major}`));
+  const major = match
+    ? tsconfigBaseMajor(ctx, Number(match[1]), stringStart(file, literal), `extends ${literal.text}`)
+    : undefined;
+  return major === undefined
+    ? undefined
+    : stringEdit(file, literal, literal.text.replace(base, `@tsconfig/node${major}`));
 }
 
 export const tsconfig: Surface = {

@@ -13,7 +13,12 @@ function tokenEdit(token: string, offset: number, ctx: SurfaceContext, file: str
     const name = codenameOf(ctx.target);
     if (major === undefined || !ctx.shouldUpgrade(major, offset, `${file} ${token}`)) return undefined;
     if (!name) {
-      ctx.report(offset, 'unsupported-target', `Node.js ${ctx.target} has no LTS code name; ${token} not changed`, 'manual');
+      ctx.report(
+        offset,
+        'unsupported-target',
+        `Node.js ${ctx.target} has no LTS code name; ${token} not changed`,
+        'manual',
+      );
       return undefined;
     }
     return { start: offset, end: offset + token.length, text: `lts/${name}` };
@@ -21,7 +26,12 @@ function tokenEdit(token: string, offset: number, ctx: SurfaceContext, file: str
   const version = parseVersionToken(token);
   if (!version || !ctx.shouldUpgrade(version.major, offset, `${file} ${token}`)) return undefined;
   if (/\.\d+$/.test(token) && file !== '.nvmrc') {
-    ctx.report(offset, 'pinned-patch', `${token} became ${version.render(ctx.target, 'major')}; pin an exact Node.js ${ctx.target} release if your version manager needs one`, 'info');
+    ctx.report(
+      offset,
+      'pinned-patch',
+      `${token} became ${version.render(ctx.target, 'major')}; pin an exact Node.js ${ctx.target} release if your version manager needs one`,
+      'info',
+    );
   }
   return { start: offset, end: offset + token.length, text: version.render(ctx.target, 'major') };
 }
