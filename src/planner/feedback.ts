@@ -37,24 +37,9 @@ export function applyFeedback(plan: Plan, text: string): FeedbackOutcome {
   const run = /\b(?:also run|add (?:a )?step (?:to )?run|then run|run also)\s+[`'"]?([^`'"]+?)[`'"]?\s*$/i.exec(said);
   if (run) {
     const command = run[1]!.trim();
-    const id = `extra.${next.steps.filter((s) => s.addedByFeedback).length + 1}`;
-    const last = next.steps.at(-1);
-    next.steps.push({
-      id,
-      phase: last?.phase ?? 1,
-      phaseTitle: last?.phaseTitle ?? 'Additional steps',
-      title: `Run ${command}`,
-      kind: 'command',
-      action: { command },
-      options: {},
-      targets: [],
-      expectedChange: `runs \`${command}\``,
-      status: 'pending',
-      retries: 0,
-      dependsOn: [],
-      addedByFeedback: true,
-    });
-    edits.push(`added step ${id}: run \`${command}\``);
+    const step = addedCommandStep(next.steps, command);
+    next.steps.push(step);
+    edits.push(`added step ${step.id}: run \`${command}\``);
   }
 
   // A sentence about the target, or one naming the runtime with a version ("Node 22"), may set
@@ -124,4 +109,24 @@ export function formatPlan(plan: Plan): string {
     );
   }
   return lines.join('\n');
+}
+
+/** A step that runs `command`, added at plan review after `steps` (in the last step's phase). */
+export function addedCommandStep(steps: readonly PlanStep[], command: string): PlanStep {
+  const last = steps.at(-1);
+  return {
+    id: `extra.${steps.filter((s) => s.addedByFeedback).length + 1}`,
+    phase: last?.phase ?? 1,
+    phaseTitle: last?.phaseTitle ?? 'Additional steps',
+    title: `Run ${command}`,
+    kind: 'command',
+    action: { command },
+    options: {},
+    targets: [],
+    expectedChange: `runs \`${command}\``,
+    status: 'pending',
+    retries: 0,
+    dependsOn: [],
+    addedByFeedback: true,
+  };
 }

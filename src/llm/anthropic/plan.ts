@@ -1,5 +1,5 @@
 // Plan feedback through the model: it names the edits, the edits are applied here, by rules.
-import { targetVersionProblem, type FeedbackOutcome } from '../../planner/feedback.js';
+import { addedCommandStep, targetVersionProblem, type FeedbackOutcome } from '../../planner/feedback.js';
 import type { Plan } from '../../planner/types.js';
 
 export interface PlanEdits {
@@ -47,25 +47,7 @@ export function applyPlanEdits(plan: Plan, edits: PlanEdits): FeedbackOutcome {
   const unknown = [...skip].filter((id) => !plan.steps.some((s) => s.id === id));
   if (unknown.length) return { kind: 'not-understood', plan, reply: `There is no step ${unknown.join(', ')}.` };
   let steps = plan.steps.map((s) => (skip.has(s.id) ? { ...s, status: 'skipped-by-user' as const } : { ...s }));
-  const last = steps.at(-1);
-  for (const command of edits.addCommands ?? []) {
-    const id = `extra.${steps.filter((s) => s.addedByFeedback).length + 1}`;
-    steps.push({
-      id,
-      phase: last?.phase ?? 1,
-      phaseTitle: last?.phaseTitle ?? 'Additional steps',
-      title: `Run ${command}`,
-      kind: 'command',
-      action: { command },
-      options: {},
-      targets: [],
-      expectedChange: `runs \`${command}\``,
-      status: 'pending',
-      retries: 0,
-      dependsOn: [],
-      addedByFeedback: true,
-    });
-  }
+  for (const command of edits.addCommands ?? []) steps.push(addedCommandStep(steps, command));
   let configuration = plan.configuration;
   if (edits.targetVersion !== undefined) {
     configuration = { ...configuration, targetVersion: edits.targetVersion };
