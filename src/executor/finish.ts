@@ -48,7 +48,7 @@ export async function checkExitCriteria(
     buildCommand: state.options.buildCommand,
     testCommand: plan.analysis.testCommand,
     validationCommands: state.options.validationCommands,
-    targetNodeVersion: plan.configuration.targetVersion,
+    targetVersion: plan.configuration.targetVersion,
     atxHome,
     signal: hooks.signal,
   };

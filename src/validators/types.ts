@@ -24,8 +24,8 @@ export interface ValidatorContext {
   testCommand?: string;
   /** From configuration; run by runValidationCommands, not as criteria. */
   validationCommands: string[];
-  /** Target Node.js major, e.g. 24. */
-  targetNodeVersion?: number;
+  /** The run's target version, in its family's terms (a Node.js major such as 24 for the Node.js validators). */
+  targetVersion?: number;
   /** Cache for installed Node.js versions: <atxHome>/cache/node/<version>/. */
   atxHome: string;
   signal?: AbortSignal;

@@ -10,7 +10,7 @@ import { scopeDir } from './shell.js';
 import type { Evidence, Validator } from './types.js';
 
 export const unbundledSdk: Validator = async (_spec, ctx) => {
-  const target = ctx.targetNodeVersion ?? DEFAULT_TARGET;
+  const target = ctx.targetVersion ?? DEFAULT_TARGET;
   const view = new DiskRepoView(scopeDir(ctx), await listTrackedFiles(ctx.worktree, ctx.scope));
   const functions = lambdaFunctions(view);
   const left = unbundledSdkFunctions(view, target, functions);

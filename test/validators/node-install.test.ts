@@ -71,7 +71,7 @@ describe('node-runtime validator without the network', () => {
   it("a failing install fails the criterion with npm's error as evidence, and caches nothing", async () => {
     process.env.FAKE_NPM_FAIL = '1';
     repo = makeRepo({ 'package.json': JSON.stringify({ scripts: { test: 'node --test' } }) });
-    const result = await runValidator(criterion({ validator: 'node-runtime' }), repo.ctx({ targetNodeVersion: 99 }));
+    const result = await runValidator(criterion({ validator: 'node-runtime' }), repo.ctx({ targetVersion: 99 }));
     expect(result.status).toBe('failed');
     expect(result.evidence[0].details).toMatchObject({
       exitCode: 1,
@@ -89,7 +89,7 @@ describe('node-runtime validator without the network', () => {
     writeFileSync(atxHome, '');
     const result = await runValidator(
       criterion({ validator: 'node-runtime' }),
-      repo.ctx({ targetNodeVersion: 99, atxHome }),
+      repo.ctx({ targetVersion: 99, atxHome }),
     );
     expect(result.status).toBe('failed');
     expect(result.evidence[0].summary).toMatch(/^Cannot prepare the Node.js 99 cache at .*not-a-folder.*: ENOTDIR/);
@@ -103,7 +103,7 @@ describe('node-runtime validator without the network', () => {
     const noTarget = await runValidator(criterion({ validator: 'node-runtime' }), repo.ctx());
     expect(noTarget.status).toBe('skipped');
     expect(noTarget.evidence[0].summary).toMatch(/No target Node.js version/);
-    const noTests = await runValidator(criterion({ validator: 'node-runtime' }), repo.ctx({ targetNodeVersion: 99 }));
+    const noTests = await runValidator(criterion({ validator: 'node-runtime' }), repo.ctx({ targetVersion: 99 }));
     expect(noTests.status).toBe('skipped');
     expect(noTests.evidence[0].summary).toMatch(/No test command to run under Node.js 99/);
     expect(calls()).toEqual([]);

@@ -25,7 +25,7 @@ const pkg = JSON.stringify({ name: 'svc', type: 'module', scripts: { test: 'node
 describe('node-runtime validator', () => {
   it(`installs node@${target} from the npm registry once, runs the tests on it, then reuses the cache`, async () => {
     repo = makeRepo({ 'package.json': pkg, 'test/runtime.test.mjs': suite(target) });
-    const ctx = repo.ctx({ targetNodeVersion: target, timeoutMs: 10 * 60_000 });
+    const ctx = repo.ctx({ targetVersion: target, timeoutMs: 10 * 60_000 });
 
     const first = await runValidator(criterion({ validator: 'node-runtime' }), ctx);
     const [install, version, tests] = first.evidence;

@@ -23,7 +23,7 @@ describe('validators when commands may not run', () => {
       'tsconfig.json': '{}\n',
     });
     const gate = refusing();
-    const ctx = repo.ctx({ permit: gate.permit, buildCommand: 'touch ran-build', targetNodeVersion: 99 });
+    const ctx = repo.ctx({ permit: gate.permit, buildCommand: 'touch ran-build', targetVersion: 99 });
     const cases: Array<[ValidatorSpec, string]> = [
       [{ validator: 'command', command: 'touch ran-command' }, 'touch ran-command'],
       [{ validator: 'tests' }, 'npm test'],

@@ -18,7 +18,7 @@ describe('unbundled-sdk validator', () => {
     repo = makeRepo(input);
     expect(validatorSpecProblem(spec)).toBeUndefined();
 
-    const before = await runValidator(criterion(spec), repo.ctx({ targetNodeVersion: 24 }));
+    const before = await runValidator(criterion(spec), repo.ctx({ targetVersion: 24 }));
     expect(before.status).toBe('failed');
     expect(before.evidence[0]).toMatchObject({
       kind: 'metric',
@@ -38,7 +38,7 @@ describe('unbundled-sdk validator', () => {
     for (const [path, text] of Object.entries(readTree(join(fixture, 'output'))))
       if (input[path] !== text) repo.write(path, text);
     repo.commit('1.2 convert the unshipped function');
-    const after = await runValidator(criterion(spec), repo.ctx({ targetNodeVersion: 24 }));
+    const after = await runValidator(criterion(spec), repo.ctx({ targetVersion: 24 }));
     expect(after.status).toBe('passed');
     expect(after.evidence).toHaveLength(1);
     expect(after.evidence[0].details).toMatchObject({ functions: 2, unbundled: 0 });
@@ -46,6 +46,6 @@ describe('unbundled-sdk validator', () => {
 
   it('passes when the target keeps the functions on a runtime that includes SDK v2', async () => {
     repo = makeRepo(readTree(join(fixture, 'input')));
-    expect((await runValidator(criterion(spec), repo.ctx({ targetNodeVersion: 16 }))).status).toBe('passed');
+    expect((await runValidator(criterion(spec), repo.ctx({ targetVersion: 16 }))).status).toBe('passed');
   });
 });
