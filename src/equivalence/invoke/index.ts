@@ -1,0 +1,118 @@
+// The invoker: runs one Lambda handler of a checkout once, on one event, in a child process that
+// follows the Node.js runtime contract of a given major (child.ts, contract.ts), and reports what
+// the runtime would have answered, the AWS calls it made (answered from a table) and the network
+// it tried to reach (refused). The job and the result travel through a temporary folder outside
+// the checkout, never through the handler's stdout; nothing is written inside the checkout.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runProgram, tail } from '../../util/proc.js';
+import { redactText } from '../../util/secrets.js';
+import type { ChildJob, ChildResult, InvocationRecord, InvokeJob } from './types.js';
+
+export type { AnswerTable, AwsCall } from './aws-types.js';
+export type { InvocationRecord, InvokeJob, Outcome } from './types.js';
+
+/** The compiled child, from src/ (tests) and from dist/ alike. */
+const childScript = fileURLToPath(new URL('../../../dist/equivalence/invoke/child.js', import.meta.url));
+
+/** Beyond the invocation's own limit: the init phase (10 s in Lambda, enforced by the child) and process start. */
+const hardKillMarginMs = 15_000;
+/** The instant the handler's clock reads: 2025-01-15T12:00:00.000Z. */
+const fixedEpochMs = Date.UTC(2025, 0, 15, 12, 0, 0);
+const fixedSeed = 0x2545f491;
+const logLimit = 200;
+
+export class InvokerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvokerError';
+  }
+}
+
+/** The environment a Lambda function finds (besides its own variables), with credentials that open nothing. */
+function lambdaEnvironment(job: InvokeJob, functionName: string): Record<string, string | undefined> {
+  return {
+    AWS_LAMBDA_FUNCTION_NAME: functionName,
+    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
+    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${functionName}`,
+    AWS_LAMBDA_LOG_STREAM_NAME: '2025/01/15/[$LATEST]0123456789abcdef0123456789abcdef',
+    AWS_EXECUTION_ENV: `AWS_Lambda_nodejs${job.major}.x`,
+    AWS_REGION: 'us-east-1',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    LAMBDA_TASK_ROOT: job.root,
+    TZ: 'UTC',
+    // The person's own AWS identity never reaches a handler: fixed dummies, no profile, no token.
+    AWS_ACCESS_KEY_ID: 'AKIAEQUIVALENCECHECK',
+    AWS_SECRET_ACCESS_KEY: 'equivalence-check-not-a-secret',
+    AWS_SESSION_TOKEN: undefined,
+    AWS_PROFILE: undefined,
+    AWS_CONFIG_FILE: undefined,
+    AWS_SHARED_CREDENTIALS_FILE: undefined,
+    // Preloads from the parent (a test runner's, a person's) are not the function's.
+    NODE_OPTIONS: undefined,
+  };
+}
+
+export async function invokeHandler(job: InvokeJob): Promise<InvocationRecord> {
+  const functionName = job.functionName ?? 'equivalence-check';
+  const dir = await mkdtemp(join(tmpdir(), 'atx-invoke-'));
+  try {
+    const jobPath = join(dir, 'job.json');
+    const resultPath = join(dir, 'result.json');
+    const childJob: ChildJob = {
+      major: job.major,
+      root: job.root,
+      file: job.file,
+      exportName: job.exportName,
+      event: job.event ?? null,
+      answers: job.answers,
+      timeoutMs: job.timeoutMs,
+      awsModule: job.awsModule,
+      functionName,
+      epochMs: fixedEpochMs,
+      seed: fixedSeed,
+    };
+    await writeFile(jobPath, JSON.stringify(childJob));
+    const run = await runProgram(job.nodeBinary, [childScript, jobPath, resultPath], {
+      cwd: job.root,
+      env: lambdaEnvironment(job, functionName),
+      timeoutMs: job.timeoutMs + hardKillMarginMs,
+    });
+    const log = redactText(tail(run.output, logLimit));
+    const result = await readResult(resultPath);
+    if (result && 'internalError' in result)
+      throw new InvokerError(`The invoker's child process failed: ${result.internalError}`);
+    if (result) return { ...result, log };
+    // No answer written: the child was stopped (timeout) or the handler ended the process itself,
+    // which Lambda reports as the runtime exiting.
+    return {
+      outcome: run.timedOut
+        ? { kind: 'timeout' }
+        : {
+            kind: 'error',
+            name: 'Runtime.ExitError',
+            message: `Runtime exited with error: exit status ${run.exitCode}`,
+          },
+      calls: [],
+      network: [],
+      durationMs: run.durationMs,
+      awsIntercepted: false,
+      log,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function readResult(path: string): Promise<ChildResult | { internalError: string } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return JSON.parse(text) as ChildResult | { internalError: string };
+}
