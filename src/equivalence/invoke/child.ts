@@ -120,8 +120,8 @@ async function main(): Promise<void> {
     timeoutMs: job.timeoutMs,
     elapsedMs: () => clock() - started,
   };
-  const event: unknown = structuredClone(job.event);
-  invocation = (job.major >= 24 ? invoke24 : invoke22)(loaded.handler, event, data, finish);
+  // The event is the job file's own parse: a fresh value, as the runtime's JSON.parse of the body.
+  invocation = (job.major >= 24 ? invoke24 : invoke22)(loaded.handler, job.event, data, finish);
 }
 
 main().catch(internalFailure);

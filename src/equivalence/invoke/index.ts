@@ -56,6 +56,35 @@ function lambdaEnvironment(job: InvokeJob, functionName: string): Record<string,
   };
 }
 
+/**
+ * Node.js turned on require() of ES modules and ES-or-CommonJS syntax detection by default (22.x,
+ * 24.x); Lambda's runtimes turn both off ("Lambda disables these features by default", Node.js 24
+ * announcement), so a CommonJS handler requiring an ES module, or ES syntax in a .js file
+ * without "type": "module", fails to load there. The same flags here, where the binary knows them
+ * (asked once per binary: an unknown flag would stop an older Node.js from starting).
+ */
+const lambdaDisabled = ['--experimental-require-module', '--experimental-detect-module'];
+const flagsByBinary = new Map<string, Promise<string[]>>();
+
+function lambdaFlags(nodeBinary: string, cwd: string): Promise<string[]> {
+  let flags = flagsByBinary.get(nodeBinary);
+  if (!flags) {
+    const probe = `const f=process.allowedNodeEnvironmentFlags;console.log(JSON.stringify(${JSON.stringify(lambdaDisabled)}.filter(n=>f.has(n))))`;
+    flags = runProgram(nodeBinary, ['-e', probe], { cwd, env: { NODE_OPTIONS: undefined }, timeoutMs: 30_000 }).then(
+      (run) => {
+        try {
+          const known = JSON.parse(run.output.trim().split('\n').pop() ?? '[]') as string[];
+          return known.map((flag) => flag.replace(/^--/, '--no-'));
+        } catch {
+          return [];
+        }
+      },
+    );
+    flagsByBinary.set(nodeBinary, flags);
+  }
+  return flags;
+}
+
 export async function invokeHandler(job: InvokeJob): Promise<InvocationRecord> {
   const functionName = job.functionName ?? 'equivalence-check';
   const dir = await mkdtemp(join(tmpdir(), 'atx-invoke-'));
@@ -76,7 +105,8 @@ export async function invokeHandler(job: InvokeJob): Promise<InvocationRecord> {
       seed: fixedSeed,
     };
     await writeFile(jobPath, JSON.stringify(childJob));
-    const run = await runProgram(job.nodeBinary, [childScript, jobPath, resultPath], {
+    const flags = await lambdaFlags(job.nodeBinary, dir);
+    const run = await runProgram(job.nodeBinary, [...flags, childScript, jobPath, resultPath], {
       cwd: job.root,
       env: lambdaEnvironment(job, functionName),
       timeoutMs: job.timeoutMs + hardKillMarginMs,

@@ -109,9 +109,12 @@ export function refuseNetwork(record: (attempt: string) => void): void {
   }
 
   // What undici answers when the connection is refused: TypeError('fetch failed') with the cause.
+  // A Node.js without a global fetch (16) keeps having none.
+  if (typeof globalThis.fetch !== 'function') return;
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
-    const url = input instanceof Request ? input.url : String(input);
-    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    const request = typeof input === 'object' && 'method' in input ? input : undefined;
+    const url = request ? request.url : String(input);
+    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
     record(`fetch ${method} ${url}`);
     let host = url;
     try {

@@ -1,6 +1,8 @@
 // Helpers for the invoker's tests: a checkout of small handler files in a temporary folder and
 // one call of invokeHandler on one of them (under the Node.js running the tests; `major` picks
 // the runtime contract). The invoker runs dist/equivalence/invoke/child.js: `npm run build` first.
+// ATX_TEST_NODE_22 / ATX_TEST_NODE_24 (paths to node binaries of those majors) run the suite
+// under the real runtimes' Node.js instead.
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +33,7 @@ export function invoke(
   extra: Partial<InvokeJob> = {},
 ): Promise<InvocationRecord> {
   return invokeHandler({
-    nodeBinary: process.execPath,
+    nodeBinary: process.env[`ATX_TEST_NODE_${major}`] || process.execPath,
     major,
     root,
     file,

@@ -45,6 +45,9 @@ exports.handler = async (event) => {
   'native.js': `const addon = require('./build/Release/addon.node');\nexports.handler = async () => addon.run();`,
   'broken.js': `exports.handler = async () => {\n  return {;\n};`,
   'throws-at-load.js': `throw new Error('configuration missing at load');`,
+  'esm-syntax.js': `export const handler = async () => 'loaded';`,
+  'requires-esm.js': `const dep = require('./dep.mjs');\nexports.handler = async () => dep.value;`,
+  'dep.mjs': `export const value = 'loaded';`,
   'esm/package.json': `{ "type": "module" }`,
   'esm/index.js': `export const handler = async (event) => ({ esm: event.id });`,
   'esm/not-exported.js': `export const other = async () => 1;`,
@@ -162,6 +165,13 @@ describe.concurrent('the handler process', () => {
       kind: 'not-loaded',
       reason: 'Runtime.HandlerNotFound: esm/not-exported.handler is undefined or not exported',
     });
+  });
+
+  it('keeps off what Lambda keeps off: ES syntax in a CommonJS .js file, require() of an ES module', async () => {
+    const records = await Promise.all(
+      [22, 24].flatMap((major) => ['esm-syntax.js', 'requires-esm.js'].map((file) => invoke(repo.root(), file, major))),
+    );
+    for (const record of records) expect(record.outcome.kind).toBe('not-loaded');
   });
 
   it('loads a .js file under "type": "module" as an ES module', async () => {
