@@ -3,13 +3,14 @@
 // the runtime would have answered, the AWS calls it made (answered from a table) and the network
 // it tried to reach (refused). The job and the result travel through a temporary folder outside
 // the checkout, never through the handler's stdout; nothing is written inside the checkout.
+import { realpathSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runProgram, tail } from '../../util/proc.js';
 import { redactText } from '../../util/secrets.js';
-import type { ChildJob, ChildResult, InvocationRecord, InvokeJob } from './types.js';
+import type { ChildJob, ChildResult, InvocationRecord, InvokeJob, Outcome } from './types.js';
 
 export type { AnswerTable, AwsCall } from './aws-types.js';
 export type { InvocationRecord, InvokeJob, Outcome } from './types.js';
@@ -115,7 +116,13 @@ export async function invokeHandler(job: InvokeJob): Promise<InvocationRecord> {
     const result = await readResult(resultPath);
     if (result && 'internalError' in result)
       throw new InvokerError(`The invoker's child process failed: ${result.internalError}`);
-    if (result) return { ...result, log };
+    if (result)
+      return {
+        ...result,
+        outcome: withoutRequireStack(asDeployed(result.outcome, job.root)),
+        calls: asDeployed(result.calls, job.root),
+        log,
+      };
     // No answer written: the child was stopped (timeout) or the handler ended the process itself,
     // which Lambda reports as the runtime exiting.
     return {
@@ -135,6 +142,40 @@ export async function invokeHandler(job: InvokeJob): Promise<InvocationRecord> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Where Lambda puts a function's code: what a path into the checkout reads as once deployed. */
+export const taskRoot = '/var/task';
+
+/**
+ * `value` with the checkout's path (as given, and as the system resolves it: Node.js reports
+ * real paths) written as Lambda's task root in every string: the base and result checkouts live
+ * in different folders.
+ */
+export function asDeployed<T>(value: T, root: string): T {
+  const given = resolve(root);
+  let real = given;
+  try {
+    real = realpathSync(given);
+  } catch {
+    // No such folder: nothing ran there, nothing names it.
+  }
+  const walk = (item: unknown): unknown => {
+    if (typeof item === 'string') return item.split(real).join(taskRoot).split(given).join(taskRoot);
+    if (Array.isArray(item)) return item.map(walk);
+    if (item && typeof item === 'object')
+      return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, walk(inner)]));
+    return item;
+  };
+  return walk(value) as T;
+}
+
+/** A module-not-found's "Require stack" names the loader's files, not the function's: cut from what the runtime reports. */
+function withoutRequireStack(outcome: Outcome): Outcome {
+  const cut = (text: string) => text.replace(/\nRequire stack:\n[\s\S]*$/, '');
+  if (outcome.kind === 'not-loaded') return { ...outcome, reason: cut(outcome.reason) };
+  if (outcome.kind === 'error') return { ...outcome, message: cut(outcome.message) };
+  return outcome;
 }
 
 async function readResult(path: string): Promise<ChildResult | { internalError: string } | undefined> {
