@@ -123,15 +123,18 @@ export async function invokeHandler(job: InvokeJob): Promise<InvocationRecord> {
         calls: asDeployed(result.calls, job.root),
         log,
       };
-    // No answer written: the child was stopped (timeout) or the handler ended the process itself,
-    // which Lambda reports as the runtime exiting.
+    // No answer written: the child was stopped (timeout) or the handler ended the process itself
+    // (process.exit), which Lambda reports as the runtime exiting.
     return {
       outcome: run.timedOut
         ? { kind: 'timeout' }
         : {
             kind: 'error',
             name: 'Runtime.ExitError',
-            message: `Runtime exited with error: exit status ${run.exitCode}`,
+            message:
+              run.exitCode === 0
+                ? 'Runtime exited without providing a reason'
+                : `Runtime exited with error: exit status ${run.exitCode}`,
           },
       calls: [],
       network: [],

@@ -30,6 +30,7 @@ const repo = checkout({
   'reject-object.js': `exports.handler = () => Promise.reject({ code: 42 });`,
   'reject-undefined.js': `exports.handler = () => Promise.reject(undefined);`,
   'unhandled.js': `exports.handler = (e, c, callback) => { Promise.reject(new Error('lost')); setTimeout(() => callback(null, 'x'), 50); };`,
+  'exits.js': `exports.handler = (e, c, callback) => { process.exit(3); };`,
   'circular.js': `exports.handler = async () => { const a = {}; a.self = a; return a; };`,
 });
 
@@ -56,6 +57,7 @@ const cases: Array<[string, unknown]> = [
   ['reject-undefined.js', { kind: 'error', name: 'string', message: 'handled' }],
   ['unhandled.js', { kind: 'error', name: 'Runtime.UnhandledPromiseRejection', message: 'Error: lost' }],
   ['circular.js', { kind: 'error', name: 'Error', message: 'Unable to stringify response body' }],
+  ['exits.js', { kind: 'error', name: 'Runtime.ExitError', message: 'Runtime exited with error: exit status 3' }],
 ];
 
 describe.concurrent('Node.js 22 runtime contract (callback era)', () => {
