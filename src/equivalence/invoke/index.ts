@@ -3,7 +3,7 @@
 // the runtime would have answered, the AWS calls it made (answered from a table) and the network
 // it tried to reach (refused). The job and the result travel through a temporary folder outside
 // the checkout, never through the handler's stdout; nothing is written inside the checkout.
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -73,20 +73,21 @@ function lambdaFlags(nodeBinary: string, cwd: string): Promise<string[]> {
     const probe = `const f=process.allowedNodeEnvironmentFlags;console.log(JSON.stringify(${JSON.stringify(lambdaDisabled)}.filter(n=>f.has(n))))`;
     flags = runProgram(nodeBinary, ['-e', probe], { cwd, env: { NODE_OPTIONS: undefined }, timeoutMs: 30_000 }).then(
       (run) => {
-        try {
-          const known = JSON.parse(run.output.trim().split('\n').pop() ?? '[]') as string[];
-          return known.map((flag) => flag.replace(/^--/, '--no-'));
-        } catch {
-          return [];
-        }
+        // A binary that cannot run a line of JavaScript is the invoker's problem, not a handler's answer.
+        if (run.exitCode !== 0)
+          throw new InvokerError(`${nodeBinary} does not run (exit ${run.exitCode}): ${tail(run.output, 5)}`);
+        const known = JSON.parse(run.output.trim().split('\n').pop() ?? '[]') as string[];
+        return known.map((flag) => flag.replace(/^--/, '--no-'));
       },
     );
+    flags.catch(() => flagsByBinary.delete(nodeBinary));
     flagsByBinary.set(nodeBinary, flags);
   }
   return flags;
 }
 
 export async function invokeHandler(job: InvokeJob): Promise<InvocationRecord> {
+  if (!existsSync(childScript)) throw new InvokerError(`${childScript} is missing: build atx first (npm run build)`);
   const functionName = job.functionName ?? 'equivalence-check';
   const dir = await mkdtemp(join(tmpdir(), 'atx-invoke-'));
   try {

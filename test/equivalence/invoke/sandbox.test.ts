@@ -208,6 +208,12 @@ describe('what the invoker keeps from the handler and from the checkout', () => 
     expect(value.region).toBe('us-east-1');
   });
 
+  it('refuses a node binary that does not run, rather than reporting it as the handler exiting', async () => {
+    await expect(invoke(repo.root(), 'clock.js', 22, { nodeBinary: join(awsDir, 'no-such-node') })).rejects.toThrow(
+      /does not run/,
+    );
+  });
+
   it('writes nothing inside the checkout', async () => {
     const before = await listing(repo.root());
     for (const [file, major] of [
