@@ -32,9 +32,19 @@ export class InvokerError extends Error {
   }
 }
 
-/** The environment a Lambda function finds (besides its own variables), with credentials that open nothing. */
+/**
+ * The environment a Lambda function finds: none of the person's variables (runProgram starts
+ * from atx's own environment, so each is cleared), PATH, the function's own variables, then what
+ * the runtime sets, with AWS credentials that open nothing. runProgram still removes any variable
+ * with a secret's name (secrets.ts childEnv), the function's own included.
+ */
 function lambdaEnvironment(job: InvokeJob, functionName: string): Record<string, string | undefined> {
+  const cleared = Object.fromEntries(Object.keys(process.env).map((name) => [name, undefined]));
   return {
+    ...cleared,
+    PATH: process.env.PATH,
+    LANG: 'en_US.UTF-8',
+    ...job.environment,
     AWS_LAMBDA_FUNCTION_NAME: functionName,
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '128',
@@ -45,15 +55,9 @@ function lambdaEnvironment(job: InvokeJob, functionName: string): Record<string,
     AWS_DEFAULT_REGION: 'us-east-1',
     LAMBDA_TASK_ROOT: job.root,
     TZ: 'UTC',
-    // The person's own AWS identity never reaches a handler: fixed dummies, no profile, no token.
+    // Fixed dummies: an SDK finds credentials without looking for the person's (~/.aws, a profile).
     AWS_ACCESS_KEY_ID: 'AKIAEQUIVALENCECHECK',
     AWS_SECRET_ACCESS_KEY: 'equivalence-check-not-a-secret',
-    AWS_SESSION_TOKEN: undefined,
-    AWS_PROFILE: undefined,
-    AWS_CONFIG_FILE: undefined,
-    AWS_SHARED_CREDENTIALS_FILE: undefined,
-    // Preloads from the parent (a test runner's, a person's) are not the function's.
-    NODE_OPTIONS: undefined,
   };
 }
 

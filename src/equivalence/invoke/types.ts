@@ -31,6 +31,8 @@ export interface InvokeJob {
   timeoutMs: number;
   /** The module providing installAwsInterception (absolute path); default Part B's ../aws/index.js. For tests. */
   awsModule?: string;
+  /** The function's own environment variables (its template's); variables with a secret's name are left out. */
+  environment?: Record<string, string>;
   /** Function name the context and environment report; default 'equivalence-check'. */
   functionName?: string;
 }

@@ -34,6 +34,7 @@ exports.handler = async () => {
   token: process.env.DEPLOY_SERVICE_TOKEN ?? null,
   awsSecret: process.env.AWS_SECRET_ACCESS_KEY ?? null,
   plain: process.env.EQUIVALENCE_PLAIN_SETTING ?? null,
+  table: process.env.TABLE_NAME ?? null,
   region: process.env.AWS_REGION,
 });`,
   'aws.js': `const s3 = globalThis.fakeAws;
@@ -193,18 +194,19 @@ afterEach(() => {
 });
 
 describe('what the invoker keeps from the handler and from the checkout', () => {
-  it('passes no secret of the person to the handler, and their AWS identity neither', async () => {
+  it("passes none of the person's environment to the handler (no secret, no AWS identity), only the function's", async () => {
     process.env.ANTHROPIC_API_KEY = 'sk-ant-test-0123456789';
     process.env.DEPLOY_SERVICE_TOKEN = 'tok-0123456789abcdef';
     process.env.AWS_SECRET_ACCESS_KEY = 'person-real-aws-secret-0123456789';
     process.env.EQUIVALENCE_PLAIN_SETTING = 'visible';
-    const record = await invoke(repo.root(), 'env.js', 24);
+    const record = await invoke(repo.root(), 'env.js', 24, { environment: { TABLE_NAME: 'items' } });
     expect(record.outcome.kind).toBe('resolved');
     const value = (record.outcome as { value: Record<string, unknown> }).value;
     expect(value.model).toBeNull();
     expect(value.token).toBeNull();
     expect(value.awsSecret).not.toBe('person-real-aws-secret-0123456789');
-    expect(value.plain).toBe('visible'); // the environment is passed, only secrets are taken out
+    expect(value.plain).toBeNull();
+    expect(value.table).toBe('items');
     expect(value.region).toBe('us-east-1');
   });
 
