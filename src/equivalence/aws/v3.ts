@@ -35,14 +35,21 @@ function stubStream(bytes: Buffer): Readable {
   });
 }
 
-class BlobAdapter extends Uint8Array {
+class Uint8ArrayBlobAdapter extends Uint8Array {
   transformToString(encoding = 'utf-8') {
     return Buffer.from(this).toString(encoding.replace('-', '') as BufferEncoding);
   }
 }
 
 function metadata(id: string, httpStatusCode = 200) {
-  return { httpStatusCode, requestId: id, attempts: 1, totalRetryDelay: 0 };
+  return {
+    httpStatusCode,
+    requestId: id,
+    extendedRequestId: undefined,
+    cfId: undefined,
+    attempts: 1,
+    totalRetryDelay: 0,
+  };
 }
 
 function v3Value(service: string, operation: string, value: unknown, id: string, helpers: RealHelpers): unknown {
@@ -58,7 +65,7 @@ function v3Value(service: string, operation: string, value: unknown, id: string,
   }
   if (service === 'Lambda' && operation === 'Invoke' && 'Payload' in out) {
     const bytes = new Uint8Array(blobBytes(out.Payload));
-    out.Payload = helpers.blob ? helpers.blob(bytes) : new BlobAdapter(bytes);
+    out.Payload = helpers.blob ? helpers.blob(bytes) : new Uint8ArrayBlobAdapter(bytes);
   }
   return { ...out, $metadata: metadata(id) };
 }
@@ -144,10 +151,12 @@ function realHelpers(entry: string): RealHelpers {
   };
   const serde = tryLoad('@smithy/util-stream') ?? tryLoad('@smithy/core/serde');
   const mixin = serde?.sdkStreamMixin as ((s: Readable) => unknown) | undefined;
-  const adapter = serde?.Uint8ArrayBlobAdapter as { mutate?: (b: Uint8Array) => unknown } | undefined;
+  const adapter = serde?.Uint8ArrayBlobAdapter as { prototype?: { transformToString?: unknown } } | undefined;
+  const proto = adapter?.prototype;
   return {
     stream: mixin,
-    blob: adapter?.mutate ? (b) => adapter.mutate!(b) : undefined,
+    // what the adapter's own `mutate` does: the bytes, with the adapter's prototype
+    blob: typeof proto?.transformToString === 'function' ? (b) => Object.setPrototypeOf(b, proto) : undefined,
   };
 }
 
