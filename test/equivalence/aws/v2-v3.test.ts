@@ -4,79 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerTable } from '../../../src/equivalence/aws/index.js';
 import { runHandler } from './child.js';
+import { answers, expectedCalls, expectedOut } from './cases.js';
 import { v2Handler, v2Missing, v3Handler, v3Missing } from './handlers.js';
-
-export const answers: AnswerTable = {
-  rules: [
-    { service: 'S3', operation: 'GetObject', answer: { value: { Body: 'hello', ContentType: 'text/plain' } } },
-    { service: 'S3', operation: 'PutObject', answer: { value: { ETag: '"e1"' } } },
-    { service: 'DynamoDB', operation: 'GetItem', answer: { value: { Item: { id: { S: '1' }, n: { N: '5' } } } } },
-    { service: 'DynamoDB', operation: 'Query', answer: { value: { Count: 1, Items: [{ id: { S: '1' } }] } } },
-    { service: 'DynamoDBDocument', operation: 'Get', answer: { value: { Item: { id: '1', n: 5 } } } },
-    { service: 'DynamoDBDocument', operation: 'Query', answer: { value: { Count: 1, Items: [{ id: '1', n: 5 }] } } },
-    { service: 'SQS', answer: { value: { MessageId: 'm-1' } } },
-    { service: 'SNS', operation: 'Publish', answer: { value: { MessageId: 's-1' } } },
-    { service: 'Lambda', operation: 'Invoke', answer: { value: { StatusCode: 200, Payload: '{"y":2}' } } },
-  ],
-};
-
-const bytes = (text: string) => ({ $bytes: Buffer.from(text).toString('base64') });
-
-/** The records the contract asks for, written out by hand. */
-const expectedCalls = [
-  { service: 'S3', operation: 'GetObject', params: { Bucket: 'in', Key: 'a.txt' } },
-  {
-    service: 'S3',
-    operation: 'PutObject',
-    params: { Bucket: 'out', Key: 'b.txt', Body: bytes('HELLO'), ContentType: 'text/plain' },
-  },
-  { service: 'DynamoDB', operation: 'GetItem', params: { TableName: 'T', Key: { id: { S: '1' } } } },
-  { service: 'DynamoDB', operation: 'PutItem', params: { TableName: 'T', Item: { id: { S: '2' }, n: { N: '5' } } } },
-  {
-    service: 'DynamoDB',
-    operation: 'Query',
-    params: { TableName: 'T', KeyConditionExpression: 'id = :id', ExpressionAttributeValues: { ':id': { S: '1' } } },
-  },
-  { service: 'DynamoDBDocument', operation: 'Get', params: { TableName: 'D', Key: { id: '1' } } },
-  {
-    service: 'DynamoDBDocument',
-    operation: 'Put',
-    params: { TableName: 'D', Item: { id: '2', tags: { $set: ['a', 'b'] }, at: '1970-01-01T00:00:00.000Z' } },
-  },
-  {
-    service: 'DynamoDBDocument',
-    operation: 'Query',
-    params: { TableName: 'D', KeyConditionExpression: 'id = :id', ExpressionAttributeValues: { ':id': '1' } },
-  },
-  {
-    service: 'SQS',
-    operation: 'SendMessage',
-    params: { QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/1/q', MessageBody: '{"a":1}' },
-  },
-  {
-    service: 'SNS',
-    operation: 'Publish',
-    params: {
-      TopicArn: 'arn:aws:sns:eu-west-1:1:t',
-      Message: 'hi',
-      MessageAttributes: { k: { DataType: 'String', StringValue: 'v' } },
-    },
-  },
-  { service: 'Lambda', operation: 'Invoke', params: { FunctionName: 'f', Payload: bytes('{"x":1}') } },
-];
-
-const expectedOut = {
-  body: 'hello',
-  contentType: 'text/plain',
-  etag: '"e1"',
-  raw: { id: { S: '1' }, n: { N: '5' } },
-  rawCount: 1,
-  doc: { id: '1', n: 5 },
-  docItems: [{ id: '1', n: 5 }],
-  messageId: 'm-1',
-  snsId: 's-1',
-  payload: { y: 2 },
-};
 
 describe('v2 and v3 without node_modules', () => {
   it('v2 (CommonJS): records the calls in the common form and answers in v2 shapes', async () => {

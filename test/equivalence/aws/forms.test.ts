@@ -1,0 +1,67 @@
+// Other ways handlers reach the SDK: ESM imports of aws-sdk (default and named), v3 aggregated
+// clients (`new S3().getObject`, DynamoDBDocument), a v3 send with a callback, and
+// util-dynamodb's marshall beside v2's Converter. Each gives the same records as the plain forms.
+import { describe, expect, it } from 'vitest';
+import type { AnswerTable } from '../../../src/equivalence/aws/index.js';
+import { runHandler } from './child.js';
+
+const answers: AnswerTable = {
+  rules: [
+    {
+      service: 'S3',
+      operation: 'GetObject',
+      answer: { value: { Body: { $bytes: Buffer.from('hi').toString('base64') } } },
+    },
+    { service: 'DynamoDBDocument', operation: 'Get', answer: { value: { Item: { id: '1' } } } },
+  ],
+};
+const calls = [
+  { service: 'S3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } },
+  { service: 'DynamoDBDocument', operation: 'Get', params: { TableName: 'D', Key: { id: '1' } } },
+  { service: 'DynamoDB', operation: 'PutItem', params: { TableName: 'T', Item: { id: { S: '1' }, n: { N: '2' } } } },
+];
+const out = { body: 'hi', item: { id: '1' } };
+
+const v2Esm = `
+import AWS from 'aws-sdk';
+import { DynamoDB } from 'aws-sdk';
+const s3 = new AWS.S3();
+export const handler = async () => {
+  const o = await s3.getObject({ Bucket: 'b', Key: 'k' }).promise();
+  const d = await new DynamoDB.DocumentClient().get({ TableName: 'D', Key: { id: '1' } }).promise();
+  await new DynamoDB().putItem({ TableName: 'T', Item: DynamoDB.Converter.marshall({ id: '1', n: 2 }) }).promise();
+  return { body: o.Body.toString(), item: d.Item };
+};
+`;
+const v3Aggregated = `
+import { S3 } from '@aws-sdk/client-s3';
+import { DynamoDB, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+export const handler = async () => {
+  const o = await new S3({}).getObject({ Bucket: 'b', Key: 'k' });
+  const ddb = new DynamoDB({});
+  const d = await DynamoDBDocument.from(ddb).get({ TableName: 'D', Key: { id: '1' } });
+  await new Promise((res, rej) =>
+    ddb.send(new PutItemCommand({ TableName: 'T', Item: marshall({ id: '1', n: 2 }) }), (e, r) => (e ? rej(e) : res(r))),
+  );
+  return { body: await o.Body.transformToString(), item: d.Item };
+};
+`;
+
+describe('other SDK forms', () => {
+  it('ESM import of aws-sdk (default and named), DocumentClient and Converter', async () => {
+    const r = await runHandler({ 'index.mjs': v2Esm }, 'index.mjs', answers);
+    expect(r.calls).toEqual(calls);
+    expect(r.value).toEqual(out);
+  });
+
+  it('v3 aggregated clients, DynamoDBDocument, send with a callback, util-dynamodb: stubs and real packages', async () => {
+    for (const nodeModules of [false, true]) {
+      const r = await runHandler({ 'index.mjs': v3Aggregated }, 'index.mjs', answers, { nodeModules });
+      expect(r.realSdk).toBe(nodeModules);
+      expect(r.calls, `node_modules: ${nodeModules}`).toEqual(calls);
+      expect(r.value).toEqual(out);
+    }
+  });
+});
