@@ -43,19 +43,24 @@ const reserved = new Set(['default', 'then', '__esModule']);
 /** The names the bridge exports: what the importing file names, the package's own, the stub's known ones. */
 function exportNames(spec: string, from: string): string[] {
   const names = new Set<string>(stubExportNames(sdkModule(spec)!));
-  for (const n of importedNames(spec, from)) names.add(n);
-  for (const n of realNames(spec, from)) names.add(n);
+  const imported = importedNames(spec, from);
+  for (const n of imported ?? []) names.add(n);
+  // a namespace import, `export *` or a dynamic import may read any name: list the real package's
+  if (!imported) for (const n of realNames(spec, from)) names.add(n);
   return [...names].filter((n) => identifier.test(n) && !reserved.has(n));
 }
 
-function importedNames(spec: string, from: string): string[] {
+/** The names the importing file imports by name; undefined when it may use others (namespace, star, dynamic). */
+function importedNames(spec: string, from: string): string[] | undefined {
   let text: string;
   try {
     text = readFileSync(fileURLToPath(from), 'utf8');
   } catch {
-    return [];
+    return undefined;
   }
   const quoted = spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const open = new RegExp(`(\\*\\s*(as\\s+[\\w$]+\\s*)?from\\s*|import\\s*\\(\\s*)['"]${quoted}['"]`);
+  if (open.test(text)) return undefined;
   const pattern = new RegExp(
     `(?:import|export)\\s*(?:[\\w$]+\\s*,\\s*)?\\{([^}]*)\\}\\s*from\\s*['"]${quoted}['"]`,
     'g',

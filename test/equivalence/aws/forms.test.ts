@@ -49,7 +49,29 @@ export const handler = async () => {
 };
 `;
 
+const namespaceImport = `
+import * as s3 from '@aws-sdk/client-s3';
+export const handler = async () => {
+  const { SQSClient, SendMessageCommand } = await import('@aws-sdk/client-sqs');
+  await new SQSClient({}).send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: 'm' }));
+  const o = await new s3.S3Client({}).send(new s3.GetObjectCommand({ Bucket: 'b', Key: 'k' }));
+  return { body: await o.Body.transformToString() };
+};
+`;
+
 describe('other SDK forms', () => {
+  it('ESM namespace import and dynamic import(): stubs and real packages', async () => {
+    for (const nodeModules of [false, true]) {
+      const r = await runHandler({ 'index.mjs': namespaceImport }, 'index.mjs', answers, { nodeModules });
+      expect(r.realSdk).toBe(nodeModules);
+      expect(r.calls).toEqual([
+        { service: 'SQS', operation: 'SendMessage', params: { QueueUrl: 'q', MessageBody: 'm' } },
+        calls[0],
+      ]);
+      expect(r.value).toEqual({ body: 'hi' });
+    }
+  });
+
   it('ESM import of aws-sdk (default and named), DocumentClient and Converter', async () => {
     const r = await runHandler({ 'index.mjs': v2Esm }, 'index.mjs', answers);
     expect(r.calls).toEqual(calls);
