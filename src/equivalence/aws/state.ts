@@ -52,12 +52,17 @@ export function later<T>(make: () => T): Promise<T> {
   return new Promise<T>((resolve, reject) => setImmediate(() => Promise.resolve().then(make).then(resolve, reject)));
 }
 
-/** HTTP status an AWS error of this name usually comes with. */
+const statuses: [RegExp, number][] = [
+  [/^(NoSuchKey|NoSuchBucket|NoSuchUpload|NotFound)$/, 404],
+  [/^GoneException$/, 410],
+  [/^(AccessDenied|AccessDeniedException|Forbidden|ForbiddenException)$/, 403],
+  [/^(PayloadTooLargeException|RequestEntityTooLargeException)$/, 413],
+  [/^(TooManyRequestsException|LimitExceededException)$/, 429],
+  [/^(InternalError|InternalFailure|InternalServerError|InternalServerErrorException|ServiceException)$/, 500],
+  [/^(ServiceUnavailable|ServiceUnavailableException)$/, 503],
+];
+
+/** The HTTP status AWS answers an error of this name with (400, the usual client error, otherwise). */
 export function statusOf(name: string): number {
-  if (/^(NoSuchKey|NoSuchBucket|NotFound|ResourceNotFound.*|.*NotFoundException)$/.test(name))
-    return name === 'ResourceNotFoundException' ? 400 : 404;
-  if (/^(AccessDenied|Forbidden|.*AccessDenied.*)$/.test(name)) return 403;
-  if (/^(InternalError|InternalFailure|InternalServerError|ServiceException)$/.test(name)) return 500;
-  if (/^(ServiceUnavailable|ServiceUnavailableException)$/.test(name)) return 503;
-  return 400;
+  return statuses.find(([pattern]) => pattern.test(name))?.[1] ?? 400;
 }

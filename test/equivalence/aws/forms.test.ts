@@ -86,4 +86,34 @@ describe('other SDK forms', () => {
       expect(r.value).toEqual(out);
     }
   });
+
+  it('an error answer carries the HTTP status AWS gives it, in v2 statusCode and v3 $metadata alike', async () => {
+    const table: AnswerTable = {
+      rules: [{ operation: 'PostToConnection', answer: { error: { name: 'GoneException', message: 'gone' } } }],
+    };
+    const v2 = `
+const AWS = require('aws-sdk');
+exports.handler = () => new AWS.ApiGatewayManagementApi({ endpoint: 'x' }).postToConnection({ ConnectionId: 'c', Data: 'd' }).promise()
+  .catch((e) => e.statusCode);
+`;
+    const v3 = `
+const { ApiGatewayManagementApiClient, PostToConnectionCommand } = require('@aws-sdk/client-apigatewaymanagementapi');
+exports.handler = () => new ApiGatewayManagementApiClient({ endpoint: 'https://x' }).send(new PostToConnectionCommand({ ConnectionId: 'c', Data: Buffer.from('d') }))
+  .catch((e) => e.$metadata.httpStatusCode);
+`;
+    const call = {
+      service: 'ApiGatewayManagementApi',
+      operation: 'PostToConnection',
+      params: { ConnectionId: 'c', Data: { $bytes: 'ZA==' } },
+    };
+    for (const [text, nodeModules] of [
+      [v2, false],
+      [v3, false],
+      [v3, true],
+    ] as const) {
+      const r = await runHandler({ 'index.js': text }, 'index.js', table, { nodeModules });
+      expect(r.calls).toEqual([call]);
+      expect(r.value).toBe(410);
+    }
+  });
 });
