@@ -96,6 +96,43 @@ function methodCall(service: string, operation: string) {
       : request(service, operation, input ?? {}, cb);
 }
 
+/** The object URL S3 answers an upload with (v2's ManagedUpload and v3's lib-storage Upload alike). */
+export function objectLocation(bucket: unknown, key: unknown, region: unknown): string {
+  const path = String(key ?? '')
+    .split('/')
+    .map(encodeURIComponent)
+    .join('/');
+  return `https://${String(bucket)}.s3.${String(region || process.env.AWS_REGION || 'us-east-1')}.amazonaws.com/${path}`;
+}
+
+/** `s3.upload(params)`: a ManagedUpload, which sends one PutObject for a body of one part. */
+function managedUpload(config: Record<string, unknown>) {
+  return (params: { Bucket?: string; Key?: string } = {}, optionsOrCb?: unknown, cb?: Callback) => {
+    const callback = (typeof optionsOrCb === 'function' ? optionsOrCb : cb) as Callback | undefined;
+    const req = request('S3', 'PutObject', params);
+    const result = () =>
+      req.promise().then((out) => ({
+        ...(out as object),
+        Location: objectLocation(params.Bucket, params.Key, config.region),
+        key: params.Key,
+        Key: params.Key,
+        Bucket: params.Bucket,
+      }));
+    const upload = {
+      promise: result,
+      send: (done?: Callback) =>
+        void result().then(
+          (d) => done?.(null, d),
+          (e) => done?.(e),
+        ),
+      on: () => upload,
+      abort: () => {},
+    };
+    if (callback) upload.send(callback);
+    return upload;
+  };
+}
+
 const ownMethods = new Set(['config', 'endpoint', 'constructor', 'then', 'toJSON', 'inspect']);
 
 function serviceClass(v2: string) {
@@ -111,6 +148,7 @@ function serviceClass(v2: string) {
         get: (target, name, receiver) => {
           if (typeof name !== 'string' || name in target || ownMethods.has(name))
             return Reflect.get(target, name, receiver);
+          if (service === 'S3' && name === 'upload') return managedUpload(target.config);
           return /^[a-z]/.test(name) ? methodCall(service, pascal(name)) : undefined;
         },
       });

@@ -9,6 +9,7 @@ import { documentCommands, camel } from './names.js';
 import { blobBytes, decodeValue } from './normalise.js';
 import { later, state, statusOf, takeCall } from './state.js';
 import { marshall, unmarshall, toAttr, fromAttr } from './dynamodb-json.js';
+import { objectLocation } from './v2.js';
 
 type Callback = (err: unknown, data?: unknown) => void;
 type Exports = Record<string, unknown>;
@@ -328,4 +329,28 @@ export function libDynamodbStub(): Exports {
 
 export function utilDynamodbStub(): Exports {
   return { marshall, unmarshall, convertToAttr: toAttr, convertToNative: fromAttr };
+}
+
+/** lib-storage's Upload: for a body of one part, one PutObject through the client's send. */
+export function libStorageStub(): Exports {
+  const PutObjectCommand = commandClass('PutObjectCommand');
+  class Upload {
+    readonly client: { send(c: unknown): Promise<unknown>; config?: { region?: unknown } };
+    readonly params: { Bucket?: string; Key?: string };
+    constructor(options: { client: Upload['client']; params: Upload['params'] }) {
+      this.client = options.client;
+      this.params = options.params;
+    }
+    on() {
+      return this;
+    }
+    async abort() {}
+    async done() {
+      const out = (await this.client.send(new PutObjectCommand(this.params))) as object;
+      const region = typeof this.client.config?.region === 'string' ? this.client.config.region : undefined;
+      const { Bucket, Key } = this.params;
+      return { ...out, Bucket, Key, Location: objectLocation(Bucket, Key, region) };
+    }
+  }
+  return { Upload };
 }

@@ -116,4 +116,32 @@ exports.handler = () => new ApiGatewayManagementApiClient({ endpoint: 'https://x
       expect(r.value).toBe(410);
     }
   });
+
+  it('v2 s3.upload and v3 lib-storage Upload (stub and real) send one PutObject and answer the same Location', async () => {
+    const v2 = `
+const AWS = require('aws-sdk');
+exports.handler = async () => (await new AWS.S3({ region: 'eu-west-1' }).upload({ Bucket: 'b', Key: 'a b/c.txt', Body: 'x' }).promise()).Location;
+`;
+    const v3 = `
+const { S3Client } = require('@aws-sdk/client-s3');
+const { Upload } = require('@aws-sdk/lib-storage');
+exports.handler = async () =>
+  (await new Upload({ client: new S3Client({ region: 'eu-west-1' }), params: { Bucket: 'b', Key: 'a b/c.txt', Body: Buffer.from('x') } }).done()).Location;
+`;
+    const call = {
+      service: 'S3',
+      operation: 'PutObject',
+      params: { Bucket: 'b', Key: 'a b/c.txt', Body: { $bytes: 'eA==' } },
+    };
+    for (const [text, nodeModules] of [
+      [v2, false],
+      [v3, false],
+      [v3, true],
+    ] as const) {
+      const r = await runHandler({ 'index.js': text }, 'index.js', { rules: [] }, { nodeModules });
+      expect(r.realSdk).toBe(nodeModules);
+      expect(r.calls).toEqual([call]);
+      expect(r.value).toBe('https://b.s3.eu-west-1.amazonaws.com/a%20b/c.txt');
+    }
+  });
 });
