@@ -48,9 +48,11 @@ function v2Error(e: { name: string; message: string; code?: string }, id: string
 /** What `service.operation(params)` returns: the request, sent by a callback, .promise() or .send(). */
 function request(service: string, operation: string, params: unknown, callback?: Callback) {
   let sent: Promise<unknown> | undefined;
+  let requestId = '';
   const send = () => {
     if (!sent) {
       const { answer, id } = takeCall(service, operation, params);
+      requestId = id;
       sent = later(() => {
         if ('error' in answer) throw v2Error(answer.error, id);
         return v2Value(service, operation, answer.value);
@@ -65,9 +67,19 @@ function request(service: string, operation: string, params: unknown, callback?:
     httpRequest: { headers: {} as Record<string, string> },
     promise: () => send(),
     send(cb?: Callback) {
+      // v2 calls the callback with the AWS.Response as `this`
+      const response = (data: unknown, error: { statusCode?: number } | null) => ({
+        request: req,
+        data,
+        error,
+        requestId,
+        retryCount: 0,
+        redirectCount: 0,
+        httpResponse: { statusCode: error ? error.statusCode : 200, headers: {} },
+      });
       send().then(
-        (d) => cb?.(null, d),
-        (e) => cb?.(e),
+        (d) => cb?.call(response(d, null), null, d),
+        (e) => cb?.call(response(null, e), e),
       );
     },
     on() {

@@ -144,4 +144,21 @@ exports.handler = async () =>
       expect(r.value).toBe('https://b.s3.eu-west-1.amazonaws.com/a%20b/c.txt');
     }
   });
+
+  it('a v2 callback runs with the response as `this`, as v2 calls it (strict code may write to it)', async () => {
+    const v2 = `'use strict';
+const AWS = require('aws-sdk');
+exports.handler = () => new Promise((resolve, reject) =>
+  new AWS.DynamoDB.DocumentClient().put({ TableName: 'T', Item: { id: '1' } }, function (err, data) {
+    if (err) return reject(err);
+    this.statusCode = '200';
+    resolve({ status: this.statusCode, http: this.httpResponse.statusCode, data: this.data === data });
+  }));
+`;
+    const r = await runHandler({ 'index.js': v2 }, 'index.js', { rules: [] });
+    expect(r.calls).toEqual([
+      { service: 'DynamoDBDocument', operation: 'Put', params: { TableName: 'T', Item: { id: '1' } } },
+    ]);
+    expect(r.value).toEqual({ status: '200', http: 200, data: true });
+  });
 });
