@@ -161,6 +161,13 @@ function serviceClass(v2: string) {
           if (typeof name !== 'string' || name in target || ownMethods.has(name))
             return Reflect.get(target, name, receiver);
           if (service === 'S3' && name === 'upload') return managedUpload(target.config);
+          // AWS.Service's own methods: X-Ray's captureAWSClient customises requests; makeRequest is an operation call
+          if (name === 'customizeRequests' || name === 'setupRequestListeners') return () => {};
+          if (name === 'makeRequest')
+            return (op: string, params?: unknown, cb?: Callback) =>
+              typeof params === 'function'
+                ? request(service, pascal(op), {}, params as Callback)
+                : request(service, pascal(op), params ?? {}, cb);
           return /^[a-z]/.test(name) ? methodCall(service, pascal(name)) : undefined;
         },
       });

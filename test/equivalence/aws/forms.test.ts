@@ -161,4 +161,20 @@ exports.handler = () => new Promise((resolve, reject) =>
     ]);
     expect(r.value).toEqual({ status: '200', http: 200, data: true });
   });
+
+  it('v2 wrapped by X-Ray (captureAWS, captureAWSClient) and makeRequest record only the operations', async () => {
+    const v2 = `
+const AWSXRay = require('aws-xray-sdk-core');
+AWSXRay.setContextMissingStrategy('IGNORE_ERROR');
+const AWS = AWSXRay.captureAWS(require('aws-sdk'));
+const s3 = AWSXRay.captureAWSClient(new AWS.S3());
+exports.handler = async () => [
+  (await s3.getObject({ Bucket: 'b', Key: 'k' }).promise()).Body.toString(),
+  await s3.makeRequest('headObject', { Bucket: 'b', Key: 'k' }).promise(),
+];
+`;
+    const r = await runHandler({ 'index.js': v2 }, 'index.js', answers, { nodeModules: true });
+    expect(r.calls).toEqual([calls[0], { service: 'S3', operation: 'HeadObject', params: { Bucket: 'b', Key: 'k' } }]);
+    expect(r.value).toEqual(['hi', {}]);
+  });
 });
