@@ -43,11 +43,18 @@ export function installAwsInterception(options: { answers: AnswerTable; onCall(c
   setState(s);
   if (!s.cjsHooked) hookRequire();
   s.cjsHooked = true;
-  if (!s.esmHooked && typeof (Module as { register?: unknown }).register === 'function') {
-    Module.register(new URL('./hooks.js', import.meta.url));
+  const viaFlag = process.execArgv.some((arg) => arg.includes(awsLoaderUrl));
+  if (!s.esmHooked && !viaFlag && typeof (Module as { register?: unknown }).register === 'function') {
+    Module.register(awsLoaderUrl);
     s.esmHooked = true;
   }
 }
+
+/**
+ * The ESM hooks. Node.js from 18.19 and 20.6 takes them from installAwsInterception (module.register);
+ * an older Node.js (16) needs them on the child's command line: `--experimental-loader <awsLoaderUrl>`.
+ */
+export const awsLoaderUrl = new URL('./hooks.js', import.meta.url).href;
 
 function current(): State {
   return (globalThis as Record<symbol, State>)[stateKey];

@@ -48,7 +48,7 @@ export async function runHandler(
   files: Record<string, string>,
   handler: string,
   answers: AnswerTable,
-  options: { nodeModules?: boolean } = {},
+  options: { nodeModules?: boolean; nodeArgs?: string[] } = {},
 ): Promise<ChildResult> {
   if (!existsSync(dist)) throw new Error(`${dist} is missing: run npm run build first`);
   const dir = await mkdtemp(join(tmpdir(), 'atx-eq-aws-'));
@@ -58,7 +58,13 @@ export async function runHandler(
   }
   await writeFile(join(dir, 'runner.mjs'), runner);
   if (options.nodeModules) await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
-  const args = [join(dir, 'runner.mjs'), pathToFileURL(dist).href, join(dir, handler), JSON.stringify(answers)];
+  const args = [
+    ...(options.nodeArgs ?? []),
+    join(dir, 'runner.mjs'),
+    pathToFileURL(dist).href,
+    join(dir, handler),
+    JSON.stringify(answers),
+  ];
   const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) =>
     execFile(process.execPath, args, { cwd: dir, env: { PATH: process.env.PATH ?? '' } }, (err, stdout, stderr) =>
       err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve({ stdout, stderr }),

@@ -3,6 +3,7 @@
 // util-dynamodb's marshall beside v2's Converter. Each gives the same records as the plain forms.
 import { describe, expect, it } from 'vitest';
 import type { AnswerTable } from '../../../src/equivalence/aws/index.js';
+import { pathToFileURL } from 'node:url';
 import { runHandler } from './child.js';
 
 const answers: AnswerTable = {
@@ -176,5 +177,14 @@ exports.handler = async () => [
     const r = await runHandler({ 'index.js': v2 }, 'index.js', answers, { nodeModules: true });
     expect(r.calls).toEqual([calls[0], { service: 'S3', operation: 'HeadObject', params: { Bucket: 'b', Key: 'k' } }]);
     expect(r.value).toEqual(['hi', {}]);
+  });
+
+  it('the ESM hooks given on the command line (--experimental-loader, for Node.js 16) work alike', async () => {
+    const hooks = pathToFileURL(new URL('../../../dist/equivalence/aws/hooks.js', import.meta.url).pathname).href;
+    const r = await runHandler({ 'index.mjs': v3Aggregated }, 'index.mjs', answers, {
+      nodeArgs: ['--no-warnings', '--experimental-loader', hooks],
+    });
+    expect(r.calls).toEqual(calls);
+    expect(r.value).toEqual(out);
   });
 });
