@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { sdkModule, type SdkModule } from './names.js';
 import { setState, stateKey, type State } from './state.js';
 import { v2Client, v2Namespace } from './v2.js';
-import { libDynamodbStub, libStorageStub, patchRealModule, utilDynamodbStub, v3ClientStub } from './v3.js';
+import { patchRealModule } from './v3.js';
+import { libDynamodbStub, libStorageStub, utilDynamodbStub, v3ClientStub } from './v3-stubs.js';
 
 export interface AwsCall {
   service: string;
