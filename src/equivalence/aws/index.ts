@@ -1,5 +1,6 @@
 // Scripted AWS answers for the equivalence check: after installAwsInterception, the SDK modules a
-// handler loads (aws-sdk v2, @aws-sdk/client-*, lib-dynamodb, util-dynamodb, lib-storage; by require or import)
+// handler loads (aws-sdk v2, @aws-sdk/client-*, lib-dynamodb, util-dynamodb, lib-storage,
+// s3-request-presigner; by require or import)
 // record every call as { service, operation, params } in one form for v2 and v3, and answer it
 // from the table in the shapes of the SDK the handler used.
 import Module, { createRequire } from 'node:module';
@@ -8,7 +9,7 @@ import { sdkModule, type SdkModule } from './names.js';
 import { setState, stateKey, type State } from './state.js';
 import { v2Client, v2Namespace } from './v2.js';
 import { patchRealModule } from './v3.js';
-import { libDynamodbStub, libStorageStub, utilDynamodbStub, v3ClientStub } from './v3-stubs.js';
+import { libDynamodbStub, libStorageStub, presignerModule, utilDynamodbStub, v3ClientStub } from './v3-stubs.js';
 
 export interface AwsCall {
   service: string;
@@ -85,6 +86,7 @@ function sdkExports(request: string, mod: SdkModule, parent: unknown, loadReal: 
   }
   if (entry) {
     const real = loadReal() as Record<string, unknown>;
+    if (mod.kind === 'v3-presigner') return cached(s, entry, () => presignerModule(real));
     const service = mod.kind === 'v3-client' ? mod.service : undefined;
     return mod.kind === 'v3-util-dynamodb' || mod.kind === 'v3-lib-storage'
       ? real
@@ -93,6 +95,7 @@ function sdkExports(request: string, mod: SdkModule, parent: unknown, loadReal: 
   if (mod.kind === 'v3-client') return cached(s, request, () => v3ClientStub(mod.service));
   if (mod.kind === 'v3-lib-dynamodb') return cached(s, request, libDynamodbStub);
   if (mod.kind === 'v3-lib-storage') return cached(s, request, libStorageStub);
+  if (mod.kind === 'v3-presigner') return cached(s, request, () => presignerModule());
   return cached(s, request, utilDynamodbStub);
 }
 

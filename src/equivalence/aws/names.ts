@@ -8,7 +8,8 @@ export type SdkModule =
   | { kind: 'v3-client'; service: string; pkg: string } // @aws-sdk/client-<pkg>
   | { kind: 'v3-lib-dynamodb' }
   | { kind: 'v3-util-dynamodb' }
-  | { kind: 'v3-lib-storage' };
+  | { kind: 'v3-lib-storage' }
+  | { kind: 'v3-presigner' };
 
 const byV3Pkg = new Map(v3Services.map(([v2, v3, pkg]) => [pkg, { v2, v3 }]));
 const byV2 = new Map(v3Services.map(([v2, v3]) => [v2, v3]));
@@ -32,6 +33,7 @@ export function sdkModule(spec: string): SdkModule | undefined {
   if (spec === '@aws-sdk/lib-dynamodb') return { kind: 'v3-lib-dynamodb' };
   if (spec === '@aws-sdk/util-dynamodb') return { kind: 'v3-util-dynamodb' };
   if (spec === '@aws-sdk/lib-storage') return { kind: 'v3-lib-storage' };
+  if (spec === '@aws-sdk/s3-request-presigner') return { kind: 'v3-presigner' };
   const v3 = /^@aws-sdk\/client-([a-z0-9-]+)$/.exec(spec);
   const known = v3 ? byV3Pkg.get(v3[1]) : undefined;
   return v3 && known ? { kind: 'v3-client', service: known.v3, pkg: v3[1] } : undefined;
@@ -90,6 +92,8 @@ export function stubExportNames(mod: SdkModule): string[] {
       ];
     case 'v3-lib-storage':
       return ['Upload'];
+    case 'v3-presigner':
+      return ['getSignedUrl', 'S3RequestPresigner'];
     case 'v3-util-dynamodb':
       return ['marshall', 'unmarshall', 'convertToAttr', 'convertToNative'];
     case 'v3-client': {

@@ -89,10 +89,11 @@ function request(service: string, operation: string, params: unknown, callback?:
       return req;
     },
     createReadStream() {
+      const data = send(); // v2 sends when the stream is made
       return Readable.from(
         (async function* () {
-          const data = (await send()) as { Body?: Buffer };
-          if (data?.Body) yield data.Body;
+          const body = ((await data) as { Body?: Buffer })?.Body;
+          if (body) yield body;
         })(),
       );
     },
@@ -115,6 +116,20 @@ export function objectLocation(bucket: unknown, key: unknown, region: unknown): 
     .map(encodeURIComponent)
     .join('/');
   return `https://${String(bucket)}.s3.${String(region || process.env.AWS_REGION || 'us-east-1')}.amazonaws.com/${path}`;
+}
+
+/**
+ * A presigned URL that does not depend on credentials or the clock, the same for v2's getSignedUrl
+ * and v3's s3-request-presigner (both default to 900 seconds).
+ */
+export function presignedUrl(
+  operation: string,
+  params: { Bucket?: string; Key?: string },
+  region: unknown,
+  expires: unknown,
+): string {
+  const base = objectLocation(params.Bucket, params.Key, region);
+  return `${base}?X-Amz-Expires=${Number(expires ?? 900)}&X-Amz-Signature=atx-equivalence&x-id=${operation}`;
 }
 
 /** `s3.upload(params)`: a ManagedUpload, which sends one PutObject for a body of one part. */
@@ -172,8 +187,8 @@ function serviceClass(v2: string) {
         },
       });
     }
-    getSignedUrl(op: string, params: { Bucket?: string; Key?: string }, cb?: Callback) {
-      const url = `https://${params.Bucket}.s3.amazonaws.com/${params.Key ?? ''}?X-Amz-Signature=atx-equivalence`;
+    getSignedUrl(op: string, params: { Bucket?: string; Key?: string; Expires?: number }, cb?: Callback) {
+      const url = presignedUrl(pascal(op), params, this.config.region, params.Expires);
       if (cb) return void later(() => cb(null, url));
       return url;
     }

@@ -4,7 +4,7 @@
 import { marshall, unmarshall, toAttr, fromAttr } from './dynamodb-json.js';
 import { documentCommands, camel } from './names.js';
 import { state } from './state.js';
-import { objectLocation } from './v2.js';
+import { objectLocation, presignedUrl } from './v2.js';
 import { sendFor, type Callback, type Exports } from './v3.js';
 
 function commandClass(name: string) {
@@ -197,4 +197,23 @@ export function libStorageStub(): Exports {
     }
   }
   return { Upload };
+}
+
+/** s3-request-presigner's getSignedUrl, as v2's stub signs: no credentials, no clock, not a call. */
+export function presignerModule(real: Exports = {}): Exports {
+  const getSignedUrl = async (
+    client: { config?: { region?: unknown } },
+    command: { input?: { Bucket?: string; Key?: string }; constructor: { name: string } },
+    options: { expiresIn?: number } = {},
+  ) => {
+    const region = client.config?.region;
+    const resolved = typeof region === 'function' ? await (region as () => Promise<unknown>)() : region;
+    return presignedUrl(
+      command.constructor.name.replace(/Command$/, ''),
+      command.input ?? {},
+      resolved,
+      options.expiresIn,
+    );
+  };
+  return { ...real, getSignedUrl };
 }

@@ -187,4 +187,27 @@ exports.handler = async () => [
     expect(r.calls).toEqual(calls);
     expect(r.value).toEqual(out);
   });
+
+  it('presigned URLs: v2 getSignedUrl and v3 s3-request-presigner (stub and real) give one URL and make no call', async () => {
+    const v2 = `
+const AWS = require('aws-sdk');
+exports.handler = async () => new AWS.S3({ region: 'eu-west-1' }).getSignedUrl('getObject', { Bucket: 'b', Key: 'k', Expires: 60 });
+`;
+    const v3 = `
+const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');
+const { getSignedUrl } = require('@aws-sdk/s3-request-presigner');
+exports.handler = () => getSignedUrl(new S3Client({ region: 'eu-west-1' }), new GetObjectCommand({ Bucket: 'b', Key: 'k' }), { expiresIn: 60 });
+`;
+    for (const [text, nodeModules] of [
+      [v2, false],
+      [v3, false],
+      [v3, true],
+    ] as const) {
+      const r = await runHandler({ 'index.js': text }, 'index.js', { rules: [] }, { nodeModules });
+      expect(r.calls).toEqual([]);
+      expect(r.value).toBe(
+        'https://b.s3.eu-west-1.amazonaws.com/k?X-Amz-Expires=60&X-Amz-Signature=atx-equivalence&x-id=GetObject',
+      );
+    }
+  });
 });
