@@ -1,0 +1,90 @@
+// ESM loader hooks (module.register, run in Node's loader thread): an `import` of an SDK module
+// resolves to a bridge module that asks the main thread's interception for the module (through
+// the same path as `require`) and re-exports its names.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { sdkModule, stubExportNames } from './names.js';
+
+const scheme = 'atx-aws-sdk:';
+
+interface ResolveContext {
+  parentURL?: string;
+}
+type NextResolve = (specifier: string, context: ResolveContext) => Promise<unknown>;
+type NextLoad = (url: string, context: object) => Promise<unknown>;
+
+export async function resolve(specifier: string, context: ResolveContext, next: NextResolve): Promise<unknown> {
+  const parent = context.parentURL;
+  if (parent?.startsWith('file:') && sdkModule(specifier)) {
+    const url = `${scheme}${encodeURIComponent(specifier)}?from=${encodeURIComponent(parent)}`;
+    return { url, format: 'module', shortCircuit: true };
+  }
+  return next(specifier, context);
+}
+
+export async function load(url: string, context: object, next: NextLoad): Promise<unknown> {
+  if (!url.startsWith(scheme)) return next(url, context);
+  const [specPart, query] = url.slice(scheme.length).split('?from=');
+  const spec = decodeURIComponent(specPart);
+  const from = decodeURIComponent(query);
+  const names = exportNames(spec, from);
+  const lines = [
+    `const m = globalThis[Symbol.for('atx.equivalence.aws')].esm(${JSON.stringify(spec)}, ${JSON.stringify(from)});`,
+    'export default m;',
+    ...names.map((n) => `export const ${n} = m[${JSON.stringify(n)}];`),
+  ];
+  return { format: 'module', source: lines.join('\n'), shortCircuit: true };
+}
+
+const identifier = /^[A-Za-z_$][\w$]*$/;
+const reserved = new Set(['default', 'then', '__esModule']);
+
+/** The names the bridge exports: what the importing file names, the package's own, the stub's known ones. */
+function exportNames(spec: string, from: string): string[] {
+  const names = new Set<string>(stubExportNames(sdkModule(spec)!));
+  const imported = importedNames(spec, from);
+  for (const n of imported ?? []) names.add(n);
+  // a namespace import, `export *` or a dynamic import may read any name: list the real package's
+  if (!imported) for (const n of realNames(spec, from)) names.add(n);
+  return [...names].filter((n) => identifier.test(n) && !reserved.has(n));
+}
+
+/** The names the importing file imports by name; undefined when it may use others (namespace, star, dynamic). */
+function importedNames(spec: string, from: string): string[] | undefined {
+  let text: string;
+  try {
+    text = readFileSync(fileURLToPath(from), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const quoted = spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const open = new RegExp(`(\\*\\s*(as\\s+[\\w$]+\\s*)?from\\s*|import\\s*\\(\\s*)['"]${quoted}['"]`);
+  if (open.test(text)) return undefined;
+  const pattern = new RegExp(
+    `(?:import|export)\\s*(?:[\\w$]+\\s*,\\s*)?\\{([^}]*)\\}\\s*from\\s*['"]${quoted}['"]`,
+    'g',
+  );
+  const names: string[] = [];
+  for (const m of text.matchAll(pattern)) {
+    for (const part of m[1].split(',')) {
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)[0]
+        ?.replace(/^type\s+/, '')
+        .trim();
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+/** Names of the real package, when it resolves from the importing file (loaded here only to list them). */
+function realNames(spec: string, from: string): string[] {
+  if (sdkModule(spec)?.kind === 'v2') return [];
+  try {
+    return Object.keys(createRequire(fileURLToPath(from))(spec) as object);
+  } catch {
+    return [];
+  }
+}
