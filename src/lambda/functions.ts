@@ -8,6 +8,9 @@ import { serverlessFunctions } from './serverless.js';
 import { templateFunctions } from './templates.js';
 import { terraformFunctions } from './terraform.js';
 import { insideFolders, notSourceFolders } from '../util/excluded-folders.js';
+import type { LambdaTrigger } from './triggers.js';
+
+export type { LambdaTrigger, TriggerKind } from './triggers.js';
 
 export type FunctionSource = 'sam' | 'cloudformation' | 'cdk' | 'serverless' | 'terraform';
 
@@ -55,6 +58,8 @@ export interface LambdaFunction {
    */
   bundler?: { externals?: string[] };
   layers: FunctionLayer[];
+  /** What invokes it, as its declaration says (SAM `Events:`, event source mappings, Serverless `events:`); absent when none is read. */
+  triggers?: LambdaTrigger[];
 }
 
 /** Every Lambda function the repository's infrastructure code declares, in file order. */
