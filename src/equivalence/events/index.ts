@@ -58,10 +58,13 @@ export function eventsFor(repo: RepoView, fn: LambdaFunction): EventCase[] {
   return cases;
 }
 
+/** `Records[0].body`; a path ending in the first element names the list: `Records (empty list)`. */
 function fieldName(path: FieldPath): string {
   const last = path[path.length - 1];
-  const shown = last === 0 ? path.slice(0, -1) : path;
-  return `${shown.join('.')}${last === 0 ? ' records (empty list)' : ''}`;
+  const shown = (last === 0 ? path.slice(0, -1) : path).map((seg, i) =>
+    typeof seg === 'number' ? `[${seg}]` : i ? `.${seg}` : seg,
+  );
+  return `${shown.join('')}${last === 0 ? ' (empty list)' : ''}`;
 }
 
 const inventories = new WeakMap<RepoView, LambdaFunction[]>();
