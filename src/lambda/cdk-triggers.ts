@@ -61,17 +61,22 @@ export function cdkTriggers(sf: ts.SourceFile): Map<string, LambdaTrigger[]> {
   };
   visitRoutes(sf);
   const visit = (node: ts.Node): void => {
+    // fn.addEventSource(new SqsEventSource(queue)), or of a source held in a variable
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === 'addEventSource' &&
+      node.arguments[0]
+    ) {
+      const source = init(node.arguments[0]);
+      const kind = ts.isNewExpression(source) ? eventSources[lastName(source.expression, sf)] : undefined;
+      const of = ts.isNewExpression(source) ? source.arguments?.[0] : undefined;
+      if (kind) add(node.expression.expression, { kind, ...(of && ts.isIdentifier(of) ? { resource: of.text } : {}) });
+    }
     if (ts.isNewExpression(node)) {
       const name = lastName(node.expression, sf);
       const args = node.arguments ?? [];
-      const kind = eventSources[name];
-      if (kind && ts.isCallExpression(node.parent) && ts.isPropertyAccessExpression(node.parent.expression)) {
-        const call = node.parent.expression;
-        if (call.name.text === 'addEventSource') {
-          const source = args[0] && ts.isIdentifier(args[0]) ? { resource: args[0].text } : {};
-          add(call.expression, { kind, ...source });
-        }
-      } else if (name === 'LambdaRestApi') {
+      if (name === 'LambdaRestApi') {
         const props = args[2] && ts.isObjectLiteralExpression(args[2]) ? args[2] : undefined;
         add(prop(props, 'handler', sf), { kind: 'api' });
       } else if (name === 'LambdaIntegration' && !isNonProxy(args[1], sf)) {

@@ -30,7 +30,8 @@ export class Stack extends cdk.Stack {
     items.addMethod('POST', new apigw.LambdaIntegration(mapped, { proxy: false }));
     this.worker = new lambda.Function(this, 'Worker', { runtime: lambda.Runtime.NODEJS_18_X, handler: 'worker.handler', code });
     this.worker.addEventSource(new SqsEventSource(queue));
-    this.worker.addEventSource(new DynamoEventSource(table, { startingPosition: lambda.StartingPosition.LATEST }));
+    const changes = new DynamoEventSource(table, { startingPosition: lambda.StartingPosition.LATEST });
+    this.worker.addEventSource(changes);
     const cron = new lambda.Function(this, 'Cron', { runtime: lambda.Runtime.NODEJS_18_X, handler: 'cron.handler', code });
     const rule = new events.Rule(this, 'Nightly', { schedule: events.Schedule.expression('cron(0 18 ? * MON-FRI *)') });
     rule.addTarget(new targets.LambdaFunction(cron));
