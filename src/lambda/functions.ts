@@ -58,7 +58,11 @@ export interface LambdaFunction {
    */
   bundler?: { externals?: string[] };
   layers: FunctionLayer[];
-  /** What invokes it, as its declaration says (SAM `Events:`, event source mappings, Serverless `events:`); absent when none is read. */
+  /**
+   * What invokes it, as the infrastructure code says (SAM `Events:`, CloudFormation event source
+   * mappings, Serverless `events:`, CDK event sources, integrations and rule targets, Terraform
+   * resources that name it); absent when none is read.
+   */
   triggers?: LambdaTrigger[];
 }
 

@@ -211,6 +211,35 @@ describe('generated events: one per trigger', () => {
     expect([s3.Records[0].eventName, s3.Records[0].s3.object.key]).toEqual(['ObjectCreated:Put', 'raw/example.txt']);
   });
 
+  it('CloudFormation: an AWS::Lambda::EventSourceMapping that names the function gives its event', () => {
+    const cfn = `Resources:
+  Consumer:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs18.x
+      Handler: index.handler
+      Code: consumer/
+  Other:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs18.x
+      Handler: index.handler
+      Code: other/
+  Clicks:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      Name: click-stream
+  Mapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      FunctionName: !GetAtt Consumer.Arn
+      EventSourceArn: !GetAtt Clicks.Arn
+`;
+    const all = allEvents({ 'stack.yaml': cfn, 'consumer/index.js': 'exports.handler = async () => 1;\n' });
+    expect(all.get('Consumer')!.cases.map((c) => c.name)).toEqual(['generated kinesis click-stream']);
+    expect(all.get('Other')!.cases.map((c) => c.name)).toEqual([expect.stringMatching(/^generic \{\}/)]);
+  });
+
   it('the same declaration gives the same bytes every time', () => {
     const a = JSON.stringify([...allEvents(files).values()].map((f) => f.cases));
     const b = JSON.stringify([...allEvents(files).values()].map((f) => f.cases));
