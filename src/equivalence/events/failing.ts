@@ -18,6 +18,8 @@ export interface RequiredField {
   line: number;
 }
 
+const elementCallbacks = new Set(['map', 'forEach', 'filter', 'some', 'every', 'find', 'flatMap']);
+
 type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 
 function isFunction(node: ts.Node): node is FunctionNode {
@@ -105,6 +107,9 @@ export function requiredFields(sf: ts.SourceFile, fn: FunctionNode): RequiredFie
   else if (ts.isObjectBindingPattern(param.name)) bindAliases(param.name, [], aliases);
   if (!aliases.size) return [];
   // `const { body } = event`, `const records = event.Records`: aliases for the rest of the handler.
+  const callbacks = new Set<ts.Node>();
+  // names of a loop's or callback's element: they exist whenever the code reading them runs
+  const elements = new Set<string>();
   const collect = (node: ts.Node): void => {
     if (ts.isVariableDeclaration(node) && node.initializer && ts.isVariableDeclarationList(node.parent)) {
       const isConst = (node.parent.flags & ts.NodeFlags.Const) !== 0;
@@ -112,6 +117,31 @@ export function requiredFields(sf: ts.SourceFile, fn: FunctionNode): RequiredFie
       if (chain && !chain.optional) {
         if (ts.isIdentifier(node.name)) aliases.set(node.name.text, chain.path);
         else if (ts.isObjectBindingPattern(node.name)) bindAliases(node.name, chain.path, aliases);
+      }
+    }
+    // `for (const record of event.Records)`: each record is the list's element (read as its first)
+    if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
+      const [decl] = node.initializer.declarations;
+      const chain = chainOf(node.expression, aliases);
+      if (decl && ts.isIdentifier(decl.name) && chain && !chain.optional) {
+        aliases.set(decl.name.text, [...chain.path, 0]);
+        elements.add(decl.name.text);
+      }
+    }
+    // `event.Records.map((record) => …)` and the other element callbacks
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      elementCallbacks.has(node.expression.name.text) &&
+      node.arguments[0] &&
+      (ts.isArrowFunction(node.arguments[0]) || ts.isFunctionExpression(node.arguments[0]))
+    ) {
+      const chain = chainOf(node.expression.expression, aliases);
+      const param = node.arguments[0].parameters[0];
+      if (chain && !chain.optional && param && ts.isIdentifier(param.name)) {
+        aliases.set(param.name.text, [...chain.path, 0]);
+        elements.add(param.name.text);
+        callbacks.add(node.arguments[0]);
       }
     }
     ts.forEachChild(node, collect);
@@ -129,6 +159,7 @@ export function requiredFields(sf: ts.SourceFile, fn: FunctionNode): RequiredFie
     if (
       isFunction(node) &&
       node !== fn &&
+      !callbacks.has(node) &&
       node.parameters.some((p) => ts.isIdentifier(p.name) && aliases.has(p.name.text))
     )
       return;
@@ -140,8 +171,10 @@ export function requiredFields(sf: ts.SourceFile, fn: FunctionNode): RequiredFie
       const chain = inner ? undefined : chainOf(node, aliases);
       if (chain && !chain.optional && !isAssigned(node)) {
         const full = chain.path;
-        // reading the last segment needs everything before it (an empty prefix is the event itself)
-        if (full.length >= 2) add(full.slice(0, -1), node);
+        // reading the last segment needs everything before it (an empty prefix is the event itself);
+        // a loop's element is there whenever the loop body runs: `record.body` needs no more than the record
+        const fromElement = elements.has(rootName(node)) && full.length - 1 === aliases.get(rootName(node))!.length;
+        if (full.length >= 2 && !fromElement) add(full.slice(0, -1), node);
       }
     }
     // `for (const r of event.Records)` iterates the field: undefined is not iterable
@@ -157,6 +190,19 @@ export function requiredFields(sf: ts.SourceFile, fn: FunctionNode): RequiredFie
   };
   visit(fn.body);
   return [...out.values()].filter((f) => f.path.length > 0);
+}
+
+/** The identifier a chain of accesses starts from. */
+function rootName(node: ts.Expression): string {
+  let current: ts.Expression = node;
+  while (
+    ts.isPropertyAccessExpression(current) ||
+    ts.isElementAccessExpression(current) ||
+    ts.isNonNullExpression(current) ||
+    ts.isParenthesizedExpression(current)
+  )
+    current = current.expression;
+  return ts.isIdentifier(current) ? current.text : '';
 }
 
 function key(path: FieldPath): string {
@@ -183,7 +229,7 @@ function isAssigned(node: ts.Node): boolean {
   );
 }
 
-/** Every event path (and its prefixes) that appears where the handler tests a value. */
+/** Every event path the handler tests (`if (event.body)`, `event.a && …`, `typeof event.body`). */
 function testedPaths(body: ts.Node, aliases: Map<string, FieldPath>): Set<string> {
   const tested = new Set<string>();
   const mark = (expr: ts.Node): void => {
@@ -192,8 +238,12 @@ function testedPaths(body: ts.Node, aliases: Map<string, FieldPath>): Set<string
         ts.isExpression(node) &&
         (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node))
       ) {
+        // the tested value only: `if (event.pathParameters.id)` still needs pathParameters
         const chain = chainOf(node, aliases);
-        if (chain) for (let i = 1; i <= chain.path.length; i++) tested.add(key(chain.path.slice(0, i)));
+        if (chain) {
+          tested.add(key(chain.path));
+          return;
+        }
       }
       ts.forEachChild(node, visit);
     };

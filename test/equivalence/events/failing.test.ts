@@ -109,6 +109,32 @@ describe('failing events', () => {
     await expect(run(code, f[1].event)).rejects.toThrow(TypeError);
   });
 
+  it('records of a loop or an element callback: the field of the first record', async () => {
+    for (const code of [
+      'exports.handler = async (event) => { for (const record of event.Records) JSON.parse(record.body); };\n',
+      'exports.handler = async (event) => event.Records.map((record) => JSON.parse(record.body));\n',
+    ]) {
+      const { base, failing: f } = failing(sqs, code);
+      expect(
+        f.map((c) => c.name.replace(/ \(read.*/, '')),
+        code,
+      ).toEqual(['failing without Records', 'failing without Records[0].body']);
+      await expectFailsOnlyWithout(code, base[0].event, f[1].event);
+    }
+    const guarded =
+      'exports.handler = async (event) => { for (const r of event.Records) if (r.body) JSON.parse(r.body); };\n';
+    expect(failing(sqs, guarded).failing.map((c) => c.name.replace(/ \(read.*/, ''))).toEqual([
+      'failing without Records',
+    ]);
+  });
+
+  it('testing a field does not guard its parent: if (event.pathParameters.id) still needs pathParameters', async () => {
+    const code = 'exports.handler = async (event) => (event.pathParameters.id ? 1 : 0);\n';
+    const { base, failing: f } = failing(api, code);
+    expect(f.map((c) => c.name)).toEqual(['failing without pathParameters (read at src/app.js:1)']);
+    await expectFailsOnlyWithout(code, base[0].event, f[0].event);
+  });
+
   it('no failing event where the handler guards the field or reads it optionally', async () => {
     for (const code of [
       'exports.handler = async (event) => event.body ? JSON.parse(event.body) : {};\n',
