@@ -3,6 +3,7 @@
 // { entry, handler, bundling })` (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda-readme.html).
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import { cdkTriggers, heldUnder } from './cdk-triggers.js';
 import { resolveHandler, SOURCE_EXTENSIONS } from './handler-files.js';
 import type { RepoView } from '../codemods/types.js';
 import { insideRepo, isIgnoredPath, lineAt, type InlineCode, type LambdaFunction } from './functions.js';
@@ -42,14 +43,22 @@ export function cdkFunctions(repo: RepoView): LambdaFunction[] {
       continue;
     }
     const cx: Context = { path, text, sf, files, read: (p) => repo.read(p), root: appRoot(files, path) };
+    const held: [LambdaFunction, string][] = [];
     const visit = (node: ts.Node): void => {
       if (ts.isNewExpression(node) && constructName.test(node.expression.getText(sf))) {
         const fn = functionOf(cx, node);
         if (fn) out.push(fn);
+        const name = fn && heldUnder(node, sf);
+        if (fn && name) held.push([fn, name]);
       }
       ts.forEachChild(node, visit);
     };
     visit(sf);
+    const triggers = held.length ? cdkTriggers(sf) : undefined;
+    for (const [fn, name] of held) {
+      const found = triggers?.get(name);
+      if (found?.length) fn.triggers = found;
+    }
   }
   return out;
 }

@@ -8,6 +8,9 @@ import { serverlessFunctions } from './serverless.js';
 import { templateFunctions } from './templates.js';
 import { terraformFunctions } from './terraform.js';
 import { insideFolders, notSourceFolders } from '../util/excluded-folders.js';
+import type { LambdaTrigger } from './triggers.js';
+
+export type { LambdaTrigger, TriggerKind } from './triggers.js';
 
 export type FunctionSource = 'sam' | 'cloudformation' | 'cdk' | 'serverless' | 'terraform';
 
@@ -55,6 +58,12 @@ export interface LambdaFunction {
    */
   bundler?: { externals?: string[] };
   layers: FunctionLayer[];
+  /**
+   * What invokes it, as the infrastructure code says (SAM `Events:`, CloudFormation event source
+   * mappings, Serverless `events:`, CDK event sources, integrations and rule targets, Terraform
+   * resources that name it); absent when none is read.
+   */
+  triggers?: LambdaTrigger[];
 }
 
 /** Every Lambda function the repository's infrastructure code declares, in file order. */

@@ -8,6 +8,7 @@ import { resolveHandler } from './handler-files.js';
 import { otherProviders } from '../codemods/providers.js';
 import type { RepoView } from '../codemods/types.js';
 import { isIgnoredPath, lineAt, type LambdaFunction } from './functions.js';
+import { serverlessTriggers } from './triggers.js';
 import { isRecord, nodeAt, parseYaml, plain, startOf, str } from './yaml-values.js';
 
 export function isServerlessFile(path: string): boolean {
@@ -33,6 +34,8 @@ export function serverlessFunctions(repo: RepoView): LambdaFunction[] {
     const dir = posix.dirname(path);
     const service = plain(doc, nodeAt(doc.contents, ['package']));
     const prebuilt = isRecord(service) && service.artifact !== undefined;
+    const declared = plain(doc, nodeAt(doc.contents, ['resources', 'Resources']));
+    const resources = isRecord(declared) ? declared : {};
     const functions = nodeAt(doc.contents, ['functions']);
     // `functions:` is a map, or a list of maps (often from `${file(…)}`, which is not followed).
     const pairs: Pair[] = isMap(functions)
@@ -61,6 +64,8 @@ export function serverlessFunctions(repo: RepoView): LambdaFunction[] {
           ? provider.layers
           : [];
       fn.layers = layers.map((layer) => ({ name: typeof layer === 'string' ? layer : JSON.stringify(layer) }));
+      const triggers = serverlessTriggers(props.events, resources);
+      if (triggers.length) fn.triggers = triggers;
       const own = isRecord(props.package) && props.package.artifact !== undefined;
       if (props.image === undefined && !prebuilt && !own) {
         fn.codeRoot = dir;

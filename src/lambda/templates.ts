@@ -13,6 +13,7 @@ import {
   type InlineCode,
   type LambdaFunction,
 } from './functions.js';
+import { mappingTriggers, samTriggers } from './triggers.js';
 import { isRecord, nodeAt, parseYaml, plain, startOf, str } from './yaml-values.js';
 
 const functionTypes: Record<string, 'sam' | 'cloudformation'> = {
@@ -50,13 +51,24 @@ interface Template {
   files: ReadonlySet<string>;
   parameters: Record<string, unknown>;
   layers: Map<string, string>;
+  /** Every resource as a plain value, to name what a trigger reads from. */
+  resources: Record<string, unknown>;
 }
 
 function functionsOf(doc: Document, path: string, text: string, files: ReadonlySet<string>): LambdaFunction[] {
   const resources = nodeAt(doc.contents, ['Resources']);
   const pairs = isMap(resources) ? (resources.items as Pair[]).filter((p) => isScalar(p.key)) : [];
   const parameters = plain(doc, nodeAt(doc.contents, ['Parameters']));
-  const t: Template = { doc, path, text, files, parameters: isRecord(parameters) ? parameters : {}, layers: new Map() };
+  const all = plain(doc, resources);
+  const t: Template = {
+    doc,
+    path,
+    text,
+    files,
+    parameters: isRecord(parameters) ? parameters : {},
+    layers: new Map(),
+    resources: isRecord(all) ? all : {},
+  };
   const dir = posix.dirname(path);
   // Layers declared here from a local folder: what they put beside the function can be read.
   for (const pair of pairs) {
@@ -112,6 +124,11 @@ function functionOf(
   const handler = resolved(t, props.Handler ?? globals.Handler);
   if (typeof handler === 'string') fn.handler = handler;
   fn.layers = [...asList(globals.Layers), ...asList(props.Layers)].map((layer) => layerOf(t, layer));
+  const triggers = [
+    ...(source === 'sam' ? samTriggers(props.Events, t.resources) : []),
+    ...mappingTriggers(name, t.resources),
+  ];
+  if (triggers.length) fn.triggers = triggers;
   const image = (props.PackageType ?? globals.PackageType) === 'Image';
   if (image) return fn;
   const inlineKey = source === 'sam' ? ['Properties', 'InlineCode'] : ['Properties', 'Code', 'ZipFile'];

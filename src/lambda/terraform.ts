@@ -6,13 +6,16 @@ import { posix } from 'node:path';
 import { resolveHandler } from './handler-files.js';
 import type { RepoView } from '../codemods/types.js';
 import { insideRepo, isIgnoredPath, lineAt, type LambdaFunction } from './functions.js';
+import { terraformTriggers } from './terraform-triggers.js';
 
-interface Block {
+export interface Block {
   kind: string;
   labels: string[];
   /** Top-level attributes: name → the expression's source text. */
   attrs: Map<string, string>;
   line: number;
+  /** The text between the braces (nested blocks included). */
+  body: string;
 }
 
 const header = /^[ \t]*(resource|data|module)[ \t]+"([^"]+)"(?:[ \t]+"([^"]+)")?[ \t]*\{/gm;
@@ -61,6 +64,7 @@ function blocks(text: string): Block[] {
       kind: match[1],
       labels: [match[2], match[3]].filter((l): l is string => l !== undefined),
       attrs: attributes(text.slice(open + 1, end - 1)),
+      body: text.slice(open + 1, end - 1),
       line: lineAt(text, match.index + match[0].search(/\S/)),
     });
   }
@@ -83,12 +87,24 @@ function stringOf(value: string | undefined): string | undefined {
 export function terraformFunctions(repo: RepoView): LambdaFunction[] {
   const files = new Set(repo.files);
   const out: LambdaFunction[] = [];
+  const folderBlocks = new Map<string, Block[]>();
   for (const path of repo.files) {
     if (!path.endsWith('.tf') || isIgnoredPath(path)) continue;
     const text = repo.read(path);
     if (!/aws_lambda_function|terraform-aws-modules\/lambda/.test(text)) continue;
     const dir = posix.dirname(path);
     const all = blocks(text);
+    // triggers may be declared in any file of the module (the folder)
+    const moduleBlocks = () => {
+      if (!folderBlocks.has(dir))
+        folderBlocks.set(
+          dir,
+          repo.files
+            .filter((f) => f.endsWith('.tf') && posix.dirname(f) === dir)
+            .flatMap((f) => (f === path ? all : blocks(repo.read(f)))),
+        );
+      return folderBlocks.get(dir)!;
+    };
     const archives = all.filter((b) => b.kind === 'data' && b.labels[0] === 'archive_file');
     const sourceOf = (archive: Block | undefined) =>
       archive && (pathOf(dir, archive.attrs.get('source_dir')) ?? pathOf(dir, archive.attrs.get('source_file')));
@@ -116,6 +132,11 @@ export function terraformFunctions(repo: RepoView): LambdaFunction[] {
             : archives.find((a) => zip !== undefined && pathOf(dir, a.attrs.get('output_path')) === zip),
         );
       }
+      const triggers = terraformTriggers(
+        moduleBlocks(),
+        lambdaModule ? `module.${name}` : `aws_lambda_function.${name}`,
+      );
+      if (triggers.length) fn.triggers = triggers;
       if (source) {
         // a single source file is zipped on its own, at the root of the archive
         const single = files.has(source);
