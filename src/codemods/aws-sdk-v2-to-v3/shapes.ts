@@ -115,21 +115,23 @@ function handedOn(node: ts.Node): boolean {
 }
 
 /**
- * A whole result leaves: a changed field may be read where this file cannot see (warning); a
- * plain result handed on as a value now also carries `$metadata` (info).
+ * A whole result leaves: a changed field may be read where this file cannot see; a plain result
+ * handed on as a value now also carries `$metadata`. Both are warnings.
  */
 function goesOut(ctx: FileContext, node: ts.Node, shape: Shape, where: string): void {
   if (shape.kind !== 'plain') {
     const what = `the result of this call (its ${shape.fields.join('/')} changed shape in v3)`;
     return report(ctx, node, 'result-shape', `${what} ${where}; check where it is read`, 'warning');
   }
+  // Serialised (JSON.stringify, a handler's response), the extra field changes what callers
+  // receive, and its request id differs from call to call.
   report(
     ctx,
     node,
     'result-metadata',
-    'the whole v3 result is handed on here: it also carries `$metadata` ' +
-      '(HTTP status, request id, attempts), which v2 results did not',
-    'info',
+    'the whole v3 result is handed on here: it also carries `$metadata` (HTTP status, request id, attempts), ' +
+      'which v2 results did not, so its JSON differs; hand on `const { $metadata, ...rest } = result` to keep it as it was',
+    'warning',
   );
 }
 

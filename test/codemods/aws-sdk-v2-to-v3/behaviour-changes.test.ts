@@ -511,7 +511,7 @@ exports.raw = (event, context, callback) => {
     expect(rest).toEqual(await viaCallback(v2.mod.raw, { id: 'u1' }));
     expect($metadata).toBeDefined();
     const line = linesOf(source, 'callback(null, data);')[0];
-    const metadata = { file: 'src/users.js', line, rule: 'aws-sdk-v3/result-metadata' };
+    const metadata = { file: 'src/users.js', line, rule: 'aws-sdk-v3/result-metadata', severity: 'warning' };
     expect(findings).toContainEqual(expect.objectContaining(metadata));
   });
 });
