@@ -64,7 +64,14 @@ describe('run lock', () => {
     const home = await tempDir('atx-home-');
     const env = { ATX_HOME: home, NO_COLOR: '1' };
     const sd = await tempDir('atx-def-');
-    await writeFiles(sd, { 'transformation_definition.md': slowDefinition });
+    // Step 1.2 waits until the test opens its gate, however slowly the second resume starts.
+    const gate = join(await tempDir('atx-gate-'), 'open');
+    await writeFiles(sd, {
+      'transformation_definition.md': slowDefinition.replace(
+        'sleep 4 && echo b >> b.txt',
+        `until [ -e ${gate} ]; do sleep 0.1; done; echo b >> b.txt`,
+      ),
+    });
     expect(
       (await atx(['custom', 'def', 'publish', '-n', 'Test/slow', '--description', 'slow', '--sd', sd], { env }))
         .exitCode,
@@ -110,6 +117,7 @@ describe('run lock', () => {
     });
     // Nothing of the run was touched by the second one.
     expect(await readFile(join(home, 'runs', runId, 'state.json'), 'utf8')).toBe(stateBefore);
+    await writeFile(gate, '');
 
     const done = await first;
     expect(done.exitCode, done.stderr).toBe(0);
