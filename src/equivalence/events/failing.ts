@@ -7,6 +7,7 @@
 // its parents anywhere (`if (event.body)`, `event.body && …`, `typeof event.body`, `?? {}`):
 // then a missing field is a case the handler handles, not a failure atx can name.
 import { ts } from 'ts-morph';
+import { exportedFunctions } from '../../codemods/aws-sdk-v2-to-v3/crossmodule.js';
 
 /** A path into the event: names, and 0 for the first element of a list. */
 export type FieldPath = (string | number)[];
@@ -28,45 +29,8 @@ function isFunction(node: ts.Node): node is FunctionNode {
 
 /** The function a module exports as `exportName` (CommonJS or ESM), when it is written in the file. */
 export function handlerFunction(sf: ts.SourceFile, exportName: string): FunctionNode | undefined {
-  const locals = new Map<string, ts.Node>();
-  for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name) locals.set(st.name.text, st);
-    if (ts.isVariableStatement(st))
-      for (const d of st.declarationList.declarations)
-        if (ts.isIdentifier(d.name) && d.initializer) locals.set(d.name.text, d.initializer);
-  }
-  const resolve = (node: ts.Node | undefined, depth = 0): FunctionNode | undefined => {
-    if (!node || depth > 5) return undefined;
-    if (ts.isParenthesizedExpression(node)) return resolve(node.expression, depth + 1);
-    if (isFunction(node)) return node;
-    if (ts.isIdentifier(node)) return resolve(locals.get(node.text), depth + 1);
-    return undefined;
-  };
-  for (const st of sf.statements) {
-    const modifiers = ts.canHaveModifiers(st) ? ts.getModifiers(st) : undefined;
-    const exported = modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    if (exported && ts.isFunctionDeclaration(st) && st.name?.text === exportName) return st;
-    if (exported && ts.isVariableStatement(st))
-      for (const d of st.declarationList.declarations)
-        if (ts.isIdentifier(d.name) && d.name.text === exportName) return resolve(d.initializer);
-    if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause))
-      for (const el of st.exportClause.elements)
-        if (el.name.text === exportName) return resolve(locals.get((el.propertyName ?? el.name).text));
-    if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
-    const { left, right, operatorToken } = st.expression;
-    if (operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-    const target = left.getText(sf);
-    // exports.handler = …, module.exports.handler = …
-    if (target === `exports.${exportName}` || target === `module.exports.${exportName}`) return resolve(right);
-    // module.exports = { handler, other: … }
-    if (target === 'module.exports' && ts.isObjectLiteralExpression(right))
-      for (const p of right.properties) {
-        if (ts.isShorthandPropertyAssignment(p) && p.name.text === exportName) return resolve(p.name);
-        if (ts.isPropertyAssignment(p) && p.name.getText(sf) === exportName) return resolve(p.initializer);
-        if (ts.isMethodDeclaration(p) && p.name.getText(sf) === exportName) return undefined;
-      }
-  }
-  return undefined;
+  const decl = exportedFunctions(sf).get(exportName)?.decl;
+  return decl && isFunction(decl) ? decl : undefined;
 }
 
 /** `event.a[0].b` → ['a', 0, 'b'] under the alias it starts from; undefined if it is not such a chain. */
