@@ -28,10 +28,10 @@ async function burst(lines: string[]): Promise<void> {
   await tmux('send-keys', '-t', 'atx', '-l', lines.map((l) => `${l}\r`).join(''));
 }
 
-async function start(cwd: string, atxHome: string, args = ''): Promise<void> {
+async function start(cwd: string, atxHome: string, args = '', shell = ''): Promise<void> {
   const conf = join(atxHome, 'tmux.conf');
   await writeFile(conf, 'set -g history-limit 50000\n');
-  const env = `ATX_HOME=${atxHome} ATX_REGISTRY_URL= ANTHROPIC_API_KEY= NO_COLOR=1 ATX_GIT_COMMITTER_NAME=atx ATX_GIT_COMMITTER_EMAIL=atx@localhost`;
+  const env = `${shell}ATX_HOME=${atxHome} ATX_REGISTRY_URL= ANTHROPIC_API_KEY= NO_COLOR=1 ATX_GIT_COMMITTER_NAME=atx ATX_GIT_COMMITTER_EMAIL=atx@localhost`;
   await tmux(
     '-f',
     conf,
@@ -58,7 +58,9 @@ describePty('atx in a terminal, in ordinary words', () => {
     });
     await git(root, ['clone', '-q', origin, join(root, 'repos', 'lambda-svc')]);
     const atxHome = await tempDir('atx-pty-home-');
-    await start(root, atxHome, '-t');
+    // A shell with CI set (as in CI itself, or a CI-flavoured dev container): the prompt and
+    // what is held in it must still be drawn.
+    await start(root, atxHome, '-t', 'CI=true ');
     // Two answers in one burst, sent before atx has drawn anything.
     await burst(['the node upgrade please', 'its at repos/lambda-svc']);
     await waitFor('Which command builds');

@@ -105,9 +105,26 @@ async function continueConversation(id: string, options: Options, io: CliIO): Pr
   );
 }
 
+/**
+ * ink draws no live part of the screen (the prompt, the spinner) when CI or
+ * CONTINUOUS_INTEGRATION is set in the environment: it reads them once, as it loads. The session
+ * runs only on a terminal, where a person must see what they type, so ink is loaded as on any
+ * terminal; the variables are put back at once for everything else atx does.
+ */
+async function loadScreen(): Promise<typeof import('../../ui/render.js')> {
+  const hidden = ['CI', 'CONTINUOUS_INTEGRATION'].filter((name) => name in process.env);
+  const saved = hidden.map((name) => [name, process.env[name]] as const);
+  for (const name of hidden) delete process.env[name];
+  try {
+    return await import('../../ui/render.js');
+  } finally {
+    for (const [name, value] of saved) process.env[name] = value;
+  }
+}
+
 async function interactive(resumeId: string | undefined, options: Options, io: CliIO): Promise<number> {
   const { createSessionHub } = await import('../../ui/hub.js');
-  const { renderSession } = await import('../../ui/render.js');
+  const { renderSession } = await loadScreen();
   const hub = createSessionHub();
   // Ctrl-C in the screen (raw mode, so no SIGINT) ends ink; a run still going is then stopped
   // at once (its running step runs again on resume), and can be resumed.
