@@ -50,6 +50,7 @@ export async function checkExitCriteria(
     validationCommands: state.options.validationCommands,
     targetVersion: plan.configuration.targetVersion,
     atxHome,
+    runDir: runDir(atxHome, state.runId),
     signal: hooks.signal,
   };
   const runCommits = commitEvidence(state);

@@ -3,6 +3,7 @@
 import type { ExitCriterion, ValidatorSpec } from '../definitions/types.js';
 import { build } from './build.js';
 import { command } from './command.js';
+import { equivalence } from './equivalence.js';
 import { regexProblem } from './grep.js';
 import { isValidatorName, validatorNames, type ValidatorName } from './names.js';
 import { nodeRuntime } from './node-runtime.js';
@@ -27,6 +28,7 @@ export const validators: Record<ValidatorName, Validator> = {
   'node-runtime': nodeRuntime,
   command,
   'unbundled-sdk': unbundledSdk,
+  equivalence,
 };
 
 /**

@@ -10,6 +10,7 @@ export const validatorNames = [
   'node-runtime',
   'command',
   'unbundled-sdk',
+  'equivalence',
 ] as const;
 export type ValidatorName = (typeof validatorNames)[number];
 

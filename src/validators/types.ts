@@ -26,6 +26,8 @@ export interface ValidatorContext {
   validationCommands: string[];
   /** The run's target version, in its family's terms (a Node.js major such as 24 for the Node.js validators). */
   targetVersion?: number;
+  /** The run's own folder (<atxHome>/runs/<id>/), where a check may keep a checkout of its own while it runs. */
+  runDir?: string;
   /** Cache for installed Node.js versions: <atxHome>/cache/node/<version>/. */
   atxHome: string;
   signal?: AbortSignal;
