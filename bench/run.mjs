@@ -2,6 +2,7 @@
 import { benchLambdaHandlers } from './lambda-handlers.mjs';
 import { benchAwsSdk } from './aws-sdk.mjs';
 import { benchCampaign } from './campaign.mjs';
+import { benchEquivalence } from './equivalence.mjs';
 
 const only = process.argv[2];
 const files = Number(process.env.BENCH_FILES || 5000);
@@ -9,6 +10,7 @@ const benches = {
   'lambda-handlers': () => benchLambdaHandlers({ files, repeats: Number(process.env.BENCH_REPEATS || 3) }),
   'aws-sdk': () => benchAwsSdk({ files: Number(process.env.BENCH_AWS_FILES || 2000) }),
   campaign: () => benchCampaign({ repos: Number(process.env.BENCH_REPOS || 50) }),
+  equivalence: () => benchEquivalence({ handlers: Number(process.env.BENCH_EQ_HANDLERS || 200) }),
 };
 
 for (const [name, run] of Object.entries(benches)) {
