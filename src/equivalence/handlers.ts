@@ -1,6 +1,6 @@
 // Which Lambda handlers the equivalence check runs (issue 18, point 1): the Node.js functions
-// the infrastructure code declares whose handler file the run changed, whose code folder holds a
-// changed source file, or whose runtime moved; and changed files no declaration names that
+// the infrastructure code declares whose handler file the run changed, or a module of the
+// repository it loads (followed through relative imports and requires), or whose runtime moved; and changed files no declaration names that
 // export a `handler` (what the codemods convert by its shape). Each with the Node.js major its
 // two sides run under, or the reason it cannot be run.
 import { posix } from 'node:path';
@@ -64,13 +64,19 @@ export function changedHandlers(
   const notRun: NotRunHandler[] = [];
   const covered = new Set<string>();
   const before = lambdaFunctions(base).filter(isNode);
-  const fallbackTarget = options.targetMajor ?? 24;
+  // A side whose runtime is not written as a value: the run's target after the change, else
+  // the same major as before (a run that moves no runtime, such as the SDK conversion).
+  const majors = (before: number | undefined, after: number | undefined) => {
+    const source = before ?? undeclaredSourceMajor;
+    const target = Math.max(after ?? options.targetMajor ?? source, options.resultAtLeast ?? 0);
+    return { sourceMajor: runnableMajor(source), targetMajor: runnableMajor(target) };
+  };
   for (const fn of lambdaFunctions(result).filter(isNode)) {
     const old = before.find((b) => sameFunction(b, fn));
     const file = fn.handlerFile;
     const label = describe(fn);
     if (file) covered.add(file);
-    const why = changeOf(fn, old, changed);
+    const why = changeOf(result, fn, old, changed);
     if (!why) continue;
     if (fn.inline) {
       notRun.push({ label, file: fn.file, reason: 'inline code in the infrastructure code: atx does not run it' });
@@ -95,8 +101,7 @@ export function changedHandlers(
       exportName: fn.exportName,
       why,
       fn: old,
-      sourceMajor: runnableMajor(nodeMajor(old) ?? undeclaredSourceMajor),
-      targetMajor: runnableMajor(Math.max(nodeMajor(fn) ?? fallbackTarget, options.resultAtLeast ?? 0)),
+      ...majors(nodeMajor(old), nodeMajor(fn)),
     });
   }
   // Changed files no declaration names that export a handler.
@@ -117,8 +122,7 @@ export function changedHandlers(
       file,
       exportName,
       why: 'its file changed',
-      sourceMajor: runnableMajor(undeclaredSourceMajor),
-      targetMajor: runnableMajor(Math.max(fallbackTarget, options.resultAtLeast ?? 0)),
+      ...majors(undefined, undefined),
     });
   }
   return { handlers, notRun };
@@ -139,23 +143,48 @@ export function describe(fn: LambdaFunction): string {
 
 /** Why the run changed what this function runs, or undefined when it did not. */
 function changeOf(
+  repo: RepoView,
   fn: LambdaFunction,
   old: LambdaFunction | undefined,
   changed: ReadonlySet<string>,
 ): string | undefined {
   const file = fn.handlerFile;
   if (file && changed.has(file)) return 'its handler file changed';
-  const folder = fn.codeRoot ?? (file ? posix.dirname(file) : undefined);
-  if (folder !== undefined) {
-    const prefix = folder === '.' || folder === '' ? '' : `${folder}/`;
-    const other = [...changed].find(
-      (path) => path.startsWith(prefix) && sourceFile.test(path) && !isIgnoredPath(path) && !tests.test(path),
-    );
-    if (other) return `${other} in its code folder changed`;
+  if (file && repo.files.includes(file)) {
+    const loaded = [...localModules(repo, file)].find((path) => changed.has(path));
+    if (loaded) return `${loaded}, which it loads, changed`;
   }
   if (old && old.runtime !== fn.runtime && old.runtime !== undefined && fn.runtime !== undefined)
     return `its runtime moved from ${old.runtime} to ${fn.runtime}`;
   return undefined;
+}
+
+const extensions = ['', '.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.json', '/index.js', '/index.mjs', '/index.ts'];
+
+/** The repository's modules `file` loads, directly or through others (relative specifiers only). */
+export function localModules(repo: RepoView, file: string): Set<string> {
+  const files = new Set(repo.files);
+  const seen = new Set<string>();
+  const todo = [file];
+  while (todo.length) {
+    const current = todo.pop()!;
+    if (!sourceFile.test(current)) continue;
+    const info = ts.preProcessFile(repo.read(current), true, true);
+    for (const { fileName } of info.importedFiles) {
+      if (!fileName.startsWith('./') && !fileName.startsWith('../')) continue;
+      const joined = posix.normalize(posix.join(posix.dirname(current), fileName));
+      if (joined.startsWith('../')) continue;
+      const stem = joined.replace(/\.js$/, '');
+      const found = [...extensions.map((ext) => joined + ext), ...extensions.map((ext) => stem + ext)].find((path) =>
+        files.has(path),
+      );
+      if (found && found !== file && !seen.has(found)) {
+        seen.add(found);
+        todo.push(found);
+      }
+    }
+  }
+  return seen;
 }
 
 function notRunnable(file: string): string | undefined {

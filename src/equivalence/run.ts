@@ -16,6 +16,14 @@ export interface EventVerdict {
   calls: { before: number; after: number };
   /** Undefined when both sides behaved the same. */
   difference?: Difference;
+  /**
+   * When the sides ran different majors and differ: the changed code run under the source major
+   * behaves as the base did, so Node.js itself makes the difference. 'explained' when
+   * the handler still settles the same way (the same kind of answer, the same error name; only
+   * a value or message Node.js words differently): not counted as a difference. 'caused' when it
+   * settles another way: still a difference, which the upgrade brings whatever the conversion did.
+   */
+  runtime?: 'explained' | 'caused';
 }
 
 export type HandlerStatus = 'equal' | 'different' | 'not-checked';
@@ -78,7 +86,6 @@ export async function compareHandlers(job: CompareJob): Promise<HandlerVerdict[]
     });
   return Promise.all(
     job.handlers.map(async (handler): Promise<HandlerVerdict> => {
-      const started = Date.now();
       const cases = job.eventsFor(handler);
       const runs = await Promise.all(
         cases.map((event) =>
@@ -88,14 +95,26 @@ export async function compareHandlers(job: CompareJob): Promise<HandlerVerdict[]
           ]),
         ),
       );
-      const events = cases.map((event, i) => verdict(event, runs[i]![0], runs[i]![1]));
-      const durationMs = Date.now() - started;
+      const events = await Promise.all(
+        cases.map(async (event, i): Promise<EventVerdict> => {
+          const [before, after] = runs[i]!;
+          const found = verdict(event, before, after);
+          if (!found.difference || handler.sourceMajor === handler.targetMajor) return found;
+          // The changed code under the old runtime: if it behaves as before there, the change
+          // kept behaviour and Node.js itself makes the difference.
+          const changedOnOld = await side(handler, job.resultRoot, handler.sourceMajor, event.event);
+          if (difference(before, changedOnOld)) return found;
+          return { ...found, runtime: settlesAlike(before.outcome, after.outcome) ? 'explained' : 'caused' };
+        }),
+      );
+      // Time the handler's own processes took, not the time waiting for a free worker.
+      const durationMs = runs.flat().reduce((sum, record) => sum + record.durationMs, 0);
       const unloaded = runs.find(([before]) => before.outcome.kind === 'not-loaded')?.[0].outcome;
       if (unloaded?.kind === 'not-loaded')
         return {
           handler,
           status: 'not-checked',
-          reason: `it does not load before the change either: ${unloaded.reason}`,
+          reason: `it does not load before the change: ${unloaded.reason}`,
           events,
           durationMs,
         };
@@ -108,10 +127,16 @@ export async function compareHandlers(job: CompareJob): Promise<HandlerVerdict[]
           events,
           durationMs,
         };
-      const status = events.some((e) => e.difference) ? 'different' : 'equal';
+      const status = events.some((e) => e.difference && e.runtime !== 'explained') ? 'different' : 'equal';
       return { handler, status, events, durationMs };
     }),
   );
+}
+
+/** Both answered, or both failed with the same error name; only values or messages may differ. */
+function settlesAlike(before: Outcome, after: Outcome): boolean {
+  if (before.kind !== after.kind) return false;
+  return before.kind !== 'error' || (after.kind === 'error' && before.name === after.name);
 }
 
 function verdict(event: EventCase, before: InvocationRecord, after: InvocationRecord): EventVerdict {

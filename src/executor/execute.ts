@@ -15,7 +15,7 @@ import { resolveInside } from '../util/confine.js';
 import { mayRun, trustFlag, type TrustPolicy } from '../util/trust.js';
 import { relinkAfter, restoreAfter } from './clean.js';
 import { commitStep, isModified, resetTo } from './commit.js';
-import { installCommand, installDependencies, untrustedInstallProblem } from './install.js';
+import { declaresDependencies, installCommand, installDependencies, untrustedInstallProblem } from './install.js';
 import { saveState, type RunState, type StepState } from './state.js';
 import { carryOutStep, type StepOutcome } from './steps.js';
 import { buildFailedRule, buildNotRunRule, isModelUnavailable, modelUnavailable } from './summary.js';
@@ -382,24 +382,6 @@ export async function ensureDependencies(
       severity: 'warning',
     });
   }
-}
-
-/** Whether package.json text names a dependency or a dev dependency (unreadable JSON: none). */
-export function declaresDependencies(packageJson: string): boolean {
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(packageJson.replace(/^\uFEFF/, ''));
-  } catch {
-    return false;
-  }
-  if (!isObject(manifest)) return false;
-  return [manifest.dependencies, manifest.devDependencies].some(
-    (deps) => isObject(deps) && Object.keys(deps).length > 0,
-  );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Whether the agent hook carries out `step` (a pending agent step, with a model). */

@@ -90,3 +90,21 @@ export async function installDependencies(
   if (problem) throw new UsageError(`not running \`${command}\`: ${problem}; pass ${trustFlag} to allow it`);
   return runShell(command, { cwd: dir, signal, timeoutMs: 15 * 60_000 });
 }
+
+/** Whether package.json text names a dependency or a dev dependency (unreadable JSON: none). */
+export function declaresDependencies(packageJson: string): boolean {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(packageJson.replace(/^\uFEFF/, ''));
+  } catch {
+    return false;
+  }
+  if (!isObject(manifest)) return false;
+  return [manifest.dependencies, manifest.devDependencies].some(
+    (deps) => isObject(deps) && Object.keys(deps).length > 0,
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

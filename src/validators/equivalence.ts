@@ -5,7 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkoutCommit, foldersUp, lendDependencies } from '../equivalence/checkout.js';
+import { checkoutCommit } from '../equivalence/checkout.js';
+import { foldersUp, installMissing, lendDependencies, manifestFolders } from '../equivalence/dependencies.js';
 import { eventsFor, type EventCase } from '../equivalence/events/index.js';
 import { changedHandlers, type ChangedHandler } from '../equivalence/handlers.js';
 import { compareHandlers, type HandlerVerdict } from '../equivalence/run.js';
@@ -54,7 +55,7 @@ export const equivalence: Validator = async (spec, ctx) => {
       return { status: 'skipped', evidence: [metric(summary, { changedFiles: changed.size }), ...notRunEvidence] };
     }
     const majors = [...new Set(handlers.flatMap((h) => [h.sourceMajor, h.targetMajor]))].sort((a, b) => a - b);
-    const what = `run ${handlers.length} changed Lambda handler(s) of the repository before and after the change, under Node.js ${majors.join(' and ')} (equivalence check)`;
+    const what = `run ${handlers.length} changed Lambda handler(s) of the repository before and after the change, under Node.js ${majors.join(' and ')}, after installing their folders' dependencies (equivalence check)`;
     const permission = await ctx.permit(what);
     if (!permission.granted) return notRun(what, permission.reason);
 
@@ -77,6 +78,16 @@ export const equivalence: Validator = async (spec, ctx) => {
         };
       }
     }
+    // Each function folder's own packages, which the run's install at the root does not cover.
+    const installs = await installMissing(
+      scopeDir(ctx),
+      manifestFolders(
+        scopeDir(ctx),
+        handlers.map((h) => h.file),
+      ),
+      ctx.signal,
+    );
+    evidence.push(...installs.map((run) => commandEvidence(run, ctx)));
     const lent = await lendDependencies(
       scopeDir(ctx),
       baseRoot,
@@ -172,13 +183,17 @@ function verdictResult(
     `${verdicts.length + notRunEvidence.length} changed handler(s): ${count('equal')} behave the same, ` +
     `${different} differ, ${notChecked} not checked; ${runs} event(s) run on both sides`;
   const perHandler: Evidence[] = verdicts.map((v) => {
-    const sides = `Node.js ${v.handler.sourceMajor} → ${v.handler.targetMajor}`;
-    const first = v.events.find((e) => e.difference);
+    const sides = sidesText(v.handler);
+    const first = v.events.find((e) => e.difference && e.runtime !== 'explained');
     const text =
       v.status === 'equal'
-        ? `behaves the same on ${v.events.length} event(s) (${v.events.map((e) => e.name).join('; ')}), ${sides}`
+        ? `behaves the same on ${v.events.length} event(s) (${v.events.map((e) => e.name).join('; ')}), ${sides}${shallow(v)}${explained(v)}`
         : v.status === 'different'
-          ? `differs on the event "${first!.name}": ${first!.difference!.summary} (${sides})`
+          ? `differs on the event "${first!.name}": ${first!.difference!.summary} (${sides})${
+              first!.runtime === 'caused'
+                ? `; the changed code behaves as before under Node.js ${v.handler.sourceMajor}: Node.js ${v.handler.targetMajor} makes this difference`
+                : ''
+            }`
           : `not checked: ${v.reason}`;
     return {
       kind: 'file',
@@ -202,6 +217,7 @@ function verdictResult(
           after: describeOutcome(e.after),
           awsCalls: e.calls,
           ...(e.difference ? { difference: e.difference } : {}),
+          ...(e.runtime ? { runtime: e.runtime } : {}),
         })),
         ...(v.reason ? { reason: v.reason } : {}),
       },
@@ -217,4 +233,28 @@ function verdictResult(
       ...notRunEvidence,
     ],
   };
+}
+
+/** `Node.js 22 → 24`, saying when a declared runtime older than atx runs was run under a newer one. */
+function sidesText(handler: ChangedHandler): string {
+  const declared = handler.fn?.runtime;
+  const raised = declared && /^nodejs(\d+)/.exec(declared);
+  const note =
+    raised && Number(raised[1]) < handler.sourceMajor
+      ? ` (${declared} run under Node.js ${handler.sourceMajor}, the oldest the check runs)`
+      : '';
+  return `Node.js ${handler.sourceMajor}${note} → ${handler.targetMajor}`;
+}
+
+/** Said when every event failed the same way before any AWS call: the comparison reached little of the code. */
+function shallow(v: HandlerVerdict): string {
+  const early = v.events.every((e) => e.before.kind === 'error' && e.calls.before === 0 && e.calls.after === 0);
+  return early ? '; every event failed the same way before any AWS call, so little of the changed code ran' : '';
+}
+
+function explained(v: HandlerVerdict): string {
+  const only = v.events.filter((e) => e.runtime === 'explained');
+  if (!only.length) return '';
+  const list = only.map((e) => `"${e.name}": ${e.difference!.summary}`).join('; ');
+  return `; where the answers differ, Node.js ${v.handler.targetMajor} itself words them differently (under Node.js ${v.handler.sourceMajor} the changed code answers as before): ${list}`;
 }

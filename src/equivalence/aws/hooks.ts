@@ -1,6 +1,9 @@
-// ESM loader hooks (module.register, run in Node's loader thread): an `import` of an SDK module
-// resolves to a bridge module that asks the main thread's interception for the module (through
-// the same path as `require`) and re-exports its names.
+// ESM loader hooks: an `import` of an SDK module resolves to a bridge module that asks the main
+// thread's interception for the module (through the same path as `require`) and re-exports its
+// names. The same functions serve both forms Node.js takes: in the process's own thread
+// (module.registerHooks, synchronous, Node.js 22.15 and later) and in a loader thread
+// (module.register, Node.js 18.19 and 20.6 to 22.14), which costs a second Node.js environment
+// at start-up.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -10,20 +13,23 @@ const scheme = 'atx-aws-sdk:';
 
 interface ResolveContext {
   parentURL?: string;
+  conditions?: readonly string[];
 }
-type NextResolve = (specifier: string, context: ResolveContext) => Promise<unknown>;
-type NextLoad = (url: string, context: object) => Promise<unknown>;
+type NextResolve = (specifier: string, context: ResolveContext) => unknown;
+type NextLoad = (url: string, context: object) => unknown;
 
-export async function resolve(specifier: string, context: ResolveContext, next: NextResolve): Promise<unknown> {
+export function resolve(specifier: string, context: ResolveContext, next: NextResolve): unknown {
   const parent = context.parentURL;
-  if (parent?.startsWith('file:') && sdkModule(specifier)) {
+  // require() reaches these hooks too in the process's own thread; the require hook answers it.
+  const required = context.conditions?.includes('require') && !context.conditions.includes('import');
+  if (!required && parent?.startsWith('file:') && sdkModule(specifier)) {
     const url = `${scheme}${encodeURIComponent(specifier)}?from=${encodeURIComponent(parent)}`;
     return { url, format: 'module', shortCircuit: true };
   }
   return next(specifier, context);
 }
 
-export async function load(url: string, context: object, next: NextLoad): Promise<unknown> {
+export function load(url: string, context: object, next: NextLoad): unknown {
   if (!url.startsWith(scheme)) return next(url, context);
   const [specPart, query] = url.slice(scheme.length).split('?from=');
   const spec = decodeURIComponent(specPart);

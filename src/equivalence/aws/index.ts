@@ -5,6 +5,7 @@
 // from the table in the shapes of the SDK the handler used.
 import Module, { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import * as esmHooks from './hooks.js';
 import { sdkModule, type SdkModule } from './names.js';
 import { setState, stateKey, type State } from './state.js';
 import { v2Client, v2Namespace } from './v2.js';
@@ -46,7 +47,11 @@ export function installAwsInterception(options: { answers: AnswerTable; onCall(c
   if (!s.cjsHooked) hookRequire();
   s.cjsHooked = true;
   const viaFlag = process.execArgv.some((arg) => arg.includes(awsLoaderUrl));
-  if (!s.esmHooked && !viaFlag && typeof (Module as { register?: unknown }).register === 'function') {
+  const inThread = (Module as { registerHooks?: (hooks: object) => unknown }).registerHooks;
+  if (!s.esmHooked && !viaFlag && typeof inThread === 'function') {
+    inThread({ resolve: esmHooks.resolve, load: esmHooks.load });
+    s.esmHooked = true;
+  } else if (!s.esmHooked && !viaFlag && typeof (Module as { register?: unknown }).register === 'function') {
     Module.register(awsLoaderUrl);
     s.esmHooked = true;
   }

@@ -36,8 +36,19 @@ function answerFor(table: AnswerTable, service: string, operation: string): Answ
     )
       return rule.answer;
   }
-  return { value: {} };
+  return { value: structuredClone(alwaysSent[`${service}.${operation}`] ?? {}) };
 }
+
+/**
+ * What AWS always answers, for calls no rule answers: an S3 object has a body, an invoked
+ * function answers with a status and a payload. Without them converted code that reads the
+ * body (v3's stream) fails where the original (v2's Buffer) did not, for want of a field the
+ * service never leaves out.
+ */
+const alwaysSent: Record<string, Record<string, unknown>> = {
+  'S3.GetObject': { Body: '' },
+  'Lambda.Invoke': { StatusCode: 200, Payload: '{}' },
+};
 
 /** Record a call now (in the order the handler made it) and return the answer the table gives it. */
 export function takeCall(service: string, operation: string, params: unknown): { answer: Answer; id: string } {

@@ -1,0 +1,96 @@
+// The packages the handlers load: each function folder's own package.json is installed in the
+// result checkout (the run installs only the root), then lent to the base checkout, so both sides
+// load the same packages; the AWS SDK itself is answered by atx on both sides.
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { symlink } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { declaresDependencies, installDependencies } from '../executor/install.js';
+import type { PackageManager } from '../planner/analyse.js';
+import type { CommandRun } from '../util/proc.js';
+
+const lockfiles: [string, PackageManager][] = [
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['yarn.lock', 'yarn'],
+  ['package-lock.json', 'npm'],
+  ['npm-shrinkwrap.json', 'npm'],
+];
+
+/**
+ * The folders whose package.json a handler's packages come from: the nearest one at or above the
+ * handler's file, within the checkout ('' for its root).
+ */
+export function manifestFolders(root: string, files: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const file of files) {
+    const found = foldersUp(file).find((folder) => existsSync(join(root, folder, 'package.json')));
+    if (found !== undefined) out.add(found);
+  }
+  return [...out].sort();
+}
+
+/**
+ * Installs the dependencies of each folder that declares some and has no node_modules yet, as
+ * its lockfile says (without one, npm, writing no lockfile): the commands that ran, in order.
+ * A lockfile that does not match its package.json fails the install rather than being rewritten.
+ */
+export async function installMissing(
+  root: string,
+  folders: readonly string[],
+  signal?: AbortSignal,
+): Promise<CommandRun[]> {
+  const runs: CommandRun[] = [];
+  for (const folder of folders) {
+    const dir = join(root, folder);
+    if (existsSync(join(dir, 'node_modules'))) continue;
+    let manifest = '';
+    try {
+      manifest = readFileSync(join(dir, 'package.json'), 'utf8');
+    } catch {
+      continue;
+    }
+    if (!declaresDependencies(manifest)) continue;
+    const manager = lockfiles.find(([name]) => existsSync(join(dir, name)))?.[1] ?? 'npm';
+    const run = await installDependencies(dir, manager, { packageJsonChanged: false, scripts: true }, signal);
+    runs.push({ ...run, command: folder ? `(in ${folder}) ${run.command}` : run.command });
+  }
+  return runs;
+}
+
+/**
+ * Links each `node_modules` folder of the result checkout found at `folders` (relative paths;
+ * '' for the root) into the base checkout, where the base has that folder and none of its own:
+ * both sides then load the same packages (the AWS SDK itself is answered by atx on both sides).
+ */
+export async function lendDependencies(
+  resultRoot: string,
+  baseRoot: string,
+  folders: Iterable<string>,
+): Promise<string[]> {
+  const lent: string[] = [];
+  for (const folder of new Set(folders)) {
+    const from = join(resultRoot, folder, 'node_modules');
+    const to = join(baseRoot, folder, 'node_modules');
+    if (!isFolder(from) || !isFolder(join(baseRoot, folder)) || existsSync(to)) continue;
+    await symlink(from, to, 'dir');
+    lent.push(folder ? `${folder}/node_modules` : 'node_modules');
+  }
+  return lent;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory() || existsSync(join(path, '.'));
+  } catch {
+    return false;
+  }
+}
+
+/** A folder and each folder above it, up to the root (''), for `folder/a/b` → ['folder/a/b', 'folder/a', 'folder', '']. */
+export function foldersUp(path: string): string[] {
+  const out: string[] = [];
+  for (let dir = posix.dirname(path); ; dir = posix.dirname(dir)) {
+    out.push(dir === '.' ? '' : dir);
+    if (dir === '.' || dir === '/' || dir === '') break;
+  }
+  return out;
+}
