@@ -3,10 +3,17 @@
 // recorded as one line: `GET http://host/path`, `fetch POST https://…`, `tcp host:port`,
 // `tls host:port`, `dns host`. A socket opened by http/https.request is recorded once, as the
 // request. (UDP via dgram is not covered.)
-import dns from 'node:dns';
-import http from 'node:http';
-import https from 'node:https';
-import net from 'node:net';
+import { createRequire } from 'node:module';
+import type * as http from 'node:http';
+import type * as net from 'node:net';
+
+// Through require, not import: an ES import of node:http reads every export of the module,
+// which loads undici (20 ms of each invocation's process) for http's WebSocket getters.
+const require = createRequire(import.meta.url);
+const dns = require('node:dns') as typeof import('node:dns');
+const httpModule = require('node:http') as typeof http;
+const https = require('node:https') as typeof import('node:https');
+const netModule = require('node:net') as typeof net;
 
 type Args = unknown[];
 
@@ -54,7 +61,7 @@ function requestTarget(scheme: string, args: Args): string {
 
 export function refuseNetwork(record: (attempt: string) => void): void {
   let insideRequest = 0;
-  const socketProto = net.Socket.prototype as unknown as { connect: (...args: Args) => net.Socket };
+  const socketProto = netModule.Socket.prototype as unknown as { connect: (...args: Args) => net.Socket };
   socketProto.connect = function (this: net.Socket, ...args: Args) {
     const target = socketTarget(args);
     const encrypted = (this as unknown as { encrypted?: boolean }).encrypted === true;
@@ -64,7 +71,7 @@ export function refuseNetwork(record: (attempt: string) => void): void {
   };
 
   for (const [scheme, mod] of [
-    ['http', http],
+    ['http', httpModule],
     ['https', https],
   ] as const) {
     const { request } = mod;
