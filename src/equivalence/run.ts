@@ -82,6 +82,7 @@ export async function compareHandlers(job: CompareJob): Promise<HandlerVerdict[]
         answers: job.answers,
         timeoutMs: job.timeoutMs,
         functionName: handler.fn?.name,
+        environment: handler.fn?.environment,
       });
     });
   return Promise.all(

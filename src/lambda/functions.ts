@@ -64,6 +64,35 @@ export interface LambdaFunction {
    * resources that name it); absent when none is read.
    */
   triggers?: LambdaTrigger[];
+  /**
+   * The environment variables it declares (SAM/CloudFormation `Environment.Variables` with the
+   * template's globals, Serverless `environment` with the provider's), each value as text: a
+   * reference to another resource or a variable atx does not resolve is written as written
+   * (`Ref OrdersTable`, `${self:custom.table}`); absent when none is declared.
+   */
+  environment?: Record<string, string>;
+}
+
+/** A declared variable's value as the function's code sees it: text, with references named as written. */
+export function environmentValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const [key, inner] = Object.entries(value)[0] ?? [];
+    if (key === 'Ref' && typeof inner === 'string') return `Ref ${inner}`;
+    if (key === 'Fn::Sub' && typeof inner === 'string') return inner;
+    if (key === 'Fn::GetAtt') return `GetAtt ${Array.isArray(inner) ? inner.join('.') : String(inner)}`;
+  }
+  return JSON.stringify(value) ?? '';
+}
+
+/** The declared variables of `shared` (globals, provider) then `own`, or undefined when neither names any. */
+export function declaredEnvironment(shared: unknown, own: unknown): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const vars of [shared, own])
+    if (vars && typeof vars === 'object' && !Array.isArray(vars))
+      for (const [name, value] of Object.entries(vars)) out[name] = environmentValue(value);
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Every Lambda function the repository's infrastructure code declares, in file order. */

@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { resolveHandler } from './handler-files.js';
 import { otherProviders } from '../codemods/providers.js';
 import type { RepoView } from '../codemods/types.js';
-import { isIgnoredPath, lineAt, type LambdaFunction } from './functions.js';
+import { declaredEnvironment, isIgnoredPath, lineAt, type LambdaFunction } from './functions.js';
 import { serverlessTriggers } from './triggers.js';
 import { isRecord, nodeAt, parseYaml, plain, startOf, str } from './yaml-values.js';
 
@@ -58,6 +58,8 @@ export function serverlessFunctions(repo: RepoView): LambdaFunction[] {
       if (runtime) fn.runtime = runtime;
       const handler = literal(props.handler);
       if (handler) fn.handler = handler;
+      const environment = declaredEnvironment(isRecord(provider) ? provider.environment : undefined, props.environment);
+      if (environment) fn.environment = environment;
       const layers = Array.isArray(props.layers)
         ? props.layers
         : isRecord(provider) && Array.isArray(provider.layers)

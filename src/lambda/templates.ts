@@ -6,6 +6,7 @@ import { isMap, isScalar, type Document, type Pair } from 'yaml';
 import { resolveHandler } from './handler-files.js';
 import type { RepoView } from '../codemods/types.js';
 import {
+  declaredEnvironment,
   insideRepo,
   isIgnoredPath,
   lineAt,
@@ -123,6 +124,14 @@ function functionOf(
   if (typeof runtime === 'string') fn.runtime = runtime;
   const handler = resolved(t, props.Handler ?? globals.Handler);
   if (typeof handler === 'string') fn.handler = handler;
+  const variables = (env: unknown) => (isRecord(env) && isRecord(env.Variables) ? env.Variables : undefined);
+  // A parameter's default where it has one; any other reference stays as written.
+  const value = (v: unknown) => resolved(t, v) ?? v;
+  const environment = declaredEnvironment(
+    mapValues(variables(globals.Environment), value),
+    mapValues(variables(props.Environment), value),
+  );
+  if (environment) fn.environment = environment;
   fn.layers = [...asList(globals.Layers), ...asList(props.Layers)].map((layer) => layerOf(t, layer));
   const triggers = [
     ...(source === 'sam' ? samTriggers(props.Events, t.resources) : []),
@@ -179,6 +188,10 @@ function resolved(t: Template, value: unknown): unknown {
     return isRecord(param) ? param.Default : undefined;
   }
   return value;
+}
+
+function mapValues(record: Record<string, unknown> | undefined, fn: (value: unknown) => unknown) {
+  return record && Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fn(value)]));
 }
 
 function asList(value: unknown): unknown[] {

@@ -191,6 +191,57 @@ Resources:
     });
   });
 
+  it("reads each function's environment variables, the globals' first, references named as written", () => {
+    const repo = memoryRepo({
+      'template.yaml': [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Parameters:',
+        '  Stage: { Type: String, Default: prod }',
+        'Globals:',
+        '  Function:',
+        '    Environment:',
+        '      Variables: { LOG_LEVEL: info, STAGE: !Ref Stage }',
+        'Resources:',
+        '  OrdersFunction:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Handler: app.handler',
+        '      Runtime: nodejs22.x',
+        '      Environment:',
+        '        Variables:',
+        '          TABLE: !Ref OrdersTable',
+        '          QUEUE_URL: !GetAtt Queue.QueueUrl',
+        '          BUCKET: !Sub "${Stage}-files"',
+        '          RETRIES: 3',
+        '          LOG_LEVEL: debug',
+        '  PlainFunction:',
+        '    Type: AWS::Lambda::Function',
+        '    Properties: { Handler: app.handler, Runtime: nodejs22.x, Code: . }',
+      ].join('\n'),
+      'app.js': 'exports.handler = async () => process.env;\n',
+      'svc/serverless.yml': [
+        'service: svc',
+        'provider: { name: aws, runtime: nodejs20.x, environment: { TABLE: "${self:custom.table}" } }',
+        'functions:',
+        '  hello: { handler: handler.hello, environment: { GREETING: hi } }',
+      ].join('\n'),
+      'svc/handler.js': 'exports.hello = async () => 1;\n',
+    });
+    const env = Object.fromEntries(lambdaFunctions(repo).map((fn) => [fn.name, fn.environment]));
+    expect(env).toEqual({
+      OrdersFunction: {
+        LOG_LEVEL: 'debug',
+        STAGE: 'prod',
+        TABLE: 'Ref OrdersTable',
+        QUEUE_URL: 'GetAtt Queue.QueueUrl',
+        BUCKET: '${Stage}-files',
+        RETRIES: '3',
+      },
+      PlainFunction: undefined,
+      hello: { TABLE: '${self:custom.table}', GREETING: 'hi' },
+    });
+  });
+
   it('never throws on a template that does not parse, and reads nothing from build output', () => {
     const repo = memoryRepo({
       'broken.yaml': 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [unclosed\n',
