@@ -5,15 +5,8 @@ import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { symlink } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { declaresDependencies, installDependencies } from '../executor/install.js';
-import type { PackageManager } from '../planner/analyse.js';
+import { lockfileIn } from '../planner/analyse.js';
 import type { CommandRun } from '../util/proc.js';
-
-const lockfiles: [string, PackageManager][] = [
-  ['pnpm-lock.yaml', 'pnpm'],
-  ['yarn.lock', 'yarn'],
-  ['package-lock.json', 'npm'],
-  ['npm-shrinkwrap.json', 'npm'],
-];
 
 /**
  * The folders whose package.json a handler's packages come from: the nearest one at or above the
@@ -49,7 +42,7 @@ export async function installMissing(
       continue;
     }
     if (!declaresDependencies(manifest)) continue;
-    const manager = lockfiles.find(([name]) => existsSync(join(dir, name)))?.[1] ?? 'npm';
+    const manager = lockfileIn(dir)?.[1] ?? 'npm';
     const run = await installDependencies(dir, manager, { packageJsonChanged: false, scripts: true }, signal);
     runs.push({ ...run, command: folder ? `(in ${folder}) ${run.command}` : run.command });
   }

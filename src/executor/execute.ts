@@ -2,12 +2,12 @@
 // the build after each phase, then the exit criteria. Shared by new and resumed runs.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import type { Finding } from '../codemods/types.js';
 import { InterruptedError } from '../errors.js';
 import { ModelConfigError, ModelLimitError, ModelUnavailableError } from '../llm/errors.js';
 import type { AgentRun } from '../llm/types.js';
-import { listTrackedFiles, type PackageManager } from '../planner/analyse.js';
+import { listTrackedFiles, lockfileIn, type PackageManager } from '../planner/analyse.js';
 import { DiskRepoView } from '../planner/repo-view.js';
 import type { Plan, PlanStep } from '../planner/types.js';
 import { runShell } from '../util/proc.js';
@@ -162,13 +162,18 @@ async function runOneStep(
       findings = outcome.findings;
       Object.assign(record, { status: outcome.status, reason: outcome.reason });
       if (outcome.agent) record.agent = outcome.agent;
-      // Commands and agents do not say what they wrote; git does.
-      const manifestChanged =
-        outcome.written.includes('package.json') ||
-        (step.kind !== 'codemod' && (await isModified(state.worktree, state.scope, 'package.json')));
-      if (outcome.status === 'completed' && manifestChanged) {
-        await withWorktreeLink(state.worktree, gitdir, () => refreshLockfile(state, plan, checkoutDir, hooks));
-      }
+      // Every package.json the step wrote, a function folder's as well as the root's. Commands
+      // and agents do not say what they wrote; git does (the root's).
+      const manifests = new Set(outcome.written.filter((path) => posix.basename(path) === 'package.json'));
+      if (step.kind !== 'codemod' && (await isModified(state.worktree, state.scope, 'package.json')))
+        manifests.add('package.json');
+      if (outcome.status === 'completed')
+        for (const manifest of [...manifests].sort()) {
+          const folder = posix.dirname(manifest);
+          await withWorktreeLink(state.worktree, gitdir, () =>
+            refreshLockfile(state, plan, checkoutDir, folder === '.' ? '' : folder, hooks),
+          );
+        }
     } catch (error) {
       if (hooks.signal?.aborted) throw new InterruptedError();
       // The model's availability is not the step's doing: a reached limit stops the run (the
@@ -214,10 +219,23 @@ async function runOneStep(
   return record.status;
 }
 
-/** package.json changed: let the package manager bring the lockfile along, in the same commit. */
-async function refreshLockfile(state: RunState, plan: Plan, checkoutDir: string, hooks: ExecuteHooks): Promise<void> {
-  if (!plan.analysis.lockfile) return;
-  const manager = plan.analysis.packageManager as PackageManager;
+/**
+ * A package.json changed (the root's, or a function folder's with its own lockfile): let the
+ * package manager bring that folder's lockfile along, in the same commit.
+ */
+async function refreshLockfile(
+  state: RunState,
+  plan: Plan,
+  rootDir: string,
+  folder: string,
+  hooks: ExecuteHooks,
+): Promise<void> {
+  const checkoutDir = join(rootDir, folder);
+  const own = folder ? lockfileIn(checkoutDir) : undefined;
+  const lockfileName = folder ? own?.[0] : plan.analysis.lockfile;
+  if (!lockfileName) return;
+  const lockfile = folder ? `${folder}/${lockfileName}` : lockfileName;
+  const manager = (folder ? own![1] : plan.analysis.packageManager) as PackageManager;
   const full = { packageJsonChanged: true, scripts: true };
   const scripts = await mayRun(trustPolicy(state, hooks), {
     command: installCommand(manager, checkoutDir, full),
@@ -228,9 +246,9 @@ async function refreshLockfile(state: RunState, plan: Plan, checkoutDir: string,
   // Some package managers run the repository's own code whatever the flags: then not at all.
   const unsafe = scripts.granted ? undefined : untrustedInstallProblem(manager, checkoutDir);
   if (unsafe) {
-    hooks.log(`  package.json changed: the lockfile is not updated (${unsafe})`);
+    hooks.log(`  ${folder ? `${folder}/` : ''}package.json changed: the lockfile is not updated (${unsafe})`);
     state.findings.push({
-      file: plan.analysis.lockfile,
+      file: lockfile,
       line: 1,
       rule: 'atx/lockfile-not-updated',
       message: `package.json changed but the lockfile was not updated: ${unsafe}; update it by hand, or pass ${trustFlag} to allow it`,
@@ -239,13 +257,13 @@ async function refreshLockfile(state: RunState, plan: Plan, checkoutDir: string,
     return;
   }
   hooks.log(
-    `  package.json changed: updating the lockfile${scripts.granted ? '' : ` (install scripts ${scripts.reason})`}`,
+    `  ${folder ? `${folder}/` : ''}package.json changed: updating ${lockfile}${scripts.granted ? '' : ` (install scripts ${scripts.reason})`}`,
   );
   const run = await installDependencies(checkoutDir, manager, mode, hooks.signal);
-  state.dependenciesInstalled = scripts.granted && run.exitCode === 0;
+  if (!folder) state.dependenciesInstalled = scripts.granted && run.exitCode === 0;
   if (run.exitCode !== 0) {
     state.findings.push({
-      file: plan.analysis.lockfile,
+      file: lockfile,
       line: 1,
       rule: 'atx/install-failed',
       message: `\`${run.command}\` exited with ${run.exitCode}; update the lockfile by hand: ${run.output.trim().split('\n').slice(-3).join(' ')}`,

@@ -1,4 +1,5 @@
 // Repository analysis, done once per run: the file index and the facts steps and validators use.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { resolveInside } from '../util/confine.js';
@@ -6,6 +7,19 @@ import { gitOutput, gitStep } from '../util/git.js';
 import { parseJsonText } from '../util/text-file.js';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn';
+
+/** The lockfiles atx knows, with the package manager each belongs to, in the order one is chosen. */
+export const lockfiles: readonly (readonly [name: string, manager: PackageManager])[] = [
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['yarn.lock', 'yarn'],
+  ['package-lock.json', 'npm'],
+  ['npm-shrinkwrap.json', 'npm'],
+];
+
+/** The lockfile of the folder `dir` on disk and its package manager, if it has one. */
+export function lockfileIn(dir: string): readonly [name: string, manager: PackageManager] | undefined {
+  return lockfiles.find(([name]) => existsSync(join(dir, name)));
+}
 
 export interface RepoAnalysis {
   /** Tracked files in scope, relative to the scope folder, POSIX, sorted. */
@@ -74,12 +88,6 @@ export async function analyseRepository(
   }
   const base = join(root, scope);
   const fileSet = new Set(files);
-  const lockfiles: Array<[string, PackageManager]> = [
-    ['pnpm-lock.yaml', 'pnpm'],
-    ['yarn.lock', 'yarn'],
-    ['package-lock.json', 'npm'],
-    ['npm-shrinkwrap.json', 'npm'],
-  ];
   const lock = lockfiles.find(([name]) => fileSet.has(name));
   return {
     files,

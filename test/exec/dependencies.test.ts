@@ -111,6 +111,32 @@ describe.concurrent('dependencies', () => {
     240_000,
   );
 
+  it("a function folder's own package.json and lockfile land in one commit, and `npm ci` works there on the result", async () => {
+    // The root has no lockfile; the function folder has its own, as SAM's `sam init` lays it out.
+    const repo = await makeRepo({
+      'package.json': '{ "name": "root", "private": true }\n',
+      '.gitignore': 'node_modules/\n',
+      'fn/package.json': `${JSON.stringify(node20(), null, 2)}\n`,
+      'fn/index.js': handler['index.js'],
+      '.nvmrc': 'v20\n',
+    });
+    const made = await run(join(repo, 'fn'), 'npm', ['install', '--package-lock-only', '--ignore-scripts', ...quiet]);
+    expect(made.exitCode, made.stderr).toBe(0);
+    await git(repo, ['add', 'fn/package-lock.json']);
+    await git(repo, ['commit', '-q', '-m', 'lockfile']);
+    const { exitCode, stderr, summary } = await exec(repo, 'AWS/nodejs-version-upgrade', ['-t']);
+    expect(exitCode, stderr).toBe(0);
+    expect(summary.findings.filter((f: { rule: string }) => f.rule.startsWith('atx/install'))).toEqual([]);
+    const step = summary.steps.find((s: { filesChanged: string[] }) => s.filesChanged.includes('fn/package.json'));
+    expect(step.filesChanged).toEqual(expect.arrayContaining(['fn/package.json', 'fn/package-lock.json']));
+    const result = await checkout(repo, summary.branch);
+    const installed = await run(join(result, 'fn'), 'npm', ['ci', '--ignore-scripts', ...quiet]);
+    expect(installed.exitCode, installed.stderr + installed.stdout).toBe(0);
+    expect(
+      JSON.parse(await readFile(join(result, 'fn/node_modules/@types/node/package.json'), 'utf8')).version,
+    ).toMatch(/^24\./);
+  }, 240_000);
+
   it('installs the locked dependencies with `npm ci` before the build when package.json did not change', async () => {
     const repo = await project('npm', node20({ devDependencies: { '@types/node': '^24.0.0' } }), handler);
     const lockBefore = await readFile(join(repo, 'package-lock.json'), 'utf8');

@@ -289,8 +289,10 @@ describe('equivalence validator', () => {
         RightFunction: { file: 'src/right.js', runtime: 'nodejs22.x', api: true },
         LeftFunction: { file: 'src/left.js', runtime: 'nodejs22.x', api: true },
         ParseFunction: { file: 'src/parse.js', runtime: 'nodejs20.x' },
+        OldFunction: { file: 'src/old.js', runtime: 'nodejs14.x', api: true },
       }),
       'src/right.js': v2Get,
+      'src/old.js': v2Get,
       'src/left.js': v2Get,
       'src/parse.js': parse('(event, context, callback) =>'),
       'events/parse.json': '{ "body": "{bad" }\n',
@@ -301,9 +303,11 @@ describe('equivalence validator', () => {
         RightFunction: { file: 'src/right.js', runtime: 'nodejs24.x', api: true },
         LeftFunction: { file: 'src/left.js', runtime: 'nodejs24.x', api: true },
         ParseFunction: { file: 'src/parse.js', runtime: 'nodejs24.x' },
+        OldFunction: { file: 'src/old.js', runtime: 'nodejs24.x', api: true },
       }),
     );
     repo.write('src/right.js', converted);
+    repo.write('src/old.js', converted);
     repo.write('src/parse.js', parse('async (event) =>'));
     repo.commit('upgrade');
     const result = await runValidator(criterion(spec), repo.ctx({ atxHome: nodeHome, runDir: undefined }));
@@ -315,6 +319,11 @@ describe('equivalence validator', () => {
       status: 'different',
       why: 'its runtime moved from nodejs22.x to nodejs24.x',
     });
+    // A runtime older than the check runs is run under Node.js 16, and says so.
+    const old = handlerEvidence(result.evidence, 'src/old.js');
+    expect(old.details).toMatchObject({ status: 'equal', sourceMajor: 16, targetMajor: 24 });
+    expect(old.summary).toContain('Node.js 16 (nodejs14.x run under Node.js 16, the oldest the check runs) → 24');
+    expect((old.details.events as { before: string }[])[0]!.before).toMatch(/^answered \{"body":/);
     // Node.js 24 adds "(line 1 column 2)" to JSON.parse's message; the converted handler answers
     // as the unchanged one does under 24: said, not counted as a difference.
     const parsed = handlerEvidence(result.evidence, 'src/parse.js');

@@ -36,7 +36,8 @@ function answerFor(table: AnswerTable, service: string, operation: string): Answ
     )
       return rule.answer;
   }
-  return { value: structuredClone(alwaysSent[`${service}.${operation}`] ?? {}) };
+  // A copy each time (JSON, as Node.js 16 has no structuredClone): a handler may change what it gets.
+  return { value: JSON.parse(JSON.stringify(alwaysSent[`${service}.${operation}`] ?? {})) };
 }
 
 /**
