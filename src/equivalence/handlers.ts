@@ -71,6 +71,12 @@ export function changedHandlers(
     const target = Math.max(after ?? options.targetMajor ?? source, options.resultAtLeast ?? 0);
     return { sourceMajor: runnableMajor(source), targetMajor: runnableMajor(target) };
   };
+  /** Run, or listed as not run when Node.js cannot load it as it is. */
+  const add = (found: Omit<ChangedHandler, 'sourceMajor' | 'targetMajor'>, before?: number, after?: number) => {
+    const problem = notRunnable(found.file);
+    if (problem) notRun.push({ label: found.label, file: found.file, reason: problem });
+    else handlers.push({ ...found, ...majors(before, after) });
+  };
   for (const fn of lambdaFunctions(result).filter(isNode)) {
     const old = before.find((b) => sameFunction(b, fn));
     const file = fn.handlerFile;
@@ -90,19 +96,7 @@ export function changedHandlers(
       notRun.push({ label, file, reason: 'new in this run: there is no earlier version to compare with' });
       continue;
     }
-    const problem = notRunnable(file);
-    if (problem) {
-      notRun.push({ label, file, reason: problem });
-      continue;
-    }
-    handlers.push({
-      label,
-      file,
-      exportName: fn.exportName,
-      why,
-      fn: old,
-      ...majors(nodeMajor(old), nodeMajor(fn)),
-    });
+    add({ label, file, exportName: fn.exportName, why, fn: old }, nodeMajor(old), nodeMajor(fn));
   }
   // Changed files no declaration names that export a handler.
   for (const file of [...changed].sort()) {
@@ -111,19 +105,7 @@ export function changedHandlers(
     if (!base.files.includes(file) || !result.files.includes(file)) continue;
     const exportName = handlerExport(base, file);
     if (!exportName || !handlerExport(result, file)) continue;
-    const label = `${file}#${exportName} (no declaration names it)`;
-    const problem = notRunnable(file);
-    if (problem) {
-      notRun.push({ label, file, reason: problem });
-      continue;
-    }
-    handlers.push({
-      label,
-      file,
-      exportName,
-      why: 'its file changed',
-      ...majors(undefined, undefined),
-    });
+    add({ label: `${file}#${exportName} (no declaration names it)`, file, exportName, why: 'its file changed' });
   }
   return { handlers, notRun };
 }
