@@ -6,6 +6,7 @@ import { symlink } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { declaresDependencies, installDependencies } from '../executor/install.js';
 import { lockfileIn } from '../planner/analyse.js';
+import { pool } from '../util/pool.js';
 import type { CommandRun } from '../util/proc.js';
 
 /**
@@ -21,6 +22,9 @@ export function manifestFolders(root: string, files: Iterable<string>): string[]
   return [...out].sort();
 }
 
+/** Installs wait mostly on the registry: a few at once, whatever the cores. */
+const installsAtOnce = 4;
+
 /**
  * Installs the dependencies of each folder that declares some and has no node_modules yet, as
  * its lockfile says (without one, npm, writing no lockfile): the commands that ran, in order.
@@ -31,22 +35,26 @@ export async function installMissing(
   folders: readonly string[],
   signal?: AbortSignal,
 ): Promise<CommandRun[]> {
-  const runs: CommandRun[] = [];
-  for (const folder of folders) {
-    const dir = join(root, folder);
-    if (existsSync(join(dir, 'node_modules'))) continue;
-    let manifest = '';
-    try {
-      manifest = readFileSync(join(dir, 'package.json'), 'utf8');
-    } catch {
-      continue;
-    }
-    if (!declaresDependencies(manifest)) continue;
-    const manager = lockfileIn(dir)?.[1] ?? 'npm';
-    const run = await installDependencies(dir, manager, { packageJsonChanged: false, scripts: true }, signal);
-    runs.push({ ...run, command: folder ? `(in ${folder}) ${run.command}` : run.command });
-  }
-  return runs;
+  const limit = pool(installsAtOnce);
+  const runs = await Promise.all(
+    folders.map((folder) => {
+      const dir = join(root, folder);
+      if (existsSync(join(dir, 'node_modules'))) return undefined;
+      let manifest = '';
+      try {
+        manifest = readFileSync(join(dir, 'package.json'), 'utf8');
+      } catch {
+        return undefined;
+      }
+      if (!declaresDependencies(manifest)) return undefined;
+      const manager = lockfileIn(dir)?.[1] ?? 'npm';
+      return limit(async () => {
+        const run = await installDependencies(dir, manager, { packageJsonChanged: false, scripts: true }, signal);
+        return { ...run, command: folder ? `(in ${folder}) ${run.command}` : run.command };
+      });
+    }),
+  );
+  return runs.filter((run): run is CommandRun => run !== undefined);
 }
 
 /**

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { difference, type Difference } from './compare.js';
 import type { EventCase } from './events/index.js';
 import type { ChangedHandler } from './handlers.js';
+import { pool } from '../util/pool.js';
 import { invokeHandler, type AnswerTable, type InvocationRecord, type Outcome } from './invoke/index.js';
 
 export interface EventVerdict {
@@ -49,22 +50,6 @@ export interface CompareJob {
   /** Child processes at once; default the machine's parallelism. */
   concurrency?: number;
   signal?: AbortSignal;
-}
-
-/** A limiter: at most `size` tasks at once, started in the order asked. */
-function pool(size: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (active >= size) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
-    try {
-      return await task();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
 }
 
 export async function compareHandlers(job: CompareJob): Promise<HandlerVerdict[]> {
