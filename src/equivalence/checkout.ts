@@ -2,14 +2,14 @@
 // own through a temporary index (git read-tree + checkout-index), so the person's repository gets
 // no worktree, branch or index change.
 import { mkdir, rm } from 'node:fs/promises';
-import { dirname, join, posix } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { gitOutput } from '../util/git.js';
 
 /** Writes the tree of `commit` of the repository at `repoDir` into `dest` (made empty first). */
 export async function checkoutCommit(repoDir: string, commit: string, dest: string): Promise<void> {
   await rm(dest, { recursive: true, force: true });
   await mkdir(dest, { recursive: true });
-  const index = join(dirname(dest), `.${posix.basename(dest)}.index`);
+  const index = join(dirname(dest), `.${basename(dest)}.index`);
   const env = { ...process.env, GIT_INDEX_FILE: index };
   try {
     await gitOutput(repoDir, ['read-tree', commit], env);

@@ -1,7 +1,7 @@
 // The packages the handlers load: each function folder's own package.json is installed in the
 // result checkout (the run installs only the root), then lent to the base checkout, so both sides
 // load the same packages; the AWS SDK itself is answered by atx on both sides.
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { symlink } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { declaresDependencies, installDependencies } from '../executor/install.js';
@@ -78,9 +78,10 @@ export async function lendDependencies(
   return lent;
 }
 
+/** A folder, or a link to one. */
 function isFolder(path: string): boolean {
   try {
-    return lstatSync(path).isDirectory() || existsSync(join(path, '.'));
+    return statSync(path).isDirectory();
   } catch {
     return false;
   }

@@ -1,13 +1,14 @@
 // Which Lambda handlers the equivalence check runs (issue 18, point 1): the Node.js functions
 // the infrastructure code declares whose handler file the run changed, or a module of the
-// repository it loads (followed through relative imports and requires), or whose runtime moved; and changed files no declaration names that
-// export a `handler` (what the codemods convert by its shape). Each with the Node.js major its
-// two sides run under, or the reason it cannot be run.
+// repository it loads (lambda/modules.ts's graph), or whose runtime moved; and changed files no
+// declaration names that export a `handler` (what the codemods convert by its shape). Each with
+// the Node.js major its two sides run under, or the reason it cannot be run.
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { exportedFunctions } from '../codemods/aws-sdk-v2-to-v3/crossmodule.js';
 import type { RepoView } from '../codemods/types.js';
 import { isIgnoredPath, isNodeRuntime, lambdaFunctions, nodeMajor, type LambdaFunction } from '../lambda/functions.js';
+import { ModuleGraph } from '../lambda/modules.js';
 import { insideFolders, testFolders } from '../util/excluded-folders.js';
 
 /** One handler, as it was at the base commit and as the run left it. */
@@ -17,7 +18,7 @@ export interface ChangedHandler {
   /** The handler file, relative to the scope, at both commits. */
   file: string;
   exportName: string;
-  /** Why it is checked: its file changed, a file of its code folder changed, its runtime moved. */
+  /** Why it is checked: its file changed, a module it loads changed, its runtime moved. */
   why: string;
   /** The declaration at the base commit (events are read from it); absent for a handler found by its file. */
   fn?: LambdaFunction;
@@ -63,6 +64,9 @@ export function changedHandlers(
   const handlers: ChangedHandler[] = [];
   const notRun: NotRunHandler[] = [];
   const covered = new Set<string>();
+  const baseFiles = new Set(base.files);
+  const resultFiles = new Set(result.files);
+  const graph = new ModuleGraph(result);
   const before = lambdaFunctions(base).filter(isNode);
   // A side whose runtime is not written as a value: the run's target after the change, else
   // the same major as before (a run that moves no runtime, such as the SDK conversion).
@@ -82,7 +86,7 @@ export function changedHandlers(
     const file = fn.handlerFile;
     const label = describe(fn);
     if (file) covered.add(file);
-    const why = changeOf(result, fn, old, changed);
+    const why = changeOf(fn, old, changed, (entry) => (resultFiles.has(entry) ? graph.modulesOf(entry) : []));
     if (!why) continue;
     if (fn.inline) {
       notRun.push({ label, file: fn.file, reason: 'inline code in the infrastructure code: atx does not run it' });
@@ -92,7 +96,7 @@ export function changedHandlers(
       notRun.push({ label, file: fn.file, reason: 'its handler file is not in the repository' });
       continue;
     }
-    if (!old || old.handlerFile !== file || !base.files.includes(file)) {
+    if (!old || old.handlerFile !== file || !baseFiles.has(file)) {
       notRun.push({ label, file, reason: 'new in this run: there is no earlier version to compare with' });
       continue;
     }
@@ -102,7 +106,7 @@ export function changedHandlers(
   for (const file of [...changed].sort()) {
     if (covered.has(file) || !sourceFile.test(file) || isIgnoredPath(file) || tests.test(file) || testName.test(file))
       continue;
-    if (!base.files.includes(file) || !result.files.includes(file)) continue;
+    if (!baseFiles.has(file) || !resultFiles.has(file)) continue;
     const exportName = handlerExport(base, file);
     if (!exportName || !handlerExport(result, file)) continue;
     add({ label: `${file}#${exportName} (no declaration names it)`, file, exportName, why: 'its file changed' });
@@ -118,55 +122,30 @@ function sameFunction(a: LambdaFunction, b: LambdaFunction): boolean {
   return a.source === b.source && a.name === b.name && a.file === b.file;
 }
 
-export function describe(fn: LambdaFunction): string {
+function describe(fn: LambdaFunction): string {
   const where = `${fn.name} (${fn.file}:${fn.line})`;
   return fn.handlerFile ? `${where} ${fn.handlerFile}#${fn.exportName ?? 'handler'}` : where;
 }
 
 /** Why the run changed what this function runs, or undefined when it did not. */
 function changeOf(
-  repo: RepoView,
   fn: LambdaFunction,
   old: LambdaFunction | undefined,
   changed: ReadonlySet<string>,
+  modulesOf: (entry: string) => string[],
 ): string | undefined {
   const file = fn.handlerFile;
-  if (file && changed.has(file)) return 'its handler file changed';
-  if (file && repo.files.includes(file)) {
-    const loaded = [...localModules(repo, file)].find((path) => changed.has(path));
-    if (loaded) return `${loaded}, which it loads, changed`;
-  }
+  if (!file) return runtimeMove(fn, old);
+  if (changed.has(file)) return 'its handler file changed';
+  const loaded = modulesOf(file).find((path) => path !== file && changed.has(path));
+  if (loaded) return `${loaded}, which it loads, changed`;
+  return runtimeMove(fn, old);
+}
+
+function runtimeMove(fn: LambdaFunction, old: LambdaFunction | undefined): string | undefined {
   if (old && old.runtime !== fn.runtime && old.runtime !== undefined && fn.runtime !== undefined)
     return `its runtime moved from ${old.runtime} to ${fn.runtime}`;
   return undefined;
-}
-
-const extensions = ['', '.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.json', '/index.js', '/index.mjs', '/index.ts'];
-
-/** The repository's modules `file` loads, directly or through others (relative specifiers only). */
-export function localModules(repo: RepoView, file: string): Set<string> {
-  const files = new Set(repo.files);
-  const seen = new Set<string>();
-  const todo = [file];
-  while (todo.length) {
-    const current = todo.pop()!;
-    if (!sourceFile.test(current)) continue;
-    const info = ts.preProcessFile(repo.read(current), true, true);
-    for (const { fileName } of info.importedFiles) {
-      if (!fileName.startsWith('./') && !fileName.startsWith('../')) continue;
-      const joined = posix.normalize(posix.join(posix.dirname(current), fileName));
-      if (joined.startsWith('../')) continue;
-      const stem = joined.replace(/\.js$/, '');
-      const found = [...extensions.map((ext) => joined + ext), ...extensions.map((ext) => stem + ext)].find((path) =>
-        files.has(path),
-      );
-      if (found && found !== file && !seen.has(found)) {
-        seen.add(found);
-        todo.push(found);
-      }
-    }
-  }
-  return seen;
 }
 
 function notRunnable(file: string): string | undefined {
@@ -182,7 +161,7 @@ function runnableMajor(major: number): number {
 /** `handler` when the module exports a function of that name (the codemods' handler shape). */
 function handlerExport(repo: RepoView, file: string): string | undefined {
   const text = repo.read(file);
-  if (text === undefined || !/\bhandler\b/.test(text)) return undefined;
+  if (!/\bhandler\b/.test(text)) return undefined;
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   return exportedFunctions(sf).has('handler') ? 'handler' : undefined;
 }

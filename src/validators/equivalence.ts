@@ -93,17 +93,12 @@ export const equivalence: Validator = async (spec, ctx) => {
       baseRoot,
       handlers.flatMap((h) => [...foldersUp(h.file), ...(h.fn?.codeRoot ? [h.fn.codeRoot] : [])]),
     );
-    const events = new Map<ChangedHandler, EventCase[]>();
     const verdicts = await compareHandlers({
       handlers,
       baseRoot,
       resultRoot: scopeDir(ctx),
       nodeFor: (major) => binaries.get(major)!,
-      eventsFor: (handler) => {
-        let cases = events.get(handler);
-        if (!cases) events.set(handler, (cases = handlerEvents(baseView, handler)));
-        return cases;
-      },
+      eventsFor: (handler) => handlerEvents(baseView, handler),
       answers: { rules: [] },
       timeoutMs: invocationTimeout(spec.options),
       signal: ctx.signal,
@@ -131,24 +126,22 @@ async function changedFiles(ctx: ValidatorContext): Promise<Set<string>> {
     '--',
     ctx.scope || '.',
   ]);
-  const prefix = ctx.scope ? `${ctx.scope.replace(/\/+$/, '')}/` : '';
-  return new Set(
-    out
-      .split('\0')
-      .filter(Boolean)
-      .map((path) => path.slice(prefix.length)),
-  );
+  return new Set(scopePaths(ctx, out));
 }
 
 /** The scope's tracked files at `commit`, relative to the scope. */
 async function trackedAt(ctx: ValidatorContext, commit: string): Promise<string[]> {
   const out = await gitOutput(ctx.worktree, ['ls-tree', '-r', '-z', '--name-only', commit, '--', ctx.scope || '.']);
+  return scopePaths(ctx, out).sort();
+}
+
+/** git's NUL-separated repository paths, made relative to the run's scope. */
+function scopePaths(ctx: ValidatorContext, out: string): string[] {
   const prefix = ctx.scope ? `${ctx.scope.replace(/\/+$/, '')}/` : '';
   return out
     .split('\0')
     .filter(Boolean)
-    .map((path) => path.slice(prefix.length))
-    .sort();
+    .map((path) => path.slice(prefix.length));
 }
 
 function handlerEvents(baseView: DiskRepoView, handler: ChangedHandler): EventCase[] {
