@@ -5,6 +5,9 @@ import type { CliIO } from './io.js';
 import { addCampaignCommands } from './campaign-program.js';
 import { addKnowledgeCommands } from './knowledge-program.js';
 
+const CATEGORY_HELP =
+  'analysis (reports findings, changes nothing) or remediation (changes code); default: what the definition says, else remediation';
+
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /** Every action stores its exit code here; the entry point sets process.exitCode from it. */
@@ -67,6 +70,7 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
     .requiredOption('-n, --transformation-name <name>', 'definition name, e.g. MyOrg/my-migration')
     .requiredOption('--description <text>', 'one-line description')
     .requiredOption('--sd <dir>', 'folder holding transformation_definition.md')
+    .option('--category <category>', CATEGORY_HELP)
     .action(async (options) => {
       const { saveDraftCommand } = await import('./commands/def-registry.js');
       await saveDraftCommand(options, io);
@@ -79,6 +83,7 @@ export function createProgram(io: CliIO, result: ProgramResult = { exitCode: 0 }
     .option('--description <text>', 'one-line description')
     .option('--sd <dir>', 'folder holding transformation_definition.md')
     .option('--tv, --transformation-version <version>', 'draft version to promote')
+    .option('--category <category>', CATEGORY_HELP)
     .action(async (options) => {
       const { publishCommand } = await import('./commands/def-registry.js');
       await publishCommand(options, io);

@@ -4,6 +4,7 @@ import { codemodNames, isCodemodName } from '../codemods/index.js';
 import { isValidatorName, validatorNames } from '../validators/names.js';
 import {
   fail,
+  optionalBoolean,
   optionalMapping,
   optionalNumber,
   optionalText,
@@ -14,7 +15,7 @@ import {
 import type { StepAction, ValidatorSpec } from './types.js';
 
 const codemodKeys = ['codemod', 'options', 'retries', 'dependsOn'] as const;
-const commandKeys = ['command', 'retries', 'dependsOn', 'timeoutSeconds'] as const;
+const commandKeys = ['command', 'retries', 'dependsOn', 'timeoutSeconds', 'readOnly'] as const;
 const validatorKeys = ['validator', 'pattern', 'paths', 'command', 'options'] as const;
 
 export function stepActionOf(block: AtxBlock): StepAction {
@@ -47,7 +48,8 @@ export function stepActionOf(block: AtxBlock): StepAction {
   rejectUnknownKeys(block, commandKeys, 'command');
   const command = optionalText(block, 'command') as string;
   const timeoutSeconds = optionalNumber(block, 'timeoutSeconds', { min: 0, minExclusive: true });
-  return compact({ command, retries, dependsOn, timeoutSeconds });
+  const readOnly = optionalBoolean(block, 'readOnly');
+  return compact({ command, retries, dependsOn, timeoutSeconds, readOnly });
 }
 
 export function validatorSpecOf(block: AtxBlock): ValidatorSpec {

@@ -108,6 +108,13 @@ export function optionalTextList(block: AtxBlock, key: string): string[] | undef
   return value as string[];
 }
 
+export function optionalBoolean(block: AtxBlock, key: string): boolean | undefined {
+  if (!block.values.has(key)) return undefined;
+  const value = block.values.get(key);
+  if (typeof value !== 'boolean') fail(block, key, `'${key}' must be true or false`);
+  return value;
+}
+
 export function optionalMapping(block: AtxBlock, key: string): Record<string, unknown> | undefined {
   if (!block.values.has(key)) return undefined;
   const value = block.values.get(key);

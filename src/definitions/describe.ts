@@ -1,6 +1,6 @@
-// One line that describes a definition in listings (`atx custom def list`).
+// What listings (`atx custom def list`) say of a definition: one line, and its category.
 import { markdownToLine } from './markdown.js';
-import type { Definition } from './types.js';
+import type { Category, Definition } from './types.js';
 
 // Words ending in a period that do not end a sentence.
 const abbreviations = /(?:^|\s)(?:e\.g|i\.e|etc|vs|cf|approx|incl)\.$/i;
@@ -8,6 +8,11 @@ const abbreviations = /(?:^|\s)(?:e\.g|i\.e|etc|vs|cf|approx|incl)\.$/i;
 export function definitionDescription(d: Definition): string {
   if (d.frontMatter?.description) return d.frontMatter.description.replace(/\s+/g, ' ').trim();
   return firstSentence(markdownToLine(d.objective));
+}
+
+/** The category the definition gives itself (SKILL.md front matter); a definition that gives none remediates. */
+export function definitionCategory(d: Definition): Category {
+  return d.frontMatter?.category ?? 'remediation';
 }
 
 function firstSentence(text: string): string {

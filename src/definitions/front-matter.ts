@@ -3,10 +3,13 @@
 // number the parser reports equal to the line in the file.
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { DefinitionError } from '../errors.js';
+import { CATEGORIES, type Category } from './types.js';
 
 export interface FrontMatter {
   name: string;
   description: string;
+  /** `analysis` or `remediation`; optional. */
+  category?: Category;
 }
 
 export interface SplitResult {
@@ -15,7 +18,8 @@ export interface SplitResult {
   body: string;
 }
 
-const allowedKeys = ['name', 'description'];
+const requiredKeys = ['name', 'description'];
+const allowedKeys = [...requiredKeys, 'category'];
 
 export function splitFrontMatter(text: string, file: string): SplitResult {
   const lines = text.split('\n');
@@ -57,12 +61,24 @@ function readFrontMatter(yamlText: string, file: string): FrontMatter {
     if (typeof value !== 'string' || value.trim() === '') {
       throw new DefinitionError(file, line, `front matter '${key}' must be a non-empty text`);
     }
+    if (key === 'category' && !isCategory(value.trim())) {
+      throw new DefinitionError(
+        file,
+        line,
+        `front matter 'category' must be ${CATEGORIES.join(' or ')}, not '${value}'`,
+      );
+    }
     values[key] = value.trim();
   }
-  for (const key of allowedKeys) {
+  for (const key of requiredKeys) {
     if (!(key in values)) throw new DefinitionError(file, 2, `front matter is missing '${key}'`);
   }
-  return { name: values.name, description: values.description };
+  const category = values.category;
+  return { name: values.name!, description: values.description!, ...(isCategory(category) ? { category } : {}) };
+}
+
+export function isCategory(value: unknown): value is Category {
+  return (CATEGORIES as readonly unknown[]).includes(value);
 }
 
 function firstLine(message: string): string {

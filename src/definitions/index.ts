@@ -2,5 +2,6 @@
 export { parseDefinition } from './parse.js';
 export { renderDefinition } from './render.js';
 export { loadDefinitionDir, definitionFileNames, referencesLimitBytes } from './load.js';
-export { definitionDescription } from './describe.js';
+export { definitionCategory, definitionDescription } from './describe.js';
+export { isCategory } from './front-matter.js';
 export * from './types.js';

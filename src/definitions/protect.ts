@@ -6,7 +6,7 @@ import { relativePathProblem } from '../util/confine.js';
 import { fail, optionalTextList, type AtxBlock } from './atx-block.js';
 
 const protectKeys = ['protect'] as const;
-const stepKeys = new Set(['codemod', 'command', 'options', 'retries', 'dependsOn', 'timeoutSeconds']);
+const stepKeys = new Set(['codemod', 'command', 'options', 'retries', 'dependsOn', 'timeoutSeconds', 'readOnly']);
 const criterionKeys = new Set(['validator', 'pattern', 'paths']);
 
 /** The globs of a guardrail's block; a DefinitionError (file:line) for anything else. */

@@ -13,8 +13,8 @@ export function renderDefinition(d: Definition): string {
   }
   const parts: string[] = [];
   if (d.frontMatter) {
-    const { name, description } = d.frontMatter;
-    parts.push(`---\n${yamlText({ name, description })}---`);
+    const { name, description, category } = d.frontMatter;
+    parts.push(`---\n${yamlText({ name, description, ...(category ? { category } : {}) })}---`);
   }
   parts.push(`# ${d.title}`);
   parts.push(section('objective', d.objective));
@@ -84,7 +84,7 @@ function actionBlock(step: Step): string | undefined {
 
 // Keys in the order a person would write them: what to run first, then the tuning.
 function actionFields(action: StepAction): Record<string, unknown> {
-  const order = ['codemod', 'command', 'options', 'retries', 'timeoutSeconds', 'dependsOn'];
+  const order = ['codemod', 'command', 'readOnly', 'options', 'retries', 'timeoutSeconds', 'dependsOn'];
   return pick(action as Record<string, unknown>, order);
 }
 

@@ -17,6 +17,8 @@ export const StepActionSchema = z.union([
       retries: z.number().int().min(0).max(10).optional(),
       dependsOn: z.array(z.string()).optional(),
       timeoutSeconds: z.number().positive().optional(),
+      /** The command only reads: an analysis definition runs it (with -t or the person's yes); others never do. */
+      readOnly: z.boolean().optional(),
     })
     .strict(),
 ]);
@@ -74,11 +76,19 @@ export const ProtectedPathsSchema = z
   .strict();
 export type ProtectedPaths = z.infer<typeof ProtectedPathsSchema>;
 
+/**
+ * What running a definition does: an analysis reports findings and changes nothing (no branch,
+ * no commit); a remediation changes code. Definitions that say nothing are remediations.
+ */
+export const CATEGORIES = ['analysis', 'remediation'] as const;
+export const CategorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof CategorySchema>;
+
 export const DefinitionSchema = z.object({
   /** `transformation_definition.md` or `SKILL.md`. */
   format: z.enum(['transformation_definition', 'skill']),
   /** SKILL.md front matter (`name`, `description`), kept so it renders back. */
-  frontMatter: z.object({ name: z.string(), description: z.string() }).optional(),
+  frontMatter: z.object({ name: z.string(), description: z.string(), category: CategorySchema.optional() }).optional(),
   title: z.string(),
   objective: z.string(),
   summary: z.string(),

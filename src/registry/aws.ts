@@ -6,7 +6,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DefinitionError } from '../errors.js';
-import { definitionDescription, loadDefinitionDir } from '../definitions/index.js';
+import {
+  CategorySchema,
+  definitionCategory,
+  definitionDescription,
+  loadDefinitionDir,
+  type Category,
+} from '../definitions/index.js';
 import { exists } from '../util/fs.js';
 
 export interface AwsDefinition {
@@ -14,10 +20,15 @@ export interface AwsDefinition {
   name: string;
   version: string;
   description: string;
+  category: Category;
   dir: string;
 }
 
-const MetadataSchema = z.object({ description: z.string().optional(), version: z.string().min(1).optional() });
+const MetadataSchema = z.object({
+  description: z.string().optional(),
+  version: z.string().min(1).optional(),
+  category: CategorySchema.optional(),
+});
 
 /** The folder holding package.json with name "atx", found by walking up from this module (src or dist). */
 export function findPackageRoot(from: string = fileURLToPath(import.meta.url)): string | undefined {
@@ -71,11 +82,13 @@ async function readAwsDefinition(folder: string, dir: string): Promise<AwsDefini
       throw new DefinitionError(
         metadataPath,
         undefined,
-        `expected { "description", "version" }: ${parsed.error.message}`,
+        `expected { "description", "version", "category": "analysis" | "remediation" }: ${parsed.error.message}`,
       );
     metadata = parsed.data;
   }
-  // Without a description in metadata.json, the definition's own objective describes it.
-  const description = metadata.description ?? definitionDescription((await loadDefinitionDir(dir)).definition);
-  return { name: `AWS/${folder}`, version: metadata.version ?? '1', description, dir };
+  // What metadata.json leaves out, the definition itself says (its objective, its front matter).
+  const definition = metadata.description && metadata.category ? undefined : (await loadDefinitionDir(dir)).definition;
+  const description = metadata.description ?? definitionDescription(definition!);
+  const category = metadata.category ?? definitionCategory(definition!);
+  return { name: `AWS/${folder}`, version: metadata.version ?? '1', description, category, dir };
 }

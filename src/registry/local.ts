@@ -19,6 +19,7 @@ import {
   findRecord,
   newestRecord,
   nextVersion,
+  type Described,
   type NameIndex,
   type VersionRecord,
 } from './versions.js';
@@ -54,7 +55,7 @@ export class LocalRegistry {
   }
 
   /** Stores a draft; `floor` is the highest version known elsewhere (the team registry). */
-  saveDraft(name: string, description: string, sourceDir: string, floor = 0): Promise<Stored> {
+  saveDraft(name: string, described: Described, sourceDir: string, floor = 0): Promise<Stored> {
     return this.transact(name, async (index) => {
       const newest = newestRecord(index);
       const replacing = newest?.status === 'draft' ? newest.version : undefined;
@@ -63,17 +64,17 @@ export class LocalRegistry {
         replacing && Number(replacing) > floor
           ? replacing
           : nextVersion(index, await versionFolders(this.root, name), floor);
-      await storeVersion(this.root, name, this.record(version, 'draft', description), sourceDir);
+      await storeVersion(this.root, name, this.record(version, 'draft', described), sourceDir);
       if (replacing && replacing !== version) await deleteVersions(this.root, name, [replacing]);
       return { name, version };
     });
   }
 
   /** Publishes a new version here; a draft on top of the list gives up its number. */
-  publish(name: string, description: string, sourceDir: string): Promise<Stored> {
+  publish(name: string, described: Described, sourceDir: string): Promise<Stored> {
     return this.transact(name, async (index) => {
       const version = draftSlot(index, await versionFolders(this.root, name));
-      await storeVersion(this.root, name, this.record(version, 'published', description), sourceDir);
+      await storeVersion(this.root, name, this.record(version, 'published', described), sourceDir);
       return { name, version };
     });
   }
@@ -112,8 +113,12 @@ export class LocalRegistry {
     });
   }
 
-  private record(version: string, status: VersionRecord['status'], description: string): VersionRecord {
-    const record: VersionRecord = { version, status, description, createdAt: new Date().toISOString() };
+  private record(
+    version: string,
+    status: VersionRecord['status'],
+    { description, category }: Described,
+  ): VersionRecord {
+    const record: VersionRecord = { version, status, description, category, createdAt: new Date().toISOString() };
     if (this.author) record.author = this.author;
     return record;
   }

@@ -1,14 +1,22 @@
 // The registry as commands see it: AWS-managed, local and team definitions behind one
 // interface. Validation happens here, before anything is stored.
 import { UsageError } from '../errors.js';
-import { definitionDescription, loadDefinitionDir } from '../definitions/index.js';
+import { definitionCategory, definitionDescription, loadDefinitionDir, type Category } from '../definitions/index.js';
 import { listAwsDefinitions, type AwsDefinition } from './aws.js';
 import { LocalRegistry, requireDraft } from './local.js';
 import { isAwsName, validateName, validateVersion, validateWritableName } from './names.js';
 import { TeamRegistry } from './team.js';
 import { TeamUnreachableError } from './team-git.js';
 import type { Origin, Registry, RegistryEntry, RegistryOptions, ResolvedDefinition } from './types.js';
-import { defaultRecord, findRecord, newestRecord, sortedRecords, type NameIndex } from './versions.js';
+import {
+  categoryOf,
+  defaultRecord,
+  findRecord,
+  newestRecord,
+  sortedRecords,
+  type Described,
+  type NameIndex,
+} from './versions.js';
 
 interface Candidate extends Omit<ResolvedDefinition, 'dir'> {
   createdAt: string;
@@ -38,6 +46,7 @@ export class AtxRegistry implements Registry {
       name: d.name,
       version: d.version,
       description: d.description,
+      category: d.category,
       origin: 'aws-managed',
       versions: [d.version],
       status: 'published',
@@ -57,6 +66,7 @@ export class AtxRegistry implements Registry {
           name,
           version: record.version,
           description: record.description,
+          category: categoryOf(record),
           origin,
           versions,
           status: record.status,
@@ -89,18 +99,23 @@ export class AtxRegistry implements Registry {
     return located(pickNewest(published.length ? published : candidates));
   }
 
-  async saveDraft(name: string, description: string, sourceDir: string): Promise<{ name: string; version: string }> {
+  async saveDraft(name: string, description: string, sourceDir: string, category?: Category) {
     validateWritableName(name);
-    const text = await describe(description, sourceDir);
+    const described = await describe(description, sourceDir, category);
     const floor = this.team ? highestVersion(await this.team.index(name)) : 0;
-    return this.local.saveDraft(name, text, sourceDir, floor);
+    return { ...(await this.local.saveDraft(name, described, sourceDir, floor)), category: described.category };
   }
 
-  async publish(name: string, description: string, sourceDir: string) {
+  async publish(name: string, description: string, sourceDir: string, category?: Category) {
     validateWritableName(name);
-    const text = await describe(description, sourceDir);
+    const text = await describe(description, sourceDir, category);
     const team = this.team;
-    if (!team) return { ...(await this.local.publish(name, text, sourceDir)), origin: 'local' as const };
+    if (!team)
+      return {
+        ...(await this.local.publish(name, text, sourceDir)),
+        origin: 'local' as const,
+        category: text.category,
+      };
     // The newest local draft is what this publication supersedes; it goes once the push landed.
     const version = await this.local.transact(name, async (index) => {
       const landed = await team.publish(name, text, sourceDir);
@@ -108,7 +123,7 @@ export class AtxRegistry implements Registry {
       if (newest?.status === 'draft') await this.local.dropVersions(name, [newest.version]);
       return landed;
     });
-    return { name, version, origin: 'team' as const };
+    return { name, version, origin: 'team' as const, category: text.category };
   }
 
   async promote(name: string, version: string) {
@@ -124,7 +139,8 @@ export class AtxRegistry implements Registry {
         }
       }
       const draft = requireDraft(index, name, version);
-      const published = await team.publish(name, draft.description, await this.local.dirOf(name, version), {
+      const described = { description: draft.description, category: categoryOf(draft) };
+      const published = await team.publish(name, described, await this.local.dirOf(name, version), {
         author: draft.author,
       });
       await this.local.dropVersions(name, [version]);
@@ -186,6 +202,7 @@ export class AtxRegistry implements Registry {
       version: found.version,
       origin: 'aws-managed',
       description: found.description,
+      category: found.category,
       dir: found.dir,
       status: 'published',
     };
@@ -206,6 +223,7 @@ export class AtxRegistry implements Registry {
           version: r.version,
           origin,
           description: r.description,
+          category: categoryOf(r),
           status: r.status,
           createdAt: r.createdAt,
           source,
@@ -233,10 +251,16 @@ export class AtxRegistry implements Registry {
   }
 }
 
-/** The user's description, or the definition's own objective when none was given. Validates the folder first. */
-async function describe(description: string, sourceDir: string): Promise<string> {
-  const bundle = await loadDefinitionDir(sourceDir);
-  return description.trim() || definitionDescription(bundle.definition);
+/**
+ * The user's description and category, or what the definition says of itself where they gave
+ * none (its objective; its front matter's category, else remediation). Validates the folder first.
+ */
+async function describe(description: string, sourceDir: string, category?: Category): Promise<Described> {
+  const { definition } = await loadDefinitionDir(sourceDir);
+  return {
+    description: description.trim() || definitionDescription(definition),
+    category: category ?? definitionCategory(definition),
+  };
 }
 
 function highestVersion(index: NameIndex | undefined): number {

@@ -23,7 +23,7 @@ import {
   writablePathInside,
 } from './store.js';
 import { TeamClone, cloneDirFor, isRejectedPush } from './team-git.js';
-import { emptyIndex, findRecord, nextVersion, type NameIndex, type VersionRecord } from './versions.js';
+import { emptyIndex, findRecord, nextVersion, type Described, type NameIndex, type VersionRecord } from './versions.js';
 
 const maxAttempts = 10;
 const freshForMs = 30_000;
@@ -87,12 +87,23 @@ export class TeamRegistry {
   }
 
   /** Publishes `sourceDir` as the next free version; returns the number it landed as. */
-  publish(name: string, description: string, sourceDir: string, meta: Partial<VersionRecord> = {}): Promise<string> {
+  publish(
+    name: string,
+    { description, category }: Described,
+    sourceDir: string,
+    meta: Partial<VersionRecord> = {},
+  ): Promise<string> {
     return this.transaction(async () => {
       await assertNameFits(this.root, name);
       const index = (await readIndex(this.root, name)) ?? emptyIndex(name);
       const version = nextVersion(index, await versionFolders(this.root, name));
-      const record: VersionRecord = { version, status: 'published', description, createdAt: new Date().toISOString() };
+      const record: VersionRecord = {
+        version,
+        status: 'published',
+        description,
+        category,
+        createdAt: new Date().toISOString(),
+      };
       const author = meta.author ?? this.options.author;
       if (author) record.author = author;
       await storeVersion(this.root, name, record, sourceDir);

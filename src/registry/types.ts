@@ -1,4 +1,5 @@
 // The registry's public shapes (see docs/cli-contract.md, `atx custom def list --json`).
+import type { Category } from '../definitions/types.js';
 
 export type Origin = 'aws-managed' | 'local' | 'team';
 export type VersionStatus = 'draft' | 'published';
@@ -8,6 +9,8 @@ export interface RegistryEntry {
   /** The version `--tv` defaults to: newest published, else newest draft. */
   version: string;
   description: string;
+  /** Of the version `--tv` defaults to. */
+  category: Category;
   origin: Origin;
   /** Every version held by this origin, oldest first. */
   versions: string[];
@@ -19,6 +22,7 @@ export interface ResolvedDefinition {
   version: string;
   origin: Origin;
   description: string;
+  category: Category;
   /** Folder holding the definition files; read it, never write to it. */
   dir: string;
   status: VersionStatus;
@@ -48,12 +52,19 @@ export interface Registry {
   list(): Promise<RegistryEntry[]>;
   /** UsageError if the name or version is unknown. */
   resolve(name: string, version?: string): Promise<ResolvedDefinition>;
-  saveDraft(name: string, description: string, sourceDir: string): Promise<{ name: string; version: string }>;
+  /** Without a category (`--category`), the definition's own (SKILL.md front matter), else remediation. */
+  saveDraft(
+    name: string,
+    description: string,
+    sourceDir: string,
+    category?: Category,
+  ): Promise<{ name: string; version: string; category: Category }>;
   publish(
     name: string,
     description: string,
     sourceDir: string,
-  ): Promise<{ name: string; version: string; origin: Origin }>;
+    category?: Category,
+  ): Promise<{ name: string; version: string; origin: Origin; category: Category }>;
   promote(name: string, version: string): Promise<{ name: string; version: string; origin: Origin }>;
   remove(name: string, version?: string): Promise<{ removed: string[]; origins: Origin[] }>;
 }

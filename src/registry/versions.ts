@@ -1,12 +1,15 @@
 // Version bookkeeping of one definition name, as pure functions over its index, so the
 // local and the git team registry allocate numbers by exactly the same rules.
 import { z } from 'zod';
+import { CategorySchema, type Category } from '../definitions/types.js';
 import { compareVersions } from './names.js';
 
 export const VersionRecordSchema = z.object({
   version: z.string(),
   status: z.enum(['draft', 'published']),
   description: z.string(),
+  /** Absent in versions stored before categories existed: those are remediations. */
+  category: CategorySchema.optional(),
   createdAt: z.string(),
   author: z.string().optional(),
 });
@@ -19,6 +22,16 @@ export const NameIndexSchema = z.object({
   lastVersion: z.number().int().nonnegative().default(0),
 });
 export type NameIndex = z.infer<typeof NameIndexSchema>;
+
+/** What a stored version says of itself in listings. */
+export interface Described {
+  description: string;
+  category: Category;
+}
+
+export function categoryOf(record: VersionRecord): Category {
+  return record.category ?? 'remediation';
+}
 
 export function emptyIndex(name: string): NameIndex {
   return { name, versions: [], lastVersion: 0 };

@@ -26,12 +26,14 @@ describe('atx custom def (local registry)', () => {
       expect(names).toContain(name);
     }
     for (const entry of entries) {
-      expect(Object.keys(entry).sort()).toEqual(['description', 'name', 'origin', 'version', 'versions']);
+      expect(Object.keys(entry).sort()).toEqual(['category', 'description', 'name', 'origin', 'version', 'versions']);
       expect(entry.origin).toBe('aws-managed');
+      expect(entry.category).toBe('remediation');
       expect(entry.description.length).toBeGreaterThan(20);
     }
     const human = await atx(['custom', 'def', 'list'], { env });
-    expect(human.stdout).toMatch(/^NAME\s+VERSION\s+ORIGIN\s+DESCRIPTION/);
+    expect(human.stdout).toMatch(/^NAME\s+VERSION\s+ORIGIN\s+CATEGORY\s+DESCRIPTION/);
+    expect(human.stdout).toMatch(/^AWS\/nodejs-version-upgrade\s+1\.0\.0\s+aws-managed\s+remediation\s+Upgrades/m);
   });
 
   it('gets a definition into ./<last part of the name>, or prints it with --json', async () => {

@@ -1,7 +1,7 @@
 // `atx custom def list | get | save-draft | publish | delete`.
 import { lstat, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
-import { loadDefinitionDir } from '../../definitions/index.js';
+import { isCategory, loadDefinitionDir, type Category, CATEGORIES } from '../../definitions/index.js';
 import { DefinitionError, UsageError } from '../../errors.js';
 import { isGitSegment, UnsafePathError, writablePathProblem } from '../../util/confine.js';
 import { listFiles, writeFileSafe } from '../../util/fs.js';
@@ -24,10 +24,11 @@ export async function listCommand(options: { json?: boolean }, io: CliIO): Promi
   if (options.json) {
     io.stdout(
       `${JSON.stringify(
-        entries.map(({ name, version, description, origin, versions }) => ({
+        entries.map(({ name, version, description, category, origin, versions }) => ({
           name,
           version,
           description,
+          category,
           origin,
           versions,
         })),
@@ -41,9 +42,10 @@ export async function listCommand(options: { json?: boolean }, io: CliIO): Promi
     e.name,
     e.version + (e.status === 'draft' ? ' (draft)' : ''),
     e.origin,
+    e.category,
     e.description,
   ]);
-  const header = ['NAME', 'VERSION', 'ORIGIN', 'DESCRIPTION'];
+  const header = ['NAME', 'VERSION', 'ORIGIN', 'CATEGORY', 'DESCRIPTION'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
   io.stdout(`${[line(header), ...rows.map(line)].join('\n')}\n`);
@@ -126,25 +128,39 @@ async function writeDefinitionFolder(source: string, dir: string): Promise<void>
 }
 
 export async function saveDraftCommand(
-  options: { transformationName: string; description: string; sd: string },
+  options: { transformationName: string; description: string; sd: string; category?: string },
   io: CliIO,
 ): Promise<{ name: string; version: string }> {
+  const category = categoryOption(options.category);
   const saved = await registryFor(io).saveDraft(
     options.transformationName,
     options.description,
     resolve(io.cwd, options.sd),
+    category,
   );
-  io.stdout(`saved draft ${saved.name} v${saved.version}\n`);
+  io.stdout(`saved draft ${saved.name} v${saved.version} (${saved.category})\n`);
   return saved;
 }
 
 export async function publishCommand(
-  options: { transformationName: string; description?: string; sd?: string; transformationVersion?: string },
+  options: {
+    transformationName: string;
+    description?: string;
+    sd?: string;
+    transformationVersion?: string;
+    category?: string;
+  },
   io: CliIO,
 ): Promise<{ name: string; version: string }> {
+  const category = categoryOption(options.category);
   const registry = registryFor(io);
   let published;
   if (options.transformationVersion && !options.sd) {
+    if (category !== undefined) {
+      throw new UsageError(
+        '--category goes with --sd: a draft is promoted with the category it was saved with (save it again with --category to change it)',
+      );
+    }
     published = await registry.promote(options.transformationName, options.transformationVersion);
   } else {
     if (!options.sd || !options.description) {
@@ -152,7 +168,12 @@ export async function publishCommand(
         'publish needs --description and --sd DIR (a new version), or --tv VERSION (promote a draft)',
       );
     }
-    published = await registry.publish(options.transformationName, options.description, resolve(io.cwd, options.sd));
+    published = await registry.publish(
+      options.transformationName,
+      options.description,
+      resolve(io.cwd, options.sd),
+      category,
+    );
   }
   io.stdout(`published ${published.name} v${published.version} (${published.origin})\n`);
   return published;
@@ -175,4 +196,10 @@ function refuseNonFile(root: string) {
       'not a regular file; a stored definition holds only files and folders',
     );
   };
+}
+
+/** The --category value, checked: a misspelt category would file the definition under the wrong kind. */
+function categoryOption(value: string | undefined): Category | undefined {
+  if (value === undefined || isCategory(value)) return value;
+  throw new UsageError(`--category must be ${CATEGORIES.join(' or ')}, not "${value}"`);
 }
