@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { loadDefinitionDir } from '../definitions/index.js';
+import { loadDefinitionDir, type Definition } from '../definitions/index.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import { analyseRepository, listTrackedFiles } from '../planner/analyse.js';
 import { loadConfiguration } from '../planner/config.js';
@@ -11,7 +11,8 @@ import { createPlan, targetVersionFor } from '../planner/plan.js';
 import { DiskRepoView } from '../planner/repo-view.js';
 import { PlanSchema, type Plan } from '../planner/types.js';
 import { openRegistry, registryOptionsFromEnv } from '../registry/index.js';
-import { readJson, writeJson } from '../util/fs.js';
+import { readJson, writeJson, writeOwnFile } from '../util/fs.js';
+import { renderReport } from './summary-text.js';
 import { executeSteps, type ExecuteHooks } from './execute.js';
 import { checkExitCriteria, writeSummary } from './finish.js';
 import { cleanupHeldRun, describeCleaned, discardUnstarted } from './cleanup.js';
@@ -90,18 +91,27 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   const bundle = await loadDefinitionDir(resolved.dir);
   // Input the plan would refuse is refused before anything is made.
   targetVersionFor(bundle.definition, configuration);
+  // An analysis reports and changes nothing: it runs as a dry run does (no branch, no commit).
+  const reportOnly = resolved.category === 'analysis';
+  const dryRun = request.dryRun || reportOnly;
+  if (reportOnly && !request.dryRun)
+    io.log(
+      `${resolved.name} is an analysis definition: it reports findings and changes nothing (no branch, no commit)`,
+    );
 
   const atxHome = atxHomeFrom(io.env);
   const runId = newRunId();
   const dir = runDir(atxHome, runId);
   const worktree = worktreeDir(atxHome, runId);
-  const branch = request.dryRun ? null : resultBranchName(resolved.name, runId);
+  const branch = dryRun ? null : resultBranchName(resolved.name, runId);
   const pending = await pendingRead;
 
   if (branchesRead) await noticeFixes(io, atxHome, location.root, resolved.name, branchesRead);
   // A dry run only reads; when the person's tree is exactly HEAD it reads that tree in place
-  // instead of checking out a copy (a third of a large dry run went into the checkout).
-  const readInPlace = request.dryRun && pending.length === 0;
+  // instead of checking out a copy (a third of a large dry run went into the checkout). An
+  // analysis's read-only commands run in a copy all the same: nothing vouches that they only read.
+  const commandsRun = reportOnly && readOnlyCommands(bundle.definition) > 0;
+  const readInPlace = dryRun && pending.length === 0 && !commandsRun;
   const checkoutRoot = readInPlace ? location.root : worktree;
   await mkdir(dir, { recursive: true });
   const lock = await acquireRunLock(dir, runId);
@@ -109,7 +119,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   io.onRunId?.(runId);
   // The state is saved before the worktree and branch exist, so whatever a kill leaves behind
   // is named somewhere: `cleanup` and the next `--resume` find it and take it away.
-  const state = startingState(runId, location, worktree, branch, request, resolved, configuration);
+  const state = startingState(runId, location, worktree, branch, { ...request, dryRun }, resolved, configuration);
   // Until the run is `running` there is nothing to resume: a failure before then takes the
   // worktree, the new branch and the state away again, so bad input really leaves nothing behind.
   let started = false;
@@ -123,7 +133,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
     const checkoutDir = join(checkoutRoot, location.scope);
     const analysis = await analyseRepository(checkoutRoot, location.scope, readInPlace ? filesRead : undefined);
     // A dry run changes nothing on disk: it goes on with what the planner read.
-    const view = request.dryRun ? new DiskRepoView(checkoutDir, analysis.files) : undefined;
+    const view = dryRun ? new DiskRepoView(checkoutDir, analysis.files) : undefined;
     let plan = await createPlan({
       runId,
       bundle,
@@ -160,7 +170,10 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
         'uncommitted change in your working tree: not included in this run (commit it and run again to include it)',
       severity: 'warning' as const,
     }));
-    if (view) return await dryRun(plan, checkoutDir, view, findings, dir);
+    if (view) {
+      const readOnly = reportOnly ? { trustAllTools: request.trustAllTools, confirm: io.confirm } : undefined;
+      return await planOnly(plan, { checkoutDir, view, findings, dir, readOnly, signal: io.signal });
+    }
 
     Object.assign(state, {
       status: 'running',
@@ -185,7 +198,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
         repoRoot: location.root,
         worktree: !readInPlace,
         branch,
-        keepFolder: request.dryRun,
+        keepFolder: dryRun,
       }).catch((error: Error) =>
         io.log(
           `could not remove what run ${runId} made: ${error.message.split('\n')[0]}; \`atx custom def cleanup\` removes it`,
@@ -314,17 +327,37 @@ async function reviewPlan(plan: Plan, io: ExecIO): Promise<Plan> {
   }
 }
 
-async function dryRun(
+interface PlanOnly {
+  checkoutDir: string;
+  view: DiskRepoView;
+  findings: RunSummary['findings'];
+  /** The run's folder. */
+  dir: string;
+  /** An analysis definition's run: its read-only commands may run, with this permission. */
+  readOnly?: { trustAllTools: boolean; confirm?: (question: string) => Promise<boolean> };
+  signal?: AbortSignal;
+}
+
+/**
+ * A dry run, or an analysis definition's run: codemods change only the in-memory view and
+ * report; commands do not run (an analysis's read-only ones do, in a throwaway checkout).
+ */
+async function planOnly(
   plan: Plan,
-  checkoutDir: string,
-  view: DiskRepoView,
-  findings: RunSummary['findings'],
-  dir: string,
+  { checkoutDir, view, findings, dir, readOnly, signal }: PlanOnly,
 ): Promise<RunSummary> {
   const steps: StepSummary[] = [];
   for (const step of plan.steps) {
     const started = performance.now();
-    const outcome = await carryOutStep(step, { checkoutDir, view, trustAllTools: false, dryRun: true });
+    const outcome = await carryOutStep(step, {
+      checkoutDir,
+      view,
+      trustAllTools: readOnly?.trustAllTools ?? false,
+      confirm: readOnly?.confirm,
+      dryRun: true,
+      analysis: readOnly !== undefined,
+      signal,
+    });
     // Changes to protected or excluded paths are reported, not shown, as a real run reverts them.
     const kept = keptOutOfDryRun(plan, step.id, outcome.written);
     findings.push(...outcome.findings, ...kept.findings);
@@ -361,13 +394,27 @@ async function dryRun(
       id: c.id,
       description: c.description,
       status: 'skipped',
-      evidence: [{ kind: 'file', summary: 'dry run: exit criteria are checked on a real run', details: {} }],
+      evidence: [
+        {
+          kind: 'file',
+          summary: readOnly
+            ? 'analysis: nothing was changed, so there is no result to check'
+            : 'dry run: exit criteria are checked on a real run',
+          details: {},
+        },
+      ],
     })),
     findings: distinctFindings(findings),
     dryRun: true,
     diff,
     summaryPath: join(dir, 'summary.json'),
   };
+  if (readOnly) {
+    // An analysis's result is its findings and this report (a dry run's is its diff).
+    summary.analysis = true;
+    summary.reportPath = join(dir, 'summary.md');
+    await writeOwnFile(summary.reportPath, renderReport(summary));
+  }
   await writeJson(summary.summaryPath!, summary);
   return summary;
 }
@@ -403,4 +450,11 @@ async function learnFromRun(io: ExecIO, plan: Plan, summary: RunSummary): Promis
   } catch (error) {
     io.log(`could not record knowledge from this run: ${(error as Error).message}`);
   }
+}
+
+/** How many of the definition's steps are commands marked `readOnly: true`. */
+function readOnlyCommands(definition: Definition): number {
+  return definition.phases
+    .flatMap((phase) => phase.steps)
+    .filter((step) => step.action && 'command' in step.action && step.action.readOnly === true).length;
 }

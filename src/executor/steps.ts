@@ -30,6 +30,8 @@ export interface StepEnvironment {
   confirm?: (question: string) => Promise<boolean>;
   /** Dry run: codemods change the in-memory view only; commands are not run. */
   dryRun: boolean;
+  /** An analysis definition's run (a dry run): its commands marked `readOnly: true` do run. */
+  analysis?: boolean;
   signal?: AbortSignal;
 }
 
@@ -110,8 +112,12 @@ function needsProbe(view: DiskRepoView): boolean {
 async function runCommandStep(step: PlanStep, env: StepEnvironment): Promise<StepOutcome> {
   const action = step.action;
   if (!action || !('command' in action)) return { status: 'failed', reason: 'no command', findings: [], written: [] };
-  if (env.dryRun)
-    return { status: 'skipped', reason: `dry run: would run \`${action.command}\``, findings: [], written: [] };
+  if (env.dryRun && !(env.analysis && action.readOnly)) {
+    const reason = env.analysis
+      ? `analysis: only commands marked readOnly run; would run \`${action.command}\``
+      : `dry run: would run \`${action.command}\``;
+    return { status: 'skipped', reason, findings: [], written: [] };
+  }
   const permission = await mayRun(
     { trustAllTools: env.trustAllTools, confirm: env.confirm },
     { command: action.command, purpose: `for step ${step.id}` },
@@ -123,11 +129,23 @@ async function runCommandStep(step: PlanStep, env: StepEnvironment): Promise<Ste
     signal: env.signal,
     timeoutMs: (action.timeoutSeconds ?? 1800) * 1000,
   });
-  if (run.exitCode === 0) return { status: 'completed', findings: [], written: [] };
+  // What an analysis's command printed is part of its result.
+  const printed: Finding[] = env.analysis
+    ? [
+        {
+          file: '.',
+          line: 1,
+          rule: 'atx/analysis-command',
+          message: `\`${action.command}\` (step ${step.id}) exited with ${run.exitCode}: ${tail(run.output, 20) || '(no output)'}`,
+          severity: 'info',
+        },
+      ]
+    : [];
+  if (run.exitCode === 0) return { status: 'completed', findings: printed, written: [] };
   return {
     status: 'failed',
     reason: `\`${action.command}\` exited with ${run.exitCode}${run.timedOut ? ' (timed out)' : ''}: ${tail(run.output, 5)}`,
-    findings: [],
+    findings: printed,
     written: [],
   };
 }

@@ -120,7 +120,7 @@ export function renderReport(summary: RunSummary): string {
     `- Transformation: ${summary.transformation.name} v${summary.transformation.version}`,
     `- Repository: ${summary.repository}`,
     `- Base commit: ${summary.baseCommit}`,
-    `- Result branch: ${summary.branch ?? '(none: dry run)'}`,
+    `- Result branch: ${summary.branch ?? (summary.analysis ? '(none: an analysis changes nothing)' : '(none: dry run)')}`,
     `- Status: **${summary.status}**`,
     `- Plan: ${summary.planPath}`,
     '',

@@ -38,6 +38,8 @@ export interface RunSummary {
   /** Build command runs after each phase. */
   builds?: Array<{ phase: number; exitCode: number; durationMs: number }>;
   dryRun?: boolean;
+  /** An analysis definition's run: it changed nothing (see `category`); its findings are the result. */
+  analysis?: boolean;
   /** Unified diff of what the run would change (dry runs only). */
   diff?: string;
   summaryPath?: string;
