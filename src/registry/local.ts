@@ -13,7 +13,9 @@ import {
   versionFolders,
 } from './store.js';
 import { withLock } from './lock.js';
+import type { Category } from '../definitions/types.js';
 import {
+  categoryOf,
   draftSlot,
   emptyIndex,
   findRecord,
@@ -80,11 +82,11 @@ export class LocalRegistry {
   }
 
   /** Marks draft `version` published, files unchanged. */
-  promote(name: string, version: string): Promise<Stored> {
+  promote(name: string, version: string): Promise<Stored & { category: Category }> {
     return this.transact(name, async (index) => {
       const record = requireDraft(index, name, version);
       await updateRecord(this.root, name, { ...record, status: 'published', createdAt: new Date().toISOString() });
-      return { name, version };
+      return { name, version, category: categoryOf(record) };
     });
   }
 

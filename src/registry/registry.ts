@@ -144,9 +144,9 @@ export class AtxRegistry implements Registry {
         author: draft.author,
       });
       await this.local.dropVersions(name, [version]);
-      return published;
+      return { version: published, category: described.category };
     });
-    return { name, version: landed, origin: 'team' as const };
+    return { name, version: landed.version, origin: 'team' as const, category: landed.category };
   }
 
   async remove(name: string, version?: string): Promise<{ removed: string[]; origins: Origin[] }> {

@@ -65,6 +65,9 @@ export interface Registry {
     sourceDir: string,
     category?: Category,
   ): Promise<{ name: string; version: string; origin: Origin; category: Category }>;
-  promote(name: string, version: string): Promise<{ name: string; version: string; origin: Origin }>;
+  promote(
+    name: string,
+    version: string,
+  ): Promise<{ name: string; version: string; origin: Origin; category: Category }>;
   remove(name: string, version?: string): Promise<{ removed: string[]; origins: Origin[] }>;
 }

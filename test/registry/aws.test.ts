@@ -33,6 +33,7 @@ describe('AWS-managed definitions', () => {
         origin: 'aws-managed',
         versions: ['1'],
         status: 'published',
+        category: 'remediation',
       },
       {
         name: 'AWS/zeta-upgrade',
@@ -41,6 +42,7 @@ describe('AWS-managed definitions', () => {
         origin: 'aws-managed',
         versions: ['1.0.0'],
         status: 'published',
+        category: 'remediation',
       },
       {
         name: 'Aaa/first-alphabetically',
@@ -49,6 +51,7 @@ describe('AWS-managed definitions', () => {
         origin: 'local',
         versions: ['1'],
         status: 'published',
+        category: 'remediation',
       },
     ]);
   });
@@ -63,6 +66,7 @@ describe('AWS-managed definitions', () => {
       description: 'Zeta, managed',
       dir: join(awsDir, 'zeta-upgrade'),
       status: 'published',
+      category: 'remediation',
     });
     expect((await registry.resolve('AWS/zeta-upgrade', '1.0.0')).version).toBe('1.0.0');
     await expect(registry.resolve('AWS/zeta-upgrade', '2')).rejects.toThrow(

@@ -15,8 +15,8 @@ describe('local registry', () => {
     const first = await registry.publish('MyOrg/widgets', 'Widget upgrade', await definitionFolder('v-one'));
     const second = await registry.publish('MyOrg/widgets', 'Widget upgrade, take two', await definitionFolder('v-two'));
     expect([first, second]).toEqual([
-      { name: 'MyOrg/widgets', version: '1', origin: 'local' },
-      { name: 'MyOrg/widgets', version: '2', origin: 'local' },
+      { name: 'MyOrg/widgets', version: '1', origin: 'local', category: 'remediation' },
+      { name: 'MyOrg/widgets', version: '2', origin: 'local', category: 'remediation' },
     ]);
     expect(await registry.list()).toEqual([
       {
@@ -26,10 +26,11 @@ describe('local registry', () => {
         origin: 'local',
         versions: ['1', '2'],
         status: 'published',
+        category: 'remediation',
       },
     ]);
     const latest = await registry.resolve('MyOrg/widgets');
-    expect(latest).toMatchObject({ version: '2', origin: 'local', status: 'published' });
+    expect(latest).toMatchObject({ version: '2', origin: 'local', status: 'published', category: 'remediation' });
     expect(await objectiveOf(latest.dir)).toContain('v-two');
     expect(await objectiveOf((await registry.resolve('MyOrg/widgets', '1')).dir)).toContain('v-one');
   });
@@ -76,22 +77,30 @@ describe('local registry', () => {
     expect(await registry.saveDraft('widgets', 'wip', await definitionFolder('draft-a'))).toEqual({
       name: 'widgets',
       version: '2',
+      category: 'remediation',
     });
     expect(await registry.saveDraft('widgets', 'wip 2', await definitionFolder('draft-b'))).toEqual({
       name: 'widgets',
       version: '2',
+      category: 'remediation',
     });
     // Resolution prefers the newest published version over a newer draft...
     expect((await registry.resolve('widgets')).version).toBe('1');
     const draft = await registry.resolve('widgets', '2');
     expect(draft).toMatchObject({ status: 'draft', description: 'wip 2' });
     expect(await objectiveOf(draft.dir)).toContain('draft-b');
-    expect((await registry.list())[0]).toMatchObject({ version: '1', versions: ['1', '2'], status: 'published' });
+    expect((await registry.list())[0]).toMatchObject({
+      version: '1',
+      versions: ['1', '2'],
+      status: 'published',
+      category: 'remediation',
+    });
     // ...and publishing new content consumes the draft's number.
     expect(await registry.publish('widgets', 'final', await definitionFolder('final'))).toEqual({
       name: 'widgets',
       version: '2',
       origin: 'local',
+      category: 'remediation',
     });
     const published = await registry.resolve('widgets');
     expect(published).toMatchObject({ version: '2', status: 'published', description: 'final' });
@@ -99,6 +108,7 @@ describe('local registry', () => {
     expect(await registry.saveDraft('widgets', 'next', await definitionFolder('next'))).toEqual({
       name: 'widgets',
       version: '3',
+      category: 'remediation',
     });
   });
 
@@ -110,11 +120,21 @@ describe('local registry', () => {
     expect(draft).toMatchObject({
       version: '1',
       status: 'draft',
+      category: 'remediation',
       description: 'Move every widget to the new widget API (only-draft).',
     });
     await expect(registry.promote('solo', '7')).rejects.toThrow('solo has no version 7');
-    expect(await registry.promote('solo', '1')).toEqual({ name: 'solo', version: '1', origin: 'local' });
-    expect(await registry.resolve('solo')).toMatchObject({ version: '1', status: 'published' });
+    expect(await registry.promote('solo', '1')).toEqual({
+      name: 'solo',
+      version: '1',
+      origin: 'local',
+      category: 'remediation',
+    });
+    expect(await registry.resolve('solo')).toMatchObject({
+      version: '1',
+      status: 'published',
+      category: 'remediation',
+    });
     expect(await objectiveOf((await registry.resolve('solo')).dir)).toContain('only-draft');
     await expect(registry.promote('solo', '1')).rejects.toThrow('solo version 1 is already published');
   });

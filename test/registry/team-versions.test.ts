@@ -18,11 +18,12 @@ describe('team registry: drafts, promotion and deletion', () => {
     expect(await ana.saveDraft('tool', 'ana wip', await definitionFolder('ana-draft'))).toEqual({
       name: 'tool',
       version: '2',
+      category: 'remediation',
     });
     expect(remoteIndex(remote, 'tool').versions).toHaveLength(1);
     expect((await ben.list()).map((e) => e.versions)).toEqual([['1']]);
     expect((await ana.resolve('tool')).origin).toBe('team');
-    expect(await ana.resolve('tool', '2')).toMatchObject({ origin: 'local', status: 'draft' });
+    expect(await ana.resolve('tool', '2')).toMatchObject({ origin: 'local', status: 'draft', category: 'remediation' });
     expect((await ana.list()).map((e) => [e.origin, e.versions])).toEqual([
       ['local', ['2']],
       ['team', ['1']],
@@ -30,7 +31,12 @@ describe('team registry: drafts, promotion and deletion', () => {
 
     // Ben publishes version 2 before Ana promotes: her draft lands as 3, nothing lost.
     await ben.publish('tool', 'ben v2', await definitionFolder('ben-2'));
-    expect(await ana.promote('tool', '2')).toEqual({ name: 'tool', version: '3', origin: 'team' });
+    expect(await ana.promote('tool', '2')).toEqual({
+      name: 'tool',
+      version: '3',
+      origin: 'team',
+      category: 'remediation',
+    });
     expect(remoteIndex(remote, 'tool').versions.map((v) => [v.version, v.description])).toEqual([
       ['1', 'ben v1'],
       ['2', 'ben v2'],
@@ -50,9 +56,18 @@ describe('team registry: drafts, promotion and deletion', () => {
       name: 'tool',
       version: '1',
       origin: 'team',
+      category: 'remediation',
     });
     expect(await ana.list()).toEqual([
-      { name: 'tool', version: '1', description: 'done', origin: 'team', versions: ['1'], status: 'published' },
+      {
+        name: 'tool',
+        version: '1',
+        description: 'done',
+        origin: 'team',
+        versions: ['1'],
+        status: 'published',
+        category: 'remediation',
+      },
     ]);
   });
 

@@ -17,6 +17,7 @@ describe('team registry (git)', () => {
       name: 'MyOrg/widgets',
       version: '1',
       origin: 'team',
+      category: 'remediation',
     });
     // The remote's own default branch got the commit, authored as the publisher.
     expect(git(remote, 'log', '--format=%an <%ae>|%s', 'HEAD').trim()).toBe(
@@ -36,10 +37,11 @@ describe('team registry (git)', () => {
         origin: 'team',
         versions: ['1'],
         status: 'published',
+        category: 'remediation',
       },
     ]);
     const resolved = await ben.resolve('MyOrg/widgets');
-    expect(resolved).toMatchObject({ origin: 'team', version: '1', status: 'published' });
+    expect(resolved).toMatchObject({ origin: 'team', version: '1', status: 'published', category: 'remediation' });
     expect(await objectiveOf(resolved.dir)).toContain('from-ana');
     expect((await ben.publish('MyOrg/widgets', 'Ben fixes', await definitionFolder('from-ben'))).version).toBe('2');
     expect(remoteIndex(remote, 'MyOrg/widgets').versions.map((v) => v.version)).toEqual(['1', '2']);
