@@ -33,7 +33,10 @@ export function addCampaignCommands(custom: Command, io: CliIO, result: ProgramR
     .option('--concurrency <n>', 'repositories at a time (default: the number of cores)')
     .option('--retry-failed', 'run FAILED repositories again')
     .option('--fail-fast', 'start no new repository after the first failure')
-    .option('--shard <i/n>', 'run only slice I of N (stable), for one job of a CI matrix')
+    .option(
+      '--shard <i/n|auto>',
+      'run only slice I of N (stable), for one job of a CI matrix; auto: from the engine (ATX_SHARD_INDEX/COUNT, AWS Batch array, Kubernetes Indexed Job, GitLab parallel)',
+    )
     .option('--export <file>', 'also write the shard result to FILE (for `campaign merge`)')
     .option('--json', 'print the final status as JSON')
     .action(async (options) => {

@@ -6,7 +6,7 @@ import {
   dashboardData,
   listCampaigns,
   mergeShards,
-  parseShard,
+  shardFrom,
   renderDashboard,
   runCampaign,
   serveCampaign,
@@ -62,6 +62,8 @@ export async function runAction(
   const concurrency = options.concurrency === undefined ? undefined : Number(options.concurrency);
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1))
     throw new UsageError(`--concurrency must be a whole number of at least 1 (got "${options.concurrency}")`);
+  const shard = options.shard ? shardFrom(options.shard, io.env) : undefined;
+  if (shard?.engine) io.stderr(`Shard ${shard.index} of ${shard.total}, from ${shard.engine}\n`);
   const result = await runCampaign({
     atxHome: home(io),
     name: options.name,
@@ -69,7 +71,7 @@ export async function runAction(
     concurrency,
     retryFailed: Boolean(options.retryFailed),
     failFast: Boolean(options.failFast),
-    shard: options.shard ? parseShard(options.shard) : undefined,
+    shard: shard && { index: shard.index, total: shard.total },
     exportPath: options.export ? resolve(io.cwd, options.export) : undefined,
     signal: io.signal,
     log: (line) => io.stderr(`${line}\n`),
