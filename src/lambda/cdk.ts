@@ -6,7 +6,15 @@ import { ts } from 'ts-morph';
 import { cdkTriggers, heldUnder } from './cdk-triggers.js';
 import { resolveHandler, SOURCE_EXTENSIONS } from './handler-files.js';
 import type { RepoView } from '../codemods/types.js';
-import { insideRepo, isIgnoredPath, lineAt, type InlineCode, type LambdaFunction } from './functions.js';
+import {
+  declaredMemorySize,
+  insideRepo,
+  isIgnoredPath,
+  lineAt,
+  type Architecture,
+  type InlineCode,
+  type LambdaFunction,
+} from './functions.js';
 
 const constructName = /(?:^|\.)(Function|NodejsFunction|SingletonFunction)$/;
 const testFile = /\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)(test|tests|__tests__)\//;
@@ -83,6 +91,13 @@ function functionOf(cx: Context, node: ts.NewExpression): LambdaFunction | undef
   const runtimeNode = prop('runtime');
   const runtime = runtimeNode ? runtimeOf(runtimeNode.getText(cx.sf)) : nodejs ? 'nodejs' : undefined;
   if (runtime) fn.runtime = runtime;
+  const architectureNode = prop('architecture');
+  const architecture = architectureNode && architectureOf(architectureNode.getText(cx.sf));
+  if (architecture) fn.architecture = architecture;
+  const memoryNode = prop('memorySize');
+  const memorySize =
+    memoryNode && ts.isNumericLiteral(memoryNode) ? declaredMemorySize(Number(memoryNode.text)) : undefined;
+  if (memorySize) fn.memorySize = memorySize;
   const handlerNode = prop('handler');
   if (handlerNode && ts.isStringLiteralLike(handlerNode)) fn.handler = handlerNode.text;
   const layers = prop('layers');
@@ -136,8 +151,31 @@ function runtimeOf(text: string): string | undefined {
   if (/\bNODEJS_LATEST\b/.test(text)) return 'nodejs';
   const literal = /\bRuntime\s*\(\s*['"`]([\w.]+)['"`]/.exec(text);
   if (literal) return literal[1];
-  const other = /\b(PYTHON|JAVA|DOTNET|GO|RUBY|PROVIDED)\w*/.exec(text);
-  return other ? other[0].toLowerCase() : undefined;
+  const other = /\b(?:PYTHON|JAVA|DOTNET|GO|RUBY|PROVIDED)\w*/.exec(text);
+  return other ? lambdaIdOf(other[0]) : undefined;
+}
+
+/**
+ * CDK's constant → Lambda's identifier: `PYTHON_3_12` → python3.12, `GO_1_X` → go1.x,
+ * `DOTNET_CORE_3_1` → dotnetcore3.1, `JAVA_8_CORRETTO` → java8.al2, `PROVIDED_AL2023` → provided.al2023.
+ * A constant of another shape (`PYTHON_3_LATEST`) is kept lower-cased: no schedule knows it.
+ */
+function lambdaIdOf(constant: string): string {
+  if (constant === 'JAVA_8_CORRETTO') return 'java8.al2';
+  const provided = /^PROVIDED(?:_(AL2(?:023)?))?$/.exec(constant);
+  if (provided) return provided[1] ? `provided.${provided[1].toLowerCase()}` : 'provided';
+  const versioned = /^(PYTHON|JAVA|DOTNET_CORE|DOTNET|GO|RUBY)_(\d+)(?:_(\d+|X))?$/.exec(constant);
+  if (!versioned) return constant.toLowerCase();
+  const family = versioned[1]!.replace('_', '').toLowerCase();
+  const minor = versioned[3] === undefined ? '' : `.${versioned[3].toLowerCase()}`;
+  // Java and .NET (5 and later) name only the major: java21, dotnet8.
+  return `${family}${versioned[2]}${family === 'java' || family === 'dotnet' ? '' : minor}`;
+}
+
+/** `lambda.Architecture.ARM_64` (the class under any import name) → arm64; a variable or a condition is not read. */
+function architectureOf(text: string): Architecture | undefined {
+  const named = /^(?:[\w$]+\s*\.\s*)*(ARM_64|X86_64)$/.exec(text);
+  return named ? (named[1] === 'ARM_64' ? 'arm64' : 'x86_64') : undefined;
 }
 
 function code(cx: Context, fn: LambdaFunction, node: ts.Expression | undefined): void {

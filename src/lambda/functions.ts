@@ -14,6 +14,8 @@ export type { LambdaTrigger, TriggerKind } from './triggers.js';
 
 export type FunctionSource = 'sam' | 'cloudformation' | 'cdk' | 'serverless' | 'terraform';
 
+export type Architecture = 'x86_64' | 'arm64';
+
 /** Code written into the declaration itself (`InlineCode`, `Code.ZipFile`, `Code.fromInline`). */
 export interface InlineCode {
   text: string;
@@ -44,6 +46,19 @@ export interface LambdaFunction {
    * when it is not written as a value (a parameter without default, a variable).
    */
   runtime?: string;
+  /**
+   * The instruction set as declared (SAM/CloudFormation `Architectures` with the template's
+   * globals, CDK `architecture`, Serverless `architecture` with the provider's, Terraform
+   * `architectures`); undefined when not declared or not a literal. Every tool defaults to x86_64.
+   */
+  architecture?: Architecture;
+  /**
+   * Memory in MB as declared (SAM/CloudFormation `MemorySize` with the template's globals, CDK
+   * `memorySize`, Serverless `memorySize` with the provider's, Terraform `memory_size`); undefined
+   * when not declared or not a literal. Defaults differ by tool: 128 for Lambda, SAM, CDK and
+   * Terraform, 1024 for the Serverless Framework.
+   */
+  memorySize?: number;
   /** The handler setting as written: `src/app.handler`. */
   handler?: string;
   /** The folder deployed as the function's code (`CodeUri`, the asset folder, the service folder), when it is in the repository. */
@@ -93,6 +108,18 @@ export function declaredEnvironment(shared: unknown, own: unknown): Record<strin
     if (vars && typeof vars === 'object' && !Array.isArray(vars))
       for (const [name, value] of Object.entries(vars)) out[name] = environmentValue(value);
   return Object.keys(out).length ? out : undefined;
+}
+
+/** `arm64` / `x86_64`, alone or as the one item of a list (Lambda takes exactly one); undefined for anything else. */
+export function declaredArchitecture(value: unknown): Architecture | undefined {
+  const only = Array.isArray(value) && value.length === 1 ? value[0] : value;
+  return only === 'arm64' || only === 'x86_64' ? only : undefined;
+}
+
+/** A whole number of MB, or its digits as a string (CloudFormation and Terraform take `"512"`); undefined for anything else. */
+export function declaredMemorySize(value: unknown): number | undefined {
+  const mb = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof mb === 'number' && Number.isInteger(mb) && mb > 0 ? mb : undefined;
 }
 
 /** Every Lambda function the repository's infrastructure code declares, in file order. */

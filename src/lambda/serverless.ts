@@ -7,7 +7,14 @@ import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { resolveHandler } from './handler-files.js';
 import { otherProviders } from '../codemods/providers.js';
 import type { RepoView } from '../codemods/types.js';
-import { declaredEnvironment, isIgnoredPath, lineAt, type LambdaFunction } from './functions.js';
+import {
+  declaredArchitecture,
+  declaredEnvironment,
+  declaredMemorySize,
+  isIgnoredPath,
+  lineAt,
+  type LambdaFunction,
+} from './functions.js';
 import { serverlessTriggers } from './triggers.js';
 import { isRecord, nodeAt, parseYaml, plain, startOf, str } from './yaml-values.js';
 
@@ -56,6 +63,13 @@ export function serverlessFunctions(repo: RepoView): LambdaFunction[] {
       };
       const runtime = literal(props.runtime ?? (isRecord(provider) ? provider.runtime : undefined));
       if (runtime) fn.runtime = runtime;
+      // `${self:custom.memory}` and other variables are neither an architecture nor a number: not read
+      const architecture = declaredArchitecture(
+        props.architecture ?? (isRecord(provider) ? provider.architecture : undefined),
+      );
+      if (architecture) fn.architecture = architecture;
+      const memorySize = declaredMemorySize(props.memorySize ?? (isRecord(provider) ? provider.memorySize : undefined));
+      if (memorySize) fn.memorySize = memorySize;
       const handler = literal(props.handler);
       if (handler) fn.handler = handler;
       const environment = declaredEnvironment(isRecord(provider) ? provider.environment : undefined, props.environment);

@@ -6,7 +6,9 @@ import { isMap, isScalar, type Document, type Pair } from 'yaml';
 import { resolveHandler } from './handler-files.js';
 import type { RepoView } from '../codemods/types.js';
 import {
+  declaredArchitecture,
   declaredEnvironment,
+  declaredMemorySize,
   insideRepo,
   isIgnoredPath,
   lineAt,
@@ -122,6 +124,10 @@ function functionOf(
   const fn: LambdaFunction = { name, source, file: t.path, line: lineAt(t.text, at), layers: [] };
   const runtime = resolved(t, props.Runtime ?? globals.Runtime);
   if (typeof runtime === 'string') fn.runtime = runtime;
+  const architecture = declaredArchitecture(resolved(t, props.Architectures ?? globals.Architectures));
+  if (architecture) fn.architecture = architecture;
+  const memorySize = declaredMemorySize(resolved(t, props.MemorySize ?? globals.MemorySize));
+  if (memorySize) fn.memorySize = memorySize;
   const handler = resolved(t, props.Handler ?? globals.Handler);
   if (typeof handler === 'string') fn.handler = handler;
   const variables = (env: unknown) => (isRecord(env) && isRecord(env.Variables) ? env.Variables : undefined);

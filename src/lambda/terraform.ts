@@ -5,7 +5,14 @@
 import { posix } from 'node:path';
 import { resolveHandler } from './handler-files.js';
 import type { RepoView } from '../codemods/types.js';
-import { insideRepo, isIgnoredPath, lineAt, type LambdaFunction } from './functions.js';
+import {
+  declaredArchitecture,
+  declaredMemorySize,
+  insideRepo,
+  isIgnoredPath,
+  lineAt,
+  type LambdaFunction,
+} from './functions.js';
 import { terraformTriggers } from './terraform-triggers.js';
 
 export interface Block {
@@ -84,6 +91,15 @@ function stringOf(value: string | undefined): string | undefined {
   return literal;
 }
 
+/** A literal written as JSON writes it (`512`, `"512"`, `["arm64"]`); a reference or an expression is undefined. */
+function jsonLiteral(value: string | undefined): unknown {
+  try {
+    return value === undefined ? undefined : JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
 export function terraformFunctions(repo: RepoView): LambdaFunction[] {
   const files = new Set(repo.files);
   const out: LambdaFunction[] = [];
@@ -116,6 +132,10 @@ export function terraformFunctions(repo: RepoView): LambdaFunction[] {
       const fn: LambdaFunction = { name, source: 'terraform', file: path, line: block.line, layers: [] };
       const runtime = stringOf(block.attrs.get('runtime'));
       if (runtime) fn.runtime = runtime;
+      const architecture = declaredArchitecture(jsonLiteral(block.attrs.get('architectures')));
+      if (architecture) fn.architecture = architecture;
+      const memorySize = declaredMemorySize(jsonLiteral(block.attrs.get('memory_size')));
+      if (memorySize) fn.memorySize = memorySize;
       const handler = stringOf(block.attrs.get('handler'));
       if (handler) fn.handler = handler;
       const layers = block.attrs.get('layers');

@@ -469,3 +469,179 @@ resource "aws_lambda_function" "prebuilt" {
     ]);
   });
 });
+
+describe('lambda inventory: architecture and memory size', () => {
+  const sizing = (fns: LambdaFunction[]) =>
+    fns.map(({ name, architecture, memorySize }) => ({ name, architecture, memorySize }));
+
+  it('reads SAM Architectures and MemorySize with the globals, parameter defaults, and no other reference', () => {
+    const template = [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Parameters:',
+      '  Memory: { Type: Number }',
+      '  LargeMemory: { Type: Number, Default: 3008 }',
+      'Globals:',
+      '  Function:',
+      '    Runtime: nodejs20.x',
+      '    Architectures: [arm64]',
+      '    MemorySize: 256',
+      'Resources:',
+      '  Api:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties: { Handler: app.handler }',
+      '  Reports:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties: { Handler: app.reports, MemorySize: 1024, Architectures: [x86_64] }',
+      '  Tuned:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Handler: app.tuned',
+      '      MemorySize: !Ref Memory',
+      '  Large:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties: { Handler: app.large, MemorySize: !Ref LargeMemory }',
+    ].join('\n');
+    expect(sizing(lambdaFunctions(memoryRepo({ 'template.yaml': template, 'app.js': '' })))).toEqual([
+      { name: 'Api', architecture: 'arm64', memorySize: 256 },
+      { name: 'Reports', architecture: 'x86_64', memorySize: 1024 },
+      // a parameter without default: the function's own setting is not a value, and the globals' is not taken
+      { name: 'Tuned', architecture: 'arm64', memorySize: undefined },
+      { name: 'Large', architecture: 'arm64', memorySize: 3008 },
+    ]);
+  });
+
+  it('reads a CloudFormation JSON template, where a number may be written as a string', () => {
+    const json = JSON.stringify({
+      Resources: {
+        Resize: {
+          Type: 'AWS::Lambda::Function',
+          Properties: {
+            Runtime: 'nodejs18.x',
+            Handler: 'index.handler',
+            Code: './src',
+            Architectures: ['arm64'],
+            MemorySize: '512',
+          },
+        },
+        Legacy: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { Runtime: 'nodejs16.x', Handler: 'index.handler', Code: './src' },
+        },
+        Arn: {
+          Type: 'AWS::Lambda::Function',
+          Properties: {
+            Runtime: 'nodejs18.x',
+            Handler: 'index.handler',
+            Code: './src',
+            Architectures: [{ 'Fn::FindInMap': ['Arch', { Ref: 'AWS::Region' }, 'Name'] }],
+            MemorySize: 1536,
+          },
+        },
+      },
+    });
+    expect(sizing(lambdaFunctions(memoryRepo({ 'cfn/app.json': json })))).toEqual([
+      { name: 'Resize', architecture: 'arm64', memorySize: 512 },
+      { name: 'Legacy', architecture: undefined, memorySize: undefined },
+      { name: 'Arn', architecture: undefined, memorySize: 1536 },
+    ]);
+  });
+
+  it('reads CDK architecture and memorySize, with Architecture imported under another name', () => {
+    const stack = `import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Architecture as Arch } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Stack } from 'aws-cdk-lib';
+
+export class AppStack extends Stack {
+  constructor(scope, id, props) {
+    super(scope, id);
+    new lambda.Function(this, 'Fn', {
+      runtime: lambda.Runtime.NODEJS_18_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 512,
+      handler: 'index.handler',
+      code: lambda.Code.fromAsset('lambda/fn'),
+    });
+    new NodejsFunction(this, 'Orders', { entry: 'src/orders.ts' });
+    new lambda.Function(this, 'Sized', {
+      runtime: lambda.Runtime.NODEJS_20_X,
+      architecture: Arch.X86_64,
+      memorySize: props.memory,
+      handler: 'index.handler',
+      code: lambda.Code.fromAsset('lambda/fn'),
+    });
+    new lambda.Function(this, 'Either', {
+      runtime: lambda.Runtime.NODEJS_20_X,
+      architecture: props.arm ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
+      handler: 'index.handler',
+      code: lambda.Code.fromAsset('lambda/fn'),
+    });
+  }
+}
+`;
+    const fns = lambdaFunctions(memoryRepo({ 'cdk.json': '{}', 'lib/stack.ts': stack, 'src/orders.ts': '' }));
+    expect(sizing(fns)).toEqual([
+      { name: 'Fn', architecture: 'arm64', memorySize: 512 },
+      { name: 'Orders', architecture: undefined, memorySize: undefined },
+      { name: 'Sized', architecture: 'x86_64', memorySize: undefined },
+      { name: 'Either', architecture: undefined, memorySize: undefined },
+    ]);
+  });
+
+  it("reads Serverless architecture and memorySize, the function's over the provider's, variables not resolved", () => {
+    const yml = [
+      'service: svc',
+      'custom: { memory: 768 }',
+      'provider:',
+      '  name: aws',
+      '  runtime: nodejs20.x',
+      '  architecture: arm64',
+      '  memorySize: 2048',
+      'functions:',
+      '  hello:',
+      '    handler: handler.hello',
+      '  legacy:',
+      '    handler: handler.legacy',
+      '    architecture: x86_64',
+      '    memorySize: 512',
+      '  tuned:',
+      '    handler: handler.tuned',
+      '    memorySize: ${self:custom.memory}',
+    ].join('\n');
+    expect(sizing(lambdaFunctions(memoryRepo({ 'svc/serverless.yml': yml })))).toEqual([
+      { name: 'hello', architecture: 'arm64', memorySize: 2048 },
+      { name: 'legacy', architecture: 'x86_64', memorySize: 512 },
+      { name: 'tuned', architecture: 'arm64', memorySize: undefined },
+    ]);
+  });
+
+  it('reads Terraform architectures and memory_size when literal', () => {
+    const tf = `resource "aws_lambda_function" "api" {
+  filename      = "dist/api.zip"
+  handler       = "index.handler"
+  runtime       = "nodejs20.x"
+  architectures = ["arm64"]
+  memory_size   = 512 # MB
+}
+
+module "worker" {
+  source        = "terraform-aws-modules/lambda/aws"
+  handler       = "worker.run"
+  runtime       = "nodejs20.x"
+  architectures = [var.architecture]
+  memory_size   = var.memory
+}
+
+resource "aws_lambda_function" "plain" {
+  filename = "dist/plain.zip"
+  handler  = "index.handler"
+  runtime  = "nodejs20.x"
+}
+`;
+    expect(sizing(lambdaFunctions(memoryRepo({ 'infra/main.tf': tf })))).toEqual([
+      { name: 'api', architecture: 'arm64', memorySize: 512 },
+      { name: 'worker', architecture: undefined, memorySize: undefined },
+      { name: 'plain', architecture: undefined, memorySize: undefined },
+    ]);
+  });
+});
