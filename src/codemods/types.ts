@@ -33,6 +33,10 @@ export interface CodemodResult {
   /** New full text per changed file; files left out are unchanged. */
   changes: Map<string, string>;
   findings: Finding[];
+  /** What an analysis codemod found, as data (plain JSON): the run's summary keeps it under the codemod's name. */
+  report?: Record<string, unknown>;
+  /** The same for people: a markdown section the run's report (summary.md) ends with. */
+  reportMarkdown?: string;
 }
 
 export interface Codemod {

@@ -347,6 +347,8 @@ async function planOnly(
   { checkoutDir, view, findings, dir, readOnly, signal }: PlanOnly,
 ): Promise<RunSummary> {
   const steps: StepSummary[] = [];
+  const reports: Record<string, Record<string, unknown>> = {};
+  const sections: string[] = [];
   for (const step of plan.steps) {
     const started = performance.now();
     const outcome = await carryOutStep(step, {
@@ -361,6 +363,10 @@ async function planOnly(
     // Changes to protected or excluded paths are reported, not shown, as a real run reverts them.
     const kept = keptOutOfDryRun(plan, step.id, outcome.written);
     findings.push(...outcome.findings, ...kept.findings);
+    if (outcome.report) {
+      reports[outcome.report.codemod] = outcome.report.data;
+      if (outcome.report.markdown) sections.push(outcome.report.markdown);
+    }
     steps.push({
       id: step.id,
       title: step.title,
@@ -408,12 +414,13 @@ async function planOnly(
     dryRun: true,
     diff,
     summaryPath: join(dir, 'summary.json'),
+    ...(Object.keys(reports).length ? { reports } : {}),
   };
   if (readOnly) {
     // An analysis's result is its findings and this report (a dry run's is its diff).
     summary.analysis = true;
     summary.reportPath = join(dir, 'summary.md');
-    await writeOwnFile(summary.reportPath, renderReport(summary));
+    await writeOwnFile(summary.reportPath, [renderReport(summary), ...sections].join('\n'));
   }
   await writeJson(summary.summaryPath!, summary);
   return summary;

@@ -19,6 +19,8 @@ export interface StepOutcome {
   written: string[];
   /** What the model did, for an agent step carried out by one. */
   agent?: AgentReport;
+  /** An analysis codemod's data, with the codemod's name. */
+  report?: { codemod: string; data: Record<string, unknown>; markdown?: string };
 }
 
 export interface StepEnvironment {
@@ -92,7 +94,8 @@ async function runCodemodStep(step: PlanStep, env: StepEnvironment): Promise<Ste
     accepted.set(path, text);
   }
   env.view.apply(accepted);
-  return { status: 'completed', findings, written: [...accepted.keys()].sort() };
+  const report = result.report && { codemod: codemod.name, data: result.report, markdown: result.reportMarkdown };
+  return { status: 'completed', findings, written: [...accepted.keys()].sort(), ...(report ? { report } : {}) };
 }
 
 /**

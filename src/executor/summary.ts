@@ -40,6 +40,8 @@ export interface RunSummary {
   dryRun?: boolean;
   /** An analysis definition's run: it changed nothing (see `category`); its findings are the result. */
   analysis?: boolean;
+  /** What analysis codemods found, as data, by codemod name (`lambda-fleet-inventory`: the repository's inventory). */
+  reports?: Record<string, Record<string, unknown>>;
   /** Unified diff of what the run would change (dry runs only). */
   diff?: string;
   summaryPath?: string;
