@@ -31,6 +31,9 @@ const table = {
     target: nodejsTarget,
   },
   'aws-sdk-v2-to-v3': { load: async () => (await import('./aws-sdk-v2-to-v3/index.js')).codemod, options: sdkOptions },
+  'lambda-fleet-inventory': {
+    load: async () => (await import('./fleet-inventory/index.js')).codemod,
+  },
   'learned-rewrite': { load: async () => (await import('./learned-rewrite/index.js')).codemod },
 } satisfies Record<string, Entry>;
 

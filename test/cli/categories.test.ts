@@ -221,3 +221,48 @@ describe('running an analysis definition', () => {
     expect(await snapshot(repo)).toEqual(before);
   });
 });
+
+describe('AWS/lambda-fleet-inventory', () => {
+  it('reports the inventory as findings, a report section and data, and changes nothing', async () => {
+    const repo = await makeRepo({
+      'template.yaml':
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: app.handler\n      Runtime: nodejs14.x\n      MemorySize: 512\n',
+      'src/app.js':
+        "const AWS = require('aws-sdk');\nexports.handler = (event, context, callback) => callback(null, 1);\n",
+    });
+    const before = await snapshot(repo);
+    const env = { ATX_HOME: await tempDir('atx-home-') };
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/lambda-fleet-inventory', '-x', '--json'], {
+      env,
+    });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ status: 'succeeded', branch: null, analysis: true, diff: '' });
+    const inventory = summary.reports['lambda-fleet-inventory'];
+    expect(inventory.functions).toEqual([
+      expect.objectContaining({
+        name: 'Fn',
+        runtime: 'nodejs14.x',
+        status: 'deprecated',
+        memoryMb: 512,
+        handlerFile: 'src/app.js',
+        handlerStyle: 'callback',
+        sdkNotIncluded: 'after-upgrade',
+      }),
+    ]);
+    expect(summary.findings.map((f: { rule: string }) => f.rule).sort()).toEqual([
+      'inventory/callback-handler',
+      'inventory/no-tests',
+      'inventory/runtime-deprecation',
+      'inventory/sdk-not-included',
+      'inventory/sdk-v2',
+    ]);
+    const report = await readFile(summary.reportPath, 'utf8');
+    expect(report).toMatch(/## Lambda inventory/);
+    expect(report).toMatch(
+      /\| AWS\/nodejs-version-upgrade \| 1 function\(s\) on a Node.js runtime older than nodejs24.x \| 2 \| 1 \| 1 \|/,
+    );
+    expect(await snapshot(repo)).toEqual(before);
+    expect(await git(repo, ['branch', '--list'])).not.toMatch(/atx\//);
+  });
+});

@@ -22,13 +22,15 @@ describe('atx custom def (local registry)', () => {
       'AWS/python-boto2-to-boto3',
       'AWS/java-aws-sdk-v1-to-v2',
       'AWS/angular-version-upgrade',
+      'AWS/lambda-fleet-inventory',
     ]) {
       expect(names).toContain(name);
     }
     for (const entry of entries) {
       expect(Object.keys(entry).sort()).toEqual(['category', 'description', 'name', 'origin', 'version', 'versions']);
       expect(entry.origin).toBe('aws-managed');
-      expect(entry.category).toBe('remediation');
+      // The inventory is the one analysis of the catalogue; every other AWS/ definition changes code.
+      expect(entry.category).toBe(entry.name === 'AWS/lambda-fleet-inventory' ? 'analysis' : 'remediation');
       expect(entry.description.length).toBeGreaterThan(20);
     }
     const human = await atx(['custom', 'def', 'list'], { env });
