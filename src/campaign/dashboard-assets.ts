@@ -27,6 +27,11 @@ th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]
 .source { color: #5b6472; font-size: 12px; }
 td a { margin-right: 8px; }
 code { font-size: 12px; }
+#fleet h2 { font-size: 18px; margin: 20px 0 8px; }
+#fleet table { margin-bottom: 12px; }
+#runtimes tr.failed td:first-child { border-left: 4px solid #d64545; }
+#runtimes tr.running td:first-child { border-left: 4px solid #e0a630; }
+#runtimes tr.done td:first-child { border-left: 4px solid #2e9e5b; }
 `;
 
 export const dashboardScript = `

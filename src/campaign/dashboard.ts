@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { redactValue } from '../util/secrets.js';
 import { dashboardScript, dashboardStyle } from './dashboard-assets.js';
+import { hasInventory, readinessTable, runtimeDistribution, type ReadinessRow, type RuntimeRow } from './fleet.js';
 import type { CampaignView, RepoRecord } from './types.js';
 
 export type LinkMode = 'files' | 'served';
@@ -21,6 +22,8 @@ export interface DashboardData {
   generatedAt: string;
   /** Where the page polls for fresh data; absent in a static report. */
   live?: string;
+  /** The fleet inventory, when an analysis inventoried the repositories. */
+  fleet?: { runtimes: RuntimeRow[]; readiness: ReadinessRow[] };
 }
 
 export function dashboardData(view: CampaignView, mode: LinkMode, live?: string): DashboardData {
@@ -38,7 +41,35 @@ export function dashboardData(view: CampaignView, mode: LinkMode, live?: string)
     })),
     generatedAt: new Date().toISOString(),
     ...(live ? { live } : {}),
+    ...(hasInventory(view)
+      ? { fleet: { runtimes: runtimeDistribution(view.records), readiness: readinessTable(view.records) } }
+      : {}),
   };
+}
+
+const ROW_STATUS: Record<string, string> = { deprecated: 'failed', deprecating: 'running', supported: 'done' };
+
+/** The fleet section: runtimes by deprecation date, then each repository's counts and readiness. */
+function fleetSection(fleet: NonNullable<DashboardData['fleet']>): string {
+  const td = (value: string | number | undefined) => `<td>${escapeHtml(String(value ?? '–'))}</td>`;
+  const runtimes = fleet.runtimes
+    .map(
+      (r) =>
+        `<tr class="${ROW_STATUS[r.status] ?? ''}">${td(r.runtime)}${td(r.deprecation)}${td(r.status)}${td(r.functions)}${td(r.repositories)}</tr>`,
+    )
+    .join('');
+  const repos = fleet.readiness
+    .map(
+      (r) =>
+        `<tr>${td(r.repository)}${td(r.readiness)}${td(r.functions)}${td(r.deprecated)}${td(r.deprecating)}${td(r.sdkV2Files)}${td(r.sdkV2Calls)}${td(r.callbackHandlers + r.contextHandlers)}${td(r.handlersLeft)}${td(r.sdkNotIncluded)}${td(r.testFiles)}${td(r.fixes)}</tr>`,
+    )
+    .join('');
+  return `<section id="fleet" aria-label="fleet inventory">
+<h2>Runtimes by deprecation date</h2>
+<table id="runtimes"><thead><tr><th>Runtime</th><th>Deprecation</th><th>Status</th><th>Functions</th><th>Repositories</th></tr></thead><tbody>${runtimes}</tbody></table>
+<h2>Readiness</h2>
+<table id="readiness"><thead><tr><th>Repository</th><th>Readiness</th><th>Functions</th><th>Deprecated</th><th>Deprecating</th><th>SDK v2 files</th><th>SDK v2 calls</th><th>Callback handlers</th><th>Left for a person</th><th>SDK not included</th><th>Test files</th><th>Fixed by</th></tr></thead><tbody>${repos}</tbody></table>
+</section>`;
 }
 
 function linksFor(record: RepoRecord, mode: LinkMode): DashboardRow['links'] {
@@ -89,6 +120,7 @@ export function renderDashboard(unredacted: DashboardData): string {
 <section id="totals" aria-label="totals"></section>
 <div class="bar" role="progressbar" aria-label="progress" aria-valuemin="0" aria-valuemax="100"><div id="bar-done"></div><div id="bar-failed"></div><div id="bar-running"></div></div>
 <p id="progress-text"></p>
+${data.fleet ? fleetSection(data.fleet) : ''}
 <nav id="filters" aria-label="filter by status"></nav>
 <table id="repos">
   <thead><tr>

@@ -2,6 +2,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { readJson } from '../util/fs.js';
+import { hasInventory, reposFixedBy } from './fleet.js';
 import { readRepoList, toEntries } from './repos.js';
 import { CampaignStore, now } from './store.js';
 import {
@@ -23,6 +24,8 @@ export interface CreateOptions {
   repos?: string[];
   buildCommand?: string;
   configuration?: string;
+  /** Another campaign, inventoried: take exactly its repositories whose findings the transformation fixes. */
+  fromFindings?: string;
 }
 
 /**
@@ -31,12 +34,10 @@ export interface CreateOptions {
  */
 export async function createCampaign(options: CreateOptions): Promise<{ spec: CampaignSpec; created: boolean }> {
   if (!options.transformation) throw new UsageError('missing --transformation DEF (e.g. AWS/nodejs-version-upgrade)');
-  if (!options.reposFile && !options.repos?.length)
-    throw new UsageError('give the repositories: --repos FILE or --repo PATH (repeatable)');
-  const sources = [
-    ...(options.reposFile ? await readRepoList(options.reposFile, options.cwd) : []),
-    ...(options.repos ?? []),
-  ];
+  const sources = options.fromFindings
+    ? await sourcesFixedBy(options.atxHome, options.fromFindings, options.transformation, options)
+    : [...(options.reposFile ? await readRepoList(options.reposFile, options.cwd) : []), ...(options.repos ?? [])];
+  if (!sources.length) throw new UsageError('give the repositories: --repos FILE or --repo PATH (repeatable)');
   const spec: CampaignSpec = {
     name: options.name,
     transformation: options.transformation,
@@ -55,6 +56,28 @@ export async function createCampaign(options: CreateOptions): Promise<{ spec: Ca
   }
   await store.writeSpec(spec);
   return { spec, created: true };
+}
+
+/** The repositories of an inventoried campaign whose findings `transformation` fixes, as they were given. */
+async function sourcesFixedBy(
+  atxHome: string,
+  from: string,
+  transformation: string,
+  options: Pick<CreateOptions, 'reposFile' | 'repos'>,
+): Promise<string[]> {
+  if (options.reposFile || options.repos?.length)
+    throw new UsageError('--from-findings takes the repositories from that campaign: give no --repos or --repo');
+  const store = new CampaignStore(atxHome, from);
+  if (!(await store.exists())) throw new UsageError(`no campaign named "${from}" (see \`atx custom campaign list\`)`);
+  const view = await store.view();
+  if (!hasInventory(view))
+    throw new UsageError(
+      `campaign "${from}" holds no inventory yet: run it with an analysis such as AWS/lambda-fleet-inventory first`,
+    );
+  const fixed = new Set(reposFixedBy(view, transformation).map((r) => r.id));
+  if (!fixed.size)
+    throw new UsageError(`no repository of campaign "${from}" has a finding that ${transformation} fixes`);
+  return view.spec.repos.filter((r) => fixed.has(r.id)).map((r) => r.source);
 }
 
 /** Runs are started from another folder than create's; a relative file:// path must survive that. */

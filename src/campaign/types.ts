@@ -1,6 +1,7 @@
 // A campaign: one definition applied to many repositories, each with a status (typed, validated on read).
 import { z } from 'zod';
 import { safeSegment } from '../util/confine.js';
+import { FleetInventorySchema } from './fleet-schema.js';
 
 /**
  * Ids become paths (logs/<id>.log, clones/<id>, ATX_HOME/runs/<runId>), and campaign files and
@@ -61,6 +62,8 @@ export const RepoRecordSchema = z.object({
   summaryPath: z.string().optional(),
   planPath: z.string().optional(),
   reportPath: z.string().optional(),
+  /** What an analysis with AWS/lambda-fleet-inventory's codemod found in the repository. */
+  inventory: FleetInventorySchema.optional(),
   attempts: z.number().default(0),
   /** Which process holds an IN_PROGRESS repository, so a restart can tell a live worker from a dead one. */
   owner: z.object({ host: z.string(), pid: z.number(), childPid: z.number().optional() }).optional(),

@@ -8,6 +8,7 @@ import { cleanupRun } from '../executor/cleanup.js';
 import { runDir } from '../executor/paths.js';
 import { joinSegmentsInside } from '../util/confine.js';
 import { exists, readJson, writeOwnFile } from '../util/fs.js';
+import { fleetInventoryOf } from './fleet.js';
 import { checkoutOf } from './repos.js';
 import { now } from './store.js';
 import type { CampaignSpec, RepoEntry, RepoRecord } from './types.js';
@@ -110,6 +111,7 @@ function fromSummary(
     .filter((c) => c.status === 'failed')
     .map((c) => c.description.split('\n')[0]);
   const failed = exitCode !== 0 || summary.status === 'failed';
+  const inventory = fleetInventoryOf(summary.reports);
   return {
     status: failed ? 'FAILED' : 'COMPLETED',
     reason: failed
@@ -130,6 +132,7 @@ function fromSummary(
     summaryPath: summary.summaryPath,
     planPath: summary.planPath,
     reportPath: summary.reportPath,
+    ...(inventory ? { inventory } : {}),
   };
 }
 

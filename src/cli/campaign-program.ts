@@ -19,6 +19,10 @@ export function addCampaignCommands(custom: Command, io: CliIO, result: ProgramR
     .option('--tv, --transformation-version <version>', 'definition version (default: latest)')
     .option('--repos <file>', 'file listing the repositories, one path or git URL a line (# comments)')
     .option('--repo <path>', 'a repository path or git URL (repeatable)', collect)
+    .option(
+      '--from-findings <campaign>',
+      'the repositories of an inventoried campaign (AWS/lambda-fleet-inventory) whose findings --transformation fixes',
+    )
     .option('-c, --build-command <command>', 'build/validation command for every repository')
     .option('-g, --configuration <config>', 'exec configuration for every repository (file://… or key=value pairs)')
     .option('--json', 'print the campaign as JSON')
@@ -88,9 +92,11 @@ export function addCampaignCommands(custom: Command, io: CliIO, result: ProgramR
 
   campaign
     .command('report')
-    .description('write the dashboard as one self-contained HTML file')
+    .description('write the dashboard as one self-contained HTML file, or the fleet inventory as CSV or JSON')
     .requiredOption('-n, --name <name>', 'campaign name')
-    .requiredOption('--html <file>', 'where to write the page')
+    .option('--html <file>', 'where to write the page')
+    .option('--csv <file>', 'the fleet inventory, one line per Lambda function (`-` for stdout)')
+    .option('--json [file]', 'the fleet inventory as JSON (to stdout without FILE)')
     .action(async (options) => {
       result.exitCode = await (await actions()).reportAction(options, io);
     });

@@ -4,6 +4,9 @@ import {
   CampaignStore,
   createCampaign,
   dashboardData,
+  fleetCsv,
+  fleetJson,
+  hasInventory,
   listCampaigns,
   mergeShards,
   shardFrom,
@@ -14,6 +17,7 @@ import {
   type CampaignView,
 } from '../../campaign/index.js';
 import { UsageError } from '../../errors.js';
+import { redactValue } from '../../util/secrets.js';
 import { atxHomeFrom } from '../../executor/paths.js';
 import { writeFileSafe } from '../../util/fs.js';
 import type { CliIO } from '../io.js';
@@ -33,10 +37,12 @@ export async function createAction(
     repo?: string[];
     buildCommand?: string;
     configuration?: string;
+    fromFindings?: string;
   },
   io: CliIO,
 ): Promise<number> {
   const { spec, created } = await createCampaign({
+    fromFindings: options.fromFindings,
     atxHome: home(io),
     cwd: io.cwd,
     name: options.name,
@@ -147,11 +153,31 @@ export async function updateRepoAction(
   return 0;
 }
 
-export async function reportAction(options: Named & { html: string }, io: CliIO): Promise<number> {
+export async function reportAction(
+  options: Named & { html?: string; csv?: string; json?: string | boolean },
+  io: CliIO,
+): Promise<number> {
+  if (!options.html && !options.csv && options.json === undefined)
+    throw new UsageError('report needs --html FILE, --csv FILE or --json [FILE]');
   const view = await new CampaignStore(home(io), options.name).view();
-  const file = resolve(io.cwd, options.html);
-  await writeFileSafe(file, renderDashboard(dashboardData(view, 'files')));
-  io.stderr(`Dashboard written: ${file}\n`);
+  if ((options.csv || options.json !== undefined) && !hasInventory(view))
+    throw new UsageError(
+      `campaign "${options.name}" holds no inventory: --csv and --json export what an analysis such as AWS/lambda-fleet-inventory found`,
+    );
+  const write = async (target: string, text: string, what: string) => {
+    if (target === '-') return io.stdout(text);
+    const file = resolve(io.cwd, target);
+    await writeFileSafe(file, text);
+    io.stderr(`${what} written: ${file}\n`);
+  };
+  if (options.html) await write(options.html, renderDashboard(dashboardData(view, 'files')), 'Dashboard');
+  if (options.csv) await write(options.csv, fleetCsv(view), 'Fleet inventory (CSV)');
+  if (options.json !== undefined)
+    await write(
+      typeof options.json === 'string' ? options.json : '-',
+      `${JSON.stringify(redactValue(fleetJson(view)), null, 2)}\n`,
+      'Fleet inventory (JSON)',
+    );
   return 0;
 }
 
