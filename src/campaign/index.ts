@@ -4,5 +4,6 @@ export { runCampaign, type CampaignRunOptions, type CampaignRunResult } from './
 export { parseShard, shardFrom, shardSlice, type Shard } from './shard.js';
 export { CampaignStore, listCampaigns, validateCampaignName } from './store.js';
 export { dashboardData, renderDashboard, type DashboardData } from './dashboard.js';
+export { campaignView, campaignViewer, type ViewOptions } from './view.js';
 export { serveCampaign, type Served, type ServeOptions } from './serve.js';
 export type { CampaignSpec, CampaignView, RepoRecord, RepoStatus, ShardResult } from './types.js';

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { readJson } from '../util/fs.js';
 import { readRepoList, toEntries } from './repos.js';
+import { sameCampaign } from './state.js';
 import { CampaignStore, now } from './store.js';
 import {
   RepoStatusSchema,
@@ -109,7 +110,6 @@ export async function mergeShards(
     throw new UsageError('give at least one shard result file: atx custom campaign merge -n NAME FILE…');
   const store = new CampaignStore(atxHome, name);
   const spec = await store.loadSpec();
-  const ids = spec.repos.map((r) => r.id);
   const events = [];
   for (const file of files) {
     const path = resolve(cwd, file);
@@ -125,11 +125,7 @@ export async function mergeShards(
       );
     }
     const shard = parsed.data;
-    if (
-      shard.campaign !== spec.name ||
-      shard.transformation !== spec.transformation ||
-      JSON.stringify(shard.repoIds) !== JSON.stringify(ids)
-    ) {
+    if (!sameCampaign(spec, shard)) {
       throw new UsageError(
         `${path} belongs to another campaign or repository list (campaign "${shard.campaign}", ${shard.repoIds.length} repositories)`,
       );

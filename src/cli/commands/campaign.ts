@@ -1,7 +1,7 @@
 // Actions of `atx custom campaign …`: parse options, call src/campaign, print for people or JSON.
 import { resolve } from 'node:path';
 import {
-  CampaignStore,
+  campaignView,
   createCampaign,
   dashboardData,
   listCampaigns,
@@ -24,6 +24,9 @@ interface Named {
 }
 
 const home = (io: CliIO) => atxHomeFrom(io.env);
+/** The campaign as this machine and, with ATX_RESULTS_URL, the results store know it. */
+const viewOf = (io: CliIO, name: string) =>
+  campaignView({ atxHome: home(io), name, env: io.env, warn: (message) => io.stderr(`atx: warning: ${message}\n`) });
 
 export async function createAction(
   options: Named & {
@@ -72,6 +75,7 @@ export async function runAction(
     retryFailed: Boolean(options.retryFailed),
     failFast: Boolean(options.failFast),
     shard: shard && { index: shard.index, total: shard.total },
+    engine: shard?.engine,
     exportPath: options.export ? resolve(io.cwd, options.export) : undefined,
     signal: io.signal,
     log: (line) => io.stderr(`${line}\n`),
@@ -96,7 +100,7 @@ export async function mergeAction(files: string[], options: Named, io: CliIO): P
 
 export async function listAction(options: { json?: boolean }, io: CliIO): Promise<number> {
   const views: CampaignView[] = [];
-  for (const name of await listCampaigns(home(io))) views.push(await new CampaignStore(home(io), name).view());
+  for (const name of await listCampaigns(home(io))) views.push(await viewOf(io, name));
   if (options.json) {
     io.stdout(
       `${JSON.stringify(
@@ -116,7 +120,7 @@ export async function listAction(options: { json?: boolean }, io: CliIO): Promis
 }
 
 export async function statusAction(verb: 'get' | 'status', options: Named, io: CliIO): Promise<number> {
-  const view = await new CampaignStore(home(io), options.name).view();
+  const view = await viewOf(io, options.name);
   if (options.json)
     io.stdout(
       `${JSON.stringify(verb === 'get' ? view : { name: view.spec.name, totals: view.totals, repos: view.records }, null, 2)}\n`,
@@ -148,7 +152,7 @@ export async function updateRepoAction(
 }
 
 export async function reportAction(options: Named & { html: string }, io: CliIO): Promise<number> {
-  const view = await new CampaignStore(home(io), options.name).view();
+  const view = await viewOf(io, options.name);
   const file = resolve(io.cwd, options.html);
   await writeFileSafe(file, renderDashboard(dashboardData(view, 'files')));
   io.stderr(`Dashboard written: ${file}\n`);
@@ -159,7 +163,13 @@ export async function serveAction(options: Named & { port?: string }, io: CliIO)
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a port number (got "${options.port}")`);
-  const served = await serveCampaign({ atxHome: home(io), name: options.name, port, env: io.env });
+  const served = await serveCampaign({
+    atxHome: home(io),
+    name: options.name,
+    port,
+    env: io.env,
+    warn: (message) => io.stderr(`atx: warning: ${message}\n`),
+  });
   io.stdout(`${served.url}\n`);
   io.stderr(`Serving campaign ${options.name} at ${served.url} (Ctrl-C to stop)\n`);
   await new Promise<void>((done) => {
