@@ -28,14 +28,12 @@ export function normalizeRemoteUrl(url: string, cwd = process.cwd()): string {
   return isAbsolute(url) ? url : resolve(cwd, url);
 }
 
-/**
- * The URL as it may be printed: a token or password in it (https://user:TOKEN@host/…) is left
- * out. `text` variant: the same for every place git's message quotes it.
- */
+/** The URL as it may be printed: a token or password in it (https://user:TOKEN@host/…) is left out. */
 export function displayUrl(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
 }
 
+/** `text` (git's message) with the URL, and any other URL's user:password, as displayUrl prints them. */
 function withoutCredentials(text: string, url: string): string {
   return text
     .split(url)
