@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { readJson } from '../util/fs.js';
 import { hasInventory, reposFixedBy } from './fleet.js';
 import { readRepoList, toEntries } from './repos.js';
+import { sameCampaign } from './state.js';
 import { CampaignStore, now } from './store.js';
 import {
   RepoStatusSchema,
@@ -26,6 +27,8 @@ export interface CreateOptions {
   configuration?: string;
   /** Another campaign, inventoried: take exactly its repositories whose findings the transformation fixes. */
   fromFindings?: string;
+  /** How to read that campaign (with the results store's records); default: this machine's journal. */
+  readView?: (name: string) => Promise<CampaignView>;
 }
 
 /**
@@ -35,7 +38,7 @@ export interface CreateOptions {
 export async function createCampaign(options: CreateOptions): Promise<{ spec: CampaignSpec; created: boolean }> {
   if (!options.transformation) throw new UsageError('missing --transformation DEF (e.g. AWS/nodejs-version-upgrade)');
   const sources = options.fromFindings
-    ? await sourcesFixedBy(options.atxHome, options.fromFindings, options.transformation, options)
+    ? await sourcesFixedBy(options.fromFindings, options.transformation, options)
     : [...(options.reposFile ? await readRepoList(options.reposFile, options.cwd) : []), ...(options.repos ?? [])];
   if (!sources.length) throw new UsageError('give the repositories: --repos FILE or --repo PATH (repeatable)');
   const spec: CampaignSpec = {
@@ -60,16 +63,15 @@ export async function createCampaign(options: CreateOptions): Promise<{ spec: Ca
 
 /** The repositories of an inventoried campaign whose findings `transformation` fixes, as they were given. */
 async function sourcesFixedBy(
-  atxHome: string,
   from: string,
   transformation: string,
-  options: Pick<CreateOptions, 'reposFile' | 'repos'>,
+  options: Pick<CreateOptions, 'atxHome' | 'reposFile' | 'repos' | 'readView'>,
 ): Promise<string[]> {
   if (options.reposFile || options.repos?.length)
     throw new UsageError('--from-findings takes the repositories from that campaign: give no --repos or --repo');
-  const store = new CampaignStore(atxHome, from);
+  const store = new CampaignStore(options.atxHome, from);
   if (!(await store.exists())) throw new UsageError(`no campaign named "${from}" (see \`atx custom campaign list\`)`);
-  const view = await store.view();
+  const view = options.readView ? await options.readView(from) : await store.view();
   if (!hasInventory(view))
     throw new UsageError(
       `campaign "${from}" holds no inventory yet: run it with an analysis such as AWS/lambda-fleet-inventory first`,
@@ -132,7 +134,6 @@ export async function mergeShards(
     throw new UsageError('give at least one shard result file: atx custom campaign merge -n NAME FILE…');
   const store = new CampaignStore(atxHome, name);
   const spec = await store.loadSpec();
-  const ids = spec.repos.map((r) => r.id);
   const events = [];
   for (const file of files) {
     const path = resolve(cwd, file);
@@ -148,11 +149,7 @@ export async function mergeShards(
       );
     }
     const shard = parsed.data;
-    if (
-      shard.campaign !== spec.name ||
-      shard.transformation !== spec.transformation ||
-      JSON.stringify(shard.repoIds) !== JSON.stringify(ids)
-    ) {
+    if (!sameCampaign(spec, shard)) {
       throw new UsageError(
         `${path} belongs to another campaign or repository list (campaign "${shard.campaign}", ${shard.repoIds.length} repositories)`,
       );

@@ -4,9 +4,12 @@
 import { availableParallelism, hostname } from 'node:os';
 import { UsageError } from '../errors.js';
 import { writeJson } from '../util/fs.js';
+import { leaseMsFrom } from './lease.js';
+import { Publisher } from './publisher.js';
+import { ResultsStore, resultsUrlFrom } from './results.js';
 import { shardSlice, type Shard } from './shard.js';
 import { CampaignStore, now } from './store.js';
-import type { CampaignView, RepoRecord, ShardResult } from './types.js';
+import type { CampaignSpec, CampaignView, RepoRecord, ShardResult } from './types.js';
 import { alive, runRepository } from './worker.js';
 import { startMark } from '../executor/summary-text.js';
 
@@ -18,6 +21,8 @@ export interface CampaignRunOptions {
   retryFailed?: boolean;
   failFast?: boolean;
   shard?: Shard;
+  /** The engine whose variables named the shard (`--shard auto`), recorded with each result. */
+  engine?: string;
   /** Also write the shard result here (any run, sharded or not). */
   exportPath?: string;
   signal?: AbortSignal;
@@ -53,6 +58,8 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
   let stop = false;
   let finished = 0;
 
+  const publisher = await openPublisher(options, store, spec, log);
+
   const wanted = (record: RepoRecord): boolean => {
     if (tried.has(record.id)) return false;
     if (record.status === 'PENDING') return true;
@@ -64,7 +71,8 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
 
   const worker = async (): Promise<void> => {
     while (!stop && !options.signal?.aborted) {
-      const record = await store.claim(slice, wanted);
+      // With a results store, the store decides (across machines); without, this machine's journal.
+      const record = publisher ? await publisher.claim(slice, tried) : await store.claim(slice, wanted);
       if (!record) return;
       tried.add(record.id);
       ran.push(record.id);
@@ -81,19 +89,30 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
       });
       if (outcome.kind === 'interrupted') {
         await store.append({ t: 'released', repo: record.id, at: now() });
+        await publisher?.landed(record.id);
         log(`  ${record.id}: interrupted; the next run continues it`);
         continue;
       }
-      await store.append({ t: 'finished', repo: record.id, at: now(), record: outcome.record });
+      const ranBy = {
+        host: hostname(),
+        shard: options.shard ?? null,
+        ...(options.engine ? { engine: options.engine } : {}),
+      };
+      await store.append({ t: 'finished', repo: record.id, at: now(), record: { ...outcome.record, ranBy } });
+      await publisher?.landed(record.id);
       finished += 1;
       log(progressLine(outcome.record, finished));
       if (outcome.record.status === 'FAILED' && options.failFast) stop = true;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(slice.length, 1)) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(slice.length, 1)) }, worker));
+  } finally {
+    await publisher?.close();
+  }
 
   await store.compact();
-  const view = await store.view();
+  const view = publisher ? await publisher.view() : await store.view();
   const interrupted = Boolean(options.signal?.aborted);
   const mine = view.records.filter((r) => slice.includes(r.id));
   const allDone = mine.every((r) => r.status === 'COMPLETED' || r.status === 'SKIPPED');
@@ -115,6 +134,31 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
     if (options.exportPath) await writeJson(options.exportPath, shardResult);
   }
   return result;
+}
+
+/** The results store of ATX_RESULTS_URL, checked before anything changes; undefined without one. */
+async function openPublisher(
+  options: CampaignRunOptions,
+  store: CampaignStore,
+  spec: CampaignSpec,
+  log: (line: string) => void,
+): Promise<Publisher | undefined> {
+  const url = resultsUrlFrom(options.env);
+  if (!url) return undefined;
+  const leaseMs = leaseMsFrom(options.env);
+  const results = new ResultsStore(url, options.atxHome, options.env, spec);
+  const publisher = new Publisher({
+    results,
+    store,
+    shard: options.shard ?? null,
+    engine: options.engine,
+    leaseMs,
+    retryFailed: Boolean(options.retryFailed),
+    log,
+  });
+  await publisher.open();
+  log(`Results store: ${results.where}`);
+  return publisher;
 }
 
 function progressLine(record: RepoRecord, finished: number): string {

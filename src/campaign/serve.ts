@@ -11,13 +11,15 @@ import { redactDocument } from '../util/secrets.js';
 import { clonePath } from './repos.js';
 import { dashboardData, renderDashboard } from './dashboard.js';
 import { CampaignStore } from './store.js';
-import type { RepoRecord } from './types.js';
+import type { CampaignView, RepoRecord } from './types.js';
+import { campaignViewer } from './view.js';
 
 export interface ServeOptions {
   atxHome: string;
   name: string;
   port?: number;
   env?: NodeJS.ProcessEnv;
+  warn?: (message: string) => void;
 }
 
 export interface Served {
@@ -30,8 +32,18 @@ const livePath = '/api/campaign';
 export async function serveCampaign(options: ServeOptions): Promise<Served> {
   const store = new CampaignStore(options.atxHome, options.name);
   await store.loadSpec();
+  const env = options.env ?? process.env;
+  // The page polls every second; the results store is asked at most every 15 s.
+  const view = campaignViewer({
+    atxHome: options.atxHome,
+    name: options.name,
+    env,
+    warn: options.warn,
+    freshForMs: 15_000,
+  });
+  await view();
   const server = createServer((request, response) => {
-    handle(store, request, response, options.env ?? process.env).catch((error: Error) =>
+    handle(store, view, request, response, env).catch((error: Error) =>
       send(response, 500, 'text/plain', `error: ${error.message}\n`),
     );
   });
@@ -52,6 +64,7 @@ export async function serveCampaign(options: ServeOptions): Promise<Served> {
 
 async function handle(
   store: CampaignStore,
+  view: () => Promise<CampaignView>,
   request: IncomingMessage,
   response: ServerResponse,
   env: NodeJS.ProcessEnv,
@@ -59,17 +72,12 @@ async function handle(
   const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'only GET\n');
   if (path === '/' || path === '/index.html')
-    return send(response, 200, 'text/html', renderDashboard(dashboardData(await store.view(), 'served', livePath)));
+    return send(response, 200, 'text/html', renderDashboard(dashboardData(await view(), 'served', livePath)));
   if (path === livePath)
-    return send(
-      response,
-      200,
-      'application/json',
-      JSON.stringify(dashboardData(await store.view(), 'served', livePath)),
-    );
+    return send(response, 200, 'application/json', JSON.stringify(dashboardData(await view(), 'served', livePath)));
   const match = /^\/repos\/([^/]+)\/(plan|summary|evidence|diff)$/.exec(path);
   if (!match) return send(response, 404, 'text/plain', 'not found\n');
-  const record = (await store.view()).records.find((r) => r.id === decodeURIComponent(match[1]!));
+  const record = (await view()).records.find((r) => r.id === decodeURIComponent(match[1]!));
   if (!record) return send(response, 404, 'text/plain', 'no such repository\n');
   const body = await artefact(store, record, match[2] as 'plan' | 'summary' | 'evidence' | 'diff', env);
   if (body === undefined) return send(response, 404, 'text/plain', `no ${match[2]} for ${record.id} yet\n`);

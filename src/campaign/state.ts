@@ -30,7 +30,7 @@ function apply(record: RepoRecord, event: CampaignEvent): RepoRecord {
         ...(record.status === 'FAILED' ? { runId: undefined } : {}),
         status: 'IN_PROGRESS',
         reason: undefined,
-        attempts: record.attempts + 1,
+        attempts: event.attempts ?? record.attempts + 1,
         owner: { host: event.host, pid: event.pid },
         updatedAt: event.at,
       };
@@ -58,6 +58,32 @@ function apply(record: RepoRecord, event: CampaignEvent): RepoRecord {
     case 'snapshot':
       return { ...event.record, id: record.id };
   }
+}
+
+/**
+ * This machine's record of a repository, or the results store's when that one is newer: the
+ * store holds what other machines did since (a takeover, another shard's result).
+ */
+export function newer(local: RepoRecord, published: RepoRecord | undefined): RepoRecord {
+  if (!published?.updatedAt) return local;
+  if (local.updatedAt && local.updatedAt >= published.updatedAt) return local;
+  return { ...published, id: local.id };
+}
+
+export function overlay(records: RepoRecord[], published: Map<string, RepoRecord>): RepoRecord[] {
+  return records.map((record) => newer(record, published.get(record.id)));
+}
+
+/** Whether a shard result or a results store speaks of this campaign: same name, definition and list. */
+export function sameCampaign(
+  spec: CampaignSpec,
+  other: { campaign: string; transformation: string; repoIds: string[] },
+): boolean {
+  return (
+    other.campaign === spec.name &&
+    other.transformation === spec.transformation &&
+    JSON.stringify(other.repoIds) === JSON.stringify(spec.repos.map((r) => r.id))
+  );
 }
 
 export function totals(records: RepoRecord[]): CampaignView['totals'] {

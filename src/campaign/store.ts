@@ -102,15 +102,27 @@ export class CampaignStore {
 
   /**
    * Takes the next repository `wanted` accepts and marks it IN_PROGRESS, as one step under the
-   * lock: two runners on one campaign never take the same repository.
+   * lock: two runners on one campaign never take the same repository. `attempts`: the attempt
+   * this claim starts, when the results store counted the earlier ones on other machines.
    */
-  async claim(order: string[], wanted: (record: RepoRecord) => boolean): Promise<RepoRecord | undefined> {
+  async claim(
+    order: string[],
+    wanted: (record: RepoRecord) => boolean,
+    attempts?: number,
+  ): Promise<RepoRecord | undefined> {
     return withJournalLock(this.journal, async () => {
       const spec = await this.loadSpec();
       const records = new Map(replay(spec, await this.events()).map((r) => [r.id, r]));
       const next = order.map((id) => records.get(id)!).find((record) => record && wanted(record));
       if (!next) return undefined;
-      const event: CampaignEvent = { t: 'claim', repo: next.id, at: now(), host: hostname(), pid: process.pid };
+      const event: CampaignEvent = {
+        t: 'claim',
+        repo: next.id,
+        at: now(),
+        host: hostname(),
+        pid: process.pid,
+        ...(attempts === undefined ? {} : { attempts }),
+      };
       await appendJournal(this.journal, [event]);
       return replay(spec, [...(await this.events())]).find((r) => r.id === next.id);
     });

@@ -19,6 +19,8 @@ const PathSegment = z.string().refine(
   { message: 'must be one plain name (no "/", "\\", "..", ".git" or empty)' },
 );
 
+export const ShardSchema = z.object({ index: z.number(), total: z.number() });
+
 export const repoStatuses = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'SKIPPED'] as const;
 export const RepoStatusSchema = z.enum(repoStatuses);
 export type RepoStatus = z.infer<typeof RepoStatusSchema>;
@@ -67,13 +69,23 @@ export const RepoRecordSchema = z.object({
   attempts: z.number().default(0),
   /** Which process holds an IN_PROGRESS repository, so a restart can tell a live worker from a dead one. */
   owner: z.object({ host: z.string(), pid: z.number(), childPid: z.number().optional() }).optional(),
+  /** Where it ran last: the machine, the shard (null: the whole list) and the engine that named the shard. */
+  ranBy: z.object({ host: z.string(), shard: ShardSchema.nullable(), engine: z.string().optional() }).optional(),
   updatedAt: z.string().optional(),
 });
 export type RepoRecord = z.infer<typeof RepoRecordSchema>;
 
 /** One line of the journal. Replaying them in order gives every repository's record. */
 export const EventSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('claim'), repo: z.string(), at: z.string(), host: z.string(), pid: z.number() }),
+  z.object({
+    t: z.literal('claim'),
+    repo: z.string(),
+    at: z.string(),
+    host: z.string(),
+    pid: z.number(),
+    /** The attempt this claim starts, when the results store counts them across machines. */
+    attempts: z.number().optional(),
+  }),
   z.object({
     t: z.literal('started'),
     repo: z.string(),
@@ -106,7 +118,7 @@ export const ShardResultSchema = z.object({
   campaign: z.string(),
   transformation: z.string(),
   repoIds: z.array(z.string()),
-  shard: z.object({ index: z.number(), total: z.number() }).nullable(),
+  shard: ShardSchema.nullable(),
   records: z.array(RepoRecordSchema),
   writtenAt: z.string(),
 });

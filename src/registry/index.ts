@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { atxHomeFrom } from '../util/home.js';
 import { defaultAwsDir } from './aws.js';
 import { AtxRegistry } from './registry.js';
-import { normalizeTeamUrl } from './team-git.js';
+import { normalizeRemoteUrl } from '../util/shared-clone.js';
 import type { Registry, RegistryOptions } from './types.js';
 
 export type { Origin, Registry, RegistryEntry, RegistryOptions, ResolvedDefinition, VersionStatus } from './types.js';
@@ -19,7 +19,7 @@ export function openRegistry(options: RegistryOptions): Registry {
   return new AtxRegistry({
     ...options,
     atxHome: resolve(options.atxHome),
-    teamUrl: options.teamUrl ? normalizeTeamUrl(options.teamUrl) : undefined,
+    teamUrl: options.teamUrl ? normalizeRemoteUrl(options.teamUrl) : undefined,
     awsDir: options.awsDir ?? defaultAwsDir(),
   });
 }

@@ -12,7 +12,8 @@ import { withLock } from './lock.js';
 import { validateName } from './names.js';
 import { pathInside, writablePathInside } from './store.js';
 import { TeamRegistry } from './team.js';
-import { normalizeTeamUrl, TeamUnreachableError } from './team-git.js';
+import { normalizeRemoteUrl } from '../util/shared-clone.js';
+import { TeamUnreachableError } from './team-git.js';
 import type { RegistryOptions } from './types.js';
 
 const fileName = 'knowledge.json';
@@ -36,7 +37,7 @@ export function openKnowledgeFiles(options: RegistryOptions): KnowledgeFiles {
   const atxHome = resolve(options.atxHome);
   if (options.teamUrl) {
     const team = new TeamRegistry({
-      url: normalizeTeamUrl(options.teamUrl),
+      url: normalizeRemoteUrl(options.teamUrl),
       atxHome,
       env: options.env ?? process.env,
       author: options.author,

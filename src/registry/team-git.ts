@@ -1,198 +1,27 @@
-// The git side of the team registry: a private clone under ATX_HOME/team/<hash of url>/,
-// brought to exactly the remote's default branch before every read and every change.
-import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
-import type { SimpleGit } from 'simple-git';
-import { GitError, UsageError } from '../errors.js';
-import { exists } from '../util/fs.js';
-import { gitAt, gitStep } from '../util/git.js';
+// The git side of the team registry: a shared clone (util/shared-clone.ts) under
+// ATX_HOME/team/<hash of url>/.
+import { join } from 'node:path';
+import { cloneFolder, RemoteUnreachableError, SharedClone } from '../util/shared-clone.js';
 
-/** Where the clone of `url` lives; the hash keeps different team registries apart. */
+/** Where the clone of `url` lives. */
 export function cloneDirFor(atxHome: string, url: string): string {
-  return join(atxHome, 'team', createHash('sha256').update(url).digest('hex').slice(0, 16));
+  return cloneFolder(join(atxHome, 'team'), url);
 }
 
 /**
- * Git resolves a relative path against the folder it runs in, and atx runs git inside the
- * clone, so a local path is made absolute once; URLs and `host:path` forms pass unchanged.
+ * The team registry could not be reached: a wrong ATX_REGISTRY_URL, no network, no access.
+ * Reads go on with the AWS-managed and local definitions; writes stop with this one line.
  */
-export function normalizeTeamUrl(url: string, cwd = process.cwd()): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return url;
-  if (/^[^/\\]+:/.test(url) && !/^[a-z]:[\\/]/i.test(url)) return url;
-  return isAbsolute(url) ? url : resolve(cwd, url);
-}
-
-/**
- * Fetching from (or asking) the team registry failed: a wrong ATX_REGISTRY_URL, no network,
- * no access. Reads go on with the AWS-managed and local definitions; writes stop with this
- * one line (exit 2: the configured registry cannot be used, and nothing was changed).
- */
-export class TeamUnreachableError extends UsageError {
-  constructor(
-    readonly url: string,
-    readonly reason: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`the team registry ${url} could not be reached (${reason}); nothing was changed`, options);
+export class TeamUnreachableError extends RemoteUnreachableError {
+  constructor(url: string, reason: string, options?: { cause?: unknown }) {
+    super('the team registry', url, reason, options);
     this.name = 'TeamUnreachableError';
   }
 }
 
-/** git's first complaint, without its "fatal:" and the advice lines after it. */
-function firstComplaint(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const lines = message
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-  const line = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines[0] ?? 'git failed';
-  return line.replace(/^(fatal|error):\s*/i, '');
-}
-
-/** Runs a git command that talks to the remote; any failure means the remote could not be used. */
-async function remoteStep<T>(url: string, operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    throw new TeamUnreachableError(url, firstComplaint(error), { cause: error });
-  }
-}
-
-export class TeamClone {
-  private client?: SimpleGit;
-  private ready?: Promise<void>;
-  private headBranch?: string;
-  /** Whether the working tree may hold files no commit accounts for (another process may have crashed mid-write). */
-  private dirty = true;
-  private branch?: string;
-
-  constructor(
-    readonly url: string,
-    readonly dir: string,
-    private readonly env: NodeJS.ProcessEnv,
-  ) {}
-
-  /**
-   * simple-git refuses a folder that does not exist yet, so the client is made after ensureClone
-   * created it. `remote`: fetch and push may need the person's credential variables (util/git.ts).
-   */
-  private get git(): SimpleGit {
-    this.client ??= gitAt(this.dir, this.env, { remote: true });
-    return this.client;
-  }
-
-  /** Fetches and resets the clone to the remote default branch (or to nothing if the remote is empty). */
-  async sync(): Promise<void> {
-    this.ready ??= this.ensureClone().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    await this.ready;
-    await remoteStep(this.url, () =>
-      this.git.raw(['fetch', '--prune', '--quiet', this.url, '+refs/heads/*:refs/remotes/origin/*']),
-    );
-    const branch = await this.defaultBranch();
-    if (this.headBranch !== branch) {
-      await gitStep('point the clone at the default branch', () =>
-        this.git.raw(['symbolic-ref', 'HEAD', `refs/heads/${branch}`]),
-      );
-      this.headBranch = branch;
-    }
-    if (!(await this.resetTo(`refs/remotes/origin/${branch}`))) {
-      // An empty remote: start from no commit at all, whatever an earlier failed attempt left.
-      await gitStep('reset the clone to empty', async () => {
-        await this.git.raw(['update-ref', '-d', `refs/heads/${branch}`]);
-        await this.git.raw(['read-tree', '--empty']);
-      });
-    }
-    // reset --hard already replaced tracked files; this drops leftovers of an interrupted write.
-    if (this.dirty) await gitStep('clean the team registry clone', () => this.git.raw(['clean', '-fdxq']));
-    this.dirty = false;
-  }
-
-  /** Called before writing into the clone: until a commit lands, the next sync must clean. */
-  beginChange(): void {
-    this.dirty = true;
-  }
-
-  /** Commits the given paths. */
-  async commit(paths: string[], message: string): Promise<void> {
-    await gitStep('stage registry changes', () => this.git.raw(['add', '--all', '--', ...paths]));
-    // `git commit` with nothing staged exits 1 quietly, which simple-git reports as success.
-    await gitStep('commit to the team registry clone', () =>
-      this.git.raw(['commit', '--quiet', '--no-verify', '-m', message]),
-    );
-    this.dirty = false;
-  }
-
-  /** Pushes HEAD to the default branch; throws what git said, for the caller to classify. */
-  async push(): Promise<void> {
-    const branch = this.headBranch ?? (await this.defaultBranch());
-    await this.git.raw(['push', '--quiet', this.url, `HEAD:refs/heads/${branch}`]);
-  }
-
-  // The URL is passed to every fetch, push and ls-remote instead of being stored as a remote:
-  // the clone folder is named after the URL, so there is nothing to keep in step.
-  private async ensureClone(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    if (!(await exists(join(this.dir, '.git')))) {
-      await gitStep('create the team registry clone', () => this.git.raw(['init', '--quiet']));
-    }
-  }
-
-  /**
-   * The branch the remote's HEAD names; for a remote without commits git does not always say,
-   * so a bare repository on disk is asked directly, and `main` is the last resort.
-   */
-  private async defaultBranch(): Promise<string> {
-    if (this.branch) return this.branch;
-    const symref = await remoteStep(this.url, () => this.git.raw(['ls-remote', '--symref', this.url, 'HEAD']));
-    const named = /^ref: refs\/heads\/(\S+)\s+HEAD/m.exec(symref)?.[1];
-    const remoteBranches = named
-      ? []
-      : (await this.git.raw(['for-each-ref', '--format=%(refname:strip=3)', 'refs/remotes/origin/']))
-          .split('\n')
-          .filter(Boolean);
-    const branch =
-      named ??
-      ['main', 'master'].find((b) => remoteBranches.includes(b)) ??
-      remoteBranches[0] ??
-      (await this.bareHeadBranch()) ??
-      'main';
-    // Only remember it once the remote has branches: an empty remote may still get its first push from someone else.
-    if (named || remoteBranches.length) this.branch = branch;
-    return branch;
-  }
-
-  private async bareHeadBranch(): Promise<string | undefined> {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(this.url) && !this.url.startsWith('file://')) return undefined;
-    const path = this.url.startsWith('file://') ? new URL(this.url).pathname : this.url;
-    try {
-      return /^ref: refs\/heads\/(\S+)/.exec(await readFile(join(path, 'HEAD'), 'utf8'))?.[1];
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Resets to `ref`; false when the ref does not exist (the remote has no commits yet). */
-  private async resetTo(ref: string): Promise<boolean> {
-    try {
-      await this.git.raw(['reset', '--hard', '--quiet', ref]);
-      return true;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (/unknown revision|ambiguous argument|bad revision/i.test(message)) return false;
-      throw new GitError('git: reset the team registry clone to the remote failed', message, { cause: error });
-    }
-  }
-}
-
-/** A push refused because the remote moved on (someone else published first). */
-export function isRejectedPush(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  // A hook or permission refusal is also "rejected", but retrying would not help; these would.
-  return /non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|incorrect old value/i.test(
-    message,
-  );
+export function teamClone(url: string, atxHome: string, env: NodeJS.ProcessEnv): SharedClone {
+  return new SharedClone(url, cloneDirFor(atxHome, url), env, {
+    what: 'the team registry',
+    unreachable: (remote, reason, cause) => new TeamUnreachableError(remote, reason, { cause }),
+  });
 }

@@ -1,11 +1,10 @@
 // The team registry: a git repository everyone pushes to. Publishing is fetch, reset,
 // allocate, write, commit, push; a push refused because someone else got there first
-// starts over from the new remote state, so concurrent publishers all land, each with
-// its own version number.
-import { setTimeout as sleep } from 'node:timers/promises';
+// starts over from the new remote state (util/shared-clone.ts), so concurrent publishers all
+// land, each with its own version number.
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DefinitionError, GitError, UsageError } from '../errors.js';
+import { DefinitionError, UsageError } from '../errors.js';
 import { safeSegment } from '../util/confine.js';
 import { writeOwnFile } from '../util/fs.js';
 import { withLock } from './lock.js';
@@ -22,10 +21,10 @@ import {
   assertNameFits,
   writablePathInside,
 } from './store.js';
-import { TeamClone, cloneDirFor, isRejectedPush } from './team-git.js';
+import { displayUrl, type SharedClone } from '../util/shared-clone.js';
+import { teamClone } from './team-git.js';
 import { emptyIndex, findRecord, nextVersion, type Described, type NameIndex, type VersionRecord } from './versions.js';
 
-const maxAttempts = 10;
 const freshForMs = 30_000;
 
 export interface TeamOptions {
@@ -38,7 +37,7 @@ export interface TeamOptions {
 export class TeamRegistry {
   readonly url: string;
   readonly root: string;
-  private readonly clone: TeamClone;
+  private readonly clone: SharedClone;
   private readonly locks: string;
   private readonly lockKey: string;
   private fresh?: Promise<void>;
@@ -46,11 +45,10 @@ export class TeamRegistry {
 
   constructor(private readonly options: TeamOptions) {
     this.url = options.url;
-    const dir = cloneDirFor(options.atxHome, options.url);
-    this.clone = new TeamClone(options.url, dir, options.env);
-    this.root = join(dir, 'registry');
+    this.clone = teamClone(options.url, options.atxHome, options.env);
+    this.root = join(this.clone.dir, 'registry');
     this.locks = join(options.atxHome, 'locks');
-    this.lockKey = `team:${dir}`;
+    this.lockKey = `team:${this.clone.dir}`;
   }
 
   /**
@@ -152,19 +150,24 @@ export class TeamRegistry {
     return use === 'write' ? writablePathInside(this.root, relative) : pathInside(this.root, relative);
   }
 
-  /**
-   * Brings the clone to the remote's state. Everything atx reads lives under `registry/`, and
-   * every path is checked against that folder, so it must be a real folder: a committed link
-   * named `registry` would move the whole registry anywhere on this machine.
-   */
+  /** Brings the clone to the remote's state. */
   private async sync(): Promise<void> {
     await this.clone.sync();
+    await this.checkRoot();
+  }
+
+  /**
+   * Everything atx reads lives under `registry/`, and every path is checked against that folder,
+   * so it must be a real folder: a committed link named `registry` would move the whole registry
+   * anywhere on this machine.
+   */
+  private async checkRoot(): Promise<void> {
     const info = await lstat(this.root).catch(() => undefined);
     if (info && !info.isDirectory()) {
       throw new DefinitionError(
         this.root,
         undefined,
-        `the team registry ${this.url} holds "registry" as something other than a folder (a symbolic link?); atx will not read through it`,
+        `the team registry ${displayUrl(this.url)} holds "registry" as something other than a folder (a symbolic link?); atx will not read through it`,
       );
     }
   }
@@ -176,39 +179,15 @@ export class TeamRegistry {
    */
   private transaction<T>(change: () => Promise<{ message: string; paths: string[]; result: T }>): Promise<T> {
     return withLock(this.locks, this.lockKey, async () => {
-      let lastError: unknown;
-      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        await this.sync();
-        this.clone.beginChange();
-        const { message, paths, result } = await change();
-        await this.clone.commit(paths, message);
-        try {
-          await this.clone.push();
-          this.fresh = Promise.resolve();
-          this.freshAt = Date.now();
-          return result;
-        } catch (error) {
-          if (!isRejectedPush(error))
-            throw new GitError(
-              `git: push to the team registry ${this.url} failed`,
-              String((error as Error).message ?? error),
-              { cause: error },
-            );
-          lastError = error;
-          await sleep(backoffMs(attempt));
-        }
-      }
-      throw new GitError(
-        `git: the team registry ${this.url} refused the push ${maxAttempts} times because others kept publishing at the same time; try again`,
-        lastError instanceof Error ? lastError.message : String(lastError),
-      );
+      const result = await this.clone.transact(async () => {
+        await this.checkRoot();
+        return change();
+      });
+      this.fresh = Promise.resolve();
+      this.freshAt = Date.now();
+      return result;
     });
   }
-}
-
-/** Random, growing pauses so two publishers that collided do not collide again in step. */
-function backoffMs(attempt: number): number {
-  return Math.round((30 + Math.random() * 120) * Math.min(attempt, 5));
 }
 
 async function readTextIfPresent(path: string): Promise<string | undefined> {

@@ -108,10 +108,15 @@ export function childEnv(env: Env, options: ChildEnvOptions = {}): Record<string
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) continue;
     if (secret(name) && !passed.has(name.toUpperCase())) continue;
+    if (ownRemotes.has(name.toUpperCase()) && urlCredentials.test(value)) continue;
     out[name] = value;
   }
   return out;
 }
+
+/** atx's own remotes: a URL holding a token is atx's to use, never a command's. */
+const ownRemotes = new Set(['ATX_REGISTRY_URL', 'ATX_RESULTS_URL']);
+const urlCredentials = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i;
 
 function modelCredentialTest(): (name: string) => boolean {
   const names = new Set(modelCredentials.map((name) => name.toUpperCase()));

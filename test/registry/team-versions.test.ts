@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { GitError } from '../../src/errors.js';
 import { openRegistry } from '../../src/registry/index.js';
-import { TeamClone } from '../../src/registry/team-git.js';
+import { SharedClone } from '../../src/util/shared-clone.js';
 import { bareRemote, definitionFolder, git, person, remoteFile, remoteIndex, tempDir } from './helpers.js';
 
 describe('team registry: drafts, promotion and deletion', () => {
@@ -131,9 +131,9 @@ describe('a push that loses a race', () => {
     const ben = await person('ben', remote);
     await ana.publish('tool', 'ana 1', await definitionFolder('ana-1'));
     const benSource = await definitionFolder('ben-wins-the-race');
-    const realPush = TeamClone.prototype.push;
+    const realPush = SharedClone.prototype.push;
     let pushes = 0;
-    const spy = vi.spyOn(TeamClone.prototype, 'push').mockImplementation(async function (this: TeamClone) {
+    const spy = vi.spyOn(SharedClone.prototype, 'push').mockImplementation(async function (this: SharedClone) {
       // Ana has committed version 2 locally; Ben publishes before her push reaches the remote.
       if (++pushes === 1) await ben.publish('tool', 'ben', benSource);
       return realPush.call(this);

@@ -96,6 +96,17 @@ describe('childEnv', () => {
     expect(env.DB_PASSWORD).toBeUndefined();
   });
 
+  it("drops atx's own remote URLs when they hold credentials, and only then", () => {
+    const env = childEnv({
+      ATX_RESULTS_URL: 'https://ci-bot:ghp_0123456789abcdef@git.example.com/org/results.git',
+      ATX_REGISTRY_URL: '/srv/git/registry.git',
+    });
+    expect(env).toEqual({ ATX_REGISTRY_URL: '/srv/git/registry.git' });
+    expect(childEnv({ ATX_RESULTS_URL: 'git@github.com:org/results.git' })).toEqual({
+      ATX_RESULTS_URL: 'git@github.com:org/results.git',
+    });
+  });
+
   it('for git talking to a remote, keeps the credentials but never the model key', () => {
     const env = childEnv(person, { keepCredentials: true });
     expect(env.GITHUB_TOKEN).toBe(person.GITHUB_TOKEN);

@@ -1,7 +1,7 @@
 // Actions of `atx custom campaign …`: parse options, call src/campaign, print for people or JSON.
 import { resolve } from 'node:path';
 import {
-  CampaignStore,
+  campaignView,
   createCampaign,
   dashboardData,
   fleetCsv,
@@ -28,6 +28,9 @@ interface Named {
 }
 
 const home = (io: CliIO) => atxHomeFrom(io.env);
+/** The campaign as this machine and, with ATX_RESULTS_URL, the results store know it. */
+const viewOf = (io: CliIO, name: string) =>
+  campaignView({ atxHome: home(io), name, env: io.env, warn: (message) => io.stderr(`atx: warning: ${message}\n`) });
 
 export async function createAction(
   options: Named & {
@@ -43,6 +46,7 @@ export async function createAction(
 ): Promise<number> {
   const { spec, created } = await createCampaign({
     fromFindings: options.fromFindings,
+    readView: (name) => viewOf(io, name),
     atxHome: home(io),
     cwd: io.cwd,
     name: options.name,
@@ -78,6 +82,7 @@ export async function runAction(
     retryFailed: Boolean(options.retryFailed),
     failFast: Boolean(options.failFast),
     shard: shard && { index: shard.index, total: shard.total },
+    engine: shard?.engine,
     exportPath: options.export ? resolve(io.cwd, options.export) : undefined,
     signal: io.signal,
     log: (line) => io.stderr(`${line}\n`),
@@ -102,7 +107,7 @@ export async function mergeAction(files: string[], options: Named, io: CliIO): P
 
 export async function listAction(options: { json?: boolean }, io: CliIO): Promise<number> {
   const views: CampaignView[] = [];
-  for (const name of await listCampaigns(home(io))) views.push(await new CampaignStore(home(io), name).view());
+  for (const name of await listCampaigns(home(io))) views.push(await viewOf(io, name));
   if (options.json) {
     io.stdout(
       `${JSON.stringify(
@@ -122,7 +127,7 @@ export async function listAction(options: { json?: boolean }, io: CliIO): Promis
 }
 
 export async function statusAction(verb: 'get' | 'status', options: Named, io: CliIO): Promise<number> {
-  const view = await new CampaignStore(home(io), options.name).view();
+  const view = await viewOf(io, options.name);
   if (options.json)
     io.stdout(
       `${JSON.stringify(verb === 'get' ? view : { name: view.spec.name, totals: view.totals, repos: view.records }, null, 2)}\n`,
@@ -159,7 +164,7 @@ export async function reportAction(
 ): Promise<number> {
   if (!options.html && !options.csv && options.json === undefined)
     throw new UsageError('report needs --html FILE, --csv FILE or --json [FILE]');
-  const view = await new CampaignStore(home(io), options.name).view();
+  const view = await viewOf(io, options.name);
   if ((options.csv || options.json !== undefined) && !hasInventory(view))
     throw new UsageError(
       `campaign "${options.name}" holds no inventory: --csv and --json export what an analysis such as AWS/lambda-fleet-inventory found`,
@@ -185,7 +190,13 @@ export async function serveAction(options: Named & { port?: string }, io: CliIO)
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a port number (got "${options.port}")`);
-  const served = await serveCampaign({ atxHome: home(io), name: options.name, port, env: io.env });
+  const served = await serveCampaign({
+    atxHome: home(io),
+    name: options.name,
+    port,
+    env: io.env,
+    warn: (message) => io.stderr(`atx: warning: ${message}\n`),
+  });
   io.stdout(`${served.url}\n`);
   io.stderr(`Serving campaign ${options.name} at ${served.url} (Ctrl-C to stop)\n`);
   await new Promise<void>((done) => {
