@@ -43,6 +43,19 @@ exports.handler = (event, context, callback) => {
           Type: 'AWS::Lambda::Function',
           Properties: { Runtime: 'python3.8', Handler: 'report.handler', Code: { S3Bucket: 'b', S3Key: 'k' } },
         },
+        BillingFunction: {
+          Type: 'AWS::Lambda::Function',
+          Properties: {
+            Runtime: 'java11',
+            Handler: 'billing.Handler',
+            MemorySize: 2048,
+            Code: { S3Bucket: 'b', S3Key: 'j' },
+          },
+        },
+        MailerFunction: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { Runtime: 'ruby3.2', Handler: 'mailer.handler', Code: { S3Bucket: 'b', S3Key: 'r' } },
+        },
       },
     },
     null,
@@ -111,6 +124,12 @@ async function inventoryOf(asOf: string): Promise<{ inventory: Inventory; findin
 
 const dates = (id: string) => RUNTIME_SCHEDULE.find((r) => r.id === id)!;
 
+/** The status a runtime has on `asOf` by the schedule's own date: past, within 180 days, or later. */
+function expected(id: string, asOf: string): string {
+  const days = (Date.parse(dates(id).deprecation!) - Date.parse(asOf)) / 86_400_000;
+  return days <= 0 ? 'deprecated' : days <= 180 ? 'deprecating' : 'supported';
+}
+
 describe('lambda-fleet-inventory', () => {
   it('lists every AWS function with its runtime, its deprecation, architecture, memory and handler', async () => {
     const { inventory, changed } = await inventoryOf('2026-12-02');
@@ -136,6 +155,28 @@ describe('lambda-fleet-inventory', () => {
         'cloudformation',
         'python3.8',
         'deprecated',
+        'x86_64',
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ],
+      [
+        'BillingFunction',
+        'cloudformation',
+        'java11',
+        expected('java11', '2026-12-02'),
+        'x86_64',
+        2048,
+        undefined,
+        undefined,
+        undefined,
+      ],
+      [
+        'MailerFunction',
+        'cloudformation',
+        'ruby3.2',
+        expected('ruby3.2', '2026-12-02'),
         'x86_64',
         undefined,
         undefined,
@@ -200,6 +241,7 @@ describe('lambda-fleet-inventory', () => {
     expect(findings).toContainEqual(
       expect.stringMatching(/^info orders\/src\/app.js:1 inventory\/sdk-v2: loads aws-sdk v2 \(S3; 1 call\(s\)\)/),
     );
-    expect(findings.filter((f) => f.includes(RULES.runtime))).toHaveLength(4);
+    const javaAndRuby = ['java11', 'ruby3.2'].filter((id) => expected(id, '2026-12-02') !== 'supported').length;
+    expect(findings.filter((f) => f.includes(RULES.runtime))).toHaveLength(4 + javaAndRuby);
   });
 });

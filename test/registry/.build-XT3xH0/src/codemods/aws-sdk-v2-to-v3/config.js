@@ -1,0 +1,289 @@
+// Maps v2 client configuration keys to their v3 equivalents, property by property, so values
+// and comments stay as written. One table serves client constructors, `new AWS.Config(...)` and
+// the global `AWS.config` settings (https://github.com/aws/aws-sdk-js-v3/blob/main/UPGRADING.md).
+import { ts } from 'ts-morph';
+import { markConsumed } from './bindings.js';
+import { report, textOf } from './context.js';
+import { v3Value } from './credentials.js';
+import { endpointValue } from './endpoints.js';
+import { unsafeUse } from './value-uses.js';
+const as = (to) => (_ctx, _value, name) => ({ to: to ?? name });
+const drop = () => null;
+const keepBecause = (why, severity = 'warning') => () => ({ why, severity });
+/** The literal text of a simple value: 'v4', true, 3. */
+function literalOf(value) {
+    if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value))
+        return value.text;
+    if (value.kind === ts.SyntaxKind.TrueKeyword)
+        return 'true';
+    if (value.kind === ts.SyntaxKind.FalseKeyword)
+        return 'false';
+    return undefined;
+}
+/** Dropped when the value asks for what v3 always does; any other value stays and is reported. */
+const dropWhen = (v3, why) => (_ctx, value) => literalOf(value) === v3 ? null : { why, severity: 'warning' };
+const paren = (ctx, value) => /^[\w.]+$/.test(textOf(ctx, value)) ? textOf(ctx, value) : `(${textOf(ctx, value)})`;
+const maxRetries = (ctx, value) => ({
+    to: 'maxAttempts',
+    value: ts.isNumericLiteral(value) ? String(Number(value.text) + 1) : `${paren(ctx, value)} + 1`,
+});
+const httpOptionKeys = {
+    timeout: 'requestTimeout',
+    connectTimeout: 'connectionTimeout',
+    agent: 'httpsAgent',
+};
+const httpOptions = (ctx, value) => {
+    const unmapped = {
+        why: 'has keys or a shape with no v3 mapping; set requestHandler by hand',
+        severity: 'manual',
+        rule: 'config-http-options',
+    };
+    if (!ts.isObjectLiteralExpression(value))
+        return unmapped;
+    const parts = [];
+    for (const inner of value.properties) {
+        const name = propName(inner);
+        const text = valueOf(inner);
+        if (!name || !text || !(name in httpOptionKeys))
+            return unmapped;
+        parts.push(`${httpOptionKeys[name]}: ${textOf(ctx, text)}`);
+    }
+    return { to: 'requestHandler', value: `{ ${parts.join(', ')} }` };
+};
+// v3 needs a full URL; v2 accepted a bare host and added https, or http with sslEnabled: false.
+const endpoint = (ctx, value, _name, literal) => {
+    const { text, why } = endpointValue(ctx, value, literal);
+    if (why)
+        return { why, severity: 'warning', rule: 'endpoint-scheme' };
+    return text === undefined ? { to: 'endpoint' } : { to: 'endpoint', value: text };
+};
+const logger = (ctx, value) => textOf(ctx, value) === 'console'
+    ? { to: 'logger' }
+    : {
+        to: 'logger',
+        note: 'v3 calls logger.debug/info/warn/error where v2 called log() or write(): check this logger has them',
+    };
+const hostPrefixEnabled = (ctx, value) => {
+    const literal = literalOf(value);
+    if (literal === 'true')
+        return null;
+    return { to: 'disableHostPrefix', value: literal === 'false' ? 'true' : `!${paren(ctx, value)}` };
+};
+/** `credentials`/`token`: a v2 object in it must convert, or the v3 client would get a v2 object. */
+const identity = (ctx, value, name) => {
+    const inner = v3Value(ctx, value);
+    if (!inner || !('why' in inner))
+        return { to: name };
+    return { why: `stays a v2 object a v3 client cannot use (${inner.why}); convert it by hand`, severity: 'manual' };
+};
+/**
+ * v2 `credentialProvider`/`tokenProvider` took a provider chain object, used only when no
+ * `credentials`/`token` were found; v3 takes a provider function as `credentials`/`token`.
+ */
+const chainKey = (to) => (ctx, value, _name, literal) => {
+    const explicit = [to, ...(to === 'credentials' ? credentialKeys : [])];
+    if (literal?.properties.some((p) => explicit.includes(propName(p) ?? '')))
+        return null;
+    const inner = v3Value(ctx, value);
+    if (inner && 'why' in inner)
+        return { why: `is ${inner.why}`, severity: 'manual' };
+    if (!inner)
+        return { why: `takes a v2 chain object; v3 takes a provider function as \`${to}\``, severity: 'manual' };
+    if (to !== 'credentials')
+        return { to };
+    const note = 'v2 tried the environment and shared ini file before this chain; v3 uses the chain first';
+    return { to, note };
+};
+const globalRegion = 'region "aws-global" selects the global one';
+const rules = {
+    region: as(),
+    endpoint,
+    logger,
+    credentials: identity,
+    token: identity,
+    useFipsEndpoint: as(),
+    useDualstackEndpoint: as(),
+    useAccelerateEndpoint: as(),
+    customUserAgent: as(),
+    systemClockOffset: as(),
+    endpointDiscoveryEnabled: as(),
+    endpointCacheSize: as(),
+    // already v3 keys (code written for both versions)
+    maxAttempts: as(),
+    requestHandler: as(),
+    forcePathStyle: as(),
+    tls: as(),
+    bucketEndpoint: as(),
+    useArnRegion: as(),
+    disableHostPrefix: as(),
+    s3ForcePathStyle: as('forcePathStyle'),
+    s3BucketEndpoint: as('bucketEndpoint'),
+    sslEnabled: as('tls'),
+    s3UseArnRegion: as('useArnRegion'),
+    credentialProvider: chainKey('credentials'),
+    tokenProvider: chainKey('token'),
+    maxRetries,
+    httpOptions,
+    hostPrefixEnabled,
+    // v3 always does what these ask for, or they only ever changed how failures looked
+    apiVersion: drop,
+    apiVersions: drop,
+    correctClockSkew: drop,
+    paramValidation: drop,
+    computeChecksums: drop,
+    dynamoDbCrc32: drop,
+    signatureCache: drop,
+    s3DisableBodySigning: drop,
+    signatureVersion: dropWhen('v4', 'v3 signs every request with Signature Version 4'),
+    convertResponseTypes: dropWhen('true', 'v3 always converts response types (timestamps become Date objects)'),
+    clientSideMonitoring: dropWhen('false', 'v3 has no client-side monitoring'),
+    s3UsEast1RegionalEndpoint: dropWhen('regional', `v3 uses the regional endpoint in us-east-1; ${globalRegion}`),
+    stsRegionalEndpoints: dropWhen('regional', `v3 STS uses regional endpoints; ${globalRegion}`),
+    params: keepBecause('v3 clients have no bound parameters: pass them to each command', 'manual'),
+    maxRedirects: keepBecause('v3 does not follow redirects (S3 has followRegionRedirects)'),
+    retryDelayOptions: keepBecause('v3 sets retry delays through retryStrategy (@smithy/util-retry)'),
+};
+/** Map one v2 key and its value. Keys the table does not know are kept and reported. */
+export function mapKey(ctx, name, value, literal) {
+    const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
+    if (!rule)
+        return { why: 'has no v3 equivalent; check it by hand', severity: 'warning' };
+    return rule(ctx, value, name, literal);
+}
+/** True when the key with this value means the same in v3, under the same name. */
+export function sameInV3(ctx, name, value) {
+    const result = mapKey(ctx, name, value);
+    return result !== null && 'to' in result && result.to === name && result.value === undefined && !result.note;
+}
+export function reportKey(ctx, node, name, result) {
+    if (result === null)
+        return;
+    const option = `client option \`${name}\``;
+    if ('why' in result)
+        report(ctx, node, result.rule ?? 'config-key', `${option} ${result.why}`, result.severity);
+    else if (result.note)
+        report(ctx, node, 'config-key', `${option}: ${result.note}`, 'warning');
+}
+function propName(prop) {
+    if (!prop.name)
+        return undefined;
+    if (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name))
+        return prop.name.text;
+    return undefined;
+}
+/** The value of `key: value` or of the shorthand `{ key }`. */
+export function valueOf(prop) {
+    if (ts.isPropertyAssignment(prop))
+        return prop.initializer;
+    if (ts.isShorthandPropertyAssignment(prop))
+        return prop.name;
+    return undefined;
+}
+const credentialKeys = ['accessKeyId', 'secretAccessKey', 'sessionToken'];
+/** Decide the fate of every property; reports what it must leave for a person. */
+export function planConfig(ctx, literal, skip = new Set()) {
+    const plan = new Map();
+    for (const prop of skip)
+        plan.set(prop, null);
+    const creds = literal.properties.filter((p) => credentialKeys.includes(propName(p) ?? '') && valueOf(p));
+    if (creds.length > 0) {
+        const body = creds.map((p) => `${propName(p)}: ${textOf(ctx, valueOf(p))}`).join(', ');
+        creds.forEach((p, i) => plan.set(p, i === 0 ? `credentials: { ${body} }` : null));
+    }
+    for (const prop of literal.properties) {
+        if (plan.has(prop))
+            continue;
+        const name = propName(prop);
+        const value = valueOf(prop);
+        if (name === undefined || !value) {
+            const why = 'client configuration built from a spread: check its keys against v3';
+            report(ctx, prop, 'config-spread', why, 'warning');
+            continue;
+        }
+        const result = mapKey(ctx, name, value, literal);
+        reportKey(ctx, prop, name, result);
+        if (result === null)
+            plan.set(prop, null);
+        else if ('to' in result) {
+            const same = result.to === name && result.value === undefined;
+            plan.set(prop, same ? textOf(ctx, prop) : `${result.to}: ${result.value ?? textOf(ctx, value)}`);
+        }
+    }
+    return plan;
+}
+/** Replace a property; when only its key changes, only the key, so edits inside its value stay possible. */
+function replaceProp(ctx, prop, text) {
+    if (ts.isPropertyAssignment(prop) && text.endsWith(`: ${textOf(ctx, prop.initializer)}`)) {
+        const key = text.slice(0, text.length - textOf(ctx, prop.initializer).length);
+        return ctx.edits.replace(prop.getStart(ctx.sf), prop.initializer.getStart(ctx.sf), key);
+    }
+    ctx.edits.replaceNode(prop, text, ctx.sf);
+}
+/** A dropped property goes whole: nothing in it is converted or left. */
+function dropProp(ctx, prop) {
+    markConsumed(ctx, prop);
+    ctx.removed.push(prop);
+}
+/** Apply a plan to the literal in place: replace changed properties, remove dropped ones. */
+export function applyConfig(ctx, literal, plan) {
+    const props = literal.properties;
+    const removed = props.map((p) => plan.get(p) === null);
+    if (props.length > 0 && removed.every(Boolean)) {
+        props.forEach((p) => dropProp(ctx, p));
+        return ctx.edits.replaceNode(literal, '{}', ctx.sf);
+    }
+    for (let i = 0; i < props.length; i++) {
+        const text = plan.get(props[i]);
+        if (typeof text === 'string' && text !== textOf(ctx, props[i]))
+            replaceProp(ctx, props[i], text);
+        if (removed[i])
+            dropProp(ctx, props[i]);
+        if (!removed[i] || (i > 0 && removed[i - 1]))
+            continue;
+        // a run of removed properties: take the separator after it, or the one before it at the end
+        let j = i;
+        while (j + 1 < props.length && removed[j + 1])
+            j++;
+        if (j + 1 < props.length)
+            ctx.edits.replace(props[i].getStart(ctx.sf), props[j + 1].getStart(ctx.sf), '');
+        else
+            ctx.edits.replace(props[i - 1].getEnd(), props[j].getEnd(), '');
+    }
+}
+export function propNames(literal) {
+    return new Set(literal.properties.map(propName).filter((n) => n !== undefined));
+}
+/** Keys a plain object keeps under the same name and value, so reading them still works. */
+function readableKeys(ctx, literal) {
+    const keys = new Set();
+    for (const prop of literal?.properties ?? []) {
+        const name = propName(prop);
+        const value = valueOf(prop);
+        const identity = name === 'credentials' || name === 'token';
+        if (name && value && !identity && sameInV3(ctx, name, value))
+            keys.add(name);
+    }
+    return keys;
+}
+/** `new AWS.Config({...})` -> the plain object a v3 client takes, where nothing needs the v2 object. */
+export function convertConfigObject(ctx, node) {
+    const args = node.arguments ?? [];
+    const literal = args[0];
+    if (args.length > 1 || (literal && !ts.isObjectLiteralExpression(literal))) {
+        const why = 'AWS.Config built from something other than an object literal: its keys cannot be mapped';
+        return report(ctx, node, 'config-object', why);
+    }
+    const why = unsafeUse(ctx, node, { slots: new Set(), clientArg: true, reads: readableKeys(ctx, literal) });
+    if (why)
+        return report(ctx, node, 'config-object', `AWS.Config object stays on v2: ${why}`);
+    markConsumed(ctx, node.expression);
+    // an object literal cannot start a statement
+    const [open, close] = ts.isExpressionStatement(node.parent) ? ['(', ')'] : ['', ''];
+    if (!literal)
+        return ctx.edits.replaceNode(node, `${open}{}${close}`, ctx.sf);
+    const plan = planConfig(ctx, literal);
+    ctx.edits.replace(node.getStart(ctx.sf), literal.getStart(ctx.sf), open);
+    ctx.edits.replace(literal.getEnd(), node.getEnd(), close);
+    applyConfig(ctx, literal, plan);
+}
+export { propName };

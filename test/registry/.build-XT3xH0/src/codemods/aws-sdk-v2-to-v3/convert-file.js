@@ -1,0 +1,192 @@
+// One file, one parse, one walk: prepare() collects the node lists, the flow (flow.ts) decides from
+// them which clients convert, and convertPrepared() converts exactly those, again from the same
+// lists, so the work grows with the file, not with the number of clients in it.
+import { ts } from 'ts-morph';
+import { collectAliases, collectImports, removeDeclarators, reportNoV3Client, resolveRef } from './bindings.js';
+import { convertPlanned, planCall } from './calls.js';
+import { convertClient } from './clients.js';
+import { createContext, lastName, report, within } from './context.js';
+import { convertConstruction } from './credentials.js';
+import { Edits } from './edits.js';
+import { convertEndpoint } from './endpoint.js';
+import { collectGlobals, settingsFor } from './globals.js';
+import { rewriteImports } from './imports.js';
+import { isMemberName, Names } from './scopes.js';
+import { convertTypeRef } from './types.js';
+import { convertUtil } from './util.js';
+import { captureInstances, collectCaptures } from './xray.js';
+function walk(sf) {
+    const ids = [];
+    const nodes = { decls: [], news: [], calls: [], typeRefs: [], byName: new Names(ids) };
+    const visit = (node) => {
+        if (ts.isIdentifier(node))
+            ids.push(node);
+        else if (ts.isVariableDeclaration(node))
+            nodes.decls.push(node);
+        else if (ts.isNewExpression(node))
+            nodes.news.push(node);
+        else if (ts.isCallExpression(node))
+            nodes.calls.push(node);
+        else if (ts.isTypeReferenceNode(node))
+            nodes.typeRefs.push(node);
+        ts.forEachChild(node, visit);
+    };
+    visit(sf);
+    return nodes;
+}
+/** Run a pass that removes statements, without removing them yet; returns what it would remove. */
+function deferRemovals(ctx, pass) {
+    const before = ctx.removed.length;
+    const edits = ctx.edits;
+    ctx.edits = new Edits(edits.text);
+    try {
+        pass();
+    }
+    finally {
+        ctx.edits = edits;
+    }
+    return ctx.removed.slice(before);
+}
+export function prepare(path, text, style) {
+    const ctx = createContext(path, text, style);
+    collectImports(ctx);
+    collectCaptures(ctx);
+    const nodes = walk(ctx.sf);
+    const aliasStatements = ctx.names.size ? deferRemovals(ctx, () => collectAliases(ctx, nodes.decls)) : [];
+    return { ctx, nodes, aliasStatements };
+}
+/**
+ * Identifiers still naming v2 things after the passes: the v2 import must stay. Reported, except
+ * inside `kept` (clients the flow keeps on v2, which have their own finding). Returns their names.
+ */
+function leftovers(ctx, nodes, kept) {
+    const left = new Set();
+    for (const name of ctx.names.keys()) {
+        for (const id of nodes.byName.get(name) ?? []) {
+            if (ctx.consumed.has(id) || within(id, ctx.v2Imports) || within(id, ctx.removed) || isMemberName(id))
+                continue;
+            left.add(name);
+            if (!within(id, kept) && !reportNoV3Client(ctx, id))
+                report(ctx, id, 'unconverted', `\`${id.parent.getText(ctx.sf).slice(0, 60)}\` still uses aws-sdk v2; convert it by hand`);
+        }
+    }
+    return left;
+}
+/** Promise calls on receivers that are not known clients, in a file that used v2. */
+function unresolvedPromises(ctx, nodes, clients) {
+    for (const call of nodes.calls) {
+        const callee = call.expression;
+        if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'promise' || call.arguments.length)
+            continue;
+        const inner = callee.expression;
+        if (!ts.isCallExpression(inner) || !ts.isPropertyAccessExpression(inner.expression))
+            continue;
+        const name = lastName(inner.expression.expression);
+        if (name !== undefined && !clients.includes(name)) {
+            report(ctx, call, 'unresolved-client', `\`${inner.expression.getText(ctx.sf)}(…).promise()\` is called on something not known to be a v2 client; check it`, 'warning');
+        }
+    }
+}
+/** Whether the file already binds `name` (any declaration or reference in any scope). */
+function occupied(p, name, v2Kept) {
+    if (p.ctx.names.has(name))
+        return v2Kept;
+    return p.ctx.edits.text.includes(name) && p.nodes.byName.some(name, (id) => !isMemberName(id));
+}
+function boundNames(stmt) {
+    const out = [];
+    const visit = (n) => {
+        if ((ts.isVariableDeclaration(n) || ts.isBindingElement(n)) && ts.isIdentifier(n.name))
+            out.push(n.name.text);
+        ts.forEachChild(n, visit);
+    };
+    visit(stmt);
+    return out;
+}
+/** Remove the alias statements (or declarators) whose names no kept v2 use still needs. */
+function removeAliases(ctx, aliases, left) {
+    const declarators = new Map();
+    for (const node of aliases) {
+        if (boundNames(node).some((n) => left.has(n)))
+            continue;
+        if (!ts.isVariableDeclaration(node))
+            ctx.edits.removeStatement(node, ctx.sf);
+        else {
+            const stmt = node.parent.parent;
+            declarators.set(stmt, (declarators.get(stmt) ?? new Set()).add(node));
+        }
+    }
+    for (const [stmt, removed] of declarators)
+        removeDeclarators(ctx, stmt, removed);
+}
+/** Operation calls the flow accepted, converted as planned (planned again on a new parse of the file). */
+function convertCalls(ctx, nodes, d) {
+    for (const call of nodes.calls) {
+        const accepted = d.calls.get(call.end);
+        if (!accepted || within(call, ctx.removed))
+            continue;
+        const callee = call.expression;
+        const op = { call, receiver: callee.expression, name: callee.name, service: accepted.service };
+        const plan = (d.plannedOn === ctx && accepted.plan) || planCall(ctx, op, nodes.byName);
+        if ('rule' in plan)
+            throw new Error(`the call at ${call.end} was planned but no longer converts`);
+        convertPlanned(ctx, op, plan);
+    }
+}
+/**
+ * Convert what the decision accepts. `v2Kept` says the v2 import stays, so its names are taken for
+ * new imports; `clash` reports that it stayed although not expected, with a v3 import of a v2 name.
+ */
+export function convertPrepared(p, d, v2Kept = false) {
+    const { ctx, nodes } = p;
+    const expectV2 = v2Kept || d.keepsClients;
+    ctx.taken = (name) => occupied(p, name, expectV2);
+    let globals = { settings: [], removed: [], left: [] };
+    const configStatements = deferRemovals(ctx, () => void (globals = collectGlobals(ctx, d.keepsClients)));
+    // AWS.config stays while a v2 client of this file still reads it
+    if (!d.keepsClients)
+        for (const stmt of configStatements)
+            ctx.edits.removeStatement(stmt, ctx.sf);
+    const kept = [];
+    for (const ref of nodes.typeRefs) {
+        if (d.keptTypes.includes(ref.end))
+            kept.push(ref);
+        else
+            convertTypeRef(ctx, ref);
+    }
+    for (const node of nodes.news) {
+        if (within(node, ctx.removed) || convertEndpoint(ctx, node))
+            continue;
+        // credentials and configuration objects stay v2 beside a client kept on v2, which reads them
+        if (!d.keepsClients && convertConstruction(ctx, node))
+            continue;
+        if (d.news.has(node.end))
+            convertClient(ctx, node, settingsFor(ctx, globals, node));
+        else if (resolveRef(ctx, node.expression)?.kind === 'service')
+            kept.push(node.expression);
+    }
+    convertCalls(ctx, nodes, d);
+    for (const call of nodes.calls)
+        if (!within(call, ctx.removed))
+            convertUtil(ctx, call);
+    captureInstances(ctx, nodes.calls);
+    if (ctx.v2Imports.length)
+        unresolvedPromises(ctx, nodes, d.names);
+    const left = leftovers(ctx, nodes, kept);
+    removeAliases(ctx, p.aliasStatements, left);
+    const keepsV2 = left.size > 0;
+    const clash = keepsV2 &&
+        !expectV2 &&
+        [...ctx.values.values(), ...ctx.types.values()].some((names) => [...names].some((n) => ctx.names.has(n) && !ctx.aliases?.has(n)));
+    if (ctx.v2Imports.length || ctx.values.size || ctx.types.size)
+        rewriteImports(ctx, keepsV2);
+    return { text: ctx.edits.size ? ctx.edits.apply() : ctx.edits.text, keepsV2, clash };
+}
+/** Convert; when the v2 import had to stay with a v3 import of one of its names, again with that name aliased. */
+export function convertFile(p, d, again) {
+    const first = convertPrepared(p, d);
+    if (!first.clash)
+        return { text: first.text, ctx: p.ctx };
+    const q = again();
+    return { text: convertPrepared(q, d, true).text, ctx: q.ctx };
+}

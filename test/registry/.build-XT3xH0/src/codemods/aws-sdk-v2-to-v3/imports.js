@@ -1,0 +1,106 @@
+// Writes the v3 imports where the v2 import stood, in the file's own module style, quotes and
+// semicolons; the v2 import goes only when nothing in the file still needs it.
+import { ts } from 'ts-morph';
+import { removeDeclarators } from './bindings.js';
+import { textOf } from './context.js';
+import { indentAt } from './edits.js';
+function list(names, head, tail) {
+    const flat = `${head}{ ${names.join(', ')} }${tail}`;
+    if (flat.length <= 100)
+        return flat;
+    return `${head}{\n${names.map((n) => `  ${n},`).join('\n')}\n}${tail}`;
+}
+/** `X`, or `X as X2` (`X: X2` in a require) when the file already binds `X`. */
+function specifier(ctx, name) {
+    const local = ctx.aliases?.get(name) ?? name;
+    return local === name ? name : `${name}${ctx.esm ? ' as' : ':'} ${local}`;
+}
+/** The names of a set, sorted (without copying twice for the usual one or two). */
+function sorted(names) {
+    const list = [...names];
+    return list.length > 1 ? list.sort() : list;
+}
+export function importLines(ctx, quote, semi) {
+    const pkgs = sorted(ctx.types.size ? new Set([...ctx.values.keys(), ...ctx.types.keys()]) : ctx.values.keys());
+    const lines = [];
+    for (const pkg of pkgs) {
+        const valueNames = sorted(ctx.values.get(pkg) ?? []);
+        const typeSet = ctx.types.get(pkg);
+        const typeNames = typeSet ? sorted([...typeSet].filter((t) => !valueNames.includes(t))) : [];
+        const values = ctx.aliases ? valueNames.map((n) => specifier(ctx, n)) : valueNames;
+        const types = ctx.aliases ? typeNames.map((n) => specifier(ctx, n)) : typeNames;
+        const from = `${quote}${pkg}${quote}`;
+        if (ctx.esm) {
+            if (values.length)
+                lines.push(list(values, 'import ', ` from ${from}${semi}`));
+            if (types.length)
+                lines.push(list(types, 'import type ', ` from ${from}${semi}`));
+        }
+        else if (values.length) {
+            lines.push(list(values, 'const ', ` = require(${from})${semi}`));
+        }
+    }
+    return lines;
+}
+/** Top-of-file statements after which imports may go: imports, requires, 'use strict'. */
+function lastHeaderStatement(sf) {
+    let last;
+    for (const stmt of sf.statements) {
+        const header = ts.isImportDeclaration(stmt) ||
+            ts.isImportEqualsDeclaration(stmt) ||
+            (ts.isExpressionStatement(stmt) && ts.isStringLiteral(stmt.expression)) ||
+            (ts.isVariableStatement(stmt) && /^\s*(const|let|var)\s[^=]*=\s*require\(/.test(stmt.getText(sf)));
+        if (!header)
+            break;
+        last = stmt;
+    }
+    return last;
+}
+/** The statement a v2 import is in: itself, or the `const` that also declares other things. */
+function statementOf(node) {
+    return ts.isVariableDeclaration(node) ? node.parent.parent : node;
+}
+/** Remove v2 import statements, and v2 declarators from lists that keep their other declarators. */
+function removeImports(ctx, nodes) {
+    const lists = new Set();
+    for (const node of nodes) {
+        if (ts.isVariableDeclaration(node))
+            lists.add(node.parent.parent);
+        else
+            ctx.edits.removeStatement(node, ctx.sf);
+    }
+    for (const stmt of lists)
+        removeDeclarators(ctx, stmt, new Set(nodes));
+}
+/** Replace (or keep, when still needed) the v2 imports and add the v3 ones. */
+export function rewriteImports(ctx, keepV2) {
+    const first = ctx.v2Imports[0];
+    const sample = first ? textOf(ctx, statementOf(first)) : (lastHeaderStatement(ctx.sf)?.getText(ctx.sf) ?? '');
+    const quote = /["']/.exec(sample)?.[0] ?? "'";
+    const semi = !sample || sample.trimEnd().endsWith(';') ? ';' : '';
+    const lines = importLines(ctx, quote, semi);
+    if (!first) {
+        if (lines.length === 0)
+            return;
+        const anchor = lastHeaderStatement(ctx.sf);
+        if (anchor)
+            ctx.edits.insert(anchor.getEnd(), `\n${lines.join('\n')}`);
+        else
+            ctx.edits.insert(ctx.sf.statements[0]?.getStart(ctx.sf) ?? 0, `${lines.join('\n')}\n`);
+        return;
+    }
+    if (keepV2) {
+        if (lines.length)
+            ctx.edits.insert(statementOf(first).getEnd(), `\n${lines.join('\n')}`);
+        return;
+    }
+    if (lines.length && statementOf(first) === first) {
+        ctx.edits.replaceNode(first, lines.join('\n'), ctx.sf);
+        return removeImports(ctx, ctx.v2Imports.slice(1));
+    }
+    if (lines.length) {
+        const start = statementOf(first).getStart(ctx.sf);
+        ctx.edits.insert(start, `${lines.join('\n')}\n${indentAt(ctx.edits.text, start)}`);
+    }
+    removeImports(ctx, ctx.v2Imports);
+}

@@ -1,0 +1,43 @@
+// v2 bearer-token classes -> @aws-sdk/token-providers (https://www.npmjs.com/package/@aws-sdk/token-providers).
+// v3 token providers resolve to a TokenIdentity `{ token, expiration }`; v2 tokens had `expireTime`.
+import { ts } from 'ts-morph';
+import { call, only, renamedOptions, spliced } from './credentials.js';
+import { propName } from './config.js';
+const TOKENS = '@aws-sdk/token-providers';
+/**
+ * `{ token, expireTime }` -> the TokenIdentity `{ token, expiration }`. Other v2 options objects
+ * serve as they are: v3 reads `token` from them, and never refreshed a static token either.
+ */
+function tokenIdentity(ctx, options) {
+    if (!options)
+        return { why: 'it has no token' };
+    if (!ts.isObjectLiteralExpression(options))
+        return spliced(ctx, options);
+    if (!options.properties.some((p) => propName(p) === 'token'))
+        return { why: 'its options have no token' };
+    return renamedOptions(ctx, options, { token: 'token', expireTime: 'expiration' });
+}
+function ssoToken(ctx, args) {
+    return only(args, 1, () => call(TOKENS, 'fromSso', renamedOptions(ctx, args[0], { profile: 'profile' })));
+}
+function staticToken(ctx, args) {
+    const identity = tokenIdentity(ctx, args[0]);
+    const options = 'why' in identity ? identity : { ...identity, text: `{ token: ${identity.text} }` };
+    return only(args, 1, () => call(TOKENS, 'fromStatic', options));
+}
+/** A v2 `Token` is a value, not a provider: v3 takes the identity object itself as `token`. */
+function token(ctx, args) {
+    return only(args, 1, () => tokenIdentity(ctx, args[0]));
+}
+/** v2's default token chain held only the SSO provider, as v3's nodeProvider does. */
+function tokenChain(_ctx, args) {
+    if (args.length)
+        return { why: 'v3 has no public chain for custom token providers' };
+    return call(TOKENS, 'nodeProvider', { text: '', imports: [] });
+}
+export const tokenBuilders = {
+    SSOTokenProvider: ssoToken,
+    StaticTokenProvider: staticToken,
+    Token: token,
+    TokenProviderChain: tokenChain,
+};

@@ -1,0 +1,175 @@
+// TypeScript types from the v2 namespaces: `AWS.S3` -> `S3Client`, `AWS.S3.GetObjectOutput` ->
+// `GetObjectCommandOutput`, `AWS.S3.ObjectKey` -> `string`, `AWS.S3.Buckets` -> `Bucket[]`,
+// DocumentClient types -> lib-dynamodb's, `AWSError` -> `ServiceException`. Names come from the
+// generated table (type-table.ts), so no import of a name v3 lacks is written; the rest is reported.
+import { ts } from 'ts-morph';
+import { addInstance, needType, report } from './context.js';
+import { documentClient, serviceByV2Name } from './services.js';
+import { documentTable, v3TypeOf } from './type-table.js';
+// v2's AWSError is the type of every service error. In v3 each client's `<Service>ServiceException`
+// extends smithy's ServiceException, so that one type covers the errors of every client, as
+// AWSError did. @smithy/smithy-client exports it for every v3 release (older clients import it from
+// there, newer ones from @smithy/core, which 4.x re-exports); the import is type-only, nothing runs.
+const awsError = { pkg: '@smithy/smithy-client', name: 'ServiceException' };
+const dynamoDbPkg = serviceByV2Name('DynamoDB').pkg;
+/** `AWS.<name>` that is a type, not a class: AWSError. */
+export function namespaceTypeRef(name) {
+    return name === 'AWSError' ? { kind: 'type', name } : undefined;
+}
+/** A name a v2 service namespace declares (its table knows it) or the DocumentClient class. */
+function namedImportRef(service, name) {
+    if (service.v2 === 'DynamoDB' && name === 'DocumentClient')
+        return { kind: 'service', service: documentClient };
+    return name === 'ClientConfiguration' || v3TypeOf(service.v2, name) ? { kind: 'type', name, service } : undefined;
+}
+/**
+ * `import { GetObjectOutput } from 'aws-sdk/clients/s3'`: bind every name, or none (false) when one
+ * has no v3 type, so the import is either replaced whole or left as it is.
+ */
+export function bindServiceImports(ctx, bindings, service) {
+    const refs = bindings.elements.map((el) => namedImportRef(service, (el.propertyName ?? el.name).text));
+    if (refs.some((r) => !r))
+        return false;
+    bindings.elements.forEach((el, i) => ctx.names.set(el.name.text, refs[i]));
+    return true;
+}
+function parts(name) {
+    return ts.isIdentifier(name) ? [name] : [...parts(name.left), name.right];
+}
+/** The service (none for AWSError) and the names after it, from the head binding and the rest. */
+function resolve(head, rest) {
+    let service;
+    let names = rest;
+    if (head.kind === 'ns') {
+        if (rest.length === 1 && namespaceTypeRef(rest[0]))
+            return { names: rest };
+        service = rest[0] === undefined ? undefined : serviceByV2Name(rest[0]);
+        if (!service)
+            return undefined;
+        names = rest.slice(1);
+    }
+    else if (head.kind === 'service')
+        service = head.service;
+    else if (head.kind === 'type') {
+        if (!head.service)
+            return rest.length ? undefined : { names: [head.name] };
+        service = head.service;
+        names = [head.name, ...rest];
+    }
+    else
+        return undefined;
+    if (service?.v2 === 'DynamoDB' && names[0] === 'DocumentClient') {
+        service = documentClient;
+        names = names.slice(1);
+    }
+    if (names[0] === 'Types') {
+        names = names.slice(1);
+        if (names.length === 0)
+            return undefined; // the namespace itself is no type
+    }
+    return { service, names };
+}
+/** The v3 type for a name under a service namespace. */
+function member(service, name) {
+    if (name === 'ClientConfiguration' && !service.doc) {
+        const config = `${service.v3}ClientConfig`;
+        return { text: config, imports: [[service.pkg, config]] };
+    }
+    const v3 = v3TypeOf(service.doc ? documentTable : service.v2, name);
+    if (!v3)
+        return undefined;
+    if (v3.kind === 'command') {
+        const command = `${v3.op}Command${v3.io}`;
+        return { text: command, imports: [[service.pkg, command]] };
+    }
+    // DocumentClient's structures without attribute values are DynamoDB's own
+    const pkgOf = (n) => (!service.doc || n === 'NativeAttributeValue' ? service.pkg : dynamoDbPkg);
+    return { text: v3.text, imports: v3.names.map((n) => [pkgOf(n), n]) };
+}
+/** The client class itself: `AWS.S3` -> `S3Client`; a typed holder becomes a known client instance. */
+function clientType(ctx, node, service) {
+    const base = service.doc ? 'DynamoDBDocument' : service.v3;
+    const text = ctx.style === 'bare' ? `${base}Client` : base;
+    const holder = node.parent;
+    const typed = ts.isParameter(holder) ||
+        ts.isPropertyDeclaration(holder) ||
+        ts.isVariableDeclaration(holder) ||
+        ts.isPropertySignature(holder);
+    if (typed && holder.type === node && (ts.isIdentifier(holder.name) || ts.isPrivateIdentifier(holder.name))) {
+        addInstance(ctx, holder.name.text, service);
+    }
+    return { text, imports: [[service.pkg, text]] };
+}
+const declarationKinds = new Set([
+    ts.SyntaxKind.VariableDeclaration,
+    ts.SyntaxKind.BindingElement,
+    ts.SyntaxKind.Parameter,
+    ts.SyntaxKind.FunctionDeclaration,
+    ts.SyntaxKind.ClassDeclaration,
+    ts.SyntaxKind.InterfaceDeclaration,
+    ts.SyntaxKind.TypeAliasDeclaration,
+    ts.SyntaxKind.EnumDeclaration,
+    ts.SyntaxKind.ModuleDeclaration,
+    ts.SyntaxKind.TypeParameter,
+    ts.SyntaxKind.ImportSpecifier,
+    ts.SyntaxKind.ImportClause,
+    ts.SyntaxKind.NamespaceImport,
+    ts.SyntaxKind.ImportEqualsDeclaration,
+]);
+const declaredNames = new WeakMap();
+/** Names the file declares outside its v2 imports: an imported v3 type must not collide with one. */
+function declared(ctx) {
+    let names = declaredNames.get(ctx);
+    if (names)
+        return names;
+    names = new Set();
+    const found = names;
+    const visit = (node) => {
+        if (ctx.v2Imports.includes(node))
+            return;
+        const name = node.name;
+        if (declarationKinds.has(node.kind) && name && ts.isIdentifier(name))
+            found.add(name.text);
+        ts.forEachChild(node, visit);
+    };
+    visit(ctx.sf);
+    declaredNames.set(ctx, found);
+    return found;
+}
+/** Why an import of `name` from `pkg` would clash, if it would. */
+function clash(ctx, pkg, name) {
+    if (declared(ctx).has(name))
+        return `the file already declares \`${name}\``;
+    for (const [other, set] of [...ctx.types, ...ctx.values]) {
+        if (other !== pkg && set.has(name))
+            return `\`${name}\` is imported from ${other} too`;
+    }
+    return undefined;
+}
+/** Convert one type reference; returns true when it named something from aws-sdk. */
+export function convertTypeRef(ctx, node) {
+    const ids = parts(node.typeName);
+    const head = ctx.names.get(ids[0].text);
+    if (!head || head.kind === 'credentials')
+        return false;
+    const where = resolve(head, ids.slice(1).map((id) => id.text));
+    const what = `type \`${node.typeName.getText(ctx.sf)}\``;
+    let v3;
+    if (where && !where.service)
+        v3 = { text: awsError.name, imports: [[awsError.pkg, awsError.name]] };
+    else if (where?.service && where.names.length === 0)
+        v3 = clientType(ctx, node, where.service);
+    else if (where?.service && where.names.length === 1)
+        v3 = member(where.service, where.names[0]);
+    if (!v3)
+        return (report(ctx, node, 'type', `${what} has no v3 mapping; change it by hand`), true);
+    const why = v3.imports.map(([pkg, name]) => clash(ctx, pkg, name)).find(Boolean);
+    if (why)
+        return (report(ctx, node, 'type', `${what} is \`${v3.text}\` in v3, but ${why}; change it by hand`), true);
+    for (const id of ids)
+        ctx.consumed.add(id);
+    for (const [pkg, name] of v3.imports)
+        needType(ctx, pkg, name);
+    ctx.edits.replaceNode(node.typeName, v3.text, ctx.sf);
+    return true;
+}

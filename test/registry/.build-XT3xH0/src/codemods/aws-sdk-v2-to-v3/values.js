@@ -1,0 +1,113 @@
+// What an argument is known to hold from the file's own text: a literal written in place, or a
+// `const` declared once in the file with a literal, and numbers the file computes from literals.
+// Used where a conversion is only the same program for some values (an object without `Expires`,
+// a real array), so anything less certain answers "unknown".
+import { ts } from 'ts-morph';
+function declarations(ctx, name) {
+    const out = [];
+    const visit = (node) => {
+        if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name)
+            out.push(node);
+        ts.forEachChild(node, visit);
+    };
+    visit(ctx.sf);
+    return out;
+}
+/** The initializer of the one `const name = …` in the file, or undefined. */
+function constInit(ctx, name) {
+    const decls = declarations(ctx, name);
+    const decl = decls.length === 1 ? decls[0] : undefined;
+    if (!decl?.initializer || !(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const))
+        return undefined;
+    return decl.initializer;
+}
+/** Identifiers in the file that read or write the variable `name` (not property names). */
+export function references(ctx, name) {
+    const out = [];
+    const visit = (node) => {
+        if (ts.isIdentifier(node) && node.text === name && isReference(node))
+            out.push(node);
+        ts.forEachChild(node, visit);
+    };
+    visit(ctx.sf);
+    return out;
+}
+function isReference(id) {
+    const p = id.parent;
+    if (ts.isPropertyAccessExpression(p) && p.name === id)
+        return false;
+    if (ts.isQualifiedName(p) && p.right === id)
+        return false;
+    const member = ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p);
+    if (member && p.name === id)
+        return false;
+    if (ts.isVariableDeclaration(p) && p.name === id)
+        return false;
+    return !(ts.isBindingElement(p) && p.propertyName === id);
+}
+/** `name.x = …`, `name[x] = …`, `delete name.x`, `Object.assign(name, …)`: the object changes. */
+function isWrite(id) {
+    const p = id.parent;
+    if (ts.isCallExpression(p) && p.arguments[0] === id && p.expression.getText() === 'Object.assign')
+        return true;
+    if (!(ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) || p.expression !== id)
+        return false;
+    const use = p.parent;
+    if (ts.isDeleteExpression(use))
+        return true;
+    return (ts.isBinaryExpression(use) &&
+        use.left === p &&
+        use.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        use.operatorToken.kind <= ts.SyntaxKind.LastAssignment);
+}
+/**
+ * The object or array literal an argument holds: the literal itself, or the literal of a `const`
+ * declared once in the file whose properties no statement of the file sets or deletes.
+ */
+export function literalOf(ctx, expr, is) {
+    if (!expr)
+        return undefined;
+    if (is(expr))
+        return expr;
+    if (!ts.isIdentifier(expr))
+        return undefined;
+    const init = constInit(ctx, expr.text);
+    if (!init || !is(init))
+        return undefined;
+    return references(ctx, expr.text).some(isWrite) ? undefined : init;
+}
+/** The number an expression always evaluates to, from literals, arithmetic and numeric consts. */
+export function constNumber(ctx, expr, depth = 0) {
+    if (depth > 8)
+        return undefined;
+    if (ts.isNumericLiteral(expr))
+        return Number(expr.text);
+    if (ts.isParenthesizedExpression(expr))
+        return constNumber(ctx, expr.expression, depth + 1);
+    if (ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.MinusToken) {
+        const v = constNumber(ctx, expr.operand, depth + 1);
+        return v === undefined ? undefined : -v;
+    }
+    if (ts.isIdentifier(expr)) {
+        const init = constInit(ctx, expr.text);
+        return init ? constNumber(ctx, init, depth + 1) : undefined;
+    }
+    if (!ts.isBinaryExpression(expr))
+        return undefined;
+    const a = constNumber(ctx, expr.left, depth + 1);
+    const b = constNumber(ctx, expr.right, depth + 1);
+    if (a === undefined || b === undefined)
+        return undefined;
+    switch (expr.operatorToken.kind) {
+        case ts.SyntaxKind.PlusToken:
+            return a + b;
+        case ts.SyntaxKind.MinusToken:
+            return a - b;
+        case ts.SyntaxKind.AsteriskToken:
+            return a * b;
+        case ts.SyntaxKind.SlashToken:
+            return a / b;
+        default:
+            return undefined;
+    }
+}

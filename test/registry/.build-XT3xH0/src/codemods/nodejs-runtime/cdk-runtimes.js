@@ -1,0 +1,41 @@
+// In which CDK release each `Runtime.NODEJS_NN_X` member first appeared. A member the installed
+// CDK lacks does not compile (TS2339) and, in JavaScript, is `undefined` at synth; the runtime is
+// then written as `new Runtime('nodejsNN.x', RuntimeFamily.NODEJS, { supportsInlineCode: true })`,
+// which is how the CDK itself defines those members and which every CDK version accepts
+// (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda.Runtime.html#initializer).
+import { compareVersions, parseVersion } from './version-numbers.js';
+/**
+ * First aws-cdk-lib release with `Runtime.NODEJS_NN_X`, from the `feat(lambda)` entries of
+ * aws/aws-cdk CHANGELOG.v2.md: NODEJS_16_X 2.24.0 (#20261, release tag cited in projen#1927),
+ * NODEJS_18_X 2.51.0 (#22964), NODEJS_20_X 2.107.0 (#27897), NODEJS_22_X 2.168.0 (#32104),
+ * NODEJS_24_X 2.224.0 (#36001). Add the next major when aws-cdk-lib releases it.
+ */
+export const AWS_CDK_LIB_NODEJS_MEMBERS = {
+    16: '2.24.0',
+    18: '2.51.0',
+    20: '2.107.0',
+    22: '2.168.0',
+    24: '2.224.0',
+};
+export function cdkPackageOf(moduleSpecifier) {
+    if (moduleSpecifier === 'aws-cdk-lib' || moduleSpecifier.startsWith('aws-cdk-lib/'))
+        return 'aws-cdk-lib';
+    if (moduleSpecifier === '@aws-cdk/aws-lambda')
+        return '@aws-cdk/aws-lambda';
+    if (moduleSpecifier === 'monocdk' || moduleSpecifier.startsWith('monocdk/'))
+        return 'monocdk';
+    return undefined;
+}
+/** The first version of `pkg` with `Runtime.NODEJS_{major}_X`; undefined when no release has it (or atx does not know one). */
+export function firstVersionWithMember(pkg, major) {
+    return pkg === 'aws-cdk-lib' ? AWS_CDK_LIB_NODEJS_MEMBERS[major] : undefined;
+}
+/**
+ * Whether `version` of `pkg` has `Runtime.NODEJS_{major}_X`. Only a known release at or after
+ * the one that added the member counts; v1 is asked only for majors beyond its last member.
+ */
+export function hasNodejsMember(pkg, version, major) {
+    const first = firstVersionWithMember(pkg, major);
+    const parsed = first ? parseVersion(first) : undefined;
+    return parsed !== undefined && compareVersions(version, parsed) >= 0;
+}

@@ -1,0 +1,19 @@
+// Edits are spliced into the original text by offset, so everything around them stays as written.
+import { applyEdits as apply } from '../text-edits.js';
+/** Overlapping edits would corrupt the file; the later one in text order wins. */
+export function applyEdits(text, edits) {
+    return apply(text, edits, 'skip');
+}
+/** 1-based line of an offset. */
+export function lineAt(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+/** The span of the line around `offset`, including its newline. */
+export function lineSpan(text, offset) {
+    const start = text.lastIndexOf('\n', offset - 1) + 1;
+    const newline = text.indexOf('\n', offset);
+    return { start, end: newline === -1 ? text.length : newline + 1 };
+}

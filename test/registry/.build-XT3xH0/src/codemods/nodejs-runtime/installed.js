@@ -1,0 +1,93 @@
+import { lockedVersion, lockfileNames } from './lockfiles.js';
+import { minVersion } from './version-numbers.js';
+const dependencyFields = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+function dirOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash === -1 ? '' : path.slice(0, slash);
+}
+function join(dir, name) {
+    return dir ? `${dir}/${name}` : name;
+}
+/** `dir` and every folder above it, up to the repository root (''). */
+function upwards(dir) {
+    const dirs = [dir];
+    while (dir !== '')
+        dirs.push((dir = dirOf(dir)));
+    return dirs;
+}
+/** One repository's package manifests and lockfiles, each read and parsed at most once. */
+export class Project {
+    repo;
+    present;
+    manifests = new Map();
+    locked = new Map();
+    constructor(repo) {
+        this.repo = repo;
+        this.present = new Set(repo.files);
+    }
+    manifest(path) {
+        if (!this.manifests.has(path)) {
+            let parsed;
+            try {
+                parsed = this.present.has(path) ? JSON.parse(this.repo.read(path)) : undefined;
+            }
+            catch {
+                parsed = undefined;
+            }
+            this.manifests.set(path, parsed !== null && typeof parsed === 'object' ? parsed : undefined);
+        }
+        return this.manifests.get(path);
+    }
+    /** The range `manifest` declares for `name`, if any. */
+    declared(path, name) {
+        const manifest = this.manifest(path);
+        for (const field of dependencyFields) {
+            const range = manifest?.[field]?.[name];
+            if (typeof range === 'string')
+                return range;
+        }
+        return undefined;
+    }
+    /** The package.json nearest to `file` (a package.json is its own). */
+    packageJsonOf(file) {
+        return upwards(dirOf(file))
+            .map((dir) => join(dir, 'package.json'))
+            .find((path) => this.present.has(path));
+    }
+    /**
+     * The version of `name` installed for the package that owns `file`: the first package.json up
+     * the tree that declares it, resolved in the nearest lockfile at or above that package, else
+     * the lowest version its range admits. Undefined when neither says.
+     */
+    installedVersion(file, name) {
+        const manifests = upwards(dirOf(file))
+            .map((dir) => join(dir, 'package.json'))
+            .filter((path) => this.present.has(path));
+        const owner = manifests.find((path) => this.declared(path, name) !== undefined) ?? manifests[0];
+        const declared = owner ? this.declared(owner, name) : undefined;
+        const ownerDir = owner ? dirOf(owner) : dirOf(file);
+        for (const dir of upwards(ownerDir)) {
+            const lockfile = lockfileNames.map((base) => join(dir, base)).find((path) => this.present.has(path));
+            if (!lockfile)
+                continue;
+            const relative = dir === '' ? ownerDir : ownerDir.slice(dir.length + 1);
+            const key = [lockfile, relative, name, declared].join('\0');
+            if (!this.locked.has(key))
+                this.locked.set(key, lockedVersion(lockfile.slice(lockfile.lastIndexOf('/') + 1), this.repo.read(lockfile), relative, name, declared));
+            const version = this.locked.get(key);
+            if (version)
+                return { version, source: 'lockfile', file: lockfile, declared };
+            break;
+        }
+        const lowest = declared !== undefined ? minVersion(declared) : undefined;
+        return lowest && owner ? { version: lowest, source: 'range', file: owner, declared } : undefined;
+    }
+}
+const projects = new WeakMap();
+/** The Project of a repository view, shared by every file of one codemod run. */
+export function projectOf(repo) {
+    let project = projects.get(repo);
+    if (!project)
+        projects.set(repo, (project = new Project(repo)));
+    return project;
+}

@@ -1,0 +1,36 @@
+// JSON read with TypeScript's parse-only JSON scanner: it tolerates the comments and trailing
+// commas of tsconfig files and gives offsets, so edits touch only the tokens they change.
+import { ts } from 'ts-morph';
+export function parseJson(path, text) {
+    const file = ts.parseJsonText(path, text);
+    const diagnostics = file.parseDiagnostics ?? [];
+    return diagnostics.length > 0 ? undefined : file;
+}
+export function rootObject(file) {
+    const expression = file.statements[0]?.expression;
+    return expression && ts.isObjectLiteralExpression(expression) ? expression : undefined;
+}
+export function propertyName(prop) {
+    if (!ts.isPropertyAssignment(prop))
+        return undefined;
+    return ts.isStringLiteral(prop.name) || ts.isIdentifier(prop.name) ? prop.name.text : undefined;
+}
+/** The value of property `name` of `obj`, if `obj` is an object literal. */
+export function getProp(obj, name) {
+    if (!obj || !ts.isObjectLiteralExpression(obj))
+        return undefined;
+    for (const prop of obj.properties) {
+        if (propertyName(prop) === name && ts.isPropertyAssignment(prop))
+            return prop.initializer;
+    }
+    return undefined;
+}
+/** Offset where the string's text starts (after its opening quote). */
+export function stringStart(file, literal) {
+    return literal.getStart(file) + 1;
+}
+/** Replaces the text inside a string literal's quotes. */
+export function stringEdit(file, literal, replacement) {
+    const start = stringStart(file, literal);
+    return { start, end: literal.end - 1, text: replacement };
+}

@@ -1,0 +1,69 @@
+// A Lambda layer's compatible runtimes (SAM/CloudFormation `CompatibleRuntimes`, CDK and
+// Serverless `compatibleRuntimes`, Terraform `compatible_runtimes`) name every runtime the layer
+// works on, not the one runtime a function runs on. Other stacks may still use the layer on an
+// older runtime, so the list moves with its file's functions and keeps the rest: an entry whose
+// runtime the file's functions are leaving (the source version), or that Lambda has deprecated,
+// becomes the target; older runtimes Lambda still supports stay; the target is added when
+// nothing became it (https://docs.aws.amazon.com/lambda/latest/dg/chapter-layers.html).
+import { listEdits } from './dedupe.js';
+import { lineSpan } from './edits.js';
+import { isLambdaMajor, isSupportedLambdaMajor, lambdaRuntimeId } from './versions.js';
+/** Keys of layer lists, in every format the codemod reads. */
+export const layerListKeys = new Set(['CompatibleRuntimes', 'compatibleRuntimes', 'compatible_runtimes']);
+/** Edits for one layer list. `leaving`: majors this file's other runtime declarations move away from. */
+export function layerListEdits(text, items, ctx, leaving, layout) {
+    const target = ctx.target;
+    const older = items.filter((item) => item.major !== undefined && item.major < target);
+    for (const item of items)
+        if (item.major !== undefined && item.major > target)
+            ctx.shouldUpgrade(item.major, item.start, `${lambdaRuntimeId(item.major)} in the layer's compatible runtimes`, true);
+    if (older.length === 0)
+        return [];
+    // An odd target has no Lambda runtime: shouldUpgrade reports it once, and the list stays.
+    if (!isLambdaMajor(target)) {
+        ctx.shouldUpgrade(older[0].major, older[0].start, `Runtime ${lambdaRuntimeId(older[0].major)}`, true);
+        return [];
+    }
+    const moves = (item) => item.major !== undefined && item.major < target && (leaving.has(item.major) || !isSupportedLambdaMajor(item.major));
+    const listItems = items.map((item, index) => {
+        const edit = moves(item) ? item.retarget?.(target) : undefined;
+        const value = edit ? lambdaRuntimeId(target) : item.major !== undefined ? lambdaRuntimeId(item.major) : `#${index}`;
+        return { start: item.start, end: item.end, value, edit };
+    });
+    const edits = listEdits(text, listItems, layout !== 'inline');
+    const kept = older.filter((item) => !moves(item));
+    if (kept.length === 0)
+        return edits;
+    const last = kept[kept.length - 1];
+    const hasTarget = listItems.some((item) => item.value === lambdaRuntimeId(target));
+    const added = hasTarget ? undefined : itemText(text, last, target);
+    if (added !== undefined)
+        edits.push(addAfter(text, items, last, added, layout === 'block'));
+    const names = kept.map((item) => lambdaRuntimeId(item.major)).join(', ');
+    ctx.report(kept[0].start, 'layer-runtimes-kept', `the layer's compatible runtimes keep ${names} (Lambda still runs ${kept.length === 1 ? 'it' : 'them'}, and other functions may use the layer there) beside ${lambdaRuntimeId(target)}`, 'info');
+    return edits;
+}
+/** The item's source text with the major changed, e.g. `"nodejs24.x"` or `lambda.Runtime.NODEJS_24_X`. */
+function itemText(text, item, major) {
+    const edit = item.retarget?.(major);
+    return edit && text.slice(item.start, edit.start) + edit.text + text.slice(edit.end, item.end);
+}
+/** Inserts `source` after `model`, laid out like the list's other items. */
+function addAfter(text, items, model, source, byLine) {
+    const line = lineSpan(text, model.start);
+    const eol = text.slice(line.start, line.end).endsWith('\r\n') ? '\r\n' : '\n';
+    if (byLine) {
+        const prefix = text.slice(line.start, model.start);
+        const ended = text[line.end - 1] === '\n';
+        return { start: line.end, end: line.end, text: ended ? `${prefix}${source}${eol}` : `${eol}${prefix}${source}` };
+    }
+    const index = items.indexOf(model);
+    const gaps = [
+        items[index + 1] && text.slice(model.end, items[index + 1].start),
+        items[index - 1] && text.slice(items[index - 1].end, model.start),
+    ];
+    const gap = gaps.find((g) => g !== undefined && /^\s*,\s*$/.test(g));
+    const alone = /^[ \t]*$/.test(text.slice(line.start, model.start)) && /^\s*,?\s*$/.test(text.slice(model.end, line.end));
+    const indent = /^[ \t]*/.exec(text.slice(line.start))[0];
+    return { start: model.end, end: model.end, text: `${gap ?? (alone ? `,${eol}${indent}` : ', ')}${source}` };
+}

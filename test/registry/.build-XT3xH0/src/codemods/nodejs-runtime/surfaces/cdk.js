@@ -1,0 +1,114 @@
+// AWS CDK and serverless.ts code: `Runtime.NODEJS_20_X`, `new Runtime('nodejs20.x')`, and
+// NodejsFunction `bundling.target: 'node20'`
+// (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda.Runtime.html).
+// A member the project's CDK lacks is written as the constructor instead (cdk-runtime-writer.ts).
+// Python, Java, Go and C# CDK apps are not read: their runtimes are left and not reported.
+import { ts } from 'ts-morph';
+import { syntaxError } from '../../syntax.js';
+import { CdkRuntimeWriter } from '../cdk-runtime-writer.js';
+import { applyEdits } from '../edits.js';
+import { layerListEdits, layerListKeys } from '../layer-list.js';
+import { baseName } from '../scope.js';
+import { lambdaRuntimeId, lambdaRuntimeMajor } from '../versions.js';
+function scriptKind(path) {
+    if (/\.tsx$/i.test(path))
+        return ts.ScriptKind.TSX;
+    if (/\.[cm]?ts$/i.test(path))
+        return ts.ScriptKind.TS;
+    return /\.jsx$/i.test(path) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+}
+/** `Runtime.NODEJS_20_X` (also `lambda.Runtime.…`): the member name carries the version. */
+function runtimeMember(node, file, ctx, writer) {
+    if (!ts.isPropertyAccessExpression(node) || !writer.isRuntimeClass(node.expression))
+        return undefined;
+    const match = /^NODEJS_(\d+)_X$/.exec(node.name.text);
+    const start = node.name.getStart(file);
+    if (!match || !ctx.shouldUpgrade(Number(match[1]), start, node.getText(file), true))
+        return undefined;
+    return writer.retarget(node, ctx.target);
+}
+/** A string literal that is exactly a Lambda runtime id, or a `target: 'node20'` esbuild option. */
+function runtimeString(node, file, ctx) {
+    if (!ts.isStringLiteral(node) && !ts.isNoSubstitutionTemplateLiteral(node))
+        return undefined;
+    const start = node.getStart(file) + 1;
+    const major = lambdaRuntimeMajor(node.text);
+    if (major !== undefined) {
+        if (!ctx.shouldUpgrade(major, start, node.text, true))
+            return undefined;
+        return { start, end: node.end - 1, text: lambdaRuntimeId(ctx.target) };
+    }
+    const esbuild = /^node(\d+)$/.exec(node.text);
+    const parent = node.parent;
+    const isTarget = ts.isPropertyAssignment(parent) &&
+        parent.initializer === node &&
+        parent.name.getText(file).replace(/['"]/g, '') === 'target';
+    if (!esbuild || !isTarget || !ctx.shouldUpgrade(Number(esbuild[1]), start, `esbuild target ${node.text}`))
+        return undefined;
+    return { start, end: node.end - 1, text: `node${ctx.target}` };
+}
+/** The Node.js major of `Runtime.NODEJS_20_X`, `'nodejs20.x'` or `new Runtime('nodejs20.x')`, with the edit that changes it. */
+function runtimeItem(node, file, writer) {
+    const start = node.getStart(file);
+    if (ts.isPropertyAccessExpression(node) && writer.isRuntimeClass(node.expression)) {
+        const match = /^NODEJS_(\d+)_X$/.exec(node.name.text);
+        // An item the writer cannot rewrite gets no edit: the list keeps it, and the writer reports it.
+        if (match)
+            return { start, end: node.end, major: Number(match[1]), retarget: (next) => writer.retarget(node, next) };
+    }
+    const literal = ts.isNewExpression(node) && /(^|\.)Runtime$/.test(node.expression.getText(file)) ? node.arguments?.[0] : node;
+    if (literal && (ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal))) {
+        const major = lambdaRuntimeMajor(literal.text);
+        const inner = literal.getStart(file) + 1;
+        if (major !== undefined)
+            return {
+                start,
+                end: node.end,
+                major,
+                retarget: (next) => ({ start: inner, end: literal.end - 1, text: lambdaRuntimeId(next) }),
+            };
+    }
+    return { start, end: node.end };
+}
+/** `compatibleRuntimes: [...]` of a LayerVersion (or a serverless.ts layer). */
+function layerList(node, file) {
+    if (!ts.isPropertyAssignment(node) || !ts.isArrayLiteralExpression(node.initializer))
+        return undefined;
+    return layerListKeys.has(node.name.getText(file).replace(/['"]/g, '')) ? node.initializer : undefined;
+}
+function cdkEdits(text, ctx) {
+    const file = ts.createSourceFile(ctx.file, text, ts.ScriptTarget.Latest, true, scriptKind(ctx.file));
+    const error = syntaxError(file);
+    if (error)
+        throw new Error(`it does not parse (line ${error.line}: ${error.message})`);
+    const writer = new CdkRuntimeWriter(file, text, ctx);
+    const edits = [];
+    /** Majors the file's runtime declarations move away from; its layer lists follow them. */
+    const leaving = new Set();
+    const layers = [];
+    const walk = (node) => {
+        const layer = layerList(node, file);
+        if (layer)
+            return void layers.push(layer);
+        const edit = runtimeMember(node, file, ctx, writer) ?? runtimeString(node, file, ctx);
+        if (edit) {
+            edits.push(edit);
+            const major = runtimeItem(node, file, writer).major;
+            if (major !== undefined)
+                leaving.add(major);
+        }
+        ts.forEachChild(node, walk);
+    };
+    walk(file);
+    for (const array of layers)
+        edits.push(...layerListEdits(text, array.elements.map((element) => runtimeItem(element, file, writer)), ctx, leaving, 'lines'));
+    return [...edits, ...writer.finish()];
+}
+export const cdkCode = {
+    name: 'cdk',
+    matches: (path, text) => /\.(m|c)?(t|j)sx?$/i.test(path) &&
+        !/\.d\.[cm]?ts$/i.test(path) &&
+        (/aws-cdk|@aws-cdk|constructs/.test(text) || /^serverless\.[cm]?[tj]s$/i.test(baseName(path))) &&
+        /NODEJS_\d|nodejs\d|['"`]node\d/.test(text),
+    apply: (text, ctx) => applyEdits(text, cdkEdits(text, ctx)),
+};

@@ -1,0 +1,77 @@
+// Lambda Node.js runtime upgrade in CloudFormation / SAM JSON templates; edits keep the
+// template's own indentation because only the runtime strings are spliced.
+import { ts } from 'ts-morph';
+import { applyEdits } from '../edits.js';
+import { parseJson, propertyName, stringEdit, stringStart } from '../json-doc.js';
+import { listEdits } from '../dedupe.js';
+import { layerListEdits, layerListKeys } from '../layer-list.js';
+import { baseName } from '../scope.js';
+import { lambdaRuntimeId, lambdaRuntimeMajor } from '../versions.js';
+/** A parameter's allowed runtimes: upgraded like any runtime, without naming one twice. */
+const setLikeKeys = new Set(['AllowedValues']);
+function upgrade(file, node, ctx, walk) {
+    if (!ts.isStringLiteral(node))
+        return undefined;
+    const major = lambdaRuntimeMajor(node.text);
+    if (major === undefined || !ctx.shouldUpgrade(major, stringStart(file, node), `Runtime ${node.text}`, true))
+        return undefined;
+    walk.leaving.add(major);
+    return stringEdit(file, node, lambdaRuntimeId(ctx.target));
+}
+/** A set-like array: upgrade the items and drop the ones that became duplicates. */
+function upgradeSet(file, array, ctx, walk) {
+    const items = array.elements.map((element, index) => {
+        const edit = upgrade(file, element, ctx, walk);
+        const value = edit ? edit.text : ts.isStringLiteral(element) ? element.text : `#${index}`;
+        return { start: element.getStart(file), end: element.end, value, edit };
+    });
+    return listEdits(file.text, items, false);
+}
+function runtimeItem(file, element) {
+    const major = ts.isStringLiteral(element) ? lambdaRuntimeMajor(element.text) : undefined;
+    const retarget = major === undefined
+        ? undefined
+        : (next) => stringEdit(file, element, lambdaRuntimeId(next));
+    return { start: element.getStart(file), end: element.end, major, retarget };
+}
+function collect(file, node, ctx, walk) {
+    if (ts.isPropertyAssignment(node) && ts.isArrayLiteralExpression(node.initializer)) {
+        const name = propertyName(node) ?? '';
+        if (layerListKeys.has(name))
+            return void walk.layers.push(node.initializer);
+        if (setLikeKeys.has(name))
+            return void walk.edits.push(...upgradeSet(file, node.initializer, ctx, walk));
+    }
+    if (ts.isPropertyAssignment(node)) {
+        const edit = upgrade(file, node.initializer, ctx, walk);
+        if (edit)
+            return void walk.edits.push(edit);
+    }
+    if (ts.isArrayLiteralExpression(node)) {
+        for (const element of node.elements) {
+            const edit = upgrade(file, element, ctx, walk);
+            if (edit)
+                walk.edits.push(edit);
+        }
+    }
+    ts.forEachChild(node, (child) => collect(file, child, ctx, walk));
+}
+export const cloudFormationJson = {
+    name: 'cloudformation-json',
+    matches: (path, text) => /\.(json|template)$/i.test(path) &&
+        !/^(package|tsconfig.*|jsconfig)\.json$/i.test(baseName(path)) &&
+        /AWSTemplateFormatVersion|"AWS::(Serverless|Lambda)::/.test(text) &&
+        /nodejs\d/.test(text),
+    apply(text, ctx) {
+        const file = parseJson(ctx.file, text);
+        if (!file) {
+            ctx.report(0, 'parse-error', 'not valid JSON; left alone', 'warning');
+            return text;
+        }
+        const walk = { edits: [], leaving: new Set(), layers: [] };
+        collect(file, file, ctx, walk);
+        for (const array of walk.layers)
+            walk.edits.push(...layerListEdits(text, array.elements.map((element) => runtimeItem(file, element)), ctx, walk.leaving, 'inline'));
+        return applyEdits(text, walk.edits);
+    },
+};

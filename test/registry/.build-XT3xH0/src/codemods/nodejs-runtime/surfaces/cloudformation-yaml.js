@@ -1,0 +1,19 @@
+// Lambda Node.js runtime upgrade in SAM / CloudFormation YAML templates
+// (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
+import { applyEdits } from '../edits.js';
+import { lambdaRuntimeEdits } from '../runtime-yaml.js';
+import { parseYaml } from '../yaml-doc.js';
+export const cloudFormationYaml = {
+    name: 'cloudformation-yaml',
+    matches: (path, text) => (/\.ya?ml$/i.test(path) || (/\.template$/i.test(path) && !text.trimStart().startsWith('{'))) &&
+        /AWSTemplateFormatVersion|AWS::(Serverless|Lambda)::/.test(text) &&
+        /nodejs\d/.test(text),
+    apply(text, ctx) {
+        const doc = parseYaml(text);
+        if (!doc) {
+            ctx.report(0, 'parse-error', 'not valid YAML; left alone', 'warning');
+            return text;
+        }
+        return applyEdits(text, lambdaRuntimeEdits(text, doc, ctx));
+    },
+};

@@ -1,0 +1,105 @@
+// Container images: Lambda base images (public.ecr.aws/lambda/nodejs:20) and Node.js images
+// (node:20-alpine), plus yum → dnf when a Lambda image moves from Amazon Linux 2 to 2023
+// (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-image.html).
+import { applyEdits } from '../edits.js';
+import { baseName } from '../scope.js';
+import { LAST_AL2_MAJOR, parseVersionToken } from '../versions.js';
+const lambdaImage = /(^|\/)(lambda\/nodejs|aws-lambda-nodejs)$/;
+const nodeImage = /(^|\/)(node|javascript-node|typescript-node)$/;
+const fromLine = /^(\s*FROM\s+(?:--\S+\s+)*)([^\s:@]+):([^\s@]+)/i;
+const argLine = /^(\s*ARG\s+(?:NODE|NODEJS|NODE_JS)_(?:VERSION|MAJOR)\s*=\s*["']?)([^\s"']+)/i;
+function splitLines(text) {
+    const lines = [];
+    let start = 0;
+    for (const text_ of text.split('\n')) {
+        lines.push({ text: text_, start });
+        start += text_.length + 1;
+    }
+    return lines;
+}
+/** `20-alpine3.19` → `24-alpine`: an Alpine minor pinned for one Node.js major may not exist for another. */
+function retag(tag, ctx, offset) {
+    const match = /^(\d+(?:\.\d+)*)(.*)$/.exec(tag);
+    const token = match && parseVersionToken(match[1].split('.')[0]);
+    if (!match || !token)
+        return undefined;
+    let variant = match[2].replace(/^-alpine\d+(\.\d+)*/, '-alpine');
+    if (/^-(stretch|buster|bullseye)/.test(variant)) {
+        ctx.report(offset, 'image-variant', `image variant "${variant.slice(1)}" may not exist for Node.js ${ctx.target}; check the tag`, 'warning');
+    }
+    if (/^\.\d{4}\./.test(match[2]) || /^\d+\.\d{4}\./.test(match[1]))
+        variant = ''; // dated Lambda build tags
+    return { major: token.major, tag: `${ctx.target}${variant}` };
+}
+/** Rewrites one FROM line; returns the old and new major when a Lambda image changed. */
+function fromEdit(line, ctx, edits) {
+    const match = fromLine.exec(line.text);
+    if (!match)
+        return undefined;
+    const [, head, image, tag] = match;
+    const lambda = lambdaImage.test(image);
+    if (!lambda && !nodeImage.test(image))
+        return undefined;
+    const offset = line.start + head.length + image.length + 1;
+    if (line.text.slice(head.length).includes('@sha256:')) {
+        ctx.report(offset, 'pinned-digest', `${image} is pinned by digest; update the digest for Node.js ${ctx.target} by hand`, 'manual');
+        return undefined;
+    }
+    const next = retag(tag, ctx, offset);
+    if (!next || !ctx.shouldUpgrade(next.major, offset, `${image}:${tag}`, lambda))
+        return undefined;
+    edits.push({ start: offset, end: offset + tag.length, text: next.tag });
+    return { from: next.major, lambda };
+}
+/** `ARG NODE_VERSION=20` feeding `FROM node:${NODE_VERSION}`. */
+function argEdit(line, ctx, edits) {
+    const match = argLine.exec(line.text);
+    const token = match && parseVersionToken(match[2]);
+    const offset = match ? line.start + match[1].length : 0;
+    if (!match || !token || !ctx.shouldUpgrade(token.major, offset, `ARG ${match[2]}`))
+        return;
+    edits.push({ start: offset, end: offset + match[2].length, text: token.render(ctx.target, 'major') });
+}
+/** In RUN instructions of a stage now on AL2023: yum → dnf; flag what dnf has no answer for. */
+function al2023Edits(lines, ctx, edits) {
+    let inRun = false;
+    for (const line of lines) {
+        const continues = inRun;
+        inRun = (continues || /^\s*RUN\b/i.test(line.text)) && /\\\s*$/.test(line.text);
+        if (!continues && !/^\s*RUN\b/i.test(line.text))
+            continue;
+        if (/^\s*#/.test(line.text))
+            continue;
+        for (const m of line.text.matchAll(/\b(amazon-linux-extras|yum-config-manager)\b/g)) {
+            ctx.report(line.start + m.index, 'al2023', `${m[1]} does not exist on Amazon Linux 2023; rewrite this by hand`, 'manual');
+        }
+        for (const m of line.text.matchAll(/(?<![\w./-])yum(?![\w./-])/g))
+            edits.push({ start: line.start + m.index, end: line.start + m.index + 3, text: 'dnf' });
+    }
+}
+function dockerfileEdits(text, ctx) {
+    const edits = [];
+    const lines = splitLines(text);
+    let stage = [];
+    let toAl2023 = false;
+    const flush = () => toAl2023 && al2023Edits(stage, ctx, edits);
+    for (const line of lines) {
+        argEdit(line, ctx, edits);
+        if (!/^\s*FROM\s/i.test(line.text)) {
+            stage.push(line);
+            continue;
+        }
+        flush();
+        const changed = fromEdit(line, ctx, edits);
+        toAl2023 = !!changed?.lambda && changed.from <= LAST_AL2_MAJOR && ctx.target > LAST_AL2_MAJOR;
+        stage = [];
+    }
+    flush();
+    return edits;
+}
+export const dockerfile = {
+    name: 'dockerfile',
+    matches: (path, text) => /^(dockerfile|containerfile)([.-][\w.-]+)?$|\.(dockerfile|containerfile)$/i.test(baseName(path)) &&
+        /node(js)?:|NODE(JS)?_(VERSION|MAJOR)/i.test(text),
+    apply: (text, ctx) => applyEdits(text, dockerfileEdits(text, ctx)),
+};

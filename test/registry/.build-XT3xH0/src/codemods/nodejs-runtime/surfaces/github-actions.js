@@ -1,0 +1,68 @@
+// GitHub Actions: `node-version` of actions/setup-node and Node.js matrix axes
+// (https://github.com/actions/setup-node#usage). Matrix entries older than the target become
+// the target and duplicates are dropped: `[18.x, 20.x, 22.x]` → `[24.x]`.
+import { isPair, isScalar, visit } from 'yaml';
+import { applyEdits } from '../edits.js';
+import { codenameOf, LTS_CODENAMES, parseVersionToken } from '../versions.js';
+import { isInlineScalar, isSeq, parseYaml, scalarEdit, scalarSource } from '../yaml-doc.js';
+import { listEdits } from '../dedupe.js';
+const matrixAxis = /^node(js)?([-_]?versions?)?$/i;
+/** The upgraded text of one version scalar (`20`, `'20.x'`, `lts/iron`), or undefined. */
+function upgradeToken(inner, offset, ctx) {
+    const lts = /^lts\/([a-z]+)$/i.exec(inner);
+    const major = lts ? LTS_CODENAMES[lts[1].toLowerCase()] : parseVersionToken(inner)?.major;
+    if (major === undefined || !ctx.shouldUpgrade(major, offset, `node-version ${inner}`))
+        return undefined;
+    if (lts)
+        return codenameOf(ctx.target) ? `lts/${codenameOf(ctx.target)}` : undefined;
+    return parseVersionToken(inner).render(ctx.target, 'major');
+}
+function scalarUpgrade(text, node, ctx) {
+    if (!isInlineScalar(node))
+        return undefined;
+    const { inner, start } = scalarSource(text, node);
+    const next = upgradeToken(inner, start, ctx);
+    return next === undefined ? undefined : scalarEdit(text, node, next);
+}
+function seqUpgrade(text, seq, ctx) {
+    const items = seq.items.map((item, index) => {
+        const node = item;
+        const edit = scalarUpgrade(text, node, ctx);
+        const value = edit ? edit.text : isInlineScalar(node) ? scalarSource(text, node).inner : `#${index}`;
+        return { start: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0, value, edit };
+    });
+    return listEdits(text, items, !seq.flow);
+}
+function inMatrix(path) {
+    return path.some((node) => isPair(node) && isScalar(node.key) && node.key.value === 'matrix');
+}
+function workflowEdits(text, doc, ctx) {
+    const edits = [];
+    visit(doc, {
+        Pair(_key, pair, path) {
+            const key = isScalar(pair.key) ? String(pair.key.value) : '';
+            if (key !== 'node-version' && !(matrixAxis.test(key) && inMatrix(path)))
+                return;
+            if (isSeq(pair.value))
+                edits.push(...seqUpgrade(text, pair.value, ctx));
+            else {
+                const edit = scalarUpgrade(text, pair.value, ctx);
+                if (edit)
+                    edits.push(edit);
+            }
+        },
+    });
+    return edits;
+}
+export const githubActions = {
+    name: 'github-actions',
+    matches: (path, text) => /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path) && /node/i.test(text),
+    apply(text, ctx) {
+        const doc = parseYaml(text);
+        if (!doc) {
+            ctx.report(0, 'parse-error', 'not valid YAML; left alone', 'warning');
+            return text;
+        }
+        return applyEdits(text, workflowEdits(text, doc, ctx));
+    },
+};

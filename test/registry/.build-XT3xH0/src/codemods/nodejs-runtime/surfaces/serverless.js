@@ -1,0 +1,44 @@
+// Serverless Framework: `provider.runtime`, per-function `runtime`, CloudFormation under
+// `resources`, and serverless-esbuild's `target: node20`
+// (https://www.serverless.com/framework/docs/providers/aws/guide/serverless.yml).
+import { visit } from 'yaml';
+import { yamlProvider } from '../../providers.js';
+import { applyEdits } from '../edits.js';
+import { lambdaRuntimeEdits } from '../runtime-yaml.js';
+import { baseName } from '../scope.js';
+import { isInlineScalar, parentKey, parseYaml, scalarEdit } from '../yaml-doc.js';
+/** esbuild `target: node20` in `custom.esbuild`: the bundle must target the new runtime too. */
+function esbuildTargetEdits(text, doc, ctx) {
+    const edits = [];
+    visit(doc, {
+        Scalar(key, node, path) {
+            if (key === 'key' || parentKey(path) !== 'target' || !isInlineScalar(node))
+                return;
+            const match = /^node(\d+)$/.exec(String(node.value));
+            if (match && ctx.shouldUpgrade(Number(match[1]), node.range[0], `esbuild target ${match[0]}`)) {
+                edits.push(scalarEdit(text, node, `node${ctx.target}`));
+            }
+        },
+    });
+    return edits;
+}
+export const serverlessYaml = {
+    name: 'serverless',
+    matches: (path, text) => /^serverless(\.[\w-]+)?\.ya?ml$/i.test(baseName(path)) && /node(js)?\d/.test(text),
+    apply(text, ctx) {
+        const doc = parseYaml(text);
+        if (!doc) {
+            ctx.report(0, 'parse-error', 'not valid YAML; left alone', 'warning');
+            return text;
+        }
+        // Another provider's `runtime: nodejs18` is not a Lambda runtime (a serverless.google.yml
+        // beside an AWS serverless.yml; whole folders of other providers are never offered).
+        const provider = yamlProvider(text, doc);
+        if (provider && provider.name !== 'aws') {
+            const which = provider.name ?? `written as ${provider.written}, which atx does not resolve`;
+            ctx.report(provider.offset, 'other-provider', `provider.name is ${which}: not an AWS Lambda service; its runtimes are left alone`, provider.name ? 'info' : 'manual');
+            return text;
+        }
+        return applyEdits(text, [...lambdaRuntimeEdits(text, doc, ctx), ...esbuildTargetEdits(text, doc, ctx)]);
+    },
+};

@@ -1,0 +1,64 @@
+// Terraform `runtime = "nodejs20.x"` and `compatible_runtimes` lists of aws_lambda_function /
+// aws_lambda_layer_version
+// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function).
+import { applyEdits, lineSpan } from '../edits.js';
+import { listEdits } from '../dedupe.js';
+import { layerListEdits } from '../layer-list.js';
+import { lambdaRuntimeId } from '../versions.js';
+const runtimeString = /"nodejs(\d+)\.(?:x|\d+)"/g;
+function isCommentAt(text, offset) {
+    const { start } = lineSpan(text, offset);
+    return /^\s*(#|\/\/|\/\*|\*)/.test(text.slice(start, offset)) || /(^|\s)(#|\/\/)/.test(text.slice(start, offset));
+}
+/** The `[` … `]` list that directly contains `offset`, if any. */
+function enclosingList(text, offset) {
+    const open = text.lastIndexOf('[', offset);
+    const close = text.lastIndexOf(']', offset);
+    return open > close && !/[{}=]/.test(text.slice(open, offset)) ? open : undefined;
+}
+/** `compatible_runtimes = [`: a layer's list, which keeps the runtimes Lambda still supports. */
+function isLayerList(text, open) {
+    return /\bcompatible_runtimes\s*=\s*$/.test(text.slice(Math.max(0, open - 200), open));
+}
+function terraformEdits(text, ctx) {
+    const edits = [];
+    const lists = new Map();
+    const layers = new Map();
+    /** Majors the file's runtime declarations move away from; its layer lists follow them. */
+    const leaving = new Set();
+    for (const match of text.matchAll(runtimeString)) {
+        const start = match.index;
+        const end = start + match[0].length;
+        if (isCommentAt(text, start))
+            continue;
+        const major = Number(match[1]);
+        const list = enclosingList(text, start);
+        if (list !== undefined && isLayerList(text, list)) {
+            const retarget = (next) => ({ start: start + 1, end: end - 1, text: lambdaRuntimeId(next) });
+            layers.set(list, [...(layers.get(list) ?? []), { start, end, major, retarget }]);
+            continue;
+        }
+        const upgrade = ctx.shouldUpgrade(major, start, `runtime ${match[0]}`, true);
+        if (upgrade)
+            leaving.add(major);
+        const edit = upgrade ? { start: start + 1, end: end - 1, text: lambdaRuntimeId(ctx.target) } : undefined;
+        if (list === undefined) {
+            if (edit)
+                edits.push(edit);
+            continue;
+        }
+        const items = lists.get(list) ?? [];
+        items.push({ start, end, value: edit ? edit.text : match[0].slice(1, -1), edit });
+        lists.set(list, items);
+    }
+    for (const items of lists.values())
+        edits.push(...listEdits(text, items, true));
+    for (const items of layers.values())
+        edits.push(...layerListEdits(text, items, ctx, leaving, 'lines'));
+    return edits;
+}
+export const terraform = {
+    name: 'terraform',
+    matches: (path, text) => /\.(tf|tfvars)$/i.test(path) && /"nodejs\d/.test(text),
+    apply: (text, ctx) => applyEdits(text, terraformEdits(text, ctx)),
+};

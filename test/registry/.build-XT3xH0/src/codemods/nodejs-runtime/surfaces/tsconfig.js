@@ -1,0 +1,36 @@
+// tsconfig `extends: "@tsconfig/node20/tsconfig.json"` follows the `@tsconfig/nodeNN` base
+// package renamed in package.json (https://github.com/tsconfig/bases).
+import { ts } from 'ts-morph';
+import { applyEdits } from '../edits.js';
+import { getProp, parseJson, rootObject, stringEdit, stringStart } from '../json-doc.js';
+import { baseName } from '../scope.js';
+import { tsconfigBaseMajor } from './package-json.js';
+const base = /^@tsconfig\/node(\d+)(?=\/|$)/;
+function extendsEdit(file, literal, ctx) {
+    if (!ts.isStringLiteral(literal))
+        return undefined;
+    const match = base.exec(literal.text);
+    // The same decision as the package.json that installs the base, from the same TypeScript.
+    const major = match
+        ? tsconfigBaseMajor(ctx, Number(match[1]), stringStart(file, literal), `extends ${literal.text}`)
+        : undefined;
+    return major === undefined
+        ? undefined
+        : stringEdit(file, literal, literal.text.replace(base, `@tsconfig/node${major}`));
+}
+export const tsconfig = {
+    name: 'tsconfig',
+    matches: (path, text) => /^(tsconfig.*|jsconfig)\.json$/i.test(baseName(path)) && text.includes('@tsconfig/node'),
+    apply(text, ctx) {
+        const file = parseJson(ctx.file, text);
+        const root = file && rootObject(file);
+        if (!file || !root) {
+            ctx.report(0, 'parse-error', 'not valid JSON (with comments); left alone', 'warning');
+            return text;
+        }
+        const value = getProp(root, 'extends');
+        const literals = value && ts.isArrayLiteralExpression(value) ? [...value.elements] : value ? [value] : [];
+        const edits = literals.map((literal) => extendsEdit(file, literal, ctx)).filter((e) => !!e);
+        return applyEdits(text, edits);
+    },
+};

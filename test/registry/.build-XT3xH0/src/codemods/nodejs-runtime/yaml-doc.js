@@ -1,0 +1,77 @@
+// YAML parsing that knows CloudFormation's short tags, and edits of scalars by source range
+// so comments, quotes, tags and indentation stay exactly as written.
+import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+const intrinsicNames = [
+    'Ref',
+    'Sub',
+    'GetAtt',
+    'Join',
+    'Select',
+    'Split',
+    'If',
+    'Equals',
+    'And',
+    'Or',
+    'Not',
+    'FindInMap',
+    'Base64',
+    'Cidr',
+    'ImportValue',
+    'GetAZs',
+    'Condition',
+    'Transform',
+    'ToJsonString',
+    'Length',
+    'ForEach',
+];
+/** `!Ref`, `!Sub`, … as scalar, sequence and mapping tags, so they parse without warnings. */
+export const cloudFormationTags = intrinsicNames.flatMap((name) => {
+    const tag = `!${name}`;
+    const scalar = { tag, resolve: (value) => value };
+    const seq = { tag, collection: 'seq' };
+    const map = { tag, collection: 'map' };
+    return [scalar, seq, map];
+});
+/** The parsed document, or undefined when the file is not valid YAML (it is then left alone). */
+export function parseYaml(text) {
+    const doc = parseDocument(text, { customTags: cloudFormationTags, keepSourceTokens: false, uniqueKeys: false });
+    return doc.errors.length > 0 ? undefined : doc;
+}
+/** A plain or quoted scalar (not a block scalar) with a source range. */
+export function isInlineScalar(node) {
+    return (isScalar(node) &&
+        !!node.range &&
+        (node.type === 'PLAIN' || node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'));
+}
+/** The scalar's source without its quotes, and where that inner text starts. */
+export function scalarSource(text, node) {
+    const [start, end] = node.range;
+    const quoted = node.type !== 'PLAIN';
+    return quoted
+        ? { inner: text.slice(start + 1, end - 1), start: start + 1 }
+        : { inner: text.slice(start, end), start };
+}
+/** An edit replacing the scalar's inner text (its quotes stay). */
+export function scalarEdit(text, node, replacement) {
+    const { inner, start } = scalarSource(text, node);
+    return { start, end: start + inner.length, text: replacement };
+}
+/** The key of the pair that holds `node`, when it is a map value. */
+export function parentKey(path) {
+    const parent = path[path.length - 1];
+    if (!isPair(parent))
+        return undefined;
+    const key = parent.key;
+    return isScalar(key) ? String(key.value) : undefined;
+}
+/** Value at a key path of plain maps (`phases.install.runtime-versions`). */
+export function getIn(doc, keys) {
+    let node = doc.contents;
+    for (const key of keys) {
+        if (!isMap(node))
+            return undefined;
+        node = node.get(key, true);
+    }
+    return node;
+}
+export { isMap, isPair, isScalar, isSeq };
