@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 import { FIRST_V3_ONLY_MAJOR } from '../../lambda/unbundled-sdk.js';
 import { DEFAULT_TARGET, readTargetVersion } from '../nodejs-runtime/target.js';
 import type { Codemod, CodemodResult, Finding } from '../types.js';
-import { buildInventory, type Inventory } from './inventory.js';
+import { buildInventory, VERSION_UPGRADES, type Inventory } from './inventory.js';
 import { renderInventory } from './markdown.js';
 
 export const RULES = {
@@ -51,6 +51,9 @@ export const codemod: Codemod = {
   },
 };
 
+const upgradeOf = (runtime: string | undefined): string | undefined =>
+  Object.entries(VERSION_UPGRADES).find(([family]) => runtime?.startsWith(family))?.[1];
+
 const list = (files: readonly string[]): string =>
   files.length ? `${files.length} file(s): ${files.join(', ')}` : 'nothing to change in this repository';
 
@@ -63,8 +66,8 @@ function findingsOf(inventory: Inventory, target: number): Finding[] {
       const block = fn.blockUpdate ? `; Lambda blocks updates to it from ${fn.blockUpdate}` : '';
       const fix = fn.upgradeFiles
         ? `; AWS/nodejs-version-upgrade moves it to nodejs${target}.x (${list(fn.upgradeFiles)})`
-        : fn.runtime?.startsWith('python')
-          ? '; AWS/python-version-upgrade moves it'
+        : upgradeOf(fn.runtime)
+          ? `; ${upgradeOf(fn.runtime)} moves it`
           : '';
       out.push({
         file: fn.file,

@@ -87,6 +87,12 @@ export interface Inventory {
   recommendations: Recommendation[];
 }
 
+/** The AWS/ definition that moves a function of a runtime family off a deprecated runtime (Node.js has its own rules). */
+export const VERSION_UPGRADES: Readonly<Record<string, string>> = {
+  python: 'AWS/python-version-upgrade',
+  java: 'AWS/java-version-upgrade',
+};
+
 /** A runtime this close to its deprecation date is `deprecating`. */
 export const DEPRECATING_WITHIN_DAYS = 180;
 const DAY = 86_400_000;
@@ -274,16 +280,18 @@ function recommend(
       functions: functions.filter((f) => f.sdkV2).length,
     });
   }
-  const oldPython = functions.filter(
-    (f) => f.runtime?.startsWith('python') && (f.status === 'deprecated' || f.status === 'deprecating'),
-  );
-  if (oldPython.length) {
+  // Other families whose runtime is deprecated or near it, and the AWS/ definition that moves them.
+  for (const [family, definition] of Object.entries(VERSION_UPGRADES)) {
+    const old = functions.filter(
+      (f) => f.runtime?.startsWith(family) && (f.status === 'deprecated' || f.status === 'deprecating'),
+    );
+    if (!old.length) continue;
     out.push({
-      definition: 'AWS/python-version-upgrade',
-      why: `${oldPython.length} function(s) on a Python runtime deprecated or within ${DEPRECATING_WITHIN_DAYS} days of deprecation`,
-      files: new Set(oldPython.map((f) => f.file)).size,
+      definition,
+      why: `${old.length} function(s) on a ${family === 'python' ? 'Python' : 'Java'} runtime deprecated or within ${DEPRECATING_WITHIN_DAYS} days of deprecation`,
+      files: new Set(old.map((f) => f.file)).size,
       handlers: 0,
-      functions: oldPython.length,
+      functions: old.length,
     });
   }
   return out;

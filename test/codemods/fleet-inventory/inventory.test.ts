@@ -46,7 +46,7 @@ exports.handler = (event, context, callback) => {
         BillingFunction: {
           Type: 'AWS::Lambda::Function',
           Properties: {
-            Runtime: 'java11',
+            Runtime: 'java8',
             Handler: 'billing.Handler',
             MemorySize: 2048,
             Code: { S3Bucket: 'b', S3Key: 'j' },
@@ -164,8 +164,8 @@ describe('lambda-fleet-inventory', () => {
       [
         'BillingFunction',
         'cloudformation',
-        'java11',
-        expected('java11', '2026-12-02'),
+        'java8',
+        expected('java8', '2026-12-02'),
         'x86_64',
         2048,
         undefined,
@@ -224,7 +224,13 @@ describe('lambda-fleet-inventory', () => {
       expect.objectContaining({ definition: 'AWS/nodejs-lambda-callback-to-async', files: 2, handlers: 2 }),
       expect.objectContaining({ definition: 'AWS/nodejs-aws-sdk-v2-to-v3', functions: 1 }),
       expect.objectContaining({ definition: 'AWS/python-version-upgrade', functions: 1 }),
+      expect.objectContaining({ definition: 'AWS/java-version-upgrade', functions: 1, files: 1 }),
     ]);
+    expect(findings).toContainEqual(
+      expect.stringMatching(
+        /^warning reports\/template.json:\d+ inventory\/runtime-deprecation: BillingFunction runs java8, .*; AWS\/java-version-upgrade moves it$/,
+      ),
+    );
     expect(findings).toContainEqual(
       expect.stringMatching(
         /^warning orders\/template.yaml:7 inventory\/runtime-deprecation: OrdersFunction runs nodejs12.x, deprecated since .*AWS\/nodejs-version-upgrade moves it to nodejs24.x \(2 file\(s\): orders\/template.yaml, orders\/src\/app.js\)$/,
@@ -241,7 +247,7 @@ describe('lambda-fleet-inventory', () => {
     expect(findings).toContainEqual(
       expect.stringMatching(/^info orders\/src\/app.js:1 inventory\/sdk-v2: loads aws-sdk v2 \(S3; 1 call\(s\)\)/),
     );
-    const javaAndRuby = ['java11', 'ruby3.2'].filter((id) => expected(id, '2026-12-02') !== 'supported').length;
+    const javaAndRuby = ['java8', 'ruby3.2'].filter((id) => expected(id, '2026-12-02') !== 'supported').length;
     expect(findings.filter((f) => f.includes(RULES.runtime))).toHaveLength(4 + javaAndRuby);
   });
 });
