@@ -8,12 +8,12 @@
 //                                       a git URL in the list may hold a token)
 //   campaigns/<name>/repos/<id>.json    { record, claim? }: one file a repository, so shards writing
 //                                       different repositories never change the same file
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { resolveInside, writablePathProblem } from '../util/confine.js';
-import { writeJson } from '../util/fs.js';
+import { readTextIfPresent, writeJson } from '../util/fs.js';
 import { withLock } from '../registry/lock.js';
 import { cloneFolder, displayUrl, normalizeRemoteUrl, SharedClone } from '../util/shared-clone.js';
 import { sameCampaign } from './state.js';
@@ -133,13 +133,8 @@ export class ResultsStore {
   /** A file of the store, validated; a damaged one stops the command rather than being taken for absent. */
   private async readFile<T>(relative: string, schema: z.ZodType<T>): Promise<T | undefined> {
     const path = await this.path(relative);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
+    const text = await readTextIfPresent(path);
+    if (text === undefined) return undefined;
     let parsed: ReturnType<typeof schema.safeParse>;
     try {
       parsed = schema.safeParse(JSON.parse(text));

@@ -4,11 +4,11 @@
 // from the user and from index files others may have written, so every path is built through
 // util/confine: a hostile index can make atx refuse, never reach outside `root`.
 import { randomBytes } from 'node:crypto';
-import { lstat, readFile, readdir, rename } from 'node:fs/promises';
+import { lstat, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DefinitionError, UsageError } from '../errors.js';
 import { joinInside, removeInside, resolveInside, UnsafePathError, writablePathProblem } from '../util/confine.js';
-import { exists, removeTree, writeJson } from '../util/fs.js';
+import { exists, readTextIfPresent, removeTree, writeJson } from '../util/fs.js';
 import { copyDefinitionFiles } from './copy.js';
 import { isVersionNumber, validateName } from './names.js';
 import {
@@ -85,13 +85,8 @@ async function firstLink(dir: string): Promise<string | undefined> {
 
 export async function readIndex(root: string, name: string): Promise<NameIndex | undefined> {
   const path = await pathInside(root, `${validateName(name)}/${indexFile}`);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = await readTextIfPresent(path);
+  if (text === undefined) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

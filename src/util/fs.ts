@@ -37,6 +37,16 @@ export async function writeOwnFile(
   await writeFileSafe(path, redactDocument(text, secretValues(undefined, extraSecrets)));
 }
 
+/** The file's text, or undefined when there is no such file (any other error is thrown). */
+export async function readTextIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 export async function readJson<T = unknown>(path: string): Promise<T> {
   return JSON.parse(await readFile(path, 'utf8')) as T;
 }

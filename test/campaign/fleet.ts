@@ -4,6 +4,21 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { atx, makeRepo, projectRoot, tempDir } from '../helpers/cli.js';
 
+/**
+ * Whatever engine runs the test suite must not choose the shard of the processes it starts (execa
+ * passes the parent's environment on): blank for each engine's variables.
+ */
+export const noEngine: Record<string, string> = {
+  ATX_SHARD_INDEX: '',
+  ATX_SHARD_COUNT: '',
+  AWS_BATCH_JOB_ARRAY_INDEX: '',
+  AWS_BATCH_JOB_ARRAY_SIZE: '',
+  JOB_COMPLETION_INDEX: '',
+  CI_NODE_INDEX: '',
+  CI_NODE_TOTAL: '',
+  GITHUB_ACTIONS: '',
+};
+
 export const fleetDefinition = join(projectRoot, 'fixtures/campaign/fleet');
 /** Fails the build in a repository holding a `broken` file. */
 export const buildCommand = 'test ! -f broken';

@@ -8,20 +8,10 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { atx, atxBin, git, tempDir } from '../helpers/cli.js';
-import { createCampaign, fleetDefinition, makeFleet, status, type Fleet } from './fleet.js';
+import { createCampaign, fleetDefinition, makeFleet, noEngine as engineFree, status, type Fleet } from './fleet.js';
 
-// Whatever engine runs this test suite must not choose the shard of the processes it starts.
-const noEngine = {
-  ATX_SHARD_INDEX: '',
-  ATX_SHARD_COUNT: '',
-  AWS_BATCH_JOB_ARRAY_INDEX: '',
-  AWS_BATCH_JOB_ARRAY_SIZE: '',
-  JOB_COMPLETION_INDEX: '',
-  CI_NODE_INDEX: '',
-  CI_NODE_TOTAL: '',
-  GITHUB_ACTIONS: '',
-  ATX_RESULTS_LEASE_SECONDS: '',
-};
+// No engine's shard and no lease from the environment the suite runs in.
+const noEngine = { ...engineFree, ATX_RESULTS_LEASE_SECONDS: '' };
 
 async function bareRemote(): Promise<string> {
   const remote = join(await tempDir('atx-results-'), 'results.git');

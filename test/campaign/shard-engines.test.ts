@@ -4,18 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { shardFrom } from '../../src/campaign/shard.js';
 import { UsageError } from '../../src/errors.js';
 import { atx, makeRepo, tempDir } from '../helpers/cli.js';
-
-// Whatever engine runs this test suite must not choose the shard of the processes it starts.
-const noEngine = {
-  ATX_SHARD_INDEX: '',
-  ATX_SHARD_COUNT: '',
-  AWS_BATCH_JOB_ARRAY_INDEX: '',
-  AWS_BATCH_JOB_ARRAY_SIZE: '',
-  JOB_COMPLETION_INDEX: '',
-  CI_NODE_INDEX: '',
-  CI_NODE_TOTAL: '',
-  GITHUB_ACTIONS: '',
-};
+import { noEngine } from './fleet.js';
 
 function usageError(env: Record<string, string>): string {
   try {
