@@ -13,6 +13,8 @@ export const FleetFunctionSchema = z.object({
   deprecation: z.string().optional(),
   blockUpdate: z.string().optional(),
   architecture: z.string(),
+  /** False: not named as a value in the declaration, so `architecture` is Lambda's default, a guess. */
+  architectureDeclared: z.boolean(),
   memoryMb: z.number().optional(),
   handlerFile: z.string().optional(),
   handlerStyle: z.string().optional(),

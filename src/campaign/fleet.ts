@@ -27,6 +27,7 @@ export function fleetInventoryOf(reports: Record<string, unknown> | undefined): 
       ...(f.deprecation ? { deprecation: f.deprecation } : {}),
       ...(f.blockUpdate ? { blockUpdate: f.blockUpdate } : {}),
       architecture: f.architecture,
+      architectureDeclared: f.architectureDeclared,
       ...(f.memoryMb !== undefined ? { memoryMb: f.memoryMb } : {}),
       ...(f.handlerFile ? { handlerFile: f.handlerFile } : {}),
       ...(f.handlerStyle ? { handlerStyle: f.handlerStyle } : {}),
@@ -164,6 +165,7 @@ export function fleetCsv(view: CampaignView): string {
     'deprecation',
     'block_update',
     'architecture',
+    'architecture_declared',
     'memory_mb',
     'handler_file',
     'handler_style',
@@ -190,6 +192,7 @@ export function fleetCsv(view: CampaignView): string {
           f.deprecation ?? '',
           f.blockUpdate ?? '',
           f.architecture,
+          String(f.architectureDeclared),
           f.memoryMb === undefined ? '' : String(f.memoryMb),
           f.handlerFile ?? '',
           f.handlerStyle ?? '',
@@ -203,11 +206,11 @@ export function fleetCsv(view: CampaignView): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted; a leading =+-@ cannot start a spreadsheet formula. */
+/** RFC 4180: a field with a comma, quote or line break is quoted; a leading =+-@, tab or CR cannot start a spreadsheet formula. */
 function csvLine(fields: readonly string[]): string {
   return fields
     .map((field) => {
-      const safe = /^[=+\-@]/.test(field) ? `'${field}` : field;
+      const safe = /^[=+\-@\t\r]/.test(field) ? `'${field}` : field;
       return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
     })
     .join(',');

@@ -27,6 +27,8 @@ export interface Claim extends Claimant {
 
 export interface ClaimRules {
   me: Claimant;
+  /** When this process started: a claim renewed before then, with this process's pid or slot, was an earlier process's. */
+  startedMs: number;
   leaseMs: number;
   retryFailed: boolean;
   nowMs: number;
@@ -49,9 +51,22 @@ export function isMine(claim: Claimant, me: Claimant): boolean {
 /** Why `rules.me` may take over `claim`, or undefined when its owner must be left to finish. */
 export function takeoverReason(claim: Claim, rules: ClaimRules): string | undefined {
   const { me } = rules;
-  // A process seen alive on this machine is never robbed, whatever its lease says.
-  if (claim.host === me.host) return rules.alive(claim.pid) ? undefined : 'its process is gone';
-  if (claim.shard && me.shard && claim.shard.index === me.shard.index && claim.shard.total === me.shard.total)
+  const earlier = Date.parse(claim.renewedAt) < rules.startedMs;
+  if (claim.host === me.host) {
+    // This pid, renewed before this process started: a container restarted under the same pid.
+    if (claim.pid === me.pid) return earlier ? 'an earlier process with this pid held it' : undefined;
+    // A process seen alive on this machine is never robbed, whatever its lease says.
+    return rules.alive(claim.pid) ? undefined : 'its process is gone';
+  }
+  // The slot runs again: the earlier run of it has ended. A claim of the slot renewed since this
+  // process started belongs to a run of the slot that is still going (a duplicate): left to its lease.
+  if (
+    earlier &&
+    claim.shard &&
+    me.shard &&
+    claim.shard.index === me.shard.index &&
+    claim.shard.total === me.shard.total
+  )
     return `shard ${me.shard.index}/${me.shard.total} runs again, so the earlier run of that slot has ended`;
   const age = rules.nowMs - Date.parse(claim.renewedAt);
   if (!(age <= rules.leaseMs)) return `its lease ran out (last renewed ${claim.renewedAt})`;

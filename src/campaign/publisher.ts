@@ -3,6 +3,7 @@
 // The journal is written first, always: when the store cannot be written, results wait there and
 // the next publish (or the next run) catches up.
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { RemoteUnreachableError } from '../util/shared-clone.js';
 import { claimable, isMine, takeoverReason, type Claim, type Claimant, type ClaimRules } from './lease.js';
 import { publishedRecords, ResultsStore, type Published } from './results.js';
@@ -33,6 +34,7 @@ export class Publisher {
   private timer?: NodeJS.Timeout;
   /** Set while the store cannot be written, so the warning is said once, and its end too. */
   private failing = false;
+  private readonly startedMs = Date.now();
 
   constructor(private readonly options: PublisherOptions) {
     this.me = {
@@ -59,16 +61,20 @@ export class Publisher {
       this.options.log(`Publishing ${this.queue.size} result(s) kept in this machine's journal`);
       await this.flush();
     }
-    this.timer = setInterval(() => {
-      this.renewing ??= this.renew().finally(() => (this.renewing = undefined));
-    }, this.options.leaseMs / 3);
+    // A timer longer than 2^31-1 ms fires at once in Node.js: a very long lease renews at that.
+    this.timer = setInterval(
+      () => {
+        this.renewing ??= this.renew().finally(() => (this.renewing = undefined));
+      },
+      Math.min(this.options.leaseMs / 3, 2 ** 31 - 1),
+    );
   }
 
   /** Claims the first repository of `slice` not in `skip` that the store lets this run start; undefined when none. */
   async claim(slice: string[], skip: Set<string>): Promise<RepoRecord | undefined> {
     let docs: Map<string, Published>;
     try {
-      docs = await this.options.results.read();
+      docs = await this.patiently(() => this.options.results.read());
     } catch (error) {
       this.unwritable(error, 'starting no new repository');
       return undefined;
@@ -80,7 +86,9 @@ export class Publisher {
       skip.add(id);
       let won: { attempts: number; takeover?: string; from?: Claim } | undefined;
       try {
-        won = await this.options.results.transaction((fresh) => this.claimChange(id, local.get(id)!, fresh.get(id)));
+        won = await this.patiently(() =>
+          this.options.results.transaction((fresh) => this.claimChange(id, local.get(id)!, fresh.get(id))),
+        );
       } catch (error) {
         this.unwritable(error, 'starting no new repository');
         return undefined;
@@ -124,9 +132,27 @@ export class Publisher {
     }
   }
 
+  /**
+   * A claim tried again, waiting longer each time, for up to a third of the lease (at most 30 s):
+   * a shard that gave up at the first refused push or network hiccup would leave its slice for
+   * no one, as no other slot takes it.
+   */
+  private async patiently<T>(attempt: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + Math.min(this.options.leaseMs / 3, 30_000);
+    for (let wait = 250; ; wait *= 2) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (Date.now() + wait > deadline) throw error;
+        await sleep(wait + Math.random() * wait);
+      }
+    }
+  }
+
   private rules(): ClaimRules {
     return {
       me: this.me,
+      startedMs: this.startedMs,
       leaseMs: this.options.leaseMs,
       retryFailed: this.options.retryFailed,
       nowMs: Date.now(),
@@ -159,12 +185,14 @@ export class Publisher {
   /** Writes the journal's record of every queued repository this process may still speak for. */
   private async flush(): Promise<void> {
     if (!this.queue.size) return;
+    // These ids, read after they were queued: one that lands meanwhile waits for the next flush.
+    const ids = [...this.queue];
     const local = new Map((await this.options.store.view()).records.map((r) => [r.id, r]));
     try {
       const { written, lost } = await this.options.results.transaction((docs) => {
         const writes = new Map<string, Published>();
         const lost: Array<{ id: string; claim: Claim }> = [];
-        for (const id of this.queue) {
+        for (const id of ids) {
           const doc = docs.get(id);
           const record = local.get(id)!;
           // Taken over meanwhile (this run stalled past its lease): the new owner's record counts.
@@ -178,7 +206,7 @@ export class Publisher {
           result: { written: writes, lost },
         };
       });
-      this.queue.clear();
+      for (const id of ids) this.queue.delete(id);
       for (const { id, claim } of lost)
         this.options.log(
           `  ${id}: ${describe(claim)} took it over meanwhile; this run's result stays in the local journal`,

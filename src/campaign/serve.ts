@@ -103,7 +103,7 @@ async function artefact(
   if (!entry || !record.branch || !record.baseCommit) return undefined;
   const checkout = entry.kind === 'path' ? entry.source : clonePath(store.dir, entry.id);
   const diff = await gitAt(checkout, env)
-    .raw(['diff', '--no-ext-diff', '--no-textconv', `${record.baseCommit}..${record.branch}`, '--'])
+    .raw(['diff', '--no-ext-diff', '--no-textconv', '--end-of-options', `${record.baseCommit}..${record.branch}`, '--'])
     .catch(() => undefined);
   return diff === undefined ? undefined : diff || '(no changes)\n';
 }

@@ -53,8 +53,17 @@ export const RepoRecordSchema = z.object({
   /** Why it failed or was set by hand, in a line. */
   reason: z.string().optional(),
   runId: PathSegment.optional(),
-  branch: z.string().nullable().optional(),
-  baseCommit: z.string().optional(),
+  // Records come from other machines (a results store, shard files) and these two reach git's
+  // command line: a commit id, and a branch name git could never take for an option.
+  branch: z
+    .string()
+    .regex(/^(?![-/.])[^\s~^:?*[\\]+$/, 'must be a branch name')
+    .nullable()
+    .optional(),
+  baseCommit: z
+    .string()
+    .regex(/^[0-9a-f]{7,64}$/, 'must be a commit id')
+    .optional(),
   /** The folder exec ran on (a clone for git URLs). */
   checkout: z.string().optional(),
   runStatus: z.string().optional(),

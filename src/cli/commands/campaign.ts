@@ -1,6 +1,7 @@
 // Actions of `atx custom campaign …`: parse options, call src/campaign, print for people or JSON.
 import { resolve } from 'node:path';
 import {
+  CampaignStore,
   campaignView,
   createCampaign,
   dashboardData,
@@ -17,9 +18,9 @@ import {
   type CampaignView,
 } from '../../campaign/index.js';
 import { UsageError } from '../../errors.js';
-import { redactValue } from '../../util/secrets.js';
+import { redactText, redactValue } from '../../util/secrets.js';
 import { atxHomeFrom } from '../../executor/paths.js';
-import { writeFileSafe } from '../../util/fs.js';
+import { writeOwnFile } from '../../util/fs.js';
 import type { CliIO } from '../io.js';
 
 interface Named {
@@ -107,7 +108,16 @@ export async function mergeAction(files: string[], options: Named, io: CliIO): P
 
 export async function listAction(options: { json?: boolean }, io: CliIO): Promise<number> {
   const views: CampaignView[] = [];
-  for (const name of await listCampaigns(home(io))) views.push(await viewOf(io, name));
+  for (const name of await listCampaigns(home(io))) {
+    // One campaign the results store disagrees with must not hide the others.
+    try {
+      views.push(await viewOf(io, name));
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr(`atx: warning: ${name}: ${error.message}; showing this machine's records\n`);
+      views.push(await new CampaignStore(home(io), name).view());
+    }
+  }
   if (options.json) {
     io.stdout(
       `${JSON.stringify(
@@ -169,14 +179,15 @@ export async function reportAction(
     throw new UsageError(
       `campaign "${options.name}" holds no inventory: --csv and --json export what an analysis such as AWS/lambda-fleet-inventory found`,
     );
+  // Names and paths from other machines' records: redacted like everything atx writes.
   const write = async (target: string, text: string, what: string) => {
     if (target === '-') return io.stdout(text);
     const file = resolve(io.cwd, target);
-    await writeFileSafe(file, text);
+    await writeOwnFile(file, text);
     io.stderr(`${what} written: ${file}\n`);
   };
   if (options.html) await write(options.html, renderDashboard(dashboardData(view, 'files')), 'Dashboard');
-  if (options.csv) await write(options.csv, fleetCsv(view), 'Fleet inventory (CSV)');
+  if (options.csv) await write(options.csv, redactText(fleetCsv(view)), 'Fleet inventory (CSV)');
   if (options.json !== undefined)
     await write(
       typeof options.json === 'string' ? options.json : '-',

@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import { Project, type SourceFile } from 'ts-morph';
 import { lambdaFunctions, isNodeRuntime, nodeMajor, type LambdaFunction } from '../../lambda/functions.js';
 import { RUNTIME_SCHEDULE, RUNTIME_SCHEDULE_SOURCE, type RuntimeSchedule } from '../../lambda/runtime-schedule.js';
+import { ModuleGraph } from '../../lambda/modules.js';
 import { unbundledSdkFunctions, FIRST_V3_ONLY_MAJOR } from '../../lambda/unbundled-sdk.js';
 import { sdkV2Usage, type SdkV2File } from '../aws-sdk-v2-to-v3/usage.js';
 import { codemod as sdkCodemod } from '../aws-sdk-v2-to-v3/index.js';
@@ -38,7 +39,7 @@ export interface InventoryFunction {
   blockCreate?: string;
   blockUpdate?: string;
   architecture: string;
-  /** False when the declaration leaves it to Lambda's default (x86_64). */
+  /** False when the declaration names none as a value (absent, or a parameter or variable atx does not resolve): x86_64 is then Lambda's default, a guess. */
   architectureDeclared: boolean;
   memoryMb?: number;
   handler?: string;
@@ -118,6 +119,7 @@ export async function buildInventory(repo: RepoView, asOf: string, target: numbe
   const tests = repo.files.filter((f) => testFile.test(f));
   const unbundled = new Map(unbundledSdkFunctions(repo, target, declared).map((u) => [u.fn, u]));
   const sdkFiles = new Set(sdk.map((f) => f.file));
+  const graph = new ModuleGraph(repo);
   const functions = declared.map((fn): InventoryFunction => {
     const schedule = scheduleOf(fn.runtime);
     const handler = handlers.find((h) => h.file === fn.handlerFile && h.exportName === (fn.exportName ?? 'handler'));
@@ -146,7 +148,10 @@ export async function buildInventory(repo: RepoView, asOf: string, target: numbe
       ...(fn.handler ? { handler: fn.handler } : {}),
       ...(fn.handlerFile ? { handlerFile: fn.handlerFile } : {}),
       ...(handler ? { handlerStyle: handler.style } : {}),
-      sdkV2: u !== undefined || (fn.handlerFile !== undefined && sdkFiles.has(fn.handlerFile)),
+      // Its code: the handler's file and the modules it loads (a `lib/db.js` that wraps the SDK).
+      sdkV2:
+        u !== undefined ||
+        (fn.handlerFile !== undefined && graph.modulesOf(fn.handlerFile).some((m) => sdkFiles.has(m))),
       ...(u ? { sdkNotIncluded: major === undefined || major >= FIRST_V3_ONLY_MAJOR ? 'now' : 'after-upgrade' } : {}),
       ...(root === undefined ? {} : { tests: tests.some((t) => root === '.' || t.startsWith(`${root}/`)) }),
       ...(upgradeFiles ? { upgradeFiles } : {}),
@@ -176,7 +181,8 @@ function converts(h: InventoryHandler, endLine: number, result: CodemodResult | 
 }
 
 function scheduleOf(runtime: string | undefined): RuntimeSchedule | undefined {
-  return runtime === undefined ? undefined : RUNTIME_SCHEDULE.find((r) => r.id === runtime);
+  // `nodejs` is CDK's latest Node.js here (see LambdaFunction.runtime), not Lambda's retired Node.js 0.10.
+  return runtime === undefined || runtime === 'nodejs' ? undefined : RUNTIME_SCHEDULE.find((r) => r.id === runtime);
 }
 
 function statusOf(fn: LambdaFunction, schedule: RuntimeSchedule | undefined, asOf: string): RuntimeStatus {

@@ -19,7 +19,7 @@ export function renderInventory(inventory: Inventory): string {
     for (const f of inventory.functions) {
       const sdk = f.sdkNotIncluded ? `yes, not shipped (${f.sdkNotIncluded})` : f.sdkV2 ? 'yes' : 'no';
       lines.push(
-        `| ${cell(f.name)} | ${cell(`${f.file}:${f.line}`)} (${f.source}) | ${cell(f.runtime)} | ${f.status} | ${cell(f.deprecation)} | ${cell(f.blockUpdate)} | ${f.architecture}${f.architectureDeclared ? '' : ' (default)'} | ${f.memoryMb === undefined ? '– (default)' : `${f.memoryMb} MB`} | ${cell(f.handlerFile ?? f.handler)} | ${cell(f.handlerStyle)} | ${sdk} | ${f.tests === undefined ? '?' : f.tests ? 'yes' : 'no'} |`,
+        `| ${cell(f.name)} | ${cell(`${f.file}:${f.line}`)} (${f.source}) | ${cell(f.runtime)} | ${f.status} | ${cell(f.deprecation)} | ${cell(f.blockUpdate)} | ${f.architecture}${f.architectureDeclared ? '' : ' (default?)'} | ${f.memoryMb === undefined ? '– (default)' : `${f.memoryMb} MB`} | ${cell(f.handlerFile ?? f.handler)} | ${cell(f.handlerStyle)} | ${sdk} | ${f.tests === undefined ? '?' : f.tests ? 'yes' : 'no'} |`,
       );
     }
     lines.push('');

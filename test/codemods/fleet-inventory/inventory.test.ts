@@ -250,4 +250,36 @@ describe('lambda-fleet-inventory', () => {
     const javaAndRuby = ['java8', 'ruby3.2'].filter((id) => expected(id, '2026-12-02') !== 'supported').length;
     expect(findings.filter((f) => f.includes(RULES.runtime))).toHaveLength(4 + javaAndRuby);
   });
+
+  it("follows a handler into the modules it loads, and gives CDK's latest Node.js no date", async () => {
+    const result = await codemod.run(
+      memoryRepo({
+        'lib/stack.ts': `import * as lambda from 'aws-cdk-lib/aws-lambda';
+export function build(scope: any) {
+  new lambda.Function(scope, 'Latest', {
+    runtime: lambda.Runtime.NODEJS_LATEST,
+    handler: 'index.handler',
+    code: lambda.Code.fromAsset('fn'),
+  });
+}
+`,
+        'fn/index.js': "const db = require('./db');\nexports.handler = async (event) => db.get(event.id);\n",
+        'fn/db.js':
+          "const AWS = require('aws-sdk');\nconst client = new AWS.DynamoDB.DocumentClient();\nexports.get = (id) => client.get({ TableName: 't', Key: { id } }).promise();\n",
+        'fn/package.json': '{ "dependencies": { "aws-sdk": "^2.1500.0" } }\n',
+      }),
+      { asOf: '2026-12-02' },
+    );
+    const [latest] = (result.report as unknown as Inventory).functions;
+    expect(latest).toMatchObject({
+      name: 'Latest',
+      runtime: 'nodejs',
+      status: 'supported',
+      sdkV2: true,
+      handlerStyle: 'async',
+    });
+    expect(latest).not.toHaveProperty('deprecation');
+    // It ships its own aws-sdk: nothing fails to load.
+    expect(latest).not.toHaveProperty('sdkNotIncluded');
+  });
 });
