@@ -109,13 +109,15 @@ export async function mergeAction(files: string[], options: Named, io: CliIO): P
 export async function listAction(options: { json?: boolean }, io: CliIO): Promise<number> {
   const views: CampaignView[] = [];
   for (const name of await listCampaigns(home(io))) {
-    // One campaign the results store disagrees with must not hide the others.
+    // A damaged campaign of this machine stops the command (exit 2); one the results store
+    // disagrees with must not hide the others.
+    const local = await new CampaignStore(home(io), name).view();
     try {
       views.push(await viewOf(io, name));
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       io.stderr(`atx: warning: ${name}: ${error.message}; showing this machine's records\n`);
-      views.push(await new CampaignStore(home(io), name).view());
+      views.push(local);
     }
   }
   if (options.json) {
