@@ -205,7 +205,11 @@ async function store(
     kind === 'publish'
       ? `Published ${stored.name} version ${stored.version}.`
       : `Saved ${stored.name} version ${stored.version} as a draft.`;
-  const patch = { selected: stored, applyAfterStore: undefined, storeAs: undefined };
+  const patch = {
+    selected: { name: stored.name, version: stored.version },
+    applyAfterStore: undefined,
+    storeAs: undefined,
+  };
   if (state.applyAfterStore) return turn(state, 'repo', [atx(done), atx(repoQuestion)], patch);
   return turn(state, 'review', [atx(done), atx(nextQuestion)], patch);
 }
