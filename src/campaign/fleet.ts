@@ -81,28 +81,20 @@ export interface RuntimeRow {
 
 /** Functions per runtime, soonest deprecation first (unknown dates last). */
 export function runtimeDistribution(records: readonly RepoRecord[]): RuntimeRow[] {
-  const rows = new Map<string, RuntimeRow & { repos: Set<string> }>();
+  const rows = new Map<string, { row: Omit<RuntimeRow, 'repositories'>; repos: Set<string> }>();
   for (const record of records)
     for (const fn of record.inventory?.functions ?? []) {
       const runtime = fn.runtime ?? '(not written as a value)';
-      const row =
-        rows.get(runtime) ??
-        rows
-          .set(runtime, {
-            runtime,
-            status: fn.status,
-            deprecation: fn.deprecation,
-            functions: 0,
-            repositories: 0,
-            repos: new Set(),
-          })
-          .get(runtime)!;
-      row.functions += 1;
-      row.repos.add(record.id);
-      row.repositories = row.repos.size;
+      let entry = rows.get(runtime);
+      if (!entry) {
+        entry = { row: { runtime, status: fn.status, deprecation: fn.deprecation, functions: 0 }, repos: new Set() };
+        rows.set(runtime, entry);
+      }
+      entry.row.functions += 1;
+      entry.repos.add(record.id);
     }
   return [...rows.values()]
-    .map(({ repos: _repos, ...row }) => row)
+    .map(({ row, repos }) => ({ ...row, repositories: repos.size }))
     .sort(
       (a, b) => (a.deprecation ?? '9999').localeCompare(b.deprecation ?? '9999') || a.runtime.localeCompare(b.runtime),
     );
@@ -125,26 +117,27 @@ export interface ReadinessRow {
 }
 
 export function readinessTable(records: readonly RepoRecord[]): ReadinessRow[] {
-  return records.map((record) => {
-    const inv = record.inventory;
-    const count = (test: (f: FleetInventory['functions'][number]) => boolean) =>
-      inv?.functions.filter(test).length ?? 0;
-    return {
-      repository: record.id,
-      readiness: readiness(inv),
-      functions: inv?.functions.length ?? 0,
-      deprecated: count((f) => f.status === 'deprecated'),
-      deprecating: count((f) => f.status === 'deprecating'),
-      sdkV2Files: inv?.sdkV2.files ?? 0,
-      sdkV2Calls: inv?.sdkV2.calls ?? 0,
-      callbackHandlers: inv?.handlers.callback ?? 0,
-      contextHandlers: inv?.handlers.context ?? 0,
-      handlersLeft: inv?.handlers.left ?? 0,
-      sdkNotIncluded: count((f) => f.sdkNotIncluded !== undefined),
-      testFiles: inv?.tests ?? 0,
-      fixes: (inv?.fixes ?? []).map((f) => `${f.definition} (${f.files} files, ${f.handlers} handlers)`).join('; '),
-    };
-  });
+  return records.map(readinessRow);
+}
+
+function readinessRow(record: RepoRecord): ReadinessRow {
+  const inv = record.inventory;
+  const count = (test: (f: FleetInventory['functions'][number]) => boolean) => inv?.functions.filter(test).length ?? 0;
+  return {
+    repository: record.id,
+    readiness: readiness(inv),
+    functions: inv?.functions.length ?? 0,
+    deprecated: count((f) => f.status === 'deprecated'),
+    deprecating: count((f) => f.status === 'deprecating'),
+    sdkV2Files: inv?.sdkV2.files ?? 0,
+    sdkV2Calls: inv?.sdkV2.calls ?? 0,
+    callbackHandlers: inv?.handlers.callback ?? 0,
+    contextHandlers: inv?.handlers.context ?? 0,
+    handlersLeft: inv?.handlers.left ?? 0,
+    sdkNotIncluded: count((f) => f.sdkNotIncluded !== undefined),
+    testFiles: inv?.tests ?? 0,
+    fixes: (inv?.fixes ?? []).map((f) => `${f.definition} (${f.files} files, ${f.handlers} handlers)`).join('; '),
+  };
 }
 
 /** Whether any repository of the campaign has been inventoried. */
@@ -175,8 +168,8 @@ export function fleetCsv(view: CampaignView): string {
     'fixes',
   ];
   const lines = [header.join(',')];
-  for (const row of readinessTable(view.records)) {
-    const record = view.records.find((r) => r.id === row.repository)!;
+  for (const record of view.records) {
+    const row = readinessRow(record);
     const functions = record.inventory?.functions ?? [];
     const base = [row.repository, row.readiness];
     if (!functions.length) lines.push(csvLine([...base, ...Array(header.length - 3).fill(''), row.fixes]));
@@ -221,11 +214,10 @@ export function fleetJson(view: CampaignView): object {
     campaign: view.spec.name,
     transformation: view.spec.transformation,
     runtimes: runtimeDistribution(view.records),
-    repositories: readinessTable(view.records).map((row) => ({
-      ...row,
-      functions: view.records.find((r) => r.id === row.repository)?.inventory?.functions ?? [],
-      functionCount: row.functions,
-    })),
+    repositories: view.records.map((record) => {
+      const row = readinessRow(record);
+      return { ...row, functions: record.inventory?.functions ?? [], functionCount: row.functions };
+    }),
   };
 }
 

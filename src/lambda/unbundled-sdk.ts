@@ -176,10 +176,10 @@ export function unbundledSdkFunctions(
   repo: RepoView,
   target: number,
   functions?: readonly LambdaFunction[],
+  graph: ModuleGraph = new ModuleGraph(repo),
 ): UnbundledFunction[] {
   if (!mentionsV2(repo)) return [];
   const files = new Set(repo.files);
-  const graph = new ModuleGraph(repo);
   const manifests = new Manifests(repo);
   const out: UnbundledFunction[] = [];
   for (const fn of functions ?? lambdaFunctions(repo)) {

@@ -117,9 +117,10 @@ export async function buildInventory(repo: RepoView, asOf: string, target: numbe
     h.style === 'callback' || h.style === 'context' ? { ...h, converts: converts(h, endLine, callback) } : h,
   );
   const tests = repo.files.filter((f) => testFile.test(f));
-  const unbundled = new Map(unbundledSdkFunctions(repo, target, declared).map((u) => [u.fn, u]));
-  const sdkFiles = new Set(sdk.map((f) => f.file));
+  // One reading of the modules for both: which functions' code loads v2, and which ship nothing of it.
   const graph = new ModuleGraph(repo);
+  const unbundled = new Map(unbundledSdkFunctions(repo, target, declared, graph).map((u) => [u.fn, u]));
+  const sdkFiles = new Set(sdk.map((f) => f.file));
   const functions = declared.map((fn): InventoryFunction => {
     const schedule = scheduleOf(fn.runtime);
     const handler = handlers.find((h) => h.file === fn.handlerFile && h.exportName === (fn.exportName ?? 'handler'));
