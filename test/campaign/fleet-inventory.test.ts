@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { atx, makeRepo, tempDir } from '../helpers/cli.js';
 
 const executablePath = '/usr/bin/chromium';
+const token = 'tok_0123456789abcdef';
 const inCI = ['1', 'true'].includes((process.env.CI ?? '').toLowerCase());
 
 const sam = (runtime: string) =>
@@ -33,10 +34,10 @@ describe('an inventory campaign', () => {
     });
     // nothing on Node.js
     const python = await makeRepo({
-      'main.tf':
-        'resource "aws_lambda_function" "report" {\n  function_name = "report"\n  runtime = "python3.8"\n  handler = "report.handler"\n  filename = "r.zip"\n}\n',
+      'main.tf': `resource "aws_lambda_function" "report_${token}" {\n  function_name = "report"\n  runtime = "python3.8"\n  handler = "report.handler"\n  filename = "r.zip"\n}\n`,
     });
-    const env = { ATX_HOME: await tempDir('atx-home-') };
+    // A secret of the person's environment that a repository happens to hold: never in an export.
+    const env = { ATX_HOME: await tempDir('atx-home-'), FLEET_TOKEN: token };
     const out = await tempDir('atx-fleet-out-');
     const created = await atx(
       [
@@ -98,8 +99,10 @@ describe('an inventory campaign', () => {
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 7).join(','))).toEqual([
       `${id(legacy)},automatic,Orders,template.yaml:3,sam,nodejs14.x,deprecated`,
       `${id(modern)},automatic,hello,serverless.yml:6,serverless,nodejs22.x,deprecating`,
-      `${id(python)},ready,report,main.tf:1,terraform,python3.8,deprecated`,
+      `${id(python)},ready,report_[redacted],main.tf:1,terraform,python3.8,deprecated`,
     ]);
+    expect(lines.join('\n')).not.toContain(token);
+    expect(json.stdout).not.toContain(token);
 
     // Remediation campaigns with exactly the repositories whose findings each definition fixes.
     const fromFindings = async (name: string, definition: string) => {
