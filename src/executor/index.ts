@@ -110,7 +110,7 @@ export async function execDefinition(request: ExecRequest, io: ExecIO): Promise<
   // A dry run only reads; when the person's tree is exactly HEAD it reads that tree in place
   // instead of checking out a copy (a third of a large dry run went into the checkout). An
   // analysis's read-only commands run in a copy all the same: nothing vouches that they only read.
-  const commandsRun = reportOnly && readOnlyCommands(bundle.definition) > 0;
+  const commandsRun = reportOnly && hasReadOnlyCommands(bundle.definition);
   const readInPlace = dryRun && pending.length === 0 && !commandsRun;
   const checkoutRoot = readInPlace ? location.root : worktree;
   await mkdir(dir, { recursive: true });
@@ -459,9 +459,9 @@ async function learnFromRun(io: ExecIO, plan: Plan, summary: RunSummary): Promis
   }
 }
 
-/** How many of the definition's steps are commands marked `readOnly: true`. */
-function readOnlyCommands(definition: Definition): number {
-  return definition.phases
-    .flatMap((phase) => phase.steps)
-    .filter((step) => step.action && 'command' in step.action && step.action.readOnly === true).length;
+/** Whether a step of the definition is a command marked `readOnly: true`. */
+function hasReadOnlyCommands(definition: Definition): boolean {
+  return definition.phases.some((phase) =>
+    phase.steps.some((step) => step.action && 'command' in step.action && step.action.readOnly === true),
+  );
 }

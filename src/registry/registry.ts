@@ -108,22 +108,22 @@ export class AtxRegistry implements Registry {
 
   async publish(name: string, description: string, sourceDir: string, category?: Category) {
     validateWritableName(name);
-    const text = await describe(description, sourceDir, category);
+    const described = await describe(description, sourceDir, category);
     const team = this.team;
     if (!team)
       return {
-        ...(await this.local.publish(name, text, sourceDir)),
+        ...(await this.local.publish(name, described, sourceDir)),
         origin: 'local' as const,
-        category: text.category,
+        category: described.category,
       };
     // The newest local draft is what this publication supersedes; it goes once the push landed.
     const version = await this.local.transact(name, async (index) => {
-      const landed = await team.publish(name, text, sourceDir);
+      const landed = await team.publish(name, described, sourceDir);
       const newest = newestRecord(index);
       if (newest?.status === 'draft') await this.local.dropVersions(name, [newest.version]);
       return landed;
     });
-    return { name, version, origin: 'team' as const, category: text.category };
+    return { name, version, origin: 'team' as const, category: described.category };
   }
 
   async promote(name: string, version: string) {
