@@ -4,7 +4,7 @@
 // there; and, for each thing to fix, the AWS/ definition that fixes it and how much it would touch,
 // measured by running that definition's codemods in memory.
 import { posix } from 'node:path';
-import { Project, type SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { lambdaFunctions, isNodeRuntime, nodeMajor, type LambdaFunction } from '../../lambda/functions.js';
 import { RUNTIME_SCHEDULE, RUNTIME_SCHEDULE_SOURCE, type RuntimeSchedule } from '../../lambda/runtime-schedule.js';
 import { ModuleGraph } from '../../lambda/modules.js';
@@ -17,6 +17,8 @@ import {
   RULES as CALLBACK_RULES,
 } from '../lambda-callback-to-async/index.js';
 import { findHandlers } from '../lambda-callback-to-async/handlers.js';
+import { isAsync } from '../lambda-callback-to-async/scope.js';
+import { parseFile } from '../lambda-callback-to-async/transform.js';
 import { codemod as runtimeCodemod } from '../nodejs-runtime/index.js';
 import { isOtherProvider } from '../providers.js';
 import type { CodemodResult, RepoView } from '../types.js';
@@ -209,31 +211,25 @@ function handlersOf(
         fn.exportName ?? 'handler',
       );
   const files = new Set([...callbackCodemod.candidates(repo, {}), ...named.keys()]);
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipFileDependencyResolution: true,
-    compilerOptions: { allowJs: true },
-  });
   const out: Array<InventoryHandler & { endLine: number }> = [];
   for (const file of [...files].sort()) {
     if (!/\.[cm]?[jt]s$/.test(file) || /\.d\.[cm]?ts$/.test(file)) continue;
-    let sf: SourceFile;
+    let sf: ts.SourceFile;
     try {
-      sf = project.createSourceFile(`/${file}`, repo.read(file), { overwrite: true });
+      sf = parseFile(file, repo.read(file));
     } catch {
       continue;
     }
     for (const h of findHandlers(sf, named.get(file))) {
-      const text = h.fn.getText();
+      const text = h.fn.getText(sf);
       const uses = new Set<string>();
       for (const m of text.matchAll(contextMember)) uses.add(m[1] ? `context.${m[1]}` : m[2]!);
-      const params = h.fn.getParameters().length;
-      const style: HandlerStyle = params >= 3 ? 'callback' : uses.size ? 'context' : h.fn.isAsync() ? 'async' : 'other';
-      const line = h.fn.getStartLineNumber();
-      const endLine = h.fn.getEndLineNumber();
+      const params = h.fn.parameters.length;
+      const style: HandlerStyle = params >= 3 ? 'callback' : uses.size ? 'context' : isAsync(h.fn) ? 'async' : 'other';
+      const line = sf.getLineAndCharacterOfPosition(h.fn.getStart(sf)).line + 1;
+      const endLine = sf.getLineAndCharacterOfPosition(h.fn.end).line + 1;
       out.push({ file, line, endLine, exportName: h.exportName, style, contextUses: [...uses].sort() });
     }
-    project.removeSourceFile(sf);
   }
   return out;
 }

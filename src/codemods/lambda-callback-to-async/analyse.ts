@@ -2,15 +2,17 @@
 // unused callback parameter, nothing, or not at all (with the reason a person should read).
 // A handler converts whole or not at all: its parameters, every context.succeed/fail/done (its
 // own and those of the module's functions it hands the context to) and callbackWaitsForEmptyEventLoop.
-import { Node, SyntaxKind, type PropertyAccessExpression } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { METHODS } from './context-uses.js';
 import { collectFlow, convertible, flowEnv, type Flow, type FlowEnv, type HelperUse, type WaitsUse } from './flow.js';
 import {
   adjacentStatement,
   bindingNames,
-  descendantsOfKind,
+  descendants,
   enclosingFunction,
   identifierTexts,
+  isAsync,
+  statementsOf,
   unwrapExpression,
   usesArguments,
   valueReturns,
@@ -27,7 +29,7 @@ export type Plan =
   | { kind: 'drop-param' }
   | { kind: 'direct'; sites: DirectSite[] }
   /** `shims`: context arguments handed to helpers that call context.succeed/fail/done. */
-  | { kind: 'wrapper'; members: PropertyAccessExpression[]; shims: Node[] }
+  | { kind: 'wrapper'; members: ts.PropertyAccessExpression[]; shims: ts.Node[] }
   | { kind: 'unconvertible'; reason: string };
 
 export interface Analysis {
@@ -49,20 +51,18 @@ const NO_ENV: FlowEnv = flowEnv(undefined);
 
 export function analyseHandler(fn: FunctionNode, options: AnalyseOptions = {}): Analysis {
   const { asyncNames = new Set<string>(), env = NO_ENV, kept = new Set<LocalFunction>() } = options;
-  const params = fn.getParameters();
+  const params = fn.parameters;
   const contextParam = params[1];
   const callbackParam = params[2];
-  const contextName =
-    contextParam && Node.isIdentifier(contextParam.getNameNode()) ? contextParam.getName() : undefined;
-  const callbackName =
-    callbackParam && Node.isIdentifier(callbackParam.getNameNode()) ? callbackParam.getName() : undefined;
+  const contextName = contextParam && ts.isIdentifier(contextParam.name) ? contextParam.name.text : undefined;
+  const callbackName = callbackParam && ts.isIdentifier(callbackParam.name) ? callbackParam.name.text : undefined;
   let waits: WaitsUse[] = [];
   const result = (plan: Plan): Analysis => ({ plan, callbackName, contextName, waits });
   const refuse = (reason: string) => result({ kind: 'unconvertible', reason });
 
-  if (params.length > 3 || (!Node.isArrowFunction(fn) && fn.isGenerator())) return result({ kind: 'none' });
+  if (params.length > 3 || (!ts.isArrowFunction(fn) && fn.asteriskToken !== undefined)) return result({ kind: 'none' });
   if (callbackParam && !callbackName) return refuse('its callback parameter is destructured');
-  if (contextParam && !contextName && bindingNames(contextParam.getNameNode()).some((n) => METHODS.has(n))) {
+  if (contextParam && !contextName && bindingNames(contextParam.name).some((n) => METHODS.has(n))) {
     return refuse('it destructures succeed/fail/done from the context');
   }
   const flow = collectFlow(fn, callbackName, contextName, env);
@@ -85,11 +85,11 @@ export function analyseHandler(fn: FunctionNode, options: AnalyseOptions = {}): 
 
   if (flow.sites.length === 0 && flow.callbackValues.length === 0 && flow.members.length === 0) {
     if (!callbackName) return result({ kind: 'none' });
-    if (fn.isAsync()) return changes({ kind: 'drop-param' });
+    if (isAsync(fn)) return changes({ kind: 'drop-param' });
     // Node.js 22 used a returned promise but ignored any other return value; Node.js 24 uses both.
-    const returned = valueReturns(fn).map((r) => unwrapExpression(r.getExpressionOrThrow()));
-    const body = fn.getBody();
-    if (body && !Node.isBlock(body)) returned.push(unwrapExpression(body));
+    const returned = valueReturns(fn).map((r) => unwrapExpression(r.expression));
+    const body = fn.body;
+    if (body && !ts.isBlock(body)) returned.push(unwrapExpression(body));
     if (returned.some((e) => !startsPromise(e, asyncNames))) {
       return refuse(
         'it returns a value but never calls its callback; Node.js 22 ignored that value unless it was a promise',
@@ -97,24 +97,24 @@ export function analyseHandler(fn: FunctionNode, options: AnalyseOptions = {}): 
     }
     return changes({ kind: 'drop-param' });
   }
-  if (fn.isAsync())
+  if (isAsync(fn))
     return refuse('it is async and also settles through its callback or context; which one wins depends on timing');
   if (usesArguments(fn)) return refuse('it reads `arguments`, whose length and contents change');
 
-  const siteOf = new Map<Node, (typeof flow.sites)[number]>(flow.sites.map((s) => [s.call, s]));
+  const siteOf = new Map<ts.Node, (typeof flow.sites)[number]>(flow.sites.map((s) => [s.call, s]));
   // Node.js 22 ignored a value the handler returned unless it was a promise, which raced the callback.
-  const returnsSettle = (e: Node) => {
+  const returnsSettle = (e: ts.Node) => {
     const site = siteOf.get(unwrapExpression(e));
     return site !== undefined && (!site.use || site.use.facts.returnsOnlySettles);
   };
-  const body = fn.getBody();
+  const body = fn.body;
   if (!body) return result({ kind: 'none' });
-  if (!Node.isBlock(body) && !returnsSettle(body)) {
+  if (!ts.isBlock(body) && !returnsSettle(body)) {
     return refuse(
       'its expression body returns a value as well as handing on the callback; on Node.js 22 a returned promise raced the callback',
     );
   }
-  if (valueReturns(fn).some((r) => !returnsSettle(r.getExpressionOrThrow()))) {
+  if (valueReturns(fn).some((r) => !returnsSettle(r.expression))) {
     return refuse(
       'it returns a value as well as calling its callback; on Node.js 22 a returned promise raced the callback',
     );
@@ -127,20 +127,20 @@ export function analyseHandler(fn: FunctionNode, options: AnalyseOptions = {}): 
       'it returns on some path without calling its callback; Node.js 22 then answered null once the event loop emptied, which a promise cannot tell',
     );
   }
-  if (!reachesSettling(Node.isBlock(body) ? body.getStatements() : [body], [callbackName, contextName])) {
+  if (!reachesSettling(ts.isBlock(body) ? body.statements : [body], [callbackName, contextName])) {
     return refuse(
       'it can reach its end on some path without calling its callback or handing it on; Node.js 22 then answered null once the event loop emptied, which a promise cannot tell',
     );
   }
   const shims = flow.helpers
     .filter((h) => h.contextIndex !== undefined && h.facts.reachesContext)
-    .map((h) => h.call.getArguments()[h.contextIndex!]!);
+    .map((h) => h.call.arguments[h.contextIndex!]!);
   return changes({ kind: 'wrapper', members: flow.members, shims });
 }
 
-function isCalled(member: Node): boolean {
-  const parent = member.getParent();
-  return Node.isCallExpression(parent) && parent.getExpression() === member;
+function isCalled(member: ts.Node): boolean {
+  const parent = member.parent;
+  return parent !== undefined && ts.isCallExpression(parent) && parent.expression === member;
 }
 
 /**
@@ -150,29 +150,41 @@ function isCalled(member: Node): boolean {
  * is falsy.
  */
 function returnsUnsettled(fn: FunctionNode, flow: Flow): boolean {
-  const siteOf = new Map<Node, HelperUse | undefined>(flow.sites.map((s) => [s.call, s.use]));
-  const settledBy = (expr: Node | undefined) => {
+  const siteOf = new Map<ts.Node, HelperUse | undefined>(flow.sites.map((s) => [s.call, s.use]));
+  const settledBy = (expr: ts.Node | undefined) => {
     if (!expr || !siteOf.has(unwrapExpression(expr))) return false;
     const use = siteOf.get(unwrapExpression(expr));
     return !use || use.facts.settlesEventually;
   };
-  return descendantsOfKind(fn, SyntaxKind.ReturnStatement).some((r) => {
-    if (r.getExpression() || enclosingFunction(r) !== fn) return false;
-    for (let previous = adjacentStatement(r, -1); previous; previous = adjacentStatement(previous, -1)) {
-      if (Node.isExpressionStatement(previous) && settledBy(previous.getExpression())) return false;
+  return descendants(fn, ts.isReturnStatement).some((r) => {
+    if (r.expression || enclosingFunction(r) !== fn) return false;
+    for (const previous of statementsBefore(r)) {
+      if (ts.isExpressionStatement(previous) && settledBy(previous.expression)) return false;
     }
     return !guardedAfterAnswer(r, siteOf);
   });
 }
 
+/**
+ * Every statement before `statement` in its statement list, nearest first; a comment between two
+ * statements does not end the walk. A statement that is no list's member has none, but for the
+ * `else` of an `if`, which has the `then` branch before it.
+ */
+function statementsBefore(statement: ts.Statement): ts.Statement[] {
+  const list = statementsOf(statement.parent);
+  if (list) return list.slice(0, list.indexOf(statement)).reverse();
+  const parent = statement.parent;
+  return ts.isIfStatement(parent) && parent.elseStatement === statement ? [parent.thenStatement] : [];
+}
+
 /** `const x = helper(…); if (!x) return;` where the helper settles whenever it returns a falsy value. */
-function guardedAfterAnswer(r: Node, siteOf: ReadonlyMap<Node, HelperUse | undefined>): boolean {
-  const guard = r.getParent() && Node.isBlock(r.getParent()) ? r.getParentOrThrow().getParent() : r.getParent();
-  if (!Node.isIfStatement(guard)) return false;
+function guardedAfterAnswer(r: ts.Node, siteOf: ReadonlyMap<ts.Node, HelperUse | undefined>): boolean {
+  const guard = r.parent && ts.isBlock(r.parent) ? r.parent.parent : r.parent;
+  if (guard === undefined || !ts.isIfStatement(guard)) return false;
   const declaration = adjacentStatement(guard, -1);
-  if (!Node.isVariableStatement(declaration)) return false;
-  const [only] = declaration.getDeclarations();
-  const init = only?.getInitializer();
+  if (declaration === undefined || !ts.isVariableStatement(declaration)) return false;
+  const [only] = declaration.declarationList.declarations;
+  const init = only?.initializer;
   if (!only || !init || guardAfter(only, init) !== guard) return false;
   const use = siteOf.get(unwrapExpression(init));
   return use !== undefined && use.facts.settlesWhenFalsy;
@@ -184,26 +196,26 @@ function guardedAfterAnswer(r: Node, siteOf: ReadonlyMap<Node, HelperUse | undef
  * names neither never settles. Loose on purpose: any mention counts, in loops and closures too, so
  * only the paths that plainly forget the callback (an `if` without `else`, an empty branch) fail.
  */
-function reachesSettling(statements: readonly Node[], names: ReadonlyArray<string | undefined>): boolean {
-  const mentions = (node: Node) => {
+function reachesSettling(statements: readonly ts.Node[], names: ReadonlyArray<string | undefined>): boolean {
+  const mentions = (node: ts.Node) => {
     const texts = identifierTexts(node);
     return names.some((name) => name !== undefined && texts.has(name));
   };
-  const covers = (s: Node): boolean => {
-    if (Node.isBlock(s)) return reachesSettling(s.getStatements(), names);
-    if (Node.isIfStatement(s)) {
-      const other = s.getElseStatement();
-      return mentions(s.getExpression()) || (covers(s.getThenStatement()) && other !== undefined && covers(other));
+  const covers = (s: ts.Node): boolean => {
+    if (ts.isBlock(s)) return reachesSettling(s.statements, names);
+    if (ts.isIfStatement(s)) {
+      const other = s.elseStatement;
+      return mentions(s.expression) || (covers(s.thenStatement) && other !== undefined && covers(other));
     }
-    if (Node.isTryStatement(s)) {
-      const clause = s.getCatchClause();
-      const finallyBlock = s.getFinallyBlock();
+    if (ts.isTryStatement(s)) {
+      const clause = s.catchClause;
+      const finallyBlock = s.finallyBlock;
       return (
         (finallyBlock !== undefined && covers(finallyBlock)) ||
-        (covers(s.getTryBlock()) && (!clause || covers(clause.getBlock())))
+        (covers(s.tryBlock) && (!clause || covers(clause.block)))
       );
     }
-    if (Node.isReturnStatement(s) || Node.isThrowStatement(s)) return true; // returns are judged by returnsUnsettled
+    if (ts.isReturnStatement(s) || ts.isThrowStatement(s)) return true; // returns are judged by returnsUnsettled
     return mentions(s);
   };
   return statements.some(covers);

@@ -1,5 +1,4 @@
 // One candidate file of the codemod, converted on whichever thread takes it (see ../file-pool.ts).
-import { Project } from 'ts-morph';
 import { RULES, type FileResult } from './transform.js';
 import { transformWithInline } from './inline.js';
 
@@ -11,43 +10,16 @@ export interface Candidate {
 }
 
 /**
- * The conversion of one candidate, with its own pool of Projects (one per thread). A file the
- * codemod cannot handle is reported and left as it was; the run goes on.
+ * The conversion of one candidate. A file the codemod cannot handle is reported and left as it
+ * was; the run goes on.
  */
 export function perFile(): (input: Candidate) => FileResult {
-  const projects = new ProjectPool();
   return ({ file, text, names }) => {
     try {
-      return transformWithInline(projects.next(), file, text, names);
+      return transformWithInline(file, text, names);
     } catch (error) {
       const message = `Left unchanged: the codemod failed on this file (${(error as Error).message}).`;
       return { findings: [{ file, line: 1, rule: RULES.unconvertible, message, severity: 'manual' }] };
     }
   };
-}
-
-/**
- * Parsed files are dropped a batch at a time with their Project rather than one by one:
- * ts-morph's removeSourceFile walks every wrapped node to forget it, which cost a fifth of a
- * 5,000-file run; a dropped Project is left to the garbage collector whole.
- */
-class ProjectPool {
-  private project = ProjectPool.create();
-  private used = 0;
-
-  next(): Project {
-    if (++this.used > 250) {
-      this.project = ProjectPool.create();
-      this.used = 1;
-    }
-    return this.project;
-  }
-
-  private static create(): Project {
-    return new Project({
-      useInMemoryFileSystem: true,
-      skipFileDependencyResolution: true,
-      compilerOptions: { allowJs: true },
-    });
-  }
 }

@@ -1,42 +1,68 @@
 // cfn-response, the module CloudFormation custom resources use to answer: its send() ends the
 // invocation with context.done(), which Node.js 24 removed. A handler that hands its context to
 // it cannot be converted mechanically.
-import { Node, type CallExpression, type Identifier, type SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { bindingNames } from './scope.js';
 
 const CFN_RESPONSE = /^(\.{1,2}\/)*([\w.-]+\/)*cfn-response(\.[cm]?js)?$/;
 
 /** `const response = require('cfn-response')`, `import response from './cfn-response.js'`, `const { send } = …`. */
-export function cfnResponseNames(sf: SourceFile): Set<string> {
+export function cfnResponseNames(sf: ts.SourceFile): Set<string> {
   const names = new Set<string>();
-  if (!sf.getFullText().includes('cfn-response')) return names;
-  for (const st of sf.getStatements()) {
-    if (Node.isImportDeclaration(st) && CFN_RESPONSE.test(st.getModuleSpecifierValue())) {
-      const local = st.getDefaultImport() ?? st.getNamespaceImport();
+  if (!sf.text.includes('cfn-response')) return names;
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && CFN_RESPONSE.test((st.moduleSpecifier as ts.StringLiteral).text)) {
+      const local = st.importClause?.name ?? namespaceImport(st);
       if (local) names.add(local.getText());
-      for (const spec of st.getNamedImports())
-        if (spec.getName() === 'send') names.add(spec.getAliasNode()?.getText() ?? 'send');
-    } else if (Node.isVariableStatement(st)) {
-      for (const d of st.getDeclarations()) {
-        const init = d.getInitializer();
+      for (const spec of namedImports(st))
+        if (importedName(spec) === 'send') names.add(aliasNode(spec)?.getText() ?? 'send');
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer;
         const arg =
-          Node.isCallExpression(init) && init.getExpression().getText() === 'require'
-            ? init.getArguments()[0]
+          init !== undefined && ts.isCallExpression(init) && init.expression.getText() === 'require'
+            ? init.arguments[0]
             : undefined;
-        if (!Node.isStringLiteral(arg) || !CFN_RESPONSE.test(arg.getLiteralText())) continue;
-        for (const name of bindingNames(d.getNameNode())) names.add(name);
+        if (arg === undefined || !ts.isStringLiteral(arg) || !CFN_RESPONSE.test(arg.text)) continue;
+        for (const name of bindingNames(d.name)) names.add(name);
       }
     }
   }
   return names;
 }
 
+/** `import * as name from …`: the name. */
+function namespaceImport(decl: ts.ImportDeclaration): ts.Identifier | undefined {
+  const bindings = decl.importClause?.namedBindings;
+  return bindings !== undefined && ts.isNamespaceImport(bindings) ? bindings.name : undefined;
+}
+
+/** The specifiers of `import { a, b as c } from …`. */
+function namedImports(decl: ts.ImportDeclaration): readonly ts.ImportSpecifier[] {
+  const bindings = decl.importClause?.namedBindings;
+  return bindings !== undefined && ts.isNamedImports(bindings) ? bindings.elements : [];
+}
+
+/** The exported name an import specifier takes (`a` of `a as b`); a string name without its quotes. */
+function importedName(spec: ts.ImportSpecifier): string {
+  const nameNode = spec.propertyName ?? spec.name;
+  return ts.isStringLiteral(nameNode) ? nameNode.text : nameNode.getText();
+}
+
+/** The local name of `a as b` (`b`); undefined without `as`. */
+function aliasNode(spec: ts.ImportSpecifier): ts.Identifier | undefined {
+  return spec.propertyName === undefined ? undefined : spec.name;
+}
+
 /** `response.send(event, context, …)` or `send(event, context, …)` of cfn-response. */
-export function endsThroughContext(ref: Identifier, names: () => ReadonlySet<string>): CallExpression | undefined {
-  const call = ref.getParent();
-  if (!Node.isCallExpression(call) || !call.getArguments().includes(ref) || names().size === 0) return undefined;
-  const callee = call.getExpression();
-  const owner =
-    Node.isPropertyAccessExpression(callee) && callee.getName() === 'send' ? callee.getExpression() : callee;
-  return Node.isIdentifier(owner) && names().has(owner.getText()) ? call : undefined;
+export function endsThroughContext(
+  ref: ts.Identifier,
+  names: () => ReadonlySet<string>,
+): ts.CallExpression | undefined {
+  const call = ref.parent;
+  if (call === undefined || !ts.isCallExpression(call) || !call.arguments.includes(ref) || names().size === 0)
+    return undefined;
+  const callee = call.expression;
+  const owner = ts.isPropertyAccessExpression(callee) && callee.name.text === 'send' ? callee.expression : callee;
+  return ts.isIdentifier(owner) && names().has(owner.getText()) ? call : undefined;
 }

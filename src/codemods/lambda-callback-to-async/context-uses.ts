@@ -1,21 +1,21 @@
 // How a function uses its context parameter: context.succeed/fail/done calls and accesses,
 // callbackWaitsForEmptyEventLoop, and the uses the codemod cannot follow.
-import { Node, SyntaxKind, type CallExpression, type Identifier, type PropertyAccessExpression } from 'ts-morph';
-import { identifiersNamed, isCallee, isWrite, parameterReferences, type FunctionNode } from './scope.js';
+import { ts } from 'ts-morph';
+import { identifiersNamed, isCallee, isWrite, nameText, parameterReferences, type FunctionNode } from './scope.js';
 import type { Site, SiteKind } from './sites.js';
 
 export const METHODS = new Set(['succeed', 'fail', 'done']);
 
 export interface WaitsUse {
-  node: Node;
+  node: ts.Node;
   /** The `context.callbackWaitsForEmptyEventLoop = value;` statement, when it can simply go. */
-  statement?: Node;
+  statement?: ts.Node;
   value?: string;
 }
 
 /** Where contextUses records what it finds. */
 export interface ContextRecord {
-  members: PropertyAccessExpression[];
+  members: ts.PropertyAccessExpression[];
   sites: Site[];
   waits: WaitsUse[];
 }
@@ -25,28 +25,28 @@ export function contextUses(
   fn: FunctionNode,
   name: string,
   flow: ContextRecord,
-  handTo: (ref: Identifier) => void,
+  handTo: (ref: ts.Identifier) => void,
 ): string | undefined {
   let reassigned = false;
   let dynamic = false;
   let computedMethod = false;
   let extracted = false;
   for (const ref of parameterReferences(fn, name)) {
-    const parent = ref.getParentOrThrow();
-    if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === ref) {
-      if (METHODS.has(parent.getName())) {
+    const parent = ref.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === ref) {
+      if (METHODS.has(parent.name.text)) {
         flow.members.push(parent);
         if (isCallee(parent))
-          flow.sites.push({ kind: parent.getName() as SiteKind, call: parent.getParentOrThrow() as CallExpression });
-      } else if (parent.getName() === 'callbackWaitsForEmptyEventLoop') flow.waits.push(waitsUse(parent));
-    } else if (Node.isElementAccessExpression(parent) && parent.getExpression() === ref) {
-      const arg = parent.getArgumentExpression();
-      if (Node.isStringLiteral(arg)) computedMethod ||= METHODS.has(arg.getLiteralText());
+          flow.sites.push({ kind: parent.name.text as SiteKind, call: parent.parent as ts.CallExpression });
+      } else if (parent.name.text === 'callbackWaitsForEmptyEventLoop') flow.waits.push(waitsUse(parent));
+    } else if (ts.isElementAccessExpression(parent) && parent.expression === ref) {
+      const arg = parent.argumentExpression;
+      if (arg !== undefined && ts.isStringLiteral(arg)) computedMethod ||= METHODS.has(arg.text);
       else dynamic = true;
     } else if (isWrite(ref)) {
       reassigned = true;
-    } else if (Node.isVariableDeclaration(parent) && parent.getInitializer() === ref) {
-      extracted ||= takesMethods(fn, parent.getNameNode());
+    } else if (ts.isVariableDeclaration(parent) && parent.initializer === ref) {
+      extracted ||= takesMethods(fn, parent.name);
     } else {
       handTo(ref);
     }
@@ -60,35 +60,38 @@ export function contextUses(
 }
 
 /** `const { done } = context`, `const { ...rest } = context`, or `const c = context; c.succeed(…)`. */
-function takesMethods(fn: FunctionNode, name: Node): boolean {
-  if (Node.isObjectBindingPattern(name)) {
-    return name
-      .getElements()
-      .some(
-        (el) =>
-          el.getDotDotDotToken() !== undefined || METHODS.has(el.getPropertyNameNode()?.getText() ?? el.getName()),
-      );
+function takesMethods(fn: FunctionNode, name: ts.Node): boolean {
+  if (ts.isObjectBindingPattern(name)) {
+    return name.elements.some(
+      (el) => el.dotDotDotToken !== undefined || METHODS.has(el.propertyName?.getText() ?? nameText(el)!),
+    );
   }
-  if (!Node.isIdentifier(name)) return false;
+  if (!ts.isIdentifier(name)) return false;
   return identifiersNamed(fn, name.getText()).some((id) => {
-    const parent = id.getParent();
-    return Node.isPropertyAccessExpression(parent) && parent.getExpression() === id && METHODS.has(parent.getName());
+    const parent = id.parent;
+    return (
+      parent !== undefined &&
+      ts.isPropertyAccessExpression(parent) &&
+      parent.expression === id &&
+      METHODS.has(parent.name.text)
+    );
   });
 }
 
-function waitsUse(access: PropertyAccessExpression): WaitsUse {
-  const assignment = access.getParentOrThrow();
+function waitsUse(access: ts.PropertyAccessExpression): WaitsUse {
+  const assignment = access.parent;
   if (
-    !Node.isBinaryExpression(assignment) ||
-    assignment.getLeft() !== access ||
-    assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken
+    !ts.isBinaryExpression(assignment) ||
+    assignment.left !== access ||
+    assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken
   ) {
     return { node: access };
   }
-  const statement = assignment.getParentOrThrow();
-  const list = statement.getParent();
+  const statement = assignment.parent;
+  const list = statement.parent;
   const removable =
-    Node.isExpressionStatement(statement) &&
-    (Node.isBlock(list) || Node.isSourceFile(list) || Node.isCaseClause(list) || Node.isDefaultClause(list));
-  return removable ? { node: access, statement, value: assignment.getRight().getText() } : { node: access };
+    ts.isExpressionStatement(statement) &&
+    list !== undefined &&
+    (ts.isBlock(list) || ts.isSourceFile(list) || ts.isCaseClause(list) || ts.isDefaultClause(list));
+  return removable ? { node: access, statement, value: assignment.right.getText() } : { node: access };
 }

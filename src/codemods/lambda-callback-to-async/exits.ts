@@ -1,9 +1,9 @@
 // Whether every way out of a function's own synchronous flow passes a call that settles the
 // invocation (or a throw) first. Conservative: loops, switch and try/finally that may return
 // count as leaving unsettled.
-import { Node, SyntaxKind, type Statement } from 'ts-morph';
+import { ts } from 'ts-morph';
 import {
-  descendantsOfKind,
+  descendants,
   enclosingFunction,
   identifiersNamed,
   isWrite,
@@ -16,8 +16,8 @@ type State = 'settled' | 'open' | 'leaks';
 interface Walk {
   fn: FunctionNode;
   /** The expression of a statement (or a declaration's initializer) settles the invocation. */
-  settles: (expr: Node) => boolean;
-  okReturn: (expr: Node, truthy: ReadonlySet<string>) => boolean;
+  settles: (expr: ts.Node) => boolean;
+  okReturn: (expr: ts.Node, truthy: ReadonlySet<string>) => boolean;
 }
 
 /**
@@ -26,53 +26,51 @@ interface Walk {
  * there (after `if (!name) { …settles… }`).
  */
 export function everyExitSettles(fn: FunctionNode, settles: Walk['settles'], okReturn: Walk['okReturn']): boolean {
-  const body = fn.getBody();
+  const body = fn.body;
   if (!body) return false;
   const walk: Walk = { fn, settles, okReturn };
-  if (!Node.isBlock(body)) return settlesExpr(body, walk) || okReturn(unwrapExpression(body), new Set());
-  return list(body.getStatements(), walk, new Set()) === 'settled';
+  if (!ts.isBlock(body)) return settlesExpr(body, walk) || okReturn(unwrapExpression(body), new Set());
+  return list(body.statements, walk, new Set()) === 'settled';
 }
 
-function list(statements: readonly Statement[], walk: Walk, known: ReadonlySet<string>): State {
+function list(statements: readonly ts.Statement[], walk: Walk, known: ReadonlySet<string>): State {
   const truthy = new Set(known);
   for (const s of statements) {
     const state = statement(s, walk, truthy);
     if (state !== 'open') return state;
-    if (Node.isIfStatement(s) && !s.getElseStatement() && statement(s.getThenStatement(), walk, truthy) === 'settled') {
-      for (const name of negated(s.getExpression())) if (stable(walk.fn, name)) truthy.add(name);
+    if (ts.isIfStatement(s) && !s.elseStatement && statement(s.thenStatement, walk, truthy) === 'settled') {
+      for (const name of negated(s.expression)) if (stable(walk.fn, name)) truthy.add(name);
     }
   }
   return 'open';
 }
 
-function statement(s: Node, walk: Walk, truthy: ReadonlySet<string>): State {
-  if (Node.isExpressionStatement(s)) return settlesExpr(s.getExpression(), walk) ? 'settled' : 'open';
-  if (Node.isVariableStatement(s)) {
-    return s
-      .getDeclarations()
-      .some((d) => d.getInitializer() !== undefined && settlesExpr(d.getInitializerOrThrow(), walk))
+function statement(s: ts.Node, walk: Walk, truthy: ReadonlySet<string>): State {
+  if (ts.isExpressionStatement(s)) return settlesExpr(s.expression, walk) ? 'settled' : 'open';
+  if (ts.isVariableStatement(s)) {
+    return s.declarationList.declarations.some((d) => d.initializer !== undefined && settlesExpr(d.initializer, walk))
       ? 'settled'
       : 'open';
   }
-  if (Node.isReturnStatement(s)) {
-    const expr = s.getExpression();
+  if (ts.isReturnStatement(s)) {
+    const expr = s.expression;
     return expr && (settlesExpr(expr, walk) || walk.okReturn(unwrapExpression(expr), truthy)) ? 'settled' : 'leaks';
   }
-  if (Node.isThrowStatement(s)) return 'settled';
-  if (Node.isBlock(s)) return list(s.getStatements(), walk, truthy);
-  if (Node.isIfStatement(s)) {
-    const other = s.getElseStatement();
-    return both(statement(s.getThenStatement(), walk, truthy), other ? statement(other, walk, truthy) : 'open');
+  if (ts.isThrowStatement(s)) return 'settled';
+  if (ts.isBlock(s)) return list(s.statements, walk, truthy);
+  if (ts.isIfStatement(s)) {
+    const other = s.elseStatement;
+    return both(statement(s.thenStatement, walk, truthy), other ? statement(other, walk, truthy) : 'open');
   }
-  if (Node.isTryStatement(s) && !s.getFinallyBlock()) {
-    const clause = s.getCatchClause();
+  if (ts.isTryStatement(s) && !s.finallyBlock) {
+    const clause = s.catchClause;
     return both(
-      list(s.getTryBlock().getStatements(), walk, truthy),
-      clause ? list(clause.getBlock().getStatements(), walk, truthy) : 'open',
+      list(s.tryBlock.statements, walk, truthy),
+      clause ? list(clause.block.statements, walk, truthy) : 'open',
     );
   }
-  if (Node.isFunctionDeclaration(s) || Node.isEmptyStatement(s)) return 'open';
-  const returns = descendantsOfKind(s, SyntaxKind.ReturnStatement).some((r) => enclosingFunction(r) === walk.fn);
+  if (ts.isFunctionDeclaration(s) || ts.isEmptyStatement(s)) return 'open';
+  const returns = descendants(s, ts.isReturnStatement).some((r) => enclosingFunction(r) === walk.fn);
   return returns ? 'leaks' : 'open';
 }
 
@@ -81,14 +79,14 @@ function both(a: State, b: State): State {
   return a === 'settled' && b === 'settled' ? 'settled' : 'open';
 }
 
-function settlesExpr(expr: Node, walk: Walk): boolean {
+function settlesExpr(expr: ts.Node, walk: Walk): boolean {
   let e = unwrapExpression(expr);
-  if (Node.isVoidExpression(e)) e = unwrapExpression(e.getExpression());
+  if (ts.isVoidExpression(e)) e = unwrapExpression(e.expression);
   return walk.settles(e);
 }
 
 /** `expr` is one of `calls`. */
-export function isOneOf(calls: ReadonlySet<Node>): (expr: Node) => boolean {
+export function isOneOf(calls: ReadonlySet<ts.Node>): (expr: ts.Node) => boolean {
   return (expr) => calls.has(expr);
 }
 
@@ -96,20 +94,20 @@ export function isOneOf(calls: ReadonlySet<Node>): (expr: Node) => boolean {
  * `expr` is one of `calls`, or hands one of `uses` to a call as (part of) an argument:
  * `db.get(key, callback)`, `https.request(options, (res) => context.done())`.
  */
-export function handsOn(calls: ReadonlySet<Node>, uses: readonly Node[]): (expr: Node) => boolean {
+export function handsOn(calls: ReadonlySet<ts.Node>, uses: readonly ts.Node[]): (expr: ts.Node) => boolean {
   return (expr) => {
     if (calls.has(expr)) return true;
-    const [from, to] = [expr.getStart(), expr.getEnd()];
+    const [from, to] = [expr.getStart(), expr.end];
     return uses.some((use) => {
-      if (use.getStart() < from || use.getEnd() > to) return false;
+      if (use.getStart() < from || use.end > to) return false;
       for (
-        let child: Node = use, node = use.getParent();
+        let child: ts.Node = use, node: ts.Node | undefined = use.parent;
         node && child !== expr;
-        child = node, node = node.getParent()
+        child = node, node = node.parent
       ) {
         if (
-          (Node.isCallExpression(node) || Node.isNewExpression(node)) &&
-          (node.getArguments() as Node[]).includes(child)
+          (ts.isCallExpression(node) || ts.isNewExpression(node)) &&
+          ((node.arguments ?? []) as readonly ts.Node[]).includes(child)
         )
           return true;
       }
@@ -119,14 +117,14 @@ export function handsOn(calls: ReadonlySet<Node>, uses: readonly Node[]): (expr:
 }
 
 /** Names known truthy when the condition is false: `!a` → a, `!a || !b.c` → a (and what it holds for b). */
-function negated(condition: Node): string[] {
+function negated(condition: ts.Node): string[] {
   const e = unwrapExpression(condition);
-  if (Node.isBinaryExpression(e) && e.getOperatorToken().getKind() === SyntaxKind.BarBarToken) {
-    return [...negated(e.getLeft()), ...negated(e.getRight())];
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
+    return [...negated(e.left), ...negated(e.right)];
   }
-  if (!Node.isPrefixUnaryExpression(e) || e.getOperatorToken() !== SyntaxKind.ExclamationToken) return [];
-  const operand = unwrapExpression(e.getOperand());
-  return Node.isIdentifier(operand) ? [operand.getText()] : [];
+  if (!ts.isPrefixUnaryExpression(e) || e.operator !== ts.SyntaxKind.ExclamationToken) return [];
+  const operand = unwrapExpression(e.operand);
+  return ts.isIdentifier(operand) ? [operand.getText()] : [];
 }
 
 /** Nothing in the function assigns the name after its declaration. */
@@ -135,19 +133,19 @@ function stable(fn: FunctionNode, name: string): boolean {
 }
 
 /** A value no JavaScript engine treats as falsy. */
-export function provablyTruthy(expr: Node, truthy: ReadonlySet<string>): boolean {
-  if (Node.isIdentifier(expr)) return truthy.has(expr.getText());
-  if (Node.isStringLiteral(expr) || Node.isNoSubstitutionTemplateLiteral(expr)) return expr.getLiteralText().length > 0;
-  if (Node.isTemplateExpression(expr)) return expr.getHead().getLiteralText().length > 0;
-  if (Node.isNumericLiteral(expr)) return expr.getLiteralValue() !== 0;
+export function provablyTruthy(expr: ts.Node, truthy: ReadonlySet<string>): boolean {
+  if (ts.isIdentifier(expr)) return truthy.has(expr.getText());
+  if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return expr.text.length > 0;
+  if (ts.isTemplateExpression(expr)) return expr.head.text.length > 0;
+  if (ts.isNumericLiteral(expr)) return Number(expr.text) !== 0;
   return (
-    Node.isObjectLiteralExpression(expr) ||
-    Node.isArrayLiteralExpression(expr) ||
-    Node.isNewExpression(expr) ||
-    Node.isTrueLiteral(expr) ||
-    Node.isArrowFunction(expr) ||
-    Node.isFunctionExpression(expr) ||
-    Node.isClassExpression(expr) ||
-    Node.isRegularExpressionLiteral(expr)
+    ts.isObjectLiteralExpression(expr) ||
+    ts.isArrayLiteralExpression(expr) ||
+    ts.isNewExpression(expr) ||
+    expr.kind === ts.SyntaxKind.TrueKeyword ||
+    ts.isArrowFunction(expr) ||
+    ts.isFunctionExpression(expr) ||
+    ts.isClassExpression(expr) ||
+    ts.isRegularExpressionLiteral(expr)
   );
 }

@@ -3,15 +3,17 @@
 // `sendResponse(event, context, 'SUCCESS')`), followed into those functions. A handler converts
 // when every path through them settles it; a helper used only by converted handlers then returns
 // or throws what it passed to the callback, any other stays as it is and gets a real callback.
-import { Node, type CallExpression, type Identifier, type PropertyAccessExpression, type SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { cfnResponseNames, endsThroughContext } from './cfn-response.js';
 import { contextUses, type WaitsUse } from './context-uses.js';
 import { everyExitSettles, handsOn, isOneOf, provablyTruthy } from './exits.js';
 import { localFunctions, moduleReferences, type LocalFunction } from './local-functions.js';
 import {
   declaresVar,
+  isAsync,
   isCallee,
   isWrite,
+  nameText,
   parameterReferences,
   refersToModuleScope,
   unwrapExpression,
@@ -25,7 +27,7 @@ export type { WaitsUse } from './context-uses.js';
 
 /** A call of a module-local function that is handed the callback and/or the context. */
 export interface HelperUse {
-  call: CallExpression;
+  call: ts.CallExpression;
   helper: LocalFunction;
   callbackIndex?: number;
   contextIndex?: number;
@@ -66,13 +68,13 @@ export interface Flow {
   /** Calls that settle: callback(…), context.succeed/fail/done(…), and calls of helpers that settle. */
   sites: Site[];
   /** context.succeed/fail/done accesses, called or not. */
-  members: PropertyAccessExpression[];
+  members: ts.PropertyAccessExpression[];
   /** Other references of the callback: handed to code that is not followed, stored, passed on. */
-  callbackValues: Identifier[];
+  callbackValues: ts.Identifier[];
   helpers: HelperUse[];
   waits: WaitsUse[];
   /** Calls of other modules handed the context that are known to end the invocation with context.done(). */
-  external: CallExpression[];
+  external: ts.CallExpression[];
   refuse?: string;
 }
 
@@ -86,7 +88,7 @@ export interface FlowEnv {
   following: Set<LocalFunction>;
 }
 
-export function flowEnv(sf: SourceFile | undefined): FlowEnv {
+export function flowEnv(sf: ts.SourceFile | undefined): FlowEnv {
   let locals: ReadonlyMap<string, LocalFunction> | undefined;
   let cfnResponse: ReadonlySet<string> | undefined;
   return {
@@ -105,11 +107,11 @@ export function collectFlow(
 ): Flow {
   const flow: Flow = { sites: [], members: [], callbackValues: [], helpers: [], waits: [], external: [] };
   const handed = new Map<
-    CallExpression,
-    { helper: LocalFunction; callbackIndex?: number; contextIndex?: number; callbackRef?: Identifier }
+    ts.CallExpression,
+    { helper: LocalFunction; callbackIndex?: number; contextIndex?: number; callbackRef?: ts.Identifier }
   >();
   let twice = false;
-  const handTo = (ref: Identifier, which: 'callbackIndex' | 'contextIndex'): boolean => {
+  const handTo = (ref: ts.Identifier, which: 'callbackIndex' | 'contextIndex'): boolean => {
     const target = localCallee(ref, env);
     if (!target) return false;
     const entry = handed.get(target.call) ?? { helper: target.helper };
@@ -129,7 +131,7 @@ export function collectFlow(
     if (refs.some(isWrite) || bodyRedeclares(fn, callbackName))
       return { ...flow, refuse: 'it reassigns its callback parameter' };
     for (const ref of refs) {
-      if (isCallee(ref)) flow.sites.push({ kind: 'callback', call: ref.getParentOrThrow() as CallExpression });
+      if (isCallee(ref)) flow.sites.push({ kind: 'callback', call: ref.parent as ts.CallExpression });
       else if (!handTo(ref, 'callbackIndex')) flow.callbackValues.push(ref);
     }
   }
@@ -166,30 +168,29 @@ function indexes(entry: { callbackIndex?: number; contextIndex?: number }) {
 
 /** `helper(…, ref, …)` where helper is a function of this module: the call and the argument's index. */
 function localCallee(
-  ref: Identifier,
+  ref: ts.Identifier,
   env: FlowEnv,
-): { call: CallExpression; helper: LocalFunction; index: number } | undefined {
-  const call = ref.getParent();
-  if (!Node.isCallExpression(call)) return undefined;
-  const callee = call.getExpression();
-  if (!Node.isIdentifier(callee) || callee === ref) return undefined;
+): { call: ts.CallExpression; helper: LocalFunction; index: number } | undefined {
+  const call = ref.parent;
+  if (call === undefined || !ts.isCallExpression(call)) return undefined;
+  const callee = call.expression;
+  if (!ts.isIdentifier(callee) || callee === ref) return undefined;
   const helper = env.locals().get(callee.getText());
   if (!helper || !refersToModuleScope(callee)) return undefined;
-  const args = call.getArguments();
+  const args = call.arguments;
   const index = args.indexOf(ref);
-  if (index < 0 || args.slice(0, index + 1).some((a) => Node.isSpreadElement(a))) return undefined;
+  if (index < 0 || args.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) return undefined;
   return { call, helper, index };
 }
 
 /** `var callback` anywhere in the function, or `let`/`const`/function at its top: the same name as the parameter. */
 function bodyRedeclares(fn: FunctionNode, name: string): boolean {
-  const body = fn.getBody();
+  const body = fn.body;
   if (declaresVar(fn, name)) return true;
   return (
-    Node.isBlock(body) &&
-    body
-      .getStatements()
-      .some((s) => (Node.isFunctionDeclaration(s) || Node.isClassDeclaration(s)) && s.getName() === name)
+    body !== undefined &&
+    ts.isBlock(body) &&
+    body.statements.some((s) => (ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && nameText(s) === name)
   );
 }
 
@@ -206,20 +207,20 @@ export function followHelper(
   const known = env.facts.get(key);
   if (known) return known;
   if (env.following.has(helper)) return opaque('it calls itself with the callback', helper, contextIndex);
-  const params = helper.fn.getParameters();
+  const params = helper.fn.parameters;
   const nameAt = (index: number | undefined) => {
     if (index === undefined) return { ok: true as const, name: undefined };
     const param = params[index];
-    return param && !param.isRestParameter() && Node.isIdentifier(param.getNameNode())
-      ? { ok: true as const, name: param.getName() }
+    return param && param.dotDotDotToken === undefined && ts.isIdentifier(param.name)
+      ? { ok: true as const, name: param.name.text }
       : { ok: false as const };
   };
   const callback = nameAt(callbackIndex);
   const context = nameAt(contextIndex);
   let facts: HelperFacts;
-  if (!callback.ok || !context.ok || params[0]?.getName() === 'this')
+  if (!callback.ok || !context.ok || (params[0] && nameText(params[0])) === 'this')
     facts = opaque('its parameter is missing, a rest parameter or destructured', helper, contextIndex);
-  else if (Node.isFunctionDeclaration(helper.fn) && helper.fn.isGenerator())
+  else if (ts.isFunctionDeclaration(helper.fn) && helper.fn.asteriskToken !== undefined)
     facts = opaque('it is a generator', helper, contextIndex);
   else if (usesArguments(helper.fn)) facts = opaque('it reads `arguments`', helper, contextIndex);
   else if (moduleReferences(helper.fn.getSourceFile(), helper).some(isWrite))
@@ -260,7 +261,7 @@ function helperFacts(
   const settles = flow.sites.length > 0 || flow.callbackValues.length > 0 || flow.members.length > 0;
   const reachesContext =
     flow.members.length > 0 || flow.helpers.some((h) => h.contextIndex !== undefined && h.facts.reachesContext);
-  const siteOf = new Map(flow.sites.map((s) => [s.call as Node, s]));
+  const siteOf = new Map(flow.sites.map((s) => [s.call as ts.Node, s]));
   const synchronous = new Set(
     [...siteOf].filter(([, s]) => s.kind !== 'helper' || s.use!.facts.alwaysSettles).map(([call]) => call),
   );
@@ -268,11 +269,11 @@ function helperFacts(
     [...siteOf].filter(([, s]) => s.kind !== 'helper' || s.use!.facts.settlesEventually).map(([call]) => call),
   );
   const handedOn = [...eventually, ...flow.callbackValues, ...flow.members];
-  const returned = valueReturns(fn).map((r) => unwrapExpression(r.getExpressionOrThrow()));
-  const body = fn.getBody();
-  if (body && !Node.isBlock(body)) returned.push(unwrapExpression(body));
+  const returned = valueReturns(fn).map((r) => unwrapExpression(r.expression));
+  const body = fn.body;
+  if (body && !ts.isBlock(body)) returned.push(unwrapExpression(body));
   const returnsOnlySettles =
-    !fn.isAsync() &&
+    !isAsync(fn) &&
     returned.every((e) => {
       const site = siteOf.get(e);
       return site !== undefined && (site.kind !== 'helper' || site.use!.facts.returnsOnlySettles);
@@ -295,7 +296,7 @@ function helperConversion(
   contextIndex: number | undefined,
   flow: Flow,
 ): HelperConversion | undefined {
-  if (helper.exported || helper.fn.isAsync()) return undefined;
+  if (helper.exported || isAsync(helper.fn)) return undefined;
   if (flow.callbackValues.length > 0 || !flow.members.every(isCallee)) return undefined;
   // Whole or not at all: a callbackWaitsForEmptyEventLoop use that cannot simply go keeps the helper as it is.
   if (flow.waits.some((w) => !w.statement || w.value !== 'false')) return undefined;

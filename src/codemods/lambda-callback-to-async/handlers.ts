@@ -1,7 +1,15 @@
 // Finds the functions a file exports (CJS and ESM shapes) and picks the ones that are Lambda
 // handlers: named by a template, or shaped like one by convention.
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { identifiersNamed, isFunctionNode, unwrapExpression, type FunctionNode } from './scope.js';
+import { ts } from 'ts-morph';
+import {
+  hasExportKeyword,
+  hasModifier,
+  identifiersNamed,
+  isFunctionNode,
+  nameText,
+  unwrapExpression,
+  type FunctionNode,
+} from './scope.js';
 
 export interface HandlerCandidate {
   exportName: string;
@@ -13,17 +21,17 @@ export interface HandlerCandidate {
 
 interface ExportSite {
   name: string;
-  value: Node;
+  value: ts.Node;
 }
 
 const CONTEXT_NAME = /^_*(context|ctx|lambdaContext|awsContext|lambdaCtx)$/i;
 const EVENT_NAME = /^_*(event|evt|ev|e|input|payload)$/i;
 
 /** Every exported function of the file that is a Lambda entry point (by template or convention). */
-export function findHandlers(sf: SourceFile, templateNames: ReadonlySet<string> = new Set()): HandlerCandidate[] {
+export function findHandlers(sf: ts.SourceFile, templateNames: ReadonlySet<string> = new Set()): HandlerCandidate[] {
   const sites = exportSites(sf);
   const siteNodes = new Set(sites.map((s) => s.value));
-  const seen = new Set<Node>();
+  const seen = new Set<ts.Node>();
   const out: HandlerCandidate[] = [];
   for (const site of sites) {
     const resolved = resolveFunction(sf, site.value);
@@ -37,94 +45,102 @@ export function findHandlers(sf: SourceFile, templateNames: ReadonlySet<string> 
   return out;
 }
 
-function exportSites(sf: SourceFile): ExportSite[] {
+function exportSites(sf: ts.SourceFile): ExportSite[] {
   const sites: ExportSite[] = [];
-  for (const st of sf.getStatements()) {
-    if (Node.isExpressionStatement(st)) {
-      const expr = st.getExpression();
-      if (!Node.isBinaryExpression(expr) || expr.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
-      const name = exportsMember(expr.getLeft());
-      const right = unwrapExpression(expr.getRight());
+  for (const st of sf.statements) {
+    if (ts.isExpressionStatement(st)) {
+      const expr = st.expression;
+      if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const name = exportsMember(expr.left);
+      const right = unwrapExpression(expr.right);
       if (name) sites.push({ name, value: right });
-      else if (expr.getLeft().getText() === 'module.exports' && Node.isObjectLiteralExpression(right)) {
-        for (const prop of right.getProperties()) {
-          if (Node.isShorthandPropertyAssignment(prop)) sites.push({ name: prop.getName(), value: prop.getNameNode() });
-          else if (Node.isPropertyAssignment(prop))
-            sites.push({ name: propertyName(prop.getNameNode()), value: prop.getInitializerOrThrow() });
-          else if (Node.isMethodDeclaration(prop)) sites.push({ name: propertyName(prop.getNameNode()), value: prop });
+      else if (expr.left.getText() === 'module.exports' && ts.isObjectLiteralExpression(right)) {
+        for (const prop of right.properties) {
+          if (ts.isShorthandPropertyAssignment(prop)) sites.push({ name: prop.name.text, value: prop.name });
+          else if (ts.isPropertyAssignment(prop))
+            sites.push({ name: propertyName(prop.name), value: prop.initializer });
+          else if (ts.isMethodDeclaration(prop)) sites.push({ name: propertyName(prop.name), value: prop });
         }
       }
-    } else if (Node.isVariableStatement(st) && st.hasExportKeyword()) {
-      for (const d of st.getDeclarations()) {
-        const init = d.getInitializer();
-        if (init && Node.isIdentifier(d.getNameNode())) sites.push({ name: d.getName(), value: init });
+    } else if (ts.isVariableStatement(st) && hasExportKeyword(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer;
+        if (init && ts.isIdentifier(d.name)) sites.push({ name: nameText(d)!, value: init });
       }
-    } else if (Node.isFunctionDeclaration(st) && st.hasExportKeyword() && st.hasBody()) {
+    } else if (ts.isFunctionDeclaration(st) && hasExportKeyword(st) && st.body !== undefined) {
       // Keyword checks only: isExported()/isDefaultExport() would build a type checker.
-      sites.push({ name: st.hasDefaultKeyword() ? 'default' : (st.getName() ?? 'default'), value: st });
-    } else if (Node.isExportAssignment(st) && !st.isExportEquals()) {
-      sites.push({ name: 'default', value: st.getExpression() });
-    } else if (Node.isExportDeclaration(st) && !st.getModuleSpecifier()) {
-      for (const spec of st.getNamedExports()) {
-        sites.push({ name: spec.getAliasNode()?.getText() ?? spec.getName(), value: spec.getNameNode() });
+      const isDefault = hasModifier(st, ts.SyntaxKind.DefaultKeyword);
+      sites.push({ name: isDefault ? 'default' : (nameText(st) ?? 'default'), value: st });
+    } else if (ts.isExportAssignment(st) && !st.isExportEquals) {
+      sites.push({ name: 'default', value: st.expression });
+    } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier) {
+      const clause = st.exportClause;
+      for (const spec of clause === undefined || ts.isNamespaceExport(clause) ? [] : clause.elements) {
+        // `a as b`: exported as `b` (the alias), naming the local `a`.
+        const alias = spec.propertyName ? spec.name : undefined;
+        sites.push({ name: alias?.getText() ?? specifierName(spec), value: spec.propertyName ?? spec.name });
       }
     }
   }
   return sites;
 }
 
+/** An export specifier's exported-from name (`a` of `a as b`): a string literal's value, else its text. */
+function specifierName(spec: ts.ExportSpecifier): string {
+  const name = spec.propertyName ?? spec.name;
+  return ts.isStringLiteral(name) ? name.text : name.getText();
+}
+
 /** `exports.x`, `module.exports.x`, `exports['x']` → 'x'. */
-function exportsMember(node: Node): string | undefined {
-  if (Node.isPropertyAccessExpression(node)) {
-    const target = node.getExpression().getText();
-    return target === 'exports' || target === 'module.exports' ? node.getName() : undefined;
+function exportsMember(node: ts.Node): string | undefined {
+  if (ts.isPropertyAccessExpression(node)) {
+    const target = node.expression.getText();
+    return target === 'exports' || target === 'module.exports' ? node.name.text : undefined;
   }
-  if (Node.isElementAccessExpression(node)) {
-    const target = node.getExpression().getText();
-    const arg = node.getArgumentExpression();
-    if ((target === 'exports' || target === 'module.exports') && Node.isStringLiteral(arg)) return arg.getLiteralText();
+  if (ts.isElementAccessExpression(node)) {
+    const target = node.expression.getText();
+    const arg = node.argumentExpression;
+    if ((target === 'exports' || target === 'module.exports') && ts.isStringLiteral(arg)) return arg.text;
   }
   return undefined;
 }
 
-function propertyName(name: Node): string {
-  return Node.isStringLiteral(name) ? name.getLiteralText() : name.getText();
+function propertyName(name: ts.Node): string {
+  return ts.isStringLiteral(name) ? name.text : name.getText();
 }
 
-function resolveFunction(sf: SourceFile, value: Node): { fn: FunctionNode; localName?: string } | undefined {
+function resolveFunction(sf: ts.SourceFile, value: ts.Node): { fn: FunctionNode; localName?: string } | undefined {
   const node = unwrapExpression(value);
-  if (Node.isFunctionDeclaration(node)) return { fn: node, localName: node.getName() };
+  if (ts.isFunctionDeclaration(node)) return { fn: node, localName: nameText(node) };
   if (isFunctionNode(node)) {
-    const decl = node.getParent();
-    return { fn: node, localName: Node.isVariableDeclaration(decl) ? decl.getName() : undefined };
+    const decl = node.parent;
+    return { fn: node, localName: decl !== undefined && ts.isVariableDeclaration(decl) ? nameText(decl) : undefined };
   }
-  if (!Node.isIdentifier(node)) return undefined;
+  if (!ts.isIdentifier(node)) return undefined;
   const name = node.getText();
-  for (const st of sf.getStatements()) {
-    if (Node.isFunctionDeclaration(st) && st.getName() === name && st.hasBody()) return { fn: st, localName: name };
-    if (!Node.isVariableStatement(st)) continue;
-    for (const d of st.getDeclarations()) {
-      const init = d.getInitializer();
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && nameText(st) === name && st.body !== undefined)
+      return { fn: st, localName: name };
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer;
       const fn = init && unwrapExpression(init);
-      if (d.getName() === name && isFunctionNode(fn)) return { fn, localName: name };
+      if (nameText(d) === name && isFunctionNode(fn)) return { fn, localName: name };
     }
   }
   return undefined;
 }
 
 /** Uses of the handler's local name other than its declaration and export sites. */
-function otherReferences(sf: SourceFile, name: string, exportNodes: ReadonlySet<Node>): number {
+function otherReferences(sf: ts.SourceFile, name: string, exportNodes: ReadonlySet<ts.Node>): number {
   let count = 0;
   for (const id of identifiersNamed(sf, name)) {
     if (exportNodes.has(id)) continue;
-    const parent = id.getParent();
-    if ((Node.isFunctionDeclaration(parent) || Node.isVariableDeclaration(parent)) && parent.getNameNode() === id)
-      continue;
-    if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id) continue;
-    if ((Node.isPropertyAssignment(parent) || Node.isMethodDeclaration(parent)) && parent.getNameNode() === id)
-      continue;
-    if (Node.isExportSpecifier(parent) || Node.isParameterDeclaration(parent) || Node.isBindingElement(parent))
-      continue;
+    const parent = id.parent;
+    if ((ts.isFunctionDeclaration(parent) || ts.isVariableDeclaration(parent)) && parent.name === id) continue;
+    if (ts.isPropertyAccessExpression(parent) && parent.name === id) continue;
+    if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent)) && parent.name === id) continue;
+    if (ts.isExportSpecifier(parent) || ts.isParameter(parent) || ts.isBindingElement(parent)) continue;
     count++;
   }
   return count;
@@ -136,18 +152,16 @@ function otherReferences(sf: SourceFile, name: string, exportNodes: ReadonlySet<
  * This leaves Express `(req, res, next)` and three-argument utilities alone.
  */
 export function looksLikeHandler(fn: FunctionNode, exportName: string): boolean {
-  const params = fn.getParameters();
+  const params = fn.parameters;
   if (params.length < 2 || params.length > 3) return false;
-  const [event, context] = params as [import('ts-morph').ParameterDeclaration, import('ts-morph').ParameterDeclaration];
-  const contextName = context.getNameNode();
-  const contextType = context.getTypeNode()?.getText() ?? '';
+  const [event, context] = params as unknown as [ts.ParameterDeclaration, ts.ParameterDeclaration];
+  const contextName = context.name;
+  const contextType = context.type?.getText() ?? '';
   const contextLike =
-    (Node.isIdentifier(contextName) && CONTEXT_NAME.test(contextName.getText())) || /\bContext\b/.test(contextType);
+    (ts.isIdentifier(contextName) && CONTEXT_NAME.test(contextName.getText())) || /\bContext\b/.test(contextType);
   if (!contextLike) return false;
-  const eventName = event.getNameNode();
+  const eventName = event.name;
   const eventLike =
-    !Node.isIdentifier(eventName) ||
-    EVENT_NAME.test(eventName.getText()) ||
-    /Event\b/.test(event.getTypeNode()?.getText() ?? '');
+    !ts.isIdentifier(eventName) || EVENT_NAME.test(eventName.getText()) || /Event\b/.test(event.type?.getText() ?? '');
   return eventLike || /handler/i.test(exportName);
 }

@@ -1,32 +1,37 @@
 // TypeScript: once the callback parameters are gone, `Callback` from 'aws-lambda' is often
 // unused; an unused import would fail `noUnusedLocals` builds, so it goes too.
-import { Node, type SourceFile } from 'ts-morph';
-import { identifiersNamed } from './scope.js';
+import { ts } from 'ts-morph';
+import { firstAncestor, identifiersNamed } from './scope.js';
 import { deleteStatement, type Edit } from './edits.js';
 
 const REMOVABLE = new Set(['Callback']);
 
 /** Edits removing `aws-lambda` type imports that no code outside the removed ranges uses any more. */
-export function unusedImportEdits(text: string, sf: SourceFile, removed: readonly Edit[]): Edit[] {
+export function unusedImportEdits(text: string, sf: ts.SourceFile, removed: readonly Edit[]): Edit[] {
   const gone = (pos: number) => removed.some((e) => e.start <= pos && pos < e.end);
   const edits: Edit[] = [];
-  for (const decl of sf.getImportDeclarations()) {
-    if (decl.getModuleSpecifierValue() !== 'aws-lambda' || decl.getDefaultImport() || decl.getNamespaceImport())
-      continue;
-    const specs = decl.getNamedImports();
+  for (const decl of sf.statements.filter(ts.isImportDeclaration)) {
+    const clause = decl.importClause;
+    const bindings = clause?.namedBindings;
+    const namespaceImport = bindings !== undefined && ts.isNamespaceImport(bindings) ? bindings.name : undefined;
+    if ((decl.moduleSpecifier as ts.StringLiteral).text !== 'aws-lambda' || clause?.name || namespaceImport) continue;
+    const specs: readonly ts.ImportSpecifier[] =
+      bindings !== undefined && ts.isNamedImports(bindings) ? bindings.elements : [];
     const unused = specs.filter((spec) => {
-      if (!REMOVABLE.has(spec.getName())) return false;
-      const local = spec.getAliasNode()?.getText() ?? spec.getName();
+      if (!REMOVABLE.has(specifierName(spec))) return false;
+      // `a as b`: the file uses the alias `b`.
+      const alias = spec.propertyName ? spec.name : undefined;
+      const local = alias?.getText() ?? specifierName(spec);
       return !identifiersNamed(sf, local).some(
         (id) =>
-          !id.getFirstAncestor((a) => a === decl) &&
+          !firstAncestor(id, (a) => a === decl) &&
           !gone(id.getStart()) &&
-          !Node.isPropertyAccessExpression(id.getParent()),
+          !(id.parent !== undefined && ts.isPropertyAccessExpression(id.parent)),
       );
     });
     if (unused.length === 0) continue;
     if (unused.length === specs.length) {
-      edits.push(deleteStatement(text, decl.getStart(), decl.getEnd()));
+      edits.push(deleteStatement(text, decl.getStart(), decl.end));
       continue;
     }
     for (const spec of unused) {
@@ -37,9 +42,15 @@ export function unusedImportEdits(text: string, sf: SourceFile, removed: readonl
       edits.push(
         next
           ? { start: spec.getStart(), end: next.getStart(), text: '' }
-          : { start: prev!.getEnd(), end: spec.getEnd(), text: '' },
+          : { start: prev!.end, end: spec.end, text: '' },
       );
     }
   }
   return edits;
+}
+
+/** An import specifier's imported name (`a` of `a as b`): a string literal's value, else its text. */
+function specifierName(spec: ts.ImportSpecifier): string {
+  const name = spec.propertyName ?? spec.name;
+  return ts.isStringLiteral(name) ? name.text : name.getText();
 }

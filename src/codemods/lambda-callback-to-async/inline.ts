@@ -3,7 +3,6 @@
 // handler file, and written back line for line; code that cannot be converted whole, or written
 // back exactly, is left as it is and reported with the resource's name.
 // https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html
-import type { Project } from 'ts-morph';
 import type { Finding, RepoView } from '../types.js';
 import { applyEdits, lineOf, mapPosition, type Edit } from './edits.js';
 import { cdkFunctions } from './inline/cdk.js';
@@ -35,16 +34,11 @@ export function holdsInlineCode(file: string, repo: RepoView): boolean {
 }
 
 /** A candidate of the codemod: its own handlers when it is a source file, then the inline code it holds. */
-export function transformWithInline(
-  project: Project,
-  file: string,
-  text: string,
-  names?: ReadonlySet<string>,
-): FileResult {
-  const own: FileResult = SOURCE.test(file) ? transformFile(project, file, text, names) : { findings: [] };
+export function transformWithInline(file: string, text: string, names?: ReadonlySet<string>): FileResult {
+  const own: FileResult = SOURCE.test(file) ? transformFile(file, text, names) : { findings: [] };
   if (!(SOURCE.test(file) ? CDK_MARKER : TEMPLATE_MARKER).test(text)) return own;
   const base = own.text ?? text;
-  const inline = convertInline(project, file, base);
+  const inline = convertInline(file, base);
   const next = applyEdits(base, inline.edits);
   // Findings about the file's own handlers move with the lines the inline edits add or remove.
   const moved = own.findings.map((f) => ({
@@ -61,11 +55,11 @@ interface Pending {
   at: { pos: number } | { edit: Edit; offset: number };
 }
 
-function convertInline(project: Project, file: string, text: string): { edits: Edit[]; findings: Finding[] } {
+function convertInline(file: string, text: string): { edits: Edit[]; findings: Finding[] } {
   const functions = readFunctions(file, text) ?? [];
   const edits: Edit[] = [];
   const pending: Pending[] = [];
-  functions.forEach((fn, index) => convertFunction(project, file, text, fn, index, edits, pending));
+  functions.forEach((fn, index) => convertFunction(file, text, fn, index, edits, pending));
   const next = applyEdits(text, edits);
   const findings = pending.map(({ finding, at }) => {
     const pos = 'pos' in at ? mapPosition(at.pos, edits) : mapPosition(at.edit.start, edits) + at.offset;
@@ -81,7 +75,6 @@ function readFunctions(file: string, text: string): InlineFunction[] | undefined
 }
 
 function convertFunction(
-  project: Project,
   file: string,
   text: string,
   fn: InlineFunction,
@@ -117,7 +110,6 @@ function convertFunction(
   }
   const at = (line: number) => code.slots.lines[Math.min(line, code.slots.lines.length) - 1]![0];
   const result = transformFile(
-    project,
     `${file}.inline-${index}/index.js`,
     code.value,
     fn.exportName ? new Set([fn.exportName]) : undefined,

@@ -1,7 +1,9 @@
 // The functions a module declares at its top level (`function respond(…) {}`,
 // `const respond = (…) => {}`): the helpers a handler's callback or context can be followed into.
-import { Node, type Identifier, type SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
 import {
+  declarationKind,
+  hasExportKeyword,
   identifiersNamed,
   isFunctionNode,
   isNameOnly,
@@ -14,12 +16,12 @@ export interface LocalFunction {
   name: string;
   fn: FunctionNode;
   /** The identifier that declares it. */
-  nameNode: Identifier;
+  nameNode: ts.Identifier;
   /** `export function …` / `export const …`: other modules may call it with a callback. */
   exported: boolean;
 }
 
-export function localFunctions(sf: SourceFile): Map<string, LocalFunction> {
+export function localFunctions(sf: ts.SourceFile): Map<string, LocalFunction> {
   const out = new Map<string, LocalFunction>();
   const seen = new Set<string>();
   const add = (local: LocalFunction) => {
@@ -28,19 +30,19 @@ export function localFunctions(sf: SourceFile): Map<string, LocalFunction> {
     else out.set(local.name, local);
     seen.add(local.name);
   };
-  for (const st of sf.getStatements()) {
-    if (Node.isFunctionDeclaration(st)) {
-      const nameNode = st.getNameNode();
-      if (nameNode && st.hasBody())
-        add({ name: nameNode.getText(), fn: st, nameNode, exported: st.hasExportKeyword() });
-    } else if (Node.isVariableStatement(st)) {
-      for (const d of st.getDeclarations()) {
-        const nameNode = d.getNameNode();
-        const init = d.getInitializer();
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st)) {
+      const nameNode = st.name;
+      if (nameNode && st.body !== undefined)
+        add({ name: nameNode.getText(), fn: st, nameNode, exported: hasExportKeyword(st) });
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const nameNode = d.name;
+        const init = d.initializer;
         const fn = init && unwrapExpression(init);
-        if (!Node.isIdentifier(nameNode)) continue;
-        if (isFunctionNode(fn) && st.getDeclarationKind() === 'const') {
-          add({ name: nameNode.getText(), fn, nameNode, exported: st.hasExportKeyword() });
+        if (!ts.isIdentifier(nameNode)) continue;
+        if (isFunctionNode(fn) && isConst(st.declarationList)) {
+          add({ name: nameNode.getText(), fn, nameNode, exported: hasExportKeyword(st) });
         } else {
           out.delete(nameNode.getText());
           seen.add(nameNode.getText());
@@ -52,8 +54,16 @@ export function localFunctions(sf: SourceFile): Map<string, LocalFunction> {
 }
 
 /** Every identifier of the file that refers to the local function, other than its own declaration. */
-export function moduleReferences(sf: SourceFile, local: LocalFunction): Identifier[] {
+export function moduleReferences(sf: ts.SourceFile, local: LocalFunction): ts.Identifier[] {
   return identifiersNamed(sf, local.name).filter(
     (id) => id !== local.nameNode && !isNameOnly(id) && refersToModuleScope(id),
   );
+}
+
+/**
+ * A plain `const` list. declarationKind() counts `using` / `await using` as `const`; ts-morph's
+ * getDeclarationKind() (which this check replaced) told them apart, so they stay excluded.
+ */
+function isConst(list: ts.VariableDeclarationList): boolean {
+  return declarationKind(list) === 'const' && (list.flags & ts.NodeFlags.Using) === 0;
 }

@@ -1,5 +1,5 @@
 // One file: find its handlers, analyse and rewrite each, and report what was left or needs a look.
-import type { Node, Project, SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { syntaxError } from '../syntax.js';
 import type { Finding } from '../types.js';
 import { analyseHandler, type Analysis } from './analyse.js';
@@ -10,6 +10,7 @@ import { unusedImportEdits } from './imports.js';
 import { moduleReferences, type LocalFunction } from './local-functions.js';
 import { handlerEdits, helperEdits } from './rewrite.js';
 import type { DirectSite } from './sites.js';
+import { isAsync } from './scope.js';
 import { asyncFunctionNames, unawaitedPromises } from './unawaited.js';
 
 export const RULES = {
@@ -29,16 +30,21 @@ interface PendingFinding extends Omit<Finding, 'line'> {
   pos: number;
 }
 
-export function transformFile(
-  project: Project,
-  file: string,
-  text: string,
-  templateNames?: ReadonlySet<string>,
-): FileResult {
-  // The caller drops the Project (and with it this file) when it is done with a batch; each path
-  // is created once in it (overwriting would first look for the file and throw inside ts-morph).
-  const sf = project.createSourceFile(`/${file}`, text);
-  if (syntaxError(sf.compilerNode)) {
+/** The file parsed on its own, with parent pointers (the codemod walks up from identifiers). */
+export function parseFile(file: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(`/${file}`, text, ts.ScriptTarget.Latest, true, scriptKind(file));
+}
+
+function scriptKind(file: string): ts.ScriptKind {
+  if (/\.[mc]?ts$/.test(file)) return ts.ScriptKind.TS;
+  if (/\.tsx$/.test(file)) return ts.ScriptKind.TSX;
+  if (/\.jsx$/.test(file)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+export function transformFile(file: string, text: string, templateNames?: ReadonlySet<string>): FileResult {
+  const sf = parseFile(file, text);
+  if (syntaxError(sf)) {
     return {
       findings: [
         {
@@ -73,18 +79,18 @@ export function transformFile(
  * every use of it is a call from a handler (or helper) that converts with it; otherwise it stays
  * as it is and the handlers that call it are analysed again with it kept.
  */
-function analyseFile(sf: SourceFile, handlers: readonly HandlerCandidate[], asyncNames: ReadonlySet<string>) {
+function analyseFile(sf: ts.SourceFile, handlers: readonly HandlerCandidate[], asyncNames: ReadonlySet<string>) {
   const env = flowEnv(handlers.length > 0 ? sf : undefined);
   const kept = new Set<LocalFunction>();
   for (;;) {
     const analyses = handlers.map((h) => refuseShared(h, analyseHandler(h.fn, { asyncNames, env, kept })));
     const conversions = new Map<LocalFunction, HelperConversion[]>();
-    const covered = new Set<Node>();
+    const covered = new Set<ts.Node>();
     const visit = (sites: readonly DirectSite[]) => {
       for (const { site } of sites) {
         const conversion = site.use?.facts.conversion;
         if (!conversion) continue;
-        covered.add(site.call.getExpression());
+        covered.add(site.call.expression);
         const seen = conversions.get(conversion.helper) ?? [];
         conversions.set(conversion.helper, [...seen, conversion]);
         if (seen.length === 0) visit(conversion.sites);
@@ -120,7 +126,7 @@ function handlerFindings(
   const { plan } = analysis;
   const name = `Handler '${handler.exportName}'`;
   if (plan.kind === 'unconvertible') {
-    const message = handler.fn.isAsync()
+    const message = isAsync(handler.fn)
       ? `${name} was left unchanged: ${plan.reason}. Change it by hand.`
       : `${name} was left callback-style: ${plan.reason}. Convert it to an async handler by hand.`;
     return [{ file, pos: handler.fn.getStart(), rule: RULES.unconvertible, severity: 'manual', message }];
@@ -139,7 +145,7 @@ function handlerFindings(
     });
   }
   const converted = plan.kind === 'direct' || plan.kind === 'wrapper' || plan.kind === 'drop-param';
-  if (!converted && !handler.fn.isAsync()) return out;
+  if (!converted && !isAsync(handler.fn)) return out;
   const context = analysis.contextName;
   const settlers = [
     analysis.callbackName,

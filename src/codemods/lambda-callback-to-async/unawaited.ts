@@ -1,22 +1,23 @@
 // Node.js 24 no longer waits for work a handler leaves running after it returns. Promises a
 // handler starts without awaiting or returning them are reported, as a person must decide
 // whether the response depends on them.
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
-import { descendantsOfKind, enclosingFunction, unwrapExpression, type FunctionNode } from './scope.js';
+import { ts } from 'ts-morph';
+import { descendants, enclosingFunction, isAsync, nameText, unwrapExpression, type FunctionNode } from './scope.js';
 
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally', 'promise']);
 const PROMISE_STATICS = /^Promise\.(all|allSettled|any|race)$/;
 
 /** Names of functions declared `async` at the top of the file: calling one starts a promise. */
-export function asyncFunctionNames(sf: SourceFile): Set<string> {
+export function asyncFunctionNames(sf: ts.SourceFile): Set<string> {
   const names = new Set<string>();
-  for (const st of sf.getStatements()) {
-    if (Node.isFunctionDeclaration(st) && st.isAsync() && st.getName()) names.add(st.getName()!);
-    if (!Node.isVariableStatement(st)) continue;
-    for (const d of st.getDeclarations()) {
-      const init = d.getInitializer();
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && isAsync(st) && nameText(st)) names.add(nameText(st)!);
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer;
       const fn = init && unwrapExpression(init);
-      if ((Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) && fn.isAsync()) names.add(d.getName());
+      if (fn !== undefined && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && isAsync(fn))
+        names.add(nameText(d)!);
     }
   }
   return names;
@@ -30,13 +31,13 @@ export function unawaitedPromises(
   fn: FunctionNode,
   asyncNames: ReadonlySet<string>,
   settlers: readonly string[],
-): Node[] {
-  const body = fn.getBody();
-  if (!body || !Node.isBlock(body)) return [];
-  return descendantsOfKind(body, SyntaxKind.ExpressionStatement).filter((statement) => {
+): ts.Node[] {
+  const body = fn.body;
+  if (!body || !ts.isBlock(body)) return [];
+  return descendants(body, ts.isExpressionStatement).filter((statement) => {
     if (enclosingFunction(statement) !== fn) return false;
-    let expr = unwrapExpression(statement.getExpression());
-    if (Node.isVoidExpression(expr)) expr = unwrapExpression(expr.getExpression());
+    let expr = unwrapExpression(statement.expression);
+    if (ts.isVoidExpression(expr)) expr = unwrapExpression(expr.expression);
     if (!startsPromise(expr, asyncNames)) return false;
     const text = expr.getText();
     return !settlers.some((name) => new RegExp(`\\b${name.replace(/[.$]/g, '\\$&')}\\b`).test(text));
@@ -44,13 +45,14 @@ export function unawaitedPromises(
 }
 
 /** The expression evidently evaluates to a promise (without a type checker). */
-export function startsPromise(expr: Node, asyncNames: ReadonlySet<string>): boolean {
-  if (Node.isNewExpression(expr)) return expr.getExpression().getText() === 'Promise';
-  if (!Node.isCallExpression(expr)) return false;
-  const callee = expr.getExpression();
-  if (Node.isIdentifier(callee)) return callee.getText() === 'fetch' || asyncNames.has(callee.getText());
-  if (!Node.isPropertyAccessExpression(callee)) return false;
-  if (PROMISE_METHODS.has(callee.getName()) || PROMISE_STATICS.test(callee.getText())) return true;
+export function startsPromise(expr: ts.Node, asyncNames: ReadonlySet<string>): boolean {
+  if (ts.isNewExpression(expr)) return expr.expression.getText() === 'Promise';
+  if (!ts.isCallExpression(expr)) return false;
+  const callee = expr.expression;
+  if (ts.isIdentifier(callee)) return callee.getText() === 'fetch' || asyncNames.has(callee.getText());
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  if (PROMISE_METHODS.has(callee.name.text) || PROMISE_STATICS.test(callee.getText())) return true;
   // AWS SDK v3: `client.send(command)` returns a promise.
-  return callee.getName() === 'send' && Node.isNewExpression(expr.getArguments()[0]);
+  const first = expr.arguments[0];
+  return callee.name.text === 'send' && first !== undefined && ts.isNewExpression(first);
 }
