@@ -14,7 +14,6 @@ import { openRegistry, registryOptionsFromEnv } from '../registry/index.js';
 import { readJson, writeJson, writeOwnFile } from '../util/fs.js';
 import { renderReport } from './summary-text.js';
 import { executeSteps, type ExecuteHooks } from './execute.js';
-import { checkExitCriteria, writeSummary } from './finish.js';
 import { cleanupHeldRun, describeCleaned, discardUnstarted } from './cleanup.js';
 import { atxHomeFrom, newRunId, resultBranchName, runDir, worktreeDir } from './paths.js';
 import {
@@ -270,6 +269,8 @@ async function loadPlan(dir: string): Promise<Plan> {
 async function finishRun(atxHome: string, plan: Plan, state: RunState, io: ExecIO): Promise<RunSummary> {
   try {
     await executeSteps(atxHome, plan, state, io);
+    // The validators (and the equivalence runner) load only for a run that checks its criteria.
+    const { checkExitCriteria, writeSummary } = await import('./finish.js');
     const criteria = await checkExitCriteria(atxHome, plan, state, io);
     for (const c of criteria)
       io.onEvent?.({
