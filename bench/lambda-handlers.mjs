@@ -8,9 +8,9 @@ import { generateHandlerRepo } from './generate.mjs';
 
 const atxBin = new URL('../bin/atx.js', import.meta.url).pathname;
 
-/** Parse-only in a fresh process, the same way atx starts: load ts-morph's TypeScript, read, parse. */
+/** Parse-only in a fresh process: load the TypeScript compiler atx uses (ts-morph's, alone), read, parse. */
 const parseOnlyScript = `
-const { ts } = require('ts-morph');
+const ts = require('@ts-morph/common/dist/typescript.js');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const [root, list] = [process.argv[1], process.argv[2]];

@@ -4,7 +4,7 @@
 // Lambda handler would break them, so the Node.js codemods leave their folders alone.
 import { createRequire } from 'node:module';
 import { posix } from 'node:path';
-import type { ts } from 'ts-morph';
+import type { ts } from '../util/typescript.cjs';
 import { isAlias, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { RepoView } from './types.js';
 
@@ -49,7 +49,7 @@ const cache = new WeakMap<RepoView, ProviderMap>();
 // too, in a process that may not have loaded it.
 let typescript: typeof ts | undefined;
 function loadTypeScript(): typeof ts {
-  typescript ??= (createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph')).ts;
+  typescript ??= createRequire(import.meta.url)('@ts-morph/common/dist/typescript.js') as typeof ts;
   return typescript;
 }
 

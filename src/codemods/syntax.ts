@@ -1,5 +1,5 @@
 // TypeScript's parser gives a tree even for text with syntax errors; codemods must not edit by it.
-import { ts } from 'ts-morph';
+import { ts } from '../util/typescript.cjs';
 
 /** The first syntax error of a parsed file, with its 1-based line, or undefined when it parses. */
 export function syntaxError(sf: ts.SourceFile): { line: number; message: string } | undefined {

@@ -4,7 +4,7 @@
 // declaration names that export a `handler` (what the codemods convert by its shape). Each with
 // the Node.js major its two sides run under, or the reason it cannot be run.
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../util/typescript.cjs';
 import { exportedFunctions } from '../codemods/aws-sdk-v2-to-v3/crossmodule.js';
 import type { RepoView } from '../codemods/types.js';
 import { isIgnoredPath, isNodeRuntime, lambdaFunctions, nodeMajor, type LambdaFunction } from '../lambda/functions.js';

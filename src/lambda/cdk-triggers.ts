@@ -5,7 +5,7 @@
 // (`rule.addTarget(new LambdaFunction(fn))`, `targets: [new LambdaFunction(fn)]`), S3 notifications
 // (`new LambdaDestination(fn)`) and SNS subscriptions (`new LambdaSubscription(fn)`).
 // https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda_event_sources-readme.html
-import { ts } from 'ts-morph';
+import { ts } from '../util/typescript.cjs';
 import type { LambdaTrigger, TriggerKind } from './triggers.js';
 
 const eventSources: Record<string, TriggerKind> = {

@@ -2,7 +2,7 @@
 // handler, code: Code.fromAsset(dir) | Code.fromInline(text) })` and `new NodejsFunction(this, 'Id',
 // { entry, handler, bundling })` (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda-readme.html).
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../util/typescript.cjs';
 import { cdkTriggers, heldUnder } from './cdk-triggers.js';
 import { resolveHandler, SOURCE_EXTENSIONS } from './handler-files.js';
 import type { RepoView } from '../codemods/types.js';

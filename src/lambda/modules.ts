@@ -1,7 +1,7 @@
 // The modules of a function's code: its handler file and every repository file it loads through
 // relative requires and imports (static `require('./x')`, `import … from './x'`, `export … from`,
 // `import('./x')`), followed to the end. Each file is parsed once per graph (cached by the caller).
-import { ts } from 'ts-morph';
+import { ts } from '../util/typescript.cjs';
 import { resolveModule } from '../codemods/aws-sdk-v2-to-v3/crossmodule.js';
 import type { RepoView } from '../codemods/types.js';
 

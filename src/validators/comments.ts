@@ -6,7 +6,7 @@ import { Parser } from 'yaml';
 /** [start, end) offsets of one comment. */
 export type Span = readonly [number, number];
 
-type Ts = typeof import('ts-morph').ts;
+type Ts = typeof import('../util/typescript.cjs').ts;
 let tsModule: Ts | undefined;
 
 interface Syntax {
@@ -66,7 +66,7 @@ export function mayHoldComment(path: string, line: string): boolean {
 
 /** TypeScript, loaded once and only for the first JavaScript or TypeScript file. */
 export async function loadTypeScript(): Promise<void> {
-  tsModule ??= (await import('ts-morph')).ts;
+  tsModule ??= (await import('../util/typescript.cjs')).ts;
 }
 
 /** The comments of `text`, or undefined when its type's comment syntax is unknown (then every match counts). */
@@ -112,7 +112,7 @@ function jsComments(path: string, text: string): Span[] {
   const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
   const sf = ts.createSourceFile(path, text, options, false, kind);
   const literals: Array<[number, number]> = [];
-  const visit = (node: import('ts-morph').ts.Node): void => {
+  const visit = (node: import('../util/typescript.cjs').ts.Node): void => {
     switch (node.kind) {
       case ts.SyntaxKind.StringLiteral:
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral:

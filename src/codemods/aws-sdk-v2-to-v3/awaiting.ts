@@ -2,7 +2,7 @@
 // promise: inside an async function, or at the top level of a file that is an ES module by its
 // extension (.mjs/.mts). A `.js` file with `import` syntax may still be compiled to CommonJS,
 // where top-level `await` does not build, so it does not count.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import type { FileContext } from './context.js';
 
 /** The function is declared `async`. */

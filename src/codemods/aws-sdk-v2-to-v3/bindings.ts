@@ -1,7 +1,7 @@
 // Finds every way a file brings in the v2 SDK (require, import, import-equals, aws-sdk/clients/x,
 // aws-sdk/clients/all, aws-sdk/global, destructuring, property requires, local aliases, several
 // declarators in one statement) and records what each local name stands for.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { report, type FileContext, type V2Ref } from './context.js';
 import { credentialClasses, documentClient, hasNoV3Client, serviceByClientsPath, serviceByV2Name } from './services.js';
 import { bindServiceImports, namespaceTypeRef } from './types.js';

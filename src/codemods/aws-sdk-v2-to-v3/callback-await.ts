@@ -7,7 +7,7 @@
 //   let data;
 //   try { data = await c.send(cmd); } catch (err) { <error body>; return; }
 //   <success body>
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { isAsync } from './awaiting.js';
 import { report, type FileContext } from './context.js';
 import { indentAt } from './edits.js';

@@ -2,7 +2,7 @@
 // `c.op(p).send(cb)` -> `c.send(new OpCommand(p))` (or `c.op(p)` in the aggregated style).
 // planCall is the one place that answers "does this call convert?": it returns the conversion
 // to run, or why there is none; a client becomes v3 only when every call on it has a plan.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { needValue, report, textOf, type FileContext } from './context.js';
 import { renameInCallback, renameInHandlers } from './errors.js';
 import { convertSpecial } from './extras.js';

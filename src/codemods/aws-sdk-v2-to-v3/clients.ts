@@ -1,6 +1,6 @@
 // `new AWS.S3(config)` -> `new S3Client(config)` (or the aggregated `new S3(config)`), and
 // `new AWS.DynamoDB.DocumentClient(options)` -> `DynamoDBDocumentClient.from(new DynamoDBClient(...), ...)`.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { markConsumed, resolveRef } from './bindings.js';
 import { applyConfig, planConfig, propName, propNames, type PropPlan } from './config.js';
 import { addInstance, instanceOf, needValue, report, textOf, type FileContext } from './context.js';

@@ -1,7 +1,7 @@
 // Maps v2 client configuration keys to their v3 equivalents, property by property, so values
 // and comments stay as written. One table serves client constructors, `new AWS.Config(...)` and
 // the global `AWS.config` settings (https://github.com/aws/aws-sdk-js-v3/blob/main/UPGRADING.md).
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import type { Severity } from '../types.js';
 import { markConsumed } from './bindings.js';
 import { report, textOf, type FileContext } from './context.js';

@@ -1,6 +1,6 @@
 // What the passes over one file share: the parsed file, the edits, the v3 imports it now needs
 // and what it knows about v2 names and client instances.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import type { Finding, Severity } from '../types.js';
 import { syntaxError } from '../syntax.js';
 import { Edits, lineOf } from './edits.js';

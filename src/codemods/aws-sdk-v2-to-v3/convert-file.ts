@@ -1,7 +1,7 @@
 // One file, one parse, one walk: prepare() collects the node lists, the flow (flow.ts) decides from
 // them which clients convert, and convertPrepared() converts exactly those, again from the same
 // lists, so the work grows with the file, not with the number of clients in it.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { collectAliases, collectImports, removeDeclarators, reportNoV3Client, resolveRef } from './bindings.js';
 import { convertPlanned, planCall } from './calls.js';
 import { convertClient } from './clients.js';

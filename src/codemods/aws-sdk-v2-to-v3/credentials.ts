@@ -2,7 +2,7 @@
 // (https://www.npmjs.com/package/@aws-sdk/credential-providers), their options renamed one by
 // one. An option or argument v3 has no place for keeps the construction on v2, reported; so does
 // a use that may need the v2 object (value-uses.ts).
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { markConsumed, resolveRef } from './bindings.js';
 import { convertConfigObject, propName, sameInV3, valueOf } from './config.js';
 import { needValue, report, textOf, type FileContext } from './context.js';

@@ -2,7 +2,7 @@
 // (import, require, import-equals, re-export), and which functions a module exports, so a client
 // can be followed into the module it is exported, passed or returned to.
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 
 /** One local name bound to another module's export; `whole` for `require(m)` and default imports. */
 export interface ImportBinding {

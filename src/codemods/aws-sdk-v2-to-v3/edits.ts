@@ -1,6 +1,6 @@
 // Text edits on the original source: every rewrite is a small replacement, so code the codemod
 // does not understand keeps its exact bytes and nested rewrites never collide.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 
 interface Edit {
   start: number;

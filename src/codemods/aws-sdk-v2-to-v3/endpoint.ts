@@ -5,7 +5,7 @@
 // a client created in this file, or held by a variable used only so. A `URL` object would not do:
 // v3 reads an object endpoint's `path`, which a URL lacks. The URL must carry its scheme, as v2
 // added http:// or https:// to a bare host from `sslEnabled`, a setting any module may change.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { markConsumed, resolveRef } from './bindings.js';
 import { propName } from './config.js';
 import { report, type FileContext } from './context.js';

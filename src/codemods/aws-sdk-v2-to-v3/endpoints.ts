@@ -3,7 +3,7 @@
 // "http"; v3 needs a full URL and throws "Invalid URL" on the first call otherwise
 // (https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/migrating.html).
 // Values this file can read get the scheme v2 would have used; values it cannot read are reported.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { report, textOf, type FileContext } from './context.js';
 
 type Fix = { start: number; end: number; text: string };

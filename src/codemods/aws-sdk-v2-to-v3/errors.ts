@@ -2,7 +2,7 @@
 // `$metadata` (https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/migrating.html),
 // so the handlers that catch errors of converted calls read those instead of `code` and
 // `statusCode`. v2 fields with no v3 equivalent are reported, not guessed.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { report, type FileContext } from './context.js';
 
 const renamed: Record<string, string> = {

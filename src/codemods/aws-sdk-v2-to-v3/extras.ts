@@ -1,7 +1,7 @@
 // Client methods that are not plain operations in v3: S3 presigned URLs and POSTs (signed-url.ts,
 // presigned-post.ts), managed uploads (lib-storage), waiters, DocumentClient.createSet, and the
 // ones left to a person.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import type { OpCall } from './calls.js';
 import { needValue, report, textOf, type FileContext } from './context.js';
 import { presignedPost } from './presigned-post.js';

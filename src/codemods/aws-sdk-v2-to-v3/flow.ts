@@ -6,7 +6,7 @@
 // that kept it. Names are matched as the calls are (`s3`, `this.s3`, `deps.s3` are one name).
 // Everything here reads the node lists the one walk collected; nothing is written.
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { memberRef, resolveRef } from './bindings.js';
 import { planCall, type Converts } from './calls.js';
 import type { Prepared } from './convert-file.js';

@@ -1,6 +1,6 @@
 // Global `AWS.config` settings. v3 has no global configuration: the settings move into each
 // client created after them in the same file.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { markConsumed, resolveRef } from './bindings.js';
 import { mapKey, planConfig, reportKey, valueOf, type PropPlan } from './config.js';
 import { needValue, report, textOf, type FileContext } from './context.js';

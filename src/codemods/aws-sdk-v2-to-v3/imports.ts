@@ -1,6 +1,6 @@
 // Writes the v3 imports where the v2 import stood, in the file's own module style, quotes and
 // semicolons; the v2 import goes only when nothing in the file still needs it.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { removeDeclarators } from './bindings.js';
 import { textOf, type FileContext } from './context.js';
 import { indentAt } from './edits.js';

@@ -4,7 +4,7 @@
 // A file whose nearest package.json is not its package (a tooling-only root) gets a finding, not
 // an edit. The lockfile is the package manager's job, later.
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { parseJson, propertyName, rootObject, type JsonFile } from '../nodejs-runtime/json-doc.js';
 import { Edits } from './edits.js';
 import { versionOf } from './services.js';

@@ -4,7 +4,7 @@
 // request per turn with the token as input, the next token read last, and a loop that runs while
 // it is set (the paginator does the same: `while (token)`). Other loops keep their calls
 // (converted one by one) and get a note; `.eachPage` is reported.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import type { OpCall } from './calls.js';
 import { needValue, report, textOf, type FileContext } from './context.js';
 import { propName } from './config.js';

@@ -3,7 +3,7 @@
 // bytes at run time, as v2 did, so JavaScript keeps working; TypeScript does not compile. In .ts
 // files a value that is visibly a string is encoded: `Data: new TextEncoder().encode(text)`.
 // Lambda Invoke's Payload and PostToConnection's Data take strings in v3 too: not listed.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import type { FileContext } from './context.js';
 
 // operation -> paths to the blob members; '*' walks the elements of a list

@@ -4,7 +4,7 @@
 // beside `Fields` (it adds the key field and its condition itself, as v2 did for every field).
 // Converted: a literal `Fields.key`, either awaited where `await` may be written, or handed to
 // a callback named by an identifier.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { awaitAround, callbackName, canAwait, thenCallback } from './awaiting.js';
 import type { OpCall } from './calls.js';
 import { needValue, report, textOf, type FileContext } from './context.js';

@@ -1,7 +1,7 @@
 // Which declaration an identifier refers to, from the identifiers of the file by name: the
 // declaration of that name whose scope is the innermost one around the identifier. Enough for
 // following a client through the file without confusing it with another `s3` declared elsewhere.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 
 /**
  * The identifiers of a file by name. The first few names asked for are found by scanning the list

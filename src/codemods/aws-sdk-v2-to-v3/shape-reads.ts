@@ -6,7 +6,7 @@
 // Presence tests (`if (!x)`, `x == null`) and writes mean the same in v3 and are left alone; type
 // assertions around the read (`(x as Buffer)`, `<Buffer>x`) go, since the value is now a Buffer
 // or a string again.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { isAsync } from './awaiting.js';
 import { report, type FileContext } from './context.js';
 

@@ -3,7 +3,7 @@
 // Payload or KMS Decrypt's Plaintext are Uint8Arrays, whose toString() no longer decodes (were
 // Buffers). This file finds where a converted call's result goes and hands each read of such a
 // field to shape-reads.ts; a result that leaves the function is reported.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { report, type FileContext } from './context.js';
 import { adaptRead, classify, type FieldRead } from './shape-reads.js';
 

@@ -5,7 +5,7 @@
 // input; v3 takes `expiresIn` beside the command (900 when left out, but 3600 when given as
 // undefined) and always signs with SigV4, whose URLs live at most 7 days. The sync form returned
 // a string: it becomes an awaited promise only where `await` may be written.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { awaitAround, callbackName, canAwait, thenCallback } from './awaiting.js';
 import type { OpCall } from './calls.js';
 import { propName } from './config.js';

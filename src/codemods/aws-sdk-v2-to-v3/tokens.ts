@@ -1,6 +1,6 @@
 // v2 bearer-token classes -> @aws-sdk/token-providers (https://www.npmjs.com/package/@aws-sdk/token-providers).
 // v3 token providers resolve to a TokenIdentity `{ token, expiration }`; v2 tokens had `expireTime`.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import type { FileContext } from './context.js';
 import { call, only, renamedOptions, spliced, type Builder, type Out } from './credentials.js';
 import { propName } from './config.js';

@@ -2,7 +2,7 @@
 // `GetObjectCommandOutput`, `AWS.S3.ObjectKey` -> `string`, `AWS.S3.Buckets` -> `Bucket[]`,
 // DocumentClient types -> lib-dynamodb's, `AWSError` -> `ServiceException`. Names come from the
 // generated table (type-table.ts), so no import of a name v3 lacks is written; the rest is reported.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { addInstance, needType, report, type FileContext, type V2Ref } from './context.js';
 import { documentClient, serviceByV2Name, type ServiceInfo } from './services.js';
 import { documentTable, v3TypeOf } from './type-table.js';

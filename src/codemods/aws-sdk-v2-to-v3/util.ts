@@ -7,7 +7,7 @@
 //   arraySliceFn(array)   -> array.slice
 //   copy(object)          -> Object.assign({}, object)
 // Anything else (other helpers, other arguments) stays and is reported.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { markConsumed, resolveRef } from './bindings.js';
 import { report, textOf, type FileContext } from './context.js';
 import { literalOf } from './values.js';

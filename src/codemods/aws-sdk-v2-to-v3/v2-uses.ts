@@ -1,7 +1,7 @@
 // Does a file still load the v2 SDK at run time? Only real module loads count (require, import,
 // import-equals, re-exports, dynamic import(), require.resolve, jest/vi.mock without `virtual`):
 // a test helper that merely names 'aws-sdk' as a string to fake it does not keep the package.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 
 const isV2 = (spec: string): boolean => spec === 'aws-sdk' || spec.startsWith('aws-sdk/');
 

@@ -2,7 +2,7 @@
 // need its v2 methods (get, refresh, resolve, update). That is a client's `credentials`/`token`
 // option, a client's configuration argument, a global setting moved into the clients, an
 // unused expression, or a variable whose every use is one of these.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { resolveRef } from './bindings.js';
 import { propName } from './config.js';
 import { textOf, type FileContext } from './context.js';

@@ -2,7 +2,7 @@
 // `const` declared once in the file with a literal, and numbers the file computes from literals.
 // Used where a conversion is only the same program for some values (an object without `Expires`,
 // a real array), so anything less certain answers "unknown".
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import type { FileContext } from './context.js';
 
 function declarations(ctx: FileContext, name: string): ts.VariableDeclaration[] {

@@ -2,7 +2,7 @@
 // made from it) or `AWSXRay.captureAWSClient(client)` (one client); v3 has neither, and each client
 // is wrapped with `AWSXRay.captureAWSv3Client(client)` (aws-xray-sdk-core 3.3.1 and later,
 // https://docs.aws.amazon.com/xray/latest/devguide/xray-sdk-nodejs-awssdkclients.html).
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { markConsumed, memberRef } from './bindings.js';
 import { instanceOf, report, textOf, type FileContext, type V2Ref } from './context.js';
 

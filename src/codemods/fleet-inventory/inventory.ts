@@ -4,7 +4,7 @@
 // there; and, for each thing to fix, the AWS/ definition that fixes it and how much it would touch,
 // measured by running that definition's codemods in memory.
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { lambdaFunctions, isNodeRuntime, nodeMajor, type LambdaFunction } from '../../lambda/functions.js';
 import { RUNTIME_SCHEDULE, RUNTIME_SCHEDULE_SOURCE, type RuntimeSchedule } from '../../lambda/runtime-schedule.js';
 import { ModuleGraph } from '../../lambda/modules.js';

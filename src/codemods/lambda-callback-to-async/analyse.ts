@@ -2,7 +2,7 @@
 // unused callback parameter, nothing, or not at all (with the reason a person should read).
 // A handler converts whole or not at all: its parameters, every context.succeed/fail/done (its
 // own and those of the module's functions it hands the context to) and callbackWaitsForEmptyEventLoop.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { METHODS } from './context-uses.js';
 import { collectFlow, convertible, flowEnv, type Flow, type FlowEnv, type HelperUse, type WaitsUse } from './flow.js';
 import {

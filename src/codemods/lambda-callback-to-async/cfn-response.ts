@@ -1,7 +1,7 @@
 // cfn-response, the module CloudFormation custom resources use to answer: its send() ends the
 // invocation with context.done(), which Node.js 24 removed. A handler that hands its context to
 // it cannot be converted mechanically.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { bindingNames } from './scope.js';
 
 const CFN_RESPONSE = /^(\.{1,2}\/)*([\w.-]+\/)*cfn-response(\.[cm]?js)?$/;

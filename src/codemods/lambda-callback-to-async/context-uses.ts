@@ -1,6 +1,6 @@
 // How a function uses its context parameter: context.succeed/fail/done calls and accesses,
 // callbackWaitsForEmptyEventLoop, and the uses the codemod cannot follow.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { identifiersNamed, isCallee, isWrite, nameText, parameterReferences, type FunctionNode } from './scope.js';
 import type { Site, SiteKind } from './sites.js';
 

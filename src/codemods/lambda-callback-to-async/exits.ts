@@ -1,7 +1,7 @@
 // Whether every way out of a function's own synchronous flow passes a call that settles the
 // invocation (or a throw) first. Conservative: loops, switch and try/finally that may return
 // count as leaving unsettled.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import {
   descendants,
   enclosingFunction,

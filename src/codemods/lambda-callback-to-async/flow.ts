@@ -3,7 +3,7 @@
 // `sendResponse(event, context, 'SUCCESS')`), followed into those functions. A handler converts
 // when every path through them settles it; a helper used only by converted handlers then returns
 // or throws what it passed to the callback, any other stays as it is and gets a real callback.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { cfnResponseNames, endsThroughContext } from './cfn-response.js';
 import { contextUses, type WaitsUse } from './context-uses.js';
 import { everyExitSettles, handsOn, isOneOf, provablyTruthy } from './exits.js';

@@ -1,6 +1,6 @@
 // Finds the functions a file exports (CJS and ESM shapes) and picks the ones that are Lambda
 // handlers: named by a template, or shaped like one by convention.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import {
   hasExportKeyword,
   hasModifier,

@@ -1,6 +1,6 @@
 // TypeScript: once the callback parameters are gone, `Callback` from 'aws-lambda' is often
 // unused; an unused import would fail `noUnusedLocals` builds, so it goes too.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { firstAncestor, identifiersNamed } from './scope.js';
 import { deleteStatement, type Edit } from './edits.js';
 

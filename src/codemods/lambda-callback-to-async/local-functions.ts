@@ -1,6 +1,6 @@
 // The functions a module declares at its top level (`function respond(…) {}`,
 // `const respond = (…) => {}`): the helpers a handler's callback or context can be followed into.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import {
   declarationKind,
   hasExportKeyword,

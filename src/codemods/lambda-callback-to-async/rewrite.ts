@@ -2,7 +2,7 @@
 // plain return/throw for direct sites, or the body wrapped in a Promise that the first call of
 // the local callback settles, exactly as the Node.js 22 runtime settled the invocation. A helper
 // the handler hands its callback to, converted with it, returns or throws what it passed on.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import type { Analysis } from './analyse.js';
 import { deleteStatement, indentAt, lineStart, type Edit } from './edits.js';
 import type { HelperConversion } from './flow.js';

@@ -2,7 +2,7 @@
 // refer to its own `callback` and `context` parameters (and not to a nested function's).
 // The codemod works on the compiler's own nodes (parsed with parent pointers), not on ts-morph's
 // wrappers: wrapping the nodes it visits cost more than parsing the files.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 
 export type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
 

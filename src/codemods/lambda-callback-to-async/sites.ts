@@ -2,7 +2,7 @@
 // a module-local helper handed the callback or context) and the proof that one may become a plain
 // `return`/`throw`: it runs in the function's own synchronous flow, it is the last thing the
 // function does, and no enclosing try/catch/finally would see the thrown error differently.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import type { HelperUse } from './flow.js';
 import {
   adjacentStatement,

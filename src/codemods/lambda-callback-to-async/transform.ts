@@ -1,5 +1,5 @@
 // One file: find its handlers, analyse and rewrite each, and report what was left or needs a look.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { syntaxError } from '../syntax.js';
 import type { Finding } from '../types.js';
 import { analyseHandler, type Analysis } from './analyse.js';

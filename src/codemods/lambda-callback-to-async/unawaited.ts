@@ -1,7 +1,7 @@
 // Node.js 24 no longer waits for work a handler leaves running after it returns. Promises a
 // handler starts without awaiting or returning them are reported, as a person must decide
 // whether the response depends on them.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { descendants, enclosingFunction, isAsync, nameText, unwrapExpression, type FunctionNode } from './scope.js';
 
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally', 'promise']);

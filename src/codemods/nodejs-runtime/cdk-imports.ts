@@ -2,7 +2,7 @@
 // the file can name `RuntimeFamily` beside it: the same qualifier (`lambda.Runtime` →
 // `lambda.RuntimeFamily`), an existing import, or `RuntimeFamily` added to the import that brings
 // `Runtime`, in that import's own layout (ES named imports or a destructured `require`).
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { cdkPackageOf, type CdkPackage } from './cdk-runtimes.js';
 import type { Edit } from './edits.js';
 

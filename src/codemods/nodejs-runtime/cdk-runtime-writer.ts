@@ -4,7 +4,7 @@
 // true })`, which compiles and synthesizes on every CDK version (v1 included). The props match the
 // member's, so inline code stays allowed and `runtimeEquals` against the member still holds
 // (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda.Runtime.html).
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { CdkImports } from './cdk-imports.js';
 import { firstVersionWithMember, hasNodejsMember, type CdkPackage } from './cdk-runtimes.js';
 import { lineAt, type Edit } from './edits.js';

@@ -1,6 +1,6 @@
 // JSON read with TypeScript's parse-only JSON scanner: it tolerates the comments and trailing
 // commas of tsconfig files and gives offsets, so edits touch only the tokens they change.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import type { Edit } from './edits.js';
 
 export type JsonFile = ts.JsonSourceFile;

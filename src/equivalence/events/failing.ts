@@ -6,7 +6,7 @@
 // access is left out when it is optional (`?.`) or when the handler tests that field or one of
 // its parents anywhere (`if (event.body)`, `event.body && …`, `typeof event.body`, `?? {}`):
 // then a missing field is a case the handler handles, not a failure atx can name.
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import { exportedFunctions } from '../../codemods/aws-sdk-v2-to-v3/crossmodule.js';
 
 /** A path into the event: names, and 0 for the first element of a list. */

@@ -3,7 +3,7 @@
 // declaration names; else one generic `{}`. Plus, where the handler reads a field without a guard,
 // an event without that field (made from the first event above), so the error path is compared too.
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 import type { RepoView } from '../../codemods/types.js';
 import { lambdaFunctions, type LambdaFunction } from '../../lambda/functions.js';
 import { handlerFunction, requiredFields, withoutField, type FieldPath } from './failing.js';

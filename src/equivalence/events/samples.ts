@@ -26,7 +26,7 @@ import {
   deployStateFolders,
   insideFolders,
 } from '../../util/excluded-folders.js';
-import { ts } from 'ts-morph';
+import { ts } from '../../util/typescript.cjs';
 
 export interface Sample {
   file: string;

@@ -1,6 +1,6 @@
 // Inline function code in AWS CDK apps (TypeScript / JavaScript): `Code.fromInline('…')`,
 // `new InlineCode(`…`)`, with the construct's id, `runtime` and `handler` beside it.
-import { ts } from 'ts-morph';
+import { ts } from '../../../util/typescript.cjs';
 import { stringSlots, type Flavor } from './embedding.js';
 import { exportOf, runtimeKind, type InlineFunction, type RuntimeKind } from './functions.js';
 

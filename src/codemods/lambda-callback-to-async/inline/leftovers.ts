@@ -3,7 +3,7 @@
 // the cfn-response module that inline code can load, whose send() ends the invocation through
 // context.done()
 // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cfn-lambda-function-code-cfnresponsemodule.html).
-import { ts } from 'ts-morph';
+import { ts } from '../../../util/typescript.cjs';
 
 export interface Leftover {
   pos: number;

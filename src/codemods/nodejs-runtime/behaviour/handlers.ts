@@ -1,6 +1,6 @@
 // Finds Lambda handler functions in a parsed file: exported `handler`, names that templates
 // give in `Handler: app.lambdaHandler`, and functions wrapped by streamifyResponse or middy.
-import { ts } from 'ts-morph';
+import { ts } from '../../../util/typescript.cjs';
 
 export type FunctionLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 

@@ -1,6 +1,6 @@
 // On Node.js 24 Lambda no longer waits for promises still pending when an async handler
 // returns (streaming and non-streaming alike), so work started and not awaited may never finish.
-import { ts } from 'ts-morph';
+import { ts } from '../../../util/typescript.cjs';
 import type { Finding } from '../../types.js';
 import { findHandlers, type FunctionLike } from './handlers.js';
 

@@ -1,7 +1,7 @@
 // Dockerfile RUN, CMD and ENTRYPOINT (https://docs.docker.com/reference/dockerfile/): the shell
 // form is a shell command (with `\` line continuations), the exec form a JSON array run without
 // a shell. The folder they run in is the image's WORKDIR, not a folder of the repository.
-import { ts } from 'ts-morph';
+import { ts } from '../../../util/typescript.cjs';
 import { baseName } from '../scope.js';
 import { continuedLines, mentionsTools, type CommandFile } from './files.js';
 import type { Word } from './shell.js';

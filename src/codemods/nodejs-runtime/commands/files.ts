@@ -1,7 +1,7 @@
 // The kinds of files that hold Node.js command lines, and how each yields its commands:
 // package.json scripts, Makefile recipes and shell scripts here; CI YAML in files-yaml.ts,
 // Dockerfiles in files-dockerfile.ts.
-import { ts } from 'ts-morph';
+import { ts } from '../../../util/typescript.cjs';
 import { getProp, parseJson, propertyName, rootObject, stringStart } from '../json-doc.js';
 import { baseName } from '../scope.js';
 import { jsonStringSnippet, plainSnippet, type Snippet } from './snippet.js';

@@ -3,7 +3,7 @@
 // (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda.Runtime.html).
 // A member the project's CDK lacks is written as the constructor instead (cdk-runtime-writer.ts).
 // Python, Java, Go and C# CDK apps are not read: their runtimes are left and not reported.
-import { ts } from 'ts-morph';
+import { ts } from '../../../util/typescript.cjs';
 import { syntaxError } from '../../syntax.js';
 import { CdkRuntimeWriter } from '../cdk-runtime-writer.js';
 import { applyEdits, type Edit } from '../edits.js';

@@ -1,6 +1,6 @@
 // Lambda Node.js runtime upgrade in CloudFormation / SAM JSON templates; edits keep the
 // template's own indentation because only the runtime strings are spliced.
-import { ts } from 'ts-morph';
+import { ts } from '../../../util/typescript.cjs';
 import { applyEdits, type Edit } from '../edits.js';
 import { parseJson, propertyName, stringEdit, stringStart, type JsonFile } from '../json-doc.js';
 import { listEdits, type ListItem } from '../dedupe.js';

@@ -1,7 +1,7 @@
 // package.json: `engines.node`, `@types/node` and `@tsconfig/nodeNN` follow the target major
 // (https://docs.npmjs.com/cli/configuring-npm/package-json#engines); the two type packages only
 // as far as the project's TypeScript reads them (typescript-support.ts).
-import { ts } from 'ts-morph';
+import { ts } from '../../../util/typescript.cjs';
 import { applyEdits, type Edit } from '../edits.js';
 import { getProp, parseJson, propertyName, rootObject, stringEdit, stringStart, type JsonFile } from '../json-doc.js';
 import type { Surface, SurfaceContext } from '../surface.js';

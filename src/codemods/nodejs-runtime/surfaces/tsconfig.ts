@@ -1,6 +1,6 @@
 // tsconfig `extends: "@tsconfig/node20/tsconfig.json"` follows the `@tsconfig/nodeNN` base
 // package renamed in package.json (https://github.com/tsconfig/bases).
-import { ts } from 'ts-morph';
+import { ts } from '../../../util/typescript.cjs';
 import { applyEdits, type Edit } from '../edits.js';
 import { getProp, parseJson, rootObject, stringEdit, stringStart, type JsonFile } from '../json-doc.js';
 import type { Surface, SurfaceContext } from '../surface.js';
