@@ -1,7 +1,6 @@
 // `atx custom def exec`: plan a definition for one repository and apply it, durably.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { loadDefinitionDir, type Definition } from '../definitions/index.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import { analyseRepository, listTrackedFiles } from '../planner/analyse.js';
@@ -13,6 +12,7 @@ import { PlanSchema, type Plan } from '../planner/types.js';
 import { openRegistry, registryOptionsFromEnv } from '../registry/index.js';
 import { readJson, writeJson, writeOwnFile } from '../util/fs.js';
 import { renderReport } from './summary-text.js';
+import { filePatch } from './file-patch.js';
 import { executeSteps, type ExecuteHooks } from './execute.js';
 import { cleanupHeldRun, describeCleaned, discardUnstarted } from './cleanup.js';
 import { atxHomeFrom, newRunId, resultBranchName, runDir, worktreeDir } from './paths.js';
@@ -382,11 +382,7 @@ async function planOnly(
   const diff = view
     .changedFiles()
     .filter((path) => !keptOutBy(keepOut, path))
-    .map((path) =>
-      createTwoFilesPatch(`a/${path}`, `b/${path}`, view.original(path) ?? '', view.changedText(path)!, '', '', {
-        context: 3,
-      }),
-    )
+    .map((path) => filePatch(path, view.original(path) ?? '', view.changedText(path)!))
     .join('');
   const summary: RunSummary = {
     status: overallStatus(steps, []),

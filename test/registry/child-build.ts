@@ -22,13 +22,20 @@ export async function buildForChild(
     const source = await readFile(file, 'utf8');
     for (const imported of ts.preProcessFile(source, true, true).importedFiles) {
       if (/^\.{1,2}\//.test(imported.fileName))
-        pending.push(resolve(dirname(file), imported.fileName.replace(/\.js$/, '.ts')));
+        pending.push(resolve(dirname(file), imported.fileName.replace(/\.js$/, '.ts').replace(/\.cjs$/, '.cts')));
     }
+    // A .cts file (src/util/typescript.cts) is a CommonJS module.
+    const commonJs = file.endsWith('.cts');
     const { outputText } = ts.transpileModule(source, {
       fileName: file,
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      compilerOptions: {
+        module: commonJs ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+      },
     });
-    const target = join(outDir, relative(repoRoot, file)).replace(/\.ts$/, '.js');
+    const target = join(outDir, relative(repoRoot, file))
+      .replace(/\.ts$/, '.js')
+      .replace(/\.cts$/, '.cjs');
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, outputText);
   }

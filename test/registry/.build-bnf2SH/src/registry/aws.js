@@ -1,0 +1,75 @@
+// The AWS-managed definitions shipped inside the atx package (transformations/AWS/<name>/):
+// read-only, always available offline, listed first.
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DefinitionError } from '../errors.js';
+import { CategorySchema, definitionCategory, definitionDescription, loadDefinitionDir, } from '../definitions/index.js';
+import { exists } from '../util/fs.js';
+const MetadataSchema = z.object({
+    description: z.string().optional(),
+    version: z.string().min(1).optional(),
+    category: CategorySchema.optional(),
+});
+/** The folder holding package.json with name "atx", found by walking up from this module (src or dist). */
+export function findPackageRoot(from = fileURLToPath(import.meta.url)) {
+    let dir = dirname(from);
+    for (;;) {
+        const manifest = join(dir, 'package.json');
+        if (existsSync(manifest)) {
+            try {
+                if (JSON.parse(readFileSync(manifest, 'utf8')).name === 'atx')
+                    return dir;
+            }
+            catch {
+                // An unreadable package.json on the way up is not ours; keep walking.
+            }
+        }
+        const parent = dirname(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+export function defaultAwsDir() {
+    const root = findPackageRoot();
+    return root ? join(root, 'transformations', 'AWS') : undefined;
+}
+/** Every shipped definition, sorted by name; folders without a definition file are skipped. */
+export async function listAwsDefinitions(awsDir) {
+    if (!awsDir || !(await exists(awsDir)))
+        return [];
+    const entries = await readdir(awsDir, { withFileTypes: true });
+    const found = [];
+    for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+        const dir = join(awsDir, entry.name);
+        const hasDefinition = (await exists(join(dir, 'transformation_definition.md'))) || (await exists(join(dir, 'SKILL.md')));
+        if (hasDefinition)
+            found.push(await readAwsDefinition(entry.name, dir));
+    }
+    return found;
+}
+async function readAwsDefinition(folder, dir) {
+    const metadataPath = join(dir, 'metadata.json');
+    let metadata = {};
+    if (await exists(metadataPath)) {
+        let raw;
+        try {
+            raw = JSON.parse(await readFile(metadataPath, 'utf8'));
+        }
+        catch (error) {
+            throw new DefinitionError(metadataPath, undefined, `not valid JSON: ${error.message}`);
+        }
+        const parsed = MetadataSchema.safeParse(raw);
+        if (!parsed.success)
+            throw new DefinitionError(metadataPath, undefined, `expected { "description", "version", "category": "analysis" | "remediation" }: ${parsed.error.message}`);
+        metadata = parsed.data;
+    }
+    // What metadata.json leaves out, the definition itself says (its objective, its front matter).
+    const definition = metadata.description && metadata.category ? undefined : (await loadDefinitionDir(dir)).definition;
+    const description = metadata.description ?? definitionDescription(definition);
+    const category = metadata.category ?? definitionCategory(definition);
+    return { name: `AWS/${folder}`, version: metadata.version ?? '1', description, category, dir };
+}
