@@ -20,13 +20,20 @@ export async function compileSources(entry: string): Promise<string> {
     const text = await readFile(file, 'utf8');
     const info = ts.preProcessFile(text, true, true);
     for (const { fileName } of info.importedFiles) {
-      if (fileName.startsWith('.')) pending.push(resolve(dirname(file), fileName.replace(/\.js$/, '.ts')));
+      if (fileName.startsWith('.'))
+        pending.push(resolve(dirname(file), fileName.replace(/\.js$/, '.ts').replace(/\.cjs$/, '.cts')));
     }
+    // A .cts file (src/util/typescript.cts) is a CommonJS module.
+    const module = file.endsWith('.cts') ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext;
     const { outputText } = ts.transpileModule(text, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+      compilerOptions: { module, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
       fileName: file,
     });
-    files[relative(projectRoot, file).replace(/\.ts$/, '.js')] = outputText;
+    files[
+      relative(projectRoot, file)
+        .replace(/\.ts$/, '.js')
+        .replace(/\.cts$/, '.cjs')
+    ] = outputText;
   }
   await writeFiles(out, { ...files, 'package.json': '{ "type": "module" }\n' });
   // Packages (zod, proper-lockfile) resolve from the project's node_modules.
