@@ -2,7 +2,7 @@
 // invocation with context.done(), which Node.js 24 removed. A handler that hands its context to
 // it cannot be converted mechanically.
 import { ts } from '../../util/typescript.cjs';
-import { bindingNames } from './scope.js';
+import { bindingNames, specifierName } from './scope.js';
 
 const CFN_RESPONSE = /^(\.{1,2}\/)*([\w.-]+\/)*cfn-response(\.[cm]?js)?$/;
 
@@ -15,7 +15,7 @@ export function cfnResponseNames(sf: ts.SourceFile): Set<string> {
       const local = st.importClause?.name ?? namespaceImport(st);
       if (local) names.add(local.getText());
       for (const spec of namedImports(st))
-        if (importedName(spec) === 'send') names.add(aliasNode(spec)?.getText() ?? 'send');
+        if (specifierName(spec) === 'send') names.add(aliasNode(spec)?.getText() ?? 'send');
     } else if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         const init = d.initializer;
@@ -41,12 +41,6 @@ function namespaceImport(decl: ts.ImportDeclaration): ts.Identifier | undefined 
 function namedImports(decl: ts.ImportDeclaration): readonly ts.ImportSpecifier[] {
   const bindings = decl.importClause?.namedBindings;
   return bindings !== undefined && ts.isNamedImports(bindings) ? bindings.elements : [];
-}
-
-/** The exported name an import specifier takes (`a` of `a as b`); a string name without its quotes. */
-function importedName(spec: ts.ImportSpecifier): string {
-  const nameNode = spec.propertyName ?? spec.name;
-  return ts.isStringLiteral(nameNode) ? nameNode.text : nameNode.getText();
 }
 
 /** The local name of `a as b` (`b`); undefined without `as`. */

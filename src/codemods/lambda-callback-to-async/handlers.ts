@@ -7,6 +7,7 @@ import {
   identifiersNamed,
   isFunctionNode,
   nameText,
+  specifierName,
   unwrapExpression,
   type FunctionNode,
 } from './scope.js';
@@ -83,12 +84,6 @@ function exportSites(sf: ts.SourceFile): ExportSite[] {
     }
   }
   return sites;
-}
-
-/** An export specifier's exported-from name (`a` of `a as b`): a string literal's value, else its text. */
-function specifierName(spec: ts.ExportSpecifier): string {
-  const name = spec.propertyName ?? spec.name;
-  return ts.isStringLiteral(name) ? name.text : name.getText();
 }
 
 /** `exports.x`, `module.exports.x`, `exports['x']` → 'x'. */

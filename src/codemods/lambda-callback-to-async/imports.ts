@@ -1,7 +1,7 @@
 // TypeScript: once the callback parameters are gone, `Callback` from 'aws-lambda' is often
 // unused; an unused import would fail `noUnusedLocals` builds, so it goes too.
 import { ts } from '../../util/typescript.cjs';
-import { firstAncestor, identifiersNamed } from './scope.js';
+import { firstAncestor, identifiersNamed, specifierName } from './scope.js';
 import { deleteStatement, type Edit } from './edits.js';
 
 const REMOVABLE = new Set(['Callback']);
@@ -47,10 +47,4 @@ export function unusedImportEdits(text: string, sf: ts.SourceFile, removed: read
     }
   }
   return edits;
-}
-
-/** An import specifier's imported name (`a` of `a as b`): a string literal's value, else its text. */
-function specifierName(spec: ts.ImportSpecifier): string {
-  const name = spec.propertyName ?? spec.name;
-  return ts.isStringLiteral(name) ? name.text : name.getText();
 }

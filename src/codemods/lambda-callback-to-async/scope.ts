@@ -74,6 +74,12 @@ export function nameText(node: ts.Node): string | undefined {
   return name.getText();
 }
 
+/** The name an import or export specifier takes from its module: `a` of `a as b` (a string name's text). */
+export function specifierName(spec: ts.ImportSpecifier | ts.ExportSpecifier): string {
+  const name = spec.propertyName ?? spec.name;
+  return ts.isStringLiteral(name) ? name.text : name.getText();
+}
+
 /** The statements of a block-like node (block, file, case or default clause, module block). */
 export function statementsOf(node: ts.Node | undefined): readonly ts.Statement[] | undefined {
   return node ? (node as { statements?: ts.NodeArray<ts.Statement> }).statements : undefined;
