@@ -151,21 +151,17 @@ export class DiskRepoView implements RepoView {
    */
   private classify(): void {
     this.regular = new Set();
-    const byFolder = new Map<string, string[]>();
+    const listings = new Map<string, Map<string, Dirent> | undefined>();
+    // In the tracked order: the order the view offers its files in.
     for (const path of this.tracked) {
       const slash = path.lastIndexOf('/');
       const folder = slash < 0 ? '' : path.slice(0, slash);
-      (byFolder.get(folder) ?? byFolder.set(folder, []).get(folder)!).push(path);
-    }
-    for (const [folder, paths] of byFolder) {
-      const entries = listFolder(join(this.root, folder));
-      for (const path of paths) {
-        const name = path.slice(folder.length === 0 ? 0 : folder.length + 1);
-        // Not listed (a name the file system folds, say): asked for on its own.
-        const entry = entries?.get(name) ?? lstatSync(join(this.root, path), { throwIfNoEntry: false });
-        if (entry?.isFile()) this.regular.add(path);
-        else if (entry?.isSymbolicLink()) this.held.set(path, this.linkKind(path));
-      }
+      if (!listings.has(folder)) listings.set(folder, listFolder(join(this.root, folder)));
+      // Not listed (a name the file system folds, say): asked for on its own.
+      const entry =
+        listings.get(folder)?.get(path.slice(slash + 1)) ?? lstatSync(join(this.root, path), { throwIfNoEntry: false });
+      if (entry?.isFile()) this.regular.add(path);
+      else if (entry?.isSymbolicLink()) this.held.set(path, this.linkKind(path));
     }
   }
 

@@ -1,5 +1,7 @@
 // The view a dry run shares between the planner and its steps: what a codemod kept for one
 // view (the handlers the templates name) is never used once an earlier step changed the files.
+import { symlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codemod } from '../../src/codemods/lambda-callback-to-async/index.js';
 import { lookAt, runOnReadable } from '../../src/planner/held-back.js';
@@ -37,5 +39,17 @@ describe('the view codemods get', () => {
     expect(view.codemodView().read('template.yaml')).toBe(unnamed);
     const { result } = await runOnReadable(codemod, view, {});
     expect(result.changes.size).toBe(0);
+  });
+});
+
+describe('the files a view offers', () => {
+  it('are the tracked regular files in the tracked order, links and missing paths left out', async () => {
+    const dir = await tempDir('atx-view-');
+    await writeFiles(dir, { 'a/x.js': '1', 'a/y/z.js': '2', 'a/zz.js': '3', 'b.js': '4' });
+    await symlink('x.js', join(dir, 'a', 'link.js'));
+    const tracked = ['a/link.js', 'a/missing.js', 'a/x.js', 'a/y/z.js', 'a/zz.js', 'b.js'];
+    const view = new DiskRepoView(dir, tracked);
+    expect(view.files).toEqual(['a/x.js', 'a/y/z.js', 'a/zz.js', 'b.js']);
+    expect([...view.heldBack().keys()]).toEqual(['a/link.js']);
   });
 });
