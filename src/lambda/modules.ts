@@ -2,14 +2,9 @@
 // relative requires and imports (static `require('./x')`, `import … from './x'`, `export … from`,
 // `import('./x')`), followed to the end. Each file is parsed once per graph (cached by the caller).
 import { ts } from '../util/typescript.cjs';
+import { scriptKind } from '../codemods/syntax.js';
 import { resolveModule } from '../codemods/aws-sdk-v2-to-v3/crossmodule.js';
 import type { RepoView } from '../codemods/types.js';
-
-function scriptKind(path: string): ts.ScriptKind {
-  if (/\.tsx$/.test(path)) return ts.ScriptKind.TSX;
-  if (/\.[mc]?ts$/.test(path)) return ts.ScriptKind.TS;
-  return /\.jsx$/.test(path) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
-}
 
 /** The relative specifiers a file loads; none when it does not parse. */
 export function relativeSpecifiers(path: string, text: string): string[] {

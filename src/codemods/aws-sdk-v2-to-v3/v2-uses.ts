@@ -2,18 +2,13 @@
 // import-equals, re-exports, dynamic import(), require.resolve, jest/vi.mock without `virtual`):
 // a test helper that merely names 'aws-sdk' as a string to fake it does not keep the package.
 import { ts } from '../../util/typescript.cjs';
+import { scriptKind } from '../syntax.js';
 
 const isV2 = (spec: string): boolean => spec === 'aws-sdk' || spec.startsWith('aws-sdk/');
 
 // Cheap test before any parse: a quoted aws-sdk specifier right after a loading construct.
 const loadShape =
   /(?:require(?:\.resolve)?\s*\(|import\s*\(|from\s*|import\s*|mock\s*\()\s*['"`]aws-sdk(?:\/[\w./-]*)?['"`]/;
-
-function scriptKind(path: string): ts.ScriptKind {
-  if (/\.tsx$/.test(path)) return ts.ScriptKind.TSX;
-  if (/\.[mc]?ts$/.test(path)) return ts.ScriptKind.TS;
-  return /\.jsx$/.test(path) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
-}
 
 function literalArg(call: ts.CallExpression, i = 0): string | undefined {
   const arg = call.arguments[i];

@@ -1,6 +1,6 @@
 // One file: find its handlers, analyse and rewrite each, and report what was left or needs a look.
 import { ts } from '../../util/typescript.cjs';
-import { syntaxError } from '../syntax.js';
+import { scriptKind, syntaxError } from '../syntax.js';
 import type { Finding } from '../types.js';
 import { analyseHandler, type Analysis } from './analyse.js';
 import { applyEdits, lineOf, mapPosition, type Edit } from './edits.js';
@@ -33,13 +33,6 @@ interface PendingFinding extends Omit<Finding, 'line'> {
 /** The file parsed on its own, with parent pointers (the codemod walks up from identifiers). */
 export function parseFile(file: string, text: string): ts.SourceFile {
   return ts.createSourceFile(`/${file}`, text, ts.ScriptTarget.Latest, true, scriptKind(file));
-}
-
-function scriptKind(file: string): ts.ScriptKind {
-  if (/\.[mc]?ts$/.test(file)) return ts.ScriptKind.TS;
-  if (/\.tsx$/.test(file)) return ts.ScriptKind.TSX;
-  if (/\.jsx$/.test(file)) return ts.ScriptKind.JSX;
-  return ts.ScriptKind.JS;
 }
 
 export function transformFile(file: string, text: string, templateNames?: ReadonlySet<string>): FileResult {
