@@ -2,7 +2,7 @@
 // invocation with context.done(), which Node.js 24 removed. A handler that hands its context to
 // it cannot be converted mechanically.
 import { ts } from '../../util/typescript.cjs';
-import { bindingNames, specifierName } from './scope.js';
+import { bindingNames, namedImports, namespaceImport, specifierAsName, specifierName } from './scope.js';
 
 const CFN_RESPONSE = /^(\.{1,2}\/)*([\w.-]+\/)*cfn-response(\.[cm]?js)?$/;
 
@@ -14,8 +14,7 @@ export function cfnResponseNames(sf: ts.SourceFile): Set<string> {
     if (ts.isImportDeclaration(st) && CFN_RESPONSE.test((st.moduleSpecifier as ts.StringLiteral).text)) {
       const local = st.importClause?.name ?? namespaceImport(st);
       if (local) names.add(local.getText());
-      for (const spec of namedImports(st))
-        if (specifierName(spec) === 'send') names.add(aliasNode(spec)?.getText() ?? 'send');
+      for (const spec of namedImports(st)) if (specifierName(spec) === 'send') names.add(specifierAsName(spec));
     } else if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         const init = d.initializer;
@@ -29,23 +28,6 @@ export function cfnResponseNames(sf: ts.SourceFile): Set<string> {
     }
   }
   return names;
-}
-
-/** `import * as name from …`: the name. */
-function namespaceImport(decl: ts.ImportDeclaration): ts.Identifier | undefined {
-  const bindings = decl.importClause?.namedBindings;
-  return bindings !== undefined && ts.isNamespaceImport(bindings) ? bindings.name : undefined;
-}
-
-/** The specifiers of `import { a, b as c } from …`. */
-function namedImports(decl: ts.ImportDeclaration): readonly ts.ImportSpecifier[] {
-  const bindings = decl.importClause?.namedBindings;
-  return bindings !== undefined && ts.isNamedImports(bindings) ? bindings.elements : [];
-}
-
-/** The local name of `a as b` (`b`); undefined without `as`. */
-function aliasNode(spec: ts.ImportSpecifier): ts.Identifier | undefined {
-  return spec.propertyName === undefined ? undefined : spec.name;
 }
 
 /** `response.send(event, context, …)` or `send(event, context, …)` of cfn-response. */

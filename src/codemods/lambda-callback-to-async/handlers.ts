@@ -7,7 +7,7 @@ import {
   identifiersNamed,
   isFunctionNode,
   nameText,
-  specifierName,
+  specifierAsName,
   unwrapExpression,
   type FunctionNode,
 } from './scope.js';
@@ -78,8 +78,7 @@ function exportSites(sf: ts.SourceFile): ExportSite[] {
       const clause = st.exportClause;
       for (const spec of clause === undefined || ts.isNamespaceExport(clause) ? [] : clause.elements) {
         // `a as b`: exported as `b` (the alias), naming the local `a`.
-        const alias = spec.propertyName ? spec.name : undefined;
-        sites.push({ name: alias?.getText() ?? specifierName(spec), value: spec.propertyName ?? spec.name });
+        sites.push({ name: specifierAsName(spec), value: spec.propertyName ?? spec.name });
       }
     }
   }

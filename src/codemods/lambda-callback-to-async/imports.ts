@@ -1,7 +1,14 @@
 // TypeScript: once the callback parameters are gone, `Callback` from 'aws-lambda' is often
 // unused; an unused import would fail `noUnusedLocals` builds, so it goes too.
 import { ts } from '../../util/typescript.cjs';
-import { firstAncestor, identifiersNamed, specifierName } from './scope.js';
+import {
+  firstAncestor,
+  identifiersNamed,
+  namedImports,
+  namespaceImport,
+  specifierAsName,
+  specifierName,
+} from './scope.js';
 import { deleteStatement, type Edit } from './edits.js';
 
 const REMOVABLE = new Set(['Callback']);
@@ -11,18 +18,17 @@ export function unusedImportEdits(text: string, sf: ts.SourceFile, removed: read
   const gone = (pos: number) => removed.some((e) => e.start <= pos && pos < e.end);
   const edits: Edit[] = [];
   for (const decl of sf.statements.filter(ts.isImportDeclaration)) {
-    const clause = decl.importClause;
-    const bindings = clause?.namedBindings;
-    const namespaceImport = bindings !== undefined && ts.isNamespaceImport(bindings) ? bindings.name : undefined;
-    if ((decl.moduleSpecifier as ts.StringLiteral).text !== 'aws-lambda' || clause?.name || namespaceImport) continue;
-    const specs: readonly ts.ImportSpecifier[] =
-      bindings !== undefined && ts.isNamedImports(bindings) ? bindings.elements : [];
+    if (
+      (decl.moduleSpecifier as ts.StringLiteral).text !== 'aws-lambda' ||
+      decl.importClause?.name ||
+      namespaceImport(decl)
+    )
+      continue;
+    const specs = namedImports(decl);
     const unused = specs.filter((spec) => {
       if (!REMOVABLE.has(specifierName(spec))) return false;
       // `a as b`: the file uses the alias `b`.
-      const alias = spec.propertyName ? spec.name : undefined;
-      const local = alias?.getText() ?? specifierName(spec);
-      return !identifiersNamed(sf, local).some(
+      return !identifiersNamed(sf, specifierAsName(spec)).some(
         (id) =>
           !firstAncestor(id, (a) => a === decl) &&
           !gone(id.getStart()) &&

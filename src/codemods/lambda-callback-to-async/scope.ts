@@ -80,6 +80,23 @@ export function specifierName(spec: ts.ImportSpecifier | ts.ExportSpecifier): st
   return ts.isStringLiteral(name) ? name.text : name.getText();
 }
 
+/** The name on this side of a specifier: `b` of `a as b` (the local name, or the name exported), else `a`. */
+export function specifierAsName(spec: ts.ImportSpecifier | ts.ExportSpecifier): string {
+  return spec.propertyName ? spec.name.getText() : specifierName(spec);
+}
+
+/** `import * as name from …`: the name. */
+export function namespaceImport(decl: ts.ImportDeclaration): ts.Identifier | undefined {
+  const bindings = decl.importClause?.namedBindings;
+  return bindings !== undefined && ts.isNamespaceImport(bindings) ? bindings.name : undefined;
+}
+
+/** The specifiers of `import { a, b as c } from …`. */
+export function namedImports(decl: ts.ImportDeclaration): readonly ts.ImportSpecifier[] {
+  const bindings = decl.importClause?.namedBindings;
+  return bindings !== undefined && ts.isNamedImports(bindings) ? bindings.elements : [];
+}
+
 /** The statements of a block-like node (block, file, case or default clause, module block). */
 export function statementsOf(node: ts.Node | undefined): readonly ts.Statement[] | undefined {
   return node ? (node as { statements?: ts.NodeArray<ts.Statement> }).statements : undefined;
