@@ -109,13 +109,13 @@ export async function mergeAction(files: string[], options: Named, io: CliIO): P
 export async function listAction(options: { json?: boolean }, io: CliIO): Promise<number> {
   const views: CampaignView[] = [];
   for (const name of await listCampaigns(home(io))) {
-    // A damaged campaign of this machine stops the command (exit 2); one the results store
-    // disagrees with must not hide the others.
-    const local = await new CampaignStore(home(io), name).view();
     try {
       views.push(await viewOf(io, name));
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
+      // One the results store disagrees with must not hide the others; a damaged campaign of
+      // this machine still stops the command (exit 2): reading it alone fails the same way.
+      const local = await new CampaignStore(home(io), name).view();
       io.stderr(`atx: warning: ${name}: ${error.message}; showing this machine's records\n`);
       views.push(local);
     }
