@@ -156,13 +156,27 @@ export class DiskRepoView implements RepoView {
     for (const path of this.tracked) {
       const slash = path.lastIndexOf('/');
       const folder = slash < 0 ? '' : path.slice(0, slash);
-      if (!listings.has(folder)) listings.set(folder, listFolder(join(this.root, folder)));
+      if (!listings.has(folder)) listings.set(folder, this.listInside(folder));
       // Not listed (a name the file system folds, say): asked for on its own.
       const entry =
         listings.get(folder)?.get(path.slice(slash + 1)) ?? lstatSync(join(this.root, path), { throwIfNoEntry: false });
       if (entry?.isFile()) this.regular.add(path);
       else if (entry?.isSymbolicLink()) this.held.set(path, this.linkKind(path));
     }
+  }
+
+  /**
+   * The entries of a folder that is really inside the repository. A folder reached through a link
+   * to elsewhere is not listed: its tracked paths are lstat-ed one by one (and never read, see load).
+   */
+  private listInside(folder: string): Map<string, Dirent> | undefined {
+    const full = join(this.root, folder);
+    try {
+      if (!isInside(this.realRoot(), this.realFolder(full))) return undefined;
+    } catch {
+      return undefined;
+    }
+    return listFolder(full);
   }
 
   /** A link to something inside is skipped quietly (its target is converted in its own right). */

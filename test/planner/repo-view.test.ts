@@ -52,4 +52,16 @@ describe('the files a view offers', () => {
     expect(view.files).toEqual(['a/x.js', 'a/y/z.js', 'a/zz.js', 'b.js']);
     expect([...view.heldBack().keys()]).toEqual(['a/link.js']);
   });
+
+  it('offers a file below a folder linked outside the repository as before, and never reads it', async () => {
+    const outside = await tempDir('atx-outside-');
+    await writeFiles(outside, { 'secret.js': 'exports.handler = (e, c, cb) => cb(null, 1);\n' });
+    const dir = await tempDir('atx-view-');
+    await writeFiles(dir, { 'a.js': '1' });
+    await symlink(outside, join(dir, 'linked'));
+    const view = new DiskRepoView(dir, ['a.js', 'linked/secret.js']);
+    expect(view.files).toEqual(['a.js', 'linked/secret.js']);
+    expect(() => view.read('linked/secret.js')).toThrow(/leads outside/);
+    expect(view.writable('linked/secret.js')).toBe(false);
+  });
 });
