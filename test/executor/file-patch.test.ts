@@ -1,4 +1,4 @@
-import { applyPatch, createTwoFilesPatch } from 'diff';
+import { applyPatch, createTwoFilesPatch, formatPatch, structuredPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { filePatch } from '../../src/executor/file-patch.js';
 
@@ -54,6 +54,44 @@ describe('the dry run diff of a file', () => {
       checked++;
     }
     expect(checked).toBe(300);
+  });
+
+  it('writes the hunks jsdiff writes when it compares the lines between the shared start and end', () => {
+    // jsdiff's own patch of the lines left after the shared start and end (beyond the context),
+    // its line numbers moved by the lines left out: what the dry run's diff was before it wrote
+    // the hunks itself.
+    const reference = (before: string, after: string) => {
+      const [old, next] = [before, after].map((text) => text.split(/(?<=\n)/).filter(Boolean)) as [string[], string[]];
+      let prefix = 0;
+      while (prefix < old.length && prefix < next.length && old[prefix] === next[prefix]) prefix++;
+      let suffix = 0;
+      while (
+        suffix < old.length - prefix &&
+        suffix < next.length - prefix &&
+        old.at(-1 - suffix) === next.at(-1 - suffix)
+      )
+        suffix++;
+      const [skipStart, skipEnd] = [Math.max(0, prefix - 3), Math.max(0, suffix - 3)];
+      const middle = (lines: string[]) => lines.slice(skipStart, lines.length - skipEnd).join('');
+      const patch = structuredPatch('a/f.js', 'b/f.js', middle(old), middle(next), '', '', { context: 3 });
+      for (const hunk of patch.hunks) {
+        hunk.oldStart += skipStart;
+        hunk.newStart += skipStart;
+      }
+      return formatPatch(patch);
+    };
+    const around = Array.from({ length: 10 }, (_, i) => `const shared${i} = ${i};\n`).join('');
+    let compared = 0;
+    for (const [before, after] of edits(11)) {
+      for (const [a, b] of [
+        [before, after],
+        [around + before, around + after],
+      ] as const) {
+        expect(filePatch('f.js', a, b), JSON.stringify({ a, b })).toBe(reference(a, b));
+        compared++;
+      }
+    }
+    expect(compared).toBe(600);
   });
 
   it('shows a file that was emptied or created whole', () => {
