@@ -1,0 +1,117 @@
+// V8's compiled code of the TypeScript compiler, kept between runs on Node.js versions without a
+// compile cache of their own (before 22.1; bin/atx.js turns Node's on where it exists). Compiling
+// the compiler's 9 MB file is about 400 ms of every start that converts code; with its code
+// cached, about half of that. Only the CLI turns it on (bin/atx.js), for its own ATX_HOME:
+// the cache is ATX_HOME/cache/v8/<file>-<hash of the file, Node.js version, arch and flags>.bin,
+// so a changed file or another Node.js never meets a stale cache, and V8 itself rejects one that
+// does not match it (it is then written again). Nothing here is built from a repository's or a definition's data.
+import crypto = require('node:crypto');
+import fs = require('node:fs');
+import nodeModule = require('node:module');
+import os = require('node:os');
+import path = require('node:path');
+import vm = require('node:vm');
+
+let cacheDir: string | undefined;
+
+/** Turns the cache on for this process (the CLI's entry calls this), unless NODE_DISABLE_COMPILE_CACHE=1. */
+export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_DISABLE_COMPILE_CACHE === '1') return;
+  // Node.js's own cache covers every module where it is on.
+  if (typeof (nodeModule as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.() === 'string')
+    return;
+  cacheDir = path.join(path.resolve(env.ATX_HOME || path.join(os.homedir(), '.atx')), 'cache', 'v8');
+}
+
+/** What preloadCompiled did: nothing (cache off, module loaded, or it failed), or loaded the module with the cache it had, wrote, or wrote again. */
+export type Preload = 'off' | 'loaded' | 'failed' | 'used' | 'written' | 'rewritten';
+
+/**
+ * Loads the CommonJS module `specifier` (resolved from this folder) into the require cache with
+ * its cached code, so that the next `require` of it takes it from there; writes the cache when
+ * there was none or V8 rejected it. Does nothing when the cache is off or the module is loaded;
+ * any failure leaves the module to a plain `require`.
+ */
+export function preloadCompiled(specifier: string): Preload {
+  if (!cacheDir) return 'off';
+  const filename = require.resolve(specifier);
+  if (require.cache[filename]) return 'loaded';
+  let source: string;
+  try {
+    source = fs.readFileSync(filename, 'utf8');
+  } catch {
+    return 'failed';
+  }
+  const key = crypto
+    .createHash('sha256')
+    .update([process.version, process.arch, filename, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0'))
+    .update(source)
+    .digest('hex')
+    .slice(0, 24);
+  const cacheFile = path.join(cacheDir, `${path.basename(filename, '.js')}-${key}.bin`);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const loaded = new nodeModule(filename, module);
+  loaded.filename = filename;
+  loaded.paths = (nodeModule as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
+    path.dirname(filename),
+  );
+  try {
+    const compiled = vm.compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname'], {
+      filename,
+      cachedData,
+      produceCachedData: cachedData === undefined,
+    }) as ((...args: unknown[]) => void) & { cachedData?: Buffer; cachedDataRejected?: boolean };
+    require.cache[filename] = loaded;
+    compiled.call(
+      loaded.exports,
+      loaded.exports,
+      nodeModule.createRequire(filename),
+      loaded,
+      filename,
+      path.dirname(filename),
+    );
+    loaded.loaded = true;
+    if (compiled.cachedDataRejected) {
+      writeCache(cacheFile, makeCachedData(source, filename));
+      return 'rewritten';
+    }
+    if (cachedData !== undefined) return 'used';
+    writeCache(cacheFile, compiled.cachedData);
+    return 'written';
+  } catch {
+    delete require.cache[filename];
+    return 'failed';
+  }
+}
+
+/** The code cache of `source` compiled afresh (after V8 rejected the kept one). */
+function makeCachedData(source: string, filename: string): Buffer | undefined {
+  const compiled = vm.compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname'], {
+    filename,
+    produceCachedData: true,
+  }) as { cachedData?: Buffer };
+  return compiled.cachedData;
+}
+
+/** Writes whole or not at all (a temporary file renamed over), readable by this user only; failures are ignored. */
+function writeCache(cacheFile: string, data: Buffer | undefined): void {
+  if (!data) return;
+  const temporary = `${cacheFile}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(temporary, data, { mode: 0o600, flag: 'wx' });
+    fs.renameSync(temporary, cacheFile);
+    // The caches of earlier versions of the file (or of another Node.js) are not needed again.
+    const prefix = `${path.basename(cacheFile).replace(/-[0-9a-f]+\.bin$/, '')}-`;
+    for (const name of fs.readdirSync(path.dirname(cacheFile)))
+      if (name.startsWith(prefix) && name.endsWith('.bin') && name !== path.basename(cacheFile))
+        fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
+  } catch {
+    fs.rmSync(temporary, { force: true });
+  }
+}

@@ -1,0 +1,103 @@
+// The compiled-code cache of the TypeScript compiler on Node.js versions without their own
+// (dist/util/compile-cache.cjs, turned on by bin/atx.js): run in child processes, as the CLI
+// loads it, against a small CommonJS module of the test's own.
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import module from 'node:module';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { atx, makeRepo, projectRoot, tempDir } from '../helpers/cli.js';
+
+const cacheModule = join(projectRoot, 'dist', 'util', 'compile-cache.cjs');
+/** Node.js 22.1 and newer keep compiled code themselves; atx's cache stays off there. */
+const nodeHasCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+/** Loads `file` as the CLI loads the compiler: the cache on for `home`, then preload, then require. */
+async function load(file: string, home: string, env: Record<string, string> = {}) {
+  const script = `
+    const cache = require(${JSON.stringify(cacheModule)});
+    cache.enableCompileCache(process.env);
+    const how = cache.preloadCompiled(${JSON.stringify(file)});
+    const loaded = require(${JSON.stringify(file)});
+    process.stdout.write(JSON.stringify({ how, answer: loaded.answer(), file: loaded.file }));`;
+  const run = await execa(process.execPath, ['-e', script], { env: { ATX_HOME: home, ...env }, extendEnv: false });
+  return JSON.parse(run.stdout) as { how: string; answer: number; file: string };
+}
+
+async function cacheFiles(home: string): Promise<string[]> {
+  return (await readdir(join(home, 'cache', 'v8')).catch(() => [] as string[])).sort();
+}
+
+describe.skipIf(nodeHasCache)('the compiled-code cache', () => {
+  it('is written once, in ATX_HOME for this user only, and used from then on', async () => {
+    const home = await tempDir();
+    const dir = await tempDir();
+    const file = join(dir, 'compiler.js');
+    await writeFile(file, 'exports.answer = () => 6 * 7;\nexports.file = __filename;\n');
+
+    expect(await load(file, home)).toEqual({ how: 'written', answer: 42, file });
+    const [cached] = await cacheFiles(home);
+    expect(cached).toMatch(/^compiler-[0-9a-f]{24}\.bin$/);
+    expect((await stat(join(home, 'cache', 'v8'))).mode & 0o777).toBe(0o700);
+    expect((await stat(join(home, 'cache', 'v8', cached!))).mode & 0o777).toBe(0o600);
+    const bytes = await readFile(join(home, 'cache', 'v8', cached!));
+
+    expect(await load(file, home)).toEqual({ how: 'used', answer: 42, file });
+    expect(await readFile(join(home, 'cache', 'v8', cached!))).toEqual(bytes);
+  });
+
+  it('writes a damaged cache again and a changed file a new one, and loads the module all the same', async () => {
+    const home = await tempDir();
+    const dir = await tempDir();
+    const file = join(dir, 'compiler.js');
+    await writeFile(file, 'exports.answer = () => 1;\nexports.file = __filename;\n');
+    await load(file, home);
+    const [first] = await cacheFiles(home);
+    await writeFile(join(home, 'cache', 'v8', first!), Buffer.alloc(4096, 7));
+    expect(await load(file, home)).toMatchObject({ how: 'rewritten', answer: 1 });
+    expect(await load(file, home)).toMatchObject({ how: 'used', answer: 1 });
+
+    // The same length, other code: V8 alone would not tell (it checks the length); the name does.
+    await writeFile(file, 'exports.answer = () => 2;\nexports.file = __filename;\n');
+    expect(await load(file, home)).toMatchObject({ how: 'written', answer: 2 });
+    const after = await cacheFiles(home);
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(first);
+  });
+
+  it('is off with NODE_DISABLE_COMPILE_CACHE=1 and writes nothing', async () => {
+    const home = await tempDir();
+    const dir = await tempDir();
+    const file = join(dir, 'compiler.js');
+    await writeFile(file, 'exports.answer = () => 3;\nexports.file = __filename;\n');
+    expect(await load(file, home, { NODE_DISABLE_COMPILE_CACHE: '1' })).toMatchObject({ how: 'off', answer: 3 });
+    expect(await readdir(home)).toEqual([]);
+  });
+
+  it('gives the CLI the same dry run with the compiler from the cache as without it', async () => {
+    const repo = await makeRepo({
+      'package.json': '{ "name": "svc", "version": "1.0.0" }\n',
+      'handler.js': 'exports.handler = (event, context, callback) => {\n  callback(null, { ok: true });\n};\n',
+    });
+    const home = await tempDir();
+    const args = [
+      'custom',
+      'def',
+      'exec',
+      '-p',
+      repo,
+      '-n',
+      'AWS/nodejs-lambda-callback-to-async',
+      '--dry-run',
+      '--json',
+    ];
+    const first = await atx(args, { env: { ATX_HOME: home } });
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(await cacheFiles(home)).toEqual([expect.stringMatching(/^typescript-[0-9a-f]{24}\.bin$/)]);
+    const second = await atx(args, { env: { ATX_HOME: home } });
+    expect(second.exitCode, second.stderr).toBe(0);
+    const diff = (run: { stdout: string }) => (JSON.parse(run.stdout) as { diff: string }).diff;
+    expect(diff(second)).toBe(diff(first));
+    expect(diff(first)).toContain('+exports.handler = async (event, context) => {');
+  });
+});
