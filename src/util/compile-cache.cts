@@ -5,6 +5,7 @@
 // the cache is ATX_HOME/cache/v8/<file>-<hash of the file, Node.js version, arch and flags>.bin,
 // so a changed file or another Node.js never meets a stale cache, and V8 itself rejects one that
 // does not match it (it is then written again). Nothing here is built from a repository's or a definition's data.
+import buffer = require('node:buffer');
 import crypto = require('node:crypto');
 import fs = require('node:fs');
 import nodeModule = require('node:module');
@@ -36,16 +37,20 @@ export function preloadCompiled(specifier: string): Preload {
   if (!cacheDir) return 'off';
   const filename = require.resolve(specifier);
   if (require.cache[filename]) return 'loaded';
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = fs.readFileSync(filename, 'utf8');
+    bytes = fs.readFileSync(filename);
   } catch {
     return 'failed';
   }
+  // The compiler's file is ASCII: read as such it is one copy of the bytes, where decoding 9 MB of
+  // UTF-8 took 90-120 ms. Any other text is decoded as UTF-8 (without a byte-order mark, as require does).
+  let source = buffer.isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   const key = crypto
     .createHash('sha256')
     .update([process.version, process.arch, filename, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0'))
-    .update(source)
+    .update(bytes)
     .digest('hex')
     .slice(0, 24);
   const cacheFile = path.join(cacheDir, `${path.basename(filename, '.js')}-${key}.bin`);

@@ -65,6 +65,19 @@ describe.skipIf(nodeHasCache)('the compiled-code cache', () => {
     expect(after[0]).not.toBe(first);
   });
 
+  it('reads a module beyond ASCII as UTF-8, without its byte-order mark, as require does', async () => {
+    const home = await tempDir();
+    const dir = await tempDir();
+    const file = join(dir, 'compiler.js');
+    await writeFile(
+      file,
+      '\uFEFFexports.answer = () => "→ é".codePointAt(0) + "→ é".length;\nexports.file = __filename;\n',
+    );
+    const expected = '→ é'.codePointAt(0)! + '→ é'.length;
+    expect(await load(file, home)).toMatchObject({ how: 'written', answer: expected });
+    expect(await load(file, home)).toMatchObject({ how: 'used', answer: expected });
+  });
+
   it('is off with NODE_DISABLE_COMPILE_CACHE=1 and writes nothing', async () => {
     const home = await tempDir();
     const dir = await tempDir();
