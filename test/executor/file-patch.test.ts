@@ -18,7 +18,7 @@ const handler = (body: string[]) =>
 function* edits(seed: number): Generator<[string, string]> {
   let state = seed;
   const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) as number;
-  const pool = ['}', '', '  return x;', 'a();', 'b();', '  if (x) {', '// note', 'c();\r'];
+  const pool = ['}', '', '  return x;', 'a();', 'b();', 'a();b();', '  return x;;', '  if (x) {', '// note', 'c();\r'];
   for (let n = 0; n < 300; n++) {
     const size = Math.floor(random() * 40);
     const before = Array.from({ length: size }, () => pool[Math.floor(random() * pool.length)]!);
