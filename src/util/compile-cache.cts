@@ -2,9 +2,9 @@
 // compile cache of their own (before 22.1; bin/atx.js turns Node's on where it exists). Compiling
 // the compiler's 9 MB file is about 400 ms of every start that converts code; with its code
 // cached, about half of that. Only the CLI turns it on (bin/atx.js), for its own ATX_HOME:
-// the cache is ATX_HOME/cache/v8/<file>-<hash of the file, Node.js version, arch and flags>.bin,
-// so a changed file or another Node.js never meets a stale cache, and V8 itself rejects one that
-// does not match it (it is then written again). Nothing here is built from a repository's or a definition's data.
+// the cache is ATX_HOME/cache/v8/<file>-<hash of the file>-<hash of Node.js version, arch and
+// flags>.bin, so a changed file or another Node.js never meets a stale cache, and V8 itself
+// rejects one that does not match it (it is then written again). Nothing here is built from a repository's or a definition's data.
 import buffer = require('node:buffer');
 import crypto = require('node:crypto');
 import fs = require('node:fs');
@@ -47,13 +47,19 @@ export function preloadCompiled(specifier: string): Preload {
   // UTF-8 took 90-120 ms. Any other text is decoded as UTF-8 (without a byte-order mark, as require does).
   let source = buffer.isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
-  const key = crypto
-    .createHash('sha256')
-    .update([process.version, process.arch, filename, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0'))
-    .update(bytes)
-    .digest('hex')
-    .slice(0, 24);
-  const cacheFile = path.join(cacheDir, `${path.basename(filename, '.js')}-${key}.bin`);
+  // <file>-<the file's bytes>-<Node.js, arch and flags>: a new version of the file replaces the
+  // caches of the old one, while runs with other flags (V8 rejects a cache made under others)
+  // keep one each.
+  const hash = (...parts: (string | Buffer)[]) => {
+    const digest = crypto.createHash('sha256');
+    for (const part of parts) digest.update(part);
+    return digest.digest('hex').slice(0, 16);
+  };
+  const runtime = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
+  const cacheFile = path.join(
+    cacheDir,
+    `${path.basename(filename, '.js')}-${hash(filename, '\0', bytes)}-${hash(runtime).slice(0, 8)}.bin`,
+  );
   let cachedData: Buffer | undefined;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -111,11 +117,14 @@ function writeCache(cacheFile: string, data: Buffer | undefined): void {
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
     fs.writeFileSync(temporary, data, { mode: 0o600, flag: 'wx' });
     fs.renameSync(temporary, cacheFile);
-    // The caches of earlier versions of the file (or of another Node.js) are not needed again.
-    const prefix = `${path.basename(cacheFile).replace(/-[0-9a-f]+\.bin$/, '')}-`;
-    for (const name of fs.readdirSync(path.dirname(cacheFile)))
-      if (name.startsWith(prefix) && name.endsWith('.bin') && name !== path.basename(cacheFile))
+    // The caches of earlier versions of the file are not needed again.
+    const parts = (name: string) => /^(.+)-([0-9a-f]{16})-[0-9a-f]{8}\.bin$/.exec(name);
+    const [, base, version] = parts(path.basename(cacheFile))!;
+    for (const name of fs.readdirSync(path.dirname(cacheFile))) {
+      const other = parts(name);
+      if (other && other[1] === base && other[2] !== version)
         fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
+    }
   } catch {
     fs.rmSync(temporary, { force: true });
   }
