@@ -4,8 +4,8 @@
 import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { DefinitionError } from '../errors.js';
-import { parseDefinition } from './parse.js';
-import type { DefinitionBundle } from './types.js';
+import { shippedDefinition } from './shipped.js';
+import type { Definition, DefinitionBundle } from './types.js';
 
 export const definitionFileNames = ['transformation_definition.md', 'SKILL.md'] as const;
 export const referencesLimitBytes = 10 * 1024 * 1024;
@@ -30,11 +30,16 @@ export async function loadDefinitionDir(dir: string): Promise<DefinitionBundle> 
     );
   }
   const definitionPath = join(dir, present[0]);
-  const definition = parseDefinition(await readText(definitionPath), definitionPath);
+  const definition = await parse(await readText(definitionPath), definitionPath);
   const summariesPath = join(dir, 'summaries.md');
   const summaries = (await isFile(summariesPath)) ? await readText(summariesPath) : undefined;
   const references = await readReferences(join(dir, 'document_references'));
   return { definition, ...(summaries !== undefined ? { summaries } : {}), references };
+}
+
+/** A shipped definition as atx's build parsed it; any other by the parser (loaded only then). */
+async function parse(text: string, file: string): Promise<Definition> {
+  return shippedDefinition(text, file) ?? (await import('./parse.js')).parseDefinition(text, file);
 }
 
 async function requireDirectory(dir: string): Promise<void> {

@@ -1,7 +1,8 @@
 // `atx custom def exec`: plan a definition for one repository and apply it, durably.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadDefinitionDir, type Definition } from '../definitions/index.js';
+import { loadDefinitionDir } from '../definitions/load.js';
+import type { Definition } from '../definitions/types.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import { analyseRepository, listTrackedFiles } from '../planner/analyse.js';
 import { loadConfiguration } from '../planner/config.js';

@@ -6,13 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DefinitionError } from '../errors.js';
-import {
-  CategorySchema,
-  definitionCategory,
-  definitionDescription,
-  loadDefinitionDir,
-  type Category,
-} from '../definitions/index.js';
+import { loadDefinitionDir } from '../definitions/load.js';
+import { CategorySchema, type Category } from '../definitions/types.js';
 import { exists } from '../util/fs.js';
 
 export interface AwsDefinition {
@@ -87,8 +82,12 @@ async function readAwsDefinition(folder: string, dir: string): Promise<AwsDefini
     metadata = parsed.data;
   }
   // What metadata.json leaves out, the definition itself says (its objective, its front matter).
-  const definition = metadata.description && metadata.category ? undefined : (await loadDefinitionDir(dir)).definition;
-  const description = metadata.description ?? definitionDescription(definition!);
-  const category = metadata.category ?? definitionCategory(definition!);
+  let { description, category } = metadata;
+  if (!description || !category) {
+    const { definition } = await loadDefinitionDir(dir);
+    const describe = await import('../definitions/describe.js');
+    description ??= describe.definitionDescription(definition);
+    category ??= describe.definitionCategory(definition);
+  }
   return { name: `AWS/${folder}`, version: metadata.version ?? '1', description, category, dir };
 }

@@ -1,7 +1,8 @@
 // The registry as commands see it: AWS-managed, local and team definitions behind one
 // interface. Validation happens here, before anything is stored.
 import { UsageError } from '../errors.js';
-import { definitionCategory, definitionDescription, loadDefinitionDir, type Category } from '../definitions/index.js';
+import { loadDefinitionDir } from '../definitions/load.js';
+import type { Category } from '../definitions/types.js';
 import { listAwsDefinitions, type AwsDefinition } from './aws.js';
 import { LocalRegistry, requireDraft } from './local.js';
 import { isAwsName, validateName, validateVersion, validateWritableName } from './names.js';
@@ -257,6 +258,8 @@ export class AtxRegistry implements Registry {
  */
 async function describe(description: string, sourceDir: string, category?: Category): Promise<Described> {
   const { definition } = await loadDefinitionDir(sourceDir);
+  // Read only here (publishing): a listing or a run does not load the markdown parser.
+  const { definitionCategory, definitionDescription } = await import('../definitions/describe.js');
   return {
     description: description.trim() || definitionDescription(definition),
     category: category ?? definitionCategory(definition),
