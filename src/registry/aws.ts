@@ -50,16 +50,32 @@ export function defaultAwsDir(): string | undefined {
 
 /** Every shipped definition, sorted by name; folders without a definition file are skipped. */
 export async function listAwsDefinitions(awsDir: string | undefined): Promise<AwsDefinition[]> {
+  const found: AwsDefinition[] = [];
+  for (const folder of await definitionFolders(awsDir))
+    found.push(await readAwsDefinition(folder, join(awsDir!, folder)));
+  return found;
+}
+
+/** The shipped definition in the folder named `folder`, found in the listing (a name is never made a path unchecked). */
+export async function findAwsDefinition(
+  awsDir: string | undefined,
+  folder: string,
+): Promise<AwsDefinition | undefined> {
+  const match = (await definitionFolders(awsDir)).find((name) => name === folder);
+  return match === undefined ? undefined : readAwsDefinition(match, join(awsDir!, match));
+}
+
+/** The folders of `awsDir` that hold a definition file, sorted. */
+async function definitionFolders(awsDir: string | undefined): Promise<string[]> {
   if (!awsDir || !(await exists(awsDir))) return [];
   const entries = await readdir(awsDir, { withFileTypes: true });
-  const found: AwsDefinition[] = [];
+  const folders: string[] = [];
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
     const dir = join(awsDir, entry.name);
-    const hasDefinition =
-      (await exists(join(dir, 'transformation_definition.md'))) || (await exists(join(dir, 'SKILL.md')));
-    if (hasDefinition) found.push(await readAwsDefinition(entry.name, dir));
+    if ((await exists(join(dir, 'transformation_definition.md'))) || (await exists(join(dir, 'SKILL.md'))))
+      folders.push(entry.name);
   }
-  return found;
+  return folders;
 }
 
 async function readAwsDefinition(folder: string, dir: string): Promise<AwsDefinition> {

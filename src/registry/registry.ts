@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 import { loadDefinitionDir } from '../definitions/load.js';
 import type { Category } from '../definitions/types.js';
-import { listAwsDefinitions, type AwsDefinition } from './aws.js';
+import { findAwsDefinition, listAwsDefinitions, type AwsDefinition } from './aws.js';
 import { LocalRegistry, requireDraft } from './local.js';
 import { isAwsName, validateName, validateVersion, validateWritableName } from './names.js';
 import { TeamRegistry } from './team.js';
@@ -193,7 +193,7 @@ export class AtxRegistry implements Registry {
 
   private async resolveAws(name: string, version?: string): Promise<ResolvedDefinition> {
     const wanted = name.slice(name.indexOf('/') + 1);
-    const found = (await this.aws()).find((d) => d.name.slice(4) === wanted);
+    const found = await findAwsDefinition(this.options.awsDir, wanted);
     if (!found) throw new UsageError(`unknown AWS-managed definition "${name}"; see atx custom def list`);
     if (version !== undefined && version !== found.version) {
       throw new UsageError(`${found.name} has no version "${version}" (version: ${found.version})`);

@@ -82,6 +82,10 @@ describe('AWS-managed definitions', () => {
     await expect(openRegistry({ atxHome: await tempDir(), awsDir }).list()).rejects.toBeInstanceOf(DefinitionError);
     await writeFile(join(awsDir, 'zeta-upgrade', 'metadata.json'), '{ "version": 3 }');
     await expect(openRegistry({ atxHome: await tempDir(), awsDir }).list()).rejects.toThrow(/metadata\.json/);
+    // Resolving reads only the definition asked for: the others' metadata does not stand in its way.
+    const registry = openRegistry({ atxHome: await tempDir(), awsDir });
+    await expect(registry.resolve('AWS/zeta-upgrade')).rejects.toThrow(/metadata\.json/);
+    expect(await registry.resolve('AWS/alpha-upgrade')).toMatchObject({ name: 'AWS/alpha-upgrade', version: '1' });
   });
 
   it('default to the transformations/AWS folder shipped in the package', async () => {
