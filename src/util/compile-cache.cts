@@ -4,7 +4,9 @@
 // cached, about half of that. Only the CLI turns it on (bin/atx.js), for its own ATX_HOME:
 // the cache is ATX_HOME/cache/v8/<file>-<hash of the file>-<hash of Node.js version, arch and
 // flags>.bin, so a changed file or another Node.js never meets a stale cache, and V8 itself
-// rejects one that does not match it (it is then written again). Nothing here is built from a repository's or a definition's data.
+// rejects one that does not match it (it is then written again). The build (npm ci) keeps one
+// made with its Node.js in dist/cache/v8, so that even a first run in a fresh ATX_HOME (a CI
+// job's) finds one. Nothing here is built from a repository's or a definition's data.
 import buffer = require('node:buffer');
 import crypto = require('node:crypto');
 import fs = require('node:fs');
@@ -37,35 +39,12 @@ export function preloadCompiled(specifier: string): Preload {
   if (!cacheDir) return 'off';
   const filename = require.resolve(specifier);
   if (require.cache[filename]) return 'loaded';
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(filename);
-  } catch {
-    return 'failed';
-  }
-  // The compiler's file is ASCII: read as such it is one copy of the bytes, where decoding 9 MB of
-  // UTF-8 took 90-120 ms. Any other text is decoded as UTF-8 (without a byte-order mark, as require does).
-  let source = buffer.isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
-  // <file>-<the file's bytes>-<Node.js, arch and flags>: a new version of the file replaces the
-  // caches of the old one, while runs with other flags (V8 rejects a cache made under others)
-  // keep one each.
-  const hash = (...parts: (string | Buffer)[]) => {
-    const digest = crypto.createHash('sha256');
-    for (const part of parts) digest.update(part);
-    return digest.digest('hex').slice(0, 16);
-  };
-  const runtime = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
-  const cacheFile = path.join(
-    cacheDir,
-    `${path.basename(filename, '.js')}-${hash(filename, '\0', bytes)}-${hash(runtime).slice(0, 8)}.bin`,
-  );
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
+  const read = readModule(filename);
+  if (!read) return 'failed';
+  const { source, name } = read;
+  const cacheFile = path.join(cacheDir, name);
+  // This user's cache, else the one the build made with the same Node.js (npm ci builds atx).
+  const cachedData = readIfAny(cacheFile) ?? readIfAny(path.join(builtDir(), name));
   const loaded = new nodeModule(filename, module);
   loaded.filename = filename;
   loaded.paths = (nodeModule as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
@@ -97,6 +76,61 @@ export function preloadCompiled(specifier: string): Preload {
   } catch {
     delete require.cache[filename];
     return 'failed';
+  }
+}
+
+/** Where the build keeps the cache it made (dist/cache/v8), read-only to runs. */
+function builtDir(): string {
+  return path.join(__dirname, '..', 'cache', 'v8');
+}
+
+/**
+ * For the build (scripts/compile-cache.mjs): compiles `specifier` and keeps its code cache in
+ * dist/cache/v8, under the name a run with this Node.js and no other flags looks for. Returns
+ * the file written, or undefined when there is nothing to keep.
+ */
+export function writeBuiltCache(specifier: string): string | undefined {
+  const filename = require.resolve(specifier);
+  const read = readModule(filename);
+  const data = read && makeCachedData(read.source, filename);
+  if (!read || !data) return undefined;
+  const file = path.join(builtDir(), read.name);
+  writeCache(file, data);
+  return fs.existsSync(file) ? file : undefined;
+}
+
+/**
+ * The module's source, as require reads it, and the name of its cache:
+ * <file>-<hash of the bytes>-<hash of Node.js version, arch and flags>.bin.
+ */
+function readModule(filename: string): { source: string; name: string } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(filename);
+  } catch {
+    return undefined;
+  }
+  // The compiler's file is ASCII: read as such it is one copy of the bytes, where decoding 9 MB of
+  // UTF-8 took 90-120 ms. Any other text is decoded as UTF-8 (without a byte-order mark, as require does).
+  let source = buffer.isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+  // A new version of the file replaces the caches of the old one, while runs with other flags
+  // (V8 rejects a cache made under others) keep one each.
+  const hash = (...parts: (string | Buffer)[]) => {
+    const digest = crypto.createHash('sha256');
+    for (const part of parts) digest.update(part);
+    return digest.digest('hex').slice(0, 16);
+  };
+  const runtime = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS ?? ''].join('\0');
+  const name = `${path.basename(filename, '.js')}-${hash(filename, '\0', bytes)}-${hash(runtime).slice(0, 8)}.bin`;
+  return { source, name };
+}
+
+function readIfAny(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
   }
 }
 

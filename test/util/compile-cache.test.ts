@@ -93,30 +93,28 @@ describe.skipIf(nodeHasCache)('the compiled-code cache', () => {
     expect(await readdir(home)).toEqual([]);
   });
 
-  it('gives the CLI the same dry run with the compiler from the cache as without it', async () => {
+  it('gives a first run in a fresh ATX_HOME the cache the build kept, and the same dry run as without a cache', async () => {
     const repo = await makeRepo({
       'package.json': '{ "name": "svc", "version": "1.0.0" }\n',
       'handler.js': 'exports.handler = (event, context, callback) => {\n  callback(null, { ok: true });\n};\n',
     });
     const home = await tempDir();
-    const args = [
-      'custom',
-      'def',
-      'exec',
-      '-p',
-      repo,
-      '-n',
-      'AWS/nodejs-lambda-callback-to-async',
-      '--dry-run',
-      '--json',
-    ];
-    const first = await atx(args, { env: { ATX_HOME: home } });
-    expect(first.exitCode, first.stderr).toBe(0);
+    const args = 'custom def exec -n AWS/nodejs-lambda-callback-to-async --dry-run --json -p'.split(' ').concat(repo);
+    const diff = (run: { exitCode: number; stdout: string; stderr: string }) => {
+      expect(run.exitCode, run.stderr).toBe(0);
+      return (JSON.parse(run.stdout) as { diff: string }).diff;
+    };
+    // npm run build kept the compiler's compiled code for this Node.js without flags.
+    const built = await readdir(join(projectRoot, 'dist', 'cache', 'v8'));
+    expect(built).toContainEqual(expect.stringMatching(/^typescript-[0-9a-f]{16}-[0-9a-f]{8}\.bin$/));
+    const first = diff(await atx(args, { env: { ATX_HOME: home, NODE_OPTIONS: '' } }));
+    expect(await cacheFiles(home)).toEqual([]);
+    expect(first).toContain('+exports.handler = async (event, context) => {');
+    expect(diff(await atx(args, { env: { ATX_HOME: home, NODE_DISABLE_COMPILE_CACHE: '1' } }))).toBe(first);
+    // Other flags: a cache of their own in ATX_HOME, then used.
+    const flagged = { ATX_HOME: home, NODE_OPTIONS: '--max-old-space-size=2048' };
+    expect(diff(await atx(args, { env: flagged }))).toBe(first);
     expect(await cacheFiles(home)).toEqual([expect.stringMatching(/^typescript-[0-9a-f]{16}-[0-9a-f]{8}\.bin$/)]);
-    const second = await atx(args, { env: { ATX_HOME: home } });
-    expect(second.exitCode, second.stderr).toBe(0);
-    const diff = (run: { stdout: string }) => (JSON.parse(run.stdout) as { diff: string }).diff;
-    expect(diff(second)).toBe(diff(first));
-    expect(diff(first)).toContain('+exports.handler = async (event, context) => {');
+    expect(diff(await atx(args, { env: flagged }))).toBe(first);
   });
 });
