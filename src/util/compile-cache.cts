@@ -23,6 +23,7 @@ export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): void {
   // Node.js's own cache covers every module where it is on.
   if (typeof (nodeModule as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.() === 'string')
     return;
+  // ATX_HOME as util/home.ts reads it (an ES module this CommonJS one cannot load).
   cacheDir = path.join(path.resolve(env.ATX_HOME || path.join(os.homedir(), '.atx')), 'cache', 'v8');
 }
 
