@@ -61,16 +61,18 @@ export async function findAwsDefinition(
   awsDir: string | undefined,
   folder: string,
 ): Promise<AwsDefinition | undefined> {
-  const match = (await definitionFolders(awsDir)).find((name) => name === folder);
+  const [match] = await definitionFolders(awsDir, folder);
   return match === undefined ? undefined : readAwsDefinition(match, join(awsDir!, match));
 }
 
-/** The folders of `awsDir` that hold a definition file, sorted. */
-async function definitionFolders(awsDir: string | undefined): Promise<string[]> {
+/** The folders of `awsDir` (only the one named `only`, when given) that hold a definition file, sorted. */
+async function definitionFolders(awsDir: string | undefined, only?: string): Promise<string[]> {
   if (!awsDir || !(await exists(awsDir))) return [];
-  const entries = await readdir(awsDir, { withFileTypes: true });
+  const entries = (await readdir(awsDir, { withFileTypes: true })).filter(
+    (e) => e.isDirectory() && (only === undefined || e.name === only),
+  );
   const folders: string[] = [];
-  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const dir = join(awsDir, entry.name);
     if ((await exists(join(dir, 'transformation_definition.md'))) || (await exists(join(dir, 'SKILL.md'))))
       folders.push(entry.name);

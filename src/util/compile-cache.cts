@@ -17,6 +17,9 @@ import vm = require('node:vm');
 
 let cacheDir: string | undefined;
 
+/** The parameters require gives a CommonJS module's code. */
+const WRAPPER_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname'];
+
 /** Turns the cache on for this process (the CLI's entry calls this), unless NODE_DISABLE_COMPILE_CACHE=1. */
 export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): void {
   if (env.NODE_DISABLE_COMPILE_CACHE === '1') return;
@@ -52,7 +55,7 @@ export function preloadCompiled(specifier: string): Preload {
     path.dirname(filename),
   );
   try {
-    const compiled = vm.compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname'], {
+    const compiled = vm.compileFunction(source, WRAPPER_PARAMETERS, {
       filename,
       cachedData,
       produceCachedData: cachedData === undefined,
@@ -137,7 +140,7 @@ function readIfAny(file: string): Buffer | undefined {
 
 /** The code cache of `source` compiled afresh (after V8 rejected the kept one). */
 function makeCachedData(source: string, filename: string): Buffer | undefined {
-  const compiled = vm.compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname'], {
+  const compiled = vm.compileFunction(source, WRAPPER_PARAMETERS, {
     filename,
     produceCachedData: true,
   }) as { cachedData?: Buffer };
