@@ -112,9 +112,13 @@ describe.skipIf(nodeHasCache)('the compiled-code cache', () => {
     expect(first).toContain('+exports.handler = async (event, context) => {');
     expect(diff(await atx(args, { env: { ATX_HOME: home, NODE_DISABLE_COMPILE_CACHE: '1' } }))).toBe(first);
     // Other flags: a cache of their own in ATX_HOME, then used.
-    const flagged = { ATX_HOME: home, NODE_OPTIONS: '--max-old-space-size=2048' };
+    // A secret of the run's environment never reaches the file it writes.
+    const secret = 'sk-ant-api03-compile-cache-secret-value';
+    const flagged = { ATX_HOME: home, NODE_OPTIONS: '--max-old-space-size=2048', ANTHROPIC_API_KEY: secret };
     expect(diff(await atx(args, { env: flagged }))).toBe(first);
-    expect(await cacheFiles(home)).toEqual([expect.stringMatching(/^typescript-[0-9a-f]{16}-[0-9a-f]{8}\.bin$/)]);
+    const written = await cacheFiles(home);
+    expect(written).toEqual([expect.stringMatching(/^typescript-[0-9a-f]{16}-[0-9a-f]{8}\.bin$/)]);
+    expect((await readFile(join(home, 'cache', 'v8', written[0]!))).includes(secret)).toBe(false);
     expect(diff(await atx(args, { env: flagged }))).toBe(first);
   });
 });
