@@ -2,7 +2,7 @@
 // as their long form (`!Ref X` → `{ Ref: 'X' }`, `!Join [...]` → `{ 'Fn::Join': [...] }`), so a
 // template written either way reads the same, and an intrinsic is never taken for a literal.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
-import { parseYaml } from '../codemods/nodejs-runtime/yaml-doc.js';
+import { parseYaml } from '../codemods/runtime-upgrade/yaml-doc.js';
 
 export { parseYaml };
 

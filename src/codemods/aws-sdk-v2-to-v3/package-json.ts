@@ -5,7 +5,7 @@
 // an edit. The lockfile is the package manager's job, later.
 import { posix } from 'node:path';
 import { ts } from '../../util/typescript.cjs';
-import { parseJson, propertyName, rootObject, type JsonFile } from '../nodejs-runtime/json-doc.js';
+import { parseJson, propertyName, rootObject, type JsonFile } from '../runtime-upgrade/json-doc.js';
 import { Edits } from './edits.js';
 import { versionOf } from './services.js';
 

@@ -10,7 +10,7 @@ import { handlerNamesIn } from './behaviour/handlers.js';
 import { unawaitedFindings } from './behaviour/unawaited.js';
 import { unbundledSdkFindings, unbundledSdkFunctions } from '../../lambda/unbundled-sdk.js';
 import { inPaths } from '../../util/glob.js';
-import { baseName, isExcluded } from './scope.js';
+import { baseName, isExcluded } from '../runtime-upgrade/scope.js';
 import { resolveOptions } from './target.js';
 
 const configName = /\.(ya?ml|json|template|tf|tfvars)$|^\.env(\..+)?$|dockerfile|containerfile/i;

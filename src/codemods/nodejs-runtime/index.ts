@@ -4,20 +4,20 @@
 import { isOtherProvider } from '../providers.js';
 import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
 import { inPaths } from '../../util/glob.js';
-import { baseName, isExcluded } from './scope.js';
-import { SurfaceContext, type Surface } from './surface.js';
+import { baseName, isExcluded } from '../runtime-upgrade/scope.js';
+import { SurfaceContext, type Surface } from '../runtime-upgrade/surface.js';
 import { resolveOptions } from './target.js';
-import { buildspec } from './surfaces/buildspec.js';
-import { cdkCode } from './surfaces/cdk.js';
-import { cloudFormationJson } from './surfaces/cloudformation-json.js';
-import { cloudFormationYaml } from './surfaces/cloudformation-yaml.js';
-import { dockerfile } from './surfaces/dockerfile.js';
-import { githubActions } from './surfaces/github-actions.js';
+import { buildspec } from '../runtime-upgrade/surfaces/buildspec.js';
+import { cdkCode } from '../runtime-upgrade/surfaces/cdk.js';
+import { cloudFormationJson } from '../runtime-upgrade/surfaces/cloudformation-json.js';
+import { cloudFormationYaml } from '../runtime-upgrade/surfaces/cloudformation-yaml.js';
+import { dockerfile } from '../runtime-upgrade/surfaces/dockerfile.js';
+import { githubActions } from '../runtime-upgrade/surfaces/github-actions.js';
 import { packageJson } from './surfaces/package-json.js';
-import { serverlessYaml } from './surfaces/serverless.js';
-import { terraform } from './surfaces/terraform.js';
+import { serverlessYaml } from '../runtime-upgrade/surfaces/serverless.js';
+import { terraform } from '../runtime-upgrade/surfaces/terraform.js';
 import { tsconfig } from './surfaces/tsconfig.js';
-import { versionFiles } from './surfaces/version-files.js';
+import { versionFiles } from '../runtime-upgrade/surfaces/version-files.js';
 
 /** In priority order: a file is handled by the first surface that matches it. */
 export const surfaces: readonly Surface[] = [

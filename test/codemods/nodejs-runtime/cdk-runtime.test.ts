@@ -2,8 +2,8 @@
 // installed aws-cdk-lib defines it, otherwise the constructor, imported in the file's own style.
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { SurfaceContext } from '../../../src/codemods/nodejs-runtime/surface.js';
-import { cdkCode } from '../../../src/codemods/nodejs-runtime/surfaces/cdk.js';
+import { SurfaceContext } from '../../../src/codemods/runtime-upgrade/surface.js';
+import { cdkCode } from '../../../src/codemods/runtime-upgrade/surfaces/cdk.js';
 import { inlineRepo } from './helpers.js';
 
 const nodejs24 = (runtime: string, family: string, q = "'") =>

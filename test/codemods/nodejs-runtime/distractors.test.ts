@@ -5,7 +5,7 @@ import { isNode, parseDocument, visit, type Document } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ts } from 'ts-morph';
 import { codemod } from '../../../src/codemods/nodejs-runtime/index.js';
-import { cloudFormationTags } from '../../../src/codemods/nodejs-runtime/yaml-doc.js';
+import { cloudFormationTags } from '../../../src/codemods/runtime-upgrade/yaml-doc.js';
 import { fixturesRoot, readTree, repoOf, runOn } from './helpers.js';
 
 const input = readTree(join(fixturesRoot, 'mixed', 'input'));

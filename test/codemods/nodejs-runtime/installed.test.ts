@@ -1,8 +1,8 @@
 // What a repository installs: declared ranges read as their lowest version, and the version each
 // lockfile format resolves for the package that owns a file.
 import { describe, expect, it } from 'vitest';
-import { Project } from '../../../src/codemods/nodejs-runtime/installed.js';
-import { minVersion } from '../../../src/codemods/nodejs-runtime/version-numbers.js';
+import { Project } from '../../../src/codemods/runtime-upgrade/installed.js';
+import { minVersion } from '../../../src/codemods/runtime-upgrade/version-numbers.js';
 import { inlineRepo } from './helpers.js';
 
 describe('lowest version of a declared range', () => {

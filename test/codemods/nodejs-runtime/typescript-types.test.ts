@@ -1,7 +1,7 @@
 // `@types/node` and `@tsconfig/nodeNN` move only as far as the project's TypeScript can read;
 // short of the target is a finding that names the TypeScript the target needs.
 import { describe, expect, it } from 'vitest';
-import { SurfaceContext } from '../../../src/codemods/nodejs-runtime/surface.js';
+import { SurfaceContext } from '../../../src/codemods/runtime-upgrade/surface.js';
 import { packageJson } from '../../../src/codemods/nodejs-runtime/surfaces/package-json.js';
 import { tsconfig } from '../../../src/codemods/nodejs-runtime/surfaces/tsconfig.js';
 import { inlineRepo } from './helpers.js';

@@ -1,7 +1,7 @@
 // Inline function code in CloudFormation / SAM JSON templates: `"ZipFile": "…"`, `Fn::Sub`, and
 // the `Fn::Join` of lines old templates use, located by offsets from TypeScript's JSON scanner.
 import { ts } from '../../../util/typescript.cjs';
-import { getProp, parseJson, propertyName, rootObject } from '../../nodejs-runtime/json-doc.js';
+import { getProp, parseJson, propertyName, rootObject } from '../../runtime-upgrade/json-doc.js';
 import { joinSlots, stringSlots, type LineSlots } from './embedding.js';
 import { exportOf, runtimeKind, type InlineCode, type InlineFunction, type RuntimeKind } from './functions.js';
 

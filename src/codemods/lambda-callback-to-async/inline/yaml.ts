@@ -1,7 +1,7 @@
 // Inline function code in SAM / CloudFormation YAML templates (`InlineCode:`, `Code: ZipFile:`)
 // and in a serverless.yml `resources:` section, located by the parser's source ranges.
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { cloudFormationTags } from '../../nodejs-runtime/yaml-doc.js';
+import { cloudFormationTags } from '../../runtime-upgrade/yaml-doc.js';
 import { blockSlots, joinSlots, stringSlots, type Flavor, type LineSlots } from './embedding.js';
 import { exportOf, runtimeKind, type InlineCode, type InlineFunction, type RuntimeKind } from './functions.js';
 

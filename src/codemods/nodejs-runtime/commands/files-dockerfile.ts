@@ -2,7 +2,7 @@
 // form is a shell command (with `\` line continuations), the exec form a JSON array run without
 // a shell. The folder they run in is the image's WORKDIR, not a folder of the repository.
 import { ts } from '../../../util/typescript.cjs';
-import { baseName } from '../scope.js';
+import { baseName } from '../../runtime-upgrade/scope.js';
 import { continuedLines, mentionsTools, type CommandFile } from './files.js';
 import type { Word } from './shell.js';
 import { plainSnippet, type Snippet } from './snippet.js';

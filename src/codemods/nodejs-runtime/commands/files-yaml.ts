@@ -4,8 +4,8 @@
 // CodeBuild `phases.*.commands`/`finally` and `env.variables`
 // (https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html).
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
-import { baseName } from '../scope.js';
-import { parseYaml } from '../yaml-doc.js';
+import { baseName } from '../../runtime-upgrade/scope.js';
+import { parseYaml } from '../../runtime-upgrade/yaml-doc.js';
 import { mentionsTools, type CommandFile } from './files.js';
 import type { Snippet } from './snippet.js';
 import { scalarSnippet } from './yaml-snippet.js';

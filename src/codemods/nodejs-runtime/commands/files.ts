@@ -2,8 +2,8 @@
 // package.json scripts, Makefile recipes and shell scripts here; CI YAML in files-yaml.ts,
 // Dockerfiles in files-dockerfile.ts.
 import { ts } from '../../../util/typescript.cjs';
-import { getProp, parseJson, propertyName, rootObject, stringStart } from '../json-doc.js';
-import { baseName } from '../scope.js';
+import { getProp, parseJson, propertyName, rootObject, stringStart } from '../../runtime-upgrade/json-doc.js';
+import { baseName } from '../../runtime-upgrade/scope.js';
 import { jsonStringSnippet, plainSnippet, type Snippet } from './snippet.js';
 import type { Word } from './shell.js';
 

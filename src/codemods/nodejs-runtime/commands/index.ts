@@ -2,12 +2,12 @@
 // (https://nodejs.org/en/about/previous-releases, each major's changelog): `node --test <folder>`
 // since Node.js 21, flags made default or removed, npm majors. Mechanical fixes are written in
 // place; the rest is reported with file and line.
-import { lineAt } from '../edits.js';
+import { lineAt } from '../../runtime-upgrade/edits.js';
 import { applyEdits, type Edit } from '../../text-edits.js';
 import type { Codemod, CodemodResult, Finding, RepoView } from '../../types.js';
 import { parseJsonText } from '../../../util/text-file.js';
 import { inPaths } from '../../../util/glob.js';
-import { isExcluded } from '../scope.js';
+import { isExcluded } from '../../runtime-upgrade/scope.js';
 import { resolveOptions } from '../target.js';
 import { analyseArgv, analyseNodeOptions, analyseShell, type TextResult } from './analyse.js';
 import { ASSUMED_SOURCE, Crossing, type CommandEnv, type Note } from './crossing.js';

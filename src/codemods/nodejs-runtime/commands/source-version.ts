@@ -5,8 +5,8 @@
 import type { RepoView } from '../../types.js';
 import { inPaths } from '../../../util/glob.js';
 import { surfaces } from '../index.js';
-import { baseName, isExcluded } from '../scope.js';
-import { SurfaceContext } from '../surface.js';
+import { baseName, isExcluded } from '../../runtime-upgrade/scope.js';
+import { SurfaceContext } from '../../runtime-upgrade/surface.js';
 
 /** Files that declare a version: templates, CI, version files, images. CDK code is left out (a TypeScript parse per file). */
 const declaringName =

@@ -2,10 +2,10 @@
 // (https://docs.npmjs.com/cli/configuring-npm/package-json#engines); the two type packages only
 // as far as the project's TypeScript reads them (typescript-support.ts).
 import { ts } from '../../../util/typescript.cjs';
-import { applyEdits, type Edit } from '../edits.js';
-import { getProp, parseJson, propertyName, rootObject, stringEdit, stringStart, type JsonFile } from '../json-doc.js';
-import type { Surface, SurfaceContext } from '../surface.js';
-import { baseName } from '../scope.js';
+import { applyEdits, type Edit } from '../../runtime-upgrade/edits.js';
+import { getProp, parseJson, propertyName, rootObject, stringEdit, stringStart, type JsonFile } from '../../runtime-upgrade/json-doc.js';
+import type { Surface, SurfaceContext } from '../../runtime-upgrade/surface.js';
+import { baseName } from '../../runtime-upgrade/scope.js';
 import {
   highestReadable,
   rangeReach,
@@ -14,7 +14,7 @@ import {
   typesNodeNeeds,
   type ProjectTypeScript,
 } from '../typescript-support.js';
-import { admitsMajor, majorMinor, minVersion, parseMajorMinor } from '../version-numbers.js';
+import { admitsMajor, majorMinor, minVersion, parseMajorMinor } from '../../runtime-upgrade/version-numbers.js';
 import { parseVersionToken } from '../versions.js';
 
 const dependencyFields = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];

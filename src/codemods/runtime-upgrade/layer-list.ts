@@ -8,7 +8,7 @@
 import { listEdits, type ListItem } from './dedupe.js';
 import { lineSpan, type Edit } from './edits.js';
 import type { SurfaceContext } from './surface.js';
-import { isLambdaMajor, isSupportedLambdaMajor, lambdaRuntimeId } from './versions.js';
+import { isLambdaMajor, isSupportedLambdaMajor, lambdaRuntimeId } from '../nodejs-runtime/versions.js';
 
 export interface RuntimeItem {
   start: number;

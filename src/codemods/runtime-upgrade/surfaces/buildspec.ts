@@ -3,7 +3,7 @@
 import { applyEdits } from '../edits.js';
 import type { Surface } from '../surface.js';
 import { baseName } from '../scope.js';
-import { parseVersionToken } from '../versions.js';
+import { parseVersionToken } from '../../nodejs-runtime/versions.js';
 import { getIn, isInlineScalar, parseYaml, scalarEdit, scalarSource } from '../yaml-doc.js';
 
 export const buildspec: Surface = {

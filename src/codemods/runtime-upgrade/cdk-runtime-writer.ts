@@ -11,7 +11,7 @@ import { lineAt, type Edit } from './edits.js';
 import type { InstalledVersion } from './installed.js';
 import { formatVersion } from './version-numbers.js';
 import type { SurfaceContext } from './surface.js';
-import { lambdaRuntimeId } from './versions.js';
+import { lambdaRuntimeId } from '../nodejs-runtime/versions.js';
 
 /** `a === Runtime.NODEJS_20_X` or `case Runtime.NODEJS_20_X:` compare identities a new object never matches. */
 function comparedByIdentity(node: ts.Node): boolean {

@@ -3,7 +3,7 @@
 import { visit, type Document, type Node, type Scalar, type YAMLSeq } from 'yaml';
 import type { Edit } from './edits.js';
 import type { SurfaceContext } from './surface.js';
-import { lambdaRuntimeId, lambdaRuntimeMajor } from './versions.js';
+import { lambdaRuntimeId, lambdaRuntimeMajor } from '../nodejs-runtime/versions.js';
 import { isInlineScalar, parentKey, scalarEdit } from './yaml-doc.js';
 import { listEdits, type ListItem } from './dedupe.js';
 import { layerListEdits, layerListKeys, type RuntimeItem } from './layer-list.js';

@@ -5,7 +5,7 @@ import { applyEdits, lineSpan, type Edit } from '../edits.js';
 import { listEdits, type ListItem } from '../dedupe.js';
 import { layerListEdits, type RuntimeItem } from '../layer-list.js';
 import type { Surface, SurfaceContext } from '../surface.js';
-import { lambdaRuntimeId } from '../versions.js';
+import { lambdaRuntimeId } from '../../nodejs-runtime/versions.js';
 
 const runtimeString = /"nodejs(\d+)\.(?:x|\d+)"/g;
 

@@ -4,7 +4,7 @@
 import { isPair, isScalar, visit, type Document, type Node, type Pair, type YAMLSeq } from 'yaml';
 import { applyEdits, type Edit } from '../edits.js';
 import type { Surface, SurfaceContext } from '../surface.js';
-import { codenameOf, LTS_CODENAMES, parseVersionToken } from '../versions.js';
+import { codenameOf, LTS_CODENAMES, parseVersionToken } from '../../nodejs-runtime/versions.js';
 import { isInlineScalar, isSeq, parseYaml, scalarEdit, scalarSource } from '../yaml-doc.js';
 import { listEdits, type ListItem } from '../dedupe.js';
 

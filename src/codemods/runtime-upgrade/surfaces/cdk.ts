@@ -10,7 +10,7 @@ import { applyEdits, type Edit } from '../edits.js';
 import { layerListEdits, layerListKeys, type RuntimeItem } from '../layer-list.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
-import { lambdaRuntimeId, lambdaRuntimeMajor } from '../versions.js';
+import { lambdaRuntimeId, lambdaRuntimeMajor } from '../../nodejs-runtime/versions.js';
 
 function scriptKind(path: string): ts.ScriptKind {
   if (/\.tsx$/i.test(path)) return ts.ScriptKind.TSX;

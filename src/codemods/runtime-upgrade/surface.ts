@@ -3,7 +3,7 @@
 import type { Finding, RepoView, Severity } from '../types.js';
 import { lineAt } from './edits.js';
 import { projectOf, type Project } from './installed.js';
-import { isLambdaMajor } from './versions.js';
+import { isLambdaMajor } from '../nodejs-runtime/versions.js';
 
 export interface Surface {
   name: string;

@@ -4,7 +4,7 @@
 import { applyEdits, type Edit } from '../edits.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
-import { LAST_AL2_MAJOR, parseVersionToken } from '../versions.js';
+import { LAST_AL2_MAJOR, parseVersionToken } from '../../nodejs-runtime/versions.js';
 
 const lambdaImage = /(^|\/)(lambda\/nodejs|aws-lambda-nodejs)$/;
 const nodeImage = /(^|\/)(node|javascript-node|typescript-node)$/;

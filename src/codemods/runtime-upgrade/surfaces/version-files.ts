@@ -4,7 +4,7 @@
 import { applyEdits, type Edit } from '../edits.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
-import { codenameOf, LTS_CODENAMES, parseVersionToken } from '../versions.js';
+import { codenameOf, LTS_CODENAMES, parseVersionToken } from '../../nodejs-runtime/versions.js';
 
 function tokenEdit(token: string, offset: number, ctx: SurfaceContext, file: string): Edit | undefined {
   const lts = /^lts\/([a-z]+)$/i.exec(token);

@@ -7,7 +7,7 @@ import { listEdits, type ListItem } from '../dedupe.js';
 import { layerListEdits, layerListKeys, type RuntimeItem } from '../layer-list.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
-import { lambdaRuntimeId, lambdaRuntimeMajor } from '../versions.js';
+import { lambdaRuntimeId, lambdaRuntimeMajor } from '../../nodejs-runtime/versions.js';
 
 /** A parameter's allowed runtimes: upgraded like any runtime, without naming one twice. */
 const setLikeKeys = new Set(['AllowedValues']);
