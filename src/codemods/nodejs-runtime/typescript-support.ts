@@ -2,7 +2,13 @@
 // project's compiler do not parse (TS1005/TS1110 inside node_modules/@types/node), and a
 // tsconfig base naming a `lib` or `target` the compiler does not know fails with TS6046; so
 // `@types/node` and `@tsconfig/nodeNN` move only as far as the project's TypeScript reads.
-import { formatVersion, majorMinor, minVersion, parseMajorMinor, type Version } from '../runtime-upgrade/version-numbers.js';
+import {
+  formatVersion,
+  majorMinor,
+  minVersion,
+  parseMajorMinor,
+  type Version,
+} from '../runtime-upgrade/version-numbers.js';
 import type { SurfaceContext } from '../runtime-upgrade/surface.js';
 
 /**

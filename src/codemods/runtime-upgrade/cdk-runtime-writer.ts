@@ -1,4 +1,4 @@
-// Writes a CDK file's `Runtime.NODEJS_NN_X` for another major in the form the project's CDK
+// Writes a CDK file's `Runtime.NODEJS_NN_X` (`Runtime.PYTHON_3_NN`) for another version in the form the project's CDK
 // has: the member where the installed aws-cdk-lib defines it, otherwise the constructor the CDK
 // itself uses to define it, `new Runtime('nodejsNN.x', RuntimeFamily.NODEJS, { supportsInlineCode:
 // true })`, which compiles and synthesizes on every CDK version (v1 included). The props match the
@@ -6,12 +6,11 @@
 // (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda.Runtime.html).
 import { ts } from '../../util/typescript.cjs';
 import { CdkImports } from './cdk-imports.js';
-import { firstVersionWithMember, hasNodejsMember, type CdkPackage } from './cdk-runtimes.js';
+import { firstVersionWithMember, hasMember, type CdkPackage } from './cdk-runtimes.js';
 import { lineAt, type Edit } from './edits.js';
 import type { InstalledVersion } from './installed.js';
 import { formatVersion } from './version-numbers.js';
 import type { SurfaceContext } from './surface.js';
-import { lambdaRuntimeId } from '../nodejs-runtime/versions.js';
 
 /** `a === Runtime.NODEJS_20_X` or `case Runtime.NODEJS_20_X:` compare identities a new object never matches. */
 function comparedByIdentity(node: ts.Node): boolean {
@@ -67,12 +66,13 @@ export class CdkRuntimeWriter {
   retarget(member: ts.PropertyAccessExpression, major: number): Edit | undefined {
     const origin = this.imports.origin(member.expression);
     const start = member.getStart(this.file);
-    const rename = { start: member.name.getStart(this.file), end: member.name.end, text: `NODEJS_${major}_X` };
+    const { cdk, lambda } = this.ctx.language;
+    const rename = { start: member.name.getStart(this.file), end: member.name.end, text: cdk.member(major) };
     // Traced or not (a local module may re-export it), a Runtime the installed CDK defines the member on
     // keeps the member form.
     const pkg = 'problem' in origin ? 'aws-cdk-lib' : origin.pkg;
     const found = this.installedOf(pkg);
-    if (found && hasNodejsMember(pkg, found.version, major)) return rename;
+    if (found && hasMember(pkg, found.version, cdk.firstMember, major)) return rename;
     if ('problem' in origin) return this.leave(start, member, origin.problem);
     if (comparedByIdentity(member)) {
       return this.leave(
@@ -89,7 +89,7 @@ export class CdkRuntimeWriter {
     return {
       start,
       end: member.end,
-      text: `new ${runtime}(${q}${lambdaRuntimeId(major)}${q}, ${origin.family}.NODEJS, { supportsInlineCode: true })`,
+      text: `new ${runtime}(${q}${lambda.id(major)}${q}, ${origin.family}.${cdk.family}, { supportsInlineCode: true })`,
     };
   }
 
@@ -99,7 +99,7 @@ export class CdkRuntimeWriter {
     this.ctx.report(
       offset,
       'cdk-runtime-left',
-      `${member.getText(this.file)} left as it is: ${why}; set the runtime to Node.js ${this.ctx.target} by hand`,
+      `${member.getText(this.file)} left as it is: ${why}; set the runtime to ${this.ctx.name(this.ctx.target)} by hand`,
       'manual',
     );
     return undefined;
@@ -117,11 +117,12 @@ export class CdkRuntimeWriter {
 
   private explain(pkg: CdkPackage, lines: number[]): string {
     const target = this.ctx.target;
-    const member = `Runtime.NODEJS_${target}_X`;
+    const { cdk, lambda } = this.ctx.language;
+    const member = `Runtime.${cdk.member(target)}`;
     const where =
       lines.length > 1 ? `the runtimes on lines ${lines.join(', ')} are` : `the runtime on line ${lines[0]} is`;
-    const form = `new Runtime('${lambdaRuntimeId(target)}', RuntimeFamily.NODEJS, { supportsInlineCode: true })`;
-    const first = firstVersionWithMember('aws-cdk-lib', target);
+    const form = `new Runtime('${lambda.id(target)}', RuntimeFamily.${cdk.family}, { supportsInlineCode: true })`;
+    const first = firstVersionWithMember('aws-cdk-lib', cdk.firstMember, target);
     const upgrade = first
       ? `aws-cdk-lib ${first} or later has ${member}`
       : `no aws-cdk-lib release atx knows of has ${member}`;

@@ -1,4 +1,4 @@
-// In which CDK release each `Runtime.NODEJS_NN_X` member first appeared. A member the installed
+// In which CDK release each `Runtime.NODEJS_NN_X` (and `Runtime.PYTHON_3_NN`) member first appeared. A member the installed
 // CDK lacks does not compile (TS2339) and, in JavaScript, is `undefined` at synth; the runtime is
 // then written as `new Runtime('nodejsNN.x', RuntimeFamily.NODEJS, { supportsInlineCode: true })`,
 // which is how the CDK itself defines those members and which every CDK version accepts
@@ -19,6 +19,19 @@ export const AWS_CDK_LIB_NODEJS_MEMBERS: Readonly<Record<number, string>> = {
   24: '2.224.0',
 };
 
+/**
+ * First aws-cdk-lib release with `Runtime.PYTHON_3_NN`, keyed like Python versions elsewhere
+ * (3.13 → 313), from the same changelog: PYTHON_3_10 2.75.0 (commit 08fb3cd), PYTHON_3_11 2.88.0
+ * (#26248), PYTHON_3_12 2.108.0 (#27967), PYTHON_3_13 2.167.0 (#32054), PYTHON_3_14 2.222.0 (#35869).
+ */
+export const AWS_CDK_LIB_PYTHON_MEMBERS: Readonly<Record<number, string>> = {
+  310: '2.75.0',
+  311: '2.88.0',
+  312: '2.108.0',
+  313: '2.167.0',
+  314: '2.222.0',
+};
+
 // CDK v1 (`@aws-cdk/aws-lambda`, `monocdk`) stopped taking features on 2022-06-01 and ended on
 // 2023-06-01 at 1.204.0 without `NODEJS_18_X` or any later member: the request to add it was
 // declined (aws/aws-cdk#23639, aws/aws-cdk#23401). No v1 release is taken to have a member.
@@ -33,17 +46,27 @@ export function cdkPackageOf(moduleSpecifier: string): CdkPackage | undefined {
   return undefined;
 }
 
-/** The first version of `pkg` with `Runtime.NODEJS_{major}_X`; undefined when no release has it (or atx does not know one). */
-export function firstVersionWithMember(pkg: CdkPackage, major: number): string | undefined {
-  return pkg === 'aws-cdk-lib' ? AWS_CDK_LIB_NODEJS_MEMBERS[major] : undefined;
+/** The first version of `pkg` with a member (`table`: a language's first releases); undefined when no release has it (or atx does not know one). */
+export function firstVersionWithMember(
+  pkg: CdkPackage,
+  table: Readonly<Record<number, string>>,
+  version: number,
+): string | undefined {
+  return pkg === 'aws-cdk-lib' ? table[version] : undefined;
 }
 
 /**
- * Whether `version` of `pkg` has `Runtime.NODEJS_{major}_X`. Only a known release at or after
- * the one that added the member counts; v1 is asked only for majors beyond its last member.
+ * Whether `installed` of `pkg` has the member for `version` (`table`: the language's first
+ * releases). Only a known release at or after the one that added the member counts; v1 is asked
+ * only for versions beyond its last member.
  */
-export function hasNodejsMember(pkg: CdkPackage, version: Version, major: number): boolean {
-  const first = firstVersionWithMember(pkg, major);
+export function hasMember(
+  pkg: CdkPackage,
+  installed: Version,
+  table: Readonly<Record<number, string>>,
+  version: number,
+): boolean {
+  const first = firstVersionWithMember(pkg, table, version);
   const parsed = first ? parseVersion(first) : undefined;
-  return parsed !== undefined && compareVersions(version, parsed) >= 0;
+  return parsed !== undefined && compareVersions(installed, parsed) >= 0;
 }

@@ -8,12 +8,11 @@
 import { listEdits, type ListItem } from './dedupe.js';
 import { lineSpan, type Edit } from './edits.js';
 import type { SurfaceContext } from './surface.js';
-import { isLambdaMajor, isSupportedLambdaMajor, lambdaRuntimeId } from '../nodejs-runtime/versions.js';
 
 export interface RuntimeItem {
   start: number;
   end: number;
-  /** The Node.js major of a Lambda runtime item; undefined for anything else (`python3.12`). */
+  /** The version of a Lambda runtime item of the run's language; undefined for anything else. */
   major?: number;
   /** The edit that makes this item name another major; undefined when this one cannot be rewritten (its surface reports why). */
   retarget?(major: number): Edit | undefined;
@@ -37,6 +36,7 @@ export function layerListEdits(
   layout: ListLayout,
 ): Edit[] {
   const target = ctx.target;
+  const { id: lambdaRuntimeId, supported } = ctx.language.lambda;
   const older = items.filter((item) => item.major !== undefined && item.major < target);
   for (const item of items)
     if (item.major !== undefined && item.major > target)
@@ -47,13 +47,13 @@ export function layerListEdits(
         true,
       );
   if (older.length === 0) return [];
-  // An odd target has no Lambda runtime: shouldUpgrade reports it once, and the list stays.
-  if (!isLambdaMajor(target)) {
+  // A target without a Lambda runtime: shouldUpgrade reports it once, and the list stays.
+  if (ctx.language.lambda.missing(target)) {
     ctx.shouldUpgrade(older[0].major!, older[0].start, `Runtime ${lambdaRuntimeId(older[0].major!)}`, true);
     return [];
   }
   const moves = (item: RuntimeItem) =>
-    item.major !== undefined && item.major < target && (leaving.has(item.major) || !isSupportedLambdaMajor(item.major));
+    item.major !== undefined && item.major < target && (leaving.has(item.major) || !supported.includes(item.major));
   const listItems: ListItem[] = items.map((item, index) => {
     const edit = moves(item) ? item.retarget?.(target) : undefined;
     const value = edit ? lambdaRuntimeId(target) : item.major !== undefined ? lambdaRuntimeId(item.major) : `#${index}`;

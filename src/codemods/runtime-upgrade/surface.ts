@@ -1,28 +1,37 @@
-// What each surface (one file format that names a Node.js version) implements, and the
+// What each surface (one file format that names a runtime version) implements, and the
 // decisions they share: rewrite only older versions, never downgrade, never invent a runtime.
 import type { Finding, RepoView, Severity } from '../types.js';
 import { lineAt } from './edits.js';
 import { projectOf, type Project } from './installed.js';
-import { isLambdaMajor } from '../nodejs-runtime/versions.js';
+import type { RuntimeLanguage } from './language.js';
+import type { PythonParser } from '../../util/python-syntax.js';
 
 export interface Surface {
   name: string;
   /** By path and a cheap text test only; no parsing. */
-  matches(path: string, text: string): boolean;
+  matches(path: string, text: string, language: RuntimeLanguage): boolean;
   /** New text (unchanged when nothing applies) and findings. */
   apply(text: string, ctx: SurfaceContext): string;
 }
 
-/** Per-file state handed to a surface: the target, and where its findings go. */
+/** Per-file state handed to a surface: the language and target, and where its findings go. */
 export class SurfaceContext {
   readonly findings: Finding[] = [];
   constructor(
     readonly file: string,
+    readonly language: RuntimeLanguage,
     readonly target: number,
     private readonly text: string,
     /** The whole repository, for what a file depends on elsewhere (its package's lockfile). */
     private readonly repo?: RepoView,
+    /** Python's parser, loaded when the run has Python files to read. */
+    readonly python?: PythonParser,
   ) {}
+
+  /** A version as people write it: `24`, `3.13`. */
+  name(version: number): string {
+    return `${this.language.label} ${this.language.format(version)}`;
+  }
 
   /**
    * The repository's manifests and lockfiles; undefined when the caller gave only this file, in
@@ -36,7 +45,7 @@ export class SurfaceContext {
     this.findings.push({
       file: this.file,
       line: lineAt(this.text, offset),
-      rule: `nodejs-runtime/${rule}`,
+      rule: `${this.language.id}-runtime/${rule}`,
       message,
       severity,
     });
@@ -58,16 +67,17 @@ export class SurfaceContext {
       this.report(
         offset,
         'newer-than-target',
-        `${what} is Node.js ${found}, newer than the target ${this.target}; left alone`,
+        `${what} is ${this.name(found)}, newer than the target ${this.language.format(this.target)}; left alone`,
         'info',
       );
       return false;
     }
-    if (lambda && !isLambdaMajor(this.target)) {
+    const missing = lambda ? this.language.lambda.missing(this.target) : undefined;
+    if (missing) {
       this.report(
         offset,
         'unsupported-target',
-        `${what} is Node.js ${found}, but Lambda has no Node.js ${this.target} runtime (only even LTS majors); not changed`,
+        `${what} is ${this.name(found)}, but ${missing}; not changed`,
         'manual',
       );
       return false;

@@ -2,6 +2,7 @@
 // installed aws-cdk-lib defines it, otherwise the constructor, imported in the file's own style.
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
+import { nodejs } from '../../../src/codemods/nodejs-runtime/language.js';
 import { SurfaceContext } from '../../../src/codemods/runtime-upgrade/surface.js';
 import { cdkCode } from '../../../src/codemods/runtime-upgrade/surfaces/cdk.js';
 import { inlineRepo } from './helpers.js';
@@ -12,11 +13,11 @@ const nodejs24 = (runtime: string, family: string, q = "'") =>
 /** The CDK surface on `path`, with the rest of `files` as the repository (or none: the file alone). */
 function upgrade(files: Record<string, string>, path = 'lib/stack.ts', target = 24, withRepo = true) {
   const text = files[path];
-  const ctx = new SurfaceContext(path, target, text, withRepo ? inlineRepo(files) : undefined);
+  const ctx = new SurfaceContext(path, nodejs, target, text, withRepo ? inlineRepo(files) : undefined);
   const next = cdkCode.apply(text, ctx);
   const again = cdkCode.apply(
     next,
-    new SurfaceContext(path, target, next, withRepo ? inlineRepo({ ...files, [path]: next }) : undefined),
+    new SurfaceContext(path, nodejs, target, next, withRepo ? inlineRepo({ ...files, [path]: next }) : undefined),
   );
   return { text: next, again, findings: ctx.findings };
 }

@@ -1,6 +1,7 @@
 // `@types/node` and `@tsconfig/nodeNN` move only as far as the project's TypeScript can read;
 // short of the target is a finding that names the TypeScript the target needs.
 import { describe, expect, it } from 'vitest';
+import { nodejs } from '../../../src/codemods/nodejs-runtime/language.js';
 import { SurfaceContext } from '../../../src/codemods/runtime-upgrade/surface.js';
 import { packageJson } from '../../../src/codemods/nodejs-runtime/surfaces/package-json.js';
 import { tsconfig } from '../../../src/codemods/nodejs-runtime/surfaces/tsconfig.js';
@@ -9,7 +10,7 @@ import { inlineRepo } from './helpers.js';
 /** One surface on `path`, with `files` as the repository (or only the file itself). */
 function run(surface: typeof packageJson, files: Record<string, string>, path: string, withRepo = true) {
   const text = files[path];
-  const ctx = new SurfaceContext(path, 24, text, withRepo ? inlineRepo(files) : undefined);
+  const ctx = new SurfaceContext(path, nodejs, 24, text, withRepo ? inlineRepo(files) : undefined);
   return { text: surface.apply(text, ctx), findings: ctx.findings };
 }
 

@@ -3,7 +3,15 @@
 // as far as the project's TypeScript reads them (typescript-support.ts).
 import { ts } from '../../../util/typescript.cjs';
 import { applyEdits, type Edit } from '../../runtime-upgrade/edits.js';
-import { getProp, parseJson, propertyName, rootObject, stringEdit, stringStart, type JsonFile } from '../../runtime-upgrade/json-doc.js';
+import {
+  getProp,
+  parseJson,
+  propertyName,
+  rootObject,
+  stringEdit,
+  stringStart,
+  type JsonFile,
+} from '../../runtime-upgrade/json-doc.js';
 import type { Surface, SurfaceContext } from '../../runtime-upgrade/surface.js';
 import { baseName } from '../../runtime-upgrade/scope.js';
 import {

@@ -2,7 +2,14 @@
 // package renamed in package.json (https://github.com/tsconfig/bases).
 import { ts } from '../../../util/typescript.cjs';
 import { applyEdits, type Edit } from '../../runtime-upgrade/edits.js';
-import { getProp, parseJson, rootObject, stringEdit, stringStart, type JsonFile } from '../../runtime-upgrade/json-doc.js';
+import {
+  getProp,
+  parseJson,
+  rootObject,
+  stringEdit,
+  stringStart,
+  type JsonFile,
+} from '../../runtime-upgrade/json-doc.js';
 import type { Surface, SurfaceContext } from '../../runtime-upgrade/surface.js';
 import { baseName } from '../../runtime-upgrade/scope.js';
 import { tsconfigBaseMajor } from './package-json.js';

@@ -1,8 +1,9 @@
-// AWS CDK and serverless.ts code: `Runtime.NODEJS_20_X`, `new Runtime('nodejs20.x')`, and
-// NodejsFunction `bundling.target: 'node20'`
+// AWS CDK and serverless.ts code in TypeScript or JavaScript: `Runtime.NODEJS_20_X`,
+// `new Runtime('nodejs20.x')` (`Runtime.PYTHON_3_9` for Python functions), and NodejsFunction
+// `bundling.target: 'node20'`
 // (https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda.Runtime.html).
 // A member the project's CDK lacks is written as the constructor instead (cdk-runtime-writer.ts).
-// Python, Java, Go and C# CDK apps are not read: their runtimes are left and not reported.
+// CDK apps written in Python are read by cdk-python.ts; Java, Go and C# ones are not read.
 import { ts } from '../../../util/typescript.cjs';
 import { syntaxError } from '../../syntax.js';
 import { CdkRuntimeWriter } from '../cdk-runtime-writer.js';
@@ -10,7 +11,6 @@ import { applyEdits, type Edit } from '../edits.js';
 import { layerListEdits, layerListKeys, type RuntimeItem } from '../layer-list.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
-import { lambdaRuntimeId, lambdaRuntimeMajor } from '../../nodejs-runtime/versions.js';
 
 function scriptKind(path: string): ts.ScriptKind {
   if (/\.tsx$/i.test(path)) return ts.ScriptKind.TSX;
@@ -26,9 +26,9 @@ function runtimeMember(
   writer: CdkRuntimeWriter,
 ): Edit | undefined {
   if (!ts.isPropertyAccessExpression(node) || !writer.isRuntimeClass(node.expression)) return undefined;
-  const match = /^NODEJS_(\d+)_X$/.exec(node.name.text);
+  const major = ctx.language.cdk.parseMember(node.name.text);
   const start = node.name.getStart(file);
-  if (!match || !ctx.shouldUpgrade(Number(match[1]), start, node.getText(file), true)) return undefined;
+  if (major === undefined || !ctx.shouldUpgrade(major, start, node.getText(file), true)) return undefined;
   return writer.retarget(node, ctx.target);
 }
 
@@ -36,42 +36,43 @@ function runtimeMember(
 function runtimeString(node: ts.Node, file: ts.SourceFile, ctx: SurfaceContext): Edit | undefined {
   if (!ts.isStringLiteral(node) && !ts.isNoSubstitutionTemplateLiteral(node)) return undefined;
   const start = node.getStart(file) + 1;
-  const major = lambdaRuntimeMajor(node.text);
+  const { lambda, bundlerTarget } = ctx.language;
+  const major = lambda.parse(node.text);
   if (major !== undefined) {
     if (!ctx.shouldUpgrade(major, start, node.text, true)) return undefined;
-    return { start, end: node.end - 1, text: lambdaRuntimeId(ctx.target) };
+    return { start, end: node.end - 1, text: lambda.id(ctx.target) };
   }
-  const esbuild = /^node(\d+)$/.exec(node.text);
+  const esbuild = bundlerTarget?.parse(node.text);
   const parent = node.parent;
   const isTarget =
     ts.isPropertyAssignment(parent) &&
     parent.initializer === node &&
     parent.name.getText(file).replace(/['"]/g, '') === 'target';
-  if (!esbuild || !isTarget || !ctx.shouldUpgrade(Number(esbuild[1]), start, `esbuild target ${node.text}`))
+  if (esbuild === undefined || !isTarget || !ctx.shouldUpgrade(esbuild, start, `esbuild target ${node.text}`))
     return undefined;
-  return { start, end: node.end - 1, text: `node${ctx.target}` };
+  return { start, end: node.end - 1, text: bundlerTarget!.write(ctx.target) };
 }
 
-/** The Node.js major of `Runtime.NODEJS_20_X`, `'nodejs20.x'` or `new Runtime('nodejs20.x')`, with the edit that changes it. */
-function runtimeItem(node: ts.Node, file: ts.SourceFile, writer: CdkRuntimeWriter): RuntimeItem {
+/** The version of `Runtime.NODEJS_20_X`, `'nodejs20.x'` or `new Runtime('nodejs20.x')`, with the edit that changes it. */
+function runtimeItem(node: ts.Node, file: ts.SourceFile, writer: CdkRuntimeWriter, ctx: SurfaceContext): RuntimeItem {
   const start = node.getStart(file);
+  const { cdk, lambda } = ctx.language;
   if (ts.isPropertyAccessExpression(node) && writer.isRuntimeClass(node.expression)) {
-    const match = /^NODEJS_(\d+)_X$/.exec(node.name.text);
+    const major = cdk.parseMember(node.name.text);
     // An item the writer cannot rewrite gets no edit: the list keeps it, and the writer reports it.
-    if (match)
-      return { start, end: node.end, major: Number(match[1]), retarget: (next) => writer.retarget(node, next) };
+    if (major !== undefined) return { start, end: node.end, major, retarget: (next) => writer.retarget(node, next) };
   }
   const literal =
     ts.isNewExpression(node) && /(^|\.)Runtime$/.test(node.expression.getText(file)) ? node.arguments?.[0] : node;
   if (literal && (ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal))) {
-    const major = lambdaRuntimeMajor(literal.text);
+    const major = lambda.parse(literal.text);
     const inner = literal.getStart(file) + 1;
     if (major !== undefined)
       return {
         start,
         end: node.end,
         major,
-        retarget: (next) => ({ start: inner, end: literal.end - 1, text: lambdaRuntimeId(next) }),
+        retarget: (next) => ({ start: inner, end: literal.end - 1, text: lambda.id(next) }),
       };
   }
   return { start, end: node.end };
@@ -98,7 +99,7 @@ function cdkEdits(text: string, ctx: SurfaceContext): Edit[] {
     const edit = runtimeMember(node, file, ctx, writer) ?? runtimeString(node, file, ctx);
     if (edit) {
       edits.push(edit);
-      const major = runtimeItem(node, file, writer).major;
+      const major = runtimeItem(node, file, writer, ctx).major;
       if (major !== undefined) leaving.add(major);
     }
     ts.forEachChild(node, walk);
@@ -108,7 +109,7 @@ function cdkEdits(text: string, ctx: SurfaceContext): Edit[] {
     edits.push(
       ...layerListEdits(
         text,
-        array.elements.map((element) => runtimeItem(element, file, writer)),
+        array.elements.map((element) => runtimeItem(element, file, writer, ctx)),
         ctx,
         leaving,
         'lines',
@@ -119,10 +120,10 @@ function cdkEdits(text: string, ctx: SurfaceContext): Edit[] {
 
 export const cdkCode: Surface = {
   name: 'cdk',
-  matches: (path, text) =>
+  matches: (path, text, language) =>
     /\.(m|c)?(t|j)sx?$/i.test(path) &&
     !/\.d\.[cm]?ts$/i.test(path) &&
     (/aws-cdk|@aws-cdk|constructs/.test(text) || /^serverless\.[cm]?[tj]s$/i.test(baseName(path))) &&
-    /NODEJS_\d|nodejs\d|['"`]node\d/.test(text),
+    language.mention.test(text),
   apply: (text, ctx) => applyEdits(text, cdkEdits(text, ctx)),
 };

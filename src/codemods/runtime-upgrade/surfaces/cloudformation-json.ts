@@ -1,4 +1,4 @@
-// Lambda Node.js runtime upgrade in CloudFormation / SAM JSON templates; edits keep the
+// Lambda runtime upgrade in CloudFormation / SAM JSON templates; edits keep the
 // template's own indentation because only the runtime strings are spliced.
 import { ts } from '../../../util/typescript.cjs';
 import { applyEdits, type Edit } from '../edits.js';
@@ -7,7 +7,6 @@ import { listEdits, type ListItem } from '../dedupe.js';
 import { layerListEdits, layerListKeys, type RuntimeItem } from '../layer-list.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
-import { lambdaRuntimeId, lambdaRuntimeMajor } from '../../nodejs-runtime/versions.js';
 
 /** A parameter's allowed runtimes: upgraded like any runtime, without naming one twice. */
 const setLikeKeys = new Set(['AllowedValues']);
@@ -21,11 +20,11 @@ interface Walk {
 
 function upgrade(file: JsonFile, node: ts.Node, ctx: SurfaceContext, walk: Walk): Edit | undefined {
   if (!ts.isStringLiteral(node)) return undefined;
-  const major = lambdaRuntimeMajor(node.text);
+  const major = ctx.language.lambda.parse(node.text);
   if (major === undefined || !ctx.shouldUpgrade(major, stringStart(file, node), `Runtime ${node.text}`, true))
     return undefined;
   walk.leaving.add(major);
-  return stringEdit(file, node, lambdaRuntimeId(ctx.target));
+  return stringEdit(file, node, ctx.language.lambda.id(ctx.target));
 }
 
 /** A set-like array: upgrade the items and drop the ones that became duplicates. */
@@ -38,12 +37,11 @@ function upgradeSet(file: JsonFile, array: ts.ArrayLiteralExpression, ctx: Surfa
   return listEdits(file.text, items, false);
 }
 
-function runtimeItem(file: JsonFile, element: ts.Expression): RuntimeItem {
-  const major = ts.isStringLiteral(element) ? lambdaRuntimeMajor(element.text) : undefined;
+function runtimeItem(file: JsonFile, element: ts.Expression, ctx: SurfaceContext): RuntimeItem {
+  const { lambda } = ctx.language;
+  const major = ts.isStringLiteral(element) ? lambda.parse(element.text) : undefined;
   const retarget =
-    major === undefined
-      ? undefined
-      : (next: number) => stringEdit(file, element as ts.StringLiteral, lambdaRuntimeId(next));
+    major === undefined ? undefined : (next: number) => stringEdit(file, element as ts.StringLiteral, lambda.id(next));
   return { start: element.getStart(file), end: element.end, major, retarget };
 }
 
@@ -68,11 +66,11 @@ function collect(file: JsonFile, node: ts.Node, ctx: SurfaceContext, walk: Walk)
 
 export const cloudFormationJson: Surface = {
   name: 'cloudformation-json',
-  matches: (path, text) =>
+  matches: (path, text, language) =>
     /\.(json|template)$/i.test(path) &&
     !/^(package|tsconfig.*|jsconfig)\.json$/i.test(baseName(path)) &&
     /AWSTemplateFormatVersion|"AWS::(Serverless|Lambda)::/.test(text) &&
-    /nodejs\d/.test(text),
+    language.mention.test(text),
   apply(text, ctx) {
     const file = parseJson(ctx.file, text);
     if (!file) {
@@ -85,7 +83,7 @@ export const cloudFormationJson: Surface = {
       walk.edits.push(
         ...layerListEdits(
           text,
-          array.elements.map((element) => runtimeItem(file, element)),
+          array.elements.map((element) => runtimeItem(file, element, ctx)),
           ctx,
           walk.leaving,
           'inline',

@@ -1,4 +1,4 @@
-// Lambda Node.js runtime upgrade in SAM / CloudFormation YAML templates
+// Lambda runtime upgrade in SAM / CloudFormation YAML templates
 // (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
 import { applyEdits } from '../edits.js';
 import { lambdaRuntimeEdits } from '../runtime-yaml.js';
@@ -7,10 +7,10 @@ import { parseYaml } from '../yaml-doc.js';
 
 export const cloudFormationYaml: Surface = {
   name: 'cloudformation-yaml',
-  matches: (path, text) =>
+  matches: (path, text, language) =>
     (/\.ya?ml$/i.test(path) || (/\.template$/i.test(path) && !text.trimStart().startsWith('{'))) &&
     /AWSTemplateFormatVersion|AWS::(Serverless|Lambda)::/.test(text) &&
-    /nodejs\d/.test(text),
+    language.mention.test(text),
   apply(text, ctx) {
     const doc = parseYaml(text);
     if (!doc) {

@@ -1,15 +1,12 @@
-// Container images: Lambda base images (public.ecr.aws/lambda/nodejs:20) and Node.js images
-// (node:20-alpine), plus yum → dnf when a Lambda image moves from Amazon Linux 2 to 2023
-// (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-image.html).
+// Container images: Lambda base images (public.ecr.aws/lambda/nodejs:20, lambda/python:3.9) and
+// the language's own images (node:20-alpine, python:3.9-slim), plus yum → dnf when a Lambda image
+// moves from Amazon Linux 2 to 2023 (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-image.html).
 import { applyEdits, type Edit } from '../edits.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
-import { LAST_AL2_MAJOR, parseVersionToken } from '../../nodejs-runtime/versions.js';
 
-const lambdaImage = /(^|\/)(lambda\/nodejs|aws-lambda-nodejs)$/;
-const nodeImage = /(^|\/)(node|javascript-node|typescript-node)$/;
 const fromLine = /^(\s*FROM\s+(?:--\S+\s+)*)([^\s:@]+):([^\s@]+)/i;
-const argLine = /^(\s*ARG\s+(?:NODE|NODEJS|NODE_JS)_(?:VERSION|MAJOR)\s*=\s*["']?)([^\s"']+)/i;
+const argLine = /^(\s*ARG\s+([A-Za-z_]\w*)\s*=\s*["']?)([^\s"']+)/i;
 
 interface Line {
   text: string;
@@ -26,22 +23,24 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-/** `20-alpine3.19` → `24-alpine`: an Alpine minor pinned for one Node.js major may not exist for another. */
+/** `20-alpine3.19` → `24-alpine`: an Alpine minor pinned for one version may not exist for another. */
 function retag(tag: string, ctx: SurfaceContext, offset: number): { major: number; tag: string } | undefined {
   const match = /^(\d+(?:\.\d+)*)(.*)$/.exec(tag);
-  const token = match && parseVersionToken(match[1].split('.')[0]);
+  // Dated Lambda build tags (`20.2023.10.12.10`, `3.9.2024.01.05.10`) name the version first.
+  const version = match?.[1].replace(/\.\d{4}(\.\d+)*$/, '');
+  const token = version && ctx.language.token(version);
   if (!match || !token) return undefined;
   let variant = match[2].replace(/^-alpine\d+(\.\d+)*/, '-alpine');
   if (/^-(stretch|buster|bullseye)/.test(variant)) {
     ctx.report(
       offset,
       'image-variant',
-      `image variant "${variant.slice(1)}" may not exist for Node.js ${ctx.target}; check the tag`,
+      `image variant "${variant.slice(1)}" may not exist for ${ctx.name(ctx.target)}; check the tag`,
       'warning',
     );
   }
-  if (/^\.\d{4}\./.test(match[2]) || /^\d+\.\d{4}\./.test(match[1])) variant = ''; // dated Lambda build tags
-  return { major: token.major, tag: `${ctx.target}${variant}` };
+  if (/^\.\d{4}\./.test(match[2]) || version !== match[1]) variant = ''; // dated Lambda build tags
+  return { major: token.version, tag: `${ctx.language.format(ctx.target)}${variant}` };
 }
 
 /** Rewrites one FROM line; returns the old and new major when a Lambda image changed. */
@@ -49,14 +48,14 @@ function fromEdit(line: Line, ctx: SurfaceContext, edits: Edit[]): { from: numbe
   const match = fromLine.exec(line.text);
   if (!match) return undefined;
   const [, head, image, tag] = match;
-  const lambda = lambdaImage.test(image);
-  if (!lambda && !nodeImage.test(image)) return undefined;
+  const lambda = ctx.language.images.lambda.test(image);
+  if (!lambda && !ctx.language.images.official.test(image)) return undefined;
   const offset = line.start + head.length + image.length + 1;
   if (line.text.slice(head.length).includes('@sha256:')) {
     ctx.report(
       offset,
       'pinned-digest',
-      `${image} is pinned by digest; update the digest for Node.js ${ctx.target} by hand`,
+      `${image} is pinned by digest; update the digest for ${ctx.name(ctx.target)} by hand`,
       'manual',
     );
     return undefined;
@@ -67,13 +66,15 @@ function fromEdit(line: Line, ctx: SurfaceContext, edits: Edit[]): { from: numbe
   return { from: next.major, lambda };
 }
 
-/** `ARG NODE_VERSION=20` feeding `FROM node:${NODE_VERSION}`. */
+/** `ARG NODE_VERSION=20` feeding `FROM node:${NODE_VERSION}` (`ARG PYTHON_VERSION=3.9`). */
 function argEdit(line: Line, ctx: SurfaceContext, edits: Edit[]): void {
   const match = argLine.exec(line.text);
-  const token = match && parseVersionToken(match[2]);
-  const offset = match ? line.start + match[1].length : 0;
-  if (!match || !token || !ctx.shouldUpgrade(token.major, offset, `ARG ${match[2]}`)) return;
-  edits.push({ start: offset, end: offset + match[2].length, text: token.render(ctx.target, 'major') });
+  if (!match || !ctx.language.images.arg.test(match[2])) return;
+  const token = ctx.language.token(match[3]);
+  const offset = line.start + match[1].length;
+  if (!token || !ctx.shouldUpgrade(token.version, offset, `ARG ${match[3]}`)) return;
+  const next = token.render(ctx.target);
+  if (next !== undefined) edits.push({ start: offset, end: offset + match[3].length, text: next });
 }
 
 /** In RUN instructions of a stage now on AL2023: yum → dnf; flag what dnf has no answer for. */
@@ -111,7 +112,8 @@ function dockerfileEdits(text: string, ctx: SurfaceContext): Edit[] {
     }
     flush();
     const changed = fromEdit(line, ctx, edits);
-    toAl2023 = !!changed?.lambda && changed.from <= LAST_AL2_MAJOR && ctx.target > LAST_AL2_MAJOR;
+    const lastAl2 = ctx.language.lambda.lastAl2;
+    toAl2023 = !!changed?.lambda && changed.from <= lastAl2 && ctx.target > lastAl2;
     stage = [];
   }
   flush();
@@ -120,8 +122,8 @@ function dockerfileEdits(text: string, ctx: SurfaceContext): Edit[] {
 
 export const dockerfile: Surface = {
   name: 'dockerfile',
-  matches: (path, text) =>
+  matches: (path, text, language) =>
     /^(dockerfile|containerfile)([.-][\w.-]+)?$|\.(dockerfile|containerfile)$/i.test(baseName(path)) &&
-    /node(js)?:|NODE(JS)?_(VERSION|MAJOR)/i.test(text),
+    language.images.mention.test(text),
   apply: (text, ctx) => applyEdits(text, dockerfileEdits(text, ctx)),
 };

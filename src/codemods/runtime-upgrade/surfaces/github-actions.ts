@@ -1,22 +1,18 @@
-// GitHub Actions: `node-version` of actions/setup-node and Node.js matrix axes
+// GitHub Actions: the version key of the language's setup action (`node-version` of
+// actions/setup-node, `python-version` of actions/setup-python) and its matrix axes
 // (https://github.com/actions/setup-node#usage). Matrix entries older than the target become
 // the target and duplicates are dropped: `[18.x, 20.x, 22.x]` → `[24.x]`.
 import { isPair, isScalar, visit, type Document, type Node, type Pair, type YAMLSeq } from 'yaml';
 import { applyEdits, type Edit } from '../edits.js';
 import type { Surface, SurfaceContext } from '../surface.js';
-import { codenameOf, LTS_CODENAMES, parseVersionToken } from '../../nodejs-runtime/versions.js';
 import { isInlineScalar, isSeq, parseYaml, scalarEdit, scalarSource } from '../yaml-doc.js';
 import { listEdits, type ListItem } from '../dedupe.js';
 
-const matrixAxis = /^node(js)?([-_]?versions?)?$/i;
-
-/** The upgraded text of one version scalar (`20`, `'20.x'`, `lts/iron`), or undefined. */
+/** The upgraded text of one version scalar (`20`, `'20.x'`, `lts/iron`, `"3.9"`), or undefined. */
 function upgradeToken(inner: string, offset: number, ctx: SurfaceContext): string | undefined {
-  const lts = /^lts\/([a-z]+)$/i.exec(inner);
-  const major = lts ? LTS_CODENAMES[lts[1].toLowerCase()] : parseVersionToken(inner)?.major;
-  if (major === undefined || !ctx.shouldUpgrade(major, offset, `node-version ${inner}`)) return undefined;
-  if (lts) return codenameOf(ctx.target) ? `lts/${codenameOf(ctx.target)}` : undefined;
-  return parseVersionToken(inner)!.render(ctx.target, 'major');
+  const token = ctx.language.token(inner);
+  if (!token || !ctx.shouldUpgrade(token.version, offset, `${ctx.language.ci.setupKey} ${inner}`)) return undefined;
+  return token.render(ctx.target);
 }
 
 function scalarUpgrade(text: string, node: unknown, ctx: SurfaceContext): Edit | undefined {
@@ -48,7 +44,7 @@ function workflowEdits(text: string, doc: Document, ctx: SurfaceContext): Edit[]
   visit(doc, {
     Pair(_key, pair, path) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (key !== 'node-version' && !(matrixAxis.test(key) && inMatrix(path))) return;
+      if (key !== ctx.language.ci.setupKey && !(ctx.language.ci.matrixAxis.test(key) && inMatrix(path))) return;
       if (isSeq(pair.value)) edits.push(...seqUpgrade(text, pair.value, ctx));
       else {
         const edit = scalarUpgrade(text, pair.value, ctx);
@@ -61,7 +57,8 @@ function workflowEdits(text: string, doc: Document, ctx: SurfaceContext): Edit[]
 
 export const githubActions: Surface = {
   name: 'github-actions',
-  matches: (path, text) => /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path) && /node/i.test(text),
+  matches: (path, text, language) =>
+    /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path) && language.ci.mention.test(text),
   apply(text, ctx) {
     const doc = parseYaml(text);
     if (!doc) {

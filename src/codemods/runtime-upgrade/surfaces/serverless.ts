@@ -1,5 +1,5 @@
 // Serverless Framework: `provider.runtime`, per-function `runtime`, CloudFormation under
-// `resources`, and serverless-esbuild's `target: node20`
+// `resources`, and a bundler target such as serverless-esbuild's `target: node20`
 // (https://www.serverless.com/framework/docs/providers/aws/guide/serverless.yml).
 import { visit } from 'yaml';
 import { yamlProvider } from '../../providers.js';
@@ -11,14 +11,16 @@ import { isInlineScalar, parentKey, parseYaml, scalarEdit } from '../yaml-doc.js
 import type { Document } from 'yaml';
 
 /** esbuild `target: node20` in `custom.esbuild`: the bundle must target the new runtime too. */
-function esbuildTargetEdits(text: string, doc: Document, ctx: SurfaceContext): Edit[] {
+function bundlerTargetEdits(text: string, doc: Document, ctx: SurfaceContext): Edit[] {
+  const bundler = ctx.language.bundlerTarget;
+  if (!bundler) return [];
   const edits: Edit[] = [];
   visit(doc, {
     Scalar(key, node, path) {
       if (key === 'key' || parentKey(path) !== 'target' || !isInlineScalar(node)) return;
-      const match = /^node(\d+)$/.exec(String(node.value));
-      if (match && ctx.shouldUpgrade(Number(match[1]), node.range![0], `esbuild target ${match[0]}`)) {
-        edits.push(scalarEdit(text, node, `node${ctx.target}`));
+      const found = bundler.parse(String(node.value));
+      if (found !== undefined && ctx.shouldUpgrade(found, node.range![0], `esbuild target ${String(node.value)}`)) {
+        edits.push(scalarEdit(text, node, bundler.write(ctx.target)));
       }
     },
   });
@@ -27,7 +29,8 @@ function esbuildTargetEdits(text: string, doc: Document, ctx: SurfaceContext): E
 
 export const serverlessYaml: Surface = {
   name: 'serverless',
-  matches: (path, text) => /^serverless(\.[\w-]+)?\.ya?ml$/i.test(baseName(path)) && /node(js)?\d/.test(text),
+  matches: (path, text, language) =>
+    /^serverless(\.[\w-]+)?\.ya?ml$/i.test(baseName(path)) && language.mention.test(text),
   apply(text, ctx) {
     const doc = parseYaml(text);
     if (!doc) {
@@ -47,6 +50,6 @@ export const serverlessYaml: Surface = {
       );
       return text;
     }
-    return applyEdits(text, [...lambdaRuntimeEdits(text, doc, ctx), ...esbuildTargetEdits(text, doc, ctx)]);
+    return applyEdits(text, [...lambdaRuntimeEdits(text, doc, ctx), ...bundlerTargetEdits(text, doc, ctx)]);
   },
 };

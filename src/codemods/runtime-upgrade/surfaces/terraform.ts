@@ -1,13 +1,10 @@
-// Terraform `runtime = "nodejs20.x"` and `compatible_runtimes` lists of aws_lambda_function /
+// Terraform `runtime = "nodejs20.x"` (or `"python3.9"`) and `compatible_runtimes` lists of aws_lambda_function /
 // aws_lambda_layer_version
 // (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function).
 import { applyEdits, lineSpan, type Edit } from '../edits.js';
 import { listEdits, type ListItem } from '../dedupe.js';
 import { layerListEdits, type RuntimeItem } from '../layer-list.js';
 import type { Surface, SurfaceContext } from '../surface.js';
-import { lambdaRuntimeId } from '../../nodejs-runtime/versions.js';
-
-const runtimeString = /"nodejs(\d+)\.(?:x|\d+)"/g;
 
 function isCommentAt(text: string, offset: number): boolean {
   const { start } = lineSpan(text, offset);
@@ -32,20 +29,21 @@ function terraformEdits(text: string, ctx: SurfaceContext): Edit[] {
   const layers = new Map<number, RuntimeItem[]>();
   /** Majors the file's runtime declarations move away from; its layer lists follow them. */
   const leaving = new Set<number>();
-  for (const match of text.matchAll(runtimeString)) {
+  const { lambda } = ctx.language;
+  for (const match of text.matchAll(new RegExp(`"(${lambda.idPattern})"`, 'g'))) {
     const start = match.index;
     const end = start + match[0].length;
-    if (isCommentAt(text, start)) continue;
-    const major = Number(match[1]);
+    const major = lambda.parse(match[1]);
+    if (major === undefined || isCommentAt(text, start)) continue;
     const list = enclosingList(text, start);
     if (list !== undefined && isLayerList(text, list)) {
-      const retarget = (next: number) => ({ start: start + 1, end: end - 1, text: lambdaRuntimeId(next) });
+      const retarget = (next: number) => ({ start: start + 1, end: end - 1, text: lambda.id(next) });
       layers.set(list, [...(layers.get(list) ?? []), { start, end, major, retarget }]);
       continue;
     }
     const upgrade = ctx.shouldUpgrade(major, start, `runtime ${match[0]}`, true);
     if (upgrade) leaving.add(major);
-    const edit = upgrade ? { start: start + 1, end: end - 1, text: lambdaRuntimeId(ctx.target) } : undefined;
+    const edit = upgrade ? { start: start + 1, end: end - 1, text: lambda.id(ctx.target) } : undefined;
     if (list === undefined) {
       if (edit) edits.push(edit);
       continue;
@@ -61,6 +59,6 @@ function terraformEdits(text: string, ctx: SurfaceContext): Edit[] {
 
 export const terraform: Surface = {
   name: 'terraform',
-  matches: (path, text) => /\.(tf|tfvars)$/i.test(path) && /"nodejs\d/.test(text),
+  matches: (path, text, language) => /\.(tf|tfvars)$/i.test(path) && language.mention.test(text),
   apply: (text, ctx) => applyEdits(text, terraformEdits(text, ctx)),
 };
