@@ -54,10 +54,10 @@ export interface Codemod {
 }
 
 /**
- * A version a run moves code to, within its runtime family: a Node.js major (24). A family
- * whose versions are not whole numbers (Python 3.13) widens this, and the plan's schema, here.
+ * A version a run moves code to, within its runtime family, as the family writes it: a Node.js
+ * major (24), a Python version ("3.13", a string so that 3.10 stays 3.10).
  */
-export type TargetVersion = number;
+export type TargetVersion = number | string;
 
 /**
  * A runtime family a run moves code towards (Node.js on Lambda). Codemods and validators name
@@ -72,6 +72,8 @@ export interface TargetFamily {
   platform: string;
   /** The versions a run may target, oldest first. */
   versions: readonly TargetVersion[];
+  /** A number that orders the family's versions (Python 3.9 before 3.10). */
+  rank(version: TargetVersion): number;
   /** The target when nothing names one. */
   defaultVersion: TargetVersion;
   /** The version a sentence names as the target ("The target Node.js version is 22", "targetVersion=22"), if any. */

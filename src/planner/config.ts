@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import type { TargetVersion } from '../codemods/types.js';
 import { UsageError } from '../errors.js';
 
 export const configKeys = [
@@ -24,7 +25,16 @@ const ConfigSchema = z
     buildCommand: z.string().optional(),
     validationCommands: z.union([z.string(), z.array(z.string())]).optional(),
     additionalPlanContext: z.string().optional(),
-    targetVersion: z.coerce.number().int().positive().optional(),
+    // A version as a runtime writes it (`24`, `3.13`, `python3.13`); the family checks the value.
+    targetVersion: z
+      .union([
+        z.number().positive(),
+        z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z_-]*v?\d+(?:[._]\d+)*(?:\.x)?$/, 'not a version such as 24 or 3.13'),
+      ])
+      .optional(),
   })
   .strict();
 
@@ -35,7 +45,8 @@ export interface RunConfiguration {
   buildCommand?: string;
   validationCommands: string[];
   additionalPlanContext?: string;
-  targetVersion?: number;
+  /** As given (`24`, `"24"`, `"3.13"`): the definition's family reads it (src/planner/target.ts). */
+  targetVersion?: TargetVersion;
 }
 
 /** Parses the -g value. Relative file paths resolve against `cwd`. */

@@ -56,8 +56,13 @@ export function targetIn(
  */
 export function targetVersionFor(definition: Definition, configuration: RunConfiguration): TargetVersion | undefined {
   const family = familyOf(definition);
-  const named = configuration.targetVersion ?? targetIn(configuration.additionalPlanContext, family)?.version;
-  if (!family) return named;
+  const given = configuration.targetVersion;
+  if (!family)
+    return given === undefined ? targetIn(configuration.additionalPlanContext, family)?.version : plain(given);
+  const named =
+    given !== undefined
+      ? (family.read(given) ?? given)
+      : targetIn(configuration.additionalPlanContext, family)?.version;
   if (named !== undefined && !family.versions.includes(named)) {
     const how =
       configuration.targetVersion !== undefined ? 'targetVersion' : 'the target named in additionalPlanContext';
@@ -74,7 +79,7 @@ export function targetVersionFor(definition: Definition, configuration: RunConfi
  */
 export function targetVersionProblem(plan: Plan, version: TargetVersion): string | undefined {
   const family = familyOfPlan(plan);
-  if (!family || family.versions.includes(version)) return undefined;
+  if (!family || family.versions.includes(family.read(version) ?? version)) return undefined;
   return `${family.label} ${version} is not a ${family.platform} runtime; the target can be one of ${family.versions.join(', ')}. The plan is unchanged.`;
 }
 
@@ -95,6 +100,16 @@ export function expandValidator(
   for (const [name, text] of Object.entries(owner?.placeholders ?? {}))
     pattern = pattern.replaceAll(`{{${name}}}`, text(targetVersion));
   return { ...validator, pattern };
+}
+
+/** A target given to a definition without a family: a number when it is one (`"17"` → 17). */
+function plain(value: TargetVersion): TargetVersion {
+  return typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+}
+
+/** The version `value` names in `plan`'s family, as the family writes it (`"24"` → 24). */
+export function planTargetVersion(plan: Plan, value: TargetVersion): TargetVersion {
+  return familyOfPlan(plan)?.read(value) ?? value;
 }
 
 /** The targets a definition's steps name in their options (the rungs of a version ladder). */

@@ -41,7 +41,7 @@ export const PlanSchema = z.object({
     buildCommand: z.string().optional(),
     validationCommands: z.array(z.string()),
     additionalPlanContext: z.string().optional(),
-    targetVersion: z.number().optional(),
+    targetVersion: z.union([z.number(), z.string()]).optional(),
   }),
   /**
    * What the definition says beyond its steps, for the model (plans written before it was kept

@@ -1,7 +1,8 @@
 // Applying: the repository and an optional build command, then the run as an effect.
 import { parseDefinition } from '../definitions/parse.js';
 import { DefinitionError } from '../errors.js';
-import { stepTargets } from '../planner/target.js';
+import type { TargetVersion } from '../codemods/types.js';
+import { familyOf, stepTargets } from '../planner/target.js';
 import { atx, buildQuestion, turn } from './say.js';
 import type { ApplyEffect, SessionContext, SessionState, Turn } from './types.js';
 
@@ -71,7 +72,12 @@ export function draftTarget(state: SessionState): string | undefined {
     throw error;
   }
   const targets = stepTargets(definition);
-  return targets.length ? `targetVersion=${Math.max(...targets)}` : undefined;
+  const rank = familyOf(definition)?.rank ?? Number;
+  const highest = targets.reduce<TargetVersion | undefined>(
+    (best, version) => (best === undefined || rank(version) > rank(best) ? version : best),
+    undefined,
+  );
+  return highest === undefined ? undefined : `targetVersion=${highest}`;
 }
 
 /** The run a conversation in `applying` started, to start again on resume. */

@@ -2,6 +2,7 @@
 // (base commit, source Node.js major) and after (the result, target major) on the same events,
 // with the same scripted AWS answers, and compared (src/equivalence/). Running handlers runs the
 // repository's code: only when the run allows it (-t), like the tests.
+import { readTargetVersion } from '../codemods/nodejs-runtime/target.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +40,7 @@ export const equivalence: Validator = async (spec, ctx) => {
     const baseView = new DiskRepoView(baseRoot, await trackedAt(ctx, ctx.baseCommit));
     const resultView = new DiskRepoView(scopeDir(ctx), await listTrackedFiles(ctx.worktree, ctx.scope));
     const selection = changedHandlers(baseView, resultView, changed, {
-      targetMajor: ctx.targetVersion,
+      targetMajor: readTargetVersion(ctx.targetVersion),
       resultAtLeast: positive(spec.options?.resultAtLeast),
     });
     const notRunEvidence: Evidence[] = selection.notRun.map((h) => ({

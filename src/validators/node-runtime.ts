@@ -10,8 +10,8 @@ import { commandEvidence, failed, notRun, runInScope, skipped } from './shell.js
 import { defaultTimeoutMs, type Evidence, type Validator, type ValidatorContext } from './types.js';
 
 function targetMajor(ctx: ValidatorContext, options: Record<string, unknown> | undefined): number | undefined {
-  const major = nodejsTarget.read(ctx.targetVersion ?? options?.version);
-  return major !== undefined && Number.isInteger(major) && major > 0 ? major : undefined;
+  const major = Number(nodejsTarget.read(ctx.targetVersion ?? options?.version));
+  return Number.isInteger(major) && major > 0 ? major : undefined;
 }
 
 export const nodeRuntime: Validator = async (spec, ctx) => {

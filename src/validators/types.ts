@@ -1,5 +1,6 @@
 // The values the validators exchange with the executor: what a check needs to run, and the
 // status plus evidence it reports for an exit criterion (see shared/docs/cli-contract.md).
+import type { TargetVersion } from '../codemods/types.js';
 import type { ValidatorSpec } from '../definitions/types.js';
 import type { Permission } from '../util/trust.js';
 
@@ -25,7 +26,7 @@ export interface ValidatorContext {
   /** From configuration; run by runValidationCommands, not as criteria. */
   validationCommands: string[];
   /** The run's target version, in its family's terms (a Node.js major such as 24 for the Node.js validators). */
-  targetVersion?: number;
+  targetVersion?: TargetVersion;
   /** The run's own folder (<atxHome>/runs/<id>/), where a check may keep a checkout of its own while it runs. */
   runDir?: string;
   /** Cache for installed Node.js versions: <atxHome>/cache/node/<version>/. */

@@ -1,7 +1,7 @@
 // `validator: unbundled-sdk` — no Lambda function of the transformed tree loads aws-sdk v2 without
 // shipping it: on the Node.js 18+ runtime it moves to, such a function would fail at cold start
 // ("Cannot find module 'aws-sdk'"). Reads the tracked files only; runs nothing.
-import { DEFAULT_TARGET } from '../codemods/nodejs-runtime/target.js';
+import { DEFAULT_TARGET, readTargetVersion } from '../codemods/nodejs-runtime/target.js';
 import { isNodeRuntime, lambdaFunctions } from '../lambda/functions.js';
 import { describeFunction, unbundledSdkFunctions } from '../lambda/unbundled-sdk.js';
 import { listTrackedFiles } from '../planner/analyse.js';
@@ -10,7 +10,7 @@ import { scopeDir } from './shell.js';
 import type { Evidence, Validator } from './types.js';
 
 export const unbundledSdk: Validator = async (_spec, ctx) => {
-  const target = ctx.targetVersion ?? DEFAULT_TARGET;
+  const target = readTargetVersion(ctx.targetVersion) ?? DEFAULT_TARGET;
   const view = new DiskRepoView(scopeDir(ctx), await listTrackedFiles(ctx.worktree, ctx.scope));
   const functions = lambdaFunctions(view);
   const left = unbundledSdkFunctions(view, target, functions);

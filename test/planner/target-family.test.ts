@@ -16,8 +16,9 @@ const toy: TargetFamily = {
     return named ? Number(named[1]) : undefined;
   },
   read: (value) => (typeof value === 'number' ? value : undefined),
+  rank: Number,
   mention: /\btoy\s*\d/i,
-  placeholders: { olderToys: (target) => `(${Array.from({ length: target - 1 }, (_, i) => i + 1).join('|')})` },
+  placeholders: { olderToys: (target) => `(${Array.from({ length: Number(target) - 1 }, (_, i) => i + 1).join('|')})` },
 };
 
 const flavour: CodemodOption = {

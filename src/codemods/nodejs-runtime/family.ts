@@ -25,16 +25,17 @@ export const nodejsTarget: TargetFamily = {
   platform: 'Lambda',
   versions: LAMBDA_NODE_MAJORS,
   defaultVersion: DEFAULT_TARGET,
+  rank: Number,
   parse: parseTargetVersion,
   read: readTargetVersion,
   mention: /\bnode(?:\.?js)?\s*\d/i,
   placeholders: {
     // For "nothing older than the target is left".
-    olderNodeMajors: (target) => `(${olderMajors(target).join('|')})`,
+    olderNodeMajors: (target) => `(${olderMajors(Number(target)).join('|')})`,
     // Those of them Lambda no longer supports (a layer's compatible runtimes keep the others);
     // `(?!)` never matches: nothing older is retired.
     retiredNodeMajors: (target) => {
-      const retired = olderMajors(target).filter((major) => !isSupportedLambdaMajor(major));
+      const retired = olderMajors(Number(target)).filter((major) => !isSupportedLambdaMajor(major));
       return retired.length > 0 ? `(${retired.join('|')})` : '(?!)';
     },
     layerListLine: () => layerListLine,

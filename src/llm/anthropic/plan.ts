@@ -1,12 +1,13 @@
 // Plan feedback through the model: it names the edits, the edits are applied here, by rules.
 import { addedCommandStep, targetVersionProblem, type FeedbackOutcome } from '../../planner/feedback.js';
+import { planTargetVersion } from '../../planner/target.js';
 import type { Plan } from '../../planner/types.js';
 
 export interface PlanEdits {
   accepted: boolean;
   skipSteps?: string[];
   addCommands?: string[];
-  targetVersion?: number;
+  targetVersion?: number | string;
   reply: string;
 }
 
@@ -23,7 +24,10 @@ export const planTool = {
         items: { type: 'string' },
         description: 'shell commands to run as extra steps at the end',
       },
-      targetVersion: { type: 'integer', description: 'a new target version, if the user names one' },
+      targetVersion: {
+        type: ['integer', 'string'],
+        description: 'a new target version as the runtime writes it (24, "3.13"), if the user names one',
+      },
       reply: { type: 'string', description: 'one sentence for the user' },
     },
     required: ['accepted', 'reply'],
@@ -41,7 +45,8 @@ export function planForPrompt(plan: Plan): string {
 
 export function applyPlanEdits(plan: Plan, edits: PlanEdits): FeedbackOutcome {
   if (edits.accepted) return { kind: 'accepted', plan, reply: edits.reply || 'Plan accepted.' };
-  const targetProblem = edits.targetVersion === undefined ? undefined : targetVersionProblem(plan, edits.targetVersion);
+  const target = edits.targetVersion === undefined ? undefined : planTargetVersion(plan, edits.targetVersion);
+  const targetProblem = target === undefined ? undefined : targetVersionProblem(plan, target);
   if (targetProblem) return { kind: 'not-understood', plan, reply: targetProblem };
   const skip = new Set(edits.skipSteps ?? []);
   const unknown = [...skip].filter((id) => !plan.steps.some((s) => s.id === id));
@@ -49,13 +54,11 @@ export function applyPlanEdits(plan: Plan, edits: PlanEdits): FeedbackOutcome {
   let steps = plan.steps.map((s) => (skip.has(s.id) ? { ...s, status: 'skipped-by-user' as const } : { ...s }));
   for (const command of edits.addCommands ?? []) steps.push(addedCommandStep(steps, command));
   let configuration = plan.configuration;
-  if (edits.targetVersion !== undefined) {
-    configuration = { ...configuration, targetVersion: edits.targetVersion };
-    steps = steps.map((s) =>
-      s.kind === 'codemod' ? { ...s, options: { ...s.options, targetVersion: edits.targetVersion } } : s,
-    );
+  if (target !== undefined) {
+    configuration = { ...configuration, targetVersion: target };
+    steps = steps.map((s) => (s.kind === 'codemod' ? { ...s, options: { ...s.options, targetVersion: target } } : s));
   }
-  const changed = skip.size > 0 || (edits.addCommands?.length ?? 0) > 0 || edits.targetVersion !== undefined;
+  const changed = skip.size > 0 || (edits.addCommands?.length ?? 0) > 0 || target !== undefined;
   if (!changed) return { kind: 'not-understood', plan, reply: edits.reply };
   return {
     kind: 'changed',
