@@ -1,9 +1,9 @@
 // One Python file's findings: imports of removed modules and APIs, uses of removed or deprecated
 // attributes resolved through the file's imports, unittest's old method names, ConfigParser.readfp
 // and dynamic imports of removed modules. Strings and comments hold no nodes the walk looks at.
-import { walkNamed, type PythonNode as Node, type PythonTree as Tree } from '../../util/python-syntax.js';
+import type { PythonNode as Node, PythonTree as Tree } from '../../util/python-syntax.js';
 import type { Finding, Severity } from '../types.js';
-import { collectScopes, resolveName, scopeAt, type FileScopes, type ImportBinding } from './bindings.js';
+import { collectScopes, resolveName, scopeAt, type ImportBinding } from './bindings.js';
 import { describeImport, importContext, type Said } from './context.js';
 import { label, inRange, type PythonOptions } from './options.js';
 import {
@@ -52,7 +52,7 @@ export function analyseTree(tree: Tree, input: FileInput): FileFindings {
   const out: FileFindings = { findings: [], modules: [] };
   const uses = new Map<ImportBinding, Set<string>>();
   const parserNames = new Set<string>();
-  const readfpCalls: Array<{ node: Node; receiver: Node }> = [];
+  const readfpCalls: Array<{ node: Node; receiver: Node; built: boolean }> = [];
   const { options } = input;
 
   const add = (node: Node, rule: string, severity: Severity, message: string): void => {
@@ -62,13 +62,13 @@ export function analyseTree(tree: Tree, input: FileInput): FileFindings {
   const resolve = (node: Node): Array<{ binding: ImportBinding; qualified: string }> => {
     const chain = chainOf(node);
     if (!chain || !scopes.importedNames.has(chain.root.text)) return [];
-    return resolveName(chain.root.text, scopeAt(node, scopes), scopes.module).map((binding) => ({
+    return resolveName(chain.root.text, scopeAt(node.startIndex, scopes), scopes.module).map((binding) => ({
       binding,
       qualified: [binding.qualified, ...chain.parts].join('.'),
     }));
   };
 
-  walkNamed(tree.rootNode, (node) => {
+  for (const node of tree.rootNode.descendantsOfType(['attribute', 'call', 'assignment'])) {
     if (node.type === 'attribute') {
       const resolved = resolve(node);
       for (const { binding, qualified } of resolved) {
@@ -89,14 +89,14 @@ export function analyseTree(tree: Tree, input: FileInput): FileFindings {
       if (fn && resolve(fn).some(({ qualified }) => CONFIG_PARSERS.has(qualified)))
         parserNames.add(node.childForFieldName('left')!.text);
     }
-  });
+  }
 
-  function reportApi(node: Node, written: string, qualified: string, api: RemovedApi, extra = ''): void {
+  function reportApi(node: Node, written: string, qualified: string, api: RemovedApi): void {
     const what = written === qualified ? `\`${written}\`` : `\`${written}\` (${qualified})`;
     const when = api.deprecated
       ? `is deprecated since Python ${label(api.version)}`
       : `was removed in Python ${label(api.version)}`;
-    add(node, api.rule, severityOf(api), `${what} ${when}${extra}: use ${api.instead}`);
+    add(node, api.rule, severityOf(api), `${what} ${when}: use ${api.instead}`);
   }
 
   function methodCall(call: Node, fn: Node): void {
@@ -113,7 +113,11 @@ export function analyseTree(tree: Tree, input: FileInput): FileFindings {
           `\`${method}\` is an old name unittest.TestCase dropped in Python ${label(UNITTEST_ALIASES_REMOVED)} (the call fails with AttributeError): use ${UNITTEST_ALIASES[method]}`,
         );
     }
-    if (method === 'readfp' && inRange(READFP_REMOVED, options)) readfpCalls.push({ node: call, receiver });
+    if (method === 'readfp' && inRange(READFP_REMOVED, options)) {
+      const constructor = receiver.type === 'call' ? receiver.childForFieldName('function') : null;
+      const built = !!constructor && resolve(constructor).some(({ qualified }) => CONFIG_PARSERS.has(qualified));
+      readfpCalls.push({ node: call, receiver, built });
+    }
   }
 
   function dynamicImport(call: Node, fn: Node, args: Node): void {
@@ -192,11 +196,8 @@ export function analyseTree(tree: Tree, input: FileInput): FileFindings {
       .map((name) => `for ${name}: ${MEMBER_HINTS[name]}`);
   }
 
-  for (const { node, receiver } of readfpCalls) {
-    const known =
-      parserNames.has(receiver.text) ||
-      (receiver.type === 'call' &&
-        resolve(receiver.childForFieldName('function')!).some(({ qualified }) => CONFIG_PARSERS.has(qualified)));
+  for (const { node, receiver, built } of readfpCalls) {
+    const known = built || parserNames.has(receiver.text);
     const usesConfigparser = [...scopes.module.imports.values()]
       .flat()
       .some((binding) => binding.qualified?.split('.', 1)[0] === 'configparser');

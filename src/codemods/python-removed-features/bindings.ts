@@ -39,13 +39,24 @@ export class Scope {
 
 export interface FileScopes {
   module: Scope;
-  /** By the id of the function_definition, lambda or class_definition that opens it. */
-  byNode: Map<number, Scope>;
+  /** The functions, lambdas and class bodies, in document order. */
+  regions: Region[];
   imports: ImportRecord[];
   /** Every name some import binds: the cheap first test for a use. */
   importedNames: Set<string>;
   /** Functions and methods the file defines. */
   definedFunctions: Set<string>;
+}
+
+/** A function, lambda or class: the text it spans, and the part of it its own scope covers. */
+interface Region {
+  start: number;
+  end: number;
+  bodyStart: number;
+  bodyEnd: number;
+  scope: Scope;
+  /** The index of the region around this one, or -1. */
+  parent: number;
 }
 
 const opensScope: Record<string, ScopeKind> = {
@@ -54,12 +65,26 @@ const opensScope: Record<string, ScopeKind> = {
   class_definition: 'class',
 };
 
+/** Nodes that open a scope or bind a name. */
+const bindingTypes = [
+  ...Object.keys(opensScope),
+  'import_statement',
+  'import_from_statement',
+  'global_statement',
+  'nonlocal_statement',
+  'assignment',
+  'augmented_assignment',
+  'for_statement',
+  'as_pattern_target',
+  'named_expression',
+];
+
 /** Collects the scopes of a module. `isLocal` says whether a top-level module name is the project's own. */
 export function collectScopes(root: Node, isLocal: (name: string) => boolean): FileScopes {
   const module = new Scope('module');
   const out: FileScopes = {
     module,
-    byNode: new Map(),
+    regions: [],
     imports: [],
     importedNames: new Set(),
     definedFunctions: new Set(),
@@ -79,21 +104,33 @@ export function collectScopes(root: Node, isLocal: (name: string) => boolean): F
     return binding;
   };
 
-  const visit = (node: Node, scope: Scope): void => {
+  // The nodes come in document order, found by tree-sitter itself (faster than a walk in JS, and
+  // no recursion: a long `a + b + ...` nests deeper than the call stack goes).
+  for (const node of root.descendantsOfType(bindingTypes)) {
+    if (!node.isNamed) continue; // the `lambda` keyword has the lambda's type name
+    const scope = scopeAt(node.startIndex, out);
     switch (node.type) {
       case 'function_definition':
       case 'lambda':
       case 'class_definition': {
         const inner = new Scope(opensScope[node.type]!, scope);
-        out.byNode.set(node.id, inner);
+        const body = node.childForFieldName('body');
+        const { regions } = out;
+        const parent = regionAt(node.startIndex, regions);
+        regions.push({
+          start: node.startIndex,
+          end: node.endIndex,
+          bodyStart: body?.startIndex ?? node.endIndex,
+          bodyEnd: body?.endIndex ?? node.endIndex,
+          scope: inner,
+          parent,
+        });
         const name = node.childForFieldName('name')?.text;
         if (name) bindLocal(scope, name);
         if (name && node.type === 'function_definition') out.definedFunctions.add(name);
         const parameters = node.childForFieldName('parameters');
         if (parameters) bindParameters(parameters, (param) => bindLocal(inner, param));
-        for (const child of node.namedChildren)
-          visit(child, child.id === node.childForFieldName('body')?.id ? inner : scope);
-        return;
+        break;
       }
       case 'import_statement':
         for (const name of node.childrenForFieldName('name')) {
@@ -104,53 +141,69 @@ export function collectScopes(root: Node, isLocal: (name: string) => boolean): F
           const binding = bindImport(scope, node, local, qualified);
           out.imports.push({ statement: node, module: dotted, kind: 'import', names: [], bindings: [binding] });
         }
-        return;
+        break;
       case 'import_from_statement': {
         const from = node.childForFieldName('module_name');
         const relative = !from || from.type === 'relative_import';
-        const record: ImportRecord = {
-          statement: node,
-          module: from?.text ?? '',
-          kind: 'from',
-          names: [],
-          bindings: [],
-        };
+        const module = from?.text ?? '';
+        const record: ImportRecord = { statement: node, module, kind: 'from', names: [], bindings: [] };
         for (const name of node.childrenForFieldName('name')) {
           const aliased = name.type === 'aliased_import';
           const imported = aliased ? name.childForFieldName('name')!.text : name.text;
           const local = aliased ? name.childForFieldName('alias')!.text : imported;
           record.names.push(imported);
-          record.bindings.push(bindImport(scope, node, local, relative ? null : `${record.module}.${imported}`));
+          record.bindings.push(bindImport(scope, node, local, relative ? null : `${module}.${imported}`));
         }
         if (!relative) out.imports.push(record);
-        return;
+        break;
       }
       case 'global_statement':
         for (const name of node.namedChildren) scope.globals.add(name.text);
-        return;
+        break;
       case 'nonlocal_statement':
         for (const name of node.namedChildren) scope.locals.add(name.text);
-        return;
-      case 'assignment':
-      case 'augmented_assignment':
-      case 'for_statement': {
-        const left = node.childForFieldName('left');
-        if (left) bindTargets(left, (name) => bindLocal(scope, name));
         break;
-      }
-      case 'as_pattern_target':
-        bindTargets(node, (name) => bindLocal(scope, name));
-        return;
       case 'named_expression': {
         const name = node.childForFieldName('name');
         if (name) bindLocal(scope, name.text);
         break;
       }
+      case 'as_pattern_target':
+        bindTargets(node, (name) => bindLocal(scope, name));
+        break;
+      default: {
+        const left = node.childForFieldName('left');
+        if (left) bindTargets(left, (name) => bindLocal(scope, name));
+      }
     }
-    for (const child of node.namedChildren) visit(child, scope);
-  };
-  visit(root, module);
+  }
   return out;
+}
+
+/** The index of the innermost region holding `index`, or -1. */
+function regionAt(index: number, regions: readonly Region[]): number {
+  // The last region starting at or before `index`; the one holding it is that one or one around it.
+  let low = 0;
+  let high = regions.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (regions[mid]!.start <= index) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  while (found >= 0 && regions[found]!.end <= index) found = regions[found]!.parent;
+  return found;
+}
+
+/** The scope text at `index` runs in: a function's body is in its scope, its defaults and decorators are not. */
+export function scopeAt(index: number, scopes: Pick<FileScopes, 'regions' | 'module'>): Scope {
+  for (let at = regionAt(index, scopes.regions); at >= 0; at = scopes.regions[at]!.parent) {
+    const region = scopes.regions[at]!;
+    if (index >= region.bodyStart && index < region.bodyEnd) return region.scope;
+  }
+  return scopes.module;
 }
 
 const patterns = new Set([
@@ -196,16 +249,6 @@ function bindParameter(param: Node, bind: (name: string) => void): void {
       return;
     }
   }
-}
-
-/** The scope a node is evaluated in: a function's body is in its scope, its defaults and decorators are not. */
-export function scopeAt(node: Node, scopes: FileScopes): Scope {
-  let child = node;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (!(parent.type in opensScope)) continue;
-    if (parent.childForFieldName('body')?.id === child.id) return scopes.byNode.get(parent.id) ?? scopes.module;
-  }
-  return scopes.module;
 }
 
 /**
