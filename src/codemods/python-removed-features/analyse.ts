@@ -91,6 +91,25 @@ export function analyseTree(tree: Tree, input: FileInput): FileFindings {
     }
   }
 
+  for (const record of scopes.imports)
+    importFindings(record.statement, record.module, record.kind, record.names, record.bindings);
+
+  // A readfp whose receiver was not seen being built: only in a file that uses configparser at all.
+  const usesConfigparser = scopes.imports.some((record) => record.module.split('.', 1)[0] === 'configparser');
+  for (const { node, receiver, built } of readfpCalls) {
+    const known = built || parserNames.has(receiver.text);
+    if (!known && !usesConfigparser) continue;
+    add(
+      node,
+      RULES.configparser,
+      known ? 'manual' : 'warning',
+      `${known ? `\`${receiver.text}\` is a ConfigParser, whose` : `if \`${receiver.text}\` is a ConfigParser (this file uses configparser), its`} readfp() was removed in Python ${label(READFP_REMOVED)}: use read_file()`,
+    );
+  }
+
+  out.findings.sort((a, b) => a.line - b.line);
+  return out;
+
   function reportApi(node: Node, written: string, qualified: string, api: RemovedApi): void {
     const what = written === qualified ? `\`${written}\`` : `\`${written}\` (${qualified})`;
     const when = api.deprecated
@@ -136,9 +155,6 @@ export function analyseTree(tree: Tree, input: FileInput): FileFindings {
   function told(statement: Node, said: Said): [Severity, string] {
     return describeImport(importContext(statement), said, label(options.target));
   }
-
-  for (const record of scopes.imports)
-    importFindings(record.statement, record.module, record.kind, record.names, record.bindings);
 
   function importFindings(
     statement: Node,
@@ -195,21 +211,4 @@ export function analyseTree(tree: Tree, input: FileInput): FileFindings {
       .filter((name) => Object.hasOwn(MEMBER_HINTS, name))
       .map((name) => `for ${name}: ${MEMBER_HINTS[name]}`);
   }
-
-  for (const { node, receiver, built } of readfpCalls) {
-    const known = built || parserNames.has(receiver.text);
-    const usesConfigparser = [...scopes.module.imports.values()]
-      .flat()
-      .some((binding) => binding.qualified?.split('.', 1)[0] === 'configparser');
-    if (!known && !usesConfigparser) continue;
-    add(
-      node,
-      RULES.configparser,
-      known ? 'manual' : 'warning',
-      `${known ? `\`${receiver.text}\` is a ConfigParser, whose` : `if \`${receiver.text}\` is a ConfigParser (this file uses configparser), its`} readfp() was removed in Python ${label(READFP_REMOVED)}: use read_file()`,
-    );
-  }
-
-  out.findings.sort((a, b) => a.line - b.line);
-  return out;
 }

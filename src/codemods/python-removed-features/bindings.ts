@@ -49,7 +49,7 @@ export interface FileScopes {
 }
 
 /** A function, lambda or class: the text it spans, and the part of it its own scope covers. */
-interface Region {
+export interface Region {
   start: number;
   end: number;
   bodyStart: number;
