@@ -105,6 +105,11 @@ def load(f):
     expect(findings[2]!.message).toMatch(/^if `other` is a ConfigParser/);
   });
 
+  it('counts an import of configparser inside a function as the file using it', async () => {
+    const findings = await findingsOf('def load(reader, f):\n    import configparser\n    reader.readfp(f)\n');
+    expect(brief(findings)).toEqual(['app.py:3 configparser warning']);
+  });
+
   it('leaves readfp alone in a file that does not use configparser', async () => {
     expect(await findingsOf('def load(reader, f):\n    reader.readfp(f)\n')).toEqual([]);
   });
