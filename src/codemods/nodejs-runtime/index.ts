@@ -8,6 +8,7 @@ import { cloudFormationJson } from '../runtime-upgrade/surfaces/cloudformation-j
 import { cloudFormationYaml } from '../runtime-upgrade/surfaces/cloudformation-yaml.js';
 import { dockerfile } from '../runtime-upgrade/surfaces/dockerfile.js';
 import { githubActions } from '../runtime-upgrade/surfaces/github-actions.js';
+import { gitlabCi } from '../runtime-upgrade/surfaces/gitlab-ci.js';
 import { serverlessYaml } from '../runtime-upgrade/surfaces/serverless.js';
 import { terraform } from '../runtime-upgrade/surfaces/terraform.js';
 import { versionFiles } from '../runtime-upgrade/surfaces/version-files.js';
@@ -26,6 +27,7 @@ export const codemod = runtimeUpgradeCodemod({
     packageJson,
     tsconfig,
     githubActions,
+    gitlabCi,
     buildspec,
     serverlessYaml,
     cloudFormationYaml,

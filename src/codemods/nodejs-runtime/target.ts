@@ -1,6 +1,7 @@
 // Reads the Node.js major a run should move to, from plan options or plain-English context
 // ("The target Node.js version is 24", "upgrade to node 22", "targetVersion=24").
 import { UsageError } from '../../errors.js';
+import { readPaths } from '../runtime-upgrade/paths.js';
 
 export const DEFAULT_TARGET = 24;
 
@@ -62,21 +63,9 @@ export function resolveOptions(options: Record<string, unknown>): RuntimeOptions
   if (plausible(targetVersion) === undefined) {
     throw new UsageError(`targetVersion ${targetVersion} is not a Node.js major version (e.g. 24)`);
   }
-  const paths = options.paths ?? [];
-  if (!Array.isArray(paths) || paths.some((p) => typeof p !== 'string')) {
-    throw new UsageError('paths must be a list of repository-relative folders, files or globs');
-  }
-  return { targetVersion, paths: (paths as string[]).map(normalisePath).filter((p) => p !== '') };
+  return { targetVersion, paths: readPaths(options) };
 }
 
 function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
-}
-
-function normalisePath(path: string): string {
-  return path
-    .replace(/\\/g, '/')
-    .replace(/^\.\/+/, '')
-    .replace(/\/+$/, '')
-    .replace(/^\.$/, '');
 }

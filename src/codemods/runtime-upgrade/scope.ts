@@ -20,7 +20,8 @@ export function isExcluded(path: string): boolean {
   const parts = path.split('/');
   const base = parts[parts.length - 1].toLowerCase();
   if (parts.slice(0, -1).some((dir) => excludedDirs.has(dir.toLowerCase()))) return true;
-  if (/\.(md|mdx|markdown|rst|adoc|txt|snap|lock)$/.test(base)) return true;
+  // runtime.txt is a platform's version file (Heroku-style), not prose.
+  if (/\.(md|mdx|markdown|rst|adoc|txt|snap|lock)$/.test(base) && base !== 'runtime.txt') return true;
   return /^(changelog|changes|history|release[-_]?notes)(\.|$)/.test(base) || base === 'package-lock.json';
 }
 

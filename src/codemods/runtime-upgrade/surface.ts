@@ -23,7 +23,7 @@ export class SurfaceContext {
     readonly target: number,
     private readonly text: string,
     /** The whole repository, for what a file depends on elsewhere (its package's lockfile). */
-    private readonly repo?: RepoView,
+    readonly repoView?: RepoView,
     /** Python's parser, loaded when the run has Python files to read. */
     readonly python?: PythonParser,
   ) {}
@@ -38,7 +38,7 @@ export class SurfaceContext {
    * which case a surface decides from the file alone and treats what it cannot see as unknown.
    */
   get project(): Project | undefined {
-    return this.repo && projectOf(this.repo);
+    return this.repoView && projectOf(this.repoView);
   }
 
   report(offset: number, rule: string, message: string, severity: Severity): void {

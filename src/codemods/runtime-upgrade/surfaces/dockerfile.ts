@@ -5,7 +5,6 @@ import { applyEdits, type Edit } from '../edits.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
 
-const fromLine = /^(\s*FROM\s+(?:--\S+\s+)*)([^\s:@]+):([^\s@]+)/i;
 const argLine = /^(\s*ARG\s+([A-Za-z_]\w*)\s*=\s*["']?)([^\s"']+)/i;
 
 interface Line {
@@ -24,14 +23,14 @@ function splitLines(text: string): Line[] {
 }
 
 /** `20-alpine3.19` → `24-alpine`: an Alpine minor pinned for one version may not exist for another. */
-function retag(tag: string, ctx: SurfaceContext, offset: number): { major: number; tag: string } | undefined {
+export function retag(tag: string, ctx: SurfaceContext, offset: number): { major: number; tag: string } | undefined {
   const match = /^(\d+(?:\.\d+)*)(.*)$/.exec(tag);
   // Dated Lambda build tags (`20.2023.10.12.10`, `3.9.2024.01.05.10`) name the version first.
   const version = match?.[1].replace(/\.\d{4}(\.\d+)*$/, '');
   const token = version && ctx.language.token(version);
   if (!match || !token) return undefined;
   let variant = match[2].replace(/^-alpine\d+(\.\d+)*/, '-alpine');
-  if (/^-(stretch|buster|bullseye)/.test(variant)) {
+  if (/-(stretch|buster|bullseye)\b/.test(variant)) {
     ctx.report(
       offset,
       'image-variant',
@@ -43,27 +42,43 @@ function retag(tag: string, ctx: SurfaceContext, offset: number): { major: numbe
   return { major: token.version, tag: `${ctx.language.format(ctx.target)}${variant}` };
 }
 
-/** Rewrites one FROM line; returns the old and new major when a Lambda image changed. */
-function fromEdit(line: Line, ctx: SurfaceContext, edits: Edit[]): { from: number; lambda: boolean } | undefined {
-  const match = fromLine.exec(line.text);
+/**
+ * An image reference `name:tag` at `offset` (a `FROM` line's, a CI job's `image:`): the edit
+ * that moves its tag, with the version it moves from and whether it is a Lambda base image.
+ */
+export function imageEdit(
+  reference: string,
+  offset: number,
+  ctx: SurfaceContext,
+): { edit: Edit; from: number; lambda: boolean } | undefined {
+  const match = /^([^\s:@]+):([^\s@]+)/.exec(reference);
   if (!match) return undefined;
-  const [, head, image, tag] = match;
+  const [, image, tag] = match;
   const lambda = ctx.language.images.lambda.test(image);
   if (!lambda && !ctx.language.images.official.test(image)) return undefined;
-  const offset = line.start + head.length + image.length + 1;
-  if (line.text.slice(head.length).includes('@sha256:')) {
+  const at = offset + image.length + 1;
+  if (reference.includes('@sha256:')) {
     ctx.report(
-      offset,
+      at,
       'pinned-digest',
       `${image} is pinned by digest; update the digest for ${ctx.name(ctx.target)} by hand`,
       'manual',
     );
     return undefined;
   }
-  const next = retag(tag, ctx, offset);
-  if (!next || !ctx.shouldUpgrade(next.major, offset, `${image}:${tag}`, lambda)) return undefined;
-  edits.push({ start: offset, end: offset + tag.length, text: next.tag });
-  return { from: next.major, lambda };
+  const next = retag(tag, ctx, at);
+  if (!next || !ctx.shouldUpgrade(next.major, at, `${image}:${tag}`, lambda)) return undefined;
+  return { edit: { start: at, end: at + tag.length, text: next.tag }, from: next.major, lambda };
+}
+
+/** Rewrites one FROM line; returns the old and new major when a Lambda image changed. */
+function fromEdit(line: Line, ctx: SurfaceContext, edits: Edit[]): { from: number; lambda: boolean } | undefined {
+  const head = /^\s*FROM\s+(?:--\S+\s+)*/i.exec(line.text);
+  if (!head) return undefined;
+  const moved = imageEdit(line.text.slice(head[0].length), line.start + head[0].length, ctx);
+  if (!moved) return undefined;
+  edits.push(moved.edit);
+  return moved;
 }
 
 /** `ARG NODE_VERSION=20` feeding `FROM node:${NODE_VERSION}` (`ARG PYTHON_VERSION=3.9`). */
