@@ -3,6 +3,7 @@
 // family of targets it works towards, the options feedback can set) is declared here beside it.
 import { sdkOptions } from './aws-sdk-v2-to-v3/options.js';
 import { nodejsTarget } from './nodejs-runtime/family.js';
+import { pythonTarget } from './python-runtime/family.js';
 import type { Codemod, CodemodOption, TargetFamily } from './types.js';
 
 interface Entry {
@@ -29,6 +30,14 @@ const table = {
   'nodejs-command-changes': {
     load: async () => (await import('./nodejs-runtime/commands/index.js')).codemod,
     target: nodejsTarget,
+  },
+  'python-runtime-upgrade': {
+    load: async () => (await import('./python-runtime/index.js')).codemod,
+    target: pythonTarget,
+  },
+  'python-removed-features': {
+    load: async () => (await import('./python-removed-features/index.js')).codemod,
+    target: pythonTarget,
   },
   'aws-sdk-v2-to-v3': { load: async () => (await import('./aws-sdk-v2-to-v3/index.js')).codemod, options: sdkOptions },
   'lambda-fleet-inventory': {

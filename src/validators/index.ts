@@ -7,6 +7,7 @@ import { equivalence } from './equivalence.js';
 import { regexProblem } from './grep.js';
 import { isValidatorName, validatorNames, type ValidatorName } from './names.js';
 import { nodeRuntime } from './node-runtime.js';
+import { pythonRuntime } from './python-runtime.js';
 import { noMatch } from './no-match.js';
 import { exists } from '../util/fs.js';
 import { failed, scopeDir, skipped } from './shell.js';
@@ -26,6 +27,7 @@ export const validators: Record<ValidatorName, Validator> = {
   typecheck,
   'no-match': noMatch,
   'node-runtime': nodeRuntime,
+  'python-runtime': pythonRuntime,
   command,
   'unbundled-sdk': unbundledSdk,
   equivalence,

@@ -1,5 +1,6 @@
 // Validator kinds an exit criterion may name in its `atx` block.
 import { nodejsTarget } from '../codemods/nodejs-runtime/family.js';
+import { pythonTarget } from '../codemods/python-runtime/family.js';
 import type { TargetFamily } from '../codemods/types.js';
 
 export const validatorNames = [
@@ -8,6 +9,7 @@ export const validatorNames = [
   'typecheck',
   'no-match',
   'node-runtime',
+  'python-runtime',
   'command',
   'unbundled-sdk',
   'equivalence',
@@ -21,6 +23,7 @@ export function isValidatorName(name: string): name is ValidatorName {
 /** The family of targets a validator checks against: a definition with such a criterion gets a target of that family. */
 const targets: Partial<Record<ValidatorName, TargetFamily>> = {
   'node-runtime': nodejsTarget,
+  'python-runtime': pythonTarget,
 };
 
 export function validatorTarget(name: string): TargetFamily | undefined {

@@ -27,7 +27,7 @@ export interface PythonLookup {
   path?: string;
   /** Searched after it; default /usr/bin, /usr/local/bin. */
   dirs?: readonly string[];
-  /** pyenv's folder, only to name a version installed there but not on PATH; default $PYENV_ROOT or ~/.pyenv. */
+  /** pyenv's folder, whose installed versions are searched last; default $PYENV_ROOT or ~/.pyenv. */
   pyenvRoot?: string;
 }
 
@@ -77,7 +77,11 @@ async function findPython(version: string, lookup: PythonLookup, ctx: ValidatorC
   const name = `python${version}`;
   // Relative and empty PATH entries name the current folder: never the repository's own `python`.
   const pathDirs = (lookup.path ?? process.env.PATH ?? '').split(delimiter).filter((dir) => isAbsolute(dir));
-  const searched = [...new Set([...pathDirs, ...(lookup.dirs ?? ['/usr/bin', '/usr/local/bin'])])];
+  // A version pyenv installed is on the machine even when no shim selects it.
+  const pyenv = await pyenvBin(version, lookup);
+  const searched = [
+    ...new Set([...pathDirs, ...(lookup.dirs ?? ['/usr/bin', '/usr/local/bin']), ...(pyenv ? [pyenv] : [])]),
+  ];
   const tried: Search['tried'] = [];
   for (const dir of searched) {
     const path = join(dir, name);
@@ -100,7 +104,7 @@ function tailLine(run: CommandRun): string {
   return `exited ${run.exitCode}: ${said}`;
 }
 
-/** A pyenv version of the target that is installed but not where atx looks: worth naming. */
+/** The bin folder of the newest pyenv-installed release of the target version, if any. */
 async function pyenvBin(version: string, lookup: PythonLookup): Promise<string | undefined> {
   const root = lookup.pyenvRoot ?? process.env.PYENV_ROOT ?? join(homedir(), '.pyenv');
   const names = await readdir(join(root, 'versions')).catch(() => [] as string[]);
@@ -114,14 +118,11 @@ async function pyenvBin(version: string, lookup: PythonLookup): Promise<string |
   return undefined;
 }
 
-async function notFound(version: string, lookup: PythonLookup, searched: string[], tried: unknown[]) {
-  const pyenv = await pyenvBin(version, lookup);
-  const hint = pyenv
-    ? `pyenv has it in ${pyenv}: put that folder on PATH`
-    : `install it (Debian: \`apt-get install python${version}\`; or \`pyenv install ${version}\` and put its bin folder on PATH)`;
+async function notFound(version: string, searched: string[], tried: unknown[]) {
+  const hint = `install it (Debian: \`apt-get install python${version}\`; or \`pyenv install ${version}\`)`;
   return skipped(
-    `No Python ${version} on this machine (looked for python${version} on PATH, in /usr/bin and /usr/local/bin), and atx installs no interpreter: ${hint}, then run again`,
-    { targetVersion: version, looked: searched.map((dir) => join(dir, `python${version}`)), tried, pyenv },
+    `No Python ${version} on this machine (looked for python${version} on PATH, in /usr/bin, /usr/local/bin and pyenv's versions), and atx installs no interpreter: ${hint}, then run again`,
+    { targetVersion: version, looked: searched.map((dir) => join(dir, `python${version}`)), tried },
     'metric',
   );
 }
@@ -289,7 +290,7 @@ export function createPythonRuntime(lookup: PythonLookup = {}): Validator {
       return skipped(`${why}: nothing to check the tests against`, {}, 'metric');
     }
     const { python, searched, tried } = await findPython(version, lookup, ctx);
-    if (!python) return notFound(version, lookup, searched, tried);
+    if (!python) return notFound(version, searched, tried);
     const metric: Evidence = {
       kind: 'metric',
       summary: `Python ${python.version} at ${python.executable}, target ${version}`,

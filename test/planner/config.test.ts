@@ -73,15 +73,22 @@ describe('the target version, where the definition is known', () => {
     );
   });
 
-  it('is left to a Java or Python definition to interpret (it is not a Node.js major)', async () => {
+  it('is left to a Java definition to interpret (it is not a Node.js major)', async () => {
     expect(
       targetVersionFor(await definitionOf('AWS/java-version-upgrade'), { validationCommands: [], targetVersion: 21 }),
     ).toBe(21);
-    expect(
-      targetVersionFor(await definitionOf('AWS/python-version-upgrade'), {
-        validationCommands: [],
-        targetVersion: 313,
-      }),
-    ).toBe(313);
+  });
+
+  it('is a Python version for the Python definition, as written or as YAML reads it', async () => {
+    const python = await definitionOf('AWS/python-version-upgrade');
+    expect(targetVersionFor(python, { validationCommands: [] })).toBe('3.13');
+    expect(targetVersionFor(python, { validationCommands: [], targetVersion: '3.12' })).toBe('3.12');
+    expect(targetVersionFor(python, { validationCommands: [], targetVersion: 3.1 })).toBe('3.10');
+    expect(targetVersionFor(python, { validationCommands: [], additionalPlanContext: 'Move to Python 3.11' })).toBe(
+      '3.11',
+    );
+    expect(() => targetVersionFor(python, { validationCommands: [], targetVersion: '3.15' })).toThrow(
+      'use one of 3.9, 3.10, 3.11, 3.12, 3.13, 3.14 (default 3.13)',
+    );
   });
 });

@@ -2,6 +2,8 @@
 // removed and deprecated APIs, between the version a project runs on and the target
 // (https://docs.python.org/3/whatsnew/3.13.html#removed, and 3.12, 3.11, 3.10). Changes no file.
 import { firstSyntaxError, loadPython } from '../../util/python-syntax.js';
+import { declaredPythonVersions } from '../python-runtime/index.js';
+import { formatPython, pythonVersion } from '../python-runtime/versions.js';
 import type { Codemod, CodemodResult, Finding } from '../types.js';
 import { analyseTree } from './analyse.js';
 import { resolveOptions } from './options.js';
@@ -17,6 +19,12 @@ export const codemod: Codemod = {
     'Report what moving to a newer Python breaks: imports of removed standard-library modules, removed APIs and unittest names, and deprecated datetime calls',
   candidates(repo, options) {
     return pythonFiles(repo, resolveOptions(options).paths);
+  },
+  /** The oldest Python the project declares today (a Lambda runtime, requires-python, an image): removals after it count. */
+  planOptions(repo, options) {
+    const { target, paths } = resolveOptions(options);
+    const declared = declaredPythonVersions(repo, pythonVersion(3, target), paths).filter((v) => v >= 300);
+    return declared.length > 0 ? { sourceVersion: formatPython(declared[0]) } : {};
   },
   async run(repo, rawOptions): Promise<CodemodResult> {
     const options = resolveOptions(rawOptions);

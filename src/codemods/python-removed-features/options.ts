@@ -1,6 +1,7 @@
 // The codemod's options: the Python version a project moves to, the one it runs on today, and
-// the paths a run is limited to (read as nodejs-runtime/target.ts reads them).
+// the paths a run is limited to (read as every runtime upgrade step reads them).
 import { UsageError } from '../../errors.js';
+import { readPaths } from '../runtime-upgrade/paths.js';
 
 export const DEFAULT_TARGET = '3.13';
 
@@ -43,21 +44,10 @@ export function resolveOptions(options: Record<string, unknown>): PythonOptions 
     throw new UsageError(
       `sourceVersion ${label(source)} is newer than targetVersion ${label(target)}: the source is the version the project runs on today`,
     );
-  const paths = options.paths ?? [];
-  if (!Array.isArray(paths) || paths.some((p) => typeof p !== 'string'))
-    throw new UsageError('paths must be a list of repository-relative folders, files or globs');
-  return { target, source, paths: (paths as string[]).map(normalisePath).filter((p) => p !== '') };
+  return { target, source, paths: readPaths(options) };
 }
 
 /** Whether a change made in `version` lies after the source and at or before the target. */
 export function inRange(version: number, options: Pick<PythonOptions, 'target' | 'source'>): boolean {
   return version > (options.source ?? OLDEST - 1) && version <= options.target;
-}
-
-function normalisePath(path: string): string {
-  return path
-    .replace(/\\/g, '/')
-    .replace(/^\.\/+/, '')
-    .replace(/\/+$/, '')
-    .replace(/^\.$/, '');
 }

@@ -2,7 +2,7 @@
 // target, how a target is named in text, and the placeholders its exit criteria's patterns use.
 import type { TargetFamily } from '../types.js';
 import { DEFAULT_PYTHON_TARGET, parseTargetPython, readTargetPython } from './target.js';
-import { formatPython, LAMBDA_PYTHON_VERSIONS, parsePython } from './versions.js';
+import { formatPython, LAMBDA_PYTHON_VERSIONS, LAMBDA_SUPPORTED_PYTHON_VERSIONS, parsePython } from './versions.js';
 
 /** Lambda Python versions a run may target: those still offered when this was written. */
 const targets = LAMBDA_PYTHON_VERSIONS.filter((v) => v >= 309).map(formatPython);
@@ -18,6 +18,15 @@ function olderMinors(target: unknown): string {
   return `(${Array.from({ length: Math.max(minor - 6, 1) }, (_, i) => 6 + i).join('|')})`;
 }
 
+/**
+ * A line of a layer's compatible-runtimes list (PCRE, for a lookahead at the start of a line):
+ * the key with its list, or a line that is only one runtime item (`- python3.11`,
+ * `_lambda.Runtime.PYTHON_3_11,`), with an optional trailing comment.
+ */
+const layerListLine =
+  String.raw`(?:\s*(-\s+)?['"]?(python3\.[0-9]+|([A-Za-z_$][\w$]*\.)*PYTHON_3_[0-9]+)['"]?\s*,?\s*(#.*|//.*)?$|` +
+  String.raw`.*(CompatibleRuntimes|compatibleRuntimes|compatible_runtimes)['"]?\s*[:=]\s*\[[^\]]*(\][\s,;)}]*(#.*|//.*)?)?$)`;
+
 export const pythonTarget: TargetFamily = {
   id: 'python',
   label: 'Python',
@@ -31,5 +40,13 @@ export const pythonTarget: TargetFamily = {
   placeholders: {
     // For "no Python 3 older than the target is left": `python3\.{{olderPythonMinors}}`.
     olderPythonMinors: olderMinors,
+    // Those Lambda no longer supports (a layer's compatible runtimes keep the others).
+    retiredPythonMinors: (target) => {
+      const retired = LAMBDA_PYTHON_VERSIONS.filter(
+        (v) => v < rank(target) && !LAMBDA_SUPPORTED_PYTHON_VERSIONS.includes(v),
+      );
+      return retired.length > 0 ? `(${retired.map((v) => v % 100).join('|')})` : '(?!)';
+    },
+    pythonLayerListLine: () => layerListLine,
   },
 };

@@ -45,10 +45,10 @@ function clauses(text: string): Clause[] {
 function admits(c: Clause, target: number): boolean {
   const version = pythonVersion(c.major, c.minor);
   switch (c.op) {
+    // `<=3.13` is `<=3.13.0`: it shuts out 3.13.1 and later, as `<3.13.1` would.
     case '<':
-      return version > target;
     case '<=':
-      return version >= target;
+      return version > target;
     case '!=':
       return version !== target || !/^\.\*$|^$/.test(c.rest);
     default:

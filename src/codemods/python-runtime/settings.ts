@@ -1,5 +1,5 @@
 // Settings of Python's configuration files read line by line, with offsets, so an edit touches
-// only a value: TOML (`pyproject.toml`, `Pipfile`: `key = "value"`, `key = ['a', 'b']`, under
+// only a value: TOML (`pyproject.toml`, `Pipfile`: `key = "value"`, `key = ['a', 'b']`, `key = 3.9`, under
 // `[table]` headers) and INI (`setup.cfg`, `tox.ini`: `key = value`, continued on indented lines).
 // Comments, spacing and quoting stay as written; forms outside these (dotted keys, inline
 // tables) are not read.
@@ -22,6 +22,8 @@ export interface Setting {
   text?: SettingItem;
   /** The items of a list value (TOML array of strings; INI words separated by commas or lines). */
   items?: SettingItem[];
+  /** A TOML value that is a bare decimal number (`python_version = 3.9`, read by TOML as a float). */
+  number?: SettingItem;
 }
 
 const header = /^[ \t]*\[\[?\s*([^\]]+?)\s*\]\]?[ \t]*(?:[#;].*)?$/;
@@ -31,11 +33,12 @@ interface Line {
   start: number;
 }
 
+/** The file's lines without their `\r\n` or `\n`, so a CRLF file reads like any other. */
 function lines(text: string): Line[] {
   const out: Line[] = [];
   let start = 0;
   for (const line of text.split('\n')) {
-    out.push({ text: line, start });
+    out.push({ text: line.endsWith('\r') ? line.slice(0, -1) : line, start });
     start += line.length + 1;
   }
   return out;
@@ -67,6 +70,12 @@ export function tomlSettings(text: string): Setting[] {
         at,
         text: { value: inner, start: valueStart + 1, end: valueStart + 1 + inner.length },
       });
+      continue;
+    }
+    const number = /^\d+\.\d+(?=[ \t]*(?:#|$))/m.exec(rest);
+    if (number) {
+      const item = { value: number[0], start: valueStart, end: valueStart + number[0].length };
+      found.push({ table, key: pair[3], at, number: item });
       continue;
     }
     if (!rest.startsWith('[')) continue;

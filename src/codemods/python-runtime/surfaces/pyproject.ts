@@ -60,6 +60,10 @@ function pyprojectEdits(text: string, ctx: SurfaceContext): Edit[] {
     } else if (value && versionKeys[where]) {
       const edit = versionEdit(value, ctx, versionKeys[where]);
       if (edit) edits.push(edit);
+    } else if (setting.number && where === 'tool.mypy/python_version') {
+      // An unquoted `3.9` is a TOML float (`3.10` would read as 3.1): the target goes in as the string mypy documents.
+      const edit = versionEdit(setting.number, ctx, versionKeys[where]);
+      if (edit) edits.push({ ...edit, text: `"${edit.text}"` });
     } else if (where === 'requires/python_full_version' && value && parsePython(value.value) !== undefined) {
       const found = parsePython(value.value)!;
       if (ctx.shouldUpgrade(found, value.start, `Pipfile python_full_version "${value.value}"`))
