@@ -21,6 +21,12 @@ export function plainString(node: PythonNode | null | undefined): { value: strin
   return content ? { value: content.text, start: content.startIndex } : { value: '', start: start.endIndex };
 }
 
+/**
+ * `aws-cdk-lib==2.100.0` (requirements, setup.py, PEP 621), `aws-cdk-lib = "^2.100.0"` (Poetry),
+ * `aws-cdk-lib = "==2.100.0"` (Pipfile): the release, or the lowest one the range admits.
+ */
+const cdkPin = /aws-cdk-lib["']?[ \t]*(?:=[ \t]*["'])?[ \t]*(?:==|>=|~=|\^|~)?[ \t]*(\d+\.\d+\.\d+)/;
+
 /** The aws-cdk-lib release a Python project pins or requires at least (`aws-cdk-lib==2.100.0`). */
 function pinnedCdk(repo: RepoView | undefined, file: string): { version: Version; file: string } | undefined {
   if (!repo) return undefined;
@@ -30,8 +36,10 @@ function pinnedCdk(repo: RepoView | undefined, file: string): { version: Version
       /^(requirements[\w.-]*\.txt|setup\.py|pyproject\.toml|Pipfile)$/.test(baseName(path)) &&
       folder.startsWith(path.slice(0, path.lastIndexOf('/') + 1)),
   );
+  // The nearest manifest speaks for the app: a deeper folder's before the repository root's.
+  manifests.sort((a, b) => b.split('/').length - a.split('/').length);
   for (const path of manifests) {
-    const match = /aws-cdk-lib\s*(?:==|>=|~=)\s*["']?(\d+\.\d+\.\d+)/.exec(repo.read(path));
+    const match = cdkPin.exec(repo.read(path));
     const version = match && parseVersion(match[1]);
     if (version) return { version, file: path };
   }
