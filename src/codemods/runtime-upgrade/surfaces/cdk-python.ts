@@ -58,8 +58,12 @@ class Walk {
 
   constructor(private readonly ctx: SurfaceContext) {}
 
-  /** `X.Runtime.PYTHON_3_9`: its version, and the edit that names another (undefined when the project's CDK lacks it). */
-  member(node: PythonNode): RuntimeItem | undefined {
+  /**
+   * `X.Runtime.PYTHON_3_9`: its version, and the edit that names another (undefined when the
+   * project's CDK lacks it). In a layer's list (`inLayer`) a runtime that stays is asked for the
+   * target only as the text to add beside it.
+   */
+  member(node: PythonNode, inLayer = false): RuntimeItem | undefined {
     if (node.type !== 'attribute' || !isRuntimeClass(node.childForFieldName('object'))) return undefined;
     const name = node.childForFieldName('attribute');
     const version = name ? this.ctx.language.cdk.parseMember(name.text) : undefined;
@@ -68,20 +72,28 @@ class Walk {
       start: node.startIndex,
       end: node.endIndex,
       major: version,
-      retarget: (next) => this.rename(name, node, next),
+      retarget: (next) => this.rename(name, node, next, inLayer && this.stays(version)),
     };
   }
 
-  private rename(name: PythonNode, node: PythonNode, next: number): Edit | undefined {
+  /** Whether a layer keeps this runtime (layer-list.ts): Lambda still runs it and no function of the file leaves it. */
+  private stays(version: number): boolean {
+    const { target, language } = this.ctx;
+    return version >= target || (language.lambda.supported.includes(version) && !this.leaving.has(version));
+  }
+
+  private rename(name: PythonNode, node: PythonNode, next: number, beside: boolean): Edit | undefined {
     const { cdk } = this.ctx.language;
     this.cdk ??= pinnedCdk(this.ctx.repoView, this.ctx.file) ?? null;
     const first = cdk.firstMember[next];
     const firstVersion = first ? parseVersion(first) : undefined;
+    const member = `Runtime.${cdk.member(next)}`;
     if (this.cdk && (!firstVersion || compareVersions(this.cdk.version, firstVersion) < 0)) {
+      const what = beside ? `${member} not added beside ${node.text}` : `${node.text} left as it is`;
       this.ctx.report(
         node.startIndex,
         'cdk-runtime-left',
-        `${node.text} left as it is: aws-cdk-lib ${formatVersion(this.cdk.version)} (${this.cdk.file}) has no Runtime.${cdk.member(next)}${first ? ` (added in ${first})` : ''}; upgrade aws-cdk-lib, then set it`,
+        `${what}: aws-cdk-lib ${formatVersion(this.cdk.version)} (${this.cdk.file}) has no ${member}${first ? ` (added in ${first})` : ''}; upgrade aws-cdk-lib, then ${beside ? 'add' : 'set'} it`,
         'manual',
       );
       return undefined;
@@ -90,7 +102,7 @@ class Walk {
       this.ctx.report(
         node.startIndex,
         'cdk-runtime-unchecked',
-        `${node.text} became Runtime.${cdk.member(next)}, which needs aws-cdk-lib ${first ?? '(a release atx does not know)'} or later; atx found no aws-cdk-lib pin to check`,
+        `${beside ? `${member} added beside ${node.text}` : `${node.text} became ${member}`}, which needs aws-cdk-lib ${first ?? '(a release atx does not know)'} or later; atx found no aws-cdk-lib pin to check`,
         'warning',
       );
     return { start: name.startIndex, end: name.endIndex, text: cdk.member(next) };
@@ -132,7 +144,7 @@ class Walk {
   }
 
   item(node: PythonNode): RuntimeItem {
-    return this.member(node) ?? this.literal(node) ?? { start: node.startIndex, end: node.endIndex };
+    return this.member(node, true) ?? this.literal(node) ?? { start: node.startIndex, end: node.endIndex };
   }
 }
 
