@@ -1,31 +1,74 @@
 // GitLab CI: the `image:` of the pipeline (`default:`) and of each job, written as a string or as
 // `{ name: … }`, when it is the language's image or a Lambda base image
-// (https://docs.gitlab.com/ci/yaml/#image).
-import { isMap, visit } from 'yaml';
+// (https://docs.gitlab.com/ci/yaml/#image). Scripts that run in a Lambda image moved from Amazon
+// Linux 2 to 2023 get dnf for yum, as a Dockerfile's RUN lines do (dockerfile.ts).
+import { isMap, isScalar, isSeq, visit } from 'yaml';
 import { applyEdits, type Edit } from '../edits.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { isInlineScalar, parseYaml, scalarSource } from '../yaml-doc.js';
 import type { Document, Scalar } from 'yaml';
 import { imageEdit } from './dockerfile.js';
 
+const scriptKeys = ['before_script', 'script', 'after_script'];
+
 function imageEdits(text: string, doc: Document, ctx: SurfaceContext): Edit[] {
   const edits: Edit[] = [];
-  const move = (node: Scalar) => {
+  /** The maps (jobs, `default:`, the pipeline) whose image moved from Amazon Linux 2 to 2023. */
+  const toAl2023 = new Set<unknown>();
+  const { lastAl2 } = ctx.language.lambda;
+  const move = (node: Scalar, holder: unknown) => {
     const { inner, start } = scalarSource(text, node);
     const moved = imageEdit(inner, start, ctx);
-    if (moved) edits.push(moved.edit);
+    if (!moved) return;
+    edits.push(moved.edit);
+    if (moved.lambda && moved.from <= lastAl2 && ctx.target > lastAl2) toAl2023.add(holder);
   };
   visit(doc, {
-    Pair(_key, pair) {
+    Pair(_key, pair, path) {
       const key = isInlineScalar(pair.key) ? String(pair.key.value) : '';
       if (key !== 'image') return;
-      if (isInlineScalar(pair.value)) move(pair.value);
+      const holder = path[path.length - 1];
+      if (isInlineScalar(pair.value)) move(pair.value, holder);
       else if (isMap(pair.value)) {
         const name = pair.value.get('name', true);
-        if (isInlineScalar(name)) move(name);
+        if (isInlineScalar(name)) move(name, holder);
       }
     },
   });
+  if (toAl2023.size > 0) edits.push(...al2023Edits(text, doc, toAl2023, ctx));
+  return edits;
+}
+
+/** In the scripts of the jobs that run in those images (the pipeline's reaches every job without its own): yum → dnf. */
+function al2023Edits(text: string, doc: Document, moved: Set<unknown>, ctx: SurfaceContext): Edit[] {
+  const root = doc.contents;
+  if (!isMap(root)) return [];
+  const maps = new Set(moved);
+  const defaults = root.get('default', true);
+  if (moved.has(root) || (isMap(defaults) && moved.has(defaults))) {
+    for (const pair of root.items) if (isMap(pair.value) && !pair.value.has('image')) maps.add(pair.value);
+  }
+  const edits: Edit[] = [];
+  for (const map of maps) {
+    if (!isMap(map)) continue;
+    for (const key of scriptKeys) {
+      const node = map.get(key, true);
+      for (const line of isSeq(node) ? node.items : [node]) {
+        if (!isScalar(line) || !line.range) continue;
+        const [start, end] = line.range;
+        const source = text.slice(start, end);
+        for (const m of source.matchAll(/\b(amazon-linux-extras|yum-config-manager)\b/g))
+          ctx.report(
+            start + m.index,
+            'al2023',
+            `${m[1]} does not exist on Amazon Linux 2023; rewrite this by hand`,
+            'manual',
+          );
+        for (const m of source.matchAll(/(?<![\w./-])yum(?![\w./-])/g))
+          edits.push({ start: start + m.index, end: start + m.index + 3, text: 'dnf' });
+      }
+    }
+  }
   return edits;
 }
 
