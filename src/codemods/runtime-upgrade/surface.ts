@@ -82,6 +82,24 @@ export class SurfaceContext {
       );
       return false;
     }
+    if (lambda) this.crossesToAl2023(found, offset);
     return true;
+  }
+
+  /**
+   * A Lambda runtime or base image that moves from Amazon Linux 2 to Amazon Linux 2023 changes
+   * the operating system under the code; said once per file, at its first such runtime
+   * (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
+   */
+  private crossesToAl2023(found: number, offset: number): void {
+    const { lastAl2 } = this.language.lambda;
+    if (found > lastAl2 || this.target <= lastAl2 || this.findings.some((f) => f.rule.endsWith('/al2023-runtime')))
+      return;
+    this.report(
+      offset,
+      'al2023-runtime',
+      `${this.name(found)} → ${this.language.format(this.target)} moves the function from Amazon Linux 2 to Amazon Linux 2023 (glibc 2.34, dnf instead of yum, no amazon-linux-extras): rebuild native dependencies and layers built on Amazon Linux 2, and check code that runs operating-system tools`,
+      'warning',
+    );
   }
 }

@@ -19,7 +19,9 @@ function upgrade(files: Record<string, string>, path = 'lib/stack.ts', target = 
     next,
     new SurfaceContext(path, nodejs, target, next, withRepo ? inlineRepo({ ...files, [path]: next }) : undefined),
   );
-  return { text: next, again, findings: ctx.findings };
+  // These tests are about the form a runtime is written in; the Amazon Linux 2023 note that a
+  // move from Node.js 18 brings is tested with the templates (surfaces.test.ts).
+  return { text: next, again, findings: ctx.findings.filter((f) => !f.rule.endsWith('/al2023-runtime')) };
 }
 
 /** Syntax errors of a TypeScript text (the rewrite must keep the file parseable). */

@@ -91,7 +91,19 @@ describe('Dockerfile', () => {
     expect(changes.get('app.Dockerfile')).toBe(
       '# yum is gone on AL2023\nFROM amazon/aws-lambda-nodejs:24\nRUN amazon-linux-extras install epel && dnf install -y jq\nFROM amazonlinux:2\nRUN yum install -y tar\n',
     );
-    expect(findings).toMatchObject([{ line: 3, rule: 'nodejs-runtime/al2023', severity: 'manual' }]);
+    expect(findings).toMatchObject([
+      { line: 2, rule: 'nodejs-runtime/al2023-runtime', severity: 'warning' },
+      { line: 3, rule: 'nodejs-runtime/al2023', severity: 'manual' },
+    ]);
+  });
+
+  it('says once per file that a function leaves Amazon Linux 2, and nothing for one already on AL2023', async () => {
+    const template = (runtime: string) =>
+      `Transform: AWS::Serverless-2016-10-31\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: ${runtime}\n  B:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: ${runtime}\n`;
+    const from18 = await upgrade({ 'template.yaml': template('nodejs18.x') });
+    expect(from18.findings).toMatchObject([{ line: 6, rule: 'nodejs-runtime/al2023-runtime', severity: 'warning' }]);
+    expect(from18.findings[0].message).toContain('Node.js 18 → 24 moves the function from Amazon Linux 2 to Amazon Linux 2023');
+    expect((await upgrade({ 'template.yaml': template('nodejs20.x') })).findings).toEqual([]);
   });
 
   it('does not touch digests, lts tags or other images', async () => {
