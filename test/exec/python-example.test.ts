@@ -2,9 +2,10 @@
 // application on Python 3.9 whose tests run under the machine's Python.
 import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { atx, git, projectRoot, snapshot, tempDir } from '../helpers/cli.js';
+import { lastUserText, startFakeAnthropic } from '../llm/fake-anthropic.js';
 
 const cfnTags = ['!Ref', '!Sub', '!GetAtt'].map((tag) => ({ tag, resolve: (v: unknown) => v }));
 
@@ -100,4 +101,37 @@ describe('AWS/python-version-upgrade on examples/python-orders', () => {
       ['.github/workflows/ci.yml', '.python-version', 'pyproject.toml', 'template.yaml'].join('\n'),
     );
   });
+});
+
+describe('AWS/python-version-upgrade with a model', () => {
+  const fake = startFakeAnthropic(() => ({ content: [{ type: 'text', text: 'Nothing to change here.' }] }));
+  afterAll(async () => (await fake).close());
+
+  it('gives the agent steps the report as their context', async () => {
+    const server = await fake;
+    const repo = await tempDir('atx-python-example-');
+    await cp(join(projectRoot, 'examples/python-orders'), repo, { recursive: true });
+    await git(repo, ['init', '-q', '-b', 'main']);
+    await git(repo, ['add', '-A']);
+    await git(repo, ['commit', '-q', '-m', 'python-orders']);
+    const env = {
+      ATX_HOME: await tempDir('atx-home-'),
+      ANTHROPIC_API_KEY: 'sk-ant-test-key-123456',
+      ANTHROPIC_BASE_URL: server.url,
+    };
+    // No -t: the agent steps run (their tools are confined), nothing of the repository does.
+    const run = await atx(['custom', 'def', 'exec', '-p', repo, '-n', 'AWS/python-version-upgrade', '-x', '--json'], {
+      env,
+      timeout: 300_000,
+    });
+    expect([0, 1], run.stderr).toContain(run.exitCode);
+    const firsts = server.requests.filter((r) => r.body.messages.length === 1).map((r) => lastUserText(r));
+    const fixing = firsts.find((text) => text.includes('# Your step: 3.1'));
+    expect(fixing).toBeDefined();
+    expect(fixing).toContain('Target version: 3.13');
+    expect(fixing).toContain(
+      'src/orders/price.py:7 python-runtime/removed-module: distutils was removed in Python 3.12',
+    );
+    expect(fixing).toContain('src/orders/price.py:35 python-runtime/datetime-utc');
+  }, 300_000);
 });
