@@ -82,18 +82,25 @@ class Walk {
     return version >= target || (language.lambda.supported.includes(version) && !this.leaving.has(version));
   }
 
+  /** The project's aws-cdk-lib pin, when it pins a release without the member for `next`. */
+  private lacking(next: number): { version: Version; file: string } | undefined {
+    this.cdk ??= pinnedCdk(this.ctx.repoView, this.ctx.file) ?? null;
+    const first = this.ctx.language.cdk.firstMember[next];
+    const firstVersion = first ? parseVersion(first) : undefined;
+    return this.cdk && (!firstVersion || compareVersions(this.cdk.version, firstVersion) < 0) ? this.cdk : undefined;
+  }
+
   private rename(name: PythonNode, node: PythonNode, next: number, beside: boolean): Edit | undefined {
     const { cdk } = this.ctx.language;
-    this.cdk ??= pinnedCdk(this.ctx.repoView, this.ctx.file) ?? null;
     const first = cdk.firstMember[next];
-    const firstVersion = first ? parseVersion(first) : undefined;
     const member = `Runtime.${cdk.member(next)}`;
-    if (this.cdk && (!firstVersion || compareVersions(this.cdk.version, firstVersion) < 0)) {
+    const pin = this.lacking(next);
+    if (pin) {
       const what = beside ? `${member} not added beside ${node.text}` : `${node.text} left as it is`;
       this.ctx.report(
         node.startIndex,
         'cdk-runtime-left',
-        `${what}: aws-cdk-lib ${formatVersion(this.cdk.version)} (${this.cdk.file}) has no ${member}${first ? ` (added in ${first})` : ''}; upgrade aws-cdk-lib, then ${beside ? 'add' : 'set'} it`,
+        `${what}: aws-cdk-lib ${formatVersion(pin.version)} (${pin.file}) has no ${member}${first ? ` (added in ${first})` : ''}; upgrade aws-cdk-lib, then ${beside ? 'add' : 'set'} it`,
         'manual',
       );
       return undefined;
@@ -130,8 +137,15 @@ class Walk {
         return false;
       }
     }
-    const item = this.member(node) ?? this.literal(node);
+    const member = this.member(node);
+    const item = member ?? this.literal(node);
     if (!item) return true;
+    const { target, language } = this.ctx;
+    // A member the pinned aws-cdk-lib lacks stays (rename says why) before anything counts it as moving.
+    if (member && item.major! < target && !language.lambda.missing(target) && this.lacking(target)) {
+      item.retarget!(target);
+      return false;
+    }
     const what = node.text;
     if (this.ctx.shouldUpgrade(item.major!, item.start, what, true)) {
       const edit = item.retarget!(this.ctx.target);
