@@ -3,6 +3,7 @@ import { benchLambdaHandlers } from './lambda-handlers.mjs';
 import { benchAwsSdk } from './aws-sdk.mjs';
 import { benchCampaign } from './campaign.mjs';
 import { benchEquivalence } from './equivalence.mjs';
+import { benchPython } from './python.mjs';
 
 const only = process.argv[2];
 const files = Number(process.env.BENCH_FILES || 5000);
@@ -11,6 +12,7 @@ const benches = {
   'aws-sdk': () => benchAwsSdk({ files: Number(process.env.BENCH_AWS_FILES || 2000) }),
   campaign: () => benchCampaign({ repos: Number(process.env.BENCH_REPOS || 50) }),
   equivalence: () => benchEquivalence({ handlers: Number(process.env.BENCH_EQ_HANDLERS || 200) }),
+  python: () => benchPython({ files: Number(process.env.BENCH_PY_FILES || 2000) }),
 };
 
 for (const [name, run] of Object.entries(benches)) {
