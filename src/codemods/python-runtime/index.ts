@@ -3,18 +3,8 @@
 // to the target, and nothing else (https://docs.aws.amazon.com/lambda/latest/dg/lambda-python.html).
 import type { RepoView } from '../types.js';
 import { runtimeUpgradeCodemod } from '../runtime-upgrade/codemod.js';
+import { cdkPython, sharedSurfaces, versionFiles } from '../runtime-upgrade/surfaces/index.js';
 import { declaredVersions } from '../runtime-upgrade/declared.js';
-import { buildspec } from '../runtime-upgrade/surfaces/buildspec.js';
-import { cdkCode } from '../runtime-upgrade/surfaces/cdk.js';
-import { cdkPython } from '../runtime-upgrade/surfaces/cdk-python.js';
-import { cloudFormationJson } from '../runtime-upgrade/surfaces/cloudformation-json.js';
-import { cloudFormationYaml } from '../runtime-upgrade/surfaces/cloudformation-yaml.js';
-import { dockerfile } from '../runtime-upgrade/surfaces/dockerfile.js';
-import { githubActions } from '../runtime-upgrade/surfaces/github-actions.js';
-import { gitlabCi } from '../runtime-upgrade/surfaces/gitlab-ci.js';
-import { serverlessYaml } from '../runtime-upgrade/surfaces/serverless.js';
-import { terraform } from '../runtime-upgrade/surfaces/terraform.js';
-import { versionFiles } from '../runtime-upgrade/surfaces/version-files.js';
 import { python } from './language.js';
 import { pyproject } from './surfaces/pyproject.js';
 import { setupCfg } from './surfaces/setup-cfg.js';
@@ -26,22 +16,7 @@ export const codemod = runtimeUpgradeCodemod({
   description:
     'Move every Python version a repository names (Lambda runtimes, CDK, images, CI, version files, pyproject/setup/Pipfile/tox settings) to the target',
   language: python,
-  surfaces: [
-    versionFiles,
-    pyproject,
-    setupCfg,
-    setupPy,
-    githubActions,
-    gitlabCi,
-    buildspec,
-    serverlessYaml,
-    cloudFormationYaml,
-    cloudFormationJson,
-    terraform,
-    dockerfile,
-    cdkCode,
-    cdkPython,
-  ],
+  surfaces: [versionFiles, pyproject, setupCfg, setupPy, ...sharedSurfaces, cdkPython],
   possibleName:
     /\.(ya?ml|json|template|tf|tfvars|[cm]?[jt]sx?|py|cfg|ini)$|^(\.python-version|\.tool-versions|runtime\.txt|pyproject\.toml|Pipfile)$|dockerfile|containerfile/i,
   resolveOptions: resolvePythonOptions,
