@@ -86,10 +86,8 @@ FROM python:3.10-slim
     expect(text).toBe(lambdaImage('3.13', 'dnf').replaceAll('\n', '\r\n'));
   });
 
-  // Bug in src/codemods/runtime-upgrade/surfaces/dockerfile.ts (reported, not ours to fix): the
-  // ARG moves the Lambda image to Amazon Linux 2023, but only a FROM with a literal tag turns on
-  // yum → dnf, so the build keeps calling yum. Make this an `it` once it is fixed.
-  it.fails('gives dnf to a Lambda image whose tag comes from ARG PYTHON_VERSION', async () => {
+  // The ARG moves the Lambda image to Amazon Linux 2023, so the stage's yum must become dnf too.
+  it('gives dnf to a Lambda image whose tag comes from ARG PYTHON_VERSION', async () => {
     const before =
       'ARG PYTHON_VERSION=3.9\nFROM public.ecr.aws/lambda/python:${PYTHON_VERSION}\nRUN yum install -y gcc\n';
     const { text } = await upgradeFile('Dockerfile', before);

@@ -81,15 +81,23 @@ function fromEdit(line: Line, ctx: SurfaceContext, edits: Edit[]): { from: numbe
   return moved;
 }
 
-/** `ARG NODE_VERSION=20` feeding `FROM node:${NODE_VERSION}` (`ARG PYTHON_VERSION=3.9`). */
-function argEdit(line: Line, ctx: SurfaceContext, edits: Edit[]): void {
+/** `ARG NODE_VERSION=20` feeding `FROM node:${NODE_VERSION}` (`ARG PYTHON_VERSION=3.9`): the version it moved from, by name. */
+function argEdit(line: Line, ctx: SurfaceContext, edits: Edit[], moved: Map<string, number>): void {
   const match = argLine.exec(line.text);
   if (!match || !ctx.language.images.arg.test(match[2])) return;
   const token = ctx.language.token(match[3]);
   const offset = line.start + match[1].length;
   if (!token || !ctx.shouldUpgrade(token.version, offset, `ARG ${match[3]}`)) return;
   const next = token.render(ctx.target);
-  if (next !== undefined) edits.push({ start: offset, end: offset + match[3].length, text: next });
+  if (next === undefined) return;
+  edits.push({ start: offset, end: offset + match[3].length, text: next });
+  moved.set(match[2], token.version);
+}
+
+/** A Lambda base image whose tag is an ARG that moved (`FROM public.ecr.aws/lambda/python:${PYTHON_VERSION}`). */
+function fromMovedArg(line: Line, ctx: SurfaceContext, moved: ReadonlyMap<string, number>): number | undefined {
+  const match = /^\s*FROM\s+(?:--\S+\s+)*([^\s:@]+):\$\{?(\w+)\}?(\s|$)/i.exec(line.text);
+  return match && ctx.language.images.lambda.test(match[1]) ? moved.get(match[2]) : undefined;
 }
 
 /** In RUN instructions of a stage now on AL2023: yum → dnf; flag what dnf has no answer for. */
@@ -118,17 +126,19 @@ function dockerfileEdits(text: string, ctx: SurfaceContext): Edit[] {
   const lines = splitLines(text);
   let stage: Line[] = [];
   let toAl2023 = false;
+  const moved = new Map<string, number>();
   const flush = () => toAl2023 && al2023Edits(stage, ctx, edits);
   for (const line of lines) {
-    argEdit(line, ctx, edits);
+    argEdit(line, ctx, edits, moved);
     if (!/^\s*FROM\s/i.test(line.text)) {
       stage.push(line);
       continue;
     }
     flush();
     const changed = fromEdit(line, ctx, edits);
+    const from = changed?.lambda ? changed.from : fromMovedArg(line, ctx, moved);
     const lastAl2 = ctx.language.lambda.lastAl2;
-    toAl2023 = !!changed?.lambda && changed.from <= lastAl2 && ctx.target > lastAl2;
+    toAl2023 = from !== undefined && from <= lastAl2 && ctx.target > lastAl2;
     stage = [];
   }
   flush();
