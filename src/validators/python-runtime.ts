@@ -2,6 +2,8 @@
 // not under whichever Python comes first on PATH. atx installs nothing here: it looks for that
 // interpreter on the machine, and leaves the project's dependencies alone (no PyPI on many
 // machines), saying so when a test fails for want of one.
+import { readTargetPython } from '../codemods/python-runtime/target.js';
+import { REMOVED_MODULES } from '../codemods/python-removed-features/removals.js';
 import { access, constants, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
@@ -38,14 +40,8 @@ interface Python {
   executable: string;
 }
 
-/** "3.13", 3.12, "python3.13" → "3.13"; anything else → undefined. */
-export function pythonTarget(value: unknown): string | undefined {
-  // YAML reads `version: 3.10` as the number 3.1, and Python 3.1 is nobody's target.
-  if (typeof value === 'number') return pythonTarget(value === 3.1 ? '3.10' : String(value));
-  if (typeof value !== 'string') return undefined;
-  const match = /^(?:python-?)?(\d+)\.(\d+)$/i.exec(value.trim());
-  return match ? `${Number(match[1])}.${Number(match[2])}` : undefined;
-}
+/** "3.13", 3.12, "python3.13" → "3.13" (YAML's 3.1 is 3.10); anything else → undefined. The family's own reading. */
+export const pythonTarget = readTargetPython;
 
 const probeMs = 30_000;
 // -I: no PYTHON* variables, no user site, no script folder on sys.path; with a neutral cwd no
@@ -208,18 +204,6 @@ async function chooseTests(spec: { command?: string }, ctx: ValidatorContext, py
   return detectTests(ctx, python);
 }
 
-/** Modules the standard library dropped, by the version that dropped them. */
-const removedModules: Record<string, string> = {
-  ...Object.fromEntries(['formatter', 'parser', 'symbol'].map((m) => [m, '3.10'])),
-  binhex: '3.11',
-  ...Object.fromEntries(['distutils', 'imp', 'asynchat', 'asyncore', 'smtpd'].map((m) => [m, '3.12'])),
-  ...Object.fromEntries(
-    'aifc audioop cgi cgitb chunk crypt imghdr lib2to3 mailcap msilib nis nntplib ossaudiodev pipes sndhdr spwd sunau telnetlib uu xdrlib'
-      .split(' ')
-      .map((m) => [m, '3.13']),
-  ),
-};
-
 const minor = (version: string) => Number(version.split('.')[1]);
 const dependencyFiles = ['requirements.txt', 'pyproject.toml', 'Pipfile', 'setup.py', 'setup.cfg'];
 
@@ -234,12 +218,14 @@ async function missingModules(run: CommandRun, ctx: ValidatorContext, python: Py
     if (!(await Promise.all(own)).some(Boolean)) foreign.push(top);
   }
   if (!foreign.length) return undefined;
-  const removed = foreign.filter((m) => removedModules[m] && minor(python.version) >= minor(removedModules[m]!));
+  const removed = foreign.filter((m) => REMOVED_MODULES[m] && minor(python.version) >= REMOVED_MODULES[m]!.removed);
   const thirdParty = foreign.filter((m) => !removed.includes(m));
   const declared = (
     await Promise.all(dependencyFiles.map(async (f) => ((await exists(join(dir, f))) ? f : '')))
   ).filter(Boolean);
-  const parts = removed.map((m) => `${m} was removed from the standard library in Python ${removedModules[m]}`);
+  const parts = removed.map(
+    (m) => `${m} was removed from the standard library in Python 3.${REMOVED_MODULES[m]!.removed}`,
+  );
   if (thirdParty.length) {
     const where = declared.length ? ` (${declared.join(', ')})` : '';
     parts.push(
