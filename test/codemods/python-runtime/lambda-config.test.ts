@@ -160,13 +160,16 @@ functions:
     expect(findings).toEqual(['serverless.yml:6 al2023-runtime warning']);
   });
 
-  it('leaves the folder of another provider alone', async () => {
+  it('leaves the folders of other providers alone (Google, Azure Functions)', async () => {
     const google =
       'service: gcp-fn\nprovider:\n  name: google\n  runtime: python39\nfunctions:\n  first:\n    handler: http\n    runtime: python3.9\n';
     const { changes, findings } = await upgrade({
       'serverless.yml': yml('python3.9', 'python3.9'),
       'gcp/serverless.yml': google,
       'gcp/.python-version': '3.9\n',
+      'azure/host.json': '{\n  "version": "2.0"\n}\n',
+      'azure/Dockerfile': 'FROM mcr.microsoft.com/azure-functions/python:4-python3.9\nFROM python:3.9-slim\n',
+      'azure/pyproject.toml': '[project]\nrequires-python = ">=3.9"\n',
     });
     expect([...changes.keys()]).toEqual(['serverless.yml']);
     expect(brief(findings)).toEqual(['serverless.yml:6 al2023-runtime warning']);
