@@ -1,5 +1,6 @@
-// setup.cfg (`[options] python_requires`, `[mypy] python_version`) and tox.ini (`envlist` factors
-// `py39`, `basepython = python3.9`) (https://tox.wiki/en/latest/config.html).
+// setup.cfg (`[options] python_requires`, `[mypy] python_version`), mypy's own mypy.ini and
+// tox.ini (`envlist` factors `py39`, `basepython = python3.9`) (https://tox.wiki/en/latest/config.html,
+// https://mypy.readthedocs.io/en/stable/config_file.html).
 import { listEdits, type ListItem } from '../../runtime-upgrade/dedupe.js';
 import { applyEdits, type Edit } from '../../runtime-upgrade/edits.js';
 import { baseName } from '../../runtime-upgrade/scope.js';
@@ -59,7 +60,7 @@ function toxEdits(text: string, settings: readonly Setting[], ctx: SurfaceContex
 
 export const setupCfg: Surface = {
   name: 'setup-cfg',
-  matches: (path) => ['setup.cfg', 'tox.ini'].includes(baseName(path)),
+  matches: (path) => ['setup.cfg', 'tox.ini', 'mypy.ini', '.mypy.ini'].includes(baseName(path)),
   apply(text, ctx) {
     const settings = iniSettings(text);
     const edits = baseName(ctx.file) === 'tox.ini' ? toxEdits(text, settings, ctx) : setupCfgEdits(settings, ctx);
