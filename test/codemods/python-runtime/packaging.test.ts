@@ -171,6 +171,18 @@ ignore_missing_imports = True
   });
 });
 
+describe('mypy.ini', () => {
+  it('moves [mypy] python_version as in setup.cfg, and keeps the per-module sections', async () => {
+    const ini = (version: string) =>
+      `# mypy's own file\n[mypy]\npython_version = ${version}\nstrict = True\n\n[mypy-moto.*]\nignore_missing_imports = True\n`;
+    expect(await upgradeFile('mypy.ini', ini('3.9'))).toEqual({ text: ini('3.13'), findings: [] });
+    expect(await upgradeFile('backend/.mypy.ini', ini('3.9'), { targetVersion: '3.12' })).toEqual({
+      text: ini('3.12'),
+      findings: [],
+    });
+  });
+});
+
 describe('tox.ini', () => {
   const tox = (envlist: string, lint: string) => `[tox]
 envlist = ${envlist}
