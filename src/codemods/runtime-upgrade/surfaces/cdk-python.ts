@@ -23,12 +23,21 @@ export function plainString(node: PythonNode | null | undefined): { value: strin
 
 /**
  * `aws-cdk-lib==2.100.0` (requirements, setup.py, PEP 621), `aws-cdk-lib = "^2.100.0"` (Poetry),
- * `aws-cdk-lib = "==2.100.0"` (Pipfile): the release, or the lowest one the range admits.
+ * `aws-cdk-lib = "==2.100.0"` (Pipfile): the release, or the lowest one the range admits. CDK v1
+ * apps pin `aws-cdk.core` and `aws-cdk.aws-lambda` instead; no v1 release has a member v2 added.
  */
-const cdkPin = /aws-cdk-lib["']?[ \t]*(?:=[ \t]*["'])?[ \t]*(?:==|>=|~=|\^|~)?[ \t]*(\d+\.\d+\.\d+)/;
+const cdkPin =
+  /(aws-cdk-lib|aws-cdk\.core|aws-cdk\.aws-lambda)["']?[ \t]*(?:=[ \t]*["'])?[ \t]*(?:==|>=|~=|\^|~)?[ \t]*(\d+\.\d+\.\d+)/;
 
-/** The aws-cdk-lib release a Python project pins or requires at least (`aws-cdk-lib==2.100.0`). */
-function pinnedCdk(repo: RepoView | undefined, file: string): { version: Version; file: string } | undefined {
+interface Pin {
+  /** The package pinned: `aws-cdk-lib`, or a CDK v1 module. */
+  name: string;
+  version: Version;
+  file: string;
+}
+
+/** The CDK release a Python project pins or requires at least (`aws-cdk-lib==2.100.0`). */
+function pinnedCdk(repo: RepoView | undefined, file: string): Pin | undefined {
   if (!repo) return undefined;
   const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
   const manifests = repo.files.filter(
@@ -40,8 +49,8 @@ function pinnedCdk(repo: RepoView | undefined, file: string): { version: Version
   manifests.sort((a, b) => b.split('/').length - a.split('/').length);
   for (const path of manifests) {
     const match = cdkPin.exec(repo.read(path));
-    const version = match && parseVersion(match[1]);
-    if (version) return { version, file: path };
+    const version = match && parseVersion(match[2]);
+    if (version) return { name: match[1], version, file: path };
   }
   return undefined;
 }
@@ -54,7 +63,7 @@ class Walk {
   readonly edits: Edit[] = [];
   readonly leaving = new Set<number>();
   readonly layers: PythonNode[] = [];
-  private cdk?: { version: Version; file: string } | null;
+  private cdk?: Pin | null;
 
   constructor(private readonly ctx: SurfaceContext) {}
 
@@ -83,7 +92,7 @@ class Walk {
   }
 
   /** The project's aws-cdk-lib pin, when it pins a release without the member for `next`. */
-  private lacking(next: number): { version: Version; file: string } | undefined {
+  private lacking(next: number): Pin | undefined {
     this.cdk ??= pinnedCdk(this.ctx.repoView, this.ctx.file) ?? null;
     const first = this.ctx.language.cdk.firstMember[next];
     const firstVersion = first ? parseVersion(first) : undefined;
@@ -100,7 +109,7 @@ class Walk {
       this.ctx.report(
         node.startIndex,
         'cdk-runtime-left',
-        `${what}: aws-cdk-lib ${formatVersion(pin.version)} (${pin.file}) has no ${member}${first ? ` (added in ${first})` : ''}; upgrade aws-cdk-lib, then ${beside ? 'add' : 'set'} it`,
+        `${what}: ${pin.name} ${formatVersion(pin.version)} (${pin.file}) has no ${member}${first ? ` (added in ${first})` : ''}; upgrade aws-cdk-lib, then ${beside ? 'add' : 'set'} it`,
         'manual',
       );
       return undefined;
