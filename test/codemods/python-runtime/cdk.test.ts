@@ -201,6 +201,15 @@ describe('CDK in Python', () => {
     expect(written.changes.get('infra/app.py')).toBe(app.replaceAll('PYTHON_3_9', 'PYTHON_3_13'));
   });
 
+  it('leaves the runtimes of a CDK v1 app, which has no member v2 added', async () => {
+    const v1 = app.replace('import aws_cdk as cdk\n', 'from aws_cdk import core as cdk\n');
+    const pins = 'aws-cdk.core==1.204.0\naws-cdk.aws-lambda==1.204.0\n';
+    const { changes, findings } = await upgrade({ 'app.py': v1, 'requirements.txt': pins });
+    expect(changes.size).toBe(0);
+    expect(brief(findings)[0]).toBe('app.py:21 cdk-runtime-left manual');
+    expect(findings[0].message).toContain('aws-cdk.core 1.204.0 (requirements.txt) has no Runtime.PYTHON_3_13');
+  });
+
   it('writes the member with a warning when no manifest pins aws-cdk-lib', async () => {
     const { changes, findings } = await upgrade({ 'app.py': app });
     expect(changes.get('app.py')).toBe(app.replaceAll('PYTHON_3_9', 'PYTHON_3_13'));
