@@ -1,6 +1,6 @@
 // The JavaScript form of a no-match pattern must match exactly the lines git grep matches:
-// checked for every pattern the shipped definitions use (the Node.js ones expanded for a
-// target), and for the POSIX constructs JavaScript spells differently.
+// checked for every pattern the shipped definitions use (those of a family expanded for its
+// default target), and for the POSIX constructs JavaScript spells differently.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDefinition } from '../../src/definitions/parse.js';
 import { expandValidator } from '../../src/planner/plan.js';
+import { familyOf } from '../../src/planner/target.js';
 import { regexMode } from '../../src/validators/grep.js';
 import { lineRegExp } from '../../src/validators/line-regex.js';
 
@@ -36,6 +37,9 @@ const lines = [
   'import distutils.core',
   'self.assertEquals(a, b)',
   '  Runtime: python3.9',
+  '        - python3.11',
+  '        - python3.8  # retired',
+  'runtime=_lambda.Runtime.PYTHON_3_9,',
   'runtime = "java11"',
   '<maven.compiler.source>1.8</maven.compiler.source>',
   'import com.amazonaws.services.s3.AmazonS3;',
@@ -92,7 +96,10 @@ function shippedPatterns(): string[] {
   return readdirSync(dir).flatMap((name) => {
     const definition = parseDefinition(readFileSync(join(dir, name, 'transformation_definition.md'), 'utf8'), name);
     return definition.exitCriteria.flatMap((c) =>
-      c.validator?.validator === 'no-match' ? [expandValidator(c.validator, 24)!.pattern!] : [],
+      // Each for its family's default target (Node.js 24, Python 3.13); 24 for a definition without one.
+      c.validator?.validator === 'no-match'
+        ? [expandValidator(c.validator, familyOf(definition)?.defaultVersion ?? 24)!.pattern!]
+        : [],
     );
   });
 }
