@@ -51,6 +51,7 @@ export const nodejs: RuntimeLanguage = {
     },
     member: (major) => `NODEJS_${major}_X`,
     family: 'NODEJS',
+    props: '{ supportsInlineCode: true }',
     firstMember: AWS_CDK_LIB_NODEJS_MEMBERS,
   },
   images: {

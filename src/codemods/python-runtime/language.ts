@@ -52,6 +52,9 @@ export const python: RuntimeLanguage = {
     },
     member: (version) => `PYTHON_${formatPython(version).replace('.', '_')}`,
     family: 'PYTHON',
+    // The members' own props; their `supportsSnapStart` (3.12 on) is left out: older CDK releases,
+    // the ones the constructor form is for, do not know it.
+    props: '{ supportsInlineCode: true, supportsCodeGuruProfiling: true }',
     firstMember: AWS_CDK_LIB_PYTHON_MEMBERS,
   },
   images: {

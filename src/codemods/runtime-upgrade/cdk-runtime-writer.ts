@@ -89,7 +89,7 @@ export class CdkRuntimeWriter {
     return {
       start,
       end: member.end,
-      text: `new ${runtime}(${q}${lambda.id(major)}${q}, ${origin.family}.${cdk.family}, { supportsInlineCode: true })`,
+      text: `new ${runtime}(${q}${lambda.id(major)}${q}, ${origin.family}.${cdk.family}, ${cdk.props})`,
     };
   }
 
@@ -121,7 +121,7 @@ export class CdkRuntimeWriter {
     const member = `Runtime.${cdk.member(target)}`;
     const where =
       lines.length > 1 ? `the runtimes on lines ${lines.join(', ')} are` : `the runtime on line ${lines[0]} is`;
-    const form = `new Runtime('${lambda.id(target)}', RuntimeFamily.${cdk.family}, { supportsInlineCode: true })`;
+    const form = `new Runtime('${lambda.id(target)}', RuntimeFamily.${cdk.family}, ${cdk.props})`;
     const first = firstVersionWithMember('aws-cdk-lib', cdk.firstMember, target);
     const upgrade = first
       ? `aws-cdk-lib ${first} or later has ${member}`

@@ -47,6 +47,8 @@ export interface RuntimeLanguage {
     member(version: number): string;
     /** `RuntimeFamily.<family>` for the constructor form. */
     family: string;
+    /** The constructor's props, as the CDK's own members pass them (`{ supportsInlineCode: true }`). */
+    props: string;
     /** First aws-cdk-lib release with each member. */
     firstMember: Readonly<Record<number, string>>;
   };

@@ -31,7 +31,7 @@ const manifest = (range: string) =>
 const lock = (version: string) =>
   JSON.stringify({ lockfileVersion: 3, packages: { '': {}, 'node_modules/aws-cdk-lib': { version } } }, null, 2);
 const constructed = (id: string) =>
-  `new lambda.Runtime('${id}', lambda.RuntimeFamily.PYTHON, { supportsInlineCode: true })`;
+  `new lambda.Runtime('${id}', lambda.RuntimeFamily.PYTHON, { supportsInlineCode: true, supportsCodeGuruProfiling: true })`;
 
 function syntaxErrors(text: string): string[] {
   const out = ts.transpileModule(text, {
@@ -103,7 +103,7 @@ export function functions(stack: Stack) {
     expect(text).toBe(
       named
         .replace('Function, Runtime }', 'Function, Runtime, RuntimeFamily }')
-        .replace('Runtime.PYTHON_3_10', "new Runtime('python3.13', RuntimeFamily.PYTHON, { supportsInlineCode: true })")
+        .replace('Runtime.PYTHON_3_10', "new Runtime('python3.13', RuntimeFamily.PYTHON, { supportsInlineCode: true, supportsCodeGuruProfiling: true })")
         .replace("new Runtime('python3.9')", "new Runtime('python3.13')"),
     );
     expect(syntaxErrors(text)).toEqual([]);
