@@ -102,7 +102,9 @@ describe('Dockerfile', () => {
       `Transform: AWS::Serverless-2016-10-31\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: ${runtime}\n  B:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: ${runtime}\n`;
     const from18 = await upgrade({ 'template.yaml': template('nodejs18.x') });
     expect(from18.findings).toMatchObject([{ line: 6, rule: 'nodejs-runtime/al2023-runtime', severity: 'warning' }]);
-    expect(from18.findings[0].message).toContain('Node.js 18 → 24 moves the function from Amazon Linux 2 to Amazon Linux 2023');
+    expect(from18.findings[0].message).toContain(
+      'Node.js 18 → 24 moves the function from Amazon Linux 2 to Amazon Linux 2023',
+    );
     expect((await upgrade({ 'template.yaml': template('nodejs20.x') })).findings).toEqual([]);
   });
 

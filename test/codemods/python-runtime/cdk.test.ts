@@ -103,7 +103,10 @@ export function functions(stack: Stack) {
     expect(text).toBe(
       named
         .replace('Function, Runtime }', 'Function, Runtime, RuntimeFamily }')
-        .replace('Runtime.PYTHON_3_10', "new Runtime('python3.13', RuntimeFamily.PYTHON, { supportsInlineCode: true, supportsCodeGuruProfiling: true })")
+        .replace(
+          'Runtime.PYTHON_3_10',
+          "new Runtime('python3.13', RuntimeFamily.PYTHON, { supportsInlineCode: true, supportsCodeGuruProfiling: true })",
+        )
         .replace("new Runtime('python3.9')", "new Runtime('python3.13')"),
     );
     expect(syntaxErrors(text)).toEqual([]);
