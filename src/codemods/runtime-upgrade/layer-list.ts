@@ -67,12 +67,23 @@ export function layerListEdits(
   const added = hasTarget ? undefined : itemText(text, last, target);
   if (added !== undefined) edits.push(addAfter(text, items, last, added, layout === 'block'));
   const names = kept.map((item) => lambdaRuntimeId(item.major!)).join(', ');
-  ctx.report(
-    kept[0].start,
-    'layer-runtimes-kept',
-    `the layer's compatible runtimes keep ${names} (Lambda still runs ${kept.length === 1 ? 'it' : 'them'}, and other functions may use the layer there) beside ${lambdaRuntimeId(target)}`,
-    'info',
-  );
+  const why = `(Lambda still runs ${kept.length === 1 ? 'it' : 'them'}, and other functions may use the layer there)`;
+  if (hasTarget || added !== undefined) {
+    ctx.report(
+      kept[0].start,
+      'layer-runtimes-kept',
+      `the layer's compatible runtimes keep ${names} ${why} beside ${lambdaRuntimeId(target)}`,
+      'info',
+    );
+  } else {
+    // The kept item could not be written for the target (its surface says why): nothing names it yet.
+    ctx.report(
+      kept[0].start,
+      'layer-runtimes-kept',
+      `the layer's compatible runtimes keep ${names} ${why}, and ${lambdaRuntimeId(target)} could not be added beside ${kept.length === 1 ? 'it' : 'them'}: add it by hand`,
+      'manual',
+    );
+  }
   return edits;
 }
 

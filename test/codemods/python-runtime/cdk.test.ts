@@ -169,8 +169,12 @@ describe('CDK in Python', () => {
       'app.py:21 cdk-runtime-left manual',
       'app.py:14 cdk-runtime-left manual',
       'app.py:15 cdk-runtime-left manual',
-      'app.py:15 layer-runtimes-kept info',
+      'app.py:15 layer-runtimes-kept manual',
     ]);
+    // Nothing names the target in the layer's list, and the finding says so rather than "beside".
+    expect(findings[3].message).toMatch(
+      /keep python3\.11 .*, and python3\.13 could not be added beside it: add it by hand$/,
+    );
     expect(findings[0].message).toBe(
       '_lambda.Runtime.PYTHON_3_9 left as it is: aws-cdk-lib 2.100.0 (requirements.txt) has no Runtime.PYTHON_3_13 (added in 2.167.0); upgrade aws-cdk-lib, then set it',
     );
