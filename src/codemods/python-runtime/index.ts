@@ -18,7 +18,7 @@ export const codemod = runtimeUpgradeCodemod({
   language: python,
   surfaces: [versionFiles, pyproject, setupCfg, setupPy, ...sharedSurfaces, cdkPython],
   possibleName:
-    /\.(ya?ml|json|template|tf|tfvars|[cm]?[jt]sx?|py|cfg|ini)$|^(\.python-version|\.tool-versions|runtime\.txt|pyproject\.toml|Pipfile)$|dockerfile|containerfile/i,
+    /\.(ya?ml|json|template|tf|tfvars|[cm]?[jt]sx?|py|cfg|ini)$|^(\.python-version|\.tool-versions|runtime\.txt|pyproject\.toml|\.?ruff\.toml|Pipfile)$|dockerfile|containerfile/i,
   resolveOptions: resolvePythonOptions,
 });
 

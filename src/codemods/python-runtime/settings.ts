@@ -135,11 +135,16 @@ export function iniSettings(text: string): Setting[] {
       for (const m of body.matchAll(/[^\s,]+/g))
         items.push({ value: m[0], start: part.start + m.index, end: part.start + m.index + m[0].length });
     }
-    const first = parts[0].text.replace(/\s+[#;].*$/, '').trimEnd();
+    // A value on one line, whether after the key or alone on the next (`python_requires =\n    >=3.9`).
+    const filled = parts.filter((part) => part.text.replace(/(^|\s)[#;].*$/, '').trim() !== '');
+    const only = filled.length === 1 ? filled[0] : undefined;
+    const lead = only ? /^\s*/.exec(only.text)![0].length : 0;
+    const value = only?.text
+      .slice(lead)
+      .replace(/\s+[#;].*$/, '')
+      .trimEnd();
     const text_ =
-      parts.length === 1 && first
-        ? { value: first, start: parts[0].start, end: parts[0].start + first.length }
-        : undefined;
+      only && value ? { value, start: only.start + lead, end: only.start + lead + value.length } : undefined;
     found.push({ table, key: pair[1], at: line.start, text: text_, items });
   }
   return found;

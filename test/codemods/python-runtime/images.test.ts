@@ -166,6 +166,15 @@ lint:
     expect(findings).toEqual(['.gitlab-ci.yml:2 al2023-runtime warning', '.gitlab-ci.yml:10 al2023 manual']);
   });
 
+  it('moves a version variable the images read, and no other variable', async () => {
+    const before =
+      'variables:\n  PYTHON_VERSION: "3.9"  # the runtime\n  CACHE_VERSION: "3.9"\ntest:\n  image: python:${PYTHON_VERSION}-slim\n  variables:\n    PY_VERSION: \'3.10\'\n  script: [pytest]\n';
+    expect(await upgradeFile('.gitlab-ci.yml', before)).toEqual({
+      text: before.replace('"3.9"  #', '"3.13"  #').replace("'3.10'", "'3.13'"),
+      findings: [],
+    });
+  });
+
   it('leaves a newer image and a digest with findings', async () => {
     const before =
       'sast:\n  image: "python:3.14-alpine"\n  script: bandit -r src\nbuild:\n  image: python:3.9@sha256:0123abcd\n  script: make\n';

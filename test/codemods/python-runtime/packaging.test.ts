@@ -97,9 +97,22 @@ describe('pyproject.toml', () => {
     expect(text).toBe(after.replaceAll('\n', '\r\n'));
   });
 
-  it('reads only pyproject.toml and Pipfile as TOML', async () => {
+  it('reads only pyproject.toml, Pipfile and ruff.toml as TOML', async () => {
     const ruff = '[tool.ruff]\ntarget-version = "py39"\n';
     expect(await upgradeFile('docs/example.toml', ruff)).toEqual({ text: undefined, findings: [] });
+  });
+
+  it("moves ruff.toml's top-level target-version, and not one under another table", async () => {
+    const before =
+      '# ruff settings\nline-length = 100\ntarget-version = "py39"  # the runtime\n\n[lint]\nselect = ["E"]\n';
+    expect(await upgradeFile('.ruff.toml', before)).toEqual({
+      text: before.replace('"py39"', '"py313"'),
+      findings: [],
+    });
+    expect(await upgradeFile('ruff.toml', '[tool.ruff]\ntarget-version = "py39"\n')).toEqual({
+      text: undefined,
+      findings: [],
+    });
   });
 });
 
@@ -171,6 +184,16 @@ ignore_missing_imports = True
   });
 });
 
+describe('setup.cfg continuation lines', () => {
+  it('moves a python_requires written on the line after its key', async () => {
+    const before = '[options]\npython_requires =\n    >=3.8  # oldest supported\ninstall_requires =\n    boto3\n';
+    expect(await upgradeFile('setup.cfg', before)).toEqual({
+      text: before.replace('>=3.8', '>=3.13'),
+      findings: [],
+    });
+  });
+});
+
 describe('mypy.ini', () => {
   it('moves [mypy] python_version as in setup.cfg, and keeps the per-module sections', async () => {
     const ini = (version: string) =>
@@ -214,6 +237,14 @@ commands = ruff check src
     expect(await upgradeFile('tox.ini', before)).toEqual({
       text: '[tox]\nenvlist =\n    py313\n    lint\n',
       findings: [],
+    });
+  });
+
+  it('says which [testenv:pyXY] section must be renamed with its envlist factor', async () => {
+    const before = '[tox]\nenvlist = py39, lint\n\n[testenv:py39]\ndeps = pytest<8\n';
+    expect(await upgradeFile('tox.ini', before)).toEqual({
+      text: '[tox]\nenvlist = py313, lint\n\n[testenv:py39]\ndeps = pytest<8\n',
+      findings: ['tox.ini:5 tox-env-section manual'],
     });
   });
 

@@ -49,8 +49,14 @@ const versionKeys: Record<string, string> = {
   'requires/python_version': 'Pipfile python_version',
 };
 
+/** ruff's own files hold its settings at the top level; pyproject.toml under [tool.ruff]. */
+function ruffTable(file: string): string {
+  return /^\.?ruff\.toml$/.test(baseName(file)) ? '' : 'tool.ruff';
+}
+
 function pyprojectEdits(text: string, ctx: SurfaceContext): Edit[] {
   const edits: Edit[] = [];
+  const ruff = ruffTable(ctx.file);
   for (const setting of tomlSettings(text)) {
     const where = `${setting.table}/${setting.key}`;
     const { text: value, items } = setting;
@@ -73,8 +79,8 @@ function pyprojectEdits(text: string, ctx: SurfaceContext): Edit[] {
           `python_full_version pins ${value.value}; set an exact ${ctx.name(ctx.target)} release there by hand (or use python_version = "${formatPython(ctx.target)}")`,
           'manual',
         );
-    } else if (setting.key === 'target-version' && /^tool\.(ruff|black)$/.test(setting.table)) {
-      const what = `${setting.table.slice(5)} target-version`;
+    } else if (setting.key === 'target-version' && (setting.table === ruff || setting.table === 'tool.black')) {
+      const what = `${setting.table === 'tool.black' ? 'black' : 'ruff'} target-version`;
       if (value) {
         const edit = tagEdit(value, ctx, what);
         if (edit) edits.push(edit);
@@ -86,6 +92,6 @@ function pyprojectEdits(text: string, ctx: SurfaceContext): Edit[] {
 
 export const pyproject: Surface = {
   name: 'pyproject',
-  matches: (path) => ['pyproject.toml', 'Pipfile'].includes(baseName(path)),
+  matches: (path) => ['pyproject.toml', 'Pipfile', 'ruff.toml', '.ruff.toml'].includes(baseName(path)),
   apply: (text, ctx) => applyEdits(text, pyprojectEdits(text, ctx)),
 };

@@ -39,10 +39,19 @@ function toxEdits(text: string, settings: readonly Setting[], ctx: SurfaceContex
         ctx.report(at, 'tox-envlist', 'envlist uses {…} factor expansion; move its Python factors by hand', 'manual');
         continue;
       }
+      const next = `py${formatPython(ctx.target).replace('.', '')}`;
       const list: ListItem[] = items.map((item) => {
         const version = toxFactor(item.value);
         const move = version !== undefined && ctx.shouldUpgrade(version, item.start, `tox env ${item.value}`);
-        const next = `py${formatPython(ctx.target).replace('.', '')}`;
+        // An env with a section of its own keeps that section's name: the two must be renamed together.
+        const section = move && settings.find((s) => s.table === `testenv:${item.value}`);
+        if (section)
+          ctx.report(
+            section.at,
+            'tox-env-section',
+            `envlist now names ${next} instead of ${item.value}, but [testenv:${item.value}] still configures ${item.value}: rename the section (and its factor-specific settings) to ${next}`,
+            'manual',
+          );
         return { ...item, value: move ? next : item.value, edit: move ? { ...item, text: next } : undefined };
       });
       edits.push(...listEdits(text, list, true));

@@ -2,7 +2,7 @@
 // `{ name: … }`, when it is the language's image or a Lambda base image
 // (https://docs.gitlab.com/ci/yaml/#image). Scripts that run in a Lambda image moved from Amazon
 // Linux 2 to 2023 get dnf for yum, as a Dockerfile's RUN lines do (dockerfile.ts).
-import { isMap, isScalar, isSeq, visit } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import { applyEdits, type Edit } from '../edits.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { isInlineScalar, parseYaml, scalarSource } from '../yaml-doc.js';
@@ -26,6 +26,8 @@ function imageEdits(text: string, doc: Document, ctx: SurfaceContext): Edit[] {
   visit(doc, {
     Pair(_key, pair, path) {
       const key = isInlineScalar(pair.key) ? String(pair.key.value) : '';
+      if (ctx.language.images.arg.test(key) && isVariables(path))
+        return void variableEdit(text, pair.value, key, ctx, edits);
       if (key !== 'image') return;
       const holder = path[path.length - 1];
       if (isInlineScalar(pair.value)) move(pair.value, holder);
@@ -37,6 +39,22 @@ function imageEdits(text: string, doc: Document, ctx: SurfaceContext): Edit[] {
   });
   if (toAl2023.size > 0) edits.push(...al2023Edits(text, doc, toAl2023, ctx));
   return edits;
+}
+
+/** Whether a pair sits in a `variables:` map (the pipeline's or a job's). */
+function isVariables(path: readonly unknown[]): boolean {
+  const parent = path[path.length - 2];
+  return isPair(parent) && isScalar(parent.key) && parent.key.value === 'variables';
+}
+
+/** `PYTHON_VERSION: "3.9"` in `variables:`, which an `image: python:$PYTHON_VERSION` reads. */
+function variableEdit(text: string, value: unknown, key: string, ctx: SurfaceContext, edits: Edit[]): void {
+  if (!isInlineScalar(value)) return;
+  const { inner, start } = scalarSource(text, value);
+  const token = ctx.language.token(inner);
+  if (!token || !ctx.shouldUpgrade(token.version, start, `${key} ${inner}`)) return;
+  const next = token.render(ctx.target);
+  if (next !== undefined) edits.push({ start, end: start + inner.length, text: next });
 }
 
 /** In the scripts of the jobs that run in those images (the pipeline's reaches every job without its own): yum → dnf. */
