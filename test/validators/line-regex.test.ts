@@ -37,6 +37,7 @@ const lines = [
   'import distutils.core',
   'self.assertEquals(a, b)',
   '  Runtime: python3.9',
+  'Runtime: python2.7',
   '        - python3.11',
   '        - python3.8  # retired',
   'runtime=_lambda.Runtime.PYTHON_3_9,',

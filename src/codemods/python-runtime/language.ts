@@ -44,6 +44,10 @@ export const python: RuntimeLanguage = {
     idPattern: String.raw`python3\.\d{1,2}`,
     missing: (target) =>
       LAMBDA_PYTHON_VERSIONS.includes(target) ? undefined : `Lambda has no Python ${formatPython(target)} runtime`,
+    unmovable: (id) =>
+      /^python2\.\d$/.test(id)
+        ? 'moving from Python 2 is a port of the code (print, str/bytes, imports), not a version bump'
+        : undefined,
   },
   cdk: {
     parseMember: (name) => {
@@ -71,5 +75,5 @@ export const python: RuntimeLanguage = {
     mention: /python/i,
   },
   versionFiles: { single: ['.python-version', 'runtime.txt'], tools: ['python'] },
-  mention: /python3\.\d|PYTHON_3_\d/,
+  mention: /python[23]\.\d|PYTHON_3_\d/,
 };

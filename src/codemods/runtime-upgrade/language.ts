@@ -40,6 +40,8 @@ export interface RuntimeLanguage {
     idPattern: string;
     /** Why the target has no Lambda runtime, when it has none; undefined when it has one. */
     missing(target: number): string | undefined;
+    /** Why a runtime id of the language is not moved by a version bump (`python2.7`), if it is one. */
+    unmovable?(id: string): string | undefined;
   };
   cdk: {
     /** `NODEJS_20_X` → 20, `PYTHON_3_9` → 309. */

@@ -18,7 +18,10 @@ function runtimeMajor(node: unknown, ctx: SurfaceContext): number | undefined {
 /** One scalar: the edit that upgrades it, if it should be. */
 function upgradeScalar(text: string, node: Scalar, ctx: SurfaceContext): Edit | undefined {
   const major = runtimeMajor(node, ctx);
-  if (major === undefined) return undefined;
+  if (major === undefined) {
+    if (isInlineScalar(node) && typeof node.value === 'string') ctx.unmovable(node.value, node.range![0]);
+    return undefined;
+  }
   if (!ctx.shouldUpgrade(major, node.range![0], `Runtime ${String(node.value)}`, true)) return undefined;
   return scalarEdit(text, node, ctx.language.lambda.id(ctx.target));
 }

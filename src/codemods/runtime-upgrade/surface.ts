@@ -57,6 +57,12 @@ export class SurfaceContext {
    */
   declares(_lowest: number): void {}
 
+  /** A runtime id of the language that no version bump moves (`python2.7`): reported, never rewritten. */
+  unmovable(id: string, offset: number): void {
+    const why = this.language.lambda.unmovable?.(id);
+    if (why) this.report(offset, 'unmovable-runtime', `Runtime ${id} left as it is: ${why}`, 'manual');
+  }
+
   /**
    * Whether a version `found` at `offset` should become the target. Newer versions are left
    * alone (with an info finding); a Lambda runtime is never rewritten to one Lambda lacks.

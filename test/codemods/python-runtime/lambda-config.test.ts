@@ -218,3 +218,22 @@ ${layer}  ]
     );
   });
 });
+
+describe('Python 2', () => {
+  it('leaves python2.7 in every template format and says why', async () => {
+    const result = await upgrade({
+      'template.yaml':
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Old:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python2.7\n',
+      'template.json':
+        '{"Resources": {"F": {"Type": "AWS::Lambda::Function", "Properties": {"Runtime": "python2.7"}}}}\n',
+      'main.tf': 'resource "aws_lambda_function" "f" {\n  runtime = "python2.7"\n  # runtime = "python2.7"\n}\n',
+    });
+    expect(result.changes.size).toBe(0);
+    expect(brief(result.findings).sort()).toEqual([
+      'main.tf:2 unmovable-runtime manual',
+      'template.json:1 unmovable-runtime manual',
+      'template.yaml:6 unmovable-runtime manual',
+    ]);
+    expect(result.findings[0].message).toContain('moving from Python 2 is a port of the code');
+  });
+});

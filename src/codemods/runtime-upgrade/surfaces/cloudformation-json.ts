@@ -21,6 +21,7 @@ interface Walk {
 function upgrade(file: JsonFile, node: ts.Node, ctx: SurfaceContext, walk: Walk): Edit | undefined {
   if (!ts.isStringLiteral(node)) return undefined;
   const major = ctx.language.lambda.parse(node.text);
+  if (major === undefined) ctx.unmovable(node.text, stringStart(file, node));
   if (major === undefined || !ctx.shouldUpgrade(major, stringStart(file, node), `Runtime ${node.text}`, true))
     return undefined;
   walk.leaving.add(major);

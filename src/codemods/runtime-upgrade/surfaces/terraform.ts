@@ -30,6 +30,8 @@ function terraformEdits(text: string, ctx: SurfaceContext): Edit[] {
   /** Majors the file's runtime declarations move away from; its layer lists follow them. */
   const leaving = new Set<number>();
   const { lambda } = ctx.language;
+  for (const id of text.matchAll(/"([a-z]+\d[\w.]*)"/g))
+    if (!isCommentAt(text, id.index)) ctx.unmovable(id[1], id.index);
   for (const match of text.matchAll(new RegExp(`"(${lambda.idPattern})"`, 'g'))) {
     const start = match.index;
     const end = start + match[0].length;
