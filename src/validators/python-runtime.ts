@@ -53,7 +53,8 @@ async function pytestSign(dir: string, files: string[]): Promise<string | undefi
   if (((await readProjectFile(dir, 'tox.ini')) ?? '').includes('[pytest]')) return 'tox.ini';
   const conftest = files.find((f) => /(^|\/)conftest\.py$/.test(f));
   if (conftest) return conftest;
-  for (const file of files.filter((f) => /^requirements[^/]*\.txt$|^Pipfile$/.test(f))) {
+  // Test requirements often live beside the tests (tests/requirements.txt).
+  for (const file of files.filter((f) => /(^|\/)requirements[^/]*\.txt$|^Pipfile$/.test(f))) {
     if (/^\s*"?pytest\b/im.test((await readProjectFile(dir, file)) ?? '')) return file;
   }
   return undefined;
@@ -149,6 +150,15 @@ async function missingModules(run: CommandRun, ctx: ValidatorContext, python: Py
   };
 }
 
+/** Whether every error of the run is a test module that could not be imported (and no test failed). */
+function onlyImportErrors(runner: Runner, output: string): boolean {
+  if (runner === 'pytest') return /errors? during collection/.test(output) && !/\b\d+ failed\b/.test(output);
+  const summary = /^FAILED \((.*)\)$/m.exec(output)?.[1] ?? '';
+  const errors = Number(/\berrors=(\d+)/.exec(summary)?.[1] ?? 0);
+  const imports = output.match(/^ERROR: \S+ \(unittest\.loader\._FailedTest[.\w]*\)$/gm)?.length ?? 0;
+  return errors > 0 && !/\bfailures=/.test(summary) && imports === errors;
+}
+
 /** unittest before 3.12 exits 0 when it finds no test, 3.12 on and pytest exit 5. */
 function ranNoTests(runner: Runner, run: CommandRun): boolean {
   if (runner === 'pytest') return run.exitCode === 5;
@@ -212,7 +222,12 @@ export function createPythonRuntime(lookup: PythonLookup = {}): Validator {
     const passed = run.exitCode === 0 && !run.timedOut;
     const missing = passed ? undefined : await missingModules(run, ctx, python);
     if (missing) evidence.push(missing);
-    return { status: passed ? 'passed' : 'failed', evidence };
+    // Tests that never ran because a dependency atx did not install is missing checked nothing:
+    // skipped, with what to install. A removed standard-library module, or any failing test, fails.
+    const onlyMissing =
+      !!missing && !run.timedOut && test.runner !== undefined && onlyImportErrors(test.runner, run.output);
+    const thirdPartyOnly = onlyMissing && (missing.details.removedFromStdlib as string[]).length === 0;
+    return { status: passed ? 'passed' : thirdPartyOnly ? 'skipped' : 'failed', evidence };
   };
 }
 

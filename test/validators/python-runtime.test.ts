@@ -197,14 +197,15 @@ describe('python-runtime validator', () => {
       expect(result.evidence[1].summary).toMatch(/No Python test files/);
     });
 
-    it('fails naming a third-party module the tests could not import, and that dependencies were not installed', async () => {
+    it('is skipped, naming the third-party module, when the only errors are tests that could not import a dependency atx did not install', async () => {
       repo = makeRepo({
         'requirements.txt': 'atx_absent_dependency==1.0\n',
         'calc.py': calc,
         'tests/test_calc.py': `import atx_absent_dependency\n${unittestFile('pass')}`,
       });
       const result = await createPythonRuntime(only(py311))(spec, repo.ctx({ targetVersion: 3.11 }));
-      expect(result.status).toBe('failed');
+      // Nothing ran: that checks nothing, and blames no upgrade.
+      expect(result.status).toBe('skipped');
       const missing = result.evidence[2];
       expect(missing.summary).toContain('atx_absent_dependency');
       expect(missing.summary).toContain("did not install the project's dependencies (requirements.txt)");
@@ -212,6 +213,17 @@ describe('python-runtime validator', () => {
         missingModules: ['atx_absent_dependency'],
         dependencyFiles: ['requirements.txt'],
       });
+    });
+
+    it('fails when a test fails beside a test module that could not import a dependency', async () => {
+      repo = makeRepo({
+        'calc.py': calc,
+        'tests/test_calc.py': unittestFile('self.assertEqual(add(1, 2), 4)'),
+        'tests/test_other.py': `import atx_absent_dependency\n${unittestFile('pass')}`,
+      });
+      const result = await createPythonRuntime(only(py311))(spec, repo.ctx({ targetVersion: 3.11 }));
+      expect(result.status).toBe('failed');
+      expect(result.evidence[2].summary).toContain('atx_absent_dependency');
     });
 
     const pytestProject = {
@@ -228,6 +240,17 @@ describe('python-runtime validator', () => {
       expect(result.evidence[1].summary).toContain('pytest (pyproject.toml)');
       expect(result.evidence[1].summary).toContain('atx installs no packages');
       expect(permit).not.toHaveBeenCalled();
+    });
+
+    it.skipIf(!withoutPytest)('reads pytest from the requirements beside the tests', async () => {
+      repo = makeRepo({
+        'calc.py': calc,
+        'tests/requirements.txt': 'moto>=3\npytest\n',
+        'tests/test_calc.py': pytestProject['tests/test_calc.py'],
+      });
+      const result = await createPythonRuntime(only(withoutPytest))(spec, repo.ctx({ targetVersion: 3.11 }));
+      expect(result.status).toBe('skipped');
+      expect(result.evidence[1].summary).toContain('pytest (tests/requirements.txt)');
     });
 
     it.skipIf(!withPytest)('runs pytest for a pytest project when pytest is importable', async () => {
