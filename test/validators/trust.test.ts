@@ -28,7 +28,7 @@ describe('validators when commands may not run', () => {
       [{ validator: 'command', command: 'touch ran-command' }, 'touch ran-command'],
       [{ validator: 'tests' }, 'npm test'],
       [{ validator: 'build' }, 'touch ran-build'],
-      [{ validator: 'typecheck' }, 'npx --no-install tsc --noEmit -p tsconfig.json'],
+      [{ validator: 'typecheck' }, 'npx --no-install tsc --noEmit --pretty false -p tsconfig.json'],
       [{ validator: 'node-runtime' }, 'npm test'],
     ];
     for (const [spec, command] of cases) {
