@@ -266,7 +266,7 @@ async function refreshLockfile(
       file: lockfile,
       line: 1,
       rule: 'atx/install-failed',
-      message: `\`${run.command}\` exited with ${run.exitCode}; update the lockfile by hand: ${run.output.trim().split('\n').slice(-3).join(' ')}`,
+      message: `\`${run.command}\` exited with ${run.exitCode} (${run.output.trim().split('\n').slice(-3).join(' ')}), so ${lockfile} still describes the old package.json: run \`${run.command}\` in ${folder || 'the repository root'} where it can reach the registry, and commit the lockfile`,
       severity: 'manual',
     });
   }

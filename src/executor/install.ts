@@ -2,8 +2,8 @@
 // packages' install scripts (and the project's own pre/postinstall) are code of the repository:
 // without leave to run them the package manager is told to skip them, and a package manager
 // that would run the repository's code anyway (untrustedInstallProblem) is not run at all.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { PackageManager } from '../planner/analyse.js';
 import { runShell, type CommandRun } from '../util/proc.js';
@@ -18,7 +18,37 @@ export interface InstallMode {
   lockfileOnly?: boolean;
 }
 
-export function installCommand(manager: PackageManager | undefined, dir: string, mode: InstallMode): string {
+/** Whether a program is on PATH (an absolute folder of it holds an executable file of that name). */
+export function onPath(name: string): boolean {
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => isAbsolute(dir))
+    .some((dir) => {
+      try {
+        accessSync(join(dir, name), constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+}
+
+/**
+ * The install command. pnpm and yarn that are not installed run through corepack, which comes
+ * with Node.js and fetches the release the project's `packageManager` names (or its default)
+ * from the npm registry (https://nodejs.org/api/corepack.html).
+ */
+export function installCommand(
+  manager: PackageManager | undefined,
+  dir: string,
+  mode: InstallMode,
+  installed: (tool: string) => boolean = onPath,
+): string {
+  const command = managerCommand(manager, dir, mode);
+  return manager && manager !== 'npm' && !installed(manager) ? `corepack ${command}` : command;
+}
+
+function managerCommand(manager: PackageManager | undefined, dir: string, mode: InstallMode): string {
   // pnpm loads the repository's .pnpmfile.cjs hooks even with --ignore-scripts.
   const noScripts = mode.scripts
     ? ''
@@ -88,7 +118,14 @@ export async function installDependencies(
   const command = installCommand(manager, dir, mode);
   const problem = mode.scripts ? undefined : untrustedInstallProblem(manager, dir);
   if (problem) throw new UsageError(`not running \`${command}\`: ${problem}; pass ${trustFlag} to allow it`);
-  return runShell(command, { cwd: dir, signal, timeoutMs: 15 * 60_000 });
+  // Corepack asks before it downloads a package manager, and a run has no one to answer; it takes the
+  // release it knows (or the one `packageManager` names), not whatever is newest on the registry.
+  return runShell(command, {
+    cwd: dir,
+    signal,
+    timeoutMs: 15 * 60_000,
+    env: { COREPACK_ENABLE_DOWNLOAD_PROMPT: '0', COREPACK_DEFAULT_TO_LATEST: '0' },
+  });
 }
 
 /** Whether package.json text names a dependency or a dev dependency (unreadable JSON: none). */

@@ -1,7 +1,7 @@
 // Real lockfiles with real dependencies (tiny ones, from the npm registry): a codemod that changes
 // package.json brings the lockfile along in the same commit with npm, pnpm and yarn; `npm ci`
 // installs before the build; a failed install is reported. pnpm and yarn are installed from the
-// npm registry for the test (not through corepack, which cannot verify them offline of its keys).
+// npm registry for most tests; one runs yarn the way atx does on a machine without it, through corepack.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -166,6 +166,19 @@ describe.concurrent('dependencies', () => {
     expect(refused.summary.builds.map((b: { exitCode: number }) => b.exitCode)).toEqual([1]);
   }, 240_000);
 
+  it('brings a yarn lockfile along through corepack on a machine without yarn', async () => {
+    const repo = await project('yarn', node20(), handler);
+    // The machine's own PATH: no yarn on it, only Node.js and its corepack.
+    const bare = process.env.PATH ?? '';
+    const noYarn = await execa('sh', ['-c', 'command -v yarn'], { env: { PATH: bare }, reject: false });
+    if (noYarn.exitCode === 0) return; // a machine with yarn installed runs it directly (the test above)
+    const { exitCode, stderr, summary } = await exec(repo, 'AWS/nodejs-version-upgrade', ['-t'], { PATH: bare });
+    expect(exitCode, stderr).toBe(0);
+    expect(summary.findings.filter((f: { rule: string }) => f.rule.startsWith('atx/install'))).toEqual([]);
+    const result = await checkout(repo, summary.branch);
+    expect(await readFile(join(result, 'yarn.lock'), 'utf8')).toMatch(/@types\/node.*\n?.*24\.\d+\.\d+/);
+  }, 240_000);
+
   it('reports atx/install-failed when the lockfile cannot be brought along', async () => {
     const repo = await project('npm', node20(), handler);
     const lockBefore = await readFile(join(repo, 'package-lock.json'), 'utf8');
@@ -180,8 +193,9 @@ describe.concurrent('dependencies', () => {
     expect(summary.status).toBe('partial');
     const failed = summary.findings.filter((f: { rule: string }) => f.rule === 'atx/install-failed');
     expect(failed).toEqual([expect.objectContaining({ file: 'package-lock.json', line: 1, severity: 'manual' })]);
+    // It says what to run, and where, to bring the lockfile along.
     expect(failed[0].message).toMatch(
-      /^`npm install --no-audit --no-fund` exited with [1-9]\d*; update the lockfile by hand: /,
+      /^`npm install --no-audit --no-fund` exited with [1-9]\d* \(.*\), so package-lock\.json still describes the old package\.json: run `npm install --no-audit --no-fund` in the repository root where it can reach the registry, and commit the lockfile$/s,
     );
     // package.json moved on; the lockfile is as it was, for the person to update.
     expect(await git(repo, ['show', `${summary.branch}:package.json`])).toMatch(/"@types\/node": "\^24/);

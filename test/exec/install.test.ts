@@ -32,7 +32,22 @@ describe('installCommand', () => {
       ['yarn', berry, lockOnly, 'yarn install --mode=update-lockfile'],
     ];
     for (const [manager, dir, mode, expected] of rows)
-      expect(installCommand(manager, dir, mode), `${manager} ${JSON.stringify(mode)}`).toBe(expected);
+      expect(
+        installCommand(manager, dir, mode, () => true),
+        `${manager} ${JSON.stringify(mode)}`,
+      ).toBe(expected);
+  });
+
+  it('runs pnpm and yarn through corepack where they are not installed, and npm as it is', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'atx-install-'));
+    const none = () => false;
+    expect(installCommand('yarn', dir, lockOnly, none)).toBe('corepack yarn install --ignore-scripts');
+    expect(installCommand('pnpm', dir, lockOnly, none)).toBe(
+      'corepack pnpm install --lockfile-only --ignore-scripts --ignore-pnpmfile',
+    );
+    expect(installCommand('npm', dir, lockOnly, none)).toBe(
+      'npm install --package-lock-only --no-audit --no-fund --ignore-scripts',
+    );
   });
 });
 
@@ -65,7 +80,7 @@ describe('untrustedInstallProblem', () => {
     for (const file of ['.yarnrc.yml', '.yarnrc'] as const) {
       const { dir, marker } = await ownYarn(file);
       await expect(installDependencies(dir, 'yarn', untrusted)).rejects.toThrow(
-        /^not running `yarn install .*`: Yarn .*; pass -t \(--trust-all-tools\) to allow it$/,
+        /^not running `(corepack )?yarn install .*`: Yarn .*; pass -t \(--trust-all-tools\) to allow it$/,
       );
       await expect(installDependencies(dir, 'yarn', lockOnly)).rejects.toThrow(/pass -t/);
       expect(existsSync(marker), file).toBe(false);
