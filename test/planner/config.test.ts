@@ -84,6 +84,8 @@ describe('the target version, where the definition is known', () => {
     expect(targetVersionFor(python, { validationCommands: [] })).toBe('3.13');
     expect(targetVersionFor(python, { validationCommands: [], targetVersion: '3.12' })).toBe('3.12');
     expect(targetVersionFor(python, { validationCommands: [], targetVersion: 3.1 })).toBe('3.10');
+    expect(targetVersionFor(python, { validationCommands: [], targetVersion: 3.9 })).toBe('3.9');
+    expect(targetVersionFor(python, { validationCommands: [], targetVersion: 3.12 })).toBe('3.12');
     expect(targetVersionFor(python, { validationCommands: [], additionalPlanContext: 'Move to Python 3.11' })).toBe(
       '3.11',
     );

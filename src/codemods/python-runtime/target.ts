@@ -34,14 +34,15 @@ function normal(text: string): string | undefined {
 
 /**
  * A Python version given as a value: "3.13", "python3.13", "py313", or a number. YAML reads
- * `3.10` as the number 3.1, so a number's decimals are read as a minor of up to two digits
- * (3.1 → 3.10: Python 3.1 has no Lambda runtime and no place in a project today).
+ * `3.10` as the number 3.1, so the number 3.1 is 3.10 (Python 3.1 has no Lambda runtime and no
+ * place in a project today).
  */
 export function readTargetPython(value: unknown): string | undefined {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value <= 0) return undefined;
-    const [major, decimals = '0'] = String(value).split('.');
-    return formatPython(pythonVersion(Number(major), Number(decimals.length === 1 ? `${decimals}0` : decimals)));
+    // Only 3.10 is read back as another number (3.1); 3.9 is 3.9.
+    const [major, minor = '0'] = (value === 3.1 ? '3.10' : String(value)).split('.');
+    return formatPython(pythonVersion(Number(major), Number(minor)));
   }
   if (typeof value !== 'string') return undefined;
   const compact = /^\s*py(\d)(\d{1,2})\s*$/i.exec(value);
