@@ -21,8 +21,7 @@ import {
   type Program,
 } from './shell.js';
 import { formatTscError, newErrors, parseTscErrors, type TscError } from './tsc-errors.js';
-import type { CriterionResult, Evidence, ValidatorContext } from './types.js';
-import type { Validator } from './types.js';
+import type { CriterionResult, Evidence, Validator, ValidatorContext } from './types.js';
 
 /** Files whose difference means the base commit installs other packages than the result. */
 const manifests = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];

@@ -3,7 +3,8 @@
 // to the target, and nothing else (https://docs.aws.amazon.com/lambda/latest/dg/lambda-python.html).
 import type { RepoView } from '../types.js';
 import { runtimeUpgradeCodemod } from '../runtime-upgrade/codemod.js';
-import { cdkPython, sharedSurfaces, versionFiles } from '../runtime-upgrade/surfaces/index.js';
+import { cdkPython } from '../runtime-upgrade/surfaces/cdk-python.js';
+import { sharedSurfaces, versionFiles } from '../runtime-upgrade/surfaces/index.js';
 import { declaredVersions } from '../runtime-upgrade/declared.js';
 import { python } from './language.js';
 import { pyproject } from './surfaces/pyproject.js';

@@ -1,7 +1,7 @@
 // A runtime upgrade codemod for one language: every file a surface of that language matches is
 // rewritten to name the target version, and nothing else. The surfaces and this runner know a
 // language only through its RuntimeLanguage (language.ts).
-import { loadPython, type PythonParser } from '../../util/python-syntax.js';
+import type { PythonParser } from '../../util/python-syntax.js';
 import { inPaths } from '../../util/glob.js';
 import { isOtherProvider } from '../providers.js';
 import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
@@ -65,9 +65,11 @@ export function runtimeUpgradeCodemod(spec: RuntimeUpgrade): Codemod & { surface
     run(repo, options) {
       const { targetVersion, paths } = spec.resolveOptions(options);
       const files = scopedFiles(repo, paths, possibleName);
-      // Python files are read with the kept parser, which loads asynchronously once.
+      // Python files are read with the kept parser, loaded (module and grammar) only when there are some.
       if (!files.some((path) => path.endsWith('.py'))) return upgrade(repo, files, targetVersion);
-      return loadPython().then((python) => upgrade(repo, files, targetVersion, python));
+      return import('../../util/python-syntax.js')
+        .then(({ loadPython }) => loadPython())
+        .then((python) => upgrade(repo, files, targetVersion, python));
     },
   };
 }

@@ -11,7 +11,6 @@ import { gitlabCi } from './gitlab-ci.js';
 import { serverlessYaml } from './serverless.js';
 import { terraform } from './terraform.js';
 
-export { cdkPython } from './cdk-python.js';
 export { versionFiles } from './version-files.js';
 
 export const sharedSurfaces: readonly Surface[] = [
