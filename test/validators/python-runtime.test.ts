@@ -1,7 +1,7 @@
 // python-runtime on this machine's own interpreters: which Python 3.11 it finds is given to it
 // (createPythonRuntime's lookup), so the results do not depend on what else is on PATH.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -129,6 +129,18 @@ describe('python-runtime validator', () => {
       expect(result.status).toBe('passed');
       // No bytecode left in the tree.
       expect(existsSync(join(repo.worktree, 'tests', '__pycache__'))).toBe(false);
+    });
+
+    it('reads no project file through a link out of the repository', async () => {
+      // Outside the repository, a pyproject.toml that would make the tests a pytest run.
+      const outside = mkdtempSync(join(tmpdir(), 'atx-python-outside-'));
+      writeFileSync(join(outside, 'pyproject.toml'), '[tool.pytest.ini_options]\ntestpaths = ["tests"]\n');
+      repo = makeRepo({ 'calc.py': calc, 'tests/test_calc.py': unittestFile('self.assertEqual(add(1, 2), 3)') });
+      symlinkSync(join(outside, 'pyproject.toml'), join(repo.worktree, 'pyproject.toml'));
+      const result = await createPythonRuntime(only(py311))(spec, repo.ctx({ targetVersion: '3.11' }));
+      expect(result.evidence[1].details).toMatchObject({ source: 'unittest', exitCode: 0 });
+      expect(result.status).toBe('passed');
+      rmSync(outside, { recursive: true, force: true });
     });
 
     it('fails when a test fails', async () => {
