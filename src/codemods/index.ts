@@ -40,6 +40,7 @@ const table = {
     target: pythonTarget,
   },
   'aws-sdk-v2-to-v3': { load: async () => (await import('./aws-sdk-v2-to-v3/index.js')).codemod, options: sdkOptions },
+  'aws-sdk-test-mocks': { load: async () => (await import('./aws-sdk-test-mocks/index.js')).codemod },
   'lambda-fleet-inventory': {
     load: async () => (await import('./fleet-inventory/index.js')).codemod,
   },

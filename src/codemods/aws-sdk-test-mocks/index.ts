@@ -1,0 +1,113 @@
+// Implements step 2 of phase 2 of AWS/nodejs-aws-sdk-v2-to-v3 where it is mechanical: tests that
+// fake the v2 SDK (aws-sdk-mock, `jest.mock('aws-sdk')` with `.promise()` stubs) move to
+// aws-sdk-client-mock (https://github.com/m-radzikowski/aws-sdk-client-mock) on the v3 clients the
+// converted code uses. A file converts whole or not at all; what is left is reported with its line.
+import { posix } from 'node:path';
+import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
+import { owningManifest } from '../aws-sdk-v2-to-v3/package-json.js';
+import { code } from '../aws-sdk-v2-to-v3/paths.js';
+import { v2LoadLine } from '../aws-sdk-v2-to-v3/v2-uses.js';
+import { convertAwsSdkMock } from './aws-sdk-mock.js';
+import { Left, TestFile, rulePrefix } from './file.js';
+import type { Resets } from './jest-mock.js';
+import { convertJestMock } from './jest-uses.js';
+import { updateTestManifest } from './manifest.js';
+import { excludedFile, isTestFile, prototypeStub, resetsFor } from './scope.js';
+
+const fakesV2 =
+  /['"`]aws-sdk-mock['"`]|\b(?:jest|vi)\.(?:do)?mock\s*\(\s*['"`]aws-sdk['"`/]|\bAWS\.\w+(?:\.DocumentClient)?\.prototype\b/;
+const usesAwsSdkMock = /['"`]aws-sdk-mock['"`]/;
+
+function candidates(repo: RepoView): string[] {
+  return repo.files.filter(
+    (f) => (code.test(f) && !excludedFile(f) && fakesV2.test(repo.read(f))) || posix.basename(f) === 'package.json',
+  );
+}
+
+/** The file's new text, or the finding that says why it stays. */
+function convert(path: string, text: string, resets: Resets): string | Finding {
+  let file: TestFile;
+  try {
+    file = new TestFile(path, text);
+    const stub = prototypeStub(file);
+    if (stub) return stub;
+    const a = convertAwsSdkMock(file);
+    if (!a && !convertJestMock(file, resets)) return text;
+    if (a && /\b(?:jest|vi)\.mock\s*\(\s*['"`]aws-sdk/.test(text)) {
+      throw new Left(1, `${rulePrefix}/mixed`, 'the file fakes v2 with aws-sdk-mock and jest.mock both');
+    }
+    const out = file.apply();
+    const still = v2LoadLine(path, out);
+    if (still !== undefined) {
+      throw new Left(still, `${rulePrefix}/uses-v2`, 'the test would still load the v2 SDK after the conversion');
+    }
+    return out;
+  } catch (error) {
+    if (!(error instanceof Left)) {
+      return {
+        file: path,
+        line: 1,
+        rule: `${rulePrefix}/internal`,
+        severity: 'warning',
+        message: `left unchanged: ${(error as Error).message}`,
+      };
+    }
+    return {
+      file: path,
+      line: error.line,
+      rule: error.rule,
+      severity: 'manual',
+      message: `left unchanged: ${error.message}`,
+    };
+  }
+}
+
+function run(repo: RepoView): CodemodResult {
+  const changes = new Map<string, string>();
+  const findings: Finding[] = [];
+  const files = candidates(repo).filter((f) => posix.basename(f) !== 'package.json');
+  for (const path of files) {
+    const text = repo.read(path);
+    if (!isTestFile(path, text)) continue;
+    const out = convert(path, text, resetsFor(repo, path));
+    if (typeof out !== 'string') findings.push(out);
+    else if (out !== text) changes.set(path, out);
+  }
+  updateManifests(repo, changes, findings);
+  return { changes, findings };
+}
+
+function updateManifests(repo: RepoView, changes: Map<string, string>, findings: Finding[]): void {
+  const manifests = new Set(repo.files.filter((f) => posix.basename(f) === 'package.json'));
+  const owners = new Set([...changes.keys()].map((f) => owningManifest(f, manifests)));
+  for (const manifest of owners) {
+    if (!manifest) continue;
+    const dir = posix.dirname(manifest);
+    const stillUsed = repo.files.some(
+      (f) =>
+        code.test(f) &&
+        !excludedFile(f) &&
+        owningManifest(f, manifests) === manifest &&
+        usesAwsSdkMock.test(changes.get(f) ?? repo.read(f)),
+    );
+    try {
+      const text = updateTestManifest(repo.read(manifest), !stillUsed);
+      if (text !== undefined) changes.set(manifest, text);
+    } catch (error) {
+      findings.push({
+        file: manifest,
+        line: 1,
+        rule: `${rulePrefix}/package-json`,
+        severity: 'warning',
+        message: `not valid JSON, devDependencies not updated (${dir}): ${(error as Error).message}`,
+      });
+    }
+  }
+}
+
+export const codemod: Codemod = {
+  name: 'aws-sdk-test-mocks',
+  description: 'Move tests that fake aws-sdk v2 (aws-sdk-mock, jest.mock) to aws-sdk-client-mock',
+  candidates,
+  run,
+};
