@@ -9,7 +9,7 @@ import { createContext, lastName, report, within, type FileContext, type Style }
 import { convertConstruction } from './credentials.js';
 import { Edits } from './edits.js';
 import { convertEndpoint } from './endpoint.js';
-import { collectGlobals, settingsFor, type Globals } from './globals.js';
+import { applyGlobals, collectGlobals, settingsFor, type Globals } from './globals.js';
 import type { FileDecision } from './groups.js';
 import { rewriteImports } from './imports.js';
 import { isMemberName, Names } from './scopes.js';
@@ -113,6 +113,20 @@ function unresolvedPromises(ctx: FileContext, nodes: Nodes, clients: readonly st
   }
 }
 
+/** Whether a v2 name is still used outside `nodes` (and outside what the conversion consumed or removed). */
+function usedOutside(ctx: FileContext, nodes: Nodes, names: Set<string>, inside: ts.Node[]): boolean {
+  return [...names].some((name) =>
+    (nodes.byName.get(name) ?? []).some(
+      (id) =>
+        !ctx.consumed.has(id) &&
+        !within(id, ctx.v2Imports) &&
+        !within(id, ctx.removed) &&
+        !within(id, inside) &&
+        !isMemberName(id),
+    ),
+  );
+}
+
 /** Whether the file already binds `name` (any declaration or reference in any scope). */
 function occupied(p: Prepared, name: string, v2Kept: boolean): boolean {
   if (p.ctx.names.has(name)) return v2Kept;
@@ -164,14 +178,15 @@ export function convertPrepared(
   p: Prepared,
   d: FileDecision,
   v2Kept = false,
-): { text: string; keepsV2: boolean; clash: boolean } {
+): { text: string; keepsV2: boolean; clash: boolean; movedGlobals: boolean } {
   const { ctx, nodes } = p;
   const expectV2 = v2Kept || d.keepsClients;
   ctx.taken = (name) => occupied(p, name, expectV2);
-  let globals: Globals = { settings: [], removed: [], left: [] };
-  const configStatements = deferRemovals(ctx, () => void (globals = collectGlobals(ctx, d.keepsClients)));
-  // AWS.config stays while a v2 client of this file still reads it
-  if (!d.keepsClients) for (const stmt of configStatements) ctx.edits.removeStatement(stmt, ctx.sf);
+  let globals: Globals = { settings: [], removed: [], left: [], statements: [] };
+  const clients = nodes.news.filter((node) => d.news.has(node.end));
+  const configStatements = deferRemovals(ctx, () => void (globals = collectGlobals(ctx, clients, expectV2)));
+  // AWS.config stays while v2 stays in the file: a v2 client, or what is made from the namespace, reads it
+  if (!expectV2) applyGlobals(ctx, globals, configStatements);
   const kept: ts.Node[] = [];
   for (const ref of nodes.typeRefs) {
     if (d.keptTypes.includes(ref.end)) kept.push(ref);
@@ -198,13 +213,19 @@ export function convertPrepared(
       [...names].some((n) => ctx.names.has(n) && !ctx.aliases?.has(n)),
     );
   if (ctx.v2Imports.length || ctx.values.size || ctx.types.size) rewriteImports(ctx, keepsV2);
-  return { text: ctx.edits.size ? ctx.edits.apply() : ctx.edits.text, keepsV2, clash };
+  // v2 kept for more than its own AWS.config settings: what it still makes may read the moved ones
+  const movedGlobals =
+    !expectV2 && configStatements.length > 0 && usedOutside(ctx, nodes, left, [...kept, ...globals.statements]);
+  return { text: ctx.edits.size ? ctx.edits.apply() : ctx.edits.text, keepsV2, clash, movedGlobals };
 }
 
-/** Convert; when the v2 import had to stay with a v3 import of one of its names, again with that name aliased. */
+/**
+ * Convert; again, knowing v2 stays, when it stayed unexpectedly: then a v3 import of one of its
+ * names is aliased, and the AWS.config settings the first pass moved stay for what v2 still makes.
+ */
 export function convertFile(p: Prepared, d: FileDecision, again: () => Prepared): { text: string; ctx: FileContext } {
   const first = convertPrepared(p, d);
-  if (!first.clash) return { text: first.text, ctx: p.ctx };
+  if (!first.clash && !(first.keepsV2 && first.movedGlobals)) return { text: first.text, ctx: p.ctx };
   const q = again();
   return { text: convertPrepared(q, d, true).text, ctx: q.ctx };
 }

@@ -1,10 +1,13 @@
-// Global `AWS.config` settings. v3 has no global configuration: the settings move into each
-// client created after them in the same file.
+// Global `AWS.config` settings. v3 has no global configuration. Settings made at the top of a file
+// move into each client created after them there. Settings made anywhere else (in a function, under
+// an `if`) go to one object the file declares, which each of its clients is created with, so a
+// client gets exactly what v2 would have given it when it was created.
 import { ts } from '../../util/typescript.cjs';
 import { markConsumed, resolveRef } from './bindings.js';
 import { mapKey, planConfig, reportKey, valueOf, type PropPlan } from './config.js';
 import { needValue, report, textOf, type FileContext } from './context.js';
 import { lineOf } from './edits.js';
+import { isHeaderStatement } from './imports.js';
 import { copiedText } from './credentials.js';
 import { whileMoving } from './value-uses.js';
 
@@ -22,6 +25,20 @@ export interface Globals {
   removed: ts.Node[];
   /** Global settings left on v2: clients created after them do not get them. */
   left: { after: number; line: number }[];
+  /** Every statement that sets AWS.config, moved or not. */
+  statements: ts.Node[];
+  /** Settings kept in a shared object: its name, its declaration, each statement's new text ('' removes it). */
+  shared?: Shared;
+}
+
+interface Shared {
+  name: string;
+  /** Where the object is declared (before the first statement after the imports), and the text. */
+  at: number;
+  declaration: string;
+  rewrites: Map<ts.Node, string>;
+  /** Clients created from here on, or in a function, get the object. */
+  from: number;
 }
 
 function keyOf(text: string): string {
@@ -46,29 +63,107 @@ function settingTexts(ctx: FileContext, stmt: ts.ExpressionStatement): string[] 
   return 'other';
 }
 
-/** Collect and remove top-level `AWS.config.update({...})` and `AWS.config.x = y` statements. */
-/** `stays`: a client of this file stays on v2, so the statements stay too (v3 clients still get them). */
-export function collectGlobals(ctx: FileContext, stays = false): Globals {
-  const globals: Globals = { settings: [], removed: [], left: [] };
-  for (const stmt of ctx.sf.statements) {
-    if (!ts.isExpressionStatement(stmt)) continue;
-    const texts = whileMoving(stmt, () => settingTexts(ctx, stmt));
-    if (texts === 'other') continue;
-    if (!texts) {
+/** Every statement that sets AWS.config, at any depth, with the client option texts it maps to. */
+function configStatements(ctx: FileContext): { stmt: ts.ExpressionStatement; texts: string[] | undefined }[] {
+  const found: { stmt: ts.ExpressionStatement; texts: string[] | undefined }[] = [];
+  if (!ctx.edits.text.includes('config')) return found;
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node)) {
+      const texts = whileMoving(node, () => settingTexts(ctx, node));
+      if (texts !== 'other') return void found.push({ stmt: node, texts });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ctx.sf);
+  return found;
+}
+
+/**
+ * Collect the `AWS.config.update({...})` and `AWS.config.x = y` statements and plan their removal.
+ * `clients` are the v3 clients the file will create. `stays`: a client of this file stays on v2,
+ * so the statements stay too (v3 clients still get those at the top of the file).
+ */
+export function collectGlobals(ctx: FileContext, clients: readonly ts.Node[], stays = false): Globals {
+  const found = configStatements(ctx);
+  // a client created in a function is created when it is called: after any setting made at load
+  const later = (stmt: ts.Node) => clients.some((c) => inFunction(c) && c.getStart(ctx.sf) < stmt.getStart(ctx.sf));
+  const shareable = found.some(({ stmt }) => stmt.parent !== ctx.sf || later(stmt));
+  const shared = shareable && !stays ? shareSettings(ctx, found) : undefined;
+  const globals: Globals = { settings: [], removed: [], left: [], statements: found.map((f) => f.stmt), shared };
+  const reaches = (stmt: ts.Node) =>
+    clients.some((c) => c.getStart(ctx.sf) >= stmt.getEnd() || (shared && inFunction(c)));
+  for (const { stmt, texts } of found) {
+    // kept on v2: what does not map, and settings made in a function for a client kept on v2
+    if (!texts || (stmt.parent !== ctx.sf && !shared)) {
       globals.left.push({ after: stmt.getEnd(), line: lineOf(ctx.sf, stmt.getStart(ctx.sf)) });
       continue;
     }
-    for (const text of texts) globals.settings.push({ after: stmt.getEnd(), key: keyOf(text), text });
+    if (!stays && !reaches(stmt)) {
+      // no client of this file gets them: they were for clients elsewhere, which v3 does not give them
+      const keys = texts.map(keyOf).join(', ') || 'nothing v3 needs';
+      const why = `AWS.config set here (${keys}) reaches no v3 client of this file, and v3 clients created elsewhere read no global configuration; it stays on v2 until a person passes these settings to the clients that relied on them`;
+      report(ctx, stmt, 'global-config', why);
+      continue;
+    }
+    if (!shared) for (const text of texts) globals.settings.push({ after: stmt.getEnd(), key: keyOf(text), text });
     markConsumed(ctx, stmt);
     globals.removed.push(stmt);
     ctx.removed.push(stmt);
     ctx.edits.removeStatement(stmt, ctx.sf);
-    const moved = stays
-      ? 'AWS.config stays for the clients kept on v2 here; v3 clients created after it in this file get its settings'
-      : 'AWS.config moved into the clients created in this file; clients in other modules do not get it';
+    const moved = shared
+      ? `AWS.config settings now go to \`${shared.name}\`, which every v3 client of this file is created with; clients in other modules do not get them`
+      : stays
+        ? 'AWS.config stays for the clients kept on v2 here; v3 clients created after it in this file get its settings'
+        : 'AWS.config moved into the clients created in this file; clients in other modules do not get it';
     report(ctx, stmt, 'global-config', moved, 'info');
   }
   return globals;
+}
+
+/** The shared object for settings made outside the top of the file, and each statement's new text. */
+function shareSettings(
+  ctx: FileContext,
+  found: { stmt: ts.ExpressionStatement; texts: string[] | undefined }[],
+): Shared | undefined {
+  const first = ctx.sf.statements.find((stmt) => !isHeaderStatement(ctx.sf, stmt));
+  if (!first) return undefined;
+  let name = 'awsConfig';
+  for (let i = 2; ctx.taken(name); i++) name = `awsConfig${i}`;
+  const rewrites = new Map<ts.Node, string>();
+  for (const { stmt, texts } of found) {
+    if (!texts) continue;
+    const semi = stmt.getText(ctx.sf).endsWith(';') ? ';' : '';
+    // an emptied statement goes, unless it is the whole body of an `if` or a loop
+    const empty =
+      ts.isBlock(stmt.parent) || ts.isSourceFile(stmt.parent) || ts.isCaseOrDefaultClause(stmt.parent) ? '' : '{}';
+    rewrites.set(stmt, texts.length ? `Object.assign(${name}, { ${texts.join(', ')} })${semi}` : empty);
+  }
+  const semi = found.some(({ stmt }) => stmt.getText(ctx.sf).endsWith(';')) ? ';' : '';
+  const typed = /\.[mc]?tsx?$/.test(ctx.path) ? ': Record<string, unknown>' : '';
+  const comments = ts.getLeadingCommentRanges(ctx.edits.text, first.getFullStart()) ?? [];
+  const at = lineStart(ctx.edits.text, comments[0]?.pos ?? first.getStart(ctx.sf));
+  const from = Math.min(...found.map(({ stmt }) => stmt.getStart(ctx.sf)));
+  return { name, at, declaration: `const ${name}${typed} = {}${semi}\n\n`, rewrites, from };
+}
+
+function lineStart(text: string, pos: number): number {
+  return text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+/** Apply the planned removal of each collected statement, or its new text when settings are shared. */
+export function applyGlobals(ctx: FileContext, globals: Globals, statements: readonly ts.Node[]): void {
+  const shared = globals.shared;
+  for (const stmt of statements) {
+    const text = shared?.rewrites.get(stmt);
+    if (text) ctx.edits.replaceNode(stmt, text, ctx.sf);
+    else ctx.edits.removeStatement(stmt, ctx.sf);
+  }
+  if (shared && statements.some((stmt) => shared.rewrites.get(stmt))) ctx.edits.insert(shared.at, shared.declaration);
+}
+
+function inFunction(node: ts.Node): boolean {
+  for (let cur = node.parent; cur; cur = cur.parent) if (ts.isFunctionLike(cur)) return true;
+  return false;
 }
 
 /** `AWS.config.<key> = value` as client option text (none when dropped), or undefined to leave it. */
@@ -132,6 +227,8 @@ export function settingsFor(ctx: FileContext, globals: Globals, node: ts.NewExpr
   const out = new Map<string, string>();
   if (isConfigObject(ctx, node.arguments?.[0])) return out;
   const pos = node.getStart(ctx.sf);
+  const shared = globals.shared;
+  if (shared && (pos >= shared.from || inFunction(node))) out.set(`...${shared.name}`, `...${shared.name}`);
   for (const s of globals.settings) if (s.after <= pos) out.set(s.key, s.text);
   const left = globals.left.filter((l) => l.after <= pos).map((l) => l.line);
   const why = `AWS.config set on line ${left.join(', ')} stays v2 and does not reach this v3 client: set it here`;

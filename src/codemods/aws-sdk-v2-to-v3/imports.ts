@@ -43,16 +43,20 @@ export function importLines(ctx: FileContext, quote: string, semi: string): stri
   return lines;
 }
 
-/** Top-of-file statements after which imports may go: imports, requires, 'use strict'. */
+/** A top-of-file statement after which imports may go: an import, a require, 'use strict'. */
+export function isHeaderStatement(sf: ts.SourceFile, stmt: ts.Statement): boolean {
+  return (
+    ts.isImportDeclaration(stmt) ||
+    ts.isImportEqualsDeclaration(stmt) ||
+    (ts.isExpressionStatement(stmt) && ts.isStringLiteral(stmt.expression)) ||
+    (ts.isVariableStatement(stmt) && /^\s*(const|let|var)\s[^=]*=\s*require\(/.test(stmt.getText(sf)))
+  );
+}
+
 function lastHeaderStatement(sf: ts.SourceFile): ts.Statement | undefined {
   let last: ts.Statement | undefined;
   for (const stmt of sf.statements) {
-    const header =
-      ts.isImportDeclaration(stmt) ||
-      ts.isImportEqualsDeclaration(stmt) ||
-      (ts.isExpressionStatement(stmt) && ts.isStringLiteral(stmt.expression)) ||
-      (ts.isVariableStatement(stmt) && /^\s*(const|let|var)\s[^=]*=\s*require\(/.test(stmt.getText(sf)));
-    if (!header) break;
+    if (!isHeaderStatement(sf, stmt)) break;
     last = stmt;
   }
   return last;

@@ -37,9 +37,9 @@ function outer(node: ts.Expression): ts.Expression {
   return cur;
 }
 
-function topStatement(node: ts.Node): ts.Node {
-  let cur = node;
-  while (cur.parent && !ts.isSourceFile(cur.parent)) cur = cur.parent;
+function expressionStatement(node: ts.Node): ts.ExpressionStatement | undefined {
+  let cur: ts.Node | undefined = node;
+  while (cur && !ts.isExpressionStatement(cur)) cur = cur.parent;
   return cur;
 }
 
@@ -56,10 +56,10 @@ export function whileMoving<T>(stmt: ts.Node, decide: () => T): T {
   }
 }
 
-/** In a top-level `AWS.config.update(...)`/`AWS.config.x = ...` the globals pass moved into the clients. */
+/** In an `AWS.config.update(...)`/`AWS.config.x = ...` the globals pass moved into the clients. */
 function inMovedGlobal(ctx: FileContext, node: ts.Node): boolean {
-  const stmt = topStatement(node);
-  return ts.isExpressionStatement(stmt) && (ctx.removed.includes(stmt) || moving.has(stmt));
+  const stmt = expressionStatement(node);
+  return !!stmt && (ctx.removed.includes(stmt) || moving.has(stmt));
 }
 
 /** The object literal becomes v3 configuration: a client's options, a moved global, a converted provider's options. */

@@ -1,0 +1,171 @@
+// AWS.config set anywhere but the top of a file (in a function, under an `if`), or before a client
+// a function creates later: the settings go to one object each v3 client of the file is created
+// with, so every client gets what v2 gave it at creation. Settings that reach no client of their
+// file stay on v2, reported, instead of being dropped.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { ts } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import { convertTwice, runOn } from './helpers.js';
+
+const req = createRequire(join(import.meta.dirname, '../../../package.json'));
+
+/** Run a converted CommonJS module against the installed v3 packages, with `env` as process.env. */
+function run(text: string, env: Record<string, string>): Record<string, any> {
+  const module = { exports: {} as Record<string, any> };
+  const proc = { env };
+  new Function('require', 'module', 'exports', 'process', text)(req, module, module.exports, proc);
+  return module.exports;
+}
+
+function typeErrors(text: string): string[] {
+  const sf = ts.createSourceFile('a.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  return (sf as unknown as { parseDiagnostics: { messageText: string }[] }).parseDiagnostics.map((d) => d.messageText);
+}
+
+describe('aws-sdk-v2-to-v3: AWS.config beyond the top of the file', () => {
+  it('carries a conditional local endpoint to the clients, which resolve it only when the condition held', async () => {
+    const { text, findings } = await convertTwice(`'use strict';
+const AWS = require('aws-sdk');
+
+// local DynamoDB when offline
+if (process.env.IS_OFFLINE) {
+  AWS.config.update({ region: 'localhost', endpoint: 'http://localhost:8000' });
+}
+
+const db = new AWS.DynamoDB.DocumentClient();
+const sqs = new AWS.SQS({ apiVersion: '2012-11-05', region: 'eu-west-1' });
+module.exports = { db, sqs };
+`);
+    expect(text).toBe(`'use strict';
+const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+const { SQSClient } = require('@aws-sdk/client-sqs');
+const { DynamoDBDocumentClient } = require('@aws-sdk/lib-dynamodb');
+
+const awsConfig = {};
+
+// local DynamoDB when offline
+if (process.env.IS_OFFLINE) {
+  Object.assign(awsConfig, { region: 'localhost', endpoint: 'http://localhost:8000' });
+}
+
+const db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...awsConfig }), { marshallOptions: { removeUndefinedValues: true } });
+const sqs = new SQSClient({ ...awsConfig, region: 'eu-west-1' });
+module.exports = { db, sqs };
+`);
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'aws-sdk-v3/global-config', line: 6, severity: 'info' }),
+    );
+    const offline = run(text, { IS_OFFLINE: '1' });
+    expect(await offline.db.config.region()).toBe('localhost');
+    expect(await offline.db.config.endpoint()).toMatchObject({ hostname: 'localhost', port: 8000, protocol: 'http:' });
+    // the client's own region wins over the global one, as in v2
+    expect(await offline.sqs.config.region()).toBe('eu-west-1');
+    // without the condition the client takes the region from the environment, as v2 did
+    const saved = process.env.AWS_REGION;
+    process.env.AWS_REGION = 'us-east-2';
+    try {
+      const online = run(text, {});
+      expect(await online.db.config.region()).toBe('us-east-2');
+      expect(online.db.config.endpoint).toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.AWS_REGION;
+      else process.env.AWS_REGION = saved;
+    }
+  });
+
+  it('gives a client created in a function the settings made before the function runs', async () => {
+    const { text } = await convertTwice(
+      `import * as AWS from 'aws-sdk';
+
+export function queue(): AWS.SQS {
+  return new AWS.SQS();
+}
+
+AWS.config.update({ region: process.env.QUEUE_REGION });
+`,
+      {},
+      'src/queue.ts',
+    );
+    expect(text).toBe(`import { SQSClient } from '@aws-sdk/client-sqs';
+
+const awsConfig: Record<string, unknown> = {};
+
+export function queue(): SQSClient {
+  return new SQSClient({ ...awsConfig });
+}
+
+Object.assign(awsConfig, { region: process.env.QUEUE_REGION });
+`);
+    expect(typeErrors(text)).toEqual([]);
+  });
+
+  it('keeps the settings made in the function that then creates the client', async () => {
+    const src = `const AWS = require('aws-sdk');
+exports.make = (region) => {
+  AWS.config.update({ region, maxRetries: 2 })
+  if (process.env.DEBUG) AWS.config.setPromisesDependency(Promise)
+  const s3 = new AWS.S3()
+  return s3
+}
+`;
+    const { text } = await convertTwice(src);
+    expect(text).toBe(`const { S3Client } = require('@aws-sdk/client-s3');
+const awsConfig = {}
+
+exports.make = (region) => {
+  Object.assign(awsConfig, { region, maxAttempts: 3 })
+  if (process.env.DEBUG) {}
+  const s3 = new S3Client({ ...awsConfig })
+  return s3
+}
+`);
+    const s3 = run(text, {}).make('ap-south-1');
+    expect(await s3.config.region()).toBe('ap-south-1');
+    expect(await s3.config.maxAttempts()).toBe(3);
+  });
+
+  it('leaves settings that reach no client of their file on v2, reported, instead of dropping them', async () => {
+    const { changes, findings } = await runOn({
+      'package.json': '{ "dependencies": { "aws-sdk": "^2.1000.0" } }\n',
+      'src/config.ts': `import AWS from 'aws-sdk';\nAWS.config.update({ region: process.env.REGION, endpoint: 'http://localhost:8000' });\n`,
+      'src/handler.ts': `import './config';\nimport { S3 } from 'aws-sdk';\nconst s3 = new S3();\nexport const h = async () => (await s3.listBuckets().promise()).Buckets;\n`,
+    });
+    expect(changes.has('src/config.ts')).toBe(false);
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        file: 'src/config.ts',
+        line: 2,
+        rule: 'aws-sdk-v3/global-config',
+        severity: 'manual',
+        message: expect.stringContaining('(region, endpoint) reaches no v3 client of this file'),
+      }),
+    );
+    // the file still loads v2, so aws-sdk stays in package.json and the run says so
+    expect(findings).toContainEqual(expect.objectContaining({ file: 'src/config.ts', rule: 'aws-sdk-v3/still-v2' }));
+    expect(changes.get('package.json')).toContain('"aws-sdk"');
+  });
+
+  it('keeps settings made in a function on v2 while the file keeps v2, and warns at the v3 client they miss', async () => {
+    const src = `const AWS = require('aws-sdk');
+const svc = AWS[process.env.SERVICE];
+function make() {
+  AWS.config.update({ region: 'eu-west-1' });
+  return new AWS.S3();
+}
+module.exports = { make, svc };
+`;
+    const { text, findings } = await convertTwice(src);
+    // the dynamic service stays v2 and reads AWS.config, so the setting stays for it
+    expect(text).toContain(`AWS.config.update({ region: 'eu-west-1' });`);
+    expect(text).not.toContain('awsConfig');
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'aws-sdk-v3/global-config',
+        line: 5,
+        severity: 'warning',
+        message: expect.stringContaining('AWS.config set on line 4 stays v2 and does not reach this v3 client'),
+      }),
+    );
+  });
+});
