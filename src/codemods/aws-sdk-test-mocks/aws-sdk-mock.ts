@@ -4,11 +4,12 @@
 // or the file is left as it is.
 import { ts } from '../../util/typescript.cjs';
 import { failure, fromPromise, isAsync, isFunction, returned, settled, success, type Behaviour } from './behaviours.js';
-import { importOf, type TestFile } from './file.js';
+import { importOf, readsNames, type TestFile } from './file.js';
 import { v2Imports, removeV2Imports } from './v2-imports.js';
 
 interface Use {
-  statement: ts.ExpressionStatement;
+  /** The call's statement, or the call itself when it is an arrow function's body. */
+  statement: ts.ExpressionStatement | ts.CallExpression;
   method: string;
   args: readonly ts.Expression[];
 }
@@ -33,7 +34,7 @@ export function referencesTo(file: TestFile, name: string, declaration: ts.Node)
   return out;
 }
 
-/** `M.method(args);` standing as its own statement. */
+/** `M.method(args);` standing as its own statement, or as the body of an arrow function. */
 function useOf(file: TestFile, ref: ts.Identifier): Use {
   const access = ref.parent;
   const call = access.parent;
@@ -42,11 +43,16 @@ function useOf(file: TestFile, ref: ts.Identifier): Use {
     access.expression !== ref ||
     !ts.isCallExpression(call) ||
     call.expression !== access ||
-    !ts.isExpressionStatement(call.parent)
+    !(ts.isExpressionStatement(call.parent) || isArrowBody(call))
   ) {
     throw file.left(ref, 'mock-use', `this use of aws-sdk-mock is not a call standing as a statement`);
   }
-  return { statement: call.parent, method: access.name.text, args: call.arguments };
+  const statement = ts.isExpressionStatement(call.parent) ? call.parent : call;
+  return { statement, method: access.name.text, args: call.arguments };
+}
+
+export function isArrowBody(node: ts.Node): boolean {
+  return ts.isArrowFunction(node.parent) && node.parent.body === node;
 }
 
 function literal(file: TestFile, node: ts.Expression | undefined, what: string, at: ts.Node): string {
@@ -92,13 +98,8 @@ function replacementFunction(file: TestFile, fn: ts.ArrowFunction | ts.FunctionE
     if (!noError) return data ? 'replacement' : failure(file, error, inputs);
     return data ? success(file, data, inputs) : { call: 'resolves(undefined)' };
   }
-  if (
-    callback &&
-    [...fn.getText(file.sf).matchAll(/\w+/g)].some((m) => m[0] === callback.name.getText(file.sf)) &&
-    !returned(fn)
-  ) {
-    return 'replacement';
-  }
+  // a callback used in any other way (handed on, called later) is not read
+  if (callback && readsNames(fn.body).has(callback.name.getText(file.sf))) return 'replacement';
   return fromPromise(file, returned(fn), inputs, isAsync(fn));
 }
 
@@ -108,17 +109,17 @@ function soleExpression(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expres
   return ts.isExpressionStatement(only) ? only.expression : undefined;
 }
 
-/** The hook (`beforeEach(() => { AWSMock.setSDKInstance(AWS); })`) a statement is the whole body of. */
-function wholeHook(statement: ts.Statement): ts.Statement {
-  const block = statement.parent;
-  if (!ts.isBlock(block) || block.statements.length !== 1) return statement;
-  const fn = block.parent;
-  const call = fn.parent;
-  if (!isFunction(fn) || !ts.isCallExpression(call) || !ts.isExpressionStatement(call.parent)) return statement;
+/** The hook (`beforeEach(() => { AWSMock.setSDKInstance(AWS); })`) a use is the whole body of. */
+function wholeHook(use: ts.Node): ts.Node {
+  const block = use.parent;
+  const alone = isArrowBody(use) || (ts.isBlock(block) && block.statements.length === 1);
+  const fn = isArrowBody(use) ? use.parent : block.parent;
+  const call = fn?.parent;
+  if (!alone || !isFunction(fn) || !ts.isCallExpression(call) || !ts.isExpressionStatement(call.parent)) return use;
   const hook = call.expression;
   return ts.isIdentifier(hook) && /^(before|after)(Each|All)?$/.test(hook.text) && call.arguments.length === 1
     ? call.parent
-    : statement;
+    : use;
 }
 
 export function convertAwsSdkMock(file: TestFile): boolean {
@@ -135,9 +136,9 @@ export function convertAwsSdkMock(file: TestFile): boolean {
   const uses = referencesTo(file, imported.name, statement).map((ref) => useOf(file, ref));
   const v2 = v2Imports(file);
   const edited = new Set<ts.Node>([statement]);
-  const removed = new Set<ts.Statement>();
+  const removed = new Set<ts.Node>();
   const mocked = new Map<string, Set<string>>();
-  const lines = new Map<ts.Statement, string[]>();
+  const lines = new Map<ts.Node, string[]>();
   const restores: Array<{ use: Use; service?: ts.Expression }> = [];
   for (const use of uses) {
     if (use.method === 'setSDKInstance' || use.method === 'setSDK') {
@@ -188,11 +189,11 @@ export function convertAwsSdkMock(file: TestFile): boolean {
   for (const s of removed) {
     const whole = wholeHook(s);
     edited.add(whole);
-    file.replaceStatement(whole, []);
+    file.replaceUse(whole, []);
   }
   for (const [s, text] of lines) {
     edited.add(s);
-    file.replaceStatement(s, text);
+    file.replaceUse(s, text);
   }
   const topUses = [...lines.keys()].filter((s) => s.parent === file.sf);
   file.writeHeader(statement, edited, [], topUses);

@@ -57,7 +57,8 @@ export function success(file: TestFile, value: ts.Expression, params: ts.Paramet
   const reads = readsNames(value);
   const usesParams = names.some((n) => reads.has(n));
   if (!usesParams && isStable(file, value)) return { call: `resolves(${text(file, value)})` };
-  const body = ts.isObjectLiteralExpression(unwrap(value)) ? `(${text(file, value)})` : text(file, value);
+  // an arrow's body that opens with a brace would read as a block
+  const body = text(file, value).startsWith('{') ? `(${text(file, value)})` : text(file, value);
   return { call: `callsFake(async (${usesParams ? names.join(', ') : ''}) => ${body})` };
 }
 

@@ -185,6 +185,14 @@ export class TestFile {
     this.edits.replaceNode(node, text, this.sf);
   }
 
+  /** Replace a use: a statement, or an arrow function's expression body (then a block holds the lines). */
+  replaceUse(node: ts.Node, lines: string[]): void {
+    if (ts.isStatement(node)) return this.replaceStatement(node, lines);
+    if (lines.length === 1) return this.edits.replaceNode(node, lines[0].replace(/;$/, ''), this.sf);
+    const body = lines.map((l) => (l.endsWith(';') ? l : `${l};`)).join(' ');
+    this.edits.replaceNode(node, body ? `{ ${body} }` : '{}', this.sf);
+  }
+
   /**
    * The new text. Statements removed next to each other go as one block, so the blank lines
    * around them are left as around one statement.
@@ -302,7 +310,8 @@ function boundNames(name: ts.BindingName): string[] {
 /** S3 -> s3, DynamoDBDocument -> dynamoDBDocument, SQS -> sqs, CloudWatchLogs -> cloudWatchLogs. */
 export function camel(name: string): string {
   const lead = /^[A-Z0-9]+/.exec(name)![0];
-  if (lead.length === name.length || lead.length === 1) return name.charAt(0).toLowerCase() + name.slice(1);
+  if (lead.length === name.length) return name.toLowerCase();
+  if (lead.length === 1) return name.charAt(0).toLowerCase() + name.slice(1);
   const keep = /[a-z]/.test(name.charAt(lead.length)) ? lead.length - 1 : lead.length;
   return name.slice(0, keep).toLowerCase() + name.slice(keep);
 }

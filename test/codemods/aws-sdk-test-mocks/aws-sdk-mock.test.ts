@@ -1,0 +1,182 @@
+// aws-sdk-mock fakes: the exact text each common shape becomes, and the shapes left with a finding.
+import { describe, expect, it } from 'vitest';
+import { convert } from './helpers.js';
+
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+
+describe('aws-sdk-mock to aws-sdk-client-mock', () => {
+  it('an ES module: values, restore of a service, the quotes and semicolons it writes', () => {
+    const input = lines(
+      'import * as AWSMock from "aws-sdk-mock"',
+      'import { handler } from "../src/handler"',
+      '',
+      'afterEach(() => {',
+      '  AWSMock.restore("S3")',
+      '})',
+      '',
+      'test("reads", async () => {',
+      '  AWSMock.mock("S3", "getObject", { Body: "x" }) // the file',
+      '  AWSMock.mock("S3", "headObject", (params, callback) => callback(null, {}))',
+      '  await handler()',
+      '})',
+    );
+    expect(convert(input, 'src/handler.spec.ts')).toEqual({
+      text: lines(
+        'import { handler } from "../src/handler"',
+        'import { mockClient } from "aws-sdk-client-mock"',
+        'import { S3Client, GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3"',
+        '',
+        'const s3Mock = mockClient(S3Client)',
+        '',
+        'afterEach(() => {',
+        '  s3Mock.reset()',
+        '})',
+        '',
+        'test("reads", async () => {',
+        '  s3Mock.on(GetObjectCommand).resolves({ Body: "x" }) // the file',
+        '  s3Mock.on(HeadObjectCommand).resolves({})',
+        '  await handler()',
+        '})',
+      ),
+      findings: [],
+    });
+  });
+
+  it('answers worked out at each call stay worked out at each call', () => {
+    const input = lines(
+      "const AWSMock = require('aws-sdk-mock');",
+      '',
+      'let item;',
+      "beforeEach(() => { item = { id: '1' }; });",
+      "it('gets', async () => {",
+      "  AWSMock.mock('DynamoDB.DocumentClient', 'get', (params, cb) => cb(null, { Item: item }));",
+      "  AWSMock.mock('DynamoDB.DocumentClient', 'query', async (params) => ({ Items: [params.TableName] }));",
+      "  AWSMock.mock('SQS', 'sendMessage', function (params, callback) { callback(null, { MessageId: 'm' }); });",
+      "  AWSMock.mock('SQS', 'deleteMessage', () => Promise.reject(new Error('gone')));",
+      '});',
+      "afterEach(() => AWSMock.restore('SQS', 'sendMessage'));",
+    );
+    const { text, findings } = convert(input, 'test/a.js');
+    expect(findings.map((f) => f.message)).toEqual([
+      'left unchanged: restores SQS.sendMessage alone while other SQS methods stay mocked',
+    ]);
+    expect(text).toBe(input);
+    const fixed = convert(
+      input.replace("AWSMock.mock('SQS', 'deleteMessage'", "AWSMock.mock('SNS', 'publish'"),
+      'test/a.js',
+    );
+    expect(fixed.text).toBe(
+      lines(
+        "const { mockClient } = require('aws-sdk-client-mock');",
+        "const { DynamoDBDocumentClient, GetCommand, QueryCommand } = require('@aws-sdk/lib-dynamodb');",
+        "const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');",
+        "const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');",
+        '',
+        'const dynamoDBDocumentMock = mockClient(DynamoDBDocumentClient);',
+        'const sqsMock = mockClient(SQSClient);',
+        'const snsMock = mockClient(SNSClient);',
+        '',
+        'let item;',
+        "beforeEach(() => { item = { id: '1' }; });",
+        "it('gets', async () => {",
+        '  dynamoDBDocumentMock.on(GetCommand).callsFake(async () => ({ Item: item }));',
+        '  dynamoDBDocumentMock.on(QueryCommand).callsFake(async (params) => ({ Items: [params.TableName] }));',
+        "  sqsMock.on(SendMessageCommand).resolves({ MessageId: 'm' });",
+        "  snsMock.on(PublishCommand).rejects(new Error('gone'));",
+        '});',
+        'afterEach(() => sqsMock.reset());',
+      ),
+    );
+  });
+
+  it('a v2 import used only by setSDKInstance goes, with the hook that held only it', () => {
+    const input = lines(
+      "import AWS from 'aws-sdk';",
+      "import AWSMock from 'aws-sdk-mock';",
+      "import { run } from './run';",
+      '',
+      'beforeAll(() => {',
+      '  AWSMock.setSDKInstance(AWS);',
+      '});',
+      'beforeEach(() => {',
+      '  AWSMock.setSDKInstance(AWS);',
+      "  AWSMock.mock('Lambda', 'invoke', { Payload: '{}' });",
+      '});',
+      'afterAll(() => AWSMock.restore());',
+    );
+    expect(convert(input, '__tests__/run.ts').text).toBe(
+      lines(
+        "import { run } from './run';",
+        "import { mockClient } from 'aws-sdk-client-mock';",
+        "import { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';",
+        '',
+        'const lambdaMock = mockClient(LambdaClient);',
+        '',
+        'beforeEach(() => {',
+        "  lambdaMock.on(InvokeCommand).resolves({ Payload: '{}' });",
+        '});',
+        'afterAll(() => lambdaMock.reset());',
+      ),
+    );
+  });
+
+  const left = (input: string) => {
+    const { text, findings } = convert(input, 'test/x.test.js');
+    expect(text).toBe(input);
+    return findings.map(({ line, rule, severity }) => ({ line, rule, severity }));
+  };
+  const mockLine = (replacement: string, service = 'DynamoDB.DocumentClient', method = 'put') =>
+    lines("const AWSMock = require('aws-sdk-mock');", '', `AWSMock.mock('${service}', '${method}', ${replacement});`);
+
+  it.each([
+    ['a callback that does more than answer', '(params, cb) => { seen.push(params); cb(null, {}); }', 'replacement'],
+    ['a callback handed on', '(params, cb) => setTimeout(() => cb(null, {}))', 'replacement'],
+    ['an error with a v2 code', "(params, cb) => cb({ code: 'ConditionalCheckFailedException' })", 'error-code'],
+    ['a spy', 'putSpy', 'replacement'],
+    ['a function answering with no promise', '() => ({})', 'replacement'],
+  ])('%s is reported, the file left', (_, replacement, rule) => {
+    expect(left(mockLine(replacement))).toEqual([{ line: 3, rule: `aws-sdk-test-mocks/${rule}`, severity: 'manual' }]);
+  });
+
+  it.each([
+    ['a service with no v3 client', 'SimpleDB', 'select', 'unknown-service'],
+    ['a method that is no operation', 'S3', 'upload', 'not-an-operation'],
+    ['a DocumentClient method that is no operation', 'DynamoDB.DocumentClient', 'createSet', 'not-an-operation'],
+  ])('%s is reported', (_, service, method, rule) => {
+    expect(left(mockLine('{}', service, method))).toEqual([
+      { line: 3, rule: `aws-sdk-test-mocks/${rule}`, severity: 'manual' },
+    ]);
+  });
+
+  it('a test that uses v2 itself, or names the service in a variable, is reported', () => {
+    expect(
+      left(
+        lines(
+          "const AWS = require('aws-sdk');",
+          "const AWSMock = require('aws-sdk-mock');",
+          "AWSMock.mock('S3', 'getObject', {});",
+          'const s3 = new AWS.S3();',
+        ),
+      ),
+    ).toEqual([{ line: 4, rule: 'aws-sdk-test-mocks/uses-v2', severity: 'manual' }]);
+    expect(left(lines("const AWSMock = require('aws-sdk-mock');", "AWSMock.mock(name, 'getObject', {});"))).toEqual([
+      { line: 2, rule: 'aws-sdk-test-mocks/dynamic-name', severity: 'manual' },
+    ]);
+    expect(
+      left(lines("const AWSMock = require('aws-sdk-mock');", "const stub = AWSMock.mock('S3', 'getObject', {});")),
+    ).toEqual([{ line: 2, rule: 'aws-sdk-test-mocks/mock-use', severity: 'manual' }]);
+  });
+
+  it('stubs on a v2 prototype are reported only', () => {
+    expect(
+      left(
+        lines(
+          "const AWS = require('aws-sdk');",
+          "const sinon = require('sinon');",
+          '',
+          "sinon.stub(AWS.S3.prototype, 'getObject').returns({ promise: () => Promise.resolve({}) });",
+        ),
+      ),
+    ).toEqual([{ line: 4, rule: 'aws-sdk-test-mocks/prototype-stub', severity: 'manual' }]);
+  });
+});
