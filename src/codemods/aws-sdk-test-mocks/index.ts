@@ -5,7 +5,7 @@
 import { posix } from 'node:path';
 import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
 import { owningManifest } from '../aws-sdk-v2-to-v3/package-json.js';
-import { code } from '../aws-sdk-v2-to-v3/paths.js';
+import { code, isSource } from '../aws-sdk-v2-to-v3/paths.js';
 import { v2LoadLine } from '../aws-sdk-v2-to-v3/v2-uses.js';
 import { convertAwsSdkMock } from './aws-sdk-mock.js';
 import { Left, TestFile, rulePrefix } from './file.js';
@@ -77,21 +77,23 @@ function run(repo: RepoView): CodemodResult {
   return { changes, findings };
 }
 
+/**
+ * The packages whose tests moved: aws-sdk-client-mock joins their devDependencies; aws-sdk-mock
+ * leaves once none of their files loads it, and aws-sdk (kept by the SDK codemod for the tests that
+ * faked it) once none loads v2.
+ */
 function updateManifests(repo: RepoView, changes: Map<string, string>, findings: Finding[]): void {
   const manifests = new Set(repo.files.filter((f) => posix.basename(f) === 'package.json'));
   const owners = new Set([...changes.keys()].map((f) => owningManifest(f, manifests)));
   for (const manifest of owners) {
     if (!manifest) continue;
     const dir = posix.dirname(manifest);
-    const stillUsed = repo.files.some(
-      (f) =>
-        code.test(f) &&
-        !excludedFile(f) &&
-        owningManifest(f, manifests) === manifest &&
-        usesAwsSdkMock.test(changes.get(f) ?? repo.read(f)),
-    );
+    const owned = repo.files.filter((f) => isSource(f) && owningManifest(f, manifests) === manifest);
+    const current = (f: string) => changes.get(f) ?? repo.read(f);
+    const stillUsed = owned.some((f) => usesAwsSdkMock.test(current(f)));
+    const stillV2 = owned.some((f) => v2LoadLine(f, current(f)) !== undefined);
     try {
-      const text = updateTestManifest(repo.read(manifest), !stillUsed);
+      const text = updateTestManifest(repo.read(manifest), !stillUsed, !stillV2);
       if (text !== undefined) changes.set(manifest, text);
     } catch (error) {
       findings.push({

@@ -26,11 +26,16 @@ function entries(text: string, visit: (section: ts.ObjectLiteralExpression, file
   }
 }
 
-/** The manifest with aws-sdk-client-mock in its devDependencies (unless declared), and without aws-sdk-mock when `dropMock`. */
-export function updateTestManifest(text: string, dropMock: boolean): string | undefined {
+/**
+ * The manifest with aws-sdk-client-mock in its devDependencies (unless declared), without
+ * aws-sdk-mock when `dropMock`, and without aws-sdk when `dropV2` (the SDK codemod kept it for the
+ * tests that faked it).
+ */
+export function updateTestManifest(text: string, dropMock: boolean, dropV2 = false): string | undefined {
   let out = updateManifest(text, ['aws-sdk-client-mock'], false, 'devDependencies') ?? text;
   if (out !== text) out = withVersion(out);
   if (dropMock) out = without(out, 'aws-sdk-mock');
+  if (dropV2) out = updateManifest(out, [], true) ?? out;
   return out === text ? undefined : out;
 }
 
