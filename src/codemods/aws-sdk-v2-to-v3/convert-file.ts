@@ -9,7 +9,7 @@ import { createContext, lastName, report, within, type FileContext, type Style }
 import { convertConstruction } from './credentials.js';
 import { Edits } from './edits.js';
 import { convertEndpoint } from './endpoint.js';
-import { applyGlobals, collectGlobals, settingsFor, type Globals } from './globals.js';
+import { applyGlobals, collectGlobals, settingsFor, type Globals, type SharedImport } from './globals.js';
 import type { FileDecision } from './groups.js';
 import { rewriteImports } from './imports.js';
 import { isMemberName, Names } from './scopes.js';
@@ -47,6 +47,8 @@ export interface Prepared {
   nodes: Nodes;
   /** `const S3 = AWS.S3;` and the like: removed at the end, unless a client kept on v2 still uses them. */
   aliasStatements: ts.Node[];
+  /** AWS.config settings shared between modules (shared-config.ts): exported by this one, or imported. */
+  carry?: { exports?: string; imports: SharedImport[] };
 }
 
 /** Run a pass that removes statements, without removing them yet; returns what it would remove. */
@@ -184,7 +186,10 @@ export function convertPrepared(
   ctx.taken = (name) => occupied(p, name, expectV2);
   let globals: Globals = { settings: [], removed: [], left: [], statements: [] };
   const clients = nodes.news.filter((node) => d.news.has(node.end));
-  const configStatements = deferRemovals(ctx, () => void (globals = collectGlobals(ctx, clients, expectV2)));
+  const configStatements = deferRemovals(
+    ctx,
+    () => void (globals = collectGlobals(ctx, clients, expectV2, p.carry?.exports)),
+  );
   // AWS.config stays while v2 stays in the file: a v2 client, or what is made from the namespace, reads it
   if (!expectV2) applyGlobals(ctx, globals, configStatements);
   const kept: ts.Node[] = [];
@@ -196,7 +201,7 @@ export function convertPrepared(
     if (within(node, ctx.removed) || convertEndpoint(ctx, node)) continue;
     // credentials and configuration objects stay v2 beside a client kept on v2, which reads them
     if (!d.keepsClients && convertConstruction(ctx, node)) continue;
-    if (d.news.has(node.end)) convertClient(ctx, node, settingsFor(ctx, globals, node));
+    if (d.news.has(node.end)) convertClient(ctx, node, settingsFor(ctx, globals, node, p.carry?.imports));
     else if (resolveRef(ctx, node.expression)?.kind === 'service') kept.push(node.expression);
   }
   convertCalls(ctx, nodes, d);
@@ -227,5 +232,6 @@ export function convertFile(p: Prepared, d: FileDecision, again: () => Prepared)
   const first = convertPrepared(p, d);
   if (!first.clash && !(first.keepsV2 && first.movedGlobals)) return { text: first.text, ctx: p.ctx };
   const q = again();
+  q.carry = p.carry;
   return { text: convertPrepared(q, d, true).text, ctx: q.ctx };
 }

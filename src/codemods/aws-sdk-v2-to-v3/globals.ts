@@ -19,6 +19,13 @@ function configMember(ctx: FileContext, expr: ts.Expression): string | undefined
   return resolveRef(ctx, base.expression)?.kind === 'ns' ? expr.name.text : undefined;
 }
 
+/** A module this one imports that exports its AWS.config settings as `name`, and the import of it. */
+export interface SharedImport {
+  spec: string;
+  name: string;
+  from: ts.ImportDeclaration;
+}
+
 export interface Globals {
   /** From a position on (the statement's end), v3 key -> property text. */
   settings: { after: number; key: string; text: string }[];
@@ -64,7 +71,7 @@ function settingTexts(ctx: FileContext, stmt: ts.ExpressionStatement): string[] 
 }
 
 /** Every statement that sets AWS.config, at any depth, with the client option texts it maps to. */
-function configStatements(ctx: FileContext): { stmt: ts.ExpressionStatement; texts: string[] | undefined }[] {
+export function configStatements(ctx: FileContext): { stmt: ts.ExpressionStatement; texts: string[] | undefined }[] {
   const found: { stmt: ts.ExpressionStatement; texts: string[] | undefined }[] = [];
   if (!ctx.edits.text.includes('config')) return found;
   const visit = (node: ts.Node): void => {
@@ -83,15 +90,20 @@ function configStatements(ctx: FileContext): { stmt: ts.ExpressionStatement; tex
  * `clients` are the v3 clients the file will create. `stays`: a client of this file stays on v2,
  * so the statements stay too (v3 clients still get those at the top of the file).
  */
-export function collectGlobals(ctx: FileContext, clients: readonly ts.Node[], stays = false): Globals {
+export function collectGlobals(
+  ctx: FileContext,
+  clients: readonly ts.Node[],
+  stays = false,
+  exportAs?: string,
+): Globals {
   const found = configStatements(ctx);
   // a client created in a function is created when it is called: after any setting made at load
   const later = (stmt: ts.Node) => clients.some((c) => inFunction(c) && c.getStart(ctx.sf) < stmt.getStart(ctx.sf));
   const shareable = found.some(({ stmt }) => stmt.parent !== ctx.sf || later(stmt));
-  const shared = shareable && !stays ? shareSettings(ctx, found) : undefined;
+  const shared = (shareable || exportAs) && !stays ? shareSettings(ctx, found, exportAs) : undefined;
   const globals: Globals = { settings: [], removed: [], left: [], statements: found.map((f) => f.stmt), shared };
   const reaches = (stmt: ts.Node) =>
-    clients.some((c) => c.getStart(ctx.sf) >= stmt.getEnd() || (shared && inFunction(c)));
+    !!exportAs || clients.some((c) => c.getStart(ctx.sf) >= stmt.getEnd() || (shared && inFunction(c)));
   for (const { stmt, texts } of found) {
     // kept on v2: what does not map, and settings made in a function for a client kept on v2
     if (!texts || (stmt.parent !== ctx.sf && !shared)) {
@@ -110,11 +122,13 @@ export function collectGlobals(ctx: FileContext, clients: readonly ts.Node[], st
     globals.removed.push(stmt);
     ctx.removed.push(stmt);
     ctx.edits.removeStatement(stmt, ctx.sf);
-    const moved = shared
-      ? `AWS.config settings now go to \`${shared.name}\`, which every v3 client of this file is created with; clients in other modules do not get them`
-      : stays
-        ? 'AWS.config stays for the clients kept on v2 here; v3 clients created after it in this file get its settings'
-        : 'AWS.config moved into the clients created in this file; clients in other modules do not get it';
+    const moved = exportAs
+      ? `AWS.config settings now go to the exported \`${exportAs}\`, which the v3 clients of the modules that import this one are created with`
+      : shared
+        ? `AWS.config settings now go to \`${shared.name}\`, which every v3 client of this file is created with; clients in other modules do not get them`
+        : stays
+          ? 'AWS.config stays for the clients kept on v2 here; v3 clients created after it in this file get its settings'
+          : 'AWS.config moved into the clients created in this file; clients in other modules do not get it';
     report(ctx, stmt, 'global-config', moved, 'info');
   }
   return globals;
@@ -124,11 +138,12 @@ export function collectGlobals(ctx: FileContext, clients: readonly ts.Node[], st
 function shareSettings(
   ctx: FileContext,
   found: { stmt: ts.ExpressionStatement; texts: string[] | undefined }[],
+  exportAs?: string,
 ): Shared | undefined {
   const first = ctx.sf.statements.find((stmt) => !isHeaderStatement(ctx.sf, stmt));
   if (!first) return undefined;
-  let name = 'awsConfig';
-  for (let i = 2; ctx.taken(name); i++) name = `awsConfig${i}`;
+  let name = exportAs ?? 'awsConfig';
+  for (let i = 2; !exportAs && ctx.taken(name); i++) name = `awsConfig${i}`;
   const rewrites = new Map<ts.Node, string>();
   for (const { stmt, texts } of found) {
     if (!texts) continue;
@@ -143,7 +158,8 @@ function shareSettings(
   const comments = ts.getLeadingCommentRanges(ctx.edits.text, first.getFullStart()) ?? [];
   const at = lineStart(ctx.edits.text, comments[0]?.pos ?? first.getStart(ctx.sf));
   const from = Math.min(...found.map(({ stmt }) => stmt.getStart(ctx.sf)));
-  return { name, at, declaration: `const ${name}${typed} = {}${semi}\n\n`, rewrites, from };
+  const declaration = `${exportAs ? 'export ' : ''}const ${name}${typed} = {}${semi}\n\n`;
+  return { name, at, declaration, rewrites, from };
 }
 
 function lineStart(text: string, pos: number): number {
@@ -161,9 +177,39 @@ export function applyGlobals(ctx: FileContext, globals: Globals, statements: rea
   if (shared && statements.some((stmt) => shared.rewrites.get(stmt))) ctx.edits.insert(shared.at, shared.declaration);
 }
 
-function inFunction(node: ts.Node): boolean {
+/** Whether the node runs when a function is called, not when the module loads. */
+export function inFunction(node: ts.Node): boolean {
   for (let cur = node.parent; cur; cur = cur.parent) if (ts.isFunctionLike(cur)) return true;
   return false;
+}
+
+const sharedImported = new WeakMap<FileContext, Map<string, string>>();
+
+/**
+ * The local name of an imported settings object, added to the file's import of its module once:
+ * `import './config'` gets `{ awsConfig } from`, a named import gets the name, a namespace import
+ * reads it as a member; otherwise a new import line.
+ */
+function importShared(ctx: FileContext, { spec, name, from }: SharedImport): string {
+  const done = sharedImported.get(ctx) ?? new Map<string, string>();
+  sharedImported.set(ctx, done);
+  let local = done.get(spec);
+  if (local) return local;
+  const clause = from.importClause;
+  const bindings = clause?.namedBindings;
+  if (!clause) {
+    ctx.edits.insert(from.moduleSpecifier.getStart(ctx.sf), `{ ${name} } from `);
+    local = name;
+  } else if (bindings && ts.isNamespaceImport(bindings)) local = `${bindings.name.text}.${name}`;
+  else if (bindings && bindings.elements.length && !clause.isTypeOnly) {
+    ctx.edits.insert(bindings.elements[0].getStart(ctx.sf), `${name}, `);
+    local = name;
+  } else if (!bindings && clause.name && !clause.isTypeOnly) {
+    ctx.edits.insert(clause.name.getEnd(), `, { ${name} }`);
+    local = name;
+  } else local = needValue(ctx, spec, name);
+  done.set(spec, local);
+  return local;
 }
 
 /** `AWS.config.<key> = value` as client option text (none when dropped), or undefined to leave it. */
@@ -223,9 +269,19 @@ function isConfigObject(ctx: FileContext, arg: ts.Expression | undefined): boole
  * Settings that apply to the client `node` creates. A v2 client given an AWS.Config object took
  * every key from it (its defaults too), so AWS.config did not reach that client.
  */
-export function settingsFor(ctx: FileContext, globals: Globals, node: ts.NewExpression): Map<string, string> {
+export function settingsFor(
+  ctx: FileContext,
+  globals: Globals,
+  node: ts.NewExpression,
+  imported: readonly SharedImport[] = [],
+): Map<string, string> {
   const out = new Map<string, string>();
   if (isConfigObject(ctx, node.arguments?.[0])) return out;
+  // settings of imported modules ran before this module's body, so before any of its clients
+  for (const shared of imported) {
+    const local = importShared(ctx, shared);
+    out.set(`...${local}`, `...${local}`);
+  }
   const pos = node.getStart(ctx.sf);
   const shared = globals.shared;
   if (shared && (pos >= shared.from || inFunction(node))) out.set(`...${shared.name}`, `...${shared.name}`);

@@ -7,6 +7,7 @@ import { v2Specifier } from './bindings.js';
 import { UnparsableFile, type Style } from './context.js';
 import { convertFile, prepare, type Prepared } from './convert-file.js';
 import { Flow, outsideRule } from './flow.js';
+import { carryGlobals } from './shared-config.js';
 import { emptyDecision } from './groups.js';
 import { declaresDependenciesOf, owningManifest, updateManifest } from './package-json.js';
 import { code, isSource } from './paths.js';
@@ -103,6 +104,8 @@ function convertRepo(
   for (const path of seeds) load(path);
   for (const path of seeds) flow.seed(path);
   const decisions = flow.decide(failed);
+  const files = new Set(repo.files);
+  findings.push(...carryGlobals(prepared, decisions, files, (path) => repo.read(path), style));
   const out: Converted = { changes: new Map(), findings, needs: new Map(), failed: new Map() };
   // A restricted run converts only its files: a client they share with another module stays v2.
   if (only) {
@@ -136,7 +139,11 @@ function convertRepo(
       }
       findings.push(...ctx.findings);
       if (text !== repo.read(path)) out.changes.set(path, text);
-      out.needs.set(path, [...ctx.values.keys(), ...ctx.types.keys()]);
+      // a repository module it now imports (shared AWS.config settings) is no package
+      out.needs.set(
+        path,
+        [...ctx.values.keys(), ...ctx.types.keys()].filter((pkg) => !pkg.startsWith('.')),
+      );
     } catch (error) {
       const finding: Finding = {
         file: path,

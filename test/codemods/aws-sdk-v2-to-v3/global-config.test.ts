@@ -18,7 +18,7 @@ function run(text: string, env: Record<string, string>): Record<string, any> {
   return module.exports;
 }
 
-function typeErrors(text: string): string[] {
+function syntaxErrors(text: string): string[] {
   const sf = ts.createSourceFile('a.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   return (sf as unknown as { parseDiagnostics: { messageText: string }[] }).parseDiagnostics.map((d) => d.messageText);
 }
@@ -97,7 +97,7 @@ export function queue(): SQSClient {
 
 Object.assign(awsConfig, { region: process.env.QUEUE_REGION });
 `);
-    expect(typeErrors(text)).toEqual([]);
+    expect(syntaxErrors(text)).toEqual([]);
   });
 
   it('keeps the settings made in the function that then creates the client', async () => {
@@ -125,11 +125,68 @@ exports.make = (region) => {
     expect(await s3.config.maxAttempts()).toBe(3);
   });
 
+  it('exports the settings of a module that only configures the SDK to the clients of the modules importing it', async () => {
+    const files = {
+      'package.json': '{ "dependencies": { "aws-sdk": "^2.1000.0" } }\n',
+      'src/config.ts': `import * as AWS from 'aws-sdk';
+
+// one place for the SDK settings
+AWS.config.update({ region: process.env.REGION, maxRetries: 5 });
+if (process.env.IS_OFFLINE) {
+  AWS.config.update({ endpoint: 'http://localhost:4566' });
+}
+export const bucket = process.env.BUCKET;
+`,
+      'src/handler.ts': `import { S3 } from 'aws-sdk';
+import { bucket } from './config';
+
+const s3 = new S3({ signatureVersion: 'v4' });
+export const h = async () => (await s3.listObjectsV2({ Bucket: bucket }).promise()).Contents;
+`,
+      'src/report.ts': `import { SNS } from 'aws-sdk';
+const sns = new SNS();
+export const tell = (m: string) => sns.publish({ TopicArn: 't', Message: m }).promise();
+`,
+    };
+    const { changes, findings } = await runOn(files);
+    expect(changes.get('src/config.ts')).toBe(`export const awsConfig: Record<string, unknown> = {};
+
+// one place for the SDK settings
+Object.assign(awsConfig, { region: process.env.REGION, maxAttempts: 6 });
+if (process.env.IS_OFFLINE) {
+  Object.assign(awsConfig, { endpoint: 'http://localhost:4566' });
+}
+export const bucket = process.env.BUCKET;
+`);
+    expect(changes.get('src/handler.ts')).toBe(`import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { awsConfig, bucket } from './config';
+
+const s3 = new S3Client({ ...awsConfig });
+export const h = async () => (await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents;
+`);
+    // a module that does not import it may have relied on it too: said, not guessed
+    expect(changes.get('src/report.ts')).toContain('const sns = new SNSClient();');
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        file: 'src/config.ts',
+        rule: 'aws-sdk-v3/global-config',
+        severity: 'warning',
+        message: expect.stringContaining('(src/report.ts)'),
+      }),
+    );
+    // the repository module is no package
+    expect(JSON.parse(changes.get('package.json')!).dependencies).toEqual({
+      '@aws-sdk/client-s3': expect.any(String),
+      '@aws-sdk/client-sns': expect.any(String),
+    });
+  });
+
   it('leaves settings that reach no client of their file on v2, reported, instead of dropping them', async () => {
     const { changes, findings } = await runOn({
       'package.json': '{ "dependencies": { "aws-sdk": "^2.1000.0" } }\n',
       'src/config.ts': `import AWS from 'aws-sdk';\nAWS.config.update({ region: process.env.REGION, endpoint: 'http://localhost:8000' });\n`,
-      'src/handler.ts': `import './config';\nimport { S3 } from 'aws-sdk';\nconst s3 = new S3();\nexport const h = async () => (await s3.listBuckets().promise()).Buckets;\n`,
+      'src/index.ts': `import './config';\nexport * from './handler';\n`,
+      'src/handler.ts': `import { S3 } from 'aws-sdk';\nconst s3 = new S3();\nexport const h = async () => (await s3.listBuckets().promise()).Buckets;\n`,
     });
     expect(changes.has('src/config.ts')).toBe(false);
     expect(findings).toContainEqual(
