@@ -71,8 +71,18 @@ interface Converted {
   imports: [pkg: string, name: string][];
 }
 
-/** The v3 type for a name under a service namespace. */
-function member(service: ServiceInfo, name: string): Converted | undefined {
+/** The quote the file's imports are written with. */
+function quoteOf(ctx: FileContext): string {
+  const first = ctx.v2Imports[0];
+  return (first && /["']/.exec(first.getText(ctx.sf))?.[0]) ?? "'";
+}
+
+/**
+ * The v3 type for a name under a service namespace. A v2 output type becomes the command's output
+ * without `$metadata`: v3 adds that required field, and the project's own values of the type (a
+ * fake implementing an interface, a test's canned answer) do not have it; every v3 result still is one.
+ */
+function member(ctx: FileContext, service: ServiceInfo, name: string): Converted | undefined {
   if (name === 'ClientConfiguration' && !service.doc) {
     const config = `${service.v3}ClientConfig`;
     return { text: config, imports: [[service.pkg, config]] };
@@ -81,7 +91,9 @@ function member(service: ServiceInfo, name: string): Converted | undefined {
   if (!v3) return undefined;
   if (v3.kind === 'command') {
     const command = `${v3.op}Command${v3.io}`;
-    return { text: command, imports: [[service.pkg, command]] };
+    const q = quoteOf(ctx);
+    const text = v3.io === 'Output' ? `Omit<${command}, ${q}$metadata${q}>` : command;
+    return { text, imports: [[service.pkg, command]] };
   }
   // DocumentClient's structures without attribute values are DynamoDB's own
   const pkgOf = (n: string) => (!service.doc || n === 'NativeAttributeValue' ? service.pkg : dynamoDbPkg);
@@ -161,7 +173,7 @@ export function convertTypeRef(ctx: FileContext, node: ts.TypeReferenceNode): bo
   let v3: Converted | undefined;
   if (where && !where.service) v3 = { text: awsError.name, imports: [[awsError.pkg, awsError.name]] };
   else if (where?.service && where.names.length === 0) v3 = clientType(ctx, node, where.service);
-  else if (where?.service && where.names.length === 1) v3 = member(where.service, where.names[0]);
+  else if (where?.service && where.names.length === 1) v3 = member(ctx, where.service, where.names[0]);
   if (!v3) return (report(ctx, node, 'type', `${what} has no v3 mapping; change it by hand`), true);
   const why = v3.imports.map(([pkg, name]) => clash(ctx, pkg, name)).find(Boolean);
   if (why) return (report(ctx, node, 'type', `${what} is \`${v3.text}\` in v3, but ${why}; change it by hand`), true);

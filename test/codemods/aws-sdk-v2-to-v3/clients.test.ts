@@ -172,7 +172,7 @@ export type B = S3.Bucket;
     expect(text).toBe(`import type { Bucket, GetObjectCommandInput, PutObjectCommandOutput } from '@aws-sdk/client-s3';
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 export type In = GetObjectCommandInput;
-export type Out = PutObjectCommandOutput;
+export type Out = Omit<PutObjectCommandOutput, '$metadata'>;
 export type Q = QueryCommandInput;
 export type B = Bucket;
 `);

@@ -86,7 +86,7 @@ export const tags: Tag[] | undefined = [{ Key: 'k', Value: 'v' }];
 export const algorithm: ChecksumAlgorithm = 'SHA256';
 export const items: Record<string, AttributeValue>[] = [{ id: { S: '1' } }];
 export const payload: Uint8Array = new Uint8Array();
-export type Got = Promise<GetObjectCommandOutput>;
+export type Got = Promise<Omit<GetObjectCommandOutput, '$metadata'>>;
 `);
     expect(findings).toEqual([]);
     expect(typeCheck({ 'a.ts': text })).toEqual([]);
@@ -122,6 +122,8 @@ export const key: DynamoDB.DocumentClient.Key = { id: 1 };
 export const rows: DynamoDB.DocumentClient.ItemList = [{ id: 1, tags: ['a'] }];
 export const get: DynamoDB.DocumentClient.GetItemInput = { TableName: 't', Key: key };
 export type Page = DynamoDB.DocumentClient.QueryOutput;
+// a canned answer, as a test double gives: v2's output had no $metadata
+export const page: Page = { Items: [] };
 export const used: DynamoDB.DocumentClient.ConsumedCapacity = { TableName: 't' };
 `,
       {},
@@ -137,7 +139,9 @@ import type {
 export const key: Record<string, NativeAttributeValue> = { id: 1 };
 export const rows: Record<string, NativeAttributeValue>[] = [{ id: 1, tags: ['a'] }];
 export const get: GetCommandInput = { TableName: 't', Key: key };
-export type Page = QueryCommandOutput;
+export type Page = Omit<QueryCommandOutput, '$metadata'>;
+// a canned answer, as a test double gives: v2's output had no $metadata
+export const page: Page = { Items: [] };
 export const used: ConsumedCapacity = { TableName: 't' };
 `);
     expect(typeCheck({ 'c.ts': text })).toEqual([]);
