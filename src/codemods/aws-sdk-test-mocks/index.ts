@@ -32,7 +32,10 @@ function convert(path: string, text: string, resets: Resets): string | Finding {
     const stub = prototypeStub(file);
     if (stub) return stub;
     const a = convertAwsSdkMock(file);
-    if (!a && !convertJestMock(file, resets)) return text;
+    if (!a && !convertJestMock(file, resets)) {
+      // it names a fake, in a form neither reader starts from (a require inside a function)
+      throw new Left(1, `${rulePrefix}/not-read`, 'it fakes the v2 SDK in a form this step does not read');
+    }
     if (a && /\b(?:jest|vi)\.mock\s*\(\s*['"`]aws-sdk/.test(text)) {
       throw new Left(1, `${rulePrefix}/mixed`, 'the file fakes v2 with aws-sdk-mock and jest.mock both');
     }

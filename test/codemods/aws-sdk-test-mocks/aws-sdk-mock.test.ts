@@ -180,3 +180,22 @@ describe('aws-sdk-mock to aws-sdk-client-mock', () => {
     ).toEqual([{ line: 4, rule: 'aws-sdk-test-mocks/prototype-stub', severity: 'manual' }]);
   });
 });
+
+describe('what is not read at all', () => {
+  it('is reported: aws-sdk-mock loaded inside a function, and files with both fakes', () => {
+    const inside = "function fake() {\n  return require('aws-sdk-mock');\n}\n";
+    expect(convert(inside, 'test/helpers/fake.js').findings.map((f) => f.rule)).toEqual([
+      'aws-sdk-test-mocks/not-read',
+    ]);
+    const both =
+      "const AWSMock = require('aws-sdk-mock');\nAWSMock.mock('S3', 'getObject', {});\njest.mock('aws-sdk', () => ({}));\n";
+    expect(convert(both).findings.map((f) => f.rule)).toEqual(['aws-sdk-test-mocks/mixed']);
+  });
+
+  it('leaves source files alone: a prototype outside tests is no test double', () => {
+    expect(convert('AWS.S3.prototype.extra = 1;\n', 'src/patch.js')).toEqual({
+      text: 'AWS.S3.prototype.extra = 1;\n',
+      findings: [],
+    });
+  });
+});
