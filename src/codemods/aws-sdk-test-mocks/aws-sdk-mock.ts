@@ -3,7 +3,17 @@
 // `restore` to `reset()`, `setSDKInstance` dropped. Every use of the module must be one of those,
 // or the file is left as it is.
 import { ts } from '../../util/typescript.cjs';
-import { failure, fromPromise, isAsync, isFunction, returned, settled, success, type Behaviour } from './behaviours.js';
+import {
+  failure,
+  fromPromise,
+  isAsync,
+  isDataConst,
+  isFunction,
+  returned,
+  settled,
+  success,
+  type Behaviour,
+} from './behaviours.js';
 import { importOf, readsNames, type TestFile } from './file.js';
 import { v2Imports, removeV2Imports } from './v2-imports.js';
 
@@ -66,6 +76,8 @@ function answer(file: TestFile, replacement: ts.Expression | undefined, at: ts.N
   let read: Behaviour | string;
   if (isFunction(replacement)) {
     read = replacementFunction(file, replacement);
+  } else if (ts.isIdentifier(replacement) && isDataConst(file, replacement.text)) {
+    read = { call: `resolves(${replacement.text})` };
   } else if (ts.isIdentifier(replacement) || ts.isCallExpression(replacement)) {
     // a function held in a variable, a spy (jest.fn, sinon.stub), or a promise made once
     const s = settled(replacement);

@@ -3,7 +3,7 @@
 // out at each call (from the parameters or from state that can change), `.rejects(error)` for an
 // Error. Anything else is a reason, and the file is left as it is.
 import { ts } from '../../util/typescript.cjs';
-import { readsNames, type TestFile } from './file.js';
+import { boundNames, readsNames, type TestFile } from './file.js';
 
 export interface Behaviour {
   /** The method and its argument: `resolves({ Item })`. */
@@ -53,9 +53,7 @@ function isStable(file: TestFile, node: ts.Expression): boolean {
 
 /** The answer `value`, read at each call when `params` (the fake's parameter names) or changing state decide it. */
 export function success(file: TestFile, value: ts.Expression, params: ts.ParameterDeclaration[] = []): Read {
-  const names = params.map((p) => text(file, p.name));
-  const reads = readsNames(value);
-  const usesParams = names.some((n) => reads.has(n));
+  const { usesParams, names } = paramsIn(file, params, value);
   if (!usesParams && isStable(file, value)) return { call: `resolves(${text(file, value)})` };
   // an arrow's body that opens with a brace would read as a block
   const body = text(file, value).startsWith('{') ? `(${text(file, value)})` : text(file, value);
@@ -68,9 +66,7 @@ export function failure(file: TestFile, error: ts.Expression, params: ts.Paramet
   if (ts.isObjectLiteralExpression(e) && e.properties.some((p) => p.name && text(file, p.name) === 'code')) {
     return 'error-code';
   }
-  const names = params.map((p) => text(file, p.name));
-  const reads = readsNames(e);
-  const usesParams = names.some((n) => reads.has(n));
+  const { usesParams, names } = paramsIn(file, params, e);
   const isError =
     (ts.isNewExpression(e) && (e.arguments ?? []).every((a) => isStable(file, a))) ||
     (ts.isIdentifier(e) && !file.mutable.has(e.text) && constNew(file, e.text));
@@ -79,18 +75,37 @@ export function failure(file: TestFile, error: ts.Expression, params: ts.Paramet
   return { call: `callsFake(${usesParams ? `(${names.join(', ')})` : '()'} => Promise.reject(${text(file, error)}))` };
 }
 
+/** Whether `value` reads the fake's parameters (destructured ones too), and the parameters as written. */
+function paramsIn(file: TestFile, params: ts.ParameterDeclaration[], value: ts.Node) {
+  const reads = readsNames(value);
+  const usesParams = params.some((p) => boundNames(p.name).some((n) => reads.has(n)));
+  return { usesParams, names: params.map((p) => text(file, p)) };
+}
+
 /** Whether `name` is a const declared with `new …(…)`. */
 function constNew(file: TestFile, name: string): boolean {
-  let found = false;
+  const init = constInit(file, name);
+  return !!init && ts.isNewExpression(unwrap(init));
+}
+
+/** The value of the one const named `name` in the file (none when the name is declared twice). */
+export function constInit(file: TestFile, name: string): ts.Expression | undefined {
+  const found: ts.VariableDeclaration[] = [];
   const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) {
-      found = !!node.initializer && ts.isNewExpression(unwrap(node.initializer));
-    }
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) found.push(node);
     ts.forEachChild(node, visit);
   };
   visit(file.sf);
-  return found;
+  const [decl] = found;
+  const isConst = decl && !!(decl.parent.flags & ts.NodeFlags.Const);
+  return found.length === 1 && isConst ? decl.initializer : undefined;
+}
+
+/** A const holding plain data (an object, an array, a literal): an answer, not a fake function. */
+export function isDataConst(file: TestFile, name: string): boolean {
+  const init = constInit(file, name);
+  const e = init && unwrap(init);
+  return !!e && (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isLiteralExpression(e));
 }
 
 /** `Promise.resolve(x)` / `Promise.reject(e)`: which, and its argument. */

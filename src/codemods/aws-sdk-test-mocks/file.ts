@@ -302,7 +302,7 @@ export function importOf(statement: ts.Statement): { spec: string; name?: string
   };
 }
 
-function boundNames(name: ts.BindingName): string[] {
+export function boundNames(name: ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : boundNames(e.name)));
 }

@@ -120,6 +120,26 @@ describe('aws-sdk-mock to aws-sdk-client-mock', () => {
     );
   });
 
+  it('a const of data is an answer; destructured parameters are read at each call', () => {
+    const input = lines(
+      "const AWSMock = require('aws-sdk-mock');",
+      "const stored = { Item: { id: '1' } };",
+      "AWSMock.mock('DynamoDB.DocumentClient', 'get', stored);",
+      "AWSMock.mock('DynamoDB.DocumentClient', 'query', ({ TableName }, cb) => cb(null, { Items: [TableName] }));",
+    );
+    expect(convert(input).text).toBe(
+      lines(
+        "const { mockClient } = require('aws-sdk-client-mock');",
+        "const { DynamoDBDocumentClient, GetCommand, QueryCommand } = require('@aws-sdk/lib-dynamodb');",
+        '',
+        'const dynamoDBDocumentMock = mockClient(DynamoDBDocumentClient);',
+        "const stored = { Item: { id: '1' } };",
+        'dynamoDBDocumentMock.on(GetCommand).resolves(stored);',
+        'dynamoDBDocumentMock.on(QueryCommand).callsFake(async ({ TableName }) => ({ Items: [TableName] }));',
+      ),
+    );
+  });
+
   const left = (input: string) => {
     const { text, findings } = convert(input, 'test/x.test.js');
     expect(text).toBe(input);
