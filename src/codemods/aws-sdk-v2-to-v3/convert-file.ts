@@ -217,7 +217,7 @@ export function convertPrepared(
     [...ctx.values.values(), ...ctx.types.values()].some((names) =>
       [...names].some((n) => ctx.names.has(n) && !ctx.aliases?.has(n)),
     );
-  if (ctx.v2Imports.length || ctx.values.size || ctx.types.size) rewriteImports(ctx, keepsV2);
+  if (ctx.v2Imports.length || ctx.values.size || ctx.types.size) rewriteImports(ctx, left);
   // v2 kept for more than its own AWS.config settings: what it still makes may read the moved ones
   const movedGlobals =
     !expectV2 && configStatements.length > 0 && usedOutside(ctx, nodes, left, [...kept, ...globals.statements]);

@@ -30,6 +30,51 @@ import { documentClient, type ServiceInfo } from './services.js';
 /** A module outside the files a restricted run converts (`only: unbundled`) that a client of those files reaches. */
 export const outsideRule = 'aws-sdk-v3/outside-functions';
 
+/** The call's value past `.promise()`, `await` and parentheses. */
+function resultOf(call: ts.CallExpression): ts.Expression {
+  let cur: ts.Expression = call;
+  for (;;) {
+    const parent = cur.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'promise' && ts.isCallExpression(parent.parent))
+      cur = parent.parent;
+    else if (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent)) cur = parent;
+    else return cur;
+  }
+}
+
+/**
+ * The type references written for what an operation call takes and gives: its arguments' casts and
+ * declared types, and the declared type of the variable, or the return type of the function, its
+ * result goes to.
+ */
+function typesOfCall(call: ts.CallExpression, byName: Names): ts.TypeReferenceNode[] {
+  const types: ts.TypeNode[] = [];
+  const declared = (node: ts.Node | undefined) =>
+    node && (ts.isParameter(node) || ts.isVariableDeclaration(node)) ? node.type : undefined;
+  for (const arg of call.arguments) {
+    let e: ts.Expression = arg;
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) types.push(e.type);
+    else if (ts.isIdentifier(e)) types.push(...[declared(resolve(byName, e)?.parent)].filter((t) => !!t));
+  }
+  const result = resultOf(call);
+  const holder = result.parent;
+  if (ts.isVariableDeclaration(holder) && holder.initializer === result && holder.type) types.push(holder.type);
+  else if (ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) types.push(holder.type);
+  else if (ts.isReturnStatement(holder) || (ts.isArrowFunction(holder) && holder.body === result)) {
+    let fn: ts.Node = holder;
+    while (!ts.isFunctionLike(fn) && fn.parent) fn = fn.parent;
+    if (ts.isFunctionLike(fn) && fn.type) types.push(fn.type);
+  }
+  const refs: ts.TypeReferenceNode[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isTypeReferenceNode(node)) refs.push(node);
+    ts.forEachChild(node, visit);
+  };
+  for (const type of types) visit(type);
+  return refs;
+}
+
 interface OpUse {
   call: ts.CallExpression;
   receiver: ts.Expression;
@@ -920,9 +965,12 @@ export class Flow {
       d.keptTypes.push(ref.end);
       d.keepsClients = true;
     }
-    for (const op of f.ops)
+    for (const op of f.ops) {
       if (this.groups.accepted(op.key))
         d.calls.set(op.call.end, { service: this.groups.service(op.key)!, plan: op.plan });
+      // the types of what a call kept on v2 takes and gives stay v2 types
+      else for (const ref of typesOfCall(op.call, f.byName)) d.keptTypes.push(ref.end);
+    }
     d.plannedOn = f.p.ctx;
   }
 

@@ -77,8 +77,55 @@ function removeImports(ctx: FileContext, nodes: ts.Node[]): void {
   for (const stmt of lists) removeDeclarators(ctx, stmt, new Set(nodes));
 }
 
-/** Replace (or keep, when still needed) the v2 imports and add the v3 ones. */
-export function rewriteImports(ctx: FileContext, keepV2: boolean): void {
+/** The local names a v2 import binds. */
+function boundNames(node: ts.Node): string[] {
+  if (ts.isImportEqualsDeclaration(node)) return [node.name.text];
+  if (ts.isImportDeclaration(node)) {
+    const clause = node.importClause;
+    const bindings = clause?.namedBindings;
+    const named = !bindings
+      ? []
+      : ts.isNamespaceImport(bindings)
+        ? [bindings.name]
+        : bindings.elements.map((e) => e.name);
+    return [...(clause?.name ? [clause.name] : []), ...named].map((id) => id.text);
+  }
+  const names: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if ((ts.isVariableDeclaration(n) || ts.isBindingElement(n)) && ts.isIdentifier(n.name)) names.push(n.name.text);
+    ts.forEachChild(n, visit);
+  };
+  if (ts.isVariableStatement(node) || ts.isVariableDeclaration(node)) visit(node);
+  return names;
+}
+
+/** Drop the named imports of a kept v2 import that nothing uses any more (the whole braces when none is used). */
+function pruneSpecifiers(ctx: FileContext, node: ts.Node, used: ReadonlySet<string>): void {
+  if (!ts.isImportDeclaration(node)) return;
+  const clause = node.importClause;
+  const bindings = clause?.namedBindings;
+  if (!clause || !bindings || !ts.isNamedImports(bindings)) return;
+  const elements = bindings.elements;
+  const keep = elements.map((e) => used.has(e.name.text));
+  if (keep.every(Boolean)) return;
+  if (!keep.some(Boolean)) {
+    if (clause.name) ctx.edits.replace(clause.name.getEnd(), bindings.getEnd(), '');
+    return;
+  }
+  const lastKept = keep.lastIndexOf(true);
+  elements.forEach((e, i) => {
+    if (keep[i]) return;
+    if (i < lastKept) ctx.edits.replace(e.getStart(ctx.sf), elements[i + 1].getStart(ctx.sf), '');
+    else ctx.edits.replace(elements[i - 1].getEnd(), e.getEnd(), '');
+  });
+}
+
+/**
+ * Replace the v2 imports and add the v3 ones. `used`: the v2 names the file still uses; the
+ * imports that bind them stay (without the names nothing uses), the others go.
+ */
+export function rewriteImports(ctx: FileContext, used: ReadonlySet<string>): void {
+  const keepV2 = used.size > 0;
   const first = ctx.v2Imports[0];
   const sample = first ? textOf(ctx, statementOf(first)) : (lastHeaderStatement(ctx.sf)?.getText(ctx.sf) ?? '');
   const quote = /["']/.exec(sample)?.[0] ?? "'";
@@ -92,7 +139,16 @@ export function rewriteImports(ctx: FileContext, keepV2: boolean): void {
     return;
   }
   if (keepV2) {
-    if (lines.length) ctx.edits.insert(statementOf(first).getEnd(), `\n${lines.join('\n')}`);
+    const needed = ctx.v2Imports.filter((node) => boundNames(node).some((name) => used.has(name)));
+    // a v2 name bound otherwise (an alias) keeps every import, as it may come from any of them
+    const anchor = statementOf(needed[0] ?? first);
+    if (lines.length) ctx.edits.insert(anchor.getEnd(), `\n${lines.join('\n')}`);
+    if (!needed.length) return;
+    removeImports(
+      ctx,
+      ctx.v2Imports.filter((node) => !needed.includes(node)),
+    );
+    for (const node of needed) pruneSpecifiers(ctx, node, used);
     return;
   }
   if (lines.length && statementOf(first) === first) {

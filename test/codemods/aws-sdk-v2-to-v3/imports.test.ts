@@ -130,4 +130,36 @@ describe('aws-sdk-v2-to-v3: import forms', () => {
     expect(text).toBe(src);
     expect(findings.map((f) => f.rule)).toContain('aws-sdk-v3/unsupported-import');
   });
+
+  it('keeps only the v2 imports a client kept on v2 still needs, without their unused names', async () => {
+    const { text } = await convertTwice(
+      `import AWS, { DynamoDB, SQS } from 'aws-sdk';
+import { GetItemInput } from 'aws-sdk/clients/dynamodb';
+import S3, { PutObjectRequest } from 'aws-sdk/clients/s3';
+
+const db = new DynamoDB();
+const s3 = new S3();
+export const queue = (q: SQS) => q;
+export const req = (r: AWS.Request<unknown, unknown>) => r;
+export const get = (input: GetItemInput) => db.getItem(input).on('build', () => undefined).promise();
+export const put = (req: PutObjectRequest) => s3.putObject(req).promise();
+`,
+      {},
+      'src/a.ts',
+    );
+    // DynamoDB stays v2 (a request listener); S3 moves, so its v2 import goes; the unused SQS goes too
+    expect(text).toBe(`import AWS, { DynamoDB } from 'aws-sdk';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { PutObjectCommandInput } from '@aws-sdk/client-s3';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { GetItemInput } from 'aws-sdk/clients/dynamodb';
+
+const db = new DynamoDB();
+const s3 = new S3Client();
+export const queue = (q: SQSClient) => q;
+export const req = (r: AWS.Request<unknown, unknown>) => r;
+export const get = (input: GetItemInput) => db.getItem(input).on('build', () => undefined).promise();
+export const put = (req: PutObjectCommandInput) => s3.send(new PutObjectCommand(req));
+`);
+  });
 });
