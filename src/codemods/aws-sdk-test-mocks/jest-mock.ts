@@ -7,13 +7,16 @@ import { ts } from '../../util/typescript.cjs';
 import { serviceByClientsPath } from '../aws-sdk-v2-to-v3/services.js';
 import { isFunction, returned, type Behaviour } from './behaviours.js';
 import { type TestFile } from './file.js';
-import { chainOf, fromImplementation, fromSetups, mockFn } from './requests.js';
+import { chainOf, fromImplementation, fromSetups, mockFn, promiseVariable } from './requests.js';
 
 /** A method of a faked client: its client mock's name and its command. */
 interface Target {
   mock: string;
   command: string;
 }
+
+/** What a mock variable stands for: a method (`get: mockGet`) or its request's promise (`{ promise: mockGetPromise }`). */
+export type Role = 'method' | 'promise';
 
 /** What the file's tests reset between tests: the config's clearMocks / resetMocks. */
 export type Resets = 'history' | 'all' | undefined;
@@ -26,7 +29,7 @@ class JestMocks {
   /** Statements that use a client mock, at the top level: they must come after the declarations. */
   readonly topUses: ts.Node[] = [];
   /** Mock variables (`const mockGet = jest.fn()`) -> the method they fake. */
-  readonly vars = new Map<string, { target: Target; declaration: ts.VariableStatement }>();
+  readonly vars = new Map<string, { target: Target; declaration: ts.VariableStatement; role: Role }>();
   /** The once-only setups, per command, to check they behave as in jest. */
   readonly onces: ts.Statement[] = [];
   readonly resetInHook = new Set<string>();
@@ -126,6 +129,11 @@ function readClient(file: TestFile, m: JestMocks, v2: string, fake: ts.Expressio
       bindVar(file, m, name, target, p);
       continue;
     }
+    const promise = promiseVariable(value);
+    if (promise) {
+      bindVar(file, m, promise, target, p, 'promise');
+      continue;
+    }
     // an inline fake: its answer is set up where the jest.mock call was
     const { base, links } = chainOf(value);
     const fn = mockFn(base);
@@ -150,7 +158,7 @@ function readClient(file: TestFile, m: JestMocks, v2: string, fake: ts.Expressio
   }
 }
 
-function bindVar(file: TestFile, m: JestMocks, name: string, target: Target, at: ts.Node): void {
+function bindVar(file: TestFile, m: JestMocks, name: string, target: Target, at: ts.Node, role: Role = 'method'): void {
   const declaration = file.sf.statements.find(
     (s): s is ts.VariableStatement =>
       ts.isVariableStatement(s) &&
@@ -163,7 +171,7 @@ function bindVar(file: TestFile, m: JestMocks, name: string, target: Target, at:
     throw file.left(at, 'mock-variable', `${name} is not declared at the top level as a bare jest.fn()`);
   }
   if (m.vars.has(name)) throw file.left(at, 'mock-variable', `${name} fakes two methods`);
-  m.vars.set(name, { target, declaration });
+  m.vars.set(name, { target, declaration, role });
 }
 
 function readFactory(file: TestFile, m: JestMocks, statement: ts.ExpressionStatement): void {

@@ -20,6 +20,12 @@ function inHook(node: ts.Node): boolean {
   return false;
 }
 
+/** The function a statement is in. */
+function enclosing(node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
+  return undefined;
+}
+
 /** `expect(x).not?.matcher(args)` -> its parts, for the call to `expect` with x. */
 function assertion(
   expectCall: ts.CallExpression,
@@ -87,14 +93,16 @@ function convertUse(
   ref: ts.Identifier,
   perCommand: Map<string, ts.Statement[]>,
 ): void {
-  const { target } = m.vars.get(name)!;
+  const { target, role } = m.vars.get(name)!;
   const calls = `${target.mock}.commandCalls(${target.command})`;
   const parent = ref.parent;
   const left = (why: string) => file.left(ref, 'mock-use', `${name}: ${why}`);
   // expect(mockGet).toHaveBeenCalledWith(params)
   if (ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === 'expect') {
     const a = assertion(parent);
-    const text = a && assertionText(file, calls, a);
+    // a promise's mock is called once per request, with no arguments: only its count is the command's
+    const counts = !a || role === 'method' || /^(toHaveBeenCalled|toBeCalled)(Times)?$/.test(a.matcher);
+    const text = a && counts && assertionText(file, calls, a);
     if (!a || !text) throw left(`this assertion has no exact counterpart on the command's calls`);
     m.set(a.whole, [text]);
     return;
@@ -107,6 +115,7 @@ function convertUse(
       if (ts.isPropertyAccessExpression(next) && next.name.text === 'length') return m.set(next, [`${calls}.length`]);
       const arg = next.parent;
       if (
+        role === 'method' &&
         ts.isElementAccessExpression(next) &&
         ts.isElementAccessExpression(arg) &&
         arg.expression === next &&
@@ -136,7 +145,7 @@ function convertUse(
     if (inHook(statement)) m.resetInHook.add(target.mock);
     return m.set(statement, [file.statement(`${target.mock}.${resetOf[links[0].method]}();`)]);
   }
-  const read = fromSetups(file, links);
+  const read = fromSetups(file, links, role);
   if (typeof read === 'string') {
     throw file.left(
       ref,
@@ -202,12 +211,17 @@ export function convertJestMock(file: TestFile, resets: Resets): boolean {
   // setup of the command replaces them: equal to jest's queue only in these cases
   for (const statement of m.onces) {
     const { target } = m.vars.get(chainOf((statement as ts.ExpressionStatement).expression).base.getText(file.sf))!;
-    const setups = perCommand.get(`${target.mock}.${target.command}`)!;
-    if (setups.length > 1 || (statement.parent !== file.sf && !m.resetInHook.has(target.mock))) {
+    const others = perCommand.get(`${target.mock}.${target.command}`)!.filter((s) => s !== statement);
+    const reset = m.resetInHook.has(target.mock);
+    // with a reset before each test, a test's setups are its own and its hooks'; without, all are one
+    const clash = reset
+      ? others.some((o) => o.parent === file.sf || inHook(o) || enclosing(o) === enclosing(statement))
+      : others.length > 0 || statement.parent !== file.sf;
+    if (clash) {
       throw file.left(
         statement,
         'once',
-        'one-time answers set up more than once, or with no reset between tests, do not queue as in jest: convert by hand',
+        'a one-time answer beside other answers of the command, or with no reset between tests, does not queue as in jest: convert by hand',
       );
     }
   }

@@ -95,22 +95,54 @@ const once = (b: Behaviour): Behaviour => ({ call: b.call.replace(/^(resolves|re
 export function fromSetups(
   file: TestFile,
   links: readonly Link[],
+  role: 'method' | 'promise' = 'method',
 ): { behaviours: Behaviour[]; once: boolean } | string {
   const onces: Behaviour[] = [];
   let standing: Behaviour | undefined;
   for (const { method, args } of links) {
     const [arg] = args;
-    if (!arg || args.length > 1) return `setup`;
+    if (args.length > 1 || (!arg && method !== 'mockResolvedValue')) return `setup`;
     const isOnce = method.endsWith('Once');
-    const base = isOnce ? method.slice(0, -4) : method;
-    let read: Read;
-    if (base === 'mockReturnValue') read = fromRequest(file, arg, []);
-    else if (base === 'mockImplementation') read = fromImplementation(file, arg);
-    else return 'setup';
+    const read = (role === 'method' ? methodSetup : promiseSetup)(file, isOnce ? method.slice(0, -4) : method, arg);
     if (typeof read === 'string') return read;
     if (isOnce) onces.push(once(read));
     else if (standing) return 'setup';
     else standing = read;
   }
   return { behaviours: [...onces, ...(standing ? [standing] : [])], once: onces.length > 0 };
+}
+
+/** A setup of a method's mock: it gives back the v2 request. */
+function methodSetup(file: TestFile, base: string, arg: ts.Expression): Read {
+  if (base === 'mockReturnValue') return fromRequest(file, arg, []);
+  if (base === 'mockImplementation') return fromImplementation(file, arg);
+  return 'setup';
+}
+
+/** A setup of the mock of a request's `promise` (`{ promise: mockGetPromise }`): it gives back the promise. */
+function promiseSetup(file: TestFile, base: string, arg: ts.Expression | undefined): Read {
+  if (base === 'mockResolvedValue') return arg ? success(file, arg) : { call: 'resolves(undefined)' };
+  if (!arg) return 'setup';
+  if (base === 'mockRejectedValue') return failure(file, arg);
+  if (base === 'mockReturnValue') {
+    const s = settled(arg);
+    if (!s?.value) return 'setup';
+    return s.ok ? success(file, s.value) : failure(file, s.value);
+  }
+  if (base === 'mockImplementation' && isFunction(arg)) return fromRequestFn(file, arg, []);
+  return 'setup';
+}
+
+/** `jest.fn(() => ({ promise: mockGetPromise }))` or `() => ({ promise: mockGetPromise })`: the promise's mock variable. */
+export function promiseVariable(value: ts.Expression): string | undefined {
+  const fn = mockFn(value);
+  const impl = fn ? fn.impl : value;
+  const request = impl && isFunction(impl) ? returned(impl) : undefined;
+  let r = request;
+  while (r && ts.isParenthesizedExpression(r)) r = r.expression;
+  if (!r || !ts.isObjectLiteralExpression(r) || r.properties.length !== 1) return undefined;
+  const [prop] = r.properties;
+  if (ts.isShorthandPropertyAssignment(prop)) return undefined;
+  if (!ts.isPropertyAssignment(prop) || prop.name.getText() !== 'promise') return undefined;
+  return ts.isIdentifier(prop.initializer) ? prop.initializer.text : undefined;
 }

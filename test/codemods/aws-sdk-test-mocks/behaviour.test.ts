@@ -109,6 +109,41 @@ it('answers from the factory', async () => {
 });
 `;
 
+// the request's promise is the mock: its answers and its count are the command's
+const promiseMockTest = `const mockGetPromise = jest.fn();
+const mockPutPromise = jest.fn();
+const mockGetObjectPromise = jest.fn();
+jest.mock('aws-sdk', () => ({
+  DynamoDB: {
+    DocumentClient: jest.fn(() => ({
+      get: jest.fn(() => ({ promise: mockGetPromise })),
+      put: () => ({ promise: mockPutPromise }),
+    })),
+  },
+  S3: jest.fn(() => ({ getObject: jest.fn(() => ({ promise: mockGetObjectPromise })) })),
+}));
+const { handler } = require('../src/handler');
+
+beforeEach(() => {
+  jest.resetAllMocks();
+});
+
+it('reads once and writes once', async () => {
+  mockGetPromise.mockResolvedValueOnce({ Item: { id: '3', name: 'Cy', file: 'c' } });
+  mockGetObjectPromise.mockReturnValue(Promise.resolve({ Body: 'b' }));
+  mockPutPromise.mockResolvedValue();
+  await expect(handler({ id: '3' })).resolves.toEqual({ id: '3', name: 'Cy', body: 'b' });
+  expect(mockGetPromise).toHaveBeenCalledTimes(1);
+  expect(mockPutPromise).toHaveBeenCalled();
+});
+
+it('fails with the read', async () => {
+  mockGetPromise.mockRejectedValue(new Error('throttled'));
+  await expect(handler({ id: '3' })).rejects.toThrow('throttled');
+  expect(mockPutPromise).not.toHaveBeenCalled();
+});
+`;
+
 const failed = (results: Array<{ name: string; error?: string }>) => results.filter((r) => r.error).map((r) => r.name);
 
 describe('converted tests run against the v3 code', () => {
@@ -131,6 +166,17 @@ describe('converted tests run against the v3 code', () => {
     expect(findings).toEqual([]);
     expect(failed(await runTests(source(), text))).toEqual([]);
     expect(failed(await runTests(source('people'), text))).toEqual(['handler > reads the user']);
+  });
+
+  it('jest.mock with mock promises: pass, and fail when the code sends another command', async () => {
+    const { text, findings } = convert(promiseMockTest);
+    expect(findings).toEqual([]);
+    expect(text).toContain('dynamoDBDocumentMock.on(GetCommand).resolvesOnce(');
+    expect(failed(await runTests(source(), text))).toEqual([]);
+    expect(failed(await runTests(source('users', 'QueryCommand'), text))).toEqual([
+      'reads once and writes once',
+      'fails with the read',
+    ]);
   });
 
   it('jest.mock with the answers in the factory: pass, and fail on another command', async () => {
