@@ -48,6 +48,17 @@ export function referencesTo(file: TestFile, name: string, declaration: ts.Node)
 function useOf(file: TestFile, ref: ts.Identifier): Use {
   const access = ref.parent;
   const call = access.parent;
+  // `AWSMock.Promise = Promise`: the promise library of the fakes, nothing for v3
+  if (
+    ts.isPropertyAccessExpression(access) &&
+    access.name.text === 'Promise' &&
+    ts.isBinaryExpression(call) &&
+    call.left === access &&
+    call.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isExpressionStatement(call.parent)
+  ) {
+    return { statement: call.parent, method: 'Promise', args: [] };
+  }
   if (
     !ts.isPropertyAccessExpression(access) ||
     access.expression !== ref ||
@@ -121,10 +132,10 @@ function soleExpression(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expres
   return ts.isExpressionStatement(only) ? only.expression : undefined;
 }
 
-/** The hook (`beforeEach(() => { AWSMock.setSDKInstance(AWS); })`) a use is the whole body of. */
-function wholeHook(use: ts.Node): ts.Node {
+/** The hook (`beforeEach(() => { AWSMock.setSDKInstance(AWS); })`) whose whole body the removed uses are. */
+function wholeHook(use: ts.Node, removed: ReadonlySet<ts.Node>): ts.Node {
   const block = use.parent;
-  const alone = isArrowBody(use) || (ts.isBlock(block) && block.statements.length === 1);
+  const alone = isArrowBody(use) || (ts.isBlock(block) && block.statements.every((s) => removed.has(s)));
   const fn = isArrowBody(use) ? use.parent : block.parent;
   const call = fn?.parent;
   if (!alone || !isFunction(fn) || !ts.isCallExpression(call) || !ts.isExpressionStatement(call.parent)) return use;
@@ -153,7 +164,7 @@ export function convertAwsSdkMock(file: TestFile): boolean {
   const lines = new Map<ts.Node, string[]>();
   const restores: Array<{ use: Use; service?: ts.Expression }> = [];
   for (const use of uses) {
-    if (use.method === 'setSDKInstance' || use.method === 'setSDK') {
+    if (use.method === 'setSDKInstance' || use.method === 'setSDK' || use.method === 'Promise') {
       removed.add(use.statement);
     } else if (use.method === 'mock' || use.method === 'remock') {
       const [svc, op, replacement] = use.args;
@@ -198,8 +209,7 @@ export function convertAwsSdkMock(file: TestFile): boolean {
   }
   if (!file.hasMocks) throw file.left(statement, 'no-mocks', 'aws-sdk-mock is imported but mocks nothing');
   removeV2Imports(file, v2, [...removed], edited);
-  for (const s of removed) {
-    const whole = wholeHook(s);
+  for (const whole of new Set([...removed].map((s) => wholeHook(s, removed)))) {
     edited.add(whole);
     file.replaceUse(whole, []);
   }

@@ -97,6 +97,7 @@ describe('aws-sdk-mock to aws-sdk-client-mock', () => {
       '',
       'beforeAll(() => {',
       '  AWSMock.setSDKInstance(AWS);',
+      '  AWSMock.Promise = global.Promise;',
       '});',
       'beforeEach(() => {',
       '  AWSMock.setSDKInstance(AWS);',
