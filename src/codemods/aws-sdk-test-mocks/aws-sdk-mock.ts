@@ -14,7 +14,8 @@ import {
   success,
   type Behaviour,
 } from './behaviours.js';
-import { importOf, readsNames, type TestFile } from './file.js';
+import { type TestFile } from './file.js';
+import { importOf, readsNames } from './nodes.js';
 import { v2Imports, removeV2Imports } from './v2-imports.js';
 
 interface Use {

@@ -3,7 +3,8 @@
 // out at each call (from the parameters or from state that can change), `.rejects(error)` for an
 // Error. Anything else is a reason, and the file is left as it is.
 import { ts } from '../../util/typescript.cjs';
-import { boundNames, readsNames, type TestFile } from './file.js';
+import { type TestFile } from './file.js';
+import { boundNames, readsNames } from './nodes.js';
 
 export interface Behaviour {
   /** The method and its argument: `resolves({ Item })`. */

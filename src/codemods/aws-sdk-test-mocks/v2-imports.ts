@@ -3,7 +3,8 @@
 // go too; a test that still uses v2 for anything else is left as it is.
 import { ts } from '../../util/typescript.cjs';
 import { referencesTo } from './aws-sdk-mock.js';
-import { importOf, type TestFile } from './file.js';
+import { type TestFile } from './file.js';
+import { importOf } from './nodes.js';
 
 const isV2 = (spec: string) => spec === 'aws-sdk' || spec.startsWith('aws-sdk/');
 
