@@ -9,10 +9,9 @@ import { code, isSource } from '../aws-sdk-v2-to-v3/paths.js';
 import { v2LoadLine } from '../aws-sdk-v2-to-v3/v2-uses.js';
 import { convertAwsSdkMock } from './aws-sdk-mock.js';
 import { Left, TestFile, rulePrefix } from './file.js';
-import type { Resets } from './jest-mock.js';
 import { convertJestMock } from './jest-uses.js';
 import { updateTestManifest } from './manifest.js';
-import { excludedFile, isTestFile, prototypeStub, resetsFor } from './scope.js';
+import { codeOnV2, excludedFile, isTestFile, prototypeStub, resetsFor } from './scope.js';
 
 const fakesV2 =
   /['"`]aws-sdk-mock['"`]|\b(?:jest|vi)\.(?:do)?mock\s*\(\s*['"`]aws-sdk['"`/]|\bAWS\.\w+(?:\.DocumentClient)?\.prototype\b/;
@@ -25,14 +24,19 @@ function candidates(repo: RepoView): string[] {
 }
 
 /** The file's new text, or the finding that says why it stays. */
-function convert(path: string, text: string, resets: Resets): string | Finding {
+function convert(repo: RepoView, path: string, text: string): string | Finding {
   let file: TestFile;
   try {
     file = new TestFile(path, text);
+    const onV2 = codeOnV2(repo, path, text, (f, t) => v2LoadLine(f, t) !== undefined);
+    if (onV2) {
+      const why = `the code it tests still loads the v2 SDK (${onV2.module}), which its fake stands in for`;
+      throw new Left(onV2.line, `${rulePrefix}/code-on-v2`, why);
+    }
     const stub = prototypeStub(file);
     if (stub) return stub;
     const a = convertAwsSdkMock(file);
-    if (!a && !convertJestMock(file, resets)) {
+    if (!a && !convertJestMock(file, resetsFor(repo, path))) {
       // it names a fake, in a form neither reader starts from (a require inside a function)
       throw new Left(1, `${rulePrefix}/not-read`, 'it fakes the v2 SDK in a form this step does not read');
     }
@@ -72,7 +76,7 @@ function run(repo: RepoView): CodemodResult {
   for (const path of files) {
     const text = repo.read(path);
     if (!isTestFile(path, text)) continue;
-    const out = convert(path, text, resetsFor(repo, path));
+    const out = convert(repo, path, text);
     if (typeof out !== 'string') findings.push(out);
     else if (out !== text) changes.set(path, out);
   }

@@ -69,3 +69,48 @@ export function prototypeStub(file: TestFile): Finding | undefined {
     `left unchanged: a stub on the v2 client's prototype (${found.getText(file.sf)}); fake the v3 client with aws-sdk-client-mock by hand`,
   );
 }
+
+const relativeImport = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s*)['"](\.{1,2}\/[^'"]+)['"]/gm;
+const extensions = ['', '.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '.mts', '.cts'];
+
+/** The repository file a relative import names, if any. */
+function resolve(files: ReadonlySet<string>, from: string, spec: string): string | undefined {
+  const base = posix.normalize(posix.join(posix.dirname(from), spec));
+  // TypeScript's ESM imports name the .js the .ts becomes
+  const stems = [base, base.replace(/\.[cm]?js$/, '')];
+  for (const stem of stems) {
+    for (const ext of extensions) if (files.has(stem + ext)) return stem + ext;
+    for (const ext of extensions.slice(1)) if (files.has(`${stem}/index${ext}`)) return `${stem}/index${ext}`;
+  }
+  return undefined;
+}
+
+/**
+ * The code under test that still loads v2 (the SDK codemod kept a client on v2): a module the test
+ * imports, directly or through other modules of the repository. Its fake must stay a v2 fake.
+ */
+export function codeOnV2(
+  repo: RepoView,
+  path: string,
+  text: string,
+  loadsV2: (file: string, text: string) => boolean,
+): { line: number; module: string } | undefined {
+  const files = new Set(repo.files);
+  const seen = new Set<string>([path]);
+  for (const m of text.matchAll(relativeImport)) {
+    const root = resolve(files, path, m[1]);
+    const queue = root ? [root] : [];
+    while (queue.length) {
+      const file = queue.shift()!;
+      if (seen.has(file) || excludedFile(file)) continue;
+      seen.add(file);
+      const body = repo.read(file);
+      if (loadsV2(file, body)) return { line: text.slice(0, m.index).split('\n').length, module: file };
+      for (const next of body.matchAll(relativeImport)) {
+        const found = resolve(files, file, next[1]);
+        if (found) queue.push(found);
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 // aws-sdk-mock fakes: the exact text each common shape becomes, and the shapes left with a finding.
 import { describe, expect, it } from 'vitest';
-import { convert } from './helpers.js';
+import { convert, runOn } from './helpers.js';
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
@@ -218,5 +218,29 @@ describe('what is not read at all', () => {
       text: 'AWS.S3.prototype.extra = 1;\n',
       findings: [],
     });
+  });
+});
+
+describe('tests of code the SDK codemod kept on v2', () => {
+  it('keep their v2 fake, found through the modules the test imports', () => {
+    const test =
+      "const AWSMock = require('aws-sdk-mock');\nconst { handler } = require('../src/handler');\nAWSMock.mock('S3', 'getObject', {});\n";
+    const result = runOn({
+      'src/handler.js': "const { read } = require('./lib/store');\nexports.handler = read;\n",
+      'src/lib/store.js':
+        "const AWS = require('aws-sdk');\nexports.read = () => new AWS.S3().getObject({}).promise();\n",
+      'test/handler.test.js': test,
+    });
+    expect(result.changes.size).toBe(0);
+    expect(result.findings).toEqual([
+      {
+        file: 'test/handler.test.js',
+        line: 2,
+        rule: 'aws-sdk-test-mocks/code-on-v2',
+        severity: 'manual',
+        message:
+          'left unchanged: the code it tests still loads the v2 SDK (src/lib/store.js), which its fake stands in for',
+      },
+    ]);
   });
 });
