@@ -175,6 +175,7 @@ export function convertAwsSdkMock(file: TestFile): boolean {
       const command = file.command(mock, method, use.statement);
       const behaviour = answer(file, replacement, use.statement);
       mocked.set(service, (mocked.get(service) ?? new Set()).add(method));
+      file.checkAnswers(mock, command, [behaviour.call], use.statement);
       lines.set(use.statement, [file.statement(`${mock.name}.on(${command}).${behaviour.call};`)]);
     } else if (use.method === 'restore') {
       restores.push({ use, service: use.args[0] });

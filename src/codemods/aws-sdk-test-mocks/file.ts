@@ -39,7 +39,14 @@ const notOperations = new Set([
   'makeUnauthenticatedRequest',
 ]);
 
-interface ClientMock {
+// Outputs whose type v3 changed, by service and command.
+const changedFields: Record<string, string> = {
+  'S3.GetObjectCommand': 'Body',
+  'Lambda.InvokeCommand': 'Payload',
+  'Lambda.InvokeWithResponseStreamCommand': 'EventStream',
+};
+
+export interface ClientMock {
   service: ServiceInfo;
   name: string;
   commands: Set<string>;
@@ -112,6 +119,26 @@ export class TestFile {
     }
     mock.commands.add(name);
     return name;
+  }
+
+  /**
+   * Check answers for a command whose output v3 changed the type of (an S3 object's `Body` is a
+   * stream, a Lambda `Payload` bytes): the converted code reads it the v3 way, so an answer that
+   * gives it, or may give it, the v2 way is left for a person.
+   */
+  checkAnswers(mock: ClientMock, command: string, calls: readonly string[], at: ts.Node): void {
+    const field = changedFields[`${mock.service.v2}.${command}`];
+    if (!field) return;
+    for (const call of calls) {
+      if (/^rejects|^callsFake\(\(.*?\) => Promise\.reject\(/.test(call)) continue;
+      const inline = /^(resolves|callsFake)\w*\((undefined|\{|(async )?\([^)]*\) => \(\{)/.test(call);
+      if (inline && !new RegExp(`\\b${field}\\b`).test(call)) continue;
+      throw this.left(
+        at,
+        'changed-output',
+        `v3 gives ${field} of ${command} as ${field === 'Body' ? 'a stream' : 'bytes'}, which the converted code reads as such: give the fake one (aws-sdk-client-mock's docs show sdkStreamMixin for a Body)`,
+      );
+    }
   }
 
   get hasMocks(): boolean {

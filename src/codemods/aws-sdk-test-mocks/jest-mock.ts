@@ -6,13 +6,14 @@
 import { ts } from '../../util/typescript.cjs';
 import { serviceByClientsPath } from '../aws-sdk-v2-to-v3/services.js';
 import { isFunction, returned, type Behaviour } from './behaviours.js';
-import { type TestFile } from './file.js';
+import { type ClientMock, type TestFile } from './file.js';
 import { chainOf, fromImplementation, fromSetups, mockFn, promiseVariable } from './requests.js';
 
 /** A method of a faked client: its client mock's name and its command. */
 interface Target {
   mock: string;
   command: string;
+  client: ClientMock;
 }
 
 /** What a mock variable stands for: a method (`get: mockGet`) or its request's promise (`{ promise: mockGetPromise }`). */
@@ -121,7 +122,7 @@ function readClient(file: TestFile, m: JestMocks, v2: string, fake: ts.Expressio
   for (const p of instanceOf(file, fake).properties) {
     const method = propName(file, p);
     const command = file.command(mock, method, p);
-    const target = { mock: mock.name, command };
+    const target = { mock: mock.name, command, client: mock };
     const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
     if (!value) throw file.left(p, 'factory', `the fake ${method} is not a value`);
     const name = ts.isIdentifier(value) ? value.text : passedTo(value);
@@ -154,6 +155,12 @@ function readClient(file: TestFile, m: JestMocks, v2: string, fake: ts.Expressio
       behaviours.push(...read.behaviours);
     }
     if (behaviours.length > 1) throw file.left(value, 'setup', `the fake ${method} has two standing answers`);
+    file.checkAnswers(
+      mock,
+      command,
+      behaviours.map((b) => b.call),
+      value,
+    );
     if (behaviours.length) m.atSite.push(file.statement(`${mock.name}.on(${command}).${behaviours[0].call};`));
   }
 }

@@ -153,6 +153,12 @@ function convertUse(
       `${name}: a setup that does not answer with a v2 request (\`{ promise: () => Promise.resolve(…) }\`)`,
     );
   }
+  file.checkAnswers(
+    target.client,
+    target.command,
+    read.behaviours.map((b) => b.call),
+    statement,
+  );
   const key = `${target.mock}.${target.command}`;
   perCommand.set(key, [...(perCommand.get(key) ?? []), statement]);
   if (read.once) m.onces.push(statement);

@@ -15,7 +15,7 @@ describe('aws-sdk-mock to aws-sdk-client-mock', () => {
       '})',
       '',
       'test("reads", async () => {',
-      '  AWSMock.mock("S3", "getObject", { Body: "x" }) // the file',
+      '  AWSMock.mock("S3", "getObject", { ContentLength: 1 }) // the file',
       '  AWSMock.mock("S3", "headObject", (params, callback) => callback(null, {}))',
       '  await handler()',
       '})',
@@ -33,7 +33,7 @@ describe('aws-sdk-mock to aws-sdk-client-mock', () => {
         '})',
         '',
         'test("reads", async () => {',
-        '  s3Mock.on(GetObjectCommand).resolves({ Body: "x" }) // the file',
+        '  s3Mock.on(GetObjectCommand).resolves({ ContentLength: 1 }) // the file',
         '  s3Mock.on(HeadObjectCommand).resolves({})',
         '  await handler()',
         '})',
@@ -101,7 +101,7 @@ describe('aws-sdk-mock to aws-sdk-client-mock', () => {
       '});',
       'beforeEach(() => {',
       '  AWSMock.setSDKInstance(AWS);',
-      "  AWSMock.mock('Lambda', 'invoke', { Payload: '{}' });",
+      "  AWSMock.mock('Lambda', 'invoke', { StatusCode: 202 });",
       '});',
       'afterAll(() => AWSMock.restore());',
     );
@@ -114,7 +114,7 @@ describe('aws-sdk-mock to aws-sdk-client-mock', () => {
         'const lambdaMock = mockClient(LambdaClient);',
         '',
         'beforeEach(() => {',
-        "  lambdaMock.on(InvokeCommand).resolves({ Payload: '{}' });",
+        '  lambdaMock.on(InvokeCommand).resolves({ StatusCode: 202 });',
         '});',
         'afterAll(() => lambdaMock.reset());',
       ),
@@ -157,6 +157,15 @@ describe('aws-sdk-mock to aws-sdk-client-mock', () => {
     ['a function answering with no promise', '() => ({})', 'replacement'],
   ])('%s is reported, the file left', (_, replacement, rule) => {
     expect(left(mockLine(replacement))).toEqual([{ line: 3, rule: `aws-sdk-test-mocks/${rule}`, severity: 'manual' }]);
+  });
+
+  it.each([
+    ["an S3 object's Body (a stream in v3)", "{ Body: 'text' }", 'S3', 'getObject'],
+    ['an answer that may hold a Body', 'stored', 'S3', 'getObject'],
+    ['a Lambda Payload (bytes in v3)', "(p, cb) => cb(null, { Payload: '{}' })", 'Lambda', 'invoke'],
+  ])('%s is reported: the converted code reads it the v3 way', (_, replacement, service, method) => {
+    const input = mockLine(replacement, service, method).replace('\n\n', '\nconst stored = {};\n');
+    expect(left(input)).toEqual([{ line: 3, rule: 'aws-sdk-test-mocks/changed-output', severity: 'manual' }]);
   });
 
   it.each([

@@ -7,7 +7,7 @@ import { runTests } from './run-tests.js';
 const source = (table = 'users', command = 'GetCommand') => `
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+import { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3';
 
 const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
 const s3 = new S3Client({ region: 'us-east-1' });
@@ -15,9 +15,9 @@ const s3 = new S3Client({ region: 'us-east-1' });
 export async function handler(event: { id: string }) {
   const { Item } = await ddb.send(new ${command}({ TableName: '${table}', Key: { id: event.id } } as any)) as any;
   if (!Item) throw new Error('not found');
-  const file = await s3.send(new GetObjectCommand({ Bucket: 'b', Key: Item.file }));
+  const file = await s3.send(new HeadObjectCommand({ Bucket: 'b', Key: Item.file }));
   await ddb.send(new PutCommand({ TableName: 'audit', Item: { id: event.id } }));
-  return { id: Item.id, name: Item.name, body: file.Body };
+  return { id: Item.id, name: Item.name, body: file.ContentType };
 }
 `;
 
@@ -38,7 +38,7 @@ describe('handler', () => {
       callback(null, { Item: { id: params.Key.id, name: 'Ann', file: 'f.txt' } });
     });
     AWSMock.mock('DynamoDB.DocumentClient', 'put', (params, callback) => callback(null, {}));
-    AWSMock.mock('S3', 'getObject', Promise.resolve({ Body: 'hello' }));
+    AWSMock.mock('S3', 'headObject', Promise.resolve({ ContentType: 'hello' }));
     await expect(handler({ id: '7' })).resolves.toEqual({ id: '7', name: 'Ann', body: 'hello' });
   });
 
@@ -53,7 +53,7 @@ const jestMockTest = `import { handler } from '../src/handler';
 
 const mockGet = jest.fn();
 const mockPut = jest.fn();
-const mockGetObject = jest.fn();
+const mockHeadObject = jest.fn();
 jest.mock('aws-sdk', () => ({
   DynamoDB: {
     DocumentClient: jest.fn(() => ({
@@ -61,14 +61,14 @@ jest.mock('aws-sdk', () => ({
       put: (...args: unknown[]) => mockPut(...args),
     })),
   },
-  S3: jest.fn(() => ({ getObject: mockGetObject })),
+  S3: jest.fn(() => ({ headObject: mockHeadObject })),
 }));
 
 describe('handler', () => {
   beforeEach(() => {
     jest.clearAllMocks();
     mockPut.mockReturnValue({ promise: () => Promise.resolve({}) });
-    mockGetObject.mockImplementation(() => ({ promise: () => Promise.resolve({ Body: 'hello' }) }));
+    mockHeadObject.mockImplementation(() => ({ promise: () => Promise.resolve({ ContentType: 'hello' }) }));
   });
 
   it('reads the user', async () => {
@@ -77,7 +77,7 @@ describe('handler', () => {
     expect(mockGet).toHaveBeenCalledWith({ TableName: 'users', Key: { id: '7' } });
     expect(mockGet).toHaveBeenCalledTimes(1);
     expect(mockPut.mock.calls[0][0]).toEqual({ TableName: 'audit', Item: { id: '7' } });
-    expect(mockGetObject).toHaveBeenLastCalledWith({ Bucket: 'b', Key: 'f.txt' });
+    expect(mockHeadObject).toHaveBeenLastCalledWith({ Bucket: 'b', Key: 'f.txt' });
   });
 
   it('stops when the user is missing', async () => {
@@ -100,7 +100,7 @@ jest.mock('aws-sdk', () => ({
     },
   },
   S3: jest.fn(() => ({
-    getObject: jest.fn().mockReturnValue({ promise: () => Promise.resolve({ Body: 'inline' }) }),
+    headObject: jest.fn().mockReturnValue({ promise: () => Promise.resolve({ ContentType: 'inline' }) }),
   })),
 }));
 
@@ -112,7 +112,7 @@ it('answers from the factory', async () => {
 // the request's promise is the mock: its answers and its count are the command's
 const promiseMockTest = `const mockGetPromise = jest.fn();
 const mockPutPromise = jest.fn();
-const mockGetObjectPromise = jest.fn();
+const mockHeadObjectPromise = jest.fn();
 jest.mock('aws-sdk', () => ({
   DynamoDB: {
     DocumentClient: jest.fn(() => ({
@@ -120,7 +120,7 @@ jest.mock('aws-sdk', () => ({
       put: () => ({ promise: mockPutPromise }),
     })),
   },
-  S3: jest.fn(() => ({ getObject: jest.fn(() => ({ promise: mockGetObjectPromise })) })),
+  S3: jest.fn(() => ({ headObject: jest.fn(() => ({ promise: mockHeadObjectPromise })) })),
 }));
 const { handler } = require('../src/handler');
 
@@ -130,7 +130,7 @@ beforeEach(() => {
 
 it('reads once and writes once', async () => {
   mockGetPromise.mockResolvedValueOnce({ Item: { id: '3', name: 'Cy', file: 'c' } });
-  mockGetObjectPromise.mockReturnValue(Promise.resolve({ Body: 'b' }));
+  mockHeadObjectPromise.mockReturnValue(Promise.resolve({ ContentType: 'b' }));
   mockPutPromise.mockResolvedValue();
   await expect(handler({ id: '3' })).resolves.toEqual({ id: '3', name: 'Cy', body: 'b' });
   expect(mockGetPromise).toHaveBeenCalledTimes(1);

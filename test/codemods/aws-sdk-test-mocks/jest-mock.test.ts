@@ -180,6 +180,15 @@ describe('jest.mock(aws-sdk) to aws-sdk-client-mock', () => {
       '3 aws-sdk-test-mocks/once manual',
     ],
     [
+      "an S3 object's Body, a stream in v3",
+      lines(
+        "jest.mock('aws-sdk', () => ({",
+        "  S3: jest.fn(() => ({ getObject: () => ({ promise: async () => ({ Body: Buffer.from('x') }) }) })),",
+        '}));',
+      ),
+      '2 aws-sdk-test-mocks/changed-output manual',
+    ],
+    [
       'a v2 error code',
       withGet("mockGet.mockReturnValue({ promise: () => Promise.reject({ code: 'ResourceNotFoundException' }) });"),
       '3 aws-sdk-test-mocks/error-code manual',
