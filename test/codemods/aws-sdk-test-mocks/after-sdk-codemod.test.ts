@@ -59,4 +59,61 @@ describe('after aws-sdk-v2-to-v3', () => {
       '@aws-sdk/lib-dynamodb',
     ]);
   });
+
+  it('a jest.mock test of a TypeScript module: its assertions hold on the converted calls, and fail on other ones', async () => {
+    const ts = {
+      'package.json': '{\n  "name": "users",\n  "dependencies": {\n    "aws-sdk": "^2.1692.0"\n  }\n}\n',
+      'src/users.ts': `import { DynamoDB } from 'aws-sdk';
+
+const db = new DynamoDB.DocumentClient();
+
+export async function rename(id: string, name: string) {
+  const { Item } = await db.get({ TableName: 'users', Key: { id } }).promise();
+  if (!Item) return false;
+  await db.put({ TableName: 'users', Item: { ...Item, name } }).promise();
+  return true;
+}
+`,
+      'src/users.test.ts': `import { rename } from './users';
+
+const mockGet = jest.fn();
+const mockPut = jest.fn();
+jest.mock('aws-sdk', () => ({
+  DynamoDB: { DocumentClient: jest.fn(() => ({ get: mockGet, put: mockPut })) },
+}));
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  mockPut.mockReturnValue({ promise: () => Promise.resolve({}) });
+});
+
+test('renames a user', async () => {
+  mockGet.mockReturnValue({ promise: () => Promise.resolve({ Item: { id: 'u1', name: 'a' } }) });
+  expect(await rename('u1', 'b')).toBe(true);
+  expect(mockGet).toHaveBeenCalledWith({ TableName: 'users', Key: { id: 'u1' } });
+  expect(mockPut).toHaveBeenCalledWith({ TableName: 'users', Item: { id: 'u1', name: 'b' } });
+});
+
+test('leaves a missing user', async () => {
+  mockGet.mockReturnValue({ promise: () => Promise.resolve({}) });
+  expect(await rename('u2', 'b')).toBe(false);
+  expect(mockPut).not.toHaveBeenCalled();
+});
+`,
+    };
+    const converted = await step(sdk, ts);
+    const moved = await step(mocks, converted.files);
+    expect(moved.findings).toEqual([]);
+    const code = moved.files['src/users.ts'];
+    const test = moved.files['src/users.test.ts'];
+    expect(await runTests(code, test, './users')).toEqual([
+      { name: 'renames a user' },
+      { name: 'leaves a missing user' },
+    ]);
+    const wrong = code.replace('Item: { ...Item, name }', 'Item: { ...Item, name, at: 1 }');
+    expect(wrong).not.toBe(code);
+    const results = await runTests(wrong, test, './users');
+    expect(results.map((r) => !!r.error)).toEqual([true, false]);
+    expect(JSON.parse(moved.files['package.json']).devDependencies).toEqual({ 'aws-sdk-client-mock': '^4.1.0' });
+  });
 });
