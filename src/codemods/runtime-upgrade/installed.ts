@@ -4,7 +4,7 @@
 // the answer is what `npm ci` would install, not what happens to be on this machine.
 import type { RepoView } from '../types.js';
 import { lockedVersion, lockfileNames } from './lockfiles.js';
-import { minVersion, type Version } from './version-numbers.js';
+import { minVersion, satisfiesRange, type Version } from './version-numbers.js';
 
 const dependencyFields = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 
@@ -106,7 +106,10 @@ export class Project {
           ),
         );
       const version = this.locked.get(key);
-      if (version) return { version, source: 'lockfile', file: lockfile, declared };
+      // A lockfile entry the declared range shuts out is stale (an earlier step raised the range and
+      // the lockfile was not refreshed): the package manager installs from the range then.
+      if (version && (declared === undefined || satisfiesRange(version, declared)))
+        return { version, source: 'lockfile', file: lockfile, declared };
       break;
     }
     const lowest = declared !== undefined ? minVersion(declared) : undefined;

@@ -58,3 +58,9 @@ export function parseMajorMinor(text: string): number {
   const [major, minor = '0'] = text.split('.');
   return Number(major) + Number(minor) / 1000;
 }
+
+/** Whether `version` satisfies `range`; true when semver cannot read the range (a tag, a path: nothing to hold it against). */
+export function satisfiesRange(version: Version, range: string): boolean {
+  if (semver.validRange(range, { loose: true }) === null) return true;
+  return semver.satisfies(version.join('.'), range, { loose: true });
+}

@@ -11,6 +11,12 @@ import { applyEdits, type Edit } from '../edits.js';
 import { layerListEdits, layerListKeys, type RuntimeItem } from '../layer-list.js';
 import type { Surface, SurfaceContext } from '../surface.js';
 import { baseName } from '../scope.js';
+import {
+  SERVERLESS_TYPESCRIPT_NODEJS,
+  serverlessTypesLack,
+  serverlessTypesPackage,
+  typedServerless,
+} from '../serverless-typescript.js';
 
 function scriptKind(path: string): ts.ScriptKind {
   if (/\.tsx$/i.test(path)) return ts.ScriptKind.TSX;
@@ -125,5 +131,23 @@ export const cdkCode: Surface = {
     !/\.d\.[cm]?ts$/i.test(path) &&
     (/aws-cdk|@aws-cdk|constructs/.test(text) || /^serverless\.[cm]?[tj]s$/i.test(baseName(path))) &&
     language.mention.test(text),
-  apply: (text, ctx) => applyEdits(text, cdkEdits(text, ctx)),
+  apply: (text, ctx) => {
+    const edits = cdkEdits(text, ctx);
+    if (ctx.language.id === 'nodejs' && typedServerless(ctx.file, text)) serverlessTypes(edits, ctx);
+    return applyEdits(text, edits);
+  },
 };
+
+/** A serverless.ts now naming a runtime its installed @serverless/typescript lacks fails to type-check: said at the first one. */
+function serverlessTypes(edits: readonly Edit[], ctx: SurfaceContext): void {
+  const written = edits.find((edit) => edit.text === ctx.language.lambda.id(ctx.target));
+  const lacks = written && ctx.project && serverlessTypesLack(ctx.project, ctx.file, ctx.target);
+  if (!written || !lacks) return;
+  ctx.report(
+    written.start,
+    'serverless-types-lack-runtime',
+    `${lacks}, so this file fails to type-check (TS2322) after the runtime moves to ${ctx.language.lambda.id(ctx.target)}: ` +
+      `raise ${serverlessTypesPackage} to ${SERVERLESS_TYPESCRIPT_NODEJS[ctx.target]} or later (the typescript-upgrade step does when the definition runs it)`,
+    'manual',
+  );
+}
