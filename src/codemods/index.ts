@@ -23,6 +23,10 @@ const table = {
     load: async () => (await import('./nodejs-runtime/index.js')).codemod,
     target: nodejsTarget,
   },
+  'typescript-upgrade': {
+    load: async () => (await import('./nodejs-runtime/typescript-upgrade.js')).codemod,
+    target: nodejsTarget,
+  },
   'nodejs24-behaviour-check': {
     load: async () => (await import('./nodejs-runtime/behaviour-check.js')).codemod,
     target: nodejsTarget,
