@@ -10,6 +10,7 @@ import { Flow, outsideRule } from './flow.js';
 import { carryGlobals } from './shared-config.js';
 import { emptyDecision } from './groups.js';
 import { declaresDependenciesOf, owningManifest, updateManifest } from './package-json.js';
+import { typescriptNeeds } from './typescript-needs.js';
 import { code, isSource } from './paths.js';
 import { stillOnV2 } from './still-v2.js';
 import { restrictTo, type Restriction } from './unbundled.js';
@@ -272,6 +273,7 @@ function updateManifests(
         into.has(manifest) ? 'dependencies' : undefined,
       );
       if (text !== undefined) changes.set(manifest, text);
+      if (text !== undefined && add.size > 0) findings.push(...typescriptNeeds(manifest, text, repo));
     } catch (error) {
       findings.push({
         file: manifest,
