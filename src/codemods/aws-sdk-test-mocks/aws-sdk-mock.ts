@@ -74,7 +74,7 @@ function useOf(file: TestFile, ref: ts.Identifier): Use {
 }
 
 export function isArrowBody(node: ts.Node): boolean {
-  return ts.isArrowFunction(node.parent) && node.parent.body === node;
+  return !!node.parent && ts.isArrowFunction(node.parent) && node.parent.body === node;
 }
 
 function literal(file: TestFile, node: ts.Expression | undefined, what: string, at: ts.Node): string {

@@ -10,7 +10,7 @@ import { type ClientMock, type TestFile } from './file.js';
 import { chainOf, fromImplementation, fromSetups, mockFn, promiseVariable } from './requests.js';
 
 /** A method of a faked client: its client mock's name and its command. */
-interface Target {
+export interface Target {
   mock: string;
   command: string;
   client: ClientMock;
@@ -32,7 +32,7 @@ class JestMocks {
   /** Mock variables (`const mockGet = jest.fn()`) -> the method they fake. */
   readonly vars = new Map<string, { target: Target; declaration: ts.VariableStatement; role: Role }>();
   /** The once-only setups, per command, to check they behave as in jest. */
-  readonly onces: ts.Statement[] = [];
+  readonly onces: Array<{ node: ts.Node; target: Target }> = [];
   readonly resetInHook = new Set<string>();
 
   constructor(readonly file: TestFile) {}

@@ -3,7 +3,7 @@
 // input equals p), `mock.calls[i][0]` to the i-th command's input, clears and resets to the
 // client mock's. Then the file: the jest.mock calls and mock variables go, the header comes.
 import { ts } from '../../util/typescript.cjs';
-import { referencesTo } from './aws-sdk-mock.js';
+import { isArrowBody, referencesTo } from './aws-sdk-mock.js';
 import type { TestFile } from './file.js';
 import { JestMocks, jestMockStatements, readFactory, type Resets } from './jest-mock.js';
 import { chainOf, fromSetups } from './requests.js';
@@ -91,7 +91,7 @@ function convertUse(
   m: JestMocks,
   name: string,
   ref: ts.Identifier,
-  perCommand: Map<string, ts.Statement[]>,
+  perCommand: Map<string, ts.Node[]>,
 ): void {
   const { target, role } = m.vars.get(name)!;
   const calls = `${target.mock}.commandCalls(${target.command})`;
@@ -133,10 +133,11 @@ function convertUse(
     (ts.isCallExpression(top.parent) && top.parent.expression === top)
   )
     top = top.parent;
-  const statement = top.parent;
-  if (!ts.isExpressionStatement(statement) || statement.expression !== top)
+  // a statement of its own, or an arrow function's body: `beforeEach(() => mockGet.mockReturnValue(…))`
+  const statement: ts.Node = isArrowBody(top) ? top : top.parent;
+  if (!(isArrowBody(top) || (ts.isExpressionStatement(statement) && statement.expression === top)))
     throw left('a use other than a setup, an assertion or a read of its calls');
-  const { base, links } = chainOf(statement.expression);
+  const { base, links } = chainOf(top as ts.Expression);
   if (base !== ref || !links.length) throw left('a use other than a setup, an assertion or a read of its calls');
   if (links.length === 1 && resetOf[links[0].method] && !links[0].args.length) {
     if ([...m.vars.values()].some((v) => v.target.mock === target.mock && v.target.command !== target.command)) {
@@ -161,7 +162,7 @@ function convertUse(
   );
   const key = `${target.mock}.${target.command}`;
   perCommand.set(key, [...(perCommand.get(key) ?? []), statement]);
-  if (read.once) m.onces.push(statement);
+  if (read.once) m.onces.push({ node: statement, target });
   m.set(statement, [
     file.statement(`${target.mock}.on(${target.command}).${read.behaviours.map((b) => b.call).join('.')};`),
   ]);
@@ -172,8 +173,9 @@ function allMocks(file: TestFile, m: JestMocks, resets: Resets): string[] {
   const names = [...new Set([...m.vars.values()].map((v) => v.target.mock)), ...file.mockNames()];
   const unique = [...new Set(names)];
   const visit = (node: ts.Node): void => {
-    if (ts.isExpressionStatement(node) && ts.isCallExpression(node.expression) && !node.expression.arguments.length) {
-      const callee = node.expression.expression;
+    const call = ts.isExpressionStatement(node) ? node.expression : isArrowBody(node) ? node : undefined;
+    if (call && ts.isCallExpression(call) && !call.arguments.length) {
+      const callee = call.expression;
       if (
         ts.isPropertyAccessExpression(callee) &&
         ts.isIdentifier(callee.expression) &&
@@ -182,7 +184,10 @@ function allMocks(file: TestFile, m: JestMocks, resets: Resets): string[] {
         const method = resetOf[callee.name.text];
         if (method && callee.name.text.endsWith('AllMocks')) {
           if (inHook(node)) for (const n of unique) m.resetInHook.add(n);
-          m.set(node, [node.getText(file.sf), ...unique.map((n) => file.statement(`${n}.${method}();`))]);
+          const kept = ts.isExpressionStatement(node)
+            ? node.getText(file.sf)
+            : file.statement(`${node.getText(file.sf)};`);
+          m.set(node, [kept, ...unique.map((n) => file.statement(`${n}.${method}();`))]);
         }
       }
     }
@@ -202,7 +207,7 @@ export function convertJestMock(file: TestFile, resets: Resets): boolean {
   const m = new JestMocks(file);
   for (const s of statements) readFactory(file, m, s);
   if (!file.hasMocks) throw file.left(statements[0], 'no-mocks', 'the fake module fakes no client method');
-  const perCommand = new Map<string, ts.Statement[]>();
+  const perCommand = new Map<string, ts.Node[]>();
   const inFactory = (node: ts.Node) => statements.some((s) => node.pos >= s.pos && node.end <= s.end);
   for (const [name, { declaration }] of m.vars) {
     const decl = declaration.declarationList.declarations[0];
@@ -215,8 +220,7 @@ export function convertJestMock(file: TestFile, resets: Resets): boolean {
   const hooks = allMocks(file, m, resets);
   // aws-sdk-client-mock counts one-time answers from the client mock's last reset, and a second
   // setup of the command replaces them: equal to jest's queue only in these cases
-  for (const statement of m.onces) {
-    const { target } = m.vars.get(chainOf((statement as ts.ExpressionStatement).expression).base.getText(file.sf))!;
+  for (const { node: statement, target } of m.onces) {
     const others = perCommand.get(`${target.mock}.${target.command}`)!.filter((s) => s !== statement);
     const reset = m.resetInHook.has(target.mock);
     // with a reset before each test, a test's setups are its own and its hooks'; without, all are one
@@ -239,7 +243,7 @@ export function convertJestMock(file: TestFile, resets: Resets): boolean {
     if (s !== anchor) file.replaceStatement(s, []);
   }
   for (const [node, lines] of m.lines) {
-    if (ts.isStatement(node)) file.replaceStatement(node, lines);
+    if (ts.isStatement(node) || isArrowBody(node)) file.replaceUse(node, lines);
     else file.edits.replaceNode(node, lines[0], file.sf);
   }
   // the anchor (the first jest.mock call or v2 import) gives its place to the header

@@ -141,6 +141,29 @@ describe('jest.mock(aws-sdk) to aws-sdk-client-mock', () => {
     );
   });
 
+  it('setups and clears written as the body of an arrow function', () => {
+    const input = lines(
+      'const mockPublish = jest.fn();',
+      "jest.mock('aws-sdk', () => ({ SNS: jest.fn(() => ({ publish: mockPublish })) }));",
+      '',
+      'beforeEach(() => jest.clearAllMocks());',
+      "beforeEach(() => mockPublish.mockReturnValue({ promise: () => Promise.resolve({ MessageId: '1' }) }));",
+      "it('publishes', () => expect(mockPublish).toHaveBeenCalledTimes(0));",
+    );
+    expect(convert(input).text).toBe(
+      lines(
+        "const { mockClient } = require('aws-sdk-client-mock');",
+        "const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');",
+        '',
+        'const snsMock = mockClient(SNSClient);',
+        '',
+        'beforeEach(() => { jest.clearAllMocks(); snsMock.resetHistory(); });',
+        "beforeEach(() => snsMock.on(PublishCommand).resolves({ MessageId: '1' }));",
+        "it('publishes', () => expect(snsMock.commandCalls(PublishCommand)).toHaveLength(0));",
+      ),
+    );
+  });
+
   const left = (input: string) => {
     const { text, findings } = convert(input, 'test/x.test.js');
     expect(text).toBe(input);
