@@ -1,7 +1,8 @@
-// Implements step 2 of phase 2 of AWS/nodejs-aws-sdk-v2-to-v3 where it is mechanical: tests that
-// fake the v2 SDK (aws-sdk-mock, `jest.mock('aws-sdk')` with `.promise()` stubs) move to
+// Implements Phase 1 step 2 of AWS/nodejs-aws-sdk-v2-to-v3, the mechanical part of moving tests
+// that fake the v2 SDK (aws-sdk-mock, `jest.mock('aws-sdk')` with `.promise()` stubs) to
 // aws-sdk-client-mock (https://github.com/m-radzikowski/aws-sdk-client-mock) on the v3 clients the
-// converted code uses. A file converts whole or not at all; what is left is reported with its line.
+// converted code uses. A file converts whole or not at all; what is left is reported with its line
+// for the agent step of Phase 2.
 import { posix } from 'node:path';
 import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
 import { owningManifest } from '../aws-sdk-v2-to-v3/package-json.js';
@@ -25,9 +26,8 @@ function candidates(repo: RepoView): string[] {
 
 /** The file's new text, or the finding that says why it stays. */
 function convert(repo: RepoView, path: string, text: string): string | Finding {
-  let file: TestFile;
   try {
-    file = new TestFile(path, text);
+    const file = new TestFile(path, text);
     const onV2 = codeOnV2(repo, path, text, (f, t) => v2LoadLine(f, t) !== undefined);
     if (onV2) {
       const why = `the code it tests still loads the v2 SDK (${onV2.module}), which its fake stands in for`;
