@@ -14,6 +14,7 @@ import {
   typedServerless,
 } from '../runtime-upgrade/serverless-typescript.js';
 import { projectOf } from '../runtime-upgrade/installed.js';
+import { parseVersion, satisfiesRange } from '../runtime-upgrade/version-numbers.js';
 import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
 import { nodejs } from './language.js';
 import { upgradeRange } from './surfaces/package-json.js';
@@ -86,7 +87,35 @@ function raiseTypeScript(repo: RepoView, file: string, text: string, target: num
     message: `typescript "${declared.range}" → "${raised}": ${need.why} needs TypeScript ${need.needs} or later and ${found}. A newer compiler can report errors the old one did not: the type-check compares with the start`,
     severity: 'warning',
   });
+  const tools = peersShuttingOut(repo, file, releaseFor(need.needs));
+  if (tools.length)
+    findings.push({
+      file,
+      line: declared.line,
+      rule: rule('typescript-peers'),
+      message: `TypeScript ${releaseFor(need.needs)} is outside the TypeScript range these installed packages accept (package-lock.json): ${tools.join(', ')}; raise them with it, or the install reports a peer conflict`,
+      severity: 'manual',
+    });
   return setRange(text, file, 'typescript', raised) ?? text;
+}
+
+/** Installed packages (npm lockfile v2/v3 `packages`) whose `peerDependencies.typescript` excludes `version`: `ts-jest 26.5.6 (>=3.8 <5.0)`. */
+function peersShuttingOut(repo: RepoView, file: string, version: string): string[] {
+  const lockfile = file.replace(/package\.json$/, 'package-lock.json');
+  if (!repo.files.includes(lockfile)) return [];
+  let packages: Record<string, { version?: string; peerDependencies?: Record<string, string> }> = {};
+  try {
+    packages = (JSON.parse(repo.read(lockfile)) as { packages?: typeof packages }).packages ?? {};
+  } catch {
+    return [];
+  }
+  return Object.entries(packages).flatMap(([path, entry]) => {
+    const range = entry.peerDependencies?.typescript;
+    if (!path.startsWith('node_modules/') || path.lastIndexOf('node_modules/') !== 0 || !range) return [];
+    if (satisfiesRange(parseVersion(version)!, range)) return [];
+    const name = path.slice('node_modules/'.length);
+    return [`${name}${entry.version ? ` ${entry.version}` : ''} (${range})`];
+  });
 }
 
 /** `@serverless/typescript` raised to the first release whose runtime type lists the target, when a serverless.ts of the package uses it. */

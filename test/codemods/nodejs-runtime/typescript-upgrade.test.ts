@@ -54,6 +54,29 @@ describe('typescript-upgrade', () => {
     expect(none.changes.size).toBe(0);
   });
 
+  it('names the installed tools whose TypeScript peer range shuts out the raised compiler (npm lockfile)', async () => {
+    const lockfile = JSON.stringify({
+      lockfileVersion: 3,
+      packages: {
+        '': {},
+        'node_modules/typescript': { version: '4.9.5' },
+        'node_modules/ts-jest': { version: '26.5.6', peerDependencies: { jest: '>=26 <27', typescript: '>=3.8 <5.0' } },
+        'node_modules/ts-node': { version: '10.9.2', peerDependencies: { typescript: '>=2.7' } },
+        'node_modules/a/node_modules/ts-jest': { version: '25.0.0', peerDependencies: { typescript: '<4' } },
+      },
+    });
+    const files = { 'package.json': manifest('        "typescript": "^4.9.5"'), 'package-lock.json': lockfile };
+    const result = await typescriptUpgrade.run(inlineRepo(files), { targetVersion: 24 });
+    expect(result.findings[1]).toEqual({
+      file: 'package.json',
+      line: 5,
+      rule: 'nodejs-runtime/typescript-peers',
+      message:
+        'TypeScript 5.6.3 is outside the TypeScript range these installed packages accept (package-lock.json): ts-jest 26.5.6 (>=3.8 <5.0); raise them with it, or the install reports a peer conflict',
+      severity: 'manual',
+    });
+  });
+
   it('reports a compound range instead of rewriting it', async () => {
     const text = `{"devDependencies": {"@types/node": "^18", "typescript": ">=4.2 <5"}}`;
     const result = await typescriptUpgrade.run(inlineRepo({ 'package.json': text }), { targetVersion: 24 });
