@@ -131,12 +131,26 @@ function requireMember(expr: ts.Expression | undefined): { spec: string; name: s
   return spec ? { spec, name: expr.name.text } : undefined;
 }
 
+/**
+ * `import { PromiseResult } from 'aws-sdk/lib/request'`: the type of a v2 `.promise()` result, the
+ * output with its `$response`. A v3 `send` gives the output itself (types.ts unwraps it).
+ */
+function bindsPromiseResult(ctx: FileContext, stmt: ts.ImportDeclaration, spec: string): boolean {
+  const bindings = stmt.importClause?.namedBindings;
+  if (spec !== 'aws-sdk/lib/request' || stmt.importClause?.name || !bindings || !ts.isNamedImports(bindings))
+    return false;
+  if (!bindings.elements.every((el) => (el.propertyName ?? el.name).text === 'PromiseResult')) return false;
+  for (const el of bindings.elements) ctx.names.set(el.name.text, { kind: 'type', name: 'PromiseResult' });
+  return true;
+}
+
 function collectImport(ctx: FileContext, stmt: ts.ImportDeclaration): void {
   const spec = ts.isStringLiteral(stmt.moduleSpecifier) ? stmt.moduleSpecifier.text : undefined;
   if (!isV2(spec)) return;
   ctx.esm = true;
   const ref = refOfSpecifier(spec);
   const clause = stmt.importClause;
+  if (bindsPromiseResult(ctx, stmt, spec)) return void ctx.v2Imports.push(stmt);
   if (!ref) return void reportUnmapped(ctx, stmt, spec);
   if (!clause) return void ctx.v2Imports.push(stmt); // side-effect import: drop it
   if (clause.name) ctx.names.set(clause.name.text, ref);

@@ -197,5 +197,44 @@ function configure(
       return ctx.edits.replaceNode(literal, `{ ${[...globals.values()].join(', ')} }`, ctx.sf);
     applyConfig(ctx, literal, plan);
   }
+  if (!globals.size && literal && mayBeUndefined(literal)) ctx.edits.insert(literal.getEnd(), ' ?? {}');
   mergeGlobals(ctx, node, globals);
+}
+
+/**
+ * A configuration the code declares optional (`config?: …`, `… | undefined`): v2 took undefined for
+ * the defaults; a v3 client's types take no undefined, and `{}` gives the same defaults.
+ */
+function mayBeUndefined(arg: ts.Expression): boolean {
+  if (!ts.isIdentifier(arg)) return false;
+  for (let scope: ts.Node | undefined = arg.parent; scope; scope = scope.parent) {
+    const decl = declarationIn(scope, arg.text);
+    if (!decl) continue;
+    if (ts.isParameter(decl) && decl.questionToken && !decl.initializer) return true;
+    const type = decl.type;
+    return (
+      !!type &&
+      ts.isUnionTypeNode(type) &&
+      type.types.some(
+        (t) =>
+          t.kind === ts.SyntaxKind.UndefinedKeyword ||
+          (ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.UndefinedKeyword),
+      )
+    );
+  }
+  return false;
+}
+
+/** The parameter or variable named `name` that `scope` declares directly. */
+function declarationIn(scope: ts.Node, name: string): ts.ParameterDeclaration | ts.VariableDeclaration | undefined {
+  const named = (d: ts.ParameterDeclaration | ts.VariableDeclaration) =>
+    ts.isIdentifier(d.name) && d.name.text === name;
+  if (ts.isFunctionLike(scope)) return scope.parameters.find(named);
+  if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) return undefined;
+  for (const stmt of scope.statements) {
+    if (!ts.isVariableStatement(stmt)) continue;
+    const found = stmt.declarationList.declarations.find(named);
+    if (found) return found;
+  }
+  return undefined;
 }

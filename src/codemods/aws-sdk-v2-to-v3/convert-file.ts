@@ -194,6 +194,7 @@ export function convertPrepared(
   if (!expectV2) applyGlobals(ctx, globals, configStatements);
   const kept: ts.Node[] = [];
   for (const ref of nodes.typeRefs) {
+    if (within(ref, ctx.removed)) continue;
     if (d.keptTypes.includes(ref.end)) kept.push(ref);
     else convertTypeRef(ctx, ref);
   }

@@ -31,7 +31,7 @@ import { documentClient, type ServiceInfo } from './services.js';
 export const outsideRule = 'aws-sdk-v3/outside-functions';
 
 /** The call's value past `.promise()`, `await` and parentheses. */
-function resultOf(call: ts.CallExpression): ts.Expression {
+function resultOf(call: ts.CallExpression | ts.NewExpression): ts.Expression {
   let cur: ts.Expression = call;
   for (;;) {
     const parent = cur.parent;
@@ -43,15 +43,50 @@ function resultOf(call: ts.CallExpression): ts.Expression {
 }
 
 /**
+ * The declared type of a name destructured from a parameter or variable (`({ config }: Options)`):
+ * the member's type in the type literal, or in the interface or type alias of this file, it is typed with.
+ */
+function destructuredType(el: ts.BindingElement): ts.TypeNode | undefined {
+  const holder = el.parent.parent;
+  if (!ts.isObjectBindingPattern(el.parent) || !(ts.isParameter(holder) || ts.isVariableDeclaration(holder))) return;
+  const key = el.propertyName ?? el.name;
+  if (!ts.isIdentifier(key)) return undefined;
+  let type = holder.type;
+  if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+    const name = type.typeName.text;
+    const decl = el
+      .getSourceFile()
+      .statements.find(
+        (s): s is ts.InterfaceDeclaration | ts.TypeAliasDeclaration =>
+          (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && s.name.text === name,
+      );
+    type = decl && ts.isTypeAliasDeclaration(decl) ? decl.type : undefined;
+    if (decl && ts.isInterfaceDeclaration(decl)) return memberType(decl.members, key.text);
+  }
+  return type && ts.isTypeLiteralNode(type) ? memberType(type.members, key.text) : undefined;
+}
+
+function memberType(members: ts.NodeArray<ts.TypeElement>, name: string): ts.TypeNode | undefined {
+  const member = members.find((m) => ts.isPropertySignature(m) && ts.isIdentifier(m.name) && m.name.text === name);
+  return member && ts.isPropertySignature(member) ? member.type : undefined;
+}
+
+/**
  * The type references written for what an operation call takes and gives: its arguments' casts and
  * declared types, and the declared type of the variable, or the return type of the function, its
  * result goes to.
  */
-function typesOfCall(call: ts.CallExpression, byName: Names): ts.TypeReferenceNode[] {
-  const types: ts.TypeNode[] = [];
+function typesOfCall(call: ts.CallExpression | ts.NewExpression, byName: Names): ts.TypeReferenceNode[] {
+  const types: (ts.TypeNode | undefined)[] = [];
   const declared = (node: ts.Node | undefined) =>
-    node && (ts.isParameter(node) || ts.isVariableDeclaration(node)) ? node.type : undefined;
-  for (const arg of call.arguments) {
+    !node
+      ? undefined
+      : ts.isParameter(node) || ts.isVariableDeclaration(node)
+        ? node.type
+        : ts.isBindingElement(node)
+          ? destructuredType(node)
+          : undefined;
+  for (const arg of call.arguments ?? []) {
     let e: ts.Expression = arg;
     while (ts.isParenthesizedExpression(e)) e = e.expression;
     if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) types.push(e.type);
@@ -61,18 +96,24 @@ function typesOfCall(call: ts.CallExpression, byName: Names): ts.TypeReferenceNo
   const holder = result.parent;
   if (ts.isVariableDeclaration(holder) && holder.initializer === result && holder.type) types.push(holder.type);
   else if (ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) types.push(holder.type);
-  else if (ts.isReturnStatement(holder) || (ts.isArrowFunction(holder) && holder.body === result)) {
-    let fn: ts.Node = holder;
-    while (!ts.isFunctionLike(fn) && fn.parent) fn = fn.parent;
-    if (ts.isFunctionLike(fn) && fn.type) types.push(fn.type);
-  }
+  else if (ts.isReturnStatement(holder) || (ts.isArrowFunction(holder) && holder.body === result))
+    types.push(enclosingFunction(result)?.type);
+  return typeRefsIn(types);
+}
+
+function typeRefsIn(types: (ts.TypeNode | undefined)[]): ts.TypeReferenceNode[] {
   const refs: ts.TypeReferenceNode[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isTypeReferenceNode(node)) refs.push(node);
     ts.forEachChild(node, visit);
   };
-  for (const type of types) visit(type);
+  for (const type of types) if (type) visit(type);
   return refs;
+}
+
+function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let cur = node.parent; cur; cur = cur.parent) if (ts.isFunctionLike(cur)) return cur;
+  return undefined;
 }
 
 interface OpUse {
@@ -958,18 +999,31 @@ export class Flow {
     for (const v of f.values ?? []) if (ts.isPropertyAccessExpression(v)) d.names.push(v.name.text);
     for (const [node, key] of f.news ?? []) {
       if (this.groups.accepted(key)) d.news.add(node.end);
-      else d.keepsClients = true;
+      else {
+        d.keepsClients = true;
+        // the configuration a client kept on v2 is created with keeps its v2 type
+        for (const ref of typesOfCall(node, f.byName)) d.keptTypes.push(ref.end);
+      }
     }
     for (const [ref, key] of f.typed ?? []) {
       if (this.groups.accepted(key)) continue;
       d.keptTypes.push(ref.end);
       d.keepsClients = true;
     }
+    const kept: ts.CallExpression[] = [];
     for (const op of f.ops) {
       if (this.groups.accepted(op.key))
         d.calls.set(op.call.end, { service: this.groups.service(op.key)!, plan: op.plan });
-      // the types of what a call kept on v2 takes and gives stay v2 types
-      else for (const ref of typesOfCall(op.call, f.byName)) d.keptTypes.push(ref.end);
+      else kept.push(op.call);
+    }
+    // the types of what a call kept on v2 takes and gives stay v2 types; so does the signature of a
+    // function whose calls all stay v2 (its result may be the request's, through a variable)
+    const converted = [...f.ops].filter((op) => d.calls.has(op.call.end)).map((op) => op.call);
+    for (const call of kept) {
+      for (const ref of typesOfCall(call, f.byName)) d.keptTypes.push(ref.end);
+      const fn = enclosingFunction(call);
+      if (fn && !converted.some((c) => c.pos >= fn.pos && c.end <= fn.end))
+        for (const ref of typeRefsIn([...fn.parameters.map((p) => p.type), fn.type])) d.keptTypes.push(ref.end);
     }
     d.plannedOn = f.p.ctx;
   }

@@ -107,6 +107,9 @@ function pruneSpecifiers(ctx: FileContext, node: ts.Node, used: ReadonlySet<stri
   if (!clause || !bindings || !ts.isNamedImports(bindings)) return;
   const elements = bindings.elements;
   const keep = elements.map((e) => used.has(e.name.text));
+  // `import AWS, { DynamoDB }` where only DynamoDB is still used
+  if (clause.name && !used.has(clause.name.text) && keep.some(Boolean))
+    ctx.edits.replace(clause.name.getStart(ctx.sf), bindings.getStart(ctx.sf), '');
   if (keep.every(Boolean)) return;
   if (!keep.some(Boolean)) {
     if (clause.name) ctx.edits.replace(clause.name.getEnd(), bindings.getEnd(), '');

@@ -88,5 +88,45 @@ export function carryGlobals(
       });
     }
   }
+  findings.push(...settingsForImported(prepared, decisions, files, read, style));
+  return findings;
+}
+
+/**
+ * AWS.config set in a module (a test setting a local endpoint, typically) also reached, in v2, the
+ * clients the modules it imports create later, when their functions run; v3 clients there do not
+ * read it. Said at the first setting, naming those modules.
+ */
+function settingsForImported(
+  prepared: ReadonlyMap<string, Prepared | null>,
+  decisions: ReadonlyMap<string, FileDecision>,
+  files: ReadonlySet<string>,
+  read: (path: string) => string,
+  style: Style,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const [path, p] of prepared) {
+    if (!p || p.carry?.exports || !/\bconfig\b/.test(read(path))) continue;
+    const reached = [...importsOf(p, files).keys()].filter(
+      (target) => target !== path && decisions.get(target)?.news.size,
+    );
+    if (!reached.length) continue;
+    let first: ts.Node | undefined;
+    try {
+      const probe = prepare(path, read(path), style); // deciding the settings reports on its context
+      first = configStatements(probe.ctx)[0]?.stmt;
+      if (!first) continue;
+      const line = probe.ctx.sf.getLineAndCharacterOfPosition(first.getStart(probe.ctx.sf)).line + 1;
+      findings.push({
+        file: path,
+        line,
+        rule: 'aws-sdk-v3/global-config',
+        severity: 'warning',
+        message: `in v2, AWS.config set here also reached the clients created by ${reached.join(', ')} once this had run; those are v3 clients now and read no global configuration: pass them these settings (a local endpoint, for one) where they are created`,
+      });
+    } catch {
+      continue; // a file that does not parse is reported where it is prepared
+    }
+  }
   return findings;
 }

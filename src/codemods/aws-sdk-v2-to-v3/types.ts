@@ -3,6 +3,8 @@
 // DocumentClient types -> lib-dynamodb's, `AWSError` -> `ServiceException`. Names come from the
 // generated table (type-table.ts), so no import of a name v3 lacks is written; the rest is reported.
 import { ts } from '../../util/typescript.cjs';
+import { markConsumed } from './bindings.js';
+import { wholeLines } from './edits.js';
 import { addInstance, needType, report, type FileContext, type V2Ref } from './context.js';
 import { documentClient, serviceByV2Name, type ServiceInfo } from './services.js';
 import { documentTable, v3TypeOf } from './type-table.js';
@@ -14,9 +16,12 @@ import { documentTable, v3TypeOf } from './type-table.js';
 const awsError = { pkg: '@smithy/smithy-client', name: 'ServiceException' };
 const dynamoDbPkg = serviceByV2Name('DynamoDB')!.pkg;
 
-/** `AWS.<name>` that is a type, not a class: AWSError. */
+/**
+ * `AWS.<name>` that is a type to this codemod: AWSError, which v3 has; and `Response`, the class of
+ * a v2 result's `$response`, which it has not: known so that an import of it left unused goes.
+ */
 export function namespaceTypeRef(name: string): V2Ref | undefined {
-  return name === 'AWSError' ? { kind: 'type', name } : undefined;
+  return name === 'AWSError' || name === 'Response' ? { kind: 'type', name } : undefined;
 }
 
 /** A name a v2 service namespace declares (its table knows it) or the DocumentClient class. */
@@ -160,19 +165,94 @@ function clash(ctx: FileContext, pkg: string, name: string): string | undefined 
   return undefined;
 }
 
+// Fields of a v2 AWSError that v3's ServiceException does not have (it has `$metadata.httpStatusCode`,
+// `$retryable`, `$metadata.requestId`…, and `name` for `code`).
+const v2ErrorFields = new Set([
+  'code',
+  'statusCode',
+  'retryable',
+  'retryDelay',
+  'time',
+  'hostname',
+  'region',
+  'requestId',
+  'extendedRequestId',
+  'cfId',
+  'originalError',
+]);
+
+/** A v2-only field the parameter or variable this AWSError type declares is read for, if any. */
+function v2ErrorFieldRead(ctx: FileContext, node: ts.TypeReferenceNode): string | undefined {
+  const holder = node.parent;
+  if (!(ts.isParameter(holder) || ts.isVariableDeclaration(holder)) || holder.type !== node) return undefined;
+  if (!ts.isIdentifier(holder.name)) return undefined;
+  const name = holder.name.text;
+  let field: string | undefined;
+  const visit = (n: ts.Node): void => {
+    if (field) return;
+    if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) {
+      if (v2ErrorFields.has(n.name.text)) field = n.name.text;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(ts.isParameter(holder) ? holder.parent : (holder.parent.parent.parent ?? ctx.sf));
+  return field;
+}
+
+/** `PromiseResult<Output, AWSError>` -> `Output`: what a v3 `send` resolves to (its output types convert on their own). */
+function unwrapPromiseResult(ctx: FileContext, node: ts.TypeReferenceNode): true {
+  const [output, ...rest] = node.typeArguments ?? [];
+  if (!output) return (report(ctx, node, 'type', '`PromiseResult` without its output type; change it by hand'), true);
+  ctx.consumed.add(node.typeName);
+  ctx.edits.replace(node.getStart(ctx.sf), output.getStart(ctx.sf), '');
+  ctx.edits.replace(output.getEnd(), node.getEnd(), '');
+  ctx.removed.push(...rest); // the error type goes with it
+  dropResponse(ctx, node);
+  return true;
+}
+
+/**
+ * A value written as a v2 result (`const answer: PromiseResult<…> = { $response: new Response(), … }`,
+ * a test's canned answer): v3 results have no `$response`, so that property goes with the type.
+ */
+function dropResponse(ctx: FileContext, type: ts.TypeReferenceNode): void {
+  const holder = type.parent;
+  if (!ts.isVariableDeclaration(holder) || holder.type !== type) return;
+  const literal = holder.initializer;
+  if (!literal || !ts.isObjectLiteralExpression(literal)) return;
+  const prop = literal.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === '$response');
+  if (!prop) return;
+  const text = ctx.edits.text;
+  let end = prop.getEnd();
+  const comma = /^\s*,/.exec(text.slice(end));
+  if (comma) end += comma[0].length;
+  const [start, stop] = wholeLines(text, prop.getStart(ctx.sf), end);
+  ctx.edits.replace(start, stop, '');
+  markConsumed(ctx, prop);
+  ctx.removed.push(prop);
+}
+
 /** Convert one type reference; returns true when it named something from aws-sdk. */
 export function convertTypeRef(ctx: FileContext, node: ts.TypeReferenceNode): boolean {
   const ids = parts(node.typeName);
   const head = ctx.names.get(ids[0].text);
   if (!head || head.kind === 'credentials') return false;
+  if (head.kind === 'type' && head.name === 'PromiseResult' && !head.service && ids.length === 1)
+    return unwrapPromiseResult(ctx, node);
   const where = resolve(
     head,
     ids.slice(1).map((id) => id.text),
   );
   const what = `type \`${node.typeName.getText(ctx.sf)}\``;
   let v3: Converted | undefined;
-  if (where && !where.service) v3 = { text: awsError.name, imports: [[awsError.pkg, awsError.name]] };
-  else if (where?.service && where.names.length === 0) v3 = clientType(ctx, node, where.service);
+  if (where && !where.service && where.names[0] === 'AWSError') {
+    const field = v2ErrorFieldRead(ctx, node);
+    if (field) {
+      const why = `reads \`${field}\`, which v3's ServiceException does not have (it has $metadata, $retryable and name); the type stays v2: change it, and the reads, by hand`;
+      return (report(ctx, node, 'type', `${what} ${why}`), true);
+    }
+    v3 = { text: awsError.name, imports: [[awsError.pkg, awsError.name]] };
+  } else if (where?.service && where.names.length === 0) v3 = clientType(ctx, node, where.service);
   else if (where?.service && where.names.length === 1) v3 = member(ctx, where.service, where.names[0]);
   if (!v3) return (report(ctx, node, 'type', `${what} has no v3 mapping; change it by hand`), true);
   const why = v3.imports.map(([pkg, name]) => clash(ctx, pkg, name)).find(Boolean);

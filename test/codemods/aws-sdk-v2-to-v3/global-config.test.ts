@@ -181,6 +181,35 @@ export const h = async () => (await s3.send(new ListObjectsV2Command({ Bucket: b
     });
   });
 
+  it('says when settings a test makes reached, in v2, the clients of the modules it imports', async () => {
+    const { findings } = await runOn({
+      'src/put.ts': `import { DynamoDB } from 'aws-sdk';
+export const put = async (table: string, item: Record<string, unknown>) => {
+  const ddb = new DynamoDB.DocumentClient();
+  await ddb.put({ TableName: table, Item: item }).promise();
+};
+`,
+      'src/__tests__/put.test.ts': `import AWS from 'aws-sdk';
+import { put } from '../put';
+
+AWS.config.update({ region: 'us-east-1', dynamodb: { endpoint: 'http://localhost:8008' } });
+
+test('puts', async () => {
+  await put('t', { id: '1' });
+});
+`,
+    });
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        file: 'src/__tests__/put.test.ts',
+        line: 4,
+        rule: 'aws-sdk-v3/global-config',
+        severity: 'warning',
+        message: expect.stringContaining('also reached the clients created by src/put.ts once this had run'),
+      }),
+    );
+  });
+
   it('leaves settings that reach no client of their file on v2, reported, instead of dropping them', async () => {
     const { changes, findings } = await runOn({
       'package.json': '{ "dependencies": { "aws-sdk": "^2.1000.0" } }\n',

@@ -1,49 +1,14 @@
 // v2 TypeScript types: what they become, that the result type-checks against the installed v3
 // packages, and that what has no known v3 type is left alone with a finding.
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Project, ts } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
 import { documentTable, v3TypeOf } from '../../../src/codemods/aws-sdk-v2-to-v3/type-table.js';
 import { documentClientTypes, v2Types } from '../../../src/codemods/aws-sdk-v2-to-v3/types-data.js';
 import { convertTwice } from './helpers.js';
+import { typeChecker } from './type-check.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-// One project for every check: the v3 declarations are parsed once and reused.
-const dir = mkdtempSync(join(tmpdir(), 'atx-types-'));
-symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const checker = new Project({
-  compilerOptions: {
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    types: [],
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    // @smithy/smithy-client 4.x re-exports ServiceException from @smithy/core/client, which the
-    // installed clients depend on; the facade itself is not installed here.
-    paths: { '@smithy/smithy-client': [join(dir, 'node_modules/@smithy/core/client')] },
-  },
-});
-
-/** Type-check TypeScript files against the project's installed packages; the error messages. */
-function typeCheck(files: Record<string, string>): string[] {
-  const added = Object.entries(files).map(([name, text]) => {
-    writeFileSync(join(dir, name), text);
-    return checker.addSourceFileAtPath(join(dir, name));
-  });
-  const messages = added.flatMap((sf) =>
-    sf
-      .getPreEmitDiagnostics()
-      .map((d) => `${sf.getBaseName()}: ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n')}`),
-  );
-  for (const sf of added) checker.removeSourceFile(sf);
-  return messages;
-}
+const checker = typeChecker();
+afterAll(() => checker.dispose());
+const typeCheck = (files: Record<string, string>) => checker.check(files);
 
 describe('aws-sdk-v2-to-v3: TypeScript types', () => {
   it('turns v2 aliases of native types into native types and imports only structures and enums', async () => {
