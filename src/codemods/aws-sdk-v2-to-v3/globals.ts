@@ -70,9 +70,15 @@ function settingTexts(ctx: FileContext, stmt: ts.ExpressionStatement): string[] 
   return 'other';
 }
 
-/** Every statement that sets AWS.config, at any depth, with the client option texts it maps to. */
-export function configStatements(ctx: FileContext): { stmt: ts.ExpressionStatement; texts: string[] | undefined }[] {
-  const found: { stmt: ts.ExpressionStatement; texts: string[] | undefined }[] = [];
+/** A statement that sets AWS.config, and the client option texts it maps to (none: it stays). */
+interface Setting {
+  stmt: ts.ExpressionStatement;
+  texts: string[] | undefined;
+}
+
+/** Every statement that sets AWS.config, at any depth. */
+export function configStatements(ctx: FileContext): Setting[] {
+  const found: Setting[] = [];
   if (!ctx.edits.text.includes('config')) return found;
   const visit = (node: ts.Node): void => {
     if (ts.isExpressionStatement(node)) {
@@ -135,11 +141,7 @@ export function collectGlobals(
 }
 
 /** The shared object for settings made outside the top of the file, and each statement's new text. */
-function shareSettings(
-  ctx: FileContext,
-  found: { stmt: ts.ExpressionStatement; texts: string[] | undefined }[],
-  exportAs?: string,
-): Shared | undefined {
+function shareSettings(ctx: FileContext, found: Setting[], exportAs?: string): Shared | undefined {
   const first = ctx.sf.statements.find((stmt) => !isHeaderStatement(ctx.sf, stmt));
   if (!first) return undefined;
   let name = exportAs ?? 'awsConfig';
