@@ -4,7 +4,10 @@ import { OrderStore } from './store';
 export class OrderRepository implements OrderStore {
   private readonly client: DocumentClient;
 
-  constructor(private readonly table: string, client?: DocumentClient) {
+  constructor(
+    private readonly table: string,
+    client?: DocumentClient,
+  ) {
     this.client = client ?? new DocumentClient({ convertEmptyValues: true });
   }
 

@@ -8,7 +8,7 @@ const s3 = new S3();
 // every request is signed with the audit header: a v2 request listener, which stays v2
 export async function read(input: GetItemInput): Promise<GetItemOutput> {
   const request = db.getItem(input);
-  request.on('build', () => request.httpRequest.headers['x-audit'] = 'yes');
+  request.on('build', () => (request.httpRequest.headers['x-audit'] = 'yes'));
   return request.promise();
 }
 

@@ -14,6 +14,8 @@ export async function fetch(key: string): Promise<Buffer> {
 }
 
 export async function announce(key: string, attributes: SNS.MessageAttributeMap): Promise<string | undefined> {
-  const out = await sns.publish({ TopicArn: process.env.TOPIC!, Message: key, MessageAttributes: attributes }).promise();
+  const out = await sns
+    .publish({ TopicArn: process.env.TOPIC!, Message: key, MessageAttributes: attributes })
+    .promise();
   return out.MessageId;
 }
