@@ -307,8 +307,9 @@ describe.concurrent('CDK apps whose CDK lacks Runtime.NODEJS_24_X still synthesi
       "new lambda.Runtime('nodejs24.x', lambda.RuntimeFamily.NODEJS, { supportsInlineCode: true })",
     );
     const manifest = await read('package.json');
-    // @types/node 24.0.0 needs TypeScript 5.1; 16.0.0 is the newest TypeScript 3.7 reads.
-    expect(JSON.parse(manifest).devDependencies).toEqual({ '@types/node': '16.0.0', typescript: '~3.7.2' });
+    // @types/node 24.0.0 needs TypeScript 5.1: step 1.4 raises TypeScript (in its own commit) first,
+    // in the range's own form, so @types/node then goes all the way
+    expect(JSON.parse(manifest).devDependencies).toEqual({ '@types/node': '24.0.0', typescript: '~5.1.6' });
     expect(summary.findings).toContainEqual(
       expect.objectContaining({
         file: 'lib/widget-stack.ts',
@@ -317,13 +318,8 @@ describe.concurrent('CDK apps whose CDK lacks Runtime.NODEJS_24_X still synthesi
         severity: 'manual',
       }),
     );
-    expect(summary.findings).toContainEqual(
-      expect.objectContaining({
-        file: 'package.json',
-        line: 12,
-        rule: 'nodejs-runtime/types-node-needs-typescript',
-        severity: 'manual',
-      }),
+    expect(summary.findings.map((f: { rule: string }) => f.rule)).not.toContain(
+      'nodejs-runtime/types-node-needs-typescript',
     );
 
     const after = await synth(repo, (await changedDependencies(v1['package.json'], manifest, before))!);

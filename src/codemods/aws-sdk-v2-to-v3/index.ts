@@ -105,8 +105,9 @@ function convertRepo(
   for (const path of seeds) load(path);
   for (const path of seeds) flow.seed(path);
   const decisions = flow.decide(failed);
-  const files = new Set(repo.files);
-  findings.push(...carryGlobals(prepared, decisions, files, (path) => repo.read(path), style));
+  findings.push(
+    ...carryGlobals({ prepared, decisions, files: new Set(repo.files), read: (path) => repo.read(path), style }),
+  );
   const out: Converted = { changes: new Map(), findings, needs: new Map(), failed: new Map() };
   // A restricted run converts only its files: a client they share with another module stays v2.
   if (only) {

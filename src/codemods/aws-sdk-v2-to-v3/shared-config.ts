@@ -15,6 +15,15 @@ import { isMemberName } from './scopes.js';
 
 const exported = 'awsConfig';
 
+/** The repository being converted: its parsed files, the flow's decisions, and its files' text. */
+export interface Converting {
+  prepared: ReadonlyMap<string, Prepared | null>;
+  decisions: ReadonlyMap<string, FileDecision>;
+  files: ReadonlySet<string>;
+  read: (path: string) => string;
+  style: Style;
+}
+
 /**
  * Whether `path` only configures the SDK: every v2 use is an AWS.config setting v3 has keys for,
  * made when the module loads, it creates no client, and it does not bind the name the settings are exported as.
@@ -54,13 +63,8 @@ function importsOf(p: Prepared, files: ReadonlySet<string>): Map<string, ts.Impo
  * exports its settings, and they import them (Prepared.carry). Returns findings for the clients
  * of other modules, which v2 may also have given those settings.
  */
-export function carryGlobals(
-  prepared: ReadonlyMap<string, Prepared | null>,
-  decisions: ReadonlyMap<string, FileDecision>,
-  files: ReadonlySet<string>,
-  read: (path: string) => string,
-  style: Style,
-): Finding[] {
+export function carryGlobals(repo: Converting): Finding[] {
+  const { prepared, decisions, files, read, style } = repo;
   const withClients = [...prepared].filter(([path, p]) => p && decisions.get(path)?.news.size) as [string, Prepared][];
   const findings: Finding[] = [];
   for (const [path, p] of prepared) {
@@ -88,7 +92,7 @@ export function carryGlobals(
       });
     }
   }
-  findings.push(...settingsForImported(prepared, decisions, files, read, style));
+  findings.push(...settingsForImported(repo));
   return findings;
 }
 
@@ -97,13 +101,7 @@ export function carryGlobals(
  * clients the modules it imports create later, when their functions run; v3 clients there do not
  * read it. Said at the first setting, naming those modules.
  */
-function settingsForImported(
-  prepared: ReadonlyMap<string, Prepared | null>,
-  decisions: ReadonlyMap<string, FileDecision>,
-  files: ReadonlySet<string>,
-  read: (path: string) => string,
-  style: Style,
-): Finding[] {
+function settingsForImported({ prepared, decisions, files, read, style }: Converting): Finding[] {
   const findings: Finding[] = [];
   for (const [path, p] of prepared) {
     if (!p || p.carry?.exports || !/\bconfig\b/.test(read(path))) continue;

@@ -1,17 +1,10 @@
 // Shared helpers: an in-memory repository, and one test file converted (twice, to check a second
 // run changes nothing).
 import { codemod } from '../../../src/codemods/aws-sdk-test-mocks/index.js';
-import type { CodemodResult, Finding, RepoView } from '../../../src/codemods/types.js';
+import type { CodemodResult, Finding } from '../../../src/codemods/types.js';
+import { memoryRepo } from '../aws-sdk-v2-to-v3/helpers.js';
 
-export function memoryRepo(files: Record<string, string>): RepoView {
-  return {
-    files: Object.keys(files).sort(),
-    read(path: string) {
-      if (!(path in files)) throw new Error(`no such file: ${path}`);
-      return files[path];
-    },
-  };
-}
+export { memoryRepo };
 
 export function runOn(files: Record<string, string>): CodemodResult {
   return codemod.run(memoryRepo(files), {}) as CodemodResult;
