@@ -48,7 +48,7 @@ export interface Prepared {
   /** `const S3 = AWS.S3;` and the like: removed at the end, unless a client kept on v2 still uses them. */
   aliasStatements: ts.Node[];
   /** AWS.config settings shared between modules (shared-config.ts): exported by this one, or imported. */
-  carry?: { exports?: string; imports: SharedImport[] };
+  carry?: { exports?: string; imports: SharedImport[]; clientsElsewhere?: boolean };
 }
 
 /** Run a pass that removes statements, without removing them yet; returns what it would remove. */
@@ -188,7 +188,7 @@ export function convertPrepared(
   const clients = nodes.news.filter((node) => d.news.has(node.end));
   const configStatements = deferRemovals(
     ctx,
-    () => void (globals = collectGlobals(ctx, clients, expectV2, p.carry?.exports)),
+    () => void (globals = collectGlobals(ctx, clients, expectV2, p.carry?.exports, p.carry?.clientsElsewhere ?? true)),
   );
   // AWS.config stays while v2 stays in the file: a v2 client, or what is made from the namespace, reads it
   if (!expectV2) applyGlobals(ctx, globals, configStatements);

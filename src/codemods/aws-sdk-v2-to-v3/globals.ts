@@ -94,13 +94,16 @@ export function configStatements(ctx: FileContext): Setting[] {
 /**
  * Collect the `AWS.config.update({...})` and `AWS.config.x = y` statements and plan their removal.
  * `clients` are the v3 clients the file will create. `stays`: a client of this file stays on v2,
- * so the statements stay too (v3 clients still get those at the top of the file).
+ * so the statements stay too (v3 clients still get those at the top of the file). `exportAs`: the
+ * settings go to an object exported under that name (shared-config.ts). `clientsElsewhere`: other
+ * modules create clients, which in v2 read these settings too.
  */
 export function collectGlobals(
   ctx: FileContext,
   clients: readonly ts.Node[],
   stays = false,
   exportAs?: string,
+  clientsElsewhere = true,
 ): Globals {
   const found = configStatements(ctx);
   // a client created in a function is created when it is called: after any setting made at load
@@ -116,7 +119,8 @@ export function collectGlobals(
       globals.left.push({ after: stmt.getEnd(), line: lineOf(ctx.sf, stmt.getStart(ctx.sf)) });
       continue;
     }
-    if (!stays && !reaches(stmt)) {
+    // settings no client of the repository reads go; ones other modules' clients read in v2 stay
+    if (!stays && !reaches(stmt) && clientsElsewhere) {
       // no client of this file gets them: they were for clients elsewhere, which v3 does not give them
       const keys = texts.map(keyOf).join(', ') || 'nothing v3 needs';
       const why = `AWS.config set here (${keys}) reaches no v3 client of this file, and v3 clients created elsewhere read no global configuration; it stays on v2 until a person passes these settings to the clients that relied on them`;

@@ -3,7 +3,9 @@
 // an ES module's imports run before its body, so every client of a module that imports this one was
 // created after them. The module then exports its settings as one object, and those clients are
 // created with it. Settings that cannot be carried this way stay on v2, reported (globals.ts).
+import { posix } from 'node:path';
 import type { Finding } from '../types.js';
+import { owningManifest } from './package-json.js';
 import type { Style } from './context.js';
 import { within } from './context.js';
 import { prepare, type Prepared } from './convert-file.js';
@@ -67,6 +69,16 @@ export function carryGlobals(repo: Converting): Finding[] {
   const { prepared, decisions, files, read, style } = repo;
   const withClients = [...prepared].filter(([path, p]) => p && decisions.get(path)?.news.size) as [string, Prepared][];
   const findings: Finding[] = [];
+  // a module's AWS.config settings reached, in v2, the clients (v2 or v3 now) of the other modules
+  // of its package (one process); a repository of several apps has several
+  const manifests = new Set([...files].filter((f) => posix.basename(f) === 'package.json'));
+  const creating = [...decisions].filter(([, d]) => d.news.size || d.keepsClients).map(([path]) => path);
+  for (const [path, p] of prepared) {
+    if (!p) continue;
+    const own = owningManifest(path, manifests);
+    const elsewhere = creating.some((other) => other !== path && owningManifest(other, manifests) === own);
+    (p.carry ??= { imports: [] }).clientsElsewhere = elsewhere;
+  }
   for (const [path, p] of prepared) {
     if (!p || decisions.get(path)?.news.size || !/AWS|config/.test(read(path))) continue;
     // a module binding the name already is not given it
@@ -74,7 +86,7 @@ export function carryGlobals(repo: Converting): Finding[] {
       ([, q]) => q.ctx.esm && importsOf(q, files).has(path) && !q.nodes.byName.get(exported)?.length,
     );
     if (!importers.length || !configOnly(path, read(path), style)) continue;
-    p.carry = { exports: exported, imports: p.carry?.imports ?? [] };
+    p.carry!.exports = exported;
     for (const [, q] of importers) {
       q.carry ??= { imports: [] };
       const from = importsOf(q, files).get(path)!;

@@ -232,6 +232,24 @@ test('puts', async () => {
     expect(changes.get('package.json')).toContain('"aws-sdk"');
   });
 
+  it('removes settings no client of their package reads, as before (another app of the repository does not count)', async () => {
+    const { changes, findings } = await runOn({
+      'server/package.json': '{ "dependencies": { "aws-sdk": "^2.1000.0", "express": "^4.18.0" } }\n',
+      'server/src/index.ts': `import express from 'express';\nimport AWS from 'aws-sdk';\n\nAWS.config.update({ region: process.env.region });\nexpress().listen(80);\n`,
+      'worker/package.json': '{ "dependencies": { "aws-sdk": "^2.1000.0" } }\n',
+      'worker/index.js': `const AWS = require('aws-sdk');\nconst sqs = new AWS.SQS();\nexports.handler = () => sqs.listQueues().promise();\n`,
+    });
+    expect(changes.get('server/src/index.ts')).toBe(`import express from 'express';\n\nexpress().listen(80);\n`);
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        file: 'server/src/index.ts',
+        line: 4,
+        rule: 'aws-sdk-v3/global-config',
+        severity: 'info',
+      }),
+    );
+  });
+
   it('keeps settings made in a function on v2 while the file keeps v2, and warns at the v3 client they miss', async () => {
     const src = `const AWS = require('aws-sdk');
 const svc = AWS[process.env.SERVICE];
