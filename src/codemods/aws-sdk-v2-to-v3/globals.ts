@@ -76,10 +76,15 @@ interface Setting {
   texts: string[] | undefined;
 }
 
+/** Whether the text may set AWS.config (`config.update(`, `config.key =`, `config.setPromisesDependency(`): most files do not. */
+export function maySetConfig(text: string): boolean {
+  return /\bconfig\s*\.\s*(?:update|setPromisesDependency)\s*\(|\bconfig\s*\.\s*[\w$]+\s*=[^=]/.test(text);
+}
+
 /** Every statement that sets AWS.config, at any depth. */
 export function configStatements(ctx: FileContext): Setting[] {
   const found: Setting[] = [];
-  if (!ctx.edits.text.includes('config')) return found;
+  if (!maySetConfig(ctx.edits.text)) return found;
   const visit = (node: ts.Node): void => {
     if (ts.isExpressionStatement(node)) {
       const texts = whileMoving(node, () => settingTexts(ctx, node));

@@ -10,7 +10,7 @@ import type { Style } from './context.js';
 import { within } from './context.js';
 import { prepare, type Prepared } from './convert-file.js';
 import { resolveModule } from './crossmodule.js';
-import { configStatements, inFunction } from './globals.js';
+import { configStatements, inFunction, maySetConfig } from './globals.js';
 import type { FileDecision } from './groups.js';
 import { ts } from '../../util/typescript.cjs';
 import { isMemberName } from './scopes.js';
@@ -80,7 +80,7 @@ export function carryGlobals(repo: Converting): Finding[] {
     (p.carry ??= { imports: [] }).clientsElsewhere = elsewhere;
   }
   for (const [path, p] of prepared) {
-    if (!p || decisions.get(path)?.news.size || !/AWS|config/.test(read(path))) continue;
+    if (!p || decisions.get(path)?.news.size || !maySetConfig(read(path))) continue;
     // a module binding the name already is not given it
     const importers = withClients.filter(
       ([, q]) => q.ctx.esm && importsOf(q, files).has(path) && !q.nodes.byName.get(exported)?.length,
@@ -116,7 +116,7 @@ export function carryGlobals(repo: Converting): Finding[] {
 function settingsForImported({ prepared, decisions, files, read, style }: Converting): Finding[] {
   const findings: Finding[] = [];
   for (const [path, p] of prepared) {
-    if (!p || p.carry?.exports || !/\bconfig\b/.test(read(path))) continue;
+    if (!p || p.carry?.exports || !maySetConfig(read(path))) continue;
     const reached = [...importsOf(p, files).keys()].filter(
       (target) => target !== path && decisions.get(target)?.news.size,
     );
