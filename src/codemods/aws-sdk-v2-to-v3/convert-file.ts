@@ -115,6 +115,52 @@ function unresolvedPromises(ctx: FileContext, nodes: Nodes, clients: readonly st
   }
 }
 
+/** The names a file binds aws-sdk-mock to (`import AWSMock from 'aws-sdk-mock'`, `require('aws-sdk-mock')`). */
+function sdkMockNames(sf: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const stmt of sf.statements) {
+    if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) {
+      if (stmt.moduleSpecifier.text !== 'aws-sdk-mock') continue;
+      const clause = stmt.importClause;
+      if (clause?.name) names.add(clause.name.text);
+      if (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings))
+        names.add(clause.namedBindings.name.text);
+    } else if (ts.isVariableStatement(stmt)) {
+      for (const decl of stmt.declarationList.declarations) {
+        const init = decl.initializer;
+        const required =
+          init &&
+          ts.isCallExpression(init) &&
+          ts.isIdentifier(init.expression) &&
+          init.expression.text === 'require' &&
+          ts.isStringLiteral(init.arguments[0] ?? init) &&
+          (init.arguments[0] as ts.StringLiteral).text === 'aws-sdk-mock';
+        if (required && ts.isIdentifier(decl.name)) names.add(decl.name.text);
+      }
+    }
+  }
+  return names;
+}
+
+/** The calls of a test that fake v2: `AWSMock.mock('S3', 'getObject', …)`, `jest.mock('aws-sdk', …)`. */
+function v2Fakes(sf: ts.SourceFile, calls: readonly ts.CallExpression[]): ts.Node[] {
+  if (!/aws-sdk-mock|\.mock\s*\(\s*['"`]aws-sdk/.test(sf.text)) return [];
+  const mocks = sdkMockNames(sf);
+  return calls.filter((call) => {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+    if (mocks.has(callee.expression.text)) return true;
+    const first = call.arguments[0];
+    return (
+      /^(jest|vi)$/.test(callee.expression.text) &&
+      /^(do)?[mM]ock$/.test(callee.name.text) &&
+      !!first &&
+      ts.isStringLiteralLike(first) &&
+      /^aws-sdk(\/|$)/.test(first.text)
+    );
+  });
+}
+
 /** Whether a v2 name is still used outside `nodes` (and outside what the conversion consumed or removed). */
 function usedOutside(ctx: FileContext, nodes: Nodes, names: Set<string>, inside: ts.Node[]): boolean {
   return [...names].some((name) =>
@@ -193,9 +239,11 @@ export function convertPrepared(
   // AWS.config stays while v2 stays in the file: a v2 client, or what is made from the namespace, reads it
   if (!expectV2) applyGlobals(ctx, globals, configStatements);
   const kept: ts.Node[] = [];
+  const fakes = v2Fakes(ctx.sf, nodes.calls);
   for (const ref of nodes.typeRefs) {
     if (within(ref, ctx.removed)) continue;
-    if (d.keptTypes.includes(ref.end)) kept.push(ref);
+    // a v2 fake's parameters are v2 requests: its types move when the fake does (aws-sdk-test-mocks)
+    if (d.keptTypes.includes(ref.end) || within(ref, fakes)) kept.push(ref);
     else convertTypeRef(ctx, ref);
   }
   for (const node of nodes.news) {

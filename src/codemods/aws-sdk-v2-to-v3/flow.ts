@@ -688,6 +688,8 @@ export class Flow {
 
   /** A callee whose parameters can be followed: a function of this module, or an imported one. */
   private followable(f: FileFlow, callee: ts.Expression): boolean {
+    const own = exportsMember(callee);
+    if (own !== undefined) return this.functions(f).has(own);
     if (ts.isIdentifier(callee))
       return this.locals(f).has(callee.text) || this.imports(f).some((b) => b.local === callee.text && !b.reexport);
     return (
@@ -700,6 +702,9 @@ export class Flow {
   /** `f(client)`: into the parameter of a function of this module or of an imported one. */
   private passed(f: FileFlow, call: ts.CallExpression, index: number, key: Ref): void {
     const callee = call.expression;
+    // `exports.check(client)`: the module's own exported function, called through its exports (so a test can replace it)
+    const own = exportsMember(callee);
+    if (own !== undefined) return this.into(f, f.path, own, index, key, call);
     if (ts.isIdentifier(callee)) {
       const local = this.locals(f).get(callee.text);
       if (local) return this.param(f, local, callee.text, index, key, call);

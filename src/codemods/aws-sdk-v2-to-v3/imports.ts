@@ -23,7 +23,11 @@ function sorted(names: Iterable<string>): string[] {
   return list.length > 1 ? list.sort() : list;
 }
 
-export function importLines(ctx: FileContext, quote: string, semi: string): string[] {
+/**
+ * The v3 import lines. `esm`: values as `import`; otherwise as `require` (types, in TypeScript,
+ * still as `import type`, which compiles to nothing).
+ */
+export function importLines(ctx: FileContext, quote: string, semi: string, esm = ctx.esm): string[] {
   const pkgs = sorted(ctx.types.size ? new Set([...ctx.values.keys(), ...ctx.types.keys()]) : ctx.values.keys());
   const lines: string[] = [];
   for (const pkg of pkgs) {
@@ -33,12 +37,10 @@ export function importLines(ctx: FileContext, quote: string, semi: string): stri
     const values = ctx.aliases ? valueNames.map((n) => specifier(ctx, n)) : valueNames;
     const types = ctx.aliases ? typeNames.map((n) => specifier(ctx, n)) : typeNames;
     const from = `${quote}${pkg}${quote}`;
-    if (ctx.esm) {
-      if (values.length) lines.push(list(values, 'import ', ` from ${from}${semi}`));
-      if (types.length) lines.push(list(types, 'import type ', ` from ${from}${semi}`));
-    } else if (values.length) {
-      lines.push(list(values, 'const ', ` = require(${from})${semi}`));
-    }
+    if (esm && values.length) lines.push(list(values, 'import ', ` from ${from}${semi}`));
+    else if (values.length) lines.push(list(values, 'const ', ` = require(${from})${semi}`));
+    if ((esm || /\.[mc]?tsx?$/.test(ctx.path)) && types.length)
+      lines.push(list(types, 'import type ', ` from ${from}${semi}`));
   }
   return lines;
 }
@@ -60,6 +62,10 @@ function lastHeaderStatement(sf: ts.SourceFile): ts.Statement | undefined {
     last = stmt;
   }
   return last;
+}
+
+function isRequire(stmt: ts.Node): boolean {
+  return ts.isVariableStatement(stmt) || ts.isExpressionStatement(stmt);
 }
 
 /** The statement a v2 import is in: itself, or the `const` that also declares other things. */
@@ -133,7 +139,10 @@ export function rewriteImports(ctx: FileContext, used: ReadonlySet<string>): voi
   const sample = first ? textOf(ctx, statementOf(first)) : (lastHeaderStatement(ctx.sf)?.getText(ctx.sf) ?? '');
   const quote = /["']/.exec(sample)?.[0] ?? "'";
   const semi = !sample || sample.trimEnd().endsWith(';') ? ';' : '';
-  const lines = importLines(ctx, quote, semi);
+  // TypeScript loading v2 with `require` got it untyped: v3 is required too, so no type the code never
+  // had to meet appears (`import` would type every result); elsewhere the file's own module style
+  const required = ctx.esm && first !== undefined && isRequire(statementOf(first));
+  const lines = importLines(ctx, quote, semi, ctx.esm && !required);
   if (!first) {
     if (lines.length === 0) return;
     const anchor = lastHeaderStatement(ctx.sf);

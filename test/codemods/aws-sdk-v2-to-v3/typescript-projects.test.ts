@@ -104,4 +104,14 @@ export const sent: Omit<SendMessageCommandOutput, '$metadata'> = {
       }),
     );
   });
+
+  it('v2 loaded with require stays untyped as v3, a fake keeps its v2 request types, a client passed through exports converts', async () => {
+    const { after } = await convertChecked('require-and-fakes');
+    expect(after['tests/integ.ts']).toContain(
+      "const { GetParameterCommand, SSMClient } = require('@aws-sdk/client-ssm');",
+    );
+    // the fake is aws-sdk-mock's, still v2 until aws-sdk-test-mocks moves it: its parameters stay v2 requests
+    expect(after['tests/unit.ts']).toBe(project('require-and-fakes')['tests/unit.ts']);
+    expect(after['src/check.ts']).toContain('export async function checkToken(client: DynamoDBDocumentClient,');
+  });
 });
