@@ -5,6 +5,7 @@ import { markConsumed, resolveRef } from './bindings.js';
 import { applyConfig, planConfig, propName, propNames, type PropPlan } from './config.js';
 import { addInstance, instanceOf, needValue, report, textOf, type FileContext } from './context.js';
 import { indentAt } from './edits.js';
+import { resolve, type Names } from './scopes.js';
 import { documentClient, serviceByV2Name, type ServiceInfo } from './services.js';
 import { captureClient, capturingCall } from './xray.js';
 
@@ -102,7 +103,12 @@ function fromService(
   return true;
 }
 
-function convertDocumentClient(ctx: FileContext, node: ts.NewExpression, globals: Map<string, string>): void {
+function convertDocumentClient(
+  ctx: FileContext,
+  node: ts.NewExpression,
+  globals: Map<string, string>,
+  names: Names,
+): void {
   const arg = node.arguments?.[0];
   const literal = arg && ts.isObjectLiteralExpression(arg) ? arg : undefined;
   if (arg && !literal) {
@@ -152,13 +158,19 @@ function convertDocumentClient(ctx: FileContext, node: ts.NewExpression, globals
       'warning',
     );
   ctx.edits.replace(node.getStart(ctx.sf), node.expression.getEnd(), `${from}new ${ddb}`);
-  configure(ctx, node, literal ? planConfig(ctx, literal, moved) : undefined, globals);
+  configure(ctx, node, literal ? planConfig(ctx, literal, moved) : undefined, globals, names);
   if (!args && globals.size === 0) ctx.edits.insert(node.getEnd(), '()');
   ctx.edits.insert(node.getEnd(), `, { ${translate.join(', ')} })`);
 }
 
 /** Convert one `new <v2 client>(...)`; returns false when it is not a client construction. */
-export function convertClient(ctx: FileContext, node: ts.NewExpression, globals: Map<string, string>): boolean {
+/** `names`: the file's identifiers, to find what an argument is declared as. */
+export function convertClient(
+  ctx: FileContext,
+  node: ts.NewExpression,
+  globals: Map<string, string>,
+  names: Names,
+): boolean {
   const ref = resolveRef(ctx, node.expression);
   if (ref?.kind !== 'service') return false;
   markConsumed(ctx, node.expression);
@@ -173,11 +185,11 @@ export function convertClient(ctx: FileContext, node: ts.NewExpression, globals:
       'warning',
     );
   if (ref.service.doc) {
-    convertDocumentClient(ctx, node, globals);
+    convertDocumentClient(ctx, node, globals, names);
   } else {
     ctx.edits.replaceNode(node.expression, clientClass(ctx, ref.service), ctx.sf);
     const arg = node.arguments?.[0];
-    configure(ctx, node, arg && ts.isObjectLiteralExpression(arg) ? planConfig(ctx, arg) : undefined, globals);
+    configure(ctx, node, arg && ts.isObjectLiteralExpression(arg) ? planConfig(ctx, arg) : undefined, globals, names);
   }
   captureClient(ctx, node); // last: its closing parenthesis goes after every other edit at the end
   return true;
@@ -189,6 +201,7 @@ function configure(
   node: ts.NewExpression,
   plan: PropPlan | undefined,
   globals: Map<string, string>,
+  names: Names,
 ): void {
   const literal = node.arguments?.[0];
   if (plan && literal && ts.isObjectLiteralExpression(literal)) {
@@ -197,7 +210,7 @@ function configure(
       return ctx.edits.replaceNode(literal, `{ ${[...globals.values()].join(', ')} }`, ctx.sf);
     applyConfig(ctx, literal, plan);
   }
-  if (!globals.size && literal && mayBeUndefined(literal)) ctx.edits.insert(literal.getEnd(), ' ?? {}');
+  if (!globals.size && literal && mayBeUndefined(literal, names)) ctx.edits.insert(literal.getEnd(), ' ?? {}');
   mergeGlobals(ctx, node, globals);
 }
 
@@ -205,36 +218,18 @@ function configure(
  * A configuration the code declares optional (`config?: …`, `… | undefined`): v2 took undefined for
  * the defaults; a v3 client's types take no undefined, and `{}` gives the same defaults.
  */
-function mayBeUndefined(arg: ts.Expression): boolean {
-  if (!ts.isIdentifier(arg)) return false;
-  for (let scope: ts.Node | undefined = arg.parent; scope; scope = scope.parent) {
-    const decl = declarationIn(scope, arg.text);
-    if (!decl) continue;
-    if (ts.isParameter(decl) && decl.questionToken && !decl.initializer) return true;
-    const type = decl.type;
-    return (
-      !!type &&
-      ts.isUnionTypeNode(type) &&
-      type.types.some(
-        (t) =>
-          t.kind === ts.SyntaxKind.UndefinedKeyword ||
-          (ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.UndefinedKeyword),
-      )
-    );
-  }
-  return false;
-}
-
-/** The parameter or variable named `name` that `scope` declares directly. */
-function declarationIn(scope: ts.Node, name: string): ts.ParameterDeclaration | ts.VariableDeclaration | undefined {
-  const named = (d: ts.ParameterDeclaration | ts.VariableDeclaration) =>
-    ts.isIdentifier(d.name) && d.name.text === name;
-  if (ts.isFunctionLike(scope)) return scope.parameters.find(named);
-  if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) return undefined;
-  for (const stmt of scope.statements) {
-    if (!ts.isVariableStatement(stmt)) continue;
-    const found = stmt.declarationList.declarations.find(named);
-    if (found) return found;
-  }
-  return undefined;
+function mayBeUndefined(arg: ts.Expression, names: Names): boolean {
+  const decl = ts.isIdentifier(arg) ? resolve(names, arg)?.parent : undefined;
+  if (!decl || !(ts.isParameter(decl) || ts.isVariableDeclaration(decl))) return false;
+  if (ts.isParameter(decl) && decl.questionToken && !decl.initializer) return true;
+  const type = decl.type;
+  return (
+    !!type &&
+    ts.isUnionTypeNode(type) &&
+    type.types.some(
+      (t) =>
+        t.kind === ts.SyntaxKind.UndefinedKeyword ||
+        (ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.UndefinedKeyword),
+    )
+  );
 }

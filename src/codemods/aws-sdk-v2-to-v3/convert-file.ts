@@ -12,6 +12,8 @@ import { convertEndpoint } from './endpoint.js';
 import { applyGlobals, collectGlobals, settingsFor, type Globals, type SharedImport } from './globals.js';
 import type { FileDecision } from './groups.js';
 import { rewriteImports } from './imports.js';
+import { fakesV2 } from './still-v2.js';
+import { importOf } from '../aws-sdk-test-mocks/nodes.js';
 import { isMemberName, Names } from './scopes.js';
 import { convertTypeRef } from './types.js';
 import { convertUtil } from './util.js';
@@ -115,37 +117,13 @@ function unresolvedPromises(ctx: FileContext, nodes: Nodes, clients: readonly st
   }
 }
 
-/** The names a file binds aws-sdk-mock to (`import AWSMock from 'aws-sdk-mock'`, `require('aws-sdk-mock')`). */
-function sdkMockNames(sf: ts.SourceFile): Set<string> {
-  const names = new Set<string>();
-  for (const stmt of sf.statements) {
-    if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) {
-      if (stmt.moduleSpecifier.text !== 'aws-sdk-mock') continue;
-      const clause = stmt.importClause;
-      if (clause?.name) names.add(clause.name.text);
-      if (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings))
-        names.add(clause.namedBindings.name.text);
-    } else if (ts.isVariableStatement(stmt)) {
-      for (const decl of stmt.declarationList.declarations) {
-        const init = decl.initializer;
-        const required =
-          init &&
-          ts.isCallExpression(init) &&
-          ts.isIdentifier(init.expression) &&
-          init.expression.text === 'require' &&
-          ts.isStringLiteral(init.arguments[0] ?? init) &&
-          (init.arguments[0] as ts.StringLiteral).text === 'aws-sdk-mock';
-        if (required && ts.isIdentifier(decl.name)) names.add(decl.name.text);
-      }
-    }
-  }
-  return names;
-}
-
 /** The calls of a test that fake v2: `AWSMock.mock('S3', 'getObject', …)`, `jest.mock('aws-sdk', …)`. */
 function v2Fakes(sf: ts.SourceFile, calls: readonly ts.CallExpression[]): ts.Node[] {
-  if (!/aws-sdk-mock|\.mock\s*\(\s*['"`]aws-sdk/.test(sf.text)) return [];
-  const mocks = sdkMockNames(sf);
+  if (!fakesV2.test(sf.text)) return [];
+  // the names aws-sdk-mock is bound to (import, import-equals or require)
+  const mocks = new Set(
+    sf.statements.map(importOf).flatMap((i) => (i?.spec === 'aws-sdk-mock' && i.name ? [i.name] : [])),
+  );
   return calls.filter((call) => {
     const callee = call.expression;
     if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
@@ -250,7 +228,7 @@ export function convertPrepared(
     if (within(node, ctx.removed) || convertEndpoint(ctx, node)) continue;
     // credentials and configuration objects stay v2 beside a client kept on v2, which reads them
     if (!d.keepsClients && convertConstruction(ctx, node)) continue;
-    if (d.news.has(node.end)) convertClient(ctx, node, settingsFor(ctx, globals, node, p.carry?.imports));
+    if (d.news.has(node.end)) convertClient(ctx, node, settingsFor(ctx, globals, node, p.carry?.imports), nodes.byName);
     else if (resolveRef(ctx, node.expression)?.kind === 'service') kept.push(node.expression);
   }
   convertCalls(ctx, nodes, d);

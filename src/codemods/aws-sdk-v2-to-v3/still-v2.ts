@@ -5,7 +5,9 @@ import type { Finding, Severity } from '../types.js';
 import { buildOutput, declarations, vendored } from './paths.js';
 
 const testFile = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
-const fakesV2 = /\b(?:jest|vi)\.(?:do)?mock\s*\(\s*['"`]aws-sdk['"`/]|['"`]aws-sdk-mock['"`]|\bAWS\.\w+\.prototype\b/;
+/** Text of a file that fakes v2: `jest.mock('aws-sdk')`, aws-sdk-mock, stubs on `AWS.X.prototype`. */
+export const fakesV2 =
+  /\b(?:jest|vi)\.(?:do)?mock\s*\(\s*['"`]aws-sdk['"`/]|['"`]aws-sdk-mock['"`]|\bAWS\.\w+\.prototype\b/;
 
 function why(path: string, text: string, reported: number[]): [string, Severity] {
   if (vendored.test(path)) return ['vendored code under node_modules: update the package it comes from', 'warning'];

@@ -8,7 +8,7 @@
 import type { Finding, RepoView } from '../types.js';
 import { SurfaceContext } from '../runtime-upgrade/surface.js';
 import { nodejs } from '../nodejs-runtime/language.js';
-import { rangeReach, typescriptOf, typesNodeNeeds } from '../nodejs-runtime/typescript-support.js';
+import { reachOf, typescriptOf, typesNodeNeeds } from '../nodejs-runtime/typescript-support.js';
 import { declaredRange, lowestOf, meets, raiseRange } from '../nodejs-runtime/typescript-raise.js';
 
 /** The oldest @types/node whose globals and `node:` modules the v3 packages' types use. */
@@ -31,8 +31,7 @@ export function typescriptNeeds(file: string, text: string, repo?: RepoView): Fi
   if (!typescript) return [];
   const typesNode = declaredRange(text, file, '@types/node');
   const major = typesNode && lowestOf(typesNode.range)?.[0];
-  const token = typesNode && /^\s*(>=|\^|~|=)?\s*(\S+)\s*$/.exec(typesNode.range);
-  const reach = token ? rangeReach(token[1] ?? '', token[2]) : 'latest';
+  const reach = typesNode ? reachOf(typesNode.range) : 'latest';
   const wanted = Math.max(SDK_V3_TYPES_NODE, major ?? 0);
   const tsNeeds = typesNodeNeeds(wanted, reach);
   const have = typescriptOf(new SurfaceContext(file, nodejs, wanted, text, repo), typescript.range);

@@ -64,6 +64,12 @@ export function rangeReach(operator: string, token: string): RangeReach {
   return numeric === 3 ? 'exact' : 'latest';
 }
 
+/** The reach of a declared range with one operator (`^18.0.0`, `~16.4`, `>=20`); `latest` for any other form. */
+export function reachOf(range: string): RangeReach {
+  const token = /^\s*(>=|\^|~|=)?\s*(\S+)\s*$/.exec(range);
+  return token ? rangeReach(token[1] ?? '', token[2]) : 'latest';
+}
+
 const typesNodeMajors = Object.keys(TYPES_NODE_TYPESCRIPT)
   .map(Number)
   .sort((a, b) => a - b);

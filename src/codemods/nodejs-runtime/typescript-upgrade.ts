@@ -19,7 +19,7 @@ import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
 import { nodejs } from './language.js';
 import { upgradeRange } from './surfaces/package-json.js';
 import { resolveOptions } from './target.js';
-import { rangeReach, tsconfigBaseNeeds, typescriptOf, typesNodeNeeds } from './typescript-support.js';
+import { reachOf, tsconfigBaseNeeds, typescriptOf, typesNodeNeeds } from './typescript-support.js';
 import {
   declaredRange,
   lowestOf,
@@ -39,8 +39,7 @@ export function typescriptNeedsFor(text: string, file: string, target: number): 
   const typesNode = declaredRange(text, file, '@types/node');
   const typesNodeMajor = typesNode && lowestOf(typesNode.range)?.[0];
   if (typesNode && typesNodeMajor !== undefined && typesNodeMajor < target) {
-    const token = /^\s*(>=|\^|~|=)?\s*(\S+)\s*$/.exec(typesNode.range);
-    const reach = token ? rangeReach(token[1] ?? '', token[2]) : 'latest';
+    const reach = reachOf(typesNode.range);
     const moved = upgradeRange(typesNode.range, target)?.text ?? `^${target}`;
     needs.push({ needs: typesNodeNeeds(target, reach), why: `@types/node "${moved}" (Node.js ${target})` });
   }
