@@ -6,29 +6,33 @@
 import { posix } from 'node:path';
 import type { Codemod, CodemodResult, Finding, RepoView } from '../types.js';
 import { owningManifest } from '../aws-sdk-v2-to-v3/package-json.js';
-import { code, isSource } from '../aws-sdk-v2-to-v3/paths.js';
+import { isSource } from '../aws-sdk-v2-to-v3/paths.js';
 import { v2LoadLine } from '../aws-sdk-v2-to-v3/v2-uses.js';
 import { convertAwsSdkMock } from './aws-sdk-mock.js';
 import { Left, TestFile, rulePrefix } from './file.js';
 import { convertJestMock } from './jest-uses.js';
 import { updateTestManifest } from './manifest.js';
-import { codeOnV2, excludedFile, isTestFile, prototypeStub, resetsFor } from './scope.js';
+import { codeOnV2, isTestFile, prototypeStub, resetsFor } from './scope.js';
 
 const fakesV2 =
   /['"`]aws-sdk-mock['"`]|\b(?:jest|vi)\.(?:do)?mock\s*\(\s*['"`]aws-sdk['"`/]|\bAWS\.\w+(?:\.DocumentClient)?\.prototype\b/;
 const usesAwsSdkMock = /['"`]aws-sdk-mock['"`]/;
 
 function candidates(repo: RepoView): string[] {
-  return repo.files.filter(
-    (f) => (code.test(f) && !excludedFile(f) && fakesV2.test(repo.read(f))) || posix.basename(f) === 'package.json',
-  );
+  return repo.files.filter((f) => (isSource(f) && fakesV2.test(repo.read(f))) || posix.basename(f) === 'package.json');
 }
 
 /** The file's new text, or the finding that says why it stays. */
-function convert(repo: RepoView, path: string, text: string): string | Finding {
+/** What every test file of one run shares: the repository's files, and which modules load v2 (each read once). */
+interface Shared {
+  files: ReadonlySet<string>;
+  loadsV2: (file: string, text: string) => boolean;
+}
+
+function convert(repo: RepoView, shared: Shared, path: string, text: string): string | Finding {
   try {
     const file = new TestFile(path, text);
-    const onV2 = codeOnV2(repo, path, text, (f, t) => v2LoadLine(f, t) !== undefined);
+    const onV2 = codeOnV2(repo, shared.files, path, text, shared.loadsV2);
     if (onV2) {
       const why = `the code it tests still loads the v2 SDK (${onV2.module}), which its fake stands in for`;
       throw new Left(onV2.line, `${rulePrefix}/code-on-v2`, why);
@@ -73,10 +77,19 @@ function run(repo: RepoView): CodemodResult {
   const changes = new Map<string, string>();
   const findings: Finding[] = [];
   const files = candidates(repo).filter((f) => posix.basename(f) !== 'package.json');
+  const loads = new Map<string, boolean>();
+  const shared: Shared = {
+    files: new Set(repo.files),
+    loadsV2: (file, text) => {
+      let known = loads.get(file);
+      if (known === undefined) loads.set(file, (known = v2LoadLine(file, text) !== undefined));
+      return known;
+    },
+  };
   for (const path of files) {
     const text = repo.read(path);
     if (!isTestFile(path, text)) continue;
-    const out = convert(repo, path, text);
+    const out = convert(repo, shared, path, text);
     if (typeof out !== 'string') findings.push(out);
     else if (out !== text) changes.set(path, out);
   }

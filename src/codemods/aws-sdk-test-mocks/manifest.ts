@@ -6,7 +6,6 @@ import { updateManifest } from '../aws-sdk-v2-to-v3/package-json.js';
 import { parseJson, propertyName, rootObject } from '../runtime-upgrade/json-doc.js';
 import { Edits } from '../aws-sdk-v2-to-v3/edits.js';
 
-export const clientMockVersion = '^4.1.0';
 const sections = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 
 function entries(text: string, visit: (section: ts.ObjectLiteralExpression, file: ts.JsonSourceFile) => void): void {
@@ -33,23 +32,9 @@ function entries(text: string, visit: (section: ts.ObjectLiteralExpression, file
  */
 export function updateTestManifest(text: string, dropMock: boolean, dropV2 = false): string | undefined {
   let out = updateManifest(text, ['aws-sdk-client-mock'], false, 'devDependencies') ?? text;
-  if (out !== text) out = withVersion(out);
   if (dropMock) out = without(out, 'aws-sdk-mock');
   if (dropV2) out = updateManifest(out, [], true) ?? out;
   return out === text ? undefined : out;
-}
-
-/** The SDK codemod writes v3 client versions: this package has its own. */
-function withVersion(text: string): string {
-  const edits = new Edits(text);
-  entries(text, (section, file) => {
-    for (const p of section.properties) {
-      if (propertyName(p) === 'aws-sdk-client-mock' && ts.isPropertyAssignment(p)) {
-        edits.replaceNode(p.initializer, JSON.stringify(clientMockVersion), file);
-      }
-    }
-  });
-  return edits.apply();
 }
 
 /** Remove a dependency's entry, its line and the comma that separated it. */

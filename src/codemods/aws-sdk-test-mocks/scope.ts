@@ -2,17 +2,13 @@
 // and the fakes that are only reported (stubs on a v2 client's prototype).
 import { posix } from 'node:path';
 import { ts } from '../../util/typescript.cjs';
-import { buildOutput, declarations, vendored } from '../aws-sdk-v2-to-v3/paths.js';
+import { isSource } from '../aws-sdk-v2-to-v3/paths.js';
 import type { Finding, RepoView } from '../types.js';
 import type { TestFile } from './file.js';
 import type { Resets } from './jest-mock.js';
 
 const testPath = /(?:^|\/)(?:tests?|__tests__|spec)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const testOnly = /['"`]aws-sdk-mock['"`]|\b(?:jest|vi)\.(?:do)?mock\s*\(\s*['"`]aws-sdk['"`/]/;
-
-export function excludedFile(path: string): boolean {
-  return vendored.test(path) || buildOutput.test(path) || declarations.test(path);
-}
 
 export function isTestFile(path: string, text: string): boolean {
   return testPath.test(path) || testOnly.test(text);
@@ -91,18 +87,18 @@ function resolve(files: ReadonlySet<string>, from: string, spec: string): string
  */
 export function codeOnV2(
   repo: RepoView,
+  files: ReadonlySet<string>,
   path: string,
   text: string,
   loadsV2: (file: string, text: string) => boolean,
 ): { line: number; module: string } | undefined {
-  const files = new Set(repo.files);
   const seen = new Set<string>([path]);
   for (const m of text.matchAll(relativeImport)) {
     const root = resolve(files, path, m[1]);
     const queue = root ? [root] : [];
     while (queue.length) {
       const file = queue.shift()!;
-      if (seen.has(file) || excludedFile(file)) continue;
+      if (seen.has(file) || !isSource(file)) continue;
       seen.add(file);
       const body = repo.read(file);
       if (loadsV2(file, body)) return { line: text.slice(0, m.index).split('\n').length, module: file };

@@ -94,6 +94,8 @@ const versions: Record<string, string> = {
   '@aws-sdk/util-dynamodb': '^3.996.0',
   // smithy's runtime packages have their own numbering (types.ts imports ServiceException from it)
   '@smithy/smithy-client': '^4.15.0',
+  // the test doubles aws-sdk-test-mocks writes: a package of its own, with its own numbering
+  'aws-sdk-client-mock': '^4.1.0',
 };
 
 export function versionOf(pkg: string): string {
