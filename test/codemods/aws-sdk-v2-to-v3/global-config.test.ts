@@ -181,6 +181,29 @@ export const h = async () => (await s3.send(new ListObjectsV2Command({ Bucket: b
     });
   });
 
+  it('follows settings only into modules of the repository: an import out of it is not read (rule 2)', async () => {
+    const read: string[] = [];
+    const files: Record<string, string> = {
+      'app/src/config.ts': `import * as AWS from 'aws-sdk';\nAWS.config.update({ region: 'eu-west-1' });\n`,
+      'app/src/handler.ts': `import '../../../shared/config';\nimport '../../../../etc/aws';\nimport './config';\nimport { S3 } from 'aws-sdk';\nconst s3 = new S3();\nexport const h = () => s3.listBuckets().promise();\n`,
+    };
+    const { codemod } = await import('../../../src/codemods/aws-sdk-v2-to-v3/index.js');
+    const result = await codemod.run(
+      {
+        files: Object.keys(files).sort(),
+        read(path: string) {
+          read.push(path);
+          if (!(path in files)) throw new Error(`read outside the repository: ${path}`);
+          return files[path];
+        },
+      },
+      {},
+    );
+    expect(read.every((path) => path in files)).toBe(true);
+    // the repository's own config module is still carried to the handler
+    expect(result.changes.get('app/src/handler.ts')).toContain("import { awsConfig } from './config';");
+  });
+
   it('says when settings a test makes reached, in v2, the clients of the modules it imports', async () => {
     const { findings } = await runOn({
       'src/put.ts': `import { DynamoDB } from 'aws-sdk';
